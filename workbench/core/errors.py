@@ -1,0 +1,33 @@
+"""Errors a user can act on.
+
+Every error the program expects (bad input, a refused operation) is a ``WorkbenchError``: its
+message is one line that names the file and the place. The command line prints it without a
+traceback; the GUI shows it in a dialog. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkbenchError(Exception):
+    """An error whose message is meant for the user."""
+
+
+class InputError(WorkbenchError):
+    """A file that cannot be read as what it claims to be."""
+
+    def __init__(self, path: Path | str, problem: str, *, where: str | None = None) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.where = where
+        place = f"{self.path}, {where}" if where else str(self.path)
+        super().__init__(f"{place}: {problem}")
+
+
+class ProjectError(WorkbenchError):
+    """A project file that cannot be opened or changed as asked."""
+
+
+class SchemaError(WorkbenchError):
+    """A label schema that is not valid, or an annotation the schema does not allow."""

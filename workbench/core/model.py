@@ -1,0 +1,122 @@
+"""The annotation model shared by the store, the formats, the agreement measures and the UI.
+
+Offsets are half-open ranges ``[start, end)`` of Unicode code points (Python string indices)
+into a document's stored text (DESIGN.md, the offset contract).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+GOLD = "gold"
+"""The annotator name of the adjudicated gold layer."""
+
+
+class Status(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    id: str
+    start: int
+    end: int
+    label: str
+    text: str
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False)
+    note: str = ""
+
+    def matches(self, document_text: str) -> bool:
+        """True when the stored covered text still equals the text at the offsets."""
+        return 0 <= self.start < self.end <= len(document_text) and (
+            document_text[self.start : self.end] == self.text
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A role filled either by a span (``span_id``) or by another event (``event_id``)."""
+
+    role: str
+    span_id: str | None = None
+    event_id: str | None = None
+
+    @property
+    def filler_id(self) -> str:
+        filler = self.span_id or self.event_id
+        assert filler is not None, "an argument has a span or an event filler"
+        return filler
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    trigger_span_id: str
+    arguments: tuple[Argument, ...] = ()
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSet:
+    """One annotator's annotations on one document."""
+
+    annotator: str
+    spans: tuple[Span, ...] = ()
+    events: tuple[Event, ...] = ()
+    status: Status = Status.DONE
+    revision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    name: str
+    text: str
+    sha256: str
+    source: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict, hash=False)
+    tokens: tuple[tuple[int, int], ...] | None = None
+    """The document's own token layer (kept from a tokenized import such as CoNLL), else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """A document with the annotation sets a format read or an export writes."""
+
+    document: Document
+    sets: tuple[AnnotationSet, ...] = ()
+
+
+def make_document(
+    name: str,
+    text: str,
+    *,
+    source: str = "",
+    metadata: dict[str, Any] | None = None,
+    doc_id: str | None = None,
+    tokens: tuple[tuple[int, int], ...] | None = None,
+) -> Document:
+    return Document(
+        id=doc_id or new_id(),
+        name=name,
+        text=text,
+        sha256=text_sha256(text),
+        source=source,
+        metadata=metadata or {},
+        tokens=tokens,
+    )
