@@ -1,0 +1,128 @@
+"""Reading a document's text from a file (DESIGN.md, the offset contract).
+
+A text file is accepted as UTF-8 (with or without a byte-order mark) or as UTF-16 with a
+byte-order mark. Anything else is refused with an ``InputError`` that names the file and the byte
+where reading failed, so a user can open the file in an editor and see the problem.
+
+Besides undecodable bytes, the text may not hold C0 control characters other than tab, line feed,
+vertical tab, form feed and carriage return. A NUL or a control character shows a binary file, or
+a text in another encoding (UTF-16 without a byte-order mark decodes as UTF-8 with a control byte
+beside almost every character). They are also invisible in the annotation view and would sit
+inside spans unnoticed. DEL (U+007F) and the C1 controls are kept: valid UTF-8 never produces them
+from a mis-decoding, and U+0085 is a line break.
+
+The stored text is the decoded text with the byte-order mark removed and CRLF and CR turned into
+LF. Nothing else changes: no Unicode normalization, no trimming.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.errors import InputError
+
+BOM = "\ufeff"
+
+_REFUSED_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+"""C0 controls other than tab, LF, VT, FF and CR."""
+
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+@dataclass(frozen=True, slots=True)
+class _Encoding:
+    codec: str
+    bom: bytes
+
+    @property
+    def name(self) -> str:
+        return self.codec.upper()
+
+
+_UTF8 = _Encoding("utf-8", b"")
+_UTF8_BOM = _Encoding("utf-8", b"\xef\xbb\xbf")
+_UTF16_LE = _Encoding("utf-16-le", b"\xff\xfe")
+_UTF16_BE = _Encoding("utf-16-be", b"\xfe\xff")
+
+
+def read_text_file(path: Path) -> str:
+    """The canonical text of the file at ``path``; ``InputError`` when it cannot be read as text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror or error}") from error
+    return canonical_text(decode_text(data, path))
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode a text file's bytes, keeping the byte-order mark out of the result.
+
+    ``path`` only names the file in the error raised when the bytes are not acceptable text.
+    """
+    if not data:
+        raise InputError(path, "the file is empty")
+    if data.startswith(_UTF32_BOMS):
+        raise InputError(path, "UTF-32 text is not supported: save the file as UTF-8")
+    encoding = _detect_encoding(data)
+    if len(data) == len(encoding.bom):
+        raise InputError(path, "the file holds only a byte-order mark and no text")
+    text = _decode_strict(data, encoding, path)
+    _refuse_control_characters(text, encoding, path)
+    return text
+
+
+def canonical_text(raw: str) -> str:
+    """The stored form of a decoded text: no leading byte-order mark, LF line breaks only.
+
+    Nothing else changes. Unicode normalization would reorder Arabic diacritics and change
+    lengths, and trimming would move every offset.
+    """
+    text = raw.removeprefix(BOM)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _detect_encoding(data: bytes) -> _Encoding:
+    for encoding in (_UTF8_BOM, _UTF16_LE, _UTF16_BE):
+        if data.startswith(encoding.bom):
+            return encoding
+    return _UTF8
+
+
+def _decode_strict(data: bytes, encoding: _Encoding, path: Path) -> str:
+    bom_length = len(encoding.bom)
+    try:
+        return data[bom_length:].decode(encoding.codec)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path,
+            _describe_decode_error(error, encoding),
+            where=f"byte {bom_length + error.start}",
+        ) from error
+
+
+def _describe_decode_error(error: UnicodeDecodeError, encoding: _Encoding) -> str:
+    if encoding.codec == "utf-8":
+        return (
+            f"not valid UTF-8 text ({error.reason}); the file is binary or in another encoding: "
+            "save it as UTF-8"
+        )
+    return f"not valid {encoding.name} text ({error.reason})"
+
+
+def _refuse_control_characters(text: str, encoding: _Encoding, path: Path) -> None:
+    found = _REFUSED_CONTROLS.search(text)
+    if found is None:
+        return
+    index = found.start()
+    byte_position = len(encoding.bom) + len(text[:index].encode(encoding.codec))
+    code = f"U+{ord(found.group()):04X}"
+    problem = (
+        "a NUL byte (U+0000): this is a binary file, or text in an encoding other than "
+        "UTF-8 or UTF-16 with a byte-order mark"
+        if code == "U+0000"
+        else f"a control character ({code}) that text does not hold: the file is binary "
+        "or in another encoding"
+    )
+    raise InputError(path, problem, where=f"byte {byte_position}")
