@@ -1,0 +1,144 @@
+"""The command line, driven as a user would, in-process through ``main``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench import __version__
+from workbench.cli import main
+
+ARTICLE = "هاجم مسلحون قرية قرب الموصل.\nوقال محمد إن 🇮🇶 الهجوم أسفر عن 3 قتلى."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "p.tawsim"
+    assert run(capsys, "new", path)[0] == 0
+    return path
+
+
+def write_articles(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"a{index}.txt").write_text(f"{ARTICLE}\r\nرقم {index}", encoding="utf-8")
+    return folder
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import"])
+    assert exit_info.value.code == 2
+
+
+def test_new_import_stats(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_articles(tmp_path / "in", 3)
+    code, out, _ = run(capsys, "import", project, folder)
+    assert code == 0 and "imported 3 new documents" in out
+    code, out, _ = run(capsys, "stats", project, "--json")
+    stats = json.loads(out)
+    assert (stats["documents"], stats["annotators"], stats["spans"], stats["events"]) == (3, [], 0, 0)
+
+
+def test_the_stored_text_has_lf_line_ends(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_articles(tmp_path / "in", 1)
+    run(capsys, "import", project, folder)
+    out_file = tmp_path / "out.jsonl"
+    assert run(capsys, "export", project, out_file, "--format", "jsonl", "--source", "all")[0] == 0
+    [record] = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
+    assert record["text"] == f"{ARTICLE}\nرقم 0"
+
+
+def test_an_error_is_one_line_and_exit_1(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("نص".encode() + b"\xff\xfe")
+    code, _, err = run(capsys, "import", project, bad)
+    assert code == 1
+    assert err.count("\n") == 1 and "bad.txt" in err and "byte 4" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_file_leaves_the_project_as_it_was(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_articles(tmp_path / "in", 2)
+    (folder / "z_broken.txt").write_bytes(b"abc\x00def")
+    code, _, err = run(capsys, "import", project, folder)
+    assert code == 1 and "z_broken.txt" in err
+    code, out, _ = run(capsys, "stats", project, "--json")
+    assert json.loads(out)["documents"] == 0
+
+
+def test_jsonl_round_trip_through_a_new_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in.jsonl"
+    text = "قال محمد إن 🇮🇶 تنظيم داعش هاجم."
+    record = {
+        "id": "d1", "name": "one", "text": text, "metadata": {"site": "x"},
+        "spans": [
+            {"id": "s1", "start": 4, "end": 8, "label": "PER", "text": "محمد", "annotator": "amal", "attributes": {}},
+            {"id": "s2", "start": 15, "end": 25, "label": "ORG", "text": "تنظيم داعش", "annotator": "badr", "attributes": {}},
+        ],
+        "events": [],
+    }
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    first, second = tmp_path / "a.tawsim", tmp_path / "b.tawsim"
+    out1, out2 = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    for project, src, out in ((first, source, out1), (second, out1, out2)):
+        assert run(capsys, "new", project, "--schema", "generic")[0] == 0
+        assert run(capsys, "import", project, src)[0] == 0
+        assert run(capsys, "export", project, out, "--format", "jsonl", "--source", "all")[0] == 0
+    exported1 = json.loads(out1.read_text(encoding="utf-8"))
+    exported2 = json.loads(out2.read_text(encoding="utf-8"))
+    assert exported1 == exported2
+    assert exported1["spans"] == record["spans"]
+    assert exported1["status"] == {"amal": "done", "badr": "done"}
+
+
+def test_jsonl_errors_name_the_file_and_line(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in.jsonl"
+    good = json.dumps({"text": "نص"}, ensure_ascii=False)
+    source.write_text(good + "\n" + '{"text": 5}\n', encoding="utf-8")
+    code, _, err = run(capsys, "import", project, source)
+    assert code == 1 and "in.jsonl, line 2" in err and '"text"' in err
+
+
+def test_check_reports_a_drifted_span(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    project = tmp_path / "p.tawsim"
+    run(capsys, "new", project, "--schema", "generic")
+    source = tmp_path / "in.jsonl"
+    record = {"text": "قال محمد", "spans": [{"start": 4, "end": 8, "label": "PER", "text": "محمد", "annotator": "amal"}]}
+    source.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    run(capsys, "import", project, source)
+    assert run(capsys, "check", project)[0] == 0
+    conn = sqlite3.connect(project)
+    conn.execute("UPDATE spans SET start = 3")
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "check", project)
+    assert code == 1 and "محمد" in err
+
+
+def test_export_of_an_unknown_annotator_is_refused(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", project, tmp_path / "o.jsonl", "--format", "jsonl", "--source", "nobody")
+    assert code == 1 and "nobody" in err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_unknown_schema_names_the_builtins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "new", tmp_path / "x.tawsim", "--schema", "nonesuch")
+    assert code == 1 and "conflict-news" in err

@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
+from workbench.core.model import (
+    AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status, make_document,
+)
+from workbench.core.schema import builtin_schema
+from workbench.store import migrations
+from workbench.store.inspection import project_problems, project_stats
+from workbench.store.project import Project
+
+TEXT = "قال محمد إن تنظيم داعش هاجم الموصل 🇮🇶 يوم 3 مارس."
+
+
+def annotated(text: str = TEXT, annotator: str = "amal") -> AnnotatedDocument:
+    document = make_document("doc", text)
+    person = Span("s1", 4, 8, "PER", text[4:8])
+    org = Span("s2", 12, 22, "ORG", text[12:22])
+    return AnnotatedDocument(document, (AnnotationSet(annotator, (person, org)),))
+
+
+def test_a_new_project_is_a_wal_file_with_the_current_format(project_path: Path) -> None:
+    conn = sqlite3.connect(project_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.format_version()
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
+
+
+def test_create_refuses_to_overwrite(project_path: Path) -> None:
+    with pytest.raises(ProjectError, match="exists already"):
+        Project.create(project_path, builtin_schema("generic"))
+
+
+def test_the_schema_is_stored_in_the_project(project: Project) -> None:
+    assert project.schema == builtin_schema("generic")
+
+
+def test_documents_and_sets_round_trip(project: Project) -> None:
+    item = annotated()
+    summary = project.add_documents([item])
+    assert (summary.documents_added, summary.spans) == (1, 2)
+    [listed] = project.documents()
+    assert listed.name == "doc" and listed.length == len(TEXT)
+    assert project.document(listed.id).text == TEXT
+    loaded = project.annotation_set(listed.id, "amal")
+    assert loaded is not None and loaded.status is Status.DONE
+    assert [(s.start, s.end, s.label, s.text) for s in loaded.spans] == [
+        (4, 8, "PER", "محمد"), (12, 22, "ORG", "تنظيم داعش"),
+    ]
+
+
+def test_the_same_text_is_not_added_twice_and_its_spans_merge(project: Project) -> None:
+    project.add_documents([annotated()])
+    other = annotated(annotator="badr")
+    summary = project.add_documents([other, annotated()])
+    assert (summary.documents_added, summary.documents_matched) == (0, 2)
+    assert summary.duplicate_spans == 2  # amal's spans again
+    assert len(project.documents()) == 1
+    assert project.annotators() == ["amal", "badr"]
+
+
+def test_an_import_is_all_or_nothing(project: Project) -> None:
+    good = annotated()
+    bad_text = "نص آخر"
+    bad = AnnotatedDocument(
+        make_document("bad", bad_text), (AnnotationSet("amal", (Span("x", 0, 2, "NOPE", "نص"),)),)
+    )
+    with pytest.raises(SchemaError, match="NOPE"):
+        project.add_documents([good, bad])
+    assert project.documents() == []
+    assert project.annotators() == []
+
+
+def test_a_span_whose_text_does_not_match_is_refused(project: Project) -> None:
+    document = make_document("d", TEXT)
+    stale = Span("s", 0, 3, "PER", "xyz")
+    with pytest.raises(WorkbenchError, match="'xyz'"):
+        project.add_documents([AnnotatedDocument(document, (AnnotationSet("amal", (stale,)),))])
+
+
+def test_edits_bump_the_revision_and_start_the_work(project: Project) -> None:
+    project.add_documents([AnnotatedDocument(make_document("d", TEXT))])
+    [doc] = project.documents()
+    span = project.add_span(doc.id, "amal", 4, 8, "PER")
+    assert span.text == "محمد" and span.attributes == {}
+    first = project.annotation_set(doc.id, "amal")
+    assert first is not None and first.status is Status.IN_PROGRESS and first.revision == 1
+    project.update_span(span.id, label="ORG", note="check")
+    project.set_status(doc.id, "amal", Status.DONE)
+    final = project.annotation_set(doc.id, "amal")
+    assert final is not None and final.revision == 3 and final.status is Status.DONE
+    assert [(s.label, s.note) for s in final.spans] == [("ORG", "check")]
+
+
+def test_one_annotator_cannot_repeat_a_range_and_label(project: Project) -> None:
+    project.add_documents([AnnotatedDocument(make_document("d", TEXT))])
+    [doc] = project.documents()
+    project.add_span(doc.id, "amal", 4, 8, "PER")
+    with pytest.raises(WorkbenchError, match="same range and label"):
+        project.add_span(doc.id, "amal", 4, 8, "PER")
+    project.add_span(doc.id, "badr", 4, 8, "PER")  # another annotator may
+
+
+def test_spans_outside_the_text_or_with_unknown_labels_are_refused(project: Project) -> None:
+    project.add_documents([AnnotatedDocument(make_document("d", TEXT))])
+    [doc] = project.documents()
+    with pytest.raises(WorkbenchError, match="outside the document"):
+        project.add_span(doc.id, "amal", 40, 400, "PER")
+    with pytest.raises(SchemaError, match="GPE"):
+        project.add_span(doc.id, "amal", 0, 3, "GPE")
+
+
+def test_deleting_a_trigger_removes_its_event_and_arguments(tmp_path: Path) -> None:
+    schema = builtin_schema("conflict-news")
+    text = "هاجم مسلحون قرية"
+    trigger = Span("t", 0, 4, "Conflict.Attack", "هاجم")
+    attacker = Span("a", 5, 11, "PER", "مسلحون")
+    event = Event("e", "Conflict.Attack", "t", (Argument("Attacker", span_id="a"),))
+    item = AnnotatedDocument(make_document("d", text), (AnnotationSet("amal", (trigger, attacker), (event,)),))
+    path = tmp_path / "e.tawsim"
+    with Project.create(path, schema) as project:
+        project.add_documents([item])
+        [doc] = project.documents()
+        loaded = project.annotation_set(doc.id, "amal")
+        assert loaded is not None and loaded.events == (event,)
+        project.delete_span("a")
+        after_argument = project.annotation_set(doc.id, "amal")
+        assert after_argument is not None and after_argument.events[0].arguments == ()
+        project.delete_span("t")
+        after_trigger = project.annotation_set(doc.id, "amal")
+        assert after_trigger is not None and after_trigger.events == ()
+
+
+def test_stats_and_a_clean_check(project: Project) -> None:
+    project.add_documents([annotated()])
+    stats = project_stats(project)
+    assert (stats["documents"], stats["annotators"], stats["spans"], stats["events"]) == (1, ["amal"], 2, 0)
+    assert project_problems(project) == []
+
+
+def test_check_finds_a_span_whose_text_drifted(project: Project) -> None:
+    project.add_documents([annotated()])
+    project.db.execute("UPDATE spans SET start = start + 1 WHERE label = 'PER'")
+    [problem] = project_problems(project)
+    assert "span s1" in problem and "'محمد'" in problem
+
+
+def test_read_only_projects_refuse_writes(project_path: Path) -> None:
+    with Project.open(project_path, readonly=True) as project:
+        with pytest.raises(ProjectError, match="read-only"):
+            project.add_documents([annotated()])
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_untouched(project_path: Path) -> None:
+    conn = sqlite3.connect(project_path)
+    conn.execute(f"PRAGMA user_version = {migrations.format_version() + 1}")
+    conn.close()
+    before = project_path.read_bytes()
+    with pytest.raises(ProjectError, match="newer version"):
+        Project.open(project_path)
+    assert project_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all" * 100])
+def test_files_that_are_not_projects_are_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.tawsim"
+    path.write_bytes(content)
+    with pytest.raises(ProjectError, match="not a Tawsim project"):
+        Project.open(path)
+
+
+def test_another_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(ProjectError, match="another SQLite database"):
+        Project.open(path)
+
+
+def test_older_files_are_backed_up_then_migrated(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Project.open(project_path) as project:
+        project.add_documents([annotated()])
+
+    def m002_add_flag(db) -> None:  # type: ignore[no-untyped-def]
+        db["documents"].add_column("flag", int)
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002_add_flag])
+    with Project.open(project_path) as project:
+        assert "flag" in project.db["documents"].columns_dict
+        assert migrations.file_version(project.db) == 2
+    backup = migrations.backup_path(project_path, 1)
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 2
+    assert "flag" not in [r[1] for r in conn.execute("PRAGMA table_info(documents)")]

@@ -1,0 +1,39 @@
+"""Exporting a project's annotations: gold by default, one annotator's, or everyone's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.app.progress import counted
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD
+from workbench.formats import exporter
+from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.store.project import Project
+
+
+def check_source(project: Project, source: str) -> None:
+    """Refuse a source that names nobody in the project ("all" and "gold" always exist)."""
+    if source not in ("all", GOLD) and source not in project.annotators():
+        names = ", ".join(project.annotators()) or "none yet"
+        raise WorkbenchError(f"no annotator {source!r} in {project.path} (annotators: {names})")
+
+
+def export_project(
+    project: Project,
+    out: Path,
+    *,
+    format_name: str,
+    source: str = GOLD,
+    options: ExportOptions | None = None,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """Write the project's documents with the annotations of ``source``; returns the count."""
+    check_source(project, source)
+    write = exporter(format_name)
+    total = len(project.documents())
+    documents = counted(project.iter_annotated(source), progress, total, cancelled)
+    write(documents, out, options or ExportOptions(schema=project.schema))
+    return total

@@ -1,0 +1,32 @@
+"""Progress reporting and cancellation for long operations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from workbench.core.errors import WorkbenchError
+from workbench.formats.base import Progress, no_progress
+
+T = TypeVar("T")
+
+
+class Cancelled(WorkbenchError):
+    """The user cancelled the operation; nothing of it was kept."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was changed")
+
+
+def counted(
+    items: Iterable[T],
+    progress: Progress = no_progress,
+    total: int = 0,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[T]:
+    """Yield the items, reporting each to ``progress`` and stopping with ``Cancelled`` on request."""
+    for done, item in enumerate(items, start=1):
+        if cancelled():
+            raise Cancelled()
+        yield item
+        progress(done, total)

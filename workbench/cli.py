@@ -1,0 +1,196 @@
+"""The command line: a thin layer over ``workbench.app``.
+
+Success exits 0; an error prints one line on stderr naming the cause and exits 1; a usage error
+exits 2. Set ``WORKBENCH_DEBUG=1`` to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workbench import __version__
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD
+from workbench.core.schema import BUILTIN_SCHEMAS, DEFAULT_SCHEMA
+from workbench.formats import EXPORTERS, IMPORTERS
+from workbench.store.inspection import project_problems, project_stats
+from workbench.store.project import Project
+
+# The format, import, export and GUI modules are imported by the commands that use them, so
+# that a quick command such as `workbench stats` starts in a fraction of a second.
+Progress = Callable[[int, int], None]
+
+EXIT_ERROR = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Tawsim Workbench: annotate Arabic text. Without a command, opens the demo project.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser("new", help="create an empty project file")
+    new.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    new.add_argument(
+        "--schema", default=DEFAULT_SCHEMA,
+        help=f"a built-in schema ({', '.join(BUILTIN_SCHEMAS)}) or a schema file (YAML or JSON)",
+    )
+    new.set_defaults(run=run_new)
+
+    imp = commands.add_parser("import", help="import documents (and annotations) into a project")
+    imp.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files, or folders of them")
+    imp.add_argument("--format", default="auto", choices=["auto", *IMPORTERS])
+    imp.add_argument("--annotator", help="who the imported annotations belong to, where the file does not say")
+    imp.set_defaults(run=run_import)
+
+    exp = commands.add_parser("export", help="export documents with their annotations")
+    exp.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    exp.add_argument("out", type=Path, metavar="OUT")
+    exp.add_argument("--format", required=True, choices=list(EXPORTERS))
+    exp.add_argument(
+        "--source", default=GOLD,
+        help='whose annotations: "gold" (the default), an annotator\'s name, or "all"',
+    )
+    exp.set_defaults(run=run_export)
+
+    stats = commands.add_parser("stats", help="count documents, annotators, spans and events")
+    stats.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(run=run_stats)
+
+    check = commands.add_parser("check", help="check the file's integrity and every span's text")
+    check.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    check.set_defaults(run=run_check)
+
+    opener = commands.add_parser("open", help="open a project in the annotation window")
+    opener.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    opener.add_argument("--annotator", help="your name (else WORKBENCH_ANNOTATOR, else asked once)")
+    opener.set_defaults(run=run_open)
+    return parser
+
+
+def run_new(args: argparse.Namespace) -> None:
+    from workbench.core.schema import resolve_schema
+
+    schema = resolve_schema(args.schema)
+    with Project.create(args.project, schema):
+        pass
+    print(f"created {args.project} with the schema {schema.id!r}")
+
+
+def run_import(args: argparse.Namespace) -> None:
+    from workbench.app.importing import import_paths
+
+    with Project.open(args.project) as project:
+        summary = import_paths(
+            project, args.paths, format_name=args.format, annotator=args.annotator,
+            progress=progress_bar("importing"),
+        )
+    print(
+        f"imported {summary.documents_added} new documents"
+        + (f" ({summary.documents_matched} already in the project)" if summary.documents_matched else "")
+        + f", {summary.spans} spans, {summary.events} events"
+    )
+    for message in summary.messages:
+        print(f"warning: {message}", file=sys.stderr)
+
+
+def run_export(args: argparse.Namespace) -> None:
+    from workbench.app.exporting import export_project
+    from workbench.formats.base import ExportOptions
+
+    with Project.open(args.project, readonly=True) as project:
+        count = export_project(
+            project, args.out, format_name=args.format, source=args.source,
+            options=ExportOptions(schema=project.schema), progress=progress_bar("exporting"),
+        )
+    print(f"exported {count} documents ({args.source}) to {args.out}")
+
+
+def run_stats(args: argparse.Namespace) -> None:
+    with Project.open(args.project, readonly=True) as project:
+        stats = project_stats(project)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    print(f"{stats['project']}  (schema {stats['schema']})")
+    for key in ("documents", "spans", "events", "arguments"):
+        print(f"  {key:<11}{stats[key]:>10}")
+    print(f"  annotators {', '.join(stats['annotators']) or '-'}")
+
+
+def run_check(args: argparse.Namespace) -> None:
+    with Project.open(args.project, readonly=True) as project:
+        problems = project_problems(project)
+    if problems:
+        for problem in problems[1:]:
+            print(problem, file=sys.stderr)
+        raise WorkbenchError(
+            f"{args.project}: {len(problems)} problem(s); first: {problems[0]}"
+        )
+    print(f"{args.project}: ok")
+
+
+def run_open(args: argparse.Namespace) -> None:
+    from workbench.ui.app import run_gui  # Qt is loaded only for the GUI
+
+    raise SystemExit(run_gui(args.project, annotator=args.annotator))
+
+
+def run_demo() -> int:
+    from workbench.app.demo import ensure_demo_project
+    from workbench.ui.app import run_gui
+
+    return run_gui(ensure_demo_project(), annotator=None)
+
+
+def progress_bar(what: str) -> Progress:
+    """A one-line progress counter on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return lambda done, total: None
+
+    def show(done: int, total: int) -> None:
+        if done % 100 == 0 or done == total:
+            of = f"/{total}" if total else ""
+            print(f"\r{what} {done}{of}", end="" if done != total else "\n", file=sys.stderr)
+
+    return show
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_demo()
+        run: Callable[[argparse.Namespace], None] = args.run
+        run(args)
+    except WorkbenchError as error:
+        return fail(str(error))
+    except (OSError, sqlite3.Error) as error:
+        return fail(f"{type(error).__name__}: {error}")
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing of the operation in progress was kept")
+    except Exception as error:  # a bug: still one line, with the traceback on request
+        if os.environ.get("WORKBENCH_DEBUG"):
+            raise
+        return fail(f"unexpected {type(error).__name__}: {error} (WORKBENCH_DEBUG=1 shows where)")
+    return 0
+
+
+def fail(message: str) -> int:
+    print(f"workbench: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

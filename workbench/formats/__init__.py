@@ -1,0 +1,40 @@
+"""Importers and exporters, one module per format, each registered here by name.
+
+A module in ``IMPORTERS`` has ``read(paths, options) -> Iterator[AnnotatedDocument]``; one in
+``EXPORTERS`` has ``write(documents, out, options, progress)`` (see ``base``). Modules are imported
+only when their format is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:  # the registry itself stays light: the command line reads it at start-up
+    from workbench.formats.base import Exporter, Importer
+
+IMPORTERS: dict[str, str] = {
+    "txt": "workbench.formats.txt",
+    "jsonl": "workbench.formats.jsonl",
+}
+EXPORTERS: dict[str, str] = {
+    "jsonl": "workbench.formats.jsonl",
+}
+
+
+def importer(name: str) -> "Importer":
+    return cast("Importer", _module(name, IMPORTERS, "import").read)
+
+
+def exporter(name: str) -> "Exporter":
+    return cast("Exporter", _module(name, EXPORTERS, "export").write)
+
+
+def _module(name: str, registry: dict[str, str], verb: str) -> ModuleType:
+    if name not in registry:
+        known = ", ".join(sorted(registry))
+        raise WorkbenchError(f"cannot {verb} the format {name!r}; known formats: {known}")
+    return importlib.import_module(registry[name])

@@ -1,0 +1,231 @@
+"""The workbench's own JSON lines format: one document per line, every annotation kept exactly.
+
+    {"id", "name", "text", "sha256", "metadata",
+     "status": {"ANNOTATOR": "new" | "in_progress" | "done"},          (optional)
+     "spans": [{"id", "start", "end", "label", "text", "annotator", "attributes", "note"}],
+     "events": [{"id", "type", "trigger": SPAN_ID,
+                 "arguments": [{"role", "span": SPAN_ID} | {"role", "event": EVENT_ID}],
+                 "annotator", "attributes"}]}
+
+Offsets are code points, half-open. An annotator's set counts as done unless "status" says
+otherwise. A text holding CR or CRLF line ends is stored with LF, its offsets moved to match.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from workbench.core.errors import InputError
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Document,
+    Event,
+    Span,
+    Status,
+    new_id,
+    text_sha256,
+)
+from workbench.core.text_io import decode_text
+from workbench.formats.base import (
+    ExportOptions,
+    ImportOptions,
+    Progress,
+    atomic_text_output,
+    check_offsets,
+    no_progress,
+)
+from workbench.formats.txt import text_files
+
+DEFAULT_ANNOTATOR = "imported"
+
+
+class _Line:
+    """One line of a JSONL file being read, for errors that name the file and the line."""
+
+    def __init__(self, path: Path, number: int) -> None:
+        self.path = path
+        self.number = number
+
+    def error(self, problem: str) -> InputError:
+        return InputError(self.path, problem, where=f"line {self.number}")
+
+    def field(self, record: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
+        if key not in record:
+            raise self.error(f'{what} has no "{key}"')
+        value = record[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.error(f'{what}: "{key}" has the wrong type ({type(value).__name__})')
+        return value
+
+    def optional(self, record: dict[str, Any], key: str, kind: type, default: Any) -> Any:
+        return self.field(record, key, kind, "the record") if key in record else default
+
+
+def read(paths: Sequence[Path], options: ImportOptions) -> Iterator[AnnotatedDocument]:
+    for path in text_files(paths, ".jsonl"):
+        text = decode_text(path.read_bytes(), path)
+        # Not splitlines(): JSON strings may hold U+2028 and other characters it splits on.
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if raw.strip():
+                yield _document(_Line(path, number), raw, options)
+
+
+def _document(line: _Line, raw: str, options: ImportOptions) -> AnnotatedDocument:
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise line.error(f"not valid JSON ({error.msg}, column {error.colno})") from error
+    if not isinstance(record, dict):
+        raise line.error("a line must hold one JSON object (a document)")
+    text = line.field(record, "text", str, "the document")
+    if not text:
+        raise line.error("the document's text is empty")
+    sha256 = line.optional(record, "sha256", str, None)
+    if sha256 is not None and sha256 != text_sha256(text):
+        raise line.error('"sha256" does not match the text')
+    shift = _crlf_shift(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    document = Document(
+        id=line.optional(record, "id", str, None) or new_id(),
+        name=line.optional(record, "name", str, None) or f"{line.path.stem}-{line.number}",
+        text=text,
+        sha256=text_sha256(text),
+        source=str(line.path),
+        metadata=line.optional(record, "metadata", dict, {}),
+    )
+    spans = [_span(line, s, shift, options) for s in line.optional(record, "spans", list, [])]
+    events = [_event(line, e, options) for e in line.optional(record, "events", list, [])]
+    statuses = line.optional(record, "status", dict, {})
+    return AnnotatedDocument(document, _sets(line, spans, events, statuses))
+
+
+def _crlf_shift(text: str) -> list[int] | None:
+    """For each offset, how many CRs of CRLF pairs stand before it; None when there are none."""
+    if "\r\n" not in text:
+        return None
+    dropped = [1 if text[i] == "\r" and text[i + 1 : i + 2] == "\n" else 0 for i in range(len(text))]
+    return [0, *accumulate(dropped)]
+
+
+def _span(
+    line: _Line, record: Any, shift: list[int] | None, options: ImportOptions
+) -> tuple[str, Span]:
+    if not isinstance(record, dict):
+        raise line.error("each span must be a JSON object")
+    what = f"span {record.get('id', '?')}"
+    start = line.field(record, "start", int, what)
+    end = line.field(record, "end", int, what)
+    label = line.field(record, "label", str, what)
+    text = line.field(record, "text", str, what)
+    if shift is not None and 0 <= start <= end < len(shift):
+        start, end = start - shift[start], end - shift[end]
+        text = text.replace("\r\n", "\n")
+    annotator = line.optional(record, "annotator", str, None) or options.annotator or DEFAULT_ANNOTATOR
+    span = Span(
+        id=line.optional(record, "id", str, None) or new_id(),
+        start=start,
+        end=end,
+        label=options.label_map.get(label, label),
+        text=text,
+        attributes=line.optional(record, "attributes", dict, {}),
+        note=line.optional(record, "note", str, ""),
+    )
+    return annotator, span
+
+
+def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event]:
+    if not isinstance(record, dict):
+        raise line.error("each event must be a JSON object")
+    what = f"event {record.get('id', '?')}"
+    arguments = []
+    for argument in line.optional(record, "arguments", list, []):
+        if not isinstance(argument, dict) or ("span" in argument) == ("event" in argument):
+            raise line.error(f'{what}: each argument needs a "role" and either "span" or "event"')
+        role = line.field(argument, "role", str, what)
+        if "span" in argument:
+            arguments.append(Argument(role, span_id=line.field(argument, "span", str, what)))
+        else:
+            arguments.append(Argument(role, event_id=line.field(argument, "event", str, what)))
+    annotator = line.optional(record, "annotator", str, None) or options.annotator or DEFAULT_ANNOTATOR
+    event = Event(
+        id=line.optional(record, "id", str, None) or new_id(),
+        type=line.field(record, "type", str, what),
+        trigger_span_id=line.field(record, "trigger", str, what),
+        arguments=tuple(arguments),
+        attributes=line.optional(record, "attributes", dict, {}),
+    )
+    return annotator, event
+
+
+def _sets(
+    line: _Line,
+    spans: list[tuple[str, Span]],
+    events: list[tuple[str, Event]],
+    statuses: dict[str, Any],
+) -> tuple[AnnotationSet, ...]:
+    annotators = sorted({a for a, _ in spans} | {a for a, _ in events} | set(statuses))
+    sets = []
+    for annotator in annotators:
+        status = statuses.get(annotator, Status.DONE.value)
+        if status not in {s.value for s in Status}:
+            raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
+        sets.append(
+            AnnotationSet(
+                annotator=annotator,
+                spans=tuple(s for a, s in spans if a == annotator),
+                events=tuple(e for a, e in events if a == annotator),
+                status=Status(status),
+            )
+        )
+    return tuple(sets)
+
+
+def write(
+    documents: Iterable[AnnotatedDocument],
+    out: Path,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+) -> None:
+    with atomic_text_output(out) as stream:
+        for done, annotated in enumerate(documents, start=1):
+            check_offsets(annotated)
+            stream.write(json.dumps(document_record(annotated), ensure_ascii=False) + "\n")
+            progress(done, 0)
+
+
+def document_record(annotated: AnnotatedDocument) -> dict[str, Any]:
+    document = annotated.document
+    return {
+        "id": document.id,
+        "name": document.name,
+        "text": document.text,
+        "sha256": document.sha256,
+        "metadata": document.metadata,
+        "status": {s.annotator: s.status.value for s in annotated.sets},
+        "spans": [
+            {"id": span.id, "start": span.start, "end": span.end, "label": span.label,
+             "text": span.text, "annotator": s.annotator, "attributes": span.attributes,
+             **({"note": span.note} if span.note else {})}
+            for s in annotated.sets
+            for span in s.spans
+        ],
+        "events": [
+            {"id": event.id, "type": event.type, "trigger": event.trigger_span_id,
+             "arguments": [_argument_record(a) for a in event.arguments],
+             "annotator": s.annotator, "attributes": event.attributes}
+            for s in annotated.sets
+            for event in s.events
+        ],
+    }
+
+
+def _argument_record(argument: Argument) -> dict[str, str]:
+    if argument.span_id is not None:
+        return {"role": argument.role, "span": argument.span_id}
+    return {"role": argument.role, "event": argument.filler_id}

@@ -1,0 +1,95 @@
+"""Read-only looks at a project: counts for ``workbench stats``, problems for ``workbench check``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.core.model import text_sha256
+from workbench.store.project import Project
+
+
+def project_stats(project: Project) -> dict[str, Any]:
+    db = project.db
+
+    def count(sql: str) -> int:
+        return int(db.execute(sql).fetchone()[0])
+
+    return {
+        "project": str(project.path),
+        "project_id": project.project_id,
+        "schema": project.schema.id,
+        "documents": count("SELECT count(*) FROM documents"),
+        "annotators": project.annotators(),
+        "spans": count("SELECT count(*) FROM spans"),
+        "events": count("SELECT count(*) FROM events"),
+        "arguments": count("SELECT count(*) FROM arguments"),
+        "sets_by_status": dict(
+            db.execute("SELECT status, count(*) FROM annotation_sets GROUP BY status ORDER BY status")
+        ),
+        "spans_by_label": dict(
+            db.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
+        ),
+    }
+
+
+def project_problems(project: Project) -> list[str]:
+    """Everything wrong with the file, one line each; an empty list means it is sound."""
+    problems = _sqlite_problems(project)
+    if problems:
+        return problems  # the rows cannot be trusted enough to check further
+    return _document_problems(project) + _span_problems(project) + _event_problems(project)
+
+
+def _sqlite_problems(project: Project) -> list[str]:
+    db = project.db
+    problems = [
+        f"SQLite integrity: {row[0]}"
+        for row in db.execute("PRAGMA integrity_check")
+        if row[0] != "ok"
+    ]
+    problems += [
+        f"table {row[0]} row {row[1]} refers to a missing row of {row[2]}"
+        for row in db.execute("PRAGMA foreign_key_check")
+    ]
+    return problems
+
+
+def _document_problems(project: Project) -> list[str]:
+    return [
+        f"document {name!r} ({doc_id}): its text no longer has the stored sha256"
+        for doc_id, name, text, sha256 in project.db.execute(
+            "SELECT id, name, text, sha256 FROM documents"
+        )
+        if text_sha256(text) != sha256
+    ]
+
+
+def _span_problems(project: Project) -> list[str]:
+    # SQLite's substr() and length() count characters, i.e. code points, like the offsets.
+    rows = project.db.execute(
+        """SELECT d.name, s.id, a.annotator, s.start, s."end", s.text,
+                  substr(d.text, s.start + 1, s."end" - s.start)
+           FROM spans s JOIN annotation_sets a ON s.set_id = a.id
+                        JOIN documents d ON a.document_id = d.id
+           WHERE s."end" > length(d.text)
+              OR substr(d.text, s.start + 1, s."end" - s.start) IS NOT s.text"""
+    )
+    return [
+        f"document {name!r}: span {span_id} of {annotator!r} at [{start}, {end}) says {stored!r} "
+        f"but the text there is {actual!r}"
+        for name, span_id, annotator, start, end, stored, actual in rows
+    ]
+
+
+def _event_problems(project: Project) -> list[str]:
+    rows = project.db.execute(
+        """SELECT e.id, 'trigger' FROM events e JOIN spans s ON e.trigger_span_id = s.id
+           WHERE s.set_id != e.set_id
+           UNION ALL
+           SELECT e.id, 'argument ' || g.role FROM arguments g JOIN events e ON g.event_id = e.id
+           LEFT JOIN spans s ON g.span_id = s.id LEFT JOIN events f ON g.filler_event_id = f.id
+           WHERE coalesce(s.set_id, f.set_id) != e.set_id"""
+    )
+    return [
+        f"event {event_id}: its {what} belongs to another annotation set" for event_id, what in rows
+    ]

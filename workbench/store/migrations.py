@@ -1,0 +1,128 @@
+"""The project file's format version and the migrations that bring older files forward.
+
+The format version lives in ``PRAGMA user_version`` and the file is marked as ours with
+``PRAGMA application_id``. A file from a newer version of the program is refused before anything
+is written to it. Before migrating an older file, a copy is written beside it with ``VACUUM INTO``
+(never a file copy while open), and each migration commits together with its new version number.
+
+sqlite-utils' own ``Migrations`` records applied steps in a table, which can only be read after
+the file is opened for writing; a version number in the header can be checked first, which is why
+this small runner is written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.core.errors import ProjectError
+from workbench.store.connection import write_transaction
+
+APPLICATION_ID = 0x5457534D  # "TWSM"
+
+Migration = Callable[[Database], None]
+
+
+def m001_initial(db: Database) -> None:
+    for statement in _INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+_INITIAL_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE label_schemas (
+        id INTEGER PRIMARY KEY, schema_id TEXT NOT NULL, version INTEGER NOT NULL,
+        definition TEXT NOT NULL, created TEXT NOT NULL)""",
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '', metadata TEXT NOT NULL DEFAULT '{}', tokens TEXT,
+        ord INTEGER NOT NULL)""",
+    "CREATE INDEX documents_sha256 ON documents (sha256)",
+    "CREATE INDEX documents_ord ON documents (ord)",
+    "CREATE TABLE annotators (name TEXT PRIMARY KEY, created TEXT NOT NULL)",
+    """CREATE TABLE annotation_sets (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL REFERENCES annotators (name),
+        status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done')),
+        revision INTEGER NOT NULL, updated TEXT NOT NULL,
+        UNIQUE (document_id, annotator))""",
+    "CREATE INDEX annotation_sets_annotator ON annotation_sets (annotator)",
+    """CREATE TABLE spans (
+        id TEXT PRIMARY KEY,
+        set_id TEXT NOT NULL REFERENCES annotation_sets (id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
+        attributes TEXT NOT NULL DEFAULT '{}', note TEXT NOT NULL DEFAULT '',
+        CHECK (start >= 0 AND "end" > start),
+        UNIQUE (set_id, start, "end", label))""",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        set_id TEXT NOT NULL REFERENCES annotation_sets (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        trigger_span_id TEXT NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+        attributes TEXT NOT NULL DEFAULT '{}')""",
+    "CREATE INDEX events_set ON events (set_id)",
+    """CREATE TABLE arguments (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        span_id TEXT REFERENCES spans (id) ON DELETE CASCADE,
+        filler_event_id TEXT REFERENCES events (id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL DEFAULT 0,
+        CHECK ((span_id IS NULL) <> (filler_event_id IS NULL)))""",
+    "CREATE INDEX arguments_event ON arguments (event_id)",
+    "CREATE INDEX arguments_span ON arguments (span_id)",
+    "CREATE INDEX arguments_filler_event ON arguments (filler_event_id)",
+)
+
+MIGRATIONS: list[Migration] = [m001_initial]
+
+
+def format_version() -> int:
+    """The format version this program writes: one per migration."""
+    return len(MIGRATIONS)
+
+
+def file_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_readable(db: Database, path: Path) -> int:
+    """The file's format version, after refusing a file that is not ours or is too new."""
+    try:
+        application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+        version = file_version(db)
+        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
+        raise ProjectError(f"{path}: not a Tawsim project file ({error})") from error
+    if application_id != APPLICATION_ID and (has_tables or version):
+        raise ProjectError(f"{path}: not a Tawsim project file (it is another SQLite database)")
+    if version > format_version():
+        raise ProjectError(
+            f"{path}: written by a newer version of Tawsim Workbench (file format {version}; "
+            f"this version reads up to {format_version()}). Update the program to open it; "
+            "the file was left untouched."
+        )
+    return version
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
+
+
+def migrate(db: Database, path: Path) -> None:
+    """Bring the file to the current format, after a backup when it already held a project."""
+    version = check_readable(db, path)
+    if version == format_version():
+        return
+    if version > 0:
+        backup = backup_path(path, version)
+        if not backup.exists():
+            db.execute("VACUUM INTO ?", [str(backup)])
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        with write_transaction(db):
+            migration(db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {number}")

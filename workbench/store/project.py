@@ -1,0 +1,604 @@
+"""A project: documents, annotators, their annotation sets, and the label schema, in one file.
+
+Every public method that writes is one ``BEGIN IMMEDIATE`` transaction, so a kill at any moment
+leaves either all of an operation in the file or none of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from workbench import __version__
+from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
+from workbench.core.model import (
+    GOLD,
+    AnnotatedDocument,
+    AnnotationSet,
+    Document,
+    Event,
+    Span,
+    Status,
+    new_id,
+)
+from workbench.core.schema import Schema
+from workbench.store import rows
+from workbench.store.connection import connect, write_transaction
+from workbench.store.migrations import check_readable, migrate
+
+PROJECT_SUFFIX = ".tawsim"
+SpanKey = tuple[int, int, str]
+_BATCH = 500
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the document list shows, without the text."""
+
+    id: str
+    name: str
+    order: int
+    sha256: str
+    length: int
+    source: str
+
+
+@dataclass
+class ImportSummary:
+    documents_added: int = 0
+    documents_matched: int = 0
+    """Documents whose text was already in the project: their annotations were added to it."""
+    spans: int = 0
+    events: int = 0
+    duplicate_spans: int = 0
+    """Spans skipped because the annotator already had the same range and label (or id)."""
+    messages: list[str] = field(default_factory=list)
+
+
+class Project:
+    """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
+
+    def __init__(self, path: Path, db: Database, *, readonly: bool) -> None:
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self._schema: Schema | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, schema: Schema) -> Project:
+        """A new, empty project file holding ``schema``; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: a file of that name exists already; choose another name")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path.parent}: no such folder")
+        db = connect(path)
+        migrate(db, path)
+        project = cls(path, db, readonly=False)
+        with write_transaction(db):
+            db["meta"].insert_all(
+                [
+                    {"key": "project_id", "value": new_id()},
+                    {"key": "created", "value": _now()},
+                    {"key": "created_with", "value": __version__},
+                ]
+            )
+            project._insert_schema(schema)
+        return project
+
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False) -> Project:
+        """Open an existing project file; read-only for files from other people (packages)."""
+        path = Path(path)
+        if not path.is_file():
+            raise ProjectError(f"{path}: no such project file")
+        probe = connect(path, readonly=True)
+        try:
+            version = check_readable(probe, path)
+            if version == 0:
+                raise ProjectError(f"{path}: not a Tawsim project file (it is empty)")
+        finally:
+            probe.conn.close()
+        db = connect(path, readonly=readonly)
+        if not readonly:
+            migrate(db, path)
+        return cls(path, db, readonly=readonly)
+
+    def close(self) -> None:
+        if not self.readonly:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- project facts ---------------------------------------------------------------------
+
+    @property
+    def project_id(self) -> str:
+        return str(self._meta("project_id"))
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            row = self.db.execute(
+                "SELECT definition FROM label_schemas ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                raise ProjectError(f"{self.path}: the project holds no label schema")
+            self._schema = Schema.from_json(row[0])
+        return self._schema
+
+    def _insert_schema(self, schema: Schema) -> None:
+        self.db["label_schemas"].insert(
+            {
+                "schema_id": schema.id,
+                "version": schema.version,
+                "definition": schema.to_json(),
+                "created": _now(),
+            }
+        )
+        self._schema = schema
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        return [
+            DocumentSummary(r[0], r[1], r[2], r[3], r[4], r[5])
+            for r in self.db.execute(
+                "SELECT id, name, ord, sha256, length(text), source FROM documents ORDER BY ord"
+            )
+        ]
+
+    def document(self, document_id: str) -> Document:
+        row = self.db.execute("SELECT * FROM documents WHERE id = ?", [document_id]).fetchone()
+        if row is None:
+            raise WorkbenchError(f"{self.path}: no document {document_id}")
+        return rows.document_from_row(self._row_dict("documents", row))
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def annotation_set(self, document_id: str, annotator: str) -> AnnotationSet | None:
+        row = self.db.execute(
+            "SELECT id, status, revision FROM annotation_sets "
+            "WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        ).fetchone()
+        if row is None:
+            return None
+        return self._load_set(row[0], annotator, Status(row[1]), row[2])
+
+    def annotated_document(self, document_id: str, source: str = "all") -> AnnotatedDocument:
+        """The document with the sets of ``source``: "all", "gold" or one annotator's name."""
+        document = self.document(document_id)
+        return AnnotatedDocument(document, tuple(self._sets_of(document_id, source)))
+
+    def iter_annotated(self, source: str = "all") -> Iterator[AnnotatedDocument]:
+        for summary in self.documents():
+            yield self.annotated_document(summary.id, source)
+
+    def _sets_of(self, document_id: str, source: str) -> Iterator[AnnotationSet]:
+        query = "SELECT id, annotator, status, revision FROM annotation_sets WHERE document_id = ?"
+        params: list[Any] = [document_id]
+        if source != "all":
+            query += " AND annotator = ?"
+            params.append(source)
+        for set_id, annotator, status, revision in self.db.execute(query + " ORDER BY annotator", params):
+            yield self._load_set(set_id, annotator, Status(status), revision)
+
+    def _load_set(self, set_id: str, annotator: str, status: Status, revision: int) -> AnnotationSet:
+        spans = tuple(
+            rows.span_from_row(self._row_dict("spans", r))
+            for r in self.db.execute(
+                'SELECT * FROM spans WHERE set_id = ? ORDER BY start, "end" DESC, label', [set_id]
+            )
+        )
+        arguments: dict[str, list[dict[str, Any]]] = {}
+        for r in self.db.execute(
+            "SELECT a.* FROM arguments a JOIN events e ON a.event_id = e.id WHERE e.set_id = ?",
+            [set_id],
+        ):
+            argument = self._row_dict("arguments", r)
+            arguments.setdefault(argument["event_id"], []).append(argument)
+        events = tuple(
+            rows.event_from_row(event, arguments.get(event["id"], []))
+            for event in (
+                self._row_dict("events", r)
+                for r in self.db.execute("SELECT * FROM events WHERE set_id = ? ORDER BY rowid", [set_id])
+            )
+        )
+        return AnnotationSet(annotator, spans, events, status, revision)
+
+    def _row_dict(self, table: str, row: Sequence[Any]) -> dict[str, Any]:
+        return dict(zip(self.db[table].columns_dict.keys(), row, strict=True))
+
+    # -- importing -------------------------------------------------------------------------
+
+    def add_documents(
+        self, documents: Iterable[AnnotatedDocument], summary: ImportSummary | None = None
+    ) -> ImportSummary:
+        """Add documents and their annotation sets in one transaction: all of them, or none.
+
+        A document whose text (sha256) is already in the project is not added again; its
+        annotations are added to the existing document for their annotators.
+        """
+        self._require_writable()
+        summary = summary or ImportSummary()
+        with write_transaction(self.db):
+            _Importer(self, summary).run(documents)
+        return summary
+
+    # -- editing (one transaction each) ----------------------------------------------------
+
+    def add_span(
+        self,
+        document_id: str,
+        annotator: str,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        span_id: str | None = None,
+    ) -> Span:
+        """Create a span; the covered text is taken from the stored document text."""
+        self._require_writable()
+        self._check_label(label)
+        text = self.document(document_id).text
+        if not 0 <= start < end <= len(text):
+            raise WorkbenchError(f"span [{start}, {end}) is outside the document (0 to {len(text)})")
+        span = Span(
+            id=span_id or new_id(), start=start, end=end, label=label, text=text[start:end],
+            attributes=dict(attributes) if attributes is not None else self._default_attributes(label),
+            note=note,
+        )
+        with write_transaction(self.db):
+            set_id = self._touch_set(document_id, annotator)
+            self._insert_spans([span], set_id)
+        return span
+
+    def update_span(
+        self,
+        span_id: str,
+        *,
+        label: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> Span:
+        self._require_writable()
+        span, document_id, annotator = self._span_owner(span_id)
+        changed = replace(
+            span,
+            label=span.label if label is None else label,
+            attributes=span.attributes if attributes is None else dict(attributes),
+            note=span.note if note is None else note,
+        )
+        self._check_label(changed.label)
+        if not self.schema.has_event(changed.label):
+            self.schema.check_attributes(changed.label, changed.attributes)
+        with write_transaction(self.db):
+            self._touch_set(document_id, annotator)
+            try:
+                self.db["spans"].update(
+                    span_id,
+                    {"label": changed.label, "attributes": rows.to_json(changed.attributes),
+                     "note": changed.note},
+                )
+            except sqlite3.IntegrityError as error:
+                raise WorkbenchError(
+                    f"{annotator} already has a {changed.label} span on [{span.start}, {span.end})"
+                ) from error
+        return changed
+
+    def delete_span(self, span_id: str) -> None:
+        """Delete a span; events it triggers and arguments it fills go with it."""
+        self._require_writable()
+        _, document_id, annotator = self._span_owner(span_id)
+        with write_transaction(self.db):
+            self._touch_set(document_id, annotator)
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+
+    def set_status(self, document_id: str, annotator: str, status: Status) -> None:
+        self._require_writable()
+        with write_transaction(self.db):
+            set_id = self._set_id(document_id, annotator, create=True)
+            self.db.execute(
+                "UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ? "
+                "WHERE id = ?",
+                [status.value, _now(), set_id],
+            )
+
+    def ensure_annotator(self, name: str) -> None:
+        self._require_writable()
+        with write_transaction(self.db):
+            self._ensure_annotator(name)
+
+    def _span_owner(self, span_id: str) -> tuple[Span, str, str]:
+        row = self.db.execute(
+            "SELECT s.*, a.document_id, a.annotator FROM spans s "
+            "JOIN annotation_sets a ON s.set_id = a.id WHERE s.id = ?",
+            [span_id],
+        ).fetchone()
+        if row is None:
+            raise WorkbenchError(f"no span {span_id} in {self.path}")
+        span_columns = len(self.db["spans"].columns_dict)
+        return (
+            rows.span_from_row(self._row_dict("spans", row[:span_columns])),
+            row[span_columns],
+            row[span_columns + 1],
+        )
+
+    def _check_label(self, label: str) -> None:
+        """A span's label is an entity label, or an event type for a trigger span."""
+        if not (self.schema.has_entity(label) or self.schema.has_event(label)):
+            raise SchemaError(
+                f"the label {label!r} is not in the project's schema {self.schema.id!r}"
+            )
+
+    def _default_attributes(self, label: str) -> dict[str, Any]:
+        if self.schema.has_event(label):
+            return {}
+        return self.schema.default_attributes_for_entity(label)
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise ProjectError(f"{self.path} is open read-only")
+
+    # -- helpers used inside a write transaction --------------------------------------------
+
+    def _ensure_annotator(self, name: str) -> None:
+        if not name.strip():
+            raise WorkbenchError("an annotator's name cannot be empty")
+        self.db.execute(
+            "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, _now()]
+        )
+
+    def _set_id(self, document_id: str, annotator: str, *, create: bool) -> str:
+        row = self.db.execute(
+            "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        ).fetchone()
+        if row is not None:
+            return str(row[0])
+        if not create:
+            raise WorkbenchError(f"{annotator} has no annotations on document {document_id}")
+        self._ensure_annotator(annotator)
+        set_id = new_id()
+        self.db["annotation_sets"].insert(
+            {"id": set_id, "document_id": document_id, "annotator": annotator,
+             "status": Status.NEW.value, "revision": 0, "updated": _now()}
+        )
+        return set_id
+
+    def _touch_set(self, document_id: str, annotator: str) -> str:
+        """The annotator's set on the document, with its revision bumped and work marked begun."""
+        set_id = self._set_id(document_id, annotator, create=True)
+        self.db.execute(
+            "UPDATE annotation_sets SET revision = revision + 1, updated = ?, "
+            "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
+            [_now(), set_id],
+        )
+        return set_id
+
+    def _insert_spans(self, spans: Sequence[Span], set_id: str) -> None:
+        try:
+            self.db["spans"].insert_all(
+                (rows.span_row(span, set_id) for span in spans), batch_size=_BATCH
+            )
+        except sqlite3.IntegrityError as error:
+            raise WorkbenchError(
+                "the annotator already has a span with the same range and label"
+            ) from error
+
+
+class _Importer:
+    """One import into a project, run inside the caller's write transaction."""
+
+    def __init__(self, project: Project, summary: ImportSummary) -> None:
+        self.project = project
+        self.db = project.db
+        self.summary = summary
+        self.schema = project.schema
+        self.by_sha256 = dict(self.db.execute("SELECT sha256, id FROM documents"))
+        self.next_order = (self.db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
+        self.document_rows: list[dict[str, Any]] = []
+        self.set_rows: list[dict[str, Any]] = []
+        self.span_rows: list[dict[str, Any]] = []
+        self.event_rows: list[dict[str, Any]] = []
+        self.argument_rows: list[dict[str, Any]] = []
+        self.annotators: set[str] = set(project.annotators())
+        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set()}
+        self.table_was_empty = {table: not self._has_rows(table) for table in self.ids_taken}
+
+    def run(self, documents: Iterable[AnnotatedDocument]) -> None:
+        for annotated in documents:
+            self._add(annotated)
+            if len(self.document_rows) >= _BATCH or len(self.span_rows) >= 20 * _BATCH:
+                self._flush()
+        self._flush()
+
+    def _add(self, annotated: AnnotatedDocument) -> None:
+        document = annotated.document
+        existing_id = self.by_sha256.get(document.sha256)
+        if existing_id is None:
+            document_id = self._new_document(document)
+        else:
+            document_id = existing_id
+            self.summary.documents_matched += 1
+        for annotation_set in annotated.sets:
+            self._add_set(document_id, document, annotation_set, is_new=existing_id is None)
+
+    def _new_document(self, document: Document) -> str:
+        if self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document.id]).fetchone() or any(
+            row["id"] == document.id for row in self.document_rows
+        ):
+            document = replace(document, id=new_id())
+        self.document_rows.append(rows.document_row(document, self.next_order))
+        self.by_sha256[document.sha256] = document.id
+        self.next_order += 1
+        self.summary.documents_added += 1
+        return document.id
+
+    def _add_set(
+        self, document_id: str, document: Document, annotation_set: AnnotationSet, *, is_new: bool
+    ) -> None:
+        annotator = annotation_set.annotator
+        self._validate_set(document, annotation_set)
+        if annotator not in self.annotators:
+            self.annotators.add(annotator)
+            self.db["annotators"].insert({"name": annotator, "created": _now()})
+        existing: tuple[str, dict[SpanKey, str]] | None = None
+        if not is_new:
+            self._flush()
+            existing = self._existing_set(document_id, annotator)
+        if existing is None:
+            set_id = new_id()
+            self.set_rows.append(
+                {"id": set_id, "document_id": document_id, "annotator": annotator,
+                 "status": annotation_set.status.value, "revision": annotation_set.revision,
+                 "updated": _now()}
+            )
+            taken: dict[SpanKey, str] = {}
+        else:
+            set_id, taken = existing
+            self.db.execute(
+                "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
+                [_now(), set_id],
+            )
+        self._add_annotations(annotation_set, set_id, taken)
+
+    def _existing_set(
+        self, document_id: str, annotator: str
+    ) -> tuple[str, dict[SpanKey, str]] | None:
+        row = self.db.execute(
+            "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        ).fetchone()
+        if row is None:
+            return None
+        taken = {
+            (r[0], r[1], r[2]): r[3]
+            for r in self.db.execute(
+                'SELECT start, "end", label, id FROM spans WHERE set_id = ?', [row[0]]
+            )
+        }
+        return row[0], taken
+
+    def _add_annotations(
+        self, annotation_set: AnnotationSet, set_id: str, taken: dict[SpanKey, str]
+    ) -> None:
+        """Add a set's spans and events; a span the set already holds is reused, not repeated."""
+        span_ids = self._fresh_ids([s.id for s in annotation_set.spans], "spans")
+        for span in annotation_set.spans:
+            key = (span.start, span.end, span.label)
+            if key in taken:
+                span_ids[span.id] = taken[key]
+                self.summary.duplicate_spans += 1
+                continue
+            taken[key] = span_ids[span.id]
+            self.span_rows.append(rows.span_row(replace(span, id=span_ids[span.id]), set_id))
+            self.summary.spans += 1
+        event_ids = self._fresh_ids([e.id for e in annotation_set.events], "events")
+        for event in annotation_set.events:
+            renamed = replace(
+                event,
+                id=event_ids[event.id],
+                trigger_span_id=span_ids[event.trigger_span_id],
+                arguments=tuple(
+                    replace(
+                        a,
+                        span_id=None if a.span_id is None else span_ids[a.span_id],
+                        event_id=None if a.event_id is None else event_ids.get(a.event_id, a.event_id),
+                    )
+                    for a in event.arguments
+                ),
+            )
+            self.event_rows.append(rows.event_row(renamed, set_id))
+            self.argument_rows.extend(rows.argument_rows(renamed))
+            self.summary.events += 1
+
+    def _fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
+        """Ids to store: the given ones, except those the project or this import already uses."""
+        stored = set() if self.table_was_empty[table] else self._stored_ids(ids, table)
+        taken = self.ids_taken[table]
+        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
+        taken.update(fresh.values())
+        return fresh
+
+    def _stored_ids(self, ids: list[str], table: str) -> set[str]:
+        return {
+            r[0]
+            for chunk in _chunks(ids, 500)
+            for r in self.db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        }
+
+    def _has_rows(self, table: str) -> bool:
+        return self.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+
+    def _validate_set(self, document: Document, annotation_set: AnnotationSet) -> None:
+        span_ids = {s.id for s in annotation_set.spans}
+        event_ids = {e.id for e in annotation_set.events}
+        for span in annotation_set.spans:
+            if not span.matches(document.text):
+                raise WorkbenchError(
+                    f"document {document.name!r}: span {span.id} [{span.start}, {span.end}) says "
+                    f"{span.text!r} but the text there is {document.text[span.start:span.end]!r}"
+                )
+            if not (self.schema.has_entity(span.label) or self.schema.has_event(span.label)):
+                raise SchemaError(
+                    f"document {document.name!r}: span {span.id} has the label {span.label!r}, "
+                    f"which the project's schema {self.schema.id!r} does not define"
+                )
+        for event in annotation_set.events:
+            if not self.schema.has_event(event.type):
+                raise SchemaError(
+                    f"document {document.name!r}: event {event.id} has the type {event.type!r}, "
+                    f"which the project's schema {self.schema.id!r} does not define"
+                )
+            dangling = [event.trigger_span_id] if event.trigger_span_id not in span_ids else []
+            dangling += [a.filler_id for a in event.arguments if a.filler_id not in span_ids | event_ids]
+            if dangling:
+                raise WorkbenchError(
+                    f"document {document.name!r}: event {event.id} refers to {dangling[0]}, "
+                    "which is not a span or event of the same annotator on this document"
+                )
+
+    def _flush(self) -> None:
+        for table, pending in (
+            ("documents", self.document_rows),
+            ("annotation_sets", self.set_rows),
+            ("spans", self.span_rows),
+            ("events", self.event_rows),
+            ("arguments", self.argument_rows),
+        ):
+            if pending:
+                self.db[table].insert_all(pending, batch_size=_BATCH)
+                pending.clear()
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for index in range(0, len(items), size):
+        yield items[index : index + size]

@@ -1,0 +1,99 @@
+"""Conversions between the model's objects and the rows of the project file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from workbench.core.model import Argument, Document, Event, Span
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def document_row(document: Document, order: int) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "name": document.name,
+        "text": document.text,
+        "sha256": document.sha256,
+        "source": document.source,
+        "metadata": to_json(document.metadata),
+        "tokens": None if document.tokens is None else to_json(document.tokens),
+        "ord": order,
+    }
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    tokens = row["tokens"]
+    return Document(
+        id=row["id"],
+        name=row["name"],
+        text=row["text"],
+        sha256=row["sha256"],
+        source=row["source"],
+        metadata=json.loads(row["metadata"]),
+        tokens=None if tokens is None else tuple(tuple(pair) for pair in json.loads(tokens)),
+    )
+
+
+def span_row(span: Span, set_id: str) -> dict[str, Any]:
+    return {
+        "id": span.id,
+        "set_id": set_id,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text,
+        "attributes": to_json(span.attributes),
+        "note": span.note,
+    }
+
+
+def span_from_row(row: dict[str, Any]) -> Span:
+    return Span(
+        id=row["id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        attributes=json.loads(row["attributes"]),
+        note=row["note"],
+    )
+
+
+def event_row(event: Event, set_id: str) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "set_id": set_id,
+        "type": event.type,
+        "trigger_span_id": event.trigger_span_id,
+        "attributes": to_json(event.attributes),
+    }
+
+
+def argument_rows(event: Event) -> list[dict[str, Any]]:
+    return [
+        {
+            "event_id": event.id,
+            "role": argument.role,
+            "span_id": argument.span_id,
+            "filler_event_id": argument.event_id,
+            "ord": order,
+        }
+        for order, argument in enumerate(event.arguments)
+    ]
+
+
+def event_from_row(row: dict[str, Any], arguments: list[dict[str, Any]]) -> Event:
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        trigger_span_id=row["trigger_span_id"],
+        arguments=tuple(
+            Argument(role=a["role"], span_id=a["span_id"], event_id=a["filler_event_id"])
+            for a in sorted(arguments, key=lambda a: a["ord"])
+        ),
+        attributes=json.loads(row["attributes"]),
+    )
