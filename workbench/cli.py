@@ -71,6 +71,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     check.set_defaults(run=run_check)
 
+    assigner = commands.add_parser("assign", help="give documents to an annotator")
+    assigner.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    assigner.add_argument("--annotator", required=True)
+    assigner.add_argument("documents", nargs="*", metavar="DOCUMENT", help="document names or ids")
+    which = assigner.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="every document of the project")
+    which.add_argument("--sample", type=int, metavar="N", help="N documents drawn at random")
+    assigner.add_argument("--seed", type=int, default=0, help="the seed of --sample (default 0)")
+    assigner.set_defaults(run=run_assign)
+
+    packager = commands.add_parser("package", help="write an annotator's documents to a project file")
+    packager.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    packager.add_argument("--annotator", required=True)
+    packager.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.tawsim")
+    packager.set_defaults(run=run_package)
+
+    merger = commands.add_parser("merge", help="bring annotators' packages back into the project")
+    merger.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    merger.add_argument("packages", type=Path, nargs="+", metavar="FILE.tawsim")
+    merger.set_defaults(run=run_merge)
+
     opener = commands.add_parser("open", help="open a project in the annotation window")
     opener.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     opener.add_argument("--annotator", help="your name (else WORKBENCH_ANNOTATOR, else asked once)")
@@ -140,6 +161,38 @@ def run_check(args: argparse.Namespace) -> None:
     print(f"{args.project}: ok")
 
 
+def run_assign(args: argparse.Namespace) -> None:
+    from workbench.store.packages import assign, choose_documents
+
+    if args.documents and (args.all or args.sample is not None):
+        raise WorkbenchError("name documents, or give --all or --sample, not both")
+    with Project.open(args.project) as project:
+        documents = choose_documents(
+            project, args.documents, every=args.all, sample=args.sample, seed=args.seed
+        )
+        added = assign(project, args.annotator, documents)
+    print(f"assigned {len(documents)} documents to {args.annotator} ({added} new to them)")
+
+
+def run_package(args: argparse.Namespace) -> None:
+    from workbench.store.packages import write_package
+
+    with Project.open(args.project, readonly=True) as project:
+        count = write_package(project, args.annotator, args.output)
+    print(f"wrote {count} documents for {args.annotator} to {args.output}")
+
+
+def run_merge(args: argparse.Namespace) -> None:
+    from workbench.store.packages import merge_packages
+
+    with Project.open(args.project) as project:
+        summary = merge_packages(project, args.packages, progress=progress_bar("merging"))
+    print(
+        f"merged {len(summary.packages)} packages: {summary.replaced} annotation sets taken, "
+        f"{summary.unchanged} already up to date"
+    )
+
+
 def run_open(args: argparse.Namespace) -> None:
     from workbench.ui.app import run_gui  # Qt is loaded only for the GUI
 
@@ -168,7 +221,7 @@ def progress_bar(what: str) -> Progress:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(parser, argv)
     try:
         if args.command is None:
             return run_demo()
@@ -185,6 +238,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         return fail(f"unexpected {type(error).__name__}: {error} (WORKBENCH_DEBUG=1 shows where)")
     return 0
+
+
+def parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse, letting documents named after an option (``assign P --annotator A d1 d2``) count.
+
+    argparse fills a ``nargs="*"`` positional from the first run of positionals only, so names
+    given after an option would otherwise be refused as unrecognized.
+    """
+    args, extras = parser.parse_known_args(argv)
+    if extras and hasattr(args, "documents") and not any(e.startswith("-") for e in extras):
+        args.documents = [*args.documents, *extras]
+    elif extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
 
 
 def fail(message: str) -> int:

@@ -142,3 +142,28 @@ def test_export_of_an_unknown_annotator_is_refused(tmp_path: Path, project: Path
 def test_unknown_schema_names_the_builtins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "new", tmp_path / "x.tawsim", "--schema", "nonesuch")
     assert code == 1 and "conflict-news" in err
+
+
+def test_assign_package_merge(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_articles(tmp_path / "in", 4)
+    run(capsys, "import", project, folder)
+    code, out, _ = run(capsys, "assign", project, "--annotator", "amal", "--sample", "2", "--seed", "3")
+    assert code == 0 and "assigned 2 documents" in out
+    package = tmp_path / "amal.tawsim"
+    code, out, _ = run(capsys, "package", project, "--annotator", "amal", "-o", package)
+    assert code == 0 and "wrote 2 documents" in out
+    code, out, _ = run(capsys, "merge", project, package)
+    assert code == 0 and "0 annotation sets taken, 2 already up to date" in out
+    code, _, err = run(capsys, "merge", project, tmp_path / "missing.tawsim")
+    assert code == 1 and "missing.tawsim" in err
+    code, _, err = run(capsys, "assign", project, "--annotator", "amal", "a0", "--all")
+    assert code == 1 and "not both" in err
+
+
+def test_assign_takes_document_names_after_the_options(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", project, write_articles(tmp_path / "in", 3))
+    code, out, _ = run(capsys, "assign", project, "--annotator", "amal", "a0", "a2")
+    assert code == 0 and "assigned 2 documents" in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", str(project), "--bogus"])
+    assert exit_info.value.code == 2

@@ -64,6 +64,7 @@ _INITIAL_SCHEMA = (
         trigger_span_id TEXT NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
         attributes TEXT NOT NULL DEFAULT '{}')""",
     "CREATE INDEX events_set ON events (set_id)",
+    "CREATE INDEX events_trigger ON events (trigger_span_id)",
     """CREATE TABLE arguments (
         id INTEGER PRIMARY KEY,
         event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,

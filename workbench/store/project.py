@@ -31,6 +31,7 @@ from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.connection import connect, write_transaction
 from workbench.store.migrations import check_readable, migrate
+from workbench.store.reading import iter_annotated, load_annotated, query_dicts
 
 PROJECT_SUFFIX = ".tawsim"
 SpanKey = tuple[int, int, str]
@@ -131,9 +132,9 @@ class Project:
 
     @property
     def project_id(self) -> str:
-        return str(self._meta("project_id"))
+        return str(self.meta("project_id"))
 
-    def _meta(self, key: str) -> str | None:
+    def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return None if row is None else row[0]
 
@@ -170,67 +171,33 @@ class Project:
         ]
 
     def document(self, document_id: str) -> Document:
-        row = self.db.execute("SELECT * FROM documents WHERE id = ?", [document_id]).fetchone()
+        row = next(query_dicts(self.db, "SELECT * FROM documents WHERE id = ?", [document_id]), None)
         if row is None:
             raise WorkbenchError(f"{self.path}: no document {document_id}")
-        return rows.document_from_row(self._row_dict("documents", row))
+        return rows.document_from_row(row)
 
     def annotators(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 
     def annotation_set(self, document_id: str, annotator: str) -> AnnotationSet | None:
-        row = self.db.execute(
-            "SELECT id, status, revision FROM annotation_sets "
-            "WHERE document_id = ? AND annotator = ?",
-            [document_id, annotator],
-        ).fetchone()
-        if row is None:
-            return None
-        return self._load_set(row[0], annotator, Status(row[1]), row[2])
+        [annotated] = load_annotated(self.db, [document_id], annotator) or [None]
+        if annotated is None:
+            raise WorkbenchError(f"{self.path}: no document {document_id}")
+        return annotated.sets[0] if annotated.sets else None
 
     def annotated_document(self, document_id: str, source: str = "all") -> AnnotatedDocument:
         """The document with the sets of ``source``: "all", "gold" or one annotator's name."""
-        document = self.document(document_id)
-        return AnnotatedDocument(document, tuple(self._sets_of(document_id, source)))
+        [annotated] = load_annotated(self.db, [document_id], source) or [None]
+        if annotated is None:
+            raise WorkbenchError(f"{self.path}: no document {document_id}")
+        return annotated
 
-    def iter_annotated(self, source: str = "all") -> Iterator[AnnotatedDocument]:
-        for summary in self.documents():
-            yield self.annotated_document(summary.id, source)
-
-    def _sets_of(self, document_id: str, source: str) -> Iterator[AnnotationSet]:
-        query = "SELECT id, annotator, status, revision FROM annotation_sets WHERE document_id = ?"
-        params: list[Any] = [document_id]
-        if source != "all":
-            query += " AND annotator = ?"
-            params.append(source)
-        for set_id, annotator, status, revision in self.db.execute(query + " ORDER BY annotator", params):
-            yield self._load_set(set_id, annotator, Status(status), revision)
-
-    def _load_set(self, set_id: str, annotator: str, status: Status, revision: int) -> AnnotationSet:
-        spans = tuple(
-            rows.span_from_row(self._row_dict("spans", r))
-            for r in self.db.execute(
-                'SELECT * FROM spans WHERE set_id = ? ORDER BY start, "end" DESC, label', [set_id]
-            )
-        )
-        arguments: dict[str, list[dict[str, Any]]] = {}
-        for r in self.db.execute(
-            "SELECT a.* FROM arguments a JOIN events e ON a.event_id = e.id WHERE e.set_id = ?",
-            [set_id],
-        ):
-            argument = self._row_dict("arguments", r)
-            arguments.setdefault(argument["event_id"], []).append(argument)
-        events = tuple(
-            rows.event_from_row(event, arguments.get(event["id"], []))
-            for event in (
-                self._row_dict("events", r)
-                for r in self.db.execute("SELECT * FROM events WHERE set_id = ? ORDER BY rowid", [set_id])
-            )
-        )
-        return AnnotationSet(annotator, spans, events, status, revision)
-
-    def _row_dict(self, table: str, row: Sequence[Any]) -> dict[str, Any]:
-        return dict(zip(self.db[table].columns_dict.keys(), row, strict=True))
+    def iter_annotated(
+        self, source: str = "all", document_ids: Sequence[str] | None = None
+    ) -> Iterator[AnnotatedDocument]:
+        """Documents (all, in order, unless given) with their sets, loaded many at a time."""
+        ids = [d.id for d in self.documents()] if document_ids is None else list(document_ids)
+        return iter_annotated(self.db, ids, source)
 
     # -- importing -------------------------------------------------------------------------
 
@@ -242,10 +209,10 @@ class Project:
         A document whose text (sha256) is already in the project is not added again; its
         annotations are added to the existing document for their annotators.
         """
-        self._require_writable()
+        self.require_writable()
         summary = summary or ImportSummary()
         with write_transaction(self.db):
-            _Importer(self, summary).run(documents)
+            DocumentImporter(self, summary).run(documents)
         return summary
 
     # -- editing (one transaction each) ----------------------------------------------------
@@ -263,7 +230,7 @@ class Project:
         span_id: str | None = None,
     ) -> Span:
         """Create a span; the covered text is taken from the stored document text."""
-        self._require_writable()
+        self.require_writable()
         self._check_label(label)
         text = self.document(document_id).text
         if not 0 <= start < end <= len(text):
@@ -275,7 +242,7 @@ class Project:
         )
         with write_transaction(self.db):
             set_id = self._touch_set(document_id, annotator)
-            self._insert_spans([span], set_id)
+            self._insert_span(span, set_id)
         return span
 
     def update_span(
@@ -286,7 +253,7 @@ class Project:
         attributes: dict[str, Any] | None = None,
         note: str | None = None,
     ) -> Span:
-        self._require_writable()
+        self.require_writable()
         span, document_id, annotator = self._span_owner(span_id)
         changed = replace(
             span,
@@ -313,16 +280,16 @@ class Project:
 
     def delete_span(self, span_id: str) -> None:
         """Delete a span; events it triggers and arguments it fills go with it."""
-        self._require_writable()
+        self.require_writable()
         _, document_id, annotator = self._span_owner(span_id)
         with write_transaction(self.db):
             self._touch_set(document_id, annotator)
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
 
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
-        self._require_writable()
+        self.require_writable()
         with write_transaction(self.db):
-            set_id = self._set_id(document_id, annotator, create=True)
+            set_id = self.set_id(document_id, annotator, create=True)
             self.db.execute(
                 "UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ? "
                 "WHERE id = ?",
@@ -330,24 +297,23 @@ class Project:
             )
 
     def ensure_annotator(self, name: str) -> None:
-        self._require_writable()
+        self.require_writable()
         with write_transaction(self.db):
             self._ensure_annotator(name)
 
     def _span_owner(self, span_id: str) -> tuple[Span, str, str]:
-        row = self.db.execute(
-            "SELECT s.*, a.document_id, a.annotator FROM spans s "
-            "JOIN annotation_sets a ON s.set_id = a.id WHERE s.id = ?",
-            [span_id],
-        ).fetchone()
+        row = next(
+            query_dicts(
+                self.db,
+                "SELECT s.*, a.document_id, a.annotator FROM spans s "
+                "JOIN annotation_sets a ON s.set_id = a.id WHERE s.id = ?",
+                [span_id],
+            ),
+            None,
+        )
         if row is None:
             raise WorkbenchError(f"no span {span_id} in {self.path}")
-        span_columns = len(self.db["spans"].columns_dict)
-        return (
-            rows.span_from_row(self._row_dict("spans", row[:span_columns])),
-            row[span_columns],
-            row[span_columns + 1],
-        )
+        return rows.span_from_row(row), row["document_id"], row["annotator"]
 
     def _check_label(self, label: str) -> None:
         """A span's label is an entity label, or an event type for a trigger span."""
@@ -361,7 +327,7 @@ class Project:
             return {}
         return self.schema.default_attributes_for_entity(label)
 
-    def _require_writable(self) -> None:
+    def require_writable(self) -> None:
         if self.readonly:
             raise ProjectError(f"{self.path} is open read-only")
 
@@ -374,7 +340,7 @@ class Project:
             "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, _now()]
         )
 
-    def _set_id(self, document_id: str, annotator: str, *, create: bool) -> str:
+    def set_id(self, document_id: str, annotator: str, *, create: bool) -> str:
         row = self.db.execute(
             "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
             [document_id, annotator],
@@ -393,7 +359,7 @@ class Project:
 
     def _touch_set(self, document_id: str, annotator: str) -> str:
         """The annotator's set on the document, with its revision bumped and work marked begun."""
-        set_id = self._set_id(document_id, annotator, create=True)
+        set_id = self.set_id(document_id, annotator, create=True)
         self.db.execute(
             "UPDATE annotation_sets SET revision = revision + 1, updated = ?, "
             "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
@@ -401,18 +367,16 @@ class Project:
         )
         return set_id
 
-    def _insert_spans(self, spans: Sequence[Span], set_id: str) -> None:
+    def _insert_span(self, span: Span, set_id: str) -> None:
         try:
-            self.db["spans"].insert_all(
-                (rows.span_row(span, set_id) for span in spans), batch_size=_BATCH
-            )
+            self.db["spans"].insert(rows.span_row(span, set_id))
         except sqlite3.IntegrityError as error:
             raise WorkbenchError(
                 "the annotator already has a span with the same range and label"
             ) from error
 
 
-class _Importer:
+class DocumentImporter:
     """One import into a project, run inside the caller's write transaction."""
 
     def __init__(self, project: Project, summary: ImportSummary) -> None:
@@ -421,6 +385,15 @@ class _Importer:
         self.summary = summary
         self.schema = project.schema
         self.by_sha256 = dict(self.db.execute("SELECT sha256, id FROM documents"))
+        self.document_ids = set(self.by_sha256.values())
+        self.set_ids: dict[tuple[str, str], str] = {
+            (document_id, annotator): set_id
+            for set_id, document_id, annotator in self.db.execute(
+                "SELECT id, document_id, annotator FROM annotation_sets"
+            )
+        }
+        self.spans_of_set: dict[str, dict[SpanKey, str]] = {}
+        """The spans of every set this import touched, by range and label, for deduplication."""
         self.next_order = (self.db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
         self.document_rows: list[dict[str, Any]] = []
         self.set_rows: list[dict[str, Any]] = []
@@ -447,63 +420,51 @@ class _Importer:
             document_id = existing_id
             self.summary.documents_matched += 1
         for annotation_set in annotated.sets:
-            self._add_set(document_id, document, annotation_set, is_new=existing_id is None)
+            self._add_set(document_id, document, annotation_set)
 
     def _new_document(self, document: Document) -> str:
-        if self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document.id]).fetchone() or any(
-            row["id"] == document.id for row in self.document_rows
-        ):
+        if document.id in self.document_ids:
             document = replace(document, id=new_id())
+        self.document_ids.add(document.id)
         self.document_rows.append(rows.document_row(document, self.next_order))
         self.by_sha256[document.sha256] = document.id
         self.next_order += 1
         self.summary.documents_added += 1
         return document.id
 
-    def _add_set(
-        self, document_id: str, document: Document, annotation_set: AnnotationSet, *, is_new: bool
-    ) -> None:
+    def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
         annotator = annotation_set.annotator
         self._validate_set(document, annotation_set)
         if annotator not in self.annotators:
             self.annotators.add(annotator)
             self.db["annotators"].insert({"name": annotator, "created": _now()})
-        existing: tuple[str, dict[SpanKey, str]] | None = None
-        if not is_new:
-            self._flush()
-            existing = self._existing_set(document_id, annotator)
-        if existing is None:
+        set_id = self.set_ids.get((document_id, annotator))
+        if set_id is None:
             set_id = new_id()
+            self.set_ids[(document_id, annotator)] = set_id
+            self.spans_of_set[set_id] = {}
             self.set_rows.append(
                 {"id": set_id, "document_id": document_id, "annotator": annotator,
                  "status": annotation_set.status.value, "revision": annotation_set.revision,
                  "updated": _now()}
             )
-            taken: dict[SpanKey, str] = {}
         else:
-            set_id, taken = existing
             self.db.execute(
                 "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
                 [_now(), set_id],
             )
-        self._add_annotations(annotation_set, set_id, taken)
+        self._add_annotations(annotation_set, set_id, self._spans_of(set_id))
 
-    def _existing_set(
-        self, document_id: str, annotator: str
-    ) -> tuple[str, dict[SpanKey, str]] | None:
-        row = self.db.execute(
-            "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
-            [document_id, annotator],
-        ).fetchone()
-        if row is None:
-            return None
-        taken = {
-            (r[0], r[1], r[2]): r[3]
-            for r in self.db.execute(
-                'SELECT start, "end", label, id FROM spans WHERE set_id = ?', [row[0]]
-            )
-        }
-        return row[0], taken
+    def _spans_of(self, set_id: str) -> dict[SpanKey, str]:
+        """The set's spans by range and label; a set stored before this import is read once."""
+        if set_id not in self.spans_of_set:
+            self.spans_of_set[set_id] = {
+                (r[0], r[1], r[2]): r[3]
+                for r in self.db.execute(
+                    'SELECT start, "end", label, id FROM spans WHERE set_id = ?', [set_id]
+                )
+            }
+        return self.spans_of_set[set_id]
 
     def _add_annotations(
         self, annotation_set: AnnotationSet, set_id: str, taken: dict[SpanKey, str]
@@ -517,7 +478,7 @@ class _Importer:
                 self.summary.duplicate_spans += 1
                 continue
             taken[key] = span_ids[span.id]
-            self.span_rows.append(rows.span_row(replace(span, id=span_ids[span.id]), set_id))
+            self.span_rows.append(rows.span_row(span, set_id, span_id=span_ids[span.id]))
             self.summary.spans += 1
         event_ids = self._fresh_ids([e.id for e in annotation_set.events], "events")
         for event in annotation_set.events:
@@ -595,8 +556,20 @@ class _Importer:
             ("arguments", self.argument_rows),
         ):
             if pending:
-                self.db[table].insert_all(pending, batch_size=_BATCH)
+                _insert_rows(self.db, table, pending)
                 pending.clear()
+
+
+def _insert_rows(db: Database, table: str, pending: list[dict[str, Any]]) -> None:
+    """Insert rows that all have the same keys. Bulk imports and merges go through here:
+    sqlite-utils' ``insert_all`` inspects every value to decide whether to encode it as JSON,
+    which costs more than the insert itself for hundreds of thousands of spans."""
+    columns = list(pending[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    db.conn.executemany(
+        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
+        [tuple(row[c] for c in columns) for row in pending],
+    )
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

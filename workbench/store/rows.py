@@ -8,8 +8,18 @@ from typing import Any
 from workbench.core.model import Argument, Document, Event, Span
 
 
+EMPTY_JSON = "{}"
+
+
 def to_json(value: Any) -> str:
+    if not value and isinstance(value, dict):
+        return EMPTY_JSON
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def from_json_object(text: str) -> dict[str, Any]:
+    """A JSON object column; the common empty one is not parsed."""
+    return {} if text == EMPTY_JSON else dict(json.loads(text))
 
 
 def document_row(document: Document, order: int) -> dict[str, Any]:
@@ -33,14 +43,14 @@ def document_from_row(row: dict[str, Any]) -> Document:
         text=row["text"],
         sha256=row["sha256"],
         source=row["source"],
-        metadata=json.loads(row["metadata"]),
+        metadata=from_json_object(row["metadata"]),
         tokens=None if tokens is None else tuple(tuple(pair) for pair in json.loads(tokens)),
     )
 
 
-def span_row(span: Span, set_id: str) -> dict[str, Any]:
+def span_row(span: Span, set_id: str, span_id: str | None = None) -> dict[str, Any]:
     return {
-        "id": span.id,
+        "id": span_id or span.id,
         "set_id": set_id,
         "start": span.start,
         "end": span.end,
@@ -58,7 +68,7 @@ def span_from_row(row: dict[str, Any]) -> Span:
         end=row["end"],
         label=row["label"],
         text=row["text"],
-        attributes=json.loads(row["attributes"]),
+        attributes=from_json_object(row["attributes"]),
         note=row["note"],
     )
 
@@ -95,5 +105,5 @@ def event_from_row(row: dict[str, Any], arguments: list[dict[str, Any]]) -> Even
             Argument(role=a["role"], span_id=a["span_id"], event_id=a["filler_event_id"])
             for a in sorted(arguments, key=lambda a: a["ord"])
         ),
-        attributes=json.loads(row["attributes"]),
+        attributes=from_json_object(row["attributes"]),
     )

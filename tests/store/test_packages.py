@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import ProjectError, WorkbenchError
+from workbench.core.model import AnnotatedDocument, Status, make_document
+from workbench.core.schema import builtin_schema
+from workbench.store import migrations
+from workbench.store.packages import (
+    assign, assigned_documents, choose_documents, merge_packages, package_annotator, write_package,
+)
+from workbench.store.project import Project
+
+TEXTS = ["قال محمد إن الهجوم وقع.", "اعتقلت الشرطة خمسة أشخاص.", "زار الوزير الموصل أمس."]
+
+
+@pytest.fixture
+def lead(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "lead.tawsim", builtin_schema("generic"))
+    project.add_documents(AnnotatedDocument(make_document(f"d{i}", t)) for i, t in enumerate(TEXTS))
+    return project
+
+
+def package_for(lead: Project, annotator: str, tmp_path: Path) -> Path:
+    assign(lead, annotator, choose_documents(lead, every=True))
+    out = tmp_path / f"{annotator}.tawsim"
+    write_package(lead, annotator, out)
+    return out
+
+
+def test_choose_documents_by_name_all_or_sample(lead: Project) -> None:
+    ids = [d.id for d in lead.documents()]
+    assert choose_documents(lead, ["d2", ids[0]]) == [ids[2], ids[0]]
+    assert choose_documents(lead, every=True) == ids
+    sample = choose_documents(lead, sample=2, seed=7)
+    assert sample == choose_documents(lead, sample=2, seed=7) and len(set(sample)) == 2
+    with pytest.raises(WorkbenchError, match="nope"):
+        choose_documents(lead, ["nope"])
+
+
+def test_assigning_creates_new_sets_once(lead: Project) -> None:
+    ids = choose_documents(lead, ["d0", "d1"])
+    assert assign(lead, "amal", ids) == 2
+    assert assign(lead, "amal", choose_documents(lead, every=True)) == 1
+    assert assigned_documents(lead, "amal") == [d.id for d in lead.documents()]
+    first = lead.annotation_set(ids[0], "amal")
+    assert first is not None and first.status is Status.NEW and first.revision == 0
+    with pytest.raises(WorkbenchError, match="adjudicated"):
+        assign(lead, "gold", ids)
+
+
+def test_a_package_holds_the_annotators_documents_and_sets(lead: Project, tmp_path: Path) -> None:
+    assign(lead, "amal", choose_documents(lead, ["d1"]))
+    lead.add_span(lead.documents()[1].id, "amal", 0, 6, "ORG")
+    out = tmp_path / "amal.tawsim"
+    assert write_package(lead, "amal", out) == 1
+    with Project.open(out) as package:
+        assert package.project_id == lead.project_id
+        assert package_annotator(package) == "amal"
+        assert package.schema == lead.schema
+        [document] = package.documents()
+        assert document.id == lead.documents()[1].id
+        annotations = package.annotation_set(document.id, "amal")
+        assert annotations is not None and [s.text for s in annotations.spans] == ["اعتقلت"]
+
+
+def test_merging_takes_newer_sets_and_is_idempotent(lead: Project, tmp_path: Path) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    with Project.open(out) as package:
+        doc = package.documents()[0].id
+        package.add_span(doc, "amal", 4, 8, "PER")
+        package.set_status(doc, "amal", Status.DONE)
+    first = merge_packages(lead, [out])
+    assert (first.replaced, first.unchanged) == (1, 2)
+    merged = lead.annotation_set(doc, "amal")
+    assert merged is not None and merged.status is Status.DONE and [s.text for s in merged.spans] == ["محمد"]
+    rows_before = lead.db.execute("SELECT * FROM spans").fetchall()
+    again = merge_packages(lead, [out])
+    assert (again.replaced, again.unchanged) == (0, 3)
+    assert lead.db.execute("SELECT * FROM spans").fetchall() == rows_before
+
+
+def test_an_older_package_does_not_overwrite_newer_work(lead: Project, tmp_path: Path) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    doc = lead.documents()[0].id
+    lead.add_span(doc, "amal", 4, 8, "PER")  # the lead's copy moves on
+    summary = merge_packages(lead, [out])
+    assert summary.replaced == 0
+    kept = lead.annotation_set(doc, "amal")
+    assert kept is not None and len(kept.spans) == 1
+
+
+def test_a_package_of_another_project_is_refused_whole(lead: Project, tmp_path: Path) -> None:
+    good = package_for(lead, "amal", tmp_path)
+    with Project.open(good) as package:
+        package.add_span(package.documents()[0].id, "amal", 4, 8, "PER")
+    other = Project.create(tmp_path / "other.tawsim", builtin_schema("generic"))
+    other.add_documents([AnnotatedDocument(make_document("x", TEXTS[0]))])
+    assign(other, "badr", choose_documents(other, every=True))
+    stranger = tmp_path / "stranger.tawsim"
+    write_package(other, "badr", stranger)
+    with pytest.raises(ProjectError, match="another project"):
+        merge_packages(lead, [good, stranger])
+    assert lead.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+
+
+def test_a_document_whose_text_differs_is_refused_and_named(lead: Project, tmp_path: Path) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    conn = sqlite3.connect(out)
+    conn.execute("UPDATE documents SET text = 'نص آخر', sha256 = 'x' WHERE name = 'd1'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError, match="'d1'.*another text"):
+        merge_packages(lead, [out])
+
+
+def test_a_package_from_a_newer_version_is_refused(lead: Project, tmp_path: Path) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    conn = sqlite3.connect(out)
+    conn.execute(f"PRAGMA user_version = {migrations.format_version() + 1}")
+    conn.close()
+    with pytest.raises(ProjectError, match="newer version"):
+        merge_packages(lead, [out])
+
+
+def test_a_package_holding_a_label_outside_the_schema_is_refused(lead: Project, tmp_path: Path) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    with Project.open(out) as package:
+        package.add_span(package.documents()[0].id, "amal", 4, 8, "PER")
+    conn = sqlite3.connect(out)
+    conn.execute("UPDATE spans SET label = 'ALIEN'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkbenchError, match="ALIEN"):
+        merge_packages(lead, [out])
+    assert lead.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
