@@ -76,6 +76,11 @@ _INITIAL_SCHEMA = (
     "CREATE INDEX arguments_event ON arguments (event_id)",
     "CREATE INDEX arguments_span ON arguments (span_id)",
     "CREATE INDEX arguments_filler_event ON arguments (filler_event_id)",
+    """CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        author TEXT NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL)""",
+    "CREATE INDEX comments_document ON comments (document_id)",
 )
 
 MIGRATIONS: list[Migration] = [m001_initial]

@@ -54,6 +54,15 @@ class DocumentSummary:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: str
+    document_id: str
+    author: str
+    text: str
+    created: str
+
+
 @dataclass
 class ImportSummary:
     documents_added: int = 0
@@ -295,6 +304,27 @@ class Project:
                 "WHERE id = ?",
                 [status.value, _now(), set_id],
             )
+
+    def add_comment(self, document_id: str, author: str, text: str) -> Comment:
+        """A comment on a document (a span's comment is its note)."""
+        self.require_writable()
+        comment = Comment(new_id(), document_id, author, text, _now())
+        with write_transaction(self.db):
+            self.db["comments"].insert(
+                {"id": comment.id, "document_id": document_id, "author": author,
+                 "text": text, "created": comment.created}
+            )
+        return comment
+
+    def comments(self, document_id: str) -> list[Comment]:
+        return [
+            Comment(*row)
+            for row in self.db.execute(
+                "SELECT id, document_id, author, text, created FROM comments "
+                "WHERE document_id = ? ORDER BY created, rowid",
+                [document_id],
+            )
+        ]
 
     def ensure_annotator(self, name: str) -> None:
         self.require_writable()
