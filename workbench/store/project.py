@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +29,14 @@ from workbench.core.model import (
 from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.connection import connect, write_transaction
+from workbench.store.bulk_import import DocumentImporter
+from workbench.store.clock import now
 from workbench.store.migrations import check_readable, migrate
 from workbench.store.reading import iter_annotated, load_annotated, query_dicts
 
 PROJECT_SUFFIX = ".tawsim"
-SpanKey = tuple[int, int, str]
-_BATCH = 500
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +98,7 @@ class Project:
             db["meta"].insert_all(
                 [
                     {"key": "project_id", "value": new_id()},
-                    {"key": "created", "value": _now()},
+                    {"key": "created", "value": now()},
                     {"key": "created_with", "value": __version__},
                 ]
             )
@@ -164,7 +161,7 @@ class Project:
                 "schema_id": schema.id,
                 "version": schema.version,
                 "definition": schema.to_json(),
-                "created": _now(),
+                "created": now(),
             }
         )
         self._schema = schema
@@ -302,13 +299,13 @@ class Project:
             self.db.execute(
                 "UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ? "
                 "WHERE id = ?",
-                [status.value, _now(), set_id],
+                [status.value, now(), set_id],
             )
 
     def add_comment(self, document_id: str, author: str, text: str) -> Comment:
         """A comment on a document (a span's comment is its note)."""
         self.require_writable()
-        comment = Comment(new_id(), document_id, author, text, _now())
+        comment = Comment(new_id(), document_id, author, text, now())
         with write_transaction(self.db):
             self.db["comments"].insert(
                 {"id": comment.id, "document_id": document_id, "author": author,
@@ -367,7 +364,7 @@ class Project:
         if not name.strip():
             raise WorkbenchError("an annotator's name cannot be empty")
         self.db.execute(
-            "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, _now()]
+            "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()]
         )
 
     def set_id(self, document_id: str, annotator: str, *, create: bool) -> str:
@@ -383,7 +380,7 @@ class Project:
         set_id = new_id()
         self.db["annotation_sets"].insert(
             {"id": set_id, "document_id": document_id, "annotator": annotator,
-             "status": Status.NEW.value, "revision": 0, "updated": _now()}
+             "status": Status.NEW.value, "revision": 0, "updated": now()}
         )
         return set_id
 
@@ -393,7 +390,7 @@ class Project:
         self.db.execute(
             "UPDATE annotation_sets SET revision = revision + 1, updated = ?, "
             "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
-            [_now(), set_id],
+            [now(), set_id],
         )
         return set_id
 
@@ -404,204 +401,3 @@ class Project:
             raise WorkbenchError(
                 "the annotator already has a span with the same range and label"
             ) from error
-
-
-class DocumentImporter:
-    """One import into a project, run inside the caller's write transaction."""
-
-    def __init__(self, project: Project, summary: ImportSummary) -> None:
-        self.project = project
-        self.db = project.db
-        self.summary = summary
-        self.schema = project.schema
-        self.by_sha256 = dict(self.db.execute("SELECT sha256, id FROM documents"))
-        self.document_ids = set(self.by_sha256.values())
-        self.set_ids: dict[tuple[str, str], str] = {
-            (document_id, annotator): set_id
-            for set_id, document_id, annotator in self.db.execute(
-                "SELECT id, document_id, annotator FROM annotation_sets"
-            )
-        }
-        self.spans_of_set: dict[str, dict[SpanKey, str]] = {}
-        """The spans of every set this import touched, by range and label, for deduplication."""
-        self.next_order = (self.db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
-        self.document_rows: list[dict[str, Any]] = []
-        self.set_rows: list[dict[str, Any]] = []
-        self.span_rows: list[dict[str, Any]] = []
-        self.event_rows: list[dict[str, Any]] = []
-        self.argument_rows: list[dict[str, Any]] = []
-        self.annotators: set[str] = set(project.annotators())
-        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set()}
-        self.table_was_empty = {table: not self._has_rows(table) for table in self.ids_taken}
-
-    def run(self, documents: Iterable[AnnotatedDocument]) -> None:
-        for annotated in documents:
-            self._add(annotated)
-            if len(self.document_rows) >= _BATCH or len(self.span_rows) >= 20 * _BATCH:
-                self._flush()
-        self._flush()
-
-    def _add(self, annotated: AnnotatedDocument) -> None:
-        document = annotated.document
-        existing_id = self.by_sha256.get(document.sha256)
-        if existing_id is None:
-            document_id = self._new_document(document)
-        else:
-            document_id = existing_id
-            self.summary.documents_matched += 1
-        for annotation_set in annotated.sets:
-            self._add_set(document_id, document, annotation_set)
-
-    def _new_document(self, document: Document) -> str:
-        if document.id in self.document_ids:
-            document = replace(document, id=new_id())
-        self.document_ids.add(document.id)
-        self.document_rows.append(rows.document_row(document, self.next_order))
-        self.by_sha256[document.sha256] = document.id
-        self.next_order += 1
-        self.summary.documents_added += 1
-        return document.id
-
-    def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
-        annotator = annotation_set.annotator
-        self._validate_set(document, annotation_set)
-        if annotator not in self.annotators:
-            self.annotators.add(annotator)
-            self.db["annotators"].insert({"name": annotator, "created": _now()})
-        set_id = self.set_ids.get((document_id, annotator))
-        if set_id is None:
-            set_id = new_id()
-            self.set_ids[(document_id, annotator)] = set_id
-            self.spans_of_set[set_id] = {}
-            self.set_rows.append(
-                {"id": set_id, "document_id": document_id, "annotator": annotator,
-                 "status": annotation_set.status.value, "revision": annotation_set.revision,
-                 "updated": _now()}
-            )
-        else:
-            self.db.execute(
-                "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
-                [_now(), set_id],
-            )
-        self._add_annotations(annotation_set, set_id, self._spans_of(set_id))
-
-    def _spans_of(self, set_id: str) -> dict[SpanKey, str]:
-        """The set's spans by range and label; a set stored before this import is read once."""
-        if set_id not in self.spans_of_set:
-            self.spans_of_set[set_id] = {
-                (r[0], r[1], r[2]): r[3]
-                for r in self.db.execute(
-                    'SELECT start, "end", label, id FROM spans WHERE set_id = ?', [set_id]
-                )
-            }
-        return self.spans_of_set[set_id]
-
-    def _add_annotations(
-        self, annotation_set: AnnotationSet, set_id: str, taken: dict[SpanKey, str]
-    ) -> None:
-        """Add a set's spans and events; a span the set already holds is reused, not repeated."""
-        span_ids = self._fresh_ids([s.id for s in annotation_set.spans], "spans")
-        for span in annotation_set.spans:
-            key = (span.start, span.end, span.label)
-            if key in taken:
-                span_ids[span.id] = taken[key]
-                self.summary.duplicate_spans += 1
-                continue
-            taken[key] = span_ids[span.id]
-            self.span_rows.append(rows.span_row(span, set_id, span_id=span_ids[span.id]))
-            self.summary.spans += 1
-        event_ids = self._fresh_ids([e.id for e in annotation_set.events], "events")
-        for event in annotation_set.events:
-            renamed = replace(
-                event,
-                id=event_ids[event.id],
-                trigger_span_id=span_ids[event.trigger_span_id],
-                arguments=tuple(
-                    replace(
-                        a,
-                        span_id=None if a.span_id is None else span_ids[a.span_id],
-                        event_id=None if a.event_id is None else event_ids.get(a.event_id, a.event_id),
-                    )
-                    for a in event.arguments
-                ),
-            )
-            self.event_rows.append(rows.event_row(renamed, set_id))
-            self.argument_rows.extend(rows.argument_rows(renamed))
-            self.summary.events += 1
-
-    def _fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
-        """Ids to store: the given ones, except those the project or this import already uses."""
-        stored = set() if self.table_was_empty[table] else self._stored_ids(ids, table)
-        taken = self.ids_taken[table]
-        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
-        taken.update(fresh.values())
-        return fresh
-
-    def _stored_ids(self, ids: list[str], table: str) -> set[str]:
-        return {
-            r[0]
-            for chunk in _chunks(ids, 500)
-            for r in self.db.execute(
-                f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
-        }
-
-    def _has_rows(self, table: str) -> bool:
-        return self.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
-
-    def _validate_set(self, document: Document, annotation_set: AnnotationSet) -> None:
-        span_ids = {s.id for s in annotation_set.spans}
-        event_ids = {e.id for e in annotation_set.events}
-        for span in annotation_set.spans:
-            if not span.matches(document.text):
-                raise WorkbenchError(
-                    f"document {document.name!r}: span {span.id} [{span.start}, {span.end}) says "
-                    f"{span.text!r} but the text there is {document.text[span.start:span.end]!r}"
-                )
-            if not (self.schema.has_entity(span.label) or self.schema.has_event(span.label)):
-                raise SchemaError(
-                    f"document {document.name!r}: span {span.id} has the label {span.label!r}, "
-                    f"which the project's schema {self.schema.id!r} does not define"
-                )
-        for event in annotation_set.events:
-            if not self.schema.has_event(event.type):
-                raise SchemaError(
-                    f"document {document.name!r}: event {event.id} has the type {event.type!r}, "
-                    f"which the project's schema {self.schema.id!r} does not define"
-                )
-            dangling = [event.trigger_span_id] if event.trigger_span_id not in span_ids else []
-            dangling += [a.filler_id for a in event.arguments if a.filler_id not in span_ids | event_ids]
-            if dangling:
-                raise WorkbenchError(
-                    f"document {document.name!r}: event {event.id} refers to {dangling[0]}, "
-                    "which is not a span or event of the same annotator on this document"
-                )
-
-    def _flush(self) -> None:
-        for table, pending in (
-            ("documents", self.document_rows),
-            ("annotation_sets", self.set_rows),
-            ("spans", self.span_rows),
-            ("events", self.event_rows),
-            ("arguments", self.argument_rows),
-        ):
-            if pending:
-                _insert_rows(self.db, table, pending)
-                pending.clear()
-
-
-def _insert_rows(db: Database, table: str, pending: list[dict[str, Any]]) -> None:
-    """Insert rows that all have the same keys. Bulk imports and merges go through here:
-    sqlite-utils' ``insert_all`` inspects every value to decide whether to encode it as JSON,
-    which costs more than the insert itself for hundreds of thousands of spans."""
-    columns = list(pending[0])
-    names = ", ".join(f'"{c}"' for c in columns)
-    db.conn.executemany(
-        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
-        [tuple(row[c] for c in columns) for row in pending],
-    )
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for index in range(0, len(items), size):
-        yield items[index : index + size]

@@ -1,0 +1,224 @@
+"""Adding many documents and annotation sets in one go: imports, merges, gold pre-filling.
+
+Runs inside the caller's write transaction. Rows are gathered and inserted in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from workbench.core.errors import SchemaError, WorkbenchError
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Document, new_id
+from workbench.store import rows
+from workbench.store.clock import now
+
+if TYPE_CHECKING:
+    from workbench.store.project import ImportSummary, Project
+
+BATCH = 500
+SpanKey = tuple[int, int, str]
+
+
+class DocumentImporter:
+    """One import into a project, run inside the caller's write transaction."""
+
+    def __init__(self, project: Project, summary: ImportSummary) -> None:
+        self.project = project
+        self.db = project.db
+        self.summary = summary
+        self.schema = project.schema
+        self.by_sha256 = dict(self.db.execute("SELECT sha256, id FROM documents"))
+        self.document_ids = set(self.by_sha256.values())
+        self.set_ids: dict[tuple[str, str], str] = {
+            (document_id, annotator): set_id
+            for set_id, document_id, annotator in self.db.execute(
+                "SELECT id, document_id, annotator FROM annotation_sets"
+            )
+        }
+        self.spans_of_set: dict[str, dict[SpanKey, str]] = {}
+        """The spans of every set this import touched, by range and label, for deduplication."""
+        self.next_order = (self.db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
+        self.document_rows: list[dict[str, Any]] = []
+        self.set_rows: list[dict[str, Any]] = []
+        self.span_rows: list[dict[str, Any]] = []
+        self.event_rows: list[dict[str, Any]] = []
+        self.argument_rows: list[dict[str, Any]] = []
+        self.annotators: set[str] = set(project.annotators())
+        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set()}
+        self.table_was_empty = {table: not self._has_rows(table) for table in self.ids_taken}
+
+    def run(self, documents: Iterable[AnnotatedDocument]) -> None:
+        for annotated in documents:
+            self._add(annotated)
+            if len(self.document_rows) >= BATCH or len(self.span_rows) >= 20 * BATCH:
+                self._flush()
+        self._flush()
+
+    def _add(self, annotated: AnnotatedDocument) -> None:
+        document = annotated.document
+        existing_id = self.by_sha256.get(document.sha256)
+        if existing_id is None:
+            document_id = self._new_document(document)
+        else:
+            document_id = existing_id
+            self.summary.documents_matched += 1
+        for annotation_set in annotated.sets:
+            self._add_set(document_id, document, annotation_set)
+
+    def _new_document(self, document: Document) -> str:
+        if document.id in self.document_ids:
+            document = replace(document, id=new_id())
+        self.document_ids.add(document.id)
+        self.document_rows.append(rows.document_row(document, self.next_order))
+        self.by_sha256[document.sha256] = document.id
+        self.next_order += 1
+        self.summary.documents_added += 1
+        return document.id
+
+    def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
+        annotator = annotation_set.annotator
+        self._validate_set(document, annotation_set)
+        if annotator not in self.annotators:
+            self.annotators.add(annotator)
+            self.db["annotators"].insert({"name": annotator, "created": now()})
+        set_id = self.set_ids.get((document_id, annotator))
+        if set_id is None:
+            set_id = new_id()
+            self.set_ids[(document_id, annotator)] = set_id
+            self.spans_of_set[set_id] = {}
+            self.set_rows.append(
+                {"id": set_id, "document_id": document_id, "annotator": annotator,
+                 "status": annotation_set.status.value, "revision": annotation_set.revision,
+                 "updated": now()}
+            )
+        else:
+            self.db.execute(
+                "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
+                [now(), set_id],
+            )
+        self._add_annotations(annotation_set, set_id, self._spans_of(set_id))
+
+    def _spans_of(self, set_id: str) -> dict[SpanKey, str]:
+        """The set's spans by range and label; a set stored before this import is read once."""
+        if set_id not in self.spans_of_set:
+            self.spans_of_set[set_id] = {
+                (r[0], r[1], r[2]): r[3]
+                for r in self.db.execute(
+                    'SELECT start, "end", label, id FROM spans WHERE set_id = ?', [set_id]
+                )
+            }
+        return self.spans_of_set[set_id]
+
+    def _add_annotations(
+        self, annotation_set: AnnotationSet, set_id: str, taken: dict[SpanKey, str]
+    ) -> None:
+        """Add a set's spans and events; a span the set already holds is reused, not repeated."""
+        span_ids = self._fresh_ids([s.id for s in annotation_set.spans], "spans")
+        for span in annotation_set.spans:
+            key = (span.start, span.end, span.label)
+            if key in taken:
+                span_ids[span.id] = taken[key]
+                self.summary.duplicate_spans += 1
+                continue
+            taken[key] = span_ids[span.id]
+            self.span_rows.append(rows.span_row(span, set_id, span_id=span_ids[span.id]))
+            self.summary.spans += 1
+        event_ids = self._fresh_ids([e.id for e in annotation_set.events], "events")
+        for event in annotation_set.events:
+            renamed = replace(
+                event,
+                id=event_ids[event.id],
+                trigger_span_id=span_ids[event.trigger_span_id],
+                arguments=tuple(
+                    replace(
+                        a,
+                        span_id=None if a.span_id is None else span_ids[a.span_id],
+                        event_id=None if a.event_id is None else event_ids.get(a.event_id, a.event_id),
+                    )
+                    for a in event.arguments
+                ),
+            )
+            self.event_rows.append(rows.event_row(renamed, set_id))
+            self.argument_rows.extend(rows.argument_rows(renamed))
+            self.summary.events += 1
+
+    def _fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
+        """Ids to store: the given ones, except those the project or this import already uses."""
+        stored = set() if self.table_was_empty[table] else self._stored_ids(ids, table)
+        taken = self.ids_taken[table]
+        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
+        taken.update(fresh.values())
+        return fresh
+
+    def _stored_ids(self, ids: list[str], table: str) -> set[str]:
+        return {
+            r[0]
+            for chunk in _chunks(ids, 500)
+            for r in self.db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        }
+
+    def _has_rows(self, table: str) -> bool:
+        return self.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+
+    def _validate_set(self, document: Document, annotation_set: AnnotationSet) -> None:
+        span_ids = {s.id for s in annotation_set.spans}
+        event_ids = {e.id for e in annotation_set.events}
+        for span in annotation_set.spans:
+            if not span.matches(document.text):
+                raise WorkbenchError(
+                    f"document {document.name!r}: span {span.id} [{span.start}, {span.end}) says "
+                    f"{span.text!r} but the text there is {document.text[span.start:span.end]!r}"
+                )
+            if not (self.schema.has_entity(span.label) or self.schema.has_event(span.label)):
+                raise SchemaError(
+                    f"document {document.name!r}: span {span.id} has the label {span.label!r}, "
+                    f"which the project's schema {self.schema.id!r} does not define"
+                )
+        for event in annotation_set.events:
+            if not self.schema.has_event(event.type):
+                raise SchemaError(
+                    f"document {document.name!r}: event {event.id} has the type {event.type!r}, "
+                    f"which the project's schema {self.schema.id!r} does not define"
+                )
+            dangling = [event.trigger_span_id] if event.trigger_span_id not in span_ids else []
+            dangling += [a.filler_id for a in event.arguments if a.filler_id not in span_ids | event_ids]
+            if dangling:
+                raise WorkbenchError(
+                    f"document {document.name!r}: event {event.id} refers to {dangling[0]}, "
+                    "which is not a span or event of the same annotator on this document"
+                )
+
+    def _flush(self) -> None:
+        for table, pending in (
+            ("documents", self.document_rows),
+            ("annotation_sets", self.set_rows),
+            ("spans", self.span_rows),
+            ("events", self.event_rows),
+            ("arguments", self.argument_rows),
+        ):
+            if pending:
+                _insert_rows(self.db, table, pending)
+                pending.clear()
+
+
+def _insert_rows(db: Database, table: str, pending: list[dict[str, Any]]) -> None:
+    """Insert rows that all have the same keys. Bulk imports and merges go through here:
+    sqlite-utils' ``insert_all`` inspects every value to decide whether to encode it as JSON,
+    which costs more than the insert itself for hundreds of thousands of spans."""
+    columns = list(pending[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    db.conn.executemany(
+        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
+        [tuple(row[c] for c in columns) for row in pending],
+    )
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for index in range(0, len(items), size):
+        yield items[index : index + size]
