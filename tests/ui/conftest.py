@@ -1,0 +1,84 @@
+"""Fixtures and helpers for the Qt view tests (pytest-qt, offscreen).
+
+Points for mouse events come from the glyphs Qt actually drew (``QTextLayout.glyphRuns``), never
+from ``cursorToX``, which is wrong at LTR/RTL run boundaries (notes §1.2). Positions go through
+``Utf16Map``: the tests speak code points, Qt UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from workbench.core.utf16 import Utf16Map
+from workbench.ui import fonts
+from workbench.ui.text_view import AnnotatedTextView
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
+
+VIEW_WIDTH, VIEW_HEIGHT = 900, 700
+
+
+@pytest.fixture(scope="session")
+def arabic_font(qapp: QApplication) -> QFont:
+    """The bundled Noto Naskh Arabic (with the Latin fallback) at 16 pt."""
+    assert fonts.bundled_arabic_family() == "Noto Naskh Arabic"
+    return fonts.annotation_font(16)
+
+
+@pytest.fixture
+def view(qtbot: QtBot, arabic_font: QFont) -> AnnotatedTextView:
+    """A shown, exposed view of a fixed size with the bundled font."""
+    text_view = AnnotatedTextView()
+    text_view.setFont(arabic_font)
+    text_view.resize(VIEW_WIDTH, VIEW_HEIGHT)
+    qtbot.addWidget(text_view)
+    with qtbot.waitExposed(text_view):
+        text_view.show()
+    return text_view
+
+
+def char_geometry(view: AnnotatedTextView, cp: int) -> tuple[QRectF, bool]:
+    """The viewport rectangle of the glyph(s) of the character at code point ``cp`` (as tall as
+    its line), and whether it sits in a right-to-left run."""
+    text = view.text
+    u16 = Utf16Map(text).to_utf16(cp)
+    units = 2 if ord(text[cp]) > 0xFFFF else 1
+    block = view.document().findBlock(u16)
+    layout = block.layout()
+    relative = u16 - block.position()
+    line = layout.lineForTextPosition(relative)
+    runs = layout.glyphRuns(relative, units)
+    assert runs, f"no glyph drawn for code point {cp} ({text[cp]!r})"
+    glyphs = runs[0].boundingRect()
+    for run in runs[1:]:
+        glyphs = glyphs.united(run.boundingRect())
+    origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
+    origin += layout.position()
+    rect = QRectF(origin.x() + glyphs.left(), origin.y() + line.y(), glyphs.width(), line.height())
+    return rect, runs[0].isRightToLeft()
+
+
+def point_inside_char(
+    view: AnnotatedTextView, cp: int, toward: Literal["centre", "start", "end"] = "centre"
+) -> QPoint:
+    """A viewport point on the character at code point ``cp``.
+
+    ``centre`` is the middle of its glyph; ``start``/``end`` lie a quarter of the glyph's width
+    in from its logical start/end edge (the right/left edge in a right-to-left run), so that Qt
+    places the cursor unambiguously before/after it.
+    """
+    rect, right_to_left = char_geometry(view, cp)
+    y = int(rect.center().y())
+    if toward == "centre":
+        return QPoint(int(rect.center().x()), y)
+    from_right = (toward == "start") == right_to_left
+    quarter = rect.width() / 4
+    x = rect.right() - quarter if from_right else rect.left() + quarter
+    return QPoint(int(x), y)
