@@ -29,6 +29,7 @@ from workbench.core.model import (
 from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.connection import connect, write_transaction
+from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
 from workbench.store.migrations import check_readable, migrate
@@ -72,7 +73,7 @@ class ImportSummary:
     messages: list[str] = field(default_factory=list)
 
 
-class Project:
+class Project(EditingMixin):
     """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
 
     def __init__(self, path: Path, db: Database, *, readonly: bool) -> None:
@@ -223,75 +224,6 @@ class Project:
 
     # -- editing (one transaction each) ----------------------------------------------------
 
-    def add_span(
-        self,
-        document_id: str,
-        annotator: str,
-        start: int,
-        end: int,
-        label: str,
-        *,
-        attributes: dict[str, Any] | None = None,
-        note: str = "",
-        span_id: str | None = None,
-    ) -> Span:
-        """Create a span; the covered text is taken from the stored document text."""
-        self.require_writable()
-        self._check_label(label)
-        text = self.document(document_id).text
-        if not 0 <= start < end <= len(text):
-            raise WorkbenchError(f"span [{start}, {end}) is outside the document (0 to {len(text)})")
-        span = Span(
-            id=span_id or new_id(), start=start, end=end, label=label, text=text[start:end],
-            attributes=dict(attributes) if attributes is not None else self._default_attributes(label),
-            note=note,
-        )
-        with write_transaction(self.db):
-            set_id = self._touch_set(document_id, annotator)
-            self._insert_span(span, set_id)
-        return span
-
-    def update_span(
-        self,
-        span_id: str,
-        *,
-        label: str | None = None,
-        attributes: dict[str, Any] | None = None,
-        note: str | None = None,
-    ) -> Span:
-        self.require_writable()
-        span, document_id, annotator = self._span_owner(span_id)
-        changed = replace(
-            span,
-            label=span.label if label is None else label,
-            attributes=span.attributes if attributes is None else dict(attributes),
-            note=span.note if note is None else note,
-        )
-        self._check_label(changed.label)
-        if not self.schema.has_event(changed.label):
-            self.schema.check_attributes(changed.label, changed.attributes)
-        with write_transaction(self.db):
-            self._touch_set(document_id, annotator)
-            try:
-                self.db["spans"].update(
-                    span_id,
-                    {"label": changed.label, "attributes": rows.to_json(changed.attributes),
-                     "note": changed.note},
-                )
-            except sqlite3.IntegrityError as error:
-                raise WorkbenchError(
-                    f"{annotator} already has a {changed.label} span on [{span.start}, {span.end})"
-                ) from error
-        return changed
-
-    def delete_span(self, span_id: str) -> None:
-        """Delete a span; events it triggers and arguments it fills go with it."""
-        self.require_writable()
-        _, document_id, annotator = self._span_owner(span_id)
-        with write_transaction(self.db):
-            self._touch_set(document_id, annotator)
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
         self.require_writable()
         with write_transaction(self.db):
@@ -328,7 +260,7 @@ class Project:
         with write_transaction(self.db):
             self._ensure_annotator(name)
 
-    def _span_owner(self, span_id: str) -> tuple[Span, str, str]:
+    def span_owner(self, span_id: str) -> tuple[Span, str, str]:
         row = next(
             query_dicts(
                 self.db,
@@ -342,17 +274,12 @@ class Project:
             raise WorkbenchError(f"no span {span_id} in {self.path}")
         return rows.span_from_row(row), row["document_id"], row["annotator"]
 
-    def _check_label(self, label: str) -> None:
+    def check_label(self, label: str) -> None:
         """A span's label is an entity label, or an event type for a trigger span."""
         if not (self.schema.has_entity(label) or self.schema.has_event(label)):
             raise SchemaError(
                 f"the label {label!r} is not in the project's schema {self.schema.id!r}"
             )
-
-    def _default_attributes(self, label: str) -> dict[str, Any]:
-        if self.schema.has_event(label):
-            return {}
-        return self.schema.default_attributes_for_entity(label)
 
     def require_writable(self) -> None:
         if self.readonly:
@@ -384,7 +311,7 @@ class Project:
         )
         return set_id
 
-    def _touch_set(self, document_id: str, annotator: str) -> str:
+    def touch_set(self, document_id: str, annotator: str) -> str:
         """The annotator's set on the document, with its revision bumped and work marked begun."""
         set_id = self.set_id(document_id, annotator, create=True)
         self.db.execute(
@@ -394,7 +321,7 @@ class Project:
         )
         return set_id
 
-    def _insert_span(self, span: Span, set_id: str) -> None:
+    def insert_span(self, span: Span, set_id: str) -> None:
         try:
             self.db["spans"].insert(rows.span_row(span, set_id))
         except sqlite3.IntegrityError as error:
