@@ -19,9 +19,17 @@ if TYPE_CHECKING:  # the registry itself stays light: the command line reads it 
 IMPORTERS: dict[str, str] = {
     "txt": "workbench.formats.txt",
     "jsonl": "workbench.formats.jsonl",
+    "conll": "workbench.formats.conll",
+    "brat": "workbench.formats.brat",
+    "doccano": "workbench.formats.doccano",
+    "labelstudio": "workbench.formats.labelstudio",
 }
 EXPORTERS: dict[str, str] = {
     "jsonl": "workbench.formats.jsonl",
+    "conll": "workbench.formats.conll",
+    "brat": "workbench.formats.brat",
+    "hf": "workbench.formats.hf",
+    "events": "workbench.formats.textee",
 }
 
 

@@ -1,0 +1,114 @@
+"""doccano's JSON lines for sequence labelling: ``{"text", "label": [[START, END, LABEL], ...]}``.
+
+One document per line. The spans may be under ``"label"`` (doccano's "JSONL (text label)"
+export), ``"labels"`` (its import examples) or ``"entities"`` (the relation-project export, whose
+items are ``{"start_offset", "end_offset", "label"}``). The document is named after ``"id"`` when
+the line has one, else ``FILE-LINE``.
+
+doccano counts offsets in UTF-16 code units, as the browser does (doccano#2290): they are
+converted to code points, which changes nothing for text without emoji. A text with CRLF line ends
+is stored with LF, its offsets moved to match. doccano's grapheme-cluster mode is not supported.
+The annotations belong to ``--annotator``, else to ``imported``; their status is done.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.core.errors import InputError
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.text_io import decode_text
+from workbench.formats.base import ImportOptions
+from workbench.formats.importing import annotator_name, entity_label, input_files
+from workbench.formats.report import FormatReport, Issue
+from workbench.formats.source_offsets import SourceText
+
+SPAN_KEYS = ("label", "labels", "entities")
+
+
+def read(
+    paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
+) -> Iterator[AnnotatedDocument]:
+    report = report if report is not None else FormatReport()
+    for path in input_files(paths, {".jsonl"}):
+        # Not splitlines(): a JSON string may hold U+2028 and other characters it splits at.
+        lines = decode_text(path.read_bytes(), path).split("\n")
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield _Line(path, number, options, report).document(line)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of a doccano file being read: where it is, for errors, and what it reads with."""
+
+    path: Path
+    number: int
+    options: ImportOptions
+    report: FormatReport
+
+    def error(self, problem: str) -> InputError:
+        return InputError(self.path, problem, where=f"line {self.number}")
+
+    def document(self, line: str) -> AnnotatedDocument:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise self.error(f"not valid JSON ({error.msg}, column {error.colno})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise self.error('each line must be a JSON object with a non-empty "text"')
+        if not record["text"]:
+            raise self.error('each line must be a JSON object with a non-empty "text"')
+        source = SourceText(record["text"])
+        spans = tuple(self._span(source, item) for item in self._span_items(record))
+        name = str(record["id"]) if "id" in record else f"{self.path.stem}-{self.number}"
+        document = make_document(name, source.text, source=str(self.path))
+        annotations = AnnotationSet(annotator_name(self.options), spans=spans)
+        return AnnotatedDocument(document, (annotations,))
+
+    def _span_items(self, record: dict[str, Any]) -> list[Any]:
+        keys = [key for key in SPAN_KEYS if key in record]
+        if len(keys) > 1:
+            raise self.error(f"the line has both {keys[0]!r} and {keys[1]!r}")
+        items = record[keys[0]] if keys else []
+        if not isinstance(items, list):
+            raise self.error(f'"{keys[0]}" must be a list of spans')
+        return items
+
+    def _span(self, source: SourceText, item: Any) -> Span:
+        start, end, foreign = _span_fields(item)
+        if not (_whole(start) and _whole(end) and isinstance(foreign, str)):
+            raise self.error(
+                f"{item!r} is not a span: expected [START, END, LABEL] with whole-number offsets"
+            )
+        resolved = source.resolve(start, end, None, ("utf16",))
+        if resolved is None:
+            raise self.error(
+                f"the span [{start}, {end}) {foreign} is empty, lies outside the text "
+                f"({len(source.raw)} characters) or cuts a character in two"
+            )
+        stored_start, stored_end, _ = resolved
+        label = entity_label(self.options, foreign, self.path, f"line {self.number}")
+        if (stored_start, stored_end) != (start, end):
+            self.report.add(
+                Issue.CONVERTED_OFFSETS,
+                f"{self.path}, line {self.number}: the span [{start}, {end}) {foreign} is "
+                f"[{stored_start}, {stored_end}) in code points of the stored text",
+            )
+        return Span(new_id(), stored_start, stored_end, label, source.text[stored_start:stored_end])
+
+
+def _span_fields(item: Any) -> tuple[Any, Any, Any]:
+    if isinstance(item, list) and len(item) == 3:
+        return item[0], item[1], item[2]
+    if isinstance(item, dict):
+        return item.get("start_offset"), item.get("end_offset"), item.get("label")
+    return None, None, None
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,197 @@
+"""A Hugging Face ``datasets`` folder for token classification (NER).
+
+``OUT`` is a folder holding:
+
+- ``train.jsonl``, ``validation.jsonl``, ``test.jsonl`` with ``--split`` (else ``train.jsonl``
+  alone; an empty split has no file): one row per sentence of each export unit (``exporting``),
+  with the fields ``id``, ``document_id``, ``document`` (its name), ``annotator``, ``sentence``
+  (its number in the document), ``text`` (the sentence's text), ``char_offset`` (where that text
+  starts in the document), ``tokens``, ``ner_tags`` and ``spans``;
+- ``labels.json``: the tag names, in the order the integers of ``ner_tags`` index;
+- ``README.md``: a dataset card whose header declares the splits and the features, with
+  ``ner_tags`` as a ``ClassLabel``.
+
+``ner_tags`` tags the first (outermost) nesting layer, in IOB2 (BIOES with ``--scheme bioes``), over
+the same tokens as the CoNLL export. ``spans`` keeps every entity span, nested ones included, with
+its exact offsets in code points into ``text``, its label and its text. A sentence is a segment of
+``tokenized``: sentences are joined where a span crosses a break. Event triggers are not entities.
+
+Both ``datasets.load_dataset("json", data_files={"train": ".../train.jsonl", ...})`` and
+``datasets.load_dataset(".../OUT")`` (which reads the card) load it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotatedDocument, Span
+from workbench.core.schema import Schema
+from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.formats.exporting import (
+    ExportUnit,
+    export_units,
+    write_text_export,
+    write_text_file,
+)
+from workbench.formats.report import FormatReport
+from workbench.formats.tagging import tag_names
+from workbench.formats.token_layers import TaggedUnit, tag_unit, unit_place
+from workbench.formats.tokenized import tokenized
+
+SUFFIX = ".jsonl"
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def write(
+    documents: Iterable[AnnotatedDocument],
+    out: Path,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+    *,
+    report: FormatReport | None = None,
+) -> None:
+    report = report if report is not None else FormatReport()
+    names = label_names(options)
+    index = {name: number for number, name in enumerate(names)}
+
+    def render(annotated: AnnotatedDocument) -> Iterator[str]:
+        for row in _document_rows(annotated, options, index, report):
+            yield _JSON.encode(row) + "\n"
+
+    splits = write_text_export(
+        documents, out, options, progress, suffix=SUFFIX, render=render, always_folder=True
+    )
+    write_text_file(out / "labels.json", json.dumps(names, ensure_ascii=False, indent=1) + "\n")
+    write_text_file(out / "README.md", dataset_card(options.schema, names, splits))
+
+
+def label_names(options: ExportOptions) -> list[str]:
+    """``O`` and the tags of every entity label of the schema, in schema order."""
+    return tag_names((entity.id for entity in options.schema.entity_types), options.tag_scheme)
+
+
+def _document_rows(
+    annotated: AnnotatedDocument,
+    options: ExportOptions,
+    index: dict[str, int],
+    report: FormatReport,
+) -> Iterator[dict[str, Any]]:
+    units = export_units(annotated, report)
+    if not units:
+        return
+    tokens = tokenized(annotated.document, split_clitics=options.split_clitics)
+    for unit in units:
+        yield from _unit_rows(unit, tag_unit(unit, tokens, options, report), options, index)
+
+
+def _unit_rows(
+    unit: ExportUnit, tagged: TaggedUnit, options: ExportOptions, index: dict[str, int]
+) -> Iterator[dict[str, Any]]:
+    numbers = _tag_numbers(unit, tagged.column(0, options.tag_scheme), index)
+    spans = {span.id: span for span in unit.annotations.spans}
+    by_segment = tagged.tokenized.by_segment(
+        tagged.segments,
+        ((start, spans[span_id]) for span_id, (start, _) in tagged.entities.items()),
+    )
+    for number, (start, end) in enumerate(tagged.segments):
+        offset, text = tagged.tokenized.segment_text((start, end))
+        yield {
+            "id": f"{unit.id}-{number}",
+            "document_id": unit.document.id,
+            "document": unit.document.name,
+            "annotator": unit.annotations.annotator,
+            "sentence": number,
+            "text": text,
+            "char_offset": offset,
+            "tokens": tagged.tokenized.token_texts[start:end],
+            "ner_tags": numbers[start:end],
+            "spans": [_span_record(span, offset) for span in by_segment[number]],
+        }
+
+
+def _tag_numbers(unit: ExportUnit, tags: list[str], index: dict[str, int]) -> list[int]:
+    try:
+        return [index[tag] for tag in tags]
+    except KeyError as error:
+        raise WorkbenchError(
+            f"{unit_place(unit)}: the tag {error.args[0]!r} is not one of the schema's entity "
+            "labels, so it has no number in ner_tags"
+        ) from None
+
+
+def _span_record(span: Span, offset: int) -> dict[str, Any]:
+    """A span with its offsets into the row's text."""
+    return {
+        "start": span.start - offset,
+        "end": span.end - offset,
+        "label": span.label,
+        "text": span.text,
+    }
+
+
+def dataset_card(schema: Schema, names: list[str], splits: Iterable[str]) -> str:
+    """A README.md whose YAML header ``datasets`` reads: the splits' files and the features."""
+    header = {
+        "language": [schema.language],
+        "pretty_name": schema.name_en,
+        "task_categories": ["token-classification"],
+        "configs": [
+            {
+                "config_name": "default",
+                "data_files": [{"split": split, "path": f"{split}{SUFFIX}"} for split in splits],
+            }
+        ],
+        "dataset_info": {"features": _features(names)},
+    }
+    front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{_CARD_TEXT.format(schema=schema.id, count=len(names))}"
+
+
+def _features(names: list[str]) -> list[dict[str, Any]]:
+    text = {"dtype": "string"}
+    number = {"dtype": "int64"}
+    return [
+        {"name": "id", **text},
+        {"name": "document_id", **text},
+        {"name": "document", **text},
+        {"name": "annotator", **text},
+        {"name": "sentence", **number},
+        {"name": "text", **text},
+        {"name": "char_offset", **number},
+        {"name": "tokens", "sequence": "string"},
+        {
+            "name": "ner_tags",
+            "sequence": {"class_label": {"names": {str(i): n for i, n in enumerate(names)}}},
+        },
+        {
+            "name": "spans",
+            "list": [
+                {"name": "start", **number},
+                {"name": "end", **number},
+                {"name": "label", **text},
+                {"name": "text", **text},
+            ],
+        },
+    ]
+
+
+_CARD_TEXT = """\
+# Token classification data exported by Tawsim Workbench
+
+One row per sentence. `tokens` and `ner_tags` are aligned; `ner_tags` holds the outermost entity
+of each token as an integer into the {count} names of `labels.json` (the schema `{schema}`).
+`spans` holds every entity, nested ones included, with `start` and `end` in Unicode code points
+(Python string indices, end excluded) into `text`; `char_offset` is where `text` starts in the
+document `document_id`.
+
+```python
+from datasets import load_dataset
+dataset = load_dataset("path/to/this/folder")
+```
+"""

@@ -1,0 +1,117 @@
+"""What importers share: whose annotations they are, and the labels they may carry.
+
+Every label read from a foreign file goes through ``--label-map`` first and must then be in the
+project's schema; an unknown label stops the import with an error naming the label, the file and
+the line. Nothing is dropped or renamed silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+
+from workbench.core.errors import InputError, SchemaError
+from workbench.core.text_io import read_text_file
+from workbench.formats.base import ImportOptions
+
+DEFAULT_ANNOTATOR = "imported"
+"""The owner of imported annotations when neither the options nor the file name one."""
+
+
+def annotator_name(options: ImportOptions, from_file: str | None = None) -> str:
+    """``--annotator`` when given, else the annotator the file names, else ``"imported"``."""
+    return options.annotator or from_file or DEFAULT_ANNOTATOR
+
+
+def load_label_map(path: Path) -> dict[str, str]:
+    """A ``FOREIGN<TAB>SCHEMA_LABEL`` file as a mapping.
+
+    Blank lines and lines starting with ``#`` are skipped. Any run of whitespace separates the
+    two columns (labels never hold whitespace). A foreign label given twice is refused.
+    """
+    mapping: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    for number, line in enumerate(read_text_file(path).split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        columns = line.split()
+        if len(columns) != 2:
+            raise InputError(
+                path,
+                f"expected two columns, FOREIGN<TAB>SCHEMA_LABEL, found {len(columns)}",
+                where=f"line {number}",
+            )
+        foreign, label = columns
+        if foreign in mapping:
+            raise InputError(
+                path,
+                f"the label {foreign!r} is mapped twice (first on line {first_line[foreign]})",
+                where=f"line {number}",
+            )
+        mapping[foreign] = label
+        first_line[foreign] = number
+    return mapping
+
+
+def entity_label(
+    options: ImportOptions,
+    foreign: str,
+    path: Path,
+    where: str,
+    aliases: Mapping[str, str] | None = None,
+) -> str:
+    """The schema's entity label for ``foreign``; ``InputError`` when the schema lacks it.
+
+    ``aliases`` (applied after the label map) are the format's own spellings of schema labels.
+    """
+    label = _mapped(options, foreign, aliases)
+    try:
+        options.schema.entity(label)
+    except SchemaError as error:
+        raise InputError(path, _unknown(foreign, label, error), where=where) from None
+    return label
+
+
+def event_type(
+    options: ImportOptions,
+    foreign: str,
+    path: Path,
+    where: str,
+    aliases: Mapping[str, str] | None = None,
+) -> str:
+    """The schema's event type for ``foreign``; ``InputError`` when the schema lacks it."""
+    type_id = _mapped(options, foreign, aliases)
+    try:
+        options.schema.event(type_id)
+    except SchemaError as error:
+        raise InputError(path, _unknown(foreign, type_id, error), where=where) from None
+    return type_id
+
+
+def _mapped(options: ImportOptions, foreign: str, aliases: Mapping[str, str] | None) -> str:
+    label = options.label_map.get(foreign, foreign)
+    return (aliases or {}).get(label, label)
+
+
+def _unknown(foreign: str, mapped: str, error: SchemaError) -> str:
+    via_map = f" (read as {mapped!r})" if mapped != foreign else ""
+    return f"unknown label {foreign!r}{via_map}: {error}; map it with --label-map"
+
+
+def input_files(paths: Sequence[Path], suffixes: Collection[str]) -> list[Path]:
+    """The files named (any suffix), with each folder replaced by the files under it, at any
+    depth, whose suffix is one of ``suffixes``, in path order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
+            )
+            if not found:
+                raise InputError(path, f"the folder holds no {' or '.join(sorted(suffixes))} file")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(path, "no such file or folder")
+    return files

@@ -1,0 +1,56 @@
+"""What an import or an export repaired, widened or left out, for the user to read.
+
+Importers and exporters never change or drop anything silently. Each repair is counted under its
+kind and described in one line that names the file (or the document) and the place. A caller that
+wants to show them passes a ``FormatReport`` as the ``report=`` keyword of ``read`` or ``write``
+and prints ``summary()`` and ``messages`` when the work is done; without one, nothing is kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+MAX_MESSAGES = 1000
+"""Messages kept; the counts stay exact beyond this."""
+
+
+class Issue(StrEnum):
+    """A kind of repair; its value reads after a count ("74 illegal I- tags read as B-")."""
+
+    REPAIRED_TAG = "illegal I- (or E-) tags read as the start of a span (the IOB2 repair)"
+    EXPANDED_SPAN = "spans widened to whole tokens"
+    UNTAGGABLE_SPAN = "spans covering no token, left out of the tags"
+    EVENT_LEFT_OUT = "events left out because their trigger or a filler covers no token"
+    MERGED_SPAN = "spans identical to another after widening, written once"
+    NESTED_LEFT_OUT = "nested spans left out (only the outermost layer is written)"
+    UNANNOTATED_DOCUMENT = "documents without an annotation set, left out"
+    SKIPPED_ANNOTATION = "annotations of a kind the workbench does not hold, skipped"
+    CANCELLED_ANNOTATION = "cancelled (skipped) annotations, not imported"
+    CONVERTED_OFFSETS = "spans whose offsets were moved to the stored text (UTF-16 units, CRLF)"
+    JOINED_FRAGMENTS = "spans in pieces read as one (only whitespace between the pieces)"
+    FLATTENED_NOTE = "notes whose line breaks became spaces"
+
+
+@dataclass
+class FormatReport:
+    counts: Counter[Issue] = field(default_factory=Counter)
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, issue: Issue, message: str) -> None:
+        self.counts[issue] += 1
+        if len(self.messages) < MAX_MESSAGES:
+            self.messages.append(message)
+
+    @property
+    def repaired_tags(self) -> int:
+        return self.counts[Issue.REPAIRED_TAG]
+
+    @property
+    def expanded_spans(self) -> int:
+        return self.counts[Issue.EXPANDED_SPAN]
+
+    def summary(self) -> list[str]:
+        """One line per kind of repair, e.g. ``"74 illegal I- ... (the IOB2 repair)"``."""
+        return [f"{count} {issue.value}" for issue, count in self.counts.items()]

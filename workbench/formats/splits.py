@@ -1,0 +1,112 @@
+"""Train/validation/test splits by document: the same for the same seed, stratified by label.
+
+A document goes whole into one split (all of its annotation sets with it), so that no text is in
+two splits. The split sizes are the percentages of the document count, rounded by largest
+remainder. The assignment:
+
+1. Documents are put in a canonical order (by id), so the result does not depend on the order the
+   store returns them in, then shuffled with ``random.Random(seed)``.
+2. They are then taken rarest label first: a document's rarity is the number of documents holding
+   its rarest label; documents without spans come last.
+3. Each document goes to the split, among those with room left, that (a) has no document with its
+   rarest label yet, then (b) is furthest below its share of that label, then (c) has the most
+   room left. So a label found in three documents reaches all three splits, and a frequent label
+   is spread in proportion (iterative stratification, Sechidis et al. 2011, on the rarest label).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotatedDocument
+
+SPLIT_NAMES = ("train", "validation", "test")
+
+
+def split_documents(
+    documents: Iterable[AnnotatedDocument], percentages: tuple[int, int, int], seed: int
+) -> dict[str, list[AnnotatedDocument]]:
+    """The documents by split name, each split in canonical (id) order."""
+    ordered = sorted(documents, key=lambda annotated: annotated.document.id)
+    assignment = assign_splits([document_labels(d) for d in ordered], percentages, seed)
+    splits: dict[str, list[AnnotatedDocument]] = {name: [] for name in SPLIT_NAMES}
+    for annotated, split in zip(ordered, assignment, strict=True):
+        splits[SPLIT_NAMES[split]].append(annotated)
+    return splits
+
+
+def document_labels(annotated: AnnotatedDocument) -> set[str]:
+    """Every span label in any of the document's sets (event triggers carry the event type)."""
+    return {span.label for annotation_set in annotated.sets for span in annotation_set.spans}
+
+
+def assign_splits(
+    label_sets: Sequence[Collection[str]], percentages: tuple[int, int, int], seed: int
+) -> list[int]:
+    """For each document (given by its labels), the index of its split in ``SPLIT_NAMES``."""
+    check_percentages(percentages)
+    room = split_sizes(len(label_sets), percentages)
+    frequency = Counter(label for labels in label_sets for label in set(labels))
+    share = {
+        label: [count * percent / 100 for percent in percentages]
+        for label, count in frequency.items()
+    }
+    held: dict[str, list[int]] = {label: [0, 0, 0] for label in frequency}
+    order = list(range(len(label_sets)))
+    random.Random(seed).shuffle(order)
+    order.sort(key=lambda index: _rarity(label_sets[index], frequency))
+    assignment = [0] * len(label_sets)
+    for index in order:
+        rarest = _rarest(label_sets[index], frequency)
+        split = _best_split(rarest, room, share, held)
+        assignment[index] = split
+        room[split] -= 1
+        for label in label_sets[index]:
+            held[label][split] += 1
+    return assignment
+
+
+def check_percentages(percentages: tuple[int, int, int]) -> None:
+    if len(percentages) != 3 or any(p < 0 for p in percentages) or sum(percentages) != 100:
+        raise WorkbenchError(
+            f"a split is three percentages for train/validation/test that add up to 100, "
+            f"such as 80/10/10; got {'/'.join(str(p) for p in percentages)}"
+        )
+
+
+def split_sizes(count: int, percentages: tuple[int, int, int]) -> list[int]:
+    """``count`` shared by the percentages, rounded by largest remainder (ties: earlier split)."""
+    exact = [count * percent / 100 for percent in percentages]
+    sizes = [int(value) for value in exact]
+    by_remainder = sorted(range(3), key=lambda split: (-(exact[split] - sizes[split]), split))
+    for split in by_remainder[: count - sum(sizes)]:
+        sizes[split] += 1
+    return sizes
+
+
+def _rarity(labels: Collection[str], frequency: Counter[str]) -> float:
+    return min((frequency[label] for label in labels), default=float("inf"))
+
+
+def _rarest(labels: Collection[str], frequency: Counter[str]) -> str | None:
+    return min(labels, key=lambda label: (frequency[label], label), default=None)
+
+
+def _best_split(
+    rarest: str | None,
+    room: list[int],
+    share: dict[str, list[float]],
+    held: dict[str, list[int]],
+) -> int:
+    open_splits = [split for split in range(3) if room[split] > 0]
+
+    def priority(split: int) -> tuple[bool, float, int, int]:
+        if rarest is None:
+            return False, 0.0, room[split], -split
+        missing = held[rarest][split] == 0
+        return missing, share[rarest][split] - held[rarest][split], room[split], -split
+
+    return max(open_splits, key=priority)

@@ -1,0 +1,149 @@
+"""A document as the token-based exports see it: tokens, sentence breaks, spans over tokens.
+
+- Tokens: the document's own token layer when it has one (kept from a CoNLL import), else the
+  camel-tools tokens of ``core.tokens.tokenize``; with ``split_clitics``, proclitics are then split
+  off (``clitics``).
+- Sentences: for a document with its own tokens, its lines (the CoNLL importer writes one sentence
+  per line); else ``core.tokens.sentence_spans``. A token belongs to the sentence it starts in.
+- Spans: a span becomes the tokens it touches. One that starts or ends inside a token is widened
+  to the whole token, and one that touches no token (only whitespace) cannot be tagged; both are
+  counted in the report, never dropped silently.
+- Segments: the sentences, joined where a span (or anything else that must stay in one piece,
+  such as an event with its arguments) crosses a sentence break, so that no tag sequence and no
+  event is cut in two.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import TypeVar
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Document, Span
+from workbench.core.tokens import Token, sentence_spans, tokenize
+from workbench.formats.clitics import split_proclitics
+from workbench.formats.report import FormatReport, Issue
+
+TokenRange = tuple[int, int]
+"""A half-open range of token indices."""
+
+Item = TypeVar("Item")
+
+
+@dataclass(frozen=True)
+class TokenizedDocument:
+    document: Document
+    tokens: list[Token]
+    sentence_starts: list[int]
+    """The index of each sentence's first token, in order, starting with 0."""
+    token_starts: list[int]
+    token_ends: list[int]
+    token_texts: list[str]
+
+    def token_range(self, span: Span, report: FormatReport, place: str) -> TokenRange | None:
+        """The tokens ``span`` touches, widened to whole tokens; None when it touches none."""
+        first = bisect.bisect_right(self.token_ends, span.start)
+        past_last = bisect.bisect_left(self.token_starts, span.end)
+        if first >= past_last:
+            report.add(
+                Issue.UNTAGGABLE_SPAN,
+                f"{place}: span {span.id} [{span.start}, {span.end}) {span.label} covers no token",
+            )
+            return None
+        if self.token_starts[first] != span.start or self.token_ends[past_last - 1] != span.end:
+            widened = (self.token_starts[first], self.token_ends[past_last - 1])
+            report.add(
+                Issue.EXPANDED_SPAN,
+                f"{place}: span {span.id} [{span.start}, {span.end}) {span.label} {span.text!r} "
+                f"widened to the tokens at [{widened[0]}, {widened[1]})",
+            )
+        return first, past_last
+
+    def segments(self, together: Iterable[TokenRange]) -> list[TokenRange]:
+        """The sentences as token ranges, joined so that no range of ``together`` is cut."""
+        count = len(self.tokens)
+        if count == 0:
+            return []
+        crossing = [0] * (count + 1)
+        for start, end in together:
+            if end - start > 1:
+                crossing[start + 1] += 1
+                crossing[end] -= 1
+        covered = list(accumulate(crossing))
+        starts = [start for start in self.sentence_starts if start == 0 or covered[start] == 0]
+        return list(zip(starts, [*starts[1:], count], strict=True))
+
+    def by_segment(
+        self, segments: Sequence[TokenRange], items: Iterable[tuple[int, Item]]
+    ) -> list[list[Item]]:
+        """``items`` given with the index of their first token, grouped by the segment holding
+        that token, keeping their order."""
+        segment_of = [0] * len(self.tokens)
+        for number, (start, end) in enumerate(segments):
+            segment_of[start:end] = [number] * (end - start)
+        groups: list[list[Item]] = [[] for _ in segments]
+        for token, item in items:
+            groups[segment_of[token]].append(item)
+        return groups
+
+    def segment_text(self, segment: TokenRange) -> tuple[int, str]:
+        """Where a segment starts in the document's text, and its text."""
+        start, end = self.token_starts[segment[0]], self.token_ends[segment[1] - 1]
+        return start, self.document.text[start:end]
+
+
+def tokenized(document: Document, *, split_clitics: bool) -> TokenizedDocument:
+    tokens = own_tokens(document) if document.tokens is not None else tokenize(document.text)
+    if split_clitics:
+        tokens = split_proclitics(tokens)
+    token_starts = [token.start for token in tokens]
+    breaks = (
+        _line_starts(document.text)
+        if document.tokens is not None
+        else _sentence_starts(document.text)
+    )
+    return TokenizedDocument(
+        document=document,
+        tokens=tokens,
+        sentence_starts=_first_tokens(token_starts, breaks),
+        token_starts=token_starts,
+        token_ends=[token.end for token in tokens],
+        token_texts=[token.text for token in tokens],
+    )
+
+
+def own_tokens(document: Document) -> list[Token]:
+    """The document's own token layer; ``WorkbenchError`` when it does not fit the text."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for start, end in document.tokens or ():
+        if not previous_end <= start < end <= len(document.text):
+            raise WorkbenchError(
+                f"document {document.name!r} ({document.id}): its token [{start}, {end}) is "
+                "empty, out of order, overlaps the one before or lies outside the text"
+            )
+        tokens.append(Token(start, end, document.text[start:end]))
+        previous_end = end
+    return tokens
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(line_end.end() for line_end in re.finditer("\n", text))]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [start for start, _ in sentence_spans(text)] or [0]
+
+
+def _first_tokens(token_starts: Sequence[int], breaks: Sequence[int]) -> list[int]:
+    """The index of the first token at or after each break, without repeats, from 0."""
+    firsts = [0]
+    for position in breaks:
+        index = bisect.bisect_left(token_starts, position)
+        if firsts[-1] < index < len(token_starts):
+            firsts.append(index)
+    return firsts
