@@ -35,6 +35,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tawsim Workbench: annotate Arabic text. Without a command, opens the demo project.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check that this installation works (on a temporary project) and exit 0 if it does",
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE.json", help="with --self-test: also write the result as JSON"
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE.png", help="with --self-test: save the test window's picture"
+    )
+    parser.add_argument(
+        "--startup-probe", action="store_true",
+        help="open the demo project, print when the window has painted, and quit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     new = commands.add_parser("new", help="create an empty project file")
@@ -91,6 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
     merger.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     merger.add_argument("packages", type=Path, nargs="+", metavar="FILE.tawsim")
     merger.set_defaults(run=run_merge)
+
+    agreement = commands.add_parser("agreement", help="inter-annotator agreement")
+    agreement.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    agreement.add_argument("--annotators", type=comma_list, default=[], metavar="A,B,...",
+                           help="whose agreement (default: every annotator but gold)")
+    agreement.add_argument("--documents", nargs="+", default=[], metavar="DOCUMENT",
+                           help="names or ids (default: every document)")
+    output = agreement.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    output.add_argument("--csv", action="store_true", help="print every value as CSV rows")
+    agreement.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report")
+    agreement.set_defaults(run=run_agreement)
 
     opener = commands.add_parser("open", help="open a project in the annotation window")
     opener.add_argument("project", type=Path, metavar="PROJECT.tawsim")
@@ -193,6 +219,39 @@ def run_merge(args: argparse.Namespace) -> None:
     )
 
 
+def comma_list(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def run_agreement(args: argparse.Namespace) -> None:
+    import csv
+
+    from workbench.app.agreement import project_agreement, report_rows
+    from workbench.app.agreement_html import agreement_html, format_score
+    from workbench.formats.base import atomic_text_output
+
+    with Project.open(args.project, readonly=True) as project:
+        report = project_agreement(
+            project, args.annotators, args.documents, progress=progress_bar("measuring")
+        )
+    if args.html:
+        with atomic_text_output(args.html) as stream:
+            stream.write(agreement_html(report, f"Agreement: {args.project.name}"))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    elif args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["measure", "value"])
+        writer.writerows((pointer, "" if value is None else value) for pointer, value in report_rows(report))
+    else:
+        span, token = report["span_f1"], report["token"]
+        print(f"{', '.join(report['annotators'])}: {report['documents']} documents")
+        for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
+            print(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
+        print(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
+        print(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+
+
 def run_open(args: argparse.Namespace) -> None:
     from workbench.ui.app import run_gui  # Qt is loaded only for the GUI
 
@@ -204,6 +263,18 @@ def run_demo() -> int:
     from workbench.ui.app import run_gui
 
     return run_gui(ensure_demo_project(), annotator=None)
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    from workbench.ui.self_test import run_self_test as self_test
+
+    return self_test(args.report, args.screenshot)
+
+
+def run_startup_probe() -> int:
+    from workbench.ui.startup_probe import run_startup_probe as probe
+
+    return probe()
 
 
 def progress_bar(what: str) -> Progress:
@@ -222,7 +293,13 @@ def progress_bar(what: str) -> Progress:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parse_arguments(parser, argv)
+    if (args.report or args.screenshot) and not args.self_test:
+        parser.error("--report and --screenshot go with --self-test")
     try:
+        if args.self_test:
+            return run_self_test(args)
+        if args.startup_probe:
+            return run_startup_probe()
         if args.command is None:
             return run_demo()
         run: Callable[[argparse.Namespace], None] = args.run

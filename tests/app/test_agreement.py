@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.app.agreement import project_agreement, report_rows
+from workbench.app.agreement_html import agreement_html, documents_by_disagreement, heat_colour
+from workbench.cli import main
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, Status, make_document
+from workbench.core.schema import builtin_schema
+from workbench.store.project import Project
+
+TEXT = "قال محمد إن تنظيم داعش هاجم الموصل أمس."
+
+
+def spans(*ranges: tuple[int, int, str]) -> tuple[Span, ...]:
+    return tuple(Span(f"{a}-{b}-{label}", a, b, label, TEXT[a:b]) for a, b, label in ranges)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "p.tawsim", builtin_schema("generic"))
+    same = make_document("same", TEXT)
+    other = make_document("other", TEXT + " ")
+    project.add_documents([
+        AnnotatedDocument(same, (
+            AnnotationSet("amal", spans((4, 8, "PER"), (12, 22, "ORG"))),
+            AnnotationSet("badr", spans((4, 8, "PER"), (12, 22, "ORG"))),
+        )),
+        AnnotatedDocument(other, (
+            AnnotationSet("amal", spans((4, 8, "PER"))),
+            AnnotationSet("badr", spans((29, 35, "LOC"))),
+            AnnotationSet("gold", spans((4, 8, "PER"))),
+        )),
+    ])
+    return project
+
+
+def test_the_report_counts_finished_sets_of_annotators_but_not_gold(project: Project) -> None:
+    report = project_agreement(project)
+    assert report["annotators"] == ["amal", "badr"]
+    assert report["documents"] == 2
+    exact = report["span_f1"]["exact_labeled"]
+    assert exact["counts"]["amal|badr"] == {"tp": 2, "a": 3, "b": 3}
+    assert exact["pairs"]["amal|badr"] == pytest.approx(2 / 3)
+    [worst, best] = documents_by_disagreement(report)
+    assert (worst["name"], best["name"]) == ("other", "same")
+
+
+def test_unfinished_documents_are_left_out(project: Project) -> None:
+    other = project.documents()[1].id
+    project.set_status(other, "badr", Status.IN_PROGRESS)
+    report = project_agreement(project)
+    assert report["span_f1"]["exact_labeled"]["pairs"]["amal|badr"] == pytest.approx(1.0)
+
+
+def test_unknown_or_too_few_annotators_are_refused(project: Project) -> None:
+    with pytest.raises(WorkbenchError, match="nobody"):
+        project_agreement(project, ["amal", "nobody"])
+    with pytest.raises(WorkbenchError, match="two annotators"):
+        project_agreement(project, ["amal"])
+
+
+def test_csv_rows_cover_every_number(project: Project) -> None:
+    rows = dict(report_rows(project_agreement(project)))
+    assert rows["/span_f1/exact_labeled/pairs/amal|badr"] == pytest.approx(2 / 3)
+    assert "/conventions/pair_key" not in rows
+
+
+def test_the_html_report_has_the_heatmap_labels_and_documents(project: Project) -> None:
+    page = agreement_html(project_agreement(project), "Agreement")
+    assert page.count("<svg") == 1 and "<rect" in page and "0.667" in page
+    assert "PER" in page and "LOC" in page
+    assert page.index(">other<") < page.index(">same<")
+
+
+def test_heat_colours() -> None:
+    assert heat_colour(None) == "#dddddd"
+    assert heat_colour(1.0) != heat_colour(0.0)
+
+
+def test_cli_json_csv_and_html(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project.path
+    project.close()
+    html = tmp_path / "r.html"
+    assert main(["agreement", str(path), "--json", "--html", str(html)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["span_f1"]["exact_labeled"]["pairs"]["amal|badr"] == pytest.approx(2 / 3)
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["agreement", str(path), "--csv", "--annotators", "amal,badr", "--documents", "same"]) == 0
+    rows = dict(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert float(rows["/span_f1/exact_labeled/pairs/amal|badr"]) == pytest.approx(1.0)
+    assert main(["agreement", str(path)]) == 0
+    assert "span F1 exact_labeled" in capsys.readouterr().out

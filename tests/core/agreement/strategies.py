@@ -1,0 +1,153 @@
+"""Hypothesis strategies: random corpora of documents, tokens, spans, events and statuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+from workbench.core.agreement import DocumentAnnotations
+from workbench.core.model import AnnotationSet, Argument, Event, Span, Status
+
+NAMES = ("A", "B", "C", "D")
+LABELS = ("PER", "LOC", "ORG")
+EVENT_TYPES = ("Attack", "Meet")
+ROLES = ("Agent", "Place")
+
+RawSpan = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    trigger: tuple[int, int]
+    type: str
+    arguments: tuple[tuple[int, int, str], ...]  # (start, end, role); the filler is an entity
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    length: int
+    tokens: tuple[tuple[int, int], ...]
+    spans: dict[str, tuple[RawSpan, ...]]  # annotator -> entity spans (distinct)
+    events: dict[str, tuple[RawEvent, ...]]
+    status: dict[str, str]  # annotator -> "done" | "in_progress" | "absent"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    annotators: tuple[str, ...]
+    documents: tuple[RawDocument, ...]
+
+    def finished(self, document: RawDocument, annotator: str) -> bool:
+        return document.status[annotator] == "done"
+
+    def build(self) -> list[DocumentAnnotations]:
+        return [to_document(f"d{i}", d) for i, d in enumerate(self.documents)]
+
+
+@st.composite
+def token_grids(draw: st.DrawFn, length: int) -> tuple[tuple[int, int], ...]:
+    """Tokens of 1-4 characters separated by 0-2 characters of space."""
+    tokens = []
+    position = draw(st.integers(0, 2))
+    while position < length:
+        end = min(length, position + draw(st.integers(1, 4)))
+        tokens.append((position, end))
+        position = end + draw(st.integers(0, 2))
+    return tuple(tokens)
+
+
+@st.composite
+def spans_in(
+    draw: st.DrawFn, length: int, max_spans: int, labels: tuple[str, ...] = LABELS
+) -> tuple[RawSpan, ...]:
+    if length == 0:
+        return ()
+    spans = set()
+    for _ in range(draw(st.integers(0, max_spans))):
+        start = draw(st.integers(0, length - 1))
+        end = draw(st.integers(start + 1, min(length, start + 12)))
+        spans.add((start, end, draw(st.sampled_from(labels))))
+    return tuple(sorted(spans))
+
+
+@st.composite
+def events_over(
+    draw: st.DrawFn, length: int, entities: tuple[RawSpan, ...]
+) -> tuple[RawEvent, ...]:
+    if length == 0:
+        return ()
+    events = []
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, length - 1))
+        end = draw(st.integers(start + 1, min(length, start + 5)))
+        arguments: set[tuple[int, int, str]] = set()
+        if entities:
+            for _ in range(draw(st.integers(0, 3))):
+                s, e, _label = draw(st.sampled_from(entities))
+                arguments.add((s, e, draw(st.sampled_from(ROLES))))
+        events.append(
+            RawEvent((start, end), draw(st.sampled_from(EVENT_TYPES)), tuple(sorted(arguments)))
+        )
+    return tuple(events)
+
+
+@st.composite
+def corpora(
+    draw: st.DrawFn,
+    *,
+    min_annotators: int = 1,
+    max_annotators: int = 4,
+    max_documents: int = 4,
+    max_length: int = 40,
+    max_spans: int = 6,
+    labels: tuple[str, ...] = LABELS,
+    with_events: bool = False,
+    complete: bool | None = None,
+) -> Corpus:
+    """``complete``: True = everybody finished everything, None = random statuses."""
+    count = draw(st.integers(min_annotators, max_annotators))
+    annotators = NAMES[:count]
+    documents = []
+    for _ in range(draw(st.integers(1, max_documents))):
+        length = draw(st.integers(0, max_length))
+        tokens = draw(token_grids(length))
+        spans = {a: draw(spans_in(length, max_spans, labels)) for a in annotators}
+        events = {a: draw(events_over(length, spans[a])) for a in annotators} if with_events else {}
+        if complete:
+            status = {a: "done" for a in annotators}
+        else:
+            status = {
+                a: draw(st.sampled_from(("done", "done", "done", "in_progress", "absent")))
+                for a in annotators
+            }
+        documents.append(RawDocument(length, tokens, spans, events, status))
+    return Corpus(annotators, tuple(documents))
+
+
+def to_document(document_id: str, raw: RawDocument) -> DocumentAnnotations:
+    """The model objects for one raw document (events get their own trigger spans)."""
+    sets = []
+    for annotator, status in raw.status.items():
+        if status == "absent":
+            continue
+        spans = [
+            Span(f"{annotator}-s{i}", s, e, label, "")
+            for i, (s, e, label) in enumerate(raw.spans[annotator])
+        ]
+        ids = {(s.start, s.end): s.id for s in spans}
+        events = []
+        for i, event in enumerate(raw.events.get(annotator, ())):
+            trigger = Span(f"{annotator}-t{i}", event.trigger[0], event.trigger[1], event.type, "")
+            spans.append(trigger)
+            arguments = tuple(Argument(role, span_id=ids[(s, e)]) for s, e, role in event.arguments)
+            events.append(Event(f"{annotator}-e{i}", event.type, trigger.id, arguments))
+        sets.append(
+            AnnotationSet(
+                annotator,
+                tuple(spans),
+                tuple(events),
+                Status.DONE if status == "done" else Status.IN_PROGRESS,
+            )
+        )
+    return DocumentAnnotations.from_sets(document_id, raw.length, raw.tokens, sets)

@@ -1,0 +1,78 @@
+"""Agreement over a project: the annotators' sets turned into the measures' input, and the report.
+
+Tokens are the document's own token layer (kept from a tokenized import) or camel-tools tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from workbench.app.progress import counted
+from workbench.core.agreement import DocumentAnnotations, agreement_report
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD, AnnotatedDocument
+from workbench.core.tokens import tokenize
+from workbench.formats.base import Progress, no_progress
+from workbench.store.packages import choose_documents
+from workbench.store.project import Project
+
+TOKENIZER = "camel-tools simple_word_tokenize, or the document's own tokens where it has them"
+
+
+def project_agreement(
+    project: Project,
+    annotators: Sequence[str] = (),
+    documents: Sequence[str] = (),
+    *,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> dict[str, Any]:
+    """The agreement report of ``annotators`` (default: everyone but gold) on ``documents``
+    (names or ids; default: every document), with each document's name added."""
+    chosen = list(annotators) or [a for a in project.annotators() if a != GOLD]
+    unknown = sorted(set(chosen) - set(project.annotators()))
+    if unknown:
+        raise WorkbenchError(f"no annotator {unknown[0]!r} in {project.path}")
+    if len(chosen) < 2:
+        raise WorkbenchError(f"agreement needs two annotators or more; {project.path} has {chosen}")
+    document_ids = choose_documents(project, documents) if documents else None
+    names: dict[str, str] = {}
+    total = len(document_ids) if document_ids is not None else len(project.documents())
+    inputs = [
+        measures_input(annotated, chosen, names)
+        for annotated in counted(
+            project.iter_annotated("all", document_ids), progress, total, cancelled
+        )
+    ]
+    report = agreement_report(inputs, chosen, tokenizer=TOKENIZER)
+    for row in report["per_document"]:
+        row["name"] = names[row["document_id"]]
+    return report
+
+
+def measures_input(
+    annotated: AnnotatedDocument, annotators: Sequence[str], names: dict[str, str]
+) -> DocumentAnnotations:
+    document = annotated.document
+    names[document.id] = document.name
+    tokens = document.tokens or tuple((t.start, t.end) for t in tokenize(document.text))
+    sets = [s for s in annotated.sets if s.annotator in annotators]
+    return DocumentAnnotations.from_sets(document.id, len(document.text), tokens, sets)
+
+
+def report_rows(report: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Every number of the report as (JSON Pointer, value), for CSV output."""
+    yield from _flatten(report, "")
+
+
+def _flatten(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            escaped = str(key).replace("~", "~0").replace("/", "~1")
+            yield from _flatten(item, f"{pointer}/{escaped}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _flatten(item, f"{pointer}/{index}")
+    elif value is None or isinstance(value, int | float) and not isinstance(value, bool):
+        yield pointer, value
