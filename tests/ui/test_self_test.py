@@ -1,0 +1,44 @@
+"""``workbench --self-test`` with its Qt steps, and ``--startup-probe``, run from the source tree."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from workbench.cli import main
+from workbench.ui.startup_probe import run_startup_probe
+
+
+def test_the_self_test_passes_and_saves_the_window(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report_path, screenshot = tmp_path / "report.json", tmp_path / "window.png"
+    code = main(["--self-test", "--report", str(report_path), "--screenshot", str(screenshot)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0, "\n".join(out)
+    assert out[-1].startswith("SELF-TEST OK")
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert [s["name"] for s in report["steps"]][-3:] == ["qt", "font", "window"]
+    assert report["qt"] != "not loaded" and report["frozen"] is False
+    assert QImage(str(screenshot)).width() > 0
+
+
+def test_report_and_screenshot_need_the_self_test(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--report", "x.json"])
+    assert exit_info.value.code == 2
+    assert "--self-test" in capsys.readouterr().err
+
+
+def test_the_startup_probe_prints_when_the_window_painted(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # where the demo project is built
+    assert run_startup_probe() == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith("startup-probe: window painted at ") and "ms of CPU" in line
+    assert (tmp_path / "TawsimWorkbench" / "demo.tawsim").is_file()
