@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="files, or folders of them")
     imp.add_argument("--format", default="auto", choices=["auto", *IMPORTERS])
     imp.add_argument("--annotator", help="who the imported annotations belong to, where the file does not say")
+    imp.add_argument("--label-map", type=Path, metavar="FILE",
+                     help="a two-column file FOREIGN<TAB>SCHEMA_LABEL applied to the file's labels")
     imp.set_defaults(run=run_import)
 
     exp = commands.add_parser("export", help="export documents with their annotations")
@@ -74,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--source", default=GOLD,
         help='whose annotations: "gold" (the default), an annotator\'s name, or "all"',
     )
+    exp.add_argument("--scheme", choices=["iob2", "bioes"], default="iob2", help="tag scheme (conll)")
+    exp.add_argument("--nested", choices=["columns", "outermost"], default="columns",
+                     help="nested spans in extra tag columns, or only the outermost layer (conll)")
+    exp.add_argument("--split-clitics", action="store_true",
+                     help="write the proclitics و ف ب ل ك ال as tokens of their own (conll)")
+    exp.add_argument("--split", type=split_percentages, metavar="TRAIN/VALIDATION/TEST",
+                     help="split by document, e.g. 80/10/10")
+    exp.add_argument("--seed", type=int, default=0, help="the seed of --split (default 0)")
     exp.set_defaults(run=run_export)
 
     stats = commands.add_parser("stats", help="count documents, annotators, spans and events")
@@ -136,31 +146,40 @@ def run_new(args: argparse.Namespace) -> None:
 
 def run_import(args: argparse.Namespace) -> None:
     from workbench.app.importing import import_paths
+    from workbench.formats.report import FormatReport
 
+    report = FormatReport()
     with Project.open(args.project) as project:
         summary = import_paths(
             project, args.paths, format_name=args.format, annotator=args.annotator,
-            progress=progress_bar("importing"),
+            label_map=args.label_map, report=report, progress=progress_bar("importing"),
         )
     print(
         f"imported {summary.documents_added} new documents"
         + (f" ({summary.documents_matched} already in the project)" if summary.documents_matched else "")
         + f", {summary.spans} spans, {summary.events} events"
     )
-    for message in summary.messages:
-        print(f"warning: {message}", file=sys.stderr)
+    warn([*report.summary(), *summary.messages])
 
 
 def run_export(args: argparse.Namespace) -> None:
     from workbench.app.exporting import export_project
     from workbench.formats.base import ExportOptions
 
+    from workbench.formats.report import FormatReport
+
+    report = FormatReport()
     with Project.open(args.project, readonly=True) as project:
+        options = ExportOptions(
+            schema=project.schema, tag_scheme=args.scheme, nested=args.nested,
+            split_clitics=args.split_clitics, split=args.split, seed=args.seed,
+        )
         count = export_project(
-            project, args.out, format_name=args.format, source=args.source,
-            options=ExportOptions(schema=project.schema), progress=progress_bar("exporting"),
+            project, args.out, format_name=args.format, source=args.source, options=options,
+            report=report, progress=progress_bar("exporting"),
         )
     print(f"exported {count} documents ({args.source}) to {args.out}")
+    warn(report.summary())
 
 
 def run_stats(args: argparse.Namespace) -> None:
@@ -217,6 +236,22 @@ def run_merge(args: argparse.Namespace) -> None:
         f"merged {len(summary.packages)} packages: {summary.replaced} annotation sets taken, "
         f"{summary.unchanged} already up to date"
     )
+
+
+def split_percentages(text: str) -> tuple[int, int, int]:
+    """``80/10/10`` as three whole percentages that add up to 100."""
+    try:
+        train, validation, test = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not TRAIN/VALIDATION/TEST, e.g. 80/10/10") from None
+    if min(train, validation, test) < 0 or train + validation + test != 100:
+        raise argparse.ArgumentTypeError(f"{text!r}: three percentages that add up to 100")
+    return train, validation, test
+
+
+def warn(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(f"warning: {line}", file=sys.stderr)
 
 
 def comma_list(text: str) -> list[str]:
@@ -279,7 +314,7 @@ def run_startup_probe() -> int:
 
 def progress_bar(what: str) -> Progress:
     """A one-line progress counter on stderr when it is a terminal; silent otherwise."""
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():  # None in a windowed Windows app
         return lambda done, total: None
 
     def show(done: int, total: int) -> None:

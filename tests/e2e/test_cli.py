@@ -167,3 +167,30 @@ def test_assign_takes_document_names_after_the_options(tmp_path: Path, project: 
     with pytest.raises(SystemExit) as exit_info:
         main(["stats", str(project), "--bogus"])
     assert exit_info.value.code == 2
+
+
+def test_conll_import_with_a_label_map_and_export_with_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "p.tawsim"
+    run(capsys, "new", project, "--schema", "generic")
+    source = tmp_path / "in.conll"
+    source.write_text("قال O\nمحمد I-PERS\nبن I-PERS\nسلمان I-PERS\n\nفي O\nالرياض B-LOC\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", project, source, "--annotator", "gold")
+    assert code == 1 and "PERS" in err and "line 2" in err
+    label_map = tmp_path / "map.tsv"
+    label_map.write_text("PERS\tPER\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", project, source, "--annotator", "gold", "--label-map", label_map)
+    assert code == 0 and "2 spans" in out
+    assert "1 illegal I- (or E-) tags read as the start of a span" in err
+    out_file = tmp_path / "out.conll"
+    code, _, _ = run(capsys, "export", project, out_file, "--format", "conll", "--scheme", "bioes")
+    assert code == 0
+    assert out_file.read_text(encoding="utf-8").split("\n")[:4] == ["قال O", "محمد B-PER", "بن I-PER", "سلمان E-PER"]
+
+
+def test_export_split_needs_three_percentages(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(project), str(tmp_path / "o"), "--format", "conll", "--split", "80/30/10"])
+    assert exit_info.value.code == 2
+    assert "add up to 100" in capsys.readouterr().err

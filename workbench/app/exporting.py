@@ -10,6 +10,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
 from workbench.formats import exporter
 from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.formats.report import FormatReport
 from workbench.store.project import Project
 
 
@@ -27,13 +28,17 @@ def export_project(
     format_name: str,
     source: str = GOLD,
     options: ExportOptions | None = None,
+    report: FormatReport | None = None,
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> int:
-    """Write the project's documents with the annotations of ``source``; returns the count."""
+    """Write the project's documents with the annotations of ``source``; returns the count.
+
+    What the exporter widened or left out is counted in ``report``.
+    """
     check_source(project, source)
     write = exporter(format_name)
     total = len(project.documents())
     documents = counted(project.iter_annotated(source), progress, total, cancelled)
-    write(documents, out, options or ExportOptions(schema=project.schema))
+    write(documents, out, options or ExportOptions(schema=project.schema), report=report)
     return total

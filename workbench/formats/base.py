@@ -12,6 +12,7 @@ from typing import Literal, Protocol, TextIO
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument
 from workbench.core.schema import Schema
+from workbench.formats.report import FormatReport
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) as work advances; total is 0 when unknown."""
@@ -43,7 +44,7 @@ class ExportOptions:
 
 class Importer(Protocol):
     def __call__(
-        self, paths: Sequence[Path], options: ImportOptions
+        self, paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
     ) -> Iterator[AnnotatedDocument]: ...
 
 
@@ -54,6 +55,8 @@ class Exporter(Protocol):
         out: Path,
         options: ExportOptions,
         progress: Progress = no_progress,
+        *,
+        report: FormatReport | None = None,
     ) -> None: ...
 
 

@@ -40,7 +40,8 @@ from workbench.formats.base import (
     check_offsets,
     no_progress,
 )
-from workbench.formats.txt import text_files
+from workbench.formats.importing import entity_label, event_type, input_files
+from workbench.formats.report import FormatReport, Issue
 
 DEFAULT_ANNOTATOR = "imported"
 
@@ -67,16 +68,21 @@ class _Line:
         return self.field(record, key, kind, "the record") if key in record else default
 
 
-def read(paths: Sequence[Path], options: ImportOptions) -> Iterator[AnnotatedDocument]:
-    for path in text_files(paths, ".jsonl"):
+def read(
+    paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
+) -> Iterator[AnnotatedDocument]:
+    report = report if report is not None else FormatReport()
+    for path in input_files(paths, {".jsonl"}):
         text = decode_text(path.read_bytes(), path)
         # Not splitlines(): JSON strings may hold U+2028 and other characters it splits on.
         for number, raw in enumerate(text.split("\n"), start=1):
             if raw.strip():
-                yield _document(_Line(path, number), raw, options)
+                yield _document(_Line(path, number), raw, options, report)
 
 
-def _document(line: _Line, raw: str, options: ImportOptions) -> AnnotatedDocument:
+def _document(
+    line: _Line, raw: str, options: ImportOptions, report: FormatReport
+) -> AnnotatedDocument:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -90,6 +96,8 @@ def _document(line: _Line, raw: str, options: ImportOptions) -> AnnotatedDocumen
     if sha256 is not None and sha256 != text_sha256(text):
         raise line.error('"sha256" does not match the text')
     shift = _crlf_shift(text)
+    if shift is not None:
+        report.add(Issue.CONVERTED_OFFSETS, f"{line.path}, line {line.number}: CRLF line ends became LF")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     document = Document(
         id=line.optional(record, "id", str, None) or new_id(),
@@ -131,12 +139,20 @@ def _span(
         id=line.optional(record, "id", str, None) or new_id(),
         start=start,
         end=end,
-        label=options.label_map.get(label, label),
+        label=_span_label(line, label, options),
         text=text,
         attributes=line.optional(record, "attributes", dict, {}),
         note=line.optional(record, "note", str, ""),
     )
     return annotator, span
+
+
+def _span_label(line: _Line, label: str, options: ImportOptions) -> str:
+    """The schema label of a span: an entity label, or an event type for a trigger span."""
+    mapped = options.label_map.get(label, label)
+    if options.schema.has_event(mapped):
+        return mapped
+    return entity_label(options, label, line.path, f"line {line.number}")
 
 
 def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event]:
@@ -155,7 +171,7 @@ def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event
     annotator = line.optional(record, "annotator", str, None) or options.annotator or DEFAULT_ANNOTATOR
     event = Event(
         id=line.optional(record, "id", str, None) or new_id(),
-        type=line.field(record, "type", str, what),
+        type=event_type(options, line.field(record, "type", str, what), line.path, f"line {line.number}"),
         trigger_span_id=line.field(record, "trigger", str, what),
         arguments=tuple(arguments),
         attributes=line.optional(record, "attributes", dict, {}),
@@ -191,6 +207,8 @@ def write(
     out: Path,
     options: ExportOptions,
     progress: Progress = no_progress,
+    *,
+    report: FormatReport | None = None,
 ) -> None:
     with atomic_text_output(out) as stream:
         for done, annotated in enumerate(documents, start=1):
