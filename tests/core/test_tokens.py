@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -8,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core import tokens as tokens_module
-from workbench.core.tokens import Token, sentence_spans, tokenize, tokens_in
+from workbench.core.tokens import Token, sentence_spans, token_ranges, tokenize, tokens_in
 
 PIECES = [
     # Arabic letters, diacritics, tatweel, a presentation form
@@ -60,30 +61,37 @@ def test_tokens_are_those_of_camel_tools(text: str) -> None:
     assert [token.text for token in tokenize(text)] == simple_word_tokenize(text)
 
 
+@contextmanager
+def camel_tools_returning(fake: Callable[[str], list[str]]) -> Iterator[None]:
+    """camel-tools' tokenizer replaced by ``fake`` (its character sets kept)."""
+    real = tokens_module._camel_tokenizer
+    cut_starts = real()[1]
+    tokens_module._chunk_pieces.cache_clear()
+    tokens_module._camel_tokenizer = lambda: (fake, cut_starts)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        tokens_module._camel_tokenizer = real  # type: ignore[assignment]
+        tokens_module._chunk_pieces.cache_clear()
+
+
 @given(texts)
 def test_fallback_keeps_tokens_exact_when_camel_tools_misaligns(text: str) -> None:
-    original = tokens_module.simple_word_tokenize
-    tokens_module._chunk_pieces.cache_clear()
-    try:
-        tokens_module.simple_word_tokenize = lambda chunk: [chunk[::-1], "?"]  # type: ignore[assignment]
+    with camel_tools_returning(lambda chunk: [chunk[::-1], "?"]):
         found = tokenize(text)
-    finally:
-        tokens_module.simple_word_tokenize = original
-        tokens_module._chunk_pieces.cache_clear()
     assert_exact_ordered_slices(text, found)
     assert "".join(token.text for token in found) == "".join(text.split())
 
 
-def test_fallback_cuts_punctuation_and_symbols_out_of_a_chunk(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(tokens_module, "simple_word_tokenize", lambda chunk: ["wrong"])
-    tokens_module._chunk_pieces.cache_clear()
-    try:
+def test_fallback_cuts_punctuation_and_symbols_out_of_a_chunk() -> None:
+    with camel_tools_returning(lambda chunk: ["wrong"]):
         found = tokenize("قال:«نعم»؟ 😀x")
-    finally:
-        tokens_module._chunk_pieces.cache_clear()
     assert [token.text for token in found] == ["قال", ":", "«", "نعم", "»", "؟", "😀", "x"]
+
+
+@given(texts)
+def test_token_ranges_are_the_tokens_offsets(text: str) -> None:
+    assert token_ranges(text) == [(token.start, token.end) for token in tokenize(text)]
 
 
 def test_clitics_stay_attached() -> None:

@@ -12,7 +12,7 @@ from workbench.app.progress import counted
 from workbench.core.agreement import DocumentAnnotations, agreement_report
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, AnnotatedDocument
-from workbench.core.tokens import tokenize
+from workbench.core.tokens import token_ranges
 from workbench.formats.base import Progress, no_progress
 from workbench.store.packages import choose_documents
 from workbench.store.project import Project
@@ -56,7 +56,7 @@ def measures_input(
 ) -> DocumentAnnotations:
     document = annotated.document
     names[document.id] = document.name
-    tokens = document.tokens or tuple((t.start, t.end) for t in tokenize(document.text))
+    tokens = document.tokens or tuple(token_ranges(document.text))
     sets = [s for s in annotated.sets if s.annotator in annotators]
     return DocumentAnnotations.from_sets(document.id, len(document.text), tokens, sets)
 

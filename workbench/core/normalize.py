@@ -36,10 +36,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain, compress, repeat
+from typing import TYPE_CHECKING
 
-from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.charsets import AR_DIAC_CHARSET
+if TYPE_CHECKING:
+    from camel_tools.utils.charmap import CharMapper
+
 
 TATWEEL = "\u0640"
 
@@ -74,6 +77,8 @@ def _arabic_marks() -> set[str]:
         for code in range(first, last + 1)
         if unicodedata.category(chr(code)) == "Mn"
     }
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET  # slow to import: see _mapper
+
     return marks | set(AR_DIAC_CHARSET) | set(_SMALL_WAW_AND_YEH)
 
 
@@ -91,13 +96,15 @@ def _space_folds() -> dict[str, str]:
     }
 
 
-def _build_mapper() -> CharMapper:
+@cache
+def _mapper() -> CharMapper:
+    """Built on first use: camel-tools' character sets take over a second to import, and the
+    program should not wait for them at start-up (see ``workbench.core.tokens.warm_up``)."""
+    from camel_tools.utils.charmap import CharMapper
+
     removed = _arabic_marks() | {TATWEEL} | set(_INVISIBLES) | set(_VARIATION_SELECTORS)
     charmap = dict.fromkeys(removed, "") | _LETTER_FOLDS | _digit_folds() | _space_folds()
     return CharMapper(charmap)
-
-
-_MAPPER = _build_mapper()
 
 
 def _is_presentation_form(char: str) -> bool:
@@ -108,7 +115,7 @@ def _is_presentation_form(char: str) -> bool:
 def _fold_char(char: str) -> str:
     """The normalized form of one source character (may be empty or several characters)."""
     expanded = unicodedata.normalize("NFKC", char) if _is_presentation_form(char) else char
-    return _MAPPER.map_string(expanded).casefold()
+    return _mapper().map_string(expanded).casefold()
 
 
 class _FoldCache(dict[str, str]):
