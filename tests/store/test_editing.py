@@ -35,10 +35,9 @@ def snapshot(project: Project) -> dict[str, list[tuple[object, ...]]]:
         table: sorted(project.db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
         for table in ("spans", "events")
     } | {
-        "arguments": sorted(
-            project.db.execute("SELECT event_id, role, span_id, filler_event_id FROM arguments").fetchall(),
-            key=repr,
-        )
+        "arguments": project.db.execute(
+            "SELECT event_id, role, span_id, filler_event_id FROM arguments ORDER BY event_id, ord"
+        ).fetchall()
     }
 
 
@@ -83,13 +82,26 @@ def test_deleting_a_filler_then_restoring_it_puts_everything_back(project: Proje
     attack = project.create_event(doc, "amal", *at("الهجوم"), "Conflict.Attack")
     attackers = project.add_span(doc, "amal", *at("مسلحون"), "PER")
     project.add_argument(attack.id, "Attacker", span_id=attackers.id)
+    place = project.add_span(doc, "amal", *at("الموصل"), "GPE")
+    project.add_argument(attack.id, "Place", span_id=place.id)
     before = snapshot(project)
     dependents = project.dependents(attackers.id)
     assert [(e.id, a.role) for e, a in dependents.filled_roles] == [(attack.id, "Attacker")]
     removal = project.delete_span(attackers.id)
-    assert project.event(attack.id).arguments == ()
+    assert [a.role for a in project.event(attack.id).arguments] == ["Place"]
     project.restore(removal)
-    assert snapshot(project) == before
+    assert snapshot(project) == before  # the Attacker back in first place
+
+
+def test_removing_an_argument_and_undoing_keeps_its_place(project: Project, doc: str) -> None:
+    attack = project.create_event(doc, "amal", *at("الهجوم"), "Conflict.Attack")
+    attackers = project.add_span(doc, "amal", *at("مسلحون"), "PER")
+    place = project.add_span(doc, "amal", *at("الموصل"), "GPE")
+    first = project.add_argument(attack.id, "Attacker", span_id=attackers.id)
+    project.add_argument(attack.id, "Place", span_id=place.id)
+    position = project.remove_argument(attack.id, first)
+    project.add_argument(attack.id, "Attacker", span_id=attackers.id, order=position)
+    assert [a.role for a in project.event(attack.id).arguments] == ["Attacker", "Place"]
 
 
 def test_deleting_a_trigger_removes_its_event_and_the_roles_it_filled(project: Project, doc: str) -> None:

@@ -32,8 +32,8 @@ class Removal:
     spans: tuple[Span, ...] = ()
     events: tuple[Event, ...] = ()
     """Whole events: those whose trigger was deleted, with their arguments."""
-    arguments: tuple[tuple[str, Argument], ...] = ()
-    """(event id, argument) of events that stay but lost an argument."""
+    arguments: tuple[tuple[str, int, Argument], ...] = ()
+    """(event id, position, argument) of events that stay but lost an argument."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,16 +158,15 @@ class EditingMixin:
         marks = ",".join("?" * len(span_ids))
         events = self._events_where(f"e.trigger_span_id IN ({marks})", span_ids)
         gone_events = {e.id for e in events}
+        triggered = f"SELECT id FROM events WHERE trigger_span_id IN ({marks})"
         arguments = tuple(
-            (event.id, argument)
-            for event in self._events_where(
-                f"e.id IN (SELECT event_id FROM arguments WHERE span_id IN ({marks}) "
-                f"OR filler_event_id IN (SELECT id FROM events WHERE trigger_span_id IN ({marks})))",
-                [*span_ids, *span_ids],
+            (row["event_id"], row["ord"], Argument(row["role"], row["span_id"], row["filler_event_id"]))
+            for row in query_dicts(
+                self.db,
+                f"SELECT * FROM arguments WHERE (span_id IN ({marks}) OR filler_event_id IN "
+                f"({triggered})) AND event_id NOT IN ({triggered})",
+                [*span_ids, *span_ids, *span_ids],
             )
-            if event.id not in gone_events
-            for argument in event.arguments
-            if argument.span_id in span_ids or argument.event_id in gone_events
         )
         with write_transaction(self.db):
             self.touch_set(document_id, annotator)
@@ -189,8 +188,8 @@ class EditingMixin:
             for event in removal.events:
                 for argument_row in rows.argument_rows(event):
                     self.db["arguments"].insert(argument_row)
-            for event_id, argument in removal.arguments:
-                self._insert_argument(event_id, argument)
+            for event_id, order, argument in removal.arguments:
+                self._insert_argument(event_id, argument, order)
 
     # -- events --------------------------------------------------------------------------------
 
@@ -232,28 +231,33 @@ class EditingMixin:
         *,
         span_id: str | None = None,
         filler_event_id: str | None = None,
+        order: int | None = None,
     ) -> Argument:
-        """Fill a role, after checking the schema allows the filler there; refusals say why."""
+        """Fill a role, after checking the schema allows the filler there; refusals say why.
+
+        ``order`` puts the argument back where ``remove_argument`` said it was (undo); by
+        default it goes last."""
         self.require_writable()
         event = self.event(event_id)
         argument = Argument(role, span_id=span_id, event_id=filler_event_id)
         self._check_argument(event, argument)
         with write_transaction(self.db):
             self.touch_set(*self._event_owner(event_id))
-            self._insert_argument(event_id, argument)
+            self._insert_argument(event_id, argument, order)
         return argument
 
-    def remove_argument(self: Project, event_id: str, argument: Argument) -> None:
+    def remove_argument(self: Project, event_id: str, argument: Argument) -> int:
+        """Remove an argument; returns its position, for ``add_argument(order=...)`` on undo."""
         self.require_writable()
+        match = [event_id, argument.role, argument.span_id, argument.event_id]
+        where = "event_id = ? AND role = ? AND span_id IS ? AND filler_event_id IS ?"
+        row = self.db.execute(f"SELECT ord FROM arguments WHERE {where}", match).fetchone()
+        if row is None:
+            raise WorkbenchError(f"event {event_id} has no such {argument.role} argument")
         with write_transaction(self.db):
             self.touch_set(*self._event_owner(event_id))
-            deleted = self.db.execute(
-                "DELETE FROM arguments WHERE event_id = ? AND role = ? "
-                "AND span_id IS ? AND filler_event_id IS ?",
-                [event_id, argument.role, argument.span_id, argument.event_id],
-            ).rowcount
-        if not deleted:
-            raise WorkbenchError(f"event {event_id} has no such {argument.role} argument")
+            self.db.execute(f"DELETE FROM arguments WHERE {where}", match)
+        return int(row[0])
 
     def update_event(self: Project, event_id: str, attributes: dict[str, Any]) -> Event:
         """Replace an event's attributes; returns the event as it was (for undo)."""
@@ -298,10 +302,13 @@ class EditingMixin:
             raise WorkbenchError("an argument's event must belong to the event's annotation set")
         return event_filler(filler.type)
 
-    def _insert_argument(self: Project, event_id: str, argument: Argument) -> None:
-        order = self.db.execute(
-            "SELECT coalesce(max(ord), -1) + 1 FROM arguments WHERE event_id = ?", [event_id]
-        ).fetchone()[0]
+    def _insert_argument(
+        self: Project, event_id: str, argument: Argument, order: int | None = None
+    ) -> None:
+        if order is None:
+            order = self.db.execute(
+                "SELECT coalesce(max(ord), -1) + 1 FROM arguments WHERE event_id = ?", [event_id]
+            ).fetchone()[0]
         self.db["arguments"].insert(
             {"event_id": event_id, "role": argument.role, "span_id": argument.span_id,
              "filler_event_id": argument.event_id, "ord": order}
