@@ -14,6 +14,9 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
   ``_to_qt`` and ``_to_code_point`` are the one place where they are converted.
 - The text is kept as given and never read back from the widget (Qt rewrites U+2028/U+2029 and
   NBSP), and copying puts the stored characters on the clipboard.
+- Overlays: ``add_overlay`` is the one extension point for other drawings (the event arcs): a
+  callback painting over the text after the spans, given a ``SpanGeometry`` of the blocks on
+  screen, so that it never needs the view's internals.
 - Right-to-left: every paragraph is laid out right to left, so Latin words and digits inside
   Arabic sentences are ordered by the bidi algorithm inside an RTL paragraph. QPlainTextEdit does
   not right-align RTL paragraphs by itself (QTBUG-7516: its layout never turns the alignment into
@@ -24,7 +27,7 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -147,6 +150,31 @@ class _ClickCycle:
     span_ids: list[str] = field(default_factory=list)
 
 
+class SpanGeometry:
+    """Where code point ranges are drawn in the blocks on screen, in viewport coordinates."""
+
+    def __init__(self, view: AnnotatedTextView, blocks: list[_VisibleBlock]) -> None:
+        self._view = view
+        self._blocks = blocks
+
+    @property
+    def visible_range(self) -> Range:
+        """The code point range of the blocks on screen (empty when none is)."""
+        if not self._blocks:
+            return (0, 0)
+        view = self._view
+        return view._to_code_point(self._blocks[0].start), view._to_code_point(self._blocks[-1].end)
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per visually contiguous piece of ``[start, end)`` on each visible line,
+        as tall as the line; none for a range off screen."""
+        return self._view._range_rects(self._blocks, start, end)
+
+
+OverlayPainter = Callable[[QPainter, SpanGeometry], None]
+"""Paints over the text and the spans' decorations (antialiased, viewport coordinates)."""
+
+
 class AnnotatedTextView(QPlainTextEdit):
     """Read-only RTL text with painted spans; selections snap to words (exact with Alt)."""
 
@@ -170,6 +198,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._click_cycle = _ClickCycle()
         self._rects_cache: dict[tuple[int, int, int], list[_Rect]] = {}
         self._layout_key: tuple[int, str] = (0, "")
+        self._overlays: list[OverlayPainter] = []
         self._configure_widget()
 
     def _configure_widget(self) -> None:
@@ -514,6 +543,20 @@ class AnnotatedTextView(QPlainTextEdit):
 
     # -- painting -------------------------------------------------------------------------------
 
+    def add_overlay(self, paint: OverlayPainter) -> None:
+        """Call ``paint(painter, geometry)`` at the end of every paint, after the spans.
+
+        The geometry covers the whole viewport, not only the area being repainted, so that a
+        drawing joining two places (an arc) is placed the same way in every partial repaint.
+        """
+        self._overlays.append(paint)
+        self.viewport().update()
+
+    def span_geometry(self) -> SpanGeometry:
+        """The geometry of the blocks on screen now (what overlays are given)."""
+        self._drop_stale_rects()
+        return SpanGeometry(self, list(self._visible_blocks(QRectF(self.viewport().rect()))))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         pieces = self._visible_pieces(QRectF(event.rect()))
         painter = QPainter(self.viewport())
@@ -523,6 +566,12 @@ class AnnotatedTextView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         _paint_decorations(painter, pieces)
+        if self._overlays:
+            geometry = self.span_geometry()
+            for paint in self._overlays:
+                painter.save()
+                paint(painter, geometry)
+                painter.restore()
         painter.end()
 
     def _visible_pieces(self, area: QRectF) -> list[_Piece]:

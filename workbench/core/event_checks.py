@@ -1,0 +1,104 @@
+"""Problems with an event that the annotator should see, and how complete its roles are.
+
+The store refuses a filler the schema does not allow at the moment it is added. These checks look
+at an event as it is now, after the fact: a required role still empty, a filler whose label the
+role no longer allows (the schema changed, or the filler span was relabelled), a role that takes
+one filler holding two, an argument whose span or event is gone. They are warnings, shown beside
+the event; they never block an edit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from workbench.core.model import Argument, Event, Span
+from workbench.core.schema import EventType, Schema, event_filler
+
+
+def event_problems(
+    event: Event,
+    spans_by_id: Mapping[str, Span],
+    schema: Schema,
+    events_by_id: Mapping[str, Event] | None = None,
+) -> list[str]:
+    """What is wrong with ``event``, one sentence each; empty when nothing is.
+
+    ``events_by_id`` (the document's events) lets arguments filled by events be checked too;
+    without it they are taken as they are.
+    """
+    if not schema.has_event(event.type):
+        return [f"the schema has no event type {event.type!r}"]
+    event_type = schema.event(event.type)
+    problems = []
+    if event.trigger_span_id not in spans_by_id:
+        problems.append("its trigger span is missing")
+    problems += _missing_required_roles(event, event_type)
+    problems += _overfilled_roles(event, event_type)
+    for argument in event.arguments:
+        problem = _argument_problem(argument, event_type, spans_by_id, events_by_id)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def role_counts(event: Event, schema: Schema) -> tuple[int, int]:
+    """(roles filled, roles expected): the expected ones are those filled plus the required ones
+    still empty, so a complete event reads n/n whatever its optional roles."""
+    filled = {argument.role for argument in event.arguments}
+    if not schema.has_event(event.type):
+        return len(filled), len(filled)
+    required = {role.id for role in schema.event(event.type).roles if role.required}
+    return len(filled), len(filled | required)
+
+
+def _missing_required_roles(event: Event, event_type: EventType) -> list[str]:
+    filled = {argument.role for argument in event.arguments}
+    return [
+        f"the required role {role.id} has no filler"
+        for role in event_type.roles
+        if role.required and role.id not in filled
+    ]
+
+
+def _overfilled_roles(event: Event, event_type: EventType) -> list[str]:
+    counts = Counter(argument.role for argument in event.arguments)
+    return [
+        f"the role {role.id} takes one filler but has {counts[role.id]}"
+        for role in event_type.roles
+        if not role.repeatable and counts[role.id] > 1
+    ]
+
+
+def _argument_problem(
+    argument: Argument,
+    event_type: EventType,
+    spans_by_id: Mapping[str, Span],
+    events_by_id: Mapping[str, Event] | None,
+) -> str | None:
+    roles = {role.id: role for role in event_type.roles}
+    role = roles.get(argument.role)
+    if role is None:
+        return f"the type {event_type.id} has no role {argument.role} any more"
+    label = _filler_label(argument, spans_by_id, events_by_id)
+    if label is None:
+        return f"the {argument.role} argument refers to a missing span or event"
+    if label and not role.allows(label):
+        allowed = ", ".join(role.fillers)
+        return f"the role {argument.role} cannot be filled by {label} (allowed: {allowed})"
+    return None
+
+
+def _filler_label(
+    argument: Argument,
+    spans_by_id: Mapping[str, Span],
+    events_by_id: Mapping[str, Event] | None,
+) -> str | None:
+    """The filler's label as roles name fillers; "" when it cannot be checked, None when gone."""
+    if argument.span_id is not None:
+        span = spans_by_id.get(argument.span_id)
+        return None if span is None else span.label
+    if events_by_id is None:
+        return ""
+    filler = events_by_id.get(argument.filler_id)
+    return None if filler is None else event_filler(filler.type)

@@ -1,0 +1,432 @@
+"""Events in the annotation window: the palette, the panel, the list and the overlay, tied to a
+project, an annotator, the text view and the undo stack.
+
+How an annotator builds an event:
+
+1. select the trigger's words in the text and choose the type (its hotkey, a palette button, or
+   the list): the trigger span and the event are created and the panel opens on it;
+2. click an entity span in the text and press a role's hotkey (Alt+1 ...) or click the role's
+   button; or press/click the role first ("armed") and then click the span, or choose an event in
+   the event list for a role that events fill; or drop a span on the role;
+3. set the attributes in the panel.
+
+Every edit is one undo step. A refused filler (the schema does not allow it, the role takes one
+filler only, ...) stores nothing and the panel says why. Deleting spans goes through
+``delete_spans``: when they trigger events or fill roles, ``confirm`` is asked first, and the
+spans go with all that depends on them in one step that undo puts back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotationSet, Argument, Event, Span
+from workbench.core.schema import EVENT_PREFIX, Schema
+from workbench.store.project import Project
+from workbench.ui.event_commands import (
+    ArgumentCommand,
+    CreateEventCommand,
+    DeleteSpansCommand,
+    EditAttributesCommand,
+)
+from workbench.ui.event_document import EventDocument
+from workbench.ui.event_list import EventListView, EventTableModel
+from workbench.ui.event_overlay import EventOverlay
+from workbench.ui.event_palette import EventPalette
+from workbench.ui.event_panel import EventPanel
+from workbench.ui.event_text import Language, label_name, role_name
+from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
+
+UNKNOWN_LABEL_COLOR = "#9e9e9e"
+
+Confirm = Callable[[str], bool]
+"""Asked before a deletion that takes events or arguments with it; True to go ahead."""
+
+
+class EventController(QObject):
+    """See the module docstring. The widgets it makes are ``palette``, ``panel`` and
+    ``event_list``, for the window to place; ``shortcut_host`` (the main window) owns the event
+    type and role hotkeys, so that they work wherever the focus is in that window."""
+
+    statusMessage = Signal(str)
+    """Something the user should read: a refusal, or what to do next."""
+    currentEventChanged = Signal(str)
+    """The event the panel shows (its id, or "" for none)."""
+    spansChanged = Signal(list)
+    """Ids of spans an event edit or its undo created, deleted or put back (triggers, and the
+    spans ``delete_spans`` took), for the other views of the document's spans."""
+    eventsChanged = Signal(list)
+    """Ids of events created, changed, deleted or put back."""
+
+    def __init__(
+        self,
+        project: Project,
+        annotator: str,
+        view: AnnotatedTextView,
+        undo_stack: QUndoStack,
+        *,
+        language: Language = "en",
+        shortcut_host: QWidget | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._project = project
+        self.annotator = annotator
+        self.view = view
+        self.undo_stack = undo_stack
+        schema = project.schema
+        self.document = EventDocument()
+        self.palette = EventPalette(schema, language, shortcut_host=shortcut_host)
+        self.panel = EventPanel(schema, language, shortcut_host=shortcut_host)
+        self.list_model = EventTableModel(schema, language)
+        self.event_list = EventListView(self.list_model)
+        self.overlay = EventOverlay(view, schema, language)
+        self.confirm: Confirm = self._ask
+        self._language: Language = language
+        self._current: str | None = None
+        self._armed: tuple[str, str] | None = None
+        self._connect()
+
+    def _connect(self) -> None:
+        self.palette.eventTypeChosen.connect(self.create_event)
+        self.panel.argumentRequested.connect(self.request_argument)
+        self.panel.argumentDropped.connect(self.fill_from_span)
+        self.panel.argumentRemovalRequested.connect(self.remove_argument)
+        self.panel.attributesEdited.connect(self.edit_attributes)
+        self.event_list.eventSelected.connect(self._on_event_chosen_in_list)
+        self.view.spanClicked.connect(self._on_span_clicked)
+
+    @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
+    def current_event_id(self) -> str | None:
+        return self._current
+
+    # -- the document -----------------------------------------------------------------------------
+
+    def open_document(self, document_id: str, annotations: AnnotationSet | None = None) -> None:
+        """Load the annotator's events on the document (from ``annotations`` when the window
+        has read them already); the view must already show its text. Trigger spans are drawn
+        as triggers, in their event type's colour (``view_span``)."""
+        self.document = EventDocument.load(self._project, document_id, self.annotator, annotations)
+        for event in self.document.events.values():
+            trigger = self.document.trigger(event)
+            if trigger is not None:
+                self._show_span(trigger)
+        self.list_model.set_document(self.document)
+        self.overlay.set_document(self.document)
+        self.select_event(None)
+
+    def set_language(self, language: Language) -> None:
+        self._language = language
+        self.palette.set_language(language)
+        self.panel.set_language(language)
+        self.list_model.set_language(language)
+        self.overlay.set_language(language)
+
+    # -- creating and choosing events -------------------------------------------------------------
+
+    def create_event(self, type_id: str) -> None:
+        """An event of ``type_id`` on the words selected in the text."""
+        selection = self.view.current_selection()
+        if selection is None:
+            self.statusMessage.emit(self.tr("Select the trigger's words first."))
+            return
+        try:
+            event = self._project.create_event(
+                self.document.document_id, self.annotator, *selection, type_id
+            )
+        except WorkbenchError as error:
+            self.report(str(error))
+            return
+        name = label_name(self._project.schema, type_id, self._language)
+        self.undo_stack.push(
+            CreateEventCommand(self, event, self.tr("Create event {name}").format(name=name))
+        )
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.view.set_selected_span(event.trigger_span_id)
+        self.select_event(event.id)
+
+    def select_event(self, event_id: str | None) -> None:
+        """Show the event in the panel, draw its arcs and select its row (None: no event)."""
+        event = None if event_id is None else self.document.events.get(event_id)
+        self._current = None if event is None else event.id
+        self._disarm()
+        self.panel.show_event(event, self.document)
+        self.overlay.set_selected_event(self._current)
+        self.event_list.select_event(self._current)
+        self.currentEventChanged.emit(self._current or "")
+
+    def _on_event_chosen_in_list(self, event_id: str) -> None:
+        """A row chosen while a role waits for an event fills the role; otherwise the chosen
+        event becomes the current one and its trigger is scrolled into view and emphasized."""
+        if self._armed is not None and self._armed[0] != event_id:
+            armed_event, role_id = self._armed
+            self.event_list.select_event(armed_event)
+            self._add_argument(armed_event, Argument(role_id, event_id=event_id))
+            return
+        self.select_event(event_id)
+        trigger = self.document.trigger(self.document.events[event_id])
+        if trigger is not None and self.view.span(trigger.id) is not None:
+            self.view.scroll_to(trigger.start)
+            self.view.set_selected_span(trigger.id)
+
+    def _on_span_clicked(self, span_id: str) -> None:
+        if self._armed is not None:
+            self.fill_from_span(*self._armed, span_id)
+            return
+        event = self.document.event_triggered_by(span_id)
+        if event is not None:
+            self.select_event(event.id)
+
+    # -- arguments --------------------------------------------------------------------------------
+
+    def request_argument(self, event_id: str, role_id: str) -> None:
+        """Fill the role from the span selected in the text; with none (or only the event's own
+        trigger) selected, arm the role until a span or an event is chosen. Asking for the armed
+        role again disarms it."""
+        if self._armed == (event_id, role_id):
+            self._disarm()
+            return
+        event = self.document.events.get(event_id)
+        if event is None:
+            return
+        selected = self.view.selected_span_id
+        if selected is not None and selected != event.trigger_span_id:
+            self.fill_from_span(event_id, role_id, selected)
+            return
+        self._armed = (event_id, role_id)
+        role = role_name(self._project.schema, event.type, role_id, self._language)
+        self.panel.set_armed_role(
+            role_id,
+            self.tr("Click a span in the text, or an event in the list, to fill {role}.").format(
+                role=role
+            ),
+        )
+
+    def fill_from_span(self, event_id: str, role_id: str, span_id: str) -> None:
+        """Fill the role with the span; with another event's trigger, when the role takes
+        events, with that event. The span, once used, is no longer the selected one, so that
+        the next role asked for waits for its own span."""
+        filler_event = self.document.event_triggered_by(span_id)
+        other_event = filler_event is not None and filler_event.id != event_id
+        if filler_event is not None and other_event and self._takes_events(event_id, role_id):
+            argument = Argument(role_id, event_id=filler_event.id)
+        else:
+            argument = Argument(role_id, span_id=span_id)
+        if self._add_argument(event_id, argument) and self.view.selected_span_id == span_id:
+            self.view.set_selected_span(None)
+
+    def _takes_events(self, event_id: str, role_id: str) -> bool:
+        event = self.document.events.get(event_id)
+        schema = self._project.schema
+        if event is None or not schema.has_event(event.type):
+            return False
+        roles = [role for role in schema.event(event.type).roles if role.id == role_id]
+        return any(filler.startswith(EVENT_PREFIX) for role in roles for filler in role.fillers)
+
+    def _add_argument(self, event_id: str, argument: Argument) -> bool:
+        """Fill a role as one undo step; False (and the reason shown) when refused."""
+        self._disarm()
+        try:
+            self._project.add_argument(
+                event_id,
+                argument.role,
+                span_id=argument.span_id,
+                filler_event_id=argument.event_id,
+            )
+        except WorkbenchError as error:
+            self.report(str(error))
+            return False
+        self.panel.clear_message()
+        self.undo_stack.push(ArgumentCommand(self, event_id, argument, adding=True))
+        return True
+
+    def remove_argument(self, event_id: str, role_id: str, filler_id: str) -> None:
+        event = self.document.events.get(event_id)
+        found = [
+            argument
+            for argument in (event.arguments if event else ())
+            if argument.role == role_id and argument.filler_id == filler_id
+        ]
+        if not found:
+            return
+        try:
+            self._project.remove_argument(event_id, found[0])
+        except WorkbenchError as error:
+            self.report(str(error))
+            return
+        self.undo_stack.push(ArgumentCommand(self, event_id, found[0], adding=False))
+
+    def _disarm(self) -> None:
+        if self._armed is not None:
+            self._armed = None
+            self.panel.set_armed_role(None)
+
+    @property
+    def armed_role(self) -> tuple[str, str] | None:
+        """(event id, role id) of the role waiting for a filler, if any."""
+        return self._armed
+
+    # -- attributes -------------------------------------------------------------------------------
+
+    def edit_attributes(self, event_id: str, attributes: dict[str, object]) -> None:
+        try:
+            before = self._project.update_event(event_id, attributes)
+        except WorkbenchError as error:
+            self.report(str(error))
+            self.panel.show_event(self.document.events.get(event_id), self.document)
+            return
+        self.undo_stack.push(EditAttributesCommand(self, event_id, before.attributes, attributes))
+
+    # -- deleting spans ---------------------------------------------------------------------------
+
+    def delete_spans(self, span_ids: Sequence[str]) -> bool:
+        """Delete spans of the open document with everything that depends on them, as one undo
+        step, after ``confirm`` when events or arguments go too. False when nothing was done."""
+        consequences = self._consequences(span_ids)
+        if consequences and not self.confirm(consequences):
+            return False
+        try:
+            removal = self._project.delete_spans(span_ids)
+        except WorkbenchError as error:
+            self.report(str(error))
+            return False
+        text = self.tr("Delete %n span(s)", "", len(span_ids))
+        self.undo_stack.push(DeleteSpansCommand(self, removal, text))
+        return True
+
+    def _consequences(self, span_ids: Sequence[str]) -> str:
+        """What else deleting the spans takes, one line each; empty when nothing."""
+        lines = []
+        for span_id in span_ids:
+            dependents = self._project.dependents(span_id)
+            lines += [
+                self.tr("the event {event}").format(event=self._describe(event))
+                for event in dependents.triggered_events
+            ]
+            lines += [
+                self.tr("the role {role} of {event}").format(
+                    role=role_name(self._project.schema, event.type, argument.role, self._language),
+                    event=self._describe(event),
+                )
+                for event, argument in dependents.filled_roles
+            ]
+        if not lines:
+            return ""
+        return "\n".join([self.tr("Deleting this also deletes:"), *lines])
+
+    def _describe(self, event: Event) -> str:
+        trigger = self.document.trigger(event)
+        name = label_name(self._project.schema, event.type, self._language)
+        return f"{name} «{trigger.text}»" if trigger is not None else name
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self.view.window(), self.tr("Delete"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- keeping the widgets in step --------------------------------------------------------------
+
+    def spans_edited(self, span_ids: Iterable[str]) -> None:
+        """Span edits made elsewhere (the span commands, on do and undo): re-read the spans and
+        the events they trigger or fill, so that triggers, fillers and warnings stay true. Not
+        to be called from ``spansChanged``, which this emits."""
+        span_ids = list(span_ids)
+        document = self.document
+        related = [
+            event.id
+            for span_id in span_ids
+            for event in [
+                document.event_triggered_by(span_id),
+                *(event for event, _ in document.events_filled_by(span_id)),
+            ]
+            if event is not None
+        ]
+        self.refresh(span_ids=span_ids, event_ids=dict.fromkeys(related))
+
+    def refresh(self, *, span_ids: Iterable[str] = (), event_ids: Iterable[str] = ()) -> None:
+        """Re-read these spans and events from the store and show them as they now are."""
+        span_ids, event_ids = list(span_ids), list(event_ids)
+        for span_id in span_ids:
+            self._refresh_span(span_id)
+        for event_id in event_ids:
+            try:
+                self.document.put_event(self._project.event(event_id))
+            except WorkbenchError:
+                self.document.drop_event(event_id)
+        for event_id in event_ids:
+            self.list_model.event_changed(event_id)
+            self.overlay.event_changed(event_id)
+        if self._current in event_ids:
+            current = self.document.events.get(self._current)
+            if current is None:
+                self.select_event(None)
+            else:
+                self.panel.show_event(current, self.document)
+                self.event_list.select_event(self._current)
+        if span_ids:
+            self.spansChanged.emit(span_ids)
+        if event_ids:
+            self.eventsChanged.emit(event_ids)
+
+    def _refresh_span(self, span_id: str) -> None:
+        try:
+            span = self._project.span_owner(span_id)[0]
+        except WorkbenchError:
+            self.document.drop_span(span_id)
+            if self.view.span(span_id) is not None:
+                self.view.remove_span(span_id)
+            return
+        self.document.put_span(span)
+        self._show_span(span)
+
+    def _show_span(self, span: Span) -> None:
+        shown = view_span(span, self._project.schema)
+        present = self.view.span(span.id)
+        if present is None:
+            self.view.add_span(shown)
+        elif present != shown:
+            self.view.update_span(shown)
+
+    def report(self, message: str) -> None:
+        """A refusal, or an undo step that could not be done: in the panel's message line and
+        the status bar."""
+        self.panel.show_refusal(message)
+        self.statusMessage.emit(message)
+
+
+def view_span(span: Span, schema: Schema) -> ViewSpan:
+    """How the view draws a span: a trigger (its label is an event type) framed in the type's
+    colour, an entity in its label's colour. The window builds its spans this way too (see
+    ``view_spans``), so that opening a document finds the triggers drawn already."""
+    color, kind = _span_style(span.label, schema)
+    return ViewSpan(span.id, span.start, span.end, color, span.label, kind)
+
+
+def view_spans(spans: Iterable[Span], schema: Schema) -> list[ViewSpan]:
+    """``view_span`` of many spans, looking each label's style up once."""
+    styles: dict[str, tuple[str, SpanKind]] = {}
+    shown = []
+    for span in spans:
+        style = styles.get(span.label)
+        if style is None:
+            style = styles[span.label] = _span_style(span.label, schema)
+        shown.append(ViewSpan(span.id, span.start, span.end, style[0], span.label, style[1]))
+    return shown
+
+
+def _span_style(label: str, schema: Schema) -> tuple[str, SpanKind]:
+    if schema.has_event(label):
+        return schema.event(label).color, "trigger"
+    if schema.has_entity(label):
+        return schema.entity(label).color, "entity"
+    return UNKNOWN_LABEL_COLOR, "entity"

@@ -1,0 +1,68 @@
+"""How the event widgets name schema things: event types, roles, filler labels, attribute values.
+
+The schema gives every label an Arabic and an English name; the interface language picks one.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from workbench.core.schema import EVENT_PREFIX, Attribute, Schema
+
+Language = Literal["ar", "en"]
+
+
+class Named(Protocol):
+    """Anything the schema names in both languages (entity labels, event types, roles)."""
+
+    @property
+    def ar(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+
+def localized(item: Named, language: Language) -> str:
+    return item.ar if language == "ar" else item.en
+
+
+def both_names(item: Named, language: Language) -> str:
+    """Both names, for the places that show both: the interface language's first."""
+    first, second = (item.ar, item.en) if language == "ar" else (item.en, item.ar)
+    return f"{first} · {second}"
+
+
+def label_name(schema: Schema, label: str, language: Language) -> str:
+    """The name of an entity label, an event type (a trigger's label) or an ``EVENT:`` filler;
+    a label the schema no longer has is shown as it is stored."""
+    if label.startswith(EVENT_PREFIX):
+        type_id = label.removeprefix(EVENT_PREFIX)
+        name = localized(schema.event(type_id), language) if schema.has_event(type_id) else type_id
+        return QCoreApplication.translate("EventText", "event: {name}").format(name=name)
+    if schema.has_entity(label):
+        return localized(schema.entity(label), language)
+    if schema.has_event(label):
+        return localized(schema.event(label), language)
+    return label
+
+
+def role_name(schema: Schema, type_id: str, role_id: str, language: Language) -> str:
+    """A role's name; its id when the schema no longer has the type or the role."""
+    if schema.has_event(type_id):
+        for role in schema.event(type_id).roles:
+            if role.id == role_id:
+                return localized(role, language)
+    return role_id
+
+
+def value_name(attribute: Attribute, value: str, language: Language) -> str:
+    """An attribute value's display name in ``language``; its key (ASCII, English-like) when
+    the schema gives no name in that language."""
+    names = attribute.names_ar if language == "ar" else attribute.names_en
+    return names.get(value, value)
+
+
+def layout_direction(language: Language) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
