@@ -8,10 +8,11 @@ from ``cursorToX``, which is wrong at LTR/RTL run boundaries (notes §1.2). Posi
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Literal
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtCore import QPoint, QRectF, QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,13 @@ from workbench.ui.text_view import AnnotatedTextView
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
 
 VIEW_WIDTH, VIEW_HEIGHT = 900, 700
+
+
+@pytest.fixture(autouse=True)
+def settings_in_a_temporary_folder(tmp_path: Path) -> None:
+    """Whatever a test leaves in QSettings() goes to its own folder, never the user's settings."""
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture(scope="session")

@@ -110,13 +110,22 @@ class EditingMixin:
         return changed
 
     def add_spans(
-        self: Project, document_id: str, annotator: str, ranges: Sequence[tuple[int, int]], label: str
+        self: Project,
+        document_id: str,
+        annotator: str,
+        ranges: Sequence[tuple[int, int]],
+        label: str,
+        *,
+        text: str | None = None,
     ) -> list[Span]:
         """Label several ranges at once (one transaction); ranges the annotator already has with
-        this label are skipped. Returns the spans created."""
+        this label are skipped. Returns the spans created.
+
+        ``text`` is the document's stored text, for a caller that holds it already (the window
+        adding a span at a keystroke): reading a long document again costs most of a frame."""
         self.require_writable()
         self.check_label(label)
-        text = self.document(document_id).text
+        text = self.document(document_id).text if text is None else text
         with write_transaction(self.db):
             set_id = self.touch_set(document_id, annotator)
             taken = {

@@ -33,7 +33,15 @@ from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
 from workbench.store.migrations import check_readable, migrate
-from workbench.store.reading import iter_annotated, load_annotated, query_dicts
+from workbench.store.reading import (
+    DocumentProgress,
+    SpanEntry,
+    annotator_progress,
+    iter_annotated,
+    load_annotated,
+    query_dicts,
+    span_entries,
+)
 
 PROJECT_SUFFIX = ".tawsim"
 
@@ -191,6 +199,16 @@ class Project(EditingMixin):
         if annotated is None:
             raise WorkbenchError(f"{self.path}: no document {document_id}")
         return annotated.sets[0] if annotated.sets else None
+
+    def annotator_progress(
+        self, annotator: str, document_id: str | None = None
+    ) -> list[DocumentProgress]:
+        """Every document (or one) with the annotator's status and span count, in one query."""
+        return annotator_progress(self.db, annotator, document_id)
+
+    def span_entries(self, document_id: str, annotator: str) -> list[SpanEntry]:
+        """The annotator's spans on the document as (id, start, end, label), in text order."""
+        return span_entries(self.db, document_id, annotator)
 
     def annotated_document(self, document_id: str, source: str = "all") -> AnnotatedDocument:
         """The document with the sets of ``source``: "all", "gold" or one annotator's name."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -16,6 +16,56 @@ from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Eve
 from workbench.store import rows
 
 CHUNK = 200
+
+
+class SpanEntry(NamedTuple):
+    """What a view of a document keeps of a span: its id, code point range and label."""
+
+    id: str
+    start: int
+    end: int
+    label: str
+
+
+class DocumentProgress(NamedTuple):
+    """A document as one annotator's list shows it: name, their status and their span count."""
+
+    id: str
+    name: str
+    status: Status
+    spans: int
+
+
+_PROGRESS_QUERY = """
+    SELECT d.id, d.name, coalesce(a.status, 'new'),
+           (SELECT count(*) FROM spans s WHERE s.set_id = a.id)
+    FROM documents d
+    LEFT JOIN annotation_sets a ON a.document_id = d.id AND a.annotator = ?"""
+
+
+def annotator_progress(
+    db: Database, annotator: str, document_id: str | None = None
+) -> list[DocumentProgress]:
+    """Every document (or the one given) in order, with the annotator's status and span count."""
+    if document_id is None:
+        rows = db.execute(_PROGRESS_QUERY + " ORDER BY d.ord", [annotator])
+    else:
+        rows = db.execute(_PROGRESS_QUERY + " WHERE d.id = ?", [annotator, document_id])
+    return [DocumentProgress(i, name, Status(status), spans) for i, name, status, spans in rows]
+
+
+def span_entries(db: Database, document_id: str, annotator: str) -> list[SpanEntry]:
+    """One annotator's spans on a document in text order (by start, the longer first, then by
+    label), without their text, attributes or notes: opening a document with ten thousand spans
+    needs no more, and building whole spans would cost most of the time allowed."""
+    rows = db.execute(
+        """SELECT s.id, s.start, s."end", s.label
+           FROM spans s JOIN annotation_sets a ON a.id = s.set_id
+           WHERE a.document_id = ? AND a.annotator = ?
+           ORDER BY s.start, s."end" DESC, s.label""",
+        [document_id, annotator],
+    )
+    return list(map(SpanEntry._make, rows))
 
 
 def query_dicts(db: Database, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:

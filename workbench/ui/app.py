@@ -1,4 +1,4 @@
-"""Starting the GUI: the Qt application, the annotator's name, the main window."""
+"""Starting the GUI: the Qt application, the interface language, the annotator's name, the window."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME, resources_dir
+from workbench.store.packages import package_annotator
 from workbench.store.project import Project
+from workbench.ui import i18n
+from workbench.ui.settings import WorkbenchSettings
 
 ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
 
@@ -29,15 +32,22 @@ def application() -> QApplication:
     return app
 
 
-def resolve_annotator(given: str | None) -> str | None:
-    """The annotator's name: given, else from the environment, else remembered, else asked once."""
-    settings = QSettings()
-    name = given or os.environ.get(ANNOTATOR_ENV) or str(settings.value("annotator", "") or "")
+def resolve_annotator(
+    given: str | None, settings: WorkbenchSettings, package_owner: str | None = None
+) -> str | None:
+    """The annotator's name: given, else from the environment, else the annotator a package was
+    written for, else remembered, else asked once (and remembered); None when the question is
+    cancelled."""
+    name = given or os.environ.get(ANNOTATOR_ENV) or package_owner or settings.annotator()
     if not name:
-        name, accepted = QInputDialog.getText(None, APP_NAME, "Your name (it is stored with every annotation):")
+        name, accepted = QInputDialog.getText(
+            None,
+            APP_NAME,
+            QCoreApplication.translate("app", "Your name (it is stored with every annotation):"),
+        )
         if not accepted or not name.strip():
             return None
-    settings.setValue("annotator", name.strip())
+    settings.set_annotator(name.strip())
     return name.strip()
 
 
@@ -45,19 +55,19 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     from workbench.ui.main_window import MainWindow
 
     app = application()
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    name = resolve_annotator(annotator)
-    if name is None:
-        return 1
+    settings = WorkbenchSettings()
+    i18n.set_language(settings.language() or i18n.system_language())
     try:
         project = Project.open(project_path)
     except WorkbenchError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    window = MainWindow(project, name)
-    window.resize(1200, 800)
-    window.show()
     try:
+        name = resolve_annotator(annotator, settings, package_annotator(project))
+        if name is None:
+            return 1
+        window = MainWindow(project, name, settings)
+        window.show()
         return app.exec()
     finally:
         project.close()

@@ -1,60 +1,739 @@
-"""The annotator's main window: the document list beside the right-to-left text view."""
+"""The annotator's window: read Arabic right to left, select, label, correct, never lose work.
+
+Layout: the right-to-left text view in the middle; docks for the documents and the label palette
+on the leading side, the spans and the inspector on the trailing side, search at the bottom
+(``add_panel`` adds more, such as an events panel). Qt mirrors the docks in an Arabic interface.
+
+Every edit is an undo command (``commands.py``) calling one store operation, which commits at
+once: there is no save. The commands report each change back through ``apply_change``, which
+first switches to the change's document when another one is shown, so undo and redo work across
+the documents of a session. Keys: see ``actions.py`` and the README's table.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QSplitter, QTableView
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFontDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Span, Status
+from workbench.core.schema import Schema
 from workbench.store.project import Project
-from workbench.ui.document_model import DocumentTableModel, load_rows
-from workbench.ui.text_view import AnnotatedTextView, ViewSpan
+from workbench.store.reading import SpanEntry
+from workbench.ui import fonts, i18n
+from workbench.ui.actions import WindowActions
+from workbench.ui.commands import AddSpans, Change, DeleteSpans, SetStatus, StoreCommand, UpdateSpan, relabelled
+from workbench.ui.document_list import DocumentListPanel
+from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.i18n import Language
+from workbench.ui.inspector import NO_VALUE, SpanInspector
+from workbench.ui.label_palette import LabelPalette
+from workbench.ui.search import DocumentTexts, Match, find_in_documents
+from workbench.ui.search_panel import SearchPanel
+from workbench.ui.settings import WorkbenchSettings
+from workbench.ui.span_list import SpanListView, SpanTableModel
+from workbench.ui.suggestions import DocumentSuggestions, Suggestion, occurrences
+from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
+
+Confirm = Callable[[QWidget, str, str], bool]
+"""(parent, title, question) -> yes. Tests answer without a dialog."""
+DEFAULT_SIZE = (1280, 800)
+DEFAULT_SIDE_WIDTHS = (300, 340)
+"""The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
+SEARCH_PANEL_HEIGHT = 220
+MAX_SUGGESTIONS = 200
+"""More occurrences than this of a labelled string are not offered one by one (a common word):
+the annotator is pointed to search and "label all matches" instead."""
+MESSAGE_MS = 6000
+UNKNOWN_LABEL_COLOR = "#9e9e9e"
+Dock = Qt.DockWidgetArea
+
+
+def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, annotator: str) -> None:
+    documentOpened = Signal(str)
+    """A document is shown (its id), with this annotator's spans."""
+    changeApplied = Signal(object)
+    """A ``Change`` was made, undone or redone, and shown."""
+
+    def __init__(
+        self,
+        project: Project,
+        annotator: str,
+        settings: WorkbenchSettings | None = None,
+        confirm: Confirm = ask_yes_no,
+    ) -> None:
+        """``settings`` None: nothing is read or remembered (the self-test and probes)."""
         super().__init__()
         self.project = project
         self.annotator = annotator
-        self.setWindowTitle(f"Tawsim Workbench — {project.path.name} — {annotator}")
-        self.documents = DocumentTableModel(load_rows(project, annotator))
-        self.document_list = self._build_document_list()
+        self.settings = settings
+        self.confirm = confirm
+        self.schema: Schema = project.schema
+        self.texts = DocumentTexts(project)
+        self.undo_stack = QUndoStack(self)
+        self._project_id = project.project_id
+        self._colors = _label_colors(self.schema)
+        self._looks: dict[str, tuple[str, SpanKind]] = {
+            label: (color, "trigger" if self.schema.has_event(label) else "entity")
+            for label, color in self._colors.items()
+        }
+        """Each label's colour and kind in the view."""
+        self._document_id: str | None = None
+        self._suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
+        self._current_suggestion: Suggestion | None = None
+        self._docks_direction = Qt.LayoutDirection.LeftToRight
+        """The reading direction the docks are placed for: the leading side is left in LTR."""
+        self._suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
+        """Suggestions change with new spans; shown after the new span is painted."""
+        self._suggestions_shown_later.timeout.connect(self._show_suggestions)
+        self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
+        """Re-enables painting the panels after a change, once the text view is painted."""
+        self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self._build_widgets()
+        self._build_status_bar()
+        self._connect_views()
+        self._connect_actions()
+        self._restore_settings()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        labels = self.schema.entity_types
         self.text_view = AnnotatedTextView()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.document_list)
-        splitter.addWidget(self.text_view)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        if self.documents.rowCount():
-            self.document_list.selectRow(0)
+        self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
+        self.document_list = DocumentListPanel(self.documents)
+        self.label_palette = LabelPalette(labels)
+        self.span_model = SpanTableModel(self._colors, self._label_name)
+        self.span_list = SpanListView(self.span_model)
+        self.inspector = SpanInspector(self.schema)
+        self.search_panel = SearchPanel(self._search, labels)
+        self.menu_actions = WindowActions(self, labels, self.text_view)
+        self.setCentralWidget(self.text_view)
+        self.docks: dict[str, QDockWidget] = {}
+        self.add_panel("documents", self.document_list, Dock.LeftDockWidgetArea)
+        self.add_panel("labels", self.label_palette, Dock.LeftDockWidgetArea)
+        self.add_panel("spans", self.span_list, Dock.RightDockWidgetArea)
+        self.add_panel("inspector", self.inspector, Dock.RightDockWidgetArea)
+        self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea).hide()
+        sides = [self.docks["documents"], self.docks["spans"]]
+        self.resizeDocks(sides, list(DEFAULT_SIDE_WIDTHS), Qt.Orientation.Horizontal)
 
-    def _build_document_list(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.documents)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.selectionModel().selectionChanged.connect(self._on_document_selected)
-        return view
+    def add_panel(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Dock ``widget``; View > Panels shows and hides it. Set its title for panels other
+        than the window's own (``retranslate`` names those)."""
+        dock = QDockWidget(self)
+        dock.setObjectName(f"{name}-panel")  # saveState and restoreState find docks by name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu_actions.menus["panels"].addAction(dock.toggleViewAction())
+        self.docks[name] = dock
+        return dock
 
-    def _on_document_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
-        if selected.indexes():
-            self.show_document(self.documents.row_at(selected.indexes()[0].row()).id)
+    def _build_status_bar(self) -> None:
+        self.annotator_label = QLabel()
+        self.progress_label = QLabel()
+        self.statusBar().addPermanentWidget(self.annotator_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
 
-    def show_document(self, document_id: str) -> None:
-        document = self.project.document(document_id)
-        annotations = self.project.annotation_set(document_id, self.annotator)
-        spans = annotations.spans if annotations else ()
-        self.text_view.set_document(
-            document.text,
-            [
-                ViewSpan(s.id, s.start, s.end, self._colour(s.label), s.label)
-                for s in spans
-            ],
+    def _connect_views(self) -> None:
+        view = self.text_view
+        view.selectionSnapped.connect(self._on_text_selected)
+        view.spanClicked.connect(lambda span_id: self._select_span(span_id, scroll=False))
+        view.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.document_list.documentChosen.connect(self.open_document)
+        self.label_palette.labelChosen.connect(self.apply_label)
+        self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
+        self.inspector.labelChosen.connect(self._relabel_inspected)
+        self.inspector.attributeChosen.connect(self._set_attribute)
+        self.inspector.noteEdited.connect(self._set_note)
+        self.search_panel.currentMatchChanged.connect(self._go_to_match)
+        self.search_panel.matchesChanged.connect(self._show_matches)
+        self.search_panel.labelAllRequested.connect(self.label_all_matches)
+        stack = self.undo_stack
+        stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
+        stack.canRedoChanged.connect(self.menu_actions.redo.setEnabled)
+        stack.undoTextChanged.connect(self._show_undo_texts)
+        stack.redoTextChanged.connect(self._show_undo_texts)
+
+    def _connect_actions(self) -> None:
+        actions = self.menu_actions
+        connections: dict[object, Callable[[], object]] = {
+            actions.quit: self.close,
+            actions.undo: self.undo_stack.undo,
+            actions.redo: self.undo_stack.redo,
+            actions.delete_span: self.delete_selected_span,
+            actions.mark_done: self.toggle_done,
+            actions.find: self.show_search,
+            actions.find_next: self.search_panel.next_match,
+            actions.find_previous: self.search_panel.previous_match,
+            actions.next_suggestion: partial(self.go_to_suggestion, 1),
+            actions.previous_suggestion: partial(self.go_to_suggestion, -1),
+            actions.accept_suggestion: self.accept_suggestion,
+            actions.reject_suggestion: self.reject_suggestion,
+            actions.next_document: partial(self.go_to_neighbour, 1),
+            actions.previous_document: partial(self.go_to_neighbour, -1),
+            actions.choose_font: self.choose_font,
+            actions.zoom_in: partial(self.zoom, 1),
+            actions.zoom_out: partial(self.zoom, -1),
+            actions.reset_zoom: self.reset_zoom,
+        }
+        for label, action in actions.label.items():
+            connections[action] = partial(self.apply_label, label)
+        for language, action in actions.languages.items():
+            connections[action] = partial(self.set_language, language)
+        for action, slot in connections.items():
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        actions.undo.setEnabled(False)
+        actions.redo.setEnabled(False)
+        self._enable_suggestion_keys()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        language = settings.language() if settings else None
+        self.set_language(language or i18n.system_language())
+        family, size = settings.font() if settings else (None, None)
+        if family:
+            self.text_view.set_font_family(family)
+        if size:
+            self.text_view.set_font_size(size)
+        geometry, state = settings.window_layout() if settings else (None, None)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        if state is not None:
+            self.restoreState(state)
+        first = self._first_document()
+        if first is not None:
+            self.open_document(first)
+
+    def _first_document(self) -> str | None:
+        """The document open at the end of the last session, else the first one."""
+        last = self.settings.last_document(self._project_id) if self.settings else None
+        rows = self.documents.rows()
+        if any(row.id == last for row in rows):
+            return last
+        return rows[0].id if rows else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.settings is not None:
+            self.settings.set_window_layout(self.saveGeometry(), self.saveState())
+            self._remember_font()
+            self.settings.sync()
+        super().closeEvent(event)
+
+    def _remember_font(self) -> None:
+        if self.settings is not None:
+            self.settings.set_font(self.text_view.font().family(), self.text_view.font_size())
+
+    # -- documents ----------------------------------------------------------------------------
+
+    @property
+    def current_document_id(self) -> str | None:
+        return self._document_id
+
+    def open_document(self, document_id: str) -> None:
+        """Show the document with this annotator's spans (read from the project file)."""
+        if document_id == self._document_id:
+            return
+        text = self.texts.text(document_id)
+        entries = self.project.span_entries(document_id, self.annotator)
+        self._document_id = document_id
+        self._current_suggestion = None
+        self.span_model.set_spans(text, entries)
+        self.text_view.set_document(text, [self._view_span(entry) for entry in entries])
+        self.inspector.show_span(None)
+        self.document_list.select(document_id)
+        self._show_status()
+        self._show_suggestions()
+        self.search_panel.refresh()
+        self._show_matches()
+        if self.settings is not None:
+            self.settings.set_last_document(self._project_id, document_id)
+        self.documentOpened.emit(document_id)
+
+    def go_to_neighbour(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) document in the list as shown."""
+        neighbour = self.document_list.neighbour(self._document_id, step)
+        if neighbour is None:
+            self._tell(self.tr("No more documents that way."))
+        else:
+            self.open_document(neighbour)
+
+    def toggle_done(self) -> None:
+        """Mark the document done, or, when it is done, take it up again."""
+        if self._document_id is None:
+            return
+        before = self.documents.document(self._document_id).status
+        after = Status.IN_PROGRESS if before is Status.DONE else Status.DONE
+        document_id = self._document_id
+        description = self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
+        self._push(
+            lambda: SetStatus(self.project, self, document_id, self.annotator, before, after, description)
+        )
+        self._show_status()
+
+    def _show_status(self) -> None:
+        done = self._document_id is not None and (
+            self.documents.document(self._document_id).status is Status.DONE
+        )
+        self.menu_actions.mark_done.setChecked(done)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        rows = self.documents.rows()
+        done = sum(row.status is Status.DONE for row in rows)
+        self.progress_label.setText(
+            self.tr("Done: %1 of %2").replace("%1", str(done)).replace("%2", str(len(rows)))
         )
 
-    def _colour(self, label: str) -> str:
-        schema = self.project.schema
-        if schema.has_entity(label):
-            return schema.entity(label).color
-        return schema.event(label).color
+    # -- labelling ----------------------------------------------------------------------------
+
+    def apply_label(self, label: str) -> None:
+        """A label's hotkey or palette entry: label the selected text, or, with no text selected,
+        relabel the selected span."""
+        if self._document_id is None:
+            return
+        selection = self.text_view.current_selection()
+        if selection is not None:
+            self._label_selection(selection, label)
+        elif self.text_view.selected_span_id is not None:
+            self._relabel(self.text_view.selected_span_id, label)
+        else:
+            self._tell(self.tr("Select some text to label, or click a span to relabel it."))
+
+    def _label_selection(self, selection: tuple[int, int], label: str) -> None:
+        """A new span on the selection, which is then the selected span: a second key relabels it."""
+        command = self._add_spans([selection], label)
+        if command is None:
+            return
+        [span_id] = command.span_ids
+        self._collapse_text_selection()
+        self._select_span(span_id, scroll=False)
+        self._offer_suggestions_later(*selection, label)
+
+    def label_all_matches(self, label: str) -> None:
+        """Every search match in this document gets ``label``, as one undoable step."""
+        ranges = [(m.start, m.end) for m in self.search_panel.matches() if m.document_id == self._document_id]
+        if not ranges:
+            self._tell(self.tr("No matches in this document."))
+            return
+        command = self._add_spans(ranges, label)
+        if command is not None:
+            count = len(command.span_ids)
+            self._tell(self.tr("Labelled %n match(es).", "", count))
+
+    def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
+        """Push the spans the annotator does not have yet; None when there are none."""
+        document_id = self._document_id
+        if document_id is None:
+            return None
+        fresh = [r for r in ranges if not self.span_model.is_labelled(r[0], r[1], label)]
+        if not fresh:
+            self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
+            return None
+        count = len(fresh)
+        description = self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
+        command = self._push(
+            lambda: AddSpans(
+                self.project, self, document_id, self.annotator, self.text, fresh, label, description
+            )
+        )
+        return command if isinstance(command, AddSpans) else None
+
+    def _relabel(self, span_id: str, label: str) -> None:
+        before = self._stored_span(span_id)
+        if before.label == label:
+            return
+        if self.schema.has_event(before.label):
+            self._tell(self.tr("This span is an event trigger: change its type in the events panel."))
+            return
+        if self.span_model.is_labelled(before.start, before.end, label):
+            self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
+            return
+        after = relabelled(before, label, self.schema)
+        self._update_span(before, after, self.tr("Relabel as %1").replace("%1", label))
+        self._offer_suggestions_later(before.start, before.end, label)
+
+    def _relabel_inspected(self, label: str) -> None:
+        if self.inspector.span is not None:
+            self._relabel(self.inspector.span.id, label)
+
+    def _set_attribute(self, name: str, value: str) -> None:
+        span = self.inspector.span
+        if span is None:
+            return
+        before = self._stored_span(span.id)
+        attributes = dict(before.attributes)
+        if value == NO_VALUE:
+            attributes.pop(name, None)
+        else:
+            attributes[name] = value
+        if attributes != before.attributes:
+            after = replace(before, attributes=attributes)
+            self._update_span(before, after, self.tr("Set %1").replace("%1", name.replace("_", " ")))
+
+    def _set_note(self, note: str) -> None:
+        span = self.inspector.span
+        if span is not None:
+            before = self._stored_span(span.id)
+            after = replace(before, note=note)
+            self._update_span(before, after, self.tr("Edit note"))
+
+    def _update_span(self, before: Span, after: Span, description: str) -> None:
+        document_id = self._document_id
+        if document_id is not None:
+            self._push(
+                lambda: UpdateSpan(self.project, self, document_id, before, after, description)
+            )
+
+    def delete_selected_span(self) -> None:
+        """Delete the selected span; ask first when an event or a role would go with it."""
+        span_id = self.text_view.selected_span_id
+        document_id = self._document_id
+        if span_id is None or document_id is None:
+            self._tell(self.tr("Click a span to select it first."))
+            return
+        if not self._deletion_confirmed(span_id):
+            return
+        description = self.tr("Delete span")
+        self._push(lambda: DeleteSpans(self.project, self, document_id, [span_id], description))
+
+    def _deletion_confirmed(self, span_id: str) -> bool:
+        dependents = self.project.dependents(span_id)
+        events, roles = len(dependents.triggered_events), len(dependents.filled_roles)
+        if not events and not roles:
+            return True
+        question = " ".join(
+            part
+            for part in (
+                self.tr("This span triggers %n event(s), which will be deleted with it.", "", events) if events else "",
+                self.tr("It fills %n event role(s), which will be emptied.", "", roles) if roles else "",
+                self.tr("Delete it?"),
+            )
+            if part
+        )
+        return self.confirm(self, self.tr("Delete span"), question)
+
+    # -- undo commands and their changes ----------------------------------------------------
+
+    def _push(self, build: Callable[[], StoreCommand]) -> StoreCommand | None:
+        """Make the change and put it on the undo stack; a refusal is shown, and nothing pushed."""
+        try:
+            command = build()
+        except WorkbenchError as error:
+            self.report_error(str(error))
+            return None
+        self.undo_stack.push(command)
+        return command
+
+    def apply_change(self, change: Change) -> None:
+        """Show a change made, undone or redone, switching to its document when another is shown."""
+        if change.document_id != self._document_id:
+            self.open_document(change.document_id)  # reads the document as the change left it
+        else:
+            self._show_change(change)
+        self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
+        self._show_status()
+        self.changeApplied.emit(change)
+
+    def _show_change(self, change: Change) -> None:
+        self._paint_panels_after_the_text()
+        for span_id in change.removed:
+            self.span_model.remove(span_id)
+            self.text_view.remove_span(span_id)
+            if self.inspector.span is not None and self.inspector.span.id == span_id:
+                self._select_span(None, scroll=False)
+        suggestions = self._suggestions[change.document_id]
+        withdrawn = False
+        for span in change.added:
+            entry = SpanEntry(span.id, span.start, span.end, span.label)
+            self.span_model.add(entry)
+            self.text_view.add_span(self._view_span(entry))
+            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
+        for span in change.updated:
+            entry = SpanEntry(span.id, span.start, span.end, span.label)
+            self.span_model.update(entry)
+            self.text_view.update_span(self._view_span(entry))
+            if self.text_view.selected_span_id == span.id:
+                self.span_list.select(span.id)
+                self.inspector.show_span(span)
+        if withdrawn:
+            self._suggestions_shown_later.start()
+
+    def _paint_panels_after_the_text(self) -> None:
+        """Give the next frame to the text view: the panels a change touches (the span list,
+        whose rows move, the inspector, the document list, the status bar) are painted in the
+        turn after, so that a new span shows within one frame even beside 10,000 others. Their
+        models and contents change at once; only their painting waits."""
+        self._paint_panels(False)
+        self._panels_painted_later.start()
+
+    def _paint_panels(self, enabled: bool) -> None:
+        for panel in (self.span_list, self.inspector, self.document_list, self.statusBar()):
+            panel.setUpdatesEnabled(enabled)
+
+    def report_error(self, message: str) -> None:
+        self._tell(message)
+
+    def _show_undo_texts(self) -> None:
+        self.menu_actions.undo.setText(self.menu_actions.undo_text(self.undo_stack.undoText()))
+        self.menu_actions.redo.setText(self.menu_actions.redo_text(self.undo_stack.redoText()))
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def _select_span(self, span_id: str | None, *, scroll: bool) -> None:
+        """Make ``span_id`` the selected span in the view, the list and the inspector."""
+        self.text_view.set_selected_span(span_id)
+        entry = self.span_model.entry(span_id) if span_id is not None else None
+        if scroll and entry is not None:
+            self.text_view.scroll_to(entry.start)
+        self.span_list.select(span_id)
+        self.inspector.show_span(self._stored_span(span_id) if span_id is not None else None)
+
+    def _on_span_chosen_in_list(self, span_id: str) -> None:
+        if span_id != self.text_view.selected_span_id:
+            self._select_span(span_id, scroll=True)
+
+    def _on_text_selected(self, start: int, end: int) -> None:
+        """A new text selection: it is what a hotkey labels now, not a span or suggestion."""
+        self._current_suggestion = None
+        self._enable_suggestion_keys()
+        if self.text_view.selected_span_id is not None or self.inspector.span is not None:
+            self._select_span(None, scroll=False)
+
+    def _on_cursor_moved(self) -> None:
+        """A click beside every span leaves none selected in the view: follow it."""
+        if self.text_view.selected_span_id is None and self.inspector.span is not None:
+            self._select_span(None, scroll=False)
+
+    def _collapse_text_selection(self) -> None:
+        cursor = self.text_view.textCursor()
+        cursor.clearSelection()
+        self.text_view.setTextCursor(cursor)
+
+    # -- suggestions --------------------------------------------------------------------------
+
+    def _offer_suggestions_later(self, start: int, end: int, label: str) -> None:
+        """Find the other occurrences after this event: the new span is painted first."""
+        document_id = self._document_id
+        if document_id is not None:
+            offer = partial(self._offer_suggestions, document_id, start, end, label)
+            QTimer.singleShot(0, self, offer)
+
+    def _offer_suggestions(self, document_id: str, start: int, end: int, label: str) -> None:
+        if document_id != self._document_id:
+            return
+        found = occurrences(self.texts.normalized(document_id), start, end)
+        if len(found) > MAX_SUGGESTIONS:
+            self._tell(
+                self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
+                .replace("%1", self.text[start:end])
+                .replace("%2", str(len(found)))
+            )
+            return
+        self._suggestions[document_id].offer(found, label, self.span_model.ranges_labelled(label))
+        self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
+        ranges = self._suggestions[self._document_id].ranges() if self._document_id else []
+        self.text_view.set_highlights("suggestion", ranges)
+
+    def go_to_suggestion(self, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
+        if self._document_id is None:
+            return
+        selection = self.text_view.current_selection(exact=True)
+        position = selection[0] if selection else 0
+        suggestions = self._suggestions[self._document_id]
+        suggestion = suggestions.following(self._current_suggestion, position, step)
+        if suggestion is None:
+            self._current_suggestion = None
+            self._tell(self.tr("No suggestions in this document."))
+        else:
+            self._show_suggestion(suggestion)
+        self._enable_suggestion_keys()
+
+    def _show_suggestion(self, suggestion: Suggestion) -> None:
+        self._select_span(None, scroll=False)
+        self._current_suggestion = suggestion
+        self.text_view.scroll_to(suggestion.start)
+        self.text_view.select_range(suggestion.start, suggestion.end)
+        self.text_view.setFocus()
+        self._tell(
+            self.tr("Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.")
+            .replace("%1", self._label_name(suggestion.label))
+        )
+
+    def accept_suggestion(self) -> None:
+        suggestion = self._current_suggestion
+        if suggestion is None:
+            return
+        command = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
+        if command is not None:
+            self._collapse_text_selection()
+            self._after_suggestion(suggestion, command.span_ids[0])
+
+    def reject_suggestion(self) -> None:
+        suggestion = self._current_suggestion
+        if suggestion is None or self._document_id is None:
+            return
+        self._suggestions[self._document_id].reject(suggestion)
+        self._show_suggestions()
+        self._collapse_text_selection()
+        self._after_suggestion(suggestion, None)
+
+    def _after_suggestion(self, handled: Suggestion, new_span_id: str | None) -> None:
+        """Go on to the next suggestion; after the last, select the span just made, if any."""
+        assert self._document_id is not None
+        following = self._suggestions[self._document_id].following(handled, handled.start, 1)
+        self._current_suggestion = None
+        if following is not None:
+            self._show_suggestion(following)
+        elif new_span_id is not None:
+            self._select_span(new_span_id, scroll=False)
+        self._enable_suggestion_keys()
+
+    def _enable_suggestion_keys(self) -> None:
+        active = self._current_suggestion is not None
+        self.menu_actions.accept_suggestion.setEnabled(active)
+        self.menu_actions.reject_suggestion.setEnabled(active)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        dock = self.docks["search"]
+        if dock.isHidden():
+            dock.show()
+            self.resizeDocks([dock], [SEARCH_PANEL_HEIGHT], Qt.Orientation.Vertical)
+        dock.raise_()
+        self.search_panel.focus_field()
+
+    def _search(self, query: str, whole_project: bool) -> list[Match]:
+        if whole_project:
+            documents = [(row.id, row.name) for row in self.documents.rows()]
+        elif self._document_id is not None:
+            documents = [(self._document_id, self.documents.document(self._document_id).name)]
+        else:
+            documents = []
+        return find_in_documents(self.texts, documents, query)
+
+    def _go_to_match(self, match: Match) -> None:
+        self.open_document(match.document_id)
+        self._select_span(None, scroll=False)
+        self.text_view.scroll_to(match.start)
+        self.text_view.select_range(match.start, match.end)
+
+    def _show_matches(self) -> None:
+        matches = self.search_panel.matches()
+        ranges = [(m.start, m.end) for m in matches if m.document_id == self._document_id]
+        self.text_view.set_highlights("match", ranges)
+
+    # -- view: font, zoom, language -------------------------------------------------------------
+
+    def choose_font(self) -> None:
+        accepted, font = QFontDialog.getFont(self.text_view.font(), self, self.tr("Text font"))
+        if accepted:
+            self.set_text_font(font.family(), font.pointSize())
+
+    def set_text_font(self, family: str, point_size: int) -> None:
+        self.text_view.set_font_family(family)
+        self.text_view.set_font_size(point_size)
+        self._remember_font()
+
+    def zoom(self, delta: int) -> None:
+        self.text_view.zoom(delta)
+        self._remember_font()
+
+    def reset_zoom(self) -> None:
+        self.text_view.set_font_size(fonts.DEFAULT_POINT_SIZE)
+        self._remember_font()
+
+    def set_language(self, language: Language) -> None:
+        """Switch the interface language now; an Arabic interface is mirrored."""
+        i18n.set_language(language)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # retranslate now
+        self.menu_actions.set_reading_direction(language.direction)
+        self.menu_actions.languages[language].setChecked(True)
+        self._place_docks_for(language.direction)
+        self.retranslate()
+        if self.settings is not None:
+            self.settings.set_language(language)
+
+    def _place_docks_for(self, direction: Qt.LayoutDirection) -> None:
+        """Mirror the docks: Qt mirrors what is inside them, but not the dock areas."""
+        if direction == self._docks_direction:
+            return
+        mirrored = {Dock.LeftDockWidgetArea: Dock.RightDockWidgetArea, Dock.RightDockWidgetArea: Dock.LeftDockWidgetArea}
+        for dock in self.docks.values():  # in the order they were added: each keeps its place
+            area = self.dockWidgetArea(dock)
+            if area in mirrored:
+                self.addDockWidget(mirrored[area], dock)
+        self._docks_direction = direction
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("%1 — %2 — Tawsim Workbench")
+            .replace("%1", self.project.path.name)
+            .replace("%2", self.annotator)
+        )
+        titles = {
+            "documents": self.tr("Documents"),
+            "labels": self.tr("Labels"),
+            "spans": self.tr("Spans"),
+            "inspector": self.tr("Inspector"),
+            "search": self.tr("Search"),
+        }
+        for name, title in titles.items():
+            self.docks[name].setWindowTitle(title)
+        self.menu_actions.retranslate()
+        self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
+        self._show_progress()
+        self._show_undo_texts()
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The shown document's stored text."""
+        return self.text_view.text
+
+    def _stored_span(self, span_id: str) -> Span:
+        return self.project.span_owner(span_id)[0]
+
+    def _view_span(self, entry: SpanEntry) -> ViewSpan:
+        color, kind = self._looks.get(entry.label, (UNKNOWN_LABEL_COLOR, "entity"))
+        return ViewSpan(entry.id, entry.start, entry.end, color, entry.label, kind)
+
+    def _label_name(self, label: str) -> str:
+        if self.schema.has_entity(label):
+            return i18n.display_name(self.schema.entity(label))
+        if self.schema.has_event(label):
+            return i18n.display_name(self.schema.event(label))
+        return label
+
+    def _tell(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+
+def _label_colors(schema: Schema) -> dict[str, str]:
+    colors = {event.id: event.color for event in schema.event_types}
+    colors.update((entity.id, entity.color) for entity in schema.entity_types)
+    return colors

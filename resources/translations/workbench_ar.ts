@@ -1,0 +1,1136 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AdjudicationView</name>
+    <message>
+        <source>Adjudication — {name}</source>
+        <translation>التحكيم — {name}</translation>
+    </message>
+    <message>
+        <source>Merged: solid = all agree, light = majority, dashed = some</source>
+        <translation>المدمج: متصل = اتفاق الجميع، فاتح = الأغلبية، متقطع = بعضهم</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>المدمج</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>جنبًا إلى جنب</translation>
+    </message>
+    <message>
+        <source>Accept what all annotators agree on</source>
+        <translation>اقبل ما اتفق عليه كل المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>Accept the majority</source>
+        <translation>اقبل رأي الأغلبية</translation>
+    </message>
+    <message>
+        <source>Accept this annotator&apos;s version</source>
+        <translation>اقبل نسخة هذا المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Mark adjudicated</source>
+        <translation>وضع علامة اكتمال التحكيم</translation>
+    </message>
+    <message>
+        <source>Shown side by side:</source>
+        <translation>المعروض جنبًا إلى جنب:</translation>
+    </message>
+    <message>
+        <source>Accept this span into gold</source>
+        <translation>أضف هذا المقطع إلى المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Candidates (double-click to accept)</source>
+        <translation>المرشحات (انقر مرتين للقبول)</translation>
+    </message>
+    <message>
+        <source>Add the selection to gold</source>
+        <translation>أضف التحديد إلى المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Relabel the gold span</source>
+        <translation>غيِّر وسم المقطع الذهبي</translation>
+    </message>
+    <message>
+        <source>Delete the gold span</source>
+        <translation>احذف المقطع الذهبي</translation>
+    </message>
+    <message>
+        <source>Select in the gold view, or click a gold span.</source>
+        <translation>حدِّد في عرض المرجع الذهبي، أو انقر مقطعًا ذهبيًا.</translation>
+    </message>
+    <message>
+        <source>Notes on the span</source>
+        <translation>ملاحظات على المقطع</translation>
+    </message>
+    <message>
+        <source>A comment on this document</source>
+        <translation>تعليق على هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>إضافة تعليق</translation>
+    </message>
+    <message>
+        <source>Comments on the document</source>
+        <translation>التعليقات على الوثيقة</translation>
+    </message>
+    <message>
+        <source>No annotator has finished this document yet.</source>
+        <translation>لم يُكمل أي مُوسِّم هذه الوثيقة بعد.</translation>
+    </message>
+    <message>
+        <source>Gold ({count} spans)</source>
+        <translation>المرجع الذهبي ({count} مقطع)</translation>
+    </message>
+    <message>
+        <source>{count} spans added to gold.</source>
+        <translation>أُضيف {count} مقطع إلى المرجع الذهبي.</translation>
+    </message>
+    <message>
+        <source>{count} spans of {name} added to gold.</source>
+        <translation>أُضيف {count} مقطع من مقاطع {name} إلى المرجع الذهبي.</translation>
+    </message>
+    <message>
+        <source>Select the text in the gold view first.</source>
+        <translation>حدِّد النص في عرض المرجع الذهبي أولًا.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDashboard</name>
+    <message>
+        <source>Agreement — {name}</source>
+        <translation>الاتفاق — {name}</translation>
+    </message>
+    <message>
+        <source>Span F1, exact, labeled</source>
+        <translation>F1 للمقاطع، تطابق تام، مع الوسم</translation>
+    </message>
+    <message>
+        <source>Span F1, exact, unlabeled</source>
+        <translation>F1 للمقاطع، تطابق تام، دون الوسم</translation>
+    </message>
+    <message>
+        <source>Span F1, overlap, labeled</source>
+        <translation>F1 للمقاطع، تداخل، مع الوسم</translation>
+    </message>
+    <message>
+        <source>Span F1, overlap, unlabeled</source>
+        <translation>F1 للمقاطع، تداخل، دون الوسم</translation>
+    </message>
+    <message>
+        <source>alpha_U (characters)</source>
+        <translation>alpha_U (الحروف)</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa (tokens)</source>
+        <translation>كابا كوهين (الرموز)</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa (labelled tokens)</source>
+        <translation>كابا كوهين (الرموز الموسومة)</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>أعد الحساب</translation>
+    </message>
+    <message>
+        <source>Save HTML report…</source>
+        <translation>احفظ تقرير HTML…</translation>
+    </message>
+    <message>
+        <source>Pairs by</source>
+        <translation>الأزواج حسب</translation>
+    </message>
+    <message>
+        <source>Annotator pairs (click a cell to compare)</source>
+        <translation>أزواج المُوسِّمين (انقر خانة للمقارنة)</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>لكل وسم</translation>
+    </message>
+    <message>
+        <source>Documents, most disagreement first (click to compare)</source>
+        <translation>الوثائق، الأكثر اختلافًا أولًا (انقر للمقارنة)</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation>حساب الاتفاق</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>{annotators} annotators, {documents} documents.</source>
+        <translation>{annotators} مُوسِّم، {documents} وثيقة.</translation>
+    </message>
+    <message>
+        <source>{tp} matched; {a} spans of {first}, {b} of {second}</source>
+        <translation>{tp} متطابق؛ {a} مقطع لـ{first}، و{b} لـ{second}</translation>
+    </message>
+    <message>
+        <source>Span F1, {mode} (mean, SD over pairs)</source>
+        <translation>F1 للمقاطع، {mode} (المتوسط والانحراف المعياري عبر الأزواج)</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha, tokens</source>
+        <translation>ألفا كريبندورف، الرموز</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha, labelled tokens</source>
+        <translation>ألفا كريبندورف، الرموز الموسومة</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa, tokens</source>
+        <translation>كابا فلايس، الرموز</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa, mean over pairs</source>
+        <translation>كابا كوهين، المتوسط عبر الأزواج</translation>
+    </message>
+    <message>
+        <source>alpha_U (INCEpTION), characters</source>
+        <translation>alpha_U (INCEpTION)، الحروف</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>المقياس</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>الانحراف المعياري</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>F1 تام</translation>
+    </message>
+    <message>
+        <source>F1 overlap</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>alpha_U</source>
+        <translation>alpha_U</translation>
+    </message>
+    <message>
+        <source>alpha, tokens</source>
+        <translation>ألفا، الرموز</translation>
+    </message>
+    <message>
+        <source>not measured for this label</source>
+        <translation>لا يُقاس لهذا الوسم</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>الاختلاف</translation>
+    </message>
+    <message>
+        <source>Unmatched / annotations</source>
+        <translation>غير المتطابق / التوسيمات</translation>
+    </message>
+    <message>
+        <source>Finished by</source>
+        <translation>أكملها</translation>
+    </message>
+    <message>
+        <source>{a} and {b} have not both finished any document.</source>
+        <translation>لم يُكمل {a} و{b} معًا أي وثيقة.</translation>
+    </message>
+    <message>
+        <source>Saved the report to {path}.</source>
+        <translation>حُفظ التقرير في {path}.</translation>
+    </message>
+    <message>
+        <source>Save the agreement report</source>
+        <translation>احفظ تقرير الاتفاق</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>صفحات HTML (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>Assignments and packages</source>
+        <translation>التكليفات والحزم</translation>
+    </message>
+    <message>
+        <source>New annotator&apos;s name</source>
+        <translation>اسم المُوسِّم الجديد</translation>
+    </message>
+    <message>
+        <source>Add annotator</source>
+        <translation>إضافة مُوسِّم</translation>
+    </message>
+    <message>
+        <source>Assign a sample</source>
+        <translation>تكليف بعيّنة</translation>
+    </message>
+    <message>
+        <source>Write package for this annotator…</source>
+        <translation>كتابة حزمة لهذا المُوسِّم…</translation>
+    </message>
+    <message>
+        <source>Merge packages…</source>
+        <translation>دمج الحزم…</translation>
+    </message>
+    <message>
+        <source>For one annotator</source>
+        <translation>لمُوسِّم واحد</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>Tick a cell to assign the document to the annotator.</source>
+        <translation>علِّم خانة لتكليف المُوسِّم بالوثيقة.</translation>
+    </message>
+    <message>
+        <source> of {count}</source>
+        <translation> من {count}</translation>
+    </message>
+    <message>
+        <source>&apos;{gold}&apos; is the adjudicated layer, not an annotator.</source>
+        <translation>‏'{gold}' هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
+    </message>
+    <message>
+        <source>{count} documents sampled for {name}; {new} of them newly assigned.</source>
+        <translation>اختيرت {count} وثيقة عيّنةً لـ{name}؛ كُلِّف بـ{new} منها لأول مرة.</translation>
+    </message>
+    <message>
+        <source>Writing the package for {name}</source>
+        <translation>جارٍ كتابة حزمة {name}</translation>
+    </message>
+    <message>
+        <source>Wrote {name}&apos;s package ({count} documents) to {path}.</source>
+        <translation>كُتبت حزمة {name} ({count} وثيقة) في {path}.</translation>
+    </message>
+    <message>
+        <source>Write the package to</source>
+        <translation>اكتب الحزمة في</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>{title}: {done} of {total}</source>
+        <translation>{title}: {done} من {total}</translation>
+    </message>
+    <message>
+        <source>{title}: {done} done</source>
+        <translation>{title}: أُنجز {done}</translation>
+    </message>
+    <message>
+        <source>Unexpected error (please report it): {error!r}</source>
+        <translation>خطأ غير متوقع (يُرجى الإبلاغ عنه): {error!r}</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateModel</name>
+    <message>
+        <source>all</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>majority</source>
+        <translation>الأغلبية</translation>
+    </message>
+    <message>
+        <source>some</source>
+        <translation>بعضهم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Who has it</source>
+        <translation>من وسمه</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>In gold</source>
+        <translation>في المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <source>Filter by name</source>
+        <translation>تصفية بالاسم</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>غير مكتملة</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديدة</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مكتملة</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>جديدة</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مكتملة</translation>
+    </message>
+</context>
+<context>
+    <name>EventController</name>
+    <message>
+        <source>Select the trigger&apos;s words first.</source>
+        <translation>حدِّد كلمات مُطلِق الحدث أولًا.</translation>
+    </message>
+    <message>
+        <source>Create event {name}</source>
+        <translation>إنشاء الحدث {name}</translation>
+    </message>
+    <message>
+        <source>Click a span in the text, or an event in the list, to fill {role}.</source>
+        <translation>انقر مقطعًا في النص، أو حدثًا في القائمة، لملء الدور {role}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n span(s)</source>
+        <translation>
+            <numerusform>حذف %n مقطع</numerusform>
+            <numerusform>حذف مقطع واحد</numerusform>
+            <numerusform>حذف مقطعين</numerusform>
+            <numerusform>حذف %n مقاطع</numerusform>
+            <numerusform>حذف %n مقطعًا</numerusform>
+            <numerusform>حذف %n مقطع</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the event {event}</source>
+        <translation>الحدث {event}</translation>
+    </message>
+    <message>
+        <source>the role {role} of {event}</source>
+        <translation>الدور {role} في {event}</translation>
+    </message>
+    <message>
+        <source>Deleting this also deletes:</source>
+        <translation>حذف هذا يحذف أيضًا:</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+</context>
+<context>
+    <name>EventPalette</name>
+    <message>
+        <source>Search event types (Arabic or English)</source>
+        <translation>ابحث في أنواع الأحداث (بالعربية أو الإنجليزية)</translation>
+    </message>
+</context>
+<context>
+    <name>EventPanel</name>
+    <message>
+        <source>No event selected</source>
+        <translation>لا حدث محددًا</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(ناقص)</translation>
+    </message>
+    <message>
+        <source>Trigger: «{text}»</source>
+        <translation>المُطلِق: «{text}»</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>إلزامي</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>اختياري</translation>
+    </message>
+    <message>
+        <source>repeatable</source>
+        <translation>قابل للتكرار</translation>
+    </message>
+    <message>
+        <source>one filler</source>
+        <translation>مالئ واحد</translation>
+    </message>
+    <message>
+        <source>Fillers: {names}</source>
+        <translation>المالئون: {names}</translation>
+    </message>
+    <message>
+        <source>Remove this filler</source>
+        <translation>أزل هذا المالئ</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>المُطلِق</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>تنبيهات</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>event: {name}</source>
+        <translation>حدث: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختر…</translation>
+    </message>
+    <message>
+        <source>IOB2</source>
+        <translation>IOB2</translation>
+    </message>
+    <message>
+        <source>BIOES</source>
+        <translation>BIOES</translation>
+    </message>
+    <message>
+        <source>Extra tag columns, outermost first</source>
+        <translation>أعمدة وسوم إضافية، الأبعد أولًا</translation>
+    </message>
+    <message>
+        <source>Outermost spans only</source>
+        <translation>المقاطع الخارجية فقط</translation>
+    </message>
+    <message>
+        <source>Split proclitics off as tokens</source>
+        <translation>افصل السوابق المتصلة رموزًا مستقلة</translation>
+    </message>
+    <message>
+        <source>Split into train / validation / test</source>
+        <translation>قسِّم إلى تدريب / تحقق / اختبار</translation>
+    </message>
+    <message>
+        <source>JSON lines: every annotation, exactly</source>
+        <translation>أسطر JSON: كل توسيم كما هو</translation>
+    </message>
+    <message>
+        <source>CoNLL: one token per line, BIO tags</source>
+        <translation>CoNLL: رمز في كل سطر، بوسوم BIO</translation>
+    </message>
+    <message>
+        <source>brat standoff: a .txt and an .ann per document</source>
+        <translation>صيغة brat: ملف ‎.txt‎ وملف ‎.ann‎ لكل وثيقة</translation>
+    </message>
+    <message>
+        <source>Hugging Face dataset folder (token classification)</source>
+        <translation>مجلد بيانات Hugging Face (تصنيف الرموز)</translation>
+    </message>
+    <message>
+        <source>Events: TextEE / OneIE JSON lines</source>
+        <translation>الأحداث: أسطر JSON بصيغة TextEE / OneIE</translation>
+    </message>
+    <message>
+        <source>Gold (adjudicated)</source>
+        <translation>المرجع الذهبي (بعد التحكيم)</translation>
+    </message>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>المُوسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>Everyone (one copy per annotation set)</source>
+        <translation>الجميع (نسخة لكل مجموعة توسيم)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>المخرجات</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>الخيارات</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Nested spans</source>
+        <translation>المقاطع المتداخلة</translation>
+    </message>
+    <message>
+        <source>Train, validation, test</source>
+        <translation>تدريب، تحقق، اختبار</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>The export is a folder.</source>
+        <translation>التصدير مجلد.</translation>
+    </message>
+    <message>
+        <source>The export is one file.</source>
+        <translation>التصدير ملف واحد.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>اختر مكان كتابة التصدير.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>This format writes a folder, and {path} is a file.</source>
+        <translation>هذه الصيغة تكتب مجلدًا، و{path} ملف.</translation>
+    </message>
+    <message>
+        <source>This format writes one file, and {path} is a folder.</source>
+        <translation>هذه الصيغة تكتب ملفًا واحدًا، و{path} مجلد.</translation>
+    </message>
+    <message>
+        <source>The three percentages must add up to 100.</source>
+        <translation>يجب أن يكون مجموع النسب الثلاث 100.</translation>
+    </message>
+    <message>
+        <source>Export into the folder</source>
+        <translation>صدِّر إلى المجلد</translation>
+    </message>
+    <message>
+        <source>Export to the file</source>
+        <translation>صدِّر إلى الملف</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No more documents that way.</source>
+        <translation>لا وثائق أخرى في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>وضع علامة الاكتمال</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>إزالة علامة الاكتمال</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2</source>
+        <translation>المكتمل: %1 من %2</translation>
+    </message>
+    <message>
+        <source>Select some text to label, or click a span to relabel it.</source>
+        <translation>حدِّد نصًا لوسمه، أو انقر مقطعًا لتغيير وسمه.</translation>
+    </message>
+    <message>
+        <source>No matches in this document.</source>
+        <translation>لا نتائج في هذه الوثيقة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labelled %n match(es).</source>
+        <translation>
+            <numerusform>لم تُوسم أي نتيجة.</numerusform>
+            <numerusform>وُسمت نتيجة واحدة.</numerusform>
+            <numerusform>وُسمت نتيجتان.</numerusform>
+            <numerusform>وُسمت %n نتائج.</numerusform>
+            <numerusform>وُسمت %n نتيجة.</numerusform>
+            <numerusform>وُسمت %n نتيجة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is labelled %1 already.</source>
+        <translation>هذا موسوم بـ%1 من قبل.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n span(s) as %1</source>
+        <translation>
+            <numerusform>وسم %n مقطع بـ%1</numerusform>
+            <numerusform>وسم مقطع واحد بـ%1</numerusform>
+            <numerusform>وسم مقطعين بـ%1</numerusform>
+            <numerusform>وسم %n مقاطع بـ%1</numerusform>
+            <numerusform>وسم %n مقطعًا بـ%1</numerusform>
+            <numerusform>وسم %n مقطع بـ%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This span is an event trigger: change its type in the events panel.</source>
+        <translation>هذا المقطع مُطلِق حدث: غيِّر نوعه في لوحة الأحداث.</translation>
+    </message>
+    <message>
+        <source>Relabel as %1</source>
+        <translation>تغيير الوسم إلى %1</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>تعيين %1</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>تعديل الملاحظة</translation>
+    </message>
+    <message>
+        <source>Click a span to select it first.</source>
+        <translation>انقر مقطعًا لتحديده أولًا.</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message numerus="yes">
+        <source>This span triggers %n event(s), which will be deleted with it.</source>
+        <translation>
+            <numerusform>هذا المقطع لا يُطلق أي حدث.</numerusform>
+            <numerusform>هذا المقطع يُطلق حدثًا واحدًا سيُحذف معه.</numerusform>
+            <numerusform>هذا المقطع يُطلق حدثين سيُحذفان معه.</numerusform>
+            <numerusform>هذا المقطع يُطلق %n أحداث ستُحذف معه.</numerusform>
+            <numerusform>هذا المقطع يُطلق %n حدثًا ستُحذف معه.</numerusform>
+            <numerusform>هذا المقطع يُطلق %n حدث ستُحذف معه.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It fills %n event role(s), which will be emptied.</source>
+        <translation>
+            <numerusform>لا يشغل أي دور في حدث.</numerusform>
+            <numerusform>يشغل دورًا واحدًا في حدث وسيُفرَّغ.</numerusform>
+            <numerusform>يشغل دورين في أحداث وسيُفرَّغان.</numerusform>
+            <numerusform>يشغل %n أدوار في أحداث وستُفرَّغ.</numerusform>
+            <numerusform>يشغل %n دورًا في أحداث وستُفرَّغ.</numerusform>
+            <numerusform>يشغل %n دور في أحداث وستُفرَّغ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete it?</source>
+        <translation>أتحذفه؟</translation>
+    </message>
+    <message>
+        <source>«%1» occurs %2 more times: search for it to label them all at once.</source>
+        <translation>«%1» يتكرر %2 مرة أخرى: ابحث عنه لوسم المواضع كلها دفعة واحدة.</translation>
+    </message>
+    <message>
+        <source>No suggestions in this document.</source>
+        <translation>لا اقتراحات في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.</source>
+        <translation>اقتراح: %1. ‏Enter يقبله، وBackspace أو Escape يرفضه.</translation>
+    </message>
+    <message>
+        <source>Text font</source>
+        <translation>خط النص</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Tawsim Workbench</source>
+        <translation>%1 — %2 — منصة توسيم</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Annotator: %1</source>
+        <translation>المُوسِّم: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MatchTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>السياق</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>Tawsim projects (*.tawsim)</source>
+        <translation>مشاريع توسيم (*.tawsim)</translation>
+    </message>
+    <message>
+        <source>Merged {packages} packages: {replaced} annotation sets taken from them (newer), {unchanged} unchanged.
+{paths}</source>
+        <translation>دُمجت {packages} حزمة: أُخذت منها {replaced} مجموعة توسيم (أحدث)، وبقيت {unchanged} دون تغيير.
+{paths}</translation>
+    </message>
+    <message>
+        <source>Merging packages</source>
+        <translation>جارٍ دمج الحزم</translation>
+    </message>
+    <message>
+        <source>Merge packages</source>
+        <translation>دمج الحزم</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%n نتائج</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+            <numerusform>%n نتيجة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search (diacritics and letter forms ignored)</source>
+        <translation>بحث (دون اعتبار للتشكيل وصور الحروف)</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>كل الوثائق</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Label all matches in this document</source>
+        <translation>وسم كل النتائج في هذه الوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>SpanInspector</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>A note on this span</source>
+        <translation>ملاحظة على هذا المقطع</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTableModel</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>النهاية</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>new</source>
+        <translation>جديدة</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مكتملة</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;وسم</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;انتقال</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>اللوحات</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Document done</source>
+        <translation>اكتملت الوثيقة</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>بحث…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>الوثيقة التالية</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>الوثيقة السابقة</translation>
+    </message>
+    <message>
+        <source>Font…</source>
+        <translation>الخط…</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>تكبير النص</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <source>Default text size</source>
+        <translation>حجم النص الافتراضي</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>تراجع: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>إعادة: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+</context>
+<context>
+    <name>_ProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Your name (it is stored with every annotation):</source>
+        <translation>اسمك (يُحفظ مع كل توسيم):</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>EventController</name>
+    <message numerus="yes">
+        <source>Delete %n span(s)</source>
+        <translation>
+            <numerusform>Delete %n span</numerusform>
+            <numerusform>Delete %n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Labelled %n match(es).</source>
+        <translation>
+            <numerusform>Labelled %n match.</numerusform>
+            <numerusform>Labelled %n matches.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n span(s) as %1</source>
+        <translation>
+            <numerusform>Label %n span as %1</numerusform>
+            <numerusform>Label %n spans as %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This span triggers %n event(s), which will be deleted with it.</source>
+        <translation>
+            <numerusform>This span triggers %n event, which will be deleted with it.</numerusform>
+            <numerusform>This span triggers %n events, which will be deleted with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It fills %n event role(s), which will be emptied.</source>
+        <translation>
+            <numerusform>It fills %n event role, which will be emptied.</numerusform>
+            <numerusform>It fills %n event roles, which will be emptied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,68 @@
+"""Starting the GUI: the annotator's name and where it comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from tests.ui.window_scene import ini_settings
+from workbench.ui.app import ANNOTATOR_ENV, resolve_annotator
+from workbench.ui.settings import WorkbenchSettings
+
+
+@pytest.fixture
+def settings(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorkbenchSettings:
+    monkeypatch.delenv(ANNOTATOR_ENV, raising=False)
+    return ini_settings(tmp_path / "settings.ini")
+
+
+def answer_name(monkeypatch: pytest.MonkeyPatch, name: str, accepted: bool = True) -> list[str]:
+    """Answer the name dialog with ``name``; the returned list records each time it was asked."""
+    asked: list[str] = []
+
+    def get_text(*args: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return name, accepted
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    return asked
+
+
+def test_the_name_is_asked_once_and_then_remembered(
+    settings: WorkbenchSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = answer_name(monkeypatch, "  salma ")
+    assert resolve_annotator(None, settings) == "salma"
+    assert resolve_annotator(None, settings) == "salma"
+    assert len(asked) == 1
+    assert settings.annotator() == "salma"
+
+
+def test_a_cancelled_question_gives_no_name(settings: WorkbenchSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    answer_name(monkeypatch, "salma", accepted=False)
+    assert resolve_annotator(None, settings) is None
+    assert settings.annotator() is None
+
+
+def test_given_then_environment_then_package_then_remembered(
+    settings: WorkbenchSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = answer_name(monkeypatch, "never")
+    settings.set_annotator("remembered")
+    assert resolve_annotator(None, settings, package_owner="amal") == "amal"
+    assert resolve_annotator(None, settings) == "amal"  # the package's name is remembered now
+    monkeypatch.setenv(ANNOTATOR_ENV, "from-env")
+    assert resolve_annotator(None, settings, package_owner="amal") == "from-env"
+    assert resolve_annotator("given", settings, package_owner="amal") == "given"
+    assert asked == []
+
+
+def test_settings_made_without_a_store_stay_in_the_tests_folder(tmp_path: Path, qapp: QApplication) -> None:
+    settings = WorkbenchSettings()
+    settings.set_annotator("somebody")
+    settings.sync()
+    assert Path(settings.store.fileName()).is_relative_to(tmp_path)
+    assert QSettings().value("annotator") == "somebody"

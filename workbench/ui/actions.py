@@ -1,0 +1,151 @@
+"""The window's actions and menus: their shortcuts here, their texts in ``retranslate``.
+
+The window connects each action to what it does; keeping them apart from the window keeps the
+window about annotating and this about keys and menu texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from workbench.core.schema import EntityType
+from workbench.ui.i18n import Language, display_name
+
+StandardKey = QKeySequence.StandardKey
+
+
+class WindowActions(QObject):
+    def __init__(self, window: QMainWindow, labels: Sequence[EntityType], text_view: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._labels = list(labels)
+        self.quit = self._action(StandardKey.Quit)
+        self.undo = self._action(StandardKey.Undo)
+        self.redo = self._action("Ctrl+Shift+Z", "Ctrl+Y")
+        self.delete_span = self._action(StandardKey.Delete)
+        self.mark_done = self._action("Ctrl+Return", "Ctrl+Enter")
+        self.mark_done.setCheckable(True)
+        self.find = self._action(StandardKey.Find)
+        self.find_next = self._action("F3")
+        self.find_previous = self._action("Shift+F3")
+        self.next_suggestion = self._action("F4")
+        self.previous_suggestion = self._action("Shift+F4")
+        self.accept_suggestion = self._view_action(text_view, "Return", "Enter")
+        self.reject_suggestion = self._view_action(text_view, "Escape", "Backspace")
+        self.label = {label.id: self._action(*_hotkeys(label)) for label in self._labels}
+        self.next_document = self._action()
+        self.previous_document = self._action()
+        self.choose_font = self._action()
+        self.zoom_in = self._action(StandardKey.ZoomIn, "Ctrl+=")
+        self.zoom_out = self._action(StandardKey.ZoomOut)
+        self.reset_zoom = self._action("Ctrl+0")
+        self.languages = self._language_actions()
+        self.menus = self._build_menus()
+        self.retranslate()
+
+    def _action(self, *keys: str | StandardKey) -> QAction:
+        action = QAction(self._window)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        self._window.addAction(action)
+        return action
+
+    def _view_action(self, view: QWidget, *keys: str) -> QAction:
+        """An action whose keys work only while the text view has the focus: Enter and Escape
+        mean other things in the search field and the dialogs."""
+        action = QAction(view)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        view.addAction(action)
+        return action
+
+    def _language_actions(self) -> dict[Language, QAction]:
+        group = QActionGroup(self)
+        actions = {}
+        for language in Language:
+            action = QAction(language.native_name, self._window, checkable=True)
+            action.setData(language.value)
+            group.addAction(action)
+            actions[language] = action
+        return actions
+
+    def _build_menus(self) -> dict[str, QMenu]:
+        bar = self._window.menuBar()
+        menus = {name: bar.addMenu("") for name in ("file", "edit", "label", "go", "view")}
+        menus["file"].addAction(self.quit)
+        edit = menus["edit"]
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.delete_span, self.mark_done])
+        edit.addSeparator()
+        edit.addActions([self.find, self.find_next, self.find_previous])
+        edit.addSeparator()
+        edit.addActions(
+            [self.next_suggestion, self.previous_suggestion, self.accept_suggestion, self.reject_suggestion]
+        )
+        menus["label"].addActions(list(self.label.values()))
+        menus["go"].addActions([self.next_document, self.previous_document])
+        view = menus["view"]
+        view.addAction(self.choose_font)
+        view.addActions([self.zoom_in, self.zoom_out, self.reset_zoom])
+        view.addSeparator()
+        menus["panels"] = view.addMenu("")
+        menus["language"] = view.addMenu("")
+        menus["language"].addActions(list(self.languages.values()))
+        return menus
+
+    def set_reading_direction(self, direction: Qt.LayoutDirection) -> None:
+        """Alt+arrow goes the way the interface reads: in Arabic, Alt+Left is the next document."""
+        forward, back = "Alt+Right", "Alt+Left"
+        if direction == Qt.LayoutDirection.RightToLeft:
+            forward, back = back, forward
+        self.next_document.setShortcut(QKeySequence(forward))
+        self.previous_document.setShortcut(QKeySequence(back))
+
+    def retranslate(self) -> None:
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "label": self.tr("&Label"),
+            "go": self.tr("&Go"),
+            "view": self.tr("&View"),
+            "panels": self.tr("Panels"),
+            "language": self.tr("Language"),
+        }
+        for name, title in titles.items():
+            self.menus[name].setTitle(title)
+        texts = {
+            self.quit: self.tr("Quit"),
+            self.delete_span: self.tr("Delete span"),
+            self.mark_done: self.tr("Document done"),
+            self.find: self.tr("Find…"),
+            self.find_next: self.tr("Find next"),
+            self.find_previous: self.tr("Find previous"),
+            self.next_suggestion: self.tr("Next suggestion"),
+            self.previous_suggestion: self.tr("Previous suggestion"),
+            self.accept_suggestion: self.tr("Accept suggestion"),
+            self.reject_suggestion: self.tr("Reject suggestion"),
+            self.next_document: self.tr("Next document"),
+            self.previous_document: self.tr("Previous document"),
+            self.choose_font: self.tr("Font…"),
+            self.zoom_in: self.tr("Larger text"),
+            self.zoom_out: self.tr("Smaller text"),
+            self.reset_zoom: self.tr("Default text size"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        for label in self._labels:
+            self.label[label.id].setText(f"{display_name(label)} ({label.id})")
+
+    def undo_text(self, command_text: str) -> str:
+        return self.tr("Undo %1").replace("%1", command_text) if command_text else self.tr("Undo")
+
+    def redo_text(self, command_text: str) -> str:
+        return self.tr("Redo %1").replace("%1", command_text) if command_text else self.tr("Redo")
+
+
+def _hotkeys(label: EntityType) -> tuple[str, ...]:
+    return (label.hotkey,) if label.hotkey else ()

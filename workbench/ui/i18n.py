@@ -1,0 +1,132 @@
+"""The interface language: Arabic or English, switched at run time.
+
+Arabic installs ``resources/translations/workbench_ar.qm`` (the window's strings) and Qt's own
+``qtbase_ar.qm`` (standard buttons and dialogs), and mirrors the whole layout with
+``QApplication.setLayoutDirection``. Qt then sends every widget a ``LanguageChange`` event; the
+widgets set their texts again in their ``retranslate`` methods.
+
+The annotation view keeps its own right-to-left direction in both languages: the documents are
+Arabic whatever language the menus speak.
+
+Updating the translations after changing strings in ``workbench/ui``::
+
+    uv run pyside6-lupdate -locations none -target-language ar workbench/ui/*.py \\
+        -ts resources/translations/workbench_ar.ts
+    uv run pyside6-lupdate -locations none -target-language en -pluralonly workbench/ui/*.py \\
+        -ts resources/translations/workbench_en.ts
+    uv run pyside6-linguist resources/translations/workbench_*.ts    # translate the new ones
+    uv run pyside6-lrelease resources/translations/workbench_ar.ts resources/translations/workbench_en.ts
+
+``tests/ui/test_translations.py`` fails when a string has no Arabic translation or the ``.qm``
+is older than the ``.ts``.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from workbench.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+
+class Language(StrEnum):
+    ENGLISH = "en"
+    ARABIC = "ar"
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in itself, as language menus show it (never translated)."""
+        return {Language.ENGLISH: "English", Language.ARABIC: "العربية"}[self]
+
+    @property
+    def direction(self) -> Qt.LayoutDirection:
+        if self is Language.ARABIC:
+            return Qt.LayoutDirection.RightToLeft
+        return Qt.LayoutDirection.LeftToRight
+
+
+class Named(Protocol):
+    """A schema item with names in both languages (entity label, event type, role)."""
+
+    en: str
+    ar: str
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def system_language() -> Language:
+    """Arabic on a system whose locale is Arabic, English elsewhere."""
+    if QLocale.system().language() == QLocale.Language.Arabic:
+        return Language.ARABIC
+    return Language.ENGLISH
+
+
+class _Installed:
+    """The language in use and the translators installed for it (one set per application)."""
+
+    language = Language.ENGLISH
+    translators: list[QTranslator] = []
+
+
+def current_language() -> Language:
+    return _Installed.language
+
+
+def set_language(language: Language) -> None:
+    """Install ``language``'s translations and layout direction in the running application."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "a QApplication must exist"
+    for translator in _Installed.translators:
+        app.removeTranslator(translator)
+    _Installed.translators = _load_translators(language)
+    for translator in _Installed.translators:
+        app.installTranslator(translator)
+    _Installed.language = language
+    app.setLayoutDirection(language.direction)
+
+
+def _load_translators(language: Language) -> list[QTranslator]:
+    """The window's translations, and Qt's own for Arabic. English has a file too: the plural
+    forms of the messages that count ("1 span", "2 spans"), which the sources write as "span(s)"."""
+    files = [translations_dir() / f"workbench_{language}.qm"]
+    if language is not Language.ENGLISH:
+        qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        files.append(qt_translations / f"qtbase_{language}.qm")
+    translators = []
+    for path in files:
+        translator = QTranslator()
+        if translator.load(str(path)):
+            translators.append(translator)
+        else:
+            log.warning("could not load the translations %s", path)
+    return translators
+
+
+def display_name(item: Named) -> str:
+    """A schema item's name in the interface language."""
+    return item.ar if current_language() is Language.ARABIC else item.en
+
+
+def value_name(names_ar: dict[str, str], names_en: dict[str, str], value: str) -> str:
+    """An attribute value's display name in the interface language, else its key."""
+    names = names_ar if current_language() is Language.ARABIC else names_en
+    return names.get(value, value)
+
+
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` in its own direction inside a mirrored interface: a file name such as
+    ``000_e8827d64`` would otherwise read ``e8827d64_000`` in an Arabic list."""
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"

@@ -1,0 +1,74 @@
+"""What the program remembers between runs, in QSettings: the window's geometry and docks, the
+last document of each project, the text font, the interface language and the annotator's name.
+
+The annotations themselves are never here: every change is in the project file at once.
+Tests give a ``QSettings`` on an ini file in a temporary folder, never the user's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from workbench.ui.i18n import Language
+
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_FONT_FAMILY = "view/font_family"
+_FONT_SIZE = "view/font_size"
+_LANGUAGE = "interface/language"
+_ANNOTATOR = "annotator"
+_LAST_DOCUMENT = "last_document/{project_id}"
+
+
+class WorkbenchSettings:
+    """Typed access to the remembered values; ``None`` where nothing was remembered yet."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings()
+
+    def annotator(self) -> str | None:
+        return self._text(_ANNOTATOR)
+
+    def set_annotator(self, name: str) -> None:
+        self.store.setValue(_ANNOTATOR, name)
+
+    def language(self) -> Language | None:
+        value = self._text(_LANGUAGE)
+        return Language(value) if value in set(Language) else None
+
+    def set_language(self, language: Language) -> None:
+        self.store.setValue(_LANGUAGE, language.value)
+
+    def font(self) -> tuple[str | None, int | None]:
+        """The text view's Arabic font family and point size."""
+        size = self.store.value(_FONT_SIZE)
+        return self._text(_FONT_FAMILY), int(size) if size not in (None, "") else None
+
+    def set_font(self, family: str, point_size: int) -> None:
+        self.store.setValue(_FONT_FAMILY, family)
+        self.store.setValue(_FONT_SIZE, point_size)
+
+    def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """``QMainWindow.saveGeometry()`` and ``saveState()`` as saved."""
+        return self._bytes(_GEOMETRY), self._bytes(_STATE)
+
+    def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue(_GEOMETRY, geometry)
+        self.store.setValue(_STATE, state)
+
+    def last_document(self, project_id: str) -> str | None:
+        return self._text(_LAST_DOCUMENT.format(project_id=project_id))
+
+    def set_last_document(self, project_id: str, document_id: str) -> None:
+        self.store.setValue(_LAST_DOCUMENT.format(project_id=project_id), document_id)
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    def _text(self, key: str) -> str | None:
+        value = self.store.value(key)
+        return str(value) if value not in (None, "") else None
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None

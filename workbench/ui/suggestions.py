@@ -1,0 +1,92 @@
+"""Suggestions: once a string is labelled, its other occurrences in the document are offered with
+the same label, to accept or reject one by one (no Qt here).
+
+Occurrences are found as search finds them (diacritics and letter variants folded), and are like
+the labelled span: when it is whole words, only whole words are offered (داعش, not the داعش inside
+الداعشي); when it cuts a word (an exact, Alt selection), any occurrence is. A range the annotator
+already has with that label is not offered; a rejected suggestion is not offered again in this
+session, even when the same string is labelled again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import unicodedata
+
+from workbench.core.normalize import NormalizedText, find_all
+
+Range = tuple[int, int]
+
+
+def occurrences(normalized: NormalizedText, start: int, end: int) -> list[Range]:
+    """The other places of the text at ``[start, end)`` that are like it (see above)."""
+    text = normalized.source
+    whole_words = is_whole_words(text, start, end)
+    return [
+        found
+        for found in find_all(text, text[start:end], normalized)
+        if found != (start, end) and (not whole_words or is_whole_words(text, *found))
+    ]
+
+
+def is_whole_words(text: str, start: int, end: int) -> bool:
+    """Neither end of ``[start, end)`` cuts a word: the characters just outside are not letters,
+    digits or marks. (A character test rather than snapping to tokens: a common word occurs
+    thousands of times in a long document, and this runs for each.)"""
+    return not (start > 0 and _in_word(text[start - 1])) and not (end < len(text) and _in_word(text[end]))
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class DocumentSuggestions:
+    """One document's suggestions on offer, and those the annotator rejected."""
+
+    offered: set[Suggestion] = field(default_factory=set)
+    rejected: set[Suggestion] = field(default_factory=set)
+
+    def offer(self, found: Iterable[Range], label: str, labelled: set[Range]) -> None:
+        """Offer ``label`` on the ``found`` ranges, except those ``labelled`` with it already."""
+        for start, end in found:
+            suggestion = Suggestion(start, end, label)
+            if (start, end) not in labelled and suggestion not in self.rejected:
+                self.offered.add(suggestion)
+
+    def withdraw(self, start: int, end: int, label: str) -> bool:
+        """The range got that label (accepted, or labelled another way): no longer a suggestion.
+        True when it was one."""
+        suggestion = Suggestion(start, end, label)
+        if suggestion not in self.offered:
+            return False
+        self.offered.remove(suggestion)
+        return True
+
+    def reject(self, suggestion: Suggestion) -> None:
+        self.offered.discard(suggestion)
+        self.rejected.add(suggestion)
+
+    def ranges(self) -> list[Range]:
+        return sorted({(s.start, s.end) for s in self.offered})
+
+    def following(self, current: Suggestion | None, position: int, step: int) -> Suggestion | None:
+        """The next (``step`` 1) or previous (-1) suggestion in text order, wrapping around: after
+        ``current`` when there is one, else from the caret ``position``."""
+        ordered = sorted(self.offered)
+        if not ordered:
+            return None
+        if step > 0:
+            after = [s for s in ordered if (s > current if current else s.start >= position)]
+            return after[0] if after else ordered[0]
+        before = [s for s in ordered if (s < current if current else s.start < position)]
+        return before[-1] if before else ordered[-1]
