@@ -1,0 +1,141 @@
+"""Use cases off the GUI thread: the outcome on the GUI thread, progress, Cancel, errors."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
+    LeadProject,
+    lead_project,
+    lead_project_file,
+    wait_on_worker,
+)
+from workbench.app.progress import Cancelled
+from workbench.core.errors import WorkbenchError
+from workbench.formats.base import Progress
+from workbench.store.project import Project
+from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    return widget
+
+
+def finish(qtbot: QtBot, task: BackgroundTask) -> None:
+    qtbot.waitUntil(lambda: not task.running, timeout=WAIT_MS)
+
+
+def test_the_result_and_the_progress_arrive_on_the_gui_thread(
+    qtbot: QtBot, parent: QWidget
+) -> None:
+    threads: list[QThread] = []
+
+    def work(progress: Progress, cancelled: CancelCheck) -> str:
+        threads.append(QThread.currentThread())
+        for done in range(1, 4):
+            progress(done, 3)
+        return "done"
+
+    task = run_in_background(parent, "Work", work)
+    assert task.dialog.isVisible() and task.dialog.isModal()
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == ["done"]
+    assert threads and threads[0] is not parent.thread()
+    assert task.dialog.maximum() == 3 and task.dialog.value() == 3
+    assert not task.dialog.isVisible()
+
+
+def test_cancel_stops_the_work_and_the_dialog_stays_until_it_has(
+    qtbot: QtBot, parent: QWidget
+) -> None:
+    release = threading.Event()
+
+    def work(progress: Progress, cancelled: CancelCheck) -> str:
+        progress(1, 10)
+        release.wait(WAIT_MS / 1000)
+        if cancelled():
+            raise Cancelled()
+        return "finished anyway"
+
+    task = run_in_background(parent, "Work", work)
+    results: list[object] = []
+    task.succeeded.connect(results.append)
+    task.dialog.cancel_button.click()
+    assert task.dialog.isVisible() and not task.dialog.cancel_button.isEnabled()
+    with qtbot.waitSignal(task.cancelled, timeout=WAIT_MS):
+        release.set()
+    assert results == [] and not task.dialog.isVisible()
+
+
+def test_escape_asks_to_cancel_too(qtbot: QtBot, parent: QWidget) -> None:
+    def work(progress: Progress, cancelled: CancelCheck) -> None:
+        wait_on_worker(cancelled)
+        raise Cancelled()
+
+    task = run_in_background(parent, "Work", work)
+    with qtbot.waitSignal(task.cancelled, timeout=WAIT_MS):
+        task.dialog.reject()
+
+
+def test_a_workbench_error_is_shown_with_its_message(qtbot: QtBot, parent: QWidget) -> None:
+    def work(progress: Progress, cancelled: CancelCheck) -> None:
+        raise WorkbenchError("p.tawsim: no such document")
+
+    task = run_in_background(parent, "Work", work)
+    with qtbot.waitSignal(task.failed, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == ["p.tawsim: no such document"]
+    assert task.error_box is not None and task.error_box.text() == "p.tawsim: no such document"
+    assert task.error_box.isVisible()
+    task.error_box.close()
+
+
+def test_a_bug_goes_to_the_excepthook_on_the_gui_thread(qtbot: QtBot, parent: QWidget) -> None:
+    def work(progress: Progress, cancelled: CancelCheck) -> None:
+        raise KeyError("bug")
+
+    with qtbot.capture_exceptions() as exceptions:
+        task = run_in_background(parent, "Work", work)
+        finish(qtbot, task)
+    assert [type(error) for _, error, _ in exceptions] == [KeyError]
+    assert task.error_box is not None and "KeyError" in task.error_box.text()
+    task.error_box.close()
+
+
+def test_read_only_work_uses_a_connection_of_its_own(
+    qtbot: QtBot, parent: QWidget, lead_project: LeadProject
+) -> None:
+    gui_project = lead_project.project
+
+    def count(
+        project: Project, progress: Progress, cancelled: CancelCheck
+    ) -> tuple[int, bool, bool]:
+        return len(project.documents()), project.readonly, project.db.conn is gui_project.db.conn
+
+    task = run_in_background(parent, "Count", read_only(gui_project.path, count))
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == [(5, True, False)]
+
+
+def test_a_task_that_cannot_be_cancelled_has_no_cancel_button(
+    qtbot: QtBot, parent: QWidget
+) -> None:
+    task = run_in_background(parent, "Work", lambda progress, cancelled: 1, cancellable=False)
+    assert not task.dialog.cancel_button.isVisible()
+    task.dialog.reject()
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS):
+        pass

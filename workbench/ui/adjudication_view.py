@@ -1,0 +1,834 @@
+"""Adjudication: the lead compares the finished annotators' spans on a document and writes gold.
+
+Two ways of looking at a document, switched with the buttons at the top:
+
+- merged: one view shows every distinct span of the finished annotators (``span_candidates``),
+  coloured by how many have it: all of them, a solid span in the label's colour; a majority, the
+  same in a lighter colour; fewer, only a dashed outline (the view's "suggestion" kind);
+- side by side: one read-only view per finished annotator, scrolled together, each span that
+  not every shown annotator has framed with a dashed outline.
+
+The gold view is always beside them, and the candidates table (text, label, who has it,
+agreement, whether gold has it) below. The lead accepts what all or a majority agree on
+(``prefill_gold``), one annotator's version or one candidate (``copy_to_gold``), and edits gold
+directly: select text in the gold view and add it with the chosen label, relabel or delete the
+gold span clicked. Accepting adds to gold and never takes anything out of it. Each edit is one
+store operation; there is no undo here (delete a wrong gold span instead). Span notes and the
+document's comments are in the side panel, and the document list shows each document's gold
+status; "Mark adjudicated" sets it to done.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.app.adjudication import copy_to_gold, finished_sets, prefill_gold
+from workbench.core.adjudication import Agreement, SpanCandidate, SpanKey, span_candidates, span_key
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD, AnnotationSet, Document, Span, Status
+from workbench.core.schema import Schema
+from workbench.store.project import Comment, Project
+from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
+
+Index = QModelIndex | QPersistentModelIndex
+MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
+AGREEMENT_COLOURS = {
+    Agreement.ALL: "#c8e6c9",
+    Agreement.MAJORITY: "#fff3c4",
+    Agreement.SOME: "#ffcdd2",
+}
+"""Background of the agreement cell in the candidates table."""
+UNKNOWN_LABEL_COLOUR = "#9e9e9e"
+DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
+"""Their widths when the window first shows; the texts take the rest."""
+LABEL_COMBO_CHARACTERS = 20
+
+
+def label_colour(schema: Schema, label: str) -> str:
+    if schema.has_entity(label):
+        return schema.entity(label).color
+    if schema.has_event(label):
+        return schema.event(label).color
+    return UNKNOWN_LABEL_COLOUR
+
+
+def lighter(colour: str, share: float = 0.55) -> str:
+    """``colour`` mixed with ``share`` of white."""
+    base = QColor(colour)
+    mixed = [round(c + (255 - c) * share) for c in (base.red(), base.green(), base.blue())]
+    return QColor(*mixed).name()
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether the first strong character of ``text`` is right-to-left (Arabic, Hebrew)."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def candidate_id(key: SpanKey) -> str:
+    start, end, label = key
+    return f"{start}:{end}:{label}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One document as adjudication sees it: the finished sets, gold, and the candidates."""
+
+    document: Document
+    finished: tuple[AnnotationSet, ...]
+    gold: AnnotationSet | None
+    candidates: tuple[SpanCandidate, ...]
+
+    @classmethod
+    def load(cls, project: Project, document_id: str) -> Comparison:
+        finished = tuple(finished_sets(project, document_id))
+        gold = project.annotation_set(document_id, GOLD)
+        return cls(
+            project.document(document_id), finished, gold, tuple(span_candidates(finished, gold))
+        )
+
+    @property
+    def annotators(self) -> list[str]:
+        return [s.annotator for s in self.finished]
+
+    def set_of(self, annotator: str) -> AnnotationSet:
+        return next(s for s in self.finished if s.annotator == annotator)
+
+    def span_of(self, candidate: SpanCandidate) -> Span:
+        """The span of the first annotator who has the candidate (its attributes and note)."""
+        spans = self.set_of(candidate.annotators[0]).spans
+        return next(span for span in spans if span_key(span) == candidate.key)
+
+    def notes(self, key: SpanKey) -> list[tuple[str, str]]:
+        """(annotator, note) of each finished annotator's span with this content and a note."""
+        return [
+            (s.annotator, span.note)
+            for s in self.finished
+            for span in s.spans
+            if span.note and span_key(span) == key
+        ]
+
+    def gold_spans(self) -> tuple[Span, ...]:
+        return self.gold.spans if self.gold else ()
+
+
+class CandidateModel(QAbstractTableModel):
+    TEXT, LABEL, WHO, AGREEMENT, IN_GOLD, NOTES = range(6)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._comparison: Comparison | None = None
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        self.beginResetModel()
+        self._comparison = comparison
+        self.endResetModel()
+
+    @property
+    def candidates(self) -> tuple[SpanCandidate, ...]:
+        return self._comparison.candidates if self._comparison else ()
+
+    def row_of(self, key: SpanKey) -> int:
+        return next(row for row, c in enumerate(self.candidates) if c.key == key)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self.candidates)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 6
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._comparison is None:
+            return None
+        candidate = self.candidates[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(candidate, column)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.AGREEMENT:
+            return QColor(AGREEMENT_COLOURS[candidate.agreement])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TEXT:
+            return (
+                Qt.AlignmentFlag.AlignRight
+                | Qt.AlignmentFlag.AlignAbsolute
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.TEXT, self.NOTES):
+            return "\n".join(
+                f"{who}: {note}" for who, note in self._comparison.notes(candidate.key)
+            )
+        return None
+
+    def _text(self, candidate: SpanCandidate, column: int) -> str:
+        if column == self.TEXT:
+            return candidate.text
+        if column == self.LABEL:
+            return candidate.key[2]
+        if column == self.WHO:
+            return ", ".join(candidate.annotators)
+        if column == self.AGREEMENT:
+            return self.agreement_text(candidate.agreement)
+        if column == self.IN_GOLD:
+            return "✓" if candidate.in_gold else ""
+        notes = len(self._comparison.notes(candidate.key)) if self._comparison else 0
+        return str(notes) if notes else ""
+
+    def agreement_text(self, agreement: Agreement) -> str:
+        return {
+            Agreement.ALL: self.tr("all"),
+            Agreement.MAJORITY: self.tr("majority"),
+            Agreement.SOME: self.tr("some"),
+        }[agreement]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Text"),
+            self.tr("Label"),
+            self.tr("Who has it"),
+            self.tr("Agreement"),
+            self.tr("In gold"),
+            self.tr("Notes"),
+        )[section]
+
+
+class _Pane(QWidget):
+    """A titled read-only text view in the splitter."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = QLabel(title)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view = AnnotatedTextView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+
+
+class AdjudicationView(QWidget):
+    """Adjudicating a project's documents (module docstring); ``show_document`` opens one."""
+
+    goldChanged = Signal(str)
+    """Gold of this document (its id) was written: its spans or its status."""
+
+    def __init__(self, project: Project, author: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._author = author
+        self._comparison: Comparison | None = None
+        self._mode = MERGED
+        self._syncing = False
+        self._sized = False
+        self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
+        self.documents = DocumentTableModel(load_rows(project, GOLD))
+        self.candidates = CandidateModel()
+        self._build()
+        self._connect()
+        self._refresh_actions()
+        if self.documents.rowCount():
+            self.document_table.selectRow(0)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.document_table = self._table(self.documents)
+        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.candidate_table = self._table(self.candidates)
+        self.candidate_table.horizontalHeader().setSectionResizeMode(
+            CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        self.merged_pane = _Pane(
+            self.tr("Merged: solid = all agree, light = majority, dashed = some")
+        )
+        self.gold_pane = _Pane(self.tr("Gold"))
+        self.annotator_panes: dict[str, _Pane] = {}
+        self.disagreements: dict[str, list[tuple[int, int]]] = {}
+        """The ranges framed in each annotator's view: spans not every shown annotator has."""
+        self.panes = QSplitter(Qt.Orientation.Horizontal)
+        self.panes.addWidget(self.merged_pane)
+        self.panes.addWidget(self.gold_pane)
+        self.shown_row = QHBoxLayout()
+        self.shown_boxes: dict[str, QCheckBox] = {}
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        center = QSplitter(Qt.Orientation.Vertical)
+        center.addWidget(self._with_layout(self._panes_area()))
+        center.addWidget(self._with_layout(self._candidates_area()))
+        center.setStretchFactor(0, 3)
+        center.setStretchFactor(1, 1)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.document_table)
+        main.addWidget(center)
+        main.addWidget(self._side_panel())
+        main.setStretchFactor(1, 1)  # the texts get what the window has beyond the lists
+        self._main_splitter = main
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(main, 1)
+        layout.addWidget(self.message_label)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Give the lists their widths once the window has its own (a splitter shares out
+        its width by the widgets' size hints until then)."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            texts = self._main_splitter.width() - DOCUMENT_LIST_WIDTH - SIDE_PANEL_WIDTH
+            self._main_splitter.setSizes([DOCUMENT_LIST_WIDTH, max(texts, 0), SIDE_PANEL_WIDTH])
+            self._balance_panes()
+
+    @staticmethod
+    def _with_layout(layout: QVBoxLayout | QHBoxLayout) -> QWidget:
+        widget = QWidget()
+        widget.setLayout(layout)
+        layout.setContentsMargins(0, 0, 0, 0)
+        return widget
+
+    @staticmethod
+    def _table(model: QAbstractTableModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _toolbar(self) -> QHBoxLayout:
+        self._mode_group = QButtonGroup(self)
+        self.merged_button = self._mode_button(self.tr("Merged"), MERGED)
+        self.side_by_side_button = self._mode_button(self.tr("Side by side"), SIDE_BY_SIDE)
+        self.merged_button.setChecked(True)
+        self.accept_all_button = QPushButton(self.tr("Accept what all annotators agree on"))
+        self.accept_majority_button = QPushButton(self.tr("Accept the majority"))
+        self.version_combo = QComboBox()
+        self.accept_version_button = QPushButton(self.tr("Accept this annotator's version"))
+        self.mark_done_button = QPushButton(self.tr("Mark adjudicated"))
+        row = QHBoxLayout()
+        for widget in (
+            self.merged_button,
+            self.side_by_side_button,
+            self.accept_all_button,
+            self.accept_majority_button,
+            self.version_combo,
+            self.accept_version_button,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.mark_done_button)
+        return row
+
+    def _mode_button(self, title: str, mode: str) -> QPushButton:
+        button = QPushButton(title)
+        button.setCheckable(True)
+        self._mode_group.addButton(button)
+        button.clicked.connect(lambda: self.set_mode(mode))
+        return button
+
+    def _panes_area(self) -> QVBoxLayout:
+        self.shown_row.addWidget(QLabel(self.tr("Shown side by side:")))
+        self.shown_row.addStretch(1)
+        layout = QVBoxLayout()
+        layout.addLayout(self.shown_row)
+        layout.addWidget(self.panes, 1)
+        return layout
+
+    def _candidates_area(self) -> QVBoxLayout:
+        self.accept_candidate_button = QPushButton(self.tr("Accept this span into gold"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Candidates (double-click to accept)")))
+        row.addStretch(1)
+        row.addWidget(self.accept_candidate_button)
+        layout = QVBoxLayout()
+        layout.addLayout(row)
+        layout.addWidget(self.candidate_table, 1)
+        return layout
+
+    def _side_panel(self) -> QWidget:
+        self.label_combo = self._label_combo(self._project.schema)
+        self.add_gold_button = QPushButton(self.tr("Add the selection to gold"))
+        self.relabel_gold_button = QPushButton(self.tr("Relabel the gold span"))
+        self.delete_gold_button = QPushButton(self.tr("Delete the gold span"))
+        gold = QGroupBox(self.tr("Gold"))
+        gold_layout = QVBoxLayout(gold)
+        gold_layout.addWidget(QLabel(self.tr("Select in the gold view, or click a gold span.")))
+        for widget in (
+            self.label_combo,
+            self.add_gold_button,
+            self.relabel_gold_button,
+            self.delete_gold_button,
+        ):
+            gold_layout.addWidget(widget)
+        self.notes_view = QPlainTextEdit()
+        self.notes_view.setReadOnly(True)
+        notes = QGroupBox(self.tr("Notes on the span"))
+        QVBoxLayout(notes).addWidget(self.notes_view)
+        self.comment_list = QListWidget()
+        self.comment_list.setWordWrap(True)
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText(self.tr("A comment on this document"))
+        self.add_comment_button = QPushButton(self.tr("Add comment"))
+        comments = QGroupBox(self.tr("Comments on the document"))
+        comments_layout = QVBoxLayout(comments)
+        comments_layout.addWidget(self.comment_list, 1)
+        comments_layout.addWidget(self.comment_edit)
+        comments_layout.addWidget(self.add_comment_button)
+        layout = QVBoxLayout()
+        layout.addWidget(gold)
+        layout.addWidget(notes)
+        layout.addWidget(comments, 1)
+        return self._with_layout(layout)
+
+    @staticmethod
+    def _label_combo(schema: Schema) -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(LABEL_COMBO_CHARACTERS)  # some names are long
+        for entity in schema.entity_types:
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(entity.color))
+            combo.addItem(QIcon(swatch), f"{entity.id} — {entity.en} / {entity.ar}", entity.id)
+        return combo
+
+    def _connect(self) -> None:
+        self.document_table.selectionModel().selectionChanged.connect(self._document_selected)
+        self.candidate_table.selectionModel().selectionChanged.connect(self._candidate_selected)
+        self.candidate_table.doubleClicked.connect(lambda index: self.accept_candidate(index.row()))
+        self.accept_candidate_button.clicked.connect(self._accept_current_candidate)
+        self.accept_all_button.clicked.connect(lambda: self.accept_agreed(Agreement.ALL))
+        self.accept_majority_button.clicked.connect(lambda: self.accept_agreed(Agreement.MAJORITY))
+        self.accept_version_button.clicked.connect(
+            lambda: self.accept_version(self.version_combo.currentText())
+        )
+        self.mark_done_button.clicked.connect(self.mark_adjudicated)
+        self.add_gold_button.clicked.connect(lambda: self.add_gold_span(self.chosen_label()))
+        self.relabel_gold_button.clicked.connect(
+            lambda: self.relabel_gold_span(self.chosen_label())
+        )
+        self.delete_gold_button.clicked.connect(self.delete_gold_span)
+        self.add_comment_button.clicked.connect(lambda: self.add_comment(self.comment_edit.text()))
+        self.comment_edit.returnPressed.connect(lambda: self.add_comment(self.comment_edit.text()))
+        self.gold_view.spanClicked.connect(self._gold_span_clicked)
+        self.gold_view.selectionChanged.connect(self._refresh_actions)
+        self.merged_view.spanClicked.connect(self._merged_span_clicked)
+        self._sync_scrolling(self.merged_view)
+        self._sync_scrolling(self.gold_view)
+
+    # -- views ----------------------------------------------------------------------------------
+
+    @property
+    def merged_view(self) -> AnnotatedTextView:
+        return self.merged_pane.view
+
+    @property
+    def gold_view(self) -> AnnotatedTextView:
+        return self.gold_pane.view
+
+    def annotator_view(self, annotator: str) -> AnnotatedTextView:
+        return self.annotator_panes[annotator].view
+
+    @property
+    def document_id(self) -> str | None:
+        return self._comparison.document.id if self._comparison else None
+
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def chosen_label(self) -> str:
+        return str(self.label_combo.currentData())
+
+    def _sync_scrolling(self, view: AnnotatedTextView) -> None:
+        view.verticalScrollBar().valueChanged.connect(lambda _: self._scrolled(view))
+
+    def _scrolled(self, source: AnnotatedTextView) -> None:
+        """Scroll the other views to the paragraph (and its line) at the top of ``source``: the
+        views wrap lines at their own widths, so the scroll bars' values differ."""
+        if self._syncing:
+            return
+        block = source.firstVisibleBlock()
+        line_in_block = source.verticalScrollBar().value() - block.firstLineNumber()
+        self._syncing = True
+        try:
+            for view in self._views():
+                if view is source:
+                    continue
+                target = view.document().findBlockByNumber(block.blockNumber())
+                offset = min(line_in_block, max(target.lineCount() - 1, 0))
+                view.verticalScrollBar().setValue(target.firstLineNumber() + offset)
+        finally:
+            self._syncing = False
+
+    def _views(self) -> list[AnnotatedTextView]:
+        return [self.merged_view, self.gold_view, *(p.view for p in self.annotator_panes.values())]
+
+    def set_mode(self, mode: str) -> None:
+        """Show the merged view (``MERGED``) or the annotators side by side (``SIDE_BY_SIDE``)."""
+        self._mode = mode
+        self.merged_button.setChecked(mode == MERGED)
+        self.side_by_side_button.setChecked(mode == SIDE_BY_SIDE)
+        self.merged_pane.setVisible(mode == MERGED)
+        for annotator, pane in self.annotator_panes.items():
+            pane.setVisible(mode == SIDE_BY_SIDE and self.shown_boxes[annotator].isChecked())
+        for box in self.shown_boxes.values():
+            box.setEnabled(mode == SIDE_BY_SIDE)
+        self._balance_panes()
+
+    def _balance_panes(self) -> None:
+        """Share the width equally among the panes shown (a pane shown again has none)."""
+        shown = [not self.panes.widget(i).isHidden() for i in range(self.panes.count())]
+        width = max(self.panes.width(), 1)
+        share = width // max(sum(shown), 1)
+        self.panes.setSizes([share if visible else 0 for visible in shown])
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    # -- opening a document ---------------------------------------------------------------------
+
+    def show_document(self, document_id: str, annotators: Sequence[str] = ()) -> None:
+        """Open a document. With ``annotators``, only they are shown side by side (a comparison
+        of a pair, say); the candidates still count every annotator who finished it."""
+        self.document_table.selectRow(self.documents.row_of(document_id))  # opens it, if need be
+        if annotators:
+            for annotator, box in self.shown_boxes.items():
+                box.setChecked(annotator in annotators)
+            self.set_mode(SIDE_BY_SIDE)
+
+    def _document_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            document_id = self.documents.row_at(indexes[0].row()).id
+            if document_id != self.document_id:
+                self._open(document_id)
+
+    def _open(self, document_id: str) -> None:
+        self.candidate_table.clearSelection()
+        self._comparison = Comparison.load(self._project, document_id)
+        text = self._comparison.document.text
+        for view in (self.merged_view, self.gold_view):
+            view.set_document(text)
+        self._rebuild_annotator_panes(text)
+        self.version_combo.clear()
+        self.version_combo.addItems(self._comparison.annotators)
+        self._show_annotations()
+        self._show_comments()
+        if not self._comparison.finished:
+            self._say(self.tr("No annotator has finished this document yet."))
+        else:
+            self._say("")
+
+    def _rebuild_annotator_panes(self, text: str) -> None:
+        for widget in (*self.annotator_panes.values(), *self.shown_boxes.values()):
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self.annotator_panes.clear()
+        self.shown_boxes.clear()
+        self.disagreements.clear()
+        assert self._comparison is not None
+        for number, annotator in enumerate(self._comparison.annotators):
+            pane = _Pane(annotator)
+            pane.view.set_document(text)
+            self.panes.insertWidget(number + 1, pane)
+            self.annotator_panes[annotator] = pane
+            self._sync_scrolling(pane.view)
+            pane.view.spanClicked.connect(
+                lambda span_id, name=annotator: self._annotator_span_clicked(name, span_id)
+            )
+            box = QCheckBox(annotator)
+            box.setChecked(True)
+            box.toggled.connect(lambda _: self._shown_changed())
+            self.shown_row.insertWidget(self.shown_row.count() - 1, box)
+            self.shown_boxes[annotator] = box
+        self.set_mode(self._mode)
+
+    def _shown_changed(self) -> None:
+        self.set_mode(self._mode)
+        self._mark_disagreement()
+
+    def _show_annotations(self) -> None:
+        """Spans of every view and the candidates, from the current comparison."""
+        comparison = self._comparison
+        assert comparison is not None
+        self.merged_view.set_spans([self._candidate_span(c) for c in comparison.candidates])
+        self.gold_view.set_spans([self._view_span(span) for span in comparison.gold_spans()])
+        for annotator, pane in self.annotator_panes.items():
+            pane.view.set_spans([self._view_span(s) for s in comparison.set_of(annotator).spans])
+        self._mark_disagreement()
+        selected = self.current_candidate()
+        self.candidates.set_comparison(comparison)
+        self.candidate_table.resizeColumnsToContents()
+        if selected is not None and any(c.key == selected.key for c in comparison.candidates):
+            self.select_candidate(self.candidates.row_of(selected.key))
+        self.gold_pane.title.setText(
+            self.tr("Gold ({count} spans)").format(count=len(comparison.gold_spans()))
+        )
+        self._refresh_actions()
+
+    def _view_span(self, span: Span) -> ViewSpan:
+        colour = label_colour(self._project.schema, span.label)
+        return ViewSpan(span.id, span.start, span.end, colour, span.label, self._kind(span.label))
+
+    def _kind(self, label: str) -> SpanKind:
+        return "trigger" if self._project.schema.has_event(label) else "entity"
+
+    def _candidate_span(self, candidate: SpanCandidate) -> ViewSpan:
+        start, end, label = candidate.key
+        colour = label_colour(self._project.schema, label)
+        kind = self._kind(label)
+        if candidate.agreement is Agreement.MAJORITY:
+            colour = lighter(colour)
+        elif candidate.agreement is Agreement.SOME:
+            kind = "suggestion"
+        title = f"{label} — {', '.join(candidate.annotators)}"
+        return ViewSpan(candidate_id(candidate.key), start, end, colour, title, kind)
+
+    def _mark_disagreement(self) -> None:
+        """Frame, in each annotator's view, the spans that not every shown annotator has."""
+        comparison = self._comparison
+        if comparison is None:
+            return
+        shown = [comparison.set_of(a) for a, box in self.shown_boxes.items() if box.isChecked()]
+        agreed = {c.key for c in span_candidates(shown) if c.agreement is Agreement.ALL}
+        for annotator, pane in self.annotator_panes.items():
+            spans = comparison.set_of(annotator).spans
+            ranges = [(s.start, s.end) for s in spans if span_key(s) not in agreed]
+            self.disagreements[annotator] = ranges
+            pane.view.set_highlights("suggestion", ranges)
+
+    def _show_comments(self) -> None:
+        self.comment_list.clear()
+        if self.document_id is None:
+            return
+        for comment in self._project.comments(self.document_id):
+            self.comment_list.addItem(self._comment_item(comment))
+
+    @staticmethod
+    def _comment_item(comment: Comment) -> QListWidgetItem:
+        item = QListWidgetItem(f"{comment.author} · {comment.created[:16]}\n{comment.text}")
+        if is_right_to_left(comment.text):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        item.setToolTip(comment.text)
+        return item
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def current_candidate(self) -> SpanCandidate | None:
+        rows = self.candidate_table.selectionModel().selectedRows()
+        return self.candidates.candidates[rows[0].row()] if rows else None
+
+    def select_candidate(self, row: int) -> None:
+        self.candidate_table.selectRow(row)
+
+    def _candidate_selected(self, *_: QItemSelection) -> None:
+        candidate = self.current_candidate()
+        if candidate is None or self._comparison is None:
+            return
+        self.merged_view.set_selected_span(candidate_id(candidate.key))
+        leading = self._leading_view()
+        leading.scroll_to(candidate.key[0])
+        self._scrolled(leading)
+        notes = self._comparison.notes(candidate.key)
+        self.notes_view.setPlainText("\n".join(f"{who}: {note}" for who, note in notes))
+        self._refresh_actions()
+
+    def _leading_view(self) -> AnnotatedTextView:
+        """The first view on screen (the others follow its scrolling)."""
+        if self._mode == MERGED:
+            return self.merged_view
+        shown = [pane.view for pane in self.annotator_panes.values() if pane.isVisibleTo(self)]
+        return shown[0] if shown else self.gold_view
+
+    def _merged_span_clicked(self, span_id: str) -> None:
+        candidate = next(c for c in self.candidates.candidates if candidate_id(c.key) == span_id)
+        self.select_candidate(self.candidates.row_of(candidate.key))
+
+    def _annotator_span_clicked(self, annotator: str, span_id: str) -> None:
+        """Select the candidate the span is (its notes show, the other views follow)."""
+        assert self._comparison is not None
+        spans = self._comparison.set_of(annotator).spans
+        clicked = next(span for span in spans if span.id == span_id)
+        self.select_candidate(self.candidates.row_of(span_key(clicked)))
+
+    def _gold_span_clicked(self, span_id: str) -> None:
+        span = next(s for s in self._gold_spans() if s.id == span_id)
+        self.label_combo.setCurrentIndex(max(self.label_combo.findData(span.label), 0))
+        self.notes_view.setPlainText(span.note)
+        self._refresh_actions()
+
+    def _gold_spans(self) -> tuple[Span, ...]:
+        return self._comparison.gold_spans() if self._comparison else ()
+
+    def _refresh_actions(self) -> None:
+        comparison = self._comparison
+        has_finished = comparison is not None and bool(comparison.finished)
+        for button in (
+            self.accept_all_button,
+            self.accept_majority_button,
+            self.accept_version_button,
+        ):
+            button.setEnabled(has_finished)
+        self.accept_candidate_button.setEnabled(self.current_candidate() is not None)
+        self.add_gold_button.setEnabled(self.gold_view.current_selection() is not None)
+        gold_span = self.gold_view.selected_span_id is not None
+        self.relabel_gold_button.setEnabled(gold_span)
+        self.delete_gold_button.setEnabled(gold_span)
+        document_id = self.document_id
+        done = (
+            document_id is not None and self.documents.document(document_id).status is Status.DONE
+        )
+        self.mark_done_button.setEnabled(document_id is not None and not done)
+        self.add_comment_button.setEnabled(document_id is not None)
+
+    def _say(self, message: str) -> None:
+        self.message_label.setText(message)
+
+    # -- writing gold ---------------------------------------------------------------------------
+
+    def _write(self, operation: Callable[[str], object]) -> bool:
+        """Run one store operation on the open document, then show the result; a refusal is
+        shown in the message line. Whether it was done."""
+        document_id = self.document_id
+        if document_id is None:
+            return False
+        try:
+            operation(document_id)
+        except WorkbenchError as error:
+            self._say(str(error))
+            return False
+        self._comparison = Comparison.load(self._project, document_id)
+        self._show_annotations()
+        self.documents.replace_row(load_row(self._project, GOLD, document_id))
+        self._refresh_actions()
+        self.goldChanged.emit(document_id)
+        return True
+
+    def accept_agreed(self, minimum: Agreement) -> None:
+        """Add to gold what all (or a majority of) the finished annotators agree on."""
+        added: list[int] = []
+        if self._write(lambda doc: added.append(prefill_gold(self._project, doc, minimum))):
+            self._say(self.tr("{count} spans added to gold.").format(count=added[0]))
+
+    def accept_version(self, annotator: str) -> None:
+        """Add ``annotator``'s spans and events to gold."""
+        comparison = self._comparison
+        if comparison is None or annotator not in comparison.annotators:
+            return
+        chosen = comparison.set_of(annotator)
+        added: list[int] = []
+        if self._write(
+            lambda doc: added.append(copy_to_gold(self._project, doc, chosen.spans, chosen.events))
+        ):
+            self._say(
+                self.tr("{count} spans of {name} added to gold.").format(
+                    count=added[0], name=annotator
+                )
+            )
+
+    def accept_candidate(self, row: int) -> None:
+        comparison = self._comparison
+        if comparison is None:
+            return
+        span = comparison.span_of(self.candidates.candidates[row])
+        self._write(lambda doc: copy_to_gold(self._project, doc, [span]))
+
+    def _accept_current_candidate(self) -> None:
+        rows = self.candidate_table.selectionModel().selectedRows()
+        if rows:
+            self.accept_candidate(rows[0].row())
+
+    def add_gold_span(self, label: str) -> None:
+        """Label the selection in the gold view (snapped to words) and add it to gold."""
+        selection = self.gold_view.current_selection()
+        if selection is None:
+            self._say(self.tr("Select the text in the gold view first."))
+            return
+        start, end = selection
+        self._write(lambda doc: self._project.add_span(doc, GOLD, start, end, label))
+
+    def relabel_gold_span(self, label: str) -> None:
+        span_id = self.gold_view.selected_span_id
+        if span_id is not None:
+            self._write(lambda _: self._project.update_span(span_id, label=label))
+
+    def delete_gold_span(self) -> None:
+        span_id = self.gold_view.selected_span_id
+        if span_id is not None:
+            self._write(lambda _: self._project.delete_span(span_id))
+
+    def mark_adjudicated(self) -> None:
+        self._write(lambda doc: self._project.set_status(doc, GOLD, Status.DONE))
+
+    def add_comment(self, text: str) -> None:
+        if not text.strip() or self.document_id is None:
+            return
+        try:
+            self._project.add_comment(self.document_id, self._author, text.strip())
+        except WorkbenchError as error:
+            self._say(str(error))
+            return
+        self.comment_edit.clear()
+        self._show_comments()
+
+
+def open_adjudication(
+    parent: QWidget | None,
+    project: Project,
+    author: str,
+    document_id: str | None = None,
+    annotators: Sequence[str] = (),
+) -> AdjudicationView:
+    """Project > Adjudicate…: the adjudication window (on ``document_id``, comparing
+    ``annotators`` side by side when given; else on the first document)."""
+    view = AdjudicationView(project, author, parent)
+    view.setWindowFlag(Qt.WindowType.Window)
+    view.resize(1500, 900)
+    if document_id is not None:
+        view.show_document(document_id, annotators)
+    view.show()
+    return view

@@ -1,0 +1,245 @@
+"""Running an app use case off the GUI thread, behind a progress dialog with a Cancel button.
+
+``run_in_background(parent, title, work)`` starts ``work(progress, cancelled)`` on a ``QThread``
+and returns a ``BackgroundTask`` whose signals deliver the outcome on the GUI thread:
+
+- ``succeeded(result)``: the work returned;
+- ``cancelled()``: the user pressed Cancel and the work stopped with ``Cancelled`` (the use cases
+  check ``cancelled()`` between documents and keep nothing of a cancelled run);
+- ``failed(message)``: a ``WorkbenchError`` (or an ``OSError``/``sqlite3.Error``: a full disk, a
+  locked file), whose one-line message is also shown in a message box;
+- ``finished()``: after any of these.
+
+An exception of any other kind is a bug: it is handed to ``sys.excepthook`` on the GUI thread, as
+if it had been raised there, and reported through ``failed`` too.
+
+SQLite and threads. A project's connection is opened with ``check_same_thread=False``, but one
+connection must never be used by two threads at once. So the work never touches the caller's
+``Project``: ``read_only(path, use_case)`` and ``writable(path, use_case)`` open a second
+connection to the same file inside the worker thread and close it there. SQLite's WAL mode lets
+the GUI's connection read meanwhile, and a write is one ``BEGIN IMMEDIATE`` transaction, so the
+GUI's connection sees all of it or nothing. The progress dialog is application-modal and stays up
+until the work has stopped (Cancel only asks the work to stop), so the user cannot start an edit,
+or a second task, while one runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from workbench.app.progress import Cancelled
+from workbench.core.errors import WorkbenchError
+from workbench.formats.base import Progress
+from workbench.store.project import Project
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+CancelCheck = Callable[[], bool]
+Work = Callable[[Progress, CancelCheck], T]
+"""What runs on the worker thread: it reports ``progress(done, total)``, polls ``cancelled()``."""
+UseCase = Callable[[Project, Progress, CancelCheck], T]
+
+PROGRESS_INTERVAL_S = 0.05
+"""At most this often is progress sent to the GUI thread (the last step always is)."""
+
+USER_ERRORS = (WorkbenchError, OSError, sqlite3.Error)
+"""Errors whose message is for the user: bad input, a refused operation, a full disk."""
+
+
+def read_only(path: Path, use_case: UseCase[T]) -> Work[T]:
+    """``use_case`` on the project at ``path``, opened read-only in the worker thread."""
+
+    def work(progress: Progress, cancelled: CancelCheck) -> T:
+        with Project.open(path, readonly=True) as project:
+            return use_case(project, progress, cancelled)
+
+    return work
+
+
+def writable(path: Path, use_case: UseCase[T]) -> Work[T]:
+    """``use_case`` on the project at ``path``, on a connection of the worker thread's own."""
+
+    def work(progress: Progress, cancelled: CancelCheck) -> T:
+        with Project.open(path) as project:
+            return use_case(project, progress, cancelled)
+
+    return work
+
+
+class _Ending(Enum):
+    SUCCEEDED = "succeeded"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    CRASHED = "crashed"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    ending: _Ending
+    value: Any = None
+
+
+class _Worker(QThread):
+    """Runs the work once and reports its outcome; progress is throttled."""
+
+    progressed = Signal(int, int)
+    ended = Signal(object)
+
+    def __init__(self, work: Work[Any], parent: QObject) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._stop = threading.Event()
+        self._last_report = 0.0
+
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._report, self._stop.is_set)
+        except Cancelled:
+            outcome = _Outcome(_Ending.CANCELLED)
+        except USER_ERRORS as error:
+            outcome = _Outcome(_Ending.FAILED, str(error))
+        except Exception as error:  # a bug: handed to the GUI thread's excepthook
+            outcome = _Outcome(_Ending.CRASHED, error)
+        else:
+            outcome = _Outcome(_Ending.SUCCEEDED, result)
+        self.ended.emit(outcome)
+
+    def _report(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total or now - self._last_report >= PROGRESS_INTERVAL_S:
+            self._last_report = now
+            self.progressed.emit(done, total)
+
+
+class _ProgressDialog(QProgressDialog):
+    """A progress dialog that stays up until the work has stopped.
+
+    ``QProgressDialog`` hides itself on Cancel, Escape or the close button; here those only ask
+    the work to stop (``canceled`` is emitted), and the task hides the dialog once it has.
+    """
+
+    def __init__(self, title: str, cancellable: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.canceled.disconnect(self.cancel)
+        self.setWindowTitle(title)
+        self.setLabelText(title)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setAutoReset(False)
+        self.setAutoClose(False)
+        self.setMinimumDuration(0)
+        self.setRange(0, 0)
+        self._cancellable = cancellable
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.setCancelButton(self.cancel_button)
+        self.cancel_button.setVisible(cancellable)
+
+    def reject(self) -> None:
+        if self._cancellable:
+            self.canceled.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()
+        self.reject()
+
+
+class BackgroundTask(QObject):
+    """One use case running on a worker thread, with its progress dialog (module docstring)."""
+
+    succeeded = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(
+        self, parent: QWidget, title: str, work: Work[Any], *, cancellable: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._title = title
+        self.error_box: QMessageBox | None = None
+        """The message box showing the failure, once there is one (it does not block)."""
+        self.dialog = _ProgressDialog(title, cancellable, parent)
+        self.dialog.canceled.connect(self.cancel)
+        self._worker = _Worker(work, self)
+        self._worker.progressed.connect(self._show_progress)
+        self._worker.ended.connect(self._end)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self.dialog.show()
+        self._worker.start()
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it does at its next check, and ``cancelled`` follows."""
+        if self.running:
+            self._worker.request_stop()
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+            self.dialog.cancel_button.setEnabled(False)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if not self.running:
+            return
+        if total > 0:
+            self.dialog.setRange(0, total)
+            self.dialog.setValue(min(done, total))
+            text = self.tr("{title}: {done} of {total}").format(
+                title=self._title, done=done, total=total
+            )
+        else:
+            text = self.tr("{title}: {done} done").format(title=self._title, done=done)
+        self.dialog.setLabelText(text)
+
+    def _end(self, outcome: _Outcome) -> None:
+        self._worker.wait()
+        self._worker.deleteLater()
+        self.running = False
+        self.dialog.hide()
+        if outcome.ending is _Ending.SUCCEEDED:
+            self.succeeded.emit(outcome.value)
+        elif outcome.ending is _Ending.CANCELLED:
+            self.cancelled.emit()
+        elif outcome.ending is _Ending.FAILED:
+            self._fail(outcome.value)
+        else:
+            error: BaseException = outcome.value
+            sys.excepthook(type(error), error, error.__traceback__)
+            self._fail(
+                self.tr("Unexpected error (please report it): {error!r}").format(error=error)
+            )
+        self.finished.emit()
+
+    def _fail(self, message: str) -> None:
+        log.info("%s failed: %s", self._title, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, self._title, message, parent=self._parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.error_box = box
+        self.failed.emit(message)
+
+
+def run_in_background(
+    parent: QWidget, title: str, work: Work[Any], *, cancellable: bool = True
+) -> BackgroundTask:
+    """Start ``work`` on a worker thread behind a modal progress dialog; connect to the returned
+    task's signals right away (its outcome arrives through the event loop, never before)."""
+    task = BackgroundTask(parent, title, work, cancellable=cancellable)
+    task.start()
+    return task
