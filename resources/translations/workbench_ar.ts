@@ -331,7 +331,7 @@
     </message>
     <message>
         <source>&apos;{gold}&apos; is the adjudicated layer, not an annotator.</source>
-        <translation>‏'{gold}' هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
+        <translation>‏&apos;{gold}&apos; هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
     </message>
     <message>
         <source>{count} documents sampled for {name}; {new} of them newly assigned.</source>
@@ -811,6 +811,17 @@
         <translation>حذف المقطع</translation>
     </message>
     <message numerus="yes">
+        <source>Exported %n document(s) to %1</source>
+        <translation>
+            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
+            <numerusform>صُدِّر مستند واحد إلى %1</numerusform>
+            <numerusform>صُدِّر مستندان إلى %1</numerusform>
+            <numerusform>صُدِّرت %n مستندات إلى %1</numerusform>
+            <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
+            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This span triggers %n event(s), which will be deleted with it.</source>
         <translation>
             <numerusform>هذا المقطع لا يُطلق أي حدث.</numerusform>
@@ -875,6 +886,18 @@
     <message>
         <source>Search</source>
         <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>أنواع الأحداث</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>الحدث</translation>
     </message>
     <message>
         <source>Annotator: %1</source>
@@ -1027,6 +1050,10 @@
         <translation>&amp;انتقال</translation>
     </message>
     <message>
+        <source>&amp;Project</source>
+        <translation>الم&amp;شروع</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
@@ -1041,6 +1068,26 @@
     <message>
         <source>Quit</source>
         <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>Merge packages…</source>
+        <translation>دمج الحزم…</translation>
+    </message>
+    <message>
+        <source>Assignments and packages…</source>
+        <translation>التوزيع والحزم…</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>الاتفاق بين المعلّمين…</translation>
+    </message>
+    <message>
+        <source>Adjudicate…</source>
+        <translation>الفصل في الاختلافات…</translation>
     </message>
     <message>
         <source>Delete span</source>

@@ -14,6 +14,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>Exported %n document(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n document to %1</numerusform>
+            <numerusform>Exported %n documents to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Labelled %n match(es).</source>
         <translation>
             <numerusform>Labelled %n match.</numerusform>

@@ -44,6 +44,11 @@ class WindowActions(QObject):
         self.zoom_out = self._action(StandardKey.ZoomOut)
         self.reset_zoom = self._action("Ctrl+0")
         self.languages = self._language_actions()
+        self.export = self._action("Ctrl+E")
+        self.merge_packages = self._action()
+        self.assignments = self._action()
+        self.agreement = self._action()
+        self.adjudicate = self._action()
         self.menus = self._build_menus()
         self.retranslate()
 
@@ -74,8 +79,11 @@ class WindowActions(QObject):
 
     def _build_menus(self) -> dict[str, QMenu]:
         bar = self._window.menuBar()
-        menus = {name: bar.addMenu("") for name in ("file", "edit", "label", "go", "view")}
+        menus = {name: bar.addMenu("") for name in ("file", "edit", "label", "go", "project", "view")}
+        menus["file"].addActions([self.export, self.merge_packages])
+        menus["file"].addSeparator()
         menus["file"].addAction(self.quit)
+        menus["project"].addActions([self.assignments, self.agreement, self.adjudicate])
         edit = menus["edit"]
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
@@ -111,6 +119,7 @@ class WindowActions(QObject):
             "edit": self.tr("&Edit"),
             "label": self.tr("&Label"),
             "go": self.tr("&Go"),
+            "project": self.tr("&Project"),
             "view": self.tr("&View"),
             "panels": self.tr("Panels"),
             "language": self.tr("Language"),
@@ -119,6 +128,11 @@ class WindowActions(QObject):
             self.menus[name].setTitle(title)
         texts = {
             self.quit: self.tr("Quit"),
+            self.export: self.tr("Export…"),
+            self.merge_packages: self.tr("Merge packages…"),
+            self.assignments: self.tr("Assignments and packages…"),
+            self.agreement: self.tr("Agreement…"),
+            self.adjudicate: self.tr("Adjudicate…"),
             self.delete_span: self.tr("Delete span"),
             self.mark_done: self.tr("Document done"),
             self.find: self.tr("Find…"),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from workbench.core import tokens
 from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME, resources_dir
 from workbench.store.packages import package_annotator
@@ -68,6 +70,8 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
             return 1
         window = MainWindow(project, name, settings)
         window.show()
+        # camel-tools takes over a second to load; load it while the annotator starts reading.
+        threading.Thread(target=tokens.warm_up, name="camel-tools", daemon=True).start()
         return app.exec()
     finally:
         project.close()

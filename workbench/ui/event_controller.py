@@ -341,17 +341,23 @@ class EventController(QObject):
         the events they trigger or fill, so that triggers, fillers and warnings stay true. Not
         to be called from ``spansChanged``, which this emits."""
         span_ids = list(span_ids)
-        document = self.document
-        related = [
-            event.id
-            for span_id in span_ids
-            for event in [
-                document.event_triggered_by(span_id),
-                *(event for event, _ in document.events_filled_by(span_id)),
-            ]
-            if event is not None
-        ]
+        related = [event_id for span_id in span_ids for event_id in self._events_using(span_id)]
         self.refresh(span_ids=span_ids, event_ids=dict.fromkeys(related))
+
+    def _events_using(self, span_id: str) -> list[str]:
+        """Events the span triggers or fills, as shown (they may be gone) and as stored (a
+        deletion undone elsewhere brings them back)."""
+        document = self.document
+        shown = [
+            document.event_triggered_by(span_id),
+            *(event for event, _ in document.events_filled_by(span_id)),
+        ]
+        stored = self._project.dependents(span_id)
+        return [
+            *(event.id for event in shown if event is not None),
+            *(event.id for event in stored.triggered_events),
+            *(event.id for event, _ in stored.filled_roles),
+        ]
 
     def refresh(self, *, span_ids: Iterable[str] = (), event_ids: Iterable[str] = ()) -> None:
         """Re-read these spans and events from the store and show them as they now are."""

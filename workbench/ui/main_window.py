@@ -19,7 +19,16 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFontDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFontDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
@@ -29,7 +38,12 @@ from workbench.store.reading import SpanEntry
 from workbench.ui import fonts, i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import AddSpans, Change, DeleteSpans, SetStatus, StoreCommand, UpdateSpan, relabelled
+from workbench.ui.adjudication_view import open_adjudication
+from workbench.ui.agreement_dashboard import open_agreement_dashboard
+from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.document_list import DocumentListPanel
+from workbench.ui.event_controller import EventController
+from workbench.ui.export_dialog import open_export_dialog
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.inspector import NO_VALUE, SpanInspector
@@ -102,6 +116,7 @@ class MainWindow(QMainWindow):
         """Re-enables painting the panels after a change, once the text view is painted."""
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
         self._build_widgets()
+        self._install_events()
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
@@ -129,6 +144,45 @@ class MainWindow(QMainWindow):
         self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea).hide()
         sides = [self.docks["documents"], self.docks["spans"]]
         self.resizeDocks(sides, list(DEFAULT_SIDE_WIDTHS), Qt.Orientation.Horizontal)
+
+    def _install_events(self) -> None:
+        """The events UI (types palette, event panel, event list, arcs) on this window's text
+        view and undo stack; kept in step with the span edits made here, and the other way."""
+        self.events = EventController(
+            self.project, self.annotator, self.text_view, self.undo_stack,
+            language=i18n.current_language().value, shortcut_host=self,
+        )
+        self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
+        pairs = {"labels": "event types", "spans": "events", "inspector": "event"}
+        for name, widget, area in (
+            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea),
+            ("events", self.events.event_list, Dock.RightDockWidgetArea),
+            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea),
+        ):
+            self.add_panel(name, widget, area)
+        for entity_panel, event_panel in pairs.items():  # tabs: the text keeps its width
+            self.tabifyDockWidget(self.docks[entity_panel], self.docks[event_panel])
+            self.docks[entity_panel].raise_()
+        self.documentOpened.connect(self.events.open_document)
+        self.changeApplied.connect(lambda change: self.events.spans_edited(changed_span_ids(change)))
+        self.events.spansChanged.connect(self._show_spans_changed_by_events)
+        self.events.statusMessage.connect(self._tell)
+
+    def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
+        """Triggers an event edit created, deleted or put back: into the span list and counts
+        (the controller has updated the text view)."""
+        document_id = self._document_id
+        if document_id is None:
+            return
+        for span_id in span_ids:
+            self.span_model.remove(span_id)
+            try:
+                span = self._stored_span(span_id)
+            except WorkbenchError:
+                continue  # deleted
+            self.span_model.add(SpanEntry(span.id, span.start, span.end, span.label))
+        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
+        self._show_status()
 
     def add_panel(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """Dock ``widget``; View > Panels shows and hides it. Set its title for panels other
@@ -188,6 +242,13 @@ class MainWindow(QMainWindow):
             actions.zoom_in: partial(self.zoom, 1),
             actions.zoom_out: partial(self.zoom, -1),
             actions.reset_zoom: self.reset_zoom,
+            actions.export: lambda: open_export_dialog(self, self.project, self._exported),
+            actions.merge_packages: self.merge_packages,
+            actions.assignments: self.manage_assignments,
+            actions.agreement: lambda: open_agreement_dashboard(self, self.project, self.annotator),
+            actions.adjudicate: lambda: open_adjudication(
+                self, self.project, self.annotator, self._document_id
+            ),
         }
         for label, action in actions.label.items():
             connections[action] = partial(self.apply_label, label)
@@ -263,6 +324,27 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.set_last_document(self._project_id, document_id)
         self.documentOpened.emit(document_id)
+
+    def reload(self) -> None:
+        """Read the document list and the shown document again: others' work came in (a merge)
+        or the assignments changed."""
+        for row in load_rows(self.project, self.annotator):
+            self.documents.replace_row(row)
+        shown, self._document_id = self._document_id, None
+        if shown is not None:
+            self.open_document(shown)
+        self._show_status()
+
+    def merge_packages(self) -> None:
+        task = open_merge_packages(self, self.project)
+        if task is not None:
+            task.succeeded.connect(lambda _summary: self.reload())
+
+    def manage_assignments(self) -> None:
+        open_assignment_dialog(self, self.project).finished.connect(lambda _result: self.reload())
+
+    def _exported(self, path: str, documents: int) -> None:
+        self._tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
 
     def go_to_neighbour(self, step: int) -> None:
         """The next (``step`` 1) or previous (-1) document in the list as shown."""
@@ -668,6 +750,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.set_reading_direction(language.direction)
         self.menu_actions.languages[language].setChecked(True)
         self._place_docks_for(language.direction)
+        self.events.set_language(language.value)
         self.retranslate()
         if self.settings is not None:
             self.settings.set_language(language)
@@ -700,6 +783,9 @@ class MainWindow(QMainWindow):
             "spans": self.tr("Spans"),
             "inspector": self.tr("Inspector"),
             "search": self.tr("Search"),
+            "event types": self.tr("Event types"),
+            "events": self.tr("Events"),
+            "event": self.tr("Event"),
         }
         for name, title in titles.items():
             self.docks[name].setWindowTitle(title)
@@ -731,6 +817,19 @@ class MainWindow(QMainWindow):
 
     def _tell(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
+
+
+def scrollable(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def changed_span_ids(change: Change) -> list[str]:
+    return [*(s.id for s in change.added), *change.removed, *(s.id for s in change.updated)]
 
 
 def _label_colors(schema: Schema) -> dict[str, str]:

@@ -140,6 +140,8 @@ class _Gesture:
 
     keyboard: bool = False
     exact: bool = False
+    pressed_at: QPointF | None = None
+    """Where a mouse drag began (viewport coordinates)."""
 
 
 @dataclass
@@ -350,6 +352,20 @@ class AnnotatedTextView(QPlainTextEdit):
         self.select_range(*snapped)
         self.selectionSnapped.emit(*snapped)
 
+    def _select_dragged_glyphs(self, pressed_at: QPointF | None, released_at: QPointF) -> None:
+        """Select from the character drawn under the press to the one under the release.
+
+        Qt places a drag's ends with ``cursorForPosition``, which on a wrapped right-to-left line
+        lands about a space's width away from where the glyphs are drawn, so a drag starting on
+        a word's first letter could start after it. The glyphs are what the annotator sees, and
+        what the highlights are painted from; over blank space Qt's selection is kept.
+        """
+        if pressed_at is None:
+            return
+        first, last = self.code_point_at(pressed_at), self.code_point_at(released_at)
+        if first is not None and last is not None:
+            self.select_range(min(first, last), max(first, last) + 1)
+
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy the stored characters, not Qt's rewritten ones (U+2029, NBSP)."""
         mime = QMimeData()
@@ -366,7 +382,7 @@ class AnnotatedTextView(QPlainTextEdit):
             extending = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             if not extending:
                 self._collapse_selection()
-            self._gesture = _Gesture(exact=_alt_held(event))
+            self._gesture = _Gesture(exact=_alt_held(event), pressed_at=event.position())
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -388,6 +404,7 @@ class AnnotatedTextView(QPlainTextEdit):
         if _alt_held(event):
             self._gesture.exact = True
         if self.textCursor().hasSelection():
+            self._select_dragged_glyphs(self._gesture.pressed_at, event.position())
             self._finish_gesture()
         else:
             self._gesture = None
