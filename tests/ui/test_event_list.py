@@ -47,7 +47,7 @@ def document() -> EventDocument:
         span("mosul", "الموصل", "GPE"),
         span("civilians", "مدنيين", "PER"),
     ]
-    document = EventDocument("doc", TEXT, {s.id: s for s in spans})
+    document = EventDocument("doc", {s.id: s for s in spans})
     events = [
         # Written out of text order: the list sorts by trigger.
         Event("die", "Life.Die", "t-die", (Argument("Victim", span_id="civilians"),)),

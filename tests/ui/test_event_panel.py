@@ -34,7 +34,7 @@ def document() -> EventDocument:
         span("us", "أمريكية", "GPE"),
         span("idlib", "إدلب", "GPE"),
     ]
-    document = EventDocument("doc", TEXT, {s.id: s for s in spans})
+    document = EventDocument("doc", {s.id: s for s in spans})
     arguments = (Argument("Attacker", span_id="us"), Argument("Place", span_id="idlib"))
     document.put_event(
         Event("attack", "Conflict.Attack", "trigger", arguments, {"polarity": "NEGATIVE"})

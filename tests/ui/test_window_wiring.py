@@ -30,7 +30,7 @@ def test_an_event_made_in_the_window_shows_in_the_span_list_and_undoes(scene: Wi
     window.undo_stack.undo()
     assert scene.stored_spans() == []
     assert window.span_model.entry(trigger.id) is None
-    assert event_types_shown(scene) == []
+    scene.qtbot.waitUntil(lambda: event_types_shown(scene) == [])
 
 
 def test_deleting_a_trigger_in_the_window_removes_its_event_from_the_event_list(scene: WindowScene) -> None:  # noqa: F811
@@ -43,9 +43,9 @@ def test_deleting_a_trigger_in_the_window_removes_its_event_from_the_event_list(
     window.text_view.spanClicked.emit(trigger.id)
     window.delete_selected_span()
     assert scene.confirmations.questions and "event" in scene.confirmations.questions[-1]
-    assert event_types_shown(scene) == []
+    scene.qtbot.waitUntil(lambda: event_types_shown(scene) == [])
     window.undo_stack.undo()
-    assert len(event_types_shown(scene)) == 1
+    scene.qtbot.waitUntil(lambda: len(event_types_shown(scene)) == 1)
 
 
 def test_the_lead_menus_open_their_windows(scene: WindowScene) -> None:  # noqa: F811

@@ -37,6 +37,7 @@ from workbench.store.reading import (
     DocumentProgress,
     SpanEntry,
     annotator_progress,
+    event_layer,
     iter_annotated,
     load_annotated,
     query_dicts,
@@ -205,6 +206,10 @@ class Project(EditingMixin):
     ) -> list[DocumentProgress]:
         """Every document (or one) with the annotator's status and span count, in one query."""
         return annotator_progress(self.db, annotator, document_id)
+
+    def event_layer(self, document_id: str, annotator: str) -> tuple[list[Event], list[Span]]:
+        """The annotator's events on the document and the spans they use (not the others)."""
+        return event_layer(self.db, document_id, annotator)
 
     def span_entries(self, document_id: str, annotator: str) -> list[SpanEntry]:
         """The annotator's spans on the document as (id, start, end, label), in text order."""

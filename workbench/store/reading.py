@@ -128,6 +128,29 @@ def _sets_by_document(
 _SPAN_COLUMNS = 'set_id, id, start, "end", label, text, attributes, note'
 
 
+def event_layer(
+    db: Database, document_id: str, annotator: str
+) -> tuple[list[Event], list[Span]]:
+    """One annotator's events on a document and the spans they use (triggers and span
+    fillers), without the other spans: what the event widgets need when a document opens."""
+    row = db.execute(
+        "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
+        [document_id, annotator],
+    ).fetchone()
+    if row is None:
+        return [], []
+    set_id = row[0]
+    events = _events_by_set(db, [set_id]).get(set_id, [])
+    if not events:
+        return [], []
+    used = {event.trigger_span_id for event in events} | {
+        argument.span_id for event in events for argument in event.arguments if argument.span_id
+    }
+    # Filtering the set's spans in Python is faster than asking SQLite for the used ids.
+    spans = [span for span in _spans_by_set(db, [set_id]).get(set_id, []) if span.id in used]
+    return events, spans
+
+
 def _spans_by_set(db: Database, set_ids: Sequence[str]) -> dict[str, list[Span]]:
     """Spans read as plain rows into ``Span`` directly: opening a document with ten thousand
     spans must fit in a fraction of a second."""

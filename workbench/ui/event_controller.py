@@ -28,6 +28,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX, Schema
 from workbench.store.project import Project
+from workbench.store.reading import SpanEntry
 from workbench.ui.event_commands import (
     ArgumentCommand,
     CreateEventCommand,
@@ -112,8 +113,8 @@ class EventController(QObject):
     # -- the document -----------------------------------------------------------------------------
 
     def open_document(self, document_id: str, annotations: AnnotationSet | None = None) -> None:
-        """Load the annotator's events on the document (from ``annotations`` when the window
-        has read them already); the view must already show its text. Trigger spans are drawn
+        """Load the annotator's events on the document and the spans they use (from
+        ``annotations`` when the caller has read the whole set); the view must already show its text. Trigger spans are drawn
         as triggers, in their event type's colour (``view_span``)."""
         self.document = EventDocument.load(self._project, document_id, self.annotator, annotations)
         for event in self.document.events.values():
@@ -342,7 +343,7 @@ class EventController(QObject):
         to be called from ``spansChanged``, which this emits."""
         span_ids = list(span_ids)
         related = [event_id for span_id in span_ids for event_id in self._events_using(span_id)]
-        self.refresh(span_ids=span_ids, event_ids=dict.fromkeys(related))
+        self.refresh(span_ids=span_ids, event_ids=dict.fromkeys(related), announce_spans=False)
 
     def _events_using(self, span_id: str) -> list[str]:
         """Events the span triggers or fills, as shown (they may be gone) and as stored (a
@@ -359,16 +360,26 @@ class EventController(QObject):
             *(event.id for event, _ in stored.filled_roles),
         ]
 
-    def refresh(self, *, span_ids: Iterable[str] = (), event_ids: Iterable[str] = ()) -> None:
-        """Re-read these spans and events from the store and show them as they now are."""
+    def refresh(
+        self,
+        *,
+        span_ids: Iterable[str] = (),
+        event_ids: Iterable[str] = (),
+        announce_spans: bool = True,
+    ) -> None:
+        """Re-read these spans and events from the store and show them as they now are;
+        ``spansChanged`` tells the other views, unless the spans were edited by them."""
         span_ids, event_ids = list(span_ids), list(event_ids)
         for span_id in span_ids:
             self._refresh_span(span_id)
         for event_id in event_ids:
             try:
-                self.document.put_event(self._project.event(event_id))
+                event = self._project.event(event_id)
             except WorkbenchError:
                 self.document.drop_event(event_id)
+                continue
+            self.document.put_event(event)
+            self._load_spans_of(event)
         for event_id in event_ids:
             self.list_model.event_changed(event_id)
             self.overlay.event_changed(event_id)
@@ -379,10 +390,17 @@ class EventController(QObject):
             else:
                 self.panel.show_event(current, self.document)
                 self.event_list.select_event(self._current)
-        if span_ids:
+        if span_ids and announce_spans:
             self.spansChanged.emit(span_ids)
         if event_ids:
             self.eventsChanged.emit(event_ids)
+
+    def _load_spans_of(self, event: Event) -> None:
+        """The document holds the spans events use; a span that just became a filler is read."""
+        used = [event.trigger_span_id, *(a.span_id for a in event.arguments if a.span_id)]
+        for span_id in used:
+            if span_id not in self.document.spans:
+                self._refresh_span(span_id)
 
     def _refresh_span(self, span_id: str) -> None:
         try:
@@ -418,8 +436,8 @@ def view_span(span: Span, schema: Schema) -> ViewSpan:
     return ViewSpan(span.id, span.start, span.end, color, span.label, kind)
 
 
-def view_spans(spans: Iterable[Span], schema: Schema) -> list[ViewSpan]:
-    """``view_span`` of many spans, looking each label's style up once."""
+def view_spans(spans: Iterable[Span | SpanEntry], schema: Schema) -> list[ViewSpan]:
+    """``view_span`` of many spans (or span entries), looking each label's style up once."""
     styles: dict[str, tuple[str, SpanKind]] = {}
     shown = []
     for span in spans:

@@ -15,8 +15,10 @@ from workbench.store.project import Project
 
 @dataclass
 class EventDocument:
+    """The events of one annotator's set on a document, and the spans they use (triggers and
+    span fillers): all the event widgets look up."""
+
     document_id: str = ""
-    text: str = ""
     spans: dict[str, Span] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     _by_trigger: dict[str, str] = field(default_factory=dict, repr=False)
@@ -29,15 +31,15 @@ class EventDocument:
         annotator: str,
         annotations: AnnotationSet | None = None,
     ) -> EventDocument:
-        """The annotator's set on the document; pass ``annotations`` when it is loaded already
-        (reading 10,000 spans from the project file costs a good part of the time to open)."""
+        """The annotator's events on the document with the spans they use, read from the
+        project file, or taken from ``annotations`` when the caller has the whole set."""
         if annotations is None:
-            annotations = project.annotation_set(document_id, annotator)
-        document = cls(document_id, project.document(document_id).text)
-        if annotations is not None:
-            document.spans = {span.id: span for span in annotations.spans}
-            for event in annotations.events:
-                document.put_event(event)
+            events, spans = project.event_layer(document_id, annotator)
+        else:
+            events, spans = annotations.events, annotations.spans
+        document = cls(document_id, {span.id: span for span in spans})
+        for event in events:
+            document.put_event(event)
         return document
 
     # -- changes ----------------------------------------------------------------------------------

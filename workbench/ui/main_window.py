@@ -44,6 +44,7 @@ from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_pa
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
 from workbench.ui.export_dialog import open_export_dialog
+from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.inspector import NO_VALUE, SpanInspector
@@ -164,9 +165,14 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks[entity_panel], self.docks[event_panel])
             self.docks[entity_panel].raise_()
         self.documentOpened.connect(self.events.open_document)
-        self.changeApplied.connect(lambda change: self.events.spans_edited(changed_span_ids(change)))
+        self.changeApplied.connect(self._sync_events)
         self.events.spansChanged.connect(self._show_spans_changed_by_events)
         self.events.statusMessage.connect(self._tell)
+
+    def _sync_events(self, change: Change) -> None:
+        """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
+        if change.document_id == self._document_id:  # else opening reads them afresh
+            self.events.spans_edited(changed_span_ids(change))
 
     def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
         """Triggers an event edit created, deleted or put back: into the span list and counts
@@ -309,6 +315,10 @@ class MainWindow(QMainWindow):
         """Show the document with this annotator's spans (read from the project file)."""
         if document_id == self._document_id:
             return
+        with collection_paused():
+            self._show_document(document_id)
+
+    def _show_document(self, document_id: str) -> None:
         text = self.texts.text(document_id)
         entries = self.project.span_entries(document_id, self.annotator)
         self._document_id = document_id
@@ -513,12 +523,13 @@ class MainWindow(QMainWindow):
 
     def _push(self, build: Callable[[], StoreCommand]) -> StoreCommand | None:
         """Make the change and put it on the undo stack; a refusal is shown, and nothing pushed."""
-        try:
-            command = build()
-        except WorkbenchError as error:
-            self.report_error(str(error))
-            return None
-        self.undo_stack.push(command)
+        with collection_paused():  # a collection over a large heap would cost the frame
+            try:
+                command = build()
+            except WorkbenchError as error:
+                self.report_error(str(error))
+                return None
+            self.undo_stack.push(command)
         return command
 
     def apply_change(self, change: Change) -> None:
