@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -66,17 +67,22 @@ def test_import_ten_thousand_documents(tmp_path: Path) -> None:
         stats = project_stats(project)
         stats_time = time.perf_counter() - start
     assert stats["documents"] == DOCUMENTS
-    start = time.perf_counter()
-    command = subprocess.run(
-        [sys.executable, "-m", "workbench", "stats", str(path), "--json"], capture_output=True, check=True
-    )
-    command_time = time.perf_counter() - start
-    assert json.loads(command.stdout)["documents"] == DOCUMENTS
+    command_times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        command = subprocess.run(
+            [sys.executable, "-m", "workbench", "stats", str(path), "--json"],
+            capture_output=True, check=True,
+        )
+        command_times.append(time.perf_counter() - start)
+        assert json.loads(command.stdout)["documents"] == DOCUMENTS
+    command_time = statistics.median(command_times)
+    runs = ", ".join(f"{t * 1000:.0f}" for t in command_times)
 
     print(
         f"\nimport {DOCUMENTS} x {LENGTH} chars (read files, decode, hash, insert): {elapsed:.2f} s"
         f"\nplain sqlite3 executemany of the same rows: {baseline:.2f} s"
         f"\nratio: {elapsed / baseline:.2f} (target < 5)"
         f"\nstats query: {stats_time * 1000:.0f} ms; `workbench stats --json` command, "
-        f"process start included: {command_time * 1000:.0f} ms (target < 500)"
+        f"process start included: median {command_time * 1000:.0f} ms of {runs} ms (target < 500)"
     )

@@ -59,9 +59,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import yaml
+
+if TYPE_CHECKING:  # PyYAML is imported where files are parsed: the command line starts faster
+    import yaml
 
 from workbench.core.errors import SchemaError
 from workbench.paths import resources_dir
@@ -374,13 +376,12 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-# libyaml when present: the same results, several times faster.
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
+    import yaml
+
     """The document and its node tree; the nodes know the line each value came from."""
-    loader = _YamlLoader(text)
+    # libyaml when present: the same results, several times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -426,6 +427,8 @@ def _duplicate_key(root: yaml.Node) -> _PathSteps | None:
     Checked on the nodes before construction, where a merge key (``<<: *base``) is still apart
     from the keys that override it.
     """
+    import yaml
+
     seen: set[int] = set()
     pending: list[tuple[yaml.Node, _PathSteps]] = [(root, ())]
     while pending:
@@ -460,6 +463,8 @@ def _line_of(root: yaml.Node, path: _PathSteps) -> int:
 
 
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode) and isinstance(step, str):
         # The last equal key wins in PyYAML (a merge key's entries come first).
         for key, value in reversed(node.value):
