@@ -21,7 +21,6 @@ Run with: uv run pytest tests/benchmarks/test_events_bench.py -m benchmark -s
 from __future__ import annotations
 
 import re
-import statistics
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.conftest import article_of
+from tests.benchmarks.timing import Timings, p50, p95
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -57,35 +57,6 @@ ROLES = (("Attacker", "PER"), ("Target", "PER"), ("Instrument", "WEA"), ("Place"
 DOCUMENT_LENGTH = 150_000
 OPENINGS = 5
 EDITS = 200
-
-
-class Samples:
-    """Wall-clock and process CPU milliseconds of repeated actions."""
-
-    def __init__(self) -> None:
-        self.wall: list[float] = []
-        self.cpu: list[float] = []
-
-    def measure(self, action: Callable[[], object]) -> None:
-        wall, cpu = time.perf_counter(), time.process_time()
-        action()
-        self.cpu.append((time.process_time() - cpu) * 1000)
-        self.wall.append((time.perf_counter() - wall) * 1000)
-
-    def report(self, what: str) -> str:
-        return (
-            f"{what} ({len(self.wall)} times): "
-            f"wall p50 {p50(self.wall):.1f} ms, p95 {p95(self.wall):.1f} ms; "
-            f"CPU p50 {p50(self.cpu):.1f} ms, p95 {p95(self.cpu):.1f} ms"
-        )
-
-
-def p50(samples: list[float]) -> float:
-    return statistics.median(samples)
-
-
-def p95(samples: list[float]) -> float:
-    return sorted(samples)[int(0.95 * (len(samples) - 1))]
 
 
 def annotated_document() -> AnnotatedDocument:
@@ -154,7 +125,7 @@ def open_document(controller: EventController, document_id: str) -> None:
 
 def test_open_a_document_with_2000_events(qtbot: QtBot, project: Project) -> None:
     [document] = project.documents()
-    total, reading, showing = Samples(), Samples(), Samples()
+    total, reading, showing = Timings(), Timings(), Timings()
     for _ in range(OPENINGS):
         controller = open_window(qtbot, project)
 
@@ -180,7 +151,7 @@ def test_fill_a_role_and_repaint(qtbot: QtBot, project: Project) -> None:
     event_id = controller.current_event_id
     assert event_id is not None
     people = [span.id for span in controller.document.spans.values() if span.label == "PER"]
-    samples = Samples()
+    samples = Timings()
     for span_id in people[2 : 2 + EDITS]:
 
         def fill_and_repaint(span_id: str = span_id) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.test_text_view_bench import large_document
+from tests.benchmarks.timing import Timings, p50, p95
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
@@ -43,35 +43,6 @@ OPENINGS = 5
 LABELS = ("PER", "ORG", "GPE", "LOC")
 NEW_LABEL_KEY = Qt.Key.Key_8
 """VEH, a label none of the stored spans has, so that every new span is new."""
-
-
-class Timings:
-    """Wall-clock and process CPU milliseconds of repeated actions."""
-
-    def __init__(self) -> None:
-        self.wall: list[float] = []
-        self.cpu: list[float] = []
-
-    def measure(self, action: Callable[[], object]) -> None:
-        wall, cpu = time.perf_counter(), time.process_time()
-        action()
-        self.cpu.append((time.process_time() - cpu) * 1000)
-        self.wall.append((time.perf_counter() - wall) * 1000)
-
-    def report(self, what: str) -> str:
-        return (
-            f"{what} ({len(self.wall)} times): "
-            f"wall p50 {p50(self.wall):.2f} ms, p95 {p95(self.wall):.2f} ms; "
-            f"CPU p50 {p50(self.cpu):.2f} ms, p95 {p95(self.cpu):.2f} ms"
-        )
-
-
-def p50(samples: list[float]) -> float:
-    return statistics.median(samples)
-
-
-def p95(samples: list[float]) -> float:
-    return sorted(samples)[int(0.95 * (len(samples) - 1))]
 
 
 def stored_spans(text: str, rng: random.Random) -> list[Span]:

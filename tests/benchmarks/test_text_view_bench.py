@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import random
 import re
-import statistics
 import time
 from collections.abc import Callable
 
@@ -23,6 +22,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.conftest import seed_paragraphs
+from tests.benchmarks.timing import Timings, p50, p95
 from workbench.ui import fonts
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
@@ -70,41 +70,6 @@ def random_spans(text: str, count: int, rng: random.Random) -> list[ViewSpan]:
     return spans
 
 
-class Timings:
-    """Wall-clock and GUI-thread CPU milliseconds of repeated actions."""
-
-    def __init__(self) -> None:
-        self.wall: list[float] = []
-        self.cpu: list[float] = []
-
-    def measure(self, action: Callable[[], None]) -> None:
-        wall, cpu = time.perf_counter(), time.thread_time()
-        action()
-        self.cpu.append((time.thread_time() - cpu) * 1000)
-        self.wall.append((time.perf_counter() - wall) * 1000)
-
-    def report(self, what: str) -> str:
-        return (
-            f"{what} ({len(self.wall)} times): "
-            f"wall p50 {p50(self.wall):.2f} ms, p95 {p95(self.wall):.2f} ms; "
-            f"CPU p50 {p50(self.cpu):.2f} ms, p95 {p95(self.cpu):.2f} ms"
-        )
-
-    def listing(self, what: str) -> str:
-        """Every sample, for a measurement repeated only a few times."""
-        wall = ", ".join(f"{sample:.0f}" for sample in self.wall)
-        cpu = ", ".join(f"{sample:.0f}" for sample in self.cpu)
-        return f"{what}: wall {wall} ms; CPU {cpu} ms"
-
-
-def p50(samples: list[float]) -> float:
-    return statistics.median(samples)
-
-
-def p95(samples: list[float]) -> float:
-    return sorted(samples)[int(0.95 * (len(samples) - 1))]
-
-
 @pytest.fixture(scope="module")
 def document() -> tuple[str, list[ViewSpan]]:
     text = large_document()
@@ -129,7 +94,7 @@ def shown_view(qtbot: QtBot, text: str, spans: list[ViewSpan]) -> AnnotatedTextV
 
 def test_open_and_first_paint(qtbot: QtBot, document: tuple[str, list[ViewSpan]]) -> None:
     text, spans = document
-    timings = Timings()
+    timings = Timings(time.thread_time)
     for _ in range(3):
         view = new_view(qtbot)
 
@@ -157,7 +122,7 @@ def test_add_span_and_repaint(qtbot: QtBot, document: tuple[str, list[ViewSpan]]
         for found in re.finditer(r"\S+", text[first : first + 2000])
     ]
     rng = random.Random(5)
-    timings = Timings()
+    timings = Timings(time.thread_time)
     for number in range(REPEATS):
         start, end = rng.choice(words)
         span = ViewSpan(f"new{number}", start, end, "#00838f", "NEW")
@@ -178,7 +143,7 @@ def test_scroll_a_page_and_repaint(qtbot: QtBot, document: tuple[str, list[ViewS
     view = shown_view(qtbot, text, spans)
     scroll_bar = view.verticalScrollBar()
     scroll_bar.setValue(scroll_bar.maximum() // 3)
-    timings = Timings()
+    timings = Timings(time.thread_time)
     for _ in range(REPEATS):
 
         def page_down() -> None:
