@@ -449,18 +449,6 @@
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
-    <message>
-        <source>new</source>
-        <translation>جديدة</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>قيد العمل</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>مكتملة</translation>
-    </message>
 </context>
 <context>
     <name>EventController</name>

@@ -66,22 +66,13 @@ from workbench.ui.background import (
     run_in_background,
     writable,
 )
-from workbench.ui.document_model import load_rows
+from workbench.ui.document_model import load_rows, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def package_filter() -> str:
     return QCoreApplication.translate("Merge", "Tawsim projects (*.tawsim)")
-
-
-def status_text(status: Status) -> str:
-    names = {
-        Status.NEW: QCoreApplication.translate("Status", "new"),
-        Status.IN_PROGRESS: QCoreApplication.translate("Status", "in progress"),
-        Status.DONE: QCoreApplication.translate("Status", "done"),
-    }
-    return names[status]
 
 
 class AssignmentModel(QAbstractTableModel):

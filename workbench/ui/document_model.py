@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,6 +34,16 @@ def load_rows(project: Project, annotator: str) -> list[DocumentRow]:
 def load_row(project: Project, annotator: str, document_id: str) -> DocumentRow:
     [row] = project.annotator_progress(annotator, document_id)
     return row
+
+
+def status_text(status: Status) -> str:
+    """A status as the interface language names it (the document list, the assignments)."""
+    names = {
+        Status.NEW: QCoreApplication.translate("Status", "new"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Status", "in progress"),
+        Status.DONE: QCoreApplication.translate("Status", "done"),
+    }
+    return names[status]
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -78,7 +89,7 @@ class DocumentTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (isolated(row.name), self.status_text(row.status), row.spans)[index.column()]
+            return (isolated(row.name), status_text(row.status), row.spans)[index.column()]
         if role == Qt.ItemDataRole.UserRole:  # what sorting compares: statuses in working order
             return (row.name, _STATUS_ORDER.index(row.status), row.spans)[index.column()]
         return None
@@ -90,12 +101,6 @@ class DocumentTableModel(QAbstractTableModel):
             return (self.tr("Document"), self.tr("Status"), self.tr("Spans"))[section]
         return None
 
-    def status_text(self, status: Status) -> str:
-        return {
-            Status.NEW: self.tr("new"),
-            Status.IN_PROGRESS: self.tr("in progress"),
-            Status.DONE: self.tr("done"),
-        }[status]
 
 
 class DocumentFilter(QSortFilterProxyModel):
