@@ -339,11 +339,18 @@ class EventController(QObject):
 
     def spans_edited(self, span_ids: Iterable[str]) -> None:
         """Span edits made elsewhere (the span commands, on do and undo): re-read the spans and
-        the events they trigger or fill, so that triggers, fillers and warnings stay true. Not
-        to be called from ``spansChanged``, which this emits."""
-        span_ids = list(span_ids)
-        related = [event_id for span_id in span_ids for event_id in self._events_using(span_id)]
-        self.refresh(span_ids=span_ids, event_ids=dict.fromkeys(related), announce_spans=False)
+        the events they trigger or fill, so that triggers, fillers and warnings stay true.
+
+        Only the spans events use are kept here (``EventDocument``), so a span no event uses,
+        before or after the edit (most new entity spans), costs no re-read."""
+        used: list[str] = []
+        related: list[str] = []
+        for span_id in span_ids:
+            events = self._events_using(span_id)
+            if events or span_id in self.document.spans:
+                used.append(span_id)
+                related.extend(events)
+        self.refresh(span_ids=used, event_ids=dict.fromkeys(related), announce_spans=False)
 
     def _events_using(self, span_id: str) -> list[str]:
         """Events the span triggers or fills, as shown (they may be gone) and as stored (a
