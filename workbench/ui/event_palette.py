@@ -10,6 +10,8 @@ and matches the Arabic name, the English name and the id.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -53,10 +55,8 @@ class EventPalette(QWidget):
         self.search.returnPressed.connect(self._choose_first_shown)
         self.list = QListWidget()
         self.list.itemClicked.connect(self._choose_item)
-        self._search_keys: dict[str, str] = {}
         for event_type in schema.event_types:
             self.list.addItem(self._item(event_type))
-            self._search_keys[event_type.id] = _search_key(event_type)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._button_grid())
@@ -127,6 +127,11 @@ class EventPalette(QWidget):
         for row in range(self.list.count()):
             item = self.list.item(row)
             item.setHidden(needle not in self._search_keys[str(item.data(TYPE_ID_ROLE))])
+
+    @cached_property
+    def _search_keys(self) -> dict[str, str]:
+        """Made at the first search, not at start-up: folding loads camel-tools' character sets."""
+        return {event_type.id: _search_key(event_type) for event_type in self._schema.event_types}
 
     def shown_type_ids(self) -> list[str]:
         """The ids of the types the list shows, in order."""

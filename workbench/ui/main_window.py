@@ -38,8 +38,6 @@ from workbench.store.reading import SpanEntry
 from workbench.ui import fonts, i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import AddSpans, Change, DeleteSpans, SetStatus, StoreCommand, UpdateSpan, relabelled
-from workbench.ui.adjudication_view import open_adjudication
-from workbench.ui.agreement_dashboard import open_agreement_dashboard
 from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
@@ -251,10 +249,8 @@ class MainWindow(QMainWindow):
             actions.export: lambda: open_export_dialog(self, self.project, self._exported),
             actions.merge_packages: self.merge_packages,
             actions.assignments: self.manage_assignments,
-            actions.agreement: lambda: open_agreement_dashboard(self, self.project, self.annotator),
-            actions.adjudicate: lambda: open_adjudication(
-                self, self.project, self.annotator, self._document_id
-            ),
+            actions.agreement: self.open_agreement,
+            actions.adjudicate: self.open_adjudication,
         }
         for label, action in actions.label.items():
             connections[action] = partial(self.apply_label, label)
@@ -352,6 +348,19 @@ class MainWindow(QMainWindow):
 
     def manage_assignments(self) -> None:
         open_assignment_dialog(self, self.project).finished.connect(lambda _result: self.reload())
+
+    # The lead's windows are imported when first opened: the agreement measures load numpy, which
+    # an annotator's start-up need not wait for.
+
+    def open_agreement(self) -> None:
+        from workbench.ui.agreement_dashboard import open_agreement_dashboard
+
+        open_agreement_dashboard(self, self.project, self.annotator)
+
+    def open_adjudication(self) -> None:
+        from workbench.ui.adjudication_view import open_adjudication
+
+        open_adjudication(self, self.project, self.annotator, self._document_id)
 
     def _exported(self, path: str, documents: int) -> None:
         self._tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
