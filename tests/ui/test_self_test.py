@@ -9,7 +9,10 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from workbench.app.self_test import SelfTestFailure, self_test_context
 from workbench.cli import main
+from workbench.ui import i18n
+from workbench.ui.self_test import load_translations
 from workbench.ui.startup_probe import run_startup_probe
 
 
@@ -22,9 +25,19 @@ def test_the_self_test_passes_and_saves_the_window(
     assert code == 0, "\n".join(out)
     assert out[-1].startswith("SELF-TEST OK")
     report = json.loads(report_path.read_text(encoding="utf-8"))
-    assert [s["name"] for s in report["steps"]][-3:] == ["qt", "font", "window"]
+    assert [s["name"] for s in report["steps"]][-4:] == ["qt", "font", "translations", "window"]
     assert report["qt"] != "not loaded" and report["frozen"] is False
     assert QImage(str(screenshot)).width() > 0
+
+
+def test_the_translations_step_names_a_missing_file(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that lost resources/translations (as one did) fails here, not in front of a user."""
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    with self_test_context() as context, pytest.raises(SelfTestFailure, match="workbench_ar.qm"):
+        load_translations(context)
+    assert i18n.current_language() is i18n.Language.ENGLISH
 
 
 def test_report_and_screenshot_need_the_self_test(capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,34 +81,42 @@ def current_language() -> Language:
     return _Installed.language
 
 
-def set_language(language: Language) -> None:
-    """Install ``language``'s translations and layout direction in the running application."""
+def set_language(language: Language) -> list[Path]:
+    """Install ``language``'s translations and layout direction in the running application.
+
+    Returns the translation files that could not be loaded (logged too; the strings they hold
+    stay in English), so that the self-test can fail on a build that lost them.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication), "a QApplication must exist"
     for translator in _Installed.translators:
         app.removeTranslator(translator)
-    _Installed.translators = _load_translators(language)
+    files = translation_files(language)
+    loaded = {path: _load_translator(path) for path in files}
+    _Installed.translators = [translator for translator in loaded.values() if translator]
     for translator in _Installed.translators:
         app.installTranslator(translator)
     _Installed.language = language
     app.setLayoutDirection(language.direction)
+    return [path for path, translator in loaded.items() if translator is None]
 
 
-def _load_translators(language: Language) -> list[QTranslator]:
+def translation_files(language: Language) -> list[Path]:
     """The window's translations, and Qt's own for Arabic. English has a file too: the plural
     forms of the messages that count ("1 span", "2 spans"), which the sources write as "span(s)"."""
     files = [translations_dir() / f"workbench_{language}.qm"]
     if language is not Language.ENGLISH:
         qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         files.append(qt_translations / f"qtbase_{language}.qm")
-    translators = []
-    for path in files:
-        translator = QTranslator()
-        if translator.load(str(path)):
-            translators.append(translator)
-        else:
-            log.warning("could not load the translations %s", path)
-    return translators
+    return files
+
+
+def _load_translator(path: Path) -> QTranslator | None:
+    translator = QTranslator()
+    if translator.load(str(path)):
+        return translator
+    log.warning("could not load the translations %s", path)
+    return None
 
 
 def display_name(item: Named) -> str:

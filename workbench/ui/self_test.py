@@ -83,6 +83,25 @@ def load_font(context: SelfTestContext) -> str:
     return f"{family}, {font.pointSize()} pt, Arabic glyphs present"
 
 
+def load_translations(context: SelfTestContext) -> str:
+    """The Arabic interface: the window's translations and Qt's own load, and a menu reads Arabic."""
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.ui import i18n
+
+    try:
+        missing = i18n.set_language(i18n.Language.ARABIC)
+        file_menu = QCoreApplication.translate("WindowActions", "&File")
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
+    if missing:
+        raise SelfTestFailure(f"could not load the translations {', '.join(map(str, missing))}")
+    if file_menu == "&File" or cancel == "Cancel":
+        raise SelfTestFailure(f"the Arabic interface still reads {file_menu!r}, {cancel!r}")
+    return f"Arabic: {file_menu.replace('&', '')}, {cancel}"
+
+
 def show_window(context: SelfTestContext) -> str:
     """The main window on the temporary project: shown, exposed, grabbed, its Arabic text drawn."""
     from workbench.ui.main_window import MainWindow
@@ -150,5 +169,6 @@ def save_screenshot(image: QImage, path: Path | None) -> str:
 GUI_STEPS: tuple[Step, ...] = (
     Step("qt", start_qt),
     Step("font", load_font, needs=("qt",)),
+    Step("translations", load_translations, needs=("qt",)),
     Step("window", show_window, needs=("qt", "font", "project")),
 )
