@@ -36,10 +36,9 @@ from workbench.formats.base import (
     ExportOptions,
     ImportOptions,
     Progress,
-    atomic_text_output,
-    check_offsets,
     no_progress,
 )
+from workbench.formats.exporting import write_text_export
 from workbench.formats.importing import entity_label, event_type, input_files
 from workbench.formats.report import FormatReport, Issue
 
@@ -210,11 +209,10 @@ def write(
     *,
     report: FormatReport | None = None,
 ) -> None:
-    with atomic_text_output(out) as stream:
-        for done, annotated in enumerate(documents, start=1):
-            check_offsets(annotated)
-            stream.write(json.dumps(document_record(annotated), ensure_ascii=False) + "\n")
-            progress(done, 0)
+    def render(annotated: AnnotatedDocument) -> Iterator[str]:
+        yield json.dumps(document_record(annotated), ensure_ascii=False) + "\n"
+
+    write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
 
 
 def document_record(annotated: AnnotatedDocument) -> dict[str, Any]:

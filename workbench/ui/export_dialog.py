@@ -66,7 +66,7 @@ class FormatTraits:
 
 
 FORMAT_TRAITS: dict[str, FormatTraits] = {
-    "jsonl": FormatTraits(".jsonl", False, frozenset()),
+    "jsonl": FormatTraits(".jsonl", False, frozenset({SPLIT})),
     "conll": FormatTraits(".conll", False, frozenset({TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT})),
     "brat": FormatTraits("", True, frozenset({SPLIT})),
     "hf": FormatTraits("", True, frozenset({TAG_SCHEME, SPLIT_CLITICS, SPLIT})),
