@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from workbench.app.agreement import project_agreement, report_rows
-from workbench.app.agreement_html import agreement_html, documents_by_disagreement, heat_colour
+from workbench.app.agreement_html import (
+    agreement_html,
+    documents_by_disagreement,
+    format_score,
+    heat_colour,
+)
 from workbench.cli import main
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, Status, make_document
@@ -77,6 +82,10 @@ def test_the_html_report_has_the_heatmap_labels_and_documents(project: Project) 
     assert page.count("<svg") == 1 and "<rect" in page and "0.667" in page
     assert "PER" in page and "LOC" in page
     assert page.index(">other<") < page.index(">same<")
+
+
+def test_scores_read_with_three_decimals_and_never_minus_zero() -> None:
+    assert [format_score(v) for v in (0.71428, -0.00004, -0.25, None)] == ["0.714", "0.000", "-0.250", "n/a"]
 
 
 def test_heat_colours() -> None:

@@ -47,7 +47,8 @@ td.name { text-align: start; }
 
 
 def format_score(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+    """Three decimals; a kappa of -0.0001 reads 0.000, not -0.000 (the "z" format option)."""
+    return "n/a" if value is None else f"{value:z.3f}"
 
 
 def _cell(value: float | None) -> str:
