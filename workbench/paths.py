@@ -11,8 +11,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "TawsimWorkbench"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -45,4 +43,8 @@ def seeds_dir() -> Path:
 
 def user_data_dir() -> Path:
     """The per-user folder for the demo project and other data the program keeps."""
+    # Imported here: platformdirs (with tempfile and shutil) costs 20-35 ms, which every command
+    # would pay through the schema's resources_dir, and only the demo project needs it.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

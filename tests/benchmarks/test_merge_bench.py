@@ -25,7 +25,7 @@ def annotate(package_path: Path, annotator: str) -> None:
     """Give every document of the package 30 spans at a newer revision, as an annotator would."""
     with Project.open(package_path) as package:
         documents = [package.document(d.id) for d in package.documents()]
-        package.db.execute("DELETE FROM annotation_sets")
+        package.conn.execute("DELETE FROM annotation_sets")
         step = len(documents[0].text) // SPANS_EACH
         package.add_documents(
             AnnotatedDocument(
@@ -66,7 +66,7 @@ def test_merge_ten_packages(tmp_path: Path) -> None:
         summary = merge_packages(lead, packages)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         assert summary.replaced == PACKAGES * DOCUMENTS_EACH
-        spans = lead.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+        spans = lead.conn.execute("SELECT count(*) FROM spans").fetchone()[0]
         assert spans == PACKAGES * DOCUMENTS_EACH * SPANS_EACH
 
         start = time.perf_counter()

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO_ROOT
 from workbench import __version__
 from workbench.cli import main
 
+STATS_IN_A_FRESH_PROCESS = """
+import json, sys
+from workbench.cli import main
+
+code = main(["stats", sys.argv[1], "--json"])
+print(json.dumps({"exit": code, "sqlite_utils_loaded": "sqlite_utils" in sys.modules}))
+"""
 ARTICLE = "هاجم مسلحون قرية قرب الموصل.\nوقال محمد إن 🇮🇶 الهجوم أسفر عن 3 قتلى."
 
 
@@ -53,6 +63,23 @@ def test_new_import_stats(tmp_path: Path, project: Path, capsys: pytest.CaptureF
     code, out, _ = run(capsys, "stats", project, "--json")
     stats = json.loads(out)
     assert (stats["documents"], stats["annotators"], stats["spans"], stats["events"]) == (3, [], 0, 0)
+
+
+def test_stats_reads_without_importing_sqlite_utils(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a fresh interpreter: importing sqlite-utils would cost most of the half second
+    ``workbench stats`` may take."""
+    run(capsys, "import", project, write_articles(tmp_path / "in", 2))
+    result = subprocess.run(
+        [sys.executable, "-c", STATS_IN_A_FRESH_PROCESS, str(project)], cwd=REPO_ROOT,
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=True,
+    )  # fmt: skip
+    *stats_lines, last_line = result.stdout.splitlines()
+    stats = json.loads("\n".join(stats_lines))
+    assert (stats["project"], stats["documents"], stats["spans"]) == (str(project), 2, 0)
+    assert stats["schema"] == "conflict-news" and stats["sets_by_status"] == {}
+    assert json.loads(last_line) == {"exit": 0, "sqlite_utils_loaded": False}
 
 
 def test_the_stored_text_has_lf_line_ends(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:

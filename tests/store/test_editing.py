@@ -32,10 +32,10 @@ def doc(project: Project) -> str:
 
 def snapshot(project: Project) -> dict[str, list[tuple[object, ...]]]:
     return {
-        table: sorted(project.db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+        table: sorted(project.conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
         for table in ("spans", "events")
     } | {
-        "arguments": project.db.execute(
+        "arguments": project.conn.execute(
             "SELECT event_id, role, span_id, filler_event_id FROM arguments ORDER BY event_id, ord"
         ).fetchall()
     }

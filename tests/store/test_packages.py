@@ -77,10 +77,10 @@ def test_merging_takes_newer_sets_and_is_idempotent(lead: Project, tmp_path: Pat
     assert (first.replaced, first.unchanged) == (1, 2)
     merged = lead.annotation_set(doc, "amal")
     assert merged is not None and merged.status is Status.DONE and [s.text for s in merged.spans] == ["محمد"]
-    rows_before = lead.db.execute("SELECT * FROM spans").fetchall()
+    rows_before = lead.conn.execute("SELECT * FROM spans").fetchall()
     again = merge_packages(lead, [out])
     assert (again.replaced, again.unchanged) == (0, 3)
-    assert lead.db.execute("SELECT * FROM spans").fetchall() == rows_before
+    assert lead.conn.execute("SELECT * FROM spans").fetchall() == rows_before
 
 
 def test_an_older_package_does_not_overwrite_newer_work(lead: Project, tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_package_of_another_project_is_refused_whole(lead: Project, tmp_path: 
     write_package(other, "badr", stranger)
     with pytest.raises(ProjectError, match="another project"):
         merge_packages(lead, [good, stranger])
-    assert lead.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+    assert lead.conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
 
 
 def test_a_document_whose_text_differs_is_refused_and_named(lead: Project, tmp_path: Path) -> None:
@@ -136,4 +136,4 @@ def test_a_package_holding_a_label_outside_the_schema_is_refused(lead: Project, 
     conn.close()
     with pytest.raises(WorkbenchError, match="ALIEN"):
         merge_packages(lead, [out])
-    assert lead.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+    assert lead.conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0

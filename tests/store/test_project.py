@@ -145,7 +145,7 @@ def test_stats_and_a_clean_check(project: Project) -> None:
 
 def test_check_finds_a_span_whose_text_drifted(project: Project) -> None:
     project.add_documents([annotated()])
-    project.db.execute("UPDATE spans SET start = start + 1 WHERE label = 'PER'")
+    project.conn.execute("UPDATE spans SET start = start + 1 WHERE label = 'PER'")
     [problem] = project_problems(project)
     assert "span s1" in problem and "'محمد'" in problem
 
@@ -195,7 +195,7 @@ def test_older_files_are_backed_up_then_migrated(
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002_add_flag])
     with Project.open(project_path) as project:
         assert "flag" in project.db["documents"].columns_dict
-        assert migrations.file_version(project.db) == 2
+        assert migrations.file_version(project.conn) == 2
     backup = migrations.backup_path(project_path, 1)
     conn = sqlite3.connect(backup)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1

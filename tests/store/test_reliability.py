@@ -61,7 +61,7 @@ def test_sigkill_in_the_middle_of_an_import_keeps_none_of_it(tmp_path: Path) -> 
     with Project.open(project) as opened:
         assert project_problems(opened) == []
         assert opened.documents() == []
-        assert opened.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+        assert opened.conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
 
 
 def test_an_import_that_finishes_is_all_there(tmp_path: Path) -> None:
@@ -108,11 +108,11 @@ def test_two_processes_writing_one_project_both_succeed(tmp_path: Path) -> None:
     assert results == [(0, ""), (0, "")]
     with Project.open(project) as opened:
         per_annotator = dict(
-            opened.db.execute(
+            opened.conn.execute(
                 "SELECT a.annotator, count(*) FROM spans s JOIN annotation_sets a ON s.set_id = a.id "
                 "GROUP BY a.annotator"
             )
         )
         assert per_annotator == {"amal": count, "badr": count}
-        revisions = [r[0] for r in opened.db.execute("SELECT revision FROM annotation_sets")]
+        revisions = [r[0] for r in opened.conn.execute("SELECT revision FROM annotation_sets")]
         assert revisions == [count, count]

@@ -123,7 +123,7 @@ def test_read_only_work_uses_a_connection_of_its_own(
     def count(
         project: Project, progress: Progress, cancelled: CancelCheck
     ) -> tuple[int, bool, bool]:
-        return len(project.documents()), project.readonly, project.db.conn is gui_project.db.conn
+        return len(project.documents()), project.readonly, project.conn is gui_project.conn
 
     task = run_in_background(parent, "Count", read_only(gui_project.path, count))
     with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS) as blocker:

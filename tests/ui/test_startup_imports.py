@@ -1,8 +1,9 @@
 """What opening the annotator's window loads: nothing the first paint does not need.
 
-camel-tools' character sets take about a second to build and numpy half a second to import; the
-window must show without them (they load in the background, or when a lead opens agreement). The
-window is opened in a fresh interpreter, where nothing has been imported yet.
+camel-tools' character sets take about a second to build, numpy half a second to import and
+sqlite-utils a third of a second; the window must show without them (camel-tools and sqlite-utils
+load in the background, numpy when a lead opens agreement). The window is opened in a fresh
+interpreter, where nothing has been imported yet.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import REPO_ROOT
 from workbench.app.demo import ensure_demo_project
 
-SLOW_MODULES = ("camel_tools.utils.charsets", "numpy")
+SLOW_MODULES = ("camel_tools.utils.charsets", "numpy", "sqlite_utils")
 OPEN_WINDOW = """
 import json, sys
 from pathlib import Path
@@ -32,15 +34,34 @@ with Project.open(Path(sys.argv[1])) as project:
     print(json.dumps({"shown": window.text_view.text != "", "loaded": sorted(sys.modules)}))
     window.close()
 """
+WARM_UP = """
+import json, sys
+from workbench.ui.app import warm_up
+
+warm_up()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def last_line_of(script: str, *args: str, env: dict[str, str] | None = None) -> Any:
+    """The last line the script prints, read as JSON, in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=REPO_ROOT, env=env,
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def test_the_window_opens_without_the_slow_modules(tmp_path: Path) -> None:
     project = ensure_demo_project(tmp_path / "demo.tawsim")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", OPEN_WINDOW, str(project)], cwd=REPO_ROOT, env=env,
-        capture_output=True, text=True, encoding="utf-8", timeout=120, check=True,
-    )  # fmt: skip
-    opened = json.loads(result.stdout.splitlines()[-1])
+    opened = last_line_of(OPEN_WINDOW, str(project), env=env)
     assert opened["shown"]
     assert [name for name in SLOW_MODULES if name in opened["loaded"]] == []
+
+
+def test_the_warm_up_loads_what_the_first_label_needs_but_not_numpy() -> None:
+    loaded = last_line_of(WARM_UP)
+    assert [name for name in SLOW_MODULES if name in loaded] == [
+        "camel_tools.utils.charsets", "sqlite_utils",
+    ]

@@ -55,6 +55,8 @@ def copy_to_gold(
 def adjudication_progress(project: Project) -> dict[str, Status]:
     """Each document's gold status: new (not started), in progress, or done."""
     statuses = dict(
-        project.db.execute("SELECT document_id, status FROM annotation_sets WHERE annotator = ?", [GOLD])
+        project.conn.execute(
+            "SELECT document_id, status FROM annotation_sets WHERE annotator = ?", [GOLD]
+        )
     )
     return {d.id: Status(statuses.get(d.id, Status.NEW.value)) for d in project.documents()}

@@ -244,7 +244,7 @@ def create_project(context: SelfTestContext) -> str:
     if not documents:
         raise SelfTestFailure("importing the seeds added no document")
     context.document_id = documents[0].id
-    journal = context.project.db.execute("PRAGMA journal_mode").fetchone()[0]
+    journal = context.project.conn.execute("PRAGMA journal_mode").fetchone()[0]
     if journal != "wal":
         raise SelfTestFailure(f"the project file is in journal mode {journal!r}, not WAL")
     return f"{summary.documents_added} documents from the seeds, schema {DEFAULT_SCHEMA}, WAL"

@@ -5,11 +5,10 @@ Runs inside the caller's write transaction. Rows are gathered and inserted in ba
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
-
-from sqlite_utils import Database
 
 from workbench.core.errors import SchemaError, WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Document, new_id
@@ -28,20 +27,20 @@ class DocumentImporter:
 
     def __init__(self, project: Project, summary: ImportSummary) -> None:
         self.project = project
-        self.db = project.db
+        self.conn = project.conn
         self.summary = summary
         self.schema = project.schema
-        self.by_sha256 = dict(self.db.execute("SELECT sha256, id FROM documents"))
+        self.by_sha256 = dict(self.conn.execute("SELECT sha256, id FROM documents"))
         self.document_ids = set(self.by_sha256.values())
         self.set_ids: dict[tuple[str, str], str] = {
             (document_id, annotator): set_id
-            for set_id, document_id, annotator in self.db.execute(
+            for set_id, document_id, annotator in self.conn.execute(
                 "SELECT id, document_id, annotator FROM annotation_sets"
             )
         }
         self.spans_of_set: dict[str, dict[SpanKey, str]] = {}
         """The spans of every set this import touched, by range and label, for deduplication."""
-        self.next_order = (self.db.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
+        self.next_order = (self.conn.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
         self.document_rows: list[dict[str, Any]] = []
         self.set_rows: list[dict[str, Any]] = []
         self.span_rows: list[dict[str, Any]] = []
@@ -84,7 +83,7 @@ class DocumentImporter:
         self._validate_set(document, annotation_set)
         if annotator not in self.annotators:
             self.annotators.add(annotator)
-            self.db["annotators"].insert({"name": annotator, "created": now()})
+            self.project.db["annotators"].insert({"name": annotator, "created": now()})
         set_id = self.set_ids.get((document_id, annotator))
         if set_id is None:
             set_id = new_id()
@@ -96,7 +95,7 @@ class DocumentImporter:
                  "updated": now()}
             )
         else:
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
                 [now(), set_id],
             )
@@ -107,7 +106,7 @@ class DocumentImporter:
         if set_id not in self.spans_of_set:
             self.spans_of_set[set_id] = {
                 (r[0], r[1], r[2]): r[3]
-                for r in self.db.execute(
+                for r in self.conn.execute(
                     'SELECT start, "end", label, id FROM spans WHERE set_id = ?', [set_id]
                 )
             }
@@ -158,13 +157,13 @@ class DocumentImporter:
         return {
             r[0]
             for chunk in _chunks(ids, 500)
-            for r in self.db.execute(
+            for r in self.conn.execute(
                 f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
             )
         }
 
     def _has_rows(self, table: str) -> bool:
-        return self.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+        return self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
 
     def _validate_set(self, document: Document, annotation_set: AnnotationSet) -> None:
         span_ids = {s.id for s in annotation_set.spans}
@@ -203,17 +202,17 @@ class DocumentImporter:
             ("arguments", self.argument_rows),
         ):
             if pending:
-                _insert_rows(self.db, table, pending)
+                _insert_rows(self.conn, table, pending)
                 pending.clear()
 
 
-def _insert_rows(db: Database, table: str, pending: list[dict[str, Any]]) -> None:
+def _insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:
     """Insert rows that all have the same keys. Bulk imports and merges go through here:
     sqlite-utils' ``insert_all`` inspects every value to decide whether to encode it as JSON,
     which costs more than the insert itself for hundreds of thousands of spans."""
     columns = list(pending[0])
     names = ", ".join(f'"{c}"' for c in columns)
-    db.conn.executemany(
+    conn.executemany(
         f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
         [tuple(row[c] for c in columns) for row in pending],
     )

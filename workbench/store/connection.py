@@ -1,4 +1,11 @@
-"""Opening a project file and writing to it.
+"""Opening a project file, reading it through sqlite3, and writing to it.
+
+Reads go through a plain ``sqlite3.Connection``. Importing sqlite-utils costs about 0.35 s of CPU
+(click, dateutil, pluggy and its own large ``db.py``), which every process that opens a project
+would otherwise pay: ``workbench stats`` must answer in under half a second, and the window's
+start-up should not wait for it. Writes that add or change rows from dicts use sqlite-utils' table
+API (``insert``, ``insert_all``, ``update``, ``upsert``), which ``table_api`` imports on first use
+and wraps around the same connection; the window imports it ahead of need with ``warm_up``.
 
 Every write is one ``BEGIN IMMEDIATE`` transaction: a deferred transaction that reads first and
 then writes fails with "database is locked" when another process writes meanwhile, and the busy
@@ -10,16 +17,24 @@ own; sqlite-utils nests its own writes inside ours as savepoints.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import sys
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 30_000
 
 
-def connect(path: Path, *, readonly: bool = False) -> Database:
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with the project's pragmas; read-only connections never change the file."""
     if readonly:
         conn = sqlite3.connect(
@@ -33,17 +48,62 @@ def connect(path: Path, *, readonly: bool = False) -> Database:
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    return Database(conn)
+    return conn
 
 
 @contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One ``BEGIN IMMEDIATE`` transaction: everything inside is committed together, or nothing."""
-    db.conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
+        yield conn
     except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    db.conn.execute("COMMIT")
+    conn.execute("COMMIT")
+
+
+def table_api(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils' ``Database`` over ``conn``, for writes through its table API.
+
+    It is only a writer here, so it leaves the connection as ``connect`` made it (sqlite-utils
+    would turn on recursive triggers, of which the project has none) and loads no plugins (which
+    scans the entry points of every installed package, 30 ms)."""
+    database: type[Database] = _sqlite_utils().Database
+    return database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def warm_up() -> None:
+    """Import sqlite-utils now (from a background thread) rather than at the first write."""
+    _sqlite_utils()
+
+
+def _sqlite_utils() -> ModuleType:
+    # sqlite-utils imports pandas and numpy at import time when they are installed, to map their
+    # types; camel-tools puts them in the environment, and loading them costs seconds at every
+    # start of the program. The workbench never hands them to sqlite-utils, so they are hidden
+    # while it loads; from the loading thread only, since the window's thread may meanwhile
+    # import numpy itself (the agreement measures use it).
+    hidden = _HiddenFromThisThread(("pandas", "numpy"))
+    sys.meta_path.insert(0, hidden)
+    try:
+        return import_module("sqlite_utils")
+    finally:
+        sys.meta_path.remove(hidden)
+
+
+class _HiddenFromThisThread:
+    """A finder that makes importing the named modules fail in the thread that created it. It
+    is asked only about modules not imported yet: those already in ``sys.modules`` stay visible."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = frozenset(names)
+        self.thread = threading.get_ident()
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name in self.names and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError(f"{name} is hidden while sqlite-utils loads", name=name)
+        return None

@@ -71,7 +71,7 @@ class EditingMixin:
             attributes=span.attributes if attributes is None else dict(attributes),
             note=note,
         )
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             set_id = self.touch_set(document_id, annotator)
             self.insert_span(span, set_id)
         return span
@@ -95,7 +95,7 @@ class EditingMixin:
         self.check_label(changed.label)
         if not self.schema.has_event(changed.label):
             self.schema.check_attributes(changed.label, changed.attributes)
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self.touch_set(document_id, annotator)
             try:
                 self.db["spans"].update(
@@ -126,11 +126,11 @@ class EditingMixin:
         self.require_writable()
         self.check_label(label)
         text = self.document(document_id).text if text is None else text
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             set_id = self.touch_set(document_id, annotator)
             taken = {
                 (r[0], r[1])
-                for r in self.db.execute(
+                for r in self.conn.execute(
                     'SELECT start, "end" FROM spans WHERE set_id = ? AND label = ?', [set_id, label]
                 )
             }
@@ -171,15 +171,15 @@ class EditingMixin:
         arguments = tuple(
             (row["event_id"], row["ord"], Argument(row["role"], row["span_id"], row["filler_event_id"]))
             for row in query_dicts(
-                self.db,
+                self.conn,
                 f"SELECT * FROM arguments WHERE (span_id IN ({marks}) OR filler_event_id IN "
                 f"({triggered})) AND event_id NOT IN ({triggered})",
                 [*span_ids, *span_ids, *span_ids],
             )
         )
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self.touch_set(document_id, annotator)
-            self.db.execute(f"DELETE FROM spans WHERE id IN ({marks})", list(span_ids))
+            self.conn.execute(f"DELETE FROM spans WHERE id IN ({marks})", list(span_ids))
         return Removal(document_id, annotator, tuple(s for s, _, _ in owners), tuple(events), arguments)
 
     def delete_span(self: Project, span_id: str) -> Removal:
@@ -188,7 +188,7 @@ class EditingMixin:
     def restore(self: Project, removal: Removal) -> None:
         """Put back what a deletion removed, with the same ids (undo)."""
         self.require_writable()
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             set_id = self.touch_set(removal.document_id, removal.annotator)
             for span in removal.spans:
                 self.insert_span(span, set_id)
@@ -221,7 +221,7 @@ class EditingMixin:
         text = self.document(document_id).text
         trigger = self.new_span(text, start, end, event_type)
         event = Event(new_id(), event_type, trigger.id, (), values)
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             set_id = self.touch_set(document_id, annotator)
             self.insert_span(trigger, set_id)
             self.db["events"].insert(rows.event_row(event, set_id))
@@ -250,7 +250,7 @@ class EditingMixin:
         event = self.event(event_id)
         argument = Argument(role, span_id=span_id, event_id=filler_event_id)
         self._check_argument(event, argument)
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self.touch_set(*self._event_owner(event_id))
             self._insert_argument(event_id, argument, order)
         return argument
@@ -260,12 +260,12 @@ class EditingMixin:
         self.require_writable()
         match = [event_id, argument.role, argument.span_id, argument.event_id]
         where = "event_id = ? AND role = ? AND span_id IS ? AND filler_event_id IS ?"
-        row = self.db.execute(f"SELECT ord FROM arguments WHERE {where}", match).fetchone()
+        row = self.conn.execute(f"SELECT ord FROM arguments WHERE {where}", match).fetchone()
         if row is None:
             raise WorkbenchError(f"event {event_id} has no such {argument.role} argument")
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self.touch_set(*self._event_owner(event_id))
-            self.db.execute(f"DELETE FROM arguments WHERE {where}", match)
+            self.conn.execute(f"DELETE FROM arguments WHERE {where}", match)
         return int(row[0])
 
     def update_event(self: Project, event_id: str, attributes: dict[str, Any]) -> Event:
@@ -273,7 +273,7 @@ class EditingMixin:
         self.require_writable()
         before = self.event(event_id)
         self.schema.check_attributes(before.type, attributes)
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self.touch_set(*self._event_owner(event_id))
             self.db["events"].update(event_id, {"attributes": rows.to_json(dict(attributes))})
         return before
@@ -315,7 +315,7 @@ class EditingMixin:
         self: Project, event_id: str, argument: Argument, order: int | None = None
     ) -> None:
         if order is None:
-            order = self.db.execute(
+            order = self.conn.execute(
                 "SELECT coalesce(max(ord), -1) + 1 FROM arguments WHERE event_id = ?", [event_id]
             ).fetchone()[0]
         self.db["arguments"].insert(
@@ -324,7 +324,7 @@ class EditingMixin:
         )
 
     def _event_owner(self: Project, event_id: str) -> tuple[str, str]:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT a.document_id, a.annotator FROM events e JOIN annotation_sets a "
             "ON e.set_id = a.id WHERE e.id = ?",
             [event_id],
@@ -334,13 +334,13 @@ class EditingMixin:
         return row[0], row[1]
 
     def _events_where(self: Project, condition: str, params: Sequence[Any]) -> list[Event]:
-        events = list(query_dicts(self.db, f"SELECT e.* FROM events e WHERE {condition}", params))
+        events = list(query_dicts(self.conn, f"SELECT e.* FROM events e WHERE {condition}", params))
         if not events:
             return []
         marks = ",".join("?" * len(events))
         arguments: dict[str, list[dict[str, Any]]] = {}
         for row in query_dicts(
-            self.db, f"SELECT * FROM arguments WHERE event_id IN ({marks})", [e["id"] for e in events]
+            self.conn, f"SELECT * FROM arguments WHERE event_id IN ({marks})", [e["id"] for e in events]
         ):
             arguments.setdefault(row["event_id"], []).append(row)
         return [rows.event_from_row(e, arguments.get(e["id"], [])) for e in events]

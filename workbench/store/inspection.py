@@ -10,10 +10,10 @@ from workbench.store.project import Project
 
 
 def project_stats(project: Project) -> dict[str, Any]:
-    db = project.db
+    conn = project.conn
 
     def count(sql: str) -> int:
-        return int(db.execute(sql).fetchone()[0])
+        return int(conn.execute(sql).fetchone()[0])
 
     return {
         "project": str(project.path),
@@ -25,10 +25,10 @@ def project_stats(project: Project) -> dict[str, Any]:
         "events": count("SELECT count(*) FROM events"),
         "arguments": count("SELECT count(*) FROM arguments"),
         "sets_by_status": dict(
-            db.execute("SELECT status, count(*) FROM annotation_sets GROUP BY status ORDER BY status")
+            conn.execute("SELECT status, count(*) FROM annotation_sets GROUP BY status ORDER BY status")
         ),
         "spans_by_label": dict(
-            db.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
+            conn.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
         ),
     }
 
@@ -42,15 +42,15 @@ def project_problems(project: Project) -> list[str]:
 
 
 def _sqlite_problems(project: Project) -> list[str]:
-    db = project.db
+    conn = project.conn
     problems = [
         f"SQLite integrity: {row[0]}"
-        for row in db.execute("PRAGMA integrity_check")
+        for row in conn.execute("PRAGMA integrity_check")
         if row[0] != "ok"
     ]
     problems += [
         f"table {row[0]} row {row[1]} refers to a missing row of {row[2]}"
-        for row in db.execute("PRAGMA foreign_key_check")
+        for row in conn.execute("PRAGMA foreign_key_check")
     ]
     return problems
 
@@ -58,7 +58,7 @@ def _sqlite_problems(project: Project) -> list[str]:
 def _document_problems(project: Project) -> list[str]:
     return [
         f"document {name!r} ({doc_id}): its text no longer has the stored sha256"
-        for doc_id, name, text, sha256 in project.db.execute(
+        for doc_id, name, text, sha256 in project.conn.execute(
             "SELECT id, name, text, sha256 FROM documents"
         )
         if text_sha256(text) != sha256
@@ -72,13 +72,13 @@ def _span_problems(project: Project) -> list[str]:
     its start for every span, which is slow for thousands of spans on long documents.
     """
     spans_by_document: dict[str, list[tuple[str, str, int, int, str]]] = defaultdict(list)
-    for document_id, *span in project.db.execute(
+    for document_id, *span in project.conn.execute(
         'SELECT a.document_id, s.id, a.annotator, s.start, s."end", s.text '
         "FROM spans s JOIN annotation_sets a ON s.set_id = a.id"
     ):
         spans_by_document[document_id].append(tuple(span))  # type: ignore[arg-type]
     problems = []
-    for document_id, name, text in project.db.execute("SELECT id, name, text FROM documents"):
+    for document_id, name, text in project.conn.execute("SELECT id, name, text FROM documents"):
         for span_id, annotator, start, end, stored in spans_by_document.get(document_id, ()):
             actual = text[start:end] if end <= len(text) else None
             if actual != stored:
@@ -90,7 +90,7 @@ def _span_problems(project: Project) -> list[str]:
 
 
 def _event_problems(project: Project) -> list[str]:
-    rows = project.db.execute(
+    rows = project.conn.execute(
         """SELECT e.id, 'trigger' FROM events e JOIN spans s ON e.trigger_span_id = s.id
            WHERE s.set_id != e.set_id
            UNION ALL

@@ -12,17 +12,22 @@ this small runner is written here.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import ProjectError
-from workbench.store.connection import write_transaction
+from workbench.store.connection import table_api, write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x5457534D  # "TWSM"
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
+"""A step forward; it gets sqlite-utils, whose ``transform()`` rebuilds a table SQLite cannot
+alter in place."""
 
 
 def m001_initial(db: Database) -> None:
@@ -91,16 +96,16 @@ def format_version() -> int:
     return len(MIGRATIONS)
 
 
-def file_version(db: Database) -> int:
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+def file_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def check_readable(db: Database, path: Path) -> int:
+def check_readable(conn: sqlite3.Connection, path: Path) -> int:
     """The file's format version, after refusing a file that is not ours or is too new."""
     try:
-        application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
-        version = file_version(db)
-        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = file_version(conn)
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
         raise ProjectError(f"{path}: not a Tawsim project file ({error})") from error
     if application_id != APPLICATION_ID and (has_tables or version):
@@ -118,17 +123,18 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
 
 
-def migrate(db: Database, path: Path) -> None:
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the file to the current format, after a backup when it already held a project."""
-    version = check_readable(db, path)
+    version = check_readable(conn, path)
     if version == format_version():
         return
     if version > 0:
         backup = backup_path(path, version)
         if not backup.exists():
-            db.execute("VACUUM INTO ?", [str(backup)])
+            conn.execute("VACUUM INTO ?", [str(backup)])
+    db = table_api(conn)
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-        with write_transaction(db):
+        with write_transaction(conn):
             migration(db)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {number}")

@@ -64,13 +64,13 @@ def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int
     if annotator == GOLD:
         raise WorkbenchError(f"{GOLD!r} is the adjudicated layer, not an annotator")
     project.require_writable()
-    with write_transaction(project.db):
-        before = project.db.execute(
+    with write_transaction(project.conn):
+        before = project.conn.execute(
             "SELECT count(*) FROM annotation_sets WHERE annotator = ?", [annotator]
         ).fetchone()[0]
         for document_id in document_ids:
             project.set_id(document_id, annotator, create=True)
-        after = project.db.execute(
+        after = project.conn.execute(
             "SELECT count(*) FROM annotation_sets WHERE annotator = ?", [annotator]
         ).fetchone()[0]
     return int(after - before)
@@ -79,7 +79,7 @@ def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int
 def assigned_documents(project: Project, annotator: str) -> list[str]:
     return [
         row[0]
-        for row in project.db.execute(
+        for row in project.conn.execute(
             "SELECT a.document_id FROM annotation_sets a JOIN documents d ON a.document_id = d.id "
             "WHERE a.annotator = ? ORDER BY d.ord",
             [annotator],
@@ -98,7 +98,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
     partial.unlink(missing_ok=True)
     try:
         with Project.create(partial, project.schema) as package:
-            with write_transaction(package.db):
+            with write_transaction(package.conn):
                 package.db["meta"].upsert({"key": "project_id", "value": project.project_id}, pk="key")
                 package.db["meta"].insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
             package.add_documents(
@@ -154,7 +154,7 @@ def validate_package(project: Project, path: Path) -> None:
                 f"{path}: this package belongs to another project (its project id is "
                 f"{package.project_id}, this project's is {project.project_id}); nothing was merged"
             )
-        if file_version(package.db) != format_version():
+        if file_version(package.conn) != format_version():
             raise ProjectError(
                 f"{path}: written by an older version of Tawsim Workbench; open it once with this "
                 "version (which updates it), then merge it; nothing was merged"
@@ -167,7 +167,7 @@ def validate_package(project: Project, path: Path) -> None:
 
 
 def _check_documents(project: Project, package: Project, path: Path) -> None:
-    texts = dict(project.db.execute("SELECT id, sha256 FROM documents"))
+    texts = dict(project.conn.execute("SELECT id, sha256 FROM documents"))
     for document in package.documents():
         if texts.get(document.id) != document.sha256:
             problem = "is not in this project" if document.id not in texts else "has another text here"
@@ -178,13 +178,13 @@ def _check_documents(project: Project, package: Project, path: Path) -> None:
 
 def _check_labels(project: Project, package: Project, path: Path) -> None:
     schema = project.schema
-    for (label,) in package.db.execute("SELECT DISTINCT label FROM spans"):
+    for (label,) in package.conn.execute("SELECT DISTINCT label FROM spans"):
         if not (schema.has_entity(label) or schema.has_event(label)):
             raise SchemaError(
                 f"{path}: spans labelled {label!r}, which this project's schema {schema.id!r} "
                 "does not define; nothing was merged"
             )
-    for (event_type,) in package.db.execute("SELECT DISTINCT type FROM events"):
+    for (event_type,) in package.conn.execute("SELECT DISTINCT type FROM events"):
         if not schema.has_event(event_type):
             raise SchemaError(
                 f"{path}: events of the type {event_type!r}, which this project's schema "
@@ -219,22 +219,22 @@ _COPY_NEWER_SETS = (
 
 def _copy_newer_sets(project: Project, path: Path) -> tuple[int, int]:
     """Copy the package's newer sets into the project; returns (replaced, unchanged) counts."""
-    db = project.db
-    db.execute("ATTACH DATABASE ? AS package", [f"{path.resolve().as_uri()}?mode=ro"])
+    conn = project.conn
+    conn.execute("ATTACH DATABASE ? AS package", [f"{path.resolve().as_uri()}?mode=ro"])
     try:
-        with write_transaction(db):
-            db.execute(_NEWER_SETS)
-            replaced = db.execute("SELECT count(*) FROM temp.newer_sets").fetchone()[0]
-            total = db.execute("SELECT count(*) FROM package.annotation_sets").fetchone()[0]
+        with write_transaction(conn):
+            conn.execute(_NEWER_SETS)
+            replaced = conn.execute("SELECT count(*) FROM temp.newer_sets").fetchone()[0]
+            total = conn.execute("SELECT count(*) FROM package.annotation_sets").fetchone()[0]
             try:
                 for statement in _COPY_NEWER_SETS:
-                    db.execute(statement)
+                    conn.execute(statement)
             except sqlite3.IntegrityError as error:
                 raise ProjectError(
                     f"{path}: its annotations collide with this project's ({error}); "
                     "nothing of it was merged"
                 ) from error
-            db.execute("DROP TABLE temp.newer_sets")
+            conn.execute("DROP TABLE temp.newer_sets")
     finally:
-        db.execute("DETACH DATABASE package")
+        conn.execute("DETACH DATABASE package")
     return int(replaced), int(total - replaced)

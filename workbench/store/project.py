@@ -9,10 +9,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
 from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
@@ -28,7 +27,7 @@ from workbench.core.model import (
 )
 from workbench.core.schema import Schema
 from workbench.store import rows
-from workbench.store.connection import connect, write_transaction
+from workbench.store.connection import connect, table_api, write_transaction
 from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
@@ -43,6 +42,9 @@ from workbench.store.reading import (
     query_dicts,
     span_entries,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PROJECT_SUFFIX = ".tawsim"
 
@@ -85,11 +87,18 @@ class ImportSummary:
 class Project(EditingMixin):
     """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
 
-    def __init__(self, path: Path, db: Database, *, readonly: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        """Every read and every SQL statement goes through this connection."""
         self.readonly = readonly
         self._schema: Schema | None = None
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over ``conn``, for the writes through its table API only: importing it
+        is left to the first such write (see ``workbench.store.connection``)."""
+        return table_api(self.conn)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -101,11 +110,11 @@ class Project(EditingMixin):
             raise ProjectError(f"{path}: a file of that name exists already; choose another name")
         if not path.parent.is_dir():
             raise ProjectError(f"{path.parent}: no such folder")
-        db = connect(path)
-        migrate(db, path)
-        project = cls(path, db, readonly=False)
-        with write_transaction(db):
-            db["meta"].insert_all(
+        conn = connect(path)
+        migrate(conn, path)
+        project = cls(path, conn, readonly=False)
+        with write_transaction(conn):
+            project.db["meta"].insert_all(
                 [
                     {"key": "project_id", "value": new_id()},
                     {"key": "created", "value": now()},
@@ -127,16 +136,16 @@ class Project(EditingMixin):
             if version == 0:
                 raise ProjectError(f"{path}: not a Tawsim project file (it is empty)")
         finally:
-            probe.conn.close()
-        db = connect(path, readonly=readonly)
+            probe.close()
+        conn = connect(path, readonly=readonly)
         if not readonly:
-            migrate(db, path)
-        return cls(path, db, readonly=readonly)
+            migrate(conn, path)
+        return cls(path, conn, readonly=readonly)
 
     def close(self) -> None:
         if not self.readonly:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.conn.close()
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
 
     def __enter__(self) -> Project:
         return self
@@ -151,13 +160,13 @@ class Project(EditingMixin):
         return str(self.meta("project_id"))
 
     def meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return None if row is None else row[0]
 
     @property
     def schema(self) -> Schema:
         if self._schema is None:
-            row = self.db.execute(
+            row = self.conn.execute(
                 "SELECT definition FROM label_schemas ORDER BY id DESC LIMIT 1"
             ).fetchone()
             if row is None:
@@ -181,22 +190,22 @@ class Project(EditingMixin):
     def documents(self) -> list[DocumentSummary]:
         return [
             DocumentSummary(r[0], r[1], r[2], r[3], r[4], r[5])
-            for r in self.db.execute(
+            for r in self.conn.execute(
                 "SELECT id, name, ord, sha256, length(text), source FROM documents ORDER BY ord"
             )
         ]
 
     def document(self, document_id: str) -> Document:
-        row = next(query_dicts(self.db, "SELECT * FROM documents WHERE id = ?", [document_id]), None)
+        row = next(query_dicts(self.conn, "SELECT * FROM documents WHERE id = ?", [document_id]), None)
         if row is None:
             raise WorkbenchError(f"{self.path}: no document {document_id}")
         return rows.document_from_row(row)
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
 
     def annotation_set(self, document_id: str, annotator: str) -> AnnotationSet | None:
-        [annotated] = load_annotated(self.db, [document_id], annotator) or [None]
+        [annotated] = load_annotated(self.conn, [document_id], annotator) or [None]
         if annotated is None:
             raise WorkbenchError(f"{self.path}: no document {document_id}")
         return annotated.sets[0] if annotated.sets else None
@@ -205,19 +214,19 @@ class Project(EditingMixin):
         self, annotator: str, document_id: str | None = None
     ) -> list[DocumentProgress]:
         """Every document (or one) with the annotator's status and span count, in one query."""
-        return annotator_progress(self.db, annotator, document_id)
+        return annotator_progress(self.conn, annotator, document_id)
 
     def event_layer(self, document_id: str, annotator: str) -> tuple[list[Event], list[Span]]:
         """The annotator's events on the document and the spans they use (not the others)."""
-        return event_layer(self.db, document_id, annotator)
+        return event_layer(self.conn, document_id, annotator)
 
     def span_entries(self, document_id: str, annotator: str) -> list[SpanEntry]:
         """The annotator's spans on the document as (id, start, end, label), in text order."""
-        return span_entries(self.db, document_id, annotator)
+        return span_entries(self.conn, document_id, annotator)
 
     def annotated_document(self, document_id: str, source: str = "all") -> AnnotatedDocument:
         """The document with the sets of ``source``: "all", "gold" or one annotator's name."""
-        [annotated] = load_annotated(self.db, [document_id], source) or [None]
+        [annotated] = load_annotated(self.conn, [document_id], source) or [None]
         if annotated is None:
             raise WorkbenchError(f"{self.path}: no document {document_id}")
         return annotated
@@ -227,7 +236,7 @@ class Project(EditingMixin):
     ) -> Iterator[AnnotatedDocument]:
         """Documents (all, in order, unless given) with their sets, loaded many at a time."""
         ids = [d.id for d in self.documents()] if document_ids is None else list(document_ids)
-        return iter_annotated(self.db, ids, source)
+        return iter_annotated(self.conn, ids, source)
 
     # -- importing -------------------------------------------------------------------------
 
@@ -241,7 +250,7 @@ class Project(EditingMixin):
         """
         self.require_writable()
         summary = summary or ImportSummary()
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             DocumentImporter(self, summary).run(documents)
         return summary
 
@@ -249,9 +258,9 @@ class Project(EditingMixin):
 
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
         self.require_writable()
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             set_id = self.set_id(document_id, annotator, create=True)
-            self.db.execute(
+            self.conn.execute(
                 "UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ? "
                 "WHERE id = ?",
                 [status.value, now(), set_id],
@@ -261,7 +270,7 @@ class Project(EditingMixin):
         """A comment on a document (a span's comment is its note)."""
         self.require_writable()
         comment = Comment(new_id(), document_id, author, text, now())
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self.db["comments"].insert(
                 {"id": comment.id, "document_id": document_id, "author": author,
                  "text": text, "created": comment.created}
@@ -271,7 +280,7 @@ class Project(EditingMixin):
     def comments(self, document_id: str) -> list[Comment]:
         return [
             Comment(*row)
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 "SELECT id, document_id, author, text, created FROM comments "
                 "WHERE document_id = ? ORDER BY created, rowid",
                 [document_id],
@@ -280,13 +289,13 @@ class Project(EditingMixin):
 
     def ensure_annotator(self, name: str) -> None:
         self.require_writable()
-        with write_transaction(self.db):
+        with write_transaction(self.conn):
             self._ensure_annotator(name)
 
     def span_owner(self, span_id: str) -> tuple[Span, str, str]:
         row = next(
             query_dicts(
-                self.db,
+                self.conn,
                 "SELECT s.*, a.document_id, a.annotator FROM spans s "
                 "JOIN annotation_sets a ON s.set_id = a.id WHERE s.id = ?",
                 [span_id],
@@ -313,12 +322,12 @@ class Project(EditingMixin):
     def _ensure_annotator(self, name: str) -> None:
         if not name.strip():
             raise WorkbenchError("an annotator's name cannot be empty")
-        self.db.execute(
+        self.conn.execute(
             "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()]
         )
 
     def set_id(self, document_id: str, annotator: str, *, create: bool) -> str:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
             [document_id, annotator],
         ).fetchone()
@@ -337,7 +346,7 @@ class Project(EditingMixin):
     def touch_set(self, document_id: str, annotator: str) -> str:
         """The annotator's set on the document, with its revision bumped and work marked begun."""
         set_id = self.set_id(document_id, annotator, create=True)
-        self.db.execute(
+        self.conn.execute(
             "UPDATE annotation_sets SET revision = revision + 1, updated = ?, "
             "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
             [now(), set_id],

@@ -6,11 +6,10 @@ lets merging and exporting ten thousand documents take seconds.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
-
-from sqlite_utils import Database
 
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status
 from workbench.store import rows
@@ -44,21 +43,21 @@ _PROGRESS_QUERY = """
 
 
 def annotator_progress(
-    db: Database, annotator: str, document_id: str | None = None
+    conn: sqlite3.Connection, annotator: str, document_id: str | None = None
 ) -> list[DocumentProgress]:
     """Every document (or the one given) in order, with the annotator's status and span count."""
     if document_id is None:
-        rows = db.execute(_PROGRESS_QUERY + " ORDER BY d.ord", [annotator])
+        rows = conn.execute(_PROGRESS_QUERY + " ORDER BY d.ord", [annotator])
     else:
-        rows = db.execute(_PROGRESS_QUERY + " WHERE d.id = ?", [annotator, document_id])
+        rows = conn.execute(_PROGRESS_QUERY + " WHERE d.id = ?", [annotator, document_id])
     return [DocumentProgress(i, name, Status(status), spans) for i, name, status, spans in rows]
 
 
-def span_entries(db: Database, document_id: str, annotator: str) -> list[SpanEntry]:
+def span_entries(conn: sqlite3.Connection, document_id: str, annotator: str) -> list[SpanEntry]:
     """One annotator's spans on a document in text order (by start, the longer first, then by
     label), without their text, attributes or notes: opening a document with ten thousand spans
     needs no more, and building whole spans would cost most of the time allowed."""
-    rows = db.execute(
+    rows = conn.execute(
         """SELECT s.id, s.start, s."end", s.label
            FROM spans s JOIN annotation_sets a ON a.id = s.set_id
            WHERE a.document_id = ? AND a.annotator = ?
@@ -68,23 +67,25 @@ def span_entries(db: Database, document_id: str, annotator: str) -> list[SpanEnt
     return list(map(SpanEntry._make, rows))
 
 
-def query_dicts(db: Database, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(sql, list(params))
+def query_dicts(
+    conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()
+) -> Iterator[dict[str, Any]]:
+    cursor = conn.execute(sql, list(params))
     names = [column[0] for column in cursor.description]
     for row in cursor:
         yield dict(zip(names, row, strict=True))
 
 
 def load_annotated(
-    db: Database, document_ids: Sequence[str], source: str = "all"
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: str = "all"
 ) -> list[AnnotatedDocument]:
     """The documents, in the given order, with the sets of ``source`` ("all" or an annotator)."""
     marks = _marks(document_ids)
     documents = {
         row["id"]: rows.document_from_row(row)
-        for row in query_dicts(db, f"SELECT * FROM documents WHERE id IN ({marks})", document_ids)
+        for row in query_dicts(conn, f"SELECT * FROM documents WHERE id IN ({marks})", document_ids)
     }
-    sets_by_document = _sets_by_document(db, document_ids, source)
+    sets_by_document = _sets_by_document(conn, document_ids, source)
     return [
         AnnotatedDocument(documents[document_id], tuple(sets_by_document.get(document_id, ())))
         for document_id in document_ids
@@ -93,24 +94,24 @@ def load_annotated(
 
 
 def iter_annotated(
-    db: Database, document_ids: Sequence[str], source: str = "all"
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: str = "all"
 ) -> Iterator[AnnotatedDocument]:
     for start in range(0, len(document_ids), CHUNK):
-        yield from load_annotated(db, document_ids[start : start + CHUNK], source)
+        yield from load_annotated(conn, document_ids[start : start + CHUNK], source)
 
 
 def _sets_by_document(
-    db: Database, document_ids: Sequence[str], source: str
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: str
 ) -> dict[str, list[AnnotationSet]]:
     query = f"SELECT * FROM annotation_sets WHERE document_id IN ({_marks(document_ids)})"
     params = list(document_ids)
     if source != "all":
         query += " AND annotator = ?"
         params.append(source)
-    set_rows = list(query_dicts(db, query + " ORDER BY annotator", params))
+    set_rows = list(query_dicts(conn, query + " ORDER BY annotator", params))
     set_ids = [row["id"] for row in set_rows]
-    spans = _spans_by_set(db, set_ids)
-    events = _events_by_set(db, set_ids)
+    spans = _spans_by_set(conn, set_ids)
+    events = _events_by_set(conn, set_ids)
     sets: dict[str, list[AnnotationSet]] = defaultdict(list)
     for row in set_rows:
         sets[row["document_id"]].append(
@@ -129,29 +130,29 @@ _SPAN_COLUMNS = 'set_id, id, start, "end", label, text, attributes, note'
 
 
 def event_layer(
-    db: Database, document_id: str, annotator: str
+    conn: sqlite3.Connection, document_id: str, annotator: str
 ) -> tuple[list[Event], list[Span]]:
     """One annotator's events on a document and the spans they use (triggers and span
     fillers), without the other spans: what the event widgets need when a document opens."""
-    row = db.execute(
+    row = conn.execute(
         "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
         [document_id, annotator],
     ).fetchone()
     if row is None:
         return [], []
     set_id = row[0]
-    events = _events_by_set(db, [set_id]).get(set_id, [])
+    events = _events_by_set(conn, [set_id]).get(set_id, [])
     if not events:
         return [], []
     used = {event.trigger_span_id for event in events} | {
         argument.span_id for event in events for argument in event.arguments if argument.span_id
     }
     # Filtering the set's spans in Python is faster than asking SQLite for the used ids.
-    spans = [span for span in _spans_by_set(db, [set_id]).get(set_id, []) if span.id in used]
+    spans = [span for span in _spans_by_set(conn, [set_id]).get(set_id, []) if span.id in used]
     return events, spans
 
 
-def _spans_by_set(db: Database, set_ids: Sequence[str]) -> dict[str, list[Span]]:
+def _spans_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Span]]:
     """Spans read as plain rows into ``Span`` directly: opening a document with ten thousand
     spans must fit in a fraction of a second."""
     spans: dict[str, list[Span]] = defaultdict(list)
@@ -160,14 +161,14 @@ def _spans_by_set(db: Database, set_ids: Sequence[str]) -> dict[str, list[Span]]
             f"SELECT {_SPAN_COLUMNS} FROM spans WHERE set_id IN ({_marks(set_ids)}) "
             'ORDER BY set_id, start, "end" DESC, label'
         )
-        for set_id, span_id, start, end, label, text, attributes, note in db.execute(query, list(set_ids)):
+        for set_id, span_id, start, end, label, text, attributes, note in conn.execute(query, list(set_ids)):
             spans[set_id].append(
                 Span(span_id, start, end, label, text, rows.from_json_object(attributes), note)
             )
     return spans
 
 
-def _events_by_set(db: Database, set_ids: Sequence[str]) -> dict[str, list[Event]]:
+def _events_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Event]]:
     events: dict[str, list[Event]] = defaultdict(list)
     if not set_ids:
         return events
@@ -177,13 +178,13 @@ def _events_by_set(db: Database, set_ids: Sequence[str]) -> dict[str, list[Event
         "SELECT a.event_id, a.role, a.span_id, a.filler_event_id FROM arguments a "
         f"JOIN events e ON a.event_id = e.id WHERE e.set_id IN ({marks}) ORDER BY a.event_id, a.ord"
     )
-    for event_id, role, span_id, filler_event_id in db.execute(argument_query, list(set_ids)):
+    for event_id, role, span_id, filler_event_id in conn.execute(argument_query, list(set_ids)):
         arguments[event_id].append(Argument(role, span_id, filler_event_id))
     event_query = (
         "SELECT set_id, id, type, trigger_span_id, attributes FROM events "
         f"WHERE set_id IN ({marks}) ORDER BY rowid"
     )
-    for set_id, event_id, event_type, trigger, attributes in db.execute(event_query, list(set_ids)):
+    for set_id, event_id, event_type, trigger, attributes in conn.execute(event_query, list(set_ids)):
         events[set_id].append(
             Event(
                 event_id, event_type, trigger, tuple(arguments.get(event_id, ())),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from workbench.core import tokens
 from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME, resources_dir
+from workbench.store import connection
 from workbench.store.packages import package_annotator
 from workbench.store.project import Project
 from workbench.ui import i18n
@@ -53,6 +54,15 @@ def resolve_annotator(
     return name.strip()
 
 
+def warm_up() -> None:
+    """Load, while the annotator starts reading, what the window's thread would otherwise wait
+    for: sqlite-utils (0.35 s), through which the first label is written, and camel-tools (over
+    a second), which snaps a selection to words. Both are imports (CPU under the GIL), so one
+    thread loads them in turn."""
+    connection.warm_up()
+    tokens.warm_up()
+
+
 def run_gui(project_path: Path, annotator: str | None) -> int:
     from workbench.ui.main_window import MainWindow
 
@@ -70,8 +80,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
             return 1
         window = MainWindow(project, name, settings)
         window.show()
-        # camel-tools takes over a second to load; load it while the annotator starts reading.
-        threading.Thread(target=tokens.warm_up, name="camel-tools", daemon=True).start()
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         return app.exec()
     finally:
         project.close()
