@@ -128,20 +128,23 @@ class EditingMixin:
         text = self.document(document_id).text if text is None else text
         with write_transaction(self.conn):
             set_id = self.touch_set(document_id, annotator)
-            taken = {
-                (r[0], r[1])
-                for r in self.conn.execute(
-                    'SELECT start, "end" FROM spans WHERE set_id = ? AND label = ?', [set_id, label]
-                )
-            }
             spans = [
                 self.new_span(text, start, end, label)
                 for start, end in dict.fromkeys(ranges)
-                if (start, end) not in taken
+                if not self._has_span(set_id, start, end, label)
             ]
             for span in spans:
                 self.insert_span(span, set_id)
         return spans
+
+    def _has_span(self: Project, set_id: str, start: int, end: int, label: str) -> bool:
+        """One lookup in the set's unique index, not a read of all its spans with the label (a
+        millisecond beside 10,000 spans, at every hotkey)."""
+        found = self.conn.execute(
+            'SELECT 1 FROM spans WHERE set_id = ? AND start = ? AND "end" = ? AND label = ?',
+            [set_id, start, end, label],
+        )
+        return found.fetchone() is not None
 
     def dependents(self: Project, span_id: str) -> Dependents:
         triggered = self._events_where("e.trigger_span_id = ?", [span_id])
