@@ -4,7 +4,7 @@ hotkeys as key events, menus' shortcuts, the panels; every result checked in the
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
@@ -407,6 +407,17 @@ def test_switching_to_arabic_translates_the_menus_and_mirrors_the_layout(scene: 
     window.menu_actions.languages[Language.ENGLISH].trigger()
     assert file_menu.text() == "&File"
     scene.qtbot.waitUntil(lambda: window.docks["documents"].geometry().x() < window.text_view.geometry().x())
+
+
+def test_undo_names_the_last_change_in_the_language_switched_to(scene: WindowScene) -> None:
+    window = scene.window
+    scene.press(Key.Key_Return, CTRL)  # marks "mixed" done
+    assert window.undo_stack.undoText() == "Mark done"
+    window.set_language(Language.ARABIC)
+    in_arabic = QCoreApplication.translate("MainWindow", "Mark done")
+    assert in_arabic != "Mark done"
+    assert window.undo_stack.undoText() == in_arabic
+    assert in_arabic in window.menu_actions.undo.text()
 
 
 def test_the_window_remembers_language_font_layout_and_document(scene: WindowScene) -> None:

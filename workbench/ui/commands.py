@@ -6,7 +6,8 @@ Undo and redo call the inverse store operation and report again. Reports go to a
 ``ChangeListener`` (the window) as a ``Change``: which document, which spans came, went or
 changed, and the document's new status. The listener switches to that document first when it is
 not the one shown, which is how undo works across the documents of a session. The caller gives
-each command its description (in the interface language) for the Undo and Redo menu entries.
+each command a ``Describe``: it makes the text of the Undo and Redo menu entries in the interface
+language, now and again after a language switch (``retranslate_stack``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
@@ -42,11 +43,34 @@ class ChangeListener(Protocol):
     def report_error(self, message: str) -> None: ...
 
 
-class StoreCommand(QUndoCommand):
+Describe = Callable[[], str]
+"""Makes a command's text (what Undo and Redo name) in the current interface language."""
+
+
+class DescribedCommand(QUndoCommand):
+    """An undo command whose text ``describe`` makes, and makes again when the language changes."""
+
+    def __init__(self, describe: Describe) -> None:
+        super().__init__(describe())
+        self._describe = describe
+
+    def retranslate(self) -> None:
+        self.setText(self._describe())
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Name every command on ``stack`` in the interface language just installed."""
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, DescribedCommand):
+            command.retranslate()
+
+
+class StoreCommand(DescribedCommand):
     """The common shape: the change made at construction, then inverse and forward operations."""
 
-    def __init__(self, listener: ChangeListener, description: str, first: Change) -> None:
-        super().__init__(description)
+    def __init__(self, listener: ChangeListener, describe: Describe, first: Change) -> None:
+        super().__init__(describe)
         self.document_id = first.document_id
         self._listener = listener
         self._first: Change | None = first
@@ -87,13 +111,13 @@ class AddSpans(StoreCommand):
         text: str,
         ranges: Sequence[tuple[int, int]],
         label: str,
-        description: str,
+        describe: Describe,
     ) -> None:
         spans = project.add_spans(document_id, annotator, ranges, label, text=text)
         self._project = project
         self._span_ids = [span.id for span in spans]
         self._removal: Removal | None = None
-        super().__init__(listener, description, Change(document_id, added=tuple(spans)))
+        super().__init__(listener, describe, Change(document_id, added=tuple(spans)))
 
     @property
     def span_ids(self) -> list[str]:
@@ -118,13 +142,13 @@ class DeleteSpans(StoreCommand):
         listener: ChangeListener,
         document_id: str,
         span_ids: Sequence[str],
-        description: str,
+        describe: Describe,
     ) -> None:
         self._project = project
         self._span_ids = list(span_ids)
         self._removal = project.delete_spans(self._span_ids)
         first = Change(document_id, removed=tuple(self._span_ids))
-        super().__init__(listener, description, first)
+        super().__init__(listener, describe, first)
 
     def undo_change(self) -> Change:
         self._project.restore(self._removal)
@@ -145,12 +169,12 @@ class UpdateSpan(StoreCommand):
         document_id: str,
         before: Span,
         after: Span,
-        description: str,
+        describe: Describe,
     ) -> None:
         self._project = project
         self._before = before
         self._after = self._store(after)
-        super().__init__(listener, description, Change(document_id, updated=(self._after,)))
+        super().__init__(listener, describe, Change(document_id, updated=(self._after,)))
 
     def undo_change(self) -> Change:
         return Change(self.document_id, updated=(self._store(self._before),))
@@ -175,14 +199,14 @@ class SetStatus(StoreCommand):
         annotator: str,
         before: Status,
         after: Status,
-        description: str,
+        describe: Describe,
     ) -> None:
         self._project = project
         self._annotator = annotator
         self._before = before
         self._after = after
         first = self._store(document_id, after)
-        super().__init__(listener, description, first)
+        super().__init__(listener, describe, first)
 
     def undo_change(self) -> Change:
         return self._store(self.document_id, self._before)

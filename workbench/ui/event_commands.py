@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Argument, Event
 from workbench.store.editing import Removal
 from workbench.store.project import Project
+from workbench.ui.commands import Describe, DescribedCommand
 
 
 class EventEditor(Protocol):
@@ -34,13 +34,13 @@ class EventEditor(Protocol):
         """Tell the user an undo or redo could not be done."""
 
 
-class StoreCommand(QUndoCommand):
+class StoreCommand(DescribedCommand):
     """The shared base: ``apply`` (redo) and ``revert`` (undo) call the store; afterwards the
     editor refreshes what ``touched`` names. A store refusal during undo or redo (the project
     changed behind the stack's back) is reported and the command dropped from the stack."""
 
-    def __init__(self, editor: EventEditor, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, editor: EventEditor, describe: Describe) -> None:
+        super().__init__(describe)
         self._editor = editor
         self._first_redo = True
 
@@ -107,8 +107,8 @@ class _Deletion:
 class CreateEventCommand(StoreCommand):
     """An event and its trigger span: undo deletes the trigger span, which takes the event."""
 
-    def __init__(self, editor: EventEditor, event: Event, text: str) -> None:
-        super().__init__(editor, text)
+    def __init__(self, editor: EventEditor, event: Event, describe: Describe) -> None:
+        super().__init__(editor, describe)
         self._event_id = event.id
         self._deletion = _Deletion([event.trigger_span_id])
 
@@ -125,8 +125,8 @@ class CreateEventCommand(StoreCommand):
 class DeleteSpansCommand(StoreCommand):
     """Spans, with the events they trigger and the roles they fill; undo puts all back."""
 
-    def __init__(self, editor: EventEditor, removal: Removal, text: str) -> None:
-        super().__init__(editor, text)
+    def __init__(self, editor: EventEditor, removal: Removal, describe: Describe) -> None:
+        super().__init__(editor, describe)
         self._deletion = _Deletion([span.id for span in removal.spans], removal)
 
     def apply(self) -> None:
@@ -145,7 +145,7 @@ class ArgumentCommand(StoreCommand):
     def __init__(
         self, editor: EventEditor, event_id: str, argument: Argument, *, adding: bool
     ) -> None:
-        super().__init__(editor, _argument_text(argument, adding=adding))
+        super().__init__(editor, lambda: _argument_text(argument, adding=adding))
         self._event_id = event_id
         self._argument = argument
         self._adding = adding
@@ -179,7 +179,7 @@ class EditAttributesCommand(StoreCommand):
     def __init__(
         self, editor: EventEditor, event_id: str, before: dict[str, Any], after: dict[str, Any]
     ) -> None:
-        super().__init__(editor, _translate("Change event attributes"))
+        super().__init__(editor, lambda: _translate("Change event attributes"))
         self._event_id = event_id
         self._before = before
         self._after = after

@@ -147,10 +147,11 @@ class EventController(QObject):
         except WorkbenchError as error:
             self.report(str(error))
             return
-        name = label_name(self._project.schema, type_id, self._language)
-        self.undo_stack.push(
-            CreateEventCommand(self, event, self.tr("Create event {name}").format(name=name))
-        )
+        def describe() -> str:
+            name = label_name(self._project.schema, type_id, self._language)
+            return self.tr("Create event {name}").format(name=name)
+
+        self.undo_stack.push(CreateEventCommand(self, event, describe))
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
@@ -302,8 +303,10 @@ class EventController(QObject):
         except WorkbenchError as error:
             self.report(str(error))
             return False
-        text = self.tr("Delete %n span(s)", "", len(span_ids))
-        self.undo_stack.push(DeleteSpansCommand(self, removal, text))
+        count = len(span_ids)
+        self.undo_stack.push(
+            DeleteSpansCommand(self, removal, lambda: self.tr("Delete %n span(s)", "", count))
+        )
         return True
 
     def _consequences(self, span_ids: Sequence[str]) -> str:

@@ -37,7 +37,17 @@ from workbench.store.project import Project
 from workbench.store.reading import SpanEntry
 from workbench.ui import fonts, i18n
 from workbench.ui.actions import WindowActions
-from workbench.ui.commands import AddSpans, Change, DeleteSpans, SetStatus, StoreCommand, UpdateSpan, relabelled
+from workbench.ui.commands import (
+    AddSpans,
+    Change,
+    DeleteSpans,
+    Describe,
+    SetStatus,
+    StoreCommand,
+    UpdateSpan,
+    relabelled,
+    retranslate_stack,
+)
 from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
@@ -380,9 +390,11 @@ class MainWindow(QMainWindow):
         before = self.documents.document(self._document_id).status
         after = Status.IN_PROGRESS if before is Status.DONE else Status.DONE
         document_id = self._document_id
-        description = self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
+        def describe() -> str:
+            return self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
+
         self._push(
-            lambda: SetStatus(self.project, self, document_id, self.annotator, before, after, description)
+            lambda: SetStatus(self.project, self, document_id, self.annotator, before, after, describe)
         )
         self._show_status()
 
@@ -446,10 +458,12 @@ class MainWindow(QMainWindow):
             self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
             return None
         count = len(fresh)
-        description = self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
+        def describe() -> str:
+            return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
+
         command = self._push(
             lambda: AddSpans(
-                self.project, self, document_id, self.annotator, self.text, fresh, label, description
+                self.project, self, document_id, self.annotator, self.text, fresh, label, describe
             )
         )
         return command if isinstance(command, AddSpans) else None
@@ -465,7 +479,7 @@ class MainWindow(QMainWindow):
             self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
             return
         after = relabelled(before, label, self.schema)
-        self._update_span(before, after, self.tr("Relabel as %1").replace("%1", label))
+        self._update_span(before, after, lambda: self.tr("Relabel as %1").replace("%1", label))
         self._offer_suggestions_later(before.start, before.end, label)
 
     def _relabel_inspected(self, label: str) -> None:
@@ -484,21 +498,21 @@ class MainWindow(QMainWindow):
             attributes[name] = value
         if attributes != before.attributes:
             after = replace(before, attributes=attributes)
-            self._update_span(before, after, self.tr("Set %1").replace("%1", name.replace("_", " ")))
+            self._update_span(
+                before, after, lambda: self.tr("Set %1").replace("%1", name.replace("_", " "))
+            )
 
     def _set_note(self, note: str) -> None:
         span = self.inspector.span
         if span is not None:
             before = self._stored_span(span.id)
             after = replace(before, note=note)
-            self._update_span(before, after, self.tr("Edit note"))
+            self._update_span(before, after, lambda: self.tr("Edit note"))
 
-    def _update_span(self, before: Span, after: Span, description: str) -> None:
+    def _update_span(self, before: Span, after: Span, describe: Describe) -> None:
         document_id = self._document_id
         if document_id is not None:
-            self._push(
-                lambda: UpdateSpan(self.project, self, document_id, before, after, description)
-            )
+            self._push(lambda: UpdateSpan(self.project, self, document_id, before, after, describe))
 
     def delete_selected_span(self) -> None:
         """Delete the selected span; ask first when an event or a role would go with it."""
@@ -509,8 +523,11 @@ class MainWindow(QMainWindow):
             return
         if not self._deletion_confirmed(span_id):
             return
-        description = self.tr("Delete span")
-        self._push(lambda: DeleteSpans(self.project, self, document_id, [span_id], description))
+        self._push(
+            lambda: DeleteSpans(
+                self.project, self, document_id, [span_id], lambda: self.tr("Delete span")
+            )
+        )
 
     def _deletion_confirmed(self, span_id: str) -> bool:
         dependents = self.project.dependents(span_id)
@@ -812,6 +829,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.retranslate()
         self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
         self._show_progress()
+        retranslate_stack(self.undo_stack)
         self._show_undo_texts()
 
     # -- helpers ------------------------------------------------------------------------------
