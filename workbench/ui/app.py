@@ -9,10 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from workbench.core import tokens
-from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME, resources_dir
 from workbench.store import connection
 from workbench.store.packages import package_annotator
@@ -64,23 +63,20 @@ def warm_up() -> None:
 
 
 def run_gui(project_path: Path, annotator: str | None) -> int:
-    from workbench.ui.main_window import MainWindow
+    from workbench.ui.project_windows import ProjectWindows
 
     app = application()
     settings = WorkbenchSettings()
     i18n.set_language(settings.language() or i18n.system_language())
-    try:
-        project = Project.open(project_path)
-    except WorkbenchError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+
+    def name_for(project: Project) -> str | None:
+        return resolve_annotator(annotator, settings, package_annotator(project))
+
+    windows = ProjectWindows(app, settings, name_for)
+    if windows.open(project_path) is None:
         return 1
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     try:
-        name = resolve_annotator(annotator, settings, package_annotator(project))
-        if name is None:
-            return 1
-        window = MainWindow(project, name, settings)
-        window.show()
-        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         return app.exec()
     finally:
-        project.close()
+        windows.close_all()

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
     documentOpened = Signal(str)
     """A document is shown (its id), with this annotator's spans."""
     changeApplied = Signal(object)
+    closed = Signal()
+    """The window was closed: whoever opened its project may close it."""
     """A ``Change`` was made, undone or redone, and shown."""
 
     def __init__(
@@ -306,6 +308,8 @@ class MainWindow(QMainWindow):
             self._remember_font()
             self.settings.sync()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def _remember_font(self) -> None:
         if self.settings is not None:
