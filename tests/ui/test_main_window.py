@@ -409,6 +409,30 @@ def test_switching_to_arabic_translates_the_menus_and_mirrors_the_layout(scene: 
     scene.qtbot.waitUntil(lambda: window.docks["documents"].geometry().x() < window.text_view.geometry().x())
 
 
+def test_mirroring_keeps_the_event_panels_tabbed_behind_the_entity_panels(scene: WindowScene) -> None:
+    window = scene.window
+    tabs = {"labels": "event types", "spans": "events", "inspector": "event"}
+
+    def tabbed_and_in_front() -> dict[str, tuple[list[str], bool]]:
+        names = {dock: name for name, dock in window.docks.items()}
+        return {
+            name: (
+                [names[tab] for tab in window.tabifiedDockWidgets(window.docks[name])],
+                not window.docks[name].visibleRegion().isEmpty(),
+            )
+            for name in tabs
+        }
+
+    expected = {name: ([tab], True) for name, tab in tabs.items()}
+    assert tabbed_and_in_front() == expected
+    window.set_language(Language.ARABIC)
+    scene.qtbot.waitUntil(lambda: window.docks["labels"].geometry().x() > window.text_view.geometry().x())
+    assert tabbed_and_in_front() == expected
+    window.set_language(Language.ENGLISH)
+    scene.qtbot.waitUntil(lambda: window.docks["labels"].geometry().x() < window.text_view.geometry().x())
+    assert tabbed_and_in_front() == expected
+
+
 def test_undo_names_the_last_change_in_the_language_switched_to(scene: WindowScene) -> None:
     window = scene.window
     scene.press(Key.Key_Return, CTRL)  # marks "mixed" done

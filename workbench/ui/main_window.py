@@ -13,9 +13,10 @@ the documents of a session. Keys: see ``actions.py`` and the README's table.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -76,6 +77,14 @@ the annotator is pointed to search and "label all matches" instead."""
 MESSAGE_MS = 6000
 UNKNOWN_LABEL_COLOR = "#9e9e9e"
 Dock = Qt.DockWidgetArea
+
+
+class TabGroup(NamedTuple):
+    """Docks tabbed together in one place of the window (a dock alone is a group of one)."""
+
+    area: Qt.DockWidgetArea
+    docks: list[QDockWidget]
+    in_front: QDockWidget
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
@@ -797,15 +806,47 @@ class MainWindow(QMainWindow):
             self.settings.set_language(language)
 
     def _place_docks_for(self, direction: Qt.LayoutDirection) -> None:
-        """Mirror the docks: Qt mirrors what is inside them, but not the dock areas."""
+        """Mirror the docks: Qt mirrors what is inside them, but not the dock areas.
+
+        Every dock is taken out and put back on the other side, each tab group as tabs with the
+        same tab in front, each dock shown or hidden and sized as before: moving docks one by one
+        with ``addDockWidget`` stacked tabbed docks one under another and left stale tab bars.
+        """
         if direction == self._docks_direction:
             return
         mirrored = {Dock.LeftDockWidgetArea: Dock.RightDockWidgetArea, Dock.RightDockWidgetArea: Dock.LeftDockWidgetArea}
-        for dock in self.docks.values():  # in the order they were added: each keeps its place
-            area = self.dockWidgetArea(dock)
-            if area in mirrored:
-                self.addDockWidget(mirrored[area], dock)
+        groups = self._tab_groups(mirrored)
+        shown = {dock: dock.toggleViewAction().isChecked() for group in groups for dock in group.docks}
+        fronts = [group.in_front for group in groups]
+        widths, heights = [dock.width() for dock in fronts], [dock.height() for dock in fronts]
+        for dock in shown:
+            self.removeDockWidget(dock)
+        for group in groups:
+            first, *others = group.docks
+            self.addDockWidget(mirrored[group.area], first)
+            for tab in others:
+                self.tabifyDockWidget(first, tab)
+            for dock in group.docks:
+                dock.setVisible(shown[dock])
+            group.in_front.raise_()
+        self.resizeDocks(fronts, widths, Qt.Orientation.Horizontal)
+        self.resizeDocks(fronts, heights, Qt.Orientation.Vertical)
         self._docks_direction = direction
+
+    def _tab_groups(self, areas: Iterable[Qt.DockWidgetArea]) -> list[TabGroup]:
+        """The docks in ``areas`` by tab group, in the order they were added (so each keeps its
+        place in its column)."""
+        groups: list[TabGroup] = []
+        grouped: set[QDockWidget] = set()
+        for dock in self.docks.values():
+            area = self.dockWidgetArea(dock)
+            if area not in areas or dock in grouped:
+                continue
+            docks = [dock, *self.tabifiedDockWidgets(dock)]
+            in_front = next((tab for tab in docks if not tab.visibleRegion().isEmpty()), dock)
+            groups.append(TabGroup(area, docks, in_front))
+            grouped.update(docks)
+        return groups
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
