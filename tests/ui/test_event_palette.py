@@ -93,5 +93,6 @@ def test_names_lead_with_the_interface_language(palette: EventPalette) -> None:
     palette.set_language("ar")
     assert palette.list.item(0).text() == "هجوم · Attack    Shift+A"
     button = palette.findChild(QPushButton, "event-type:Conflict.Attack")
-    assert button is not None and button.text() == "هجوم · Attack (Shift+A)"
+    assert button is not None and button.text() == "هجوم (Shift+A)"
+    assert button.toolTip() == "هجوم · Attack (Conflict.Attack)"
     assert palette.layoutDirection() == Qt.LayoutDirection.RightToLeft

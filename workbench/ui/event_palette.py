@@ -1,5 +1,8 @@
 """The event types as a palette: buttons for the types with a hotkey, and a searchable list of all.
 
+The buttons stand in one column and name their type in the interface language only, with the
+other name in the tooltip: with both names, two columns overflowed the dock and were cut off.
+
 Choosing a type (a button, a click in the list, Enter in the search field, or the type's hotkey
 anywhere in the window) emits ``eventTypeChosen`` with the type id; what happens next (an event
 on the current selection) is the controller's business.
@@ -15,7 +18,6 @@ from functools import cached_property
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,9 +28,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.normalize import normalize_query
 from workbench.core.schema import EventType, Schema
-from workbench.ui.event_text import Language, both_names, layout_direction
+from workbench.ui.event_text import Language, both_names, layout_direction, localized
 
-PALETTE_COLUMNS = 2
 SWATCH_SIZE = 14
 TYPE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -59,7 +60,7 @@ class EventPalette(QWidget):
             self.list.addItem(self._item(event_type))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._button_grid())
+        layout.addLayout(self._button_column())
         layout.addWidget(self.search)
         layout.addWidget(self.list)
         self._make_shortcuts(shortcut_host or self)
@@ -71,18 +72,17 @@ class EventPalette(QWidget):
         item.setToolTip(event_type.id)
         return item
 
-    def _button_grid(self) -> QGridLayout:
+    def _button_column(self) -> QVBoxLayout:
         """One button per event type that has a hotkey: the types used most."""
-        grid = QGridLayout()
-        with_hotkeys = [event_type for event_type in self._schema.event_types if event_type.hotkey]
-        for number, event_type in enumerate(with_hotkeys):
-            button = QPushButton(swatch(event_type.color), "")
-            button.setObjectName(f"event-type:{event_type.id}")
-            button.setToolTip(event_type.id)
-            button.clicked.connect(lambda _=False, type_id=event_type.id: self.choose(type_id))
-            grid.addWidget(button, number // PALETTE_COLUMNS, number % PALETTE_COLUMNS)
-            self._buttons[event_type.id] = button
-        return grid
+        column = QVBoxLayout()
+        for event_type in self._schema.event_types:
+            if event_type.hotkey:
+                button = QPushButton(swatch(event_type.color), "")
+                button.setObjectName(f"event-type:{event_type.id}")
+                button.clicked.connect(lambda _=False, type_id=event_type.id: self.choose(type_id))
+                column.addWidget(button)
+                self._buttons[event_type.id] = button
+        return column
 
     def set_language(self, language: Language) -> None:
         """Name the types with the interface language's name first (and translate anew)."""
@@ -95,7 +95,8 @@ class EventPalette(QWidget):
             item.setText(both_names(event_type, language) + hotkey)
         for type_id, button in self._buttons.items():
             event_type = self._schema.event(type_id)
-            button.setText(f"{both_names(event_type, language)} ({event_type.hotkey})")
+            button.setText(f"{localized(event_type, language)} ({event_type.hotkey})")
+            button.setToolTip(f"{both_names(event_type, language)} ({event_type.id})")
 
     def _make_shortcuts(self, host: QWidget) -> None:
         """The types' hotkeys, owned by ``host`` and gone with this palette."""
