@@ -285,6 +285,16 @@ def test_attributes_and_defaults(conflict: Schema) -> None:
     assert "attack_method" not in conflict.default_attributes_for_event("Conflict.Attack")
 
 
+def test_attributes_are_named_in_both_languages_or_by_their_key(tmp_path: Path) -> None:
+    named = edited("mention_level: {values:", "mention_level: {name: {en: Mention level, ar: مستوى الذكر}, values:")
+    [attribute] = load_schema(write(tmp_path, named, "named.yaml")).entity_attributes
+    assert (attribute.title("en"), attribute.title("ar")) == ("Mention level", "مستوى الذكر")
+    [unnamed] = load_schema(write(tmp_path, TINY, "tiny.yaml")).entity_attributes
+    assert (unnamed.title("en"), unnamed.title("ar")) == ("mention level", "mention level")
+    stored = Schema.from_json(load_schema(write(tmp_path, named, "named.yaml")).to_json())
+    assert stored.entity_attributes == (attribute,) and stored.entity_attributes[0].ar == "مستوى الذكر"
+
+
 def test_lookups(conflict: Schema) -> None:
     assert conflict.entity("GPE").ar == "كيان جيوسياسي"
     assert conflict.has_entity("PER") and not conflict.has_entity("Life.Die")
@@ -481,6 +491,11 @@ INVALID_CASES = [
         "    mention_level: {", "    Mention Level: {",
         "schema.mention_attributes['Mention Level']", 6, "attribute name 'Mention Level'",
         id="bad attribute name",
+    ),
+    pytest.param(
+        "mention_level: {values:", "mention_level: {name: {en: Mention level}, values:",
+        "schema.mention_attributes.mention_level.name", 6, "required key 'ar' is missing",
+        id="attribute name without its Arabic",
     ),
 ]
 

@@ -68,6 +68,7 @@ def test_the_panel_shows_type_trigger_roles_fillers_and_flags(panel: EventPanel)
     assert "Geo-political entity: «أمريكية»" in shown
     assert "Geo-political entity: «إدلب»" in shown
     assert any(text.startswith("Fillers: Weapon, Vehicle") for text in shown)  # Instrument
+    assert {"Polarity", "Attack method"} <= set(shown)  # the attributes' names
 
 
 def test_arabic_names_in_arabic(panel: EventPanel, document: EventDocument) -> None:
@@ -77,6 +78,7 @@ def test_arabic_names_in_arabic(panel: EventPanel, document: EventDocument) -> N
     assert "كيان جيوسياسي: «إدلب»" in texts(panel)
     assert panel.title.text() == "هجوم · Attack"
     assert panel.attribute_combo("polarity").currentText() == "منفي"
+    assert {"الإثبات والنفي", "أسلوب الهجوم"} <= set(texts(panel))  # the attributes' names
 
 
 def test_a_role_button_and_its_hotkey_request_an_argument(qtbot: QtBot, panel: EventPanel) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from tests.ui.test_text_view import TEXT, background_point, rendered, tint_at, word_range
 from tests.ui.window_scene import ANNOTATOR, THIRD, WITH_HARAKAT, WindowScene, nth_index, scene  # noqa: F401
@@ -236,6 +236,27 @@ def test_sorting_the_span_list_keeps_the_selected_span(scene: WindowScene) -> No
     labels = [window.span_model.entry_at(row).label for row in range(3)]
     assert labels == ["PER", "ORG", "GPE"]
     assert window.span_list.selected_span_id() == scene.view.selected_span_id
+
+
+def test_the_inspector_names_attributes_in_the_interface_language(scene: WindowScene) -> None:
+    scene.label_word("منظمة", Key.Key_2)
+    inspector = scene.window.inspector
+
+    def title(name: str) -> str:
+        label = inspector.form.labelForField(inspector.attribute_combo(name))
+        assert isinstance(label, QLabel)
+        return label.text()
+
+    assert (title("mention_level"), title("org_kind")) == ("Mention level", "Kind of organization")
+    scene.window.set_language(Language.ARABIC)
+    assert (title("mention_level"), title("org_kind")) == ("مستوى الذكر", "نوع الجهة")
+    combo = inspector.attribute_combo("org_kind")
+    choice = combo.findData("media")
+    combo.setCurrentIndex(choice)
+    combo.activated.emit(choice)
+    assert scene.window.undo_stack.undoText() == QCoreApplication.translate("MainWindow", "Set %1").replace(
+        "%1", "نوع الجهة"
+    )
 
 
 def test_inspector_edits_are_stored_and_undone(scene: WindowScene) -> None:

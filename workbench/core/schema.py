@@ -25,9 +25,9 @@ holds one top-level key, ``schema:``, whose mapping has these keys::
     ROLE:   {id, en, ar, fillers: [ENTITY_ID | "EVENT:<event type id>", ...],
              required?: bool (default false), repeatable?: bool (default true),
              maps?, note?, extension?: bool}
-    ATTRS:  {name: [value, ...]                          # a closed list, no default
-             name: {values: [value, ...], default?: value,
-                    ar?: {value: Arabic name}, labels?: {value: {en?, ar?}}}}
+    ATTRS:  {key: [value, ...]                           # a closed list, no default
+             key: {values: [value, ...], default?: value, name?: {en, ar},
+                   ar?: {value: Arabic name}, labels?: {value: {en?, ar?}}}}
 
 ``maps`` (the label's names in other schemes: ace, wojood, anercorp, ...), ``note``, ``extension``
 (not part of ACE 2005) and ``ner_core`` are metadata kept on the objects for importers and
@@ -86,13 +86,23 @@ def event_filler(type_id: str) -> str:
 
 @dataclass(frozen=True)
 class Attribute:
-    """A closed list of values; ``names_ar``/``names_en`` give display names of the values."""
+    """A closed list of values; ``names_ar``/``names_en`` give display names of the values, and
+    ``en``/``ar`` the attribute's own (empty when the file gives none)."""
 
     name: str
     values: tuple[str, ...]
     default: str | None
     names_ar: dict[str, str] = field(hash=False)
     names_en: dict[str, str] = field(default_factory=dict, hash=False)
+    en: str = ""
+    ar: str = ""
+
+    def title(self, language: str) -> str:
+        """The attribute's name in ``language`` ("ar" or "en"); for an attribute the schema does
+        not name, its key with spaces ("mention level")."""
+        if not self.en:
+            return self.name.replace("_", " ")
+        return self.ar if language == "ar" else self.en
 
 
 @dataclass(frozen=True)
@@ -499,7 +509,7 @@ _EVENT_OPTIONAL = {"color", "hotkey", "attributes", "roles"} | _METADATA_KEYS
 _ROLE_KEYS = {"id", "en", "ar", "fillers"}
 _ROLE_OPTIONAL = {"required", "repeatable"} | _METADATA_KEYS
 _ATTRIBUTE_KEYS = {"values"}
-_ATTRIBUTE_OPTIONAL = {"default", "ar", "labels"}
+_ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels"}
 
 
 def _build_schema(document: Any) -> Schema:
@@ -740,7 +750,9 @@ def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
     values = _values(raw["values"], (*path, "values"))
     names_en, names_ar = _value_labels(raw, path, values)
     names_ar |= _value_names(raw, "ar", path, values)
-    return Attribute(name, values, _default(raw, path, values), names_ar, names_en)
+    own = _names(raw, path) if "name" in raw else {"en": "", "ar": ""}
+    default = _default(raw, path, values)
+    return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"])
 
 
 def _values(value: Any, path: _PathSteps) -> tuple[str, ...]:
@@ -1076,6 +1088,8 @@ def _attributes_definition(attributes: tuple[Attribute, ...]) -> dict[str, Any]:
 def _attribute_definition(attribute: Attribute) -> dict[str, Any]:
     definition: dict[str, Any] = {"values": list(attribute.values)}
     _put_if(definition, "default", attribute.default)
+    if attribute.en:
+        definition["name"] = {"en": attribute.en, "ar": attribute.ar}
     labels = {
         value: {
             lang: names[value]

@@ -325,7 +325,7 @@ class EventPanel(QWidget):
                 )
             )
             self._combos[attribute.name] = combo
-            form.addRow(attribute.name.replace("_", " "), combo)
+            form.addRow(attribute.title(self._language), combo)
         return box
 
     def _attribute_combo(self, attribute: Attribute) -> QComboBox:

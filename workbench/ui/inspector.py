@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QListVi
 
 from workbench.core.model import Span
 from workbench.core.schema import Attribute, Schema
-from workbench.ui.i18n import display_name, value_name
+from workbench.ui.i18n import current_language, display_name, value_name
 
 NO_VALUE = ""
 """The data of the empty entry of an attribute that has no default."""
@@ -107,7 +107,8 @@ class SpanInspector(QWidget):
         for attribute in attributes:
             combo = self._attribute_combo(attribute)
             self._attribute_combos[attribute.name] = combo
-            self.form.insertRow(self.form.rowCount() - 1, attribute.name.replace("_", " "), combo)
+            title = attribute.title(current_language().value)
+            self.form.insertRow(self.form.rowCount() - 1, title, combo)
 
     def _attribute_combo(self, attribute: Attribute) -> QComboBox:
         combo = QComboBox()

@@ -511,9 +511,12 @@ class MainWindow(QMainWindow):
             attributes[name] = value
         if attributes != before.attributes:
             after = replace(before, attributes=attributes)
-            self._update_span(
-                before, after, lambda: self.tr("Set %1").replace("%1", name.replace("_", " "))
-            )
+            [attribute] = [a for a in self.schema.attributes_for_entity(before.label) if a.name == name]
+
+            def describe() -> str:
+                return self.tr("Set %1").replace("%1", attribute.title(i18n.current_language().value))
+
+            self._update_span(before, after, describe)
 
     def _set_note(self, note: str) -> None:
         span = self.inspector.span
