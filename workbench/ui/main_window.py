@@ -97,9 +97,9 @@ class MainWindow(QMainWindow):
     documentOpened = Signal(str)
     """A document is shown (its id), with this annotator's spans."""
     changeApplied = Signal(object)
+    """A ``Change`` was made, undone or redone, and shown."""
     closed = Signal()
     """The window was closed: whoever opened its project may close it."""
-    """A ``Change`` was made, undone or redone, and shown."""
 
     def __init__(
         self,
@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
         before = self.documents.document(self._document_id).status
         after = Status.IN_PROGRESS if before is Status.DONE else Status.DONE
         document_id = self._document_id
+
         def describe() -> str:
             return self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
 
@@ -471,6 +472,7 @@ class MainWindow(QMainWindow):
             self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
             return None
         count = len(fresh)
+
         def describe() -> str:
             return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
 
