@@ -85,7 +85,7 @@ def documents() -> list[AnnotatedDocument]:
 
 
 @pytest.mark.benchmark
-@pytest.mark.parametrize("format_name", ["conll", "brat", "hf", "events"])
+@pytest.mark.parametrize("format_name", ["jsonl", "conll", "brat", "hf", "events"])
 @pytest.mark.parametrize("split", [None, (80, 10, 10)], ids=["whole", "split"])
 def test_export_speed(
     documents: list[AnnotatedDocument],
