@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from workbench.core.schema import Schema, builtin_schema
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -19,3 +21,9 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"{SHARED_DIR} is absent: the shared test material is not beside this checkout")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def conflict_news() -> Schema:
+    """The default schema, shared by the tests that need a realistic inventory."""
+    return builtin_schema("conflict-news")

@@ -3,17 +3,9 @@ filler holding two, arguments to what is gone; and the "filled/expected" role co
 
 from __future__ import annotations
 
-import pytest
-
 from workbench.core.event_checks import event_problems, role_counts
 from workbench.core.model import Argument, Event, Span
-from workbench.core.schema import Schema, builtin_schema
-
-
-@pytest.fixture(scope="module")
-def schema() -> Schema:
-    return builtin_schema("conflict-news")
-
+from workbench.core.schema import Schema
 
 SPANS = {
     span.id: span
@@ -32,69 +24,69 @@ def attack(*arguments: Argument) -> Event:
     return Event("a", "Conflict.Attack", "t", arguments)
 
 
-def test_a_complete_event_has_no_problems(schema: Schema) -> None:
+def test_a_complete_event_has_no_problems(conflict_news: Schema) -> None:
     event = attack(Argument("Target", span_id="gunmen"), Argument("Place", span_id="mosul"))
-    assert event_problems(event, SPANS, schema) == []
-    assert role_counts(event, schema) == (2, 2)
+    assert event_problems(event, SPANS, conflict_news) == []
+    assert role_counts(event, conflict_news) == (2, 2)
 
 
-def test_a_missing_required_role(schema: Schema) -> None:
+def test_a_missing_required_role(conflict_news: Schema) -> None:
     event = attack(Argument("Attacker", span_id="gunmen"))
-    assert event_problems(event, SPANS, schema) == ["the required role Target has no filler"]
-    assert role_counts(event, schema) == (1, 2)
+    assert event_problems(event, SPANS, conflict_news) == ["the required role Target has no filler"]
+    assert role_counts(event, conflict_news) == (1, 2)
 
 
-def test_a_filler_the_role_no_longer_allows(schema: Schema) -> None:
+def test_a_filler_the_role_no_longer_allows(conflict_news: Schema) -> None:
     event = attack(Argument("Target", span_id="gunmen"), Argument("Place", span_id="rifle"))
-    assert event_problems(event, SPANS, schema) == [
+    assert event_problems(event, SPANS, conflict_news) == [
         "the role Place cannot be filled by WEA (allowed: GPE, LOC, FAC)"
     ]
 
 
-def test_a_role_taking_one_filler_filled_twice(schema: Schema) -> None:
+def test_a_role_taking_one_filler_filled_twice(conflict_news: Schema) -> None:
     event = attack(
         Argument("Target", span_id="gunmen"),
         Argument("Place", span_id="mosul"),
         Argument("Place", span_id="village"),
     )
-    assert event_problems(event, SPANS, schema) == ["the role Place takes one filler but has 2"]
-    assert role_counts(event, schema) == (2, 2)
+    assert event_problems(event, SPANS, conflict_news) == ["the role Place takes one filler but has 2"]
+    assert role_counts(event, conflict_news) == (2, 2)
 
 
-def test_arguments_to_missing_spans_and_events_and_a_missing_trigger(schema: Schema) -> None:
+def test_arguments_to_missing_spans_and_events_and_a_missing_trigger(conflict_news: Schema) -> None:
     event = Event("a", "Conflict.Attack", "gone", (Argument("Target", span_id="gone-too"),))
-    assert event_problems(event, SPANS, schema) == [
+    assert event_problems(event, SPANS, conflict_news) == [
         "its trigger span is missing",
         "the Target argument refers to a missing span or event",
     ]
     claim = Event("c", "Conflict.Claim-Responsibility", "t2", (
         Argument("Claimant", span_id="gunmen"), Argument("ClaimedEvent", event_id="nowhere"),
     ))
-    assert event_problems(claim, SPANS, schema) == []  # event fillers unchecked without events
-    assert event_problems(claim, SPANS, schema, {}) == [
+    assert event_problems(claim, SPANS, conflict_news) == []  # event fillers unchecked without events
+    assert event_problems(claim, SPANS, conflict_news, {}) == [
         "the ClaimedEvent argument refers to a missing span or event"
     ]
 
 
-def test_event_fillers_are_checked_against_the_role(schema: Schema) -> None:
+def test_event_fillers_are_checked_against_the_role(conflict_news: Schema) -> None:
     claim = Event("c", "Conflict.Claim-Responsibility", "t2", (
         Argument("Claimant", span_id="gunmen"), Argument("ClaimedEvent", event_id="other"),
     ))
     allowed = {"other": Event("other", "Life.Die", "t")}
-    assert event_problems(claim, SPANS, schema, allowed) == []
+    assert event_problems(claim, SPANS, conflict_news, allowed) == []
     refused = {"other": Event("other", "Justice.Convict", "t")}
-    assert event_problems(claim, SPANS, schema, refused) == [
+    assert event_problems(claim, SPANS, conflict_news, refused) == [
         "the role ClaimedEvent cannot be filled by EVENT:Justice.Convict (allowed: "
         "EVENT:Conflict.Attack, EVENT:Conflict.Abduct, EVENT:Life.Die, EVENT:Life.Injure)"
     ]
 
 
-def test_a_type_or_role_the_schema_no_longer_has(schema: Schema) -> None:
+def test_a_type_or_role_the_schema_no_longer_has(conflict_news: Schema) -> None:
     gone = Event("x", "Conflict.Invented", "t")
-    problems = event_problems(gone, SPANS, schema)
+    problems = event_problems(gone, SPANS, conflict_news)
     assert problems == ["the schema has no event type 'Conflict.Invented'"]
-    assert role_counts(gone, schema) == (0, 0)
+    assert role_counts(gone, conflict_news) == (0, 0)
     event = attack(Argument("Target", span_id="gunmen"), Argument("Weather", span_id="mosul"))
-    assert event_problems(event, SPANS, schema) == [
+    assert event_problems(event, SPANS, conflict_news) == [
         "the type Conflict.Attack has no role Weather any more"
     ]

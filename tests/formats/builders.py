@@ -17,12 +17,17 @@ from workbench.core.model import (
 from workbench.formats.tagging import OUTSIDE, parse_tag, tag_spans
 
 
-def span_of(text: str, piece: str, label: str, occurrence: int = 0, **fields: object) -> Span:
-    """A span over the ``occurrence``-th (from 0) appearance of ``piece`` in ``text``."""
+def span_of(
+    text: str, piece: str, label: str, occurrence: int = 0, *, span_id: str | None = None,
+    **fields: object,
+) -> Span:  # fmt: skip
+    """A span over the ``occurrence``-th (from 0) appearance of ``piece`` in ``text``; a new id
+    unless ``span_id`` is given (tests that refer to spans by name)."""
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(piece, start + 1)
-    return Span(new_id(), start, start + len(piece), label, piece, **fields)  # type: ignore[arg-type]
+    span_id = span_id or new_id()
+    return Span(span_id, start, start + len(piece), label, piece, **fields)  # type: ignore[arg-type]
 
 
 def annotated(

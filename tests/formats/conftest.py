@@ -21,8 +21,3 @@ def corpora(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def wojood() -> Schema:
     return builtin_schema("wojood")
-
-
-@pytest.fixture(scope="session")
-def conflict_news() -> Schema:
-    return builtin_schema("conflict-news")

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.formats.builders import span_of
 from workbench.core.model import Argument, Event, Span
-from workbench.core.schema import Schema, builtin_schema
+from workbench.core.schema import Schema
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_list import (
     ROLES,
@@ -26,13 +27,7 @@ TEXT = "تبنى تنظيم داعش الهجوم الذي شنه مسلحون �
 
 
 def span(span_id: str, words: str, label: str) -> Span:
-    start = TEXT.index(words)
-    return Span(span_id, start, start + len(words), label, words)
-
-
-@pytest.fixture(scope="module")
-def schema() -> Schema:
-    return builtin_schema("conflict-news")
+    return span_of(TEXT, words, label, span_id=span_id)
 
 
 @pytest.fixture
@@ -74,8 +69,8 @@ def document() -> EventDocument:
 
 
 @pytest.fixture
-def model(qapp: QApplication, schema: Schema, document: EventDocument) -> EventTableModel:
-    table = EventTableModel(schema)
+def model(qapp: QApplication, conflict_news: Schema, document: EventDocument) -> EventTableModel:
+    table = EventTableModel(conflict_news)
     table.set_document(document)
     return table
 

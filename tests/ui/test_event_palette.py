@@ -7,18 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from workbench.core.schema import Schema, builtin_schema
+from workbench.core.schema import Schema
 from workbench.ui.event_palette import EventPalette
 
 
-@pytest.fixture(scope="module")
-def schema() -> Schema:
-    return builtin_schema("conflict-news")
-
-
 @pytest.fixture
-def palette(qtbot: QtBot, schema: Schema) -> EventPalette:
-    widget = EventPalette(schema)
+def palette(qtbot: QtBot, conflict_news: Schema) -> EventPalette:
+    widget = EventPalette(conflict_news)
     qtbot.addWidget(widget)
     return widget
 
@@ -42,10 +37,10 @@ def test_search_by_arabic_and_english(
     assert palette.shown_type_ids() == expected
 
 
-def test_an_empty_search_shows_every_type(palette: EventPalette, schema: Schema) -> None:
+def test_an_empty_search_shows_every_type(palette: EventPalette, conflict_news: Schema) -> None:
     palette.search.setText("هجوم")
     palette.search.clear()
-    assert palette.shown_type_ids() == [event_type.id for event_type in schema.event_types]
+    assert palette.shown_type_ids() == [event_type.id for event_type in conflict_news.event_types]
 
 
 def test_enter_in_the_search_chooses_the_first_match(qtbot: QtBot, palette: EventPalette) -> None:
@@ -70,14 +65,14 @@ def test_clicking_a_list_item_or_a_button_chooses(qtbot: QtBot, palette: EventPa
     assert blocker.args == ["Life.Die"]
 
 
-def test_only_types_with_a_hotkey_get_a_button(palette: EventPalette, schema: Schema) -> None:
+def test_only_types_with_a_hotkey_get_a_button(palette: EventPalette, conflict_news: Schema) -> None:
     buttons = palette.findChildren(QPushButton)
-    assert len(buttons) == sum(1 for event_type in schema.event_types if event_type.hotkey)
+    assert len(buttons) == sum(1 for event_type in conflict_news.event_types if event_type.hotkey)
 
 
-def test_a_hotkey_chooses_its_type_anywhere_in_its_window(qtbot: QtBot, schema: Schema) -> None:
+def test_a_hotkey_chooses_its_type_anywhere_in_its_window(qtbot: QtBot, conflict_news: Schema) -> None:
     window = QWidget()
-    palette = EventPalette(schema, parent=window, shortcut_host=window)
+    palette = EventPalette(conflict_news, parent=window, shortcut_host=window)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()

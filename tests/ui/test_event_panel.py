@@ -8,8 +8,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from tests.formats.builders import span_of
 from workbench.core.model import Argument, Event, Span
-from workbench.core.schema import Schema, builtin_schema
+from workbench.core.schema import Schema
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_panel import EventPanel
 from workbench.ui.span_drag import SPAN_ID_MIME, span_id_from_mime, span_mime_data
@@ -18,13 +19,7 @@ TEXT = "استهداف غارة أمريكية لجهادي أجنبي في إد
 
 
 def span(span_id: str, words: str, label: str) -> Span:
-    start = TEXT.index(words)
-    return Span(span_id, start, start + len(words), label, words)
-
-
-@pytest.fixture(scope="module")
-def schema() -> Schema:
-    return builtin_schema("conflict-news")
+    return span_of(TEXT, words, label, span_id=span_id)
 
 
 @pytest.fixture
@@ -43,8 +38,8 @@ def document() -> EventDocument:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, schema: Schema, document: EventDocument) -> EventPanel:
-    widget = EventPanel(schema)
+def panel(qtbot: QtBot, conflict_news: Schema, document: EventDocument) -> EventPanel:
+    widget = EventPanel(conflict_news)
     widget.resize(500, 900)
     qtbot.addWidget(widget)
     widget.show_event(document.events["attack"], document)
