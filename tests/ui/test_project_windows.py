@@ -124,6 +124,14 @@ def shown_projects(app: QApplication) -> list[Path]:
     )  # fmt: skip
 
 
+def single_shot(after_ms: int, call: Callable[[], None]) -> QTimer:
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(call)
+    timer.start(after_ms)
+    return timer
+
+
 def bare_start(app: QApplication, demo: Path, step: Callable[[], None], at_ms: int) -> tuple[int, list[Path]]:
     """``workbench`` without a command (the demo), with ``step`` run ``at_ms`` into the event loop:
     the exit code, and the projects shown once things have settled."""
@@ -133,9 +141,16 @@ def bare_start(app: QApplication, demo: Path, step: Callable[[], None], at_ms: i
         shown.extend(shown_projects(app))
         app.exit(0)
 
-    QTimer.singleShot(at_ms, step)
-    QTimer.singleShot(at_ms + project_windows.FILE_OPEN_WAIT_MS + SETTLED_MS, look_and_quit)
-    return run_gui(demo, annotator=None), shown
+    timers = [
+        single_shot(at_ms, step),
+        single_shot(at_ms + project_windows.FILE_OPEN_WAIT_MS + SETTLED_MS, look_and_quit),
+    ]
+    try:
+        return run_gui(demo, annotator=None), shown
+    finally:
+        # A timer left to fire after the event loop has ended would quit the next test's loops.
+        for timer in timers:
+            timer.stop()
 
 
 @pytest.mark.parametrize("wait_ms", [300, 0], ids=["mac-wait", "no-wait"])
