@@ -14,7 +14,10 @@ function Invoke-Checked([string] $What, [scriptblock] $Command) {
 }
 
 function Invoke-Uv {
-    if (Get-Command uv -ErrorAction SilentlyContinue) { uv @args } else { python -m uv @args }
+    # $env:UV: the uv that runs this script, when `uv run` does (as under `uv run pytest -m frozen`)
+    if ($env:UV) { & $env:UV @args }
+    elseif (Get-Command uv -ErrorAction SilentlyContinue) { uv @args }
+    else { python -m uv @args }
 }
 
 function Find-InnoSetupCompiler {

@@ -5,7 +5,9 @@
 ; packaging\build.ps1 runs it after PyInstaller has built dist\TawsimWorkbench\. The installer
 ; installs for the current user only, without administrator rights, into
 ; %LOCALAPPDATA%\Programs\TawsimWorkbench; it adds a Start menu entry, opens .tawsim files with
-; the program (registered under HKEY_CURRENT_USER) and has an uninstaller. Project files and the
+; the windowed program (registered under HKEY_CURRENT_USER), puts the install folder on the
+; user's PATH, so that the console program workbench.exe is the command "workbench" in a new
+; terminal, and has an uninstaller, which takes the folder off PATH again. Project files and the
 ; demo project live in the user's data folder, never in the install folder, so uninstalling and
 ; upgrading leave them alone. It speaks English and Arabic (right to left).
 
@@ -15,7 +17,7 @@
 
 #define AppName "Tawsim Workbench"
 #define AppFolder "TawsimWorkbench"
-#define AppExe "TawsimWorkbench.exe"
+#define AppExe "Tawsim Workbench.exe"
 #define ProgId "TawsimWorkbench.Project"
 #define RepoRoot AddBackslash(SourcePath) + "..\.."
 
@@ -44,6 +46,8 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 ChangesAssociations=yes
+; PATH changed: Explorer, and the terminals started from it after, read it again
+ChangesEnvironment=yes
 SetupIconFile={#RepoRoot}\packaging\icons\tawsim.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
@@ -72,13 +76,15 @@ Source: "{#RepoRoot}\dist\{#AppFolder}\*"; DestDir: "{app}"; Flags: ignoreversio
 [InstallDelete]
 ; An upgrade replaces the whole program folder: files an older version had must not linger.
 Type: filesandordirs; Name: "{app}\_internal"
+; the windowed program's name before the console program came beside it
+Type: files; Name: "{app}\TawsimWorkbench.exe"
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
 
 [Registry]
-; .tawsim files open with the program ("TawsimWorkbench.exe open FILE") and show its icon.
+; .tawsim files open with the windowed program ("Tawsim Workbench.exe" open FILE) and show its icon.
 Root: HKCU; Subkey: "Software\Classes\.tawsim"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue
 Root: HKCU; Subkey: "Software\Classes\.tawsim\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKCU; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:ProjectFileType}"; Flags: uninsdeletekey
@@ -87,3 +93,59 @@ Root: HKCU; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: 
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// The install folder on the user's PATH (HKCU\Environment, the value Windows builds each new
+// process's PATH from), added after installing and removed after uninstalling. Entries are
+// compared without regard to case, as Windows does; the user's other entries stay as they are.
+const
+  EnvironmentKey = 'Environment';
+
+function PathWith(Entries, Folder: string): Boolean;
+begin
+  Result := Pos(';' + Lowercase(Folder) + ';', ';' + Lowercase(Entries) + ';') > 0;
+end;
+
+procedure AddToPath(Folder: string);
+var
+  Entries: string;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Entries) then
+    Entries := '';
+  if PathWith(Entries, Folder) then
+    exit;
+  if (Entries <> '') and (Entries[Length(Entries)] <> ';') then
+    Entries := Entries + ';';
+  RegWriteExpandStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Entries + Folder);
+end;
+
+procedure RemoveFromPath(Folder: string);
+var
+  Entries: string;
+  Position: Integer;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Entries) then
+    exit;
+  Entries := ';' + Entries + ';';
+  Position := Pos(';' + Lowercase(Folder) + ';', Lowercase(Entries));
+  if Position = 0 then
+    exit;
+  Delete(Entries, Position, Length(Folder) + 1);
+  Entries := Copy(Entries, 2, Length(Entries) - 2);
+  if Entries = '' then
+    RegDeleteValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path')
+  else
+    RegWriteExpandStringValue(HKEY_CURRENT_USER, EnvironmentKey, 'Path', Entries);
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+  if CurStep = ssPostInstall then
+    AddToPath(ExpandConstant('{app}'));
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+begin
+  if CurUninstallStep = usPostUninstall then
+    RemoveFromPath(ExpandConstant('{app}'));
+end;

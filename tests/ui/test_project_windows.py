@@ -1,20 +1,32 @@
-"""Projects opened in windows: from the command line, and from macOS's FileOpen events."""
+"""Projects opened in windows: from the command line, and from macOS's FileOpen events.
+
+Finder starts the program without arguments (a bare start, which opens the demo project) and sends
+the project that was double-clicked as a FileOpen event once the event loop runs: the tests deliver
+that event from within the event loop, after start-up, as macOS does.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.window_scene import ini_settings, new_project
+from tests.ui.window_scene import ini_settings, new_project, nth_index
+from workbench.app import demo as demo_module
 from workbench.store.project import Project
+from workbench.ui import project_windows
+from workbench.ui.app import ANNOTATOR_ENV, run_gui
+from workbench.ui.main_window import MainWindow
 from workbench.ui.project_windows import ProjectWindows
+
+SETTLED_MS = 300
+"""How long after the last scheduled step a bare start's windows are looked at."""
 
 
 @pytest.fixture
@@ -39,7 +51,7 @@ def test_a_file_open_event_opens_the_project_in_its_own_window(
 ) -> None:
     first = windows.open(paths[0])
     assert first is not None and first.isVisible()
-    QCoreApplication.sendEvent(QApplication.instance(), QFileOpenEvent(QUrl.fromLocalFile(str(paths[1]))))
+    finder_opens(paths[1])
     second = windows.windows[paths[1].resolve()]
     assert second is not first and second.isVisible()
     assert second.project.path == paths[1].resolve() and second.annotator == "amal"
@@ -86,3 +98,105 @@ def test_without_an_annotator_nothing_opens_and_the_file_is_closed(
         assert nameless.windows == {} and closed == [paths[0].resolve()]
     finally:
         qapp.removeEventFilter(nameless)
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo project, in the test's folder."""
+    path = tmp_path / "demo.tawsim"
+    new_project(path).close()
+    monkeypatch.setattr(demo_module, "demo_project_path", lambda: path)
+    return path
+
+
+def finder_opens(path: Path) -> None:
+    """What macOS does for a project double-clicked in Finder, from within the event loop.
+
+    Sent rather than posted: PySide6 leaves a posted event to Python's garbage collector, which
+    may delete it before the loop delivers it."""
+    QCoreApplication.sendEvent(QApplication.instance(), QFileOpenEvent(QUrl.fromLocalFile(str(path))))
+
+
+def shown_projects(app: QApplication) -> list[Path]:
+    return sorted(
+        widget.project.path for widget in app.topLevelWidgets()
+        if isinstance(widget, MainWindow) and widget.isVisible()
+    )  # fmt: skip
+
+
+def single_shot(after_ms: int, call: Callable[[], None]) -> QTimer:
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(call)
+    timer.start(after_ms)
+    return timer
+
+
+def bare_start(app: QApplication, demo: Path, step: Callable[[], None], at_ms: int) -> tuple[int, list[Path]]:
+    """``workbench`` without a command (the demo), with ``step`` run ``at_ms`` into the event loop:
+    the exit code, and the projects shown once things have settled."""
+    shown: list[Path] = []
+
+    def look_and_quit() -> None:
+        shown.extend(shown_projects(app))
+        app.exit(0)
+
+    timers = [
+        single_shot(at_ms, step),
+        single_shot(at_ms + project_windows.FILE_OPEN_WAIT_MS + SETTLED_MS, look_and_quit),
+    ]
+    try:
+        return run_gui(demo, annotator=None), shown
+    finally:
+        # A timer left to fire after the event loop has ended would quit the next test's loops.
+        for timer in timers:
+            timer.stop()
+
+
+@pytest.mark.parametrize("wait_ms", [300, 0], ids=["mac-wait", "no-wait"])
+def test_a_project_double_clicked_in_finder_opens_alone(
+    qapp: QApplication, demo: Path, paths: list[Path], wait_ms: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the event arrives while the demo waits for it (macOS) or after the demo opened."""
+    monkeypatch.setattr(project_windows, "FILE_OPEN_WAIT_MS", wait_ms)
+    monkeypatch.setenv(ANNOTATOR_ENV, "amal")
+    code, shown = bare_start(qapp, demo, lambda: finder_opens(paths[0]), at_ms=100)
+    assert code == 0
+    assert shown == [paths[0].resolve()]
+
+
+def test_a_bare_start_with_nothing_asked_for_opens_the_demo(
+    qapp: QApplication, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(project_windows, "FILE_OPEN_WAIT_MS", 300)
+    monkeypatch.setenv(ANNOTATOR_ENV, "amal")
+    code, shown = bare_start(qapp, demo, lambda: None, at_ms=0)
+    assert code == 0
+    assert shown == [demo.resolve()]
+
+
+def test_a_bare_start_without_an_annotator_exits_1(
+    qapp: QApplication, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ANNOTATOR_ENV, raising=False)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("", False))
+    code, shown = bare_start(qapp, demo, lambda: None, at_ms=0)
+    assert code == 1
+    assert shown == []
+
+
+def test_a_demo_the_annotator_has_edited_stays_open_beside_the_project_asked_for(
+    qtbot: QtBot, windows: ProjectWindows, demo: Path, paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(project_windows, "FILE_OPEN_WAIT_MS", 0)
+    windows.open_demo_unless_asked(demo)
+    qtbot.waitUntil(lambda: demo.resolve() in windows.windows)
+    window = windows.windows[demo.resolve()]
+    window.activateWindow()
+    qtbot.waitActive(window)
+    start = nth_index(window.text_view.text, "إدلب", 0)
+    window.text_view.select_range(start, start + len("إدلب"))
+    qtbot.keyClick(window.text_view, Qt.Key.Key_4)
+    assert window.undo_stack.count() == 1
+    finder_opens(paths[0])
+    assert shown_projects(QApplication.instance()) == sorted([demo.resolve(), paths[0].resolve()])

@@ -63,6 +63,9 @@ def warm_up() -> None:
 
 
 def run_gui(project_path: Path, annotator: str | None) -> int:
+    """Open ``project_path`` in a window and run until the last window closes. The demo project
+    is what a bare start opens: it gives way to a project that macOS asks for just after."""
+    from workbench.app.demo import demo_project_path
     from workbench.ui.project_windows import ProjectWindows
 
     app = application()
@@ -73,10 +76,13 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         return resolve_annotator(annotator, settings, package_annotator(project))
 
     windows = ProjectWindows(app, settings, name_for)
-    if windows.open(project_path) is None:
+    if project_path == demo_project_path():
+        windows.open_demo_unless_asked(project_path)
+    elif windows.open(project_path) is None:
         return 1
     threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     try:
         return app.exec()
     finally:
         windows.close_all()
+        app.removeEventFilter(windows)

@@ -5,14 +5,19 @@ Windows, which runs that command), and on macOS also by a ``FileOpen`` event: Fi
 application without arguments, or finds it running, and sends the path of the .tawsim file that
 was double-clicked or dropped on the Dock icon as an event. Each project gets its own window; a
 project already open is brought to the front. A project's file is closed with its window.
+
+A bare start opens the demo project, but only when nothing else was asked for. Finder's event
+arrives once the event loop runs, after start-up: so the demo waits ``FILE_OPEN_WAIT_MS`` for it,
+and a project asked for later still closes the demo if the annotator has not touched it.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -25,6 +30,10 @@ from workbench.ui.settings import WorkbenchSettings
 NameFor = Callable[[Project], str | None]
 """The annotator's name for a project's window; None when none was given (a question cancelled)."""
 
+FILE_OPEN_WAIT_MS = 300 if sys.platform == "darwin" else 0
+"""How long a bare start waits for a FileOpen event before it opens the demo project. Only macOS
+sends the event; elsewhere the demo opens as soon as the event loop runs."""
+
 
 class ProjectWindows(QObject):
     """Opens projects in windows, for the arguments given and for the application's FileOpen
@@ -35,13 +44,34 @@ class ProjectWindows(QObject):
         self.settings = settings
         self.name_for = name_for
         self.windows: dict[Path, MainWindow] = {}
+        self.demo: MainWindow | None = None
+        """The demo project's window while a project asked for may still replace it."""
+        self.asked = False
+        """Whether a FileOpen event has asked for a project."""
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self.open(Path(event.file()))
+            self.asked = True
+            window = self.open(Path(event.file()))
+            if window is not None:
+                self._close_untouched_demo(window)
             return True
         return False
+
+    def open_demo_unless_asked(self, demo: Path) -> None:
+        """A bare start: open ``demo`` once the event loop has run ``FILE_OPEN_WAIT_MS``, unless a
+        FileOpen event asked for a project by then. If the demo cannot open (no annotator's name
+        given) and nothing else is open, the application exits with 1."""
+
+        def open_demo() -> None:
+            if self.asked:
+                return
+            self.demo = self.open(demo)
+            if not self.windows:
+                QApplication.exit(1)
+
+        QTimer.singleShot(FILE_OPEN_WAIT_MS, open_demo)
 
     def open(self, path: Path) -> MainWindow | None:
         """The project's window, shown and in front; None when the file cannot be opened (the
@@ -69,8 +99,16 @@ class ProjectWindows(QObject):
         for window in list(self.windows.values()):
             window.close()
 
+    def _close_untouched_demo(self, asked: MainWindow) -> None:
+        """Close the demo opened before ``asked`` arrived, unless the annotator has edited it."""
+        demo, self.demo = self.demo, None
+        if demo is not None and demo is not asked and demo.undo_stack.count() == 0:
+            demo.close()
+
     def _closed(self, path: Path) -> None:
         window = self.windows.pop(path)
+        if window is self.demo:
+            self.demo = None
         window.project.close()
         window.deleteLater()
 
