@@ -184,3 +184,17 @@ def test_a_lone_name_with_an_at_sign_stays_a_document_of_that_name(
     (folder / "mail@home.ann").write_text("T1\tOrganization 36 42\tGoogle\n", encoding="utf-8")
     [document] = brat.read([folder], ImportOptions(schema=news_schema))
     assert (document.document.name, document.sets[0].annotator) == ("mail@home", "imported")
+
+
+def test_a_note_on_an_event_is_written_on_the_event_as_brat_requires(
+    news_schema: Schema, tmp_path: Path
+) -> None:
+    """brat's verifier refuses a note that names a trigger ("Trigger referenced by non-event")."""
+    documents = list(brat.read([NEWS / "110-note_annotation.ann"], ImportOptions(schema=news_schema)))
+    brat.write(documents, tmp_path / "out", ExportOptions(schema=news_schema))
+    written = (tmp_path / "out" / "110-note_annotation.ann").read_text(encoding="utf-8").splitlines()
+    notes = [line for line in written if line.startswith("#")]
+    source = (NEWS / "110-note_annotation.ann").read_text(encoding="utf-8").splitlines()
+    assert [n.split("\t", 1)[1] for n in notes] == [
+        line.split("\t", 1)[1] for line in source if line.startswith("#") and "R1" not in line
+    ]  # the same notes on the same kinds of ids (T1 and E1 keep their numbers here)

@@ -12,7 +12,8 @@ are the workbench's. The ``.ann`` holds:
   it), a repeated role numbered as brat numbers it (``Victim``, ``Victim2``);
 - ``A`` lines for attributes: ``A1<TAB>Name T1 VALUE``, or ``A1<TAB>Name T1`` for a binary
   attribute (the value ``True``);
-- ``#`` lines for span notes: ``AnnotatorNotes``, line breaks turned into spaces; a note line
+- ``#`` lines for span notes (on the event for an event's trigger, since brat refuses a note on a
+  trigger): ``AnnotatorNotes``, line breaks turned into spaces; a note line
   ``[TYPE] text`` (a note of another type, as the import keeps it) as a note of that type.
 
 Labels, event types and attribute names are spelled as brat stores them (``Conflict_Attack``).
@@ -152,7 +153,10 @@ def _ann_lines(
     owners = [(ids[span.id], span.attributes) for span in spans]
     owners += [(ids[event.id], event.attributes) for event in annotations.events]
     lines += _a_lines(owners, place)
-    lines += _note_lines(ids, spans, report, place)
+    # brat refuses a note on a trigger: it goes on the (first) event the trigger belongs to
+    targets = {event.trigger_span_id: ids[event.id] for event in reversed(annotations.events)}
+    targets = {span.id: targets.get(span.id, ids[span.id]) for span in spans}
+    lines += _note_lines(targets, spans, report, place)
     return lines
 
 
@@ -219,15 +223,16 @@ def _a_lines(owners: list[tuple[str, dict[str, Any]]], place: str) -> list[str]:
 
 
 def _note_lines(
-    ids: dict[str, str], spans: list[Span], report: FormatReport, place: str
+    targets: dict[str, str], spans: list[Span], report: FormatReport, place: str
 ) -> list[str]:
+    """The ``#`` lines of the spans' notes, each on the brat id ``targets`` gives its span."""
     lines: list[str] = []
     for span in spans:
         notes, flattened = brat_notes(span.note)
         if flattened:
             report.add(Issue.FLATTENED_NOTE, f"{place}: the note of span {span.id}")
         for note_type, note in notes:
-            lines.append(f"#{len(lines) + 1}\t{note_type} {ids[span.id]}\t{note}")
+            lines.append(f"#{len(lines) + 1}\t{note_type} {targets[span.id]}\t{note}")
     return lines
 
 
