@@ -349,6 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
         parser.error("--report and --screenshot go with --self-test")
+    if getattr(args, "tag_columns", None) and args.format not in ("auto", "conll"):
+        parser.error("--tag-columns goes with a conll import")
     if getattr(args, "split_by", None) == "sentence" and (args.split is None or args.format not in ("conll", "hf")):
         parser.error("--split-by sentence goes with --split, in a conll or hf export")
     try:

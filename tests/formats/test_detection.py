@@ -105,3 +105,20 @@ def test_a_line_of_only_a_tag_names_the_line_and_the_missing_token(
     code, _, err = run(capsys, "import", project, path)
     assert code == 1
     assert "test.txt, line 2: the line holds only 'O', a tag without its token" in err
+
+
+def test_a_json_that_is_not_a_label_studio_export_says_what_it_looks_like(tmp_path: Path) -> None:
+    doccano = write(tmp_path / "doccano.json", json.dumps([{"id": 1, "text": "x", "label": []}]))
+    json_min = write(tmp_path / "min.json", json.dumps([{"text": "x", "label": [{"start": 0}]}]))
+    with pytest.raises(WorkbenchError, match="looks like doccano's JSON export.*--format doccano"):
+        detect_format([doccano])
+    with pytest.raises(WorkbenchError, match="looks like Label Studio's JSON_MIN.*--format labelstudio"):
+        detect_format([json_min])
+    studio = write(tmp_path / "ls.json", json.dumps([{"id": 1, "data": {"text": "x"}}]))
+    assert detect_format([studio]) == "labelstudio"
+
+
+def test_tag_columns_with_another_format_is_a_usage_error(tmp_path: Path, project: Path) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(["import", str(project), str(tmp_path), "--format", "brat", "--tag-columns", "last"])
+    assert usage.value.code == 2

@@ -10,7 +10,8 @@ where the name does not settle it.
   ``id``, or doccano's ``label``, ``labels``, ``entities``, ``relations`` or ``Comments``
   keys without ``spans``): that is refused with the flag to give, since the two formats read the
   same line differently.
-- ``.json`` is a Label Studio export (a task, or a list of tasks, with ``data``).
+- ``.json`` is a Label Studio export (a task, or a list of tasks, with ``data``); a doccano JSON
+  export or a Label Studio JSON_MIN export is refused with what to export instead.
 - A folder is the format of the files under it (at any depth) with one of these suffixes; files
   of two formats are refused, naming one of each.
 
@@ -85,7 +86,7 @@ def file_format(path: Path) -> str:
     if suffix == ".jsonl":
         return _jsonl_format(path)
     if suffix == ".json":
-        return "labelstudio"
+        return _json_format(path)
     if _sniffable(path):
         raise InputError(path, "it looks like CoNLL (token and tag columns): give --format conll")
     known = ", ".join(sorted(KNOWN_SUFFIXES))
@@ -110,6 +111,34 @@ def _jsonl_format(path: Path) -> str:
             "Comments keys), not the workbench's JSONL: use --format doccano",
         )
     return "jsonl"
+
+
+def _json_format(path: Path) -> str:
+    try:
+        value = json.loads(read_text_file(path))
+    except json.JSONDecodeError:
+        return "labelstudio"  # its importer names the place of the syntax error
+    first = value[0] if isinstance(value, list) and value else value
+    if not isinstance(first, dict) or isinstance(first.get("data"), dict):
+        return "labelstudio"
+    if not _json_min_like(first) and _doccano_like(first):
+        raise InputError(
+            path,
+            "looks like doccano's JSON export: export JSONL from doccano and use --format doccano",
+        )
+    raise InputError(
+        path,
+        'looks like Label Studio\'s JSON_MIN export (tasks without "data"): export the project '
+        "as JSON and use --format labelstudio",
+    )
+
+
+def _json_min_like(record: dict[str, Any]) -> bool:
+    """Label Studio's JSON_MIN: ``annotation_id``, or results as objects with a ``start``."""
+    return "annotation_id" in record or any(
+        isinstance(value, list) and value and isinstance(value[0], dict) and "start" in value[0]
+        for value in record.values()
+    )
 
 
 def _doccano_like(record: dict[str, Any]) -> bool:
