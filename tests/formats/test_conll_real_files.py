@@ -86,7 +86,12 @@ def test_docstart_documents_export_with_their_marker_and_read_back_the_same(
     documents = read_all(conll2003, generic)
     out = tmp_path / "out.conll"
     conll.write(documents, out, ExportOptions(schema=generic))
-    assert out.read_text(encoding="utf-8").split("\n")[:4] == ["-DOCSTART- O", "", "EU B-ORG", "rejects O"]
+    assert out.read_text(encoding="utf-8").split("\n")[:4] == [
+        "-DOCSTART- O",
+        "",
+        "EU B-ORG",
+        "rejects O",
+    ]
 
     again = read_all(out, generic)
     assert [d.document.text for d in again] == [d.document.text for d in documents]
@@ -167,5 +172,7 @@ def test_bioes_spans_not_closed_are_counted(tmp_path: Path, generic: Schema) -> 
 def test_a_line_of_only_a_tag_says_the_token_is_missing(tmp_path: Path, generic: Schema) -> None:
     path = tmp_path / "lost.conll"
     path.write_text("محمد B-PER\n O\n", encoding="utf-8")
-    with pytest.raises(InputError, match="line 2: the line holds only 'O', a tag without its token"):
+    with pytest.raises(
+        InputError, match="line 2: the line holds only 'O', a tag without its token"
+    ):
         read_all(path, generic)

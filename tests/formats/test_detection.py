@@ -43,7 +43,9 @@ def test_a_conll_file_named_txt_is_imported_as_conll(
 
 
 def test_plain_text_named_txt_stays_plain_text(tmp_path: Path) -> None:
-    path = write(tmp_path / "article.txt", "هاجم مسلحون قرية قرب الموصل.\nوقال محمد إن الهجوم أسفر.")
+    path = write(
+        tmp_path / "article.txt", "هاجم مسلحون قرية قرب الموصل.\nوقال محمد إن الهجوم أسفر."
+    )
     assert detect_format([path]) == "txt"
 
 
@@ -112,7 +114,9 @@ def test_a_json_that_is_not_a_label_studio_export_says_what_it_looks_like(tmp_pa
     json_min = write(tmp_path / "min.json", json.dumps([{"text": "x", "label": [{"start": 0}]}]))
     with pytest.raises(WorkbenchError, match="looks like doccano's JSON export.*--format doccano"):
         detect_format([doccano])
-    with pytest.raises(WorkbenchError, match="looks like Label Studio's JSON_MIN.*--format labelstudio"):
+    with pytest.raises(
+        WorkbenchError, match="looks like Label Studio's JSON_MIN.*--format labelstudio"
+    ):
         detect_format([json_min])
     studio = write(tmp_path / "ls.json", json.dumps([{"id": 1, "data": {"text": "x"}}]))
     assert detect_format([studio]) == "labelstudio"

@@ -1,5 +1,5 @@
-"""doccano's own export examples (tests/data/doccano): relations counted, comments and meta keys kept
-in the document's metadata, nothing dropped silently."""
+"""doccano's own export examples (tests/data/doccano): relations counted, comments and meta keys
+kept in the document's metadata, nothing dropped silently."""
 
 from __future__ import annotations
 
@@ -30,7 +30,10 @@ def test_relations_of_the_relation_export_are_counted(conflict_news: Schema) -> 
     report = FormatReport()
     [document] = read(DATA / "relation_extraction.jsonl", conflict_news, report)
     assert [(s.label, s.text) for s in document.sets[0].spans] == [
-        ("ORG", "Google"), ("DATE", "September 4, 1998"), ("PER", "Larry Page"), ("PER", "Sergey Brin"),
+        ("ORG", "Google"),
+        ("DATE", "September 4, 1998"),
+        ("PER", "Larry Page"),
+        ("PER", "Sergey Brin"),
     ]  # fmt: skip
     assert report.counts == {Issue.SKIPPED_ANNOTATION: 3}
     assert [m.split(": ", 1)[1] for m in report.messages] == [
@@ -74,7 +77,10 @@ def test_the_metadata_survives_the_project_and_the_jsonl_export(
     with Project.create(tmp_path / "p.tawsim", conflict_news) as project:
         import_paths(project, [DATA / "arabic_export.jsonl"], format_name="doccano")
         export_project(project, tmp_path / "out.jsonl", format_name="jsonl", source="imported")
-    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line)
+        for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert records[0]["metadata"][COMMENTS_KEY] == ["تحقق من التاريخ", "المصدر: وكالة الأنباء"]
     assert records[0]["metadata"]["published"] == "2024-03-01"
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from seqeval.metrics.sequence_labeling import get_entities
 
-from tests.formats.builders import conll_rows
+from tests.formats.builders import conll_rows, set_contents
 from workbench.app.exporting import export_project
 from workbench.app.importing import import_paths
 from workbench.core.schema import Schema, builtin_schema, load_schema
@@ -51,7 +51,8 @@ CASES = [
          label_map={"PERSON": "PER", "MISC": "NORP"}),
     Case("doccano/arabic_export.jsonl", "conflict-news", "doccano", "jsonl", (2, 3, 0)),
     Case("doccano/example.conll", "generic", "auto", "conll", (1, 2, 0), annotator="gold"),
-    Case("corpora/wojood_sample_val.conll", "wojood", "auto", "conll", (1, 470, 0), annotator="gold"),
+    Case("corpora/wojood_sample_val.conll", "wojood", "auto", "conll", (1, 470, 0),
+         annotator="gold"),
     Case("corpora/anercorp_test.conll", "wojood", "auto", "conll", (1, 2285, 0), reported=74,
          annotator="gold"),
 ]  # fmt: skip
@@ -74,23 +75,7 @@ def canonical(project: Project, with_names: bool) -> list[Any]:
     """Every document's text and sets, without ids, in text order."""
     documents = []
     for annotated in project.iter_annotated():
-        sets = []
-        for annotation_set in sorted(annotated.sets, key=lambda s: s.annotator):
-            where = {s.id: (s.start, s.end, s.label) for s in annotation_set.spans}
-            triggers = {e.id: where[e.trigger_span_id] for e in annotation_set.events}
-            spans = [
-                (s.start, s.end, s.label, s.text, s.note, sorted(s.attributes.items()))
-                for s in annotation_set.spans
-            ]
-            events = sorted(
-                (
-                    e.type, where[e.trigger_span_id], sorted(e.attributes.items()),
-                    [(a.role, where.get(a.span_id or "") or ("event", triggers[a.event_id or ""]))
-                     for a in e.arguments],
-                )  # fmt: skip
-                for e in annotation_set.events
-            )
-            sets.append((annotation_set.annotator, spans, events))
+        sets = [set_contents(s) for s in sorted(annotated.sets, key=lambda s: s.annotator)]
         name = annotated.document.name if with_names else ""
         documents.append((name, annotated.document.text, annotated.document.metadata, sets))
     return sorted(documents, key=lambda document: document[1])
@@ -101,17 +86,22 @@ def fidelity_row(case: Case, folder: Path, shared: Path | None) -> dict[str, Any
     schema = schema_of(case.schema)
     report = FormatReport()
     label_map = folder / "labels.tsv"
-    label_map.write_text("".join(f"{a}\t{b}\n" for a, b in case.label_map.items()), encoding="utf-8")
+    label_map.write_text(
+        "".join(f"{a}\t{b}\n" for a, b in case.label_map.items()), encoding="utf-8"
+    )
     out = folder / f"export.{case.export}" if case.export != "brat" else folder / "export"
     with Project.create(folder / "first.tawsim", schema) as first:
         summary = import_paths(
             first, [source_path(case, shared)], format_name=case.format_name,
-            annotator=case.annotator, label_map=label_map if case.label_map else None, report=report,
+            annotator=case.annotator, report=report,
+            label_map=label_map if case.label_map else None,
         )  # fmt: skip
         export_report = FormatReport()
         export_project(first, out, format_name=case.export, source="all", report=export_report)
         before = canonical(first, with_names=case.export != "conll")
-    export_files = sorted(out.rglob("*.conll")) if case.export == "conll" and out.is_dir() else [out]
+    export_files = (
+        sorted(out.rglob("*.conll")) if case.export == "conll" and out.is_dir() else [out]
+    )
     with Project.create(folder / "second.tawsim", schema) as second:
         import_paths(second, export_files, format_name=case.export, annotator=case.annotator)
         after = canonical(second, with_names=case.export != "conll")
@@ -121,7 +111,9 @@ def fidelity_row(case: Case, folder: Path, shared: Path | None) -> dict[str, Any
         "reported": sum(report.counts.values()),
         "report": report.summary(),
         "export_report": export_report.summary(),
-        "changed": [] if before == after else [b for b, a in zip(before, after, strict=False) if b != a],
+        "changed": []
+        if before == after
+        else [b for b, a in zip(before, after, strict=False) if b != a],
         "export": out,
     }
 
@@ -164,7 +156,9 @@ def test_seqeval_reads_the_same_entities_from_the_export_as_from_the_source(
         return get_entities([mapped.get(r[1], r[1]) for r in rows])
 
     written = outermost(row["export"])
-    assert written == (outermost(source) if case.source.startswith("corpora/wojood") else entities(source))
+    assert written == (
+        outermost(source) if case.source.startswith("corpora/wojood") else entities(source)
+    )
 
 
 @pytest.mark.parametrize(
@@ -176,7 +170,9 @@ def test_datasets_loads_the_hf_export_with_every_span(
     datasets = pytest.importorskip("datasets")
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     label_map = tmp_path / "labels.tsv"
-    label_map.write_text("".join(f"{a}\t{b}\n" for a, b in case.label_map.items()), encoding="utf-8")
+    label_map.write_text(
+        "".join(f"{a}\t{b}\n" for a, b in case.label_map.items()), encoding="utf-8"
+    )
     with Project.create(tmp_path / "p.tawsim", schema_of(case.schema)) as project:
         summary = import_paths(
             project, [DATA / case.source], format_name=case.format_name,

@@ -55,15 +55,23 @@ def test_an_error_in_a_one_line_export_names_the_task_and_the_result(
     with pytest.raises(InputError) as caught:
         list(labelstudio.read([path], ImportOptions(schema=generic, label_map=LABELS)))
     message = str(caught.value)
-    assert message.startswith(f"{path}, task 2 (id 17), result 'beFiQTT1cU': unknown label 'Weekday'")
+    assert message.startswith(
+        f"{path}, task 2 (id 17), result 'beFiQTT1cU': unknown label 'Weekday'"
+    )
     assert ", line" not in message
 
 
 def test_a_labels_result_without_value_names_its_result(generic: Schema, tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    task = {"id": 5, "data": {"text": "x"}, "annotations": [{"result": [{"id": "r9", "type": "labels"}]}]}
+    task = {
+        "id": 5,
+        "data": {"text": "x"},
+        "annotations": [{"result": [{"id": "r9", "type": "labels"}]}],
+    }
     path.write_text(json.dumps([task]), encoding="utf-8")
-    with pytest.raises(InputError, match=r"task 1 \(id 5\), result 'r9': a \"labels\" result needs a \"value\""):
+    with pytest.raises(
+        InputError, match=r"task 1 \(id 5\), result 'r9': a \"labels\" result needs a \"value\""
+    ):
         list(labelstudio.read([path], ImportOptions(schema=generic)))
 
 

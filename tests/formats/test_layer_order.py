@@ -50,18 +50,25 @@ def test_hf_jsonl_and_brat_exports_keep_the_order_too(project: Project, tmp_path
     imported(project, tmp_path, SAME_EXTENT)
 
     export_project(project, tmp_path / "hf", format_name="hf")
-    [row] = [json.loads(line) for line in (tmp_path / "hf" / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    [row] = [
+        json.loads(line)
+        for line in (tmp_path / "hf" / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     names = json.loads((tmp_path / "hf" / "labels.json").read_text(encoding="utf-8"))
     assert names[row["ner_tags"][1]] == "B-UNIT"
     assert [span["label"] for span in row["spans"]] == ["UNIT", "QUANTITY"]
 
     export_project(project, tmp_path / "out.jsonl", format_name="jsonl")
-    [record] = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    [record] = [
+        json.loads(line)
+        for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [span["label"] for span in record["spans"]] == ["UNIT", "QUANTITY"]
 
     export_project(project, tmp_path / "brat", format_name="brat")
     [ann] = (tmp_path / "brat").rglob("*.ann")
-    assert [line.split("\t")[1].split()[0] for line in ann.read_text(encoding="utf-8").splitlines()] == [
+    lines = ann.read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t")[1].split()[0] for line in lines] == [
         "UNIT", "QUANTITY",
     ]  # fmt: skip
 

@@ -30,7 +30,9 @@ def corpus_file(path: Path, sentences: int = 40) -> Path:
 
 
 def one_document(tmp_path: Path, wojood: Schema, sentences: int = 40) -> list:  # type: ignore[type-arg]
-    return list(conll.read([corpus_file(tmp_path / "c.conll", sentences)], ImportOptions(schema=wojood)))
+    return list(
+        conll.read([corpus_file(tmp_path / "c.conll", sentences)], ImportOptions(schema=wojood))
+    )
 
 
 def test_a_split_of_one_document_is_refused_and_suggests_split_by_sentence(
@@ -58,7 +60,10 @@ def test_split_by_sentence_shares_the_sentences_stratified(tmp_path: Path, wojoo
     source = [tuple(map(tuple, s)) for s in conll_rows(tmp_path / "c.conll")]
     assert sorted(every) == sorted(source)  # each sentence once, whole
     org = Counter(
-        name for name, sentences in splits.items() for s in sentences if any("B-ORG" in r for r in s)
+        name
+        for name, sentences in splits.items()
+        for s in sentences
+        if any("B-ORG" in r for r in s)
     )
     assert org == {"train": 2, "validation": 1, "test": 1}  # the rare label reaches every split
 
@@ -70,7 +75,11 @@ def test_split_by_sentence_is_the_same_for_a_seed_and_differs_for_another(
 
     def train(seed: int, name: str) -> str:
         out = tmp_path / name
-        conll.write(document, out, ExportOptions(schema=wojood, split=(80, 10, 10), split_by="sentence", seed=seed))
+        conll.write(
+            document,
+            out,
+            ExportOptions(schema=wojood, split=(80, 10, 10), split_by="sentence", seed=seed),
+        )
         return (out / "train.conll").read_text(encoding="utf-8")
 
     assert train(1, "a") == train(1, "b")
@@ -82,7 +91,10 @@ def test_hf_split_by_sentence_splits_the_rows(tmp_path: Path, wojood: Schema) ->
     options = ExportOptions(schema=wojood, split=(50, 25, 25), split_by="sentence")
     hf.write(one_document(tmp_path, wojood, 8), out, options)
     rows = {
-        name: [json.loads(line) for line in (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        name: [
+            json.loads(line)
+            for line in (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
         for name in ("train", "validation", "test")
     }
     assert [len(rows[name]) for name in rows] == [4, 2, 2]
@@ -98,18 +110,20 @@ def test_too_few_sentences_are_refused_too(tmp_path: Path, wojood: Schema) -> No
 def test_cli_split_by_sentence_needs_a_split_and_a_token_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = tmp_path / "p.tawsim"
-    assert main(["new", str(project), "--schema", "wojood"]) == 0
-    assert main(["import", str(project), str(corpus_file(tmp_path / "c.conll")), "--annotator", "gold"]) == 0
+    project = str(tmp_path / "p.tawsim")
+    assert main(["new", project, "--schema", "wojood"]) == 0
+    corpus = str(corpus_file(tmp_path / "c.conll"))
+    assert main(["import", project, corpus, "--annotator", "gold"]) == 0
+    export = ["export", project, str(tmp_path / "o")]
     for extra in (["--format", "brat", "--split", "80/10/10"], ["--format", "conll"]):
         with pytest.raises(SystemExit) as usage:
-            main(["export", str(project), str(tmp_path / "x"), "--split-by", "sentence", *extra])
+            main([*export, "--split-by", "sentence", *extra])
         assert usage.value.code == 2
     capsys.readouterr()
 
-    assert main(["export", str(project), str(tmp_path / "o"), "--format", "conll", "--split", "80/10/10"]) == 1
+    by_document = [*export, "--format", "conll", "--split", "80/10/10"]
+    assert main(by_document) == 1
     assert "--split-by sentence" in capsys.readouterr().err
-    code = main(["export", str(project), str(tmp_path / "o"), "--format", "conll", "--split", "80/10/10",
-                 "--split-by", "sentence"])  # fmt: skip
-    assert code == 0
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["test.conll", "train.conll", "validation.conll"]
+    assert main([*by_document, "--split-by", "sentence"]) == 0
+    written = sorted(p.name for p in (tmp_path / "o").iterdir())
+    assert written == ["test.conll", "train.conll", "validation.conll"]

@@ -32,8 +32,8 @@ holds only continuous spans. ``E``, ``A``/``M`` and ``#`` lines become events, a
 (a note on an event goes to its trigger span; a note of another type than ``AnnotatorNotes`` keeps
 its type as ``[TYPE] text``). ``R``, ``*`` and ``N`` lines (relations, equivalences,
 normalizations), which the workbench does not hold, are skipped and counted in the report, and so
-are notes and attributes on them: they never stop the import. Labels go through ``--label-map`` and must be in the schema, and roles and attributes
-must be the schema's.
+are notes and attributes on them: they never stop the import. Labels go through ``--label-map``
+and must be in the schema, and roles and attributes must be the schema's.
 """
 
 from __future__ import annotations
@@ -479,8 +479,9 @@ class _Reader:
         )
 
     def _skip_notes_on_skipped_lines(self) -> None:
-        for kind, entries in (("a note", self.found.notes), ("an attribute", self.found.attributes)):
-            for target in self.found.skipped & entries.keys():
+        found = self.found
+        for kind, entries in (("a note", found.notes), ("an attribute", found.attributes)):
+            for target in found.skipped & entries.keys():
                 for line, *_ in entries.pop(target):
                     self.report.add(
                         Issue.SKIPPED_ANNOTATION,

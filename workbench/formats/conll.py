@@ -38,10 +38,10 @@ from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_do
 from workbench.core.text_io import read_text_file
 from workbench.core.tokens import Token
 from workbench.formats.base import ExportOptions, ImportOptions, Progress, no_progress
+from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_columns
 from workbench.formats.exporting import export_units, write_text_export
 from workbench.formats.importing import annotator_name, entity_label, input_files
 from workbench.formats.report import FormatReport, Issue
-from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_columns
 from workbench.formats.sentence_splits import Sentence, write_sentence_splits
 from workbench.formats.tagging import (
     OUTSIDE,

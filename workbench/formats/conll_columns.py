@@ -4,8 +4,8 @@ CoNLL files in the wild carry more than a token and its tags: CoNLL-2003 writes 
 NER``, Label Studio's CONLL2003 export ``TOKEN -X- _ TAG``, Wojood one tag column per nesting
 layer. Columns are numbered from 1, the token. ``--tag-columns N[,M...]`` names the tag columns
 and ``--tag-columns last`` the last one; without it, the tags are the trailing columns whose every
-value is a tag of the schema (``O``, or ``B-``, ``I-``, ``E-``, ``S-`` and a label that the label map
-and the schema know), so a chunk column (``B-NP``) stays out unless the schema has its labels.
+value is a tag of the schema (``O``, or ``B-``, ``I-``, ``E-``, ``S-`` and a label that the label
+map and the schema know), so a chunk column (``B-NP``) stays out unless the schema has its labels.
 The columns not read are named in the report. A line without one of the later tag columns is
 ``O`` there (Wojood writes only the columns a token needs).
 """
@@ -130,7 +130,6 @@ def looks_like_conll(path: Path) -> bool:
         return False
     lines = [line.split() for line in text.split("\n") if line.strip()][:SNIFFED_LINES]
     rows = [columns for columns in lines if columns[0] != DOCSTART]
-    return (
-        any(len(columns) >= 2 for columns in rows)
-        and all(is_tag(columns[-1]) for columns in rows)
+    return any(len(columns) >= 2 for columns in rows) and all(
+        is_tag(columns[-1]) for columns in rows
     )

@@ -58,7 +58,9 @@ def _format_of(path: Path) -> str:
 
 
 def _folder_format(folder: Path) -> str:
-    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in KNOWN_SUFFIXES and p.is_file())
+    files = sorted(
+        p for p in folder.rglob("*") if p.suffix.lower() in KNOWN_SUFFIXES and p.is_file()
+    )
     if any(path.suffix.lower() == ".ann" for path in files):
         return "brat"
     if not files:

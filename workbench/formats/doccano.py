@@ -97,7 +97,8 @@ class _Line:
             kind = relation.get("type") if isinstance(relation, dict) else None
             self.report.add(
                 Issue.SKIPPED_ANNOTATION,
-                f"{self.path}, line {self.number}: a relation {kind!r} (the workbench has none yet)",
+                f"{self.path}, line {self.number}: a relation {kind!r} "
+                "(the workbench has none yet)",
             )
 
     def _metadata(self, record: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +116,9 @@ class _Line:
         relation export)."""
         text = comment.get("comment") if isinstance(comment, dict) else comment
         if not isinstance(text, str):
-            raise self.error(f"{comment!r} is not a comment: expected a text or {{\"comment\": ...}}")
+            raise self.error(
+                f"{comment!r} is not a comment: expected a text or {{\"comment\": ...}}"
+            )
         return text
 
     def _list(self, record: dict[str, Any], key: str) -> list[Any]:

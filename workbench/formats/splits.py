@@ -85,7 +85,11 @@ def refuse_empty_splits(count: int, percentages: tuple[int, int, int], unit: str
     """``WorkbenchError`` when a split with a percentage above 0 would get no ``unit``."""
     check_percentages(percentages)
     sizes = split_sizes(count, percentages)
-    empty = [name for name, percent, size in zip(SPLIT_NAMES, percentages, sizes) if percent and not size]
+    empty = [
+        name
+        for name, percent, size in zip(SPLIT_NAMES, percentages, sizes, strict=True)
+        if percent and not size
+    ]
     if not empty:
         return
     advice = (
