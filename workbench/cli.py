@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--annotator", help="who the imported annotations belong to, where the file does not say")
     imp.add_argument("--label-map", type=Path, metavar="FILE",
                      help="a two-column file FOREIGN<TAB>SCHEMA_LABEL applied to the file's labels")
+    imp.add_argument("--tag-columns", type=tag_columns, metavar="last|N[,M...]",
+                     help="conll: the columns holding tags, numbered from 1 (the token); "
+                          "default: the trailing columns whose every value is a tag")
     imp.set_defaults(run=run_import)
 
     exp = commands.add_parser("export", help="export documents with their annotations")
@@ -83,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the proclitics و ف ب ل ك ال as tokens of their own (conll)")
     exp.add_argument("--split", type=split_percentages, metavar="TRAIN/VALIDATION/TEST",
                      help="split by document, e.g. 80/10/10")
+    exp.add_argument("--split-by", choices=["document", "sentence"], default="document",
+                     help="what --split shares out: whole documents, or sentences (conll, hf)")
     exp.add_argument("--seed", type=int, default=0, help="the seed of --split (default 0)")
     exp.set_defaults(run=run_export)
 
@@ -152,7 +158,7 @@ def run_import(args: argparse.Namespace) -> None:
     with Project.open(args.project) as project:
         summary = import_paths(
             project, args.paths, format_name=args.format, annotator=args.annotator,
-            label_map=args.label_map, report=report, progress=progress_bar("importing"),
+            label_map=args.label_map, tag_columns=args.tag_columns, report=report, progress=progress_bar("importing"),
         )
     print(
         f"imported {summary.documents_added} new documents"
@@ -172,7 +178,7 @@ def run_export(args: argparse.Namespace) -> None:
     with Project.open(args.project, readonly=True) as project:
         options = ExportOptions(
             schema=project.schema, tag_scheme=args.scheme, nested=args.nested,
-            split_clitics=args.split_clitics, split=args.split, seed=args.seed,
+            split_clitics=args.split_clitics, split=args.split, split_by=args.split_by, seed=args.seed,
         )
         count = export_project(
             project, args.out, format_name=args.format, source=args.source, options=options,
@@ -247,6 +253,19 @@ def split_percentages(text: str) -> tuple[int, int, int]:
     if min(train, validation, test) < 0 or train + validation + test != 100:
         raise argparse.ArgumentTypeError(f"{text!r}: three percentages that add up to 100")
     return train, validation, test
+
+
+def tag_columns(text: str) -> tuple[int, ...] | Literal["last"]:
+    """``last``, or column numbers such as ``4`` or ``3,4`` (the token is column 1)."""
+    if text == "last":
+        return "last"
+    try:
+        columns = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not 'last' or column numbers such as 4 or 3,4") from None
+    if min(columns) < 2:
+        raise argparse.ArgumentTypeError(f"{text!r}: column 1 is the token; tags are in columns 2 and later")
+    return columns
 
 
 def warn(lines: Sequence[str]) -> None:
@@ -330,6 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
         parser.error("--report and --screenshot go with --self-test")
+    if getattr(args, "tag_columns", None) and args.format not in ("auto", "conll"):
+        parser.error("--tag-columns goes with a conll import")
+    if getattr(args, "split_by", None) == "sentence" and (args.split is None or args.format not in ("conll", "hf")):
+        parser.error("--split-by sentence goes with --split, in a conll or hf export")
     try:
         if args.self_test:
             return run_self_test(args)

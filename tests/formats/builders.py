@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from workbench.core.model import (
     AnnotatedDocument,
@@ -51,6 +52,32 @@ def event(type_id: str, trigger: Span, **roles: Span | Event) -> Event:
         for role, filler in roles.items()
     )
     return Event(new_id(), type_id, trigger.id, arguments)
+
+
+def set_contents(
+    annotation_set: AnnotationSet,
+) -> tuple[str, list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """What an annotation set holds, without ids: its annotator, its spans in their order (with
+    text, note and attributes) and its events by their trigger's and fillers' places."""
+    where = {s.id: (s.start, s.end, s.label) for s in annotation_set.spans}
+    triggers = {e.id: where[e.trigger_span_id] for e in annotation_set.events}
+    spans = [
+        (s.start, s.end, s.label, s.text, s.note, sorted(s.attributes.items()))
+        for s in annotation_set.spans
+    ]
+    events = sorted(
+        (
+            e.type,
+            where[e.trigger_span_id],
+            sorted(e.attributes.items()),
+            [
+                (a.role, where[a.span_id] if a.span_id else triggers[a.filler_id])
+                for a in e.arguments
+            ],
+        )
+        for e in annotation_set.events
+    )
+    return annotation_set.annotator, spans, events
 
 
 def conll_rows(path: Path) -> list[list[list[str]]]:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.formats.builders import annotated, span_of
+from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument
 from workbench.core.schema import Schema
 from workbench.formats import conll, hf
@@ -100,13 +101,13 @@ def test_bioes_names_and_a_split_without_enough_documents(
     wojood: Schema, tmp_path: Path, offline: Path
 ) -> None:
     out = tmp_path / "hf"
-    hf.write(
-        documents(3), out, ExportOptions(schema=wojood, tag_scheme="bioes", split=(80, 10, 10))
-    )
+    with pytest.raises(WorkbenchError, match="3 document.*leave validation and test empty"):
+        hf.write(
+            documents(3), out, ExportOptions(schema=wojood, tag_scheme="bioes", split=(80, 10, 10))
+        )
+    assert not list(out.glob("*.jsonl"))  # refused before anything is written
 
-    assert sorted(path.name for path in out.glob("*.jsonl")) == [
-        "train.jsonl"
-    ]  # 3 documents: 3/0/0
+    hf.write(documents(3), out, ExportOptions(schema=wojood, tag_scheme="bioes"))
     names = json.loads((out / "labels.json").read_text(encoding="utf-8"))
     assert names[:5] == ["O", "B-PERS", "I-PERS", "E-PERS", "S-PERS"]
     loaded = datasets.load_dataset(str(out), cache_dir=str(offline))

@@ -4,45 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from workbench.app.progress import counted
-from workbench.core.errors import WorkbenchError
 from workbench.formats import importer
 from workbench.formats.base import ImportOptions, Progress, no_progress
+from workbench.formats.detection import detect_format
 from workbench.formats.importing import load_label_map
 from workbench.formats.report import FormatReport
 from workbench.store.project import ImportSummary, Project
-
-FORMAT_BY_SUFFIX = {
-    ".txt": "txt",
-    ".jsonl": "jsonl",
-    ".conll": "conll",
-    ".iob": "conll",
-    ".iob2": "conll",
-    ".bio": "conll",
-    ".bioes": "conll",
-    ".ann": "brat",
-    ".json": "labelstudio",
-}
-
-
-def detect_format(paths: Sequence[Path]) -> str:
-    """The format named by the files' suffix; a folder holding brat .ann files is brat, any other
-    folder plain text files."""
-    formats = {_format_of(path) for path in paths}
-    if len(formats) == 1 and None not in formats:
-        return formats.pop()  # type: ignore[return-value]
-    known = ", ".join(sorted(FORMAT_BY_SUFFIX))
-    raise WorkbenchError(
-        f"cannot tell the format from the names of {', '.join(str(p) for p in paths)} "
-        f"(known suffixes: {known}); give --format"
-    )
-
-
-def _format_of(path: Path) -> str | None:
-    if path.is_dir():
-        return "brat" if any(path.rglob("*.ann")) else "txt"
-    return FORMAT_BY_SUFFIX.get(path.suffix.lower())
 
 
 def import_paths(
@@ -52,6 +22,7 @@ def import_paths(
     format_name: str = "auto",
     annotator: str | None = None,
     label_map: Path | None = None,
+    tag_columns: tuple[int, ...] | Literal["last"] | None = None,
     report: FormatReport | None = None,
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = lambda: False,
@@ -66,6 +37,7 @@ def import_paths(
         schema=project.schema,
         annotator=annotator,
         label_map=load_label_map(label_map) if label_map else {},
+        tag_columns=tag_columns,
     )
     documents = counted(read(paths, options, report=report), progress, cancelled=cancelled)
     return project.add_documents(documents)

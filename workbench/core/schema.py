@@ -32,8 +32,9 @@ holds one top-level key, ``schema:``, whose mapping has these keys::
 ``maps`` (the label's names in other schemes: ace, wojood, anercorp, ...), ``note``, ``extension``
 (not part of ACE 2005) and ``ner_core`` are metadata kept on the objects for importers and
 exporters. Keys outside these lists are refused, so that a typo such as ``colour`` is caught
-rather than silently ignored. Ids, attribute names and attribute values are ASCII keys that end
-up in exported files; what a user reads goes in ``en`` and ``ar``.
+rather than silently ignored. Ids and attribute names are ASCII keys that end up in exported files;
+attribute values may hold any printable characters (brat writes values such as ``Typo+UNK``),
+without spaces around them. What a user reads goes in ``en`` and ``ar``.
 
 Hotkeys are one key: a digit, a letter, or ``Shift+<letter>`` (letters are case-insensitive and
 kept upper case). They must be unique across entity labels and event types. Entity labels without
@@ -770,8 +771,12 @@ def _value_key(value: Any, path: _PathSteps) -> str:
         _fail(path, "YAML reads yes/no/on/off/true/false as true or false: put the value in quotes")
     if not isinstance(value, str):
         _fail(path, f"an attribute value must be text, got {_shown(value)}; put it in quotes")
-    if not _ID.fullmatch(value):
-        _fail(path, f"an attribute value {_ID_RULE}; got {value!r}")
+    if not value or value != value.strip() or any(not char.isprintable() for char in value):
+        _fail(
+            path,
+            "an attribute value is text of any characters that can be printed, not empty and "
+            f"without spaces around it; got {value!r}",
+        )
     return value
 
 

@@ -29,6 +29,8 @@ class ImportOptions:
     """Who the imported annotations belong to, where the file does not say."""
     label_map: dict[str, str] = field(default_factory=dict)
     """Foreign label -> schema label, applied before the labels are checked against the schema."""
+    tag_columns: tuple[int, ...] | Literal["last"] | None = None
+    """CoNLL: the tag columns (numbered from 1, the token), ``"last"``, or None to find them."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ class ExportOptions:
     nested: Literal["columns", "outermost"] = "columns"
     split_clitics: bool = False
     split: tuple[int, int, int] | None = None
-    """Train/validation/test percentages, by document."""
+    """Train/validation/test percentages, by document (or by sentence, see ``split_by``)."""
+    split_by: Literal["document", "sentence"] = "document"
     seed: int = 0
 
 

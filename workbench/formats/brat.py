@@ -12,11 +12,14 @@ are the workbench's. The ``.ann`` holds:
   it), a repeated role numbered as brat numbers it (``Victim``, ``Victim2``);
 - ``A`` lines for attributes: ``A1<TAB>Name T1 VALUE``, or ``A1<TAB>Name T1`` for a binary
   attribute (the value ``True``);
-- ``#`` lines (``AnnotatorNotes``) for span notes, line breaks turned into spaces.
+- ``#`` lines for span notes (on the event for an event's trigger, since brat refuses a note on a
+  trigger): ``AnnotatorNotes``, line breaks turned into spaces; a note line
+  ``[TYPE] text`` (a note of another type, as the import keeps it) as a note of that type.
 
 Labels, event types and attribute names are spelled as brat stores them (``Conflict_Attack``).
 Files are named after the document, made safe for file systems and unique in their folder. A
-document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``; a document
+document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``, which the
+import reads back as one document with those annotators' sets (``brat_annotators``); a document
 without a set gets an empty ``.ann``.
 
 Import. Each ``.ann`` with the ``.txt`` beside it is a document (a folder is searched at any
@@ -26,10 +29,11 @@ and the line. A ``.txt`` with CRLF line ends is read with brat's offsets, which 
 span in pieces is read as one span when only whitespace (a line break) lies between its pieces,
 and counted in the report; a span with text between its pieces is refused, since the workbench
 holds only continuous spans. ``E``, ``A``/``M`` and ``#`` lines become events, attributes and notes
-(a note on an event goes to its trigger span). ``R``, ``*`` and ``N`` lines (relations,
-equivalences, normalizations), which the workbench does not hold, are skipped and counted in the
-report. Labels go through ``--label-map`` and must be in the schema, and roles and attributes
-must be the schema's.
+(a note on an event goes to its trigger span; a note of another type than ``AnnotatorNotes`` keeps
+its type as ``[TYPE] text``). ``R``, ``*`` and ``N`` lines (relations, equivalences,
+normalizations), which the workbench does not hold, are skipped and counted in the report, and so
+are notes and attributes on them: they never stop the import. Labels go through ``--label-map``
+and must be in the schema, and roles and attributes must be the schema's.
 """
 
 from __future__ import annotations
@@ -53,7 +57,6 @@ from workbench.core.model import (
 )
 from workbench.core.schema import Schema
 from workbench.core.text_io import canonical_text, decode_text
-from workbench.core.tokens import LINE_BREAKS
 from workbench.formats.base import (
     ExportOptions,
     ImportOptions,
@@ -61,13 +64,19 @@ from workbench.formats.base import (
     check_offsets,
     no_progress,
 )
+from workbench.formats.brat_annotators import (
+    annotator_of,
+    annotator_part,
+    by_document,
+    joined_document,
+)
 from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
+from workbench.formats.brat_notes import LINE_BREAK, brat_notes, stored_note
 from workbench.formats.exporting import export_groups, write_text_file
 from workbench.formats.importing import annotator_name, entity_label, event_type
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
-_LINE_BREAK = re.compile(f"[{re.escape(LINE_BREAKS)}]+")
 _UNSAFE_FILE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _SKIPPED_KINDS = {"R": "a relation", "*": "an equivalence", "N": "a normalization"}
 
@@ -109,7 +118,7 @@ def _file_stems(
         wanted = [(name, annotated.sets[0] if annotated.sets else None)]
     else:
         ordered = sorted(annotated.sets, key=lambda s: s.annotator)
-        wanted = [(f"{name}@{_UNSAFE_FILE_NAME.sub('_', s.annotator)}", s) for s in ordered]
+        wanted = [(f"{name}@{annotator_part(s.annotator)}", s) for s in ordered]
     stems = []
     for stem, annotation_set in wanted:
         unique, number = stem, 1
@@ -144,7 +153,10 @@ def _ann_lines(
     owners = [(ids[span.id], span.attributes) for span in spans]
     owners += [(ids[event.id], event.attributes) for event in annotations.events]
     lines += _a_lines(owners, place)
-    lines += _note_lines(ids, spans, report, place)
+    # brat refuses a note on a trigger: it goes on the (first) event the trigger belongs to
+    targets = {event.trigger_span_id: ids[event.id] for event in reversed(annotations.events)}
+    targets = {span.id: targets.get(span.id, ids[span.id]) for span in spans}
+    lines += _note_lines(targets, spans, report, place)
     return lines
 
 
@@ -162,7 +174,7 @@ def _t_line(brat_id: str, span: Span, text: str, place: str) -> str:
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` without its line breaks, as the ranges between them."""
     pieces, piece_start = [], start
-    for found in _LINE_BREAK.finditer(text, start, end):
+    for found in LINE_BREAK.finditer(text, start, end):
         if found.start() > piece_start:
             pieces.append((piece_start, found.start()))
         piece_start = found.end()
@@ -211,16 +223,16 @@ def _a_lines(owners: list[tuple[str, dict[str, Any]]], place: str) -> list[str]:
 
 
 def _note_lines(
-    ids: dict[str, str], spans: list[Span], report: FormatReport, place: str
+    targets: dict[str, str], spans: list[Span], report: FormatReport, place: str
 ) -> list[str]:
+    """The ``#`` lines of the spans' notes, each on the brat id ``targets`` gives its span."""
     lines: list[str] = []
     for span in spans:
-        if not span.note:
-            continue
-        note = _LINE_BREAK.sub(" ", span.note)
-        if note != span.note:
+        notes, flattened = brat_notes(span.note)
+        if flattened:
             report.add(Issue.FLATTENED_NOTE, f"{place}: the note of span {span.id}")
-        lines.append(f"#{len(lines) + 1}\tAnnotatorNotes {ids[span.id]}\t{note}")
+        for note_type, note in notes:
+            lines.append(f"#{len(lines) + 1}\t{note_type} {targets[span.id]}\t{note}")
     return lines
 
 
@@ -236,7 +248,10 @@ class _Found:
     attributes: dict[str, list[tuple[int, str, Any]]] = field(default_factory=dict)
     """target brat id -> [(line, attribute name, value)]"""
     notes: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    """target brat id -> [(line, note)]"""
+    """target brat id -> [(line, note)], a note of another type than AnnotatorNotes as
+    ``[TYPE] note``"""
+    skipped: set[str] = field(default_factory=set)
+    """The ids of the lines skipped (relations, normalizations): notes on them are skipped too."""
 
 
 @dataclass(frozen=True)
@@ -252,8 +267,13 @@ def read(
     paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
 ) -> Iterator[AnnotatedDocument]:
     report = report if report is not None else FormatReport()
-    for ann in _ann_files(paths):
-        yield _Reader(ann, options, report).document()
+    for files in by_document(_ann_files(paths)):
+        readers = [_Reader(ann, options, report) for ann in files]
+        if len(readers) > 1 and len({reader.source.text for reader in readers}) == 1:
+            sets = [reader.annotation_set(annotator_of(reader.ann)) for reader in readers]
+            yield joined_document(files, readers[0].source.text, sets, options.annotator)
+        else:
+            yield from (reader.document() for reader in readers)
 
 
 def _ann_files(paths: Sequence[Path]) -> list[Path]:
@@ -290,11 +310,15 @@ class _Reader:
         self.source = SourceText(decode_text(self.txt.read_bytes(), self.txt))
 
     def document(self) -> AnnotatedDocument:
+        document = make_document(self.ann.stem, self.source.text, source=str(self.txt))
+        return AnnotatedDocument(document, (self.annotation_set(),))
+
+    def annotation_set(self, annotator: str | None = None) -> AnnotationSet:
+        """The file's annotations, belonging to ``--annotator``, else ``annotator``."""
         for number, line in enumerate(self._ann_text().split("\n"), start=1):
             if line.strip():
                 self._line(number, line)
-        document = make_document(self.ann.stem, self.source.text, source=str(self.txt))
-        return AnnotatedDocument(document, (self._annotation_set(),))
+        return self._annotation_set(annotator)
 
     def _ann_text(self) -> str:
         data = self.ann.read_bytes()
@@ -319,6 +343,7 @@ class _Reader:
         elif kind == "#":
             self._note(number, rest)
         elif kind in _SKIPPED_KINDS:
+            self.found.skipped.add(brat_id)
             self.report.add(
                 Issue.SKIPPED_ANNOTATION,
                 f"{self.ann}, line {number}: {_SKIPPED_KINDS[kind]} (the workbench has none)",
@@ -420,12 +445,14 @@ class _Reader:
         kind_and_target = head.split()
         if not tab or len(kind_and_target) != 2:
             raise self._error(number, "expected #<n><TAB>AnnotatorNotes ID<TAB>NOTE")
-        self.found.notes.setdefault(kind_and_target[1], []).append((number, note))
+        note_type, target = kind_and_target
+        self.found.notes.setdefault(target, []).append((number, stored_note(note_type, note)))
 
     # ---- assembly: brat ids become workbench ids, references are checked
 
-    def _annotation_set(self) -> AnnotationSet:
+    def _annotation_set(self, annotator: str | None) -> AnnotationSet:
         found = self.found
+        self._skip_notes_on_skipped_lines()
         targets = [(target, entries[0][0]) for target, entries in found.attributes.items()]
         targets += [(target, entries[0][0]) for target, entries in found.notes.items()]
         for target, line in targets:
@@ -446,8 +473,20 @@ class _Reader:
             for brat_id in found.events
         ]
         return AnnotationSet(
-            annotator_name(self.options), spans=tuple(spans.values()), events=tuple(events)
+            annotator_name(self.options, annotator),
+            spans=tuple(spans.values()),
+            events=tuple(events),
         )
+
+    def _skip_notes_on_skipped_lines(self) -> None:
+        found = self.found
+        for kind, entries in (("a note", found.notes), ("an attribute", found.attributes)):
+            for target in found.skipped & entries.keys():
+                for line, *_ in entries.pop(target):
+                    self.report.add(
+                        Issue.SKIPPED_ANNOTATION,
+                        f"{self.ann}, line {line}: {kind} on {target}, which is skipped",
+                    )
 
     def _assembled_event(
         self, brat_id: str, event_id: str, spans: dict[str, Span], event_ids: dict[str, str]

@@ -8,7 +8,8 @@ that would get the same brat name are refused.
 ``annotation.conf`` lists the entity labels, the event types with each role's fillers and
 cardinality (``Role`` required once, ``Role?`` optional, ``Role+`` required and repeatable,
 ``Role*`` optional and repeatable; an event type as filler is an event-to-event link), and the
-attributes with their owners and values. brat attribute names are global, so an attribute that
+attributes with their owners and values (a value may hold any character brat's configuration
+can list: not whitespace, ``|`` or ``,``; ``Typo+UNK`` is fine). brat attribute names are global, so an attribute that
 several labels have with different values lists the union of the values. ``[relations]`` holds
 only the line that lets spans nest and overlap; the workbench has no relations.
 """
@@ -22,6 +23,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.schema import EVENT_PREFIX, Attribute, EntityType, EventType, Role, Schema
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+_NOT_IN_CONF = re.compile(r"[\s|,]")
 
 
 def brat_name(name: str) -> str:
@@ -120,6 +122,13 @@ def _attribute_owners(schema: Schema) -> dict[str, tuple[list[str], list[str]]]:
 
 
 def _attribute_lines(schema: Schema) -> list[str]:
+    for name, (_, values) in _attribute_owners(schema).items():
+        for value in values:
+            if _NOT_IN_CONF.search(value):
+                raise WorkbenchError(
+                    f"the attribute {name!r} of the schema {schema.id!r} has the value {value!r}; "
+                    "brat's annotation.conf cannot list a value holding whitespace, '|' or ','"
+                )
     return [
         f"{brat_name(name)}\tArg:{'|'.join(brat_name(label) for label in labels)}, "
         f"Value:{'|'.join(values)}"

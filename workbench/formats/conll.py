@@ -1,23 +1,29 @@
 """CoNLL files: ``TOKEN TAG [TAG ...]``, one token per line, a blank line between sentences.
 
-Import. Each file is one document (a corpus split such as ANERcorp's test file becomes one long
-document; cut it into files first to get several). Columns are separated by any whitespace, so a
-token never holds whitespace; a line that is empty or only whitespace ends a sentence. UTF-8 with
-or without a byte-order mark and CRLF line ends are accepted (``read_text_file``); invisible
-characters such as LRM are kept as part of their token. The document's text is its tokens joined
-by single spaces, one sentence per line, and the document keeps these tokens as its own token
-layer. Several tag columns are nesting layers (Wojood): each column is read on its own, a missing
-column is ``O``. Tags may be IOB2, IOB1 or BIOES; an ``I-`` that starts a span is read as ``B-``
-and counted in the report. Every label goes through ``--label-map`` and must be in the schema.
+Import. Each file is one document, unless ``-DOCSTART-`` lines divide it (CoNLL-2003, Label
+Studio's CONLL2003 export): each such line starts a document (``NAME-1``, ``NAME-2``, ...), is
+never text, and the documents remember it (``DOCSTART_KEY``) so that the export writes it back.
+Columns are separated by any whitespace, so a token never holds whitespace; a line that is empty
+or only whitespace ends a sentence. UTF-8 with or without a byte-order mark and CRLF line ends
+are accepted (``read_text_file``); invisible characters such as LRM are kept as part of their
+token. The document's text is its tokens joined by single spaces, one sentence per line, and the
+document keeps these tokens as its own token layer. Which columns hold the tags is
+``conll_columns``' choice (``--tag-columns``); several tag columns are nesting layers (Wojood):
+each column is read on its own, a missing column is ``O``. Tags may be IOB2, IOB1 or BIOES
+(``tagging.read_scheme``); what the scheme does not allow (an ``I-`` that starts a span in IOB2 or
+BIOES, a BIOES span not closed by ``E-`` or ``S-``) is read as seqeval reads it and counted in the
+report. Every label goes through ``--label-map`` and must be in the schema.
 
 Export. One token per line: the token, a space, and its tags; a blank line after each sentence.
 Tokens are the document's own, else camel-tools tokens, with proclitics split off under
 ``--split-clitics`` (see ``clitics`` and ``tokenized``). Tags are IOB2, or BIOES with
 ``--scheme bioes``. Nested spans go into extra tag columns, outermost first, as Wojood writes
-them: a line carries as many columns as its token's deepest span needs, at least one. With
-``--nested outermost`` only the first layer is written. Event triggers are not tagged. Documents
+them: a line carries as many columns as its token's deepest span needs, at least one; spans of
+the same extent keep the order of the annotation set (the column they were read from). With
+``--nested outermost`` only the first layer is written. Event triggers are not tagged. A document
+read from a file with ``-DOCSTART-`` lines starts with ``-DOCSTART- O`` and a blank line; others
 follow each other with no marker line; a document with several annotation sets is written once
-per set (``exporting``).
+per set (``exporting``). ``--split-by sentence`` splits the sentences (``sentence_splits``).
 """
 
 from __future__ import annotations
@@ -32,15 +38,32 @@ from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_do
 from workbench.core.text_io import read_text_file
 from workbench.core.tokens import Token
 from workbench.formats.base import ExportOptions, ImportOptions, Progress, no_progress
+from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_columns
 from workbench.formats.exporting import export_units, write_text_export
 from workbench.formats.importing import annotator_name, entity_label, input_files
 from workbench.formats.report import FormatReport, Issue
-from workbench.formats.tagging import OUTSIDE, OUTSIDE_TAG, Tag, TokenSpan, parse_tag, tag_spans
+from workbench.formats.sentence_splits import Sentence, write_sentence_splits
+from workbench.formats.tagging import (
+    OUTSIDE,
+    OUTSIDE_TAG,
+    ReadScheme,
+    Tag,
+    TokenSpan,
+    bioes_unclosed,
+    parse_tag,
+    read_scheme,
+    tag_spans,
+)
 from workbench.formats.token_layers import TaggedUnit, tag_unit
 from workbench.formats.tokenized import tokenized
 
 SUFFIXES = frozenset({".conll", ".tsv", ".txt", ".iob", ".iob2", ".bio", ".bioes"})
 """The files a folder given to the importer contributes."""
+
+SUFFIX = ".conll"
+DOCSTART_LINES = f"{DOCSTART} O\n\n"
+DOCSTART_KEY = "conll_docstart"
+"""Document metadata: the document came from a file divided by ``-DOCSTART-`` lines."""
 
 _WHITESPACE = re.compile(r"\s")
 
@@ -60,17 +83,52 @@ def read(
 ) -> Iterator[AnnotatedDocument]:
     report = report if report is not None else FormatReport()
     for path in input_files(paths, SUFFIXES):
-        yield _read_file(path, options, report)
+        yield from _read_file(path, options, report)
 
 
-def _read_file(path: Path, options: ImportOptions, report: FormatReport) -> AnnotatedDocument:
-    sentences = _sentences(path, read_text_file(path), options)
-    if not sentences:
+def _read_file(
+    path: Path, options: ImportOptions, report: FormatReport
+) -> Iterator[AnnotatedDocument]:
+    documents, marked = _documents(read_text_file(path))
+    lines = [line for document in documents for sentence in document for line in sentence]
+    if not lines:
         raise InputError(path, "the file holds no token")
+    columns = tag_columns(path, lines, options, report)
+    labels: dict[str, str] = {}
+    parsed = [
+        [[_row(path, line, columns, options, labels) for line in sentence] for sentence in document]
+        for document in documents
+    ]
+    scheme = read_scheme(
+        column for document in parsed for sentence in document for column in _columns_of(sentence)
+    )
+    if scheme == "iob1":
+        report.add(Issue.READ_AS_IOB1, str(path))
+    for number, sentences in enumerate(parsed, start=1):
+        name = f"{path.stem}-{number}" if len(parsed) > 1 else path.stem
+        yield _document(path, name, sentences, (columns, scheme), marked, options, report)
+
+
+def _document(
+    path: Path,
+    name: str,
+    sentences: list[list[_Row]],
+    tagging: tuple[tuple[int, ...], ReadScheme],
+    marked: bool,
+    options: ImportOptions,
+    report: FormatReport,
+) -> AnnotatedDocument:
     text = "\n".join(" ".join(row.token for row in sentence) for sentence in sentences)
     offsets = _token_offsets(sentences)
-    document = make_document(path.stem, text, source=str(path), tokens=tuple(offsets))
-    spans = tuple(_span(text, offsets, s) for s in _token_spans(path, sentences, report))
+    document = make_document(
+        name,
+        text,
+        source=str(path),
+        tokens=tuple(offsets),
+        metadata={DOCSTART_KEY: True} if marked else None,
+    )
+    found = _token_spans(path, sentences, tagging, report)
+    spans = tuple(_span(text, offsets, token_span) for token_span in found)
     annotations = AnnotationSet(annotator_name(options), spans=spans)
     return AnnotatedDocument(document, (annotations,))
 
@@ -80,28 +138,61 @@ def _span(text: str, offsets: list[tuple[int, int]], token_span: TokenSpan) -> S
     return Span(new_id(), start, end, token_span.label, text[start:end])
 
 
-def _sentences(path: Path, text: str, options: ImportOptions) -> list[list[_Row]]:
-    sentences: list[list[_Row]] = []
-    current: list[_Row] = []
-    labels: dict[str, str] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
-        columns = line.split()
-        if not columns:
-            if current:
-                sentences.append(current)
-            current = []
+def _documents(text: str) -> tuple[list[list[list[ConllLine]]], bool]:
+    """The lines as documents of sentences, and whether ``-DOCSTART-`` lines divided them.
+
+    A ``-DOCSTART-`` line ends a sentence and starts a document; documents without a token are
+    left out."""
+    documents: list[list[list[ConllLine]]] = [[]]
+    sentence: list[ConllLine] = []
+    marked = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        columns = raw.split()
+        if columns and columns[0] != DOCSTART:
+            sentence.append(ConllLine(number, columns))
             continue
-        if len(columns) < 2:
-            raise InputError(
-                path,
-                f"the token {columns[0]!r} has no tag (a truncated line?)",
-                where=f"line {number}",
-            )
-        tags = tuple(_tag(path, number, raw, options, labels) for raw in columns[1:])
-        current.append(_Row(number, columns[0], tags))
-    if current:
-        sentences.append(current)
-    return sentences
+        if sentence:
+            documents[-1].append(sentence)
+            sentence = []
+        if columns:
+            marked = True
+            documents.append([])
+    if sentence:
+        documents[-1].append(sentence)
+    return [document for document in documents if document], marked
+
+
+def _row(
+    path: Path,
+    line: ConllLine,
+    columns: tuple[int, ...],
+    options: ImportOptions,
+    labels: dict[str, str],
+) -> _Row:
+    if len(line.columns) <= min(columns):
+        raise InputError(path, _missing_tag(line, columns), where=f"line {line.number}")
+    tags = tuple(
+        _tag(path, line.number, line.columns[column], options, labels)
+        if column < len(line.columns)
+        else OUTSIDE_TAG
+        for column in columns
+    )
+    return _Row(line.number, line.columns[0], tags)
+
+
+def _missing_tag(line: ConllLine, columns: tuple[int, ...]) -> str:
+    only = line.columns[0]
+    if len(line.columns) == 1 and is_tag(only):
+        return (
+            f"the line holds only {only!r}, a tag without its token (a CoNLL token cannot be "
+            "empty or whitespace)"
+        )
+    if len(line.columns) == 1:
+        return f"the token {only!r} has no tag (a truncated line?)"
+    return (
+        f"the line has {len(line.columns)} columns, but the tags are in column "
+        f"{', '.join(str(column + 1) for column in columns)} (a truncated line?)"
+    )
 
 
 def _tag(path: Path, number: int, raw: str, options: ImportOptions, labels: dict[str, str]) -> Tag:
@@ -117,6 +208,11 @@ def _tag(path: Path, number: int, raw: str, options: ImportOptions, labels: dict
     return prefix, labels[foreign]
 
 
+def _columns_of(sentence: list[_Row]) -> Iterator[list[Tag]]:
+    depth = len(sentence[0].tags)
+    return ([row.tags[column] for row in sentence] for column in range(depth))
+
+
 def _token_offsets(sentences: list[list[_Row]]) -> list[tuple[int, int]]:
     """Where each token lies in the text the sentences make (spaces between, LF after)."""
     offsets: list[tuple[int, int]] = []
@@ -128,25 +224,38 @@ def _token_offsets(sentences: list[list[_Row]]) -> list[tuple[int, int]]:
     return offsets
 
 
-def _token_spans(path: Path, sentences: list[list[_Row]], report: FormatReport) -> list[TokenSpan]:
+def _token_spans(
+    path: Path,
+    sentences: list[list[_Row]],
+    tagging: tuple[tuple[int, ...], ReadScheme],
+    report: FormatReport,
+) -> list[TokenSpan]:
     """The spans of every column, column by column, over document-wide token indices."""
-    depth = max(len(row.tags) for sentence in sentences for row in sentence)
+    columns, scheme = tagging
     spans: list[TokenSpan] = []
-    for column in range(depth):
+    for depth, column in enumerate(columns):
         first_token = 0
         for sentence in sentences:
-            tags = [row.tags[column] if column < len(row.tags) else OUTSIDE_TAG for row in sentence]
+            tags = [row.tags[depth] for row in sentence]
             found, repaired = tag_spans(tags)
             spans.extend(
                 TokenSpan(first_token + s.start, first_token + s.end, s.label) for s in found
             )
-            for index in repaired:
-                row = sentence[index]
-                report.add(
-                    Issue.REPAIRED_TAG,
-                    f"{path}, line {row.line}: column {column + 2} does not continue a span "
-                    f"there; read as the start of a {row.tags[column][1]} span",
-                )
+            place = f"{path}, line {{}}: column {column + 1}"
+            if scheme != "iob1":
+                for index in repaired:
+                    report.add(
+                        Issue.REPAIRED_TAG,
+                        f"{place.format(sentence[index].line)} does not continue a span there; "
+                        f"read as the start of a {tags[index][1]} span",
+                    )
+            if scheme == "bioes":
+                for index in bioes_unclosed(found, tags):
+                    report.add(
+                        Issue.UNCLOSED_SPAN,
+                        f"{place.format(sentence[index].line)} ends a {tags[index][1]} span "
+                        "without E- or S-",
+                    )
             first_token += len(sentence)
     return spans
 
@@ -164,16 +273,27 @@ def write(
 ) -> None:
     report = report if report is not None else FormatReport()
 
+    def sentences(annotated: AnnotatedDocument) -> Iterator[Sentence]:
+        for unit in _unit_sentences(annotated, options, report):
+            yield from unit
+
     def render(annotated: AnnotatedDocument) -> Iterator[str]:
-        return _document_lines(annotated, options, report)
+        marker = DOCSTART_LINES if annotated.document.metadata.get(DOCSTART_KEY) else ""
+        for unit in _unit_sentences(annotated, options, report):
+            yield marker + "".join(sentence.text for sentence in unit)
 
-    write_text_export(documents, out, options, progress, suffix=".conll", render=render)
+    if options.split is not None and options.split_by == "sentence":
+        write_sentence_splits(
+            documents, out, options, progress, suffix=SUFFIX, sentences=sentences
+        )
+    else:
+        write_text_export(documents, out, options, progress, suffix=SUFFIX, render=render)
 
 
-def _document_lines(
+def _unit_sentences(
     annotated: AnnotatedDocument, options: ExportOptions, report: FormatReport
-) -> Iterator[str]:
-    """The document's lines, one string per export unit."""
+) -> Iterator[list[Sentence]]:
+    """The sentences of each export unit of the document: their lines and their labels."""
     units = export_units(annotated, report)
     if not units:
         return
@@ -186,7 +306,13 @@ def _document_lines(
             f"{token} {tags}\n"
             for token, tags in zip(tokens.token_texts, _token_tags(tagged, options), strict=True)
         ]
-        yield "".join("".join(lines[start:end]) + "\n" for start, end in tagged.segments)
+        labels = tokens.by_segment(
+            tagged.segments, ((s.start, s.label) for layer in tagged.layers for s in layer)
+        )
+        yield [
+            Sentence("".join(lines[start:end]) + "\n", frozenset(found))
+            for (start, end), found in zip(tagged.segments, labels, strict=True)
+        ]
 
 
 def _token_tags(tagged: TaggedUnit, options: ExportOptions) -> list[str]:

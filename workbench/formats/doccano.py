@@ -9,6 +9,12 @@ doccano counts offsets in UTF-16 code units, as the browser does (doccano#2290):
 converted to code points, which changes nothing for text without emoji. A text with CRLF line ends
 is stored with LF, its offsets moved to match. doccano's grapheme-cluster mode is not supported.
 The annotations belong to ``--annotator``, else to ``imported``; their status is done.
+
+Everything else on the line is kept or counted, never dropped silently: ``relations`` (the
+relation export) are counted in the report (the workbench has no relations yet); ``Comments``
+(texts, or ``{"id", "comment"}`` objects) go to the document's metadata as a list of texts under
+``doccano_comments``; doccano writes a document's meta keys beside its text, and they (and the
+keys of a ``meta`` object, doccano's import layout) go to the document's metadata as they are.
 """
 
 from __future__ import annotations
@@ -28,6 +34,10 @@ from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
 SPAN_KEYS = ("label", "labels", "entities")
+COMMENTS_KEY = "doccano_comments"
+"""The document metadata key that holds doccano's comments (the workbench's documents hold
+metadata, not comments of their own at import)."""
+_READ_KEYS = frozenset({"id", "text", "relations", "Comments", "meta", *SPAN_KEYS})
 
 
 def read(
@@ -65,8 +75,11 @@ class _Line:
             raise self.error('each line must be a JSON object with a non-empty "text"')
         source = SourceText(record["text"])
         spans = tuple(self._span(source, item) for item in self._span_items(record))
+        self._count_relations(record)
         name = str(record["id"]) if "id" in record else f"{self.path.stem}-{self.number}"
-        document = make_document(name, source.text, source=str(self.path))
+        document = make_document(
+            name, source.text, source=str(self.path), metadata=self._metadata(record)
+        )
         annotations = AnnotationSet(annotator_name(self.options), spans=spans)
         return AnnotatedDocument(document, (annotations,))
 
@@ -78,6 +91,41 @@ class _Line:
         if not isinstance(items, list):
             raise self.error(f'"{keys[0]}" must be a list of spans')
         return items
+
+    def _count_relations(self, record: dict[str, Any]) -> None:
+        for relation in self._list(record, "relations"):
+            kind = relation.get("type") if isinstance(relation, dict) else None
+            self.report.add(
+                Issue.SKIPPED_ANNOTATION,
+                f"{self.path}, line {self.number}: a relation {kind!r} "
+                "(the workbench has none yet)",
+            )
+
+    def _metadata(self, record: dict[str, Any]) -> dict[str, Any]:
+        """The line's other keys (doccano writes a document's meta keys beside its text), the keys
+        of a ``meta`` object, and the comments as texts under ``COMMENTS_KEY``."""
+        meta = record.get("meta", {})
+        if not isinstance(meta, dict):
+            raise self.error('"meta" must be an object')
+        metadata = {key: value for key, value in record.items() if key not in _READ_KEYS} | meta
+        comments = [self._comment(comment) for comment in self._list(record, "Comments")]
+        return metadata | ({COMMENTS_KEY: comments} if comments else {})
+
+    def _comment(self, comment: Any) -> str:
+        """A comment: a text (the sequence labelling export) or ``{"id", "comment"}`` (the
+        relation export)."""
+        text = comment.get("comment") if isinstance(comment, dict) else comment
+        if not isinstance(text, str):
+            raise self.error(
+                f"{comment!r} is not a comment: expected a text or {{\"comment\": ...}}"
+            )
+        return text
+
+    def _list(self, record: dict[str, Any], key: str) -> list[Any]:
+        value = record.get(key, [])
+        if not isinstance(value, list):
+            raise self.error(f'"{key}" must be a list')
+        return value
 
     def _span(self, source: SourceText, item: Any) -> Span:
         start, end, foreign = _span_fields(item)

@@ -8,8 +8,8 @@ the sets in annotator order. A document without any set is left out and counted 
 (an unannotated text is not a text without entities).
 
 Files. With ``--split``, ``OUT`` is a folder holding ``train``, ``validation`` and ``test`` files;
-a split that receives no document (too few documents for its percentage, or 0%) gets no file,
-because an empty split makes ``datasets.load_dataset`` fail. Without a split, the whole export
+a 0% split gets no file, because an empty split makes ``datasets.load_dataset`` fail, and a split
+that too few documents would leave empty is refused (``splits``). Without a split, the whole export
 goes to the one file ``OUT``, or, for formats that are a folder anyway, to ``OUT/train``.
 
 Every document is checked with ``check_offsets`` before anything of it is written; the files are

@@ -3,7 +3,8 @@
 ``OUT`` is a folder holding:
 
 - ``train.jsonl``, ``validation.jsonl``, ``test.jsonl`` with ``--split`` (else ``train.jsonl``
-  alone; an empty split has no file): one row per sentence of each export unit (``exporting``),
+  alone; a 0% split has no file; ``--split-by sentence`` splits the rows, see
+  ``sentence_splits``): one row per sentence of each export unit (``exporting``),
   with the fields ``id``, ``document_id``, ``document`` (its name), ``annotator``, ``sentence``
   (its number in the document), ``text`` (the sentence's text), ``char_offset`` (where that text
   starts in the document), ``tokens``, ``ner_tags`` and ``spans``;
@@ -40,6 +41,7 @@ from workbench.formats.exporting import (
     write_text_file,
 )
 from workbench.formats.report import FormatReport
+from workbench.formats.sentence_splits import Sentence, write_sentence_splits
 from workbench.formats.tagging import tag_names
 from workbench.formats.token_layers import TaggedUnit, tag_unit, unit_place
 from workbench.formats.tokenized import tokenized
@@ -64,9 +66,19 @@ def write(
         for row in _document_rows(annotated, options, index, report):
             yield _JSON.encode(row) + "\n"
 
-    splits = write_text_export(
-        documents, out, options, progress, suffix=SUFFIX, render=render, always_folder=True
-    )
+    def sentences(annotated: AnnotatedDocument) -> Iterator[Sentence]:
+        for row in _document_rows(annotated, options, index, report):
+            labels = frozenset(span["label"] for span in row["spans"])
+            yield Sentence(_JSON.encode(row) + "\n", labels)
+
+    if options.split is not None and options.split_by == "sentence":
+        splits = write_sentence_splits(
+            documents, out, options, progress, suffix=SUFFIX, sentences=sentences
+        )
+    else:
+        splits = write_text_export(
+            documents, out, options, progress, suffix=SUFFIX, render=render, always_folder=True
+        )
     write_text_file(out / "labels.json", json.dumps(names, ensure_ascii=False, indent=1) + "\n")
     write_text_file(out / "README.md", dataset_card(options.schema, names, splits))
 

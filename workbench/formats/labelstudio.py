@@ -22,8 +22,11 @@ the offsets are read as code points if they cover that text, else as UTF-16 unit
 (counted in the report), else the import stops. A result without ``text`` is read as UTF-16.
 
 Not imported, and counted in the report: cancelled (skipped) annotations, predictions, and results
-of other types (relations, choices, text areas). Errors name the file and the line where the task
-starts in it.
+of other types (``relation``, ``choices``, ``textarea``, ``rating``, ...; a relation has no
+``value``, which is fine). Errors name the file, the task (its index in the file and its id) and
+the result's id; the line where the task starts only when the file has several lines (Label
+Studio writes its whole export on one line, where "line 1" would locate nothing). Label Studio's
+CONLL2003 export is read by the CoNLL importer.
 """
 
 from __future__ import annotations
@@ -47,19 +50,27 @@ SPAN_RESULT = "labels"
 
 @dataclass(frozen=True)
 class _Task:
-    """One task of the file, with where it starts, for errors."""
+    """One task of the file, with its place for errors: its index, its id, and the line it starts
+    on when the file has several lines (Label Studio writes one; a pretty-printed file has more)."""
 
     path: Path
-    line: int
+    line: int | None
     number: int
     record: Any
 
     @property
     def where(self) -> str:
-        return f"line {self.line} (task {self.number})"
+        identifier = self.record.get("id") if isinstance(self.record, dict) else None
+        where = f"task {self.number}" + (f" (id {identifier})" if identifier is not None else "")
+        return where + (f", line {self.line}" if self.line is not None else "")
 
-    def error(self, problem: str) -> InputError:
-        return InputError(self.path, problem, where=self.where)
+    def place(self, result: Any = None) -> str:
+        """Where the task is, and the result's id when a result is given and has one."""
+        result_id = result.get("id") if isinstance(result, dict) else None
+        return self.where + (f", result {result_id!r}" if result_id is not None else "")
+
+    def error(self, problem: str, result: Any = None) -> InputError:
+        return InputError(self.path, problem, where=self.place(result))
 
 
 def read(
@@ -74,16 +85,17 @@ def read(
 def _tasks(path: Path) -> Iterator[_Task]:
     """The tasks of a file, each decoded on its own so that its line is known."""
     reader = _JsonReader(path, decode_text(path.read_bytes(), path))
+    several_lines = "\n" in reader.text.strip()
     if not reader.take("["):
         record, line = reader.value()
         reader.expect_end("after the task")
-        yield _Task(path, line, 1, record)
+        yield _Task(path, line if several_lines else None, 1, record)
         return
     number = 0
     while not reader.take("]"):
         number += 1
         record, line = reader.value()
-        yield _Task(path, line, number, record)
+        yield _Task(path, line if several_lines else None, number, record)
         if not reader.take(",") and not reader.at("]"):
             raise reader.error("expected a list of tasks: a comma or ']' is missing")
     reader.expect_end("after the list of tasks")
@@ -206,19 +218,22 @@ def _completed_by(user: Any) -> str | None:
 def _spans(
     task: _Task, result: Any, source: SourceText, options: ImportOptions, report: FormatReport
 ) -> list[Span]:
-    if not isinstance(result, dict) or not isinstance(result.get("value"), dict):
-        raise task.error('each result must be an object with a "value"')
+    if not isinstance(result, dict):
+        raise task.error("each result must be an object")
     if result.get("type") != SPAN_RESULT:
         report.add(
             Issue.SKIPPED_ANNOTATION,
-            f"{task.path}, {task.where}: a result of type {result.get('type')!r}",
+            f"{task.path}, {task.place(result)}: a result of type {result.get('type')!r}",
         )
         return []
+    if not isinstance(result.get("value"), dict):
+        raise task.error('a "labels" result needs a "value"', result)
     value = result["value"]
     start, end, labels = value.get("start"), value.get("end"), value.get("labels")
     if not (_whole(start) and _whole(end) and _labels(labels)):
         raise task.error(
-            'a "labels" result needs whole-number "start" and "end" and a list of "labels"'
+            'a "labels" result needs whole-number "start" and "end" and a list of "labels"',
+            result,
         )
     expected = value.get("text") if isinstance(value.get("text"), str) else None
     resolved = source.resolve(
@@ -229,7 +244,8 @@ def _spans(
             f"the span [{start}, {end}) does not cover {expected!r} in the task's text, counted "
             "either in code points or in UTF-16 units"
             if expected is not None
-            else f"the span [{start}, {end}) is empty or lies outside the task's text"
+            else f"the span [{start}, {end}) is empty or lies outside the task's text",
+            result,
         )
     stored_start, stored_end, unit = resolved
     if (stored_start, stored_end) != (start, end):
@@ -244,7 +260,7 @@ def _spans(
             new_id(),
             stored_start,
             stored_end,
-            entity_label(options, label, task.path, task.where),
+            entity_label(options, label, task.path, task.place(result)),
             covered,
         )
         for label in labels

@@ -20,6 +20,9 @@ class Issue(StrEnum):
     """A kind of repair; its value reads after a count ("74 illegal I- tags read as B-")."""
 
     REPAIRED_TAG = "illegal I- (or E-) tags read as the start of a span (the IOB2 repair)"
+    READ_AS_IOB1 = "files read as IOB1 (a span starts with I-; B- only between two spans of a label)"
+    UNCLOSED_SPAN = "BIOES spans not closed by E- or S-, read as ending at their last tag"
+    IGNORED_COLUMN = "CoNLL columns not read as tags (see --tag-columns)"
     EXPANDED_SPAN = "spans widened to whole tokens"
     UNTAGGABLE_SPAN = "spans covering no token, left out of the tags"
     EVENT_LEFT_OUT = "events left out because their trigger or a filler covers no token"

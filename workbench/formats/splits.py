@@ -2,7 +2,10 @@
 
 A document goes whole into one split (all of its annotation sets with it), so that no text is in
 two splits. The split sizes are the percentages of the document count, rounded by largest
-remainder. The assignment:
+remainder; a split whose percentage is not 0 but whose size rounds to 0 is refused, since an
+empty split is not what was asked for (``--split-by sentence`` splits a small corpus by its
+sentences instead, with the same assignment over sentences, see ``sentence_splits``). The
+assignment:
 
 1. Documents are put in a canonical order (by id), so the result does not depend on the order the
    store returns them in, then shuffled with ``random.Random(seed)``.
@@ -31,6 +34,7 @@ def split_documents(
 ) -> dict[str, list[AnnotatedDocument]]:
     """The documents by split name, each split in canonical (id) order."""
     ordered = sorted(documents, key=lambda annotated: annotated.document.id)
+    refuse_empty_splits(len(ordered), percentages, "document")
     assignment = assign_splits([document_labels(d) for d in ordered], percentages, seed)
     splits: dict[str, list[AnnotatedDocument]] = {name: [] for name in SPLIT_NAMES}
     for annotated, split in zip(ordered, assignment, strict=True):
@@ -75,6 +79,28 @@ def check_percentages(percentages: tuple[int, int, int]) -> None:
             f"a split is three percentages for train/validation/test that add up to 100, "
             f"such as 80/10/10; got {'/'.join(str(p) for p in percentages)}"
         )
+
+
+def refuse_empty_splits(count: int, percentages: tuple[int, int, int], unit: str) -> None:
+    """``WorkbenchError`` when a split with a percentage above 0 would get no ``unit``."""
+    check_percentages(percentages)
+    sizes = split_sizes(count, percentages)
+    empty = [
+        name
+        for name, percent, size in zip(SPLIT_NAMES, percentages, sizes, strict=True)
+        if percent and not size
+    ]
+    if not empty:
+        return
+    advice = (
+        "; split the sentences instead with --split-by sentence (conll and hf exports)"
+        if unit == "document"
+        else ""
+    )
+    raise WorkbenchError(
+        f"--split {'/'.join(map(str, percentages))} cannot give every split a {unit}: "
+        f"{count} {unit}(s) leave {' and '.join(empty)} empty{advice}"
+    )
 
 
 def split_sizes(count: int, percentages: tuple[int, int, int]) -> list[int]:

@@ -8,7 +8,10 @@ CoNLL importer share.
   a longer one ``E-``.
 - Reading accepts IOB2, IOB1 and BIOES alike. An ``I-`` (or ``E-``) that does not continue a span
   of the same label starts a new one, as seqeval and conlleval read it; the positions of these
-  repairs are returned so that the importer can count them.
+  repairs are returned so that the importer can count them. ``read_scheme`` tells which scheme a
+  file's tags follow, so that what is a repair in one scheme (an ``I-`` start in IOB2, a span not
+  closed by ``E-`` or ``S-`` in BIOES, ``bioes_unclosed``) is not counted in another (IOB1 starts
+  every span with ``I-``).
 - Nesting: spans go into layers, outermost first (the Wojood layout), each span into the first
   layer where it overlaps nothing. Spans are taken by start, longer first, so a span that
   contains another always lands in an earlier layer; spans with the same range keep their order.
@@ -20,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
 TagScheme = Literal["iob2", "bioes"]
+ReadScheme = Literal["iob1", "iob2", "bioes"]
 OUTSIDE = "O"
 PREFIXES = ("B", "I", "E", "S")
 
@@ -93,6 +97,29 @@ def tag_spans(tags: Sequence[Tag]) -> tuple[list[TokenSpan], list[int]]:
             close(index + 1)
     close(len(tags))
     return spans, repaired
+
+
+def read_scheme(columns: Iterable[Sequence[Tag]]) -> ReadScheme:
+    """The scheme of columns of tags: BIOES when any tag is ``E-`` or ``S-``; IOB1 when some span
+    starts with ``I-`` and every ``B-`` follows a tag of its own label (IOB1 uses ``B-`` only
+    between two adjacent spans of one label); else IOB2."""
+    inside_starts = lone_begins = 0
+    for tags in columns:
+        previous = OUTSIDE_TAG
+        for prefix, label in tags:
+            if prefix in ("E", "S"):
+                return "bioes"
+            follows_own_label = previous[0] != OUTSIDE and previous[1] == label
+            if not follows_own_label:
+                inside_starts += prefix == "I"
+                lone_begins += prefix == "B"
+            previous = (prefix, label)
+    return "iob1" if inside_starts and not lone_begins else "iob2"
+
+
+def bioes_unclosed(spans: Iterable[TokenSpan], tags: Sequence[Tag]) -> list[int]:
+    """The last token of each span whose last tag is not ``E-`` or ``S-`` (a BIOES repair)."""
+    return [span.end - 1 for span in spans if tags[span.end - 1][0] not in ("E", "S")]
 
 
 def nesting_layers(spans: Iterable[TokenSpan]) -> list[list[TokenSpan]]:

@@ -1,0 +1,129 @@
+"""``--split`` that cannot give every split a document is refused; ``--split-by sentence`` splits
+the sentences of the CoNLL and hf exports, stratified and seeded."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.formats.builders import conll_rows
+from workbench.cli import main
+from workbench.core.errors import WorkbenchError
+from workbench.core.schema import Schema
+from workbench.formats import conll, hf
+from workbench.formats.base import ExportOptions, ImportOptions
+
+LABELS = ["PERS", "GPE", "ORG"]
+
+
+def corpus_file(path: Path, sentences: int = 40) -> Path:
+    """One CoNLL file (one document) of ``sentences`` sentences; ORG is in every tenth only."""
+    lines = []
+    for number in range(sentences):
+        label = "ORG" if number % 10 == 3 else LABELS[number % 2]
+        lines += [f"جملة{number} O", f"اسم{number} B-{label}", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def one_document(tmp_path: Path, wojood: Schema, sentences: int = 40) -> list:  # type: ignore[type-arg]
+    return list(
+        conll.read([corpus_file(tmp_path / "c.conll", sentences)], ImportOptions(schema=wojood))
+    )
+
+
+def test_a_split_of_one_document_is_refused_and_suggests_split_by_sentence(
+    tmp_path: Path, wojood: Schema
+) -> None:
+    out = tmp_path / "out"
+    options = ExportOptions(schema=wojood, split=(80, 10, 10))
+    with pytest.raises(WorkbenchError) as refused:
+        conll.write(one_document(tmp_path, wojood), out, options)
+    message = str(refused.value)
+    assert "cannot give every split a document" in message
+    assert "validation and test" in message and "--split-by sentence" in message
+    assert "\n" not in message
+    assert not out.exists()
+
+
+def test_split_by_sentence_shares_the_sentences_stratified(tmp_path: Path, wojood: Schema) -> None:
+    out = tmp_path / "out"
+    options = ExportOptions(schema=wojood, split=(80, 10, 10), split_by="sentence", seed=2)
+    conll.write(one_document(tmp_path, wojood), out, options)
+
+    splits = {name: conll_rows(out / f"{name}.conll") for name in ("train", "validation", "test")}
+    assert [len(splits[name]) for name in splits] == [32, 4, 4]
+    every = [tuple(map(tuple, s)) for name in splits for s in splits[name]]
+    source = [tuple(map(tuple, s)) for s in conll_rows(tmp_path / "c.conll")]
+    assert sorted(every) == sorted(source)  # each sentence once, whole
+    org = Counter(
+        name
+        for name, sentences in splits.items()
+        for s in sentences
+        if any("B-ORG" in r for r in s)
+    )
+    assert org == {"train": 2, "validation": 1, "test": 1}  # the rare label reaches every split
+
+
+def test_split_by_sentence_is_the_same_for_a_seed_and_differs_for_another(
+    tmp_path: Path, wojood: Schema
+) -> None:
+    document = one_document(tmp_path, wojood)
+
+    def train(seed: int, name: str) -> str:
+        out = tmp_path / name
+        conll.write(
+            document,
+            out,
+            ExportOptions(schema=wojood, split=(80, 10, 10), split_by="sentence", seed=seed),
+        )
+        return (out / "train.conll").read_text(encoding="utf-8")
+
+    assert train(1, "a") == train(1, "b")
+    assert train(1, "a") != train(5, "c")
+
+
+def test_hf_split_by_sentence_splits_the_rows(tmp_path: Path, wojood: Schema) -> None:
+    out = tmp_path / "hf"
+    options = ExportOptions(schema=wojood, split=(50, 25, 25), split_by="sentence")
+    hf.write(one_document(tmp_path, wojood, 8), out, options)
+    rows = {
+        name: [
+            json.loads(line)
+            for line in (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        for name in ("train", "validation", "test")
+    }
+    assert [len(rows[name]) for name in rows] == [4, 2, 2]
+    assert "- split: validation" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_too_few_sentences_are_refused_too(tmp_path: Path, wojood: Schema) -> None:
+    options = ExportOptions(schema=wojood, split=(80, 10, 10), split_by="sentence")
+    with pytest.raises(WorkbenchError, match="cannot give every split a sentence: 2 sentence"):
+        conll.write(one_document(tmp_path, wojood, 2), tmp_path / "out", options)
+
+
+def test_cli_split_by_sentence_needs_a_split_and_a_token_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = str(tmp_path / "p.tawsim")
+    assert main(["new", project, "--schema", "wojood"]) == 0
+    corpus = str(corpus_file(tmp_path / "c.conll"))
+    assert main(["import", project, corpus, "--annotator", "gold"]) == 0
+    export = ["export", project, str(tmp_path / "o")]
+    for extra in (["--format", "brat", "--split", "80/10/10"], ["--format", "conll"]):
+        with pytest.raises(SystemExit) as usage:
+            main([*export, "--split-by", "sentence", *extra])
+        assert usage.value.code == 2
+    capsys.readouterr()
+
+    by_document = [*export, "--format", "conll", "--split", "80/10/10"]
+    assert main(by_document) == 1
+    assert "--split-by sentence" in capsys.readouterr().err
+    assert main([*by_document, "--split-by", "sentence"]) == 0
+    written = sorted(p.name for p in (tmp_path / "o").iterdir())
+    assert written == ["test.conll", "train.conll", "validation.conll"]
