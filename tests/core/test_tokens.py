@@ -1,13 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from camel_tools.tokenizers.word import simple_word_tokenize
-from hypothesis import given
+from camel_tools.utils.charsets import EMOJI_ALL_CHARSET
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.core.tokens_reference import (
+    CORPUS_FILES,
+    camel_tools_tokens,
+    corpus_sentences,
+    documents,
+    seed_articles,
+)
 from workbench.core import tokens as tokens_module
 from workbench.core.tokens import Token, sentence_spans, token_ranges, tokenize, tokens_in
 
@@ -30,6 +38,31 @@ PIECES = [
 
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
+WHITESPACE = [char for char in map(chr, range(0x110000)) if char.isspace()]
+EMOJI_SEQUENCE_PARTS = [
+    "\u200d", "\ufe0f", "\u20e3", "\U000e007f", "🏴", "#", "*", "1",
+    *map(chr, range(0x1F3FB, 0x1F400)),  # skin tones
+    *map(chr, range(0x1F1E6, 0x1F200)),  # regional indicators, which pair into flags
+    *map(chr, range(0xE0020, 0xE007F)),  # tags, as in the flags of England or Scotland
+]  # fmt: skip
+BIDI_AND_ZERO_WIDTH = [
+    "\u200b", "\u200c", "\u200e", "\u200f", "\u061c", "\u2060", "\ufeff", "\u00ad",
+    *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)),
+]  # fmt: skip
+CHARACTERS = st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),  # letters, marks, digits, ،؛؟٪
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),  # presentation forms, ﷲ ﷺ
+    st.characters(max_codepoint=0x7F),  # Latin, ASCII digits and punctuation, controls
+    st.characters(categories=["P", "S"]),  # every punctuation mark and symbol
+    st.sampled_from(sorted(EMOJI_ALL_CHARSET)),  # emoji: ZWJ sequences, skin tones, flags, keycaps
+    st.sampled_from(EMOJI_SEQUENCE_PARTS),  # and their parts, to join, break and misplace
+    st.sampled_from(BIDI_AND_ZERO_WIDTH),
+    st.characters(categories=["Cc", "Cf"]),
+    st.sampled_from(WHITESPACE),  # every kind: NBSP, U+2028, U+3000, U+001C...
+    st.characters(),  # any code point, unassigned ones included
+)
+any_texts = st.lists(CHARACTERS, max_size=80).map("".join)
+
 
 def gaps(text: str, found: list[Token]) -> Iterator[str]:
     """The text before the first token, between tokens, and after the last."""
@@ -51,6 +84,12 @@ def assert_exact_ordered_slices(text: str, found: list[Token]) -> None:
         assert gap == "" or gap.isspace()
 
 
+def assert_camel_tools_tokens(text: str) -> None:
+    found = tokenize(text)
+    assert found == camel_tools_tokens(text)
+    assert token_ranges(text) == [(token.start, token.end) for token in found]
+
+
 @given(texts)
 def test_tokens_are_exact_ordered_slices_separated_by_whitespace(text: str) -> None:
     assert_exact_ordered_slices(text, tokenize(text))
@@ -61,37 +100,46 @@ def test_tokens_are_those_of_camel_tools(text: str) -> None:
     assert [token.text for token in tokenize(text)] == simple_word_tokenize(text)
 
 
-@contextmanager
-def camel_tools_returning(fake: Callable[[str], list[str]]) -> Iterator[None]:
-    """camel-tools' tokenizer replaced by ``fake`` (its character sets kept)."""
-    real = tokens_module._camel_tokenizer
-    cut_starts = real()[1]
-    tokens_module._chunk_pieces.cache_clear()
-    tokens_module._camel_tokenizer = lambda: (fake, cut_starts)  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        tokens_module._camel_tokenizer = real  # type: ignore[assignment]
-        tokens_module._chunk_pieces.cache_clear()
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_texts)
+def test_tokens_and_offsets_are_camel_tools_on_any_text(text: str) -> None:
+    assert_camel_tools_tokens(text)
 
 
-@given(texts)
-def test_fallback_keeps_tokens_exact_when_camel_tools_misaligns(text: str) -> None:
-    with camel_tools_returning(lambda chunk: [chunk[::-1], "?"]):
-        found = tokenize(text)
-    assert_exact_ordered_slices(text, found)
-    assert "".join(token.text for token in found) == "".join(text.split())
+@pytest.mark.parametrize("name", CORPUS_FILES)
+@pytest.mark.parametrize("glued", [False, True], ids=["spaced", "glued"])
+def test_tokens_are_camel_tools_on_the_corpora(shared_dir: Path, name: str, glued: bool) -> None:
+    """Each corpus rebuilt into documents of about 3,000 characters: its tokens spaced as in the
+    file, then with the punctuation glued to the words as news is written."""
+    path = shared_dir / "corpora" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    for document in documents(corpus_sentences(path, glued), 3000):
+        assert_camel_tools_tokens(document)
 
 
-def test_fallback_cuts_punctuation_and_symbols_out_of_a_chunk() -> None:
-    with camel_tools_returning(lambda chunk: ["wrong"]):
-        found = tokenize("قال:«نعم»؟ 😀x")
-    assert [token.text for token in found] == ["قال", ":", "«", "نعم", "»", "؟", "😀", "x"]
+@pytest.mark.parametrize("article", seed_articles())
+def test_tokens_are_camel_tools_on_the_seed_articles(article: str) -> None:
+    assert_camel_tools_tokens(article)
 
 
-@given(texts)
-def test_token_ranges_are_the_tokens_offsets(text: str) -> None:
-    assert token_ranges(text) == [(token.start, token.end) for token in tokenize(text)]
+def test_a_chunk_with_an_emoji_sequence_leaves_the_text_around_it_exact() -> None:
+    text = "قال، 👨\u200d🦰\u200d👩 «نعم».\n🇮🇶،العراق 1\ufe0f\u20e3x"
+    assert_camel_tools_tokens(text)
+    assert [token.text for token in tokenize(text)] == [
+        "قال", "،", "👨\u200d🦰\u200d", "👩", "«", "نعم", "»", ".", "🇮🇶", "،", "العراق",
+        "1\ufe0f\u20e3", "x",
+    ]  # fmt: skip
+
+
+def test_tokens_camel_tools_would_misplace_are_an_error_not_wrong_offsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reversing = tokens_module._patterns()._replace(camel_tools=lambda chunk: [chunk[::-1]])
+    monkeypatch.setattr(tokens_module, "_patterns", lambda: reversing)
+    assert [token.text for token in tokenize("قال، العراق")] == ["قال", "،", "العراق"]
+    with pytest.raises(RuntimeError, match="do not concatenate"):
+        tokenize("قال 👍🏽العراق")
 
 
 def test_clitics_stay_attached() -> None:

@@ -1,18 +1,19 @@
 """Word tokens and sentence spans with code point offsets into a document's text.
 
-Tokens come from camel-tools' ``simple_word_tokenize`` (data-free: it never touches
+Tokens are exactly camel-tools' ``simple_word_tokenize`` tokens (data-free: it never touches
 ``camel_tools.data``). It splits on whitespace, then cuts punctuation, symbols and emoji
 sequences out of each whitespace-delimited chunk; clitics stay attached (وبالموصل is one token),
-as in ANERcorp, AQMAR and Wojood. Its tokens are plain strings, so each chunk's tokens are
-aligned back to offsets; they concatenate to the chunk exactly. Should a future camel-tools
-release return tokens that do not, that chunk is cut by ``_fallback_pieces`` instead, so the
-tokens stay exact slices of the text in every case.
+as in ANERcorp, AQMAR and Wojood.
 
-Speed: camel-tools tries a regular expression at every character, about 0.7 s per million
-characters. Chunks are therefore tokenized one at a time: a chunk holding none of the characters
-that can begin a punctuation, symbol or emoji token (from camel-tools' own
-character sets) is one token without calling camel-tools, and the others are cached, since a long
-text repeats most of its punctuated words.
+Speed: camel-tools walks each chunk one character at a time, tries a regular expression at
+every position (about 0.4 ms per 1,000 characters), and returns strings that must then be placed
+back at their offsets. But outside emoji sequences, its decision at a position depends on that
+character alone: it cuts the character out of the word or it does not. So camel-tools is asked
+once which characters it cuts, and one compiled pattern built from them tokenizes a whole text
+at the speed of the regular expression engine. The only strings longer than a character that
+camel-tools cuts are emoji sequences (flags, skin tones, ZWJ sequences, keycaps), which need a
+character of ``_JOINERS``; the rare chunks holding one are tokenized by camel-tools
+itself.
 
 Invisible characters are kept as they are: an RLM next to punctuation becomes a token of its
 own, and a lone diacritic after a space is a token. Whoever snaps selections to tokens trims
@@ -23,39 +24,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
-from collections.abc import Callable
-from functools import cache, lru_cache
-from operator import attrgetter
-from typing import NamedTuple
-
-Piece = tuple[int, int]
-"""A token as a half-open range of code point offsets relative to its chunk."""
-
-_CHUNK = re.compile(r"\S+")
-"""Whitespace-delimited chunks. ``\\s`` matches exactly ``str.isspace()``, as ``str.split()``
-inside camel-tools does."""
-
-
-@cache
-def _camel_tokenizer() -> tuple[Callable[[str], list[str]], frozenset[str]]:
-    """camel-tools' tokenizer, and the first characters of the strings it cuts out of a word (a
-    chunk without any of them is returned whole).
-
-    Imported on first use: camel-tools builds its character sets by scanning every Unicode code
-    point when it is imported (1.3 to 1.8 s here), which would otherwise delay every start of the
-    program. ``warm_up`` loads it ahead of need, e.g. from a background thread.
-    """
-    from camel_tools.tokenizers.word import simple_word_tokenize
-    from camel_tools.utils.charsets import EMOJI_ALL_CHARSET, UNICODE_PUNCT_SYMBOL_CHARSET
-
-    cut_starts = frozenset(symbol[0] for symbol in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET)
-    return simple_word_tokenize, cut_starts
-
-
-def warm_up() -> None:
-    """Load camel-tools now rather than at the first tokenization."""
-    _camel_tokenizer()
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
+from itertools import accumulate
+from operator import attrgetter, itemgetter, sub
+from typing import NamedTuple, TypeVar
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters ``str.splitlines`` breaks at: each ends a sentence."""
@@ -64,6 +37,22 @@ SENTENCE_ENDS = ".!?؟؛"
 _CLOSERS = "\"'”’»)]}"
 _TERMINATOR_RUN = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(_CLOSERS)}]*")
 _LINE = re.compile(f"[^{re.escape(LINE_BREAKS)}]+")
+
+_JOINERS_IN_BMP = "\u200d\ufe0f\u20e3"  # zero-width joiner, emoji variation selector, keycap
+_JOINERS = (
+    _JOINERS_IN_BMP
+    + "\U0001f3fb-\U0001f3ff"  # skin tones
+    + "\U0001f1e6-\U0001f1ff"  # regional indicators, which pair into flags
+    + "\U000e0020-\U000e007f"  # tags, as in the flags of England and Scotland
+)
+"""The characters that join emoji into sequences, as the inside of a character class: out of a
+chunk without any of them, camel-tools cuts no string longer than one character, and it decides
+at each character on that character alone."""
+
+_BEYOND_BMP = "\U00010000-\U0010ffff"
+
+_NON_SPACE_RUN = re.compile(r"\S*")
+"""In ``re``, ``\\s`` is exactly ``str.isspace()``, which ``str.split()`` in camel-tools uses."""
 
 
 class Token(NamedTuple):
@@ -76,29 +65,85 @@ class Token(NamedTuple):
     text: str
 
 
+_new_token = partial(tuple.__new__, Token)
+"""``Token`` from a ``(start, end, text)`` tuple, in half the time of ``Token(start, end, text)``
+(whose ``__new__`` is Python code): a fifth of the tokenizing time."""
+
+_range_of = itemgetter(0, 1)
+
+_Piece = TypeVar("_Piece", Token, tuple[int, int])
+
+
+class _Patterns(NamedTuple):
+    spaced_token: re.Pattern[str]
+    """The whitespace before a token of a plain chunk, and the token: a character camel-tools
+    cuts out of a word, or a run of the others up to whitespace."""
+    not_plain: re.Pattern[str]
+    """A character that makes its chunk not plain: a joiner of emoji sequences, or a character
+    beyond the Basic Multilingual Plane that camel-tools does not cut on its own (a letter of
+    another script, say: keeping those out of words keeps the word runs fast)."""
+    camel_tools: Callable[[str], list[str]]
+    """camel-tools' ``simple_word_tokenize``, for the chunks that are not plain."""
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The token patterns, built from the characters camel-tools cuts out of a word.
+
+    Built on first use: camel-tools builds its character sets by scanning every Unicode code
+    point when it is imported (about a second here), which would otherwise delay every start of
+    the program. ``warm_up`` builds them ahead of need, e.g. from a background thread.
+    """
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from camel_tools.utils.charsets import EMOJI_ALL_CHARSET, UNICODE_PUNCT_SYMBOL_CHARSET
+
+    joiner = re.compile(f"[{_JOINERS}]")
+    cut = sorted(  # the characters camel-tools makes a token of between two letters
+        char
+        for char in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET
+        if len(char) == 1
+        and not joiner.match(char)
+        and simple_word_tokenize(f"x{char}x") == ["x", char, "x"]
+    )
+    basic = _character_class(char for char in cut if char <= "\uffff")
+    beyond = _character_class(char for char in cut if char > "\uffff")
+    return _Patterns(
+        spaced_token=re.compile(rf"\s*(?:[^\s{basic}{_BEYOND_BMP}]+|[{basic}]|[{beyond}])"),
+        not_plain=re.compile(rf"[{_JOINERS_IN_BMP}{_BEYOND_BMP}](?<![{beyond}])"),
+        camel_tools=simple_word_tokenize,
+    )
+
+
+def _character_class(chars: Iterable[str]) -> str:
+    """The inside of a ``re`` character class matching ``chars`` (in code point order), as
+    ranges: beyond the Basic Multilingual Plane a class is tried one item at a time."""
+    runs: list[list[int]] = []
+    for code in map(ord, chars):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs)
+
+
+def warm_up() -> None:
+    """Load camel-tools and build the token patterns now rather than at the first tokenization."""
+    _patterns()
+
+
 def tokenize(text: str) -> list[Token]:
-    """The word tokens of ``text`` in order, each an exact slice ``text[start:end]``.
+    """The word tokens of ``text`` in order, each an exact slice ``text[start:end]``: those of
+    camel-tools' ``simple_word_tokenize``.
 
     The text between two tokens (and before the first and after the last) is whitespace only.
     """
-    return [Token(start, end, text[start:end]) for start, end in token_ranges(text)]
+    return _pieces(text, _plain_tokens, _camel_tools_tokens)
 
 
 def token_ranges(text: str) -> list[tuple[int, int]]:
     """The tokens of ``tokenize`` as bare ``(start, end)`` ranges: what exports and agreement
-    need, at about half the cost of building ``Token`` objects."""
-    cut_starts = _camel_tokenizer()[1]
-    ranges: list[tuple[int, int]] = []
-    for chunk in _CHUNK.finditer(text):
-        chunk_start, chunk_text = chunk.start(), chunk.group()
-        if cut_starts.isdisjoint(chunk_text):
-            ranges.append((chunk_start, chunk.end()))
-        else:
-            ranges.extend(
-                (chunk_start + piece_start, chunk_start + piece_end)
-                for piece_start, piece_end in _chunk_pieces(chunk_text)
-            )
-    return ranges
+    need, at two thirds of the cost of building ``Token`` objects."""
+    return _pieces(text, _plain_ranges, _camel_tools_ranges)
 
 
 def tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
@@ -130,39 +175,75 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=65536)
-def _chunk_pieces(chunk: str) -> tuple[Piece, ...]:
-    """Token ranges inside one whitespace-free chunk."""
-    simple_word_tokenize = _camel_tokenizer()[0]
-    pieces = _aligned_pieces(chunk, simple_word_tokenize(chunk))
-    return pieces if pieces is not None else _fallback_pieces(chunk)
-
-
-def _aligned_pieces(chunk: str, words: list[str]) -> tuple[Piece, ...] | None:
-    """Offsets of ``words`` inside ``chunk`` if they concatenate to it exactly, else None."""
-    pieces: list[Piece] = []
+def _pieces(
+    text: str,
+    plain: Callable[[str, int, int], list[_Piece]],
+    camel_tools: Callable[[str, int, int], list[_Piece]],
+) -> list[_Piece]:
+    """The tokens of ``text``: of the chunks that are not plain by ``camel_tools``, of the text
+    between them by ``plain``."""
+    pieces: list[_Piece] = []
     position = 0
-    for word in words:
-        if not word or not chunk.startswith(word, position):
-            return None
-        pieces.append((position, position + len(word)))
-        position += len(word)
-    return tuple(pieces) if position == len(chunk) else None
+    for chunk_start, chunk_end in _chunks_not_plain(text):
+        pieces += plain(text, position, chunk_start)
+        pieces += camel_tools(text, chunk_start, chunk_end)
+        position = chunk_end
+    pieces += plain(text, position, len(text))
+    return pieces
 
 
-def _fallback_pieces(chunk: str) -> tuple[Piece, ...]:
-    """Each punctuation or symbol character on its own, the runs between them as words."""
-    pieces: list[Piece] = []
-    run_start = 0
-    for index, char in enumerate(chunk):
-        if unicodedata.category(char)[0] in "PS":
-            if run_start < index:
-                pieces.append((run_start, index))
-            pieces.append((index, index + 1))
-            run_start = index + 1
-    if run_start < len(chunk):
-        pieces.append((run_start, len(chunk)))
-    return tuple(pieces)
+def _chunks_not_plain(text: str) -> Iterator[tuple[int, int]]:
+    """The ``[start, end)`` of each whitespace-delimited chunk that is not plain (see
+    ``_Patterns.not_plain``)."""
+    not_plain = _patterns().not_plain
+    position = 0
+    while (part := not_plain.search(text, position)) is not None:
+        start = part.start()
+        while start > position and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE_RUN.match(text, part.end()).end()  # type: ignore[union-attr]
+        yield start, end
+        position = end
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``, whose chunks are all plain."""
+    starts, ends, words = _plain_token_parts(text, start, end)
+    return list(map(_new_token, zip(starts, ends, words)))
+
+
+def _plain_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    starts, ends, _ = _plain_token_parts(text, start, end)
+    return list(zip(starts, ends))
+
+
+def _plain_token_parts(
+    text: str, start: int, end: int
+) -> tuple[Iterator[int], list[int], list[str]]:
+    """The starts, ends and texts of the tokens of ``text[start:end]``, whose chunks are all
+    plain; worked out a list at a time, which is several times faster than a token at a time."""
+    spaced = _patterns().spaced_token.findall(text, start, end)
+    words = list(map(str.lstrip, spaced))
+    ends = list(accumulate(map(len, spaced), initial=start))[1:]
+    return map(sub, ends, map(len, words)), ends, words
+
+
+def _camel_tools_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of the chunk ``text[start:end]``, cut by camel-tools itself.
+
+    Its tokens are slices of the chunk in order, so they concatenate to it; were that ever not
+    so (another camel-tools release), the offsets would be wrong, hence the check.
+    """
+    chunk = text[start:end]
+    words = _patterns().camel_tools(chunk)
+    if "".join(words) != chunk:
+        raise RuntimeError(f"camel-tools' tokens do not concatenate to the chunk {chunk!r}")
+    ends = list(accumulate(map(len, words), initial=start))
+    return list(map(_new_token, zip(ends, ends[1:], words)))
+
+
+def _camel_tools_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return list(map(_range_of, _camel_tools_tokens(text, start, end)))
 
 
 def _sentence_cuts(text: str, line_start: int, line_end: int) -> list[int]:
