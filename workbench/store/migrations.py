@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.errors import ProjectError
-from workbench.store.connection import table_api, write_transaction
+from workbench.store.connection import is_locked, locked_error, table_api, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -106,7 +106,9 @@ def check_readable(conn: sqlite3.Connection, path: Path) -> int:
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = file_version(conn)
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
+    except sqlite3.Error as error:  # "file is not a database", or held by another program
+        if is_locked(error):
+            raise locked_error(path) from error
         raise ProjectError(f"{path}: not a Tawsim project file ({error})") from error
     if application_id != APPLICATION_ID and (has_tables or version):
         raise ProjectError(f"{path}: not a Tawsim project file (it is another SQLite database)")
