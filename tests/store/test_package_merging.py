@@ -262,6 +262,23 @@ def test_a_damaged_package_is_refused_in_one_line(
     assert str(amal) in line and "integrity" in line
 
 
+@pytest.mark.parametrize(
+    "broken_sql",
+    [
+        "'CREATE TABLE events (id TEXT, `oops' || char(10) || 'more)'",
+        "'CREATE TABLE events (id TEXT, `oops' || CAST(X'D4FF' AS TEXT) || ')'",
+    ],
+    ids=["message over two lines", "message not UTF-8"],
+)
+def test_a_damaged_schema_is_refused_in_one_line(lead: Project, amal: Path, broken_sql: str) -> None:
+    """Found by the fuzzing: SQLite's message quotes the damaged schema as it is."""
+    edit(amal, f"PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = {broken_sql} "
+               "WHERE name = 'events'")
+    with pytest.raises(ProjectError, match="not a Tawsim project file") as refusal:
+        merge_packages(lead, [amal])
+    assert "\n" not in str(refusal.value) and str(amal) in str(refusal.value)
+
+
 def test_validating_alone_refuses_what_merging_refuses(lead: Project, amal: Path) -> None:
     edit(amal, "UPDATE spans SET label = 'ALIEN' WHERE label = 'PER'")
     with pytest.raises(ProjectError, match="ALIEN"):

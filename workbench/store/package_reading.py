@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core.errors import ProjectError, WorkbenchError
+from workbench.core.errors import ProjectError, WorkbenchError, one_line
 from workbench.core.model import GOLD, AnnotationSet, Document, Status
 from workbench.store.bulk_import import check_annotation_set
 from workbench.store.migrations import file_version, format_version
@@ -79,14 +79,14 @@ def refusals(path: Path) -> Iterator[None]:
         raise _refusal(
             path, f"its annotations collide with this project's or with each other ({error})"
         ) from error
-    except sqlite3.Error as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:  # a damaged file's messages may not be UTF-8
         if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
             raise _refusal(path, "reading it took too long; it is not a package this program wrote") from error
         raise _refusal(path, f"it cannot be read as a package ({error})") from error
 
 
 def _refusal(path: Path, problem: str) -> ProjectError:
-    return ProjectError(" ".join(f"{path}: {problem}; nothing was merged".splitlines()))
+    return ProjectError(one_line(f"{path}: {problem}; nothing was merged"))
 
 
 class PackageFile:
