@@ -217,6 +217,8 @@ def check_annotation_set(schema: Schema, document: Document, annotation_set: Ann
 
 
 def _check_attributes(schema: Schema, owner: str, attributes: dict[str, Any], place: str) -> None:
+    if not attributes:
+        return  # most spans have none: nothing to look up
     try:
         schema.check_attributes(owner, attributes)
     except SchemaError as error:
@@ -260,10 +262,8 @@ def insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, An
     which costs more than the insert itself for hundreds of thousands of spans."""
     columns = list(pending[0])
     names = ", ".join(f'"{c}"' for c in columns)
-    conn.executemany(
-        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
-        [tuple(row[c] for c in columns) for row in pending],
-    )
+    values = ", ".join(f":{c}" for c in columns)  # sqlite3 reads the dicts' values itself
+    conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({values})', pending)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
