@@ -31,3 +31,8 @@ class ProjectError(WorkbenchError):
 
 class SchemaError(WorkbenchError):
     """A label schema that is not valid, or an annotation the schema does not allow."""
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: SQLite's reports (integrity, a damaged schema) run over several."""
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())

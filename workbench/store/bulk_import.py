@@ -11,7 +11,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import SchemaError, WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Document, new_id
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Document,
+    Event,
+    Span,
+    new_id,
+)
+from workbench.core.schema import Schema, event_filler
 from workbench.store import rows
 from workbench.store.clock import now
 
@@ -80,7 +88,7 @@ class DocumentImporter:
 
     def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
         annotator = annotation_set.annotator
-        self._validate_set(document, annotation_set)
+        check_annotation_set(self.schema, document, annotation_set)
         if annotator not in self.annotators:
             self.annotators.add(annotator)
             self.project.db["annotators"].insert({"name": annotator, "created": now()})
@@ -165,34 +173,6 @@ class DocumentImporter:
     def _has_rows(self, table: str) -> bool:
         return self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
 
-    def _validate_set(self, document: Document, annotation_set: AnnotationSet) -> None:
-        span_ids = {s.id for s in annotation_set.spans}
-        event_ids = {e.id for e in annotation_set.events}
-        for span in annotation_set.spans:
-            if not span.matches(document.text):
-                raise WorkbenchError(
-                    f"document {document.name!r}: span {span.id} [{span.start}, {span.end}) says "
-                    f"{span.text!r} but the text there is {document.text[span.start:span.end]!r}"
-                )
-            if not (self.schema.has_entity(span.label) or self.schema.has_event(span.label)):
-                raise SchemaError(
-                    f"document {document.name!r}: span {span.id} has the label {span.label!r}, "
-                    f"which the project's schema {self.schema.id!r} does not define"
-                )
-        for event in annotation_set.events:
-            if not self.schema.has_event(event.type):
-                raise SchemaError(
-                    f"document {document.name!r}: event {event.id} has the type {event.type!r}, "
-                    f"which the project's schema {self.schema.id!r} does not define"
-                )
-            dangling = [event.trigger_span_id] if event.trigger_span_id not in span_ids else []
-            dangling += [a.filler_id for a in event.arguments if a.filler_id not in span_ids | event_ids]
-            if dangling:
-                raise WorkbenchError(
-                    f"document {document.name!r}: event {event.id} refers to {dangling[0]}, "
-                    "which is not a span or event of the same annotator on this document"
-                )
-
     def _flush(self) -> None:
         for table, pending in (
             ("documents", self.document_rows),
@@ -202,20 +182,88 @@ class DocumentImporter:
             ("arguments", self.argument_rows),
         ):
             if pending:
-                _insert_rows(self.conn, table, pending)
+                insert_rows(self.conn, table, pending)
                 pending.clear()
 
 
-def _insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:
+def check_annotation_set(schema: Schema, document: Document, annotation_set: AnnotationSet) -> None:
+    """Refuse a set that does not fit its document and the schema, as every import and every
+    merge must: each span's offsets inside the text and its stored text equal to the text there,
+    labels, event types, roles, fillers and attributes the schema defines, and events that refer
+    only to spans and events of the same set."""
+    spans = {span.id: span for span in annotation_set.spans}
+    events = {event.id: event for event in annotation_set.events}
+    place = f"document {document.name!r}"
+    for span in annotation_set.spans:
+        if not span.matches(document.text):
+            raise WorkbenchError(
+                f"{place}: span {span.id} [{span.start}, {span.end}) says {span.text!r} but the "
+                f"text there is {document.text[max(span.start, 0):max(span.end, 0)]!r}"
+            )
+        if not (schema.has_entity(span.label) or schema.has_event(span.label)):
+            raise SchemaError(
+                f"{place}: span {span.id} has the label {span.label!r}, "
+                f"which the project's schema {schema.id!r} does not define"
+            )
+        _check_attributes(schema, span.label, span.attributes, f"{place}: span {span.id}")
+    for event in annotation_set.events:
+        if not schema.has_event(event.type):
+            raise SchemaError(
+                f"{place}: event {event.id} has the type {event.type!r}, "
+                f"which the project's schema {schema.id!r} does not define"
+            )
+        _check_attributes(schema, event.type, event.attributes, f"{place}: event {event.id}")
+        _check_event_references(schema, event, spans, events, place)
+
+
+def _check_attributes(schema: Schema, owner: str, attributes: dict[str, Any], place: str) -> None:
+    if not attributes:
+        return  # most spans have none: nothing to look up
+    try:
+        schema.check_attributes(owner, attributes)
+    except SchemaError as error:
+        raise SchemaError(f"{place}: {error}") from None
+
+
+def _check_event_references(
+    schema: Schema, event: Event, spans: dict[str, Span], events: dict[str, Event], place: str
+) -> None:
+    """The trigger and every filler are spans or events of the event's own set, in roles the
+    schema gives its type, of labels those roles allow."""
+    if event.trigger_span_id not in spans:
+        raise WorkbenchError(
+            f"{place}: event {event.id} refers to {event.trigger_span_id}, "
+            "which is not a span or event of the same annotator on this document"
+        )
+    for argument in event.arguments:
+        if (argument.span_id is None) == (argument.event_id is None):
+            raise WorkbenchError(
+                f"{place}: event {event.id} has a {argument.role} argument that is not filled "
+                "by exactly one span or event"
+            )
+        if argument.span_id in spans:
+            filler = spans[argument.span_id].label
+        elif argument.event_id in events:
+            filler = event_filler(events[argument.event_id].type)
+        else:
+            raise WorkbenchError(
+                f"{place}: event {event.id} refers to {argument.filler_id}, "
+                "which is not a span or event of the same annotator on this document"
+            )
+        try:
+            schema.check_filler(event.type, argument.role, filler)
+        except SchemaError as error:
+            raise SchemaError(f"{place}: event {event.id}: {error}") from None
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:
     """Insert rows that all have the same keys. Bulk imports and merges go through here:
     sqlite-utils' ``insert_all`` inspects every value to decide whether to encode it as JSON,
     which costs more than the insert itself for hundreds of thousands of spans."""
     columns = list(pending[0])
     names = ", ".join(f'"{c}"' for c in columns)
-    conn.executemany(
-        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
-        [tuple(row[c] for c in columns) for row in pending],
-    )
+    values = ", ".join(f":{c}" for c in columns)  # sqlite3 reads the dicts' values itself
+    conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({values})', pending)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -12,10 +12,16 @@ then writes fails with "database is locked" when another process writes meanwhil
 timeout cannot rescue it (measured in ../shared/notes/qt-sqlite-packaging.md, §5.3). The connection
 runs in autocommit mode (``isolation_level=None``) so that Python never opens transactions of its
 own; sqlite-utils nests its own writes inside ours as savepoints.
+
+A project held by another program waits ``BUSY_TIMEOUT_MS`` once, then is refused as locked. A
+project on read-only media (or in a folder the user cannot write) is read as an immutable file:
+SQLite cannot create the ``-shm`` file a WAL-mode reader needs there, and nobody can change the
+file there either.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import threading
@@ -26,19 +32,23 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from workbench.core.errors import ProjectError
+
 if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
 
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 30_000
+"""How long a command waits for another program that holds the project (the README says so)."""
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with the project's pragmas; read-only connections never change the file."""
     if readonly:
+        mode = "immutable=1" if on_read_only_media(path) and not _has_wal(path) else "mode=ro"
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None,
             check_same_thread=False,
         )
     else:
@@ -51,10 +61,54 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def on_read_only_media(path: Path) -> bool:
+    """Whether no file can be created beside ``path`` (read-only media, or a read-only folder).
+    ``os.access`` answers for root too: a read-only mount refuses root with EROFS."""
+    return not os.access(path.resolve().parent, os.W_OK)
+
+
+def _has_wal(path: Path) -> bool:
+    """Whether changes wait in the project's ``-wal`` file, which an immutable reader ignores."""
+    wal = path.with_name(f"{path.name}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def is_locked(error: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for a lock another connection holds."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def locked_error(path: Path | str) -> ProjectError:
+    return ProjectError(
+        f"{path}: the project is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
+        "try again when that program has finished with it"
+    )
+
+
+def database_path(conn: sqlite3.Connection) -> str:
+    """The file behind the connection's main database, to name it in messages."""
+    return str(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def checkpoint_without_waiting(conn: sqlite3.Connection) -> None:
+    """Fold the WAL into the project file so that it is whole on its own, unless another
+    connection is using it: that one folds it in when it closes. Never waits (a second wait
+    after a refused write would double the documented one)."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One ``BEGIN IMMEDIATE`` transaction: everything inside is committed together, or nothing."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One ``BEGIN IMMEDIATE`` transaction: everything inside is committed together, or nothing.
+    A project another program holds is refused after one wait of ``BUSY_TIMEOUT_MS``."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if is_locked(error):
+            raise locked_error(database_path(conn)) from error
+        raise
     try:
         yield conn
     except BaseException:

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import ProjectError
-from workbench.store.connection import table_api, write_transaction
+from workbench.core.errors import ProjectError, one_line
+from workbench.store.connection import is_locked, locked_error, table_api, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -106,8 +106,12 @@ def check_readable(conn: sqlite3.Connection, path: Path) -> int:
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = file_version(conn)
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
-        raise ProjectError(f"{path}: not a Tawsim project file ({error})") from error
+    except (sqlite3.Error, UnicodeDecodeError) as error:
+        # "file is not a database", a damaged schema (whose message may not even be UTF-8), or
+        # a file another program holds
+        if isinstance(error, sqlite3.Error) and is_locked(error):
+            raise locked_error(path) from error
+        raise ProjectError(one_line(f"{path}: not a Tawsim project file ({error})")) from error
     if application_id != APPLICATION_ID and (has_tables or version):
         raise ProjectError(f"{path}: not a Tawsim project file (it is another SQLite database)")
     if version > format_version():

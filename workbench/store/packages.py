@@ -3,26 +3,31 @@
 A package is an ordinary project file holding the schema, the documents assigned to one annotator
 and that annotator's annotation sets, under the lead project's id. Merging a package replaces each
 of the lead's sets with the package's version when the package's revision is newer, so merging the
-same package twice changes nothing. A package is someone else's file: it is opened read-only and
-validated as a whole before anything of it is merged.
+same package twice changes nothing. A package is someone else's file: it is read as untrusted
+input (``workbench.store.package_reading``), and brings back only its own annotator's sets. The
+packages of one merge go in one transaction: all of them, or nothing of any.
 """
 
 from __future__ import annotations
 
 import random
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
+from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import GOLD
+from workbench.store import rows
+from workbench.store.bulk_import import insert_rows
+from workbench.store.clock import now
 from workbench.store.connection import write_transaction
-from workbench.store.inspection import project_problems
-from workbench.store.migrations import file_version, format_version
+from workbench.store.package_reading import (
+    PACKAGE_ANNOTATOR_KEY,
+    MergeableSet,
+    PackageFile,
+    refusals,
+)
 from workbench.store.project import Project
-
-PACKAGE_ANNOTATOR_KEY = "package_annotator"
 
 Progress = Callable[[int, int], None]
 
@@ -127,114 +132,55 @@ class MergeSummary:
 def merge_packages(
     project: Project, package_paths: Sequence[Path], progress: Progress = _ignore_progress
 ) -> MergeSummary:
-    """Merge annotators' packages; when any of them is refused, nothing of any is merged.
+    """Merge annotators' packages in one transaction: all of them, or nothing of any.
 
-    Every package is validated first (opened read-only). Then each is attached read-only and its
-    newer sets are copied in one transaction, in SQL: rows, not objects, travel.
+    Each package is read as untrusted input (see ``workbench.store.package_reading``); its sets
+    that are newer than the project's replace them whole.
     """
     project.require_writable()
     paths = [Path(path) for path in package_paths]
-    for path in paths:
-        validate_package(project, path)
     summary = MergeSummary()
-    for done, path in enumerate(paths, start=1):
-        replaced, unchanged = _copy_newer_sets(project, path)
-        summary.replaced += replaced
-        summary.unchanged += unchanged
-        summary.packages.append(str(path))
-        progress(done, len(paths))
+    with write_transaction(project.conn):
+        for done, path in enumerate(paths, start=1):
+            with refusals(path), PackageFile.open(path, project) as package:
+                sets = package.sets()
+                newer = package.newer_sets(sets)
+                for chunk in package.mergeable(newer):
+                    _replace_sets(project, chunk)
+            summary.replaced += len(newer)
+            summary.unchanged += len(sets) - len(newer)
+            summary.packages.append(str(path))
+            progress(done, len(paths))
     return summary
 
 
 def validate_package(project: Project, path: Path) -> None:
-    """Refuse a package that is not of this project, not sound, or not within its schema."""
-    with Project.open(path, readonly=True) as package:
-        if package.project_id != project.project_id:
-            raise ProjectError(
-                f"{path}: this package belongs to another project (its project id is "
-                f"{package.project_id}, this project's is {project.project_id}); nothing was merged"
-            )
-        if file_version(package.conn) != format_version():
-            raise ProjectError(
-                f"{path}: written by an older version of Tawsim Workbench; open it once with this "
-                "version (which updates it), then merge it; nothing was merged"
-            )
-        _check_documents(project, package, path)
-        problems = project_problems(package)
-        if problems:
-            raise ProjectError(f"{path}: {problems[0]}; nothing was merged")
-        _check_labels(project, package, path)
+    """Refuse a package that ``merge_packages`` would refuse, without merging anything."""
+    with refusals(path), PackageFile.open(path, project) as package:
+        for _ in package.mergeable(package.newer_sets(package.sets())):
+            pass
 
 
-def _check_documents(project: Project, package: Project, path: Path) -> None:
-    texts = dict(project.conn.execute("SELECT id, sha256 FROM documents"))
-    for document in package.documents():
-        if texts.get(document.id) != document.sha256:
-            problem = "is not in this project" if document.id not in texts else "has another text here"
-            raise ProjectError(
-                f"{path}: document {document.name!r} ({document.id}) {problem}; nothing was merged"
-            )
-
-
-def _check_labels(project: Project, package: Project, path: Path) -> None:
-    schema = project.schema
-    for (label,) in package.conn.execute("SELECT DISTINCT label FROM spans"):
-        if not (schema.has_entity(label) or schema.has_event(label)):
-            raise SchemaError(
-                f"{path}: spans labelled {label!r}, which this project's schema {schema.id!r} "
-                "does not define; nothing was merged"
-            )
-    for (event_type,) in package.conn.execute("SELECT DISTINCT type FROM events"):
-        if not schema.has_event(event_type):
-            raise SchemaError(
-                f"{path}: events of the type {event_type!r}, which this project's schema "
-                f"{schema.id!r} does not define; nothing was merged"
-            )
-
-
-_NEWER_SETS = """
-    CREATE TEMP TABLE newer_sets AS
-    SELECT p.* FROM package.annotation_sets p
-    LEFT JOIN main.annotation_sets m ON m.document_id = p.document_id AND m.annotator = p.annotator
-    WHERE m.id IS NULL OR p.revision > m.revision"""
-
-_COPY_NEWER_SETS = (
-    """DELETE FROM main.annotation_sets WHERE id IN (
-           SELECT m.id FROM main.annotation_sets m JOIN temp.newer_sets n
-           ON m.document_id = n.document_id AND m.annotator = n.annotator)""",
-    """INSERT OR IGNORE INTO main.annotators (name, created)
-           SELECT name, created FROM package.annotators
-           WHERE name IN (SELECT annotator FROM temp.newer_sets)""",
-    "INSERT INTO main.annotation_sets SELECT * FROM temp.newer_sets",
-    """INSERT INTO main.spans SELECT s.* FROM package.spans s
-           WHERE s.set_id IN (SELECT id FROM temp.newer_sets)""",
-    """INSERT INTO main.events SELECT e.* FROM package.events e
-           WHERE e.set_id IN (SELECT id FROM temp.newer_sets)""",
-    """INSERT INTO main.arguments (event_id, role, span_id, filler_event_id, ord)
-           SELECT a.event_id, a.role, a.span_id, a.filler_event_id, a.ord FROM package.arguments a
-           JOIN package.events e ON a.event_id = e.id
-           WHERE e.set_id IN (SELECT id FROM temp.newer_sets)""",
-)
-
-
-def _copy_newer_sets(project: Project, path: Path) -> tuple[int, int]:
-    """Copy the package's newer sets into the project; returns (replaced, unchanged) counts."""
+def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
+    """Put the package's sets in place of the project's sets of the same annotator and
+    documents, with their spans, events and arguments (inside the merge's transaction)."""
     conn = project.conn
-    conn.execute("ATTACH DATABASE ? AS package", [f"{path.resolve().as_uri()}?mode=ro"])
-    try:
-        with write_transaction(conn):
-            conn.execute(_NEWER_SETS)
-            replaced = conn.execute("SELECT count(*) FROM temp.newer_sets").fetchone()[0]
-            total = conn.execute("SELECT count(*) FROM package.annotation_sets").fetchone()[0]
-            try:
-                for statement in _COPY_NEWER_SETS:
-                    conn.execute(statement)
-            except sqlite3.IntegrityError as error:
-                raise ProjectError(
-                    f"{path}: its annotations collide with this project's ({error}); "
-                    "nothing of it was merged"
-                ) from error
-            conn.execute("DROP TABLE temp.newer_sets")
-    finally:
-        conn.execute("DETACH DATABASE package")
-    return int(replaced), int(total - replaced)
+    conn.executemany(
+        "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
+        [(annotator, now()) for annotator in {merged.row.annotator for merged in chunk}],
+    )
+    conn.executemany(
+        "DELETE FROM annotation_sets WHERE document_id = ? AND annotator = ?",
+        [(merged.row.document_id, merged.row.annotator) for merged in chunk],
+    )
+    insert_rows(
+        conn, "annotation_sets",
+        [merged.row._asdict() | {"status": merged.row.status.value} for merged in chunk],
+    )
+    for table, pending in (
+        ("spans", [rows.span_row(s, m.row.id) for m in chunk for s in m.annotations.spans]),
+        ("events", [rows.event_row(e, m.row.id) for m in chunk for e in m.annotations.events]),
+        ("arguments", [a for m in chunk for e in m.annotations.events for a in rows.argument_rows(e)]),
+    ):
+        if pending:
+            insert_rows(conn, table, pending)

@@ -27,7 +27,13 @@ from workbench.core.model import (
 )
 from workbench.core.schema import Schema
 from workbench.store import rows
-from workbench.store.connection import connect, table_api, write_transaction
+from workbench.store.connection import (
+    checkpoint_without_waiting,
+    connect,
+    on_read_only_media,
+    table_api,
+    write_transaction,
+)
 from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
@@ -137,6 +143,11 @@ class Project(EditingMixin):
                 raise ProjectError(f"{path}: not a Tawsim project file (it is empty)")
         finally:
             probe.close()
+        if not readonly and on_read_only_media(path):
+            raise ProjectError(
+                f"{path}: the project is on read-only media or in a folder you cannot write to; "
+                "copy it to a writable folder to change it"
+            )
         conn = connect(path, readonly=readonly)
         if not readonly:
             migrate(conn, path)
@@ -144,7 +155,7 @@ class Project(EditingMixin):
 
     def close(self) -> None:
         if not self.readonly:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            checkpoint_without_waiting(self.conn)
         self.conn.close()
 
     def __enter__(self) -> Project:

@@ -110,8 +110,8 @@ def _sets_by_document(
         params.append(source)
     set_rows = list(query_dicts(conn, query + " ORDER BY annotator", params))
     set_ids = [row["id"] for row in set_rows]
-    spans = _spans_by_set(conn, set_ids)
-    events = _events_by_set(conn, set_ids)
+    spans = spans_by_set(conn, set_ids)
+    events = events_by_set(conn, set_ids)
     sets: dict[str, list[AnnotationSet]] = defaultdict(list)
     for row in set_rows:
         sets[row["document_id"]].append(
@@ -141,18 +141,18 @@ def event_layer(
     if row is None:
         return [], []
     set_id = row[0]
-    events = _events_by_set(conn, [set_id]).get(set_id, [])
+    events = events_by_set(conn, [set_id]).get(set_id, [])
     if not events:
         return [], []
     used = {event.trigger_span_id for event in events} | {
         argument.span_id for event in events for argument in event.arguments if argument.span_id
     }
     # Filtering the set's spans in Python is faster than asking SQLite for the used ids.
-    spans = [span for span in _spans_by_set(conn, [set_id]).get(set_id, []) if span.id in used]
+    spans = [span for span in spans_by_set(conn, [set_id]).get(set_id, []) if span.id in used]
     return events, spans
 
 
-def _spans_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Span]]:
+def spans_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Span]]:
     """Spans read as plain rows into ``Span`` directly: opening a document with ten thousand
     spans must fit in a fraction of a second. Spans of the same extent keep the order they were
     stored in (rowid), which is the order of the layers of the file they came from: exports write
@@ -170,7 +170,7 @@ def _spans_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str,
     return spans
 
 
-def _events_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Event]]:
+def events_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Event]]:
     events: dict[str, list[Event]] = defaultdict(list)
     if not set_ids:
         return events

@@ -7,8 +7,8 @@ at once (one transaction, like every change). A tick cannot be taken back here: 
 operation that takes a document away from an annotator (it would delete their work on it).
 
 Merging runs in the background on a connection of its own (``background.writable``). The
-packages are validated first, where Cancel still stops everything; merging itself commits package
-by package and cannot be stopped half-way (``merge_packages`` takes no ``cancelled``), so a
+packages are validated first, where Cancel still stops everything; merging itself is one
+transaction for all of them and cannot be stopped half-way (``merge_packages`` takes no ``cancelled``), so a
 Cancel pressed then is ignored and the summary shows what was merged.
 """
 

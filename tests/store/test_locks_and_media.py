@@ -1,0 +1,180 @@
+"""Projects on read-only media and projects another program holds (issue 10, point 5).
+
+Commands that only read work on read-only media; a project another program holds gets one line
+saying so after one wait of the busy timeout, never two.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.store.package_files import annotated_package, lead_project
+from workbench.cli import main
+from workbench.core.model import Status
+from workbench.store import connection
+
+ReadOnlyCopy = Callable[..., Path]
+
+SHORT_WAIT_MS = 2_000
+
+
+@pytest.fixture
+def read_only_copy(tmp_path: Path) -> Iterator[ReadOnlyCopy]:
+    """Copies files into a folder on read-only media and returns the folder. Root ignores
+    permissions, so as root the folder is a tmpfs mounted read-only; otherwise the folder and
+    files lose their write permission, which stops SQLite the same way."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if sys.platform == "win32":
+        pytest.skip("Windows has no read-only folders to test with")
+    if as_root and subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)]).returncode:
+        pytest.skip("running as root, which permissions do not stop, and mount is not allowed")
+
+    def copy(*paths: Path) -> Path:
+        for path in paths:
+            shutil.copy(path, folder / path.name)
+        if as_root:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        else:
+            for path in [*folder.iterdir(), folder]:
+                path.chmod(0o555)
+        return folder
+
+    yield copy
+    if as_root:
+        subprocess.run(["umount", str(folder)], check=True)
+    else:
+        folder.chmod(0o755)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def lead_path(tmp_path: Path) -> Path:
+    """A closed lead project (its WAL folded in) where amal and badr both finished a document."""
+    with lead_project(tmp_path) as lead:
+        first = lead.documents()[0].id
+        for annotator in ("amal", "badr"):
+            lead.add_span(first, annotator, 4, 8, "PER")
+            lead.set_status(first, annotator, Status.DONE)
+        path = lead.path
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("stats",), ("check",), ("agreement", "--json"), ("export", "{out}", "--format", "jsonl")],
+)
+def test_reading_commands_work_on_read_only_media(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, read_only_copy: ReadOnlyCopy,
+    tmp_path: Path, command: tuple[str, ...],
+) -> None:
+    project = read_only_copy(lead_path) / lead_path.name
+    argv = [part.format(out=tmp_path / "out.jsonl") for part in command]
+    code, out, err = run(capsys, argv[0], project, *argv[1:])
+    assert (code, err) == (0, "")
+    assert out
+
+
+def test_a_package_on_read_only_media_merges(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, read_only_copy: ReadOnlyCopy
+) -> None:
+    with lead_project(tmp_path) as lead:
+        package = annotated_package(lead, "amal", tmp_path)
+    code, out, err = run(capsys, "merge", tmp_path / "lead.tawsim", read_only_copy(package) / package.name)
+    assert (code, err) == (0, "")
+    assert "1 annotation sets taken" in out
+
+
+def test_changing_a_project_on_read_only_media_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, read_only_copy: ReadOnlyCopy, tmp_path: Path
+) -> None:
+    project = read_only_copy(lead_path) / lead_path.name
+    text = tmp_path / "more.txt"
+    text.write_text("نص آخر.", encoding="utf-8")
+    code, _, err = run(capsys, "import", project, text)
+    assert code == 1
+    [line] = err.splitlines()
+    assert str(project) in line and "read-only media" in line
+
+
+HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+for statement in sys.argv[2:]:
+    conn.execute(statement)
+print("holding", flush=True)
+sys.stdin.read()
+"""
+
+
+@contextmanager
+def held_by_another_program(path: Path, *statements: str) -> Iterator[None]:
+    """Another process runs ``statements`` on the project and keeps it until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), *statements],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        yield
+    finally:
+        holder.communicate("", timeout=30)
+
+
+@pytest.fixture
+def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", SHORT_WAIT_MS)
+
+
+EXCLUSIVE = ("PRAGMA locking_mode = EXCLUSIVE", "BEGIN EXCLUSIVE", "COMMIT")
+
+
+@pytest.mark.usefixtures("short_wait")
+@pytest.mark.parametrize(
+    "command", [("stats",), ("check",), ("export", "{out}", "--format", "jsonl"), ("import", "{text}")]
+)
+def test_a_project_held_in_exclusive_locking_mode_is_called_locked(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    text = tmp_path / "more.txt"
+    text.write_text("نص آخر.", encoding="utf-8")
+    argv = [part.format(out=tmp_path / "out.jsonl", text=text) for part in command]
+    with held_by_another_program(lead_path, *EXCLUSIVE):
+        code, _, err = run(capsys, argv[0], lead_path, *argv[1:])
+    assert code == 1
+    [line] = err.splitlines()
+    assert str(lead_path) in line and "locked by another program" in line
+    assert "not a Tawsim project" not in line
+
+
+@pytest.mark.usefixtures("short_wait")
+def test_a_write_lock_makes_import_wait_once(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path
+) -> None:
+    """Not a performance figure: two waits (the write, then the checkpoint when the project
+    closes) took twice the documented time, which one wait cannot."""
+    text = tmp_path / "more.txt"
+    text.write_text("نص آخر.", encoding="utf-8")
+    with held_by_another_program(lead_path, "BEGIN IMMEDIATE"):
+        start = time.monotonic()
+        code, _, err = run(capsys, "import", lead_path, text)
+        waited = time.monotonic() - start
+    assert code == 1
+    [line] = err.splitlines()
+    assert str(lead_path) in line and f"waited {SHORT_WAIT_MS // 1000} s" in line
+    assert SHORT_WAIT_MS / 1000 <= waited < 2 * SHORT_WAIT_MS / 1000

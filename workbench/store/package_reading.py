@@ -1,0 +1,315 @@
+"""Reading a package someone sent back: an untrusted SQLite file, read as an import reads a file.
+
+A package is opened read-only with ``trusted_schema`` off, and every statement on it is bounded in
+time by SQLite's progress handler, so no crafted file keeps a merge busy for more than seconds. It
+must hold the tables this format version writes, with their columns (in any order: rows are read
+by column name), and nothing that runs when read: no views, triggers or virtual tables. Every value
+must have the type its column declares in the lead's project, every set must be its annotator's
+own, for a document the package holds with the lead's text, and must fit that text and the lead's
+schema exactly as an imported set must (``check_annotation_set``).
+
+Every problem is raised as a ``PackageProblem`` (one line, without the file's name);
+``refusals(path)`` turns it, and any SQLite error met on the way, into the one-line refusal that
+names the package.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from workbench.core.errors import ProjectError, WorkbenchError, one_line
+from workbench.core.model import GOLD, AnnotationSet, Document, Status
+from workbench.store.bulk_import import check_annotation_set
+from workbench.store.migrations import file_version, format_version
+from workbench.store.project import Project
+from workbench.store.reading import CHUNK, events_by_set, spans_by_set
+
+PACKAGE_ANNOTATOR_KEY = "package_annotator"
+
+READ_TABLES = ("meta", "documents", "annotation_sets", "spans", "events", "arguments")
+"""The package's tables a merge reads; their columns must be the lead project's."""
+
+TIME_LIMIT_S = 10.0
+"""How long reading a package may take, plus ``SECONDS_PER_MB`` for each megabyte of it: a
+package of 1,000 documents this program wrote reads in well under a second."""
+SECONDS_PER_MB = 0.5
+
+_SQLITE_TYPES = {"TEXT": "text", "INTEGER": "integer"}
+"""The value type ``typeof()`` gives for each declared column type the project uses."""
+
+
+class PackageProblem(WorkbenchError):
+    """What is wrong with a package, in words that do not name it (``refusals`` adds the name)."""
+
+
+class PackageSet(NamedTuple):
+    """A row of the package's ``annotation_sets``, its types checked."""
+
+    id: str
+    document_id: str
+    annotator: str
+    status: Status
+    revision: int
+    updated: str
+
+
+@dataclass(frozen=True)
+class MergeableSet:
+    """A set of the package, validated against the lead's document and schema."""
+
+    row: PackageSet
+    annotations: AnnotationSet
+
+
+@contextmanager
+def refusals(path: Path) -> Iterator[None]:
+    """Turn what goes wrong while reading or merging the package at ``path`` into one line that
+    names it and says that nothing was merged (the caller's transaction is rolled back)."""
+    try:
+        yield
+    except PackageProblem as problem:
+        raise _refusal(path, str(problem)) from problem
+    except sqlite3.IntegrityError as error:
+        raise _refusal(
+            path, f"its annotations collide with this project's or with each other ({error})"
+        ) from error
+    except (sqlite3.Error, UnicodeDecodeError) as error:  # a damaged file's messages may not be UTF-8
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+            raise _refusal(path, "reading it took too long; it is not a package this program wrote") from error
+        raise _refusal(path, f"it cannot be read as a package ({error})") from error
+
+
+def _refusal(path: Path, problem: str) -> ProjectError:
+    return ProjectError(one_line(f"{path}: {problem}; nothing was merged"))
+
+
+class PackageFile:
+    """An annotator's package, open read-only and checked; use ``PackageFile.open``."""
+
+    def __init__(self, package: Project, lead: Project) -> None:
+        self.package = package
+        self.conn = package.conn
+        self.lead = lead
+        self.annotator = ""
+
+    @classmethod
+    @contextmanager
+    def open(cls, path: Path, lead: Project) -> Iterator[PackageFile]:
+        """Open the package at ``path`` for ``lead`` and check everything but its annotations."""
+        package = Project.open(path, readonly=True)
+        try:
+            deadline = time.monotonic() + TIME_LIMIT_S + SECONDS_PER_MB * path.stat().st_size / 1e6
+            package.conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+            package.conn.execute("PRAGMA trusted_schema = OFF")
+            package.conn.execute("BEGIN")  # one snapshot of the file for the whole reading
+            opened = cls(package, lead)
+            opened._check()
+            yield opened
+        finally:
+            package.close()
+
+    # -- the file as a whole ---------------------------------------------------------------
+
+    def _check(self) -> None:
+        self._check_no_code()
+        self._check_columns()
+        self._check_integrity()
+        for table in READ_TABLES:
+            self._check_types(table)
+        self._check_origin()
+        self.annotator = self._own_annotator()
+        self._check_documents()
+
+    def _check_no_code(self) -> None:
+        row = self.conn.execute(
+            "SELECT type, name, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master "
+            "WHERE type IN ('view', 'trigger') OR sql LIKE 'CREATE VIRTUAL TABLE%' LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            kind = "virtual table" if row[2] else row[0]
+            raise PackageProblem(
+                f"it holds the {kind} {row[1]!r}, which a package never holds (only tables)"
+            )
+
+    def _check_columns(self) -> None:
+        for table in READ_TABLES:
+            expected = {name for name, _, _ in self._lead_columns(table)}
+            found = {row[1] for row in self.conn.execute(f"PRAGMA table_info({_quoted(table)})")}
+            if not found:
+                raise PackageProblem(f"it has no table {table}")
+            if found != expected:
+                extra, missing = sorted(found - expected), sorted(expected - found)
+                problem = f"a column {extra[0]!r} this version does not write" if extra else (
+                    f"no column {missing[0]!r}"
+                )
+                raise PackageProblem(f"its table {table} has {problem}")
+
+    def _check_integrity(self) -> None:
+        report = self.conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
+        if report != "ok":
+            raise PackageProblem(f"the file is damaged (SQLite integrity: {report})")
+
+    def _check_origin(self) -> None:
+        project_id = self.package.meta("project_id")
+        if project_id != self.lead.project_id:
+            raise PackageProblem(
+                f"this package belongs to another project (its project id is {project_id}, "
+                f"this project's is {self.lead.project_id})"
+            )
+        if file_version(self.conn) != format_version():
+            raise PackageProblem(
+                "written by an older version of Tawsim Workbench; open it once with this "
+                "version (which updates it), then merge it"
+            )
+
+    def _check_types(self, table: str) -> None:
+        """Every value of ``table`` has the type its column declares in the lead's project
+        (SQLite keeps any value in any column of a table declared without types)."""
+        columns = [
+            (name, _allowed_types(declared, not_null))
+            for name, declared, not_null in self._lead_columns(table)
+        ]
+        wrong = " OR ".join(
+            f"typeof({_quoted(name)}) NOT IN ({', '.join(map(repr, allowed))})"
+            for name, allowed in columns
+        )
+        found = self.conn.execute(
+            f"SELECT {', '.join(f'typeof({_quoted(name)})' for name, _ in columns)} "
+            f"FROM {_quoted(table)} WHERE {wrong} LIMIT 1"
+        ).fetchone()
+        if found is None:
+            return
+        for (name, allowed), value_type in zip(columns, found, strict=True):
+            if value_type not in allowed:
+                raise PackageProblem(
+                    f"its table {table} holds a {value_type} value in the column {name!r}, "
+                    f"where this version writes {allowed[0]} only"
+                )
+
+    def _own_annotator(self) -> str:
+        """The annotator the package was written for, after refusing sets of anyone else."""
+        annotator = self.package.meta(PACKAGE_ANNOTATOR_KEY)
+        if not annotator:
+            raise PackageProblem(
+                "it names no annotator, so it is not a package (`workbench package` writes them)"
+            )
+        others = [
+            name for (name,) in self.conn.execute(
+                "SELECT DISTINCT annotator FROM annotation_sets WHERE annotator != ? "
+                "ORDER BY annotator", [annotator],
+            )
+        ]
+        if others:
+            gold = " (the gold layer comes only in a package written with --annotator gold)"
+            raise PackageProblem(
+                f"it is {annotator!r}'s package but holds annotation sets of "
+                f"{', '.join(map(repr, others))}{gold if GOLD in others else ''}; "
+                "a package brings back its own annotator's work only"
+            )
+        return annotator
+
+    def _check_documents(self) -> None:
+        texts = dict(self.lead.conn.execute("SELECT id, sha256 FROM documents"))
+        for document_id, name, sha256 in self.conn.execute("SELECT id, name, sha256 FROM documents"):
+            if texts.get(document_id) != sha256:
+                problem = "is not in this project" if document_id not in texts else "has another text here"
+                raise PackageProblem(f"document {name!r} ({document_id}) {problem}")
+
+    # -- its annotation sets -----------------------------------------------------------------
+
+    def sets(self) -> list[PackageSet]:
+        """The package's sets, each for a document it holds, one per document, as written."""
+        documents = {row[0] for row in self.conn.execute("SELECT id FROM documents")}
+        sets: list[PackageSet] = []
+        seen: set[str] = set()
+        for row in self.conn.execute(
+            "SELECT id, document_id, annotator, status, revision, updated FROM annotation_sets"
+        ):
+            package_set = _package_set(row)
+            if package_set.document_id not in documents:
+                raise PackageProblem(
+                    f"its annotation set {package_set.id} is for the document "
+                    f"{package_set.document_id}, which the package does not hold"
+                )
+            if package_set.document_id in seen:
+                raise PackageProblem(
+                    f"it holds two annotation sets for the document {package_set.document_id}"
+                )
+            seen.add(package_set.document_id)
+            sets.append(package_set)
+        return sets
+
+    def newer_sets(self, sets: Sequence[PackageSet]) -> list[PackageSet]:
+        """The sets whose revision is newer than the lead's set of the same annotator (or which
+        the lead does not have)."""
+        lead_revisions = dict(
+            self.lead.conn.execute(
+                "SELECT document_id, revision FROM annotation_sets WHERE annotator = ?",
+                [self.annotator],
+            )
+        )
+        return [s for s in sets if s.revision > lead_revisions.get(s.document_id, -1)]
+
+    def mergeable(self, sets: Sequence[PackageSet]) -> Iterator[list[MergeableSet]]:
+        """The annotations of ``sets``, read by column name and checked as an import checks
+        them, a chunk of sets at a time."""
+        for start in range(0, len(sets), CHUNK):
+            chunk = sets[start : start + CHUNK]
+            ids = [s.id for s in chunk]
+            try:
+                spans, events = spans_by_set(self.conn, ids), events_by_set(self.conn, ids)
+            except (ValueError, TypeError, RecursionError) as error:
+                raise PackageProblem(f"attributes that are not a JSON object ({error})") from None
+            documents = self._lead_documents([s.document_id for s in chunk])
+            mergeable = []
+            for row in chunk:
+                annotations = AnnotationSet(
+                    row.annotator, tuple(spans.get(row.id, ())), tuple(events.get(row.id, ())),
+                    status=row.status, revision=row.revision,
+                )
+                try:
+                    check_annotation_set(self.lead.schema, documents[row.document_id], annotations)
+                except WorkbenchError as error:
+                    raise PackageProblem(str(error)) from None
+                mergeable.append(MergeableSet(row, annotations))
+            yield mergeable
+
+    def _lead_documents(self, document_ids: Sequence[str]) -> dict[str, Document]:
+        marks = ",".join("?" * len(document_ids))
+        return {
+            document_id: Document(document_id, name, text, sha256)
+            for document_id, name, text, sha256 in self.lead.conn.execute(
+                f"SELECT id, name, text, sha256 FROM documents WHERE id IN ({marks})",
+                list(document_ids),
+            )
+        }
+
+    def _lead_columns(self, table: str) -> list[tuple[str, str, bool]]:
+        """The lead's columns of ``table``: (name, declared type, whether NOT NULL or a key)."""
+        return [
+            (row[1], row[2].upper(), bool(row[3] or row[5]))
+            for row in self.lead.conn.execute(f"PRAGMA table_info({_quoted(table)})")
+        ]
+
+
+def _package_set(row: tuple[str, str, str, str, int, str]) -> PackageSet:
+    set_id, document_id, annotator, status, revision, updated = row
+    if revision < 0:
+        raise PackageProblem(f"its annotation set {set_id} has the revision {revision}")
+    if status not in {member.value for member in Status}:
+        raise PackageProblem(f"its annotation set {set_id} has the status {status!r}")
+    return PackageSet(set_id, document_id, annotator, Status(status), revision, updated)
+
+
+def _allowed_types(declared: str, not_null: bool) -> tuple[str, ...]:
+    return (_SQLITE_TYPES[declared],) if not_null else (_SQLITE_TYPES[declared], "null")
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
