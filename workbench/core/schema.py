@@ -237,7 +237,7 @@ class Schema:
                 raise SchemaError(
                     f"{owner!r} has no attribute {name!r}; its attributes: {_listing(by_name)}"
                 )
-            if value not in attribute.values:
+            if _attribute_value(value) not in attribute.values:
                 raise SchemaError(
                     f"the attribute {name!r} of {owner!r} cannot be {value!r}; "
                     f"allowed: {_listing(attribute.values)}"
@@ -263,6 +263,12 @@ class Schema:
 
 def _defaults(attributes: Iterable[Attribute]) -> dict[str, str]:
     return {a.name: a.default for a in attributes if a.default is not None}
+
+
+def _attribute_value(value: Any) -> Any:
+    """A binary attribute (brat's ``A1 Negation E1``, stored as ``True``) is declared in a schema
+    as the one value ``"True"``."""
+    return "True" if value is True else value
 
 
 def _listing(names: Iterable[str]) -> str:

@@ -526,25 +526,9 @@ class _Reader:
         return attributes
 
     def _check_attribute(self, number: int, owner: str, name: str, value: Any) -> None:
-        """The schema must give ``owner`` the attribute; a valued one must use one of its values
-        (a binary brat attribute, ``True``, has no value to check)."""
+        """The schema must give ``owner`` the attribute, with the value among its values (a
+        binary brat attribute, ``True``, is declared with the one value ``"True"``)."""
         try:
-            if value is True:
-                allowed = self._attribute_names(owner)
-                if name not in allowed:
-                    raise SchemaError(
-                        f"{owner!r} has no attribute {name!r}; its attributes: "
-                        f"{', '.join(allowed) or 'none'}"
-                    )
-            else:
-                self.schema.check_attributes(owner, {name: value})
+            self.schema.check_attributes(owner, {name: value})
         except SchemaError as error:
             raise self._error(number, str(error)) from None
-
-    def _attribute_names(self, owner: str) -> list[str]:
-        attributes = (
-            self.schema.attributes_for_event(owner)
-            if self.schema.has_event(owner)
-            else self.schema.attributes_for_entity(owner)
-        )
-        return [attribute.name for attribute in attributes]
