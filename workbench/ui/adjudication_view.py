@@ -1,19 +1,20 @@
-"""Adjudication: the lead compares the finished annotators' spans on a document and writes gold.
+"""Adjudication: the lead compares the finished annotators' spans and events on a document and
+writes gold.
 
 Two ways of looking at a document, switched with the buttons at the top:
 
-- merged: one view shows every distinct span of the finished annotators (``span_candidates``),
-  coloured by how many have it: all of them, a solid span in the label's colour; a majority, the
-  same in a lighter colour; fewer, only a dashed outline (the view's "suggestion" kind);
+- merged: one view shows every distinct span and trigger of the finished annotators, coloured
+  by how many have it: all of them, a solid span in the label's colour; a majority, the same in
+  a lighter colour; fewer, only a dashed outline (the view's "suggestion" kind);
 - side by side: one read-only view per finished annotator, scrolled together, each span that
   not every shown annotator has framed with a dashed outline.
 
-The gold view is always beside them, and the candidates table (text, label, who has it,
-agreement, whether gold has it) below. The lead accepts what all or a majority agree on
-(``prefill_gold``), one annotator's version or one candidate (``copy_to_gold``), and edits gold
-directly: select text in the gold view and add it with the chosen label, relabel or delete the
-gold span clicked. Accepting adds to gold and never takes anything out of it. Each edit is one
-store operation; there is no undo here (delete a wrong gold span instead). Span notes and the
+The gold view is always beside them (with the arcs of the event selected), and the candidates
+table (``adjudication_candidates``: spans, events and their arguments, who has each, agreement,
+whether gold has it) below. The lead accepts what all or a majority agree on, one annotator's
+version (added, or replacing gold) or one candidate, and edits gold directly: select text in the
+gold view and add it with the chosen label, relabel or delete the gold span clicked. Every edit
+is an app ``GoldEdit`` on the window's undo stack (Ctrl+Z, Ctrl+Shift+Z). Span notes and the
 document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 """
