@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n document to %1.</numerusform>
+            <numerusform>Exported %n documents to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Exported %n document(s) to %1</source>
