@@ -62,6 +62,7 @@ from workbench.ui.search import DocumentTexts, Match, find_in_documents
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
+from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.suggestions import DocumentSuggestions, Suggestion, occurrences
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
@@ -451,13 +452,19 @@ class MainWindow(QMainWindow):
         self._select_span(span_id, scroll=False)
         self._offer_suggestions_later(*selection, label)
 
-    def label_all_matches(self, label: str) -> None:
-        """Every search match in this document gets ``label``, as one undoable step."""
+    def label_all_matches(self, label: str) -> LabelAllDialog | None:
+        """The search's matches in this document as whole words, in a list to tick; those
+        ticked get ``label``, as one undoable step."""
         ranges = [(m.start, m.end) for m in self.search_panel.matches() if m.document_id == self._document_id]
         if not ranges:
             self._tell(self.tr("No matches in this document."))
-            return
-        command = self._add_spans(ranges, label)
+            return None
+        return preview_label_all(
+            self, self.text, ranges, self._label_name(label), partial(self._label_all, label)
+        )
+
+    def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
+        command = self._add_spans(ranges, label) if ranges else None
         if command is not None:
             count = len(command.span_ids)
             self._tell(self.tr("Labelled %n match(es).", "", count))
