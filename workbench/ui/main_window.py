@@ -63,7 +63,9 @@ from workbench.ui.search_panel import SearchPanel
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
 from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
-from workbench.ui.suggestions import DocumentSuggestions, Suggestion, occurrences
+from workbench.ui.suggestion_builder import SuggestionBuilder
+from workbench.app.suggestions import DocumentOffer
+from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -72,9 +74,6 @@ DEFAULT_SIZE = (1280, 800)
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
 SEARCH_PANEL_HEIGHT = 220
-MAX_SUGGESTIONS = 200
-"""More occurrences than this of a labelled string are not offered one by one (a common word):
-the annotator is pointed to search and "label all matches" instead."""
 MESSAGE_MS = 6000
 UNKNOWN_LABEL_COLOR = "#9e9e9e"
 Dock = Qt.DockWidgetArea
@@ -136,6 +135,8 @@ class MainWindow(QMainWindow):
         self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
         """Re-enables painting the panels after a change, once the text view is painted."""
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self.suggestion_builder = SuggestionBuilder(project, annotator, self)
+        self.suggestion_builder.built.connect(self._use_built_suggestions)
         self._build_widgets()
         self._install_events()
         self._build_status_bar()
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
         self.document_list.select(document_id)
         self._show_status()
         self._show_suggestions()
+        self.suggestion_builder.build(document_id)
         self.search_panel.refresh()
         self._show_matches()
         if self.settings is not None:
@@ -589,6 +591,7 @@ class MainWindow(QMainWindow):
             self.open_document(change.document_id)  # reads the document as the change left it
         else:
             self._show_change(change)
+        self.suggestion_builder.build_later(change.document_id)
         self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
         self._show_status()
         self.changeApplied.emit(change)
@@ -652,8 +655,10 @@ class MainWindow(QMainWindow):
             self._select_span(span_id, scroll=True)
 
     def _on_text_selected(self, start: int, end: int) -> None:
-        """A new text selection: it is what a hotkey labels now, not a span or suggestion."""
-        self._current_suggestion = None
+        """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
+        it is one (a suggested word selected with the mouse: Enter accepts it)."""
+        suggestions = self._suggestions[self._document_id] if self._document_id else None
+        self._current_suggestion = suggestions.at(start, end) if suggestions else None
         self._enable_suggestion_keys()
         if self.text_view.selected_span_id is not None or self.inspector.span is not None:
             self._select_span(None, scroll=False)
@@ -681,7 +686,7 @@ class MainWindow(QMainWindow):
         if document_id != self._document_id:
             return
         found = occurrences(self.texts.normalized(document_id), start, end)
-        if len(found) > MAX_SUGGESTIONS:
+        if len(found) > MAX_OCCURRENCES:
             self._tell(
                 self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
                 .replace("%1", self.text[start:end])
@@ -735,6 +740,7 @@ class MainWindow(QMainWindow):
         if suggestion is None or self._document_id is None:
             return
         self._suggestions[self._document_id].reject(suggestion)
+        self._remember_rejection(self._document_id, suggestion)
         self._show_suggestions()
         self._collapse_text_selection()
         self._after_suggestion(suggestion, None)
@@ -749,6 +755,27 @@ class MainWindow(QMainWindow):
         elif new_span_id is not None:
             self._select_span(new_span_id, scroll=False)
         self._enable_suggestion_keys()
+
+    def _use_built_suggestions(self, offer: DocumentOffer) -> None:
+        """The document's suggestions from every labelled span in the project, built in the
+        background: those still unlabelled join the ones on offer."""
+        if offer.document_id != self._document_id:
+            return
+        suggestions = self._suggestions[offer.document_id]
+        suggestions.rejected |= offer.rejected
+        for label in {s.label for s in offer.suggestions}:
+            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
+            suggestions.offer(ranges, label, self.span_model.ranges_labelled(label))
+        self._show_suggestions()
+
+    def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
+        """Keep a rejection in the project file: it stays rejected after a restart."""
+        try:
+            self.project.reject_suggestion(
+                document_id, self.annotator, suggestion.start, suggestion.end, suggestion.label
+            )
+        except WorkbenchError as error:
+            self.report_error(str(error))
 
     def _enable_suggestion_keys(self) -> None:
         active = self._current_suggestion is not None
