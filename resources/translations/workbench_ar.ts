@@ -925,6 +925,39 @@
     </message>
 </context>
 <context>
+    <name>LabelAllDialog</name>
+    <message>
+        <source>Label all matches</source>
+        <translation>وسم كل النتائج</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n match(es) as %1? Untick those that are not.</source>
+        <translation>
+            <numerusform>لا نتائج لوسمها بـ«%1».</numerusform>
+            <numerusform>وسم نتيجة واحدة بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم نتيجتين بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم %n نتائج بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم %n نتيجة بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم %n نتيجة بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) inside a longer word left out.</source>
+        <translation>
+            <numerusform>لم تُترك أي نتيجة داخل كلمة أطول.</numerusform>
+            <numerusform>تُركت نتيجة واحدة داخل كلمة أطول.</numerusform>
+            <numerusform>تُركت نتيجتان داخل كلمات أطول.</numerusform>
+            <numerusform>تُركت %n نتائج داخل كلمات أطول.</numerusform>
+            <numerusform>تُركت %n نتيجة داخل كلمات أطول.</numerusform>
+            <numerusform>تُركت %n نتيجة داخل كلمات أطول.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>وسم</translation>
+    </message>
+</context>
+<context>
     <name>LabelTableModel</name>
     <message>
         <source>Key</source>
