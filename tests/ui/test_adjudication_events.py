@@ -113,6 +113,23 @@ def test_double_clicking_the_trigger_candidate_brings_the_event(
     assert gold_events(lead_project) == [(ATTACK, TRIGGER, [("Place", PLACE), ("Target", TARGET)])]
 
 
+def test_an_argument_candidate_joins_the_gold_event(
+    qtbot: QtBot, view: AdjudicationView, lead_project: LeadProject
+) -> None:
+    click(view.accept_all_button)
+    target = next(
+        row
+        for row, c in enumerate(view.candidates.candidates)
+        if isinstance(c, ArgumentCandidate) and c.key[3] == "Target"
+    )
+    table = view.candidate_table
+    centre = table.visualRect(view.candidates.index(target, view.candidates.TEXT)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    click(view.accept_candidate_button)
+    assert gold_events(lead_project) == [(ATTACK, TRIGGER, [("Place", PLACE), ("Target", TARGET)])]
+    assert view.candidates.candidates[target].in_gold
+
+
 def test_accepting_a_version_twice_changes_nothing_and_replace_is_offered(
     view: AdjudicationView, lead_project: LeadProject
 ) -> None:

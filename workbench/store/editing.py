@@ -193,13 +193,7 @@ class EditingMixin:
         self.require_writable()
         with write_transaction(self.conn):
             set_id = self.touch_set(removal.document_id, removal.annotator)
-            for span in removal.spans:
-                self.insert_span(span, set_id)
-            for event in removal.events:
-                self.db["events"].insert(rows.event_row(event, set_id))
-            for event in removal.events:
-                for argument_row in rows.argument_rows(event):
-                    self.db["arguments"].insert(argument_row)
+            self._insert_annotations(set_id, removal.spans, removal.events)
             for event_id, order, argument in removal.arguments:
                 self._insert_argument(event_id, argument, order)
 
@@ -216,17 +210,23 @@ class EditingMixin:
             if annotations is None:
                 self.conn.execute("DELETE FROM annotation_sets WHERE id = ?", [set_id])
                 return
-            for span in annotations.spans:
-                self.insert_span(span, set_id)
-            for event in annotations.events:
-                self.db["events"].insert(rows.event_row(event, set_id))
-            for event in annotations.events:
-                for argument_row in rows.argument_rows(event):
-                    self.db["arguments"].insert(argument_row)
+            self._insert_annotations(set_id, annotations.spans, annotations.events)
             self.conn.execute(
                 "UPDATE annotation_sets SET status = ? WHERE id = ?",
                 [annotations.status.value, set_id],
             )
+
+    def _insert_annotations(
+        self: Project, set_id: str, spans: Sequence[Span], events: Sequence[Event]
+    ) -> None:
+        """Spans, then events, then their arguments (which refer to both), ids kept."""
+        for span in spans:
+            self.insert_span(span, set_id)
+        for event in events:
+            self.db["events"].insert(rows.event_row(event, set_id))
+        for event in events:
+            for argument_row in rows.argument_rows(event):
+                self.db["arguments"].insert(argument_row)
 
     # -- events --------------------------------------------------------------------------------
 

@@ -71,7 +71,10 @@ def layout_direction(language: Language) -> Qt.LayoutDirection:
 
 
 def problem_text(schema: Schema, problem: EventProblem, language: Language) -> str:
-    """An ``event_checks`` problem in the interface language, roles and labels by their names."""
+    """An ``event_checks`` problem in the interface language: in English the sentence the
+    command line prints (schema ids); in Arabic with the schema's Arabic names."""
+    if language == "en":
+        return str(problem)
     templates = {
         event_checks.UNKNOWN_TYPE: QCoreApplication.translate(
             "EventProblem", "the schema has no event type {type}"
@@ -103,6 +106,6 @@ def problem_text(schema: Schema, problem: EventProblem, language: Language) -> s
         values["label"] = label_name(schema, values["label"], language)
     if "allowed" in values:
         allowed = [label_name(schema, label, language) for label in values["allowed"].split(", ")]
-        values["allowed"] = "، ".join(allowed) if language == "ar" else ", ".join(allowed)
+        values["allowed"] = "، ".join(allowed)
     values["type"] = label_name(schema, event_type, language)
     return templates[problem.template].format(**values)

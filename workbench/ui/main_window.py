@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         self.document_list.select(document_id)
         self._show_status()
         self._show_suggestions()
-        self.suggestion_builder.build(document_id)
+        self.suggestion_builder.build_later(document_id)
         self.search_panel.refresh()
         self._show_matches()
         if self.settings is not None:

@@ -1,5 +1,6 @@
-"""Building a document's suggestions off the GUI thread: when it opens, and again a moment after
-its spans change (so that label-all then undo, or a span deleted, brings them back)."""
+"""Building a document's suggestions off the GUI thread, a moment after it opens and after its
+spans change (so that label-all then undo, or a span deleted, brings them back). The moment
+lets the window paint first: the build loads camel-tools' character sets (CPU under the GIL)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from workbench.store.project import Project
 from workbench.ui.background import QuietTask, read_only
 
 REBUILD_DELAY_MS = 300
-"""After the last change, so that a run of keystrokes rebuilds once."""
+"""After the opening or the last change, so that a run of keystrokes rebuilds once."""
 
 
 class SuggestionBuilder(QObject):
-    """``build`` or ``build_later`` a document's suggestions; ``built`` delivers them."""
+    """``build_later`` a document's suggestions; ``built`` delivers them."""
 
     built = Signal(object)
     """A ``DocumentOffer``."""
@@ -27,7 +28,7 @@ class SuggestionBuilder(QObject):
         self._later = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
         self._later.timeout.connect(self._build_pending)
 
-    def build(self, document_id: str) -> QuietTask:
+    def _build(self, document_id: str) -> QuietTask:
         annotator = self._annotator
 
         def use_case(project: Project, *_: object) -> DocumentOffer:
@@ -44,4 +45,4 @@ class SuggestionBuilder(QObject):
 
     def _build_pending(self) -> None:
         if self._pending is not None:
-            self.build(self._pending)
+            self._build(self._pending)
