@@ -18,16 +18,19 @@ from workbench.core.adjudication import (
     Candidate,
     EventCandidate,
     SpanCandidate,
+    SpanKey,
     accepted_at_majority,
     add_to_gold,
     agreed_annotations,
+    all_candidates,
     empty_gold,
     event_annotations,
     holders_span,
     same_content,
+    span_key,
 )
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, AnnotationSet, Event, Span, Status
+from workbench.core.model import GOLD, AnnotationSet, Document, Event, Span, Status
 from workbench.store.project import Project
 
 
@@ -49,6 +52,43 @@ def finished_sets(project: Project, document_id: str) -> list[AnnotationSet]:
 
 def gold_of(project: Project, document_id: str) -> AnnotationSet | None:
     return project.annotation_set(document_id, GOLD)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One document as adjudication sees it: the finished sets, gold, and the candidates."""
+
+    document: Document
+    finished: tuple[AnnotationSet, ...]
+    gold: AnnotationSet | None
+    candidates: tuple[Candidate, ...]
+
+    @classmethod
+    def load(cls, project: Project, document_id: str) -> Comparison:
+        finished = tuple(finished_sets(project, document_id))
+        gold = gold_of(project, document_id)
+        return cls(
+            project.document(document_id), finished, gold, tuple(all_candidates(finished, gold))
+        )
+
+    @property
+    def annotators(self) -> list[str]:
+        return [s.annotator for s in self.finished]
+
+    def set_of(self, annotator: str) -> AnnotationSet:
+        return next(s for s in self.finished if s.annotator == annotator)
+
+    def notes(self, key: SpanKey) -> list[tuple[str, str]]:
+        """(annotator, note) of each finished annotator's span with this content and a note."""
+        return [
+            (s.annotator, span.note)
+            for s in self.finished
+            for span in s.spans
+            if span.note and span_key(span) == key
+        ]
+
+    def gold_spans(self) -> tuple[Span, ...]:
+        return self.gold.spans if self.gold else ()
 
 
 def _grow_gold(

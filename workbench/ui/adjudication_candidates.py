@@ -1,4 +1,5 @@
-"""What adjudication compares on one document, and the candidates table's model.
+"""The candidates table's model: what adjudication compares on one document (an app
+``Comparison``), row by row.
 
 The table lists, in text order, the annotators' entity spans and their events; each event row
 is followed by its arguments' rows (the role and the filler), each with who has it, how many
@@ -7,23 +8,19 @@ agree and whether gold has it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from workbench.app.adjudication import finished_sets, gold_of
+from workbench.app.adjudication import Comparison
 from workbench.core.adjudication import (
     Agreement,
     ArgumentCandidate,
     Candidate,
     EventCandidate,
     SpanKey,
-    all_candidates,
-    span_key,
 )
-from workbench.core.model import AnnotationSet, Document, Span
 from workbench.core.schema import Schema
 from workbench.ui.event_text import role_name
 from workbench.ui.i18n import current_language
@@ -53,43 +50,6 @@ def shown_key(candidate: Candidate) -> SpanKey:
         start, end, label, _ = candidate.key
         return (start, end, label)
     return candidate.key
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """One document as adjudication sees it: the finished sets, gold, and the candidates."""
-
-    document: Document
-    finished: tuple[AnnotationSet, ...]
-    gold: AnnotationSet | None
-    candidates: tuple[Candidate, ...]
-
-    @classmethod
-    def load(cls, project: Any, document_id: str) -> Comparison:
-        finished = tuple(finished_sets(project, document_id))
-        gold = gold_of(project, document_id)
-        return cls(
-            project.document(document_id), finished, gold, tuple(all_candidates(finished, gold))
-        )
-
-    @property
-    def annotators(self) -> list[str]:
-        return [s.annotator for s in self.finished]
-
-    def set_of(self, annotator: str) -> AnnotationSet:
-        return next(s for s in self.finished if s.annotator == annotator)
-
-    def notes(self, key: SpanKey) -> list[tuple[str, str]]:
-        """(annotator, note) of each finished annotator's span with this content and a note."""
-        return [
-            (s.annotator, span.note)
-            for s in self.finished
-            for span in s.spans
-            if span.note and span_key(span) == key
-        ]
-
-    def gold_spans(self) -> tuple[Span, ...]:
-        return self.gold.spans if self.gold else ()
 
 
 class CandidateModel(QAbstractTableModel):

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app import adjudication as gold
-from workbench.app.adjudication import GoldEdit
+from workbench.app.adjudication import Comparison, GoldEdit
 from workbench.core.adjudication import (
     Agreement,
     ArgumentCandidate,
@@ -68,7 +68,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.core.schema import Schema
 from workbench.store.project import Comment, Project
-from workbench.ui.adjudication_candidates import CandidateModel, Comparison, shown_key
+from workbench.ui.adjudication_candidates import CandidateModel, shown_key
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_overlay import EventOverlay
