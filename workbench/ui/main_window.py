@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
+from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.store.project import Project
 from workbench.store.reading import SpanEntry
 from workbench.ui import fonts, i18n
@@ -57,15 +59,13 @@ from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.inspector import NO_VALUE, SpanInspector
+from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.search import DocumentTexts, Match, find_in_documents
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
-from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.suggestion_builder import SuggestionBuilder
-from workbench.app.suggestions import DocumentOffer
-from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
 Confirm = Callable[[QWidget, str, str], bool]
