@@ -134,6 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
     agreement.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report")
     agreement.set_defaults(run=run_agreement)
 
+    adjudicator = commands.add_parser("adjudicate", help="write gold from the annotators' work")
+    adjudicator.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    source = adjudicator.add_mutually_exclusive_group(required=True)
+    source.add_argument("--agreed", action="store_true",
+                        help="add what all finished annotators agree on (events included)")
+    source.add_argument("--accept", metavar="NAME", help="add this annotator's version")
+    adjudicator.add_argument("--majority", action="store_true",
+                             help="with --agreed: what a majority agrees on")
+    adjudicator.add_argument("--replace", action="store_true",
+                             help="with --accept: replace gold with the version")
+    adjudicator.add_argument("--documents", nargs="+", default=[], metavar="DOCUMENT",
+                             help="names or ids (default: every document)")
+    adjudicator.set_defaults(run=run_adjudicate)
+
     opener = commands.add_parser("open", help="open a project in the annotation window")
     opener.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     opener.add_argument("--annotator", help="your name (else WORKBENCH_ANNOTATOR, else asked once)")
@@ -304,6 +318,31 @@ def run_agreement(args: argparse.Namespace) -> None:
             print(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
         print(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
         print(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+
+
+def run_adjudicate(args: argparse.Namespace) -> None:
+    from workbench.app.adjudication import adjudicate
+    from workbench.core.adjudication import Agreement
+    from workbench.store.packages import choose_documents
+
+    if args.majority and not args.agreed or args.replace and not args.accept:
+        print("workbench adjudicate: error: --majority goes with --agreed, --replace with --accept",
+              file=sys.stderr)
+        raise SystemExit(2)
+    with Project.open(args.project) as project:
+        documents = choose_documents(project, args.documents, every=not args.documents)
+        names = {d.id: d.name for d in project.documents()}
+        changed = adjudicate(
+            project,
+            documents,
+            minimum=(Agreement.MAJORITY if args.majority else Agreement.ALL) if args.agreed else None,
+            annotator=args.accept,
+            replace_gold=args.replace,
+        )
+    for document_id, added in changed:
+        print(f"{names[document_id]}: {added.spans} spans, {added.events} events, "
+              f"{added.arguments} arguments added to gold")
+    print(f"gold changed on {len(changed)} of {len(documents)} documents")
 
 
 def run_open(args: argparse.Namespace) -> None:

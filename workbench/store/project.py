@@ -38,6 +38,7 @@ from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
 from workbench.store.migrations import check_readable, migrate
+from workbench.store.suggestions import SuggestionsMixin
 from workbench.store.reading import (
     DocumentProgress,
     SpanEntry,
@@ -90,7 +91,7 @@ class ImportSummary:
     messages: list[str] = field(default_factory=list)
 
 
-class Project(EditingMixin):
+class Project(EditingMixin, SuggestionsMixin):
     """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +46,10 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import ExportOptions, Progress
+from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.format_issues import issue_lines
 
 TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT = "tag_scheme", "nested", "split_clitics", "split"
 """The ``ExportOptions`` a format may take (besides the schema)."""
@@ -89,28 +92,39 @@ class ExportRequest:
     """Whether ``out`` is a folder (else one file)."""
 
 
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What an export came to: the documents, and what the exporter left out or widened (the
+    command line's warnings)."""
+
+    documents: int
+    issues: Counter[Issue]
+
+
 def export_staged(
     project: Project, request: ExportRequest, progress: Progress, cancelled: CancelCheck
-) -> int:
+) -> ExportOutcome:
     """``export_project`` into a hidden folder beside ``request.out``, moved into place once
-    complete; returns the number of documents. A cancelled or failed export leaves nothing."""
+    complete. A cancelled or failed export leaves nothing."""
     out = request.out
     if not out.parent.is_dir():
         raise WorkbenchError(f"{out.parent}: no such folder")
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
     try:
         staged = staging / out.name
+        report = FormatReport()
         count = export_project(
             project,
             staged,
             format_name=request.format_name,
             source=request.source,
             options=request.options,
+            report=report,
             progress=progress,
             cancelled=cancelled,
         )
         move_into_place(staged, out)
-        return count
+        return ExportOutcome(count, report.counts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -347,13 +361,15 @@ class ExportDialog(QDialog):
         request = self.request()
         self._note = ""
 
-        def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> int:
+        def use_case(
+            project: Project, progress: Progress, cancelled: CancelCheck
+        ) -> ExportOutcome:
             return export_staged(project, request, progress, cancelled)
 
         self.task = run_in_background(
             self, self.tr("Exporting"), read_only(self._project.path, use_case)
         )
-        self.task.succeeded.connect(lambda count: self._exported(request.out, count))
+        self.task.succeeded.connect(lambda outcome: self._exported(request.out, outcome))
         self.task.cancelled.connect(self._cancelled)
         self.task.finished.connect(self._refresh)
         self._refresh()
@@ -362,9 +378,18 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self._note = self.tr("Export cancelled; nothing was written.")
 
-    def _exported(self, out: Path, count: int) -> None:
-        self.exported.emit(str(out), count)
-        self.accept()
+    def _exported(self, out: Path, outcome: ExportOutcome) -> None:
+        """Close on a clean export; with warnings, stay open and show them as the command
+        line prints them."""
+        self.exported.emit(str(out), outcome.documents)
+        if not outcome.issues:
+            self.accept()
+            return
+        done = self.tr("Exported %n document(s) to %1.", "", outcome.documents).replace("%1", str(out))
+        warnings = "\n".join("• " + line for line in issue_lines(outcome.issues))
+        title = self.tr("Warnings:")
+        self._note = f"{done}\n{title}\n{warnings}"
+        self._refresh()
 
 
 def _choice_combo(choices: list[tuple[str, object]]) -> QComboBox:

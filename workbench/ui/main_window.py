@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
+from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.store.project import Project
 from workbench.store.reading import SpanEntry
 from workbench.ui import fonts, i18n
@@ -57,12 +59,13 @@ from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.inspector import NO_VALUE, SpanInspector
+from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.search import DocumentTexts, Match, find_in_documents
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
-from workbench.ui.suggestions import DocumentSuggestions, Suggestion, occurrences
+from workbench.ui.suggestion_builder import SuggestionBuilder
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -71,9 +74,6 @@ DEFAULT_SIZE = (1280, 800)
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
 SEARCH_PANEL_HEIGHT = 220
-MAX_SUGGESTIONS = 200
-"""More occurrences than this of a labelled string are not offered one by one (a common word):
-the annotator is pointed to search and "label all matches" instead."""
 MESSAGE_MS = 6000
 UNKNOWN_LABEL_COLOR = "#9e9e9e"
 Dock = Qt.DockWidgetArea
@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
         """Re-enables painting the panels after a change, once the text view is painted."""
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self.suggestion_builder = SuggestionBuilder(project, annotator, self)
+        self.suggestion_builder.built.connect(self._use_built_suggestions)
         self._build_widgets()
         self._install_events()
         self._build_status_bar()
@@ -348,6 +350,7 @@ class MainWindow(QMainWindow):
         self.document_list.select(document_id)
         self._show_status()
         self._show_suggestions()
+        self.suggestion_builder.build_later(document_id)
         self.search_panel.refresh()
         self._show_matches()
         if self.settings is not None:
@@ -451,13 +454,19 @@ class MainWindow(QMainWindow):
         self._select_span(span_id, scroll=False)
         self._offer_suggestions_later(*selection, label)
 
-    def label_all_matches(self, label: str) -> None:
-        """Every search match in this document gets ``label``, as one undoable step."""
+    def label_all_matches(self, label: str) -> LabelAllDialog | None:
+        """The search's matches in this document as whole words, in a list to tick; those
+        ticked get ``label``, as one undoable step."""
         ranges = [(m.start, m.end) for m in self.search_panel.matches() if m.document_id == self._document_id]
         if not ranges:
             self._tell(self.tr("No matches in this document."))
-            return
-        command = self._add_spans(ranges, label)
+            return None
+        return preview_label_all(
+            self, self.text, ranges, self._label_name(label), partial(self._label_all, label)
+        )
+
+    def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
+        command = self._add_spans(ranges, label) if ranges else None
         if command is not None:
             count = len(command.span_ids)
             self._tell(self.tr("Labelled %n match(es).", "", count))
@@ -582,6 +591,7 @@ class MainWindow(QMainWindow):
             self.open_document(change.document_id)  # reads the document as the change left it
         else:
             self._show_change(change)
+        self.suggestion_builder.build_later(change.document_id)
         self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
         self._show_status()
         self.changeApplied.emit(change)
@@ -645,8 +655,10 @@ class MainWindow(QMainWindow):
             self._select_span(span_id, scroll=True)
 
     def _on_text_selected(self, start: int, end: int) -> None:
-        """A new text selection: it is what a hotkey labels now, not a span or suggestion."""
-        self._current_suggestion = None
+        """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
+        it is one (a suggested word selected with the mouse: Enter accepts it)."""
+        suggestions = self._suggestions[self._document_id] if self._document_id else None
+        self._current_suggestion = suggestions.at(start, end) if suggestions else None
         self._enable_suggestion_keys()
         if self.text_view.selected_span_id is not None or self.inspector.span is not None:
             self._select_span(None, scroll=False)
@@ -674,7 +686,7 @@ class MainWindow(QMainWindow):
         if document_id != self._document_id:
             return
         found = occurrences(self.texts.normalized(document_id), start, end)
-        if len(found) > MAX_SUGGESTIONS:
+        if len(found) > MAX_OCCURRENCES:
             self._tell(
                 self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
                 .replace("%1", self.text[start:end])
@@ -728,6 +740,7 @@ class MainWindow(QMainWindow):
         if suggestion is None or self._document_id is None:
             return
         self._suggestions[self._document_id].reject(suggestion)
+        self._remember_rejection(self._document_id, suggestion)
         self._show_suggestions()
         self._collapse_text_selection()
         self._after_suggestion(suggestion, None)
@@ -742,6 +755,27 @@ class MainWindow(QMainWindow):
         elif new_span_id is not None:
             self._select_span(new_span_id, scroll=False)
         self._enable_suggestion_keys()
+
+    def _use_built_suggestions(self, offer: DocumentOffer) -> None:
+        """The document's suggestions from every labelled span in the project, built in the
+        background: those still unlabelled join the ones on offer."""
+        if offer.document_id != self._document_id:
+            return
+        suggestions = self._suggestions[offer.document_id]
+        suggestions.rejected |= offer.rejected
+        for label in {s.label for s in offer.suggestions}:
+            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
+            suggestions.offer(ranges, label, self.span_model.ranges_labelled(label))
+        self._show_suggestions()
+
+    def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
+        """Keep a rejection in the project file: it stays rejected after a restart."""
+        try:
+            self.project.reject_suggestion(
+                document_id, self.annotator, suggestion.start, suggestion.end, suggestion.label
+            )
+        except WorkbenchError as error:
+            self.report_error(str(error))
 
     def _enable_suggestion_keys(self) -> None:
         active = self._current_suggestion is not None
