@@ -18,6 +18,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 )
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
+from workbench.formats.base import EXPORT_MARK
 from workbench.ui import export_dialog
 from workbench.ui.background import CancelCheck
 from workbench.ui.export_dialog import ExportDialog, open_export_dialog
@@ -91,8 +92,9 @@ def test_the_options_reach_the_exporter_and_a_split_makes_a_folder(
     assert (options.split, options.seed) == ((60, 20, 20), 7)
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
         dialog.start_export()
-    assert {p.name for p in out.iterdir()} <= {"train.conll", "validation.conll", "test.conll"}
-    written = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    splits = {"train.conll", "validation.conll", "test.conll"}
+    assert EXPORT_MARK in {p.name for p in out.iterdir()} <= {*splits, EXPORT_MARK}
+    written = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.conll"))
     assert "S-GPE" in written and "E-PER" in written
 
 

@@ -15,12 +15,15 @@ are the workbench's. The ``.ann`` holds:
 - ``#`` lines (``AnnotatorNotes``) for span notes, line breaks turned into spaces.
 
 Labels, event types and attribute names are spelled as brat stores them (``Conflict_Attack``).
-Files are named after the document, made safe for file systems and unique in their folder. A
-document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``; a document
-without a set gets an empty ``.ann``.
+Files are named after the document, made safe for every file system and unique in their folder
+(``file_names``); each folder's ``names.tsv`` maps the file names back to the document ids and
+names. A document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``;
+a document without a set gets an empty ``.ann``. ``OUT`` is built whole beside itself and then
+swapped in (``export_folder``): it holds this export's files and no earlier one's.
 
 Import. Each ``.ann`` with the ``.txt`` beside it is a document (a folder is searched at any
-depth; a ``.txt`` or ``.ann`` may also be named). Offsets are checked against the text: each
+depth; a ``.txt`` or ``.ann`` may also be named), named as the ``names.tsv`` beside it says, else
+after the file. Offsets are checked against the text: each
 ``T`` line's text must equal the text at its offsets, otherwise the import stops naming the file
 and the line. A ``.txt`` with CRLF line ends is read with brat's offsets, which count the CR. A
 span in pieces is read as one span when only whitespace (a line break) lies between its pieces,
@@ -59,16 +62,17 @@ from workbench.formats.base import (
     ImportOptions,
     Progress,
     check_offsets,
+    export_folder,
     no_progress,
 )
 from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
 from workbench.formats.exporting import export_groups, write_text_file
+from workbench.formats.file_names import NAMES_FILE, FileStems, document_name
 from workbench.formats.importing import annotator_name, entity_label, event_type
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
 _LINE_BREAK = re.compile(f"[{re.escape(LINE_BREAKS)}]+")
-_UNSAFE_FILE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _SKIPPED_KINDS = {"R": "a relation", "*": "an equivalence", "N": "a normalization"}
 
 # ---- export -----------------------------------------------------------------------------------
@@ -86,39 +90,30 @@ def write(
     BratNames(options.schema)  # refuses a schema whose labels brat cannot tell apart
     groups, total = export_groups(documents, options)
     done = 0
-    for split, group in groups:
-        folder = out / split if split else out
-        taken: set[str] = set()
-        for annotated in group:
-            check_offsets(annotated)
-            for stem, annotation_set in _file_stems(annotated, taken):
-                _write_pair(folder / stem, annotated, annotation_set, report)
-            done += 1
-            progress(done, total)
-    write_text_file(out / "annotation.conf", annotation_conf(options.schema))
-    write_text_file(out / "visual.conf", visual_conf(options.schema))
+    with export_folder(out) as built:
+        for split, group in groups:
+            folder, stems = built / split if split else built, FileStems()
+            for annotated in group:
+                check_offsets(annotated)
+                for stem, annotation_set in _file_stems(annotated, stems):
+                    _write_pair(folder / stem, annotated, annotation_set, report)
+                done += 1
+                progress(done, total)
+            write_text_file(folder / NAMES_FILE, stems.names_tsv())
+        write_text_file(built / "annotation.conf", annotation_conf(options.schema))
+        write_text_file(built / "visual.conf", visual_conf(options.schema))
 
 
 def _file_stems(
-    annotated: AnnotatedDocument, taken: set[str]
+    annotated: AnnotatedDocument, stems: FileStems
 ) -> list[tuple[str, AnnotationSet | None]]:
-    """A file stem for each annotation set (one for a document without sets), unique in the
-    folder regardless of letter case."""
-    name = _UNSAFE_FILE_NAME.sub("_", annotated.document.name).strip(" .") or "document"
+    """A file stem for each annotation set (one for a document without sets)."""
+    document = annotated.document
     if len(annotated.sets) <= 1:
-        wanted = [(name, annotated.sets[0] if annotated.sets else None)]
-    else:
-        ordered = sorted(annotated.sets, key=lambda s: s.annotator)
-        wanted = [(f"{name}@{_UNSAFE_FILE_NAME.sub('_', s.annotator)}", s) for s in ordered]
-    stems = []
-    for stem, annotation_set in wanted:
-        unique, number = stem, 1
-        while unique.casefold() in taken:
-            number += 1
-            unique = f"{stem}-{number}"
-        taken.add(unique.casefold())
-        stems.append((unique, annotation_set))
-    return stems
+        stem = stems.stem(document.id, document.name)
+        return [(stem, annotated.sets[0] if annotated.sets else None)]
+    ordered = sorted(annotated.sets, key=lambda s: s.annotator)
+    return [(stems.stem(document.id, document.name, s.annotator), s) for s in ordered]
 
 
 def _write_pair(
@@ -293,7 +288,7 @@ class _Reader:
         for number, line in enumerate(self._ann_text().split("\n"), start=1):
             if line.strip():
                 self._line(number, line)
-        document = make_document(self.ann.stem, self.source.text, source=str(self.txt))
+        document = make_document(document_name(self.ann), self.source.text, source=str(self.txt))
         return AnnotatedDocument(document, (self._annotation_set(),))
 
     def _ann_text(self) -> str:

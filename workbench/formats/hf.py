@@ -32,11 +32,11 @@ import yaml
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, Span
 from workbench.core.schema import Schema
-from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.formats.base import ExportOptions, Progress, export_folder, no_progress
 from workbench.formats.exporting import (
     ExportUnit,
     export_units,
-    write_text_export,
+    write_split_files,
     write_text_file,
 )
 from workbench.formats.report import FormatReport
@@ -64,11 +64,13 @@ def write(
         for row in _document_rows(annotated, options, index, report):
             yield _JSON.encode(row) + "\n"
 
-    splits = write_text_export(
-        documents, out, options, progress, suffix=SUFFIX, render=render, always_folder=True
-    )
-    write_text_file(out / "labels.json", json.dumps(names, ensure_ascii=False, indent=1) + "\n")
-    write_text_file(out / "README.md", dataset_card(options.schema, names, splits))
+    with export_folder(out) as folder:
+        splits = write_split_files(
+            documents, folder, options, progress, suffix=SUFFIX, render=render
+        )
+        labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
+        write_text_file(folder / "labels.json", labels)
+        write_text_file(folder / "README.md", dataset_card(options.schema, names, splits))
 
 
 def label_names(options: ExportOptions) -> list[str]:

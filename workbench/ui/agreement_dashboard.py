@@ -43,8 +43,10 @@ from workbench.app.agreement_html import (
     format_score,
     heat_colour,
 )
+from workbench.app.output_paths import write_output_text
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
+from workbench.core.errors import WorkbenchError
 from workbench.formats.base import Progress
 from workbench.store.project import Project
 from workbench.ui.adjudication_view import AdjudicationView, is_right_to_left, open_adjudication
@@ -478,13 +480,13 @@ class AgreementDashboard(QWidget):
     # -- saving ---------------------------------------------------------------------------------
 
     def save_html(self, path: Path) -> None:
-        """Write the report as one self-contained HTML page."""
+        """Write the report as one self-contained HTML page (never over the project or a database)."""
         if self.report is None:
             return
         title = self.tr("Agreement — {name}").format(name=self._project.path.stem)
         try:
-            path.write_text(agreement_html(self.report, title), encoding="utf-8")
-        except OSError as error:
+            write_output_text(path, agreement_html(self.report, title), self._project.path)
+        except WorkbenchError as error:
             self.status_label.setText(str(error))
             return
         self.status_label.setText(self.tr("Saved the report to {path}.").format(path=path))

@@ -6,17 +6,14 @@ Where the output goes follows each exporter's docstring: ``jsonl`` is one file; 
 ``brat`` and ``hf`` are always a folder. A format added to ``EXPORTERS`` that this dialog does not
 know yet is offered as one file, with the default options.
 
-Nothing half-written: the export is written into a hidden folder beside the output and moved into
-place only once it is complete (``export_staged``). The exporters write each file whole, but a
-folder export writes document after document and a split export file after file, so a
-cancelled or failed run would otherwise leave part of a folder behind.
+Nothing half-written: the exporters build the output under a hidden name beside it and move it
+into place only once it is complete (``formats.base.export_folder``), so a cancelled or failed
+run leaves the output as it was; an output that would overwrite the project or a database is
+refused (``app.output_paths``).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app.exporting import export_project
-from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import ExportOptions, Progress
@@ -87,44 +83,6 @@ class ExportRequest:
     options: ExportOptions
     folder: bool
     """Whether ``out`` is a folder (else one file)."""
-
-
-def export_staged(
-    project: Project, request: ExportRequest, progress: Progress, cancelled: CancelCheck
-) -> int:
-    """``export_project`` into a hidden folder beside ``request.out``, moved into place once
-    complete; returns the number of documents. A cancelled or failed export leaves nothing."""
-    out = request.out
-    if not out.parent.is_dir():
-        raise WorkbenchError(f"{out.parent}: no such folder")
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
-    try:
-        staged = staging / out.name
-        count = export_project(
-            project,
-            staged,
-            format_name=request.format_name,
-            source=request.source,
-            options=request.options,
-            progress=progress,
-            cancelled=cancelled,
-        )
-        move_into_place(staged, out)
-        return count
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def move_into_place(staged: Path, out: Path) -> None:
-    """Move a finished export to ``out``: a file replaces the file of that name; a folder goes
-    into an existing folder file by file, replacing only the files of the same names."""
-    if not staged.exists():
-        return
-    if staged.is_dir() and out.is_dir():
-        for entry in staged.iterdir():
-            move_into_place(entry, out / entry.name)
-    else:
-        os.replace(staged, out)
 
 
 class ExportDialog(QDialog):
@@ -348,7 +306,15 @@ class ExportDialog(QDialog):
         self._note = ""
 
         def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> int:
-            return export_staged(project, request, progress, cancelled)
+            return export_project(
+                project,
+                request.out,
+                format_name=request.format_name,
+                source=request.source,
+                options=request.options,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
         self.task = run_in_background(
             self, self.tr("Exporting"), read_only(self._project.path, use_case)
