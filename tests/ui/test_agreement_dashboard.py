@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -154,6 +155,18 @@ def test_the_html_report_is_saved(dashboard: AgreementDashboard, tmp_path: Path)
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "carim" in page
     assert str(out) in dashboard.status_label.text()
+
+
+def test_the_report_is_never_saved_over_the_project(
+    dashboard: AgreementDashboard, lead_project: LeadProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project_file = lead_project.project.path
+    for out in (project_file, project_file.with_name(project_file.name + "-wal")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, out=out: (str(out), ""))
+        QTest.mouseClick(dashboard.save_button, Qt.MouseButton.LeftButton)
+        assert "refused as an output" in dashboard.status_label.text()
+    assert project_file.read_bytes().startswith(b"SQLite format 3\x00")
+    assert len(lead_project.project.documents()) == len(lead_project.document_ids)
 
 
 def test_screenshot(dashboard: AgreementDashboard) -> None:
