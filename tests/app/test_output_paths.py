@@ -3,7 +3,10 @@ its SQLite side files, another database, or a folder holding one (issue 10, poin
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 import shutil
 from pathlib import Path
 
@@ -136,3 +139,18 @@ def test_a_file_or_folder_of_another_kind_is_allowed(project: Path, tmp_path: Pa
     check_output_path(tmp_path / "new-folder", project)
     with pytest.raises(OutputPathError, match="p.tawsim"):
         check_output_path(tmp_path / "." / "p.tawsim", project)
+
+
+def test_agreement_writes_its_report_to_the_output_file(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    as_json, as_csv, summary = tmp_path / "a.json", tmp_path / "a.csv", tmp_path / "a.txt"
+    assert main(["agreement", str(project), "--json", "-o", str(as_json)]) == 0
+    assert main(["agreement", str(project), "--csv", "-o", str(as_csv)]) == 0
+    assert main(["agreement", str(project), "-o", str(summary)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(as_json.read_text(encoding="utf-8"))["annotators"] == ["amal", "badr"]
+    rows = dict(csv.reader(io.StringIO(as_csv.read_text(encoding="utf-8"))))
+    assert float(rows["/span_f1/exact_labeled/pairs/amal|badr"]) == 1.0
+    assert summary.read_text(encoding="utf-8").startswith("amal, badr: 1 documents\n")
