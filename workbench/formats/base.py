@@ -99,18 +99,22 @@ def hidden_beside(path: Path, kind: str) -> Path:
 
 
 @contextmanager
-def atomic_text_output(path: Path) -> Iterator[TextIO]:
+def atomic_text_output(path: Path, *, sync: bool = True) -> Iterator[TextIO]:
     """Write a text file so that it appears whole or not at all (never half-written): it is
-    written under a hidden name beside ``path``, flushed to the disk, then renamed over ``path``.
-    A run killed half-way leaves the hidden file, which the next run to ``path`` replaces."""
+    written under a hidden name beside ``path``, flushed to the disk (``sync``), then renamed over
+    ``path``. A run killed half-way leaves the hidden file, which the next run to ``path``
+    replaces. A file inside a folder ``export_folder`` builds is not synced on its own (``sync``
+    False): the folder is, once, before it is swapped in (one fsync per file of a brat export of
+    3,000 documents took 30 s instead of 2)."""
     partial = hidden_beside(path, "partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)  # "x" below then never follows a link left in its place
         with partial.open("x", encoding="utf-8", newline="\n") as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(partial, path)
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from error
@@ -132,8 +136,9 @@ def export_folder(out: Path) -> Iterator[Path]:
         _check_replaceable(out)
         partial.mkdir()
         yield partial
-        with atomic_text_output(partial / EXPORT_MARK) as stream:
+        with atomic_text_output(partial / EXPORT_MARK, sync=False) as stream:
             stream.write(_EXPORT_MARK_TEXT)
+        _flush_to_disk()
         if out.exists() or out.is_symlink():
             os.replace(out, old)
         os.replace(partial, out)
@@ -144,6 +149,13 @@ def export_folder(out: Path) -> Iterator[Path]:
         raise OutputError(out, error.strerror or str(error)) from error
     finally:
         _remove(partial)
+
+
+def _flush_to_disk() -> None:
+    """Everything written so far, on the disk (``sync(2)``, one call for a whole folder; Windows
+    has no such call and keeps the files' data in its journal)."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _check_replaceable(out: Path) -> None:

@@ -116,7 +116,7 @@ def write_split_files(
     groups, total = export_groups(documents, options)
     done = 0
     for split, group in groups:
-        with atomic_text_output(folder / f"{split or 'train'}{suffix}") as stream:
+        with atomic_text_output(folder / f"{split or 'train'}{suffix}", sync=False) as stream:
             done = _write_documents(stream, group, progress, done, total, render)
     return [split or "train" for split, _ in groups]
 
@@ -138,7 +138,7 @@ def _write_documents(
     return done
 
 
-def write_text_file(path: Path, text: str) -> None:
+def write_text_file(path: Path, text: str, *, sync: bool = True) -> None:
     """Write one whole file (``atomic_text_output``: UTF-8, LF, all or nothing)."""
-    with atomic_text_output(path) as stream:
+    with atomic_text_output(path, sync=sync) as stream:
         stream.write(text)

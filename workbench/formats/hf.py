@@ -69,8 +69,9 @@ def write(
             documents, folder, options, progress, suffix=SUFFIX, render=render
         )
         labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
-        write_text_file(folder / "labels.json", labels)
-        write_text_file(folder / "README.md", dataset_card(options.schema, names, splits))
+        write_text_file(folder / "labels.json", labels, sync=False)
+        card = dataset_card(options.schema, names, splits)
+        write_text_file(folder / "README.md", card, sync=False)
 
 
 def label_names(options: ExportOptions) -> list[str]:
