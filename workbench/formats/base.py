@@ -89,7 +89,9 @@ class OutputError(WorkbenchError):
 
 EXPORT_MARK = ".tawsim-export"
 """The file that marks a folder as written by an export, which the next export may replace."""
-_EXPORT_MARK_TEXT = "Written by a Tawsim Workbench export; the next export to this folder replaces it whole.\n"
+_EXPORT_MARK_TEXT = (
+    "Written by a Tawsim Workbench export; the next export to this folder replaces it whole.\n"
+)
 
 
 def hidden_beside(path: Path, kind: str) -> Path:
@@ -142,7 +144,7 @@ def export_folder(out: Path) -> Iterator[Path]:
         if out.exists() or out.is_symlink():
             os.replace(out, old)
         os.replace(partial, out)
-        _remove(old)
+        shutil.rmtree(old, ignore_errors=True)  # the export is in place; the next run retries
     except OutputError as error:
         raise OutputError(out, error.reason) from error
     except OSError as error:
@@ -152,8 +154,8 @@ def export_folder(out: Path) -> Iterator[Path]:
 
 
 def _flush_to_disk() -> None:
-    """Everything written so far, on the disk (``sync(2)``, one call for a whole folder; Windows
-    has no such call and keeps the files' data in its journal)."""
+    """Everything written so far, on the disk: ``sync(2)``, one call for a whole folder (Windows
+    has none: there a power cut may still empty files of a folder just swapped in)."""
     if hasattr(os, "sync"):
         os.sync()
 
