@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--csv", action="store_true", help="print every value as CSV rows")
     agreement.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report")
     agreement.add_argument("-o", "--output", type=Path, metavar="FILE",
-                           help="write the report (summary, --json or --csv) to FILE instead of printing it")
+                           help="write the report (summary, --json or --csv) to FILE, not to the screen")
     agreement.set_defaults(run=run_agreement)
 
     opener = commands.add_parser("open", help="open a project in the annotation window")
@@ -276,7 +276,8 @@ def run_agreement(args: argparse.Namespace) -> None:
             project, args.annotators, args.documents, progress=progress_bar("measuring")
         )
     if args.html:
-        write_output_text(args.html, agreement_html(report, f"Agreement: {args.project.name}"), args.project)
+        page = agreement_html(report, f"Agreement: {args.project.name}")
+        write_output_text(args.html, page, args.project)
     text = agreement_text(report, args.json, args.csv)
     if args.output:
         write_output_text(args.output, text, args.project)

@@ -68,7 +68,9 @@ def out_path(folder: Path, format_name: str, split: str | None) -> Path:
     return folder / ("out" if split or format_name in ("brat", "hf") else "out.data")
 
 
-def export_argv(project: Path, out: Path, format_name: str, split: str | None, source: str) -> list[str]:
+def export_argv(
+    project: Path, out: Path, format_name: str, split: str | None, source: str
+) -> list[str]:
     argv = ["export", str(project), str(out), "--format", format_name, "--source", source]
     return argv + (["--split", split] if split else [])
 
@@ -124,7 +126,7 @@ def kill_at(point: str, out: Path, renames: int) -> Callable[[], None]:
                 die()
 
         os.replace = replace  # type: ignore[assignment]
-        cli.progress_bar = lambda what: progress  # type: ignore[assignment]
+        cli.progress_bar = lambda what: progress
 
     return prepare
 
@@ -149,7 +151,9 @@ def full_disk() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
 
 
-def previous_export(project: Path, tmp_path: Path, format_name: str, split: str | None) -> tuple[Path, dict[str, bytes] | None]:
+def previous_export(
+    project: Path, tmp_path: Path, format_name: str, split: str | None
+) -> tuple[Path, dict[str, bytes] | None]:
     out = out_path(tmp_path / "exports", format_name, split)
     assert cli.main(export_argv(project, out, format_name, split, "amal")) == 0
     return out, snapshot(out)

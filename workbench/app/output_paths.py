@@ -44,7 +44,8 @@ def check_output_path(out: Path, project: Path) -> None:
     for suffix in SQLITE_SIDE_FILES:
         side = project.with_name(project.name + suffix)
         if _same_file(out, side):
-            raise OutputPathError(out, f"it is the SQLite {suffix[1:]} file of the project {project}")
+            why = f"it is the SQLite {suffix[1:]} file of the project {project}"
+            raise OutputPathError(out, why)
     if out.is_file() and is_sqlite_file(out):
         raise OutputPathError(out, "it is a SQLite database (a project or a package)")
     if out.is_dir():
