@@ -111,7 +111,7 @@ def atomic_text_output(path: Path, *, sync: bool = True) -> Iterator[TextIO]:
     partial = hidden_beside(path, "partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)  # "x" below then never follows a link left in its place
+        _remove(partial)  # a killed run's; "x" below then never follows a link left in its place
         with partial.open("x", encoding="utf-8", newline="\n") as stream:
             yield stream
             if sync:
