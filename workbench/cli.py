@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
@@ -132,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the whole report as JSON")
     output.add_argument("--csv", action="store_true", help="print every value as CSV rows")
     agreement.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report")
+    agreement.add_argument("-o", "--output", type=Path, metavar="FILE",
+                           help="write the report (summary, --json or --csv) to FILE, not to the screen")
     agreement.set_defaults(run=run_agreement)
 
     adjudicator = commands.add_parser("adjudicate", help="write gold from the annotators' work")
@@ -240,8 +242,10 @@ def run_assign(args: argparse.Namespace) -> None:
 
 
 def run_package(args: argparse.Namespace) -> None:
+    from workbench.app.output_paths import check_output_path
     from workbench.store.packages import write_package
 
+    check_output_path(args.output, args.project)
     with Project.open(args.project, readonly=True) as project:
         count = write_package(project, args.annotator, args.output)
     print(f"wrote {count} documents for {args.annotator} to {args.output}")
@@ -292,32 +296,50 @@ def comma_list(text: str) -> list[str]:
 
 
 def run_agreement(args: argparse.Namespace) -> None:
-    import csv
+    from workbench.app.agreement import project_agreement
+    from workbench.app.agreement_html import agreement_html
+    from workbench.app.output_paths import check_output_path, write_output_text
 
-    from workbench.app.agreement import project_agreement, report_rows
-    from workbench.app.agreement_html import agreement_html, format_score
-    from workbench.formats.base import atomic_text_output
-
+    outputs = [path for path in (args.html, args.output) if path is not None]
+    for path in outputs:
+        check_output_path(path, args.project)
     with Project.open(args.project, readonly=True) as project:
         report = project_agreement(
             project, args.annotators, args.documents, progress=progress_bar("measuring")
         )
     if args.html:
-        with atomic_text_output(args.html) as stream:
-            stream.write(agreement_html(report, f"Agreement: {args.project.name}"))
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    elif args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        page = agreement_html(report, f"Agreement: {args.project.name}")
+        write_output_text(args.html, page, args.project)
+    text = agreement_text(report, args.json, args.csv)
+    if args.output:
+        write_output_text(args.output, text, args.project)
+    else:
+        print(text, end="")
+
+
+def agreement_text(report: dict[str, Any], as_json: bool, as_csv: bool) -> str:
+    """The agreement report as JSON, as CSV rows, or as a summary for reading."""
+    import csv
+    import io
+
+    from workbench.app.agreement import report_rows
+    from workbench.app.agreement_html import format_score
+
+    if as_json:
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if as_csv:
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["measure", "value"])
         writer.writerows((pointer, "" if value is None else value) for pointer, value in report_rows(report))
-    else:
-        span, token = report["span_f1"], report["token"]
-        print(f"{', '.join(report['annotators'])}: {report['documents']} documents")
-        for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
-            print(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
-        print(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
-        print(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+        return stream.getvalue()
+    span, token = report["span_f1"], report["token"]
+    lines = [f"{', '.join(report['annotators'])}: {report['documents']} documents"]
+    for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
+        lines.append(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
+    lines.append(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
+    lines.append(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def run_adjudicate(args: argparse.Namespace) -> None:

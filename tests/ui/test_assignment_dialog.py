@@ -129,6 +129,20 @@ def amal_labels(lead_project: LeadProject) -> list[str]:
     return sorted(span.label for span in annotation_set.spans)
 
 
+def test_a_package_is_never_written_over_the_projects_files(
+    qtbot: QtBot, dialog: AssignmentDialog, lead_project: LeadProject
+) -> None:
+    journal = lead_project.project.path.with_name(lead_project.project.path.name + "-journal")
+    task = dialog.write_package_to("amal", journal)
+    with qtbot.waitSignal(task.failed, timeout=WAIT_MS) as blocker:
+        pass
+    [message] = blocker.args
+    assert str(journal) in message and "SQLite journal file of the project" in message
+    assert not journal.exists()
+    assert task.error_box is not None
+    task.error_box.close()
+
+
 def test_a_merge_brings_the_package_in_and_shows_the_summary(
     qtbot: QtBot, parent: QWidget, lead_project: LeadProject, amal_package: Path
 ) -> None:

@@ -44,6 +44,7 @@ from workbench.app.agreement_html import (
     format_score,
     heat_colour,
 )
+from workbench.app.output_paths import write_output_text
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.formats.base import Progress
@@ -527,17 +528,26 @@ class AgreementDashboard(QWidget):
 
     # -- saving ---------------------------------------------------------------------------------
 
-    def save_html(self, path: Path) -> None:
-        """Write the report as one self-contained HTML page."""
+    def save_html(self, path: Path) -> BackgroundTask | None:
+        """Write the report as one self-contained HTML page, in the background (the page is
+        synced to the disk), never over the project or a database (``write_output_text``)."""
         if self.report is None:
-            return
-        title = self.tr("Agreement — {name}").format(name=self._project.path.stem)
-        try:
-            path.write_text(agreement_html(self.report, title), encoding="utf-8")
-        except OSError as error:
-            self.status_label.setText(str(error))
-            return
-        self.status_label.setText(self.tr("Saved the report to {path}.").format(path=path))
+            return None
+        report, project_file = self.report, self._project.path
+        title = self.tr("Agreement — {name}").format(name=project_file.stem)
+
+        def work(progress: Progress, cancelled: CancelCheck) -> None:
+            write_output_text(path, agreement_html(report, title), project_file)
+
+        saving = self.tr("Save the agreement report")
+        self.task = run_in_background(self, saving, work, cancellable=False)
+        self.task.succeeded.connect(
+            lambda _: self.status_label.setText(
+                self.tr("Saved the report to {path}.").format(path=path)
+            )
+        )
+        self.task.failed.connect(self.status_label.setText)
+        return self.task
 
     def _choose_html_path(self) -> None:
         suggested = self._project.path.with_name(f"{self._project.path.stem}-agreement.html")

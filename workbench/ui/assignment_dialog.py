@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app.output_paths import check_output_path
 from workbench.app.progress import Cancelled
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Status
@@ -287,6 +288,7 @@ class AssignmentDialog(QDialog):
         """Write ``annotator``'s package to ``out`` in the background."""
 
         def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> int:
+            check_output_path(out, project.path)
             return write_package(project, annotator, out)
 
         title = self.tr("Writing the package for {name}").format(name=annotator)

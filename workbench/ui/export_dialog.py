@@ -6,17 +6,14 @@ Where the output goes follows each exporter's docstring: ``jsonl`` is one file; 
 ``brat`` and ``hf`` are always a folder. A format added to ``EXPORTERS`` that this dialog does not
 know yet is offered as one file, with the default options.
 
-Nothing half-written: the export is written into a hidden folder beside the output and moved into
-place only once it is complete (``export_staged``). The exporters write each file whole, but a
-folder export writes document after document and a split export file after file, so a
-cancelled or failed run would otherwise leave part of a folder behind.
+Nothing half-written: the exporters build the output under a hidden name beside it and move it
+into place only once it is complete (``formats.base.export_folder``), so a cancelled or failed
+run leaves the output as it was; an output that would overwrite the project or a database is
+refused (``app.output_paths``).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app.exporting import export_project
-from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import ExportOptions, Progress
@@ -101,44 +97,22 @@ class ExportOutcome:
     issues: Counter[Issue]
 
 
-def export_staged(
+def export_with_report(
     project: Project, request: ExportRequest, progress: Progress, cancelled: CancelCheck
 ) -> ExportOutcome:
-    """``export_project`` into a hidden folder beside ``request.out``, moved into place once
-    complete. A cancelled or failed export leaves nothing."""
-    out = request.out
-    if not out.parent.is_dir():
-        raise WorkbenchError(f"{out.parent}: no such folder")
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
-    try:
-        staged = staging / out.name
-        report = FormatReport()
-        count = export_project(
-            project,
-            staged,
-            format_name=request.format_name,
-            source=request.source,
-            options=request.options,
-            report=report,
-            progress=progress,
-            cancelled=cancelled,
-        )
-        move_into_place(staged, out)
-        return ExportOutcome(count, report.counts)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def move_into_place(staged: Path, out: Path) -> None:
-    """Move a finished export to ``out``: a file replaces the file of that name; a folder goes
-    into an existing folder file by file, replacing only the files of the same names."""
-    if not staged.exists():
-        return
-    if staged.is_dir() and out.is_dir():
-        for entry in staged.iterdir():
-            move_into_place(entry, out / entry.name)
-    else:
-        os.replace(staged, out)
+    """``export_project`` as the request asks, with what it reported."""
+    report = FormatReport()
+    count = export_project(
+        project,
+        request.out,
+        format_name=request.format_name,
+        source=request.source,
+        options=request.options,
+        report=report,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    return ExportOutcome(count, report.counts)
 
 
 class ExportDialog(QDialog):
@@ -364,7 +338,7 @@ class ExportDialog(QDialog):
         def use_case(
             project: Project, progress: Progress, cancelled: CancelCheck
         ) -> ExportOutcome:
-            return export_staged(project, request, progress, cancelled)
+            return export_with_report(project, request, progress, cancelled)
 
         self.task = run_in_background(
             self, self.tr("Exporting"), read_only(self._project.path, use_case)
