@@ -5,9 +5,9 @@ on the leading side, the spans and the inspector on the trailing side, search at
 (``add_panel`` adds more, such as an events panel). Qt mirrors the docks in an Arabic interface.
 
 Every edit is an undo command (``commands.py``) calling one store operation, which commits at
-once: there is no save. The commands report each change back through ``apply_change``, which
-first switches to the change's document when another one is shown, so undo and redo work across
-the documents of a session. Keys: see ``actions.py`` and the README's table.
+once: there is no save. Each command names its document and opens it before its undo or redo
+(``DocumentCommand``), so undo and redo work across the documents of a session; span commands
+report each change back through ``apply_change``. Keys: see ``actions.py`` and the README's table.
 """
 
 from __future__ import annotations
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.events = EventController(
             self.project, self.annotator, self.text_view, self.undo_stack,
             language=i18n.current_language().value, shortcut_host=self,
+            show_document=self.open_document,
         )
         self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
         pairs = {"labels": "event types", "spans": "events", "inspector": "event"}
@@ -577,11 +578,9 @@ class MainWindow(QMainWindow):
         return command
 
     def apply_change(self, change: Change) -> None:
-        """Show a change made, undone or redone, switching to its document when another is shown."""
-        if change.document_id != self._document_id:
-            self.open_document(change.document_id)  # reads the document as the change left it
-        else:
-            self._show_change(change)
+        """Show a change made, undone or redone in the shown document (its command opened it)."""
+        assert change.document_id == self._document_id, "a command opens its document first"
+        self._show_change(change)
         self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
         self._show_status()
         self.changeApplied.emit(change)
