@@ -1138,6 +1138,10 @@
         <translation>حجم النص الافتراضي</translation>
     </message>
     <message>
+        <source>Reset layout</source>
+        <translation>إعادة ترتيب اللوحات</translation>
+    </message>
+    <message>
         <source>Undo %1</source>
         <translation>تراجع: %1</translation>
     </message>
