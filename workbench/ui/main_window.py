@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self.inspector.noteEdited.connect(self._set_note)
         self.search_panel.currentMatchChanged.connect(self._go_to_match)
         self.search_panel.matchesChanged.connect(self._show_matches)
+        self.docks["search"].visibilityChanged.connect(lambda _visible: self._show_matches())
         self.search_panel.labelAllRequested.connect(self.label_all_matches)
         stack = self.undo_stack
         stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
@@ -786,7 +787,9 @@ class MainWindow(QMainWindow):
         self.text_view.select_range(match.start, match.end)
 
     def _show_matches(self) -> None:
-        matches = self.search_panel.matches()
+        """The matches in the shown document; none while the search panel is closed."""
+        closed = self.docks["search"].isHidden()
+        matches = [] if closed else self.search_panel.matches()
         ranges = [(m.start, m.end) for m in matches if m.document_id == self._document_id]
         self.text_view.set_highlights("match", ranges)
 
