@@ -409,6 +409,13 @@
     </message>
 </context>
 <context>
+    <name>CrashLog</name>
+    <message>
+        <source>The last session ended with an error. Its report is kept here:</source>
+        <translation>انتهت الجلسة السابقة بخطأ. حُفظ تقريرها هنا:</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by name</source>

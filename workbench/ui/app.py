@@ -17,6 +17,7 @@ from workbench.store import connection
 from workbench.store.packages import package_annotator
 from workbench.store.project import Project
 from workbench.ui import i18n
+from workbench.ui.crash_log import offer_report, start_crash_log
 from workbench.ui.settings import WorkbenchSettings
 
 ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
@@ -66,6 +67,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     from workbench.ui.project_windows import ProjectWindows
 
     app = application()
+    crash_report = start_crash_log()
     settings = WorkbenchSettings()
     i18n.set_language(settings.language() or i18n.system_language())
 
@@ -73,8 +75,11 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         return resolve_annotator(annotator, settings, package_annotator(project))
 
     windows = ProjectWindows(app, settings, name_for)
-    if windows.open(project_path) is None:
+    window = windows.open(project_path)
+    if window is None:
         return 1
+    if crash_report is not None:
+        offer_report(window, crash_report)
     threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     try:
         return app.exec()
