@@ -112,6 +112,11 @@ def leading_side_is_right(window: MainWindow) -> bool:
     return all(window.docks[name].geometry().center().x() > text_x for name in LEADING)
 
 
+def side_widths_are_the_defaults(window: MainWindow) -> bool:
+    widths = (window.docks["documents"].width(), window.docks["spans"].width())
+    return all(abs(width - default) < 10 for width, default in zip(widths, DEFAULT_SIDE_WIDTHS))
+
+
 def show(qtbot: QtBot, window: MainWindow) -> MainWindow:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
@@ -149,6 +154,7 @@ def test_a_restart_after_a_kill_in_arabic_shows_every_panel_mirrored(
         assert shown_panels(window) == SHOWN_BY_DEFAULT
         assert panels_in_front(window) == IN_FRONT
         assert leading_side_is_right(window)
+        assert side_widths_are_the_defaults(window)  # as reset, or as saved and mirrored
         window.menu_actions.languages[Language.ENGLISH].trigger()
         qtbot.waitUntil(lambda: not leading_side_is_right(window))
         assert shown_panels(window) == SHOWN_BY_DEFAULT
@@ -170,6 +176,4 @@ def test_reset_layout_puts_every_panel_back_for_the_interface_language(scene: Wi
     qtbot.waitUntil(lambda: shown_panels(window) == SHOWN_BY_DEFAULT)
     qtbot.waitUntil(lambda: panels_in_front(window) == IN_FRONT)
     assert leading_side_is_right(window)
-    leading, trailing = window.docks["documents"].width(), window.docks["spans"].width()
-    assert abs(leading - DEFAULT_SIDE_WIDTHS[0]) < 10
-    assert abs(trailing - DEFAULT_SIDE_WIDTHS[1]) < 10
+    assert side_widths_are_the_defaults(window)

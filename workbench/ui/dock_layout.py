@@ -133,6 +133,8 @@ class DockLayout:
         if direction == self.direction:
             return
         window = self._window
+        if not window.isVisible():
+            window.layout().activate()  # the sizes restored, before the window is first shown
         groups = self._tab_groups(_MIRRORED)
         shown = {dock: not dock.isHidden() for group in groups for dock in group.docks}
         fronts = [group.in_front for group in groups]
