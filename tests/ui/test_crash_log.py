@@ -49,8 +49,9 @@ print(json.dumps(None if notice is None else {
 def start(tmp_path: Path, then: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)}
     return subprocess.run(
-        [sys.executable, "-c", START, then], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
+        [sys.executable, "-c", START, then],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
 
 
 def offered(result: subprocess.CompletedProcess[str]) -> Any:

@@ -131,7 +131,8 @@ def choose_from_menu(qtbot: QtBot, window: MainWindow, path: list[QMenu], action
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(path[0].menuAction()).center())
     qtbot.waitUntil(path[0].isVisible)
     for menu, submenu in zip(path, path[1:]):
-        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(submenu.menuAction()).center())
+        entry = menu.actionGeometry(submenu.menuAction()).center()
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=entry)
         qtbot.waitUntil(submenu.isVisible)
     last = path[-1]
     qtbot.mouseClick(last, Qt.MouseButton.LeftButton, pos=last.actionGeometry(action).center())
@@ -166,7 +167,9 @@ def test_a_restart_after_a_kill_in_arabic_shows_every_panel_mirrored(
         window.close()
 
 
-def test_reset_layout_puts_every_panel_back_for_the_interface_language(scene: WindowScene) -> None:  # noqa: F811
+def test_reset_layout_puts_every_panel_back_for_the_interface_language(
+    scene: WindowScene,  # noqa: F811
+) -> None:
     window, qtbot = scene.window, scene.qtbot
     for name in ("documents", "spans", "inspector"):
         close = window.docks[name].findChild(QAbstractButton, "qt_dockwidget_closebutton")

@@ -51,7 +51,9 @@ def text_geometry(window: MainWindow) -> QRect:
     return window.text_view.geometry()
 
 
-def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     qtbot.keyClick(window.text_view, key, modifier)
 
 

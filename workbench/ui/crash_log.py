@@ -58,7 +58,9 @@ def offer_report(parent: QWidget, report: Path) -> QMessageBox:
     notice.setIcon(QMessageBox.Icon.Warning)
     notice.setWindowTitle(APP_NAME)
     notice.setText(
-        QCoreApplication.translate("CrashLog", "The last session ended with an error. Its report is kept here:")
+        QCoreApplication.translate(
+            "CrashLog", "The last session ended with an error. Its report is kept here:"
+        )
     )
     notice.setInformativeText(str(report))
     notice.setDetailedText(report.read_text(encoding="utf-8", errors="replace")[-SHOWN_CHARACTERS:])

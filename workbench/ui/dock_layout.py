@@ -22,7 +22,10 @@ Dock = Qt.DockWidgetArea
 Direction = Qt.LayoutDirection
 FORWARD_SHARE = 2 / 3
 """The most of its column's height a dock brought forward takes from the docks above or below."""
-_MIRRORED = {Dock.LeftDockWidgetArea: Dock.RightDockWidgetArea, Dock.RightDockWidgetArea: Dock.LeftDockWidgetArea}
+_MIRRORED = {
+    Dock.LeftDockWidgetArea: Dock.RightDockWidgetArea,
+    Dock.RightDockWidgetArea: Dock.LeftDockWidgetArea,
+}
 
 
 @dataclass(frozen=True)
