@@ -529,6 +529,13 @@
     </message>
 </context>
 <context>
+    <name>CrashLog</name>
+    <message>
+        <source>The last session ended with an error. Its report is kept here:</source>
+        <translation>انتهت الجلسة السابقة بخطأ. حُفظ تقريرها هنا:</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by name</source>
@@ -1386,6 +1393,10 @@
     <message>
         <source>Default text size</source>
         <translation>حجم النص الافتراضي</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>إعادة ترتيب اللوحات</translation>
     </message>
     <message>
         <source>Undo %1</source>

@@ -318,6 +318,7 @@ def test_matches_are_highlighted_in_the_view(scene: WindowScene) -> None:
     panel = scene.window.search_panel
     start, _ = word_range(TEXT, "مارس")
     before = tint_at(rendered(scene.view), background_point(scene.view, start))
+    scene.press(Key.Key_F, CTRL)  # matches are highlighted while the search panel is open
     commit_text(panel.field, "مارس")
     panel.run_search()
     after = tint_at(rendered(scene.view), background_point(scene.view, start))

@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -17,6 +17,7 @@ from workbench.store import connection
 from workbench.store.packages import package_annotator
 from workbench.store.project import Project
 from workbench.ui import i18n
+from workbench.ui.crash_log import offer_report, start_crash_log
 from workbench.ui.settings import WorkbenchSettings
 
 ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
@@ -69,6 +70,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     from workbench.ui.project_windows import ProjectWindows
 
     app = application()
+    crash_report = start_crash_log()
     settings = WorkbenchSettings()
     i18n.set_language(settings.language() or i18n.system_language())
 
@@ -76,6 +78,10 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         return resolve_annotator(annotator, settings, package_annotator(project))
 
     windows = ProjectWindows(app, settings, name_for)
+    if crash_report is not None:
+        windows.opened.connect(
+            lambda window: offer_report(window, crash_report), Qt.ConnectionType.SingleShotConnection
+        )
     if project_path == demo_project_path():
         windows.open_demo_unless_asked(project_path)
     elif windows.open(project_path) is None:

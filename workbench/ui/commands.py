@@ -4,8 +4,9 @@ A command makes its change when it is built, so that a refusal (a duplicate span
 file) raises before anything is pushed on the undo stack; pushing it then only reports the change.
 Undo and redo call the inverse store operation and report again. Reports go to a
 ``ChangeListener`` (the window) as a ``Change``: which document, which spans came, went or
-changed, and the document's new status. The listener switches to that document first when it is
-not the one shown, which is how undo works across the documents of a session. The caller gives
+changed, and the document's new status. Every command here and in ``event_commands.py`` is a
+``DocumentCommand``: it names its document, and undo and redo open that document before they
+change or draw anything, which is how undo works across the documents of a session. The caller gives
 each command a ``Describe``: it makes the text of the Undo and Redo menu entries in the interface
 language, now and again after a language switch (``retranslate_stack``).
 """
@@ -38,6 +39,8 @@ class Change:
 
 
 class ChangeListener(Protocol):
+    def open_document(self, document_id: str) -> None: ...
+
     def apply_change(self, change: Change) -> None: ...
 
     def report_error(self, message: str) -> None: ...
@@ -66,20 +69,48 @@ def retranslate_stack(stack: QUndoStack) -> None:
             command.retranslate()
 
 
-class StoreCommand(DescribedCommand):
+OpenDocument = Callable[[str], None]
+"""Shows a document (its id) in the window, with its spans and events as stored."""
+
+
+class DocumentCommand(DescribedCommand):
+    """An undoable change to one document. ``undo`` and ``redo`` open that document first, then
+    ``undo_in_document`` and ``redo_in_document`` change and draw it: nothing is drawn in, or
+    taken from, whichever document happens to be shown. Opening the shown one does nothing."""
+
+    def __init__(self, document_id: str, open_document: OpenDocument, describe: Describe) -> None:
+        super().__init__(describe)
+        self.document_id = document_id
+        self._open_document = open_document
+
+    def redo(self) -> None:
+        self._open_document(self.document_id)
+        self.redo_in_document()
+
+    def undo(self) -> None:
+        self._open_document(self.document_id)
+        self.undo_in_document()
+
+    def redo_in_document(self) -> None:
+        raise NotImplementedError
+
+    def undo_in_document(self) -> None:
+        raise NotImplementedError
+
+
+class StoreCommand(DocumentCommand):
     """The common shape: the change made at construction, then inverse and forward operations."""
 
     def __init__(self, listener: ChangeListener, describe: Describe, first: Change) -> None:
-        super().__init__(describe)
-        self.document_id = first.document_id
+        super().__init__(first.document_id, listener.open_document, describe)
         self._listener = listener
         self._first: Change | None = first
 
-    def redo(self) -> None:
+    def redo_in_document(self) -> None:
         first, self._first = self._first, None
         self._report(lambda: first if first is not None else self.redo_change())
 
-    def undo(self) -> None:
+    def undo_in_document(self) -> None:
         self._report(self.undo_change)
 
     def redo_change(self) -> Change:

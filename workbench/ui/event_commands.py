@@ -5,6 +5,7 @@ The controller runs an operation once before pushing its command, so that a refu
 nothing is pushed; the first ``redo`` (which ``QUndoStack.push`` calls) therefore only brings
 the widgets up to date. After that, ``undo`` and ``redo`` run the store operations themselves.
 Deletions keep the store's ``Removal`` and put back exactly that (same ids) with ``restore``.
+Each command names its document (``DocumentCommand``): undo and redo show it first.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import Argument, Event
 from workbench.store.editing import Removal
 from workbench.store.project import Project
-from workbench.ui.commands import Describe, DescribedCommand
+from workbench.ui.commands import Describe, DocumentCommand
 
 
 class EventEditor(Protocol):
@@ -27,6 +28,9 @@ class EventEditor(Protocol):
     @property
     def project(self) -> Project: ...
 
+    def show_document(self, document_id: str) -> None:
+        """Show the document (text, spans, events) before an undo or redo changes it."""
+
     def refresh(self, *, span_ids: Iterable[str] = (), event_ids: Iterable[str] = ()) -> None:
         """Bring the widgets in line with the store for these spans and events."""
 
@@ -34,24 +38,24 @@ class EventEditor(Protocol):
         """Tell the user an undo or redo could not be done."""
 
 
-class StoreCommand(DescribedCommand):
+class StoreCommand(DocumentCommand):
     """The shared base: ``apply`` (redo) and ``revert`` (undo) call the store; afterwards the
     editor refreshes what ``touched`` names. A store refusal during undo or redo (the project
     changed behind the stack's back) is reported and the command dropped from the stack."""
 
-    def __init__(self, editor: EventEditor, describe: Describe) -> None:
-        super().__init__(describe)
+    def __init__(self, editor: EventEditor, document_id: str, describe: Describe) -> None:
+        super().__init__(document_id, editor.show_document, describe)
         self._editor = editor
         self._first_redo = True
 
-    def redo(self) -> None:
+    def redo_in_document(self) -> None:
         if self._first_redo:
             self._first_redo = False
         else:
             self._run(self.apply)
         self._refresh()
 
-    def undo(self) -> None:
+    def undo_in_document(self) -> None:
         self._run(self.revert)
         self._refresh()
 
@@ -107,8 +111,10 @@ class _Deletion:
 class CreateEventCommand(StoreCommand):
     """An event and its trigger span: undo deletes the trigger span, which takes the event."""
 
-    def __init__(self, editor: EventEditor, event: Event, describe: Describe) -> None:
-        super().__init__(editor, describe)
+    def __init__(
+        self, editor: EventEditor, document_id: str, event: Event, describe: Describe
+    ) -> None:
+        super().__init__(editor, document_id, describe)
         self._event_id = event.id
         self._deletion = _Deletion([event.trigger_span_id])
 
@@ -126,7 +132,7 @@ class DeleteSpansCommand(StoreCommand):
     """Spans, with the events they trigger and the roles they fill; undo puts all back."""
 
     def __init__(self, editor: EventEditor, removal: Removal, describe: Describe) -> None:
-        super().__init__(editor, describe)
+        super().__init__(editor, removal.document_id, describe)
         self._deletion = _Deletion([span.id for span in removal.spans], removal)
 
     def apply(self) -> None:
@@ -143,9 +149,15 @@ class ArgumentCommand(StoreCommand):
     """A role filled (``adding``) or emptied; undo does the other."""
 
     def __init__(
-        self, editor: EventEditor, event_id: str, argument: Argument, *, adding: bool
+        self,
+        editor: EventEditor,
+        document_id: str,
+        event_id: str,
+        argument: Argument,
+        *,
+        adding: bool,
     ) -> None:
-        super().__init__(editor, lambda: _argument_text(argument, adding=adding))
+        super().__init__(editor, document_id, lambda: _argument_text(argument, adding=adding))
         self._event_id = event_id
         self._argument = argument
         self._adding = adding
@@ -177,9 +189,14 @@ class ArgumentCommand(StoreCommand):
 
 class EditAttributesCommand(StoreCommand):
     def __init__(
-        self, editor: EventEditor, event_id: str, before: dict[str, Any], after: dict[str, Any]
+        self,
+        editor: EventEditor,
+        document_id: str,
+        event_id: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
     ) -> None:
-        super().__init__(editor, lambda: _translate("Change event attributes"))
+        super().__init__(editor, document_id, lambda: _translate("Change event attributes"))
         self._event_id = event_id
         self._before = before
         self._after = after

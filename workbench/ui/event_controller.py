@@ -52,7 +52,10 @@ Confirm = Callable[[str], bool]
 class EventController(QObject):
     """See the module docstring. The widgets it makes are ``palette``, ``panel`` and
     ``event_list``, for the window to place; ``shortcut_host`` (the main window) owns the event
-    type and role hotkeys, so that they work wherever the focus is in that window."""
+    type and role hotkeys, so that they work wherever the focus is in that window.
+    ``show_document`` shows a document (text, spans, events) before an undo or redo changes
+    it: the window's ``open_document``; by default only this controller's events are reloaded,
+    enough where the view only ever shows one document."""
 
     statusMessage = Signal(str)
     """Something the user should read: a refusal, or what to do next."""
@@ -73,9 +76,11 @@ class EventController(QObject):
         *,
         language: Language = "en",
         shortcut_host: QWidget | None = None,
+        show_document: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._show_document = show_document or self.open_document
         self._project = project
         self.annotator = annotator
         self.view = view
@@ -125,6 +130,11 @@ class EventController(QObject):
         self.overlay.set_document(self.document)
         self.select_event(None)
 
+    def show_document(self, document_id: str) -> None:
+        """Make ``document_id`` the shown document, unless it is (for the undo commands)."""
+        if document_id != self.document.document_id:
+            self._show_document(document_id)
+
     def set_language(self, language: Language) -> None:
         self._language = language
         self.palette.set_language(language)
@@ -151,7 +161,8 @@ class EventController(QObject):
             name = label_name(self._project.schema, type_id, self._language)
             return self.tr("Create event {name}").format(name=name)
 
-        self.undo_stack.push(CreateEventCommand(self, event, describe))
+        document_id = self.document.document_id
+        self.undo_stack.push(CreateEventCommand(self, document_id, event, describe))
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
@@ -250,7 +261,8 @@ class EventController(QObject):
             self.report(str(error))
             return False
         self.panel.clear_message()
-        self.undo_stack.push(ArgumentCommand(self, event_id, argument, adding=True))
+        document_id = self.document.document_id
+        self.undo_stack.push(ArgumentCommand(self, document_id, event_id, argument, adding=True))
         return True
 
     def remove_argument(self, event_id: str, role_id: str, filler_id: str) -> None:
@@ -267,7 +279,8 @@ class EventController(QObject):
         except WorkbenchError as error:
             self.report(str(error))
             return
-        self.undo_stack.push(ArgumentCommand(self, event_id, found[0], adding=False))
+        document_id = self.document.document_id
+        self.undo_stack.push(ArgumentCommand(self, document_id, event_id, found[0], adding=False))
 
     def _disarm(self) -> None:
         if self._armed is not None:
@@ -288,7 +301,9 @@ class EventController(QObject):
             self.report(str(error))
             self.panel.show_event(self.document.events.get(event_id), self.document)
             return
-        self.undo_stack.push(EditAttributesCommand(self, event_id, before.attributes, attributes))
+        document_id = self.document.document_id
+        command = EditAttributesCommand(self, document_id, event_id, before.attributes, attributes)
+        self.undo_stack.push(command)
 
     # -- deleting spans ---------------------------------------------------------------------------
 

@@ -5,18 +5,17 @@ on the leading side, the spans and the inspector on the trailing side, search at
 (``add_panel`` adds more, such as an events panel). Qt mirrors the docks in an Arabic interface.
 
 Every edit is an undo command (``commands.py``) calling one store operation, which commits at
-once: there is no save. The commands report each change back through ``apply_change``, which
-first switches to the change's document when another one is shown, so undo and redo work across
-the documents of a session. Keys: see ``actions.py`` and the README's table.
+once: there is no save. Each command names its document and opens it before its undo or redo
+(``DocumentCommand``), so undo and redo work across the documents of a session; span commands
+report each change back through ``apply_change``. Keys: see ``actions.py`` and the README's table.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -52,6 +51,7 @@ from workbench.ui.commands import (
     retranslate_stack,
 )
 from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
+from workbench.ui.dock_layout import DockLayout
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
 from workbench.ui.export_dialog import open_export_dialog
@@ -77,14 +77,6 @@ SEARCH_PANEL_HEIGHT = 220
 MESSAGE_MS = 6000
 UNKNOWN_LABEL_COLOR = "#9e9e9e"
 Dock = Qt.DockWidgetArea
-
-
-class TabGroup(NamedTuple):
-    """Docks tabbed together in one place of the window (a dock alone is a group of one)."""
-
-    area: Qt.DockWidgetArea
-    docks: list[QDockWidget]
-    in_front: QDockWidget
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
@@ -127,8 +119,6 @@ class MainWindow(QMainWindow):
         self._document_id: str | None = None
         self._suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
         self._current_suggestion: Suggestion | None = None
-        self._docks_direction = Qt.LayoutDirection.LeftToRight
-        """The reading direction the docks are placed for: the leading side is left in LTR."""
         self._suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
         """Suggestions change with new spans; shown after the new span is painted."""
         self._suggestions_shown_later.timeout.connect(self._show_suggestions)
@@ -159,13 +149,12 @@ class MainWindow(QMainWindow):
         self.menu_actions = WindowActions(self, labels, self.text_view)
         self.setCentralWidget(self.text_view)
         self.docks: dict[str, QDockWidget] = {}
+        self.dock_layout = DockLayout(self, DEFAULT_SIDE_WIDTHS)
         self.add_panel("documents", self.document_list, Dock.LeftDockWidgetArea)
         self.add_panel("labels", self.label_palette, Dock.LeftDockWidgetArea)
         self.add_panel("spans", self.span_list, Dock.RightDockWidgetArea)
-        self.add_panel("inspector", self.inspector, Dock.RightDockWidgetArea)
-        self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea).hide()
-        sides = [self.docks["documents"], self.docks["spans"]]
-        self.resizeDocks(sides, list(DEFAULT_SIDE_WIDTHS), Qt.Orientation.Horizontal)
+        self.add_panel("inspector", scrollable(self.inspector), Dock.RightDockWidgetArea)
+        self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea, shown=False)
 
     def _install_events(self) -> None:
         """The events UI (types palette, event panel, event list, arcs) on this window's text
@@ -173,22 +162,25 @@ class MainWindow(QMainWindow):
         self.events = EventController(
             self.project, self.annotator, self.text_view, self.undo_stack,
             language=i18n.current_language().value, shortcut_host=self,
+            show_document=self.open_document,
         )
         self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
-        pairs = {"labels": "event types", "spans": "events", "inspector": "event"}
-        for name, widget, area in (
-            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea),
-            ("events", self.events.event_list, Dock.RightDockWidgetArea),
-            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea),
+        for name, widget, area, behind in (  # tabs: the text keeps its width
+            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea, "labels"),
+            ("events", self.events.event_list, Dock.RightDockWidgetArea, "spans"),
+            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea, "inspector"),
         ):
-            self.add_panel(name, widget, area)
-        for entity_panel, event_panel in pairs.items():  # tabs: the text keeps its width
-            self.tabifyDockWidget(self.docks[entity_panel], self.docks[event_panel])
-            self.docks[entity_panel].raise_()
+            self.add_panel(name, widget, area, behind=behind)
         self.documentOpened.connect(self.events.open_document)
+        self.events.currentEventChanged.connect(self._bring_event_panel_forward)
         self.changeApplied.connect(self._sync_events)
         self.events.spansChanged.connect(self._show_spans_changed_by_events)
         self.events.statusMessage.connect(self._tell)
+
+    def _bring_event_panel_forward(self, event_id: str) -> None:
+        """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
+        if event_id:
+            self.dock_layout.bring_forward(self.docks["event"])
 
     def _sync_events(self, change: Change) -> None:
         """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
@@ -211,13 +203,23 @@ class MainWindow(QMainWindow):
         self.documents.replace_row(load_row(self.project, self.annotator, document_id))
         self._show_status()
 
-    def add_panel(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        """Dock ``widget``; View > Panels shows and hides it. Set its title for panels other
-        than the window's own (``retranslate`` names those)."""
+    def add_panel(
+        self,
+        name: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        *,
+        behind: str | None = None,
+        shown: bool = True,
+    ) -> QDockWidget:
+        """Dock ``widget`` in ``area`` (as in an English interface) or tabbed behind the panel
+        ``behind``; View > Panels shows and hides it, and View > Reset layout puts it back there.
+        Set its title for panels other than the window's own (``retranslate`` names those)."""
         dock = QDockWidget(self)
         dock.setObjectName(f"{name}-panel")  # saveState and restoreState find docks by name
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        front = self.docks[behind] if behind is not None else None
+        self.dock_layout.add(dock, area, behind=front, shown=shown)
         self.menu_actions.menus["panels"].addAction(dock.toggleViewAction())
         self.docks[name] = dock
         return dock
@@ -241,6 +243,7 @@ class MainWindow(QMainWindow):
         self.inspector.noteEdited.connect(self._set_note)
         self.search_panel.currentMatchChanged.connect(self._go_to_match)
         self.search_panel.matchesChanged.connect(self._show_matches)
+        self.docks["search"].visibilityChanged.connect(lambda _visible: self._show_matches())
         self.search_panel.labelAllRequested.connect(self.label_all_matches)
         stack = self.undo_stack
         stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
             actions.zoom_in: partial(self.zoom, 1),
             actions.zoom_out: partial(self.zoom, -1),
             actions.reset_zoom: self.reset_zoom,
+            actions.reset_layout: self.reset_layout,
             actions.export: lambda: open_export_dialog(self, self.project, self._exported),
             actions.merge_packages: self.merge_packages,
             actions.assignments: self.manage_assignments,
@@ -289,21 +293,31 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self.settings
-        language = settings.language() if settings else None
-        self.set_language(language or i18n.system_language())
+        language = (settings.language() if settings else None) or i18n.system_language()
+        self._restore_layout(language)
+        self.set_language(language)
         family, size = settings.font() if settings else (None, None)
         if family:
             self.text_view.set_font_family(family)
         if size:
             self.text_view.set_font_size(size)
-        geometry, state = settings.window_layout() if settings else (None, None)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-        if state is not None:
-            self.restoreState(state)
         first = self._first_document()
         if first is not None:
             self.open_document(first)
+
+    def _restore_layout(self, language: Language) -> None:
+        """The window's size and panels as saved, in the direction they were saved for (an
+        older saved layout: the interface language's); else the default layout."""
+        geometry, state = self.settings.window_layout() if self.settings else (None, None)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        saved_for = self.settings.window_layout_direction() if self.settings else None
+        if state is None or not self.dock_layout.restore(state, saved_for or language.direction):
+            self.dock_layout.reset(language.direction)
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: every panel in its default place for the interface language."""
+        self.dock_layout.reset(i18n.current_language().direction)
 
     def _first_document(self) -> str | None:
         """The document open at the end of the last session, else the first one."""
@@ -315,7 +329,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
-            self.settings.set_window_layout(self.saveGeometry(), self.saveState())
+            layout = (self.saveGeometry(), self.saveState(), self.dock_layout.direction)
+            self.settings.set_window_layout(*layout)
             self._remember_font()
             self.settings.sync()
         super().closeEvent(event)
@@ -586,11 +601,9 @@ class MainWindow(QMainWindow):
         return command
 
     def apply_change(self, change: Change) -> None:
-        """Show a change made, undone or redone, switching to its document when another is shown."""
-        if change.document_id != self._document_id:
-            self.open_document(change.document_id)  # reads the document as the change left it
-        else:
-            self._show_change(change)
+        """Show a change made, undone or redone in the shown document (its command opened it)."""
+        assert change.document_id == self._document_id, "a command opens its document first"
+        self._show_change(change)
         self.suggestion_builder.build_later(change.document_id)
         self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
         self._show_status()
@@ -808,7 +821,9 @@ class MainWindow(QMainWindow):
         self.text_view.select_range(match.start, match.end)
 
     def _show_matches(self) -> None:
-        matches = self.search_panel.matches()
+        """The matches in the shown document; none while the search panel is closed."""
+        closed = self.docks["search"].isHidden()
+        matches = [] if closed else self.search_panel.matches()
         ranges = [(m.start, m.end) for m in matches if m.document_id == self._document_id]
         self.text_view.set_highlights("match", ranges)
 
@@ -838,54 +853,11 @@ class MainWindow(QMainWindow):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # retranslate now
         self.menu_actions.set_reading_direction(language.direction)
         self.menu_actions.languages[language].setChecked(True)
-        self._place_docks_for(language.direction)
+        self.dock_layout.mirror(language.direction)
         self.events.set_language(language.value)
         self.retranslate()
         if self.settings is not None:
             self.settings.set_language(language)
-
-    def _place_docks_for(self, direction: Qt.LayoutDirection) -> None:
-        """Mirror the docks: Qt mirrors what is inside them, but not the dock areas.
-
-        Every dock is taken out and put back on the other side, each tab group as tabs with the
-        same tab in front, each dock shown or hidden and sized as before: moving docks one by one
-        with ``addDockWidget`` stacked tabbed docks one under another and left stale tab bars.
-        """
-        if direction == self._docks_direction:
-            return
-        mirrored = {Dock.LeftDockWidgetArea: Dock.RightDockWidgetArea, Dock.RightDockWidgetArea: Dock.LeftDockWidgetArea}
-        groups = self._tab_groups(mirrored)
-        shown = {dock: dock.toggleViewAction().isChecked() for group in groups for dock in group.docks}
-        fronts = [group.in_front for group in groups]
-        widths, heights = [dock.width() for dock in fronts], [dock.height() for dock in fronts]
-        for dock in shown:
-            self.removeDockWidget(dock)
-        for group in groups:
-            first, *others = group.docks
-            self.addDockWidget(mirrored[group.area], first)
-            for tab in others:
-                self.tabifyDockWidget(first, tab)
-            for dock in group.docks:
-                dock.setVisible(shown[dock])
-            group.in_front.raise_()
-        self.resizeDocks(fronts, widths, Qt.Orientation.Horizontal)
-        self.resizeDocks(fronts, heights, Qt.Orientation.Vertical)
-        self._docks_direction = direction
-
-    def _tab_groups(self, areas: Iterable[Qt.DockWidgetArea]) -> list[TabGroup]:
-        """The docks in ``areas`` by tab group, in the order they were added (so each keeps its
-        place in its column)."""
-        groups: list[TabGroup] = []
-        grouped: set[QDockWidget] = set()
-        for dock in self.docks.values():
-            area = self.dockWidgetArea(dock)
-            if area not in areas or dock in grouped:
-                continue
-            docks = [dock, *self.tabifiedDockWidgets(dock)]
-            in_front = next((tab for tab in docks if not tab.visibleRegion().isEmpty()), dock)
-            groups.append(TabGroup(area, docks, in_front))
-            grouped.update(docks)
-        return groups
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -942,7 +914,8 @@ class MainWindow(QMainWindow):
 
 
 def scrollable(widget: QWidget) -> QScrollArea:
-    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles."""
+    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles,
+    and never grows when they do (a longer label in the inspector would push the text aside)."""
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
