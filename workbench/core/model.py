@@ -7,6 +7,7 @@ into a document's stored text (DESIGN.md, the offset contract).
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -102,6 +103,18 @@ class AnnotatedDocument:
     sets: tuple[AnnotationSet, ...] = ()
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def readable_file_name(name: str) -> str:
+    """``name`` (made from a file name) with each byte that was not UTF-8 as U+FFFD.
+
+    Python keeps such bytes of a file name as lone surrogates, which are not characters: neither
+    SQLite nor any UTF-8 file can hold them.
+    """
+    return _SURROGATES.sub("\ufffd", name)
+
+
 def make_document(
     name: str,
     text: str,
@@ -113,10 +126,10 @@ def make_document(
 ) -> Document:
     return Document(
         id=doc_id or new_id(),
-        name=name,
+        name=readable_file_name(name),
         text=text,
         sha256=text_sha256(text),
-        source=source,
+        source=readable_file_name(source),
         metadata=metadata or {},
         tokens=tokens,
     )
