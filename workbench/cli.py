@@ -288,16 +288,35 @@ def run_agreement(args: argparse.Namespace) -> None:
 
 
 def run_open(args: argparse.Namespace) -> None:
+    # Checked before Qt starts: a dialog where no one can see it would wait forever.
+    with Project.open(args.project, readonly=True):
+        pass
+    require_display()
     from workbench.ui.app import run_gui  # Qt is loaded only for the GUI
 
     raise SystemExit(run_gui(args.project, annotator=args.annotator))
 
 
 def run_demo() -> int:
+    require_display()
     from workbench.app.demo import ensure_demo_project
     from workbench.ui.app import run_gui
 
     return run_gui(ensure_demo_project(), annotator=None)
+
+
+def require_display() -> None:
+    """Refuse to start the window on Linux with no display to show it on (an ssh session, a
+    container), unless ``QT_QPA_PLATFORM`` names a platform that needs none (offscreen, vnc)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    needs_display = platform.split(":")[0] in ("", "xcb", "wayland")
+    if sys.platform.startswith("linux") and needs_display and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise WorkbenchError(
+            "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run it in a desktop session, or use the other commands, which need none"
+        )
 
 
 def run_self_test(args: argparse.Namespace) -> int:

@@ -60,6 +60,8 @@ def import_paths(
 
     What the reader repaired (IOB2 starts, converted offsets, ...) is counted in ``report``.
     """
+    if annotator is not None and not annotator.strip():
+        raise WorkbenchError("--annotator: an annotator's name cannot be blank")
     name = detect_format(paths) if format_name == "auto" else format_name
     read = importer(name)
     options = ImportOptions(

@@ -30,9 +30,13 @@ MAX_NODES = 10_000
 """Values a YAML file may hold once its aliases are expanded (the built-in schemas hold ~3,000)."""
 
 _T = TypeVar("_T")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB89cdefCDEF]", re.ASCII)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_LONG_DIGITS = re.compile(r"[0-9]{4300,}")
+_LONE_SURROGATE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+_LONG_DIGITS = re.compile(r"[0-9]{4301,}")
 
 
 class NestedDataError(ValueError):
@@ -49,17 +53,21 @@ class NestedDataError(ValueError):
 
 def parse_json(text: str, **options: Any) -> Any:
     """``json.loads(text, **options)``, with every failure a ``NestedDataError``."""
-    return _checked_json(text, 0, lambda: json.loads(text, **options))
+    value = _checked_json(text, 0, lambda: json.loads(text, **options))
+    _refuse_surrogates(value, text, 0, len(text))
+    return value
 
 
 def decode_json_value(decoder: json.JSONDecoder, text: str, position: int) -> tuple[Any, int]:
     """``decoder.raw_decode(text, position)``, with every failure a ``NestedDataError``."""
-    return _checked_json(text, position, lambda: decoder.raw_decode(text, position))
+    value, end = _checked_json(text, position, lambda: decoder.raw_decode(text, position))
+    _refuse_surrogates(value, text, position, end)
+    return value, end
 
 
 def _checked_json(text: str, position: int, decode: Callable[[], _T]) -> _T:
     try:
-        decoded = decode()
+        return decode()
     except json.JSONDecodeError as error:
         raise NestedDataError(
             f"not valid JSON ({error.msg})", error.lineno, error.colno, syntax=error.msg
@@ -71,23 +79,20 @@ def _checked_json(text: str, position: int, decode: Callable[[], _T]) -> _T:
         long_number = _LONG_DIGITS.search(text, position)
         line, column = line_and_column(text, long_number.start() if long_number else position)
         raise NestedDataError("a number has too many digits (more than 4,300)", line, column) from None
-    if _SURROGATE_ESCAPE.search(text, position):
-        _refuse_surrogates(decoded, text, position)
-    return decoded
 
 
-def _refuse_surrogates(value: Any, text: str, position: int) -> None:
+def _refuse_surrogates(value: Any, text: str, start: int, end: int) -> None:
     """A ``\\uD800``-``\\uDFFF`` escape not paired into one character is refused."""
-    for string in _strings(value):
-        if _SURROGATE.search(string):
-            escape = _SURROGATE_ESCAPE.search(text, position)
-            line, column = line_and_column(text, escape.start() if escape else position)
-            raise NestedDataError(
-                "a \\u escape gives half a surrogate pair (\\ud800-\\udfff), which is not a "
-                "character",
-                line,
-                column,
-            )
+    if not _SURROGATE_ESCAPE.search(text, start, end):
+        return  # the text was decoded strictly: only an escape can make a surrogate
+    if any(_SURROGATE.search(string) for string in _strings(value)):
+        lone = _LONE_SURROGATE_ESCAPE.search(text, start, end)
+        line, column = line_and_column(text, lone.start() if lone else start)
+        raise NestedDataError(
+            "a \\u escape gives half a surrogate pair (\\ud800-\\udfff), which is not a character",
+            line,
+            column,
+        )
 
 
 def _strings(value: Any) -> Iterable[str]:
