@@ -7,6 +7,7 @@ exits 2. Set ``WORKBENCH_DEBUG=1`` to see the traceback of an unexpected error.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sqlite3
@@ -345,6 +346,7 @@ def progress_bar(what: str) -> Progress:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    printable_output()
     parser = build_parser()
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
@@ -386,8 +388,19 @@ def parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str] | None)
 
 
 def fail(message: str) -> int:
-    print(f"workbench: error: {message}", file=sys.stderr)
+    """One line on stderr: a line break in the message (a file name may hold one) is shown escaped."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"workbench: error: {one_line}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def printable_output() -> None:
+    """Let stdout and stderr print any text: a file name that is not UTF-8 (held as lone
+    surrogates) or a character the console's encoding lacks is escaped, not a crash after the
+    work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

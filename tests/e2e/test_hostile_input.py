@@ -13,24 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT
-from workbench.cli import main
+from tests.e2e.test_cli import project, run  # noqa: F401 (project is a fixture)
 
 TEXT = "هاجم مسلحون القرية أمس"
 DEEP = "[" * 100_000 + "]" * 100_000
 HUGE = "7" * 5000
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture
-def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "p.tawsim"
-    assert run(capsys, "new", path)[0] == 0
-    return path
 
 
 def refused(capsys: pytest.CaptureFixture[str], project: Path, *argv: str | Path) -> str:
@@ -228,3 +215,24 @@ def test_a_blank_annotator_name_is_refused(
     source = tmp_path / "a.txt"
     source.write_text(TEXT, encoding="utf-8")
     assert "name cannot be blank" in refused(capsys, project, source, "--annotator", " ")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_a_project_name_that_is_not_utf8_is_printed_not_a_crash(tmp_path: Path) -> None:
+    """A strict UTF-8 stdout used to raise UnicodeEncodeError after the project was made."""
+    path = os.fsdecode(os.fsencode(tmp_path) + b"/\xff.tawsim")
+    child = subprocess.run(
+        [sys.executable, "-c", OPEN_IN_A_CHILD, "new", path], capture_output=True, timeout=60,
+        cwd=REPO_ROOT, env=os.environ | {"PYTHONIOENCODING": "utf-8"},
+    )
+    assert child.returncode == 0, child.stderr
+    assert b"created " in child.stdout and b"\\udcff.tawsim" in child.stdout
+
+
+def test_an_error_naming_a_file_with_a_line_break_stays_one_line(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "two\nlines.jsonl"
+    source.write_text("{not json}\n", encoding="utf-8")
+    err = refused(capsys, project, source)
+    assert "two\\nlines.jsonl, line 1, column 2: not valid JSON" in err

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from workbench.cli import main
+from tests.e2e.test_cli import project, run  # noqa: F401 (project is a fixture)
 
 TEXT = "هاجم مسلحون القرية أمس"
 CYCLIC_SCHEMA = """schema:
@@ -39,22 +39,9 @@ GUNMEN = span("p1", "مسلحون", "PER")
 YESTERDAY = span("d1", "أمس", "DATE")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 def write_jsonl(path: Path, *records: dict[str, Any]) -> Path:
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "p.tawsim"
-    assert run(capsys, "new", path)[0] == 0
     return path
 
 

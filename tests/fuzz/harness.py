@@ -85,7 +85,9 @@ class Fuzzer:
         return [self.run_case(area, case) for case in cases]
 
     def run_case(self, area: Area, case: int) -> Result:
-        mutated = mutate(area.seed(), random.Random(f"{area.name}:{case}"))
+        return self.run(area, case, mutate(area.seed(), random.Random(f"{area.name}:{case}")))
+
+    def run(self, area: Area, case: int, mutated: Mutated) -> Result:
         folder = self.workdir / f"{area.name}-{case}"
         shutil.rmtree(folder, ignore_errors=True)
         try:
