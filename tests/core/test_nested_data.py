@@ -141,3 +141,11 @@ def nested(levels: int) -> list[object]:
     for _ in range(levels - 1):
         value = [value]
     return value
+
+
+def test_a_schema_version_sqlite_cannot_store_is_refused(tmp_path: Path) -> None:
+    """Found by the fuzz run: version 10**30 was an OverflowError at the schema's insert."""
+    path = schema_file(tmp_path, "s.yaml", GENERIC.replace("version: 1", "version: " + "9" * 30))
+    with pytest.raises(SchemaError) as error:
+        load_schema(path)
+    assert str(error.value).startswith(f"{path}, line 7, schema.version: must be a whole number")

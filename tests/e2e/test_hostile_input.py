@@ -236,3 +236,12 @@ def test_an_error_naming_a_file_with_a_line_break_stays_one_line(
     source.write_text("{not json}\n", encoding="utf-8")
     err = refused(capsys, project, source)
     assert "two\\nlines.jsonl, line 1, column 2: not valid JSON" in err
+
+
+def test_a_status_that_is_not_text_is_refused(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzzer's kind of mutation: a list where a status belongs was TypeError."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "abc", "status": {"amal": ["done"]}}\n', encoding="utf-8")
+    assert f"{source}, line 1: \"status\" of 'amal' is ['done']" in refused(capsys, project, source)

@@ -569,8 +569,8 @@ def _names(raw: dict[str, Any], path: _PathSteps) -> dict[str, str]:
 
 def _version(raw: dict[str, Any], path: _PathSteps) -> int:
     version = raw["version"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        _fail((*path, "version"), f"must be a whole number, 1 or more; got {_shown(version)}")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 2**31:
+        _fail((*path, "version"), f"must be a whole number from 1 to 2^31; got {_shown(version)}")
     return version
 
 

@@ -203,7 +203,7 @@ def _sets(
     sets = []
     for annotator in annotators:
         status = statuses.get(annotator, Status.DONE.value)
-        if status not in {s.value for s in Status}:
+        if not isinstance(status, str) or status not in {s.value for s in Status}:
             raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
         sets.append(
             AnnotationSet(
