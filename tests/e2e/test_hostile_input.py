@@ -245,3 +245,13 @@ def test_a_status_that_is_not_text_is_refused(
     source = tmp_path / "in.jsonl"
     source.write_text('{"text": "abc", "status": {"amal": ["done"]}}\n', encoding="utf-8")
     assert f"{source}, line 1: \"status\" of 'amal' is ['done']" in refused(capsys, project, source)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="arguments are bytes on Linux only")
+def test_an_annotator_name_that_is_not_utf8_is_refused(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "a.conll"
+    source.write_text("محمد B-PER\n", encoding="utf-8")
+    err = refused(capsys, project, source, "--annotator", os.fsdecode(b"\xff"))
+    assert "--annotator '\\udcff': the name holds bytes that are not UTF-8" in err

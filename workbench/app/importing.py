@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
+from workbench.core.model import replace_lone_surrogates
 from workbench.formats import importer
 from workbench.formats.base import ImportOptions, Progress, no_progress
 from workbench.formats.importing import load_label_map
@@ -62,6 +63,8 @@ def import_paths(
     """
     if annotator is not None and not annotator.strip():
         raise WorkbenchError("--annotator: an annotator's name cannot be blank")
+    if annotator is not None and replace_lone_surrogates(annotator) != annotator:
+        raise WorkbenchError(f"--annotator {annotator!r}: the name holds bytes that are not UTF-8")
     name = detect_format(paths) if format_name == "auto" else format_name
     read = importer(name)
     options = ImportOptions(

@@ -106,13 +106,13 @@ class AnnotatedDocument:
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def readable_file_name(name: str) -> str:
-    """``name`` (made from a file name) with each byte that was not UTF-8 as U+FFFD.
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD.
 
-    Python keeps such bytes of a file name as lone surrogates, which are not characters: neither
-    SQLite nor any UTF-8 file can hold them.
+    Python holds each byte of a file name or a command-line argument that is not UTF-8 as a lone
+    surrogate, which is not a character: neither SQLite nor any UTF-8 file can hold it.
     """
-    return _SURROGATES.sub("\ufffd", name)
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def make_document(
@@ -126,10 +126,10 @@ def make_document(
 ) -> Document:
     return Document(
         id=doc_id or new_id(),
-        name=readable_file_name(name),
+        name=replace_lone_surrogates(name),
         text=text,
         sha256=text_sha256(text),
-        source=readable_file_name(source),
+        source=replace_lone_surrogates(source),
         metadata=metadata or {},
         tokens=tokens,
     )
