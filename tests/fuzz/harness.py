@@ -198,8 +198,8 @@ def run_in_child(argv: list[str]) -> tuple[int, str, str]:
         )
     except subprocess.TimeoutExpired:
         return -1, "", f"took over {CASE_SECONDS * 3} s"
-    decode = lambda data: data.decode("utf-8", "backslashreplace")  # noqa: E731
-    return child.returncode, decode(child.stdout), decode(child.stderr)
+    out, err = (data.decode("utf-8", "backslashreplace") for data in (child.stdout, child.stderr))
+    return child.returncode, out, err
 
 
 def table(results: Sequence[Result]) -> str:
@@ -207,8 +207,8 @@ def table(results: Sequence[Result]) -> str:
     rows = [("area", "tried", "accepted", "refused cleanly", "failed")]
     areas = list(dict.fromkeys(result.area for result in results))
     for area in [*areas, "total"]:
-        mine = [r for r in results if area in (r.area, "total")]
-        count = lambda outcome: sum(r.outcome == outcome for r in mine)  # noqa: E731
-        rows.append((area, str(len(mine)), str(count("accepted")), str(count("refused")), str(count("failed"))))
+        outcomes = [r.outcome for r in results if area in (r.area, "total")]
+        counts = [outcomes.count(outcome) for outcome in ("accepted", "refused", "failed")]
+        rows.append((area, str(len(outcomes)), *map(str, counts)))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows)

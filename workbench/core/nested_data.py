@@ -73,11 +73,11 @@ def _checked_json(text: str, position: int, decode: Callable[[], _T]) -> _T:
             f"not valid JSON ({error.msg})", error.lineno, error.colno, syntax=error.msg
         ) from None
     except RecursionError:
-        line, column = line_and_column(text, position)
+        line, column = _line_and_column(text, position)
         raise NestedDataError("the JSON is nested too deeply to be read", line, column) from None
     except ValueError:  # only int(): more digits than Python converts
         long_number = _LONG_DIGITS.search(text, position)
-        line, column = line_and_column(text, long_number.start() if long_number else position)
+        line, column = _line_and_column(text, long_number.start() if long_number else position)
         raise NestedDataError("a number has too many digits (more than 4,300)", line, column) from None
 
 
@@ -87,7 +87,7 @@ def _refuse_surrogates(value: Any, text: str, start: int, end: int) -> None:
         return  # the text was decoded strictly: only an escape can make a surrogate
     if any(_SURROGATE.search(string) for string in _strings(value)):
         lone = _LONE_SURROGATE_ESCAPE.search(text, start, end)
-        line, column = line_and_column(text, lone.start() if lone else start)
+        line, column = _line_and_column(text, lone.start() if lone else start)
         raise NestedDataError(
             "a \\u escape gives half a surrogate pair (\\ud800-\\udfff), which is not a character",
             line,
@@ -124,7 +124,7 @@ def size_problem(value: Any, max_nodes: int | None = MAX_NODES) -> str | None:
     return None
 
 
-def line_and_column(text: str, position: int) -> tuple[int, int]:
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
     line = text.count("\n", 0, position) + 1
     return line, position - (text.rfind("\n", 0, position) + 1) + 1
 
