@@ -165,7 +165,9 @@ TOKEN_MUTATIONS: dict[str, Mutation] = {"odd_token": odd_token, "swap_tokens": s
 # ---- JSON and JSON lines: one value deep inside changed
 
 
-def _json_mutation(change: Callable[[Any, random.Random], Any]) -> Mutation:
+def _json_mutation(change: Callable[[Any, random.Random], Any], *, in_objects: bool = False) -> Mutation:
+    """A mutation changing one value of the JSON (with ``in_objects``, one held by a key)."""
+
     def mutation(data: bytes, rng: random.Random) -> bytes:
         try:
             text = data.decode("utf-8")
@@ -180,16 +182,19 @@ def _json_mutation(change: Callable[[Any, random.Random], Any]) -> Mutation:
         if not documents:
             return flip_bytes(data, rng)
         index = rng.randrange(len(documents))
-        documents[index] = _change_somewhere(documents[index], rng, change)
+        documents[index] = _change_somewhere(documents[index], rng, change, in_objects=in_objects)
         rendered = [_render_json(document) for document in documents]
         return ("\n".join(rendered) + "\n" if lines else rendered[0]).encode()
 
     return mutation
 
 
-def _change_somewhere(document: Any, rng: random.Random, change: Callable[[Any, random.Random], Any]) -> Any:
+def _change_somewhere(
+    document: Any, rng: random.Random, change: Callable[[Any, random.Random], Any], *,
+    in_objects: bool = False,
+) -> Any:  # fmt: skip
     """``document`` with one value (the whole, or one inside, chosen at random) changed."""
-    holders = _holders(document)
+    holders = [(h, k) for h, k in _holders(document) if isinstance(h, dict) or not in_objects]
     if not holders or rng.random() < 0.05:
         return change(document, rng)
     holder, key = rng.choice(holders)
@@ -269,6 +274,7 @@ def _odd_string(value: Any, rng: random.Random) -> Any:
 
 JSON_MUTATIONS: dict[str, Mutation] = {
     "wrong_type": _json_mutation(_wrong_type),
+    "wrong_type_in_object": _json_mutation(_wrong_type, in_objects=True),
     "odd_number": _json_mutation(_odd_number),
     "surrogate": _json_mutation(_surrogate),
     "deep_nesting": _json_mutation(_deep),

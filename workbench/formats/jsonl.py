@@ -10,9 +10,11 @@
 Offsets are code points, half-open. An annotator's set counts as done unless "status" says
 otherwise. A text holding CR or CRLF line ends is stored with LF, its offsets moved to match.
 
-Each annotator's annotations are checked against the project's schema as the brat and CoNLL
-importers check theirs (``workbench.core.import_checks``): a line holding anything the schema does
-not allow, or that another format could not carry, is refused naming the file and the line.
+Each annotator's annotations are checked against the project's schema
+(``workbench.core.import_checks``): labels, roles and the fillers each allows, attributes and their
+values, ids, offsets, events containing themselves. A line holding anything the schema does not
+allow, or that the brat importer would refuse after an export, is refused naming the file and the
+line.
 """
 
 from __future__ import annotations
