@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from tests.e2e.test_cli import project, run  # noqa: F401 (project is a fixture)
+from workbench.cli import main
 
 TEXT = "هاجم مسلحون القرية أمس"
 DEEP = "[" * 100_000 + "]" * 100_000
@@ -255,3 +256,20 @@ def test_an_annotator_name_that_is_not_utf8_is_refused(
     source.write_text("محمد B-PER\n", encoding="utf-8")
     err = refused(capsys, project, source, "--annotator", os.fsdecode(b"\xff"))
     assert "--annotator '\\udcff': the name holds bytes that are not UTF-8" in err
+
+
+def test_a_bug_is_one_line_and_workbench_debug_shows_its_traceback(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.cli
+
+    def bug(args: object) -> None:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(workbench.cli, "run_stats", bug)
+    monkeypatch.delenv("WORKBENCH_DEBUG", raising=False)
+    code, _, err = run(capsys, "stats", project)
+    assert (code, err) == (1, "workbench: error: unexpected ValueError: a bug (WORKBENCH_DEBUG=1 shows where)\n")
+    monkeypatch.setenv("WORKBENCH_DEBUG", "1")
+    with pytest.raises(ValueError, match="a bug"):
+        main(["stats", str(project)])
