@@ -7,6 +7,7 @@ exits 2. Set ``WORKBENCH_DEBUG=1`` to see the traceback of an unexpected error.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sqlite3
@@ -368,16 +369,35 @@ def run_adjudicate(args: argparse.Namespace) -> None:
 
 
 def run_open(args: argparse.Namespace) -> None:
+    # Checked before Qt starts: a dialog where no one can see it would wait forever.
+    with Project.open(args.project, readonly=True):
+        pass
+    require_display()
     from workbench.ui.app import run_gui  # Qt is loaded only for the GUI
 
     raise SystemExit(run_gui(args.project, annotator=args.annotator))
 
 
 def run_demo() -> int:
+    require_display()
     from workbench.app.demo import ensure_demo_project
     from workbench.ui.app import run_gui
 
     return run_gui(ensure_demo_project(), annotator=None)
+
+
+def require_display() -> None:
+    """Refuse to start the window on Linux with no display to show it on (an ssh session, a
+    container), unless ``QT_QPA_PLATFORM`` names a platform that needs none (offscreen, vnc)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    needs_display = platform.split(":")[0] in ("", "xcb", "wayland")
+    if sys.platform.startswith("linux") and needs_display and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise WorkbenchError(
+            "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run it in a desktop session, or use the other commands, which need none"
+        )
 
 
 def run_self_test(args: argparse.Namespace) -> int:
@@ -406,6 +426,7 @@ def progress_bar(what: str) -> Progress:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    printable_output()
     parser = build_parser()
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
@@ -451,8 +472,19 @@ def parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str] | None)
 
 
 def fail(message: str) -> int:
-    print(f"workbench: error: {message}", file=sys.stderr)
+    """One line on stderr: a line break in the message (a file name may hold one) is shown escaped."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"workbench: error: {one_line}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def printable_output() -> None:
+    """Let stdout and stderr print any text: a file name that is not UTF-8 (held as lone
+    surrogates) or a character the console's encoding lacks is escaped, not a crash after the
+    work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

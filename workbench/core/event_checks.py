@@ -64,7 +64,7 @@ def event_problems(
     problems += _missing_required_roles(event, event_type)
     problems += _overfilled_roles(event, event_type)
     for argument in event.arguments:
-        problem = _argument_problem(argument, event_type, spans_by_id, events_by_id)
+        problem = argument_problem(argument, event_type, spans_by_id, events_by_id)
         if problem:
             problems.append(problem)
     return problems
@@ -98,12 +98,13 @@ def _overfilled_roles(event: Event, event_type: EventType) -> list[EventProblem]
     ]
 
 
-def _argument_problem(
+def argument_problem(
     argument: Argument,
     event_type: EventType,
     spans_by_id: Mapping[str, Span],
     events_by_id: Mapping[str, Event] | None,
 ) -> EventProblem | None:
+    """What is wrong with one argument of an event of ``event_type``; None when nothing is."""
     roles = {role.id: role for role in event_type.roles}
     role = roles.get(argument.role)
     if role is None:

@@ -78,10 +78,12 @@ from workbench.formats.brat_config import BratNames, annotation_conf, brat_name,
 from workbench.formats.brat_notes import LINE_BREAK, brat_notes, stored_note
 from workbench.formats.exporting import export_groups, write_text_file
 from workbench.formats.file_names import NAMES_FILE, FileStems, document_name
-from workbench.formats.importing import annotator_name, entity_label, event_type
+from workbench.formats.importing import annotator_name, entity_label, event_type, folder_files
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
+_OFFSET = re.compile("[0-9]{1,18}")
+"""An offset as brat writes it: ASCII digits (``str.isdigit`` also takes ``²`` and ``٣``)."""
 _SKIPPED_KINDS = {"R": "a relation", "*": "an equivalence", "N": "a normalization"}
 
 # ---- export -----------------------------------------------------------------------------------
@@ -278,7 +280,7 @@ def _ann_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.ann") if p.is_file())
+            found = [p for p in folder_files(path, {".ann", ".txt"}) if p.suffix.lower() == ".ann"]
             if not found:
                 raise InputError(path, "the folder holds no .ann file")
             files.extend(found)
@@ -366,7 +368,7 @@ class _Reader:
         pieces = []
         for piece in offsets.split(";"):
             bounds = piece.split()
-            if len(bounds) != 2 or not all(bound.isdigit() for bound in bounds):
+            if len(bounds) != 2 or not all(_OFFSET.fullmatch(bound) for bound in bounds):
                 raise self._error(number, f"{offsets!r} are not offsets (START END[;START END])")
             start, end = int(bounds[0]), int(bounds[1])
             if not start < end <= len(self.source.raw):
