@@ -18,6 +18,7 @@ from typing import Any, Literal
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress
 from workbench.core.schema import BUILTIN_SCHEMAS, DEFAULT_SCHEMA
 from workbench.formats import EXPORTERS, IMPORTERS
 from workbench.store.inspection import project_problems, project_stats
@@ -25,7 +26,6 @@ from workbench.store.project import Project
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
 # that a quick command such as `workbench stats` starts in a fraction of a second.
-Progress = Callable[[int, int], None]
 
 EXIT_ERROR = 1
 

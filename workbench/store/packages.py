@@ -11,12 +11,13 @@ packages of one merge go in one transaction: all of them, or nothing of any.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
 from workbench.store.clock import now
@@ -28,13 +29,6 @@ from workbench.store.package_reading import (
     refusals,
 )
 from workbench.store.project import Project
-
-Progress = Callable[[int, int], None]
-
-
-def _ignore_progress(done: int, total: int) -> None:
-    """Progress is not shown."""
-
 
 def choose_documents(
     project: Project,
@@ -130,7 +124,7 @@ class MergeSummary:
 
 
 def merge_packages(
-    project: Project, package_paths: Sequence[Path], progress: Progress = _ignore_progress
+    project: Project, package_paths: Sequence[Path], progress: Progress = no_progress
 ) -> MergeSummary:
     """Merge annotators' packages in one transaction: all of them, or nothing of any.
 

@@ -49,7 +49,7 @@ from workbench.app.output_paths import check_output_path
 from workbench.app.progress import Cancelled
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Status
-from workbench.formats.base import Progress
+from workbench.core.progress import Progress
 from workbench.store.packages import (
     MergeSummary,
     assign,

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from workbench.app.progress import Cancelled
 from workbench.core.errors import WorkbenchError
-from workbench.formats.base import Progress
+from workbench.core.progress import Progress
 from workbench.store.project import Project
 
 log = logging.getLogger(__name__)

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from workbench.app.exporting import export_project
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress
 from workbench.formats import EXPORTERS
-from workbench.formats.base import ExportOptions, Progress
+from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
