@@ -17,16 +17,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from workbench import __version__
+from workbench.app.project import Project, project_problems, project_stats
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress
 from workbench.core.schema import BUILTIN_SCHEMAS, DEFAULT_SCHEMA
 from workbench.formats import EXPORTERS, IMPORTERS
-from workbench.store.inspection import project_problems, project_stats
-from workbench.store.project import Project
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
 # that a quick command such as `workbench stats` starts in a fraction of a second.
-Progress = Callable[[int, int], None]
 
 EXIT_ERROR = 1
 
@@ -230,7 +229,7 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_assign(args: argparse.Namespace) -> None:
-    from workbench.store.packages import assign, choose_documents
+    from workbench.app.packages import assign, choose_documents
 
     if args.documents and (args.all or args.sample is not None):
         raise WorkbenchError("name documents, or give --all or --sample, not both")
@@ -243,17 +242,15 @@ def run_assign(args: argparse.Namespace) -> None:
 
 
 def run_package(args: argparse.Namespace) -> None:
-    from workbench.app.output_paths import check_output_path
-    from workbench.store.packages import write_package
+    from workbench.app.packages import write_package
 
-    check_output_path(args.output, args.project)
     with Project.open(args.project, readonly=True) as project:
         count = write_package(project, args.annotator, args.output)
     print(f"wrote {count} documents for {args.annotator} to {args.output}")
 
 
 def run_merge(args: argparse.Namespace) -> None:
-    from workbench.store.packages import merge_packages
+    from workbench.app.packages import merge_packages
 
     with Project.open(args.project) as project:
         summary = merge_packages(project, args.packages, progress=progress_bar("merging"))
@@ -345,8 +342,8 @@ def agreement_text(report: dict[str, Any], as_json: bool, as_csv: bool) -> str:
 
 def run_adjudicate(args: argparse.Namespace) -> None:
     from workbench.app.adjudication import adjudicate
+    from workbench.app.packages import choose_documents
     from workbench.core.adjudication import Agreement
-    from workbench.store.packages import choose_documents
 
     if args.majority and not args.agreed or args.replace and not args.accept:
         print("workbench adjudicate: error: --majority goes with --agreed, --replace with --accept",

@@ -18,17 +18,17 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     phrase_range,
     wait_on_worker,
 )
-from workbench.core.model import Status
-from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
-from workbench.store.packages import (
+from workbench.app import packages
+from workbench.app.packages import (
     MergeSummary,
     assigned_documents,
     choose_documents,
     package_annotator,
     write_package,
 )
-from workbench.store.project import Project
-from workbench.ui import assignment_dialog
+from workbench.app.project import Project
+from workbench.core.model import Status
+from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
 from workbench.ui.assignment_dialog import (
     AssignmentDialog,
     merge_packages_in_background,
@@ -181,13 +181,13 @@ def test_a_cancelled_merge_leaves_the_project_unchanged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cancel_pressed = threading.Event()
-    real_validate = assignment_dialog.validate_package
+    real_validate = packages.validate_package
 
     def validate_until_cancelled(project: Project, path: Path) -> None:
         wait_on_worker(cancel_pressed.is_set)
         real_validate(project, path)
 
-    monkeypatch.setattr(assignment_dialog, "validate_package", validate_until_cancelled)
+    monkeypatch.setattr(packages, "validate_package", validate_until_cancelled)
     before = amal_labels(lead_project)
     task = merge_packages_in_background(parent, lead_project.project, [amal_package, amal_package])
     with qtbot.waitSignal(task.cancelled, timeout=WAIT_MS):

@@ -9,8 +9,9 @@ from workbench.app.output_paths import check_output_path
 from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress, no_progress
 from workbench.formats import exporter
-from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport
 from workbench.store.project import Project
 

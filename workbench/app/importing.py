@@ -9,8 +9,9 @@ from typing import Literal
 from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import replace_lone_surrogates
+from workbench.core.progress import Progress, no_progress
 from workbench.formats import importer
-from workbench.formats.base import ImportOptions, Progress, no_progress
+from workbench.formats.base import ImportOptions
 from workbench.formats.detection import detect_format
 from workbench.formats.importing import load_label_map
 from workbench.formats.report import FormatReport

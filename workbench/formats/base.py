@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,15 +12,9 @@ from typing import Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument
+from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.report import FormatReport
-
-Progress = Callable[[int, int], None]
-"""Called with (done, total) as work advances; total is 0 when unknown."""
-
-
-def no_progress(done: int, total: int) -> None:
-    """The progress callback for callers that do not show progress."""
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from workbench.app import adjudication as gold
 from workbench.app.adjudication import Comparison, GoldEdit
+from workbench.app.project import Comment, Project
 from workbench.core.adjudication import (
     Agreement,
     ArgumentCandidate,
@@ -67,7 +68,6 @@ from workbench.core.adjudication import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.core.schema import Schema
-from workbench.store.project import Comment, Project
 from workbench.ui.adjudication_candidates import CandidateModel, shown_key
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.event_document import EventDocument

@@ -45,10 +45,10 @@ from workbench.app.agreement_html import (
     heat_colour,
 )
 from workbench.app.output_paths import write_output_text
+from workbench.app.project import Project
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
-from workbench.formats.base import Progress
-from workbench.store.project import Project
+from workbench.core.progress import Progress
 from workbench.ui.adjudication_view import AdjudicationView, is_right_to_left, open_adjudication
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 

@@ -11,11 +11,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from workbench.core import tokens
+from workbench.app.packages import package_annotator
+from workbench.app.project import Project
+from workbench.app.warm_up import warm_up
 from workbench.paths import APP_NAME, resources_dir
-from workbench.store import connection
-from workbench.store.packages import package_annotator
-from workbench.store.project import Project
 from workbench.ui import i18n
 from workbench.ui.crash_log import offer_report, start_crash_log
 from workbench.ui.settings import WorkbenchSettings
@@ -52,15 +51,6 @@ def resolve_annotator(
             return None
     settings.set_annotator(name.strip())
     return name.strip()
-
-
-def warm_up() -> None:
-    """Load, while the annotator starts reading, what the window's thread would otherwise wait
-    for: sqlite-utils (0.35 s), through which the first label is written, and camel-tools (over
-    a second), which snaps a selection to words. Both are imports (CPU under the GIL), so one
-    thread loads them in turn."""
-    connection.warm_up()
-    tokens.warm_up()
 
 
 def run_gui(project_path: Path, annotator: str | None) -> int:

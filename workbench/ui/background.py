@@ -41,9 +41,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from workbench.app.progress import Cancelled
+from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
-from workbench.formats.base import Progress
-from workbench.store.project import Project
+from workbench.core.progress import Progress
 
 log = logging.getLogger(__name__)
 

@@ -24,11 +24,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from workbench.app.project import Project, SpanEntry
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX, Schema
-from workbench.store.project import Project
-from workbench.store.reading import SpanEntry
 from workbench.ui.event_commands import (
     ArgumentCommand,
     CreateEventCommand,

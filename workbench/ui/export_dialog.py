@@ -39,11 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app.exporting import export_project
+from workbench.app.project import Project
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress
 from workbench.formats import EXPORTERS
-from workbench.formats.base import ExportOptions, Progress
+from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
-from workbench.store.project import Project
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.format_issues import issue_lines
 

@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app.project import Project, SpanEntry
 from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
-from workbench.store.project import Project
-from workbench.store.reading import SpanEntry
 from workbench.ui import fonts, i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import (

@@ -21,9 +21,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME
-from workbench.store.project import Project
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import WorkbenchSettings
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workbench.app.project import Project
 from workbench.app.suggestions import DocumentOffer, document_suggestions
-from workbench.store.project import Project
 from workbench.ui.background import QuietTask, read_only
 
 REBUILD_DELAY_MS = 300
