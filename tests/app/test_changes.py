@@ -18,12 +18,16 @@ from typing import Any
 import pytest
 
 from tests.store.test_editing import TEXT, at
-from workbench.app import changes
+from workbench.app import adjudication, changes
+from workbench.app.adjudication import GoldEdit, gold_of
 from workbench.app.changes import Change, Command
+from workbench.core.adjudication import add_to_gold, empty_gold
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import (
+    GOLD,
     AnnotatedDocument,
     Argument,
+    Span,
     Status,
     make_document,
 )
@@ -149,6 +153,15 @@ def edit_event_attributes(project: Project, document_id: str) -> Command:
     )
 
 
+def gold_edit(project: Project, document_id: str) -> Command:
+    """The adjudicator accepts the annotator's version: gold written whole."""
+    attack_with_roles(project, document_id)
+    annotations = project.annotation_set(document_id, ANNOTATOR)
+    assert annotations is not None
+    after, added = add_to_gold(empty_gold(), annotations.spans, annotations.events)
+    return GoldEdit(document_id, gold_of(project, document_id), after, added)
+
+
 Build = Callable[[Project, str], Command]
 COMMANDS: dict[str, tuple[type[Command], Build]] = {
     "AddSpans": (changes.AddSpans, add_spans),
@@ -159,13 +172,14 @@ COMMANDS: dict[str, tuple[type[Command], Build]] = {
     "EditRole (fill)": (changes.EditRole, fill_role),
     "EditRole (empty)": (changes.EditRole, empty_role),
     "EditEventAttributes": (changes.EditEventAttributes, edit_event_attributes),
+    "GoldEdit": (GoldEdit, gold_edit),
 }
 
 
 def test_every_kind_of_command_is_covered() -> None:
     defined = {
         cls
-        for module in (changes,)
+        for module in (changes, adjudication)
         for cls in vars(module).values()
         if inspect.isclass(cls) and issubclass(cls, Command) and not inspect.isabstract(cls)
     }
@@ -259,3 +273,58 @@ def test_an_event_created_names_its_trigger_and_event(project: Project) -> None:
     assert [span.id for span in change.added] == [event.trigger_span_id]
     assert change.events == (event.id,)
     assert command.touched() == ((event.trigger_span_id,), (event.id,))
+
+
+def test_gold_written_whole_is_told_as_spans_added_and_removed(project: Project) -> None:
+    a, _b = document_ids(project)
+    edit = gold_edit(project, a)
+    assert isinstance(edit, GoldEdit)
+    change = edit.apply(project)
+    assert edit.after is not None
+    assert {span.id for span in change.added} == {span.id for span in edit.after.spans}
+    assert change.status is Status.IN_PROGRESS
+    undone = edit.revert(project)
+    assert set(undone.removed) == {span.id for span in edit.after.spans}
+    assert gold_of(project, a) is None
+
+
+def test_the_adjudicators_span_edits_are_gold_edits_that_undo(project: Project) -> None:
+    a, b = document_ids(project)
+    begun(project, b)
+    untouched = rows(project, b)
+    added = adjudication.add_gold_span(project, a, *at("داعش"), "PER")
+    assert added is not None and [s.label for s in gold_spans(project, a)] == ["PER"]
+    [span] = gold_spans(project, a)
+    relabelled = adjudication.relabel_gold_span(project, a, span.id, "ORG")
+    done = adjudication.mark_adjudicated(project, a)
+    assert relabelled is not None and done is not None
+    gold = gold_of(project, a)
+    assert gold is not None and gold.status is Status.DONE
+    assert [s.label for s in gold.spans] == ["ORG"]
+    for edit in (done, relabelled, added):
+        edit.revert(project)
+    assert gold_of(project, a) is None
+    for edit in (added, relabelled, done):
+        edit.apply(project)
+    assert gold_of(project, a) == gold
+    deleted = adjudication.delete_gold_span(project, a, span.id)
+    assert deleted is not None and gold_spans(project, a) == ()
+    assert rows(project, b) == untouched
+
+
+def test_a_gold_edit_refuses_an_annotators_span_or_another_documents(project: Project) -> None:
+    a, b = document_ids(project)
+    annotators = project.add_span(a, ANNOTATOR, *at("داعش"), "PER")
+    in_b = project.add_span(b, GOLD, *at("داعش"), "PER")
+    for span_id in (annotators.id, in_b.id):
+        with pytest.raises(WorkbenchError, match="not a gold span"):
+            adjudication.delete_gold_span(project, a, span_id)
+        with pytest.raises(WorkbenchError, match="not a gold span"):
+            adjudication.relabel_gold_span(project, a, span_id, "ORG")
+    assert project.span_owner(annotators.id)[0] == annotators
+    assert project.span_owner(in_b.id)[0] == in_b
+
+
+def gold_spans(project: Project, document_id: str) -> tuple[Span, ...]:
+    gold = gold_of(project, document_id)
+    return gold.spans if gold else ()
