@@ -4,8 +4,9 @@ Every edit the annotator or the lead makes is a ``Command``: it names its docume
 undoing it needs, and has ``apply`` and ``revert``, each one store operation (one ``BEGIN
 IMMEDIATE`` transaction) that returns the ``Change`` it made. The window's undo stack only wraps
 commands (``ui/commands.py``): it applies one, keeps it, reverts and re-applies it, and refreshes
-the window from each ``Change``. A command is applied first when it is made (a refusal raises
-``WorkbenchError`` and nothing is kept); the ids it creates then are put back by a re-apply.
+the window from each ``Change``. A command is applied once before it is pushed (a refusal raises
+``WorkbenchError`` and nothing is pushed); the ids its first apply creates are the ones a
+re-apply puts back.
 Gold edits are commands too (``GoldEdit`` in ``adjudication.py``).
 """
 
