@@ -1,9 +1,10 @@
 """Adjudication use cases: writing the gold layer from the annotators' work.
 
-Every write to gold is a ``GoldEdit``: the document, gold as it was and as it became. The window
-keeps them on its undo stack (``undo_gold``/``redo_gold`` write one side back), the command line
-just makes them. An edit that would change nothing writes nothing and returns None, which is
-what makes accepting the same thing twice harmless.
+Every write to gold is a ``GoldEdit``: the document, gold as it was and as it became, a
+``Command`` (``changes.py``) whose apply and revert write one side back whole. The functions here
+make an edit and apply it; the window keeps it on its undo stack, the command line just makes it.
+An edit that would change nothing writes nothing and returns None, which is what makes accepting
+the same thing twice harmless.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from workbench.app.changes import Change, Command, set_difference
 from workbench.core.adjudication import (
     Added,
     Agreement,
@@ -35,13 +37,25 @@ from workbench.store.project import Project
 
 
 @dataclass(frozen=True)
-class GoldEdit:
+class GoldEdit(Command):
     """One change to one document's gold (see the module docstring)."""
 
     document_id: str
     before: AnnotationSet | None
     after: AnnotationSet | None
     added: Added = Added()
+
+    def apply(self, project: Project) -> Change:
+        project.replace_set(self.document_id, GOLD, self.after)
+        return self.change()
+
+    def revert(self, project: Project) -> Change:
+        project.replace_set(self.document_id, GOLD, self.before)
+        return set_difference(self.document_id, self.after, self.before)
+
+    def change(self) -> Change:
+        """What applying the edit changes in gold."""
+        return set_difference(self.document_id, self.before, self.after)
 
 
 def finished_sets(project: Project, document_id: str) -> list[AnnotationSet]:
@@ -105,8 +119,9 @@ def _grow_gold(
     after, added = grow(base)
     if same_content(before, after):
         return None
-    project.replace_set(document_id, GOLD, after)
-    return GoldEdit(document_id, before, after, added)
+    edit = GoldEdit(document_id, before, after, added)
+    edit.apply(project)
+    return edit
 
 
 def accept_annotations(
@@ -178,12 +193,45 @@ def edit_gold(project: Project, document_id: str, operation: Callable[[], object
     return None if same_content(before, after) else GoldEdit(document_id, before, after)
 
 
+def add_gold_span(
+    project: Project, document_id: str, start: int, end: int, label: str
+) -> GoldEdit | None:
+    return edit_gold(
+        project, document_id, lambda: project.add_span(document_id, GOLD, start, end, label)
+    )
+
+
+def relabel_gold_span(
+    project: Project, document_id: str, span_id: str, label: str
+) -> GoldEdit | None:
+    _require_gold_span(project, document_id, span_id)
+    return edit_gold(project, document_id, lambda: project.update_span(span_id, label=label))
+
+
+def delete_gold_span(project: Project, document_id: str, span_id: str) -> GoldEdit | None:
+    _require_gold_span(project, document_id, span_id)
+    return edit_gold(project, document_id, lambda: project.delete_span(span_id))
+
+
+def _require_gold_span(project: Project, document_id: str, span_id: str) -> None:
+    """A gold edit changes gold's spans on its own document only."""
+    _span, owner_document, annotator = project.span_owner(span_id)
+    if (owner_document, annotator) != (document_id, GOLD):
+        raise WorkbenchError(f"span {span_id} is not a gold span of document {document_id}")
+
+
+def mark_adjudicated(project: Project, document_id: str) -> GoldEdit | None:
+    return edit_gold(
+        project, document_id, lambda: project.set_status(document_id, GOLD, Status.DONE)
+    )
+
+
 def undo_gold(project: Project, edit: GoldEdit) -> None:
-    project.replace_set(edit.document_id, GOLD, edit.before)
+    edit.revert(project)
 
 
 def redo_gold(project: Project, edit: GoldEdit) -> None:
-    project.replace_set(edit.document_id, GOLD, edit.after)
+    edit.apply(project)
 
 
 def adjudicate(

@@ -2,7 +2,7 @@
 
 Deleting returns a ``Removal`` that records everything that went (the spans, the events they
 triggered, the arguments they filled), so that ``restore`` puts back exactly that, ids included.
-These are what the window's undo commands call.
+These are what the commands of ``app/changes.py`` call.
 """
 
 from __future__ import annotations

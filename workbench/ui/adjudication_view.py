@@ -14,8 +14,8 @@ table (``adjudication_candidates``: spans, events and their arguments, who has e
 whether gold has it) below. The lead accepts what all or a majority agree on, one annotator's
 version (added, or replacing gold) or one candidate, and edits gold directly: select text in the
 gold view and add it with the chosen label, relabel or delete the gold span clicked. Every edit
-is an app ``GoldEdit`` on the window's undo stack (Ctrl+Z, Ctrl+Shift+Z). Span notes and the
-document's comments are in the side panel, and the document list shows each document's gold
+is an app ``GoldEdit`` (a Qt-free command) on the window's undo stack (Ctrl+Z, Ctrl+Shift+Z).
+Span notes and the document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 """
 
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from workbench.app import adjudication as gold
 from workbench.app.adjudication import Comparison, GoldEdit
+from workbench.app.changes import Change, Command
 from workbench.app.project import Comment, Project
 from workbench.core.adjudication import (
     Agreement,
@@ -72,7 +73,7 @@ from workbench.ui.adjudication_candidates import CandidateModel, shown_key
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_overlay import EventOverlay
-from workbench.ui.gold_commands import GoldCommand
+from workbench.ui.commands import CommandStep
 from workbench.ui.i18n import current_language
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
@@ -673,19 +674,23 @@ class AdjudicationView(QWidget):
         if edit is None:
             self._say(self.tr("Nothing new: gold holds all of it already."))
             return None
-        self.undo_stack.push(GoldCommand(self._project, edit, describe, self._gold_written))
-        self._gold_written(document_id)
+        first = edit.change()
+        step = CommandStep(self._project, edit, first, self.show_document, self, describe)
+        self.undo_stack.push(step)
         return edit
 
-    def _gold_written(self, document_id: str) -> None:
-        """Show gold as written (after an edit, an undo or a redo), on its document."""
-        if document_id != self.document_id:
-            select_row(self.document_table, self.documents.row_of(document_id))
+    def apply_change(self, change: Change) -> None:
+        """Show gold as written (after an edit, an undo or a redo) on its document, which the
+        undo step has shown."""
+        document_id = change.document_id
         self._comparison = Comparison.load(self._project, document_id)
         self._show_annotations()
         self.documents.replace_row(load_row(self._project, GOLD, document_id))
         self._refresh_actions()
         self.goldChanged.emit(document_id)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        self._say(message)
 
     def _say_added(self, edit: GoldEdit | None) -> None:
         if edit is not None:
@@ -745,34 +750,32 @@ class AdjudicationView(QWidget):
             self._say(self.tr("Select the text in the gold view first."))
             return
         start, end = selection
-        self._store_edit(
-            lambda doc: self._project.add_span(doc, GOLD, start, end, label),
+        self._write(
+            lambda doc: gold.add_gold_span(self._project, doc, start, end, label),
             lambda: self.tr("Add a gold span"),
         )
 
     def relabel_gold_span(self, label: str) -> None:
         span_id = self.gold_view.selected_span_id
         if span_id is not None:
-            self._store_edit(
-                lambda _: self._project.update_span(span_id, label=label),
+            self._write(
+                lambda doc: gold.relabel_gold_span(self._project, doc, span_id, label),
                 lambda: self.tr("Relabel the gold span"),
             )
 
     def delete_gold_span(self) -> None:
         span_id = self.gold_view.selected_span_id
         if span_id is not None:
-            self._store_edit(
-                lambda _: self._project.delete_span(span_id), lambda: self.tr("Delete the gold span")
+            self._write(
+                lambda doc: gold.delete_gold_span(self._project, doc, span_id),
+                lambda: self.tr("Delete the gold span"),
             )
 
     def mark_adjudicated(self) -> None:
-        self._store_edit(
-            lambda doc: self._project.set_status(doc, GOLD, Status.DONE),
+        self._write(
+            lambda doc: gold.mark_adjudicated(self._project, doc),
             lambda: self.tr("Mark adjudicated"),
         )
-
-    def _store_edit(self, operation: Callable[[str], object], describe: Callable[[], str]) -> None:
-        self._write(lambda doc: gold.edit_gold(self._project, doc, lambda: operation(doc)), describe)
 
     # -- gold events ----------------------------------------------------------------------------
 

@@ -24,15 +24,20 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from workbench.app import changes
+from workbench.app.changes import Change, Command
 from workbench.app.project import Project, SpanEntry
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX, Schema
+from workbench.ui.commands import S, Describe, push_command
 from workbench.ui.event_commands import (
     ArgumentCommand,
     CreateEventCommand,
     DeleteSpansCommand,
     EditAttributesCommand,
+    argument_text,
+    translate,
 )
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_list import EventListView, EventTableModel
@@ -149,24 +154,22 @@ class EventController(QObject):
         if selection is None:
             self.statusMessage.emit(self.tr("Select the trigger's words first."))
             return
-        try:
-            event = self._project.create_event(
-                self.document.document_id, self.annotator, *selection, type_id
-            )
-        except WorkbenchError as error:
-            self.report(str(error))
-            return
         def describe() -> str:
             name = label_name(self._project.schema, type_id, self._language)
             return self.tr("Create event {name}").format(name=name)
 
         document_id = self.document.document_id
-        self.undo_stack.push(CreateEventCommand(self, document_id, event, describe))
+        command = changes.CreateEvent(document_id, self.annotator, *selection, type_id)
+        try:
+            self._push(CreateEventCommand, command, describe)
+        except WorkbenchError as error:
+            self.report(str(error))
+            return
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
-        self.view.set_selected_span(event.trigger_span_id)
-        self.select_event(event.id)
+        self.view.set_selected_span(command.trigger_span_id)
+        self.select_event(command.event_id)
 
     def select_event(self, event_id: str | None) -> None:
         """Show the event in the panel, draw its arcs and select its row (None: no event)."""
@@ -249,19 +252,9 @@ class EventController(QObject):
     def _add_argument(self, event_id: str, argument: Argument) -> bool:
         """Fill a role as one undo step; False (and the reason shown) when refused."""
         self._disarm()
-        try:
-            self._project.add_argument(
-                event_id,
-                argument.role,
-                span_id=argument.span_id,
-                filler_event_id=argument.event_id,
-            )
-        except WorkbenchError as error:
-            self.report(str(error))
+        if not self._edit_role(event_id, argument, filling=True):
             return False
         self.panel.clear_message()
-        document_id = self.document.document_id
-        self.undo_stack.push(ArgumentCommand(self, document_id, event_id, argument, adding=True))
         return True
 
     def remove_argument(self, event_id: str, role_id: str, filler_id: str) -> None:
@@ -271,15 +264,20 @@ class EventController(QObject):
             for argument in (event.arguments if event else ())
             if argument.role == role_id and argument.filler_id == filler_id
         ]
-        if not found:
-            return
+        if found:
+            self._edit_role(event_id, found[0], filling=False)
+
+    def _edit_role(self, event_id: str, argument: Argument, *, filling: bool) -> bool:
+        """Fill or empty a role as one undo step; False (and the reason shown) when refused."""
+        command = changes.EditRole(self.document.document_id, event_id, argument, filling)
         try:
-            self._project.remove_argument(event_id, found[0])
+            self._push(
+                ArgumentCommand, command, lambda: argument_text(argument, adding=filling)
+            )
         except WorkbenchError as error:
             self.report(str(error))
-            return
-        document_id = self.document.document_id
-        self.undo_stack.push(ArgumentCommand(self, document_id, event_id, found[0], adding=False))
+            return False
+        return True
 
     def _disarm(self) -> None:
         if self._armed is not None:
@@ -294,15 +292,14 @@ class EventController(QObject):
     # -- attributes -------------------------------------------------------------------------------
 
     def edit_attributes(self, event_id: str, attributes: dict[str, object]) -> None:
+        command = changes.EditEventAttributes(self.document.document_id, event_id, attributes)
         try:
-            before = self._project.update_event(event_id, attributes)
+            self._push(
+                EditAttributesCommand, command, lambda: translate("Change event attributes")
+            )
         except WorkbenchError as error:
             self.report(str(error))
             self.panel.show_event(self.document.events.get(event_id), self.document)
-            return
-        document_id = self.document.document_id
-        command = EditAttributesCommand(self, document_id, event_id, before.attributes, attributes)
-        self.undo_stack.push(command)
 
     # -- deleting spans ---------------------------------------------------------------------------
 
@@ -312,15 +309,15 @@ class EventController(QObject):
         consequences = self._consequences(span_ids)
         if consequences and not self.confirm(consequences):
             return False
+        count = len(span_ids)
+        command = changes.DeleteSpans(self.document.document_id, tuple(span_ids))
         try:
-            removal = self._project.delete_spans(span_ids)
+            self._push(
+                DeleteSpansCommand, command, lambda: self.tr("Delete %n span(s)", "", count)
+            )
         except WorkbenchError as error:
             self.report(str(error))
             return False
-        count = len(span_ids)
-        self.undo_stack.push(
-            DeleteSpansCommand(self, removal, lambda: self.tr("Delete %n span(s)", "", count))
-        )
         return True
 
     def _consequences(self, span_ids: Sequence[str]) -> str:
@@ -351,6 +348,24 @@ class EventController(QObject):
     def _ask(self, text: str) -> bool:
         answer = QMessageBox.question(self.view.window(), self.tr("Delete"), text)
         return answer == QMessageBox.StandardButton.Yes
+
+    # -- undo steps -------------------------------------------------------------------------------
+
+    def _push(self, step: type[S], command: Command, describe: Describe) -> S:
+        """Apply ``command`` and put it on the undo stack; a refusal raises, nothing is pushed."""
+        return push_command(
+            self.undo_stack, step, self._project, command, self.show_document, self, describe
+        )
+
+    def apply_change(self, change: Change) -> None:
+        """A step made, undone or redone a change in the shown document: show it as stored."""
+        self.refresh(span_ids=change.span_ids, event_ids=change.events)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        """The store refused an undo or redo: say why, and show what it concerns as stored."""
+        self.report(message)
+        span_ids, event_ids = command.touched()
+        self.refresh(span_ids=span_ids, event_ids=event_ids)
 
     # -- keeping the widgets in step --------------------------------------------------------------
 

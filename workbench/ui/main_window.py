@@ -4,10 +4,11 @@ Layout: the right-to-left text view in the middle; docks for the documents and t
 on the leading side, the spans and the inspector on the trailing side, search at the bottom
 (``add_panel`` adds more, such as an events panel). Qt mirrors the docks in an Arabic interface.
 
-Every edit is an undo command (``commands.py``) calling one store operation, which commits at
-once: there is no save. Each command names its document and opens it before its undo or redo
-(``DocumentCommand``), so undo and redo work across the documents of a session; span commands
-report each change back through ``apply_change``. Keys: see ``actions.py`` and the README's table.
+Every edit is a Qt-free command (``app/changes.py``) applied as one store transaction, which
+commits at once: there is no save. The undo stack wraps each (``commands.py``): it names its
+document and opens it before its undo or redo, so undo and redo work across the documents of a
+session; span commands report each change back through ``apply_change``. Keys: see
+``actions.py`` and the README's table.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app import changes
+from workbench.app.changes import Change, Command, relabelled
 from workbench.app.project import Project, SpanEntry
 from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
@@ -39,14 +42,13 @@ from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Sug
 from workbench.ui import fonts, i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import (
+    S,
     AddSpans,
-    Change,
     DeleteSpans,
     Describe,
     SetStatus,
-    StoreCommand,
     UpdateSpan,
-    relabelled,
+    push_command,
     retranslate_stack,
 )
 from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
     def _sync_events(self, change: Change) -> None:
         """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
         if change.document_id == self._document_id:  # else opening reads them afresh
-            self.events.spans_edited(changed_span_ids(change))
+            self.events.spans_edited(change.span_ids)
 
     def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
         """Triggers an event edit created, deleted or put back: into the span list and counts
@@ -424,9 +426,8 @@ class MainWindow(QMainWindow):
         def describe() -> str:
             return self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
 
-        self._push(
-            lambda: SetStatus(self.project, self, document_id, self.annotator, before, after, describe)
-        )
+        command = changes.SetStatus(document_id, self.annotator, before, after)
+        self._push(SetStatus, command, describe)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -460,10 +461,10 @@ class MainWindow(QMainWindow):
 
     def _label_selection(self, selection: tuple[int, int], label: str) -> None:
         """A new span on the selection, which is then the selected span: a second key relabels it."""
-        command = self._add_spans([selection], label)
-        if command is None:
+        step = self._add_spans([selection], label)
+        if step is None:
             return
-        [span_id] = command.span_ids
+        [span_id] = step.command.span_ids
         self._collapse_text_selection()
         self._select_span(span_id, scroll=False)
         self._offer_suggestions_later(*selection, label)
@@ -480,9 +481,9 @@ class MainWindow(QMainWindow):
         )
 
     def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
-        command = self._add_spans(ranges, label) if ranges else None
-        if command is not None:
-            count = len(command.span_ids)
+        step = self._add_spans(ranges, label) if ranges else None
+        if step is not None:
+            count = len(step.command.span_ids)
             self._tell(self.tr("Labelled %n match(es).", "", count))
 
     def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
@@ -499,12 +500,8 @@ class MainWindow(QMainWindow):
         def describe() -> str:
             return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
 
-        command = self._push(
-            lambda: AddSpans(
-                self.project, self, document_id, self.annotator, self.text, fresh, label, describe
-            )
-        )
-        return command if isinstance(command, AddSpans) else None
+        command = changes.AddSpans(document_id, self.annotator, fresh, label, self.text)
+        return self._push(AddSpans, command, describe)
 
     def _relabel(self, span_id: str, label: str) -> None:
         before = self._stored_span(span_id)
@@ -553,7 +550,7 @@ class MainWindow(QMainWindow):
     def _update_span(self, before: Span, after: Span, describe: Describe) -> None:
         document_id = self._document_id
         if document_id is not None:
-            self._push(lambda: UpdateSpan(self.project, self, document_id, before, after, describe))
+            self._push(UpdateSpan, changes.UpdateSpan(document_id, before, after), describe)
 
     def delete_selected_span(self) -> None:
         """Delete the selected span; ask first when an event or a role would go with it."""
@@ -564,11 +561,8 @@ class MainWindow(QMainWindow):
             return
         if not self._deletion_confirmed(span_id):
             return
-        self._push(
-            lambda: DeleteSpans(
-                self.project, self, document_id, [span_id], lambda: self.tr("Delete span")
-            )
-        )
+        deletion = changes.DeleteSpans(document_id, (span_id,))
+        self._push(DeleteSpans, deletion, lambda: self.tr("Delete span"))
 
     def _deletion_confirmed(self, span_id: str) -> bool:
         dependents = self.project.dependents(span_id)
@@ -588,16 +582,16 @@ class MainWindow(QMainWindow):
 
     # -- undo commands and their changes ----------------------------------------------------
 
-    def _push(self, build: Callable[[], StoreCommand]) -> StoreCommand | None:
-        """Make the change and put it on the undo stack; a refusal is shown, and nothing pushed."""
+    def _push(self, step: type[S], command: Command, describe: Describe) -> S | None:
+        """Apply the command and put it on the undo stack; a refusal is shown, nothing pushed."""
         with collection_paused():  # a collection over a large heap would cost the frame
             try:
-                command = build()
+                return push_command(
+                    self.undo_stack, step, self.project, command, self.open_document, self, describe
+                )
             except WorkbenchError as error:
                 self.report_error(str(error))
                 return None
-            self.undo_stack.push(command)
-        return command
 
     def apply_change(self, change: Change) -> None:
         """Show a change made, undone or redone in the shown document (its command opened it)."""
@@ -646,6 +640,9 @@ class MainWindow(QMainWindow):
 
     def report_error(self, message: str) -> None:
         self._tell(message)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        self.report_error(message)
 
     def _show_undo_texts(self) -> None:
         self.menu_actions.undo.setText(self.menu_actions.undo_text(self.undo_stack.undoText()))
@@ -742,10 +739,10 @@ class MainWindow(QMainWindow):
         suggestion = self._current_suggestion
         if suggestion is None:
             return
-        command = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
-        if command is not None:
+        step = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
+        if step is not None:
             self._collapse_text_selection()
-            self._after_suggestion(suggestion, command.span_ids[0])
+            self._after_suggestion(suggestion, step.command.span_ids[0])
 
     def reject_suggestion(self) -> None:
         suggestion = self._current_suggestion
@@ -920,10 +917,6 @@ def scrollable(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
-
-
-def changed_span_ids(change: Change) -> list[str]:
-    return [*(s.id for s in change.added), *change.removed, *(s.id for s in change.updated)]
 
 
 def _label_colors(schema: Schema) -> dict[str, str]:
