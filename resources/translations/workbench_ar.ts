@@ -578,6 +578,21 @@
     </message>
 </context>
 <context>
+    <name>EventCommands</name>
+    <message>
+        <source>Fill role {role}</source>
+        <translation>ملء الدور {role}</translation>
+    </message>
+    <message>
+        <source>Empty role {role}</source>
+        <translation>إفراغ الدور {role}</translation>
+    </message>
+    <message>
+        <source>Change event attributes</source>
+        <translation>تغيير خصائص الحدث</translation>
+    </message>
+</context>
+<context>
     <name>EventController</name>
     <message>
         <source>Select the trigger&apos;s words first.</source>

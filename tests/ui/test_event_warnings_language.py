@@ -10,7 +10,7 @@ import pytest
 
 from tests.ui.event_scene import Scene, scene  # noqa: F401 (a fixture)
 from tests.ui.lead_scene import save_screenshot
-from tests.ui.test_event_controller import create_attack
+from tests.ui.test_event_controller import create_attack, press_role
 from workbench.ui import i18n
 from workbench.ui.event_list import WARNINGS
 from workbench.ui.i18n import Language
@@ -42,3 +42,14 @@ def test_a_missing_required_role_is_named_in_arabic(scene: Scene, arabic: None) 
 def test_and_in_english_as_before(scene: Scene) -> None:
     event_id = create_attack(scene)
     assert warnings_shown(scene, event_id) == "the required role Target has no filler"
+
+
+def test_event_undo_steps_are_named_in_arabic(scene: Scene, arabic: None) -> None:
+    """Filling a role and changing an event's attributes name their undo steps in Arabic (their
+    texts were hidden from lupdate behind a wrapper, so they had no translation)."""
+    event_id = create_attack(scene)
+    scene.click_span("أمريكية")
+    press_role(scene, 1)
+    scene.controller.edit_attributes(event_id, {})
+    steps = [scene.stack.text(i) for i in range(1, scene.stack.count())]
+    assert steps == ["ملء الدور Attacker", "تغيير خصائص الحدث"]

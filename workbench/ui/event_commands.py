@@ -29,9 +29,8 @@ class EditAttributesCommand(CommandStep[changes.EditEventAttributes]):
 
 def argument_text(argument: Argument, *, adding: bool) -> str:
     """What Undo and Redo call filling or emptying the role."""
-    text = translate("Fill role {role}") if adding else translate("Empty role {role}")
+    if adding:
+        text = QCoreApplication.translate("EventCommands", "Fill role {role}")
+    else:
+        text = QCoreApplication.translate("EventCommands", "Empty role {role}")
     return text.format(role=argument.role)
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("EventCommands", text)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -37,7 +37,6 @@ from workbench.ui.event_commands import (
     DeleteSpansCommand,
     EditAttributesCommand,
     argument_text,
-    translate,
 )
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_list import EventListView, EventTableModel
@@ -294,9 +293,7 @@ class EventController(QObject):
     def edit_attributes(self, event_id: str, attributes: dict[str, object]) -> None:
         command = changes.EditEventAttributes(self.document.document_id, event_id, attributes)
         try:
-            self._push(
-                EditAttributesCommand, command, lambda: translate("Change event attributes")
-            )
+            self._push(EditAttributesCommand, command, _attributes_text)
         except WorkbenchError as error:
             self.report(str(error))
             self.panel.show_event(self.document.events.get(event_id), self.document)
@@ -493,3 +490,8 @@ def _span_style(label: str, schema: Schema) -> tuple[str, SpanKind]:
     if schema.has_entity(label):
         return schema.entity(label).color, "entity"
     return UNKNOWN_LABEL_COLOR, "entity"
+
+
+def _attributes_text() -> str:
+    """What Undo and Redo call an event's attributes changed in the panel."""
+    return QCoreApplication.translate("EventCommands", "Change event attributes")
