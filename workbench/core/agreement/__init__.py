@@ -12,6 +12,8 @@ lists the decisions taken where that text leaves a choice. Modules, one concept 
 - :mod:`.events`: trigger and argument F1 (TextEE/ACE), role agreement on aligned events;
 - :mod:`.disagreement`: a per-document disagreement score;
 - :mod:`.report`: :func:`agreement_report`, the JSON-serialisable result of all of them.
+  Its sections are made in :mod:`.report_sections` (span F1, alpha_U, events, per document)
+  and :mod:`.report_tokens` (the token measures).
 """
 
 from .alpha_u import AlphaU, Continuum, alpha_u, inception_units

@@ -1,0 +1,232 @@
+"""The report's sections, one per measure, over the documents reduced to the finished
+annotators' layers (``_Prepared``): span F1 and the F1 blocks the event section shares, alpha_U,
+events, and the per-document rows; the words for the report's conventions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .alpha_u import Continuum
+from .disagreement import document_disagreement
+from .documents import EntitySpan, EventMention
+from .events import EVENT_MEASURES, MATCH_MODES, EventCounts, event_tuples
+from .span_f1 import LABEL_MODES, SPAN_MODES, Counts, SpanCounts
+from .values import Score, Undefined, mean_and_sd, mean_of_defined, pair_key, pair_members
+
+NO_SHARED_DOCUMENT = "no document that both annotators finished"
+TOO_FEW_ANNOTATORS = "fewer than two annotators"
+
+CONVENTIONS = {
+    "pair_key": "the two annotator names in alphabetical order joined by '|'",
+    "precision_recall": "in pair 'A|B' A is the reference side: precision = TP/|B|, "
+    "recall = TP/|A|, F1 = 2TP/(|A|+|B|) (symmetric)",
+    "undefined": "a null value is undefined on the data (0/0), never 0 or 1; "
+    "'undefined' maps its JSON Pointer (RFC 6901) to the reason",
+    "finished_only": "only documents an annotator finished count for them; pairwise measures "
+    "use the documents both finished, multi-rater measures all finished annotators; tokens of "
+    "an unfinished document are missing, never 'O'",
+    "span_f1_aggregation": "micro: TP, |A| and |B| summed over documents; mean and population "
+    "SD (ddof=0) over the pairs with a defined value",
+    "overlap_matching": "one-to-one maximum-cardinality matching of spans sharing at least "
+    "one character",
+    "entities": "the spans of a set that are not the trigger of one of its events",
+    "alpha_u_aggregation": "macro: unweighted mean of the per-document values, documents "
+    "where the value is undefined left out (INCEpTION's pairwise matrix)",
+    "per_document_disagreement": "share of annotations (entities, triggers, attached "
+    "arguments) without an exact counterpart, pooled over the pairs who finished the document",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A document reduced to what the measures read: the finished annotators' layers."""
+
+    document_id: str
+    text_length: int
+    tokens: tuple[tuple[int, int], ...]
+    finished: list[str]
+    entities: dict[str, tuple[EntitySpan, ...]]
+    events: dict[str, tuple[EventMention, ...]]
+
+
+# --- span F1 ------------------------------------------------------------------------------------
+
+
+def _span_section(
+    documents: Sequence[_Prepared], pairs: list[tuple[str, str]], annotators: list[str]
+) -> dict[str, Any]:
+    counts = {pair_key(a, b): SpanCounts() for a, b in pairs}
+    for document in documents:
+        for a, b in pairs:
+            if a in document.entities and b in document.entities:
+                counts[pair_key(a, b)].add_document(document.entities[a], document.entities[b])
+    shared = {key: c.documents for key, c in counts.items()}
+    section: dict[str, Any] = {
+        mode: _f1_block({k: c.modes[mode] for k, c in counts.items()}, shared, annotators)
+        for mode in SPAN_MODES
+    }
+    labels = sorted(
+        {label for d in documents for spans in d.entities.values() for *_, label in spans}
+    )
+    section["per_label"] = {
+        label: {
+            mode: _f1_block(
+                {
+                    k: c.per_label[label][mode] if label in c.per_label else Counts()
+                    for k, c in counts.items()
+                },
+                shared,
+                annotators,
+            )
+            for mode in LABEL_MODES
+        }
+        for label in labels
+    }
+    return section
+
+
+def _f1_block(
+    counts: Mapping[str, Counts], shared: Mapping[str, int], annotators: Sequence[str]
+) -> dict[str, Any]:
+    """Pair matrix of F1 (with P, R and the raw counts), its mean and SD, per-annotator means."""
+    f1: dict[str, Score] = {}
+    precision: dict[str, Score] = {}
+    recall: dict[str, Score] = {}
+    for key, c in counts.items():
+        if shared[key] == 0:
+            f1[key] = precision[key] = recall[key] = Undefined(NO_SHARED_DOCUMENT)
+        else:
+            f1[key], precision[key], recall[key] = c.f1, c.precision, c.recall
+    mean, sd = _mean_sd_over_pairs(f1)
+    return {
+        "pairs": f1,
+        "mean": mean,
+        "sd": sd,
+        "precision": precision,
+        "recall": recall,
+        "counts": {key: c.as_dict() for key, c in counts.items()},
+        "per_annotator": _per_annotator(f1, annotators),
+    }
+
+
+def _mean_sd_over_pairs(values: Mapping[str, Score]) -> tuple[Score, Score]:
+    if not values:
+        return Undefined(TOO_FEW_ANNOTATORS), Undefined(TOO_FEW_ANNOTATORS)
+    return mean_and_sd(values.values(), "no pair with a defined value")
+
+
+def _per_annotator(values: Mapping[str, Score], annotators: Sequence[str]) -> dict[str, Score]:
+    """One-vs-rest: the mean over the pairs that include the annotator."""
+    result: dict[str, Score] = {}
+    for annotator in annotators:
+        mine = [v for key, v in values.items() if annotator in pair_members(key)]
+        result[annotator] = (
+            mean_of_defined(mine, "no pair with this annotator has a defined value")
+            if mine
+            else Undefined(TOO_FEW_ANNOTATORS)
+        )
+    return result
+
+
+# --- alpha_U ------------------------------------------------------------------------------------
+
+
+def _alpha_u_section(
+    documents: Sequence[_Prepared], pairs: list[tuple[str, str]]
+) -> tuple[dict[str, Any], list[Score]]:
+    """The corpus section, and each document's overall value (for the per-document rows)."""
+    by_document: list[Score] = []
+    overall: list[Score] = []
+    per_label: dict[str, list[Score]] = {}
+    per_pair: dict[str, list[Score]] = {pair_key(a, b): [] for a, b in pairs}
+    for document in documents:
+        if len(document.finished) < 2:
+            by_document.append(Undefined("fewer than two annotators finished the document"))
+            continue
+        continuum = Continuum(
+            {a: document.entities[a] for a in document.finished}, document.text_length
+        )
+        study = continuum.alpha_u()
+        overall.append(study.overall)
+        by_document.append(study.overall)
+        for label, value in study.per_category.items():
+            per_label.setdefault(label, []).append(value)
+        for a, b in pairs:
+            if a in document.entities and b in document.entities:
+                per_pair[pair_key(a, b)].append(continuum.alpha_u([a, b]).overall)
+    section = {
+        "measure": "Krippendorff's alpha_U (1995) on characters, DKPro Statistics / INCEpTION "
+        "semantics: one continuum per document (its text), units = entity spans, "
+        "category = label, raters = annotators who finished the document",
+        "aggregation": CONVENTIONS["alpha_u_aggregation"],
+        "overall": mean_of_defined(
+            overall, "no document with two finished annotators and a defined value"
+        ),
+        "per_label": {
+            label: mean_of_defined(values, "no document with a defined value for this label")
+            for label, values in sorted(per_label.items())
+        },
+        "pairs": {
+            key: mean_of_defined(
+                values,
+                "no shared document with a defined value" if values else NO_SHARED_DOCUMENT,
+            )
+            for key, values in per_pair.items()
+        },
+        "documents": sum(1 for v in overall if not isinstance(v, Undefined)),
+    }
+    return section, by_document
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+def _event_section(
+    documents: Sequence[_Prepared], pairs: list[tuple[str, str]], annotators: list[str]
+) -> dict[str, Any]:
+    counts = {pair_key(a, b): EventCounts() for a, b in pairs}
+    for document in documents:
+        tuples = {a: event_tuples(events) for a, events in document.events.items()}
+        for a, b in pairs:
+            if a in tuples and b in tuples:
+                counts[pair_key(a, b)].add_document(
+                    document.events[a], document.events[b], tuples[a], tuples[b]
+                )
+    shared = {key: c.documents for key, c in counts.items()}
+    section: dict[str, Any] = {
+        mode: {
+            name: _f1_block(
+                {k: getattr(c, mode)[name] for k, c in counts.items()}, shared, annotators
+            )
+            for name in EVENT_MEASURES
+        }
+        for mode in MATCH_MODES
+    }
+    roles = _f1_block({k: c.roles for k, c in counts.items()}, shared, annotators)
+    roles["aligned_events"] = {k: c.aligned_events for k, c in counts.items()}
+    section["role_agreement"] = roles
+    return section
+
+
+# --- per document -------------------------------------------------------------------------------
+
+
+def _per_document_section(
+    documents: Sequence[_Prepared], alpha_u: Sequence[Score]
+) -> list[dict[str, Any]]:
+    rows = []
+    for document, alpha in zip(documents, alpha_u, strict=True):
+        disagreement = document_disagreement(document.entities, document.events)
+        rows.append(
+            {
+                "document_id": document.document_id,
+                "finished": list(document.finished),
+                "disagreement": disagreement.score,
+                "unmatched": disagreement.unmatched,
+                "annotations": disagreement.annotations,
+                "alpha_u": alpha,
+            }
+        )
+    return rows

@@ -1,0 +1,213 @@
+"""The schema objects: entity labels, event types and their roles, attributes, and the queries
+the editor and the importers ask of them (which labels, which attributes, which fillers)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from workbench.core.errors import SchemaError
+from workbench.core.schema.dump import _schema_definition
+
+EVENT_PREFIX = "EVENT:"
+"""A role filler that starts with this names an event type rather than an entity label."""
+
+
+def event_filler(type_id: str) -> str:
+    """The filler label for an event of type ``type_id`` (an event-to-event argument)."""
+    return f"{EVENT_PREFIX}{type_id}"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A closed list of values; ``names_ar``/``names_en`` give display names of the values, and
+    ``en``/``ar`` the attribute's own (empty when the file gives none)."""
+
+    name: str
+    values: tuple[str, ...]
+    default: str | None
+    names_ar: dict[str, str] = field(hash=False)
+    names_en: dict[str, str] = field(default_factory=dict, hash=False)
+    en: str = ""
+    ar: str = ""
+
+    def title(self, language: str) -> str:
+        """The attribute's name in ``language`` ("ar" or "en"); for an attribute the schema does
+        not name, its key with spaces ("mention level")."""
+        if not self.en:
+            return self.name.replace("_", " ")
+        return self.ar if language == "ar" else self.en
+
+
+@dataclass(frozen=True)
+class EntityType:
+    id: str
+    en: str
+    ar: str
+    color: str
+    hotkey: str | None
+    attributes: tuple[Attribute, ...] = ()
+    maps: dict[str, Any] = field(default_factory=dict, hash=False)
+    note: str = ""
+    extension: bool = False
+    ner_core: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    en: str
+    ar: str
+    fillers: tuple[str, ...]
+    required: bool = False
+    repeatable: bool = True
+    maps: dict[str, Any] = field(default_factory=dict, hash=False)
+    note: str = ""
+    extension: bool = False
+
+    def allows(self, filler_label: str) -> bool:
+        """Whether an entity label, or ``EVENT:<type>`` for an event, may fill this role."""
+        return filler_label in self.fillers
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    en: str
+    ar: str
+    color: str
+    hotkey: str | None
+    roles: tuple[Role, ...]
+    attributes: tuple[Attribute, ...] = ()
+    maps: dict[str, Any] = field(default_factory=dict, hash=False)
+    note: str = ""
+    extension: bool = False
+
+    def role(self, role_id: str) -> Role:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        raise SchemaError(
+            f"the event type {self.id!r} has no role {role_id!r}; "
+            f"its roles: {_listing(role.id for role in self.roles)}"
+        )
+
+
+@dataclass(frozen=True)
+class Schema:
+    id: str
+    version: int
+    name_en: str
+    name_ar: str
+    entity_types: tuple[EntityType, ...]
+    event_types: tuple[EventType, ...]
+    entity_attributes: tuple[Attribute, ...] = ()
+    event_attributes: tuple[Attribute, ...] = ()
+    language: str = "ar"
+    text_direction: str = "rtl"
+    span_policy: dict[str, Any] = field(default_factory=dict, hash=False)
+    note: str = ""
+
+    @cached_property
+    def _entities(self) -> dict[str, EntityType]:
+        return {entity.id: entity for entity in self.entity_types}
+
+    @cached_property
+    def _events(self) -> dict[str, EventType]:
+        return {event.id: event for event in self.event_types}
+
+    def entity(self, label: str) -> EntityType:
+        try:
+            return self._entities[label]
+        except KeyError:
+            raise SchemaError(
+                f"the schema {self.id!r} has no entity label {label!r}; "
+                f"its labels: {_listing(self._entities)}"
+            ) from None
+
+    def event(self, type_id: str) -> EventType:
+        try:
+            return self._events[type_id]
+        except KeyError:
+            raise SchemaError(
+                f"the schema {self.id!r} has no event type {type_id!r}; "
+                f"its event types: {_listing(self._events)}"
+            ) from None
+
+    def has_entity(self, label: str) -> bool:
+        return label in self._entities
+
+    def has_event(self, type_id: str) -> bool:
+        return type_id in self._events
+
+    def attributes_for_entity(self, label: str) -> tuple[Attribute, ...]:
+        return self.entity_attributes + self.entity(label).attributes
+
+    def attributes_for_event(self, type_id: str) -> tuple[Attribute, ...]:
+        return self.event_attributes + self.event(type_id).attributes
+
+    def default_attributes_for_entity(self, label: str) -> dict[str, str]:
+        return _defaults(self.attributes_for_entity(label))
+
+    def default_attributes_for_event(self, type_id: str) -> dict[str, str]:
+        return _defaults(self.attributes_for_event(type_id))
+
+    def check_attributes(self, owner: str, attributes: Mapping[str, Any]) -> None:
+        """Refuse attribute names ``owner`` (an entity label or event type) lacks, and values
+        outside the attribute's closed list."""
+        if self.has_entity(owner):
+            allowed = self.attributes_for_entity(owner)
+        elif self.has_event(owner):
+            allowed = self.attributes_for_event(owner)
+        else:
+            raise SchemaError(
+                f"the schema {self.id!r} has no entity label or event type {owner!r}"
+            )
+        by_name = {attribute.name: attribute for attribute in allowed}
+        for name, value in attributes.items():
+            attribute = by_name.get(name)
+            if attribute is None:
+                raise SchemaError(
+                    f"{owner!r} has no attribute {name!r}; its attributes: {_listing(by_name)}"
+                )
+            if _attribute_value(value) not in attribute.values:
+                raise SchemaError(
+                    f"the attribute {name!r} of {owner!r} cannot be {value!r}; "
+                    f"allowed: {_listing(attribute.values)}"
+                )
+
+    def check_filler(self, event_type: str, role: str, filler_label: str) -> None:
+        """Refuse a filler the role does not allow, saying which fillers it does allow."""
+        allowed = self.event(event_type).role(role)
+        if not allowed.allows(filler_label):
+            raise SchemaError(
+                f"the role {role!r} of {event_type!r} cannot be filled by {filler_label!r}; "
+                f"allowed: {_listing(allowed.fillers)}"
+            )
+
+    def to_json(self) -> str:
+        """The full definition as a JSON schema file, which ``from_json`` rebuilds exactly."""
+        return json.dumps({"schema": _schema_definition(self)}, ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> Schema:
+        from workbench.core.schema.load import _schema_from_text  # load builds on this module
+
+        return _schema_from_text(text, "the stored schema", is_json=True)
+
+
+def _defaults(attributes: Iterable[Attribute]) -> dict[str, str]:
+    return {a.name: a.default for a in attributes if a.default is not None}
+
+
+def _attribute_value(value: Any) -> Any:
+    """A binary attribute (brat's ``A1 Negation E1``, stored as ``True``) is declared in a schema
+    as the one value ``"True"``."""
+    return "True" if value is True else value
+
+
+def _listing(names: Iterable[str]) -> str:
+    return ", ".join(names) or "none"

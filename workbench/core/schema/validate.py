@@ -1,0 +1,452 @@
+"""Validation: from the parsed document to a ``Schema``, refusing the first problem with its place
+(the keys each mapping holds, ids, fillers, attributes, hotkeys and colours)."""
+
+from __future__ import annotations
+
+import colorsys
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from workbench.core.schema.checks import (
+    _ID,
+    _ID_RULE,
+    _check_keys,
+    _check_unique,
+    _fail,
+    _flag,
+    _identifier,
+    _list,
+    _mapping,
+    _optional_text,
+    _PathSteps,
+    _plain,
+    _plain_mapping,
+    _shown,
+    _suggestion,
+    _text,
+)
+from workbench.core.schema.model import (
+    EVENT_PREFIX,
+    Attribute,
+    EntityType,
+    EventType,
+    Role,
+    Schema,
+    _listing,
+)
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_HOTKEY = re.compile(r"(?:shift\+)?[a-z]|[0-9]", re.IGNORECASE)
+
+_SCHEMA_KEYS = {"id", "version", "name", "entity_types"}
+_SCHEMA_OPTIONAL = {
+    "language", "text_direction", "span_policy", "note", "role_templates",
+    "mention_attributes", "entity_attributes", "event_attributes", "event_types",
+}  # fmt: skip
+_NAME_KEYS = {"en", "ar"}
+_METADATA_KEYS = {"maps", "note", "extension"}
+_ENTITY_KEYS = {"id", "en", "ar", "color"}
+_ENTITY_OPTIONAL = {"hotkey", "attributes", "ner_core"} | _METADATA_KEYS
+_EVENT_KEYS = {"id", "en", "ar"}
+_EVENT_OPTIONAL = {"color", "hotkey", "attributes", "roles"} | _METADATA_KEYS
+_ROLE_KEYS = {"id", "en", "ar", "fillers"}
+_ROLE_OPTIONAL = {"required", "repeatable"} | _METADATA_KEYS
+_ATTRIBUTE_KEYS = {"values"}
+_ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels"}
+
+
+def _build_schema(document: Any) -> Schema:
+    if document is None:
+        _fail((), "the file is empty; it should hold a 'schema:' mapping")
+    top = _mapping(document, (), "a mapping with one key, 'schema'")
+    _check_keys(top, (), {"schema"}, set())
+    path: _PathSteps = ("schema",)
+    raw = _mapping(top["schema"], path)
+    _check_keys(raw, path, _SCHEMA_KEYS, _SCHEMA_OPTIONAL)
+    schema_id = _identifier(raw, "id", path)
+    version = _version(raw, path)
+    names = _names(raw, path)
+    if "role_templates" in raw:
+        _plain(raw["role_templates"], (*path, "role_templates"))
+    entity_attributes = _schema_entity_attributes(raw, path)
+    event_attributes = _attributes(raw.get("event_attributes", {}), (*path, "event_attributes"))
+    entities = _entity_types(raw, path, entity_attributes)
+    entity_ids = {entity.id for entity in entities}
+    events = _event_types(raw, path, event_attributes, entity_ids)
+    _check_fillers(events, entity_ids, path)
+    entities, events = _assign_hotkeys(entities, events, path)
+    return Schema(
+        id=schema_id,
+        version=version,
+        name_en=names["en"],
+        name_ar=names["ar"],
+        entity_types=entities,
+        event_types=_assign_colors(events, {entity.color for entity in entities}),
+        entity_attributes=entity_attributes,
+        event_attributes=event_attributes,
+        language=_identifier(raw, "language", path) if "language" in raw else "ar",
+        text_direction=_text_direction(raw, path),
+        span_policy=_plain_mapping(raw, "span_policy", path),
+        note=_optional_text(raw, "note", path),
+    )
+
+
+def _names(raw: dict[str, Any], path: _PathSteps) -> dict[str, str]:
+    name_path = (*path, "name")
+    names = _mapping(raw["name"], name_path, "a mapping {en: ..., ar: ...}")
+    _check_keys(names, name_path, _NAME_KEYS, set())
+    return {key: _text(names, key, name_path) for key in ("en", "ar")}
+
+
+def _version(raw: dict[str, Any], path: _PathSteps) -> int:
+    version = raw["version"]
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 2**31:
+        _fail((*path, "version"), f"must be a whole number from 1 to 2^31; got {_shown(version)}")
+    return version
+
+
+def _text_direction(raw: dict[str, Any], path: _PathSteps) -> str:
+    direction = raw.get("text_direction", "rtl")
+    if direction not in ("rtl", "ltr"):
+        _fail((*path, "text_direction"), f"must be rtl or ltr, got {_shown(direction)}")
+    return str(direction)
+
+
+def _schema_entity_attributes(raw: dict[str, Any], path: _PathSteps) -> tuple[Attribute, ...]:
+    if "mention_attributes" in raw and "entity_attributes" in raw:
+        _fail(
+            (*path, "entity_attributes"),
+            "give mention_attributes or entity_attributes (two names for the same key), not both",
+        )
+    key = "entity_attributes" if "entity_attributes" in raw else "mention_attributes"
+    return _attributes(raw.get(key, {}), (*path, key))
+
+
+# ---- entity labels --------------------------------------------------------------------------
+
+
+def _entity_types(
+    raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...]
+) -> tuple[EntityType, ...]:
+    list_path = (*path, "entity_types")
+    items = _list(raw["entity_types"], list_path)
+    if not items:
+        _fail(list_path, "the schema needs at least one entity label")
+    entities = tuple(
+        _entity_type(item, (*list_path, index), shared) for index, item in enumerate(items)
+    )
+    _check_unique((entity.id for entity in entities), list_path, "id", "entity label id")
+    return entities
+
+
+def _entity_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> EntityType:
+    raw = _mapping(item, path, "an entity label {id, en, ar, color, ...}")
+    _check_keys(raw, path, _ENTITY_KEYS, _ENTITY_OPTIONAL)
+    return EntityType(
+        id=_identifier(raw, "id", path),
+        en=_text(raw, "en", path),
+        ar=_text(raw, "ar", path),
+        color=_color(raw["color"], (*path, "color")),
+        hotkey=_optional_hotkey(raw, path),
+        attributes=_own_attributes(raw, path, shared, "entity label"),
+        maps=_plain_mapping(raw, "maps", path),
+        note=_optional_text(raw, "note", path),
+        extension=_flag(raw, "extension", path, default=False),
+        ner_core=_flag(raw, "ner_core", path, default=False),
+    )
+
+
+# ---- event types and roles ------------------------------------------------------------------
+
+
+def _event_types(
+    raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...], entity_ids: set[str]
+) -> tuple[EventType, ...]:
+    list_path = (*path, "event_types")
+    items = _list(raw.get("event_types", []), list_path)
+    events = tuple(
+        _event_type(item, (*list_path, index), shared) for index, item in enumerate(items)
+    )
+    _check_unique((event.id for event in events), list_path, "id", "event type id")
+    for index, event in enumerate(events):
+        if event.id in entity_ids:
+            _fail(
+                (*list_path, index, "id"),
+                f"{event.id!r} is already an entity label; a trigger span is labelled with its "
+                "event type, so the two need different ids",
+            )
+    return events
+
+
+def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> EventType:
+    raw = _mapping(item, path, "an event type {id, en, ar, roles, ...}")
+    _check_keys(raw, path, _EVENT_KEYS, _EVENT_OPTIONAL)
+    return EventType(
+        id=_identifier(raw, "id", path),
+        en=_text(raw, "en", path),
+        ar=_text(raw, "ar", path),
+        color=_color(raw["color"], (*path, "color")) if "color" in raw else "",
+        hotkey=_optional_hotkey(raw, path),
+        roles=_roles(raw, path),
+        attributes=_own_attributes(raw, path, shared, "event type"),
+        maps=_plain_mapping(raw, "maps", path),
+        note=_optional_text(raw, "note", path),
+        extension=_flag(raw, "extension", path, default=False),
+    )
+
+
+def _roles(raw: dict[str, Any], path: _PathSteps) -> tuple[Role, ...]:
+    list_path = (*path, "roles")
+    items = _list(raw.get("roles", []), list_path)
+    roles = tuple(_role(item, (*list_path, index)) for index, item in enumerate(items))
+    _check_unique((role.id for role in roles), list_path, "id", "role id")
+    return roles
+
+
+def _role(item: Any, path: _PathSteps) -> Role:
+    raw = _mapping(item, path, "a role {id, en, ar, fillers, ...}")
+    _check_keys(raw, path, _ROLE_KEYS, _ROLE_OPTIONAL)
+    fillers_path = (*path, "fillers")
+    fillers = tuple(
+        _filler_text(value, (*fillers_path, index))
+        for index, value in enumerate(_list(raw["fillers"], fillers_path))
+    )
+    if not fillers:
+        _fail(fillers_path, "a role needs at least one filler (an entity label or EVENT:<type>)")
+    _check_unique(fillers, fillers_path, None, "filler")
+    return Role(
+        id=_identifier(raw, "id", path),
+        en=_text(raw, "en", path),
+        ar=_text(raw, "ar", path),
+        fillers=fillers,
+        required=_flag(raw, "required", path, default=False),
+        repeatable=_flag(raw, "repeatable", path, default=True),
+        maps=_plain_mapping(raw, "maps", path),
+        note=_optional_text(raw, "note", path),
+        extension=_flag(raw, "extension", path, default=False),
+    )
+
+
+def _filler_text(value: Any, path: _PathSteps) -> str:
+    if not isinstance(value, str) or not value:
+        _fail(path, f"a filler is an entity label or EVENT:<event type>, got {_shown(value)}")
+    return value
+
+
+def _check_fillers(
+    events: tuple[EventType, ...], entity_ids: set[str], path: _PathSteps
+) -> None:
+    """Every filler names an entity label or, after ``EVENT:``, an event type of this schema."""
+    event_ids = {event.id for event in events}
+    for event_index, event in enumerate(events):
+        for role_index, role in enumerate(event.roles):
+            for filler_index, filler in enumerate(role.fillers):
+                place = (*path, "event_types", event_index, "roles", role_index, "fillers")
+                _check_filler_known(filler, (*place, filler_index), entity_ids, event_ids)
+
+
+def _check_filler_known(
+    filler: str, path: _PathSteps, entity_ids: set[str], event_ids: set[str]
+) -> None:
+    if filler.startswith(EVENT_PREFIX):
+        type_id = filler.removeprefix(EVENT_PREFIX)
+        if type_id not in event_ids:
+            _fail(path, f"{filler!r} names an unknown event type{_suggestion(type_id, event_ids)}")
+    elif filler not in entity_ids:
+        _fail(
+            path,
+            f"{filler!r} is not an entity label of this schema{_suggestion(filler, entity_ids)}; "
+            "an event filler is written EVENT:<event type>",
+        )
+
+
+# ---- attributes -----------------------------------------------------------------------------
+
+
+def _own_attributes(
+    raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...], owner_kind: str
+) -> tuple[Attribute, ...]:
+    """A label's own attributes, which may not reuse the name of an attribute every label has."""
+    attributes = _attributes(raw.get("attributes", {}), (*path, "attributes"))
+    shared_names = {attribute.name for attribute in shared}
+    for attribute in attributes:
+        if attribute.name in shared_names:
+            _fail(
+                (*path, "attributes", attribute.name),
+                f"{attribute.name!r} is already an attribute of every {owner_kind}",
+            )
+    return attributes
+
+
+def _attributes(value: Any, path: _PathSteps) -> tuple[Attribute, ...]:
+    specs = _mapping(value, path, "a mapping of attribute names to their values")
+    return tuple(_attribute(name, spec, (*path, name)) for name, spec in specs.items())
+
+
+def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
+    if not _ID.fullmatch(name):
+        _fail(path, f"the attribute name {name!r} {_ID_RULE}")
+    if isinstance(spec, list):
+        return Attribute(name, _values(spec, path), None, {})
+    raw = _mapping(spec, path, "a list of values, or a mapping {values, default, ar, labels}")
+    _check_keys(raw, path, _ATTRIBUTE_KEYS, _ATTRIBUTE_OPTIONAL)
+    values = _values(raw["values"], (*path, "values"))
+    names_en, names_ar = _value_labels(raw, path, values)
+    names_ar |= _value_names(raw, "ar", path, values)
+    own = _names(raw, path) if "name" in raw else {"en": "", "ar": ""}
+    default = _default(raw, path, values)
+    return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"])
+
+
+def _values(value: Any, path: _PathSteps) -> tuple[str, ...]:
+    values = tuple(
+        _value_key(item, (*path, index)) for index, item in enumerate(_list(value, path))
+    )
+    if not values:
+        _fail(path, "the list of values is empty; an attribute needs at least one value")
+    _check_unique(values, path, None, "value")
+    return values
+
+
+def _value_key(value: Any, path: _PathSteps) -> str:
+    if isinstance(value, bool):
+        _fail(path, "YAML reads yes/no/on/off/true/false as true or false: put the value in quotes")
+    if not isinstance(value, str):
+        _fail(path, f"an attribute value must be text, got {_shown(value)}; put it in quotes")
+    if not value or value != value.strip() or any(not char.isprintable() for char in value):
+        _fail(
+            path,
+            "an attribute value is text of any characters that can be printed, not empty and "
+            f"without spaces around it; got {value!r}",
+        )
+    return value
+
+
+def _default(raw: dict[str, Any], path: _PathSteps, values: tuple[str, ...]) -> str | None:
+    if "default" not in raw:
+        return None
+    default = _value_key(raw["default"], (*path, "default"))
+    if default not in values:
+        _fail((*path, "default"), f"{default!r} is not one of the values {_listing(values)}")
+    return default
+
+
+def _value_names(
+    raw: dict[str, Any], key: str, path: _PathSteps, values: tuple[str, ...]
+) -> dict[str, str]:
+    """``ar: {value: name}``; every value named must be one of ``values``."""
+    if key not in raw:
+        return {}
+    names_path = (*path, key)
+    names = _mapping(raw[key], names_path, "a mapping of values to names")
+    _check_names_values(names, names_path, values)
+    return {value: _text(names, value, names_path) for value in names}
+
+
+def _value_labels(
+    raw: dict[str, Any], path: _PathSteps, values: tuple[str, ...]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """``labels: {value: {en, ar}}`` as (English names, Arabic names)."""
+    if "labels" not in raw:
+        return {}, {}
+    labels_path = (*path, "labels")
+    labels = _mapping(raw["labels"], labels_path, "a mapping of values to {en, ar}")
+    _check_names_values(labels, labels_path, values)
+    names_en: dict[str, str] = {}
+    names_ar: dict[str, str] = {}
+    for value, spec in labels.items():
+        value_path = (*labels_path, value)
+        names = _mapping(spec, value_path, "a mapping {en, ar}")
+        _check_keys(names, value_path, set(), _NAME_KEYS)
+        if "en" in names:
+            names_en[value] = _text(names, "en", value_path)
+        if "ar" in names:
+            names_ar[value] = _text(names, "ar", value_path)
+    return names_en, names_ar
+
+
+def _check_names_values(names: dict[str, Any], path: _PathSteps, values: tuple[str, ...]) -> None:
+    for value in names:
+        if value not in values:
+            _fail(
+                (*path, value),
+                f"{value!r} is not one of the values {_listing(values)}"
+                f"{_suggestion(value, values)}",
+            )
+
+
+# ---- hotkeys and colours --------------------------------------------------------------------
+
+
+def _optional_hotkey(raw: dict[str, Any], path: _PathSteps) -> str | None:
+    return _hotkey(raw["hotkey"], (*path, "hotkey")) if "hotkey" in raw else None
+
+
+def _hotkey(value: Any, path: _PathSteps) -> str:
+    """``"1"``, ``1``, ``"a"``, ``"Shift+A"`` -> ``"1"``, ``"1"``, ``"A"``, ``"Shift+A"``."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9:
+        value = str(value)
+    if not isinstance(value, str) or not _HOTKEY.fullmatch(value):
+        _fail(
+            path,
+            f"a hotkey is one key: a digit, a letter or Shift+<letter>; got {_shown(value)}",
+        )
+    key = value[-1].upper()
+    return f"Shift+{key}" if len(value) > 1 else key
+
+
+def _assign_hotkeys(
+    entities: tuple[EntityType, ...], events: tuple[EventType, ...], path: _PathSteps
+) -> tuple[tuple[EntityType, ...], tuple[EventType, ...]]:
+    """Refuse a hotkey given twice; give the free digits 1-9 to labels without a hotkey."""
+    owners: dict[str, str] = {}
+    claims = [("entity_types", index, item) for index, item in enumerate(entities)]
+    claims += [("event_types", index, item) for index, item in enumerate(events)]
+    for key, index, item in claims:
+        if item.hotkey is None:
+            continue
+        if item.hotkey in owners:
+            _fail(
+                (*path, key, index, "hotkey"),
+                f"the hotkey {item.hotkey!r} is already used by {owners[item.hotkey]!r}",
+            )
+        owners[item.hotkey] = item.id
+    free_digits = iter(digit for digit in "123456789" if digit not in owners)
+    with_defaults = tuple(
+        entity if entity.hotkey is not None else replace(entity, hotkey=next(free_digits, None))
+        for entity in entities
+    )
+    return with_defaults, events
+
+
+def _color(value: Any, path: _PathSteps) -> str:
+    if not isinstance(value, str) or not _COLOR.fullmatch(value):
+        _fail(
+            path,
+            f"a colour is written \"#rrggbb\" (six hex digits, in quotes); got {_shown(value)}",
+        )
+    return value.lower()
+
+
+def _assign_colors(events: tuple[EventType, ...], taken: set[str]) -> tuple[EventType, ...]:
+    """Give each event type without a colour its own, different from every colour in use."""
+    used = taken | {event.color for event in events if event.color}
+    palette = _distinct_colors(used)
+    return tuple(
+        event if event.color else replace(event, color=next(palette)) for event in events
+    )
+
+
+def _distinct_colors(used: set[str]) -> Iterator[str]:
+    """Pastel colours a golden-ratio step of hue apart (light enough to read text on)."""
+    step = 0
+    while True:
+        hue = (step * 0.618033988749895) % 1.0
+        step += 1
+        red, green, blue = colorsys.hsv_to_rgb(hue, 0.45, 0.95)
+        color = f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
+        if color not in used:
+            used = used | {color}
+            yield color

@@ -1,0 +1,196 @@
+"""brat standoff export: per document a ``.txt`` holding its text and an ``.ann`` holding its
+annotations.
+
+``OUT`` is a folder (with ``--split``, its ``train``, ``validation`` and ``test``
+subfolders hold the documents) with ``annotation.conf`` and ``visual.conf`` made from the schema
+(``brat_config``) at its top, which brat applies to the subfolders too. Each ``.txt`` holds exactly
+the stored text (UTF-8, LF line ends), so brat's offsets, which count characters (code points),
+are the workbench's. The ``.ann`` holds:
+
+- ``T`` lines for spans (event triggers carry their event type), in text order. A span that
+  crosses a line break is written as brat does, as pieces between the breaks (``0 5;6 9``);
+- ``E`` lines for events: ``E1<TAB>Type:T3 Role:T1 Role:E2`` (a role filled by another event names
+  it), a repeated role numbered as brat numbers it (``Victim``, ``Victim2``);
+- ``A`` lines for attributes: ``A1<TAB>Name T1 VALUE``, or ``A1<TAB>Name T1`` for a binary
+  attribute (the value ``True``);
+- ``#`` lines for span notes (on the event for an event's trigger, since brat refuses a note on a
+  trigger): ``AnnotatorNotes``, line breaks turned into spaces; a note line
+  ``[TYPE] text`` (a note of another type, as the import keeps it) as a note of that type.
+
+Labels, event types and attribute names are spelled as brat stores them (``Conflict_Attack``).
+Files are named after the document, made safe for every file system and unique in their folder
+(``file_names``); each folder's ``names.tsv`` maps the file names back to the document ids and
+names. A document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``,
+which the import reads back as one document with those annotators' sets (``brat_annotators``); a
+document without a set gets an empty ``.ann``. ``OUT`` is built whole beside itself and then
+swapped in (``export_folder``): it holds this export's files and no earlier one's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Span
+from workbench.formats.base import (
+    ExportOptions,
+    Progress,
+    check_offsets,
+    export_folder,
+    no_progress,
+)
+from workbench.formats.brat_annotators import annotator_part
+from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
+from workbench.formats.brat_notes import LINE_BREAK, brat_notes
+from workbench.formats.exporting import export_groups, write_text_file
+from workbench.formats.file_names import NAMES_FILE, FileStems
+from workbench.formats.report import FormatReport, Issue
+
+
+def write(
+    documents: Iterable[AnnotatedDocument],
+    out: Path,
+    options: ExportOptions,
+    progress: Progress = no_progress,
+    *,
+    report: FormatReport | None = None,
+) -> None:
+    report = report if report is not None else FormatReport()
+    BratNames(options.schema)  # refuses a schema whose labels brat cannot tell apart
+    groups, total = export_groups(documents, options)
+    done = 0
+    with export_folder(out) as built:
+        for split, group in groups:
+            folder, stems = built / split if split else built, FileStems()
+            for annotated in group:
+                check_offsets(annotated)
+                for stem, annotation_set in _file_stems(annotated, stems):
+                    _write_pair(folder / stem, annotated, annotation_set, report)
+                done += 1
+                progress(done, total)
+            write_text_file(folder / NAMES_FILE, stems.names_tsv(), sync=False)
+        write_text_file(built / "annotation.conf", annotation_conf(options.schema), sync=False)
+        write_text_file(built / "visual.conf", visual_conf(options.schema), sync=False)
+
+
+def _file_stems(
+    annotated: AnnotatedDocument, stems: FileStems
+) -> list[tuple[str, AnnotationSet | None]]:
+    """A file stem for each annotation set (one for a document without sets)."""
+    document = annotated.document
+    if len(annotated.sets) <= 1:
+        stem = stems.stem(document.id, document.name)
+        return [(stem, annotated.sets[0] if annotated.sets else None)]
+    ordered = sorted(annotated.sets, key=lambda s: s.annotator)
+    variants = [annotator_part(s.annotator) for s in ordered]
+    named = zip(stems.variant_stems(document.id, document.name, variants), ordered, strict=True)
+    return [(stem, annotation_set) for stem, annotation_set in named]
+
+
+def _write_pair(
+    stem: Path,
+    annotated: AnnotatedDocument,
+    annotations: AnnotationSet | None,
+    report: FormatReport,
+) -> None:
+    write_text_file(stem.with_name(stem.name + ".txt"), annotated.document.text, sync=False)
+    lines = _ann_lines(annotated, annotations, report) if annotations else []
+    ann = "".join(f"{line}\n" for line in lines)
+    write_text_file(stem.with_name(stem.name + ".ann"), ann, sync=False)
+
+
+def _ann_lines(
+    annotated: AnnotatedDocument, annotations: AnnotationSet, report: FormatReport
+) -> list[str]:
+    text, place = annotated.document.text, f"document {annotated.document.name!r}"
+    spans = sorted(annotations.spans, key=lambda span: (span.start, -span.end))
+    ids = {span.id: f"T{number}" for number, span in enumerate(spans, start=1)}
+    ids |= {event.id: f"E{number}" for number, event in enumerate(annotations.events, start=1)}
+    lines = [_t_line(ids[span.id], span, text, place) for span in spans]
+    lines += [_e_line(ids, event, place) for event in annotations.events]
+    owners = [(ids[span.id], span.attributes) for span in spans]
+    owners += [(ids[event.id], event.attributes) for event in annotations.events]
+    lines += _a_lines(owners, place)
+    # brat refuses a note on a trigger: it goes on the (first) event the trigger belongs to
+    targets = {event.trigger_span_id: ids[event.id] for event in reversed(annotations.events)}
+    targets = {span.id: targets.get(span.id, ids[span.id]) for span in spans}
+    lines += _note_lines(targets, spans, report, place)
+    return lines
+
+
+def _t_line(brat_id: str, span: Span, text: str, place: str) -> str:
+    pieces = _pieces(text, span.start, span.end)
+    if not pieces:
+        raise WorkbenchError(
+            f"{place}: span {span.id} holds only line breaks, which brat cannot show"
+        )
+    offsets = ";".join(f"{start} {end}" for start, end in pieces)
+    shown = " ".join(text[start:end] for start, end in pieces)
+    return f"{brat_id}\t{brat_name(span.label)} {offsets}\t{shown}"
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` without its line breaks, as the ranges between them."""
+    pieces, piece_start = [], start
+    for found in LINE_BREAK.finditer(text, start, end):
+        if found.start() > piece_start:
+            pieces.append((piece_start, found.start()))
+        piece_start = found.end()
+    if end > piece_start:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def _e_line(ids: dict[str, str], event: Event, place: str) -> str:
+    seen: dict[str, int] = {}
+    arguments = [f"{brat_name(event.type)}:{_ref(ids, event.trigger_span_id, event, place)}"]
+    for argument in event.arguments:
+        seen[argument.role] = seen.get(argument.role, 0) + 1
+        number = str(seen[argument.role]) if seen[argument.role] > 1 else ""
+        arguments.append(f"{argument.role}{number}:{_ref(ids, argument.filler_id, event, place)}")
+    return f"{ids[event.id]}\t{' '.join(arguments)}"
+
+
+def _ref(ids: dict[str, str], target: str, event: Event, place: str) -> str:
+    if target not in ids:
+        raise WorkbenchError(
+            f"{place}: event {event.id} ({event.type}) refers to {target}, "
+            "which is not in its annotation set"
+        )
+    return ids[target]
+
+
+def _a_lines(owners: list[tuple[str, dict[str, Any]]], place: str) -> list[str]:
+    lines: list[str] = []
+    for brat_id, attributes in owners:
+        for name, value in attributes.items():
+            if value is False or value is None:
+                continue
+            number = len(lines) + 1
+            if value is True:
+                lines.append(f"A{number}\t{brat_name(name)} {brat_id}")
+                continue
+            shown = str(value)
+            if not shown or any(char.isspace() for char in shown):
+                raise WorkbenchError(
+                    f"{place}: the attribute {name!r} of {brat_id} is {shown!r}; "
+                    "a brat attribute value cannot be empty or hold whitespace"
+                )
+            lines.append(f"A{number}\t{brat_name(name)} {brat_id} {shown}")
+    return lines
+
+
+def _note_lines(
+    targets: dict[str, str], spans: list[Span], report: FormatReport, place: str
+) -> list[str]:
+    """The ``#`` lines of the spans' notes, each on the brat id ``targets`` gives its span."""
+    lines: list[str] = []
+    for span in spans:
+        notes, flattened = brat_notes(span.note)
+        if flattened:
+            report.add(Issue.FLATTENED_NOTE, f"{place}: the note of span {span.id}")
+        for note_type, note in notes:
+            lines.append(f"#{len(lines) + 1}\t{note_type} {targets[span.id]}\t{note}")
+    return lines
