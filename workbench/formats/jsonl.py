@@ -31,7 +31,7 @@ from workbench.core.model import (
     new_id,
     text_sha256,
 )
-from workbench.core.text_io import decode_text
+from workbench.core.text_io import text_lines
 from workbench.formats.base import (
     ExportOptions,
     ImportOptions,
@@ -72,9 +72,8 @@ def read(
 ) -> Iterator[AnnotatedDocument]:
     report = report if report is not None else FormatReport()
     for path in input_files(paths, {".jsonl"}):
-        text = decode_text(path.read_bytes(), path)
-        # Not splitlines(): JSON strings may hold U+2028 and other characters it splits on.
-        for number, raw in enumerate(text.split("\n"), start=1):
+        # Lines split at LF only: JSON strings may hold U+2028 and others that splitlines() cuts.
+        for number, raw in enumerate(text_lines(path), start=1):
             if raw.strip():
                 yield _document(_Line(path, number), raw, options, report)
 
