@@ -48,17 +48,17 @@ def document_from_row(row: dict[str, Any]) -> Document:
     )
 
 
+SPAN_COLUMNS = ("id", "set_id", "start", "end", "label", "text", "attributes", "note")
+
+
+def span_values(span: Span, set_id: str, span_id: str | None = None) -> tuple[Any, ...]:
+    """A span's row as values in ``SPAN_COLUMNS`` order: what bulk imports insert."""
+    attributes = to_json(span.attributes) if span.attributes else EMPTY_JSON
+    return (span_id or span.id, set_id, span.start, span.end, span.label, span.text, attributes, span.note)
+
+
 def span_row(span: Span, set_id: str, span_id: str | None = None) -> dict[str, Any]:
-    return {
-        "id": span_id or span.id,
-        "set_id": set_id,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "text": span.text,
-        "attributes": to_json(span.attributes),
-        "note": span.note,
-    }
+    return dict(zip(SPAN_COLUMNS, span_values(span, set_id, span_id), strict=True))
 
 
 def span_from_row(row: dict[str, Any]) -> Span:
