@@ -36,15 +36,19 @@ def document_row(document: Document, order: int) -> dict[str, Any]:
 
 
 def document_from_row(row: dict[str, Any]) -> Document:
-    tokens = row["tokens"]
+    return document_from_values(*(row[column] for column in DOCUMENT_COLUMNS))
+
+
+DOCUMENT_COLUMNS = ("id", "name", "text", "sha256", "source", "metadata", "tokens")
+
+
+def document_from_values(
+    id: str, name: str, text: str, sha256: str, source: str, metadata: str, tokens: str | None
+) -> Document:
+    """A document from its row's values in ``DOCUMENT_COLUMNS`` order."""
     return Document(
-        id=row["id"],
-        name=row["name"],
-        text=row["text"],
-        sha256=row["sha256"],
-        source=row["source"],
-        metadata=from_json_object(row["metadata"]),
-        tokens=None if tokens is None else tuple(tuple(pair) for pair in json.loads(tokens)),
+        id, name, text, sha256, source, from_json_object(metadata),
+        None if tokens is None else tuple(tuple(pair) for pair in json.loads(tokens)),
     )
 
 
