@@ -17,7 +17,14 @@ from tests.core.tokens_reference import (
     seed_articles,
 )
 from workbench.core import tokens as tokens_module
-from workbench.core.tokens import Token, sentence_spans, token_ranges, tokenize, tokens_in
+from workbench.core.tokens import (
+    Token,
+    sentence_spans,
+    token_columns,
+    token_ranges,
+    tokenize,
+    tokens_in,
+)
 
 PIECES = [
     # Arabic letters, diacritics, tatweel, a presentation form
@@ -250,3 +257,12 @@ def test_sentences_are_ordered_trimmed_and_never_cross_a_line_break(text: str) -
         assert not sentence[0].isspace() and not sentence[-1].isspace()
         assert sentence.splitlines() == [sentence]
         previous_end = end
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_texts)
+def test_token_columns_are_the_tokens_as_three_lists(text: str) -> None:
+    tokens = tokenize(text)
+    assert token_columns(text) == (
+        [t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens]
+    )

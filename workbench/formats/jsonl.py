@@ -43,6 +43,8 @@ from workbench.formats.importing import entity_label, event_type, input_files
 from workbench.formats.report import FormatReport, Issue
 
 DEFAULT_ANNOTATOR = "imported"
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""What ``json.dumps(..., ensure_ascii=False)`` uses, made once rather than for every line."""
 
 
 class _Line:
@@ -250,7 +252,7 @@ def write(
     report: FormatReport | None = None,
 ) -> None:
     def render(annotated: AnnotatedDocument) -> Iterator[str]:
-        yield json.dumps(document_record(annotated), ensure_ascii=False) + "\n"
+        yield _ENCODER.encode(document_record(annotated)) + "\n"
 
     write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
 
