@@ -116,6 +116,19 @@ def iter_annotated(
         yield from load_annotated(conn, document_ids[start : start + CHUNK], source)
 
 
+def iter_all_annotated(conn: sqlite3.Connection, source: str = "all") -> Iterator[AnnotatedDocument]:
+    """Every document in order with the sets of ``source``, read ``CHUNK`` documents at a time
+    down the order index, so that not even their ids are held all at once."""
+    last = (-1, -1)  # (ord, rowid): documents that share an order come in rowid order
+    while page := conn.execute(
+        "SELECT id, ord, rowid FROM documents WHERE (ord, rowid) > (?, ?) "
+        "ORDER BY ord, rowid LIMIT ?",
+        [*last, CHUNK],
+    ).fetchall():
+        yield from load_annotated(conn, [i for i, _, _ in page], source)
+        last = page[-1][1:]
+
+
 def _sets_by_document(
     conn: sqlite3.Connection, document_ids: Sequence[str], source: str
 ) -> dict[str, list[AnnotationSet]]:
