@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tests.core.tokens_reference import (
 from workbench.core import tokens as tokens_module
 from workbench.core.tokens import (
     Token,
+    sentence_breaks,
     sentence_spans,
     token_columns,
     token_ranges,
@@ -266,3 +268,20 @@ def test_token_columns_are_the_tokens_as_three_lists(text: str) -> None:
     assert token_columns(text) == (
         [t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens]
     )
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_texts, texts))
+def test_sentence_breaks_find_the_first_token_of_every_sentence(text: str) -> None:
+    """The first token at or after each break, without repeats, is the first token of each
+    sentence of ``sentence_spans``."""
+    starts = [token.start for token in tokenize(text)]
+
+    def first_tokens(positions: list[int]) -> list[int]:
+        found = {bisect.bisect_left(starts, position) for position in positions}
+        return sorted(index for index in found if index < len(starts))
+
+    assert first_tokens(sentence_breaks(text)) == first_tokens(
+        [0, *(start for start, _ in sentence_spans(text))]
+    )
+    assert sentence_breaks(text) == sorted(sentence_breaks(text))

@@ -4,7 +4,8 @@
   camel-tools tokens of ``core.tokens.tokenize``; with ``split_clitics``, proclitics are then split
   off (``clitics``).
 - Sentences: for a document with its own tokens, its lines (the CoNLL importer writes one sentence
-  per line); else ``core.tokens.sentence_spans``. A token belongs to the sentence it starts in.
+  per line); else those of ``core.tokens.sentence_spans`` (found from ``sentence_breaks``). A
+  token belongs to the sentence it starts in.
 - Spans: a span becomes the tokens it touches. One that starts or ends inside a token is widened
   to the whole token, and one that touches no token (only whitespace) cannot be tagged; both are
   counted in the report, never dropped silently.
@@ -24,7 +25,7 @@ from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Document, Span
-from workbench.core.tokens import Token, sentence_spans, token_columns, tokenize
+from workbench.core.tokens import Token, sentence_breaks, token_columns, tokenize
 from workbench.formats.clitics import split_proclitics
 from workbench.formats.report import FormatReport, Issue
 
@@ -114,7 +115,7 @@ def tokenized(document: Document, *, split_clitics: bool) -> TokenizedDocument:
     breaks = (
         _line_starts(document.text)
         if document.tokens is not None
-        else _sentence_starts(document.text)
+        else sentence_breaks(document.text)
     )
     return TokenizedDocument(
         document=document,
@@ -142,10 +143,6 @@ def own_tokens(document: Document) -> list[Token]:
 
 def _line_starts(text: str) -> list[int]:
     return [0, *(line_end.end() for line_end in re.finditer("\n", text))]
-
-
-def _sentence_starts(text: str) -> list[int]:
-    return [start for start, _ in sentence_spans(text)] or [0]
 
 
 def _first_tokens(token_starts: Sequence[int], breaks: Sequence[int]) -> list[int]:
