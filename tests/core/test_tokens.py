@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import bisect
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from tests.core.tokens_reference import (
     documents,
     seed_articles,
 )
+from workbench.core import token_characters
 from workbench.core import tokens as tokens_module
 from workbench.core.tokens import (
     Token,
@@ -285,3 +288,22 @@ def test_sentence_breaks_find_the_first_token_of_every_sentence(text: str) -> No
         [0, *(start for start, _ in sentence_spans(text))]
     )
     assert sentence_breaks(text) == sorted(sentence_breaks(text))
+
+
+def test_the_recorded_characters_are_those_camel_tools_cuts() -> None:
+    """The record that spares every export camel-tools' second-long start is camel-tools'
+    answer for the installed release; after an upgrade, rewrite it with
+    ``python -m workbench.core.token_characters``."""
+    recorded = (token_characters.CAMEL_TOOLS, token_characters.UNICODE)
+    assert recorded == tokens_module.installed_versions(), "rewrite workbench/core/token_characters.py"
+    assert (token_characters.BASIC, token_characters.BEYOND) == tokens_module.asked_cut_classes()
+
+
+def test_plain_text_is_tokenized_without_importing_camel_tools() -> None:
+    code = (
+        "import sys; from workbench.core.tokens import tokenize; "
+        "assert [t.text for t in tokenize('قال: (نعم)')] == ['قال', ':', '(', 'نعم', ')']; "
+        "print('camel_tools' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"

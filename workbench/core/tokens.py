@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter, sub
+from importlib import metadata
 from typing import NamedTuple, TypeVar
+
+from workbench.core import token_characters
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters ``str.splitlines`` breaks at: each ends a sentence."""
@@ -91,28 +95,61 @@ class _Patterns(NamedTuple):
 def _patterns() -> _Patterns:
     """The token patterns, built from the characters camel-tools cuts out of a word.
 
-    Built on first use: camel-tools builds its character sets by scanning every Unicode code
-    point when it is imported (about a second here), which would otherwise delay every start of
-    the program. ``warm_up`` builds them ahead of need, e.g. from a background thread.
+    Those characters are recorded in ``token_characters`` for the camel-tools release and the
+    Unicode data they were asked of: camel-tools builds its character sets by scanning every
+    Unicode code point when it is imported (about a second here), which every export would
+    otherwise pay, and plain text never needs camel-tools itself. With another release or
+    other Unicode data, camel-tools is asked (``warm_up`` does it ahead of need, e.g. from a
+    background thread).
     """
-    from camel_tools.tokenizers.word import simple_word_tokenize
+    basic, beyond = _cut_classes()
+    return _Patterns(
+        spaced_token=re.compile(rf"\s*(?:[^\s{basic}{_BEYOND_BMP}]+|[{basic}]|[{beyond}])"),
+        not_plain=re.compile(rf"[{_JOINERS_IN_BMP}{_BEYOND_BMP}](?<![{beyond}])"),
+        camel_tools=_simple_word_tokenize,
+    )
+
+
+def _cut_classes() -> tuple[str, str]:
+    """The characters camel-tools cuts, inside and beyond the Basic Multilingual Plane, as the
+    insides of two character classes."""
+    if (token_characters.CAMEL_TOOLS, token_characters.UNICODE) == installed_versions():
+        return token_characters.BASIC, token_characters.BEYOND
+    return asked_cut_classes()
+
+
+def installed_versions() -> tuple[str, str]:
+    """The camel-tools release and the Unicode data version its character sets come from."""
+    try:
+        camel_tools = metadata.version("camel-tools")
+    except metadata.PackageNotFoundError:
+        camel_tools = ""
+    return camel_tools, unicodedata.unidata_version
+
+
+def asked_cut_classes() -> tuple[str, str]:
+    """``_cut_classes`` asked of camel-tools itself: the characters it makes a token of
+    between two letters."""
     from camel_tools.utils.charsets import EMOJI_ALL_CHARSET, UNICODE_PUNCT_SYMBOL_CHARSET
 
     joiner = re.compile(f"[{_JOINERS}]")
-    cut = sorted(  # the characters camel-tools makes a token of between two letters
+    cut = sorted(
         char
         for char in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET
         if len(char) == 1
         and not joiner.match(char)
-        and simple_word_tokenize(f"x{char}x") == ["x", char, "x"]
+        and _simple_word_tokenize(f"x{char}x") == ["x", char, "x"]
     )
     basic = _character_class(char for char in cut if char <= "\uffff")
     beyond = _character_class(char for char in cut if char > "\uffff")
-    return _Patterns(
-        spaced_token=re.compile(rf"\s*(?:[^\s{basic}{_BEYOND_BMP}]+|[{basic}]|[{beyond}])"),
-        not_plain=re.compile(rf"[{_JOINERS_IN_BMP}{_BEYOND_BMP}](?<![{beyond}])"),
-        camel_tools=simple_word_tokenize,
-    )
+    return basic, beyond
+
+
+def _simple_word_tokenize(chunk: str) -> list[str]:
+    """camel-tools' tokenizer, imported only when first needed (see ``_patterns``)."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    return simple_word_tokenize(chunk)
 
 
 def _character_class(chars: Iterable[str]) -> str:
@@ -128,7 +165,8 @@ def _character_class(chars: Iterable[str]) -> str:
 
 
 def warm_up() -> None:
-    """Load camel-tools and build the token patterns now rather than at the first tokenization."""
+    """Build the token patterns now rather than at the first tokenization (asking camel-tools
+    when the recorded characters are not for its release)."""
     _patterns()
 
 
