@@ -165,9 +165,10 @@ def _character_class(chars: Iterable[str]) -> str:
 
 
 def warm_up() -> None:
-    """Build the token patterns now rather than at the first tokenization (asking camel-tools
-    when the recorded characters are not for its release)."""
+    """Build the token patterns and load camel-tools' tokenizer now, e.g. from a background
+    thread, rather than at the first tokenization of a chunk with an emoji sequence."""
     _patterns()
+    _simple_word_tokenize("")
 
 
 def tokenize(text: str) -> list[Token]:

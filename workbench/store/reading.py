@@ -11,14 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from workbench.core.model import (
-    AnnotatedDocument,
-    AnnotationSet,
-    Argument,
-    Event,
-    Span,
-    Status,
-)
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status
 from workbench.store import rows
 
 CHUNK = 200
