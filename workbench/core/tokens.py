@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter, sub
-from importlib import metadata
 from typing import NamedTuple, TypeVar
 
 from workbench.core import token_characters
@@ -119,12 +118,13 @@ def _cut_classes() -> tuple[str, str]:
 
 
 def installed_versions() -> tuple[str, str]:
-    """The camel-tools release and the Unicode data version its character sets come from."""
-    try:
-        camel_tools = metadata.version("camel-tools")
-    except metadata.PackageNotFoundError:
-        camel_tools = ""
-    return camel_tools, unicodedata.unidata_version
+    """The camel-tools release and the Unicode data version its character sets come from.
+
+    The package's own ``__version__`` (read from its VERSION file, which the frozen app bundles;
+    importing the bare package costs milliseconds), not the installed metadata."""
+    import camel_tools
+
+    return str(camel_tools.__version__), unicodedata.unidata_version
 
 
 def asked_cut_classes() -> tuple[str, str]:
