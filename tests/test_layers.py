@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -50,3 +53,45 @@ def test_pyside6_is_pinned_to_the_tested_version() -> None:
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "PySide6-Essentials==6.11.3" in project["project"]["dependencies"]
     assert "camel-tools==1.6.0" in project["project"]["dependencies"]
+
+
+def lint_imports(folder: Path) -> str:
+    """import-linter's report on the ``workbench`` package in ``folder``, by the contracts of
+    ``folder/pyproject.toml`` (the tool puts its working folder first on the import path)."""
+    command = "from importlinter.cli import lint_imports_command; lint_imports_command()"
+    run = subprocess.run(
+        [sys.executable, "-c", command, "--no-cache", "--no-logo"],
+        cwd=folder, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )
+    return run.stdout + run.stderr
+
+
+def test_the_layer_contracts_hold() -> None:
+    report = lint_imports(REPO_ROOT)
+    assert "Contracts: 3 kept, 0 broken." in report, report
+
+
+def test_the_contracts_catch_an_import_against_the_layers(tmp_path: Path) -> None:
+    shutil.copy(REPO_ROOT / "pyproject.toml", tmp_path)
+    copy = tmp_path / "workbench"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "_bundled"))
+    against = {
+        "core/model.py": "from workbench.app import project",  # a lower layer imports a higher one
+        "store/clock.py": "import PySide6",  # Qt outside ui
+        "ui/search.py": "from workbench.store import reading",  # ui past app to the store
+        "cli.py": "from workbench.store import inspection",  # the command line too
+        "formats/txt.py": "from workbench.store import rows",  # formats and store are independent
+    }
+    for module, line in against.items():
+        with (copy / module).open("a", encoding="utf-8") as source:
+            source.write(f"\n{line}\n")
+    report = lint_imports(tmp_path)
+    assert "Contracts: 0 kept, 3 broken." in report, report
+    for importer, imported in [
+        ("workbench.core.model", "workbench.app.project"),
+        ("workbench.formats.txt", "workbench.store.rows"),
+        ("workbench.store.clock", "PySide6"),
+        ("workbench.ui.search", "workbench.store.reading"),
+        ("workbench.cli", "workbench.store.inspection"),
+    ]:
+        assert f"{importer} -> {imported}" in report

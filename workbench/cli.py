@@ -7,25 +7,25 @@ exits 2. Set ``WORKBENCH_DEBUG=1`` to see the traceback of an unexpected error.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from workbench import __version__
+from workbench.app.project import Project, project_problems, project_stats
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress
 from workbench.core.schema import BUILTIN_SCHEMAS, DEFAULT_SCHEMA
 from workbench.formats import EXPORTERS, IMPORTERS
-from workbench.store.inspection import project_problems, project_stats
-from workbench.store.project import Project
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
 # that a quick command such as `workbench stats` starts in a fraction of a second.
-Progress = Callable[[int, int], None]
 
 EXIT_ERROR = 1
 
@@ -132,7 +132,23 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the whole report as JSON")
     output.add_argument("--csv", action="store_true", help="print every value as CSV rows")
     agreement.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report")
+    agreement.add_argument("-o", "--output", type=Path, metavar="FILE",
+                           help="write the report (summary, --json or --csv) to FILE, not to the screen")
     agreement.set_defaults(run=run_agreement)
+
+    adjudicator = commands.add_parser("adjudicate", help="write gold from the annotators' work")
+    adjudicator.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    source = adjudicator.add_mutually_exclusive_group(required=True)
+    source.add_argument("--agreed", action="store_true",
+                        help="add what all finished annotators agree on (events included)")
+    source.add_argument("--accept", metavar="NAME", help="add this annotator's version")
+    adjudicator.add_argument("--majority", action="store_true",
+                             help="with --agreed: what a majority agrees on")
+    adjudicator.add_argument("--replace", action="store_true",
+                             help="with --accept: replace gold with the version")
+    adjudicator.add_argument("--documents", nargs="+", default=[], metavar="DOCUMENT",
+                             help="names or ids (default: every document)")
+    adjudicator.set_defaults(run=run_adjudicate)
 
     opener = commands.add_parser("open", help="open a project in the annotation window")
     opener.add_argument("project", type=Path, metavar="PROJECT.tawsim")
@@ -213,7 +229,7 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_assign(args: argparse.Namespace) -> None:
-    from workbench.store.packages import assign, choose_documents
+    from workbench.app.packages import assign, choose_documents
 
     if args.documents and (args.all or args.sample is not None):
         raise WorkbenchError("name documents, or give --all or --sample, not both")
@@ -226,7 +242,7 @@ def run_assign(args: argparse.Namespace) -> None:
 
 
 def run_package(args: argparse.Namespace) -> None:
-    from workbench.store.packages import write_package
+    from workbench.app.packages import write_package
 
     with Project.open(args.project, readonly=True) as project:
         count = write_package(project, args.annotator, args.output)
@@ -234,7 +250,7 @@ def run_package(args: argparse.Namespace) -> None:
 
 
 def run_merge(args: argparse.Namespace) -> None:
-    from workbench.store.packages import merge_packages
+    from workbench.app.packages import merge_packages
 
     with Project.open(args.project) as project:
         summary = merge_packages(project, args.packages, progress=progress_bar("merging"))
@@ -278,45 +294,107 @@ def comma_list(text: str) -> list[str]:
 
 
 def run_agreement(args: argparse.Namespace) -> None:
-    import csv
+    from workbench.app.agreement import project_agreement
+    from workbench.app.agreement_html import agreement_html
+    from workbench.app.output_paths import check_output_path, write_output_text
 
-    from workbench.app.agreement import project_agreement, report_rows
-    from workbench.app.agreement_html import agreement_html, format_score
-    from workbench.formats.base import atomic_text_output
-
+    outputs = [path for path in (args.html, args.output) if path is not None]
+    for path in outputs:
+        check_output_path(path, args.project)
     with Project.open(args.project, readonly=True) as project:
         report = project_agreement(
             project, args.annotators, args.documents, progress=progress_bar("measuring")
         )
     if args.html:
-        with atomic_text_output(args.html) as stream:
-            stream.write(agreement_html(report, f"Agreement: {args.project.name}"))
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    elif args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        page = agreement_html(report, f"Agreement: {args.project.name}")
+        write_output_text(args.html, page, args.project)
+    text = agreement_text(report, args.json, args.csv)
+    if args.output:
+        write_output_text(args.output, text, args.project)
+    else:
+        print(text, end="")
+
+
+def agreement_text(report: dict[str, Any], as_json: bool, as_csv: bool) -> str:
+    """The agreement report as JSON, as CSV rows, or as a summary for reading."""
+    import csv
+    import io
+
+    from workbench.app.agreement import report_rows
+    from workbench.app.agreement_html import format_score
+
+    if as_json:
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    if as_csv:
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(["measure", "value"])
         writer.writerows((pointer, "" if value is None else value) for pointer, value in report_rows(report))
-    else:
-        span, token = report["span_f1"], report["token"]
-        print(f"{', '.join(report['annotators'])}: {report['documents']} documents")
-        for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
-            print(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
-        print(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
-        print(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+        return stream.getvalue()
+    span, token = report["span_f1"], report["token"]
+    lines = [f"{', '.join(report['annotators'])}: {report['documents']} documents"]
+    for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
+        lines.append(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
+    lines.append(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
+    lines.append(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def run_adjudicate(args: argparse.Namespace) -> None:
+    from workbench.app.adjudication import adjudicate
+    from workbench.app.packages import choose_documents
+    from workbench.core.adjudication import Agreement
+
+    if args.majority and not args.agreed or args.replace and not args.accept:
+        print("workbench adjudicate: error: --majority goes with --agreed, --replace with --accept",
+              file=sys.stderr)
+        raise SystemExit(2)
+    with Project.open(args.project) as project:
+        documents = choose_documents(project, args.documents, every=not args.documents)
+        names = {d.id: d.name for d in project.documents()}
+        changed = adjudicate(
+            project,
+            documents,
+            minimum=(Agreement.MAJORITY if args.majority else Agreement.ALL) if args.agreed else None,
+            annotator=args.accept,
+            replace_gold=args.replace,
+        )
+    for document_id, added in changed:
+        print(f"{names[document_id]}: {added.spans} spans, {added.events} events, "
+              f"{added.arguments} arguments added to gold")
+    print(f"gold changed on {len(changed)} of {len(documents)} documents")
 
 
 def run_open(args: argparse.Namespace) -> None:
+    # Checked before Qt starts: a dialog where no one can see it would wait forever.
+    with Project.open(args.project, readonly=True):
+        pass
+    require_display()
     from workbench.ui.app import run_gui  # Qt is loaded only for the GUI
 
     raise SystemExit(run_gui(args.project, annotator=args.annotator))
 
 
 def run_demo() -> int:
+    require_display()
     from workbench.app.demo import ensure_demo_project
     from workbench.ui.app import run_gui
 
     return run_gui(ensure_demo_project(), annotator=None)
+
+
+def require_display() -> None:
+    """Refuse to start the window on Linux with no display to show it on (an ssh session, a
+    container), unless ``QT_QPA_PLATFORM`` names a platform that needs none (offscreen, vnc)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    needs_display = platform.split(":")[0] in ("", "xcb", "wayland")
+    if sys.platform.startswith("linux") and needs_display and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise WorkbenchError(
+            "no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "run it in a desktop session, or use the other commands, which need none"
+        )
 
 
 def run_self_test(args: argparse.Namespace) -> int:
@@ -345,6 +423,7 @@ def progress_bar(what: str) -> Progress:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    printable_output()
     parser = build_parser()
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
@@ -390,8 +469,19 @@ def parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str] | None)
 
 
 def fail(message: str) -> int:
-    print(f"workbench: error: {message}", file=sys.stderr)
+    """One line on stderr: a line break in the message (a file name may hold one) is shown escaped."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"workbench: error: {one_line}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def printable_output() -> None:
+    """Let stdout and stderr print any text: a file name that is not UTF-8 (held as lone
+    surrogates) or a character the console's encoding lacks is escaped, not a crash after the
+    work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,10 @@
         <translation>اقبل نسخة هذا المُوسِّم</translation>
     </message>
     <message>
+        <source>Replace gold with this version</source>
+        <translation>استبدل المرجع الذهبي بهذه النسخة</translation>
+    </message>
+    <message>
         <source>Mark adjudicated</source>
         <translation>وضع علامة اكتمال التحكيم</translation>
     </message>
@@ -44,8 +48,52 @@
         <translation>المعروض جنبًا إلى جنب:</translation>
     </message>
     <message>
+        <source>Accept this candidate into gold</source>
+        <translation>اقبل هذا المرشَّح في المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Nothing new: gold holds all of it already.</source>
+        <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
+    </message>
+    <message>
+        <source>Added to gold: {spans} spans, {events} events, {arguments} arguments.</source>
+        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+    </message>
+    <message>
+        <source>Accept what the annotators agree on</source>
+        <translation>قبول ما اتفق عليه المُوسِّمون</translation>
+    </message>
+    <message>
+        <source>Accept the version of {name}</source>
+        <translation>قبول نسخة {name}</translation>
+    </message>
+    <message>
+        <source>Gold replaced with the version of {name}.</source>
+        <translation>استُبدل المرجع الذهبي بنسخة {name}.</translation>
+    </message>
+    <message>
+        <source>From {name}: {spans} spans, {events} events, {arguments} arguments added.</source>
+        <translation>أُضيف من نسخة {name} — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+    </message>
+    <message>
+        <source>Accept «{text}»</source>
+        <translation>قبول «{text}»</translation>
+    </message>
+    <message>
+        <source>Add a gold span</source>
+        <translation>إضافة مقطع ذهبي</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
         <source>Accept this span into gold</source>
-        <translation>أضف هذا المقطع إلى المرجع الذهبي</translation>
+        <translation type="vanished">أضف هذا المقطع إلى المرجع الذهبي</translation>
     </message>
     <message>
         <source>Candidates (double-click to accept)</source>
@@ -93,11 +141,11 @@
     </message>
     <message>
         <source>{count} spans added to gold.</source>
-        <translation>أُضيف {count} مقطع إلى المرجع الذهبي.</translation>
+        <translation type="vanished">أُضيف {count} مقطع إلى المرجع الذهبي.</translation>
     </message>
     <message>
         <source>{count} spans of {name} added to gold.</source>
-        <translation>أُضيف {count} مقطع من مقاطع {name} إلى المرجع الذهبي.</translation>
+        <translation type="vanished">أُضيف {count} مقطع من مقاطع {name} إلى المرجع الذهبي.</translation>
     </message>
     <message>
         <source>Select the text in the gold view first.</source>
@@ -137,6 +185,54 @@
     <message>
         <source>Cohen&apos;s kappa (labelled tokens)</source>
         <translation>كابا كوهين (الرموز الموسومة)</translation>
+    </message>
+    <message>
+        <source>Events: trigger F1, exact, typed</source>
+        <translation>الأحداث: F1 للمحفّزات، تطابق تام، مع النوع</translation>
+    </message>
+    <message>
+        <source>Events: argument F1, exact, with roles</source>
+        <translation>الأحداث: F1 للمعاملات، تطابق تام، مع الأدوار</translation>
+    </message>
+    <message>
+        <source>Events: role agreement</source>
+        <translation>الأحداث: الاتفاق على الأدوار</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>تداخل</translation>
+    </message>
+    <message>
+        <source>Event triggers, found (Tri-I)</source>
+        <translation>محفّزات الأحداث، تحديدها (Tri-I)</translation>
+    </message>
+    <message>
+        <source>Event triggers, typed (Tri-C)</source>
+        <translation>محفّزات الأحداث، مع النوع (Tri-C)</translation>
+    </message>
+    <message>
+        <source>Event arguments, found (Arg-I)</source>
+        <translation>معاملات الأحداث، تحديدها (Arg-I)</translation>
+    </message>
+    <message>
+        <source>Event arguments, with roles (Arg-C)</source>
+        <translation>معاملات الأحداث، مع الأدوار (Arg-C)</translation>
+    </message>
+    <message>
+        <source>Arguments on the same trigger (Arg-I+)</source>
+        <translation>المعاملات على المحفّز نفسه (Arg-I+)</translation>
+    </message>
+    <message>
+        <source>Arguments on the same trigger, with roles (Arg-C+)</source>
+        <translation>المعاملات على المحفّز نفسه، مع الأدوار (Arg-C+)</translation>
+    </message>
+    <message>
+        <source>Role agreement on aligned events</source>
+        <translation>الاتفاق على الأدوار في الأحداث المتقابلة</translation>
     </message>
     <message>
         <source>Recompute</source>
@@ -179,8 +275,12 @@
         <translation>أُلغي.</translation>
     </message>
     <message>
+        <source>{annotators} annotators; {compared} of {documents} documents finished by two or more (compared). Finished: {finished}.</source>
+        <translation>عدد المُوسِّمين: {annotators}؛ الوثائق التي أكملها اثنان أو أكثر (المقارَنة): {compared} من {documents}. ما أكمله كلٌّ منهم: {finished}.</translation>
+    </message>
+    <message>
         <source>{annotators} annotators, {documents} documents.</source>
-        <translation>{annotators} مُوسِّم، {documents} وثيقة.</translation>
+        <translation type="vanished">{annotators} مُوسِّم، {documents} وثيقة.</translation>
     </message>
     <message>
         <source>{tp} matched; {a} spans of {first}, {b} of {second}</source>
@@ -189,6 +289,22 @@
     <message>
         <source>Span F1, {mode} (mean, SD over pairs)</source>
         <translation>F1 للمقاطع، {mode} (المتوسط والانحراف المعياري عبر الأزواج)</translation>
+    </message>
+    <message>
+        <source>exact, labeled</source>
+        <translation>تطابق تام، مع الوسم</translation>
+    </message>
+    <message>
+        <source>exact, unlabeled</source>
+        <translation>تطابق تام، دون الوسم</translation>
+    </message>
+    <message>
+        <source>overlap, labeled</source>
+        <translation>تداخل، مع الوسم</translation>
+    </message>
+    <message>
+        <source>overlap, unlabeled</source>
+        <translation>تداخل، دون الوسم</translation>
     </message>
     <message>
         <source>Krippendorff&apos;s alpha, tokens</source>
@@ -372,6 +488,10 @@
 <context>
     <name>CandidateModel</name>
     <message>
+        <source>Event: {type}</source>
+        <translation>حدث: {type}</translation>
+    </message>
+    <message>
         <source>all</source>
         <translation>الجميع</translation>
     </message>
@@ -406,6 +526,13 @@
     <message>
         <source>Notes</source>
         <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>CrashLog</name>
+    <message>
+        <source>The last session ended with an error. Its report is kept here:</source>
+        <translation>انتهت الجلسة السابقة بخطأ. حُفظ تقريرها هنا:</translation>
     </message>
 </context>
 <context>
@@ -448,6 +575,21 @@
     <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+</context>
+<context>
+    <name>EventCommands</name>
+    <message>
+        <source>Fill role {role}</source>
+        <translation>ملء الدور {role}</translation>
+    </message>
+    <message>
+        <source>Empty role {role}</source>
+        <translation>إفراغ الدور {role}</translation>
+    </message>
+    <message>
+        <source>Change event attributes</source>
+        <translation>تغيير خصائص الحدث</translation>
     </message>
 </context>
 <context>
@@ -536,6 +678,37 @@
     <message>
         <source>Remove this filler</source>
         <translation>أزل هذا المالئ</translation>
+    </message>
+</context>
+<context>
+    <name>EventProblem</name>
+    <message>
+        <source>the schema has no event type {type}</source>
+        <translation>لا يتضمن المخطط نوع الحدث {type}</translation>
+    </message>
+    <message>
+        <source>its trigger span is missing</source>
+        <translation>مقطع المحفّز مفقود</translation>
+    </message>
+    <message>
+        <source>the required role {role} has no filler</source>
+        <translation>الدور المطلوب «{role}» بلا مُعبِّئ</translation>
+    </message>
+    <message>
+        <source>the role {role} takes one filler but has {count}</source>
+        <translation>الدور «{role}» يقبل مُعبِّئًا واحدًا لكن فيه {count}</translation>
+    </message>
+    <message>
+        <source>the type {type} has no role {role} any more</source>
+        <translation>لم يعد للنوع {type} دور «{role}»</translation>
+    </message>
+    <message>
+        <source>the {role} argument refers to a missing span or event</source>
+        <translation>معامل «{role}» يشير إلى مقطع أو حدث مفقود</translation>
+    </message>
+    <message>
+        <source>the role {role} cannot be filled by {label} (allowed: {allowed})</source>
+        <translation>لا يُعبَّأ الدور «{role}» بـ{label} (المسموح: {allowed})</translation>
     </message>
 </context>
 <context>
@@ -705,6 +878,105 @@
     <message>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1.</source>
+        <translation>
+            <numerusform>صُدِّر %n مستند إلى %1.</numerusform>
+            <numerusform>صُدِّر مستند واحد إلى %1.</numerusform>
+            <numerusform>صُدِّر مستندان إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n مستندات إلى %1.</numerusform>
+            <numerusform>صُدِّر %n مستندًا إلى %1.</numerusform>
+            <numerusform>صُدِّر %n مستند إلى %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>تنبيهات:</translation>
+    </message>
+</context>
+<context>
+    <name>FormatIssue</name>
+    <message>
+        <source>illegal I- (or E-) tags read as the start of a span (the IOB2 repair)</source>
+        <translation>وسوم I- (أو E-) غير صالحة قُرئت بدايةً لمقطع (إصلاح IOB2)</translation>
+    </message>
+    <message>
+        <source>spans widened to whole tokens</source>
+        <translation>مقاطع وُسِّعت إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>spans covering no token, left out of the tags</source>
+        <translation>مقاطع لا تغطي أي كلمة، تُركت خارج الوسوم</translation>
+    </message>
+    <message>
+        <source>events left out because their trigger or a filler covers no token</source>
+        <translation>أحداث تُركت لأن محفّزها أو أحد مُعبِّئيها لا يغطي أي كلمة</translation>
+    </message>
+    <message>
+        <source>spans identical to another after widening, written once</source>
+        <translation>مقاطع تطابقت مع غيرها بعد التوسيع، كُتبت مرة واحدة</translation>
+    </message>
+    <message>
+        <source>nested spans left out (only the outermost layer is written)</source>
+        <translation>مقاطع متداخلة تُركت (تُكتب الطبقة الخارجية فقط)</translation>
+    </message>
+    <message>
+        <source>documents without an annotation set, left out</source>
+        <translation>وثائق بلا مجموعة توسيم، تُركت</translation>
+    </message>
+    <message>
+        <source>annotations of a kind the workbench does not hold, skipped</source>
+        <translation>توسيمات من نوع لا تحفظه منصة العمل، تُخطّيت</translation>
+    </message>
+    <message>
+        <source>cancelled (skipped) annotations, not imported</source>
+        <translation>توسيمات ملغاة (متخطّاة)، لم تُستورد</translation>
+    </message>
+    <message>
+        <source>spans whose offsets were moved to the stored text (UTF-16 units, CRLF)</source>
+        <translation>مقاطع نُقلت مواضعها إلى النص المخزَّن (وحدات UTF-16، CRLF)</translation>
+    </message>
+    <message>
+        <source>spans in pieces read as one (only whitespace between the pieces)</source>
+        <translation>مقاطع مجزّأة قُرئت مقطعًا واحدًا (لا شيء بين الأجزاء سوى مسافات)</translation>
+    </message>
+    <message>
+        <source>notes whose line breaks became spaces</source>
+        <translation>ملاحظات صارت فواصل أسطرها مسافات</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAllDialog</name>
+    <message>
+        <source>Label all matches</source>
+        <translation>وسم كل النتائج</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n match(es) as %1? Untick those that are not.</source>
+        <translation>
+            <numerusform>لا نتائج لوسمها بـ«%1».</numerusform>
+            <numerusform>وسم نتيجة واحدة بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم نتيجتين بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم %n نتائج بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم %n نتيجة بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+            <numerusform>وسم %n نتيجة بـ«%1»؟ أزل العلامة عمّا ليس منها.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) inside a longer word left out.</source>
+        <translation>
+            <numerusform>لم تُترك أي نتيجة داخل كلمة أطول.</numerusform>
+            <numerusform>تُركت نتيجة واحدة داخل كلمة أطول.</numerusform>
+            <numerusform>تُركت نتيجتان داخل كلمات أطول.</numerusform>
+            <numerusform>تُركت %n نتائج داخل كلمات أطول.</numerusform>
+            <numerusform>تُركت %n نتيجة داخل كلمات أطول.</numerusform>
+            <numerusform>تُركت %n نتيجة داخل كلمات أطول.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>وسم</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1408,10 @@
     <message>
         <source>Default text size</source>
         <translation>حجم النص الافتراضي</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>إعادة ترتيب اللوحات</translation>
     </message>
     <message>
         <source>Undo %1</source>

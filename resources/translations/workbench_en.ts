@@ -12,6 +12,33 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n document to %1.</numerusform>
+            <numerusform>Exported %n documents to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelAllDialog</name>
+    <message numerus="yes">
+        <source>Label %n match(es) as %1? Untick those that are not.</source>
+        <translation>
+            <numerusform>Label %n match as %1? Untick it if it is not.</numerusform>
+            <numerusform>Label %n matches as %1? Untick those that are not.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) inside a longer word left out.</source>
+        <translation>
+            <numerusform>%n match inside a longer word left out.</numerusform>
+            <numerusform>%n matches inside a longer word left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Exported %n document(s) to %1</source>

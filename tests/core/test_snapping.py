@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from workbench.core.normalize import find_all
 from workbench.core.snapping import (
     cluster_end,
     cluster_start,
@@ -15,6 +17,7 @@ from workbench.core.snapping import (
     is_invisible,
     snap_selection,
     snap_to_words,
+    word_match,
 )
 from workbench.core.tokens import Token, tokenize
 
@@ -281,3 +284,22 @@ def test_exact_selection_keeps_every_selected_visible_character(
 def test_cluster_start_and_end_bracket_the_position(text: str, position: int) -> None:
     position = min(position, len(text))
     assert cluster_start(text, position) <= position <= cluster_end(text, position)
+
+
+@pytest.mark.parametrize(
+    ("word", "labelled"),
+    [
+        ("داعش", "داعش"),
+        ("بداعش", "بداعش"),
+        ("وللداعش", "وللداعش"),
+        ("الدَّاعِش", "الدَّاعِش"),
+        ("الداعشي", None),
+        ("الداعشية", None),
+        ("داعشية", None),
+    ],
+)
+def test_a_search_match_is_labelled_as_a_word_or_not_at_all(word: str, labelled: str | None) -> None:
+    text = f"قال إن {word} هاجم."
+    [(start, end)] = find_all(text, "داعش")
+    found = word_match(text, start, end)
+    assert (text[found[0] : found[1]] if found else None) == labelled

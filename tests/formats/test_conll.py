@@ -11,7 +11,7 @@ from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
 from workbench.core.schema import Schema, builtin_schema, load_schema
 from workbench.formats import conll
-from workbench.formats.base import ExportOptions, ImportOptions, StaleSpanError
+from workbench.formats.base import EXPORT_MARK, ExportOptions, ImportOptions, StaleSpanError
 from workbench.formats.importing import load_label_map
 from workbench.formats.report import FormatReport, Issue
 
@@ -388,7 +388,7 @@ def test_a_split_writes_train_validation_and_test(tmp_path: Path, wojood: Schema
     out = tmp_path / "out"
     conll.write(documents, out, ExportOptions(schema=wojood, split=(80, 10, 10), seed=3))
     files = {path.name: path.read_text(encoding="utf-8").count("\n\n") for path in out.iterdir()}
-    assert files == {"train.conll": 16, "validation.conll": 2, "test.conll": 2}
+    assert files == {"train.conll": 16, "validation.conll": 2, "test.conll": 2, EXPORT_MARK: 0}
 
 
 def test_a_stale_span_is_refused_naming_document_and_span(tmp_path: Path, wojood: Schema) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.formats.builders import annotated, span_of
 from workbench.core.schema import builtin_schema
 from workbench.formats import jsonl
-from workbench.formats.base import ExportOptions
+from workbench.formats.base import EXPORT_MARK, ExportOptions
 
 SCHEMA = builtin_schema("conflict-news")
 
@@ -18,7 +18,8 @@ def test_a_split_writes_one_jsonl_file_per_split(tmp_path: Path) -> None:
     documents = [annotated(t, [span_of(t, "بغداد", "GPE")], name=f"d{n}") for n, t in enumerate(texts)]
     out = tmp_path / "out"
     jsonl.write(documents, out, ExportOptions(SCHEMA, split=(80, 10, 10), seed=3))
-    records = {path.name: path.read_text(encoding="utf-8").splitlines() for path in out.iterdir()}
+    records = {path.name: path.read_text(encoding="utf-8").splitlines() for path in out.glob("*.jsonl")}
+    assert sorted(path.name for path in out.iterdir()) == sorted([*records, EXPORT_MARK])
     assert {name: len(lines) for name, lines in records.items()} == {
         "train.jsonl": 16, "validation.jsonl": 2, "test.jsonl": 2,
     }  # fmt: skip

@@ -14,7 +14,7 @@ from workbench.cli import main
 from workbench.core.errors import WorkbenchError
 from workbench.core.schema import Schema
 from workbench.formats import conll, hf
-from workbench.formats.base import ExportOptions, ImportOptions
+from workbench.formats.base import EXPORT_MARK, ExportOptions, ImportOptions
 
 LABELS = ["PERS", "GPE", "ORG"]
 
@@ -126,4 +126,4 @@ def test_cli_split_by_sentence_needs_a_split_and_a_token_format(
     assert "--split-by sentence" in capsys.readouterr().err
     assert main([*by_document, "--split-by", "sentence"]) == 0
     written = sorted(p.name for p in (tmp_path / "o").iterdir())
-    assert written == ["test.conll", "train.conll", "validation.conll"]
+    assert written == [EXPORT_MARK, "test.conll", "train.conll", "validation.conll"]

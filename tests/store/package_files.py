@@ -6,9 +6,10 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from workbench.app.packages import choose_documents
 from workbench.core.model import GOLD, AnnotatedDocument, make_document
 from workbench.core.schema import builtin_schema
-from workbench.store.packages import assign, choose_documents, write_package
+from workbench.store.packages import assign, write_package
 from workbench.store.project import Project
 
 TEXTS = ["قال محمد إن الهجوم وقع.", "اعتقلت الشرطة خمسة أشخاص.", "زار الوزير الموصل أمس."]

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from workbench.app.packages import choose_documents
 from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import AnnotatedDocument, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
 from workbench.store.packages import (
-    assign, assigned_documents, choose_documents, merge_packages, package_annotator, write_package,
+    assign, assigned_documents, merge_packages, package_annotator, write_package,
 )
 from workbench.store.project import Project
 
@@ -29,16 +30,6 @@ def package_for(lead: Project, annotator: str, tmp_path: Path) -> Path:
     out = tmp_path / f"{annotator}.tawsim"
     write_package(lead, annotator, out)
     return out
-
-
-def test_choose_documents_by_name_all_or_sample(lead: Project) -> None:
-    ids = [d.id for d in lead.documents()]
-    assert choose_documents(lead, ["d2", ids[0]]) == [ids[2], ids[0]]
-    assert choose_documents(lead, every=True) == ids
-    sample = choose_documents(lead, sample=2, seed=7)
-    assert sample == choose_documents(lead, sample=2, seed=7) and len(set(sample)) == 2
-    with pytest.raises(WorkbenchError, match="nope"):
-        choose_documents(lead, ["nope"])
 
 
 def test_assigning_creates_new_sets_once(lead: Project) -> None:

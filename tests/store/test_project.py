@@ -205,15 +205,40 @@ def test_older_files_are_backed_up_then_migrated(
     with Project.open(project_path) as project:
         project.add_documents([annotated()])
 
-    def m002_add_flag(db) -> None:  # type: ignore[no-untyped-def]
+    def add_flag(db) -> None:  # type: ignore[no-untyped-def]
         db["documents"].add_column("flag", int)
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m002_add_flag])
+    current = migrations.format_version()
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_flag])
     with Project.open(project_path) as project:
         assert "flag" in project.db["documents"].columns_dict
-        assert migrations.file_version(project.conn) == 2
-    backup = migrations.backup_path(project_path, 1)
+        assert migrations.file_version(project.conn) == current + 1
+    backup = migrations.backup_path(project_path, current)
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 2
     assert "flag" not in [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
+
+
+def test_a_format_1_file_gains_the_rejected_suggestions_table_after_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        with Project.create(path, builtin_schema("generic")) as project:
+            project.add_documents([annotated()])
+            assert migrations.file_version(project.conn) == 1
+    with Project.open(path) as project:
+        assert migrations.file_version(project.conn) == 2
+        [document] = project.documents()
+        project.reject_suggestion(document.id, "amal", 4, 8, "PER")
+        project.reject_suggestion(document.id, "amal", 4, 8, "PER")  # twice is once
+        assert project.rejected_suggestions(document.id, "amal") == {(4, 8, "PER")}
+        assert project.rejected_suggestions(document.id, "badr") == set()
+    backup = sqlite3.connect(migrations.backup_path(path, 1))
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT count(*) FROM spans").fetchone()[0] == 2
+    tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master")}
+    assert "rejected_suggestions" not in tables
+    backup.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -148,12 +149,38 @@ def test_a_document_asks_for_its_comparison(
     assert blocker.args == [lead_project.document_ids[0], "badr", "carim"]  # the pair last clicked
 
 
-def test_the_html_report_is_saved(dashboard: AgreementDashboard, tmp_path: Path) -> None:
+def test_the_html_report_is_saved(
+    qtbot: QtBot, dashboard: AgreementDashboard, tmp_path: Path
+) -> None:
     out = tmp_path / "agreement.html"
-    dashboard.save_html(out)
+    task = dashboard.save_html(out)
+    assert task is not None
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS):
+        pass
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "carim" in page
     assert str(out) in dashboard.status_label.text()
+
+
+def test_the_report_is_never_saved_over_the_project(
+    qtbot: QtBot,
+    dashboard: AgreementDashboard,
+    lead_project: LeadProject,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project_file = lead_project.project.path
+    for out in (project_file, project_file.with_name(project_file.name + "-wal")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, out=out: (str(out), ""))
+        QTest.mouseClick(dashboard.save_button, Qt.MouseButton.LeftButton)
+        task = dashboard.task
+        assert task is not None
+        with qtbot.waitSignal(task.failed, timeout=WAIT_MS):
+            pass
+        assert "refused as an output" in dashboard.status_label.text()
+        assert task.error_box is not None
+        task.error_box.close()
+    assert project_file.read_bytes().startswith(b"SQLite format 3\x00")
+    assert len(lead_project.project.documents()) == len(lead_project.document_ids)
 
 
 def test_screenshot(dashboard: AgreementDashboard) -> None:
@@ -172,4 +199,6 @@ def test_the_entry_point_opens_and_computes(
     out = tmp_path / "chosen.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
     window.save_button.click()
+    with qtbot.waitSignal(window.task.succeeded, timeout=WAIT_MS):
+        pass
     assert out.is_file()

@@ -18,17 +18,17 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     phrase_range,
     wait_on_worker,
 )
-from workbench.core.model import Status
-from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
-from workbench.store.packages import (
+from workbench.app import packages
+from workbench.app.packages import (
     MergeSummary,
     assigned_documents,
     choose_documents,
     package_annotator,
     write_package,
 )
-from workbench.store.project import Project
-from workbench.ui import assignment_dialog
+from workbench.app.project import Project
+from workbench.core.model import Status
+from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
 from workbench.ui.assignment_dialog import (
     AssignmentDialog,
     merge_packages_in_background,
@@ -129,6 +129,20 @@ def amal_labels(lead_project: LeadProject) -> list[str]:
     return sorted(span.label for span in annotation_set.spans)
 
 
+def test_a_package_is_never_written_over_the_projects_files(
+    qtbot: QtBot, dialog: AssignmentDialog, lead_project: LeadProject
+) -> None:
+    journal = lead_project.project.path.with_name(lead_project.project.path.name + "-journal")
+    task = dialog.write_package_to("amal", journal)
+    with qtbot.waitSignal(task.failed, timeout=WAIT_MS) as blocker:
+        pass
+    [message] = blocker.args
+    assert str(journal) in message and "SQLite journal file of the project" in message
+    assert not journal.exists()
+    assert task.error_box is not None
+    task.error_box.close()
+
+
 def test_a_merge_brings_the_package_in_and_shows_the_summary(
     qtbot: QtBot, parent: QWidget, lead_project: LeadProject, amal_package: Path
 ) -> None:
@@ -167,13 +181,13 @@ def test_a_cancelled_merge_leaves_the_project_unchanged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     cancel_pressed = threading.Event()
-    real_validate = assignment_dialog.validate_package
+    real_validate = packages.validate_package
 
     def validate_until_cancelled(project: Project, path: Path) -> None:
         wait_on_worker(cancel_pressed.is_set)
         real_validate(project, path)
 
-    monkeypatch.setattr(assignment_dialog, "validate_package", validate_until_cancelled)
+    monkeypatch.setattr(packages, "validate_package", validate_until_cancelled)
     before = amal_labels(lead_project)
     task = merge_packages_in_background(parent, lead_project.project, [amal_package, amal_package])
     with qtbot.waitSignal(task.cancelled, timeout=WAIT_MS):

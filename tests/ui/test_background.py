@@ -17,7 +17,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 )
 from workbench.app.progress import Cancelled
 from workbench.core.errors import WorkbenchError
-from workbench.formats.base import Progress
+from workbench.core.progress import Progress
 from workbench.store.project import Project
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +20,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 )
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
+from workbench.formats.base import EXPORT_MARK
 from workbench.ui import export_dialog
 from workbench.ui.background import CancelCheck
 from workbench.ui.export_dialog import ExportDialog, open_export_dialog
@@ -91,8 +94,9 @@ def test_the_options_reach_the_exporter_and_a_split_makes_a_folder(
     assert (options.split, options.seed) == ((60, 20, 20), 7)
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
         dialog.start_export()
-    assert {p.name for p in out.iterdir()} <= {"train.conll", "validation.conll", "test.conll"}
-    written = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    splits = {"train.conll", "validation.conll", "test.conll"}
+    assert EXPORT_MARK in {p.name for p in out.iterdir()} <= {*splits, EXPORT_MARK}
+    written = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.conll"))
     assert "S-GPE" in written and "E-PER" in written
 
 
@@ -171,3 +175,39 @@ def test_the_chooser_asks_for_a_file_or_a_folder_by_format(
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
         dialog.export_button.click()
     assert exported == [(str(tmp_path / "chosen.jsonl"), 5)] and not dialog.isVisible()
+
+
+def test_an_export_onto_the_project_is_refused_and_the_project_kept(
+    qtbot: QtBot, dialog: ExportDialog, lead_project: LeadProject
+) -> None:
+    project_file = lead_project.project.path
+    documents = len(lead_project.project.documents())
+    choose(dialog, "jsonl", GOLD)
+    dialog.set_output(project_file)
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is not None
+    with qtbot.waitSignal(dialog.task.failed, timeout=WAIT_MS) as blocker:
+        pass
+    [message] = blocker.args
+    assert str(project_file) in message and "it is the project" in message
+    assert project_file.read_bytes().startswith(b"SQLite format 3\x00")
+    assert len(lead_project.project.documents()) == documents
+    assert dialog.task.error_box is not None
+    dialog.task.error_box.close()
+
+
+def test_a_second_split_export_replaces_the_first_folder_whole(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    """80/10/10 then 100/0/0 into one folder: no validation or test file of the first stays."""
+    choose(dialog, "conll", "amal")
+    dialog.split_check.setChecked(True)
+    out = tmp_path / "amal-conll"
+    dialog.set_output(out)
+    for split in ((60, 20, 20), (100, 0, 0)):
+        for spin, value in zip(dialog.split_spins, split, strict=True):
+            spin.setValue(value)
+        with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+            QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert sorted(p.name for p in out.iterdir()) == [EXPORT_MARK, "train.conll"]
+    assert written_beside_the_project(tmp_path) == ["amal-conll"]

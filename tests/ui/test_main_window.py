@@ -13,6 +13,7 @@ from tests.ui.window_scene import ANNOTATOR, THIRD, WITH_HARAKAT, WindowScene, n
 from workbench.core.model import Argument, Status
 from workbench.core.utf16 import Utf16Map
 from workbench.ui.i18n import Language
+from workbench.ui.label_all_dialog import LabelAllDialog
 from workbench.ui.main_window import MainWindow
 
 Key = Qt.Key
@@ -317,6 +318,7 @@ def test_matches_are_highlighted_in_the_view(scene: WindowScene) -> None:
     panel = scene.window.search_panel
     start, _ = word_range(TEXT, "مارس")
     before = tint_at(rendered(scene.view), background_point(scene.view, start))
+    scene.press(Key.Key_F, CTRL)  # matches are highlighted while the search panel is open
     commit_text(panel.field, "مارس")
     panel.run_search()
     after = tint_at(rendered(scene.view), background_point(scene.view, start))
@@ -329,6 +331,9 @@ def test_label_all_matches_is_one_step_to_undo(scene: WindowScene) -> None:
     commit_text(panel.field, "بيروت")
     panel.label_combo.setCurrentIndex(panel.label_combo.findData("GPE"))
     scene.qtbot.mouseClick(panel.label_all_button, Qt.MouseButton.LeftButton)
+    preview = scene.window.findChild(LabelAllDialog)
+    assert preview is not None and preview.list.count() == 3
+    scene.qtbot.mouseClick(preview.label_button, Qt.MouseButton.LeftButton)
     spans = scene.stored_spans()
     assert [(s.label, s.text) for s in spans] == [("GPE", "بيروت")] * 3
     scene.window.undo_stack.undo()

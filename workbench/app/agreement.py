@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from workbench.app.packages import choose_documents
 from workbench.app.progress import counted
 from workbench.core.agreement import DocumentAnnotations, agreement_report
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, AnnotatedDocument
+from workbench.core.progress import Progress, no_progress
 from workbench.core.tokens import token_ranges
-from workbench.formats.base import Progress, no_progress
-from workbench.store.packages import choose_documents
 from workbench.store.project import Project
 
 TOKENIZER = "camel-tools simple_word_tokenize, or the document's own tokens where it has them"

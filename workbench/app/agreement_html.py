@@ -17,7 +17,8 @@ MARGIN = 120
 def agreement_html(report: dict[str, Any], title: str) -> str:
     sections = [
         f"<h1>{escape(title)}</h1>",
-        f"<p>{len(report['annotators'])} annotators, {report['documents']} documents.</p>",
+        f"<p>{len(report['annotators'])} annotators; {compared_documents(report)} of "
+        f"{report['documents']} documents finished by two or more (compared).</p>",
         _headline_table(report),
         "<h2>Span F1 by annotator pair (exact, labeled)</h2>",
         pair_heatmap_svg(report["annotators"], report["span_f1"]["exact_labeled"]["pairs"]),
@@ -123,6 +124,12 @@ def _label_table(report: dict[str, Any]) -> str:
         "<table><tr><th>label</th><th>F1 exact</th><th>F1 overlap</th>"
         f"<th>alpha_U</th><th>alpha, tokens</th></tr>{rows}</table>"
     )
+
+
+def compared_documents(report: dict[str, Any]) -> int:
+    """The documents two or more annotators finished: those the pairwise measures compare (an
+    annotator's unfinished document counts for nobody)."""
+    return sum(1 for row in report["per_document"] if len(row["finished"]) >= 2)
 
 
 def documents_by_disagreement(report: dict[str, Any]) -> list[dict[str, Any]]:

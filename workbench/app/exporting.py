@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from workbench.app.output_paths import check_output_path
 from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress, no_progress
 from workbench.formats import exporter
-from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport
 from workbench.store.project import Project
 
@@ -34,8 +36,11 @@ def export_project(
 ) -> int:
     """Write the project's documents with the annotations of ``source``; returns the count.
 
-    What the exporter widened or left out is counted in ``report``.
+    What the exporter widened or left out is counted in ``report``. ``out`` is refused when it
+    would overwrite the project or a database (``check_output_path``); otherwise it ends up
+    holding exactly this export, or, when the export fails, what it held before.
     """
+    check_output_path(out, project.path)
     check_source(project, source)
     write = exporter(format_name)
     total = project.document_count()

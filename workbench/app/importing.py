@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Literal
 
 from workbench.app.progress import counted
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import replace_lone_surrogates
+from workbench.core.progress import Progress, no_progress
 from workbench.formats import importer
-from workbench.formats.base import ImportOptions, Progress, no_progress
+from workbench.formats.base import ImportOptions
 from workbench.formats.detection import detect_format
 from workbench.formats.importing import load_label_map
 from workbench.formats.report import FormatReport
@@ -31,6 +34,10 @@ def import_paths(
 
     What the reader repaired (IOB2 starts, converted offsets, ...) is counted in ``report``.
     """
+    if annotator is not None and not annotator.strip():
+        raise WorkbenchError("--annotator: an annotator's name cannot be blank")
+    if annotator is not None and replace_lone_surrogates(annotator) != annotator:
+        raise WorkbenchError(f"--annotator {annotator!r}: the name holds bytes that are not UTF-8")
     name = detect_format(paths) if format_name == "auto" else format_name
     read = importer(name)
     options = ImportOptions(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
-from workbench.formats.base import Progress, no_progress
+from workbench.core.progress import Progress, no_progress
 
 T = TypeVar("T")
 

@@ -5,15 +5,43 @@ at an event as it is now, after the fact: a required role still empty, a filler 
 role no longer allows (the schema changed, or the filler span was relabelled), a role that takes
 one filler holding two, an argument whose span or event is gone. They are warnings, shown beside
 the event; they never block an edit.
+
+Each problem is an ``EventProblem``: a string (the English sentence, as the command line and
+the logs show it) that also keeps its template and values, so that the window can say it in
+the interface language with the schema's names for the roles.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
 from workbench.core.model import Argument, Event, Span
 from workbench.core.schema import EventType, Schema, event_filler
+
+
+UNKNOWN_TYPE = "the schema has no event type {type!r}"
+MISSING_TRIGGER = "its trigger span is missing"
+MISSING_REQUIRED = "the required role {role} has no filler"
+OVERFILLED = "the role {role} takes one filler but has {count}"
+UNKNOWN_ROLE = "the type {type} has no role {role} any more"
+MISSING_FILLER = "the {role} argument refers to a missing span or event"
+REFUSED_FILLER = "the role {role} cannot be filled by {label} (allowed: {allowed})"
+
+
+class EventProblem(str):
+    """One problem: the English sentence, with the ``template`` and ``values`` it was made of
+    (``values`` always holds the event's ``type``)."""
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> EventProblem:
+        problem = super().__new__(cls, template.format(**values))
+        problem.template = template
+        problem.values = values
+        return problem
 
 
 def event_problems(
@@ -21,22 +49,22 @@ def event_problems(
     spans_by_id: Mapping[str, Span],
     schema: Schema,
     events_by_id: Mapping[str, Event] | None = None,
-) -> list[str]:
+) -> list[EventProblem]:
     """What is wrong with ``event``, one sentence each; empty when nothing is.
 
     ``events_by_id`` (the document's events) lets arguments filled by events be checked too;
     without it they are taken as they are.
     """
     if not schema.has_event(event.type):
-        return [f"the schema has no event type {event.type!r}"]
+        return [EventProblem(UNKNOWN_TYPE, type=event.type)]
     event_type = schema.event(event.type)
     problems = []
     if event.trigger_span_id not in spans_by_id:
-        problems.append("its trigger span is missing")
+        problems.append(EventProblem(MISSING_TRIGGER, type=event.type))
     problems += _missing_required_roles(event, event_type)
     problems += _overfilled_roles(event, event_type)
     for argument in event.arguments:
-        problem = _argument_problem(argument, event_type, spans_by_id, events_by_id)
+        problem = argument_problem(argument, event_type, spans_by_id, events_by_id)
         if problem:
             problems.append(problem)
     return problems
@@ -52,40 +80,43 @@ def role_counts(event: Event, schema: Schema) -> tuple[int, int]:
     return len(filled), len(filled | required)
 
 
-def _missing_required_roles(event: Event, event_type: EventType) -> list[str]:
+def _missing_required_roles(event: Event, event_type: EventType) -> list[EventProblem]:
     filled = {argument.role for argument in event.arguments}
     return [
-        f"the required role {role.id} has no filler"
+        EventProblem(MISSING_REQUIRED, type=event.type, role=role.id)
         for role in event_type.roles
         if role.required and role.id not in filled
     ]
 
 
-def _overfilled_roles(event: Event, event_type: EventType) -> list[str]:
+def _overfilled_roles(event: Event, event_type: EventType) -> list[EventProblem]:
     counts = Counter(argument.role for argument in event.arguments)
     return [
-        f"the role {role.id} takes one filler but has {counts[role.id]}"
+        EventProblem(OVERFILLED, type=event.type, role=role.id, count=counts[role.id])
         for role in event_type.roles
         if not role.repeatable and counts[role.id] > 1
     ]
 
 
-def _argument_problem(
+def argument_problem(
     argument: Argument,
     event_type: EventType,
     spans_by_id: Mapping[str, Span],
     events_by_id: Mapping[str, Event] | None,
-) -> str | None:
+) -> EventProblem | None:
+    """What is wrong with one argument of an event of ``event_type``; None when nothing is."""
     roles = {role.id: role for role in event_type.roles}
     role = roles.get(argument.role)
     if role is None:
-        return f"the type {event_type.id} has no role {argument.role} any more"
+        return EventProblem(UNKNOWN_ROLE, type=event_type.id, role=argument.role)
     label = _filler_label(argument, spans_by_id, events_by_id)
     if label is None:
-        return f"the {argument.role} argument refers to a missing span or event"
+        return EventProblem(MISSING_FILLER, type=event_type.id, role=argument.role)
     if label and not role.allows(label):
         allowed = ", ".join(role.fillers)
-        return f"the role {argument.role} cannot be filled by {label} (allowed: {allowed})"
+        return EventProblem(
+            REFUSED_FILLER, type=event_type.id, role=argument.role, label=label, allowed=allowed
+        )
     return None
 
 

@@ -7,6 +7,7 @@ into a document's stored text (DESIGN.md, the offset contract).
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -102,6 +103,18 @@ class AnnotatedDocument:
     sets: tuple[AnnotationSet, ...] = ()
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as U+FFFD.
+
+    Python holds each byte of a file name or a command-line argument that is not UTF-8 as a lone
+    surrogate, which is not a character: neither SQLite nor any UTF-8 file can hold it.
+    """
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def make_document(
     name: str,
     text: str,
@@ -113,10 +126,10 @@ def make_document(
 ) -> Document:
     return Document(
         id=doc_id or new_id(),
-        name=name,
+        name=replace_lone_surrogates(name),
         text=text,
         sha256=text_sha256(text),
-        source=source,
+        source=replace_lone_surrogates(source),
         metadata=metadata or {},
         tokens=tokens,
     )

@@ -67,6 +67,13 @@ if TYPE_CHECKING:  # PyYAML is imported where files are parsed: the command line
     import yaml
 
 from workbench.core.errors import SchemaError
+from workbench.core.nested_data import (
+    NestedDataError,
+    parse_json,
+    safe_yaml_loader,
+    size_problem,
+    yaml_size_problem,
+)
 from workbench.paths import resources_dir
 
 BUILTIN_SCHEMAS = ("conflict-news", "generic", "wojood", "ace2005")
@@ -377,11 +384,14 @@ def _path_text(path: _PathSteps) -> str:
 
 def _parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_json_object)
-    except json.JSONDecodeError as error:
-        raise SchemaError(
-            f"{source}, line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}"
-        ) from None
+        document = parse_json(text, object_pairs_hook=_json_object)
+    except NestedDataError as error:
+        problem = f"invalid JSON: {error.syntax}" if error.syntax else error.problem
+        raise SchemaError(f"{source}, line {error.line}, column {error.column}: {problem}") from None
+    too_big = size_problem(document)
+    if too_big:
+        raise SchemaError(f"{source}: {too_big}")
+    return document
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -397,9 +407,11 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
     import yaml
 
     """The document and its node tree; the nodes know the line each value came from."""
-    # libyaml when present: the same results, several times faster.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = safe_yaml_loader()(text)
     try:
+        too_big = yaml_size_problem(yaml.parse(text, Loader=safe_yaml_loader()))
+        if too_big is not None:
+            raise SchemaError(f"{source}, {too_big}")
         root = loader.get_single_node()
         if root is None:
             return None, None
@@ -564,8 +576,8 @@ def _names(raw: dict[str, Any], path: _PathSteps) -> dict[str, str]:
 
 def _version(raw: dict[str, Any], path: _PathSteps) -> int:
     version = raw["version"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        _fail((*path, "version"), f"must be a whole number, 1 or more; got {_shown(version)}")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 2**31:
+        _fail((*path, "version"), f"must be a whole number from 1 to 2^31; got {_shown(version)}")
     return version
 
 

@@ -12,6 +12,7 @@ diacritics, an emoji its modifiers and ZWJ sequence, a flag both regional indica
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from workbench.core.tokens import Token, tokenize, tokens_in
@@ -226,3 +227,32 @@ def _odd_regional_indicator_run(text: str, position: int) -> bool:
     while position - count - 1 >= 0 and _is_regional_indicator(text[position - count - 1]):
         count += 1
     return count % 2 == 1
+
+
+_PROCLITIC_STACK = re.compile(
+    "[\u0648\u0641]?[\u0628\u0643\u0644]?(?:\u0627\u0644|\u0644)?"
+)  # (و|ف)? (ب|ك|ل)? (ال|ل)?
+"""Proclitics in front of a word, marks aside: و ف, then ب ك ل, then the article (ال, or the ل
+left of it after لِ)."""
+
+
+def word_match(text: str, start: int, end: int) -> Range | None:
+    """The span a match ``[start, end)`` of a search makes when labelled as a word: the match
+    with the proclitics in front of it (بداعش for داعش), as snapping takes a word; None when
+    the match is inside a longer word (داعش in الداعشي or داعشية), where labelling it would cut
+    that word."""
+    snapped = snap_to_words(text, start, end)
+    if snapped is None or snapped[1] != _end_with_marks(text, end) or snapped[0] > start:
+        return None
+    prefix = "".join(c for c in text[snapped[0] : start] if not _is_mark(c))
+    return snapped if _PROCLITIC_STACK.fullmatch(prefix) else None
+
+
+def _end_with_marks(text: str, end: int) -> int:
+    while end < len(text) and _is_mark(text[end]):
+        end += 1
+    return end
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in _MARK_CATEGORIES

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,15 +12,9 @@ from typing import Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument
+from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.report import FormatReport
-
-Progress = Callable[[int, int], None]
-"""Called with (done, total) as work advances; total is 0 when unknown."""
-
-
-def no_progress(done: int, total: int) -> None:
-    """The progress callback for callers that do not show progress."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +76,102 @@ def check_offsets(annotated: AnnotatedDocument) -> None:
                 )
 
 
+class OutputError(WorkbenchError):
+    """An output that could not be written (a full disk, no permission); nothing of it is kept."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"cannot write {path}: {reason}; nothing of it was kept")
+
+
+EXPORT_MARK = ".tawsim-export"
+"""The file that marks a folder as written by an export, which the next export may replace."""
+_EXPORT_MARK_TEXT = (
+    "Written by a Tawsim Workbench export; the next export to this folder replaces it whole.\n"
+)
+
+
+def hidden_beside(path: Path, kind: str) -> Path:
+    """The hidden name an output is built under (``kind`` "partial") or its predecessor moved
+    away to (``kind`` "old"): fixed, so that the next run to ``path`` finds a killed run's."""
+    return path.with_name(f".{path.name}.{kind}")
+
+
 @contextmanager
-def atomic_text_output(path: Path) -> Iterator[TextIO]:
-    """Write a text file so that it appears whole or not at all (never half-written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
+def atomic_text_output(path: Path, *, sync: bool = True) -> Iterator[TextIO]:
+    """Write a text file so that it appears whole or not at all (never half-written): it is
+    written under a hidden name beside ``path``, flushed to the disk (``sync``), then renamed over
+    ``path``. A run killed half-way leaves the hidden file, which the next run to ``path``
+    replaces. A file inside a folder ``export_folder`` builds is not synced on its own (``sync``
+    False): the folder is, once, before it is swapped in (one fsync per file of a brat export of
+    3,000 documents took 30 s instead of 2)."""
+    partial = hidden_beside(path, "partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="\n") as stream:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove(partial)  # a killed run's; "x" below then never follows a link left in its place
+        with partial.open("x", encoding="utf-8", newline="\n") as stream:
             yield stream
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(partial, path)
+    except OSError as error:
+        raise OutputError(path, error.strerror or str(error)) from error
     finally:
         partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def export_folder(out: Path) -> Iterator[Path]:
+    """Build a folder export in a hidden folder beside ``out`` (yielded) and swap it in whole at
+    the end: the earlier export is renamed away, the new one renamed in, the earlier deleted.
+    What a killed run left beside ``out`` is removed first. An existing folder is replaced only
+    when it is empty or marked (``EXPORT_MARK``) as an earlier export: never a user's folder."""
+    partial, old = hidden_beside(out, "partial"), hidden_beside(out, "old")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _remove(partial)
+        _remove(old)
+        _check_replaceable(out)
+        partial.mkdir()
+        yield partial
+        with atomic_text_output(partial / EXPORT_MARK, sync=False) as stream:
+            stream.write(_EXPORT_MARK_TEXT)
+        _flush_to_disk()
+        if out.exists() or out.is_symlink():
+            os.replace(out, old)
+        os.replace(partial, out)
+        shutil.rmtree(old, ignore_errors=True)  # the export is in place; the next run retries
+    except OutputError as error:
+        raise OutputError(out, error.reason) from error
+    except OSError as error:
+        raise OutputError(out, error.strerror or str(error)) from error
+    finally:
+        _remove(partial)
+
+
+def _flush_to_disk() -> None:
+    """Everything written so far, on the disk: ``sync(2)``, one call for a whole folder (Windows
+    has none: there a power cut may still empty files of a folder just swapped in)."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def _check_replaceable(out: Path) -> None:
+    if out.is_symlink() or not out.exists():
+        return
+    if not out.is_dir():
+        raise WorkbenchError(f"{out} is a file; this export writes a folder: choose a folder")
+    if any(out.iterdir()) and not (out / EXPORT_MARK).is_file():
+        raise WorkbenchError(
+            f"{out} is a folder that an export did not write (it has no {EXPORT_MARK}); "
+            "an export replaces its folder whole: choose a new or empty folder"
+        )
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, a link or a whole folder, if it is there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)

@@ -17,13 +17,16 @@ are the workbench's. The ``.ann`` holds:
   ``[TYPE] text`` (a note of another type, as the import keeps it) as a note of that type.
 
 Labels, event types and attribute names are spelled as brat stores them (``Conflict_Attack``).
-Files are named after the document, made safe for file systems and unique in their folder. A
-document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``, which the
-import reads back as one document with those annotators' sets (``brat_annotators``); a document
-without a set gets an empty ``.ann``.
+Files are named after the document, made safe for every file system and unique in their folder
+(``file_names``); each folder's ``names.tsv`` maps the file names back to the document ids and
+names. A document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``,
+which the import reads back as one document with those annotators' sets (``brat_annotators``); a
+document without a set gets an empty ``.ann``. ``OUT`` is built whole beside itself and then
+swapped in (``export_folder``): it holds this export's files and no earlier one's.
 
 Import. Each ``.ann`` with the ``.txt`` beside it is a document (a folder is searched at any
-depth; a ``.txt`` or ``.ann`` may also be named). Offsets are checked against the text: each
+depth; a ``.txt`` or ``.ann`` may also be named), named as the ``names.tsv`` beside it says, else
+after the file. Offsets are checked against the text: each
 ``T`` line's text must equal the text at its offsets, otherwise the import stops naming the file
 and the line. A ``.txt`` with CRLF line ends is read with brat's offsets, which count the CR. A
 span in pieces is read as one span when only whitespace (a line break) lies between its pieces,
@@ -62,6 +65,7 @@ from workbench.formats.base import (
     ImportOptions,
     Progress,
     check_offsets,
+    export_folder,
     no_progress,
 )
 from workbench.formats.brat_annotators import (
@@ -73,11 +77,13 @@ from workbench.formats.brat_annotators import (
 from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
 from workbench.formats.brat_notes import LINE_BREAK, brat_notes, stored_note
 from workbench.formats.exporting import export_groups, write_text_file
-from workbench.formats.importing import annotator_name, entity_label, event_type
+from workbench.formats.file_names import NAMES_FILE, FileStems, document_name
+from workbench.formats.importing import annotator_name, entity_label, event_type, folder_files
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
-_UNSAFE_FILE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_OFFSET = re.compile("[0-9]{1,18}")
+"""An offset as brat writes it: ASCII digits (``str.isdigit`` also takes ``²`` and ``٣``)."""
 _SKIPPED_KINDS = {"R": "a relation", "*": "an equivalence", "N": "a normalization"}
 
 # ---- export -----------------------------------------------------------------------------------
@@ -95,39 +101,32 @@ def write(
     BratNames(options.schema)  # refuses a schema whose labels brat cannot tell apart
     groups, total = export_groups(documents, options)
     done = 0
-    for split, group in groups:
-        folder = out / split if split else out
-        taken: set[str] = set()
-        for annotated in group:
-            check_offsets(annotated)
-            for stem, annotation_set in _file_stems(annotated, taken):
-                _write_pair(folder / stem, annotated, annotation_set, report)
-            done += 1
-            progress(done, total)
-    write_text_file(out / "annotation.conf", annotation_conf(options.schema))
-    write_text_file(out / "visual.conf", visual_conf(options.schema))
+    with export_folder(out) as built:
+        for split, group in groups:
+            folder, stems = built / split if split else built, FileStems()
+            for annotated in group:
+                check_offsets(annotated)
+                for stem, annotation_set in _file_stems(annotated, stems):
+                    _write_pair(folder / stem, annotated, annotation_set, report)
+                done += 1
+                progress(done, total)
+            write_text_file(folder / NAMES_FILE, stems.names_tsv(), sync=False)
+        write_text_file(built / "annotation.conf", annotation_conf(options.schema), sync=False)
+        write_text_file(built / "visual.conf", visual_conf(options.schema), sync=False)
 
 
 def _file_stems(
-    annotated: AnnotatedDocument, taken: set[str]
+    annotated: AnnotatedDocument, stems: FileStems
 ) -> list[tuple[str, AnnotationSet | None]]:
-    """A file stem for each annotation set (one for a document without sets), unique in the
-    folder regardless of letter case."""
-    name = _UNSAFE_FILE_NAME.sub("_", annotated.document.name).strip(" .") or "document"
+    """A file stem for each annotation set (one for a document without sets)."""
+    document = annotated.document
     if len(annotated.sets) <= 1:
-        wanted = [(name, annotated.sets[0] if annotated.sets else None)]
-    else:
-        ordered = sorted(annotated.sets, key=lambda s: s.annotator)
-        wanted = [(f"{name}@{annotator_part(s.annotator)}", s) for s in ordered]
-    stems = []
-    for stem, annotation_set in wanted:
-        unique, number = stem, 1
-        while unique.casefold() in taken:
-            number += 1
-            unique = f"{stem}-{number}"
-        taken.add(unique.casefold())
-        stems.append((unique, annotation_set))
-    return stems
+        stem = stems.stem(document.id, document.name)
+        return [(stem, annotated.sets[0] if annotated.sets else None)]
+    ordered = sorted(annotated.sets, key=lambda s: s.annotator)
+    variants = [annotator_part(s.annotator) for s in ordered]
+    named = zip(stems.variant_stems(document.id, document.name, variants), ordered, strict=True)
+    return [(stem, annotation_set) for stem, annotation_set in named]
 
 
 def _write_pair(
@@ -136,9 +135,10 @@ def _write_pair(
     annotations: AnnotationSet | None,
     report: FormatReport,
 ) -> None:
-    write_text_file(stem.with_name(stem.name + ".txt"), annotated.document.text)
+    write_text_file(stem.with_name(stem.name + ".txt"), annotated.document.text, sync=False)
     lines = _ann_lines(annotated, annotations, report) if annotations else []
-    write_text_file(stem.with_name(stem.name + ".ann"), "".join(f"{line}\n" for line in lines))
+    ann = "".join(f"{line}\n" for line in lines)
+    write_text_file(stem.with_name(stem.name + ".ann"), ann, sync=False)
 
 
 def _ann_lines(
@@ -280,7 +280,7 @@ def _ann_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.ann") if p.is_file())
+            found = [p for p in folder_files(path, {".ann", ".txt"}) if p.suffix.lower() == ".ann"]
             if not found:
                 raise InputError(path, "the folder holds no .ann file")
             files.extend(found)
@@ -310,7 +310,7 @@ class _Reader:
         self.source = SourceText(decode_text(self.txt.read_bytes(), self.txt))
 
     def document(self) -> AnnotatedDocument:
-        document = make_document(self.ann.stem, self.source.text, source=str(self.txt))
+        document = make_document(document_name(self.ann), self.source.text, source=str(self.txt))
         return AnnotatedDocument(document, (self.annotation_set(),))
 
     def annotation_set(self, annotator: str | None = None) -> AnnotationSet:
@@ -368,7 +368,7 @@ class _Reader:
         pieces = []
         for piece in offsets.split(";"):
             bounds = piece.split()
-            if len(bounds) != 2 or not all(bound.isdigit() for bound in bounds):
+            if len(bounds) != 2 or not all(_OFFSET.fullmatch(bound) for bound in bounds):
                 raise self._error(number, f"{offsets!r} are not offsets (START END[;START END])")
             start, end = int(bounds[0]), int(bounds[1])
             if not start < end <= len(self.source.raw):

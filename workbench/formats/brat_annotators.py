@@ -20,14 +20,21 @@ from urllib.parse import unquote
 
 from workbench.core.errors import InputError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, make_document
+from workbench.formats.file_names import document_name, is_safe_character
 
 SEPARATOR = "@"
-_QUOTED = frozenset('<>:"/\\|?*%@' + "".join(map(chr, range(0x20))))
+_QUOTED = frozenset("%@")
 
 
 def annotator_part(annotator: str) -> str:
     """The annotator as the end of a file stem (see the module docstring)."""
-    return "".join(f"%{ord(char):02X}" if char in _QUOTED else char for char in annotator)
+    return "".join(
+        char if is_safe_character(char) and char not in _QUOTED else _quoted(char) for char in annotator
+    )
+
+
+def _quoted(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
 def annotator_of(ann: Path) -> str:
@@ -55,6 +62,6 @@ def joined_document(
             f"{', '.join(ann.name for ann in files)} are the sets of {len(files)} annotators "
             "of one document, which --annotator would give one name: import them without it",
         )
-    name = files[0].stem.rpartition(SEPARATOR)[0]
+    name = document_name(files[0], default=files[0].stem.rpartition(SEPARATOR)[0])
     document = make_document(name, text, source=str(files[0].with_suffix(".txt")))
     return AnnotatedDocument(document, tuple(sets))

@@ -37,7 +37,7 @@ from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
 from workbench.core.text_io import read_text_file
 from workbench.core.tokens import Token
-from workbench.formats.base import ExportOptions, ImportOptions, Progress, no_progress
+from workbench.formats.base import ExportOptions, ImportOptions, Progress, export_folder, no_progress
 from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_columns
 from workbench.formats.exporting import export_units, write_text_export
 from workbench.formats.importing import annotator_name, entity_label, input_files
@@ -283,9 +283,10 @@ def write(
             yield marker + "".join(sentence.text for sentence in unit)
 
     if options.split is not None and options.split_by == "sentence":
-        write_sentence_splits(
-            documents, out, options, progress, suffix=SUFFIX, sentences=sentences
-        )
+        with export_folder(out) as folder:
+            write_sentence_splits(
+                documents, folder, options, progress, suffix=SUFFIX, sentences=sentences
+            )
     else:
         write_text_export(documents, out, options, progress, suffix=SUFFIX, render=render)
 

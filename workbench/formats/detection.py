@@ -20,12 +20,12 @@ Every refusal is one line that says what the file looks like and which ``--forma
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import InputError, WorkbenchError
+from workbench.core.nested_data import NestedDataError, parse_json
 from workbench.core.text_io import read_text_file, text_lines
 from workbench.formats.conll_columns import looks_like_conll
 
@@ -117,9 +117,9 @@ def _jsonl_format(path: Path) -> str:
 
 def _json_format(path: Path) -> str:
     try:
-        value = json.loads(read_text_file(path))
-    except json.JSONDecodeError:
-        return "labelstudio"  # its importer names the place of the syntax error
+        value = parse_json(read_text_file(path))
+    except NestedDataError:
+        return "labelstudio"  # its importer names the place of the problem
     first = value[0] if isinstance(value, list) and value else value
     if not isinstance(first, dict) or isinstance(first.get("data"), dict):
         return "labelstudio"
@@ -154,7 +154,7 @@ def _first_record(path: Path) -> Any:
     for line in text_lines(path):  # the first line only, not the whole file
         if line.strip():
             try:
-                return json.loads(line)
-            except json.JSONDecodeError:
+                return parse_json(line)
+            except NestedDataError:
                 return None
     return None

@@ -19,7 +19,6 @@ keys of a ``meta`` object, doccano's import layout) go to the document's metadat
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 from workbench.core.errors import InputError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.nested_data import NestedDataError, parse_json
 from workbench.core.text_io import decode_text
 from workbench.formats.base import ImportOptions
 from workbench.formats.importing import annotator_name, entity_label, input_files
@@ -66,9 +66,9 @@ class _Line:
 
     def document(self, line: str) -> AnnotatedDocument:
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise self.error(f"not valid JSON ({error.msg}, column {error.colno})") from None
+            record = parse_json(line)
+        except NestedDataError as error:
+            raise self.error(f"{error.problem}, column {error.column}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise self.error('each line must be a JSON object with a non-empty "text"')
         if not record["text"]:

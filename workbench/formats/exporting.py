@@ -12,8 +12,11 @@ a 0% split gets no file, because an empty split makes ``datasets.load_dataset`` 
 that too few documents would leave empty is refused (``splits``). Without a split, the whole export
 goes to the one file ``OUT``, or, for formats that are a folder anyway, to ``OUT/train``.
 
-Every document is checked with ``check_offsets`` before anything of it is written; the files are
-written whole or not at all (``atomic_text_output``).
+Every document is checked with ``check_offsets`` before anything of it is written. ``OUT`` holds
+exactly what the export wrote, whole or not at all: a file export is written under a hidden name
+and renamed over ``OUT`` (``atomic_text_output``); a folder export is built as a hidden folder
+beside ``OUT`` and swapped in at the end (``export_folder``), so no file of an earlier export
+stays behind.
 """
 
 from __future__ import annotations
@@ -21,10 +24,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Document
-from workbench.formats.base import ExportOptions, Progress, atomic_text_output, check_offsets
+from workbench.formats.base import (
+    ExportOptions,
+    Progress,
+    atomic_text_output,
+    check_offsets,
+    export_folder,
+)
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.splits import split_documents
 
@@ -78,26 +88,57 @@ def write_text_export(
     *,
     suffix: str,
     render: Renderer,
-    always_folder: bool = False,
-) -> list[str]:
-    """Write each document's rendered text into ``out`` or its split files (module docstring);
-    the names of the splits written (``["train"]`` without a split)."""
-    groups, total = export_groups(documents, options)
-    if options.split is None and not always_folder and out.is_dir():
+) -> None:
+    """Write each document's rendered text into the file ``out``, or with a split into the
+    split files of the folder ``out`` (module docstring)."""
+    if options.split is not None:
+        with export_folder(out) as folder:
+            write_split_files(documents, folder, options, progress, suffix=suffix, render=render)
+        return
+    if out.is_dir():
         raise WorkbenchError(f"{out} is a folder: give the file to write, or export with a split")
+    [(_, group)], total = export_groups(documents, options)
+    with atomic_text_output(out) as stream:
+        _write_documents(stream, group, progress, 0, total, render)
+
+
+def write_split_files(
+    documents: Iterable[AnnotatedDocument],
+    folder: Path,
+    options: ExportOptions,
+    progress: Progress,
+    *,
+    suffix: str,
+    render: Renderer,
+) -> list[str]:
+    """Write the split files (``train`` alone without a split) into ``folder``, a folder being
+    built by ``export_folder``; the names of the splits written."""
+    groups, total = export_groups(documents, options)
     done = 0
     for split, group in groups:
-        path = out / f"{split or 'train'}{suffix}" if split or always_folder else out
-        with atomic_text_output(path) as stream:
-            for annotated in group:
-                check_offsets(annotated)
-                stream.writelines(render(annotated))
-                done += 1
-                progress(done, total)
+        with atomic_text_output(folder / f"{split or 'train'}{suffix}", sync=False) as stream:
+            done = _write_documents(stream, group, progress, done, total, render)
     return [split or "train" for split, _ in groups]
 
 
-def write_text_file(path: Path, text: str) -> None:
+def _write_documents(
+    stream: TextIO,
+    documents: Iterable[AnnotatedDocument],
+    progress: Progress,
+    done: int,
+    total: int,
+    render: Renderer,
+) -> int:
+    """Check and write each document, counting on from ``done``; the count reached."""
+    for annotated in documents:
+        check_offsets(annotated)
+        stream.writelines(render(annotated))
+        done += 1
+        progress(done, total)
+    return done
+
+
+def write_text_file(path: Path, text: str, *, sync: bool = True) -> None:
     """Write one whole file (``atomic_text_output``: UTF-8, LF, all or nothing)."""
-    with atomic_text_output(path) as stream:
+    with atomic_text_output(path, sync=sync) as stream:
         stream.write(text)

@@ -33,11 +33,11 @@ import yaml
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, Span
 from workbench.core.schema import Schema
-from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.formats.base import ExportOptions, Progress, export_folder, no_progress
 from workbench.formats.exporting import (
     ExportUnit,
     export_units,
-    write_text_export,
+    write_split_files,
     write_text_file,
 )
 from workbench.formats.report import FormatReport
@@ -71,16 +71,19 @@ def write(
             labels = frozenset(span["label"] for span in row["spans"])
             yield Sentence(_JSON.encode(row) + "\n", labels)
 
-    if options.split is not None and options.split_by == "sentence":
-        splits = write_sentence_splits(
-            documents, out, options, progress, suffix=SUFFIX, sentences=sentences
-        )
-    else:
-        splits = write_text_export(
-            documents, out, options, progress, suffix=SUFFIX, render=render, always_folder=True
-        )
-    write_text_file(out / "labels.json", json.dumps(names, ensure_ascii=False, indent=1) + "\n")
-    write_text_file(out / "README.md", dataset_card(options.schema, names, splits))
+    with export_folder(out) as folder:
+        if options.split is not None and options.split_by == "sentence":
+            splits = write_sentence_splits(
+                documents, folder, options, progress, suffix=SUFFIX, sentences=sentences
+            )
+        else:
+            splits = write_split_files(
+                documents, folder, options, progress, suffix=SUFFIX, render=render
+            )
+        labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
+        write_text_file(folder / "labels.json", labels, sync=False)
+        card = dataset_card(options.schema, names, splits)
+        write_text_file(folder / "README.md", card, sync=False)
 
 
 def label_names(options: ExportOptions) -> list[str]:

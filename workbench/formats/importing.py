@@ -7,6 +7,7 @@ the line. Nothing is dropped or renamed silently.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
@@ -104,9 +105,7 @@ def input_files(paths: Sequence[Path], suffixes: Collection[str]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
-            )
+            found = folder_files(path, suffixes)
             if not found:
                 raise InputError(path, f"the folder holds no {' or '.join(sorted(suffixes))} file")
             files.extend(found)
@@ -115,3 +114,34 @@ def input_files(paths: Sequence[Path], suffixes: Collection[str]) -> list[Path]:
         else:
             raise InputError(path, "no such file or folder")
     return files
+
+
+def folder_files(folder: Path, suffixes: Collection[str]) -> list[Path]:
+    """The files under ``folder``, at any depth, whose suffix is one of ``suffixes``, in path order.
+
+    A folder's import stays inside the folder: a symbolic link (to a file of those suffixes, or to
+    a folder) that leads out of it is refused, naming the link. A link to a file inside is
+    followed; a link to a folder inside is not entered, as its files are found where they are.
+    """
+    root = folder.resolve()
+    found: list[Path] = []
+    for directory, folders, names in os.walk(folder):
+        here = Path(directory)
+        for link in (here / name for name in folders if (here / name).is_symlink()):
+            _refuse_link_out(link, folder, root)
+        for path in (here / name for name in names if Path(name).suffix.lower() in suffixes):
+            if path.is_symlink():
+                _refuse_link_out(path, folder, root)
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _refuse_link_out(link: Path, folder: Path, root: Path) -> None:
+    target = link.resolve()
+    if not target.is_relative_to(root):
+        raise InputError(
+            link,
+            f"a symbolic link to {target}, outside the folder {folder}: a folder's import stays "
+            "inside the folder (name the file itself to import it)",
+        )

@@ -9,6 +9,12 @@
 
 Offsets are code points, half-open. An annotator's set counts as done unless "status" says
 otherwise. A text holding CR or CRLF line ends is stored with LF, its offsets moved to match.
+
+Each annotator's annotations are checked against the project's schema
+(``workbench.core.import_checks``): labels, roles and the fillers each allows, attributes and their
+values, ids, offsets, events containing themselves. A line holding anything the schema does not
+allow, or that the brat importer would refuse after an export, is refused naming the file and the
+line.
 """
 
 from __future__ import annotations
@@ -20,17 +26,19 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from workbench.core.errors import InputError
+from workbench.core.import_checks import annotation_set_problem
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
     Argument,
-    Document,
     Event,
     Span,
     Status,
+    make_document,
     new_id,
     text_sha256,
 )
+from workbench.core.nested_data import NestedDataError, parse_json, size_problem
 from workbench.core.text_io import text_lines
 from workbench.formats.base import (
     ExportOptions,
@@ -54,8 +62,9 @@ class _Line:
         self.path = path
         self.number = number
 
-    def error(self, problem: str) -> InputError:
-        return InputError(self.path, problem, where=f"line {self.number}")
+    def error(self, problem: str, column: int | None = None) -> InputError:
+        where = f"line {self.number}" + (f", column {column}" if column else "")
+        return InputError(self.path, problem, where=where)
 
     def field(self, record: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
         if key not in record:
@@ -86,38 +95,43 @@ def _document(
 ) -> AnnotatedDocument:
     """One line's document; ``labels`` keeps the schema label of each label already read."""
     try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise line.error(f"not valid JSON ({error.msg}, column {error.colno})") from error
+        record = parse_json(raw)
+    except NestedDataError as error:
+        raise line.error(error.problem, error.column) from None
     if not isinstance(record, dict):
         raise line.error("a line must hold one JSON object (a document)")
     text = line.field(record, "text", str, "the document")
     if not text:
         raise line.error("the document's text is empty")
     sha256 = line.optional(record, "sha256", str, None)
-    read_sha256 = text_sha256(text)
-    if sha256 is not None and sha256 != read_sha256:
+    if sha256 is not None and sha256 != text_sha256(text):
         raise line.error('"sha256" does not match the text')
     shift = _crlf_shift(text)
     if shift is not None:
         report.add(Issue.CONVERTED_OFFSETS, f"{line.path}, line {line.number}: CRLF line ends became LF")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        read_sha256 = text_sha256(text)
-    document = Document(
-        id=line.optional(record, "id", str, None) or new_id(),
-        name=line.optional(record, "name", str, None) or f"{line.path.stem}-{line.number}",
-        text=text,
-        sha256=read_sha256,
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    metadata = line.optional(record, "metadata", dict, {})
+    too_big = size_problem(metadata, max_nodes=None)
+    if too_big:
+        raise line.error(f'"metadata" is {too_big}')
+    document = make_document(
+        line.optional(record, "name", str, None) or f"{line.path.stem}-{line.number}",
+        text,
         source=str(line.path),
-        metadata=line.optional(record, "metadata", dict, {}),
+        metadata=metadata,
+        doc_id=line.optional(record, "id", str, None),
     )
     spans = [
         _span(line, s, shift, options, labels) for s in line.optional(record, "spans", list, [])
     ]
     events = [_event(line, e, options) for e in line.optional(record, "events", list, [])]
     statuses = line.optional(record, "status", dict, {})
-    return AnnotatedDocument(document, _sets(line, spans, events, statuses))
+    sets = _sets(line, spans, events, statuses)
+    for annotation_set in sets:
+        problem = annotation_set_problem(text, annotation_set, options.schema)
+        if problem:
+            raise line.error(f"{annotation_set.annotator!r}: {problem}")
+    return AnnotatedDocument(document, sets)
 
 
 def _crlf_shift(text: str) -> list[int] | None:
@@ -230,7 +244,7 @@ def _sets(
     sets = []
     for annotator in annotators:
         status = statuses.get(annotator, Status.DONE.value)
-        if status not in {s.value for s in Status}:
+        if not isinstance(status, str) or status not in {s.value for s in Status}:
             raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
         sets.append(
             AnnotationSet(

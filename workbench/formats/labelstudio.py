@@ -39,6 +39,7 @@ from typing import Any
 
 from workbench.core.errors import InputError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.nested_data import NestedDataError, decode_json_value
 from workbench.core.text_io import decode_text
 from workbench.formats.base import ImportOptions
 from workbench.formats.importing import annotator_name, entity_label, input_files
@@ -130,11 +131,9 @@ class _JsonReader:
             raise self.error("the file ends too soon (a truncated file?)")
         line = self.line
         try:
-            value, end = self.decoder.raw_decode(self.text, self.position)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                self.path, f"not valid JSON ({error.msg})", where=f"line {error.lineno}"
-            ) from None
+            value, end = decode_json_value(self.decoder, self.text, self.position)
+        except NestedDataError as error:
+            raise InputError(self.path, error.problem, where=f"line {error.line}") from None
         self._move(end)
         return value, line
 

@@ -30,15 +30,16 @@ class Sentence(NamedTuple):
 
 def write_sentence_splits(
     documents: Iterable[AnnotatedDocument],
-    out: Path,
+    folder: Path,
     options: ExportOptions,
     progress: Progress,
     *,
     suffix: str,
     sentences: Callable[[AnnotatedDocument], Iterable[Sentence]],
 ) -> list[str]:
-    """Write ``out/train``, ``validation`` and ``test`` files of whole sentences; the names of
-    the splits written. ``options.split`` must be set."""
+    """Write ``train``, ``validation`` and ``test`` files of whole sentences into ``folder``, a
+    folder being built by ``export_folder``; the names of the splits written. ``options.split``
+    must be set."""
     assert options.split is not None, "a split by sentence needs the percentages"
     collected: list[Sentence] = []
     for done, annotated in enumerate(documents, start=1):
@@ -51,7 +52,7 @@ def write_sentence_splits(
     for number, name in enumerate(SPLIT_NAMES):
         chosen = [s.text for s, split in zip(collected, assignment, strict=True) if split == number]
         if chosen:
-            with atomic_text_output(out / f"{name}{suffix}") as stream:
+            with atomic_text_output(folder / f"{name}{suffix}", sync=False) as stream:
                 stream.writelines(chosen)
             written.append(name)
     return written

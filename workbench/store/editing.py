@@ -2,7 +2,7 @@
 
 Deleting returns a ``Removal`` that records everything that went (the spans, the events they
 triggered, the arguments they filled), so that ``restore`` puts back exactly that, ids included.
-These are what the window's undo commands call.
+These are what the commands of ``app/changes.py`` call.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import SchemaError, WorkbenchError
-from workbench.core.model import Argument, Event, Span, new_id
+from workbench.core.model import AnnotationSet, Argument, Event, Span, new_id
 from workbench.core.schema import event_filler
 from workbench.store import rows
 from workbench.store.connection import write_transaction
@@ -193,15 +193,40 @@ class EditingMixin:
         self.require_writable()
         with write_transaction(self.conn):
             set_id = self.touch_set(removal.document_id, removal.annotator)
-            for span in removal.spans:
-                self.insert_span(span, set_id)
-            for event in removal.events:
-                self.db["events"].insert(rows.event_row(event, set_id))
-            for event in removal.events:
-                for argument_row in rows.argument_rows(event):
-                    self.db["arguments"].insert(argument_row)
+            self._insert_annotations(set_id, removal.spans, removal.events)
             for event_id, order, argument in removal.arguments:
                 self._insert_argument(event_id, argument, order)
+
+    def replace_set(
+        self: Project, document_id: str, annotator: str, annotations: AnnotationSet | None
+    ) -> None:
+        """Make the annotator's set on the document hold exactly ``annotations`` (ids, status),
+        or nothing at all when None: how gold edits are written, undone and redone."""
+        self.require_writable()
+        with write_transaction(self.conn):
+            set_id = self.touch_set(document_id, annotator)
+            self.conn.execute("DELETE FROM events WHERE set_id = ?", [set_id])
+            self.conn.execute("DELETE FROM spans WHERE set_id = ?", [set_id])
+            if annotations is None:
+                self.conn.execute("DELETE FROM annotation_sets WHERE id = ?", [set_id])
+                return
+            self._insert_annotations(set_id, annotations.spans, annotations.events)
+            self.conn.execute(
+                "UPDATE annotation_sets SET status = ? WHERE id = ?",
+                [annotations.status.value, set_id],
+            )
+
+    def _insert_annotations(
+        self: Project, set_id: str, spans: Sequence[Span], events: Sequence[Event]
+    ) -> None:
+        """Spans, then events, then their arguments (which refer to both), ids kept."""
+        for span in spans:
+            self.insert_span(span, set_id)
+        for event in events:
+            self.db["events"].insert(rows.event_row(event, set_id))
+        for event in events:
+            for argument_row in rows.argument_rows(event):
+                self.db["arguments"].insert(argument_row)
 
     # -- events --------------------------------------------------------------------------------
 

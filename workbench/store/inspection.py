@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.model import text_sha256
 from workbench.store.project import Project
 
@@ -42,7 +43,20 @@ def project_problems(project: Project) -> list[str]:
     problems = _sqlite_problems(project)
     if problems:
         return problems  # the rows cannot be trusted enough to check further
-    return _document_problems(project) + _span_problems(project) + _event_problems(project)
+    return (
+        _schema_problems(project)
+        + _document_problems(project)
+        + _span_problems(project)
+        + _event_problems(project)
+    )
+
+
+def _schema_problems(project: Project) -> list[str]:
+    try:
+        project.schema
+    except WorkbenchError as error:
+        return [str(error)]
+    return []
 
 
 def _sqlite_problems(project: Project) -> list[str]:

@@ -88,7 +88,18 @@ _INITIAL_SCHEMA = (
     "CREATE INDEX comments_document ON comments (document_id)",
 )
 
-MIGRATIONS: list[Migration] = [m001_initial]
+def m002_rejected_suggestions(db: Database) -> None:
+    """The suggestions an annotator rejected, so that they stay rejected after a restart."""
+    db.execute(
+        """CREATE TABLE rejected_suggestions (
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator, start, "end", label))"""
+    )
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_rejected_suggestions]
 
 
 def format_version() -> int:

@@ -10,13 +10,13 @@ packages of one merge go in one transaction: all of them, or nothing of any.
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
 from workbench.store.clock import now
@@ -28,41 +28,6 @@ from workbench.store.package_reading import (
     refusals,
 )
 from workbench.store.project import Project
-
-Progress = Callable[[int, int], None]
-
-
-def _ignore_progress(done: int, total: int) -> None:
-    """Progress is not shown."""
-
-
-def choose_documents(
-    project: Project,
-    names_or_ids: Sequence[str] = (),
-    *,
-    every: bool = False,
-    sample: int | None = None,
-    seed: int = 0,
-) -> list[str]:
-    """Document ids: those named (by id or name), all of them, or a reproducible random sample."""
-    documents = project.documents()
-    if every:
-        return [d.id for d in documents]
-    if sample is not None:
-        if not 0 < sample <= len(documents):
-            raise WorkbenchError(f"cannot sample {sample} of the project's {len(documents)} documents")
-        return sorted(
-            (d.id for d in random.Random(seed).sample(documents, sample)),
-            key=[d.id for d in documents].index,
-        )
-    by_key = {d.id: d.id for d in documents} | {d.name: d.id for d in documents}
-    unknown = [key for key in names_or_ids if key not in by_key]
-    if unknown:
-        raise WorkbenchError(f"{project.path}: no document named or numbered {unknown[0]!r}")
-    if not names_or_ids:
-        raise WorkbenchError("name the documents, or give --all or --sample N")
-    return [by_key[key] for key in names_or_ids]
-
 
 def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int:
     """Give documents to an annotator (a new, empty set each); returns how many were new to them."""
@@ -130,7 +95,7 @@ class MergeSummary:
 
 
 def merge_packages(
-    project: Project, package_paths: Sequence[Path], progress: Progress = _ignore_progress
+    project: Project, package_paths: Sequence[Path], progress: Progress = no_progress
 ) -> MergeSummary:
     """Merge annotators' packages in one transaction: all of them, or nothing of any.
 

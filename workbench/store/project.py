@@ -6,6 +6,7 @@ leaves either all of an operation in the file or none of it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
 from workbench.store.migrations import check_readable, migrate
+from workbench.store.suggestions import SuggestionsMixin
 from workbench.store.reading import (
     DocumentProgress,
     SpanEntry,
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 PROJECT_SUFFIX = ".tawsim"
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 
@@ -91,7 +94,7 @@ class ImportSummary:
     messages: list[str] = field(default_factory=list)
 
 
-class Project(EditingMixin):
+class Project(EditingMixin, SuggestionsMixin):
     """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:
@@ -111,24 +114,29 @@ class Project(EditingMixin):
 
     @classmethod
     def create(cls, path: Path, schema: Schema) -> Project:
-        """A new, empty project file holding ``schema``; refuses to overwrite an existing file."""
+        """A new, empty project file holding ``schema``; refuses to overwrite an existing file.
+
+        The file is built under a hidden name in the same folder and renamed once complete, so a
+        failure (a full disk, a kill) leaves no file that looks like a project.
+        """
         path = Path(path)
         if path.exists():
-            raise ProjectError(f"{path}: a file of that name exists already; choose another name")
+            raise _exists_already(path)
         if not path.parent.is_dir():
             raise ProjectError(f"{path.parent}: no such folder")
-        conn = connect(path)
-        migrate(conn, path)
-        project = cls(path, conn, readonly=False)
-        with write_transaction(conn):
-            project.db["meta"].insert_all(
-                [
-                    {"key": "project_id", "value": new_id()},
-                    {"key": "created", "value": now()},
-                    {"key": "created_with", "value": __version__},
-                ]
-            )
-            project._insert_schema(schema)
+        partial = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
+        try:
+            try:
+                _build_project_file(partial, schema)
+            except (sqlite3.Error, OSError, ProjectError) as error:
+                cause = error.__cause__ if isinstance(error, ProjectError) else error
+                raise ProjectError(f"{path}: cannot create the project: {cause or error}") from error
+            _move_into_place(partial, path)
+        finally:
+            for leftover in (partial, *(Path(f"{partial}{end}") for end in _SIDE_FILES)):
+                leftover.unlink(missing_ok=True)
+        project = cls.open(path)
+        project._schema = schema
         return project
 
     @classmethod
@@ -376,3 +384,44 @@ class Project(EditingMixin):
             raise WorkbenchError(
                 "the annotator already has a span with the same range and label"
             ) from error
+
+
+def _build_project_file(path: Path, schema: Schema) -> None:
+    """Write a complete project file at ``path``: its tables, its identity and ``schema``.
+
+    It is left in rollback-journal mode, so that the one file holds everything once closed.
+    """
+    conn = connect(path)
+    try:
+        migrate(conn, path)
+        project = Project(path, conn, readonly=False)
+        with write_transaction(conn):
+            project.db["meta"].insert_all(
+                [
+                    {"key": "project_id", "value": new_id()},
+                    {"key": "created", "value": now()},
+                    {"key": "created_with", "value": __version__},
+                ]
+            )
+            project._insert_schema(schema)
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if mode != "delete":
+            raise ProjectError(f"{path}: the new file could not be completed (journal {mode})")
+    finally:
+        conn.close()
+
+
+def _move_into_place(partial: Path, path: Path) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise _exists_already(path) from None
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if path.exists():
+            raise _exists_already(path) from None
+        partial.rename(path)
+
+
+def _exists_already(path: Path) -> ProjectError:
+    return ProjectError(f"{path}: a file of that name exists already; choose another name")

@@ -43,6 +43,7 @@ class WindowActions(QObject):
         self.zoom_in = self._action(StandardKey.ZoomIn, "Ctrl+=")
         self.zoom_out = self._action(StandardKey.ZoomOut)
         self.reset_zoom = self._action("Ctrl+0")
+        self.reset_layout = self._action()
         self.languages = self._language_actions()
         self.export = self._action("Ctrl+E")
         self.merge_packages = self._action()
@@ -101,6 +102,7 @@ class WindowActions(QObject):
         view.addActions([self.zoom_in, self.zoom_out, self.reset_zoom])
         view.addSeparator()
         menus["panels"] = view.addMenu("")
+        view.addAction(self.reset_layout)
         menus["language"] = view.addMenu("")
         menus["language"].addActions(list(self.languages.values()))
         return menus
@@ -148,6 +150,7 @@ class WindowActions(QObject):
             self.zoom_in: self.tr("Larger text"),
             self.zoom_out: self.tr("Smaller text"),
             self.reset_zoom: self.tr("Default text size"),
+            self.reset_layout: self.tr("Reset layout"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -1,20 +1,21 @@
-"""Adjudication: the lead compares the finished annotators' spans on a document and writes gold.
+"""Adjudication: the lead compares the finished annotators' spans and events on a document and
+writes gold.
 
 Two ways of looking at a document, switched with the buttons at the top:
 
-- merged: one view shows every distinct span of the finished annotators (``span_candidates``),
-  coloured by how many have it: all of them, a solid span in the label's colour; a majority, the
-  same in a lighter colour; fewer, only a dashed outline (the view's "suggestion" kind);
+- merged: one view shows every distinct span and trigger of the finished annotators, coloured
+  by how many have it: all of them, a solid span in the label's colour; a majority, the same in
+  a lighter colour; fewer, only a dashed outline (the view's "suggestion" kind);
 - side by side: one read-only view per finished annotator, scrolled together, each span that
   not every shown annotator has framed with a dashed outline.
 
-The gold view is always beside them, and the candidates table (text, label, who has it,
-agreement, whether gold has it) below. The lead accepts what all or a majority agree on
-(``prefill_gold``), one annotator's version or one candidate (``copy_to_gold``), and edits gold
-directly: select text in the gold view and add it with the chosen label, relabel or delete the
-gold span clicked. Accepting adds to gold and never takes anything out of it. Each edit is one
-store operation; there is no undo here (delete a wrong gold span instead). Span notes and the
-document's comments are in the side panel, and the document list shows each document's gold
+The gold view is always beside them (with the arcs of the event selected), and the candidates
+table (``adjudication_candidates``: spans, events and their arguments, who has each, agreement,
+whether gold has it) below. The lead accepts what all or a majority agree on, one annotator's
+version (added, or replacing gold) or one candidate, and edits gold directly: select text in the
+gold view and add it with the chosen label, relabel or delete the gold span clicked. Every edit
+is an app ``GoldEdit`` (a Qt-free command) on the window's undo stack (Ctrl+Z, Ctrl+Shift+Z).
+Span notes and the document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 """
 
@@ -22,18 +23,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
+    QItemSelectionModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -54,27 +52,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.app.adjudication import copy_to_gold, finished_sets, prefill_gold
-from workbench.core.adjudication import Agreement, SpanCandidate, SpanKey, span_candidates, span_key
+from workbench.app import adjudication as gold
+from workbench.app.adjudication import Comparison, GoldEdit
+from workbench.app.changes import Change, Command
+from workbench.app.project import Comment, Project
+from workbench.core.adjudication import (
+    Agreement,
+    ArgumentCandidate,
+    Candidate,
+    EventCandidate,
+    SpanKey,
+    all_candidates,
+    empty_gold,
+    span_key,
+)
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, AnnotationSet, Document, Span, Status
+from workbench.core.model import GOLD, Span, Status
 from workbench.core.schema import Schema
-from workbench.store.project import Comment, Project
+from workbench.ui.adjudication_candidates import CandidateModel, shown_key
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.event_document import EventDocument
+from workbench.ui.event_overlay import EventOverlay
+from workbench.ui.commands import CommandStep
+from workbench.ui.i18n import current_language
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
-Index = QModelIndex | QPersistentModelIndex
 MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
-AGREEMENT_COLOURS = {
-    Agreement.ALL: "#c8e6c9",
-    Agreement.MAJORITY: "#fff3c4",
-    Agreement.SOME: "#ffcdd2",
-}
-"""Background of the agreement cell in the candidates table."""
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
 """Their widths when the window first shows; the texts take the rest."""
 LABEL_COMBO_CHARACTERS = 20
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select a whole row. (``QTableView.selectRow`` finds the row's first column at the
+    viewport's leading edge: right-to-left, before the table has a width, it selects nothing,
+    and the Arabic window opened on no document.)"""
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().select(table.model().index(row, 0), flags)
+    table.setCurrentIndex(table.model().index(row, 0))
 
 
 def label_colour(schema: Schema, label: str) -> str:
@@ -108,130 +127,6 @@ def candidate_id(key: SpanKey) -> str:
     return f"{start}:{end}:{label}"
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """One document as adjudication sees it: the finished sets, gold, and the candidates."""
-
-    document: Document
-    finished: tuple[AnnotationSet, ...]
-    gold: AnnotationSet | None
-    candidates: tuple[SpanCandidate, ...]
-
-    @classmethod
-    def load(cls, project: Project, document_id: str) -> Comparison:
-        finished = tuple(finished_sets(project, document_id))
-        gold = project.annotation_set(document_id, GOLD)
-        return cls(
-            project.document(document_id), finished, gold, tuple(span_candidates(finished, gold))
-        )
-
-    @property
-    def annotators(self) -> list[str]:
-        return [s.annotator for s in self.finished]
-
-    def set_of(self, annotator: str) -> AnnotationSet:
-        return next(s for s in self.finished if s.annotator == annotator)
-
-    def span_of(self, candidate: SpanCandidate) -> Span:
-        """The span of the first annotator who has the candidate (its attributes and note)."""
-        spans = self.set_of(candidate.annotators[0]).spans
-        return next(span for span in spans if span_key(span) == candidate.key)
-
-    def notes(self, key: SpanKey) -> list[tuple[str, str]]:
-        """(annotator, note) of each finished annotator's span with this content and a note."""
-        return [
-            (s.annotator, span.note)
-            for s in self.finished
-            for span in s.spans
-            if span.note and span_key(span) == key
-        ]
-
-    def gold_spans(self) -> tuple[Span, ...]:
-        return self.gold.spans if self.gold else ()
-
-
-class CandidateModel(QAbstractTableModel):
-    TEXT, LABEL, WHO, AGREEMENT, IN_GOLD, NOTES = range(6)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._comparison: Comparison | None = None
-
-    def set_comparison(self, comparison: Comparison) -> None:
-        self.beginResetModel()
-        self._comparison = comparison
-        self.endResetModel()
-
-    @property
-    def candidates(self) -> tuple[SpanCandidate, ...]:
-        return self._comparison.candidates if self._comparison else ()
-
-    def row_of(self, key: SpanKey) -> int:
-        return next(row for row, c in enumerate(self.candidates) if c.key == key)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.candidates)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 6
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._comparison is None:
-            return None
-        candidate = self.candidates[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(candidate, column)
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.AGREEMENT:
-            return QColor(AGREEMENT_COLOURS[candidate.agreement])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TEXT:
-            return (
-                Qt.AlignmentFlag.AlignRight
-                | Qt.AlignmentFlag.AlignAbsolute
-                | Qt.AlignmentFlag.AlignVCenter
-            )
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.TEXT, self.NOTES):
-            return "\n".join(
-                f"{who}: {note}" for who, note in self._comparison.notes(candidate.key)
-            )
-        return None
-
-    def _text(self, candidate: SpanCandidate, column: int) -> str:
-        if column == self.TEXT:
-            return candidate.text
-        if column == self.LABEL:
-            return candidate.key[2]
-        if column == self.WHO:
-            return ", ".join(candidate.annotators)
-        if column == self.AGREEMENT:
-            return self.agreement_text(candidate.agreement)
-        if column == self.IN_GOLD:
-            return "✓" if candidate.in_gold else ""
-        notes = len(self._comparison.notes(candidate.key)) if self._comparison else 0
-        return str(notes) if notes else ""
-
-    def agreement_text(self, agreement: Agreement) -> str:
-        return {
-            Agreement.ALL: self.tr("all"),
-            Agreement.MAJORITY: self.tr("majority"),
-            Agreement.SOME: self.tr("some"),
-        }[agreement]
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Text"),
-            self.tr("Label"),
-            self.tr("Who has it"),
-            self.tr("Agreement"),
-            self.tr("In gold"),
-            self.tr("Notes"),
-        )[section]
-
-
 class _Pane(QWidget):
     """A titled read-only text view in the splitter."""
 
@@ -262,12 +157,15 @@ class AdjudicationView(QWidget):
         self._sized = False
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.documents = DocumentTableModel(load_rows(project, GOLD))
-        self.candidates = CandidateModel()
+        self.candidates = CandidateModel(project.schema)
+        self.undo_stack = QUndoStack(self)
         self._build()
+        self.gold_events = EventOverlay(self.gold_view, project.schema, current_language().value)
         self._connect()
+        self._add_undo_keys()
         self._refresh_actions()
         if self.documents.rowCount():
-            self.document_table.selectRow(0)
+            select_row(self.document_table, 0)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -346,6 +244,7 @@ class AdjudicationView(QWidget):
         self.accept_majority_button = QPushButton(self.tr("Accept the majority"))
         self.version_combo = QComboBox()
         self.accept_version_button = QPushButton(self.tr("Accept this annotator's version"))
+        self.replace_version_button = QPushButton(self.tr("Replace gold with this version"))
         self.mark_done_button = QPushButton(self.tr("Mark adjudicated"))
         row = QHBoxLayout()
         for widget in (
@@ -355,6 +254,7 @@ class AdjudicationView(QWidget):
             self.accept_majority_button,
             self.version_combo,
             self.accept_version_button,
+            self.replace_version_button,
         ):
             row.addWidget(widget)
         row.addStretch(1)
@@ -377,7 +277,7 @@ class AdjudicationView(QWidget):
         return layout
 
     def _candidates_area(self) -> QVBoxLayout:
-        self.accept_candidate_button = QPushButton(self.tr("Accept this span into gold"))
+        self.accept_candidate_button = QPushButton(self.tr("Accept this candidate into gold"))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Candidates (double-click to accept)")))
         row.addStretch(1)
@@ -442,6 +342,9 @@ class AdjudicationView(QWidget):
         self.accept_majority_button.clicked.connect(lambda: self.accept_agreed(Agreement.MAJORITY))
         self.accept_version_button.clicked.connect(
             lambda: self.accept_version(self.version_combo.currentText())
+        )
+        self.replace_version_button.clicked.connect(
+            lambda: self.accept_version(self.version_combo.currentText(), replace_gold=True)
         )
         self.mark_done_button.clicked.connect(self.mark_adjudicated)
         self.add_gold_button.clicked.connect(lambda: self.add_gold_span(self.chosen_label()))
@@ -533,7 +436,7 @@ class AdjudicationView(QWidget):
     def show_document(self, document_id: str, annotators: Sequence[str] = ()) -> None:
         """Open a document. With ``annotators``, only they are shown side by side (a comparison
         of a pair, say); the candidates still count every annotator who finished it."""
-        self.document_table.selectRow(self.documents.row_of(document_id))  # opens it, if need be
+        select_row(self.document_table, self.documents.row_of(document_id))  # opens it, if need be
         if annotators:
             for annotator, box in self.shown_boxes.items():
                 box.setChecked(annotator in annotators)
@@ -595,16 +498,30 @@ class AdjudicationView(QWidget):
         """Spans of every view and the candidates, from the current comparison."""
         comparison = self._comparison
         assert comparison is not None
-        self.merged_view.set_spans([self._candidate_span(c) for c in comparison.candidates])
+        self.merged_view.set_spans(
+            [
+                self._candidate_span(c)
+                for c in comparison.candidates
+                if not isinstance(c, ArgumentCandidate)
+            ]
+        )
         self.gold_view.set_spans([self._view_span(span) for span in comparison.gold_spans()])
+        self.gold_events.set_document(
+            EventDocument.load(
+                self._project, comparison.document.id, GOLD, comparison.gold or empty_gold()
+            )
+        )
         for annotator, pane in self.annotator_panes.items():
             pane.view.set_spans([self._view_span(s) for s in comparison.set_of(annotator).spans])
         self._mark_disagreement()
         selected = self.current_candidate()
         self.candidates.set_comparison(comparison)
         self.candidate_table.resizeColumnsToContents()
-        if selected is not None and any(c.key == selected.key for c in comparison.candidates):
-            self.select_candidate(self.candidates.row_of(selected.key))
+        if selected is not None:
+            try:
+                self.select_candidate(self.candidates.row_of(selected))
+            except StopIteration:  # that candidate is no more (its gold span was undone, say)
+                pass
         self.gold_pane.title.setText(
             self.tr("Gold ({count} spans)").format(count=len(comparison.gold_spans()))
         )
@@ -617,7 +534,7 @@ class AdjudicationView(QWidget):
     def _kind(self, label: str) -> SpanKind:
         return "trigger" if self._project.schema.has_event(label) else "entity"
 
-    def _candidate_span(self, candidate: SpanCandidate) -> ViewSpan:
+    def _candidate_span(self, candidate: Candidate) -> ViewSpan:
         start, end, label = candidate.key
         colour = label_colour(self._project.schema, label)
         kind = self._kind(label)
@@ -634,7 +551,11 @@ class AdjudicationView(QWidget):
         if comparison is None:
             return
         shown = [comparison.set_of(a) for a, box in self.shown_boxes.items() if box.isChecked()]
-        agreed = {c.key for c in span_candidates(shown) if c.agreement is Agreement.ALL}
+        agreed = {
+            c.key
+            for c in all_candidates(shown)
+            if c.agreement is Agreement.ALL and not isinstance(c, ArgumentCandidate)
+        }
         for annotator, pane in self.annotator_panes.items():
             spans = comparison.set_of(annotator).spans
             ranges = [(s.start, s.end) for s in spans if span_key(s) not in agreed]
@@ -658,22 +579,24 @@ class AdjudicationView(QWidget):
 
     # -- selection ------------------------------------------------------------------------------
 
-    def current_candidate(self) -> SpanCandidate | None:
+    def current_candidate(self) -> Candidate | None:
         rows = self.candidate_table.selectionModel().selectedRows()
         return self.candidates.candidates[rows[0].row()] if rows else None
 
     def select_candidate(self, row: int) -> None:
-        self.candidate_table.selectRow(row)
+        select_row(self.candidate_table, row)
 
     def _candidate_selected(self, *_: QItemSelection) -> None:
         candidate = self.current_candidate()
         if candidate is None or self._comparison is None:
             return
-        self.merged_view.set_selected_span(candidate_id(candidate.key))
+        key = shown_key(candidate)
+        self.merged_view.set_selected_span(candidate_id(key))
         leading = self._leading_view()
-        leading.scroll_to(candidate.key[0])
+        leading.scroll_to(key[0])
         self._scrolled(leading)
-        notes = self._comparison.notes(candidate.key)
+        self._show_gold_event(candidate)
+        notes = self._comparison.notes(key)
         self.notes_view.setPlainText("\n".join(f"{who}: {note}" for who, note in notes))
         self._refresh_actions()
 
@@ -685,8 +608,12 @@ class AdjudicationView(QWidget):
         return shown[0] if shown else self.gold_view
 
     def _merged_span_clicked(self, span_id: str) -> None:
-        candidate = next(c for c in self.candidates.candidates if candidate_id(c.key) == span_id)
-        self.select_candidate(self.candidates.row_of(candidate.key))
+        candidate = next(
+            c
+            for c in self.candidates.candidates
+            if not isinstance(c, ArgumentCandidate) and candidate_id(c.key) == span_id
+        )
+        self.select_candidate(self.candidates.row_of(candidate))
 
     def _annotator_span_clicked(self, annotator: str, span_id: str) -> None:
         """Select the candidate the span is (its notes show, the other views follow)."""
@@ -697,6 +624,8 @@ class AdjudicationView(QWidget):
 
     def _gold_span_clicked(self, span_id: str) -> None:
         span = next(s for s in self._gold_spans() if s.id == span_id)
+        triggered = self._gold_event_document().event_triggered_by(span_id)
+        self.gold_events.set_selected_event(triggered.id if triggered else None)
         self.label_combo.setCurrentIndex(max(self.label_combo.findData(span.label), 0))
         self.notes_view.setPlainText(span.note)
         self._refresh_actions()
@@ -711,6 +640,7 @@ class AdjudicationView(QWidget):
             self.accept_all_button,
             self.accept_majority_button,
             self.accept_version_button,
+            self.replace_version_button,
         ):
             button.setEnabled(has_finished)
         self.accept_candidate_button.setEnabled(self.current_candidate() is not None)
@@ -730,52 +660,83 @@ class AdjudicationView(QWidget):
 
     # -- writing gold ---------------------------------------------------------------------------
 
-    def _write(self, operation: Callable[[str], object]) -> bool:
-        """Run one store operation on the open document, then show the result; a refusal is
-        shown in the message line. Whether it was done."""
+    def _write(self, make: Callable[[str], GoldEdit | None], describe: Callable[[], str]) -> GoldEdit | None:
+        """Make one gold edit on the open document and put it on the undo stack; a refusal is
+        shown in the message line. The edit, or None when there was nothing to change."""
         document_id = self.document_id
         if document_id is None:
-            return False
+            return None
         try:
-            operation(document_id)
+            edit = make(document_id)
         except WorkbenchError as error:
             self._say(str(error))
-            return False
+            return None
+        if edit is None:
+            self._say(self.tr("Nothing new: gold holds all of it already."))
+            return None
+        first = edit.change()
+        step = CommandStep(self._project, edit, first, self.show_document, self, describe)
+        self.undo_stack.push(step)
+        return edit
+
+    def apply_change(self, change: Change) -> None:
+        """Show gold as written (after an edit, an undo or a redo) on its document, which the
+        undo step has shown."""
+        document_id = change.document_id
         self._comparison = Comparison.load(self._project, document_id)
         self._show_annotations()
         self.documents.replace_row(load_row(self._project, GOLD, document_id))
         self._refresh_actions()
         self.goldChanged.emit(document_id)
-        return True
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        self._say(message)
+
+    def _say_added(self, edit: GoldEdit | None) -> None:
+        if edit is not None:
+            added = edit.added
+            self._say(
+                self.tr("Added to gold: {spans} spans, {events} events, {arguments} arguments.")
+                .format(spans=added.spans, events=added.events, arguments=added.arguments)
+            )
 
     def accept_agreed(self, minimum: Agreement) -> None:
         """Add to gold what all (or a majority of) the finished annotators agree on."""
-        added: list[int] = []
-        if self._write(lambda doc: added.append(prefill_gold(self._project, doc, minimum))):
-            self._say(self.tr("{count} spans added to gold.").format(count=added[0]))
+        edit = self._write(
+            lambda doc: gold.accept_agreed(self._project, doc, minimum),
+            lambda: self.tr("Accept what the annotators agree on"),
+        )
+        self._say_added(edit)
 
-    def accept_version(self, annotator: str) -> None:
-        """Add ``annotator``'s spans and events to gold."""
+    def accept_version(self, annotator: str, *, replace_gold: bool = False) -> None:
+        """Add ``annotator``'s spans and events to gold, or make gold just that version."""
         comparison = self._comparison
         if comparison is None or annotator not in comparison.annotators:
             return
-        chosen = comparison.set_of(annotator)
-        added: list[int] = []
-        if self._write(
-            lambda doc: added.append(copy_to_gold(self._project, doc, chosen.spans, chosen.events))
-        ):
+        edit = self._write(
+            lambda doc: gold.accept_version(self._project, doc, annotator, replace_gold=replace_gold),
+            lambda: self.tr("Accept the version of {name}").format(name=annotator),
+        )
+        if edit is not None and replace_gold:
+            self._say(self.tr("Gold replaced with the version of {name}.").format(name=annotator))
+        elif edit is not None:
             self._say(
-                self.tr("{count} spans of {name} added to gold.").format(
-                    count=added[0], name=annotator
-                )
+                self.tr("From {name}: {spans} spans, {events} events, {arguments} arguments added.")
+                .format(name=annotator, spans=edit.added.spans, events=edit.added.events,
+                        arguments=edit.added.arguments)
             )
 
     def accept_candidate(self, row: int) -> None:
+        """One candidate into gold; an event comes with its trigger and arguments."""
         comparison = self._comparison
         if comparison is None:
             return
-        span = comparison.span_of(self.candidates.candidates[row])
-        self._write(lambda doc: copy_to_gold(self._project, doc, [span]))
+        candidate = self.candidates.candidates[row]
+        edit = self._write(
+            lambda doc: gold.accept_candidate(self._project, doc, candidate, comparison.finished),
+            lambda: self.tr("Accept «{text}»").format(text=candidate.text),
+        )
+        self._say_added(edit)
 
     def _accept_current_candidate(self) -> None:
         rows = self.candidate_table.selectionModel().selectedRows()
@@ -789,20 +750,66 @@ class AdjudicationView(QWidget):
             self._say(self.tr("Select the text in the gold view first."))
             return
         start, end = selection
-        self._write(lambda doc: self._project.add_span(doc, GOLD, start, end, label))
+        self._write(
+            lambda doc: gold.add_gold_span(self._project, doc, start, end, label),
+            lambda: self.tr("Add a gold span"),
+        )
 
     def relabel_gold_span(self, label: str) -> None:
         span_id = self.gold_view.selected_span_id
         if span_id is not None:
-            self._write(lambda _: self._project.update_span(span_id, label=label))
+            self._write(
+                lambda doc: gold.relabel_gold_span(self._project, doc, span_id, label),
+                lambda: self.tr("Relabel the gold span"),
+            )
 
     def delete_gold_span(self) -> None:
         span_id = self.gold_view.selected_span_id
         if span_id is not None:
-            self._write(lambda _: self._project.delete_span(span_id))
+            self._write(
+                lambda doc: gold.delete_gold_span(self._project, doc, span_id),
+                lambda: self.tr("Delete the gold span"),
+            )
 
     def mark_adjudicated(self) -> None:
-        self._write(lambda doc: self._project.set_status(doc, GOLD, Status.DONE))
+        self._write(
+            lambda doc: gold.mark_adjudicated(self._project, doc),
+            lambda: self.tr("Mark adjudicated"),
+        )
+
+    # -- gold events ----------------------------------------------------------------------------
+
+    def _gold_event_document(self) -> EventDocument:
+        comparison = self._comparison
+        if comparison is None:
+            return EventDocument()
+        return EventDocument.load(self._project, comparison.document.id, GOLD, comparison.gold or empty_gold())
+
+    def _show_gold_event(self, candidate: Candidate) -> None:
+        """Draw the arcs of gold's event for an event or argument candidate gold has."""
+        key = candidate.event if isinstance(candidate, ArgumentCandidate) else candidate.key
+        document = self._gold_event_document()
+        found = None
+        if isinstance(candidate, EventCandidate | ArgumentCandidate):
+            found = next(
+                (
+                    e.id
+                    for e in document.events.values()
+                    if (t := document.trigger(e)) is not None and (t.start, t.end, e.type) == key
+                ),
+                None,
+            )
+        self.gold_events.set_selected_event(found)
+
+    def _add_undo_keys(self) -> None:
+        """Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) anywhere in the window undo and redo gold edits."""
+        for action, keys in (
+            (self.undo_stack.createUndoAction(self, self.tr("Undo")), QKeySequence.StandardKey.Undo),
+            (self.undo_stack.createRedoAction(self, self.tr("Redo")), QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
 
     def add_comment(self, text: str) -> None:
         if not text.strip() or self.document_id is None:

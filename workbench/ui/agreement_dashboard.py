@@ -39,14 +39,16 @@ from PySide6.QtWidgets import (
 from workbench.app.agreement import project_agreement
 from workbench.app.agreement_html import (
     agreement_html,
+    compared_documents,
     documents_by_disagreement,
     format_score,
     heat_colour,
 )
+from workbench.app.output_paths import write_output_text
+from workbench.app.project import Project
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
-from workbench.formats.base import Progress
-from workbench.store.project import Project
+from workbench.core.progress import Progress
 from workbench.ui.adjudication_view import AdjudicationView, is_right_to_left, open_adjudication
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 
@@ -173,7 +175,35 @@ class AgreementDashboard(QWidget):
             (self.tr("alpha_U (characters)"), ("alpha_u", "pairs")),
             (self.tr("Cohen's kappa (tokens)"), ("token", "cohen_kappa")),
             (self.tr("Cohen's kappa (labelled tokens)"), ("token", "cohen_kappa_labelled_only")),
+            (
+                self.tr("Events: trigger F1, exact, typed"),
+                ("events", "exact", "trigger_classification", "pairs"),
+            ),
+            (
+                self.tr("Events: argument F1, exact, with roles"),
+                ("events", "exact", "argument_classification", "pairs"),
+            ),
+            (self.tr("Events: role agreement"), ("events", "role_agreement", "pairs")),
         ]
+
+    def event_measures(self) -> list[tuple[str, KeyPath]]:
+        """The event rows of the overall table: title, and where the F1 block is."""
+        exact, overlap = self.tr("exact"), self.tr("overlap")
+        names = {
+            "trigger_identification": self.tr("Event triggers, found (Tri-I)"),
+            "trigger_classification": self.tr("Event triggers, typed (Tri-C)"),
+            "argument_identification": self.tr("Event arguments, found (Arg-I)"),
+            "argument_classification": self.tr("Event arguments, with roles (Arg-C)"),
+            "argument_identification_attached": self.tr("Arguments on the same trigger (Arg-I+)"),
+            "argument_classification_attached": self.tr("Arguments on the same trigger, with roles (Arg-C+)"),
+        }
+        rows = [
+            (f"{title}, {mode_name}", ("events", mode, measure))
+            for mode, mode_name in (("exact", exact), ("overlap", overlap))
+            for measure, title in names.items()
+        ]
+        rows.append((self.tr("Role agreement on aligned events"), ("events", "role_agreement")))
+        return rows
 
     def _build(self) -> None:
         self.measure_combo = QComboBox()
@@ -282,10 +312,20 @@ class AgreementDashboard(QWidget):
         self.label_model.set_table(self._label_table(report))
         self.document_model.set_table(self._document_table(report))
         self.save_button.setEnabled(True)
-        self.status_label.setText(
-            self.tr("{annotators} annotators, {documents} documents.").format(
-                annotators=len(report["annotators"]), documents=report["documents"]
-            )
+        self.status_label.setText(self.summary(report))
+
+    def summary(self, report: Report) -> str:
+        """Who and what the report compares, counted as the report counts: a document is
+        compared when two annotators or more finished it."""
+        finished = ", ".join(f"{a} {n}" for a, n in report["finished_documents"].items())
+        return self.tr(
+            "{annotators} annotators; {compared} of {documents} documents finished by two or "
+            "more (compared). Finished: {finished}."
+        ).format(
+            annotators=len(report["annotators"]),
+            compared=compared_documents(report),
+            documents=report["documents"],
+            finished=finished,
         )
 
     @property
@@ -316,7 +356,7 @@ class AgreementDashboard(QWidget):
     def _pair_cell(self, report: Report, path: KeyPath, a: str, b: str) -> Cell:
         key = pair_key(a, b)
         tooltip = f"{a} / {b}"
-        if path[0] == "span_f1":
+        if path[0] in ("span_f1", "events"):
             counts = value_at(report, (*path[:-1], "counts"))[key]
             first, second = pair_members(key)
             tooltip += "\n" + self.tr("{tp} matched; {a} spans of {first}, {b} of {second}").format(
@@ -328,15 +368,18 @@ class AgreementDashboard(QWidget):
         rows = [
             [
                 Cell(
-                    self.tr("Span F1, {mode} (mean, SD over pairs)").format(
-                        mode=mode.replace("_", " ")
-                    ),
+                    self.tr("Span F1, {mode} (mean, SD over pairs)").format(mode=mode_name),
                     alignment=Qt.AlignmentFlag.AlignLeft,
                 ),
                 score_cell(report, ("span_f1", mode, "mean")),
                 score_cell(report, ("span_f1", mode, "sd"), heat=False),
             ]
-            for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled")
+            for mode, mode_name in (
+                ("exact_labeled", self.tr("exact, labeled")),
+                ("exact_unlabeled", self.tr("exact, unlabeled")),
+                ("overlap_labeled", self.tr("overlap, labeled")),
+                ("overlap_unlabeled", self.tr("overlap, unlabeled")),
+            )
         ]
         singles = [
             (self.tr("Krippendorff's alpha, tokens"), ("token", "krippendorff_alpha")),
@@ -351,6 +394,14 @@ class AgreementDashboard(QWidget):
         rows += [
             [Cell(title, alignment=Qt.AlignmentFlag.AlignLeft), score_cell(report, path), Cell("")]
             for title, path in singles
+        ]
+        rows += [
+            [
+                Cell(title, alignment=Qt.AlignmentFlag.AlignLeft),
+                score_cell(report, (*path, "mean")),
+                score_cell(report, (*path, "sd"), heat=False),
+            ]
+            for title, path in self.event_measures()
         ]
         return CellTable([self.tr("Measure"), self.tr("Value"), self.tr("SD")], rows)
 
@@ -477,17 +528,26 @@ class AgreementDashboard(QWidget):
 
     # -- saving ---------------------------------------------------------------------------------
 
-    def save_html(self, path: Path) -> None:
-        """Write the report as one self-contained HTML page."""
+    def save_html(self, path: Path) -> BackgroundTask | None:
+        """Write the report as one self-contained HTML page, in the background (the page is
+        synced to the disk), never over the project or a database (``write_output_text``)."""
         if self.report is None:
-            return
-        title = self.tr("Agreement — {name}").format(name=self._project.path.stem)
-        try:
-            path.write_text(agreement_html(self.report, title), encoding="utf-8")
-        except OSError as error:
-            self.status_label.setText(str(error))
-            return
-        self.status_label.setText(self.tr("Saved the report to {path}.").format(path=path))
+            return None
+        report, project_file = self.report, self._project.path
+        title = self.tr("Agreement — {name}").format(name=project_file.stem)
+
+        def work(progress: Progress, cancelled: CancelCheck) -> None:
+            write_output_text(path, agreement_html(report, title), project_file)
+
+        saving = self.tr("Save the agreement report")
+        self.task = run_in_background(self, saving, work, cancellable=False)
+        self.task.succeeded.connect(
+            lambda _: self.status_label.setText(
+                self.tr("Saved the report to {path}.").format(path=path)
+            )
+        )
+        self.task.failed.connect(self.status_label.setText)
+        return self.task
 
     def _choose_html_path(self) -> None:
         suggested = self._project.path.with_name(f"{self._project.path.stem}-agreement.html")

@@ -7,16 +7,16 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from workbench.core import tokens
+from workbench.app.packages import package_annotator
+from workbench.app.project import Project
+from workbench.app.warm_up import warm_up
 from workbench.paths import APP_NAME, resources_dir
-from workbench.store import connection
-from workbench.store.packages import package_annotator
-from workbench.store.project import Project
 from workbench.ui import i18n
+from workbench.ui.crash_log import offer_report, start_crash_log
 from workbench.ui.settings import WorkbenchSettings
 
 ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
@@ -53,15 +53,6 @@ def resolve_annotator(
     return name.strip()
 
 
-def warm_up() -> None:
-    """Load, while the annotator starts reading, what the window's thread would otherwise wait
-    for: sqlite-utils (0.35 s), through which the first label is written, and camel-tools (over
-    a second), which snaps a selection to words. Both are imports (CPU under the GIL), so one
-    thread loads them in turn."""
-    connection.warm_up()
-    tokens.warm_up()
-
-
 def run_gui(project_path: Path, annotator: str | None) -> int:
     """Open ``project_path`` in a window and run until the last window closes. The demo project
     is what a bare start opens: it gives way to a project that macOS asks for just after."""
@@ -69,6 +60,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     from workbench.ui.project_windows import ProjectWindows
 
     app = application()
+    crash_report = start_crash_log()
     settings = WorkbenchSettings()
     i18n.set_language(settings.language() or i18n.system_language())
 
@@ -76,6 +68,10 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         return resolve_annotator(annotator, settings, package_annotator(project))
 
     windows = ProjectWindows(app, settings, name_for)
+    if crash_report is not None:
+        windows.opened.connect(
+            lambda window: offer_report(window, crash_report), Qt.ConnectionType.SingleShotConnection
+        )
     if project_path == demo_project_path():
         windows.open_demo_unless_asked(project_path)
     elif windows.open(project_path) is None:

@@ -45,20 +45,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.app.progress import Cancelled
-from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, Status
-from workbench.formats.base import Progress
-from workbench.store.packages import (
+from workbench.app.packages import (
     MergeSummary,
     assign,
     assigned_documents,
+    checked_merge,
     choose_documents,
-    merge_packages,
-    validate_package,
     write_package,
 )
-from workbench.store.project import DocumentSummary, Project
+from workbench.app.project import DocumentSummary, Project
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD, Status
+from workbench.core.progress import Progress
 from workbench.ui.background import (
     BackgroundTask,
     CancelCheck,
@@ -321,19 +319,10 @@ class AssignmentDialog(QDialog):
 def merge_use_case(
     paths: Sequence[Path],
 ) -> Callable[[Project, Progress, CancelCheck], MergeSummary]:
-    """Validate every package (cancellable), then merge them all (see the module docstring).
-    Progress counts each package twice: once validated, once merged."""
+    """``checked_merge`` of ``paths`` as a background use case (see the module docstring)."""
 
     def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> MergeSummary:
-        total = 2 * len(paths)
-        for done, path in enumerate(paths, start=1):
-            if cancelled():
-                raise Cancelled()
-            validate_package(project, path)
-            progress(done, total)
-        if cancelled():
-            raise Cancelled()
-        return merge_packages(project, paths, lambda done, _: progress(len(paths) + done, total))
+        return checked_merge(project, paths, progress, cancelled)
 
     return use_case
 

@@ -41,9 +41,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from workbench.app.progress import Cancelled
+from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
-from workbench.formats.base import Progress
-from workbench.store.project import Project
+from workbench.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +233,36 @@ class BackgroundTask(QObject):
         box.open()
         self.error_box = box
         self.failed.emit(message)
+
+
+class QuietTask(QObject):
+    """Work on a worker thread with no dialog, for what the window keeps up to date by itself
+    (suggestions): ``succeeded(result)`` on the GUI thread; a failure is only logged, and a bug
+    goes to ``sys.excepthook``. Running tasks are kept here, not by a widget, so that closing a
+    window never destroys a thread that still runs."""
+
+    succeeded = Signal(object)
+    _running: set[QuietTask] = set()
+
+    def __init__(self, work: Work[Any]) -> None:
+        super().__init__()
+        self._worker = _Worker(work, self)
+        self._worker.ended.connect(self._end)
+
+    def start(self) -> None:
+        QuietTask._running.add(self)
+        self._worker.start()
+
+    def _end(self, outcome: _Outcome) -> None:
+        self._worker.wait()
+        QuietTask._running.discard(self)
+        if outcome.ending is _Ending.SUCCEEDED:
+            self.succeeded.emit(outcome.value)
+        elif outcome.ending is _Ending.CRASHED:
+            error: BaseException = outcome.value
+            sys.excepthook(type(error), error, error.__traceback__)
+        else:
+            log.info("background work ended: %s %s", outcome.ending.value, outcome.value or "")
 
 
 def run_in_background(

@@ -1,50 +1,50 @@
-"""Undo commands: each change the annotator makes is one command calling one store operation.
+"""The undo stack's one command: a ``CommandStep`` wraps a Qt-free ``Command`` of app.
 
-A command makes its change when it is built, so that a refusal (a duplicate span, a read-only
-file) raises before anything is pushed on the undo stack; pushing it then only reports the change.
-Undo and redo call the inverse store operation and report again. Reports go to a
-``ChangeListener`` (the window) as a ``Change``: which document, which spans came, went or
-changed, and the document's new status. The listener switches to that document first when it is
-not the one shown, which is how undo works across the documents of a session. The caller gives
-each command a ``Describe``: it makes the text of the Undo and Redo menu entries in the interface
-language, now and again after a language switch (``retranslate_stack``).
+The edit itself lives in ``workbench/app/changes.py``: a command names its document, holds what
+undo needs, and its ``apply`` and ``revert`` each make one store transaction and return the
+``Change`` made. ``push_command`` applies a command first, so that a refusal (a duplicate span, a
+read-only file) raises before anything is pushed; pushing it then only reports that first
+change. Undo and redo show the command's document (``show``) before they change or draw
+anything, which is how undo works across the documents of a session, then hand the ``Change`` to
+a ``ChangeListener`` (the window, the event controller, the adjudication view). A store refusal
+during undo or redo (the project changed behind the stack's back, the file went read-only) is
+reported and the step dropped from the stack. The caller gives each step a ``Describe``: it
+makes the text of the Undo and Redo menu entries in the interface language, now and again after
+a language switch (``retranslate_stack``).
+
+The subclasses name the window's kinds of step (the event controller's are in
+``event_commands.py``); each wraps one kind of command.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from workbench.app import changes
+from workbench.app.changes import Change, Command
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import Span, Status
-from workbench.core.schema import Schema
-from workbench.store.editing import Removal
-from workbench.store.project import Project
+from workbench.app.project import Project
 
-
-@dataclass(frozen=True)
-class Change:
-    """What one store operation did to one annotator's set on one document."""
-
-    document_id: str
-    added: tuple[Span, ...] = ()
-    removed: tuple[str, ...] = ()
-    updated: tuple[Span, ...] = ()
-    status: Status | None = None
+C = TypeVar("C", bound=Command)
+S = TypeVar("S", bound="CommandStep[Any]")
 
 
 class ChangeListener(Protocol):
-    def apply_change(self, change: Change) -> None: ...
+    def apply_change(self, change: Change) -> None:
+        """Show a change made, undone or redone in the shown document (the step showed it)."""
 
-    def report_error(self, message: str) -> None: ...
+    def report_refusal(self, message: str, command: Command) -> None:
+        """Tell the user the store refused an undo or redo of ``command``."""
 
 
 Describe = Callable[[], str]
 """Makes a command's text (what Undo and Redo name) in the current interface language."""
+ShowDocument = Callable[[str], None]
+"""Shows a document (its id) in the window, with its annotations as stored; nothing when shown."""
 
 
 class DescribedCommand(QUndoCommand):
@@ -66,166 +66,77 @@ def retranslate_stack(stack: QUndoStack) -> None:
             command.retranslate()
 
 
-class StoreCommand(DescribedCommand):
-    """The common shape: the change made at construction, then inverse and forward operations."""
+class CommandStep(DescribedCommand, Generic[C]):
+    """An applied ``command`` on the undo stack (see the module docstring); ``first`` is the
+    change its first apply made, which the first ``redo`` (``QUndoStack.push``) reports."""
 
-    def __init__(self, listener: ChangeListener, describe: Describe, first: Change) -> None:
+    def __init__(
+        self,
+        project: Project,
+        command: C,
+        first: Change,
+        show: ShowDocument,
+        listener: ChangeListener,
+        describe: Describe,
+    ) -> None:
         super().__init__(describe)
-        self.document_id = first.document_id
-        self._listener = listener
+        self.command = command
+        self._project = project
         self._first: Change | None = first
+        self._show = show
+        self._listener = listener
+
+    @property
+    def document_id(self) -> str:
+        return self.command.document_id
 
     def redo(self) -> None:
         first, self._first = self._first, None
-        self._report(lambda: first if first is not None else self.redo_change())
+        self._run(self.command.apply if first is None else lambda _project: first)
 
     def undo(self) -> None:
-        self._report(self.undo_change)
+        self._run(self.command.revert)
 
-    def redo_change(self) -> Change:
-        raise NotImplementedError
-
-    def undo_change(self) -> Change:
-        raise NotImplementedError
-
-    def _report(self, operation: Callable[[], Change]) -> None:
-        """Run the store operation; a failure (the file gone read-only, say) is shown, not raised:
-        Qt calls undo and redo, and an exception there would only be printed."""
+    def _run(self, operation: Callable[[Project], Change]) -> None:
+        """Show the document, then change it; Qt calls undo and redo, where an exception would
+        only be printed, so a refusal is reported instead."""
+        self._show(self.document_id)
         try:
-            change = operation()
+            change = operation(self._project)
         except (WorkbenchError, sqlite3.Error) as error:
-            self._listener.report_error(str(error))
+            self.setObsolete(True)
+            self._listener.report_refusal(str(error), self.command)
             return
         self._listener.apply_change(change)
 
 
-class AddSpans(StoreCommand):
-    """New spans with one label (a hotkey, an accepted suggestion, or every search match)."""
-
-    def __init__(
-        self,
-        project: Project,
-        listener: ChangeListener,
-        document_id: str,
-        annotator: str,
-        text: str,
-        ranges: Sequence[tuple[int, int]],
-        label: str,
-        describe: Describe,
-    ) -> None:
-        spans = project.add_spans(document_id, annotator, ranges, label, text=text)
-        self._project = project
-        self._span_ids = [span.id for span in spans]
-        self._removal: Removal | None = None
-        super().__init__(listener, describe, Change(document_id, added=tuple(spans)))
-
-    @property
-    def span_ids(self) -> list[str]:
-        return list(self._span_ids)
-
-    def undo_change(self) -> Change:
-        self._removal = self._project.delete_spans(self._span_ids)
-        return Change(self.document_id, removed=tuple(self._span_ids))
-
-    def redo_change(self) -> Change:
-        assert self._removal is not None, "redo follows an undo"
-        self._project.restore(self._removal)
-        return Change(self.document_id, added=self._removal.spans)
+def push_command(
+    stack: QUndoStack,
+    step: type[S],
+    project: Project,
+    command: Command,
+    show: ShowDocument,
+    listener: ChangeListener,
+    describe: Describe,
+) -> S:
+    """Apply ``command`` and push it on ``stack`` as a ``step``; a refusal raises
+    ``WorkbenchError`` and nothing is pushed."""
+    pushed = step(project, command, command.apply(project), show, listener, describe)
+    stack.push(pushed)
+    return pushed
 
 
-class DeleteSpans(StoreCommand):
-    """Spans removed with the events they trigger and the roles they fill; undo restores all."""
-
-    def __init__(
-        self,
-        project: Project,
-        listener: ChangeListener,
-        document_id: str,
-        span_ids: Sequence[str],
-        describe: Describe,
-    ) -> None:
-        self._project = project
-        self._span_ids = list(span_ids)
-        self._removal = project.delete_spans(self._span_ids)
-        first = Change(document_id, removed=tuple(self._span_ids))
-        super().__init__(listener, describe, first)
-
-    def undo_change(self) -> Change:
-        self._project.restore(self._removal)
-        return Change(self.document_id, added=self._removal.spans)
-
-    def redo_change(self) -> Change:
-        self._removal = self._project.delete_spans(self._span_ids)
-        return Change(self.document_id, removed=tuple(self._span_ids))
+class AddSpans(CommandStep[changes.AddSpans]):
+    """Spans with one label: a hotkey, an accepted suggestion, label-all."""
 
 
-class UpdateSpan(StoreCommand):
-    """A span's label, attributes or note changed; ``before`` is the span as stored until now."""
-
-    def __init__(
-        self,
-        project: Project,
-        listener: ChangeListener,
-        document_id: str,
-        before: Span,
-        after: Span,
-        describe: Describe,
-    ) -> None:
-        self._project = project
-        self._before = before
-        self._after = self._store(after)
-        super().__init__(listener, describe, Change(document_id, updated=(self._after,)))
-
-    def undo_change(self) -> Change:
-        return Change(self.document_id, updated=(self._store(self._before),))
-
-    def redo_change(self) -> Change:
-        return Change(self.document_id, updated=(self._store(self._after),))
-
-    def _store(self, span: Span) -> Span:
-        return self._project.update_span(
-            span.id, label=span.label, attributes=span.attributes, note=span.note
-        )
+class DeleteSpans(CommandStep[changes.DeleteSpans]):
+    """The window's Delete key (the event controller's deletion is ``DeleteSpansCommand``)."""
 
 
-class SetStatus(StoreCommand):
-    """The annotator marked the document done, or took it up again."""
-
-    def __init__(
-        self,
-        project: Project,
-        listener: ChangeListener,
-        document_id: str,
-        annotator: str,
-        before: Status,
-        after: Status,
-        describe: Describe,
-    ) -> None:
-        self._project = project
-        self._annotator = annotator
-        self._before = before
-        self._after = after
-        first = self._store(document_id, after)
-        super().__init__(listener, describe, first)
-
-    def undo_change(self) -> Change:
-        return self._store(self.document_id, self._before)
-
-    def redo_change(self) -> Change:
-        return self._store(self.document_id, self._after)
-
-    def _store(self, document_id: str, status: Status) -> Change:
-        self._project.set_status(document_id, self._annotator, status)
-        return Change(document_id, status=status)
+class UpdateSpan(CommandStep[changes.UpdateSpan]):
+    """A span relabelled, or its attributes or note edited."""
 
 
-def relabelled(span: Span, label: str, schema: Schema) -> Span:
-    """``span`` with an entity ``label``: attribute values the new label also allows are kept,
-    the others are dropped, and the label's defaults fill what is missing."""
-    allowed = {attribute.name: attribute for attribute in schema.attributes_for_entity(label)}
-    kept = {
-        name: value
-        for name, value in span.attributes.items()
-        if name in allowed and value in allowed[name].values
-    }
-    return replace(span, label=label, attributes=schema.default_attributes_for_entity(label) | kept)
+class SetStatus(CommandStep[changes.SetStatus]):
+    """The document marked done, or taken up again."""

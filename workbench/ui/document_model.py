@@ -14,10 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from workbench.app.project import DocumentProgress, Project
 from workbench.core.model import Status
 from workbench.core.normalize import normalize_query
-from workbench.store.project import Project
-from workbench.store.reading import DocumentProgress
 from workbench.ui.i18n import isolated
 
 Index = QModelIndex | QPersistentModelIndex

@@ -20,20 +20,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from workbench.app import changes
+from workbench.app.changes import Change, Command
+from workbench.app.project import Project, SpanEntry
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX, Schema
-from workbench.store.project import Project
-from workbench.store.reading import SpanEntry
+from workbench.ui.commands import S, Describe, push_command
 from workbench.ui.event_commands import (
     ArgumentCommand,
     CreateEventCommand,
     DeleteSpansCommand,
     EditAttributesCommand,
+    argument_text,
 )
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_list import EventListView, EventTableModel
@@ -52,7 +55,10 @@ Confirm = Callable[[str], bool]
 class EventController(QObject):
     """See the module docstring. The widgets it makes are ``palette``, ``panel`` and
     ``event_list``, for the window to place; ``shortcut_host`` (the main window) owns the event
-    type and role hotkeys, so that they work wherever the focus is in that window."""
+    type and role hotkeys, so that they work wherever the focus is in that window.
+    ``show_document`` shows a document (text, spans, events) before an undo or redo changes
+    it: the window's ``open_document``; by default only this controller's events are reloaded,
+    enough where the view only ever shows one document."""
 
     statusMessage = Signal(str)
     """Something the user should read: a refusal, or what to do next."""
@@ -73,9 +79,11 @@ class EventController(QObject):
         *,
         language: Language = "en",
         shortcut_host: QWidget | None = None,
+        show_document: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._show_document = show_document or self.open_document
         self._project = project
         self.annotator = annotator
         self.view = view
@@ -125,6 +133,11 @@ class EventController(QObject):
         self.overlay.set_document(self.document)
         self.select_event(None)
 
+    def show_document(self, document_id: str) -> None:
+        """Make ``document_id`` the shown document, unless it is (for the undo commands)."""
+        if document_id != self.document.document_id:
+            self._show_document(document_id)
+
     def set_language(self, language: Language) -> None:
         self._language = language
         self.palette.set_language(language)
@@ -140,23 +153,22 @@ class EventController(QObject):
         if selection is None:
             self.statusMessage.emit(self.tr("Select the trigger's words first."))
             return
-        try:
-            event = self._project.create_event(
-                self.document.document_id, self.annotator, *selection, type_id
-            )
-        except WorkbenchError as error:
-            self.report(str(error))
-            return
         def describe() -> str:
             name = label_name(self._project.schema, type_id, self._language)
             return self.tr("Create event {name}").format(name=name)
 
-        self.undo_stack.push(CreateEventCommand(self, event, describe))
+        document_id = self.document.document_id
+        command = changes.CreateEvent(document_id, self.annotator, *selection, type_id)
+        try:
+            self._push(CreateEventCommand, command, describe)
+        except WorkbenchError as error:
+            self.report(str(error))
+            return
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
-        self.view.set_selected_span(event.trigger_span_id)
-        self.select_event(event.id)
+        self.view.set_selected_span(command.trigger_span_id)
+        self.select_event(command.event_id)
 
     def select_event(self, event_id: str | None) -> None:
         """Show the event in the panel, draw its arcs and select its row (None: no event)."""
@@ -239,18 +251,9 @@ class EventController(QObject):
     def _add_argument(self, event_id: str, argument: Argument) -> bool:
         """Fill a role as one undo step; False (and the reason shown) when refused."""
         self._disarm()
-        try:
-            self._project.add_argument(
-                event_id,
-                argument.role,
-                span_id=argument.span_id,
-                filler_event_id=argument.event_id,
-            )
-        except WorkbenchError as error:
-            self.report(str(error))
+        if not self._edit_role(event_id, argument, filling=True):
             return False
         self.panel.clear_message()
-        self.undo_stack.push(ArgumentCommand(self, event_id, argument, adding=True))
         return True
 
     def remove_argument(self, event_id: str, role_id: str, filler_id: str) -> None:
@@ -260,14 +263,20 @@ class EventController(QObject):
             for argument in (event.arguments if event else ())
             if argument.role == role_id and argument.filler_id == filler_id
         ]
-        if not found:
-            return
+        if found:
+            self._edit_role(event_id, found[0], filling=False)
+
+    def _edit_role(self, event_id: str, argument: Argument, *, filling: bool) -> bool:
+        """Fill or empty a role as one undo step; False (and the reason shown) when refused."""
+        command = changes.EditRole(self.document.document_id, event_id, argument, filling)
         try:
-            self._project.remove_argument(event_id, found[0])
+            self._push(
+                ArgumentCommand, command, lambda: argument_text(argument, adding=filling)
+            )
         except WorkbenchError as error:
             self.report(str(error))
-            return
-        self.undo_stack.push(ArgumentCommand(self, event_id, found[0], adding=False))
+            return False
+        return True
 
     def _disarm(self) -> None:
         if self._armed is not None:
@@ -282,13 +291,12 @@ class EventController(QObject):
     # -- attributes -------------------------------------------------------------------------------
 
     def edit_attributes(self, event_id: str, attributes: dict[str, object]) -> None:
+        command = changes.EditEventAttributes(self.document.document_id, event_id, attributes)
         try:
-            before = self._project.update_event(event_id, attributes)
+            self._push(EditAttributesCommand, command, _attributes_text)
         except WorkbenchError as error:
             self.report(str(error))
             self.panel.show_event(self.document.events.get(event_id), self.document)
-            return
-        self.undo_stack.push(EditAttributesCommand(self, event_id, before.attributes, attributes))
 
     # -- deleting spans ---------------------------------------------------------------------------
 
@@ -298,15 +306,15 @@ class EventController(QObject):
         consequences = self._consequences(span_ids)
         if consequences and not self.confirm(consequences):
             return False
+        count = len(span_ids)
+        command = changes.DeleteSpans(self.document.document_id, tuple(span_ids))
         try:
-            removal = self._project.delete_spans(span_ids)
+            self._push(
+                DeleteSpansCommand, command, lambda: self.tr("Delete %n span(s)", "", count)
+            )
         except WorkbenchError as error:
             self.report(str(error))
             return False
-        count = len(span_ids)
-        self.undo_stack.push(
-            DeleteSpansCommand(self, removal, lambda: self.tr("Delete %n span(s)", "", count))
-        )
         return True
 
     def _consequences(self, span_ids: Sequence[str]) -> str:
@@ -337,6 +345,24 @@ class EventController(QObject):
     def _ask(self, text: str) -> bool:
         answer = QMessageBox.question(self.view.window(), self.tr("Delete"), text)
         return answer == QMessageBox.StandardButton.Yes
+
+    # -- undo steps -------------------------------------------------------------------------------
+
+    def _push(self, step: type[S], command: Command, describe: Describe) -> S:
+        """Apply ``command`` and put it on the undo stack; a refusal raises, nothing is pushed."""
+        return push_command(
+            self.undo_stack, step, self._project, command, self.show_document, self, describe
+        )
+
+    def apply_change(self, change: Change) -> None:
+        """A step made, undone or redone a change in the shown document: show it as stored."""
+        self.refresh(span_ids=change.span_ids, event_ids=change.events)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        """The store refused an undo or redo: say why, and show what it concerns as stored."""
+        self.report(message)
+        span_ids, event_ids = command.touched()
+        self.refresh(span_ids=span_ids, event_ids=event_ids)
 
     # -- keeping the widgets in step --------------------------------------------------------------
 
@@ -464,3 +490,8 @@ def _span_style(label: str, schema: Schema) -> tuple[str, SpanKind]:
     if schema.has_entity(label):
         return schema.entity(label).color, "entity"
     return UNKNOWN_LABEL_COLOR, "entity"
+
+
+def _attributes_text() -> str:
+    """What Undo and Redo call an event's attributes changed in the panel."""
+    return QCoreApplication.translate("EventCommands", "Change event attributes")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workbench.app.project import Project
 from workbench.core.model import AnnotationSet, Argument, Event, Span
-from workbench.store.project import Project
 
 
 @dataclass

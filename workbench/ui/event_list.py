@@ -33,7 +33,7 @@ from workbench.core.model import Event
 from workbench.core.schema import Schema
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_palette import swatch
-from workbench.ui.event_text import Language, label_name
+from workbench.ui.event_text import Language, label_name, problem_text
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE, TRIGGER, ROLES, WARNINGS = range(4)
@@ -82,6 +82,7 @@ class EventTableModel(QAbstractTableModel):
 
     def set_language(self, language: Language) -> None:
         self._language = language
+        self._problems.clear()  # they are worded in the language
         self._changed_all()
 
     def _key(self, event: Event) -> _RowKey:
@@ -115,9 +116,12 @@ class EventTableModel(QAbstractTableModel):
         """``event_problems`` of a shown event, computed once per change of that event."""
         if event_id not in self._problems:
             document = self._document
-            self._problems[event_id] = event_problems(
-                document.events[event_id], document.spans, self._schema, document.events
-            )
+            self._problems[event_id] = [
+                problem_text(self._schema, problem, self._language)
+                for problem in event_problems(
+                    document.events[event_id], document.spans, self._schema, document.events
+                )
+            ]
         return self._problems[event_id]
 
     # -- Qt's model interface ---------------------------------------------------------------------

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +51,8 @@ REFUSAL_STYLE = "color: #b71c1c; font-weight: bold;"
 PROMPT_STYLE = "color: #0d47a1;"
 UNSET = "—"
 """The item of an attribute combo for "no value"."""
+ROLE_BOX_MARGINS = (6, 4, 6, 4)
+"""Tight, so that the roles of a type fit the event dock's height beside the text."""
 
 
 class _RoleBox(QFrame):
@@ -63,6 +65,8 @@ class _RoleBox(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(True)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(*ROLE_BOX_MARGINS)
+        self.layout_.setSpacing(2)
         self.filler_rows: list[QWidget] = []
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -124,11 +128,28 @@ class EventPanel(QWidget):
         self.message.hide()
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         for widget in (self.title, self.trigger, self.message, self._scroll):
             layout.addWidget(widget)
         self._make_role_shortcuts(shortcut_host or self)
         self.set_language(language)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As tall as the heading with every role and attribute: the scroll area that holds
+        them asks for less, and the window gives the panel the height it asks for."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        heading = [w for w in (self.title, self.trigger, self.message) if not w.isHidden()]
+        content = self._scroll.widget()
+        height = (
+            sum(widget.sizeHint().height() + layout.spacing() for widget in heading)
+            + (content.sizeHint().height() if content is not None else 0)
+            + 2 * self._scroll.frameWidth()
+            + margins.top()
+            + margins.bottom()
+        )
+        return QSize(super().sizeHint().width(), height)
 
     # -- what is shown ----------------------------------------------------------------------------
 
@@ -217,15 +238,14 @@ class EventPanel(QWidget):
                 self.event_id, role_id, span_id
             )
         )
-        header = QHBoxLayout()
-        header.addWidget(self._role_button(role, number), 1)
-        header.addWidget(QLabel(self._role_flags(role)))
-        box.layout_.addLayout(header)
+        # One above the other: side by side, the button and its flags overflowed the dock.
+        box.layout_.addWidget(self._role_button(role, number))
         allowed = QLabel(self._allowed_fillers(role))
-        allowed.setWordWrap(True)
         allowed.setToolTip(", ".join(role.fillers))
-        allowed.setStyleSheet("color: gray;")
-        box.layout_.addWidget(allowed)
+        for line in (QLabel(self._role_flags(role)), allowed):
+            line.setWordWrap(True)
+            line.setStyleSheet("color: gray;")
+            box.layout_.addWidget(line)
         self._role_boxes[role.id] = box
         return box
 
@@ -264,6 +284,7 @@ class EventPanel(QWidget):
         # The label's name first, so that the line reads in the interface language's direction.
         shown = QLabel(f"{label_name(self._schema, label, self._language)}: «{text}»")
         shown.setTextFormat(Qt.TextFormat.PlainText)
+        shown.setWordWrap(True)  # a long filler wraps rather than widen the panel
         remove = QToolButton()
         remove.setText("✕")
         remove.setToolTip(self.tr("Remove this filler"))

@@ -9,6 +9,8 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from workbench.core import event_checks
+from workbench.core.event_checks import EventProblem
 from workbench.core.schema import EVENT_PREFIX, Attribute, Schema
 
 Language = Literal["ar", "en"]
@@ -66,3 +68,44 @@ def value_name(attribute: Attribute, value: str, language: Language) -> str:
 
 def layout_direction(language: Language) -> Qt.LayoutDirection:
     return Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+
+
+def problem_text(schema: Schema, problem: EventProblem, language: Language) -> str:
+    """An ``event_checks`` problem in the interface language: in English the sentence the
+    command line prints (schema ids); in Arabic with the schema's Arabic names."""
+    if language == "en":
+        return str(problem)
+    templates = {
+        event_checks.UNKNOWN_TYPE: QCoreApplication.translate(
+            "EventProblem", "the schema has no event type {type}"
+        ),
+        event_checks.MISSING_TRIGGER: QCoreApplication.translate(
+            "EventProblem", "its trigger span is missing"
+        ),
+        event_checks.MISSING_REQUIRED: QCoreApplication.translate(
+            "EventProblem", "the required role {role} has no filler"
+        ),
+        event_checks.OVERFILLED: QCoreApplication.translate(
+            "EventProblem", "the role {role} takes one filler but has {count}"
+        ),
+        event_checks.UNKNOWN_ROLE: QCoreApplication.translate(
+            "EventProblem", "the type {type} has no role {role} any more"
+        ),
+        event_checks.MISSING_FILLER: QCoreApplication.translate(
+            "EventProblem", "the {role} argument refers to a missing span or event"
+        ),
+        event_checks.REFUSED_FILLER: QCoreApplication.translate(
+            "EventProblem", "the role {role} cannot be filled by {label} (allowed: {allowed})"
+        ),
+    }
+    values = dict(problem.values)
+    event_type = values["type"]
+    if "role" in values:
+        values["role"] = role_name(schema, event_type, values["role"], language)
+    if "label" in values:
+        values["label"] = label_name(schema, values["label"], language)
+    if "allowed" in values:
+        allowed = [label_name(schema, label, language) for label in values["allowed"].split(", ")]
+        values["allowed"] = "، ".join(allowed)
+    values["type"] = label_name(schema, event_type, language)
+    return templates[problem.template].format(**values)

@@ -6,17 +6,15 @@ Where the output goes follows each exporter's docstring: ``jsonl`` is one file; 
 ``brat`` and ``hf`` are always a folder. A format added to ``EXPORTERS`` that this dialog does not
 know yet is offered as one file, with the default options.
 
-Nothing half-written: the export is written into a hidden folder beside the output and moved into
-place only once it is complete (``export_staged``). The exporters write each file whole, but a
-folder export writes document after document and a split export file after file, so a
-cancelled or failed run would otherwise leave part of a folder behind.
+Nothing half-written: the exporters build the output under a hidden name beside it and move it
+into place only once it is complete (``formats.base.export_folder``), so a cancelled or failed
+run leaves the output as it was; an output that would overwrite the project or a database is
+refused (``app.output_paths``).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app.exporting import export_project
-from workbench.core.errors import WorkbenchError
+from workbench.app.project import Project
 from workbench.core.model import GOLD
+from workbench.core.progress import Progress
 from workbench.formats import EXPORTERS
-from workbench.formats.base import ExportOptions, Progress
-from workbench.store.project import Project
+from workbench.formats.base import ExportOptions
+from workbench.formats.report import FormatReport, Issue
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.format_issues import issue_lines
 
 TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT = "tag_scheme", "nested", "split_clitics", "split"
 """The ``ExportOptions`` a format may take (besides the schema)."""
@@ -89,42 +89,31 @@ class ExportRequest:
     """Whether ``out`` is a folder (else one file)."""
 
 
-def export_staged(
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What an export came to: the documents, and what the exporter left out or widened (the
+    command line's warnings)."""
+
+    documents: int
+    issues: Counter[Issue]
+
+
+def export_with_report(
     project: Project, request: ExportRequest, progress: Progress, cancelled: CancelCheck
-) -> int:
-    """``export_project`` into a hidden folder beside ``request.out``, moved into place once
-    complete; returns the number of documents. A cancelled or failed export leaves nothing."""
-    out = request.out
-    if not out.parent.is_dir():
-        raise WorkbenchError(f"{out.parent}: no such folder")
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
-    try:
-        staged = staging / out.name
-        count = export_project(
-            project,
-            staged,
-            format_name=request.format_name,
-            source=request.source,
-            options=request.options,
-            progress=progress,
-            cancelled=cancelled,
-        )
-        move_into_place(staged, out)
-        return count
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def move_into_place(staged: Path, out: Path) -> None:
-    """Move a finished export to ``out``: a file replaces the file of that name; a folder goes
-    into an existing folder file by file, replacing only the files of the same names."""
-    if not staged.exists():
-        return
-    if staged.is_dir() and out.is_dir():
-        for entry in staged.iterdir():
-            move_into_place(entry, out / entry.name)
-    else:
-        os.replace(staged, out)
+) -> ExportOutcome:
+    """``export_project`` as the request asks, with what it reported."""
+    report = FormatReport()
+    count = export_project(
+        project,
+        request.out,
+        format_name=request.format_name,
+        source=request.source,
+        options=request.options,
+        report=report,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    return ExportOutcome(count, report.counts)
 
 
 class ExportDialog(QDialog):
@@ -347,13 +336,15 @@ class ExportDialog(QDialog):
         request = self.request()
         self._note = ""
 
-        def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> int:
-            return export_staged(project, request, progress, cancelled)
+        def use_case(
+            project: Project, progress: Progress, cancelled: CancelCheck
+        ) -> ExportOutcome:
+            return export_with_report(project, request, progress, cancelled)
 
         self.task = run_in_background(
             self, self.tr("Exporting"), read_only(self._project.path, use_case)
         )
-        self.task.succeeded.connect(lambda count: self._exported(request.out, count))
+        self.task.succeeded.connect(lambda outcome: self._exported(request.out, outcome))
         self.task.cancelled.connect(self._cancelled)
         self.task.finished.connect(self._refresh)
         self._refresh()
@@ -362,9 +353,18 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self._note = self.tr("Export cancelled; nothing was written.")
 
-    def _exported(self, out: Path, count: int) -> None:
-        self.exported.emit(str(out), count)
-        self.accept()
+    def _exported(self, out: Path, outcome: ExportOutcome) -> None:
+        """Close on a clean export; with warnings, stay open and show them as the command
+        line prints them."""
+        self.exported.emit(str(out), outcome.documents)
+        if not outcome.issues:
+            self.accept()
+            return
+        done = self.tr("Exported %n document(s) to %1.", "", outcome.documents).replace("%1", str(out))
+        warnings = "\n".join("• " + line for line in issue_lines(outcome.issues))
+        title = self.tr("Warnings:")
+        self._note = f"{done}\n{title}\n{warnings}"
+        self._refresh()
 
 
 def _choice_combo(choices: list[tuple[str, object]]) -> QComboBox:

@@ -15,6 +15,9 @@ from workbench.ui.i18n import current_language, display_name, value_name
 
 NO_VALUE = ""
 """The data of the empty entry of an attribute that has no default."""
+COMBO_MINIMUM_CHARACTERS = 10
+"""A combo is as narrow as this many characters allow, whatever its longest entry: the
+inspector's width follows its dock, never its labels' or values' names."""
 
 
 class SpanInspector(QWidget):
@@ -34,7 +37,7 @@ class SpanInspector(QWidget):
         self.covered.setWordWrap(True)
         self.covered.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.covered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label_combo = QComboBox()
+        self.label_combo = narrow_combo()
         self.note = QLineEdit()
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -111,7 +114,7 @@ class SpanInspector(QWidget):
             self.form.insertRow(self.form.rowCount() - 1, title, combo)
 
     def _attribute_combo(self, attribute: Attribute) -> QComboBox:
-        combo = QComboBox()
+        combo = narrow_combo()
         if attribute.default is None:
             combo.addItem("—", NO_VALUE)
         for value in attribute.values:
@@ -138,3 +141,11 @@ class SpanInspector(QWidget):
         self._fill_labels()
         self._attributes = None  # value names are in the interface language: build them again
         self.show_span(self._span)
+
+
+def narrow_combo() -> QComboBox:
+    """A combo whose minimum width does not follow its entries (``COMBO_MINIMUM_CHARACTERS``)."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
+    return combo

@@ -4,19 +4,19 @@ Layout: the right-to-left text view in the middle; docks for the documents and t
 on the leading side, the spans and the inspector on the trailing side, search at the bottom
 (``add_panel`` adds more, such as an events panel). Qt mirrors the docks in an Arabic interface.
 
-Every edit is an undo command (``commands.py``) calling one store operation, which commits at
-once: there is no save. The commands report each change back through ``apply_change``, which
-first switches to the change's document when another one is shown, so undo and redo work across
-the documents of a session. Keys: see ``actions.py`` and the README's table.
+Every edit is a Qt-free command (``app/changes.py``) applied as one store transaction, which
+commits at once: there is no save. The undo stack wraps each (``commands.py``): it names its
+document and opens it before its undo or redo, so undo and redo work across the documents of a
+session; span commands report each change back through ``apply_change``. Keys: see
+``actions.py`` and the README's table.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -31,25 +31,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app import changes
+from workbench.app.changes import Change, Command, relabelled
+from workbench.app.project import Project, SpanEntry
+from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
-from workbench.store.project import Project
-from workbench.store.reading import SpanEntry
+from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui import fonts, i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import (
+    S,
     AddSpans,
-    Change,
     DeleteSpans,
     Describe,
     SetStatus,
-    StoreCommand,
     UpdateSpan,
-    relabelled,
+    push_command,
     retranslate_stack,
 )
 from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
+from workbench.ui.dock_layout import DockLayout
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
 from workbench.ui.export_dialog import open_export_dialog
@@ -57,12 +60,13 @@ from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.inspector import NO_VALUE, SpanInspector
+from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.search import DocumentTexts, Match, find_in_documents
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
-from workbench.ui.suggestions import DocumentSuggestions, Suggestion, occurrences
+from workbench.ui.suggestion_builder import SuggestionBuilder
 from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -71,20 +75,9 @@ DEFAULT_SIZE = (1280, 800)
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
 SEARCH_PANEL_HEIGHT = 220
-MAX_SUGGESTIONS = 200
-"""More occurrences than this of a labelled string are not offered one by one (a common word):
-the annotator is pointed to search and "label all matches" instead."""
 MESSAGE_MS = 6000
 UNKNOWN_LABEL_COLOR = "#9e9e9e"
 Dock = Qt.DockWidgetArea
-
-
-class TabGroup(NamedTuple):
-    """Docks tabbed together in one place of the window (a dock alone is a group of one)."""
-
-    area: Qt.DockWidgetArea
-    docks: list[QDockWidget]
-    in_front: QDockWidget
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
@@ -127,14 +120,14 @@ class MainWindow(QMainWindow):
         self._document_id: str | None = None
         self._suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
         self._current_suggestion: Suggestion | None = None
-        self._docks_direction = Qt.LayoutDirection.LeftToRight
-        """The reading direction the docks are placed for: the leading side is left in LTR."""
         self._suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
         """Suggestions change with new spans; shown after the new span is painted."""
         self._suggestions_shown_later.timeout.connect(self._show_suggestions)
         self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
         """Re-enables painting the panels after a change, once the text view is painted."""
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self.suggestion_builder = SuggestionBuilder(project, annotator, self)
+        self.suggestion_builder.built.connect(self._use_built_suggestions)
         self._build_widgets()
         self._install_events()
         self._build_status_bar()
@@ -157,13 +150,12 @@ class MainWindow(QMainWindow):
         self.menu_actions = WindowActions(self, labels, self.text_view)
         self.setCentralWidget(self.text_view)
         self.docks: dict[str, QDockWidget] = {}
+        self.dock_layout = DockLayout(self, DEFAULT_SIDE_WIDTHS)
         self.add_panel("documents", self.document_list, Dock.LeftDockWidgetArea)
         self.add_panel("labels", self.label_palette, Dock.LeftDockWidgetArea)
         self.add_panel("spans", self.span_list, Dock.RightDockWidgetArea)
-        self.add_panel("inspector", self.inspector, Dock.RightDockWidgetArea)
-        self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea).hide()
-        sides = [self.docks["documents"], self.docks["spans"]]
-        self.resizeDocks(sides, list(DEFAULT_SIDE_WIDTHS), Qt.Orientation.Horizontal)
+        self.add_panel("inspector", scrollable(self.inspector), Dock.RightDockWidgetArea)
+        self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea, shown=False)
 
     def _install_events(self) -> None:
         """The events UI (types palette, event panel, event list, arcs) on this window's text
@@ -171,27 +163,30 @@ class MainWindow(QMainWindow):
         self.events = EventController(
             self.project, self.annotator, self.text_view, self.undo_stack,
             language=i18n.current_language().value, shortcut_host=self,
+            show_document=self.open_document,
         )
         self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
-        pairs = {"labels": "event types", "spans": "events", "inspector": "event"}
-        for name, widget, area in (
-            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea),
-            ("events", self.events.event_list, Dock.RightDockWidgetArea),
-            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea),
+        for name, widget, area, behind in (  # tabs: the text keeps its width
+            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea, "labels"),
+            ("events", self.events.event_list, Dock.RightDockWidgetArea, "spans"),
+            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea, "inspector"),
         ):
-            self.add_panel(name, widget, area)
-        for entity_panel, event_panel in pairs.items():  # tabs: the text keeps its width
-            self.tabifyDockWidget(self.docks[entity_panel], self.docks[event_panel])
-            self.docks[entity_panel].raise_()
+            self.add_panel(name, widget, area, behind=behind)
         self.documentOpened.connect(self.events.open_document)
+        self.events.currentEventChanged.connect(self._bring_event_panel_forward)
         self.changeApplied.connect(self._sync_events)
         self.events.spansChanged.connect(self._show_spans_changed_by_events)
         self.events.statusMessage.connect(self._tell)
 
+    def _bring_event_panel_forward(self, event_id: str) -> None:
+        """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
+        if event_id:
+            self.dock_layout.bring_forward(self.docks["event"])
+
     def _sync_events(self, change: Change) -> None:
         """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
         if change.document_id == self._document_id:  # else opening reads them afresh
-            self.events.spans_edited(changed_span_ids(change))
+            self.events.spans_edited(change.span_ids)
 
     def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
         """Triggers an event edit created, deleted or put back: into the span list and counts
@@ -209,13 +204,23 @@ class MainWindow(QMainWindow):
         self.documents.replace_row(load_row(self.project, self.annotator, document_id))
         self._show_status()
 
-    def add_panel(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        """Dock ``widget``; View > Panels shows and hides it. Set its title for panels other
-        than the window's own (``retranslate`` names those)."""
+    def add_panel(
+        self,
+        name: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        *,
+        behind: str | None = None,
+        shown: bool = True,
+    ) -> QDockWidget:
+        """Dock ``widget`` in ``area`` (as in an English interface) or tabbed behind the panel
+        ``behind``; View > Panels shows and hides it, and View > Reset layout puts it back there.
+        Set its title for panels other than the window's own (``retranslate`` names those)."""
         dock = QDockWidget(self)
         dock.setObjectName(f"{name}-panel")  # saveState and restoreState find docks by name
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        front = self.docks[behind] if behind is not None else None
+        self.dock_layout.add(dock, area, behind=front, shown=shown)
         self.menu_actions.menus["panels"].addAction(dock.toggleViewAction())
         self.docks[name] = dock
         return dock
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
         self.inspector.noteEdited.connect(self._set_note)
         self.search_panel.currentMatchChanged.connect(self._go_to_match)
         self.search_panel.matchesChanged.connect(self._show_matches)
+        self.docks["search"].visibilityChanged.connect(lambda _visible: self._show_matches())
         self.search_panel.labelAllRequested.connect(self.label_all_matches)
         stack = self.undo_stack
         stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
@@ -267,6 +273,7 @@ class MainWindow(QMainWindow):
             actions.zoom_in: partial(self.zoom, 1),
             actions.zoom_out: partial(self.zoom, -1),
             actions.reset_zoom: self.reset_zoom,
+            actions.reset_layout: self.reset_layout,
             actions.export: lambda: open_export_dialog(self, self.project, self._exported),
             actions.merge_packages: self.merge_packages,
             actions.assignments: self.manage_assignments,
@@ -287,21 +294,31 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self.settings
-        language = settings.language() if settings else None
-        self.set_language(language or i18n.system_language())
+        language = (settings.language() if settings else None) or i18n.system_language()
+        self._restore_layout(language)
+        self.set_language(language)
         family, size = settings.font() if settings else (None, None)
         if family:
             self.text_view.set_font_family(family)
         if size:
             self.text_view.set_font_size(size)
-        geometry, state = settings.window_layout() if settings else (None, None)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-        if state is not None:
-            self.restoreState(state)
         first = self._first_document()
         if first is not None:
             self.open_document(first)
+
+    def _restore_layout(self, language: Language) -> None:
+        """The window's size and panels as saved, in the direction they were saved for (an
+        older saved layout: the interface language's); else the default layout."""
+        geometry, state = self.settings.window_layout() if self.settings else (None, None)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        saved_for = self.settings.window_layout_direction() if self.settings else None
+        if state is None or not self.dock_layout.restore(state, saved_for or language.direction):
+            self.dock_layout.reset(language.direction)
+
+    def reset_layout(self) -> None:
+        """View > Reset layout: every panel in its default place for the interface language."""
+        self.dock_layout.reset(i18n.current_language().direction)
 
     def _first_document(self) -> str | None:
         """The document open at the end of the last session, else the first one."""
@@ -313,7 +330,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
-            self.settings.set_window_layout(self.saveGeometry(), self.saveState())
+            layout = (self.saveGeometry(), self.saveState(), self.dock_layout.direction)
+            self.settings.set_window_layout(*layout)
             self._remember_font()
             self.settings.sync()
         super().closeEvent(event)
@@ -348,6 +366,7 @@ class MainWindow(QMainWindow):
         self.document_list.select(document_id)
         self._show_status()
         self._show_suggestions()
+        self.suggestion_builder.build_later(document_id)
         self.search_panel.refresh()
         self._show_matches()
         if self.settings is not None:
@@ -407,9 +426,8 @@ class MainWindow(QMainWindow):
         def describe() -> str:
             return self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
 
-        self._push(
-            lambda: SetStatus(self.project, self, document_id, self.annotator, before, after, describe)
-        )
+        command = changes.SetStatus(document_id, self.annotator, before, after)
+        self._push(SetStatus, command, describe)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -443,23 +461,29 @@ class MainWindow(QMainWindow):
 
     def _label_selection(self, selection: tuple[int, int], label: str) -> None:
         """A new span on the selection, which is then the selected span: a second key relabels it."""
-        command = self._add_spans([selection], label)
-        if command is None:
+        step = self._add_spans([selection], label)
+        if step is None:
             return
-        [span_id] = command.span_ids
+        [span_id] = step.command.span_ids
         self._collapse_text_selection()
         self._select_span(span_id, scroll=False)
         self._offer_suggestions_later(*selection, label)
 
-    def label_all_matches(self, label: str) -> None:
-        """Every search match in this document gets ``label``, as one undoable step."""
+    def label_all_matches(self, label: str) -> LabelAllDialog | None:
+        """The search's matches in this document as whole words, in a list to tick; those
+        ticked get ``label``, as one undoable step."""
         ranges = [(m.start, m.end) for m in self.search_panel.matches() if m.document_id == self._document_id]
         if not ranges:
             self._tell(self.tr("No matches in this document."))
-            return
-        command = self._add_spans(ranges, label)
-        if command is not None:
-            count = len(command.span_ids)
+            return None
+        return preview_label_all(
+            self, self.text, ranges, self._label_name(label), partial(self._label_all, label)
+        )
+
+    def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
+        step = self._add_spans(ranges, label) if ranges else None
+        if step is not None:
+            count = len(step.command.span_ids)
             self._tell(self.tr("Labelled %n match(es).", "", count))
 
     def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
@@ -476,12 +500,8 @@ class MainWindow(QMainWindow):
         def describe() -> str:
             return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
 
-        command = self._push(
-            lambda: AddSpans(
-                self.project, self, document_id, self.annotator, self.text, fresh, label, describe
-            )
-        )
-        return command if isinstance(command, AddSpans) else None
+        command = changes.AddSpans(document_id, self.annotator, fresh, label, self.text)
+        return self._push(AddSpans, command, describe)
 
     def _relabel(self, span_id: str, label: str) -> None:
         before = self._stored_span(span_id)
@@ -530,7 +550,7 @@ class MainWindow(QMainWindow):
     def _update_span(self, before: Span, after: Span, describe: Describe) -> None:
         document_id = self._document_id
         if document_id is not None:
-            self._push(lambda: UpdateSpan(self.project, self, document_id, before, after, describe))
+            self._push(UpdateSpan, changes.UpdateSpan(document_id, before, after), describe)
 
     def delete_selected_span(self) -> None:
         """Delete the selected span; ask first when an event or a role would go with it."""
@@ -541,11 +561,8 @@ class MainWindow(QMainWindow):
             return
         if not self._deletion_confirmed(span_id):
             return
-        self._push(
-            lambda: DeleteSpans(
-                self.project, self, document_id, [span_id], lambda: self.tr("Delete span")
-            )
-        )
+        deletion = changes.DeleteSpans(document_id, (span_id,))
+        self._push(DeleteSpans, deletion, lambda: self.tr("Delete span"))
 
     def _deletion_confirmed(self, span_id: str) -> bool:
         dependents = self.project.dependents(span_id)
@@ -565,23 +582,22 @@ class MainWindow(QMainWindow):
 
     # -- undo commands and their changes ----------------------------------------------------
 
-    def _push(self, build: Callable[[], StoreCommand]) -> StoreCommand | None:
-        """Make the change and put it on the undo stack; a refusal is shown, and nothing pushed."""
+    def _push(self, step: type[S], command: Command, describe: Describe) -> S | None:
+        """Apply the command and put it on the undo stack; a refusal is shown, nothing pushed."""
         with collection_paused():  # a collection over a large heap would cost the frame
             try:
-                command = build()
+                return push_command(
+                    self.undo_stack, step, self.project, command, self.open_document, self, describe
+                )
             except WorkbenchError as error:
                 self.report_error(str(error))
                 return None
-            self.undo_stack.push(command)
-        return command
 
     def apply_change(self, change: Change) -> None:
-        """Show a change made, undone or redone, switching to its document when another is shown."""
-        if change.document_id != self._document_id:
-            self.open_document(change.document_id)  # reads the document as the change left it
-        else:
-            self._show_change(change)
+        """Show a change made, undone or redone in the shown document (its command opened it)."""
+        assert change.document_id == self._document_id, "a command opens its document first"
+        self._show_change(change)
+        self.suggestion_builder.build_later(change.document_id)
         self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
         self._show_status()
         self.changeApplied.emit(change)
@@ -625,6 +641,9 @@ class MainWindow(QMainWindow):
     def report_error(self, message: str) -> None:
         self._tell(message)
 
+    def report_refusal(self, message: str, command: Command) -> None:
+        self.report_error(message)
+
     def _show_undo_texts(self) -> None:
         self.menu_actions.undo.setText(self.menu_actions.undo_text(self.undo_stack.undoText()))
         self.menu_actions.redo.setText(self.menu_actions.redo_text(self.undo_stack.redoText()))
@@ -645,8 +664,10 @@ class MainWindow(QMainWindow):
             self._select_span(span_id, scroll=True)
 
     def _on_text_selected(self, start: int, end: int) -> None:
-        """A new text selection: it is what a hotkey labels now, not a span or suggestion."""
-        self._current_suggestion = None
+        """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
+        it is one (a suggested word selected with the mouse: Enter accepts it)."""
+        suggestions = self._suggestions[self._document_id] if self._document_id else None
+        self._current_suggestion = suggestions.at(start, end) if suggestions else None
         self._enable_suggestion_keys()
         if self.text_view.selected_span_id is not None or self.inspector.span is not None:
             self._select_span(None, scroll=False)
@@ -674,7 +695,7 @@ class MainWindow(QMainWindow):
         if document_id != self._document_id:
             return
         found = occurrences(self.texts.normalized(document_id), start, end)
-        if len(found) > MAX_SUGGESTIONS:
+        if len(found) > MAX_OCCURRENCES:
             self._tell(
                 self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
                 .replace("%1", self.text[start:end])
@@ -718,16 +739,17 @@ class MainWindow(QMainWindow):
         suggestion = self._current_suggestion
         if suggestion is None:
             return
-        command = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
-        if command is not None:
+        step = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
+        if step is not None:
             self._collapse_text_selection()
-            self._after_suggestion(suggestion, command.span_ids[0])
+            self._after_suggestion(suggestion, step.command.span_ids[0])
 
     def reject_suggestion(self) -> None:
         suggestion = self._current_suggestion
         if suggestion is None or self._document_id is None:
             return
         self._suggestions[self._document_id].reject(suggestion)
+        self._remember_rejection(self._document_id, suggestion)
         self._show_suggestions()
         self._collapse_text_selection()
         self._after_suggestion(suggestion, None)
@@ -742,6 +764,27 @@ class MainWindow(QMainWindow):
         elif new_span_id is not None:
             self._select_span(new_span_id, scroll=False)
         self._enable_suggestion_keys()
+
+    def _use_built_suggestions(self, offer: DocumentOffer) -> None:
+        """The document's suggestions from every labelled span in the project, built in the
+        background: those still unlabelled join the ones on offer."""
+        if offer.document_id != self._document_id:
+            return
+        suggestions = self._suggestions[offer.document_id]
+        suggestions.rejected |= offer.rejected
+        for label in {s.label for s in offer.suggestions}:
+            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
+            suggestions.offer(ranges, label, self.span_model.ranges_labelled(label))
+        self._show_suggestions()
+
+    def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
+        """Keep a rejection in the project file: it stays rejected after a restart."""
+        try:
+            self.project.reject_suggestion(
+                document_id, self.annotator, suggestion.start, suggestion.end, suggestion.label
+            )
+        except WorkbenchError as error:
+            self.report_error(str(error))
 
     def _enable_suggestion_keys(self) -> None:
         active = self._current_suggestion is not None
@@ -774,7 +817,9 @@ class MainWindow(QMainWindow):
         self.text_view.select_range(match.start, match.end)
 
     def _show_matches(self) -> None:
-        matches = self.search_panel.matches()
+        """The matches in the shown document; none while the search panel is closed."""
+        closed = self.docks["search"].isHidden()
+        matches = [] if closed else self.search_panel.matches()
         ranges = [(m.start, m.end) for m in matches if m.document_id == self._document_id]
         self.text_view.set_highlights("match", ranges)
 
@@ -804,54 +849,11 @@ class MainWindow(QMainWindow):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # retranslate now
         self.menu_actions.set_reading_direction(language.direction)
         self.menu_actions.languages[language].setChecked(True)
-        self._place_docks_for(language.direction)
+        self.dock_layout.mirror(language.direction)
         self.events.set_language(language.value)
         self.retranslate()
         if self.settings is not None:
             self.settings.set_language(language)
-
-    def _place_docks_for(self, direction: Qt.LayoutDirection) -> None:
-        """Mirror the docks: Qt mirrors what is inside them, but not the dock areas.
-
-        Every dock is taken out and put back on the other side, each tab group as tabs with the
-        same tab in front, each dock shown or hidden and sized as before: moving docks one by one
-        with ``addDockWidget`` stacked tabbed docks one under another and left stale tab bars.
-        """
-        if direction == self._docks_direction:
-            return
-        mirrored = {Dock.LeftDockWidgetArea: Dock.RightDockWidgetArea, Dock.RightDockWidgetArea: Dock.LeftDockWidgetArea}
-        groups = self._tab_groups(mirrored)
-        shown = {dock: dock.toggleViewAction().isChecked() for group in groups for dock in group.docks}
-        fronts = [group.in_front for group in groups]
-        widths, heights = [dock.width() for dock in fronts], [dock.height() for dock in fronts]
-        for dock in shown:
-            self.removeDockWidget(dock)
-        for group in groups:
-            first, *others = group.docks
-            self.addDockWidget(mirrored[group.area], first)
-            for tab in others:
-                self.tabifyDockWidget(first, tab)
-            for dock in group.docks:
-                dock.setVisible(shown[dock])
-            group.in_front.raise_()
-        self.resizeDocks(fronts, widths, Qt.Orientation.Horizontal)
-        self.resizeDocks(fronts, heights, Qt.Orientation.Vertical)
-        self._docks_direction = direction
-
-    def _tab_groups(self, areas: Iterable[Qt.DockWidgetArea]) -> list[TabGroup]:
-        """The docks in ``areas`` by tab group, in the order they were added (so each keeps its
-        place in its column)."""
-        groups: list[TabGroup] = []
-        grouped: set[QDockWidget] = set()
-        for dock in self.docks.values():
-            area = self.dockWidgetArea(dock)
-            if area not in areas or dock in grouped:
-                continue
-            docks = [dock, *self.tabifiedDockWidgets(dock)]
-            in_front = next((tab for tab in docks if not tab.visibleRegion().isEmpty()), dock)
-            groups.append(TabGroup(area, docks, in_front))
-            grouped.update(docks)
-        return groups
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -908,16 +910,13 @@ class MainWindow(QMainWindow):
 
 
 def scrollable(widget: QWidget) -> QScrollArea:
-    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles."""
+    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles,
+    and never grows when they do (a longer label in the inspector would push the text aside)."""
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
-
-
-def changed_span_ids(change: Change) -> list[str]:
-    return [*(s.id for s in change.added), *change.removed, *(s.id for s in change.updated)]
 
 
 def _label_colors(schema: Schema) -> dict[str, str]:

@@ -17,13 +17,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME
-from workbench.store.project import Project
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import WorkbenchSettings
 
@@ -38,6 +38,9 @@ sends the event; elsewhere the demo opens as soon as the event loop runs."""
 class ProjectWindows(QObject):
     """Opens projects in windows, for the arguments given and for the application's FileOpen
     events; closes each project file when its window closes."""
+
+    opened = Signal(object)
+    """A project's window, newly opened and shown (a ``MainWindow``)."""
 
     def __init__(self, app: QApplication, settings: WorkbenchSettings, name_for: NameFor) -> None:
         super().__init__(app)
@@ -92,6 +95,7 @@ class ProjectWindows(QObject):
         window.closed.connect(lambda: self._closed(path))
         self.windows[path] = window
         window.show()
+        self.opened.emit(window)
         return window
 
     def close_all(self) -> None:

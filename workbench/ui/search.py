@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from workbench.app.project import Project
 from workbench.core.normalize import NormalizedText, find_all, normalize
-from workbench.store.project import Project
 
 CONTEXT_CHARS = 30
 """Characters of context shown on each side of a match."""

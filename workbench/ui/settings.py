@@ -7,17 +7,19 @@ Tests give a ``QSettings`` on an ini file in a temporary folder, never the user'
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from workbench.ui.i18n import Language
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_STATE_DIRECTION = "window/state_direction"
 _FONT_FAMILY = "view/font_family"
 _FONT_SIZE = "view/font_size"
 _LANGUAGE = "interface/language"
 _ANNOTATOR = "annotator"
 _LAST_DOCUMENT = "last_document/{project_id}"
+_DIRECTIONS = (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft)
 
 
 class WorkbenchSettings:
@@ -52,9 +54,18 @@ class WorkbenchSettings:
         """``QMainWindow.saveGeometry()`` and ``saveState()`` as saved."""
         return self._bytes(_GEOMETRY), self._bytes(_STATE)
 
-    def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+    def window_layout_direction(self) -> Qt.LayoutDirection | None:
+        """The reading direction the saved docks were placed for (None: not remembered)."""
+        value = self._text(_STATE_DIRECTION)
+        directions = {direction.name: direction for direction in _DIRECTIONS}
+        return directions.get(value) if value else None
+
+    def set_window_layout(
+        self, geometry: QByteArray, state: QByteArray, direction: Qt.LayoutDirection
+    ) -> None:
         self.store.setValue(_GEOMETRY, geometry)
         self.store.setValue(_STATE, state)
+        self.store.setValue(_STATE_DIRECTION, direction.name)
 
     def last_document(self, project_id: str) -> str | None:
         return self._text(_LAST_DOCUMENT.format(project_id=project_id))

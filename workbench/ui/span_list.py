@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from workbench.store.reading import SpanEntry
+from workbench.app.project import SpanEntry
 
 Index = QModelIndex | QPersistentModelIndex
 SortKey = tuple[Any, ...]

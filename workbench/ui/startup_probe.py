@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench.app.demo import ensure_demo_project
-from workbench.store.project import Project
+from workbench.app.project import Project
 from workbench.ui.app import application
 from workbench.ui.main_window import MainWindow
 from workbench.ui.text_view import AnnotatedTextView

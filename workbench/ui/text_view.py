@@ -75,12 +75,14 @@ class ViewSpan:
     kind: SpanKind = "entity"
 
 
-HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#ffb300", "suggestion": "#5c6bc0"}
-"""Colours of the ranges given to ``set_highlights``, which carry none of their own."""
+HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#00ff00", "suggestion": "#5c6bc0"}
+"""Colours of the ranges given to ``set_highlights``, which carry none of their own. A match is
+highlighter green, far from every built-in label colour as drawn (the amber it replaced looked
+like the yellow of a money or date span; tests/ui/test_search_highlights.py measures it)."""
 
 BACKGROUND_ALPHA = 60
 SELECTED_BACKGROUND_ALPHA = 130
-MATCH_ALPHA = 120
+MATCH_ALPHA = 160
 UNDERLINE_WIDTH = 2.0
 SELECTED_UNDERLINE_WIDTH = 3.0
 UNDERLINE_GAP = 1.0

@@ -4,20 +4,25 @@ the same label, to accept or reject one by one (no Qt here).
 Occurrences are found as search finds them (diacritics and letter variants folded), and are like
 the labelled span: when it is whole words, only whole words are offered (داعش, not the داعش inside
 الداعشي); when it cuts a word (an exact, Alt selection), any occurrence is. A range the annotator
-already has with that label is not offered; a rejected suggestion is not offered again in this
-session, even when the same string is labelled again.
+already has with that label is not offered; a rejected suggestion is not offered again, even
+when the same string is labelled again (the project file keeps the rejections).
+
+When a document opens, ``lexicon_suggestions`` offers every whole-word occurrence of every text
+labelled anywhere in the project (any annotator's set, gold, imported sets) with its label.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import unicodedata
-
-from workbench.core.normalize import NormalizedText, find_all
+from workbench.core.normalize import NormalizedText, find_all, normalize_query
 
 Range = tuple[int, int]
+MAX_OCCURRENCES = 200
+"""More occurrences than this of a labelled string are not offered one by one (a common word):
+the annotator is pointed to search and "label all matches" instead."""
 
 
 def occurrences(normalized: NormalizedText, start: int, end: int) -> list[Range]:
@@ -76,6 +81,10 @@ class DocumentSuggestions:
         self.offered.discard(suggestion)
         self.rejected.add(suggestion)
 
+    def at(self, start: int, end: int) -> Suggestion | None:
+        """The suggestion on exactly this range, if one is offered."""
+        return min((s for s in self.offered if (s.start, s.end) == (start, end)), default=None)
+
     def ranges(self) -> list[Range]:
         return sorted({(s.start, s.end) for s in self.offered})
 
@@ -90,3 +99,28 @@ class DocumentSuggestions:
             return after[0] if after else ordered[0]
         before = [s for s in ordered if (s < current if current else s.start < position)]
         return before[-1] if before else ordered[-1]
+
+
+def lexicon_suggestions(
+    normalized: NormalizedText,
+    labelled: Iterable[tuple[str, str]],
+    taken: set[tuple[int, int, str]],
+    rejected: set[tuple[int, int, str]],
+) -> set[Suggestion]:
+    """Every whole-word occurrence in the document of each labelled (text, label), except the
+    ranges ``taken`` with that label already, the ``rejected`` ones, and texts that occur more
+    than ``MAX_OCCURRENCES`` times."""
+    text = normalized.source
+    phrases = {(normalize_query(phrase), label): phrase for phrase, label in labelled}
+    found: set[Suggestion] = set()
+    for (needle, label), phrase in phrases.items():
+        if not needle:
+            continue
+        ranges = [r for r in find_all(text, phrase, normalized) if is_whole_words(text, *r)]
+        if len(ranges) <= MAX_OCCURRENCES:
+            found |= {
+                Suggestion(start, end, label)
+                for start, end in ranges
+                if (start, end, label) not in taken and (start, end, label) not in rejected
+            }
+    return found

@@ -1,0 +1,49 @@
+"""The checks every import makes on one annotator's annotations (core/import_checks.py)."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.core.import_checks import annotation_set_problem
+from workbench.core.model import AnnotationSet, Argument, Event, Span
+from workbench.core.schema import Schema
+
+SCHEMA = Schema.from_json(
+    json.dumps(
+        {"schema": {
+            "id": "chain", "version": 1, "name": {"en": "Chain", "ar": "سلسلة"},
+            "entity_types": [{"id": "PER", "en": "Person", "ar": "شخص", "color": "#e6194b"}],
+            "event_types": [{"id": "Report", "en": "Report", "ar": "تقرير", "roles": [
+                {"id": "About", "en": "About", "ar": "عن", "fillers": ["PER", "EVENT:Report"]}]}],
+        }}  # fmt: skip
+    )
+)
+TEXT = "x" * 10
+
+
+def reports(count: int, *, closed: bool) -> AnnotationSet:
+    """Events e0 -> e1 -> ... -> e(count-1), each filling About of the one before; closed, the
+    last fills the first's."""
+    trigger = Span("t", 0, 1, "Report", "x")
+    events = [
+        Event(f"e{n}", "Report", "t", (Argument("About", event_id=f"e{n + 1}"),))
+        for n in range(count - 1)
+    ]
+    last = (Argument("About", event_id="e0"),) if closed else ()
+    events.append(Event(f"e{count - 1}", "Report", "t", last))
+    return AnnotationSet("amal", spans=(trigger,), events=tuple(events))
+
+
+def test_a_long_chain_of_events_is_no_cycle_and_needs_no_recursion() -> None:
+    assert annotation_set_problem(TEXT, reports(20_000, closed=False), SCHEMA) is None
+
+
+def test_a_cycle_is_found_however_long() -> None:
+    for count in (1, 2, 3, 5_000):
+        problem = annotation_set_problem(TEXT, reports(count, closed=True), SCHEMA)
+        assert problem is not None and "contains itself" in problem
+
+
+def test_conflict_news_refuses_a_span_outside_the_text(conflict_news: Schema) -> None:
+    annotations = AnnotationSet("amal", spans=(Span("s", 8, 12, "PER", "xx"),))
+    assert "not a range of the text (0 to 10)" in str(annotation_set_problem(TEXT, annotations, conflict_news))

@@ -1,0 +1,94 @@
+"""Handing work out and bringing it back, as the window and the command line do it: choosing
+documents, assigning them, writing an annotator's package, merging packages.
+
+The project file's side of each (one transaction, the package read as untrusted input) is
+``workbench.store.packages``; this module adds what a use case decides: which documents, where an
+output may go, and a merge the window can cancel while the packages are checked.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from workbench.app.output_paths import check_output_path
+from workbench.app.progress import Cancelled
+from workbench.core.errors import WorkbenchError
+from workbench.core.progress import Progress, no_progress
+from workbench.store import packages
+from workbench.store.packages import (
+    MergeSummary,
+    assign,
+    assigned_documents,
+    merge_packages,
+    package_annotator,
+    validate_package,
+)
+from workbench.store.project import Project
+
+__all__ = [
+    "MergeSummary",
+    "assign",
+    "assigned_documents",
+    "checked_merge",
+    "choose_documents",
+    "merge_packages",
+    "package_annotator",
+    "validate_package",
+    "write_package",
+]
+
+
+def choose_documents(
+    project: Project,
+    names_or_ids: Sequence[str] = (),
+    *,
+    every: bool = False,
+    sample: int | None = None,
+    seed: int = 0,
+) -> list[str]:
+    """Document ids: those named (by id or name), all of them, or a reproducible random sample."""
+    documents = project.documents()
+    if every:
+        return [d.id for d in documents]
+    if sample is not None:
+        if not 0 < sample <= len(documents):
+            raise WorkbenchError(f"cannot sample {sample} of the project's {len(documents)} documents")
+        return sorted(
+            (d.id for d in random.Random(seed).sample(documents, sample)),
+            key=[d.id for d in documents].index,
+        )
+    by_key = {d.id: d.id for d in documents} | {d.name: d.id for d in documents}
+    unknown = [key for key in names_or_ids if key not in by_key]
+    if unknown:
+        raise WorkbenchError(f"{project.path}: no document named or numbered {unknown[0]!r}")
+    if not names_or_ids:
+        raise WorkbenchError("name the documents, or give --all or --sample N")
+    return [by_key[key] for key in names_or_ids]
+
+
+def write_package(project: Project, annotator: str, out: Path) -> int:
+    """Write ``annotator``'s package to ``out``, which may not be an input (a project or any
+    SQLite file); returns the document count."""
+    check_output_path(out, project.path)
+    return packages.write_package(project, annotator, out)
+
+
+def checked_merge(
+    project: Project,
+    paths: Sequence[Path],
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> MergeSummary:
+    """Validate every package (cancellable), then merge them all in one transaction, which
+    cannot be stopped half-way. Progress counts each package twice: once validated, once merged."""
+    total = 2 * len(paths)
+    for done, path in enumerate(paths, start=1):
+        if cancelled():
+            raise Cancelled()
+        validate_package(project, path)
+        progress(done, total)
+    if cancelled():
+        raise Cancelled()
+    return merge_packages(project, paths, lambda done, _: progress(len(paths) + done, total))

@@ -1,0 +1,28 @@
+"""Suggestions for a document as it opens: built from every labelled span in the project, with
+the annotator's rejections read from the file (run off the GUI thread: a long document and a
+large project take longer than a frame)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.normalize import normalize
+from workbench.core.suggestions import Suggestion, lexicon_suggestions
+from workbench.store.project import Project
+
+
+@dataclass(frozen=True)
+class DocumentOffer:
+    document_id: str
+    suggestions: frozenset[Suggestion]
+    rejected: frozenset[Suggestion]
+
+
+def document_suggestions(project: Project, document_id: str, annotator: str) -> DocumentOffer:
+    text = project.document(document_id).text
+    taken = {(e.start, e.end, e.label) for e in project.span_entries(document_id, annotator)}
+    rejected = project.rejected_suggestions(document_id, annotator)
+    found = lexicon_suggestions(normalize(text), project.labelled_texts(), taken, rejected)
+    return DocumentOffer(
+        document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected)
+    )

@@ -1,0 +1,120 @@
+"""What an import refuses in one annotator's annotations on one document.
+
+The annotation window cannot make these: a span whose offsets do not give its text, an id used
+twice, an attribute its label does not have or a value outside the attribute's list, a role the
+event type lacks, a filler the role does not allow, an argument or trigger that is not in the set,
+events filling each other's roles in a cycle (an event that, through its arguments, contains
+itself). A file that holds one is refused with the first problem, so that everything imported can
+be exported again in every format and read back.
+
+A required role left empty is not refused: it is work still to do, shown beside the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from workbench.core.errors import SchemaError
+from workbench.core.event_checks import argument_problem
+from workbench.core.model import AnnotationSet, Event, Span
+from workbench.core.nested_data import size_problem
+from workbench.core.schema import Schema
+
+
+def annotation_set_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
+    """The first thing an import must refuse in ``annotations`` on the document ``text``, as a
+    sentence naming the span or event; None when there is none."""
+    if not annotations.annotator.strip():
+        return "the annotator's name is blank"
+    spans = {span.id: span for span in annotations.spans}
+    events = {event.id: event for event in annotations.events}
+    return (
+        _repeated_id("span", (span.id for span in annotations.spans))
+        or _repeated_id("event", (event.id for event in annotations.events))
+        or _first(_span_problem(span, text, schema) for span in annotations.spans)
+        or _first(_event_problem(event, spans, events, schema) for event in annotations.events)
+        or _event_cycle(annotations.events)
+    )
+
+
+def _first(problems: Iterable[str | None]) -> str | None:
+    return next((problem for problem in problems if problem), None)
+
+
+def _repeated_id(what: str, ids: Iterable[str]) -> str | None:
+    seen: set[str] = set()
+    for item_id in ids:
+        if item_id in seen:
+            return f"the {what} id {item_id!r} is used twice"
+        seen.add(item_id)
+    return None
+
+
+def _span_problem(span: Span, text: str, schema: Schema) -> str | None:
+    if not span.matches(text):
+        found = text[span.start : span.end] if 0 <= span.start < span.end <= len(text) else None
+        where = f"the text there is {found!r}" if found is not None else (
+            f"that is not a range of the text (0 to {len(text)})"
+        )
+        return f"span {span.id} [{span.start}, {span.end}) says {span.text!r} but {where}"
+    return _attributes_problem(f"span {span.id}", span.label, span.attributes, schema)
+
+
+def _event_problem(
+    event: Event, spans: Mapping[str, Span], events: Mapping[str, Event], schema: Schema
+) -> str | None:
+    if not schema.has_event(event.type):
+        return f"event {event.id}: the schema {schema.id!r} has no event type {event.type!r}"
+    if event.trigger_span_id not in spans:
+        return f"event {event.id}: its trigger {event.trigger_span_id!r} is not a span of the set"
+    event_type = schema.event(event.type)
+    roles = [role.id for role in event_type.roles]
+    for argument in event.arguments:
+        if argument.role not in roles:
+            return (
+                f"event {event.id}: the type {event.type} has no role {argument.role!r}; "
+                f"its roles: {', '.join(roles) or 'none'}"
+            )
+        problem = argument_problem(argument, event_type, spans, events)
+        if problem:
+            return f"event {event.id}: {problem}"
+    return _attributes_problem(f"event {event.id}", event.type, event.attributes, schema)
+
+
+def _attributes_problem(
+    what: str, owner: str, attributes: Mapping[str, Any], schema: Schema
+) -> str | None:
+    too_big = size_problem(attributes, max_nodes=None)
+    if too_big:
+        return f"{what}: the attributes are {too_big}"
+    try:
+        schema.check_attributes(owner, attributes)
+    except SchemaError as error:
+        return f"{what}: {error}"
+    return None
+
+
+def _event_cycle(events: Iterable[Event]) -> str | None:
+    """The first event found that contains itself through events filling its roles."""
+    fillers = {e.id: [a.event_id for a in e.arguments if a.event_id is not None] for e in events}
+    done: set[str] = set()
+    for root in fillers:
+        if root in done:
+            continue
+        path, on_path = [(root, iter(fillers[root]))], {root}
+        while path:
+            event_id, pending = path[-1]
+            filler = next((f for f in pending if f in fillers and f not in done), None)
+            if filler is None:
+                done.add(event_id)
+                on_path.discard(event_id)
+                path.pop()
+            elif filler in on_path:
+                return (
+                    f"event {filler} contains itself: events fill each other's roles in a cycle"
+                )
+            else:
+                on_path.add(filler)
+                path.append((filler, iter(fillers[filler])))
+    return None
