@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import InputError
-from workbench.core.text_io import canonical_text, decode_text, read_text_file
+from workbench.core.text_io import canonical_text, decode_text, read_text_file, text_lines
 
 SAMPLE = "قالت المصادر إن الرَّقَّةِ 🇮🇶 شهدت الهجـــوم\nISIS ٣ 2022"
 FILE = Path("article.txt")
@@ -182,3 +182,38 @@ def test_read_text_file_names_the_file_in_refusals(tmp_path: Path) -> None:
     path = write(tmp_path, b"ok\xfe", name="broken.txt")
     with pytest.raises(InputError, match=r"broken\.txt, byte 2: "):
         read_text_file(path)
+
+
+LINE_CASES = [
+    SAMPLE.encode("utf-8"),
+    b"\xef\xbb\xbf" + (SAMPLE + "\n\n" + KEPT + "\n").encode("utf-8"),
+    b"\xff\xfe" + (SAMPLE + "\n" + SAMPLE).encode("utf-16-le"),
+    b"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe\x00\x00abcd",
+    b'{"a": 1}\n{"b": "\xff"}\n',
+    b'{"a": 1}\r\n{"b": "\xd8\n"}',
+    b"\xef\xbb\xbfok\nok\x00",
+    "سطر\nسطر\x1b".encode("utf-8"),
+    b"line\nends with a cut sequence \xd8",
+]
+
+
+def _outcome(read: object) -> object:
+    try:
+        return list(read()) if callable(read) else read
+    except InputError as error:
+        return str(error)
+
+
+@pytest.mark.parametrize("data", LINE_CASES)
+def test_text_lines_reads_what_decode_text_reads_one_line_at_a_time(
+    tmp_path: Path, data: bytes
+) -> None:
+    """Streaming the lines gives the lines of the whole decoded file, or the same refusal."""
+    path = write(tmp_path, data)
+
+    def whole() -> list[str]:
+        return decode_text(data, path).split("\n")
+
+    assert _outcome(lambda: text_lines(path)) == _outcome(whole)

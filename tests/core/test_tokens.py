@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import bisect
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +19,17 @@ from tests.core.tokens_reference import (
     documents,
     seed_articles,
 )
+from workbench.core import token_characters
 from workbench.core import tokens as tokens_module
-from workbench.core.tokens import Token, sentence_spans, token_ranges, tokenize, tokens_in
+from workbench.core.tokens import (
+    Token,
+    sentence_breaks,
+    sentence_spans,
+    token_columns,
+    token_ranges,
+    tokenize,
+    tokens_in,
+)
 
 PIECES = [
     # Arabic letters, diacritics, tatweel, a presentation form
@@ -250,3 +262,48 @@ def test_sentences_are_ordered_trimmed_and_never_cross_a_line_break(text: str) -
         assert not sentence[0].isspace() and not sentence[-1].isspace()
         assert sentence.splitlines() == [sentence]
         previous_end = end
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_texts)
+def test_token_columns_are_the_tokens_as_three_lists(text: str) -> None:
+    tokens = tokenize(text)
+    assert token_columns(text) == (
+        [t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens]
+    )
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_texts, texts))
+def test_sentence_breaks_find_the_first_token_of_every_sentence(text: str) -> None:
+    """The first token at or after each break, without repeats, is the first token of each
+    sentence of ``sentence_spans``."""
+    starts = [token.start for token in tokenize(text)]
+
+    def first_tokens(positions: list[int]) -> list[int]:
+        found = {bisect.bisect_left(starts, position) for position in positions}
+        return sorted(index for index in found if index < len(starts))
+
+    assert first_tokens(sentence_breaks(text)) == first_tokens(
+        [0, *(start for start, _ in sentence_spans(text))]
+    )
+    assert sentence_breaks(text) == sorted(sentence_breaks(text))
+
+
+def test_the_recorded_characters_are_those_camel_tools_cuts() -> None:
+    """The record that spares every export camel-tools' second-long start is camel-tools'
+    answer for the installed release; after an upgrade, rewrite it with
+    ``python -m workbench.core.token_characters``."""
+    recorded = (token_characters.CAMEL_TOOLS, token_characters.UNICODE)
+    assert recorded == tokens_module.installed_versions(), "rewrite workbench/core/token_characters.py"
+    assert (token_characters.BASIC, token_characters.BEYOND) == tokens_module.asked_cut_classes()
+
+
+def test_plain_text_is_tokenized_without_building_camel_tools_character_sets() -> None:
+    code = (
+        "import sys; from workbench.core.tokens import tokenize; "
+        "assert [t.text for t in tokenize('قال: (نعم)')] == ['قال', ':', '(', 'نعم', ')']; "
+        "print(sorted(m for m in sys.modules if m.startswith('camel_tools.')))"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ from workbench.core.model import (
     AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status, make_document,
 )
 from workbench.core.schema import builtin_schema
-from workbench.store import migrations
+from workbench.store import inspection, migrations
 from workbench.store.inspection import project_problems, project_stats
 from workbench.store.project import Project
 
@@ -148,6 +148,22 @@ def test_check_finds_a_span_whose_text_drifted(project: Project) -> None:
     project.conn.execute("UPDATE spans SET start = start + 1 WHERE label = 'PER'")
     [problem] = project_problems(project)
     assert "span s1" in problem and "'محمد'" in problem
+
+
+def test_check_reads_the_documents_a_page_at_a_time_and_misses_none(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inspection, "PAGE", 2)
+    project.add_documents(
+        [annotated(f"{TEXT} {n}") for n in range(4)] + [annotated(TEXT + " الأخير")]
+    )
+    project.conn.execute(
+        "UPDATE spans SET start = start + 1 WHERE label = 'PER' AND set_id IN "
+        "(SELECT a.id FROM annotation_sets a JOIN documents d ON a.document_id = d.id "
+        "WHERE d.text LIKE '%الأخير' OR d.text LIKE '% 1')"
+    )
+    problems = project_problems(project)
+    assert len(problems) == 2 and all("span" in problem for problem in problems)
 
 
 def test_read_only_projects_refuse_writes(project_path: Path) -> None:

@@ -43,7 +43,7 @@ def export_project(
     check_output_path(out, project.path)
     check_source(project, source)
     write = exporter(format_name)
-    total = len(project.documents())
+    total = project.document_count()
     documents = counted(project.iter_annotated(source), progress, total, cancelled)
     write(documents, out, options or ExportOptions(schema=project.schema), report=report)
     return total

@@ -18,6 +18,7 @@ LF. Nothing else changes: no Unicode normalization, no trimming.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,9 @@ BOM = "\ufeff"
 
 _REFUSED_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 """C0 controls other than tab, LF, VT, FF and CR."""
+
+_REFUSED_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+"""The same controls as bytes: in UTF-8, a byte below 0x80 is always the ASCII character."""
 
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
@@ -73,6 +77,43 @@ def decode_text(data: bytes, path: Path) -> str:
     return text
 
 
+def text_lines(path: Path) -> Iterator[str]:
+    """The lines of a text file, split at LF only and without it, read one at a time so that
+    memory does not grow with the file: the lines of ``decode_text``, refused with the same
+    errors (where a file holds several faults, the first line holding one is named first).
+
+    UTF-16 files are decoded whole (they are rare, and their LF is two bytes)."""
+    with path.open("rb") as stream:
+        head = stream.read(4)
+        if _detect_encoding(head) not in (_UTF8, _UTF8_BOM):
+            yield from decode_text(head + stream.read(), path).split("\n")
+            return
+        if head in (b"", _UTF8_BOM.bom):  # read(4) stops short only at the end of the file
+            decode_text(head, path)  # raises the error of an empty file or a lone BOM
+        encoding = _UTF8_BOM if head.startswith(_UTF8_BOM.bom) else _UTF8
+        position = len(encoding.bom)
+        stream.seek(position)
+        raw = b"\n"
+        for raw in stream:
+            yield _decode_line(raw, position, path).removesuffix("\n")
+            position += len(raw)
+        if raw.endswith(b"\n"):
+            yield ""  # what follows the last line break, as str.split gives it
+
+
+def _decode_line(raw: bytes, position: int, path: Path) -> str:
+    """One UTF-8 line at byte ``position`` of the file, checked as ``decode_text`` checks it."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path, _describe_decode_error(error, _UTF8), where=f"byte {position + error.start}"
+        ) from error
+    if len(raw.translate(None, _REFUSED_CONTROL_BYTES)) != len(raw):
+        _refuse_control_characters(line, _UTF8, path, start=position)
+    return line
+
+
 def canonical_text(raw: str) -> str:
     """The stored form of a decoded text: no leading byte-order mark, LF line breaks only.
 
@@ -111,12 +152,17 @@ def _describe_decode_error(error: UnicodeDecodeError, encoding: _Encoding) -> st
     return f"not valid {encoding.name} text ({error.reason})"
 
 
-def _refuse_control_characters(text: str, encoding: _Encoding, path: Path) -> None:
+def _refuse_control_characters(
+    text: str, encoding: _Encoding, path: Path, *, start: int | None = None
+) -> None:
+    """Refuse ``text`` if it holds a refused control; ``start`` is the byte position of the
+    text in the file (just after the byte-order mark when not given)."""
     found = _REFUSED_CONTROLS.search(text)
     if found is None:
         return
     index = found.start()
-    byte_position = len(encoding.bom) + len(text[:index].encode(encoding.codec))
+    offset = len(encoding.bom) if start is None else start
+    byte_position = offset + len(text[:index].encode(encoding.codec))
     code = f"U+{ord(found.group()):04X}"
     problem = (
         "a NUL byte (U+0000): this is a binary file, or text in an encoding other than "

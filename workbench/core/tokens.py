@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from itertools import accumulate
 from operator import attrgetter, itemgetter, sub
 from typing import NamedTuple, TypeVar
+
+from workbench.core import token_characters
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters ``str.splitlines`` breaks at: each ends a sentence."""
@@ -37,6 +40,7 @@ SENTENCE_ENDS = ".!?؟؛"
 _CLOSERS = "\"'”’»)]}"
 _TERMINATOR_RUN = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(_CLOSERS)}]*")
 _LINE = re.compile(f"[^{re.escape(LINE_BREAKS)}]+")
+_LINE_BREAK_RUN = re.compile(f"[{re.escape(LINE_BREAKS)}]+")
 
 _JOINERS_IN_BMP = "\u200d\ufe0f\u20e3"  # zero-width joiner, emoji variation selector, keycap
 _JOINERS = (
@@ -90,28 +94,62 @@ class _Patterns(NamedTuple):
 def _patterns() -> _Patterns:
     """The token patterns, built from the characters camel-tools cuts out of a word.
 
-    Built on first use: camel-tools builds its character sets by scanning every Unicode code
-    point when it is imported (about a second here), which would otherwise delay every start of
-    the program. ``warm_up`` builds them ahead of need, e.g. from a background thread.
+    Those characters are recorded in ``token_characters`` for the camel-tools release and the
+    Unicode data they were asked of: camel-tools builds its character sets by scanning every
+    Unicode code point when it is imported (about a second here), which every export would
+    otherwise pay, and plain text never needs camel-tools itself. With another release or
+    other Unicode data, camel-tools is asked (``warm_up`` does it ahead of need, e.g. from a
+    background thread).
     """
-    from camel_tools.tokenizers.word import simple_word_tokenize
+    basic, beyond = _cut_classes()
+    return _Patterns(
+        spaced_token=re.compile(rf"\s*(?:[^\s{basic}{_BEYOND_BMP}]+|[{basic}]|[{beyond}])"),
+        not_plain=re.compile(rf"[{_JOINERS_IN_BMP}{_BEYOND_BMP}](?<![{beyond}])"),
+        camel_tools=_simple_word_tokenize,
+    )
+
+
+def _cut_classes() -> tuple[str, str]:
+    """The characters camel-tools cuts, inside and beyond the Basic Multilingual Plane, as the
+    insides of two character classes."""
+    if (token_characters.CAMEL_TOOLS, token_characters.UNICODE) == installed_versions():
+        return token_characters.BASIC, token_characters.BEYOND
+    return asked_cut_classes()
+
+
+def installed_versions() -> tuple[str, str]:
+    """The camel-tools release and the Unicode data version its character sets come from.
+
+    The package's own ``__version__`` (read from its VERSION file, which the frozen app bundles;
+    importing the bare package costs milliseconds), not the installed metadata."""
+    import camel_tools
+
+    return str(camel_tools.__version__), unicodedata.unidata_version
+
+
+def asked_cut_classes() -> tuple[str, str]:
+    """``_cut_classes`` asked of camel-tools itself: the characters it makes a token of
+    between two letters."""
     from camel_tools.utils.charsets import EMOJI_ALL_CHARSET, UNICODE_PUNCT_SYMBOL_CHARSET
 
     joiner = re.compile(f"[{_JOINERS}]")
-    cut = sorted(  # the characters camel-tools makes a token of between two letters
+    cut = sorted(
         char
         for char in UNICODE_PUNCT_SYMBOL_CHARSET | EMOJI_ALL_CHARSET
         if len(char) == 1
         and not joiner.match(char)
-        and simple_word_tokenize(f"x{char}x") == ["x", char, "x"]
+        and _simple_word_tokenize(f"x{char}x") == ["x", char, "x"]
     )
     basic = _character_class(char for char in cut if char <= "\uffff")
     beyond = _character_class(char for char in cut if char > "\uffff")
-    return _Patterns(
-        spaced_token=re.compile(rf"\s*(?:[^\s{basic}{_BEYOND_BMP}]+|[{basic}]|[{beyond}])"),
-        not_plain=re.compile(rf"[{_JOINERS_IN_BMP}{_BEYOND_BMP}](?<![{beyond}])"),
-        camel_tools=simple_word_tokenize,
-    )
+    return basic, beyond
+
+
+def _simple_word_tokenize(chunk: str) -> list[str]:
+    """camel-tools' tokenizer, imported only when first needed (see ``_patterns``)."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    return simple_word_tokenize(chunk)
 
 
 def _character_class(chars: Iterable[str]) -> str:
@@ -127,8 +165,10 @@ def _character_class(chars: Iterable[str]) -> str:
 
 
 def warm_up() -> None:
-    """Load camel-tools and build the token patterns now rather than at the first tokenization."""
+    """Build the token patterns and load camel-tools' tokenizer now, e.g. from a background
+    thread, rather than at the first tokenization of a chunk with an emoji sequence."""
     _patterns()
+    _simple_word_tokenize("")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -144,6 +184,16 @@ def token_ranges(text: str) -> list[tuple[int, int]]:
     """The tokens of ``tokenize`` as bare ``(start, end)`` ranges: what exports and agreement
     need, at two thirds of the cost of building ``Token`` objects."""
     return _pieces(text, _plain_ranges, _camel_tools_ranges)
+
+
+def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The tokens of ``tokenize`` as three lists, their starts, ends and texts: what the
+    token-based exports read, without building a ``Token`` for each (a third of the cost)."""
+    if _patterns().not_plain.search(text) is None:
+        starts, ends, words = _plain_token_parts(text, 0, len(text))
+        return list(starts), ends, words
+    tokens = tokenize(text)
+    return [t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens]
 
 
 def tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
@@ -173,6 +223,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             segment_start = cut
         _append_trimmed(spans, text, segment_start, line.end())
     return spans
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """Where the segments that ``sentence_spans`` trims into sentences begin, in order: 0, after
+    each run of line breaks, and after each sentence end. Each sentence begins at the first
+    non-whitespace character at or after one of them (a segment of whitespace only gives none),
+    so the first token at or after each break is the first token of a sentence: what the
+    token-based exports need, at a fraction of the cost of the spans."""
+    breaks = [0, *(run.end() for run in _LINE_BREAK_RUN.finditer(text))]
+    end = len(text)  # a run of terminators never crosses a line break, which is whitespace
+    cuts = [run.end() for run in _TERMINATOR_RUN.finditer(text) if _ends_sentence(text, run, end)]
+    return sorted(breaks + cuts)
 
 
 def _pieces(

@@ -26,7 +26,7 @@ from typing import Any
 
 from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.nested_data import NestedDataError, parse_json
-from workbench.core.text_io import read_text_file
+from workbench.core.text_io import read_text_file, text_lines
 from workbench.formats.conll_columns import looks_like_conll
 
 CONLL_SUFFIXES = frozenset({".conll", ".iob", ".iob2", ".bio", ".bioes"})
@@ -151,7 +151,7 @@ def _doccano_like(record: dict[str, Any]) -> bool:
 
 def _first_record(path: Path) -> Any:
     """The first line's JSON value, or None when it is not JSON (the importer then says why)."""
-    for line in read_text_file(path).split("\n"):
+    for line in text_lines(path):  # the first line only, not the whole file
         if line.strip():
             try:
                 return parse_json(line)

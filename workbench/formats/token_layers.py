@@ -38,7 +38,7 @@ class TaggedUnit:
     def column(self, depth: int, scheme: TagScheme) -> list[str]:
         """The tags of the layer at ``depth`` (0: the outermost)."""
         layer = self.layers[depth] if depth < len(self.layers) else []
-        return span_tags(layer, len(self.tokenized.tokens), scheme)
+        return span_tags(layer, len(self.tokenized.token_starts), scheme)
 
 
 def tag_unit(

@@ -4,7 +4,8 @@
   camel-tools tokens of ``core.tokens.tokenize``; with ``split_clitics``, proclitics are then split
   off (``clitics``).
 - Sentences: for a document with its own tokens, its lines (the CoNLL importer writes one sentence
-  per line); else ``core.tokens.sentence_spans``. A token belongs to the sentence it starts in.
+  per line); else those of ``core.tokens.sentence_spans`` (found from ``sentence_breaks``). A
+  token belongs to the sentence it starts in.
 - Spans: a span becomes the tokens it touches. One that starts or ends inside a token is widened
   to the whole token, and one that touches no token (only whitespace) cannot be tagged; both are
   counted in the report, never dropped silently.
@@ -24,7 +25,7 @@ from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Document, Span
-from workbench.core.tokens import Token, sentence_spans, tokenize
+from workbench.core.tokens import Token, sentence_breaks, token_columns, tokenize
 from workbench.formats.clitics import split_proclitics
 from workbench.formats.report import FormatReport, Issue
 
@@ -36,13 +37,18 @@ Item = TypeVar("Item")
 
 @dataclass(frozen=True)
 class TokenizedDocument:
+    """A document's tokens as three lists (starts, ends, texts) and its sentences."""
+
     document: Document
-    tokens: list[Token]
     sentence_starts: list[int]
     """The index of each sentence's first token, in order, starting with 0."""
     token_starts: list[int]
     token_ends: list[int]
     token_texts: list[str]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return list(map(Token._make, zip(self.token_starts, self.token_ends, self.token_texts)))
 
     def token_range(self, span: Span, report: FormatReport, place: str) -> TokenRange | None:
         """The tokens ``span`` touches, widened to whole tokens; None when it touches none."""
@@ -65,7 +71,7 @@ class TokenizedDocument:
 
     def segments(self, together: Iterable[TokenRange]) -> list[TokenRange]:
         """The sentences as token ranges, joined so that no range of ``together`` is cut."""
-        count = len(self.tokens)
+        count = len(self.token_starts)
         if count == 0:
             return []
         crossing = [0] * (count + 1)
@@ -82,7 +88,7 @@ class TokenizedDocument:
     ) -> list[list[Item]]:
         """``items`` given with the index of their first token, grouped by the segment holding
         that token, keeping their order."""
-        segment_of = [0] * len(self.tokens)
+        segment_of = [0] * len(self.token_starts)
         for number, (start, end) in enumerate(segments):
             segment_of[start:end] = [number] * (end - start)
         groups: list[list[Item]] = [[] for _ in segments]
@@ -97,22 +103,26 @@ class TokenizedDocument:
 
 
 def tokenized(document: Document, *, split_clitics: bool) -> TokenizedDocument:
-    tokens = own_tokens(document) if document.tokens is not None else tokenize(document.text)
-    if split_clitics:
-        tokens = split_proclitics(tokens)
-    token_starts = [token.start for token in tokens]
+    if document.tokens is None and not split_clitics:
+        token_starts, token_ends, token_texts = token_columns(document.text)
+    else:
+        tokens = own_tokens(document) if document.tokens is not None else tokenize(document.text)
+        if split_clitics:
+            tokens = split_proclitics(tokens)
+        token_starts = [token.start for token in tokens]
+        token_ends = [token.end for token in tokens]
+        token_texts = [token.text for token in tokens]
     breaks = (
         _line_starts(document.text)
         if document.tokens is not None
-        else _sentence_starts(document.text)
+        else sentence_breaks(document.text)
     )
     return TokenizedDocument(
         document=document,
-        tokens=tokens,
         sentence_starts=_first_tokens(token_starts, breaks),
         token_starts=token_starts,
-        token_ends=[token.end for token in tokens],
-        token_texts=[token.text for token in tokens],
+        token_ends=token_ends,
+        token_texts=token_texts,
     )
 
 
@@ -133,10 +143,6 @@ def own_tokens(document: Document) -> list[Token]:
 
 def _line_starts(text: str) -> list[int]:
     return [0, *(line_end.end() for line_end in re.finditer("\n", text))]
-
-
-def _sentence_starts(text: str) -> list[int]:
-    return [start for start, _ in sentence_spans(text)] or [0]
 
 
 def _first_tokens(token_starts: Sequence[int], breaks: Sequence[int]) -> list[int]:

@@ -10,6 +10,10 @@ from workbench.core.model import text_sha256
 from workbench.store.project import Project
 
 
+PAGE = 200
+"""Documents checked at a time."""
+
+
 def project_stats(project: Project) -> dict[str, Any]:
     conn = project.conn
 
@@ -83,23 +87,33 @@ def _span_problems(project: Project) -> list[str]:
     """Spans whose stored text differs from the document's text at their offsets.
 
     Compared in Python, one document text at a time: SQLite's substr() walks the UTF-8 text from
-    its start for every span, which is slow for thousands of spans on long documents.
+    its start for every span, which is slow for thousands of spans on long documents. The
+    documents are read ``PAGE`` at a time with their spans, so memory does not grow with them.
     """
-    spans_by_document: dict[str, list[tuple[str, str, int, int, str]]] = defaultdict(list)
-    for document_id, *span in project.conn.execute(
-        'SELECT a.document_id, s.id, a.annotator, s.start, s."end", s.text '
-        "FROM spans s JOIN annotation_sets a ON s.set_id = a.id"
-    ):
-        spans_by_document[document_id].append(tuple(span))  # type: ignore[arg-type]
+    conn = project.conn
     problems = []
-    for document_id, name, text in project.conn.execute("SELECT id, name, text FROM documents"):
-        for span_id, annotator, start, end, stored in spans_by_document.get(document_id, ()):
-            actual = text[start:end] if end <= len(text) else None
-            if actual != stored:
-                problems.append(
-                    f"document {name!r}: span {span_id} of {annotator!r} at [{start}, {end}) "
-                    f"says {stored!r} but the text there is {actual!r}"
-                )
+    last = -1
+    while documents := conn.execute(
+        "SELECT rowid, id, name, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?",
+        [last, PAGE],
+    ).fetchall():
+        last = documents[-1][0]
+        spans_by_document: dict[str, list[tuple[str, str, int, int, str]]] = defaultdict(list)
+        for document_id, *span in conn.execute(
+            'SELECT a.document_id, s.id, a.annotator, s.start, s."end", s.text '
+            "FROM spans s JOIN annotation_sets a ON s.set_id = a.id "
+            f"WHERE a.document_id IN ({','.join('?' * len(documents))}) ORDER BY s.rowid",
+            [document_id for _, document_id, _, _ in documents],
+        ):
+            spans_by_document[document_id].append(tuple(span))  # type: ignore[arg-type]
+        for _, document_id, name, text in documents:
+            for span_id, annotator, start, end, stored in spans_by_document.get(document_id, ()):
+                actual = text[start:end] if end <= len(text) else None
+                if actual != stored:
+                    problems.append(
+                        f"document {name!r}: span {span_id} of {annotator!r} at [{start}, {end}) "
+                        f"says {stored!r} but the text there is {actual!r}"
+                    )
     return problems
 
 

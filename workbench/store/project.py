@@ -45,6 +45,7 @@ from workbench.store.reading import (
     SpanEntry,
     annotator_progress,
     event_layer,
+    iter_all_annotated,
     iter_annotated,
     load_annotated,
     query_dicts,
@@ -254,8 +255,12 @@ class Project(EditingMixin, SuggestionsMixin):
         self, source: str = "all", document_ids: Sequence[str] | None = None
     ) -> Iterator[AnnotatedDocument]:
         """Documents (all, in order, unless given) with their sets, loaded many at a time."""
-        ids = [d.id for d in self.documents()] if document_ids is None else list(document_ids)
-        return iter_annotated(self.conn, ids, source)
+        if document_ids is None:
+            return iter_all_annotated(self.conn, source)
+        return iter_annotated(self.conn, list(document_ids), source)
+
+    def document_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     # -- importing -------------------------------------------------------------------------
 

@@ -36,29 +36,33 @@ def document_row(document: Document, order: int) -> dict[str, Any]:
 
 
 def document_from_row(row: dict[str, Any]) -> Document:
-    tokens = row["tokens"]
+    return document_from_values(*(row[column] for column in DOCUMENT_COLUMNS))
+
+
+DOCUMENT_COLUMNS = ("id", "name", "text", "sha256", "source", "metadata", "tokens")
+
+
+def document_from_values(
+    id: str, name: str, text: str, sha256: str, source: str, metadata: str, tokens: str | None
+) -> Document:
+    """A document from its row's values in ``DOCUMENT_COLUMNS`` order."""
     return Document(
-        id=row["id"],
-        name=row["name"],
-        text=row["text"],
-        sha256=row["sha256"],
-        source=row["source"],
-        metadata=from_json_object(row["metadata"]),
-        tokens=None if tokens is None else tuple(tuple(pair) for pair in json.loads(tokens)),
+        id, name, text, sha256, source, from_json_object(metadata),
+        None if tokens is None else tuple(tuple(pair) for pair in json.loads(tokens)),
     )
 
 
+SPAN_COLUMNS = ("id", "set_id", "start", "end", "label", "text", "attributes", "note")
+
+
+def span_values(span: Span, set_id: str, span_id: str | None = None) -> tuple[Any, ...]:
+    """A span's row as values in ``SPAN_COLUMNS`` order: what bulk imports insert."""
+    attributes = to_json(span.attributes) if span.attributes else EMPTY_JSON
+    return (span_id or span.id, set_id, span.start, span.end, span.label, span.text, attributes, span.note)
+
+
 def span_row(span: Span, set_id: str, span_id: str | None = None) -> dict[str, Any]:
-    return {
-        "id": span_id or span.id,
-        "set_id": set_id,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "text": span.text,
-        "attributes": to_json(span.attributes),
-        "note": span.note,
-    }
+    return dict(zip(SPAN_COLUMNS, span_values(span, set_id, span_id), strict=True))
 
 
 def span_from_row(row: dict[str, Any]) -> Span:

@@ -1,0 +1,186 @@
+"""The scale table of issue 16: every step a whole process, as users run it, at several sizes.
+
+For 1,000 and 10,000 documents of 3,000 characters with 20 entity spans each (in one JSONL file,
+as a lead imports a pre-annotated corpus), each step runs as ``python -m workbench ...`` in its
+own process, and the table gives its processor time (user + system, which other programs on a
+shared machine do not inflate), the time per document, the peak memory (the process's maximum
+resident set) and the ratio to the plain sqlite3 floor of the same size, measured in the same run:
+a process that reads the same file with ``json.loads`` and inserts the same rows with
+``executemany`` into the same tables. The 10,000-document table takes about three minutes on a
+2-core machine, so 100,000 documents would take half an hour and about 1 GB of disk; they are left
+out unless asked for with ``WORKBENCH_SCALE=1000,10000,100000``.
+
+Run with: uv run pytest tests/benchmarks/test_scale_bench.py -m benchmark -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.conftest import article_of
+from workbench.core.model import new_id, text_sha256
+from workbench.core.tokens import token_ranges
+from workbench.store.inspection import project_stats
+from workbench.store.project import Project
+
+LENGTH = 3_000
+SPANS = 20
+LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP")
+EXPORTS = ("jsonl", "conll", "hf", "brat", "events")
+SIZES = tuple(int(n) for n in os.environ.get("WORKBENCH_SCALE", "1000,10000").split(","))
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one process cost: processor seconds and peak resident memory in MB."""
+
+    cpu: float
+    peak_mb: float
+
+
+PEAK_REPORTER = """
+import atexit, re, runpy, sys
+def report():
+    status = open("/proc/self/status", encoding="utf-8").read()
+    sys.stderr.write("peak-kB " + re.search(r"VmHWM:\\s*(\\d+)", status).group(1) + "\\n")
+atexit.register(report)
+sys.argv = sys.argv[1:]
+if sys.argv[0] == "-m":
+    sys.argv = sys.argv[1:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+"""Runs a program and prints its peak resident memory (VmHWM, which a new program starts
+afresh, unlike ``ru_maxrss``, which keeps the forking parent's) as it exits."""
+
+
+def run_process(arguments: list[str]) -> Run:
+    """Run a Python program (``-m module ...`` or ``script ...``) to its end; its processor
+    time (``os.wait4``) and peak memory."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", PEAK_REPORTER, *arguments],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    peak = re.search(r"peak-kB (\d+)", errors)
+    if process.returncode != 0 or peak is None:
+        raise AssertionError(f"{arguments} failed: {errors}")
+    return Run(usage.ru_utime + usage.ru_stime, int(peak.group(1)) / 1024)
+
+
+def write_corpus(path: Path, documents: int) -> None:
+    """``documents`` JSONL records of ``LENGTH`` characters with ``SPANS`` gold spans on tokens."""
+    with path.open("w", encoding="utf-8") as stream:
+        for number in range(documents):
+            text = article_of(LENGTH, number)
+            ranges = token_ranges(text)
+            step = max(len(ranges) // SPANS, 1)
+            spans = [
+                {"id": new_id(), "start": start, "end": end, "label": LABELS[n % len(LABELS)],
+                 "text": text[start:end], "annotator": "gold"}
+                for n, (start, end) in enumerate(ranges[::step][:SPANS])
+            ]
+            record = {"id": new_id(), "name": f"doc-{number:06d}", "text": text,
+                      "sha256": text_sha256(text), "spans": spans}
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+FLOOR = """
+import json, sqlite3, sys
+corpus, empty, target = sys.argv[1:]
+source = sqlite3.connect(empty)
+schema = [sql for (sql,) in source.execute(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL "
+    "AND tbl_name IN ('documents', 'annotation_sets', 'spans') ORDER BY type DESC")]
+conn = sqlite3.connect(target, isolation_level=None)
+conn.execute("PRAGMA journal_mode = WAL")
+conn.execute("PRAGMA foreign_keys = OFF")
+for sql in schema:
+    conn.execute(sql)
+conn.execute("BEGIN IMMEDIATE")
+documents, sets, spans = [], [], []
+def flush():
+    conn.executemany(
+        "INSERT INTO documents (id, name, text, sha256, ord) VALUES (?, ?, ?, ?, ?)", documents)
+    conn.executemany(
+        "INSERT INTO annotation_sets (id, document_id, annotator, status, revision, updated)"
+        " VALUES (?, ?, 'gold', 'done', 1, '')", sets)
+    conn.executemany(
+        'INSERT INTO spans (id, set_id, start, "end", label, text) VALUES (?, ?, ?, ?, ?, ?)',
+        spans)
+    documents.clear(); sets.clear(); spans.clear()
+with open(corpus, encoding="utf-8") as lines:
+    for number, line in enumerate(lines):
+        r = json.loads(line)
+        documents.append((r["id"], r["name"], r["text"], r["sha256"], number))
+        sets.append((r["id"] + "-gold", r["id"]))
+        spans.extend((s["id"], r["id"] + "-gold", s["start"], s["end"], s["label"], s["text"])
+                     for s in r["spans"])
+        if len(documents) == 500:
+            flush()
+flush()
+conn.execute("COMMIT")
+"""
+
+
+def scale_rows(folder: Path, documents: int) -> list[tuple[str, Run]]:
+    """Every step at one size, in the order a lead runs them."""
+    corpus = folder / "corpus.jsonl"
+    write_corpus(corpus, documents)
+    project = folder / "p.tawsim"
+    empty = folder / "empty.tawsim"
+    workbench = ["-m", "workbench"]
+    floor_script = folder / "floor.py"
+    floor_script.write_text(FLOOR, encoding="utf-8")
+    run_process([*workbench, "new", str(empty), "--schema", "conflict-news"])
+    floor = run_process([str(floor_script), str(corpus), str(empty), str(folder / "floor.db")])
+    steps = [("plain sqlite3 floor", floor)]
+    run_process([*workbench, "new", str(project), "--schema", "conflict-news"])
+    steps.append(("import jsonl", run_process([*workbench, "import", str(project), str(corpus)])))
+    steps.append(("stats", run_process([*workbench, "stats", str(project)])))
+    steps.append(("check", run_process([*workbench, "check", str(project)])))
+    for name in EXPORTS:
+        out = folder / f"out-{name}"
+        export = [*workbench, "export", "--format", name, str(project), str(out)]
+        steps.append((f"export {name}", run_process(export)))
+    return steps
+
+
+def table(size: int, steps: list[tuple[str, Run]]) -> str:
+    floor = steps[0][1].cpu
+    lines = [
+        f"\n{size:,} documents x {LENGTH:,} characters x {SPANS} spans "
+        "(processor time of each process)",
+        f"{'step':22} {'CPU s':>8} {'ms/doc':>8} {'peak MB':>8} {'x floor':>8}",
+    ]
+    for name, run in steps:
+        lines.append(
+            f"{name:22} {run.cpu:8.2f} {run.cpu * 1000 / size:8.3f} {run.peak_mb:8.0f} "
+            f"{run.cpu / floor:8.2f}"
+        )
+    return "\n".join(lines)
+
+
+@pytest.mark.benchmark
+@pytest.mark.parametrize("size", SIZES)
+def test_scale_table(size: int, tmp_path: Path) -> None:
+    """Prints the table; asserts only that every step did its work (no timed assertion)."""
+    steps = scale_rows(tmp_path, size)
+    print(table(size, steps))
+    with Project.open(tmp_path / "p.tawsim", readonly=True) as project:
+        stats = project_stats(project)
+    assert (stats["documents"], stats["spans"]) == (size, size * SPANS)
+    outputs = [tmp_path / f"out-{name}" for name in EXPORTS]
+    assert all(any(out.iterdir()) if out.is_dir() else out.stat().st_size > 0 for out in outputs)
