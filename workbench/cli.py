@@ -246,7 +246,7 @@ def run_package(args: argparse.Namespace) -> None:
     from workbench.store.packages import write_package
 
     check_output_path(args.output, args.project)
-    with Project.open(args.project, readonly=True) as project:
+    with Project.open(args.project) as project:  # its first package makes its sealing key
         count = write_package(project, args.annotator, args.output)
     print(f"wrote {count} documents for {args.annotator} to {args.output}")
 
