@@ -180,24 +180,3 @@ def test_reset_layout_puts_every_panel_back_for_the_interface_language(
     assert leading_side_is_right(window)
     qtbot.waitUntil(lambda: side_widths_are_the_defaults(window))  # the docks move animated
 
-
-def front_heights(window: MainWindow) -> dict[str, int]:
-    return {name: window.docks[name].height() for name in IN_FRONT}
-
-
-def test_reset_layout_gives_the_panels_their_first_start_heights(
-    scene: WindowScene,  # noqa: F811
-) -> None:
-    """Closing the documents and spans panels, then View > Reset layout, squeezed the labels
-    (327 → 136 px) and the inspector (228 → 84 px, its fields cut) under the panels put back."""
-    window, qtbot = scene.window, scene.qtbot
-    first = front_heights(window)
-    for name in ("documents", "spans"):
-        close = window.docks[name].findChild(QAbstractButton, "qt_dockwidget_closebutton")
-        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
-    actions = window.menu_actions
-    choose_from_menu(qtbot, window, actions.menus["view"], actions.reset_layout)
-    qtbot.waitUntil(lambda: shown_panels(window) == SHOWN_BY_DEFAULT)
-    qtbot.waitUntil(
-        lambda: all(abs(height - first[name]) < 10 for name, height in front_heights(window).items())
-    )
