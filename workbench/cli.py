@@ -244,7 +244,7 @@ def run_assign(args: argparse.Namespace) -> None:
 def run_package(args: argparse.Namespace) -> None:
     from workbench.app.packages import write_package
 
-    with Project.open(args.project, readonly=True) as project:
+    with Project.open(args.project) as project:  # its first package makes its sealing key
         count = write_package(project, args.annotator, args.output)
     print(f"wrote {count} documents for {args.annotator} to {args.output}")
 

@@ -107,6 +107,22 @@ def test_too_few_sentences_are_refused_too(tmp_path: Path, wojood: Schema) -> No
         conll.write(one_document(tmp_path, wojood, 2), tmp_path / "out", options)
 
 
+def test_split_by_sentence_without_gold_says_so_not_zero_sentences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An imported corpus is the annotator 'imported''s, not gold: following the advice of the
+    document split must lead to --source, not to "0 sentence(s) leave train ... empty"."""
+    project = str(tmp_path / "p.tawsim")
+    assert main(["new", project, "--schema", "wojood"]) == 0
+    assert main(["import", project, str(corpus_file(tmp_path / "c.conll"))]) == 0
+    capsys.readouterr()
+    export = ["export", project, str(tmp_path / "out"), "--format", "conll", "--split", "80/10/10"]
+    assert main([*export, "--split-by", "sentence"]) == 1
+    err = capsys.readouterr().err
+    assert "0 sentence" not in err and "--source" in err and err.count("\n") == 1
+    assert main([*export, "--split-by", "sentence", "--source", "imported"]) == 0
+
+
 def test_cli_split_by_sentence_needs_a_split_and_a_token_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

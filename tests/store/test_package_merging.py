@@ -92,6 +92,33 @@ def test_another_annotators_set_in_a_package_is_refused_and_named(lead: Project,
     assert labels_of(lead, "badr") == []
 
 
+def test_a_package_relabelled_as_the_gold_layers_is_refused(lead: Project, amal: Path) -> None:
+    """The package's own record of its annotator is the annotator's to edit: renaming it and its
+    sets to gold must not make an adjudicator's package of it."""
+    edit(amal, f"""
+        INSERT INTO annotators (name, created) VALUES ('{GOLD}', 'now');
+        UPDATE annotation_sets SET annotator = '{GOLD}', revision = 1000000;
+        UPDATE meta SET value = '{GOLD}' WHERE key = 'package_annotator';""")
+    refused(lead, [amal], "not written by this project for 'gold'")
+    assert labels_of(lead, GOLD) == ["PER"]
+
+
+def test_a_package_relabelled_as_another_annotators_is_refused(
+    lead: Project, amal: Path, badr: Path
+) -> None:
+    merge_packages(lead, [badr])
+    edit(amal, """
+        UPDATE annotation_sets SET annotator = 'badr', revision = 1000000;
+        UPDATE meta SET value = 'badr' WHERE key = 'package_annotator';""")
+    refused(lead, [amal], "not written by this project for 'badr'")
+    assert labels_of(lead, "badr") == ["Conflict.Attack", "PER"]
+
+
+def test_a_package_without_its_seal_is_refused(lead: Project, amal: Path) -> None:
+    edit(amal, "DELETE FROM meta WHERE key = 'package_seal';")
+    refused(lead, [amal], "not written by this project for 'amal'")
+
+
 def test_an_adjudicators_gold_package_brings_gold(lead: Project, tmp_path: Path) -> None:
     path = tmp_path / "gold.tawsim"
     write_package(lead, GOLD, path)

@@ -46,9 +46,9 @@ def test_documents_without_gold_are_reported_as_the_command_line_does(
     shown = dialog.hint_label.text()
     assert main(["export", str(lead_project.project.path), str(tmp_path / "cli.conll"), "--format", "conll"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("exported 5 documents")
+    assert out.startswith("exported 1 documents")  # the one with gold: 4 are left out
     assert err == "warning: 4 documents without an annotation set, left out\n"
-    assert shown.startswith(f"Exported 5 documents to {tmp_path / 'gold.conll'}.")
+    assert shown.startswith(f"Exported 1 document to {tmp_path / 'gold.conll'}.")
     assert "4 documents without an annotation set, left out" in shown
 
 

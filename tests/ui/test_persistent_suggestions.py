@@ -135,3 +135,28 @@ def test_enter_on_a_suggested_word_accepts_it_and_moves_on(
     save_screenshot(window, "suggestions-ar")
     window.set_language(Language.ENGLISH)
     window.close()
+
+
+def test_accepting_a_suggestion_takes_the_word_from_the_other_labels_suggested_on_it(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """badr says GPE and cala LOC for بيروت: Enter, Enter must not give one word both labels;
+    Enter on the first moves on to the next word, and the rebuild offers no other label there."""
+    third = document_id(project, "third")
+    project.add_span(third, "cala", *BEIRUT[0], "LOC")
+    window = open_window(qtbot, project, tmp_path)
+    both = EVERYTHING | {Suggestion(*r, "LOC") for r in BEIRUT}
+    wait_for(qtbot, window, both)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_F4)
+    assert window._current_suggestion == Suggestion(*BEIRUT[0], "GPE")
+    with qtbot.waitSignal(window.suggestion_builder.built, timeout=WAIT_MS):
+        qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
+    assert window.text_view.current_selection(exact=True) == PRESIDENT  # the next word offered
+    assert offered(window) == {s for s in both if (s.start, s.end) != BEIRUT[0]}
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
+    stored = project.annotation_set(third, ANNOTATOR)
+    assert stored is not None
+    assert sorted((s.start, s.end, s.label) for s in stored.spans) == [
+        (*BEIRUT[0], "GPE"), (*PRESIDENT, "TITLE"),
+    ]
+    window.close()

@@ -179,3 +179,4 @@ def test_reset_layout_puts_every_panel_back_for_the_interface_language(
     qtbot.waitUntil(lambda: panels_in_front(window) == IN_FRONT)
     assert leading_side_is_right(window)
     qtbot.waitUntil(lambda: side_widths_are_the_defaults(window))  # the docks move animated
+

@@ -148,3 +148,20 @@ def test_the_event_type_buttons_fit_their_panel(qtbot: QtBot, window: MainWindow
         left = button.mapTo(viewport, button.rect().topLeft()).x()
         assert 0 <= left and left + button.width() <= viewport.width(), button.text()
         assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_the_event_lists_warnings_show_without_scrolling(qtbot: QtBot, window: MainWindow) -> None:
+    """An attack with no Target (a required role) is warned of in the events list; at the
+    default size the list's first three columns took the whole panel, so the warnings column
+    was cut to a sliver at the panel's edge, behind a horizontal scroll bar."""
+    from workbench.ui.event_list import WARNINGS
+
+    make_attack(qtbot, window)
+    click_tab(qtbot, window, window.docks["events"].windowTitle())
+    qtbot.waitUntil(lambda: in_front(window, "events"))
+    table = window.events.event_list
+    header = table.horizontalHeader()
+    assert table.model().data(table.model().index(0, WARNINGS), Qt.ItemDataRole.DecorationRole) is not None
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+    right = header.sectionViewportPosition(WARNINGS) + header.sectionSize(WARNINGS)
+    assert header.sectionSize(WARNINGS) >= 24 and right <= table.viewport().width()

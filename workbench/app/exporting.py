@@ -12,7 +12,7 @@ from workbench.core.model import GOLD
 from workbench.core.progress import Progress, no_progress
 from workbench.formats import exporter
 from workbench.formats.base import ExportOptions
-from workbench.formats.report import FormatReport
+from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
 
 
@@ -34,7 +34,8 @@ def export_project(
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> int:
-    """Write the project's documents with the annotations of ``source``; returns the count.
+    """Write the project's documents with the annotations of ``source``; returns how many it
+    wrote (documents without a set of ``source`` are left out, and counted in ``report``).
 
     What the exporter widened or left out is counted in ``report``. ``out`` is refused when it
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
@@ -43,7 +44,9 @@ def export_project(
     check_output_path(out, project.path)
     check_source(project, source)
     write = exporter(format_name)
+    report = FormatReport() if report is None else report
+    left_out_before = report.counts[Issue.UNANNOTATED_DOCUMENT]
     total = project.document_count()
     documents = counted(project.iter_annotated(source), progress, total, cancelled)
     write(documents, out, options or ExportOptions(schema=project.schema), report=report)
-    return total
+    return total - (report.counts[Issue.UNANNOTATED_DOCUMENT] - left_out_before)

@@ -4,8 +4,10 @@ the same label, to accept or reject one by one (no Qt here).
 Occurrences are found as search finds them (diacritics and letter variants folded), and are like
 the labelled span: when it is whole words, only whole words are offered (داعش, not the داعش inside
 الداعشي); when it cuts a word (an exact, Alt selection), any occurrence is. A range the annotator
-already has with that label is not offered; a rejected suggestion is not offered again, even
-when the same string is labelled again (the project file keeps the rejections).
+has labelled already (with any label) is not offered: where annotators disagree (GPE and LOC),
+accepting one label takes the word, and Enter moves on to the next word, not to the same word
+with the other label. A rejected suggestion is not offered again, even when the same string is
+labelled again (the project file keeps the rejections).
 
 When a document opens, ``lexicon_suggestions`` offers every whole-word occurrence of every text
 labelled anywhere in the project (any annotator's set, gold, imported sets) with its label.
@@ -62,20 +64,18 @@ class DocumentSuggestions:
     rejected: set[Suggestion] = field(default_factory=set)
 
     def offer(self, found: Iterable[Range], label: str, labelled: set[Range]) -> None:
-        """Offer ``label`` on the ``found`` ranges, except those ``labelled`` with it already."""
+        """Offer ``label`` on the ``found`` ranges, except those ``labelled`` already."""
         for start, end in found:
             suggestion = Suggestion(start, end, label)
             if (start, end) not in labelled and suggestion not in self.rejected:
                 self.offered.add(suggestion)
 
-    def withdraw(self, start: int, end: int, label: str) -> bool:
-        """The range got that label (accepted, or labelled another way): no longer a suggestion.
-        True when it was one."""
-        suggestion = Suggestion(start, end, label)
-        if suggestion not in self.offered:
-            return False
-        self.offered.remove(suggestion)
-        return True
+    def withdraw(self, start: int, end: int) -> bool:
+        """The range got a label (a suggestion accepted, or labelled another way): no suggestion
+        stays on it. True when there was one."""
+        on_it = {s for s in self.offered if (s.start, s.end) == (start, end)}
+        self.offered -= on_it
+        return bool(on_it)
 
     def reject(self, suggestion: Suggestion) -> None:
         self.offered.discard(suggestion)
@@ -108,9 +108,10 @@ def lexicon_suggestions(
     rejected: set[tuple[int, int, str]],
 ) -> set[Suggestion]:
     """Every whole-word occurrence in the document of each labelled (text, label), except the
-    ranges ``taken`` with that label already, the ``rejected`` ones, and texts that occur more
+    ranges ``taken`` already (with any label), the ``rejected`` ones, and texts that occur more
     than ``MAX_OCCURRENCES`` times."""
     text = normalized.source
+    taken_ranges = {(start, end) for start, end, _ in taken}
     phrases = {(normalize_query(phrase), label): phrase for phrase, label in labelled}
     found: set[Suggestion] = set()
     for (needle, label), phrase in phrases.items():
@@ -121,6 +122,6 @@ def lexicon_suggestions(
             found |= {
                 Suggestion(start, end, label)
                 for start, end in ranges
-                if (start, end, label) not in taken and (start, end, label) not in rejected
+                if (start, end) not in taken_ranges and (start, end, label) not in rejected
             }
     return found

@@ -92,6 +92,11 @@ def refuse_empty_splits(count: int, percentages: tuple[int, int, int], unit: str
     ]
     if not empty:
         return
+    if not count:
+        raise WorkbenchError(
+            f"--split {'/'.join(map(str, percentages))}: there is no {unit} to split, since no "
+            "document has annotations of the source exported (gold unless --source names another)"
+        )
     advice = (
         "; split the sentences instead with --split-by sentence (conll and hf exports)"
         if unit == "document"

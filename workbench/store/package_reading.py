@@ -6,7 +6,9 @@ must hold the tables this format version writes, with their columns (in any orde
 by column name), and nothing that runs when read: no views, triggers or virtual tables. Every value
 must have the type its column declares in the lead's project, every set must be its annotator's
 own, for a document the package holds with the lead's text, and must fit that text and the lead's
-schema exactly as an imported set must (``check_annotation_set``).
+schema exactly as an imported set must (``check_annotation_set``). The package's record of its
+annotator is the annotator's to edit, so it must carry the seal the lead made for that annotator
+(``package_seal``): renaming a package and its sets to ``gold`` or to another annotator is refused.
 
 Every problem is raised as a ``PackageProblem`` (one line, without the file's name);
 ``refusals(path)`` turns it, and any SQLite error met on the way, into the one-line refusal that
@@ -15,6 +17,8 @@ names the package.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -31,6 +35,10 @@ from workbench.store.project import Project
 from workbench.store.reading import CHUNK, events_by_set, spans_by_set
 
 PACKAGE_ANNOTATOR_KEY = "package_annotator"
+PACKAGE_SEAL_KEY = "package_seal"
+"""The package's meta key holding ``package_seal`` of its annotator."""
+PACKAGE_SECRET_KEY = "package_secret"
+"""The lead project's meta key holding the key its packages are sealed with (never in a package)."""
 
 READ_TABLES = ("meta", "documents", "annotation_sets", "spans", "events", "arguments")
 """The package's tables a merge reads; their columns must be the lead project's."""
@@ -83,6 +91,12 @@ def refusals(path: Path) -> Iterator[None]:
         if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
             raise _refusal(path, "reading it took too long; it is not a package this program wrote") from error
         raise _refusal(path, f"it cannot be read as a package ({error})") from error
+
+
+def package_seal(secret: str, annotator: str) -> str:
+    """What proves that the lead holding ``secret`` wrote a package for ``annotator``."""
+    name = annotator.encode("utf-8", "surrogatepass")
+    return hmac.new(secret.encode("utf-8"), name, hashlib.sha256).hexdigest()
 
 
 def _refusal(path: Path, problem: str) -> ProjectError:
@@ -212,7 +226,18 @@ class PackageFile:
                 f"{', '.join(map(repr, others))}{gold if GOLD in others else ''}; "
                 "a package brings back its own annotator's work only"
             )
+        self._check_seal(annotator)
         return annotator
+
+    def _check_seal(self, annotator: str) -> None:
+        secret = self.lead.meta(PACKAGE_SECRET_KEY)
+        seal = (self.package.meta(PACKAGE_SEAL_KEY) or "").encode("utf-8", "surrogatepass")
+        if secret is None or not hmac.compare_digest(seal, package_seal(secret, annotator).encode()):
+            raise PackageProblem(
+                f"it was not written by this project for {annotator!r} (its seal does not match: "
+                "it was edited, or written by another project or an older version); "
+                "write the package again with `workbench package`"
+            )
 
     def _check_documents(self) -> None:
         texts = dict(self.lead.conn.execute("SELECT id, sha256 FROM documents"))

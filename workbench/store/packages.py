@@ -10,6 +10,7 @@ packages of one merge go in one transaction: all of them, or nothing of any.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,11 @@ from workbench.store.clock import now
 from workbench.store.connection import write_transaction
 from workbench.store.package_reading import (
     PACKAGE_ANNOTATOR_KEY,
+    PACKAGE_SEAL_KEY,
+    PACKAGE_SECRET_KEY,
     MergeableSet,
     PackageFile,
+    package_seal,
     refusals,
 )
 from workbench.store.project import Project
@@ -64,6 +68,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
         raise WorkbenchError(f"nothing is assigned to {annotator!r} in {project.path}")
     if out.exists():
         raise ProjectError(f"{out}: a file of that name exists already; choose another name")
+    seal = package_seal(_package_secret(project), annotator)
     partial = out.with_name(f".{out.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -71,6 +76,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
             with write_transaction(package.conn):
                 package.db["meta"].upsert({"key": "project_id", "value": project.project_id}, pk="key")
                 package.db["meta"].insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
+                package.db["meta"].insert({"key": PACKAGE_SEAL_KEY, "value": seal})
             package.add_documents(
                 project.annotated_document(document_id, annotator) for document_id in document_ids
             )
@@ -78,6 +84,20 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
     finally:
         partial.unlink(missing_ok=True)
     return len(document_ids)
+
+
+def _package_secret(project: Project) -> str:
+    """The key the project seals its packages with, made when it writes its first package."""
+    secret = project.meta(PACKAGE_SECRET_KEY)
+    if secret is None:
+        project.require_writable()
+        with write_transaction(project.conn):
+            project.conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                [PACKAGE_SECRET_KEY, secrets.token_hex(32)],
+            )
+        secret = str(project.meta(PACKAGE_SECRET_KEY))
+    return secret
 
 
 def package_annotator(project: Project) -> str | None:

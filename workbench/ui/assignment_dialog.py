@@ -60,7 +60,6 @@ from workbench.core.progress import Progress
 from workbench.ui.background import (
     BackgroundTask,
     CancelCheck,
-    read_only,
     run_in_background,
     writable,
 )
@@ -289,7 +288,7 @@ class AssignmentDialog(QDialog):
 
         title = self.tr("Writing the package for {name}").format(name=annotator)
         self.task = run_in_background(
-            self, title, read_only(self._project.path, use_case), cancellable=False
+            self, title, writable(self._project.path, use_case), cancellable=False
         )
         self.task.succeeded.connect(
             lambda count: self._say(

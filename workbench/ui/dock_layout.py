@@ -73,7 +73,9 @@ class DockLayout:
 
     def reset(self, direction: Qt.LayoutDirection) -> None:
         """Every dock in its default place for ``direction``, shown or closed as by default,
-        the entity panels in front of the event panels, the side columns at their widths."""
+        the entity panels in front of the event panels, the side columns at their widths and
+        the docks of each column at the heights of a first start (their size hints: docks put
+        back keep none of the heights they had, and squeezed the others)."""
         self.direction = direction
         for place in self._places:
             self._window.removeDockWidget(place.dock)
@@ -83,10 +85,14 @@ class DockLayout:
             if place.behind is not None:
                 place.behind.raise_()
         columns = zip((Dock.LeftDockWidgetArea, Dock.RightDockWidgetArea), self._side_widths)
-        sides = [(dock, width) for area, width in columns if (dock := self._first_in(area))]
+        sides = [(docks[0], width) for area, width in columns if (docks := self._in_front(area))]
         self._window.resizeDocks(
             [dock for dock, _ in sides], [width for _, width in sides], Qt.Orientation.Horizontal
         )
+        for area in (Dock.LeftDockWidgetArea, Dock.RightDockWidgetArea):
+            column = self._in_front(area)
+            heights = [dock.sizeHint().height() for dock in column]
+            self._window.resizeDocks(column, heights, Qt.Orientation.Vertical)
 
     def _put(self, place: _Place) -> None:
         if place.behind is not None:
@@ -95,9 +101,10 @@ class DockLayout:
             self._window.addDockWidget(self._area_for(place.area, self.direction), place.dock)
         place.dock.setVisible(place.shown)
 
-    def _first_in(self, area: Qt.DockWidgetArea) -> QDockWidget | None:
-        """The first dock shown by default in ``area`` (as in a left-to-right interface)."""
-        return next((p.dock for p in self._places if p.area == area and p.behind is None and p.shown), None)
+    def _in_front(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        """The docks in front by default in ``area`` (as in a left-to-right interface), top
+        to bottom."""
+        return [p.dock for p in self._places if p.area == area and p.behind is None and p.shown]
 
     @staticmethod
     def _area_for(area: Qt.DockWidgetArea, direction: Qt.LayoutDirection) -> Qt.DockWidgetArea:

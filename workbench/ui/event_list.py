@@ -38,7 +38,7 @@ from workbench.ui.event_text import Language, label_name, problem_text
 Index = QModelIndex | QPersistentModelIndex
 TYPE, TRIGGER, ROLES, WARNINGS = range(4)
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMN_WIDTHS = {TYPE: 150, TRIGGER: 120, ROLES: 60}
+COLUMN_WIDTHS = {TYPE: 130, TRIGGER: 100, ROLES: 50, WARNINGS: 36}
 _RowKey = tuple[int, int, str]
 """(trigger start, trigger end, event id): the rows' order."""
 

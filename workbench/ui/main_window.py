@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.add(entry)
             self.text_view.add_span(self._view_span(entry))
-            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
+            withdrawn |= suggestions.withdraw(span.start, span.end)
         for span in change.updated:
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.update(entry)
@@ -702,7 +702,7 @@ class MainWindow(QMainWindow):
                 .replace("%2", str(len(found)))
             )
             return
-        self._suggestions[document_id].offer(found, label, self.span_model.ranges_labelled(label))
+        self._suggestions[document_id].offer(found, label, self.span_model.labelled_ranges())
         self._show_suggestions()
 
     def _show_suggestions(self) -> None:
@@ -774,7 +774,7 @@ class MainWindow(QMainWindow):
         suggestions.rejected |= offer.rejected
         for label in {s.label for s in offer.suggestions}:
             ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
-            suggestions.offer(ranges, label, self.span_model.ranges_labelled(label))
+            suggestions.offer(ranges, label, self.span_model.labelled_ranges())
         self._show_suggestions()
 
     def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:

@@ -101,8 +101,8 @@ class SpanTableModel(QAbstractTableModel):
     def is_labelled(self, start: int, end: int, label: str) -> bool:
         return (start, end, label) in self._labelled
 
-    def ranges_labelled(self, label: str) -> set[tuple[int, int]]:
-        return {(entry.start, entry.end) for entry in self._by_id.values() if entry.label == label}
+    def labelled_ranges(self) -> set[tuple[int, int]]:
+        return {(entry.start, entry.end) for entry in self._by_id.values()}
 
     def entry_at(self, row: int) -> SpanEntry:
         return self._entries[self._position(row)]

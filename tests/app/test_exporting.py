@@ -1,0 +1,50 @@
+"""export_project counts the documents it wrote, not the documents the project holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.app.exporting import export_project
+from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.schema import builtin_schema
+from workbench.formats.report import FormatReport, Issue
+from workbench.store.project import Project
+
+TEXT = "قال محمد إن تنظيم داعش هاجم الموصل أمس."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """Three documents, only the first with gold."""
+    project = Project.create(tmp_path / "p.tawsim", builtin_schema("generic"))
+    gold = AnnotationSet(GOLD, (Span("s1", 4, 8, "PER", TEXT[4:8]),))
+    project.add_documents([
+        AnnotatedDocument(make_document("with gold", TEXT), (gold,)),
+        AnnotatedDocument(make_document("no gold 1", TEXT + " ١"), ()),
+        AnnotatedDocument(make_document("no gold 2", TEXT + " ٢"), ()),
+    ])
+    return project
+
+
+@pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
+def test_documents_left_out_are_not_counted_as_exported(
+    project: Project, tmp_path: Path, format_name: str
+) -> None:
+    report = FormatReport()
+    count = export_project(project, tmp_path / "out", format_name=format_name, report=report)
+    assert report.counts[Issue.UNANNOTATED_DOCUMENT] == 2
+    assert count == 1
+
+
+def test_the_count_is_right_without_a_report(project: Project, tmp_path: Path) -> None:
+    assert export_project(project, tmp_path / "out.conll", format_name="conll") == 1
+
+
+def test_jsonl_and_brat_write_every_document_and_count_them(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert export_project(project, out, format_name="jsonl") == 3
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert export_project(project, tmp_path / "brat", format_name="brat") == 3
+    assert len(list((tmp_path / "brat").glob("*.txt"))) == 3
