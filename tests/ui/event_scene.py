@@ -22,7 +22,8 @@ from tests.ui.test_text_view import click, drag
 from workbench.core.model import AnnotatedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
-from workbench.ui.event_controller import EventController, view_spans
+from workbench.ui.event_controller import EventController
+from workbench.ui.label_style import view_spans
 from workbench.ui.text_view import AnnotatedTextView
 
 SEED = REPO_ROOT / "seeds" / "000_e8827d64ecf403cd.txt"

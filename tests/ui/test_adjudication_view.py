@@ -27,10 +27,9 @@ from workbench.ui.adjudication_view import (
     SIDE_BY_SIDE,
     AdjudicationView,
     candidate_id,
-    label_colour,
-    lighter,
     open_adjudication,
 )
+from workbench.ui.label_style import label_colour, lighter
 
 
 @pytest.fixture

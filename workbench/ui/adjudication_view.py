@@ -75,10 +75,10 @@ from workbench.ui.event_document import EventDocument
 from workbench.ui.event_overlay import EventOverlay
 from workbench.ui.commands import CommandStep
 from workbench.ui.i18n import current_language
-from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
+from workbench.ui.label_style import label_style, lighter, view_spans
+from workbench.ui.text_view import AnnotatedTextView, ViewSpan
 
 MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
-UNKNOWN_LABEL_COLOUR = "#9e9e9e"
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
 """Their widths when the window first shows; the texts take the rest."""
 LABEL_COMBO_CHARACTERS = 20
@@ -94,21 +94,6 @@ def select_row(table: QTableView, row: int) -> None:
     )
     table.selectionModel().select(table.model().index(row, 0), flags)
     table.setCurrentIndex(table.model().index(row, 0))
-
-
-def label_colour(schema: Schema, label: str) -> str:
-    if schema.has_entity(label):
-        return schema.entity(label).color
-    if schema.has_event(label):
-        return schema.event(label).color
-    return UNKNOWN_LABEL_COLOUR
-
-
-def lighter(colour: str, share: float = 0.55) -> str:
-    """``colour`` mixed with ``share`` of white."""
-    base = QColor(colour)
-    mixed = [round(c + (255 - c) * share) for c in (base.red(), base.green(), base.blue())]
-    return QColor(*mixed).name()
 
 
 def is_right_to_left(text: str) -> bool:
@@ -505,14 +490,14 @@ class AdjudicationView(QWidget):
                 if not isinstance(c, ArgumentCandidate)
             ]
         )
-        self.gold_view.set_spans([self._view_span(span) for span in comparison.gold_spans()])
+        self.gold_view.set_spans(view_spans(comparison.gold_spans(), self._project.schema))
         self.gold_events.set_document(
             EventDocument.load(
                 self._project, comparison.document.id, GOLD, comparison.gold or empty_gold()
             )
         )
         for annotator, pane in self.annotator_panes.items():
-            pane.view.set_spans([self._view_span(s) for s in comparison.set_of(annotator).spans])
+            pane.view.set_spans(view_spans(comparison.set_of(annotator).spans, self._project.schema))
         self._mark_disagreement()
         selected = self.current_candidate()
         self.candidates.set_comparison(comparison)
@@ -527,17 +512,9 @@ class AdjudicationView(QWidget):
         )
         self._refresh_actions()
 
-    def _view_span(self, span: Span) -> ViewSpan:
-        colour = label_colour(self._project.schema, span.label)
-        return ViewSpan(span.id, span.start, span.end, colour, span.label, self._kind(span.label))
-
-    def _kind(self, label: str) -> SpanKind:
-        return "trigger" if self._project.schema.has_event(label) else "entity"
-
     def _candidate_span(self, candidate: Candidate) -> ViewSpan:
         start, end, label = candidate.key
-        colour = label_colour(self._project.schema, label)
-        kind = self._kind(label)
+        colour, kind = label_style(self._project.schema, label)
         if candidate.agreement is Agreement.MAJORITY:
             colour = lighter(colour)
         elif candidate.agreement is Agreement.SOME:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
-from workbench.app.project import Project, SpanEntry
+from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
-from workbench.core.schema import EVENT_PREFIX, Schema
+from workbench.core.schema import EVENT_PREFIX
 from workbench.ui.commands import S, Describe, push_command
 from workbench.ui.event_commands import (
     ArgumentCommand,
@@ -44,9 +44,8 @@ from workbench.ui.event_overlay import EventOverlay
 from workbench.ui.event_palette import EventPalette
 from workbench.ui.event_panel import EventPanel
 from workbench.ui.event_text import Language, label_name, role_name
-from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
-
-UNKNOWN_LABEL_COLOR = "#9e9e9e"
+from workbench.ui.label_style import view_span
+from workbench.ui.text_view import AnnotatedTextView
 
 Confirm = Callable[[str], bool]
 """Asked before a deletion that takes events or arguments with it; True to go ahead."""
@@ -123,7 +122,7 @@ class EventController(QObject):
     def open_document(self, document_id: str, annotations: AnnotationSet | None = None) -> None:
         """Load the annotator's events on the document and the spans they use (from
         ``annotations`` when the caller has read the whole set); the view must already show its text. Trigger spans are drawn
-        as triggers, in their event type's colour (``view_span``)."""
+        as triggers, in their event type's colour (``label_style.view_span``)."""
         self.document = EventDocument.load(self._project, document_id, self.annotator, annotations)
         for event in self.document.events.values():
             trigger = self.document.trigger(event)
@@ -462,34 +461,6 @@ class EventController(QObject):
         the status bar."""
         self.panel.show_refusal(message)
         self.statusMessage.emit(message)
-
-
-def view_span(span: Span, schema: Schema) -> ViewSpan:
-    """How the view draws a span: a trigger (its label is an event type) framed in the type's
-    colour, an entity in its label's colour. The window builds its spans this way too (see
-    ``view_spans``), so that opening a document finds the triggers drawn already."""
-    color, kind = _span_style(span.label, schema)
-    return ViewSpan(span.id, span.start, span.end, color, span.label, kind)
-
-
-def view_spans(spans: Iterable[Span | SpanEntry], schema: Schema) -> list[ViewSpan]:
-    """``view_span`` of many spans (or span entries), looking each label's style up once."""
-    styles: dict[str, tuple[str, SpanKind]] = {}
-    shown = []
-    for span in spans:
-        style = styles.get(span.label)
-        if style is None:
-            style = styles[span.label] = _span_style(span.label, schema)
-        shown.append(ViewSpan(span.id, span.start, span.end, style[0], span.label, style[1]))
-    return shown
-
-
-def _span_style(label: str, schema: Schema) -> tuple[str, SpanKind]:
-    if schema.has_event(label):
-        return schema.event(label).color, "trigger"
-    if schema.has_entity(label):
-        return schema.entity(label).color, "entity"
-    return UNKNOWN_LABEL_COLOR, "entity"
 
 
 def _attributes_text() -> str:

@@ -62,12 +62,13 @@ from workbench.ui.i18n import Language
 from workbench.ui.inspector import NO_VALUE, SpanInspector
 from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.label_palette import LabelPalette
+from workbench.ui.label_style import label_colours, view_span, view_spans
 from workbench.ui.search import DocumentTexts, Match, find_in_documents
 from workbench.ui.search_panel import SearchPanel
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
 from workbench.ui.suggestion_builder import SuggestionBuilder
-from workbench.ui.text_view import AnnotatedTextView, SpanKind, ViewSpan
+from workbench.ui.text_view import AnnotatedTextView
 
 Confirm = Callable[[QWidget, str, str], bool]
 """(parent, title, question) -> yes. Tests answer without a dialog."""
@@ -76,7 +77,6 @@ DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
 SEARCH_PANEL_HEIGHT = 220
 MESSAGE_MS = 6000
-UNKNOWN_LABEL_COLOR = "#9e9e9e"
 Dock = Qt.DockWidgetArea
 
 
@@ -111,12 +111,6 @@ class MainWindow(QMainWindow):
         self.texts = DocumentTexts(project)
         self.undo_stack = QUndoStack(self)
         self._project_id = project.project_id
-        self._colors = _label_colors(self.schema)
-        self._looks: dict[str, tuple[str, SpanKind]] = {
-            label: (color, "trigger" if self.schema.has_event(label) else "entity")
-            for label, color in self._colors.items()
-        }
-        """Each label's colour and kind in the view."""
         self._document_id: str | None = None
         self._suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
         self._current_suggestion: Suggestion | None = None
@@ -143,7 +137,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
         self.document_list = DocumentListPanel(self.documents)
         self.label_palette = LabelPalette(labels)
-        self.span_model = SpanTableModel(self._colors, self._label_name)
+        self.span_model = SpanTableModel(label_colours(self.schema), self._label_name)
         self.span_list = SpanListView(self.span_model)
         self.inspector = SpanInspector(self.schema)
         self.search_panel = SearchPanel(self._search, labels)
@@ -361,7 +355,7 @@ class MainWindow(QMainWindow):
         self._document_id = document_id
         self._current_suggestion = None
         self.span_model.set_spans(text, entries)
-        self.text_view.set_document(text, [self._view_span(entry) for entry in entries])
+        self.text_view.set_document(text, view_spans(entries, self.schema))
         self.inspector.show_span(None)
         self.document_list.select(document_id)
         self._show_status()
@@ -614,12 +608,12 @@ class MainWindow(QMainWindow):
         for span in change.added:
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.add(entry)
-            self.text_view.add_span(self._view_span(entry))
+            self.text_view.add_span(view_span(entry, self.schema))
             withdrawn |= suggestions.withdraw(span.start, span.end)
         for span in change.updated:
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.update(entry)
-            self.text_view.update_span(self._view_span(entry))
+            self.text_view.update_span(view_span(entry, self.schema))
             if self.text_view.selected_span_id == span.id:
                 self.span_list.select(span.id)
                 self.inspector.show_span(span)
@@ -894,10 +888,6 @@ class MainWindow(QMainWindow):
     def _stored_span(self, span_id: str) -> Span:
         return self.project.span_owner(span_id)[0]
 
-    def _view_span(self, entry: SpanEntry) -> ViewSpan:
-        color, kind = self._looks.get(entry.label, (UNKNOWN_LABEL_COLOR, "entity"))
-        return ViewSpan(entry.id, entry.start, entry.end, color, entry.label, kind)
-
     def _label_name(self, label: str) -> str:
         if self.schema.has_entity(label):
             return i18n.display_name(self.schema.entity(label))
@@ -919,7 +909,3 @@ def scrollable(widget: QWidget) -> QScrollArea:
     return area
 
 
-def _label_colors(schema: Schema) -> dict[str, str]:
-    colors = {event.id: event.color for event in schema.event_types}
-    colors.update((entity.id, entity.color) for entity in schema.entity_types)
-    return colors

@@ -1,0 +1,87 @@
+"""How a label looks in the text views: its colour (the schema's, grey for a label the schema does
+not know) and its kind (a trigger when the label is an event type, else an entity), and the one
+conversion of a span into the view's ``ViewSpan``. The annotator's window, the event controller
+and the adjudication window all draw spans through here.
+
+A label is never both an entity label and an event type (the schema loader refuses it), so the
+order of the two lookups does not matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from PySide6.QtGui import QColor
+
+from workbench.core.schema import Schema
+from workbench.ui.text_view import SpanKind, ViewSpan
+
+UNKNOWN_LABEL_COLOUR = "#9e9e9e"
+
+
+class LabelledRange(Protocol):
+    """What a span needs to be drawn: a ``Span`` or a ``SpanEntry``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+
+
+def label_colour(schema: Schema, label: str) -> str:
+    if schema.has_entity(label):
+        return schema.entity(label).color
+    if schema.has_event(label):
+        return schema.event(label).color
+    return UNKNOWN_LABEL_COLOUR
+
+
+def label_kind(schema: Schema, label: str) -> SpanKind:
+    return "trigger" if schema.has_event(label) else "entity"
+
+
+def label_style(schema: Schema, label: str) -> tuple[str, SpanKind]:
+    """A label's colour and kind in the view."""
+    return label_colour(schema, label), label_kind(schema, label)
+
+
+def label_colours(schema: Schema) -> dict[str, str]:
+    """The colour of every label the schema knows (entity labels and event types)."""
+    colours = {event.id: event.color for event in schema.event_types}
+    colours.update((entity.id, entity.color) for entity in schema.entity_types)
+    return colours
+
+
+def lighter(colour: str, share: float = 0.55) -> str:
+    """``colour`` mixed with ``share`` of white."""
+    base = QColor(colour)
+    mixed = [round(c + (255 - c) * share) for c in (base.red(), base.green(), base.blue())]
+    return QColor(*mixed).name()
+
+
+def view_span(span: LabelledRange, schema: Schema) -> ViewSpan:
+    """How the view draws a span: a trigger (its label is an event type) framed in the type's
+    colour, an entity in its label's colour."""
+    return _drawn(span, label_style(schema, span.label))
+
+
+def view_spans(spans: Iterable[LabelledRange], schema: Schema) -> list[ViewSpan]:
+    """``view_span`` of many spans (or span entries), looking each label's style up once."""
+    styles: dict[str, tuple[str, SpanKind]] = {}
+    shown = []
+    for span in spans:
+        style = styles.get(span.label)
+        if style is None:
+            style = styles[span.label] = label_style(schema, span.label)
+        shown.append(_drawn(span, style))
+    return shown
+
+
+def _drawn(span: LabelledRange, style: tuple[str, SpanKind]) -> ViewSpan:
+    color, kind = style
+    return ViewSpan(span.id, span.start, span.end, color, span.label, kind)
