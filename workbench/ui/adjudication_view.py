@@ -21,7 +21,6 @@ status; "Mark adjudicated" sets it to done.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -37,7 +36,6 @@ from workbench.core.adjudication import (
     ArgumentCandidate,
     Candidate,
     EventCandidate,
-    SpanKey,
     all_candidates,
     empty_gold,
     span_key,
@@ -46,31 +44,18 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.ui.adjudication_candidates import CandidateModel, shown_key
 from workbench.ui.adjudication_layout import AdjudicationLayout, Pane, select_row
+from workbench.ui.adjudication_spans import candidate_id, candidate_span
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_overlay import EventOverlay
 from workbench.ui.commands import CommandStep
 from workbench.ui.i18n import current_language
-from workbench.ui.label_style import label_style, lighter, view_spans
-from workbench.ui.text_view import AnnotatedTextView, ViewSpan
+from workbench.ui.text_direction import is_right_to_left
+from workbench.ui.label_style import view_spans
+from workbench.ui.scrolled_together import ScrolledTogether
+from workbench.ui.text_view import AnnotatedTextView
 
 MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
-
-
-def is_right_to_left(text: str) -> bool:
-    """Whether the first strong character of ``text`` is right-to-left (Arabic, Hebrew)."""
-    for character in text:
-        direction = unicodedata.bidirectional(character)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
-
-
-def candidate_id(key: SpanKey) -> str:
-    start, end, label = key
-    return f"{start}:{end}:{label}"
 
 
 class AdjudicationView(AdjudicationLayout):
@@ -86,9 +71,9 @@ class AdjudicationView(AdjudicationLayout):
         self._author = author
         self._comparison: Comparison | None = None
         self._mode = MERGED
-        self._syncing = False
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.undo_stack = QUndoStack(self)
+        self._scrolling = ScrolledTogether(self._views)
         self.gold_events = EventOverlay(self.gold_view, project.schema, current_language().value)
         self._connect()
         self._add_undo_keys()
@@ -124,8 +109,8 @@ class AdjudicationView(AdjudicationLayout):
         self.gold_view.spanClicked.connect(self._gold_span_clicked)
         self.gold_view.selectionChanged.connect(self._refresh_actions)
         self.merged_view.spanClicked.connect(self._merged_span_clicked)
-        self._sync_scrolling(self.merged_view)
-        self._sync_scrolling(self.gold_view)
+        self._scrolling.follow(self.merged_view)
+        self._scrolling.follow(self.gold_view)
 
     # -- views ----------------------------------------------------------------------------------
 
@@ -139,27 +124,6 @@ class AdjudicationView(AdjudicationLayout):
 
     def chosen_label(self) -> str:
         return str(self.label_combo.currentData())
-
-    def _sync_scrolling(self, view: AnnotatedTextView) -> None:
-        view.verticalScrollBar().valueChanged.connect(lambda _: self._scrolled(view))
-
-    def _scrolled(self, source: AnnotatedTextView) -> None:
-        """Scroll the other views to the paragraph (and its line) at the top of ``source``: the
-        views wrap lines at their own widths, so the scroll bars' values differ."""
-        if self._syncing:
-            return
-        block = source.firstVisibleBlock()
-        line_in_block = source.verticalScrollBar().value() - block.firstLineNumber()
-        self._syncing = True
-        try:
-            for view in self._views():
-                if view is source:
-                    continue
-                target = view.document().findBlockByNumber(block.blockNumber())
-                offset = min(line_in_block, max(target.lineCount() - 1, 0))
-                view.verticalScrollBar().setValue(target.firstLineNumber() + offset)
-        finally:
-            self._syncing = False
 
     def _views(self) -> list[AnnotatedTextView]:
         return [self.merged_view, self.gold_view, *(p.view for p in self.annotator_panes.values())]
@@ -228,7 +192,7 @@ class AdjudicationView(AdjudicationLayout):
             pane.view.set_document(text)
             self.panes.insertWidget(number + 1, pane)
             self.annotator_panes[annotator] = pane
-            self._sync_scrolling(pane.view)
+            self._scrolling.follow(pane.view)
             pane.view.spanClicked.connect(
                 lambda span_id, name=annotator: self._annotator_span_clicked(name, span_id)
             )
@@ -249,7 +213,7 @@ class AdjudicationView(AdjudicationLayout):
         assert comparison is not None
         self.merged_view.set_spans(
             [
-                self._candidate_span(c)
+                candidate_span(c, self._project.schema)
                 for c in comparison.candidates
                 if not isinstance(c, ArgumentCandidate)
             ]
@@ -275,16 +239,6 @@ class AdjudicationView(AdjudicationLayout):
             self.tr("Gold ({count} spans)").format(count=len(comparison.gold_spans()))
         )
         self._refresh_actions()
-
-    def _candidate_span(self, candidate: Candidate) -> ViewSpan:
-        start, end, label = candidate.key
-        colour, kind = label_style(self._project.schema, label)
-        if candidate.agreement is Agreement.MAJORITY:
-            colour = lighter(colour)
-        elif candidate.agreement is Agreement.SOME:
-            kind = "suggestion"
-        title = f"{label} — {', '.join(candidate.annotators)}"
-        return ViewSpan(candidate_id(candidate.key), start, end, colour, title, kind)
 
     def _mark_disagreement(self) -> None:
         """Frame, in each annotator's view, the spans that not every shown annotator has."""
@@ -335,7 +289,7 @@ class AdjudicationView(AdjudicationLayout):
         self.merged_view.set_selected_span(candidate_id(key))
         leading = self._leading_view()
         leading.scroll_to(key[0])
-        self._scrolled(leading)
+        self._scrolling.scrolled(leading)
         self._show_gold_event(candidate)
         notes = self._comparison.notes(key)
         self.notes_view.setPlainText("\n".join(f"{who}: {note}" for who, note in notes))

@@ -49,8 +49,9 @@ from workbench.app.project import Project
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.core.progress import Progress
-from workbench.ui.adjudication_view import AdjudicationView, is_right_to_left, open_adjudication
+from workbench.ui.adjudication_view import AdjudicationView, open_adjudication
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.text_direction import is_right_to_left
 
 Index = QModelIndex | QPersistentModelIndex
 Report = dict[str, Any]

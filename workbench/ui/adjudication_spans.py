@@ -1,0 +1,27 @@
+"""The merged view of the adjudication window draws candidates, not spans: their ids there and
+how each is drawn (by how many annotators have it)."""
+
+from __future__ import annotations
+
+from workbench.core.adjudication import Agreement, Candidate, SpanKey
+from workbench.core.schema import Schema
+from workbench.ui.label_style import label_style, lighter
+from workbench.ui.text_view import ViewSpan
+
+
+def candidate_id(key: SpanKey) -> str:
+    start, end, label = key
+    return f"{start}:{end}:{label}"
+
+
+def candidate_span(candidate: Candidate, schema: Schema) -> ViewSpan:
+    """A candidate in the merged view: solid when all have it, lighter for a majority, a dashed
+    outline when fewer; its title names who has it."""
+    start, end, label = candidate.key
+    colour, kind = label_style(schema, label)
+    if candidate.agreement is Agreement.MAJORITY:
+        colour = lighter(colour)
+    elif candidate.agreement is Agreement.SOME:
+        kind = "suggestion"
+    title = f"{label} — {', '.join(candidate.annotators)}"
+    return ViewSpan(candidate_id(candidate.key), start, end, colour, title, kind)
