@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app.project import Comment
 from workbench.core.schema import Schema
 from workbench.ui.adjudication_candidates import CandidateModel
 from workbench.ui.document_model import DocumentTableModel
+from workbench.ui.text_direction import is_right_to_left
 from workbench.ui.text_view import AnnotatedTextView
 
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
@@ -60,6 +63,14 @@ class Pane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+
+
+def comment_item(comment: Comment) -> QListWidgetItem:
+    item = QListWidgetItem(f"{comment.author} · {comment.created[:16]}\n{comment.text}")
+    if is_right_to_left(comment.text):
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    item.setToolTip(comment.text)
+    return item
 
 
 class AdjudicationLayout(QWidget):
@@ -258,3 +269,25 @@ class AdjudicationLayout(QWidget):
         width = max(self.panes.width(), 1)
         share = width // max(sum(shown), 1)
         self.panes.setSizes([share if visible else 0 for visible in shown])
+
+    def _clear_annotator_panes(self) -> None:
+        for widget in (*self.annotator_panes.values(), *self.shown_boxes.values()):
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self.annotator_panes.clear()
+        self.shown_boxes.clear()
+        self.disagreements.clear()
+
+    def _add_annotator_pane(self, annotator: str, text: str) -> tuple[Pane, QCheckBox]:
+        """The annotator's pane after those there (the gold pane stays last), and its box in the
+        row of who is shown, ticked."""
+        pane = Pane(annotator)
+        pane.view.set_document(text)
+        self.panes.insertWidget(len(self.annotator_panes) + 1, pane)
+        self.annotator_panes[annotator] = pane
+        box = QCheckBox(annotator)
+        box.setChecked(True)
+        self.shown_row.insertWidget(self.shown_row.count() - 1, box)
+        self.shown_boxes[annotator] = box
+        return pane, box

@@ -25,17 +25,16 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QCheckBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workbench.app import adjudication as gold
 from workbench.app.adjudication import Comparison, GoldEdit
 from workbench.app.changes import Change, Command
-from workbench.app.project import Comment, Project
+from workbench.app.project import Project
 from workbench.core.adjudication import (
     Agreement,
     ArgumentCandidate,
     Candidate,
-    EventCandidate,
     all_candidates,
     empty_gold,
     span_key,
@@ -43,14 +42,13 @@ from workbench.core.adjudication import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.ui.adjudication_candidates import CandidateModel, shown_key
-from workbench.ui.adjudication_layout import AdjudicationLayout, Pane, select_row
-from workbench.ui.adjudication_spans import candidate_id, candidate_span
+from workbench.ui.adjudication_layout import AdjudicationLayout, comment_item, select_row
+from workbench.ui.adjudication_spans import candidate_id, candidate_span, gold_event_id
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.event_document import EventDocument
 from workbench.ui.event_overlay import EventOverlay
 from workbench.ui.commands import CommandStep
 from workbench.ui.i18n import current_language
-from workbench.ui.text_direction import is_right_to_left
 from workbench.ui.label_style import view_spans
 from workbench.ui.scrolled_together import ScrolledTogether
 from workbench.ui.text_view import AnnotatedTextView
@@ -179,28 +177,15 @@ class AdjudicationView(AdjudicationLayout):
             self._say("")
 
     def _rebuild_annotator_panes(self, text: str) -> None:
-        for widget in (*self.annotator_panes.values(), *self.shown_boxes.values()):
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        self.annotator_panes.clear()
-        self.shown_boxes.clear()
-        self.disagreements.clear()
+        self._clear_annotator_panes()
         assert self._comparison is not None
-        for number, annotator in enumerate(self._comparison.annotators):
-            pane = Pane(annotator)
-            pane.view.set_document(text)
-            self.panes.insertWidget(number + 1, pane)
-            self.annotator_panes[annotator] = pane
+        for annotator in self._comparison.annotators:
+            pane, box = self._add_annotator_pane(annotator, text)
             self._scrolling.follow(pane.view)
             pane.view.spanClicked.connect(
                 lambda span_id, name=annotator: self._annotator_span_clicked(name, span_id)
             )
-            box = QCheckBox(annotator)
-            box.setChecked(True)
             box.toggled.connect(lambda _: self._shown_changed())
-            self.shown_row.insertWidget(self.shown_row.count() - 1, box)
-            self.shown_boxes[annotator] = box
         self.set_mode(self._mode)
 
     def _shown_changed(self) -> None:
@@ -262,15 +247,7 @@ class AdjudicationView(AdjudicationLayout):
         if self.document_id is None:
             return
         for comment in self._project.comments(self.document_id):
-            self.comment_list.addItem(self._comment_item(comment))
-
-    @staticmethod
-    def _comment_item(comment: Comment) -> QListWidgetItem:
-        item = QListWidgetItem(f"{comment.author} · {comment.created[:16]}\n{comment.text}")
-        if is_right_to_left(comment.text):
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        item.setToolTip(comment.text)
-        return item
+            self.comment_list.addItem(comment_item(comment))
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -482,19 +459,7 @@ class AdjudicationView(AdjudicationLayout):
 
     def _show_gold_event(self, candidate: Candidate) -> None:
         """Draw the arcs of gold's event for an event or argument candidate gold has."""
-        key = candidate.event if isinstance(candidate, ArgumentCandidate) else candidate.key
-        document = self._gold_event_document()
-        found = None
-        if isinstance(candidate, EventCandidate | ArgumentCandidate):
-            found = next(
-                (
-                    e.id
-                    for e in document.events.values()
-                    if (t := document.trigger(e)) is not None and (t.start, t.end, e.type) == key
-                ),
-                None,
-            )
-        self.gold_events.set_selected_event(found)
+        self.gold_events.set_selected_event(gold_event_id(self._gold_event_document(), candidate))
 
     def _add_undo_keys(self) -> None:
         """Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) anywhere in the window undo and redo gold edits."""
