@@ -2,11 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name>AdjudicationView</name>
-    <message>
-        <source>Adjudication — {name}</source>
-        <translation>التحكيم — {name}</translation>
-    </message>
+    <name>AdjudicationLayout</name>
     <message>
         <source>Merged: solid = all agree, light = majority, dashed = some</source>
         <translation>المدمج: متصل = اتفاق الجميع، فاتح = الأغلبية، متقطع = بعضهم</translation>
@@ -50,6 +46,53 @@
     <message>
         <source>Accept this candidate into gold</source>
         <translation>اقبل هذا المرشَّح في المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Candidates (double-click to accept)</source>
+        <translation>المرشحات (انقر مرتين للقبول)</translation>
+    </message>
+    <message>
+        <source>Add the selection to gold</source>
+        <translation>أضف التحديد إلى المرجع الذهبي</translation>
+    </message>
+    <message>
+        <source>Relabel the gold span</source>
+        <translation>غيِّر وسم المقطع الذهبي</translation>
+    </message>
+    <message>
+        <source>Delete the gold span</source>
+        <translation>احذف المقطع الذهبي</translation>
+    </message>
+    <message>
+        <source>Select in the gold view, or click a gold span.</source>
+        <translation>حدِّد في عرض المرجع الذهبي، أو انقر مقطعًا ذهبيًا.</translation>
+    </message>
+    <message>
+        <source>Notes on the span</source>
+        <translation>ملاحظات على المقطع</translation>
+    </message>
+    <message>
+        <source>A comment on this document</source>
+        <translation>تعليق على هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>إضافة تعليق</translation>
+    </message>
+    <message>
+        <source>Comments on the document</source>
+        <translation>التعليقات على الوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationView</name>
+    <message>
+        <source>Adjudication — {name}</source>
+        <translation>التحكيم — {name}</translation>
+    </message>
+    <message>
+        <source>Mark adjudicated</source>
+        <translation>وضع علامة اكتمال التحكيم</translation>
     </message>
     <message>
         <source>Nothing new: gold holds all of it already.</source>
@@ -96,40 +139,12 @@
         <translation type="vanished">أضف هذا المقطع إلى المرجع الذهبي</translation>
     </message>
     <message>
-        <source>Candidates (double-click to accept)</source>
-        <translation>المرشحات (انقر مرتين للقبول)</translation>
-    </message>
-    <message>
-        <source>Add the selection to gold</source>
-        <translation>أضف التحديد إلى المرجع الذهبي</translation>
-    </message>
-    <message>
         <source>Relabel the gold span</source>
         <translation>غيِّر وسم المقطع الذهبي</translation>
     </message>
     <message>
         <source>Delete the gold span</source>
         <translation>احذف المقطع الذهبي</translation>
-    </message>
-    <message>
-        <source>Select in the gold view, or click a gold span.</source>
-        <translation>حدِّد في عرض المرجع الذهبي، أو انقر مقطعًا ذهبيًا.</translation>
-    </message>
-    <message>
-        <source>Notes on the span</source>
-        <translation>ملاحظات على المقطع</translation>
-    </message>
-    <message>
-        <source>A comment on this document</source>
-        <translation>تعليق على هذه الوثيقة</translation>
-    </message>
-    <message>
-        <source>Add comment</source>
-        <translation>إضافة تعليق</translation>
-    </message>
-    <message>
-        <source>Comments on the document</source>
-        <translation>التعليقات على الوثيقة</translation>
     </message>
     <message>
         <source>No annotator has finished this document yet.</source>
@@ -1194,6 +1209,13 @@
     <message>
         <source>Merge packages</source>
         <translation>دمج الحزم</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
