@@ -13,12 +13,8 @@ from tests.ui.test_main_window import commit_text
 from tests.ui.test_text_view import background_point, rendered, tint_at
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (fixture)
 from workbench.core.schema import BUILTIN_SCHEMAS, builtin_schema
-from workbench.ui.text_view import (
-    BACKGROUND_ALPHA,
-    HIGHLIGHT_COLORS,
-    MATCH_ALPHA,
-    SELECTED_BACKGROUND_ALPHA,
-)
+from workbench.ui.span_painting import BACKGROUND_ALPHA, MATCH_ALPHA, SELECTED_BACKGROUND_ALPHA
+from workbench.ui.text_view import HIGHLIGHT_COLORS
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -29,12 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QHelpEvent,
     QKeyEvent,
@@ -42,7 +40,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QTextBlock,
     QTextCursor,
     QTextLayout,
@@ -57,6 +54,15 @@ from workbench.core.span_index import IndexedSpan, SpanIndex
 from workbench.core.transliteration import to_buckwalter
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts
+from workbench.ui.span_painting import (
+    GLYPH_RUN_GEOMETRY,
+    Piece,
+    Rect,
+    layout_rects,
+    paint_backgrounds,
+    paint_decorations,
+    run_extents,
+)
 
 SpanKind = Literal["entity", "trigger", "suggestion", "match"]
 HighlightKind = Literal["suggestion", "match"]
@@ -80,15 +86,6 @@ HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#00ff00", "suggestion": 
 highlighter green, far from every built-in label colour as drawn (the amber it replaced looked
 like the yellow of a money or date span; tests/ui/test_search_highlights.py measures it)."""
 
-BACKGROUND_ALPHA = 60
-SELECTED_BACKGROUND_ALPHA = 130
-MATCH_ALPHA = 160
-UNDERLINE_WIDTH = 2.0
-SELECTED_UNDERLINE_WIDTH = 3.0
-UNDERLINE_GAP = 1.0
-MAX_VISIBLE_LEVELS = 5
-"""Deeper nesting shares the top underline row: the line has no more room below the text."""
-
 _NAVIGATION_KEYS = frozenset(
     int(key.value)
     for key in (
@@ -102,14 +99,7 @@ _NAVIGATION_KEYS = frozenset(
         Qt.Key.Key_PageDown,
     )
 )
-_GLYPH_RUN_GEOMETRY = (
-    QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-    | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
-)
 
-
-_Rect = tuple[float, float, float, float]
-"""x, y, width, height."""
 
 RECTS_CACHE_SIZE = 20_000
 """Cached span rectangles (a few screens' worth many times over) before the cache starts over."""
@@ -123,17 +113,6 @@ class _VisibleBlock(NamedTuple):
     origin: QPointF
     start: int
     end: int
-
-
-@dataclass
-class _Piece:
-    """One span (or highlight) as drawn in the visible blocks: its rectangles and stack level."""
-
-    kind: SpanKind
-    color: str
-    rects: list[QRectF]
-    level: int = 0
-    selected: bool = False
 
 
 @dataclass
@@ -200,7 +179,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._gesture: _Gesture | None = None
         self._last_gesture_exact = False
         self._click_cycle = _ClickCycle()
-        self._rects_cache: dict[tuple[int, int, int], list[_Rect]] = {}
+        self._rects_cache: dict[tuple[int, int, int], list[Rect]] = {}
         self._layout_key: tuple[int, str] = (0, "")
         self._overlays: list[OverlayPainter] = []
         self._configure_widget()
@@ -481,7 +460,7 @@ class AnnotatedTextView(QPlainTextEdit):
         Marks have no width: a point on one hits its base letter.
         """
         layout = block.layout()
-        drawn = _run_extents(layout, line.textStart(), line.textLength())
+        drawn = run_extents(layout, line.textStart(), line.textLength())
         if not any(left <= x < right for left, right in drawn):
             return None
         block_start = block.position()
@@ -492,7 +471,7 @@ class AnnotatedTextView(QPlainTextEdit):
         for code_point in sorted(range(first, past_last), key=lambda cp: abs(cp - guess)):
             qt_start = self._to_qt(code_point) - block_start
             qt_length = self._to_qt(code_point + 1) - block_start - qt_start
-            runs = layout.glyphRuns(qt_start, qt_length, _GLYPH_RUN_GEOMETRY)
+            runs = layout.glyphRuns(qt_start, qt_length, GLYPH_RUN_GEOMETRY)
             if any(run.boundingRect().left() <= x < run.boundingRect().right() for run in runs):
                 return code_point
         return None
@@ -579,12 +558,12 @@ class AnnotatedTextView(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         pieces = self._visible_pieces(QRectF(event.rect()))
         painter = QPainter(self.viewport())
-        _paint_backgrounds(painter, pieces)
+        paint_backgrounds(painter, pieces)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _paint_decorations(painter, pieces)
+        paint_decorations(painter, pieces)
         if self._overlays:
             geometry = self.span_geometry()
             for paint in self._overlays:
@@ -593,7 +572,7 @@ class AnnotatedTextView(QPlainTextEdit):
                 painter.restore()
         painter.end()
 
-    def _visible_pieces(self, area: QRectF) -> list[_Piece]:
+    def _visible_pieces(self, area: QRectF) -> list[Piece]:
         """What to draw in the blocks intersecting ``area``: highlights, then spans."""
         blocks = list(self._visible_blocks(area))
         if not blocks:
@@ -601,17 +580,17 @@ class AnnotatedTextView(QPlainTextEdit):
         self._drop_stale_rects()
         start = self._to_code_point(blocks[0].start)
         end = self._to_code_point(blocks[-1].end)
-        pieces: list[_Piece] = []
+        pieces: list[Piece] = []
         for kind, highlights in self._highlights.items():
             for highlight in highlights.overlapping(start, end):
                 rects = self._range_rects(blocks, highlight.start, highlight.end)
-                pieces.append(_Piece(kind, HIGHLIGHT_COLORS[kind], rects))
+                pieces.append(Piece(kind, HIGHLIGHT_COLORS[kind], rects))
         levels = self._spans.levels(start, end)
         for indexed in self._spans.overlapping(start, end):
             span = indexed.payload
             rects = self._range_rects(blocks, span.start, span.end)
             selected = span.id == self._selected_span_id
-            pieces.append(_Piece(span.kind, span.color, rects, levels[span.id], selected))
+            pieces.append(Piece(span.kind, span.color, rects, levels[span.id], selected))
         return pieces
 
     def _visible_blocks(self, area: QRectF) -> Iterator[_VisibleBlock]:
@@ -657,7 +636,7 @@ class AnnotatedTextView(QPlainTextEdit):
             self._layout_key = layout_key
             self._rects_cache.clear()
 
-    def _layout_rects(self, block: QTextBlock, first: int, last: int) -> list[_Rect]:
+    def _layout_rects(self, block: QTextBlock, first: int, last: int) -> list[Rect]:
         """Rectangles of ``[first, last)`` (UTF-16, block-relative) in layout coordinates.
 
         They change only when the layout does (a new width or font), so they are kept between
@@ -668,101 +647,8 @@ class AnnotatedTextView(QPlainTextEdit):
         if rects is None:
             if len(self._rects_cache) > RECTS_CACHE_SIZE:
                 self._rects_cache.clear()
-            rects = self._rects_cache[key] = _layout_rects(block.layout(), first, last)
+            rects = self._rects_cache[key] = layout_rects(block.layout(), first, last)
         return rects
-
-
-# -- painting helpers (pure functions of the pieces) --------------------------------------------
-
-
-def _paint_backgrounds(painter: QPainter, pieces: list[_Piece]) -> None:
-    for piece in pieces:
-        if piece.kind == "suggestion":
-            continue
-        alpha = MATCH_ALPHA if piece.kind == "match" else BACKGROUND_ALPHA
-        if piece.selected:
-            alpha = SELECTED_BACKGROUND_ALPHA
-        color = _color(piece.color, alpha)
-        for rect in piece.rects:
-            painter.fillRect(rect, color)
-
-
-def _paint_decorations(painter: QPainter, pieces: list[_Piece]) -> None:
-    for piece in pieces:
-        if piece.kind == "entity":
-            _paint_underlines(painter, piece)
-        elif piece.kind == "trigger":
-            _paint_outline(painter, piece, Qt.PenStyle.SolidLine, 2.0)
-        elif piece.kind == "suggestion":
-            _paint_outline(painter, piece, Qt.PenStyle.DashLine, 1.5)
-        if piece.selected:
-            _paint_outline(painter, piece, Qt.PenStyle.SolidLine, 2.0, darker=True)
-
-
-def _paint_underlines(painter: QPainter, piece: _Piece) -> None:
-    """One underline per span, raised by its stack level so nested spans stay visible."""
-    width = SELECTED_UNDERLINE_WIDTH if piece.selected else UNDERLINE_WIDTH
-    pen = QPen(_color(piece.color, 255), width)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
-    raised = min(piece.level, MAX_VISIBLE_LEVELS - 1) * (UNDERLINE_WIDTH + UNDERLINE_GAP)
-    for rect in piece.rects:
-        y = rect.bottom() - width / 2 - raised
-        painter.drawLine(QPointF(rect.left() + 1, y), QPointF(rect.right() - 1, y))
-
-
-def _paint_outline(
-    painter: QPainter, piece: _Piece, style: Qt.PenStyle, width: float, darker: bool = False
-) -> None:
-    color = _color(piece.color, 255)
-    pen = QPen(color.darker(150) if darker else color, width, style)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    inset = width / 2
-    for rect in piece.rects:
-        painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
-
-
-@lru_cache(maxsize=256)
-def _color(hex_color: str, alpha: int) -> QColor:
-    color = QColor(hex_color)
-    color.setAlpha(alpha)
-    return color
-
-
-# -- layout geometry helpers ----------------------------------------------------------------------
-
-
-def _layout_rects(layout: QTextLayout, first: int, last: int) -> list[_Rect]:
-    """One rectangle per visually contiguous piece of ``[first, last)`` on each line, as tall
-    as the line, in layout coordinates."""
-    rects: list[_Rect] = []
-    line = layout.lineForTextPosition(first)
-    while line.isValid() and line.textStart() < last:
-        line_start = line.textStart()
-        piece_start = max(first, line_start)
-        piece_end = min(last, line_start + line.textLength())
-        if piece_start < piece_end:
-            top, height = line.y(), line.height()
-            for left, right in _run_extents(layout, piece_start, piece_end - piece_start):
-                rects.append((left, top, right - left, height))
-        line = layout.lineAt(line.lineNumber() + 1)
-    return rects
-
-
-def _run_extents(layout: QTextLayout, start: int, length: int) -> list[tuple[float, float]]:
-    """Horizontal extents of the glyph runs of ``[start, start + length)`` on one line, merged
-    where they touch: a range crossing LTR/RTL runs can be one piece or several."""
-    runs = layout.glyphRuns(start, length, _GLYPH_RUN_GEOMETRY)
-    rects = [run.boundingRect() for run in runs]
-    extents = sorted((rect.left(), rect.right()) for rect in rects if rect.width() > 0)
-    merged: list[tuple[float, float]] = []
-    for left, right in extents:
-        if merged and left <= merged[-1][1] + 0.5:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], right))
-        else:
-            merged.append((left, right))
-    return merged
 
 
 def _line_at_y(layout: QTextLayout, y: float) -> QTextLine | None:
