@@ -14,12 +14,11 @@ cell, on the first document in the list (the most disagreeing) that both finishe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -50,95 +49,20 @@ from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.core.progress import Progress
 from workbench.ui.adjudication_view import AdjudicationView, open_adjudication
+from workbench.ui.agreement_cells import (
+    Cell,
+    CellTable,
+    CellTableModel,
+    KeyPath,
+    Report,
+    score_cell,
+    value_at,
+)
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.text_direction import is_right_to_left
 
-Index = QModelIndex | QPersistentModelIndex
-Report = dict[str, Any]
-KeyPath = tuple[str | int, ...]
-"""Keys (and list indexes) leading to a value in the report."""
-
 HEATMAP_CELL = (96, 48)
 """Width and height of a heatmap cell."""
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    colour: str | None = None
-    tooltip: str = ""
-    alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter
-
-
-@dataclass
-class CellTable:
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
-    row_titles: list[str] = field(default_factory=list)
-
-
-class CellTableModel(QAbstractTableModel):
-    """A read-only table of ready-made cells (text, background, tooltip)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._table = CellTable([])
-
-    def set_table(self, table: CellTable) -> None:
-        self.beginResetModel()
-        self._table = table
-        self.endResetModel()
-
-    def cell(self, row: int, column: int) -> Cell:
-        return self._table.rows[row][column]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._table.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._table.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        cell = self.cell(index.row(), index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text
-        if role == Qt.ItemDataRole.BackgroundRole and cell.colour:
-            return QColor(cell.colour)
-        if role == Qt.ItemDataRole.ForegroundRole and cell.colour:
-            return QColor("#000000")  # the heat colours are light in both themes
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return cell.alignment | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._table.columns[section]
-        titles = self._table.row_titles
-        return titles[section] if titles else None
-
-
-def value_at(report: Report, path: KeyPath) -> Any:
-    value: Any = report
-    for key in path:
-        value = value[key]
-    return value
-
-
-def score_cell(report: Report, path: KeyPath, tooltip: str = "", *, heat: bool = True) -> Cell:
-    """The score at ``path``, coloured by its value unless ``heat`` is false; an undefined one
-    says why in its tooltip."""
-    value = value_at(report, path)
-    reason = undefined_reason(report, *path) if value is None else None
-    tip = "\n".join(part for part in (tooltip, reason) if part)
-    return Cell(format_score(value), heat_colour(value) if heat else None, tip)
 
 
 class AgreementDashboard(QWidget):
