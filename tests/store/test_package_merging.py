@@ -200,12 +200,12 @@ def test_a_negative_revision_is_refused(lead: Project, amal: Path) -> None:
     [
         ("UPDATE spans SET start = 'four' WHERE label = 'PER'", "text value in the column 'start'"),
         ("UPDATE spans SET start = 4.5 WHERE label = 'PER'", "real value in the column 'start'"),
-        ('UPDATE spans SET "end" = 9223372036854775807 WHERE label = \'PER\'', "the text there"),
+        ('UPDATE spans SET "end" = 9223372036854775807 WHERE label = \'PER\'', "not a range of the text"),
         ("UPDATE spans SET text = 'أحمد' WHERE label = 'PER'", "says 'أحمد'"),
         ("UPDATE spans SET label = 'ALIEN' WHERE label = 'PER'", "'ALIEN'"),
         ("UPDATE events SET type = 'Life.Party'", "'Life.Party'"),
         ("UPDATE arguments SET role = 'Victim'", "no role 'Victim'"),
-        ("UPDATE spans SET label = 'DATE' WHERE label = 'PER'", "cannot be filled by 'DATE'"),
+        ("UPDATE spans SET label = 'DATE' WHERE label = 'PER'", "the role Attacker cannot be filled by DATE"),
         ("UPDATE spans SET attributes = '{\"colour\": \"red\"}' WHERE label = 'PER'", "'colour'"),
         ("UPDATE spans SET attributes = '[1' WHERE label = 'PER'", "not a JSON object"),
         ("UPDATE spans SET attributes = '[1, 2, 3]' WHERE label = 'PER'", "not a JSON object"),
@@ -227,7 +227,7 @@ def test_an_event_using_a_span_of_another_set_is_refused(lead: Project, amal: Pa
             SELECT 'elsewhere', a.id, 0, 6, 'PER', 'اعتقلت' FROM annotation_sets a
             JOIN documents d ON a.document_id = d.id WHERE d.name = 'd1';
         UPDATE arguments SET span_id = 'elsewhere';""")
-    refused(lead, [amal], "refers to elsewhere, which is not a span or event of the same annotator")
+    refused(lead, [amal], "the Attacker argument refers to a missing span or event")
 
 
 @pytest.mark.parametrize(

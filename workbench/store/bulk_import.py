@@ -11,16 +11,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from workbench.core.errors import SchemaError, WorkbenchError
+from workbench.core.errors import SchemaError
+from workbench.core.import_checks import annotation_set_problem
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
     Document,
-    Event,
-    Span,
     new_id,
 )
-from workbench.core.schema import Schema, event_filler
+from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.clock import now
 
@@ -208,72 +207,11 @@ def page_cache(conn: sqlite3.Connection, kib: int) -> Iterator[None]:
 
 def check_annotation_set(schema: Schema, document: Document, annotation_set: AnnotationSet) -> None:
     """Refuse a set that does not fit its document and the schema, as every import and every
-    merge must: each span's offsets inside the text and its stored text equal to the text there,
-    labels, event types, roles, fillers and attributes the schema defines, and events that refer
-    only to spans and events of the same set."""
-    spans = {span.id: span for span in annotation_set.spans}
-    events = {event.id: event for event in annotation_set.events}
-    place = f"document {document.name!r}"
-    for span in annotation_set.spans:
-        if not span.matches(document.text):
-            raise WorkbenchError(
-                f"{place}: span {span.id} [{span.start}, {span.end}) says {span.text!r} but the "
-                f"text there is {document.text[max(span.start, 0):max(span.end, 0)]!r}"
-            )
-        if not (schema.has_entity(span.label) or schema.has_event(span.label)):
-            raise SchemaError(
-                f"{place}: span {span.id} has the label {span.label!r}, "
-                f"which the project's schema {schema.id!r} does not define"
-            )
-        _check_attributes(schema, span.label, span.attributes, f"{place}: span {span.id}")
-    for event in annotation_set.events:
-        if not schema.has_event(event.type):
-            raise SchemaError(
-                f"{place}: event {event.id} has the type {event.type!r}, "
-                f"which the project's schema {schema.id!r} does not define"
-            )
-        _check_attributes(schema, event.type, event.attributes, f"{place}: event {event.id}")
-        _check_event_references(schema, event, spans, events, place)
-
-
-def _check_attributes(schema: Schema, owner: str, attributes: dict[str, Any], place: str) -> None:
-    if not attributes:
-        return  # most spans have none: nothing to look up
-    try:
-        schema.check_attributes(owner, attributes)
-    except SchemaError as error:
-        raise SchemaError(f"{place}: {error}") from None
-
-
-def _check_event_references(
-    schema: Schema, event: Event, spans: dict[str, Span], events: dict[str, Event], place: str
-) -> None:
-    """The trigger and every filler are spans or events of the event's own set, in roles the
-    schema gives its type, of labels those roles allow."""
-    if event.trigger_span_id not in spans:
-        raise WorkbenchError(
-            f"{place}: event {event.id} refers to {event.trigger_span_id}, "
-            "which is not a span or event of the same annotator on this document"
-        )
-    for argument in event.arguments:
-        if (argument.span_id is None) == (argument.event_id is None):
-            raise WorkbenchError(
-                f"{place}: event {event.id} has a {argument.role} argument that is not filled "
-                "by exactly one span or event"
-            )
-        if argument.span_id in spans:
-            filler = spans[argument.span_id].label
-        elif argument.event_id in events:
-            filler = event_filler(events[argument.event_id].type)
-        else:
-            raise WorkbenchError(
-                f"{place}: event {event.id} refers to {argument.filler_id}, "
-                "which is not a span or event of the same annotator on this document"
-            )
-        try:
-            schema.check_filler(event.type, argument.role, filler)
-        except SchemaError as error:
-            raise SchemaError(f"{place}: event {event.id}: {error}") from None
+    merge must (``core.import_checks``: offsets and stored text, labels, event types, roles,
+    fillers and attributes of the schema, references inside the set, no cycles of events)."""
+    problem = annotation_set_problem(document.text, annotation_set, schema)
+    if problem:
+        raise SchemaError(f"document {document.name!r}: {problem}")
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:
