@@ -27,3 +27,12 @@ def shared_dir() -> Path:
 def conflict_news() -> Schema:
     """The default schema, shared by the tests that need a realistic inventory."""
     return builtin_schema("conflict-news")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    """``workbench ARGV...`` in this process: its exit code, standard output and error."""
+    from workbench.cli import main
+
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

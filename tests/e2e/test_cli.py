@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.conftest import run_cli as run
 from workbench import __version__
 from workbench.cli import main
 
@@ -21,12 +22,6 @@ code = main(["stats", sys.argv[1], "--json"])
 print(json.dumps({"exit": code, "sqlite_utils_loaded": "sqlite_utils" in sys.modules}))
 """
 ARTICLE = "هاجم مسلحون قرية قرب الموصل.\nوقال محمد إن 🇮🇶 الهجوم أسفر عن 3 قتلى."
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

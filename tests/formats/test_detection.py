@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli as run
 from workbench.cli import main
 from workbench.core.errors import WorkbenchError
 from workbench.formats.detection import detect_format
 
 CONLL = "زار O\nمحمد B-PER\nبغداد B-LOC\n\nوصل O\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

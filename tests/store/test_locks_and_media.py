@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli as run
 from tests.store.package_files import annotated_package, lead_project
-from workbench.cli import main
 from workbench.core.model import Status
 from workbench.store import connection
 
@@ -55,12 +55,6 @@ def read_only_copy(tmp_path: Path) -> Iterator[ReadOnlyCopy]:
         subprocess.run(["umount", str(folder)], check=True)
     else:
         folder.chmod(0o755)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture
