@@ -63,8 +63,8 @@ from workbench.ui.inspector import NO_VALUE, SpanInspector
 from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.label_style import label_colours, view_span, view_spans
-from workbench.ui.search import DocumentTexts, Match, find_in_documents
-from workbench.ui.search_panel import SearchPanel
+from workbench.ui.search import DocumentTexts
+from workbench.ui.search_controller import SearchController
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
 from workbench.ui.suggestion_builder import SuggestionBuilder
@@ -75,7 +75,6 @@ Confirm = Callable[[QWidget, str, str], bool]
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
-SEARCH_PANEL_HEIGHT = 220
 MESSAGE_MS = 6000
 Dock = Qt.DockWidgetArea
 
@@ -140,7 +139,8 @@ class MainWindow(QMainWindow):
         self.span_model = SpanTableModel(label_colours(self.schema), self._label_name)
         self.span_list = SpanListView(self.span_model)
         self.inspector = SpanInspector(self.schema)
-        self.search_panel = SearchPanel(self._search, labels)
+        self.search = SearchController(self, labels)
+        self.search_panel = self.search.panel
         self.menu_actions = WindowActions(self, labels, self.text_view)
         self.setCentralWidget(self.text_view)
         self.docks: dict[str, QDockWidget] = {}
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
     def _connect_views(self) -> None:
         view = self.text_view
         view.selectionSnapped.connect(self._on_text_selected)
-        view.spanClicked.connect(lambda span_id: self._select_span(span_id, scroll=False))
+        view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
         view.cursorPositionChanged.connect(self._on_cursor_moved)
         self.document_list.documentChosen.connect(self.open_document)
         self.label_palette.labelChosen.connect(self.apply_label)
@@ -236,9 +236,7 @@ class MainWindow(QMainWindow):
         self.inspector.labelChosen.connect(self._relabel_inspected)
         self.inspector.attributeChosen.connect(self._set_attribute)
         self.inspector.noteEdited.connect(self._set_note)
-        self.search_panel.currentMatchChanged.connect(self._go_to_match)
-        self.search_panel.matchesChanged.connect(self._show_matches)
-        self.docks["search"].visibilityChanged.connect(lambda _visible: self._show_matches())
+        self.search.connect_panel()
         self.search_panel.labelAllRequested.connect(self.label_all_matches)
         stack = self.undo_stack
         stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
@@ -362,7 +360,7 @@ class MainWindow(QMainWindow):
         self._show_suggestions()
         self.suggestion_builder.build_later(document_id)
         self.search_panel.refresh()
-        self._show_matches()
+        self.search.show_matches()
         if self.settings is not None:
             self.settings.set_last_document(self._project_id, document_id)
         self.documentOpened.emit(document_id)
@@ -460,7 +458,7 @@ class MainWindow(QMainWindow):
             return
         [span_id] = step.command.span_ids
         self._collapse_text_selection()
-        self._select_span(span_id, scroll=False)
+        self.select_span(span_id, scroll=False)
         self._offer_suggestions_later(*selection, label)
 
     def label_all_matches(self, label: str) -> LabelAllDialog | None:
@@ -602,7 +600,7 @@ class MainWindow(QMainWindow):
             self.span_model.remove(span_id)
             self.text_view.remove_span(span_id)
             if self.inspector.span is not None and self.inspector.span.id == span_id:
-                self._select_span(None, scroll=False)
+                self.select_span(None, scroll=False)
         suggestions = self._suggestions[change.document_id]
         withdrawn = False
         for span in change.added:
@@ -644,7 +642,7 @@ class MainWindow(QMainWindow):
 
     # -- selection ----------------------------------------------------------------------------
 
-    def _select_span(self, span_id: str | None, *, scroll: bool) -> None:
+    def select_span(self, span_id: str | None, *, scroll: bool) -> None:
         """Make ``span_id`` the selected span in the view, the list and the inspector."""
         self.text_view.set_selected_span(span_id)
         entry = self.span_model.entry(span_id) if span_id is not None else None
@@ -655,7 +653,7 @@ class MainWindow(QMainWindow):
 
     def _on_span_chosen_in_list(self, span_id: str) -> None:
         if span_id != self.text_view.selected_span_id:
-            self._select_span(span_id, scroll=True)
+            self.select_span(span_id, scroll=True)
 
     def _on_text_selected(self, start: int, end: int) -> None:
         """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
@@ -664,12 +662,12 @@ class MainWindow(QMainWindow):
         self._current_suggestion = suggestions.at(start, end) if suggestions else None
         self._enable_suggestion_keys()
         if self.text_view.selected_span_id is not None or self.inspector.span is not None:
-            self._select_span(None, scroll=False)
+            self.select_span(None, scroll=False)
 
     def _on_cursor_moved(self) -> None:
         """A click beside every span leaves none selected in the view: follow it."""
         if self.text_view.selected_span_id is None and self.inspector.span is not None:
-            self._select_span(None, scroll=False)
+            self.select_span(None, scroll=False)
 
     def _collapse_text_selection(self) -> None:
         cursor = self.text_view.textCursor()
@@ -719,7 +717,7 @@ class MainWindow(QMainWindow):
         self._enable_suggestion_keys()
 
     def _show_suggestion(self, suggestion: Suggestion) -> None:
-        self._select_span(None, scroll=False)
+        self.select_span(None, scroll=False)
         self._current_suggestion = suggestion
         self.text_view.scroll_to(suggestion.start)
         self.text_view.select_range(suggestion.start, suggestion.end)
@@ -756,7 +754,7 @@ class MainWindow(QMainWindow):
         if following is not None:
             self._show_suggestion(following)
         elif new_span_id is not None:
-            self._select_span(new_span_id, scroll=False)
+            self.select_span(new_span_id, scroll=False)
         self._enable_suggestion_keys()
 
     def _use_built_suggestions(self, offer: DocumentOffer) -> None:
@@ -785,37 +783,9 @@ class MainWindow(QMainWindow):
         self.menu_actions.accept_suggestion.setEnabled(active)
         self.menu_actions.reject_suggestion.setEnabled(active)
 
-    # -- search -------------------------------------------------------------------------------
-
     def show_search(self) -> None:
-        dock = self.docks["search"]
-        if dock.isHidden():
-            dock.show()
-            self.resizeDocks([dock], [SEARCH_PANEL_HEIGHT], Qt.Orientation.Vertical)
-        dock.raise_()
-        self.search_panel.focus_field()
-
-    def _search(self, query: str, whole_project: bool) -> list[Match]:
-        if whole_project:
-            documents = [(row.id, row.name) for row in self.documents.rows()]
-        elif self._document_id is not None:
-            documents = [(self._document_id, self.documents.document(self._document_id).name)]
-        else:
-            documents = []
-        return find_in_documents(self.texts, documents, query)
-
-    def _go_to_match(self, match: Match) -> None:
-        self.open_document(match.document_id)
-        self._select_span(None, scroll=False)
-        self.text_view.scroll_to(match.start)
-        self.text_view.select_range(match.start, match.end)
-
-    def _show_matches(self) -> None:
-        """The matches in the shown document; none while the search panel is closed."""
-        closed = self.docks["search"].isHidden()
-        matches = [] if closed else self.search_panel.matches()
-        ranges = [(m.start, m.end) for m in matches if m.document_id == self._document_id]
-        self.text_view.set_highlights("match", ranges)
+        """Edit > Find: the search panel, open, with the focus in its field."""
+        self.search.show_search()
 
     # -- view: font, zoom, language -------------------------------------------------------------
 
