@@ -1135,10 +1135,6 @@
         <translation>اقتراح: %1. ‏Enter يقبله، وBackspace أو Escape يرفضه.</translation>
     </message>
     <message>
-        <source>Text font</source>
-        <translation>خط النص</translation>
-    </message>
-    <message>
         <source>%1 — %2 — Tawsim Workbench</source>
         <translation>%1 — %2 — منصة توسيم</translation>
     </message>
@@ -1311,6 +1307,13 @@
     <message>
         <source>done</source>
         <translation>مكتملة</translation>
+    </message>
+</context>
+<context>
+    <name>ViewPreferences</name>
+    <message>
+        <source>Text font</source>
+        <translation>خط النص</translation>
     </message>
 </context>
 <context>

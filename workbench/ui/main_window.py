@@ -18,11 +18,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFontDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -39,7 +38,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
-from workbench.ui import fonts, i18n
+from workbench.ui import i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import (
     S,
@@ -69,6 +68,7 @@ from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
 from workbench.ui.suggestion_builder import SuggestionBuilder
 from workbench.ui.text_view import AnnotatedTextView
+from workbench.ui.view_preferences import ViewPreferences
 
 Confirm = Callable[[QWidget, str, str], bool]
 """(parent, title, question) -> yes. Tests answer without a dialog."""
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
         self.suggestion_builder.built.connect(self._use_built_suggestions)
+        self.preferences = ViewPreferences(self)
         self._build_widgets()
         self._install_events()
         self._build_status_bar()
@@ -261,11 +262,11 @@ class MainWindow(QMainWindow):
             actions.reject_suggestion: self.reject_suggestion,
             actions.next_document: partial(self.go_to_neighbour, 1),
             actions.previous_document: partial(self.go_to_neighbour, -1),
-            actions.choose_font: self.choose_font,
-            actions.zoom_in: partial(self.zoom, 1),
-            actions.zoom_out: partial(self.zoom, -1),
-            actions.reset_zoom: self.reset_zoom,
-            actions.reset_layout: self.reset_layout,
+            actions.choose_font: self.preferences.choose_font,
+            actions.zoom_in: partial(self.preferences.zoom, 1),
+            actions.zoom_out: partial(self.preferences.zoom, -1),
+            actions.reset_zoom: self.preferences.reset_zoom,
+            actions.reset_layout: self.preferences.reset_layout,
             actions.export: lambda: open_export_dialog(self, self.project, self._exported),
             actions.merge_packages: self.merge_packages,
             actions.assignments: self.manage_assignments,
@@ -308,10 +309,6 @@ class MainWindow(QMainWindow):
         if state is None or not self.dock_layout.restore(state, saved_for or language.direction):
             self.dock_layout.reset(language.direction)
 
-    def reset_layout(self) -> None:
-        """View > Reset layout: every panel in its default place for the interface language."""
-        self.dock_layout.reset(i18n.current_language().direction)
-
     def _first_document(self) -> str | None:
         """The document open at the end of the last session, else the first one."""
         last = self.settings.last_document(self._project_id) if self.settings else None
@@ -324,15 +321,11 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             layout = (self.saveGeometry(), self.saveState(), self.dock_layout.direction)
             self.settings.set_window_layout(*layout)
-            self._remember_font()
+            self.preferences.remember_font()
             self.settings.sync()
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()
-
-    def _remember_font(self) -> None:
-        if self.settings is not None:
-            self.settings.set_font(self.text_view.font().family(), self.text_view.font_size())
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -787,37 +780,9 @@ class MainWindow(QMainWindow):
         """Edit > Find: the search panel, open, with the focus in its field."""
         self.search.show_search()
 
-    # -- view: font, zoom, language -------------------------------------------------------------
-
-    def choose_font(self) -> None:
-        accepted, font = QFontDialog.getFont(self.text_view.font(), self, self.tr("Text font"))
-        if accepted:
-            self.set_text_font(font.family(), font.pointSize())
-
-    def set_text_font(self, family: str, point_size: int) -> None:
-        self.text_view.set_font_family(family)
-        self.text_view.set_font_size(point_size)
-        self._remember_font()
-
-    def zoom(self, delta: int) -> None:
-        self.text_view.zoom(delta)
-        self._remember_font()
-
-    def reset_zoom(self) -> None:
-        self.text_view.set_font_size(fonts.DEFAULT_POINT_SIZE)
-        self._remember_font()
-
     def set_language(self, language: Language) -> None:
-        """Switch the interface language now; an Arabic interface is mirrored."""
-        i18n.set_language(language)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # retranslate now
-        self.menu_actions.set_reading_direction(language.direction)
-        self.menu_actions.languages[language].setChecked(True)
-        self.dock_layout.mirror(language.direction)
-        self.events.set_language(language.value)
-        self.retranslate()
-        if self.settings is not None:
-            self.settings.set_language(language)
+        """Switch the interface language now (``ViewPreferences.set_language``)."""
+        self.preferences.set_language(language)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
