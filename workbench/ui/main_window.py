@@ -9,13 +9,15 @@ commits at once: there is no save. The undo stack wraps each (``commands.py``): 
 document and opens it before its undo or redo, so undo and redo work across the documents of a
 session; span commands report each change back through ``apply_change``. Keys: see
 ``actions.py`` and the README's table.
+
+The window builds itself, opens documents and wires the undo stack; its controllers hold the
+rest: labelling and suggestions (``labelling_controller``), search (``search_controller``), font,
+language and layout (``view_preferences``), events (``event_controller``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -31,25 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app import changes
-from workbench.app.changes import Change, Command, relabelled
+from workbench.app.changes import Change, Command
 from workbench.app.project import Project, SpanEntry
-from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
-from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui import i18n
 from workbench.ui.actions import WindowActions
-from workbench.ui.commands import (
-    S,
-    AddSpans,
-    DeleteSpans,
-    Describe,
-    SetStatus,
-    UpdateSpan,
-    push_command,
-    retranslate_stack,
-)
+from workbench.ui.commands import S, Describe, SetStatus, push_command, retranslate_stack
 from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.dock_layout import DockLayout
 from workbench.ui.document_list import DocumentListPanel
@@ -58,10 +49,10 @@ from workbench.ui.export_dialog import open_export_dialog
 from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
-from workbench.ui.inspector import NO_VALUE, SpanInspector
-from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
+from workbench.ui.inspector import SpanInspector
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.label_style import label_colours, view_span, view_spans
+from workbench.ui.labelling_controller import LabellingController
 from workbench.ui.search import DocumentTexts
 from workbench.ui.search_controller import SearchController
 from workbench.ui.settings import WorkbenchSettings
@@ -111,16 +102,15 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._project_id = project.project_id
         self._document_id: str | None = None
-        self._suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
-        self._current_suggestion: Suggestion | None = None
-        self._suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
-        """Suggestions change with new spans; shown after the new span is painted."""
-        self._suggestions_shown_later.timeout.connect(self._show_suggestions)
+        self.labelling = LabellingController(self, self._push)
+        self._suggestions = self.labelling.suggestions
+        """The labelling controller's, which a change withdraws from (``_show_change``)."""
+        self._suggestions_shown_later = self.labelling.suggestions_shown_later
         self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
         """Re-enables painting the panels after a change, once the text view is painted."""
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
-        self.suggestion_builder.built.connect(self._use_built_suggestions)
+        self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
         self.preferences = ViewPreferences(self)
         self._build_widgets()
         self._install_events()
@@ -137,7 +127,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
         self.document_list = DocumentListPanel(self.documents)
         self.label_palette = LabelPalette(labels)
-        self.span_model = SpanTableModel(label_colours(self.schema), self._label_name)
+        self.span_model = SpanTableModel(label_colours(self.schema), self.label_name)
         self.span_list = SpanListView(self.span_model)
         self.inspector = SpanInspector(self.schema)
         self.search = SearchController(self, labels)
@@ -171,7 +161,7 @@ class MainWindow(QMainWindow):
         self.events.currentEventChanged.connect(self._bring_event_panel_forward)
         self.changeApplied.connect(self._sync_events)
         self.events.spansChanged.connect(self._show_spans_changed_by_events)
-        self.events.statusMessage.connect(self._tell)
+        self.events.statusMessage.connect(self.tell)
 
     def _bring_event_panel_forward(self, event_id: str) -> None:
         """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
@@ -192,7 +182,7 @@ class MainWindow(QMainWindow):
         for span_id in span_ids:
             self.span_model.remove(span_id)
             try:
-                span = self._stored_span(span_id)
+                span = self.stored_span(span_id)
             except WorkbenchError:
                 continue  # deleted
             self.span_model.add(SpanEntry(span.id, span.start, span.end, span.label))
@@ -232,13 +222,9 @@ class MainWindow(QMainWindow):
         view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
         view.cursorPositionChanged.connect(self._on_cursor_moved)
         self.document_list.documentChosen.connect(self.open_document)
-        self.label_palette.labelChosen.connect(self.apply_label)
         self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
-        self.inspector.labelChosen.connect(self._relabel_inspected)
-        self.inspector.attributeChosen.connect(self._set_attribute)
-        self.inspector.noteEdited.connect(self._set_note)
         self.search.connect_panel()
-        self.search_panel.labelAllRequested.connect(self.label_all_matches)
+        self.labelling.connect_widgets()
         stack = self.undo_stack
         stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
         stack.canRedoChanged.connect(self.menu_actions.redo.setEnabled)
@@ -251,15 +237,15 @@ class MainWindow(QMainWindow):
             actions.quit: self.close,
             actions.undo: self.undo_stack.undo,
             actions.redo: self.undo_stack.redo,
-            actions.delete_span: self.delete_selected_span,
+            actions.delete_span: self.labelling.delete_selected_span,
             actions.mark_done: self.toggle_done,
             actions.find: self.show_search,
             actions.find_next: self.search_panel.next_match,
             actions.find_previous: self.search_panel.previous_match,
-            actions.next_suggestion: partial(self.go_to_suggestion, 1),
-            actions.previous_suggestion: partial(self.go_to_suggestion, -1),
-            actions.accept_suggestion: self.accept_suggestion,
-            actions.reject_suggestion: self.reject_suggestion,
+            actions.next_suggestion: partial(self.labelling.go_to_suggestion, 1),
+            actions.previous_suggestion: partial(self.labelling.go_to_suggestion, -1),
+            actions.accept_suggestion: self.labelling.accept_suggestion,
+            actions.reject_suggestion: self.labelling.reject_suggestion,
             actions.next_document: partial(self.go_to_neighbour, 1),
             actions.previous_document: partial(self.go_to_neighbour, -1),
             actions.choose_font: self.preferences.choose_font,
@@ -274,14 +260,14 @@ class MainWindow(QMainWindow):
             actions.adjudicate: self.open_adjudication,
         }
         for label, action in actions.label.items():
-            connections[action] = partial(self.apply_label, label)
+            connections[action] = partial(self.labelling.apply_label, label)
         for language, action in actions.languages.items():
             connections[action] = partial(self.set_language, language)
         for action, slot in connections.items():
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         actions.undo.setEnabled(False)
         actions.redo.setEnabled(False)
-        self._enable_suggestion_keys()
+        self.labelling.enable_suggestion_keys()
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -344,13 +330,13 @@ class MainWindow(QMainWindow):
         text = self.texts.text(document_id)
         entries = self.project.span_entries(document_id, self.annotator)
         self._document_id = document_id
-        self._current_suggestion = None
+        self.labelling.clear_current_suggestion()
         self.span_model.set_spans(text, entries)
         self.text_view.set_document(text, view_spans(entries, self.schema))
         self.inspector.show_span(None)
         self.document_list.select(document_id)
         self._show_status()
-        self._show_suggestions()
+        self.labelling.show_suggestions()
         self.suggestion_builder.build_later(document_id)
         self.search_panel.refresh()
         self.search.show_matches()
@@ -390,13 +376,13 @@ class MainWindow(QMainWindow):
         open_adjudication(self, self.project, self.annotator, self._document_id)
 
     def _exported(self, path: str, documents: int) -> None:
-        self._tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
+        self.tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
 
     def go_to_neighbour(self, step: int) -> None:
         """The next (``step`` 1) or previous (-1) document in the list as shown."""
         neighbour = self.document_list.neighbour(self._document_id, step)
         if neighbour is None:
-            self._tell(self.tr("No more documents that way."))
+            self.tell(self.tr("No more documents that way."))
         else:
             self.open_document(neighbour)
 
@@ -428,142 +414,6 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(
             self.tr("Done: %1 of %2").replace("%1", str(done)).replace("%2", str(len(rows)))
         )
-
-    # -- labelling ----------------------------------------------------------------------------
-
-    def apply_label(self, label: str) -> None:
-        """A label's hotkey or palette entry: label the selected text, or, with no text selected,
-        relabel the selected span."""
-        if self._document_id is None:
-            return
-        selection = self.text_view.current_selection()
-        if selection is not None:
-            self._label_selection(selection, label)
-        elif self.text_view.selected_span_id is not None:
-            self._relabel(self.text_view.selected_span_id, label)
-        else:
-            self._tell(self.tr("Select some text to label, or click a span to relabel it."))
-
-    def _label_selection(self, selection: tuple[int, int], label: str) -> None:
-        """A new span on the selection, which is then the selected span: a second key relabels it."""
-        step = self._add_spans([selection], label)
-        if step is None:
-            return
-        [span_id] = step.command.span_ids
-        self._collapse_text_selection()
-        self.select_span(span_id, scroll=False)
-        self._offer_suggestions_later(*selection, label)
-
-    def label_all_matches(self, label: str) -> LabelAllDialog | None:
-        """The search's matches in this document as whole words, in a list to tick; those
-        ticked get ``label``, as one undoable step."""
-        ranges = [(m.start, m.end) for m in self.search_panel.matches() if m.document_id == self._document_id]
-        if not ranges:
-            self._tell(self.tr("No matches in this document."))
-            return None
-        return preview_label_all(
-            self, self.text, ranges, self._label_name(label), partial(self._label_all, label)
-        )
-
-    def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
-        step = self._add_spans(ranges, label) if ranges else None
-        if step is not None:
-            count = len(step.command.span_ids)
-            self._tell(self.tr("Labelled %n match(es).", "", count))
-
-    def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
-        """Push the spans the annotator does not have yet; None when there are none."""
-        document_id = self._document_id
-        if document_id is None:
-            return None
-        fresh = [r for r in ranges if not self.span_model.is_labelled(r[0], r[1], label)]
-        if not fresh:
-            self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
-            return None
-        count = len(fresh)
-
-        def describe() -> str:
-            return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
-
-        command = changes.AddSpans(document_id, self.annotator, fresh, label, self.text)
-        return self._push(AddSpans, command, describe)
-
-    def _relabel(self, span_id: str, label: str) -> None:
-        before = self._stored_span(span_id)
-        if before.label == label:
-            return
-        if self.schema.has_event(before.label):
-            self._tell(self.tr("This span is an event trigger: change its type in the events panel."))
-            return
-        if self.span_model.is_labelled(before.start, before.end, label):
-            self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
-            return
-        after = relabelled(before, label, self.schema)
-        self._update_span(before, after, lambda: self.tr("Relabel as %1").replace("%1", label))
-        self._offer_suggestions_later(before.start, before.end, label)
-
-    def _relabel_inspected(self, label: str) -> None:
-        if self.inspector.span is not None:
-            self._relabel(self.inspector.span.id, label)
-
-    def _set_attribute(self, name: str, value: str) -> None:
-        span = self.inspector.span
-        if span is None:
-            return
-        before = self._stored_span(span.id)
-        attributes = dict(before.attributes)
-        if value == NO_VALUE:
-            attributes.pop(name, None)
-        else:
-            attributes[name] = value
-        if attributes != before.attributes:
-            after = replace(before, attributes=attributes)
-            [attribute] = [a for a in self.schema.attributes_for_entity(before.label) if a.name == name]
-
-            def describe() -> str:
-                return self.tr("Set %1").replace("%1", attribute.title(i18n.current_language().value))
-
-            self._update_span(before, after, describe)
-
-    def _set_note(self, note: str) -> None:
-        span = self.inspector.span
-        if span is not None:
-            before = self._stored_span(span.id)
-            after = replace(before, note=note)
-            self._update_span(before, after, lambda: self.tr("Edit note"))
-
-    def _update_span(self, before: Span, after: Span, describe: Describe) -> None:
-        document_id = self._document_id
-        if document_id is not None:
-            self._push(UpdateSpan, changes.UpdateSpan(document_id, before, after), describe)
-
-    def delete_selected_span(self) -> None:
-        """Delete the selected span; ask first when an event or a role would go with it."""
-        span_id = self.text_view.selected_span_id
-        document_id = self._document_id
-        if span_id is None or document_id is None:
-            self._tell(self.tr("Click a span to select it first."))
-            return
-        if not self._deletion_confirmed(span_id):
-            return
-        deletion = changes.DeleteSpans(document_id, (span_id,))
-        self._push(DeleteSpans, deletion, lambda: self.tr("Delete span"))
-
-    def _deletion_confirmed(self, span_id: str) -> bool:
-        dependents = self.project.dependents(span_id)
-        events, roles = len(dependents.triggered_events), len(dependents.filled_roles)
-        if not events and not roles:
-            return True
-        question = " ".join(
-            part
-            for part in (
-                self.tr("This span triggers %n event(s), which will be deleted with it.", "", events) if events else "",
-                self.tr("It fills %n event role(s), which will be emptied.", "", roles) if roles else "",
-                self.tr("Delete it?"),
-            )
-            if part
-        )
-        return self.confirm(self, self.tr("Delete span"), question)
 
     # -- undo commands and their changes ----------------------------------------------------
 
@@ -624,7 +474,7 @@ class MainWindow(QMainWindow):
             panel.setUpdatesEnabled(enabled)
 
     def report_error(self, message: str) -> None:
-        self._tell(message)
+        self.tell(message)
 
     def report_refusal(self, message: str, command: Command) -> None:
         self.report_error(message)
@@ -642,7 +492,7 @@ class MainWindow(QMainWindow):
         if scroll and entry is not None:
             self.text_view.scroll_to(entry.start)
         self.span_list.select(span_id)
-        self.inspector.show_span(self._stored_span(span_id) if span_id is not None else None)
+        self.inspector.show_span(self.stored_span(span_id) if span_id is not None else None)
 
     def _on_span_chosen_in_list(self, span_id: str) -> None:
         if span_id != self.text_view.selected_span_id:
@@ -651,9 +501,7 @@ class MainWindow(QMainWindow):
     def _on_text_selected(self, start: int, end: int) -> None:
         """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
         it is one (a suggested word selected with the mouse: Enter accepts it)."""
-        suggestions = self._suggestions[self._document_id] if self._document_id else None
-        self._current_suggestion = suggestions.at(start, end) if suggestions else None
-        self._enable_suggestion_keys()
+        self.labelling.text_selected(start, end)
         if self.text_view.selected_span_id is not None or self.inspector.span is not None:
             self.select_span(None, scroll=False)
 
@@ -661,120 +509,6 @@ class MainWindow(QMainWindow):
         """A click beside every span leaves none selected in the view: follow it."""
         if self.text_view.selected_span_id is None and self.inspector.span is not None:
             self.select_span(None, scroll=False)
-
-    def _collapse_text_selection(self) -> None:
-        cursor = self.text_view.textCursor()
-        cursor.clearSelection()
-        self.text_view.setTextCursor(cursor)
-
-    # -- suggestions --------------------------------------------------------------------------
-
-    def _offer_suggestions_later(self, start: int, end: int, label: str) -> None:
-        """Find the other occurrences after this event: the new span is painted first."""
-        document_id = self._document_id
-        if document_id is not None:
-            offer = partial(self._offer_suggestions, document_id, start, end, label)
-            QTimer.singleShot(0, self, offer)
-
-    def _offer_suggestions(self, document_id: str, start: int, end: int, label: str) -> None:
-        if document_id != self._document_id:
-            return
-        found = occurrences(self.texts.normalized(document_id), start, end)
-        if len(found) > MAX_OCCURRENCES:
-            self._tell(
-                self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
-                .replace("%1", self.text[start:end])
-                .replace("%2", str(len(found)))
-            )
-            return
-        self._suggestions[document_id].offer(found, label, self.span_model.labelled_ranges())
-        self._show_suggestions()
-
-    def _show_suggestions(self) -> None:
-        ranges = self._suggestions[self._document_id].ranges() if self._document_id else []
-        self.text_view.set_highlights("suggestion", ranges)
-
-    def go_to_suggestion(self, step: int) -> None:
-        """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
-        if self._document_id is None:
-            return
-        selection = self.text_view.current_selection(exact=True)
-        position = selection[0] if selection else 0
-        suggestions = self._suggestions[self._document_id]
-        suggestion = suggestions.following(self._current_suggestion, position, step)
-        if suggestion is None:
-            self._current_suggestion = None
-            self._tell(self.tr("No suggestions in this document."))
-        else:
-            self._show_suggestion(suggestion)
-        self._enable_suggestion_keys()
-
-    def _show_suggestion(self, suggestion: Suggestion) -> None:
-        self.select_span(None, scroll=False)
-        self._current_suggestion = suggestion
-        self.text_view.scroll_to(suggestion.start)
-        self.text_view.select_range(suggestion.start, suggestion.end)
-        self.text_view.setFocus()
-        self._tell(
-            self.tr("Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.")
-            .replace("%1", self._label_name(suggestion.label))
-        )
-
-    def accept_suggestion(self) -> None:
-        suggestion = self._current_suggestion
-        if suggestion is None:
-            return
-        step = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
-        if step is not None:
-            self._collapse_text_selection()
-            self._after_suggestion(suggestion, step.command.span_ids[0])
-
-    def reject_suggestion(self) -> None:
-        suggestion = self._current_suggestion
-        if suggestion is None or self._document_id is None:
-            return
-        self._suggestions[self._document_id].reject(suggestion)
-        self._remember_rejection(self._document_id, suggestion)
-        self._show_suggestions()
-        self._collapse_text_selection()
-        self._after_suggestion(suggestion, None)
-
-    def _after_suggestion(self, handled: Suggestion, new_span_id: str | None) -> None:
-        """Go on to the next suggestion; after the last, select the span just made, if any."""
-        assert self._document_id is not None
-        following = self._suggestions[self._document_id].following(handled, handled.start, 1)
-        self._current_suggestion = None
-        if following is not None:
-            self._show_suggestion(following)
-        elif new_span_id is not None:
-            self.select_span(new_span_id, scroll=False)
-        self._enable_suggestion_keys()
-
-    def _use_built_suggestions(self, offer: DocumentOffer) -> None:
-        """The document's suggestions from every labelled span in the project, built in the
-        background: those still unlabelled join the ones on offer."""
-        if offer.document_id != self._document_id:
-            return
-        suggestions = self._suggestions[offer.document_id]
-        suggestions.rejected |= offer.rejected
-        for label in {s.label for s in offer.suggestions}:
-            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
-            suggestions.offer(ranges, label, self.span_model.labelled_ranges())
-        self._show_suggestions()
-
-    def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
-        """Keep a rejection in the project file: it stays rejected after a restart."""
-        try:
-            self.project.reject_suggestion(
-                document_id, self.annotator, suggestion.start, suggestion.end, suggestion.label
-            )
-        except WorkbenchError as error:
-            self.report_error(str(error))
-
-    def _enable_suggestion_keys(self) -> None:
-        active = self._current_suggestion is not None
-        self.menu_actions.accept_suggestion.setEnabled(active)
-        self.menu_actions.reject_suggestion.setEnabled(active)
 
     def show_search(self) -> None:
         """Edit > Find: the search panel, open, with the focus in its field."""
@@ -820,17 +554,17 @@ class MainWindow(QMainWindow):
         """The shown document's stored text."""
         return self.text_view.text
 
-    def _stored_span(self, span_id: str) -> Span:
+    def stored_span(self, span_id: str) -> Span:
         return self.project.span_owner(span_id)[0]
 
-    def _label_name(self, label: str) -> str:
+    def label_name(self, label: str) -> str:
         if self.schema.has_entity(label):
             return i18n.display_name(self.schema.entity(label))
         if self.schema.has_event(label):
             return i18n.display_name(self.schema.event(label))
         return label
 
-    def _tell(self, message: str) -> None:
+    def tell(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
 
 
