@@ -1130,17 +1130,6 @@
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n document(s) to %1</source>
-        <translation>
-            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
-            <numerusform>صُدِّر مستند واحد إلى %1</numerusform>
-            <numerusform>صُدِّر مستندان إلى %1</numerusform>
-            <numerusform>صُدِّرت %n مستندات إلى %1</numerusform>
-            <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
-            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 — %2 — Tawsim Workbench</source>
         <translation>%1 — %2 — منصة توسيم</translation>
@@ -1212,6 +1201,20 @@
     <message>
         <source>Merge packages</source>
         <translation>دمج الحزم</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1</source>
+        <translation>
+            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
+            <numerusform>صُدِّر مستند واحد إلى %1</numerusform>
+            <numerusform>صُدِّر مستندان إلى %1</numerusform>
+            <numerusform>صُدِّرت %n مستندات إلى %1</numerusform>
+            <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
+            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

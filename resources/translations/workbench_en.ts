@@ -70,7 +70,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ProjectMenu</name>
     <message numerus="yes">
         <source>Exported %n document(s) to %1</source>
         <translation>

@@ -41,11 +41,9 @@ from workbench.core.schema import Schema
 from workbench.ui import i18n
 from workbench.ui.actions import WindowActions
 from workbench.ui.commands import S, Describe, SetStatus, push_command, retranslate_stack
-from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.dock_layout import DockLayout
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
-from workbench.ui.export_dialog import open_export_dialog
 from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
@@ -53,6 +51,7 @@ from workbench.ui.inspector import SpanInspector
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.label_style import label_colours, view_span, view_spans
 from workbench.ui.labelling_controller import LabellingController
+from workbench.ui.project_menu import ProjectMenu
 from workbench.ui.search import DocumentTexts
 from workbench.ui.search_controller import SearchController
 from workbench.ui.settings import WorkbenchSettings
@@ -63,7 +62,6 @@ from workbench.ui.view_preferences import ViewPreferences
 
 Confirm = Callable[[QWidget, str, str], bool]
 """(parent, title, question) -> yes. Tests answer without a dialog."""
-DEFAULT_SIZE = (1280, 800)
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
 MESSAGE_MS = 6000
@@ -112,6 +110,7 @@ class MainWindow(QMainWindow):
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
         self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
         self.preferences = ViewPreferences(self)
+        self.project_menu = ProjectMenu(self)
         self._build_widgets()
         self._install_events()
         self._build_status_bar()
@@ -253,11 +252,11 @@ class MainWindow(QMainWindow):
             actions.zoom_out: partial(self.preferences.zoom, -1),
             actions.reset_zoom: self.preferences.reset_zoom,
             actions.reset_layout: self.preferences.reset_layout,
-            actions.export: lambda: open_export_dialog(self, self.project, self._exported),
-            actions.merge_packages: self.merge_packages,
-            actions.assignments: self.manage_assignments,
-            actions.agreement: self.open_agreement,
-            actions.adjudicate: self.open_adjudication,
+            actions.export: self.project_menu.export,
+            actions.merge_packages: self.project_menu.merge_packages,
+            actions.assignments: self.project_menu.manage_assignments,
+            actions.agreement: self.project_menu.open_agreement,
+            actions.adjudicate: self.project_menu.open_adjudication,
         }
         for label, action in actions.label.items():
             connections[action] = partial(self.labelling.apply_label, label)
@@ -274,26 +273,10 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = self.settings
         language = (settings.language() if settings else None) or i18n.system_language()
-        self._restore_layout(language)
-        self.set_language(language)
-        family, size = settings.font() if settings else (None, None)
-        if family:
-            self.text_view.set_font_family(family)
-        if size:
-            self.text_view.set_font_size(size)
+        self.preferences.restore(language)
         first = self._first_document()
         if first is not None:
             self.open_document(first)
-
-    def _restore_layout(self, language: Language) -> None:
-        """The window's size and panels as saved, in the direction they were saved for (an
-        older saved layout: the interface language's); else the default layout."""
-        geometry, state = self.settings.window_layout() if self.settings else (None, None)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-        saved_for = self.settings.window_layout_direction() if self.settings else None
-        if state is None or not self.dock_layout.restore(state, saved_for or language.direction):
-            self.dock_layout.reset(language.direction)
 
     def _first_document(self) -> str | None:
         """The document open at the end of the last session, else the first one."""
@@ -305,9 +288,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
-            layout = (self.saveGeometry(), self.saveState(), self.dock_layout.direction)
-            self.settings.set_window_layout(*layout)
-            self.preferences.remember_font()
+            self.preferences.remember()
             self.settings.sync()
         super().closeEvent(event)
         if event.isAccepted():
@@ -353,30 +334,6 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.open_document(shown)
         self._show_status()
-
-    def merge_packages(self) -> None:
-        task = open_merge_packages(self, self.project)
-        if task is not None:
-            task.succeeded.connect(lambda _summary: self.reload())
-
-    def manage_assignments(self) -> None:
-        open_assignment_dialog(self, self.project).finished.connect(lambda _result: self.reload())
-
-    # The lead's windows are imported when first opened: the agreement measures load numpy, which
-    # an annotator's start-up need not wait for.
-
-    def open_agreement(self) -> None:
-        from workbench.ui.agreement_dashboard import open_agreement_dashboard
-
-        open_agreement_dashboard(self, self.project, self.annotator)
-
-    def open_adjudication(self) -> None:
-        from workbench.ui.adjudication_view import open_adjudication
-
-        open_adjudication(self, self.project, self.annotator, self._document_id)
-
-    def _exported(self, path: str, documents: int) -> None:
-        self.tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
 
     def go_to_neighbour(self, step: int) -> None:
         """The next (``step`` 1) or previous (-1) document in the list as shown."""

@@ -16,12 +16,46 @@ if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 
+DEFAULT_SIZE = (1280, 800)
+
+
 class ViewPreferences(QObject):
-    """The View menu's font, zoom, language and layout entries for ``window``."""
+    """The View menu's font, zoom, language and layout entries for ``window``; the window's
+    size, panels, font and language as remembered."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+
+    def restore(self, language: Language) -> None:
+        """The layout, the language and the text's font as the settings have them."""
+        window = self._window
+        self._restore_layout(language)
+        window.set_language(language)
+        family, size = window.settings.font() if window.settings else (None, None)
+        if family:
+            window.text_view.set_font_family(family)
+        if size:
+            window.text_view.set_font_size(size)
+
+    def _restore_layout(self, language: Language) -> None:
+        """The window's size and panels as saved, in the direction they were saved for (an
+        older saved layout: the interface language's); else the default layout."""
+        window = self._window
+        geometry, state = window.settings.window_layout() if window.settings else (None, None)
+        if geometry is None or not window.restoreGeometry(geometry):
+            window.resize(*DEFAULT_SIZE)
+        saved_for = window.settings.window_layout_direction() if window.settings else None
+        if state is None or not window.dock_layout.restore(state, saved_for or language.direction):
+            window.dock_layout.reset(language.direction)
+
+    def remember(self) -> None:
+        """Keep the window's size, panels and font in the settings (at closing)."""
+        window = self._window
+        if window.settings is not None:
+            layout = (window.saveGeometry(), window.saveState(), window.dock_layout.direction)
+            window.settings.set_window_layout(*layout)
+            self.remember_font()
 
     def reset_layout(self) -> None:
         """View > Reset layout: every panel in its default place for the interface language."""
