@@ -106,7 +106,8 @@ class LabellingController(QObject):
         """The search's matches in this document as whole words, in a list to tick; those
         ticked get ``label``, as one undoable step."""
         document_id = self._window.current_document_id
-        ranges = [(m.start, m.end) for m in self._window.search_panel.matches() if m.document_id == document_id]
+        matches = self._window.search_panel.matches()
+        ranges = [(m.start, m.end) for m in matches if m.document_id == document_id]
         if not ranges:
             self._window.tell(self.tr("No matches in this document."))
             return None
@@ -171,7 +172,8 @@ class LabellingController(QObject):
             attributes[name] = value
         if attributes != before.attributes:
             after = replace(before, attributes=attributes)
-            [attribute] = [a for a in self._window.schema.attributes_for_entity(before.label) if a.name == name]
+            known = self._window.schema.attributes_for_entity(before.label)
+            [attribute] = [a for a in known if a.name == name]
 
             def describe() -> str:
                 return self.tr("Set %1").replace("%1", attribute.title(i18n.current_language().value))
@@ -247,7 +249,8 @@ class LabellingController(QObject):
         self.show_suggestions()
 
     def show_suggestions(self) -> None:
-        ranges = self.suggestions[self._window.current_document_id].ranges() if self._window.current_document_id else []
+        document_id = self._window.current_document_id
+        ranges = self.suggestions[document_id].ranges() if document_id else []
         self._window.text_view.set_highlights("suggestion", ranges)
 
     def go_to_suggestion(self, step: int) -> None:
