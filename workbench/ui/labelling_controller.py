@@ -139,7 +139,8 @@ class LabellingController(QObject):
         def describe() -> str:
             return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
 
-        command = changes.AddSpans(document_id, self._window.annotator, fresh, label, self._window.text)
+        window = self._window
+        command = changes.AddSpans(document_id, window.annotator, fresh, label, window.text)
         return self._push(AddSpans, command, describe)
 
     def _relabel(self, span_id: str, label: str) -> None:
