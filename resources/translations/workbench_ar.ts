@@ -1010,23 +1010,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>No more documents that way.</source>
-        <translation>لا وثائق أخرى في هذا الاتجاه.</translation>
-    </message>
-    <message>
-        <source>Mark done</source>
-        <translation>وضع علامة الاكتمال</translation>
-    </message>
-    <message>
-        <source>Mark not done</source>
-        <translation>إزالة علامة الاكتمال</translation>
-    </message>
-    <message>
-        <source>Done: %1 of %2</source>
-        <translation>المكتمل: %1 من %2</translation>
-    </message>
+    <name>LabellingController</name>
     <message>
         <source>Select some text to label, or click a span to relabel it.</source>
         <translation>حدِّد نصًا لوسمه، أو انقر مقطعًا لتغيير وسمه.</translation>
@@ -1086,17 +1070,6 @@
         <translation>حذف المقطع</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n document(s) to %1</source>
-        <translation>
-            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
-            <numerusform>صُدِّر مستند واحد إلى %1</numerusform>
-            <numerusform>صُدِّر مستندان إلى %1</numerusform>
-            <numerusform>صُدِّرت %n مستندات إلى %1</numerusform>
-            <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
-            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>This span triggers %n event(s), which will be deleted with it.</source>
         <translation>
             <numerusform>هذا المقطع لا يُطلق أي حدث.</numerusform>
@@ -1134,9 +1107,28 @@
         <source>Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.</source>
         <translation>اقتراح: %1. ‏Enter يقبله، وBackspace أو Escape يرفضه.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>Text font</source>
-        <translation>خط النص</translation>
+        <source>No more documents that way.</source>
+        <translation>لا وثائق أخرى في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>وضع علامة الاكتمال</translation>
+    </message>
+    <message>
+        <source>Mark not done</source>
+        <translation>إزالة علامة الاكتمال</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2</source>
+        <translation>المكتمل: %1 من %2</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
     </message>
     <message>
         <source>%1 — %2 — Tawsim Workbench</source>
@@ -1209,6 +1201,20 @@
     <message>
         <source>Merge packages</source>
         <translation>دمج الحزم</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1</source>
+        <translation>
+            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
+            <numerusform>صُدِّر مستند واحد إلى %1</numerusform>
+            <numerusform>صُدِّر مستندان إلى %1</numerusform>
+            <numerusform>صُدِّرت %n مستندات إلى %1</numerusform>
+            <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
+            <numerusform>صُدِّر %n مستند إلى %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1317,13 @@
     <message>
         <source>done</source>
         <translation>مكتملة</translation>
+    </message>
+</context>
+<context>
+    <name>ViewPreferences</name>
+    <message>
+        <source>Text font</source>
+        <translation>خط النص</translation>
     </message>
 </context>
 <context>

@@ -39,14 +39,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>Exported %n document(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n document to %1</numerusform>
-            <numerusform>Exported %n documents to %1</numerusform>
-        </translation>
-    </message>
+    <name>LabellingController</name>
     <message numerus="yes">
         <source>Labelled %n match(es).</source>
         <translation>
@@ -73,6 +66,16 @@
         <translation>
             <numerusform>It fills %n event role, which will be emptied.</numerusform>
             <numerusform>It fills %n event roles, which will be emptied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message numerus="yes">
+        <source>Exported %n document(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n document to %1</numerusform>
+            <numerusform>Exported %n documents to %1</numerusform>
         </translation>
     </message>
 </context>

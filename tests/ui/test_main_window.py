@@ -255,7 +255,7 @@ def test_the_inspector_names_attributes_in_the_interface_language(scene: WindowS
     choice = combo.findData("media")
     combo.setCurrentIndex(choice)
     combo.activated.emit(choice)
-    assert scene.window.undo_stack.undoText() == QCoreApplication.translate("MainWindow", "Set %1").replace(
+    assert scene.window.undo_stack.undoText() == QCoreApplication.translate("LabellingController", "Set %1").replace(
         "%1", "نوع الجهة"
     )
 

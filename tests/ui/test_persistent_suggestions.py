@@ -88,7 +88,7 @@ def test_a_rejection_survives_a_restart(qtbot: QtBot, project: Project, tmp_path
     window = open_window(qtbot, project, tmp_path)
     wait_for(qtbot, window, EVERYTHING)
     qtbot.keyClick(window.text_view, Qt.Key.Key_F4)
-    first = window._current_suggestion
+    first = window.labelling.current_suggestion
     assert first == Suggestion(*BEIRUT[0], "GPE")
     qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)  # rejected
     window.close()
@@ -148,7 +148,7 @@ def test_accepting_a_suggestion_takes_the_word_from_the_other_labels_suggested_o
     both = EVERYTHING | {Suggestion(*r, "LOC") for r in BEIRUT}
     wait_for(qtbot, window, both)
     qtbot.keyClick(window.text_view, Qt.Key.Key_F4)
-    assert window._current_suggestion == Suggestion(*BEIRUT[0], "GPE")
+    assert window.labelling.current_suggestion == Suggestion(*BEIRUT[0], "GPE")
     with qtbot.waitSignal(window.suggestion_builder.built, timeout=WAIT_MS):
         qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
     assert window.text_view.current_selection(exact=True) == PRESIDENT  # the next word offered

@@ -98,7 +98,7 @@ def annotated_window(qtbot: QtBot, project: Project, tmp_path: Path) -> MainWind
     window.resize(*SCREENSHOT_SIZE)
     view = window.text_view
     view.select_range(*_first(view.text, SUGGESTED[0]))
-    window.apply_label(SUGGESTED[1])
+    window.labelling.apply_label(SUGGESTED[1])
     qtbot.waitUntil(lambda: bool(window._suggestions[window.current_document_id].offered))
     person = next(
         row for row in range(window.span_model.rowCount())

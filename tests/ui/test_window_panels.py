@@ -20,7 +20,8 @@ from workbench.core.model import Span
 from workbench.store.project import Project
 from workbench.ui import i18n
 from workbench.ui.i18n import Language
-from workbench.ui.main_window import DEFAULT_SIZE, MainWindow
+from workbench.ui.main_window import MainWindow
+from workbench.ui.view_preferences import DEFAULT_SIZE
 
 Key = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -41,7 +41,7 @@ def test_deleting_a_trigger_in_the_window_removes_its_event_from_the_event_list(
     [trigger] = scene.stored_spans()
     scene.view.set_selected_span(trigger.id)
     window.text_view.spanClicked.emit(trigger.id)
-    window.delete_selected_span()
+    window.labelling.delete_selected_span()
     assert scene.confirmations.questions and "event" in scene.confirmations.questions[-1]
     scene.qtbot.waitUntil(lambda: event_types_shown(scene) == [])
     window.undo_stack.undo()

@@ -9,20 +9,21 @@ commits at once: there is no save. The undo stack wraps each (``commands.py``): 
 document and opens it before its undo or redo, so undo and redo work across the documents of a
 session; span commands report each change back through ``apply_change``. Keys: see
 ``actions.py`` and the README's table.
+
+The window builds itself, opens documents and wires the undo stack; its controllers hold the
+rest: labelling and suggestions (``labelling_controller``), search (``search_controller``), font,
+language and layout (``view_preferences``), events (``event_controller``).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFontDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -32,50 +33,37 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app import changes
-from workbench.app.changes import Change, Command, relabelled
+from workbench.app.changes import Change, Command
 from workbench.app.project import Project, SpanEntry
-from workbench.app.suggestions import DocumentOffer
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
-from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
-from workbench.ui import fonts, i18n
+from workbench.ui import i18n
 from workbench.ui.actions import WindowActions
-from workbench.ui.commands import (
-    S,
-    AddSpans,
-    DeleteSpans,
-    Describe,
-    SetStatus,
-    UpdateSpan,
-    push_command,
-    retranslate_stack,
-)
-from workbench.ui.assignment_dialog import open_assignment_dialog, open_merge_packages
+from workbench.ui.commands import S, Describe, SetStatus, push_command, retranslate_stack
 from workbench.ui.dock_layout import DockLayout
 from workbench.ui.document_list import DocumentListPanel
 from workbench.ui.event_controller import EventController
-from workbench.ui.export_dialog import open_export_dialog
 from workbench.ui.gc_pause import collection_paused
 from workbench.ui.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
-from workbench.ui.inspector import NO_VALUE, SpanInspector
-from workbench.ui.label_all_dialog import LabelAllDialog, preview_label_all
+from workbench.ui.inspector import SpanInspector
 from workbench.ui.label_palette import LabelPalette
 from workbench.ui.label_style import label_colours, view_span, view_spans
-from workbench.ui.search import DocumentTexts, Match, find_in_documents
-from workbench.ui.search_panel import SearchPanel
+from workbench.ui.labelling_controller import LabellingController
+from workbench.ui.project_menu import ProjectMenu
+from workbench.ui.search import DocumentTexts
+from workbench.ui.search_controller import SearchController
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.span_list import SpanListView, SpanTableModel
 from workbench.ui.suggestion_builder import SuggestionBuilder
 from workbench.ui.text_view import AnnotatedTextView
+from workbench.ui.view_preferences import ViewPreferences
 
 Confirm = Callable[[QWidget, str, str], bool]
 """(parent, title, question) -> yes. Tests answer without a dialog."""
-DEFAULT_SIZE = (1280, 800)
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
-SEARCH_PANEL_HEIGHT = 220
 MESSAGE_MS = 6000
 Dock = Qt.DockWidgetArea
 
@@ -112,16 +100,17 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._project_id = project.project_id
         self._document_id: str | None = None
-        self._suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
-        self._current_suggestion: Suggestion | None = None
-        self._suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
-        """Suggestions change with new spans; shown after the new span is painted."""
-        self._suggestions_shown_later.timeout.connect(self._show_suggestions)
+        self.labelling = LabellingController(self, self._push)
+        self._suggestions = self.labelling.suggestions
+        """The labelling controller's, which a change withdraws from (``_show_change``)."""
+        self._suggestions_shown_later = self.labelling.suggestions_shown_later
         self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
         """Re-enables painting the panels after a change, once the text view is painted."""
         self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
-        self.suggestion_builder.built.connect(self._use_built_suggestions)
+        self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
+        self.preferences = ViewPreferences(self)
+        self.project_menu = ProjectMenu(self)
         self._build_widgets()
         self._install_events()
         self._build_status_bar()
@@ -137,10 +126,11 @@ class MainWindow(QMainWindow):
         self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
         self.document_list = DocumentListPanel(self.documents)
         self.label_palette = LabelPalette(labels)
-        self.span_model = SpanTableModel(label_colours(self.schema), self._label_name)
+        self.span_model = SpanTableModel(label_colours(self.schema), self.label_name)
         self.span_list = SpanListView(self.span_model)
         self.inspector = SpanInspector(self.schema)
-        self.search_panel = SearchPanel(self._search, labels)
+        self.search = SearchController(self, labels)
+        self.search_panel = self.search.panel
         self.menu_actions = WindowActions(self, labels, self.text_view)
         self.setCentralWidget(self.text_view)
         self.docks: dict[str, QDockWidget] = {}
@@ -170,7 +160,7 @@ class MainWindow(QMainWindow):
         self.events.currentEventChanged.connect(self._bring_event_panel_forward)
         self.changeApplied.connect(self._sync_events)
         self.events.spansChanged.connect(self._show_spans_changed_by_events)
-        self.events.statusMessage.connect(self._tell)
+        self.events.statusMessage.connect(self.tell)
 
     def _bring_event_panel_forward(self, event_id: str) -> None:
         """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
@@ -191,7 +181,7 @@ class MainWindow(QMainWindow):
         for span_id in span_ids:
             self.span_model.remove(span_id)
             try:
-                span = self._stored_span(span_id)
+                span = self.stored_span(span_id)
             except WorkbenchError:
                 continue  # deleted
             self.span_model.add(SpanEntry(span.id, span.start, span.end, span.label))
@@ -228,18 +218,12 @@ class MainWindow(QMainWindow):
     def _connect_views(self) -> None:
         view = self.text_view
         view.selectionSnapped.connect(self._on_text_selected)
-        view.spanClicked.connect(lambda span_id: self._select_span(span_id, scroll=False))
+        view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
         view.cursorPositionChanged.connect(self._on_cursor_moved)
         self.document_list.documentChosen.connect(self.open_document)
-        self.label_palette.labelChosen.connect(self.apply_label)
         self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
-        self.inspector.labelChosen.connect(self._relabel_inspected)
-        self.inspector.attributeChosen.connect(self._set_attribute)
-        self.inspector.noteEdited.connect(self._set_note)
-        self.search_panel.currentMatchChanged.connect(self._go_to_match)
-        self.search_panel.matchesChanged.connect(self._show_matches)
-        self.docks["search"].visibilityChanged.connect(lambda _visible: self._show_matches())
-        self.search_panel.labelAllRequested.connect(self.label_all_matches)
+        self.search.connect_panel()
+        self.labelling.connect_widgets()
         stack = self.undo_stack
         stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
         stack.canRedoChanged.connect(self.menu_actions.redo.setEnabled)
@@ -252,67 +236,47 @@ class MainWindow(QMainWindow):
             actions.quit: self.close,
             actions.undo: self.undo_stack.undo,
             actions.redo: self.undo_stack.redo,
-            actions.delete_span: self.delete_selected_span,
+            actions.delete_span: self.labelling.delete_selected_span,
             actions.mark_done: self.toggle_done,
             actions.find: self.show_search,
             actions.find_next: self.search_panel.next_match,
             actions.find_previous: self.search_panel.previous_match,
-            actions.next_suggestion: partial(self.go_to_suggestion, 1),
-            actions.previous_suggestion: partial(self.go_to_suggestion, -1),
-            actions.accept_suggestion: self.accept_suggestion,
-            actions.reject_suggestion: self.reject_suggestion,
+            actions.next_suggestion: partial(self.labelling.go_to_suggestion, 1),
+            actions.previous_suggestion: partial(self.labelling.go_to_suggestion, -1),
+            actions.accept_suggestion: self.labelling.accept_suggestion,
+            actions.reject_suggestion: self.labelling.reject_suggestion,
             actions.next_document: partial(self.go_to_neighbour, 1),
             actions.previous_document: partial(self.go_to_neighbour, -1),
-            actions.choose_font: self.choose_font,
-            actions.zoom_in: partial(self.zoom, 1),
-            actions.zoom_out: partial(self.zoom, -1),
-            actions.reset_zoom: self.reset_zoom,
-            actions.reset_layout: self.reset_layout,
-            actions.export: lambda: open_export_dialog(self, self.project, self._exported),
-            actions.merge_packages: self.merge_packages,
-            actions.assignments: self.manage_assignments,
-            actions.agreement: self.open_agreement,
-            actions.adjudicate: self.open_adjudication,
+            actions.choose_font: self.preferences.choose_font,
+            actions.zoom_in: partial(self.preferences.zoom, 1),
+            actions.zoom_out: partial(self.preferences.zoom, -1),
+            actions.reset_zoom: self.preferences.reset_zoom,
+            actions.reset_layout: self.preferences.reset_layout,
+            actions.export: self.project_menu.export,
+            actions.merge_packages: self.project_menu.merge_packages,
+            actions.assignments: self.project_menu.manage_assignments,
+            actions.agreement: self.project_menu.open_agreement,
+            actions.adjudicate: self.project_menu.open_adjudication,
         }
         for label, action in actions.label.items():
-            connections[action] = partial(self.apply_label, label)
+            connections[action] = partial(self.labelling.apply_label, label)
         for language, action in actions.languages.items():
             connections[action] = partial(self.set_language, language)
         for action, slot in connections.items():
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         actions.undo.setEnabled(False)
         actions.redo.setEnabled(False)
-        self._enable_suggestion_keys()
+        self.labelling.enable_suggestion_keys()
 
     # -- settings -----------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
         settings = self.settings
         language = (settings.language() if settings else None) or i18n.system_language()
-        self._restore_layout(language)
-        self.set_language(language)
-        family, size = settings.font() if settings else (None, None)
-        if family:
-            self.text_view.set_font_family(family)
-        if size:
-            self.text_view.set_font_size(size)
+        self.preferences.restore(language)
         first = self._first_document()
         if first is not None:
             self.open_document(first)
-
-    def _restore_layout(self, language: Language) -> None:
-        """The window's size and panels as saved, in the direction they were saved for (an
-        older saved layout: the interface language's); else the default layout."""
-        geometry, state = self.settings.window_layout() if self.settings else (None, None)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-        saved_for = self.settings.window_layout_direction() if self.settings else None
-        if state is None or not self.dock_layout.restore(state, saved_for or language.direction):
-            self.dock_layout.reset(language.direction)
-
-    def reset_layout(self) -> None:
-        """View > Reset layout: every panel in its default place for the interface language."""
-        self.dock_layout.reset(i18n.current_language().direction)
 
     def _first_document(self) -> str | None:
         """The document open at the end of the last session, else the first one."""
@@ -324,17 +288,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
-            layout = (self.saveGeometry(), self.saveState(), self.dock_layout.direction)
-            self.settings.set_window_layout(*layout)
-            self._remember_font()
+            self.preferences.remember()
             self.settings.sync()
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()
-
-    def _remember_font(self) -> None:
-        if self.settings is not None:
-            self.settings.set_font(self.text_view.font().family(), self.text_view.font_size())
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -353,16 +311,16 @@ class MainWindow(QMainWindow):
         text = self.texts.text(document_id)
         entries = self.project.span_entries(document_id, self.annotator)
         self._document_id = document_id
-        self._current_suggestion = None
+        self.labelling.clear_current_suggestion()
         self.span_model.set_spans(text, entries)
         self.text_view.set_document(text, view_spans(entries, self.schema))
         self.inspector.show_span(None)
         self.document_list.select(document_id)
         self._show_status()
-        self._show_suggestions()
+        self.labelling.show_suggestions()
         self.suggestion_builder.build_later(document_id)
         self.search_panel.refresh()
-        self._show_matches()
+        self.search.show_matches()
         if self.settings is not None:
             self.settings.set_last_document(self._project_id, document_id)
         self.documentOpened.emit(document_id)
@@ -377,35 +335,11 @@ class MainWindow(QMainWindow):
             self.open_document(shown)
         self._show_status()
 
-    def merge_packages(self) -> None:
-        task = open_merge_packages(self, self.project)
-        if task is not None:
-            task.succeeded.connect(lambda _summary: self.reload())
-
-    def manage_assignments(self) -> None:
-        open_assignment_dialog(self, self.project).finished.connect(lambda _result: self.reload())
-
-    # The lead's windows are imported when first opened: the agreement measures load numpy, which
-    # an annotator's start-up need not wait for.
-
-    def open_agreement(self) -> None:
-        from workbench.ui.agreement_dashboard import open_agreement_dashboard
-
-        open_agreement_dashboard(self, self.project, self.annotator)
-
-    def open_adjudication(self) -> None:
-        from workbench.ui.adjudication_view import open_adjudication
-
-        open_adjudication(self, self.project, self.annotator, self._document_id)
-
-    def _exported(self, path: str, documents: int) -> None:
-        self._tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
-
     def go_to_neighbour(self, step: int) -> None:
         """The next (``step`` 1) or previous (-1) document in the list as shown."""
         neighbour = self.document_list.neighbour(self._document_id, step)
         if neighbour is None:
-            self._tell(self.tr("No more documents that way."))
+            self.tell(self.tr("No more documents that way."))
         else:
             self.open_document(neighbour)
 
@@ -438,142 +372,6 @@ class MainWindow(QMainWindow):
             self.tr("Done: %1 of %2").replace("%1", str(done)).replace("%2", str(len(rows)))
         )
 
-    # -- labelling ----------------------------------------------------------------------------
-
-    def apply_label(self, label: str) -> None:
-        """A label's hotkey or palette entry: label the selected text, or, with no text selected,
-        relabel the selected span."""
-        if self._document_id is None:
-            return
-        selection = self.text_view.current_selection()
-        if selection is not None:
-            self._label_selection(selection, label)
-        elif self.text_view.selected_span_id is not None:
-            self._relabel(self.text_view.selected_span_id, label)
-        else:
-            self._tell(self.tr("Select some text to label, or click a span to relabel it."))
-
-    def _label_selection(self, selection: tuple[int, int], label: str) -> None:
-        """A new span on the selection, which is then the selected span: a second key relabels it."""
-        step = self._add_spans([selection], label)
-        if step is None:
-            return
-        [span_id] = step.command.span_ids
-        self._collapse_text_selection()
-        self._select_span(span_id, scroll=False)
-        self._offer_suggestions_later(*selection, label)
-
-    def label_all_matches(self, label: str) -> LabelAllDialog | None:
-        """The search's matches in this document as whole words, in a list to tick; those
-        ticked get ``label``, as one undoable step."""
-        ranges = [(m.start, m.end) for m in self.search_panel.matches() if m.document_id == self._document_id]
-        if not ranges:
-            self._tell(self.tr("No matches in this document."))
-            return None
-        return preview_label_all(
-            self, self.text, ranges, self._label_name(label), partial(self._label_all, label)
-        )
-
-    def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
-        step = self._add_spans(ranges, label) if ranges else None
-        if step is not None:
-            count = len(step.command.span_ids)
-            self._tell(self.tr("Labelled %n match(es).", "", count))
-
-    def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
-        """Push the spans the annotator does not have yet; None when there are none."""
-        document_id = self._document_id
-        if document_id is None:
-            return None
-        fresh = [r for r in ranges if not self.span_model.is_labelled(r[0], r[1], label)]
-        if not fresh:
-            self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
-            return None
-        count = len(fresh)
-
-        def describe() -> str:
-            return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
-
-        command = changes.AddSpans(document_id, self.annotator, fresh, label, self.text)
-        return self._push(AddSpans, command, describe)
-
-    def _relabel(self, span_id: str, label: str) -> None:
-        before = self._stored_span(span_id)
-        if before.label == label:
-            return
-        if self.schema.has_event(before.label):
-            self._tell(self.tr("This span is an event trigger: change its type in the events panel."))
-            return
-        if self.span_model.is_labelled(before.start, before.end, label):
-            self._tell(self.tr("That is labelled %1 already.").replace("%1", label))
-            return
-        after = relabelled(before, label, self.schema)
-        self._update_span(before, after, lambda: self.tr("Relabel as %1").replace("%1", label))
-        self._offer_suggestions_later(before.start, before.end, label)
-
-    def _relabel_inspected(self, label: str) -> None:
-        if self.inspector.span is not None:
-            self._relabel(self.inspector.span.id, label)
-
-    def _set_attribute(self, name: str, value: str) -> None:
-        span = self.inspector.span
-        if span is None:
-            return
-        before = self._stored_span(span.id)
-        attributes = dict(before.attributes)
-        if value == NO_VALUE:
-            attributes.pop(name, None)
-        else:
-            attributes[name] = value
-        if attributes != before.attributes:
-            after = replace(before, attributes=attributes)
-            [attribute] = [a for a in self.schema.attributes_for_entity(before.label) if a.name == name]
-
-            def describe() -> str:
-                return self.tr("Set %1").replace("%1", attribute.title(i18n.current_language().value))
-
-            self._update_span(before, after, describe)
-
-    def _set_note(self, note: str) -> None:
-        span = self.inspector.span
-        if span is not None:
-            before = self._stored_span(span.id)
-            after = replace(before, note=note)
-            self._update_span(before, after, lambda: self.tr("Edit note"))
-
-    def _update_span(self, before: Span, after: Span, describe: Describe) -> None:
-        document_id = self._document_id
-        if document_id is not None:
-            self._push(UpdateSpan, changes.UpdateSpan(document_id, before, after), describe)
-
-    def delete_selected_span(self) -> None:
-        """Delete the selected span; ask first when an event or a role would go with it."""
-        span_id = self.text_view.selected_span_id
-        document_id = self._document_id
-        if span_id is None or document_id is None:
-            self._tell(self.tr("Click a span to select it first."))
-            return
-        if not self._deletion_confirmed(span_id):
-            return
-        deletion = changes.DeleteSpans(document_id, (span_id,))
-        self._push(DeleteSpans, deletion, lambda: self.tr("Delete span"))
-
-    def _deletion_confirmed(self, span_id: str) -> bool:
-        dependents = self.project.dependents(span_id)
-        events, roles = len(dependents.triggered_events), len(dependents.filled_roles)
-        if not events and not roles:
-            return True
-        question = " ".join(
-            part
-            for part in (
-                self.tr("This span triggers %n event(s), which will be deleted with it.", "", events) if events else "",
-                self.tr("It fills %n event role(s), which will be emptied.", "", roles) if roles else "",
-                self.tr("Delete it?"),
-            )
-            if part
-        )
-        return self.confirm(self, self.tr("Delete span"), question)
-
     # -- undo commands and their changes ----------------------------------------------------
 
     def _push(self, step: type[S], command: Command, describe: Describe) -> S | None:
@@ -602,7 +400,7 @@ class MainWindow(QMainWindow):
             self.span_model.remove(span_id)
             self.text_view.remove_span(span_id)
             if self.inspector.span is not None and self.inspector.span.id == span_id:
-                self._select_span(None, scroll=False)
+                self.select_span(None, scroll=False)
         suggestions = self._suggestions[change.document_id]
         withdrawn = False
         for span in change.added:
@@ -633,7 +431,7 @@ class MainWindow(QMainWindow):
             panel.setUpdatesEnabled(enabled)
 
     def report_error(self, message: str) -> None:
-        self._tell(message)
+        self.tell(message)
 
     def report_refusal(self, message: str, command: Command) -> None:
         self.report_error(message)
@@ -644,210 +442,38 @@ class MainWindow(QMainWindow):
 
     # -- selection ----------------------------------------------------------------------------
 
-    def _select_span(self, span_id: str | None, *, scroll: bool) -> None:
+    def select_span(self, span_id: str | None, *, scroll: bool) -> None:
         """Make ``span_id`` the selected span in the view, the list and the inspector."""
         self.text_view.set_selected_span(span_id)
         entry = self.span_model.entry(span_id) if span_id is not None else None
         if scroll and entry is not None:
             self.text_view.scroll_to(entry.start)
         self.span_list.select(span_id)
-        self.inspector.show_span(self._stored_span(span_id) if span_id is not None else None)
+        self.inspector.show_span(self.stored_span(span_id) if span_id is not None else None)
 
     def _on_span_chosen_in_list(self, span_id: str) -> None:
         if span_id != self.text_view.selected_span_id:
-            self._select_span(span_id, scroll=True)
+            self.select_span(span_id, scroll=True)
 
     def _on_text_selected(self, start: int, end: int) -> None:
         """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
         it is one (a suggested word selected with the mouse: Enter accepts it)."""
-        suggestions = self._suggestions[self._document_id] if self._document_id else None
-        self._current_suggestion = suggestions.at(start, end) if suggestions else None
-        self._enable_suggestion_keys()
+        self.labelling.text_selected(start, end)
         if self.text_view.selected_span_id is not None or self.inspector.span is not None:
-            self._select_span(None, scroll=False)
+            self.select_span(None, scroll=False)
 
     def _on_cursor_moved(self) -> None:
         """A click beside every span leaves none selected in the view: follow it."""
         if self.text_view.selected_span_id is None and self.inspector.span is not None:
-            self._select_span(None, scroll=False)
-
-    def _collapse_text_selection(self) -> None:
-        cursor = self.text_view.textCursor()
-        cursor.clearSelection()
-        self.text_view.setTextCursor(cursor)
-
-    # -- suggestions --------------------------------------------------------------------------
-
-    def _offer_suggestions_later(self, start: int, end: int, label: str) -> None:
-        """Find the other occurrences after this event: the new span is painted first."""
-        document_id = self._document_id
-        if document_id is not None:
-            offer = partial(self._offer_suggestions, document_id, start, end, label)
-            QTimer.singleShot(0, self, offer)
-
-    def _offer_suggestions(self, document_id: str, start: int, end: int, label: str) -> None:
-        if document_id != self._document_id:
-            return
-        found = occurrences(self.texts.normalized(document_id), start, end)
-        if len(found) > MAX_OCCURRENCES:
-            self._tell(
-                self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
-                .replace("%1", self.text[start:end])
-                .replace("%2", str(len(found)))
-            )
-            return
-        self._suggestions[document_id].offer(found, label, self.span_model.labelled_ranges())
-        self._show_suggestions()
-
-    def _show_suggestions(self) -> None:
-        ranges = self._suggestions[self._document_id].ranges() if self._document_id else []
-        self.text_view.set_highlights("suggestion", ranges)
-
-    def go_to_suggestion(self, step: int) -> None:
-        """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
-        if self._document_id is None:
-            return
-        selection = self.text_view.current_selection(exact=True)
-        position = selection[0] if selection else 0
-        suggestions = self._suggestions[self._document_id]
-        suggestion = suggestions.following(self._current_suggestion, position, step)
-        if suggestion is None:
-            self._current_suggestion = None
-            self._tell(self.tr("No suggestions in this document."))
-        else:
-            self._show_suggestion(suggestion)
-        self._enable_suggestion_keys()
-
-    def _show_suggestion(self, suggestion: Suggestion) -> None:
-        self._select_span(None, scroll=False)
-        self._current_suggestion = suggestion
-        self.text_view.scroll_to(suggestion.start)
-        self.text_view.select_range(suggestion.start, suggestion.end)
-        self.text_view.setFocus()
-        self._tell(
-            self.tr("Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.")
-            .replace("%1", self._label_name(suggestion.label))
-        )
-
-    def accept_suggestion(self) -> None:
-        suggestion = self._current_suggestion
-        if suggestion is None:
-            return
-        step = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
-        if step is not None:
-            self._collapse_text_selection()
-            self._after_suggestion(suggestion, step.command.span_ids[0])
-
-    def reject_suggestion(self) -> None:
-        suggestion = self._current_suggestion
-        if suggestion is None or self._document_id is None:
-            return
-        self._suggestions[self._document_id].reject(suggestion)
-        self._remember_rejection(self._document_id, suggestion)
-        self._show_suggestions()
-        self._collapse_text_selection()
-        self._after_suggestion(suggestion, None)
-
-    def _after_suggestion(self, handled: Suggestion, new_span_id: str | None) -> None:
-        """Go on to the next suggestion; after the last, select the span just made, if any."""
-        assert self._document_id is not None
-        following = self._suggestions[self._document_id].following(handled, handled.start, 1)
-        self._current_suggestion = None
-        if following is not None:
-            self._show_suggestion(following)
-        elif new_span_id is not None:
-            self._select_span(new_span_id, scroll=False)
-        self._enable_suggestion_keys()
-
-    def _use_built_suggestions(self, offer: DocumentOffer) -> None:
-        """The document's suggestions from every labelled span in the project, built in the
-        background: those still unlabelled join the ones on offer."""
-        if offer.document_id != self._document_id:
-            return
-        suggestions = self._suggestions[offer.document_id]
-        suggestions.rejected |= offer.rejected
-        for label in {s.label for s in offer.suggestions}:
-            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
-            suggestions.offer(ranges, label, self.span_model.labelled_ranges())
-        self._show_suggestions()
-
-    def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
-        """Keep a rejection in the project file: it stays rejected after a restart."""
-        try:
-            self.project.reject_suggestion(
-                document_id, self.annotator, suggestion.start, suggestion.end, suggestion.label
-            )
-        except WorkbenchError as error:
-            self.report_error(str(error))
-
-    def _enable_suggestion_keys(self) -> None:
-        active = self._current_suggestion is not None
-        self.menu_actions.accept_suggestion.setEnabled(active)
-        self.menu_actions.reject_suggestion.setEnabled(active)
-
-    # -- search -------------------------------------------------------------------------------
+            self.select_span(None, scroll=False)
 
     def show_search(self) -> None:
-        dock = self.docks["search"]
-        if dock.isHidden():
-            dock.show()
-            self.resizeDocks([dock], [SEARCH_PANEL_HEIGHT], Qt.Orientation.Vertical)
-        dock.raise_()
-        self.search_panel.focus_field()
-
-    def _search(self, query: str, whole_project: bool) -> list[Match]:
-        if whole_project:
-            documents = [(row.id, row.name) for row in self.documents.rows()]
-        elif self._document_id is not None:
-            documents = [(self._document_id, self.documents.document(self._document_id).name)]
-        else:
-            documents = []
-        return find_in_documents(self.texts, documents, query)
-
-    def _go_to_match(self, match: Match) -> None:
-        self.open_document(match.document_id)
-        self._select_span(None, scroll=False)
-        self.text_view.scroll_to(match.start)
-        self.text_view.select_range(match.start, match.end)
-
-    def _show_matches(self) -> None:
-        """The matches in the shown document; none while the search panel is closed."""
-        closed = self.docks["search"].isHidden()
-        matches = [] if closed else self.search_panel.matches()
-        ranges = [(m.start, m.end) for m in matches if m.document_id == self._document_id]
-        self.text_view.set_highlights("match", ranges)
-
-    # -- view: font, zoom, language -------------------------------------------------------------
-
-    def choose_font(self) -> None:
-        accepted, font = QFontDialog.getFont(self.text_view.font(), self, self.tr("Text font"))
-        if accepted:
-            self.set_text_font(font.family(), font.pointSize())
-
-    def set_text_font(self, family: str, point_size: int) -> None:
-        self.text_view.set_font_family(family)
-        self.text_view.set_font_size(point_size)
-        self._remember_font()
-
-    def zoom(self, delta: int) -> None:
-        self.text_view.zoom(delta)
-        self._remember_font()
-
-    def reset_zoom(self) -> None:
-        self.text_view.set_font_size(fonts.DEFAULT_POINT_SIZE)
-        self._remember_font()
+        """Edit > Find: the search panel, open, with the focus in its field."""
+        self.search.show_search()
 
     def set_language(self, language: Language) -> None:
-        """Switch the interface language now; an Arabic interface is mirrored."""
-        i18n.set_language(language)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # retranslate now
-        self.menu_actions.set_reading_direction(language.direction)
-        self.menu_actions.languages[language].setChecked(True)
-        self.dock_layout.mirror(language.direction)
-        self.events.set_language(language.value)
-        self.retranslate()
-        if self.settings is not None:
-            self.settings.set_language(language)
+        """Switch the interface language now (``ViewPreferences.set_language``)."""
+        self.preferences.set_language(language)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -885,17 +511,17 @@ class MainWindow(QMainWindow):
         """The shown document's stored text."""
         return self.text_view.text
 
-    def _stored_span(self, span_id: str) -> Span:
+    def stored_span(self, span_id: str) -> Span:
         return self.project.span_owner(span_id)[0]
 
-    def _label_name(self, label: str) -> str:
+    def label_name(self, label: str) -> str:
         if self.schema.has_entity(label):
             return i18n.display_name(self.schema.entity(label))
         if self.schema.has_event(label):
             return i18n.display_name(self.schema.event(label))
         return label
 
-    def _tell(self, message: str) -> None:
+    def tell(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
 
 
