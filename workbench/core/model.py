@@ -73,6 +73,22 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link between two spans of the same annotation set (from ``from_span_id`` to
+    ``to_span_id``; for a symmetric type the order carries no meaning)."""
+
+    id: str
+    type: str
+    from_span_id: str
+    to_span_id: str
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+DocumentLabelValue = str | tuple[str, ...]
+"""A document-label field's value: one named value (single choice) or several (multiple choice)."""
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotationSet:
     """One annotator's annotations on one document."""
 
@@ -81,6 +97,9 @@ class AnnotationSet:
     events: tuple[Event, ...] = ()
     status: Status = Status.DONE
     revision: int = 1
+    relations: tuple[Relation, ...] = ()
+    document_labels: dict[str, DocumentLabelValue] = field(default_factory=dict, hash=False)
+    """Labels of the whole document by field name (relevance, topic, country...)."""
 
 
 @dataclass(frozen=True, slots=True)
