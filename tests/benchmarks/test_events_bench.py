@@ -44,10 +44,10 @@ from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 from workbench.store.reading import SpanEntry
 from workbench.ui import fonts
-from workbench.ui.event_controller import EventController
+from workbench.ui.events.event_controller import EventController
 from workbench.ui.label_style import view_spans
 from workbench.ui.gc_pause import collection_paused
-from workbench.ui.text_view import AnnotatedTextView
+from workbench.ui.annotate.text_view import AnnotatedTextView
 
 pytestmark = pytest.mark.benchmark
 

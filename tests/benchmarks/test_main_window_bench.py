@@ -32,7 +32,7 @@ from tests.benchmarks.timing import Timings, p50, p95
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
-from workbench.ui.main_window import MainWindow
+from workbench.ui.annotate.main_window import MainWindow
 
 pytestmark = pytest.mark.benchmark
 

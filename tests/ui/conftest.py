@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts
-from workbench.ui.text_view import AnnotatedTextView
+from workbench.ui.annotate.text_view import AnnotatedTextView
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
 

@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
 from tests.ui.conftest import point_inside_char
-from tests.ui.test_text_view import click, drag
+from tests.ui.annotate.test_text_view import click, drag
 from workbench.core.model import AnnotatedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
-from workbench.ui.event_controller import EventController
+from workbench.ui.events.event_controller import EventController
 from workbench.ui.label_style import view_spans
-from workbench.ui.text_view import AnnotatedTextView
+from workbench.ui.annotate.text_view import AnnotatedTextView
 
 SEED = REPO_ROOT / "seeds" / "000_e8827d64ecf403cd.txt"
 ANNOTATOR = "amal"

@@ -22,7 +22,7 @@ from workbench.app import demo as demo_module
 from workbench.store.project import Project
 from workbench.ui import project_windows
 from workbench.ui.app import ANNOTATOR_ENV, run_gui
-from workbench.ui.main_window import MainWindow
+from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.project_windows import ProjectWindows
 
 SETTLED_MS = 300

@@ -24,7 +24,7 @@ import json, sys
 from pathlib import Path
 from workbench.store.project import Project
 from workbench.ui.app import application
-from workbench.ui.main_window import MainWindow
+from workbench.ui.annotate.main_window import MainWindow
 
 app = application()
 with Project.open(Path(sys.argv[1])) as project:

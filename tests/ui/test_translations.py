@@ -8,6 +8,7 @@ when this fails: the docstring of ``workbench/ui/i18n.py``.
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -19,13 +20,26 @@ import pytest
 from tests.conftest import REPO_ROOT
 from tests.test_layers import imported_modules
 
-UI = REPO_ROOT / "workbench" / "ui"
 TRANSLATIONS = REPO_ROOT / "resources" / "translations"
-WINDOW_ENTRY_POINTS = ("app", "main_window")
+WINDOW_ENTRY_POINTS = ("workbench.ui.app", "workbench.ui.annotate.main_window")
 TOOLS = Path(sys.executable).parent
 
 Message = tuple[str, str]
 """(context, source text)."""
+
+
+def module_file(module: str) -> Path:
+    return REPO_ROOT.joinpath(*module.split(".")).with_suffix(".py")
+
+
+def reached_modules(path: Path) -> set[str]:
+    """What ``path`` imports, with ``from package import module`` counted as the module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = imported_modules(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
 
 
 def window_modules() -> list[Path]:
@@ -37,10 +51,10 @@ def window_modules() -> list[Path]:
         if name in seen:
             continue
         seen.add(name)
-        for module in imported_modules(UI / f"{name}.py"):
-            if module.startswith("workbench.ui.") and (UI / f"{module.split('.')[-1]}.py").is_file():
-                pending.append(module.split(".")[-1])
-    return sorted(UI / f"{name}.py" for name in seen)
+        for module in reached_modules(module_file(name)):
+            if module.startswith("workbench.ui.") and module_file(module).is_file():
+                pending.append(module)
+    return sorted(module_file(name) for name in seen)
 
 
 def messages(ts_file: Path) -> dict[Message, ET.Element]:

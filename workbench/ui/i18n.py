@@ -10,9 +10,9 @@ Arabic whatever language the menus speak.
 
 Updating the translations after changing strings in ``workbench/ui``::
 
-    uv run pyside6-lupdate -locations none -target-language ar workbench/ui/*.py \\
+    uv run pyside6-lupdate -locations none -target-language ar workbench/ui/*.py workbench/ui/*/*.py \\
         -ts resources/translations/workbench_ar.ts
-    uv run pyside6-lupdate -locations none -target-language en -pluralonly workbench/ui/*.py \\
+    uv run pyside6-lupdate -locations none -target-language en -pluralonly workbench/ui/*.py workbench/ui/*/*.py \\
         -ts resources/translations/workbench_en.ts
     uv run pyside6-linguist resources/translations/workbench_*.ts    # translate the new ones
     uv run pyside6-lrelease resources/translations/workbench_ar.ts resources/translations/workbench_en.ts

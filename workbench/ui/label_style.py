@@ -15,7 +15,7 @@ from typing import Protocol
 from PySide6.QtGui import QColor
 
 from workbench.core.schema import Schema
-from workbench.ui.text_view import SpanKind, ViewSpan
+from workbench.ui.annotate.text_view import SpanKind, ViewSpan
 
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.paths import APP_NAME
-from workbench.ui.main_window import MainWindow
+from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.settings import WorkbenchSettings
 
 NameFor = Callable[[Project], str | None]

@@ -104,8 +104,8 @@ def load_translations(context: SelfTestContext) -> str:
 
 def show_window(context: SelfTestContext) -> str:
     """The main window on the temporary project: shown, exposed, grabbed, its Arabic text drawn."""
-    from workbench.ui.main_window import MainWindow
-    from workbench.ui.text_view import AnnotatedTextView
+    from workbench.ui.annotate.main_window import MainWindow
+    from workbench.ui.annotate.text_view import AnnotatedTextView
 
     project = context.open_project()
     window = MainWindow(project, ANNOTATORS[0])

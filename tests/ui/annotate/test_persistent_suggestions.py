@@ -1,0 +1,162 @@
+"""Suggestions (issue 12, point 6): built when a document opens, in the background, from every
+labelled span in the project (other annotators', gold, imported sets); a rejection is kept in
+the project and survives a restart; label-all then undo brings them back; Enter on a suggested
+word selected with the mouse accepts it and moves on to the next suggestion.
+
+The builds wait on a QTimer. After tests/ui/test_self_test.py's in-process startup probe (its
+``app.exec()``), no QTimer fires again in the session; this module's name sorts before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.lead_scene import save_screenshot
+from tests.ui.annotate.test_main_window import commit_text
+from tests.ui.window_scene import (
+    ANNOTATOR,
+    THIRD,
+    Confirmations,
+    ini_settings,
+    new_project,
+    nth_index,
+    show_window,
+)
+from workbench.core.model import GOLD
+from workbench.core.suggestions import Suggestion
+from workbench.store.project import Project
+from workbench.ui.i18n import Language
+from workbench.ui.annotate.label_all_dialog import LabelAllDialog
+from workbench.ui.annotate.main_window import MainWindow
+
+WAIT_MS = 30_000
+"""The build loads camel-tools' character sets (a second of CPU alone) on a busy machine."""
+BEIRUT = [(nth_index(THIRD, "بيروت", n), nth_index(THIRD, "بيروت", n) + 5) for n in range(3)]
+PRESIDENT = (THIRD.index("الرئيس"), THIRD.index("الرئيس") + len("الرئيس"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    """badr labelled بيروت (GPE) in "third", gold has الرئيس (TITLE) in "mixed"; amal nothing."""
+    with new_project(tmp_path / "window.tawsim") as project:
+        ids = {d.name: d.id for d in project.documents()}
+        project.add_span(ids["third"], "badr", *BEIRUT[0], "GPE")
+        mixed = project.document(ids["mixed"]).text
+        start = mixed.index("الرئيس")
+        project.add_span(ids["mixed"], GOLD, start, start + len("الرئيس"), "TITLE")
+        yield project
+
+
+def open_window(qtbot: QtBot, project: Project, tmp_path: Path) -> MainWindow:
+    window = MainWindow(project, ANNOTATOR, ini_settings(tmp_path / "settings.ini"), Confirmations())
+    show_window(qtbot, window)
+    window.open_document(document_id(project, "third"))
+    return window
+
+
+def document_id(project: Project, name: str) -> str:
+    return next(d.id for d in project.documents() if d.name == name)
+
+
+def offered(window: MainWindow) -> set[Suggestion]:
+    return set(window._suggestions[window.current_document_id or ""].offered)
+
+
+def wait_for(qtbot: QtBot, window: MainWindow, wanted: set[Suggestion]) -> None:
+    qtbot.waitUntil(lambda: offered(window) == wanted, timeout=WAIT_MS)
+
+
+EVERYTHING = {Suggestion(*r, "GPE") for r in BEIRUT} | {Suggestion(*PRESIDENT, "TITLE")}
+
+
+def test_suggestions_come_from_every_labelled_span_in_the_background(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, project, tmp_path)
+    assert offered(window) == set()  # the document is shown before they are built
+    wait_for(qtbot, window, EVERYTHING)
+    save_screenshot(window, "suggestions-en")
+    window.close()
+
+
+def test_a_rejection_survives_a_restart(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    window = open_window(qtbot, project, tmp_path)
+    wait_for(qtbot, window, EVERYTHING)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_F4)
+    first = window.labelling.current_suggestion
+    assert first == Suggestion(*BEIRUT[0], "GPE")
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)  # rejected
+    window.close()
+    again = open_window(qtbot, project, tmp_path)
+    wait_for(qtbot, again, EVERYTHING - {first})
+    again.close()
+
+
+def test_label_all_then_undo_brings_them_back(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    window = open_window(qtbot, project, tmp_path)
+    wait_for(qtbot, window, EVERYTHING)
+    window.show_search()
+    commit_text(window.search_panel.field, "بيروت")
+    panel = window.search_panel
+    panel.label_combo.setCurrentIndex(panel.label_combo.findData("GPE"))
+    qtbot.mouseClick(panel.label_all_button, Qt.MouseButton.LeftButton)
+    preview = window.findChild(LabelAllDialog)
+    assert preview is not None
+    qtbot.mouseClick(preview.label_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, window, {Suggestion(*PRESIDENT, "TITLE")})
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for(qtbot, window, EVERYTHING)
+    window.close()
+
+
+def test_enter_on_a_suggested_word_accepts_it_and_moves_on(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import point_inside_char
+    from tests.ui.annotate.test_text_view import double_click
+
+    window = open_window(qtbot, project, tmp_path)
+    wait_for(qtbot, window, EVERYTHING)
+    double_click(qtbot, window.text_view, point_inside_char(window.text_view, BEIRUT[1][0] + 2))
+    assert window.text_view.current_selection(exact=True) == BEIRUT[1]
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
+    stored = project.annotation_set(document_id(project, "third"), ANNOTATOR)
+    assert stored is not None and [(s.start, s.end, s.label) for s in stored.spans] == [(*BEIRUT[1], "GPE")]
+    assert window.text_view.current_selection(exact=True) == BEIRUT[2]  # the next one
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
+    stored = project.annotation_set(document_id(project, "third"), ANNOTATOR)
+    assert stored is not None and len(stored.spans) == 2
+    window.set_language(Language.ARABIC)
+    save_screenshot(window, "suggestions-ar")
+    window.set_language(Language.ENGLISH)
+    window.close()
+
+
+def test_accepting_a_suggestion_takes_the_word_from_the_other_labels_suggested_on_it(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """badr says GPE and cala LOC for بيروت: Enter, Enter must not give one word both labels;
+    Enter on the first moves on to the next word, and the rebuild offers no other label there."""
+    third = document_id(project, "third")
+    project.add_span(third, "cala", *BEIRUT[0], "LOC")
+    window = open_window(qtbot, project, tmp_path)
+    both = EVERYTHING | {Suggestion(*r, "LOC") for r in BEIRUT}
+    wait_for(qtbot, window, both)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_F4)
+    assert window.labelling.current_suggestion == Suggestion(*BEIRUT[0], "GPE")
+    with qtbot.waitSignal(window.suggestion_builder.built, timeout=WAIT_MS):
+        qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
+    assert window.text_view.current_selection(exact=True) == PRESIDENT  # the next word offered
+    assert offered(window) == {s for s in both if (s.start, s.end) != BEIRUT[0]}
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Return)
+    stored = project.annotation_set(third, ANNOTATOR)
+    assert stored is not None
+    assert sorted((s.start, s.end, s.label) for s in stored.spans) == [
+        (*BEIRUT[0], "GPE"), (*PRESIDENT, "TITLE"),
+    ]
+    window.close()

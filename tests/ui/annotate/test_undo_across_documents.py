@@ -1,0 +1,188 @@
+"""Undo and redo across documents: every command opens its own document before it changes or
+draws anything, and never touches the document that happens to be shown (issue 12, point 1).
+
+One test per command type (each class of ``commands.py`` and ``event_commands.py``): the change
+is made in document A, the window is switched to B, and Ctrl+Z then Ctrl+Shift+Z are pressed
+in B. Each time the window must show A, exactly as stored, and B must be as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.window_scene import ANNOTATOR, WindowScene, nth_index, scene  # noqa: F401 (fixture)
+from workbench.core.model import Event, Span, Status
+from workbench.ui import commands
+from workbench.ui.events import event_commands
+
+Key = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+A, B = "mixed", "third"
+State = tuple[tuple[Span, ...], tuple[Event, ...], Status | None]
+
+
+def stored_state(scene: WindowScene, name: str) -> State:  # noqa: F811
+    """The annotator's spans, events and status on a document, as the project file has them."""
+    annotations = scene.project.annotation_set(scene.document_id(name), ANNOTATOR)
+    if annotations is None:
+        return (), (), None
+    return annotations.spans, annotations.events, annotations.status
+
+
+def assert_shows_exactly(scene: WindowScene, name: str) -> None:  # noqa: F811
+    """The window shows ``name``: its text, and its stored spans and events in the view, the
+    span list and the event list, and nothing of another document."""
+    window = scene.window
+    document_id = scene.document_id(name)
+    assert window.current_document_id == document_id
+    assert scene.view.text == scene.project.document(document_id).text
+    spans, events, _status = stored_state(scene, name)
+    expected = {(span.id, span.start, span.end, span.label) for span in spans}
+    drawn = {
+        (span.id, span.start, span.end, span.label)
+        for position in range(len(scene.view.text))
+        for span in scene.view.spans_at(position)
+    }
+    assert drawn == expected
+    listed = window.span_model
+    assert {listed.entry_at(row).id for row in range(listed.rowCount())} == {s[0] for s in expected}
+    event_rows = window.events.list_model
+    shown_events = {event_rows.event_id_at(row) for row in range(event_rows.rowCount())}
+    assert shown_events == {event.id for event in events}
+    assert window.events.document.events == {event.id: event for event in events}
+
+
+def select(scene: WindowScene, word: str, occurrence: int = 0) -> None:  # noqa: F811
+    start = nth_index(scene.view.text, word, occurrence)
+    scene.view.select_range(start, start + len(word))
+
+
+def create_attack(scene: WindowScene) -> Event:  # noqa: F811
+    """Select «الضربة» and press the Attack hotkey."""
+    select(scene, "الضربة")
+    scene.press(Key.Key_A, SHIFT)
+    [event] = stored_state(scene, A)[1]
+    return event
+
+
+# -- one change of each command type, made in A through the window ------------------------------
+
+
+def add_spans(scene: WindowScene) -> None:  # noqa: F811
+    scene.label_word("إدلب", Key.Key_3)
+
+
+def delete_spans(scene: WindowScene) -> None:  # noqa: F811
+    scene.label_word("إدلب", Key.Key_3)  # selected once made
+    scene.press(Key.Key_Delete)
+
+
+def update_span(scene: WindowScene) -> None:  # noqa: F811
+    scene.label_word("إدلب", Key.Key_3)
+    scene.press(Key.Key_1)  # relabels the selected span
+
+
+def set_status(scene: WindowScene) -> None:  # noqa: F811
+    scene.press(Key.Key_Return, CTRL)
+
+
+def create_event(scene: WindowScene) -> None:  # noqa: F811
+    create_attack(scene)
+
+
+def fill_role(scene: WindowScene) -> None:  # noqa: F811
+    create_attack(scene)
+    attacker = scene.label_word("داعش", Key.Key_2)
+    scene.click_on((attacker.start + attacker.end) // 2)
+    scene.press(Key.Key_1, ALT)  # the first role, Attacker
+
+
+def edit_event_attributes(scene: WindowScene) -> None:  # noqa: F811
+    event = create_attack(scene)
+    combo = scene.window.events.panel.attribute_combo("attack_method")
+    combo.setFocus()
+    scene.qtbot.keyClick(combo, Key.Key_Down)
+    assert scene.project.event(event.id).attributes != event.attributes
+
+
+def delete_trigger_with_its_event(scene: WindowScene) -> None:  # noqa: F811
+    """The event controller's deletion (the window's Delete key makes a span command)."""
+    event = create_attack(scene)
+    assert scene.window.events.delete_spans([event.trigger_span_id])
+
+
+CHANGES: dict[type, Callable[[WindowScene], None]] = {
+    commands.AddSpans: add_spans,
+    commands.DeleteSpans: delete_spans,
+    commands.UpdateSpan: update_span,
+    commands.SetStatus: set_status,
+    event_commands.CreateEventCommand: create_event,
+    event_commands.ArgumentCommand: fill_role,
+    event_commands.EditAttributesCommand: edit_event_attributes,
+    event_commands.DeleteSpansCommand: delete_trigger_with_its_event,
+}
+
+
+def test_every_command_type_is_covered() -> None:
+    defined = {
+        cls
+        for module in (commands, event_commands)
+        for cls in vars(module).values()
+        if isinstance(cls, type)
+        and cls.__module__ == module.__name__
+        and issubclass(cls, commands.DescribedCommand)
+        and not cls.__subclasses__()
+    }
+    assert defined == set(CHANGES)
+
+
+@pytest.mark.parametrize("command_type", list(CHANGES), ids=lambda cls: cls.__name__)
+def test_undo_and_redo_open_the_document_of_the_change(
+    scene: WindowScene, command_type: type  # noqa: F811
+) -> None:
+    untouched = stored_state(scene, B)
+    before = stored_state(scene, A)
+    CHANGES[command_type](scene)
+    assert isinstance(scene.window.undo_stack.command(scene.window.undo_stack.index() - 1), command_type)
+    after = stored_state(scene, A)
+    assert after != before
+
+    scene.open(B)
+    scene.press(Key.Key_Z, CTRL)
+    assert_shows_exactly(scene, A)
+    assert stored_state(scene, A) != after
+    assert stored_state(scene, B) == untouched
+
+    scene.open(B)
+    scene.press(Key.Key_Z, CTRL | SHIFT)
+    assert_shows_exactly(scene, A)
+    assert stored_state(scene, A) == after
+    assert stored_state(scene, B) == untouched
+    scene.open(B)
+    assert_shows_exactly(scene, B)
+
+
+def test_redoing_an_event_after_undoing_into_another_document_draws_it_in_its_own(
+    scene: WindowScene,  # noqa: F811
+) -> None:
+    """The issue's steps: an event in A, undo until the window shows B, redo all."""
+    scene.open(B)
+    scene.label_word("بيروت", Key.Key_3)
+    scene.open(A)
+    event = create_attack(scene)
+    scene.press(Key.Key_Z, CTRL)
+    scene.press(Key.Key_Z, CTRL)
+    assert_shows_exactly(scene, B)
+    scene.press(Key.Key_Z, CTRL | SHIFT)
+    assert_shows_exactly(scene, B)
+    scene.press(Key.Key_Z, CTRL | SHIFT)
+    assert_shows_exactly(scene, A)
+    assert stored_state(scene, A)[1] == (event,)
+    scene.open(B)
+    assert_shows_exactly(scene, B)
+    assert [span.label for span in stored_state(scene, B)[0]] == ["GPE"]

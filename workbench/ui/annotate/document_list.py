@@ -1,0 +1,121 @@
+"""The document list panel: a filter by name and status above the table of documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.model import Status
+from workbench.ui.annotate.document_model import DocumentFilter, DocumentTableModel
+
+_STATUS_CHOICES: tuple[frozenset[Status], ...] = (
+    frozenset(Status),
+    frozenset({Status.NEW, Status.IN_PROGRESS}),
+    frozenset({Status.NEW}),
+    frozenset({Status.IN_PROGRESS}),
+    frozenset({Status.DONE}),
+)
+"""The status filter's choices, in the order of its entries (see ``retranslate``)."""
+
+
+class DocumentListPanel(QWidget):
+    documentChosen = Signal(str)
+    """The user (or ``select``) made this document the current row."""
+
+    def __init__(self, model: DocumentTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = DocumentFilter()
+        self.proxy.setSourceModel(model)
+        self.name_filter = QLineEdit()
+        self.name_filter.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItems([""] * len(_STATUS_CHOICES))
+        self.table = self._build_table()
+        self._lay_out()
+        self.name_filter.textChanged.connect(self.proxy.set_name)
+        self.status_filter.currentIndexChanged.connect(
+            lambda choice: self.proxy.set_statuses(_STATUS_CHOICES[choice])
+        )
+        self.retranslate()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DocumentTableModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DocumentTableModel.SPANS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the project's order at first
+        table.setSortingEnabled(True)
+        table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        return table
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.name_filter, 1)
+        filters.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def select(self, document_id: str) -> None:
+        """Make the document the current row, when the filter shows it."""
+        index = self._proxy_index(document_id)
+        if index.isValid() and index.row() != self.table.currentIndex().row():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def neighbour(self, document_id: str | None, step: int) -> str | None:
+        """The document ``step`` rows after (before, if negative) this one, in the list's order;
+        the first (last) row when the document is not shown."""
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return None
+        index = self._proxy_index(document_id) if document_id else QModelIndex()
+        if index.isValid():
+            row = index.row() + step
+        else:
+            row = 0 if step > 0 else rows - 1
+        if not 0 <= row < rows:
+            return None
+        return self._document_at(row)
+
+    def _proxy_index(self, document_id: str) -> QModelIndex:
+        source = self.model.index(self.model.row_of(document_id), 0)
+        return self.proxy.mapFromSource(source)
+
+    def _document_at(self, proxy_row: int) -> str:
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return self.model.row_at(source.row()).id
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.documentChosen.emit(self._document_at(current.row()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.name_filter.setPlaceholderText(self.tr("Filter by name"))
+        names = (self.tr("All"), self.tr("Not done"), self.tr("New"), self.tr("In progress"), self.tr("Done"))
+        for number, name in enumerate(names):
+            self.status_filter.setItemText(number, name)
+        self.model.retranslate()

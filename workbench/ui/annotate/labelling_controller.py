@@ -1,0 +1,337 @@
+"""Labelling in the annotator's window, and the suggestions that follow it.
+
+A label's hotkey or palette entry labels the selected text (snapped to words) or relabels the
+selected span; the inspector relabels, sets attributes and notes; the search's matches are
+labelled all at once after a preview; a span is deleted after a question when an event or a role
+goes with it. Each edit is pushed through the window (``MainWindow._push``), which shows its change.
+
+Labelling a word offers its other occurrences in the document as suggestions (and the
+suggestion builder adds those of every labelled span in the project): Enter accepts one,
+Backspace or Escape rejects it (remembered in the project file); the suggestion keys of
+``actions.py`` go from one to the next.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from workbench.app import changes
+from workbench.app.changes import Command, relabelled
+from workbench.app.suggestions import DocumentOffer
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Span
+from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
+from workbench.ui import i18n
+from workbench.ui.commands import S, AddSpans, DeleteSpans, Describe, UpdateSpan
+from workbench.ui.annotate.inspector import NO_VALUE
+from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
+
+if TYPE_CHECKING:
+    from workbench.ui.annotate.main_window import MainWindow
+
+Push = Callable[[type[S], Command, Describe], S | None]
+"""Apply a command and put its step on the window's undo stack; None when it was refused."""
+
+
+class LabellingController(QObject):
+    """Labels, relabels, attributes, notes, deletions and suggestions for ``window``; edits go
+    through ``push``. ``suggestions`` (per document) and ``suggestions_shown_later`` are shared
+    with the window, whose changes withdraw the suggestions they label."""
+
+    def __init__(self, window: MainWindow, push: Push) -> None:
+        super().__init__(window)
+        self._window = window
+        self._push = push
+        self.suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
+        self._current_suggestion: Suggestion | None = None
+        self.suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
+        """Suggestions change with new spans; shown after the new span is painted."""
+        self.suggestions_shown_later.timeout.connect(self.show_suggestions)
+
+    def connect_widgets(self) -> None:
+        """The label palette, the inspector and the search panel's Label all."""
+        window = self._window
+        window.label_palette.labelChosen.connect(self.apply_label)
+        window.inspector.labelChosen.connect(self._relabel_inspected)
+        window.inspector.attributeChosen.connect(self._set_attribute)
+        window.inspector.noteEdited.connect(self._set_note)
+        window.search_panel.labelAllRequested.connect(self.label_all_matches)
+
+    @property
+    def current_suggestion(self) -> Suggestion | None:
+        """The suggestion Enter accepts now, if any."""
+        return self._current_suggestion
+
+    def clear_current_suggestion(self) -> None:
+        self._current_suggestion = None
+
+    def text_selected(self, start: int, end: int) -> None:
+        """A new text selection is the current suggestion when it is one (a suggested word
+        selected with the mouse: Enter accepts it)."""
+        document_id = self._window.current_document_id
+        suggestions = self.suggestions[document_id] if document_id else None
+        self._current_suggestion = suggestions.at(start, end) if suggestions else None
+        self.enable_suggestion_keys()
+
+    def apply_label(self, label: str) -> None:
+        """A label's hotkey or palette entry: label the selected text, or, with no text selected,
+        relabel the selected span."""
+        if self._window.current_document_id is None:
+            return
+        selection = self._window.text_view.current_selection()
+        if selection is not None:
+            self._label_selection(selection, label)
+        elif self._window.text_view.selected_span_id is not None:
+            self._relabel(self._window.text_view.selected_span_id, label)
+        else:
+            self._window.tell(self.tr("Select some text to label, or click a span to relabel it."))
+
+    def _label_selection(self, selection: tuple[int, int], label: str) -> None:
+        """A new span on the selection, which is then the selected span: a second key relabels it."""
+        step = self._add_spans([selection], label)
+        if step is None:
+            return
+        [span_id] = step.command.span_ids
+        self._collapse_text_selection()
+        self._window.select_span(span_id, scroll=False)
+        self._offer_suggestions_later(*selection, label)
+
+    def label_all_matches(self, label: str) -> LabelAllDialog | None:
+        """The search's matches in this document as whole words, in a list to tick; those
+        ticked get ``label``, as one undoable step."""
+        document_id = self._window.current_document_id
+        matches = self._window.search_panel.matches()
+        ranges = [(m.start, m.end) for m in matches if m.document_id == document_id]
+        if not ranges:
+            self._window.tell(self.tr("No matches in this document."))
+            return None
+        return preview_label_all(
+            self._window,
+            self._window.text,
+            ranges,
+            self._window.label_name(label),
+            partial(self._label_all, label),
+        )
+
+    def _label_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
+        step = self._add_spans(ranges, label) if ranges else None
+        if step is not None:
+            count = len(step.command.span_ids)
+            self._window.tell(self.tr("Labelled %n match(es).", "", count))
+
+    def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
+        """Push the spans the annotator does not have yet; None when there are none."""
+        document_id = self._window.current_document_id
+        if document_id is None:
+            return None
+        fresh = [r for r in ranges if not self._window.span_model.is_labelled(r[0], r[1], label)]
+        if not fresh:
+            self._window.tell(self.tr("That is labelled %1 already.").replace("%1", label))
+            return None
+        count = len(fresh)
+
+        def describe() -> str:
+            return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
+
+        window = self._window
+        command = changes.AddSpans(document_id, window.annotator, fresh, label, window.text)
+        return self._push(AddSpans, command, describe)
+
+    def _relabel(self, span_id: str, label: str) -> None:
+        before = self._window.stored_span(span_id)
+        if before.label == label:
+            return
+        if self._window.schema.has_event(before.label):
+            self._window.tell(self.tr("This span is an event trigger: change its type in the events panel."))
+            return
+        if self._window.span_model.is_labelled(before.start, before.end, label):
+            self._window.tell(self.tr("That is labelled %1 already.").replace("%1", label))
+            return
+        after = relabelled(before, label, self._window.schema)
+        self._update_span(before, after, lambda: self.tr("Relabel as %1").replace("%1", label))
+        self._offer_suggestions_later(before.start, before.end, label)
+
+    def _relabel_inspected(self, label: str) -> None:
+        if self._window.inspector.span is not None:
+            self._relabel(self._window.inspector.span.id, label)
+
+    def _set_attribute(self, name: str, value: str) -> None:
+        span = self._window.inspector.span
+        if span is None:
+            return
+        before = self._window.stored_span(span.id)
+        attributes = dict(before.attributes)
+        if value == NO_VALUE:
+            attributes.pop(name, None)
+        else:
+            attributes[name] = value
+        if attributes != before.attributes:
+            after = replace(before, attributes=attributes)
+            known = self._window.schema.attributes_for_entity(before.label)
+            [attribute] = [a for a in known if a.name == name]
+
+            def describe() -> str:
+                return self.tr("Set %1").replace("%1", attribute.title(i18n.current_language().value))
+
+            self._update_span(before, after, describe)
+
+    def _set_note(self, note: str) -> None:
+        span = self._window.inspector.span
+        if span is not None:
+            before = self._window.stored_span(span.id)
+            after = replace(before, note=note)
+            self._update_span(before, after, lambda: self.tr("Edit note"))
+
+    def _update_span(self, before: Span, after: Span, describe: Describe) -> None:
+        document_id = self._window.current_document_id
+        if document_id is not None:
+            self._push(UpdateSpan, changes.UpdateSpan(document_id, before, after), describe)
+
+    def delete_selected_span(self) -> None:
+        """Delete the selected span; ask first when an event or a role would go with it."""
+        span_id = self._window.text_view.selected_span_id
+        document_id = self._window.current_document_id
+        if span_id is None or document_id is None:
+            self._window.tell(self.tr("Click a span to select it first."))
+            return
+        if not self._deletion_confirmed(span_id):
+            return
+        deletion = changes.DeleteSpans(document_id, (span_id,))
+        self._push(DeleteSpans, deletion, lambda: self.tr("Delete span"))
+
+    def _deletion_confirmed(self, span_id: str) -> bool:
+        dependents = self._window.project.dependents(span_id)
+        events, roles = len(dependents.triggered_events), len(dependents.filled_roles)
+        if not events and not roles:
+            return True
+        question = " ".join(
+            part
+            for part in (
+                self.tr("This span triggers %n event(s), which will be deleted with it.", "", events) if events else "",
+                self.tr("It fills %n event role(s), which will be emptied.", "", roles) if roles else "",
+                self.tr("Delete it?"),
+            )
+            if part
+        )
+        return self._window.confirm(self._window, self.tr("Delete span"), question)
+
+    def _collapse_text_selection(self) -> None:
+        cursor = self._window.text_view.textCursor()
+        cursor.clearSelection()
+        self._window.text_view.setTextCursor(cursor)
+
+    # -- suggestions --------------------------------------------------------------------------
+
+    def _offer_suggestions_later(self, start: int, end: int, label: str) -> None:
+        """Find the other occurrences after this event: the new span is painted first."""
+        document_id = self._window.current_document_id
+        if document_id is not None:
+            offer = partial(self._offer_suggestions, document_id, start, end, label)
+            QTimer.singleShot(0, self, offer)
+
+    def _offer_suggestions(self, document_id: str, start: int, end: int, label: str) -> None:
+        if document_id != self._window.current_document_id:
+            return
+        found = occurrences(self._window.texts.normalized(document_id), start, end)
+        if len(found) > MAX_OCCURRENCES:
+            self._window.tell(
+                self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
+                .replace("%1", self._window.text[start:end])
+                .replace("%2", str(len(found)))
+            )
+            return
+        self.suggestions[document_id].offer(found, label, self._window.span_model.labelled_ranges())
+        self.show_suggestions()
+
+    def show_suggestions(self) -> None:
+        document_id = self._window.current_document_id
+        ranges = self.suggestions[document_id].ranges() if document_id else []
+        self._window.text_view.set_highlights("suggestion", ranges)
+
+    def go_to_suggestion(self, step: int) -> None:
+        """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
+        if self._window.current_document_id is None:
+            return
+        selection = self._window.text_view.current_selection(exact=True)
+        position = selection[0] if selection else 0
+        suggestions = self.suggestions[self._window.current_document_id]
+        suggestion = suggestions.following(self._current_suggestion, position, step)
+        if suggestion is None:
+            self._current_suggestion = None
+            self._window.tell(self.tr("No suggestions in this document."))
+        else:
+            self._show_suggestion(suggestion)
+        self.enable_suggestion_keys()
+
+    def _show_suggestion(self, suggestion: Suggestion) -> None:
+        self._window.select_span(None, scroll=False)
+        self._current_suggestion = suggestion
+        self._window.text_view.scroll_to(suggestion.start)
+        self._window.text_view.select_range(suggestion.start, suggestion.end)
+        self._window.text_view.setFocus()
+        self._window.tell(
+            self.tr("Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.")
+            .replace("%1", self._window.label_name(suggestion.label))
+        )
+
+    def accept_suggestion(self) -> None:
+        suggestion = self._current_suggestion
+        if suggestion is None:
+            return
+        step = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
+        if step is not None:
+            self._collapse_text_selection()
+            self._after_suggestion(suggestion, step.command.span_ids[0])
+
+    def reject_suggestion(self) -> None:
+        suggestion = self._current_suggestion
+        if suggestion is None or self._window.current_document_id is None:
+            return
+        self.suggestions[self._window.current_document_id].reject(suggestion)
+        self._remember_rejection(self._window.current_document_id, suggestion)
+        self.show_suggestions()
+        self._collapse_text_selection()
+        self._after_suggestion(suggestion, None)
+
+    def _after_suggestion(self, handled: Suggestion, new_span_id: str | None) -> None:
+        """Go on to the next suggestion; after the last, select the span just made, if any."""
+        assert self._window.current_document_id is not None
+        following = self.suggestions[self._window.current_document_id].following(handled, handled.start, 1)
+        self._current_suggestion = None
+        if following is not None:
+            self._show_suggestion(following)
+        elif new_span_id is not None:
+            self._window.select_span(new_span_id, scroll=False)
+        self.enable_suggestion_keys()
+
+    def use_built_suggestions(self, offer: DocumentOffer) -> None:
+        """The document's suggestions from every labelled span in the project, built in the
+        background: those still unlabelled join the ones on offer."""
+        if offer.document_id != self._window.current_document_id:
+            return
+        suggestions = self.suggestions[offer.document_id]
+        suggestions.rejected |= offer.rejected
+        for label in {s.label for s in offer.suggestions}:
+            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
+            suggestions.offer(ranges, label, self._window.span_model.labelled_ranges())
+        self.show_suggestions()
+
+    def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
+        """Keep a rejection in the project file: it stays rejected after a restart."""
+        try:
+            self._window.project.reject_suggestion(
+                document_id, self._window.annotator, suggestion.start, suggestion.end, suggestion.label
+            )
+        except WorkbenchError as error:
+            self._window.report_error(str(error))
+
+    def enable_suggestion_keys(self) -> None:
+        active = self._current_suggestion is not None
+        self._window.menu_actions.accept_suggestion.setEnabled(active)
+        self._window.menu_actions.reject_suggestion.setEnabled(active)

@@ -1,0 +1,535 @@
+"""The annotator's window: read Arabic right to left, select, label, correct, never lose work.
+
+Layout: the right-to-left text view in the middle; docks for the documents and the label palette
+on the leading side, the spans and the inspector on the trailing side, search at the bottom
+(``add_panel`` adds more, such as an events panel). Qt mirrors the docks in an Arabic interface.
+
+Every edit is a Qt-free command (``app/changes.py``) applied as one store transaction, which
+commits at once: there is no save. The undo stack wraps each (``commands.py``): it names its
+document and opens it before its undo or redo, so undo and redo work across the documents of a
+session; span commands report each change back through ``apply_change``. Keys: see
+``actions.py`` and the README's table.
+
+The window builds itself, opens documents and wires the undo stack; its controllers hold the
+rest: labelling and suggestions (``labelling_controller``), search (``search_controller``), font,
+language and layout (``view_preferences``), events (``event_controller``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
+
+from workbench.app import changes
+from workbench.app.changes import Change, Command
+from workbench.app.project import Project, SpanEntry
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Span, Status
+from workbench.core.schema import Schema
+from workbench.ui import i18n
+from workbench.ui.annotate.actions import WindowActions
+from workbench.ui.commands import S, Describe, SetStatus, push_command, retranslate_stack
+from workbench.ui.annotate.dock_layout import DockLayout
+from workbench.ui.annotate.document_list import DocumentListPanel
+from workbench.ui.events.event_controller import EventController
+from workbench.ui.gc_pause import collection_paused
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.i18n import Language
+from workbench.ui.annotate.inspector import SpanInspector
+from workbench.ui.annotate.label_palette import LabelPalette
+from workbench.ui.label_style import label_colours, view_span, view_spans
+from workbench.ui.annotate.labelling_controller import LabellingController
+from workbench.ui.annotate.project_menu import ProjectMenu
+from workbench.ui.annotate.search import DocumentTexts
+from workbench.ui.annotate.search_controller import SearchController
+from workbench.ui.settings import WorkbenchSettings
+from workbench.ui.annotate.span_list import SpanListView, SpanTableModel
+from workbench.ui.annotate.suggestion_builder import SuggestionBuilder
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.annotate.view_preferences import ViewPreferences
+
+Confirm = Callable[[QWidget, str, str], bool]
+"""(parent, title, question) -> yes. Tests answer without a dialog."""
+DEFAULT_SIDE_WIDTHS = (300, 340)
+"""The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
+MESSAGE_MS = 6000
+Dock = Qt.DockWidgetArea
+
+
+def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MainWindow(QMainWindow):
+    documentOpened = Signal(str)
+    """A document is shown (its id), with this annotator's spans."""
+    changeApplied = Signal(object)
+    """A ``Change`` was made, undone or redone, and shown."""
+    closed = Signal()
+    """The window was closed: whoever opened its project may close it."""
+
+    def __init__(
+        self,
+        project: Project,
+        annotator: str,
+        settings: WorkbenchSettings | None = None,
+        confirm: Confirm = ask_yes_no,
+    ) -> None:
+        """``settings`` None: nothing is read or remembered (the self-test and probes)."""
+        super().__init__()
+        self.project = project
+        self.annotator = annotator
+        self.settings = settings
+        self.confirm = confirm
+        self.schema: Schema = project.schema
+        self.texts = DocumentTexts(project)
+        self.undo_stack = QUndoStack(self)
+        self._project_id = project.project_id
+        self._document_id: str | None = None
+        self.labelling = LabellingController(self, self._push)
+        self._suggestions = self.labelling.suggestions
+        """The labelling controller's, which a change withdraws from (``_show_change``)."""
+        self._suggestions_shown_later = self.labelling.suggestions_shown_later
+        self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
+        """Re-enables painting the panels after a change, once the text view is painted."""
+        self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self.suggestion_builder = SuggestionBuilder(project, annotator, self)
+        self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
+        self.preferences = ViewPreferences(self)
+        self.project_menu = ProjectMenu(self)
+        self._build_widgets()
+        self._install_events()
+        self._build_status_bar()
+        self._connect_views()
+        self._connect_actions()
+        self._restore_settings()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        labels = self.schema.entity_types
+        self.text_view = AnnotatedTextView()
+        self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
+        self.document_list = DocumentListPanel(self.documents)
+        self.label_palette = LabelPalette(labels)
+        self.span_model = SpanTableModel(label_colours(self.schema), self.label_name)
+        self.span_list = SpanListView(self.span_model)
+        self.inspector = SpanInspector(self.schema)
+        self.search = SearchController(self, labels)
+        self.search_panel = self.search.panel
+        self.menu_actions = WindowActions(self, labels, self.text_view)
+        self.setCentralWidget(self.text_view)
+        self.docks: dict[str, QDockWidget] = {}
+        self.dock_layout = DockLayout(self, DEFAULT_SIDE_WIDTHS)
+        self.add_panel("documents", self.document_list, Dock.LeftDockWidgetArea)
+        self.add_panel("labels", self.label_palette, Dock.LeftDockWidgetArea)
+        self.add_panel("spans", self.span_list, Dock.RightDockWidgetArea)
+        self.add_panel("inspector", scrollable(self.inspector), Dock.RightDockWidgetArea)
+        self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea, shown=False)
+
+    def _install_events(self) -> None:
+        """The events UI (types palette, event panel, event list, arcs) on this window's text
+        view and undo stack; kept in step with the span edits made here, and the other way."""
+        self.events = EventController(
+            self.project, self.annotator, self.text_view, self.undo_stack,
+            language=i18n.current_language().value, shortcut_host=self,
+            show_document=self.open_document,
+        )
+        self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
+        for name, widget, area, behind in (  # tabs: the text keeps its width
+            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea, "labels"),
+            ("events", self.events.event_list, Dock.RightDockWidgetArea, "spans"),
+            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea, "inspector"),
+        ):
+            self.add_panel(name, widget, area, behind=behind)
+        self.documentOpened.connect(self.events.open_document)
+        self.events.currentEventChanged.connect(self._bring_event_panel_forward)
+        self.changeApplied.connect(self._sync_events)
+        self.events.spansChanged.connect(self._show_spans_changed_by_events)
+        self.events.statusMessage.connect(self.tell)
+
+    def _bring_event_panel_forward(self, event_id: str) -> None:
+        """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
+        if event_id:
+            self.dock_layout.bring_forward(self.docks["event"])
+
+    def _sync_events(self, change: Change) -> None:
+        """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
+        if change.document_id == self._document_id:  # else opening reads them afresh
+            self.events.spans_edited(change.span_ids)
+
+    def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
+        """Triggers an event edit created, deleted or put back: into the span list and counts
+        (the controller has updated the text view)."""
+        document_id = self._document_id
+        if document_id is None:
+            return
+        for span_id in span_ids:
+            self.span_model.remove(span_id)
+            try:
+                span = self.stored_span(span_id)
+            except WorkbenchError:
+                continue  # deleted
+            self.span_model.add(SpanEntry(span.id, span.start, span.end, span.label))
+        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
+        self._show_status()
+
+    def add_panel(
+        self,
+        name: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        *,
+        behind: str | None = None,
+        shown: bool = True,
+    ) -> QDockWidget:
+        """Dock ``widget`` in ``area`` (as in an English interface) or tabbed behind the panel
+        ``behind``; View > Panels shows and hides it, and View > Reset layout puts it back there.
+        Set its title for panels other than the window's own (``retranslate`` names those)."""
+        dock = QDockWidget(self)
+        dock.setObjectName(f"{name}-panel")  # saveState and restoreState find docks by name
+        dock.setWidget(widget)
+        front = self.docks[behind] if behind is not None else None
+        self.dock_layout.add(dock, area, behind=front, shown=shown)
+        self.menu_actions.menus["panels"].addAction(dock.toggleViewAction())
+        self.docks[name] = dock
+        return dock
+
+    def _build_status_bar(self) -> None:
+        self.annotator_label = QLabel()
+        self.progress_label = QLabel()
+        self.statusBar().addPermanentWidget(self.annotator_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+    def _connect_views(self) -> None:
+        view = self.text_view
+        view.selectionSnapped.connect(self._on_text_selected)
+        view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
+        view.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.document_list.documentChosen.connect(self.open_document)
+        self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
+        self.search.connect_panel()
+        self.labelling.connect_widgets()
+        stack = self.undo_stack
+        stack.canUndoChanged.connect(self.menu_actions.undo.setEnabled)
+        stack.canRedoChanged.connect(self.menu_actions.redo.setEnabled)
+        stack.undoTextChanged.connect(self._show_undo_texts)
+        stack.redoTextChanged.connect(self._show_undo_texts)
+
+    def _connect_actions(self) -> None:
+        actions = self.menu_actions
+        connections: dict[object, Callable[[], object]] = {
+            actions.quit: self.close,
+            actions.undo: self.undo_stack.undo,
+            actions.redo: self.undo_stack.redo,
+            actions.delete_span: self.labelling.delete_selected_span,
+            actions.mark_done: self.toggle_done,
+            actions.find: self.show_search,
+            actions.find_next: self.search_panel.next_match,
+            actions.find_previous: self.search_panel.previous_match,
+            actions.next_suggestion: partial(self.labelling.go_to_suggestion, 1),
+            actions.previous_suggestion: partial(self.labelling.go_to_suggestion, -1),
+            actions.accept_suggestion: self.labelling.accept_suggestion,
+            actions.reject_suggestion: self.labelling.reject_suggestion,
+            actions.next_document: partial(self.go_to_neighbour, 1),
+            actions.previous_document: partial(self.go_to_neighbour, -1),
+            actions.choose_font: self.preferences.choose_font,
+            actions.zoom_in: partial(self.preferences.zoom, 1),
+            actions.zoom_out: partial(self.preferences.zoom, -1),
+            actions.reset_zoom: self.preferences.reset_zoom,
+            actions.reset_layout: self.preferences.reset_layout,
+            actions.export: self.project_menu.export,
+            actions.merge_packages: self.project_menu.merge_packages,
+            actions.assignments: self.project_menu.manage_assignments,
+            actions.agreement: self.project_menu.open_agreement,
+            actions.adjudicate: self.project_menu.open_adjudication,
+        }
+        for label, action in actions.label.items():
+            connections[action] = partial(self.labelling.apply_label, label)
+        for language, action in actions.languages.items():
+            connections[action] = partial(self.set_language, language)
+        for action, slot in connections.items():
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        actions.undo.setEnabled(False)
+        actions.redo.setEnabled(False)
+        self.labelling.enable_suggestion_keys()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        language = (settings.language() if settings else None) or i18n.system_language()
+        self.preferences.restore(language)
+        first = self._first_document()
+        if first is not None:
+            self.open_document(first)
+
+    def _first_document(self) -> str | None:
+        """The document open at the end of the last session, else the first one."""
+        last = self.settings.last_document(self._project_id) if self.settings else None
+        rows = self.documents.rows()
+        if any(row.id == last for row in rows):
+            return last
+        return rows[0].id if rows else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.settings is not None:
+            self.preferences.remember()
+            self.settings.sync()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
+
+    # -- documents ----------------------------------------------------------------------------
+
+    @property
+    def current_document_id(self) -> str | None:
+        return self._document_id
+
+    def open_document(self, document_id: str) -> None:
+        """Show the document with this annotator's spans (read from the project file)."""
+        if document_id == self._document_id:
+            return
+        with collection_paused():
+            self._show_document(document_id)
+
+    def _show_document(self, document_id: str) -> None:
+        text = self.texts.text(document_id)
+        entries = self.project.span_entries(document_id, self.annotator)
+        self._document_id = document_id
+        self.labelling.clear_current_suggestion()
+        self.span_model.set_spans(text, entries)
+        self.text_view.set_document(text, view_spans(entries, self.schema))
+        self.inspector.show_span(None)
+        self.document_list.select(document_id)
+        self._show_status()
+        self.labelling.show_suggestions()
+        self.suggestion_builder.build_later(document_id)
+        self.search_panel.refresh()
+        self.search.show_matches()
+        if self.settings is not None:
+            self.settings.set_last_document(self._project_id, document_id)
+        self.documentOpened.emit(document_id)
+
+    def reload(self) -> None:
+        """Read the document list and the shown document again: others' work came in (a merge)
+        or the assignments changed."""
+        for row in load_rows(self.project, self.annotator):
+            self.documents.replace_row(row)
+        shown, self._document_id = self._document_id, None
+        if shown is not None:
+            self.open_document(shown)
+        self._show_status()
+
+    def go_to_neighbour(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) document in the list as shown."""
+        neighbour = self.document_list.neighbour(self._document_id, step)
+        if neighbour is None:
+            self.tell(self.tr("No more documents that way."))
+        else:
+            self.open_document(neighbour)
+
+    def toggle_done(self) -> None:
+        """Mark the document done, or, when it is done, take it up again."""
+        if self._document_id is None:
+            return
+        before = self.documents.document(self._document_id).status
+        after = Status.IN_PROGRESS if before is Status.DONE else Status.DONE
+        document_id = self._document_id
+
+        def describe() -> str:
+            return self.tr("Mark done") if after is Status.DONE else self.tr("Mark not done")
+
+        command = changes.SetStatus(document_id, self.annotator, before, after)
+        self._push(SetStatus, command, describe)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        done = self._document_id is not None and (
+            self.documents.document(self._document_id).status is Status.DONE
+        )
+        self.menu_actions.mark_done.setChecked(done)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        rows = self.documents.rows()
+        done = sum(row.status is Status.DONE for row in rows)
+        self.progress_label.setText(
+            self.tr("Done: %1 of %2").replace("%1", str(done)).replace("%2", str(len(rows)))
+        )
+
+    # -- undo commands and their changes ----------------------------------------------------
+
+    def _push(self, step: type[S], command: Command, describe: Describe) -> S | None:
+        """Apply the command and put it on the undo stack; a refusal is shown, nothing pushed."""
+        with collection_paused():  # a collection over a large heap would cost the frame
+            try:
+                return push_command(
+                    self.undo_stack, step, self.project, command, self.open_document, self, describe
+                )
+            except WorkbenchError as error:
+                self.report_error(str(error))
+                return None
+
+    def apply_change(self, change: Change) -> None:
+        """Show a change made, undone or redone in the shown document (its command opened it)."""
+        assert change.document_id == self._document_id, "a command opens its document first"
+        self._show_change(change)
+        self.suggestion_builder.build_later(change.document_id)
+        self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
+        self._show_status()
+        self.changeApplied.emit(change)
+
+    def _show_change(self, change: Change) -> None:
+        self._paint_panels_after_the_text()
+        for span_id in change.removed:
+            self.span_model.remove(span_id)
+            self.text_view.remove_span(span_id)
+            if self.inspector.span is not None and self.inspector.span.id == span_id:
+                self.select_span(None, scroll=False)
+        suggestions = self._suggestions[change.document_id]
+        withdrawn = False
+        for span in change.added:
+            entry = SpanEntry(span.id, span.start, span.end, span.label)
+            self.span_model.add(entry)
+            self.text_view.add_span(view_span(entry, self.schema))
+            withdrawn |= suggestions.withdraw(span.start, span.end)
+        for span in change.updated:
+            entry = SpanEntry(span.id, span.start, span.end, span.label)
+            self.span_model.update(entry)
+            self.text_view.update_span(view_span(entry, self.schema))
+            if self.text_view.selected_span_id == span.id:
+                self.span_list.select(span.id)
+                self.inspector.show_span(span)
+        if withdrawn:
+            self._suggestions_shown_later.start()
+
+    def _paint_panels_after_the_text(self) -> None:
+        """Give the next frame to the text view: the panels a change touches (the span list,
+        whose rows move, the inspector, the document list, the status bar) are painted in the
+        turn after, so that a new span shows within one frame even beside 10,000 others. Their
+        models and contents change at once; only their painting waits."""
+        self._paint_panels(False)
+        self._panels_painted_later.start()
+
+    def _paint_panels(self, enabled: bool) -> None:
+        for panel in (self.span_list, self.inspector, self.document_list, self.statusBar()):
+            panel.setUpdatesEnabled(enabled)
+
+    def report_error(self, message: str) -> None:
+        self.tell(message)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        self.report_error(message)
+
+    def _show_undo_texts(self) -> None:
+        self.menu_actions.undo.setText(self.menu_actions.undo_text(self.undo_stack.undoText()))
+        self.menu_actions.redo.setText(self.menu_actions.redo_text(self.undo_stack.redoText()))
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def select_span(self, span_id: str | None, *, scroll: bool) -> None:
+        """Make ``span_id`` the selected span in the view, the list and the inspector."""
+        self.text_view.set_selected_span(span_id)
+        entry = self.span_model.entry(span_id) if span_id is not None else None
+        if scroll and entry is not None:
+            self.text_view.scroll_to(entry.start)
+        self.span_list.select(span_id)
+        self.inspector.show_span(self.stored_span(span_id) if span_id is not None else None)
+
+    def _on_span_chosen_in_list(self, span_id: str) -> None:
+        if span_id != self.text_view.selected_span_id:
+            self.select_span(span_id, scroll=True)
+
+    def _on_text_selected(self, start: int, end: int) -> None:
+        """A new text selection: it is what a hotkey labels now, not a span; a suggestion when
+        it is one (a suggested word selected with the mouse: Enter accepts it)."""
+        self.labelling.text_selected(start, end)
+        if self.text_view.selected_span_id is not None or self.inspector.span is not None:
+            self.select_span(None, scroll=False)
+
+    def _on_cursor_moved(self) -> None:
+        """A click beside every span leaves none selected in the view: follow it."""
+        if self.text_view.selected_span_id is None and self.inspector.span is not None:
+            self.select_span(None, scroll=False)
+
+    def show_search(self) -> None:
+        """Edit > Find: the search panel, open, with the focus in its field."""
+        self.search.show_search()
+
+    def set_language(self, language: Language) -> None:
+        """Switch the interface language now (``ViewPreferences.set_language``)."""
+        self.preferences.set_language(language)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("%1 — %2 — Tawsim Workbench")
+            .replace("%1", self.project.path.name)
+            .replace("%2", self.annotator)
+        )
+        titles = {
+            "documents": self.tr("Documents"),
+            "labels": self.tr("Labels"),
+            "spans": self.tr("Spans"),
+            "inspector": self.tr("Inspector"),
+            "search": self.tr("Search"),
+            "event types": self.tr("Event types"),
+            "events": self.tr("Events"),
+            "event": self.tr("Event"),
+        }
+        for name, title in titles.items():
+            self.docks[name].setWindowTitle(title)
+        self.menu_actions.retranslate()
+        self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
+        self._show_progress()
+        retranslate_stack(self.undo_stack)
+        self._show_undo_texts()
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The shown document's stored text."""
+        return self.text_view.text
+
+    def stored_span(self, span_id: str) -> Span:
+        return self.project.span_owner(span_id)[0]
+
+    def label_name(self, label: str) -> str:
+        if self.schema.has_entity(label):
+            return i18n.display_name(self.schema.entity(label))
+        if self.schema.has_event(label):
+            return i18n.display_name(self.schema.event(label))
+        return label
+
+    def tell(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+
+def scrollable(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles,
+    and never grows when they do (a longer label in the inspector would push the text aside)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -1,0 +1,1 @@
+"""Events in the annotation window: palette, panel, list, overlay, their undo steps."""

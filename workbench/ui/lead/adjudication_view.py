@@ -1,0 +1,501 @@
+"""Adjudication: the lead compares the finished annotators' spans and events on a document and
+writes gold.
+
+Two ways of looking at a document, switched with the buttons at the top:
+
+- merged: one view shows every distinct span and trigger of the finished annotators, coloured
+  by how many have it: all of them, a solid span in the label's colour; a majority, the same in
+  a lighter colour; fewer, only a dashed outline (the view's "suggestion" kind);
+- side by side: one read-only view per finished annotator, scrolled together, each span that
+  not every shown annotator has framed with a dashed outline.
+
+The gold view is always beside them (with the arcs of the event selected), and the candidates
+table (``adjudication_candidates``: spans, events and their arguments, who has each, agreement,
+whether gold has it) below. The lead accepts what all or a majority agree on, one annotator's
+version (added, or replacing gold) or one candidate, and edits gold directly: select text in the
+gold view and add it with the chosen label, relabel or delete the gold span clicked. Every edit
+is an app ``GoldEdit`` (a Qt-free command) on the window's undo stack (Ctrl+Z, Ctrl+Shift+Z).
+Span notes and the document's comments are in the side panel, and the document list shows each document's gold
+status; "Mark adjudicated" sets it to done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from workbench.app import adjudication as gold
+from workbench.app.adjudication import Comparison, GoldEdit
+from workbench.app.changes import Change, Command
+from workbench.app.project import Project
+from workbench.core.adjudication import (
+    Agreement,
+    ArgumentCandidate,
+    Candidate,
+    all_candidates,
+    empty_gold,
+    span_key,
+)
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD, Span, Status
+from workbench.ui.lead.adjudication_candidates import CandidateModel, shown_key
+from workbench.ui.lead.adjudication_layout import AdjudicationLayout, comment_item, select_row
+from workbench.ui.lead.adjudication_spans import candidate_id, candidate_span, gold_event_id
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.events.event_document import EventDocument
+from workbench.ui.events.event_overlay import EventOverlay
+from workbench.ui.commands import CommandStep
+from workbench.ui.i18n import current_language
+from workbench.ui.label_style import view_spans
+from workbench.ui.lead.scrolled_together import ScrolledTogether
+from workbench.ui.annotate.text_view import AnnotatedTextView
+
+MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
+
+
+class AdjudicationView(AdjudicationLayout):
+    """Adjudicating a project's documents (module docstring); ``show_document`` opens one."""
+
+    goldChanged = Signal(str)
+    """Gold of this document (its id) was written: its spans or its status."""
+
+    def __init__(self, project: Project, author: str, parent: QWidget | None = None) -> None:
+        documents = DocumentTableModel(load_rows(project, GOLD))
+        super().__init__(project.schema, documents, CandidateModel(project.schema), parent)
+        self._project = project
+        self._author = author
+        self._comparison: Comparison | None = None
+        self._mode = MERGED
+        self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
+        self.undo_stack = QUndoStack(self)
+        self._scrolling = ScrolledTogether(self._views)
+        self.gold_events = EventOverlay(self.gold_view, project.schema, current_language().value)
+        self._connect()
+        self._add_undo_keys()
+        self._refresh_actions()
+        if self.documents.rowCount():
+            select_row(self.document_table, 0)
+
+    # -- connecting ---------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.merged_button.clicked.connect(lambda: self.set_mode(MERGED))
+        self.side_by_side_button.clicked.connect(lambda: self.set_mode(SIDE_BY_SIDE))
+        self.document_table.selectionModel().selectionChanged.connect(self._document_selected)
+        self.candidate_table.selectionModel().selectionChanged.connect(self._candidate_selected)
+        self.candidate_table.doubleClicked.connect(lambda index: self.accept_candidate(index.row()))
+        self.accept_candidate_button.clicked.connect(self._accept_current_candidate)
+        self.accept_all_button.clicked.connect(lambda: self.accept_agreed(Agreement.ALL))
+        self.accept_majority_button.clicked.connect(lambda: self.accept_agreed(Agreement.MAJORITY))
+        self.accept_version_button.clicked.connect(
+            lambda: self.accept_version(self.version_combo.currentText())
+        )
+        self.replace_version_button.clicked.connect(
+            lambda: self.accept_version(self.version_combo.currentText(), replace_gold=True)
+        )
+        self.mark_done_button.clicked.connect(self.mark_adjudicated)
+        self.add_gold_button.clicked.connect(lambda: self.add_gold_span(self.chosen_label()))
+        self.relabel_gold_button.clicked.connect(
+            lambda: self.relabel_gold_span(self.chosen_label())
+        )
+        self.delete_gold_button.clicked.connect(self.delete_gold_span)
+        self.add_comment_button.clicked.connect(lambda: self.add_comment(self.comment_edit.text()))
+        self.comment_edit.returnPressed.connect(lambda: self.add_comment(self.comment_edit.text()))
+        self.gold_view.spanClicked.connect(self._gold_span_clicked)
+        self.gold_view.selectionChanged.connect(self._refresh_actions)
+        self.merged_view.spanClicked.connect(self._merged_span_clicked)
+        self._scrolling.follow(self.merged_view)
+        self._scrolling.follow(self.gold_view)
+
+    # -- views ----------------------------------------------------------------------------------
+
+    @property
+    def document_id(self) -> str | None:
+        return self._comparison.document.id if self._comparison else None
+
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def chosen_label(self) -> str:
+        return str(self.label_combo.currentData())
+
+    def _views(self) -> list[AnnotatedTextView]:
+        return [self.merged_view, self.gold_view, *(p.view for p in self.annotator_panes.values())]
+
+    def set_mode(self, mode: str) -> None:
+        """Show the merged view (``MERGED``) or the annotators side by side (``SIDE_BY_SIDE``)."""
+        self._mode = mode
+        self.merged_button.setChecked(mode == MERGED)
+        self.side_by_side_button.setChecked(mode == SIDE_BY_SIDE)
+        self.merged_pane.setVisible(mode == MERGED)
+        for annotator, pane in self.annotator_panes.items():
+            pane.setVisible(mode == SIDE_BY_SIDE and self.shown_boxes[annotator].isChecked())
+        for box in self.shown_boxes.values():
+            box.setEnabled(mode == SIDE_BY_SIDE)
+        self._balance_panes()
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    # -- opening a document ---------------------------------------------------------------------
+
+    def show_document(self, document_id: str, annotators: Sequence[str] = ()) -> None:
+        """Open a document. With ``annotators``, only they are shown side by side (a comparison
+        of a pair, say); the candidates still count every annotator who finished it."""
+        select_row(self.document_table, self.documents.row_of(document_id))  # opens it, if need be
+        if annotators:
+            for annotator, box in self.shown_boxes.items():
+                box.setChecked(annotator in annotators)
+            self.set_mode(SIDE_BY_SIDE)
+
+    def _document_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            document_id = self.documents.row_at(indexes[0].row()).id
+            if document_id != self.document_id:
+                self._open(document_id)
+
+    def _open(self, document_id: str) -> None:
+        self.candidate_table.clearSelection()
+        self._comparison = Comparison.load(self._project, document_id)
+        text = self._comparison.document.text
+        for view in (self.merged_view, self.gold_view):
+            view.set_document(text)
+        self._rebuild_annotator_panes(text)
+        self.version_combo.clear()
+        self.version_combo.addItems(self._comparison.annotators)
+        self._show_annotations()
+        self._show_comments()
+        if not self._comparison.finished:
+            self._say(self.tr("No annotator has finished this document yet."))
+        else:
+            self._say("")
+
+    def _rebuild_annotator_panes(self, text: str) -> None:
+        self._clear_annotator_panes()
+        assert self._comparison is not None
+        for annotator in self._comparison.annotators:
+            pane, box = self._add_annotator_pane(annotator, text)
+            self._scrolling.follow(pane.view)
+            pane.view.spanClicked.connect(
+                lambda span_id, name=annotator: self._annotator_span_clicked(name, span_id)
+            )
+            box.toggled.connect(lambda _: self._shown_changed())
+        self.set_mode(self._mode)
+
+    def _shown_changed(self) -> None:
+        self.set_mode(self._mode)
+        self._mark_disagreement()
+
+    def _show_annotations(self) -> None:
+        """Spans of every view and the candidates, from the current comparison."""
+        comparison = self._comparison
+        assert comparison is not None
+        self.merged_view.set_spans(
+            [
+                candidate_span(c, self._project.schema)
+                for c in comparison.candidates
+                if not isinstance(c, ArgumentCandidate)
+            ]
+        )
+        self.gold_view.set_spans(view_spans(comparison.gold_spans(), self._project.schema))
+        self.gold_events.set_document(
+            EventDocument.load(
+                self._project, comparison.document.id, GOLD, comparison.gold or empty_gold()
+            )
+        )
+        for annotator, pane in self.annotator_panes.items():
+            pane.view.set_spans(view_spans(comparison.set_of(annotator).spans, self._project.schema))
+        self._mark_disagreement()
+        selected = self.current_candidate()
+        self.candidates.set_comparison(comparison)
+        self.candidate_table.resizeColumnsToContents()
+        if selected is not None:
+            try:
+                self.select_candidate(self.candidates.row_of(selected))
+            except StopIteration:  # that candidate is no more (its gold span was undone, say)
+                pass
+        self.gold_pane.title.setText(
+            self.tr("Gold ({count} spans)").format(count=len(comparison.gold_spans()))
+        )
+        self._refresh_actions()
+
+    def _mark_disagreement(self) -> None:
+        """Frame, in each annotator's view, the spans that not every shown annotator has."""
+        comparison = self._comparison
+        if comparison is None:
+            return
+        shown = [comparison.set_of(a) for a, box in self.shown_boxes.items() if box.isChecked()]
+        agreed = {
+            c.key
+            for c in all_candidates(shown)
+            if c.agreement is Agreement.ALL and not isinstance(c, ArgumentCandidate)
+        }
+        for annotator, pane in self.annotator_panes.items():
+            spans = comparison.set_of(annotator).spans
+            ranges = [(s.start, s.end) for s in spans if span_key(s) not in agreed]
+            self.disagreements[annotator] = ranges
+            pane.view.set_highlights("suggestion", ranges)
+
+    def _show_comments(self) -> None:
+        self.comment_list.clear()
+        if self.document_id is None:
+            return
+        for comment in self._project.comments(self.document_id):
+            self.comment_list.addItem(comment_item(comment))
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def current_candidate(self) -> Candidate | None:
+        rows = self.candidate_table.selectionModel().selectedRows()
+        return self.candidates.candidates[rows[0].row()] if rows else None
+
+    def select_candidate(self, row: int) -> None:
+        select_row(self.candidate_table, row)
+
+    def _candidate_selected(self, *_: QItemSelection) -> None:
+        candidate = self.current_candidate()
+        if candidate is None or self._comparison is None:
+            return
+        key = shown_key(candidate)
+        self.merged_view.set_selected_span(candidate_id(key))
+        leading = self._leading_view()
+        leading.scroll_to(key[0])
+        self._scrolling.scrolled(leading)
+        self._show_gold_event(candidate)
+        notes = self._comparison.notes(key)
+        self.notes_view.setPlainText("\n".join(f"{who}: {note}" for who, note in notes))
+        self._refresh_actions()
+
+    def _leading_view(self) -> AnnotatedTextView:
+        """The first view on screen (the others follow its scrolling)."""
+        if self._mode == MERGED:
+            return self.merged_view
+        shown = [pane.view for pane in self.annotator_panes.values() if pane.isVisibleTo(self)]
+        return shown[0] if shown else self.gold_view
+
+    def _merged_span_clicked(self, span_id: str) -> None:
+        candidate = next(
+            c
+            for c in self.candidates.candidates
+            if not isinstance(c, ArgumentCandidate) and candidate_id(c.key) == span_id
+        )
+        self.select_candidate(self.candidates.row_of(candidate))
+
+    def _annotator_span_clicked(self, annotator: str, span_id: str) -> None:
+        """Select the candidate the span is (its notes show, the other views follow)."""
+        assert self._comparison is not None
+        spans = self._comparison.set_of(annotator).spans
+        clicked = next(span for span in spans if span.id == span_id)
+        self.select_candidate(self.candidates.row_of(span_key(clicked)))
+
+    def _gold_span_clicked(self, span_id: str) -> None:
+        span = next(s for s in self._gold_spans() if s.id == span_id)
+        triggered = self._gold_event_document().event_triggered_by(span_id)
+        self.gold_events.set_selected_event(triggered.id if triggered else None)
+        self.label_combo.setCurrentIndex(max(self.label_combo.findData(span.label), 0))
+        self.notes_view.setPlainText(span.note)
+        self._refresh_actions()
+
+    def _gold_spans(self) -> tuple[Span, ...]:
+        return self._comparison.gold_spans() if self._comparison else ()
+
+    def _refresh_actions(self) -> None:
+        comparison = self._comparison
+        has_finished = comparison is not None and bool(comparison.finished)
+        for button in (
+            self.accept_all_button,
+            self.accept_majority_button,
+            self.accept_version_button,
+            self.replace_version_button,
+        ):
+            button.setEnabled(has_finished)
+        self.accept_candidate_button.setEnabled(self.current_candidate() is not None)
+        self.add_gold_button.setEnabled(self.gold_view.current_selection() is not None)
+        gold_span = self.gold_view.selected_span_id is not None
+        self.relabel_gold_button.setEnabled(gold_span)
+        self.delete_gold_button.setEnabled(gold_span)
+        document_id = self.document_id
+        done = (
+            document_id is not None and self.documents.document(document_id).status is Status.DONE
+        )
+        self.mark_done_button.setEnabled(document_id is not None and not done)
+        self.add_comment_button.setEnabled(document_id is not None)
+
+    def _say(self, message: str) -> None:
+        self.message_label.setText(message)
+
+    # -- writing gold ---------------------------------------------------------------------------
+
+    def _write(self, make: Callable[[str], GoldEdit | None], describe: Callable[[], str]) -> GoldEdit | None:
+        """Make one gold edit on the open document and put it on the undo stack; a refusal is
+        shown in the message line. The edit, or None when there was nothing to change."""
+        document_id = self.document_id
+        if document_id is None:
+            return None
+        try:
+            edit = make(document_id)
+        except WorkbenchError as error:
+            self._say(str(error))
+            return None
+        if edit is None:
+            self._say(self.tr("Nothing new: gold holds all of it already."))
+            return None
+        first = edit.change()
+        step = CommandStep(self._project, edit, first, self.show_document, self, describe)
+        self.undo_stack.push(step)
+        return edit
+
+    def apply_change(self, change: Change) -> None:
+        """Show gold as written (after an edit, an undo or a redo) on its document, which the
+        undo step has shown."""
+        document_id = change.document_id
+        self._comparison = Comparison.load(self._project, document_id)
+        self._show_annotations()
+        self.documents.replace_row(load_row(self._project, GOLD, document_id))
+        self._refresh_actions()
+        self.goldChanged.emit(document_id)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        self._say(message)
+
+    def _say_added(self, edit: GoldEdit | None) -> None:
+        if edit is not None:
+            added = edit.added
+            self._say(
+                self.tr("Added to gold: {spans} spans, {events} events, {arguments} arguments.")
+                .format(spans=added.spans, events=added.events, arguments=added.arguments)
+            )
+
+    def accept_agreed(self, minimum: Agreement) -> None:
+        """Add to gold what all (or a majority of) the finished annotators agree on."""
+        edit = self._write(
+            lambda doc: gold.accept_agreed(self._project, doc, minimum),
+            lambda: self.tr("Accept what the annotators agree on"),
+        )
+        self._say_added(edit)
+
+    def accept_version(self, annotator: str, *, replace_gold: bool = False) -> None:
+        """Add ``annotator``'s spans and events to gold, or make gold just that version."""
+        comparison = self._comparison
+        if comparison is None or annotator not in comparison.annotators:
+            return
+        edit = self._write(
+            lambda doc: gold.accept_version(self._project, doc, annotator, replace_gold=replace_gold),
+            lambda: self.tr("Accept the version of {name}").format(name=annotator),
+        )
+        if edit is not None and replace_gold:
+            self._say(self.tr("Gold replaced with the version of {name}.").format(name=annotator))
+        elif edit is not None:
+            self._say(
+                self.tr("From {name}: {spans} spans, {events} events, {arguments} arguments added.")
+                .format(name=annotator, spans=edit.added.spans, events=edit.added.events,
+                        arguments=edit.added.arguments)
+            )
+
+    def accept_candidate(self, row: int) -> None:
+        """One candidate into gold; an event comes with its trigger and arguments."""
+        comparison = self._comparison
+        if comparison is None:
+            return
+        candidate = self.candidates.candidates[row]
+        edit = self._write(
+            lambda doc: gold.accept_candidate(self._project, doc, candidate, comparison.finished),
+            lambda: self.tr("Accept «{text}»").format(text=candidate.text),
+        )
+        self._say_added(edit)
+
+    def _accept_current_candidate(self) -> None:
+        rows = self.candidate_table.selectionModel().selectedRows()
+        if rows:
+            self.accept_candidate(rows[0].row())
+
+    def add_gold_span(self, label: str) -> None:
+        """Label the selection in the gold view (snapped to words) and add it to gold."""
+        selection = self.gold_view.current_selection()
+        if selection is None:
+            self._say(self.tr("Select the text in the gold view first."))
+            return
+        start, end = selection
+        self._write(
+            lambda doc: gold.add_gold_span(self._project, doc, start, end, label),
+            lambda: self.tr("Add a gold span"),
+        )
+
+    def relabel_gold_span(self, label: str) -> None:
+        span_id = self.gold_view.selected_span_id
+        if span_id is not None:
+            self._write(
+                lambda doc: gold.relabel_gold_span(self._project, doc, span_id, label),
+                lambda: self.tr("Relabel the gold span"),
+            )
+
+    def delete_gold_span(self) -> None:
+        span_id = self.gold_view.selected_span_id
+        if span_id is not None:
+            self._write(
+                lambda doc: gold.delete_gold_span(self._project, doc, span_id),
+                lambda: self.tr("Delete the gold span"),
+            )
+
+    def mark_adjudicated(self) -> None:
+        self._write(
+            lambda doc: gold.mark_adjudicated(self._project, doc),
+            lambda: self.tr("Mark adjudicated"),
+        )
+
+    # -- gold events ----------------------------------------------------------------------------
+
+    def _gold_event_document(self) -> EventDocument:
+        comparison = self._comparison
+        if comparison is None:
+            return EventDocument()
+        return EventDocument.load(self._project, comparison.document.id, GOLD, comparison.gold or empty_gold())
+
+    def _show_gold_event(self, candidate: Candidate) -> None:
+        """Draw the arcs of gold's event for an event or argument candidate gold has."""
+        self.gold_events.set_selected_event(gold_event_id(self._gold_event_document(), candidate))
+
+    def _add_undo_keys(self) -> None:
+        """Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) anywhere in the window undo and redo gold edits."""
+        for action, keys in (
+            (self.undo_stack.createUndoAction(self, self.tr("Undo")), QKeySequence.StandardKey.Undo),
+            (self.undo_stack.createRedoAction(self, self.tr("Redo")), QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+    def add_comment(self, text: str) -> None:
+        if not text.strip() or self.document_id is None:
+            return
+        try:
+            self._project.add_comment(self.document_id, self._author, text.strip())
+        except WorkbenchError as error:
+            self._say(str(error))
+            return
+        self.comment_edit.clear()
+        self._show_comments()
+
+
+def open_adjudication(
+    parent: QWidget | None,
+    project: Project,
+    author: str,
+    document_id: str | None = None,
+    annotators: Sequence[str] = (),
+) -> AdjudicationView:
+    """Project > Adjudicate…: the adjudication window (on ``document_id``, comparing
+    ``annotators`` side by side when given; else on the first document)."""
+    view = AdjudicationView(project, author, parent)
+    view.setWindowFlag(Qt.WindowType.Window)
+    view.resize(1500, 900)
+    if document_id is not None:
+        view.show_document(document_id, annotators)
+    view.show()
+    return view

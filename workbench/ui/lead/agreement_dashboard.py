@@ -1,0 +1,499 @@
+"""The agreement dashboard: which annotators, which labels and which documents disagree.
+
+It shows the report of ``project_agreement`` (computed in the background): the annotator-pair
+heatmap of a chosen measure, the headline values, the per-label table and the documents sorted
+by disagreement (``documents_by_disagreement``). Cells are coloured as in the HTML report
+(``heat_colour``: red for 0, green for 1, grey where the value is undefined); an undefined value
+reads "n/a" and its tooltip gives the reason the report records.
+
+A click on a pair cell, or on a document, emits ``comparisonRequested(document id or "",
+annotator A, annotator B)`` and opens the comparison in the adjudication window: for a pair
+cell, on the first document in the list (the most disagreeing) that both finished.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.app.agreement import project_agreement
+from workbench.app.agreement_html import (
+    agreement_html,
+    compared_documents,
+    documents_by_disagreement,
+    format_score,
+    heat_colour,
+)
+from workbench.app.output_paths import write_output_text
+from workbench.app.project import Project
+from workbench.core.agreement import pair_key, undefined_reason
+from workbench.core.agreement.values import pair_members
+from workbench.core.progress import Progress
+from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
+from workbench.ui.lead.agreement_cells import (
+    Cell,
+    CellTable,
+    CellTableModel,
+    KeyPath,
+    Report,
+    score_cell,
+    value_at,
+)
+from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.text_direction import is_right_to_left
+
+HEATMAP_CELL = (96, 48)
+"""Width and height of a heatmap cell."""
+
+
+class AgreementDashboard(QWidget):
+    """The dashboard (module docstring); ``refresh`` computes the report in the background."""
+
+    comparisonRequested = Signal(str, str, str)
+    """(document id, or "" for a pair cell; annotator A; annotator B)."""
+
+    def __init__(self, project: Project, author: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._author = author
+        self.report: Report | None = None
+        self.task: BackgroundTask | None = None
+        self.comparison: AdjudicationView | None = None
+        self._pair: tuple[str, str] | None = None
+        self._document_rows: list[dict[str, Any]] = []
+        self.setWindowTitle(self.tr("Agreement — {name}").format(name=project.path.name))
+        self.heatmap_model = CellTableModel()
+        self.headline_model = CellTableModel()
+        self.label_model = CellTableModel()
+        self.document_model = CellTableModel()
+        self._build()
+        self.comparisonRequested.connect(self.open_comparison)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def pair_measures(self) -> list[tuple[str, KeyPath]]:
+        """The measures with a value per annotator pair: title, and where the pairs are."""
+        return [
+            (self.tr("Span F1, exact, labeled"), ("span_f1", "exact_labeled", "pairs")),
+            (self.tr("Span F1, exact, unlabeled"), ("span_f1", "exact_unlabeled", "pairs")),
+            (self.tr("Span F1, overlap, labeled"), ("span_f1", "overlap_labeled", "pairs")),
+            (self.tr("Span F1, overlap, unlabeled"), ("span_f1", "overlap_unlabeled", "pairs")),
+            (self.tr("alpha_U (characters)"), ("alpha_u", "pairs")),
+            (self.tr("Cohen's kappa (tokens)"), ("token", "cohen_kappa")),
+            (self.tr("Cohen's kappa (labelled tokens)"), ("token", "cohen_kappa_labelled_only")),
+            (
+                self.tr("Events: trigger F1, exact, typed"),
+                ("events", "exact", "trigger_classification", "pairs"),
+            ),
+            (
+                self.tr("Events: argument F1, exact, with roles"),
+                ("events", "exact", "argument_classification", "pairs"),
+            ),
+            (self.tr("Events: role agreement"), ("events", "role_agreement", "pairs")),
+        ]
+
+    def event_measures(self) -> list[tuple[str, KeyPath]]:
+        """The event rows of the overall table: title, and where the F1 block is."""
+        exact, overlap = self.tr("exact"), self.tr("overlap")
+        names = {
+            "trigger_identification": self.tr("Event triggers, found (Tri-I)"),
+            "trigger_classification": self.tr("Event triggers, typed (Tri-C)"),
+            "argument_identification": self.tr("Event arguments, found (Arg-I)"),
+            "argument_classification": self.tr("Event arguments, with roles (Arg-C)"),
+            "argument_identification_attached": self.tr("Arguments on the same trigger (Arg-I+)"),
+            "argument_classification_attached": self.tr("Arguments on the same trigger, with roles (Arg-C+)"),
+        }
+        rows = [
+            (f"{title}, {mode_name}", ("events", mode, measure))
+            for mode, mode_name in (("exact", exact), ("overlap", overlap))
+            for measure, title in names.items()
+        ]
+        rows.append((self.tr("Role agreement on aligned events"), ("events", "role_agreement")))
+        return rows
+
+    def _build(self) -> None:
+        self.measure_combo = QComboBox()
+        for title, path in self.pair_measures():
+            self.measure_combo.addItem(title, path)
+        self.measure_combo.currentIndexChanged.connect(self._show_heatmap)
+        self.refresh_button = QPushButton(self.tr("Recompute"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton(self.tr("Save HTML report…"))
+        self.save_button.clicked.connect(self._choose_html_path)
+        self.save_button.setEnabled(False)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.heatmap = self._heatmap_view()
+        self.headline_table = self._table(self.headline_model)
+        self.headline_table.horizontalHeader().setStretchLastSection(False)
+        self.label_table = self._table(self.label_model)
+        self.document_table = self._table(self.document_model)
+        self.document_table.clicked.connect(self._document_clicked)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Pairs by")))
+        top.addWidget(self.measure_combo)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.save_button)
+        grid = QGridLayout()
+        grid.addWidget(
+            self._titled(self.tr("Annotator pairs (click a cell to compare)"), self.heatmap), 0, 0
+        )
+        grid.addWidget(self._titled(self.tr("Overall"), self.headline_table), 0, 1)
+        grid.addWidget(self._titled(self.tr("Per label"), self.label_table), 1, 0)
+        grid.addWidget(
+            self._titled(
+                self.tr("Documents, most disagreement first (click to compare)"),
+                self.document_table,
+            ),
+            1,
+            1,
+        )
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.status_label)
+
+    def _heatmap_view(self) -> QTableView:
+        view = self._table(self.heatmap_model)
+        view.verticalHeader().show()
+        font = QFont(view.font())
+        font.setPointSize(font.pointSize() + 2)
+        view.setFont(font)
+        width, height = HEATMAP_CELL
+        for header, size in ((view.horizontalHeader(), width), (view.verticalHeader(), height)):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(size)
+        view.horizontalHeader().setStretchLastSection(False)
+        view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        view.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        view.clicked.connect(self._pair_clicked)
+        return view
+
+    @staticmethod
+    def _table(model: CellTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(title))
+        layout.addWidget(widget, 1)
+        layout.addStretch(0)  # takes the room a fixed-size table leaves
+        return box
+
+    # -- computing ------------------------------------------------------------------------------
+
+    def refresh(self) -> BackgroundTask:
+        """Compute the report in the background; it is shown when it arrives."""
+
+        def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> Report:
+            return project_agreement(project, progress=progress, cancelled=cancelled)
+
+        self.status_label.setText(self.tr("Computing agreement…"))
+        self.task = run_in_background(
+            self, self.tr("Computing agreement"), read_only(self._project.path, use_case)
+        )
+        self.task.succeeded.connect(self.set_report)
+        self.task.failed.connect(self.status_label.setText)
+        self.task.cancelled.connect(lambda: self.status_label.setText(self.tr("Cancelled.")))
+        return self.task
+
+    def set_report(self, report: Report) -> None:
+        self.report = report
+        self._document_rows = documents_by_disagreement(report)
+        self._show_heatmap()
+        self.headline_model.set_table(self._headline_table(report))
+        self.label_model.set_table(self._label_table(report))
+        self.document_model.set_table(self._document_table(report))
+        self.save_button.setEnabled(True)
+        self.status_label.setText(self.summary(report))
+
+    def summary(self, report: Report) -> str:
+        """Who and what the report compares, counted as the report counts: a document is
+        compared when two annotators or more finished it."""
+        finished = ", ".join(f"{a} {n}" for a, n in report["finished_documents"].items())
+        return self.tr(
+            "{annotators} annotators; {compared} of {documents} documents finished by two or "
+            "more (compared). Finished: {finished}."
+        ).format(
+            annotators=len(report["annotators"]),
+            compared=compared_documents(report),
+            documents=report["documents"],
+            finished=finished,
+        )
+
+    @property
+    def annotators(self) -> list[str]:
+        return list(self.report["annotators"]) if self.report else []
+
+    @property
+    def document_rows(self) -> list[dict[str, Any]]:
+        """The report's per-document rows in the order shown (most disagreement first)."""
+        return list(self._document_rows)
+
+    def _show_heatmap(self) -> None:
+        if self.report is not None:
+            self.heatmap_model.set_table(
+                self._heatmap_table(self.report, self.measure_combo.currentData())
+            )
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    def _heatmap_table(self, report: Report, path: KeyPath) -> CellTable:
+        annotators = report["annotators"]
+        rows = [
+            [self._pair_cell(report, path, a, b) if a != b else Cell("—") for b in annotators]
+            for a in annotators
+        ]
+        return CellTable(list(annotators), rows, list(annotators))
+
+    def _pair_cell(self, report: Report, path: KeyPath, a: str, b: str) -> Cell:
+        key = pair_key(a, b)
+        tooltip = f"{a} / {b}"
+        if path[0] in ("span_f1", "events"):
+            counts = value_at(report, (*path[:-1], "counts"))[key]
+            first, second = pair_members(key)
+            tooltip += "\n" + self.tr("{tp} matched; {a} spans of {first}, {b} of {second}").format(
+                tp=counts["tp"], a=counts["a"], b=counts["b"], first=first, second=second
+            )
+        return score_cell(report, (*path, key), tooltip)
+
+    def _headline_table(self, report: Report) -> CellTable:
+        rows = [
+            [
+                Cell(
+                    self.tr("Span F1, {mode} (mean, SD over pairs)").format(mode=mode_name),
+                    alignment=Qt.AlignmentFlag.AlignLeft,
+                ),
+                score_cell(report, ("span_f1", mode, "mean")),
+                score_cell(report, ("span_f1", mode, "sd"), heat=False),
+            ]
+            for mode, mode_name in (
+                ("exact_labeled", self.tr("exact, labeled")),
+                ("exact_unlabeled", self.tr("exact, unlabeled")),
+                ("overlap_labeled", self.tr("overlap, labeled")),
+                ("overlap_unlabeled", self.tr("overlap, unlabeled")),
+            )
+        ]
+        singles = [
+            (self.tr("Krippendorff's alpha, tokens"), ("token", "krippendorff_alpha")),
+            (
+                self.tr("Krippendorff's alpha, labelled tokens"),
+                ("token", "krippendorff_alpha_labelled_only"),
+            ),
+            (self.tr("Fleiss' kappa, tokens"), ("token", "fleiss_kappa")),
+            (self.tr("Cohen's kappa, mean over pairs"), ("token", "cohen_kappa_mean")),
+            (self.tr("alpha_U (INCEpTION), characters"), ("alpha_u", "overall")),
+        ]
+        rows += [
+            [Cell(title, alignment=Qt.AlignmentFlag.AlignLeft), score_cell(report, path), Cell("")]
+            for title, path in singles
+        ]
+        rows += [
+            [
+                Cell(title, alignment=Qt.AlignmentFlag.AlignLeft),
+                score_cell(report, (*path, "mean")),
+                score_cell(report, (*path, "sd"), heat=False),
+            ]
+            for title, path in self.event_measures()
+        ]
+        return CellTable([self.tr("Measure"), self.tr("Value"), self.tr("SD")], rows)
+
+    def _label_table(self, report: Report) -> CellTable:
+        rows = [
+            [
+                Cell(label, tooltip=self._label_names(label)),
+                score_cell(report, ("span_f1", "per_label", label, "exact", "mean")),
+                score_cell(report, ("span_f1", "per_label", label, "overlap", "mean")),
+                self._optional_score(report, ("alpha_u", "per_label", label)),
+                self._optional_score(report, ("token", "per_label", label, "krippendorff_alpha")),
+            ]
+            for label in sorted(report["span_f1"]["per_label"])
+        ]
+        columns = [
+            self.tr("Label"),
+            self.tr("F1 exact"),
+            self.tr("F1 overlap"),
+            self.tr("alpha_U"),
+            self.tr("alpha, tokens"),
+        ]
+        return CellTable(columns, rows)
+
+    def _optional_score(self, report: Report, path: KeyPath) -> Cell:
+        """A per-label value the report may not hold (a label seen only in some measures)."""
+        try:
+            value_at(report, path)
+        except KeyError:
+            return Cell(
+                format_score(None), heat_colour(None), self.tr("not measured for this label")
+            )
+        return score_cell(report, path)
+
+    def _label_names(self, label: str) -> str:
+        schema = self._project.schema
+        if schema.has_entity(label):
+            entity = schema.entity(label)
+            return f"{entity.en} — {entity.ar}"
+        return label
+
+    def _document_table(self, report: Report) -> CellTable:
+        positions = {r["document_id"]: i for i, r in enumerate(report["per_document"])}
+        rows = []
+        for row in self._document_rows:
+            disagreement = row["disagreement"]
+            index = positions[row["document_id"]]
+            rows.append(
+                [
+                    Cell(row["name"], alignment=self._text_alignment(row["name"])),
+                    Cell(
+                        format_score(disagreement),
+                        heat_colour(None if disagreement is None else 1 - disagreement),
+                        undefined_reason(report, "per_document", index, "disagreement") or "",
+                    ),
+                    Cell(f"{row['unmatched']} / {row['annotations']}"),
+                    score_cell(report, ("per_document", index, "alpha_u")),
+                    Cell(", ".join(row["finished"]), alignment=Qt.AlignmentFlag.AlignLeft),
+                ]
+            )
+        columns = [
+            self.tr("Document"),
+            self.tr("Disagreement"),
+            self.tr("Unmatched / annotations"),
+            self.tr("alpha_U"),
+            self.tr("Finished by"),
+        ]
+        return CellTable(columns, rows)
+
+    @staticmethod
+    def _text_alignment(text: str) -> Qt.AlignmentFlag:
+        if is_right_to_left(text):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+        return Qt.AlignmentFlag.AlignLeft
+
+    # -- comparing ------------------------------------------------------------------------------
+
+    def _pair_clicked(self, index: QModelIndex) -> None:
+        annotators = self.annotators
+        a, b = annotators[index.row()], annotators[index.column()]
+        if a != b:
+            self._pair = (a, b)
+            self.comparisonRequested.emit("", a, b)
+
+    def _document_clicked(self, index: QModelIndex) -> None:
+        row = self._document_rows[index.row()]
+        a, b = self._pair_for(row["finished"])
+        self.comparisonRequested.emit(row["document_id"], a, b)
+
+    def _pair_for(self, finished: Sequence[str]) -> tuple[str, str]:
+        """The pair last clicked, if both finished the document; else its first two finishers."""
+        if self._pair and all(name in finished for name in self._pair):
+            return self._pair
+        first, second = [*finished, "", ""][:2]
+        return first, second
+
+    def first_shared_document(self, a: str, b: str) -> str | None:
+        """The first document listed (most disagreement first) that ``a`` and ``b`` finished."""
+        return next(
+            (
+                r["document_id"]
+                for r in self._document_rows
+                if a in r["finished"] and b in r["finished"]
+            ),
+            None,
+        )
+
+    def open_comparison(self, document_id: str, a: str, b: str) -> None:
+        """Open the adjudication window on the document, comparing ``a`` and ``b``."""
+        document_id = document_id or self.first_shared_document(a, b) or ""
+        if not document_id:
+            self.status_label.setText(
+                self.tr("{a} and {b} have not both finished any document.").format(a=a, b=b)
+            )
+            return
+        shown = [name for name in (a, b) if name]
+        if self.comparison is None:
+            self.comparison = open_adjudication(
+                self, self._project, self._author, document_id, shown
+            )
+        else:
+            self.comparison.show_document(document_id, shown)
+            self.comparison.show()
+            self.comparison.raise_()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save_html(self, path: Path) -> BackgroundTask | None:
+        """Write the report as one self-contained HTML page, in the background (the page is
+        synced to the disk), never over the project or a database (``write_output_text``)."""
+        if self.report is None:
+            return None
+        report, project_file = self.report, self._project.path
+        title = self.tr("Agreement — {name}").format(name=project_file.stem)
+
+        def work(progress: Progress, cancelled: CancelCheck) -> None:
+            write_output_text(path, agreement_html(report, title), project_file)
+
+        saving = self.tr("Save the agreement report")
+        self.task = run_in_background(self, saving, work, cancellable=False)
+        self.task.succeeded.connect(
+            lambda _: self.status_label.setText(
+                self.tr("Saved the report to {path}.").format(path=path)
+            )
+        )
+        self.task.failed.connect(self.status_label.setText)
+        return self.task
+
+    def _choose_html_path(self) -> None:
+        suggested = self._project.path.with_name(f"{self._project.path.stem}-agreement.html")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the agreement report"),
+            str(suggested),
+            self.tr("HTML pages (*.html)"),
+        )
+        if chosen:
+            self.save_html(Path(chosen))
+
+
+def open_agreement_dashboard(
+    parent: QWidget | None, project: Project, author: str
+) -> AgreementDashboard:
+    """Project > Agreement…: the dashboard window, computing the report at once. ``author`` is
+    who writes comments in the adjudication window it opens."""
+    dashboard = AgreementDashboard(project, author, parent)
+    dashboard.setWindowFlag(Qt.WindowType.Window)
+    dashboard.resize(1300, 850)
+    dashboard.show()
+    dashboard.refresh()
+    return dashboard
