@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>AdjudicationLayout</name>
@@ -28,7 +27,7 @@
         <translation>اقبل رأي الأغلبية</translation>
     </message>
     <message>
-        <source>Accept this annotator&apos;s version</source>
+        <source>Accept this annotator's version</source>
         <translation>اقبل نسخة هذا المُوسِّم</translation>
     </message>
     <message>
@@ -91,60 +90,12 @@
         <translation>التحكيم — {name}</translation>
     </message>
     <message>
-        <source>Mark adjudicated</source>
-        <translation>وضع علامة اكتمال التحكيم</translation>
-    </message>
-    <message>
-        <source>Nothing new: gold holds all of it already.</source>
-        <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
-    </message>
-    <message>
-        <source>Added to gold: {spans} spans, {events} events, {arguments} arguments.</source>
-        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
-    </message>
-    <message>
-        <source>Accept what the annotators agree on</source>
-        <translation>قبول ما اتفق عليه المُوسِّمون</translation>
-    </message>
-    <message>
-        <source>Accept the version of {name}</source>
-        <translation>قبول نسخة {name}</translation>
-    </message>
-    <message>
-        <source>Gold replaced with the version of {name}.</source>
-        <translation>استُبدل المرجع الذهبي بنسخة {name}.</translation>
-    </message>
-    <message>
-        <source>From {name}: {spans} spans, {events} events, {arguments} arguments added.</source>
-        <translation>أُضيف من نسخة {name} — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
-    </message>
-    <message>
-        <source>Accept «{text}»</source>
-        <translation>قبول «{text}»</translation>
-    </message>
-    <message>
-        <source>Add a gold span</source>
-        <translation>إضافة مقطع ذهبي</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
         <source>Redo</source>
         <translation>إعادة</translation>
-    </message>
-    <message>
-        <source>Accept this span into gold</source>
-        <translation type="vanished">أضف هذا المقطع إلى المرجع الذهبي</translation>
-    </message>
-    <message>
-        <source>Relabel the gold span</source>
-        <translation>غيِّر وسم المقطع الذهبي</translation>
-    </message>
-    <message>
-        <source>Delete the gold span</source>
-        <translation>احذف المقطع الذهبي</translation>
     </message>
     <message>
         <source>No annotator has finished this document yet.</source>
@@ -154,19 +105,7 @@
         <source>Gold ({count} spans)</source>
         <translation>المرجع الذهبي ({count} مقطع)</translation>
     </message>
-    <message>
-        <source>{count} spans added to gold.</source>
-        <translation type="vanished">أُضيف {count} مقطع إلى المرجع الذهبي.</translation>
-    </message>
-    <message>
-        <source>{count} spans of {name} added to gold.</source>
-        <translation type="vanished">أُضيف {count} مقطع من مقاطع {name} إلى المرجع الذهبي.</translation>
-    </message>
-    <message>
-        <source>Select the text in the gold view first.</source>
-        <translation>حدِّد النص في عرض المرجع الذهبي أولًا.</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>AgreementDashboard</name>
     <message>
@@ -194,11 +133,11 @@
         <translation>alpha_U (الحروف)</translation>
     </message>
     <message>
-        <source>Cohen&apos;s kappa (tokens)</source>
+        <source>Cohen's kappa (tokens)</source>
         <translation>كابا كوهين (الرموز)</translation>
     </message>
     <message>
-        <source>Cohen&apos;s kappa (labelled tokens)</source>
+        <source>Cohen's kappa (labelled tokens)</source>
         <translation>كابا كوهين (الرموز الموسومة)</translation>
     </message>
     <message>
@@ -294,10 +233,6 @@
         <translation>عدد المُوسِّمين: {annotators}؛ الوثائق التي أكملها اثنان أو أكثر (المقارَنة): {compared} من {documents}. ما أكمله كلٌّ منهم: {finished}.</translation>
     </message>
     <message>
-        <source>{annotators} annotators, {documents} documents.</source>
-        <translation type="vanished">{annotators} مُوسِّم، {documents} وثيقة.</translation>
-    </message>
-    <message>
         <source>{tp} matched; {a} spans of {first}, {b} of {second}</source>
         <translation>{tp} متطابق؛ {a} مقطع لـ{first}، و{b} لـ{second}</translation>
     </message>
@@ -322,19 +257,19 @@
         <translation>تداخل، دون الوسم</translation>
     </message>
     <message>
-        <source>Krippendorff&apos;s alpha, tokens</source>
+        <source>Krippendorff's alpha, tokens</source>
         <translation>ألفا كريبندورف، الرموز</translation>
     </message>
     <message>
-        <source>Krippendorff&apos;s alpha, labelled tokens</source>
+        <source>Krippendorff's alpha, labelled tokens</source>
         <translation>ألفا كريبندورف، الرموز الموسومة</translation>
     </message>
     <message>
-        <source>Fleiss&apos; kappa, tokens</source>
+        <source>Fleiss' kappa, tokens</source>
         <translation>كابا فلايس، الرموز</translation>
     </message>
     <message>
-        <source>Cohen&apos;s kappa, mean over pairs</source>
+        <source>Cohen's kappa, mean over pairs</source>
         <translation>كابا كوهين، المتوسط عبر الأزواج</translation>
     </message>
     <message>
@@ -417,7 +352,7 @@
         <translation>التكليفات والحزم</translation>
     </message>
     <message>
-        <source>New annotator&apos;s name</source>
+        <source>New annotator's name</source>
         <translation>اسم المُوسِّم الجديد</translation>
     </message>
     <message>
@@ -461,8 +396,8 @@
         <translation> من {count}</translation>
     </message>
     <message>
-        <source>&apos;{gold}&apos; is the adjudicated layer, not an annotator.</source>
-        <translation>‏&apos;{gold}&apos; هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
+        <source>'{gold}' is the adjudicated layer, not an annotator.</source>
+        <translation>‏'{gold}' هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
     </message>
     <message>
         <source>{count} documents sampled for {name}; {new} of them newly assigned.</source>
@@ -473,7 +408,7 @@
         <translation>جارٍ كتابة حزمة {name}</translation>
     </message>
     <message>
-        <source>Wrote {name}&apos;s package ({count} documents) to {path}.</source>
+        <source>Wrote {name}'s package ({count} documents) to {path}.</source>
         <translation>كُتبت حزمة {name} ({count} وثيقة) في {path}.</translation>
     </message>
     <message>
@@ -610,7 +545,7 @@
 <context>
     <name>EventController</name>
     <message>
-        <source>Select the trigger&apos;s words first.</source>
+        <source>Select the trigger's words first.</source>
         <translation>حدِّد كلمات مُطلِق الحدث أولًا.</translation>
     </message>
     <message>
@@ -962,6 +897,57 @@
     </message>
 </context>
 <context>
+    <name>GoldEdits</name>
+    <message>
+        <source>Nothing new: gold holds all of it already.</source>
+        <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
+    </message>
+    <message>
+        <source>Added to gold: {spans} spans, {events} events, {arguments} arguments.</source>
+        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+    </message>
+    <message>
+        <source>Accept what the annotators agree on</source>
+        <translation>قبول ما اتفق عليه المُوسِّمون</translation>
+    </message>
+    <message>
+        <source>Accept the version of {name}</source>
+        <translation>قبول نسخة {name}</translation>
+    </message>
+    <message>
+        <source>Gold replaced with the version of {name}.</source>
+        <translation>استُبدل المرجع الذهبي بنسخة {name}.</translation>
+    </message>
+    <message>
+        <source>From {name}: {spans} spans, {events} events, {arguments} arguments added.</source>
+        <translation>أُضيف من نسخة {name} — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+    </message>
+    <message>
+        <source>Accept «{text}»</source>
+        <translation>قبول «{text}»</translation>
+    </message>
+    <message>
+        <source>Select the text in the gold view first.</source>
+        <translation>حدِّد النص في عرض المرجع الذهبي أولًا.</translation>
+    </message>
+    <message>
+        <source>Add a gold span</source>
+        <translation>إضافة مقطع ذهبي</translation>
+    </message>
+    <message>
+        <source>Relabel the gold span</source>
+        <translation>غيِّر وسم المقطع الذهبي</translation>
+    </message>
+    <message>
+        <source>Delete the gold span</source>
+        <translation>احذف المقطع الذهبي</translation>
+    </message>
+    <message>
+        <source>Mark adjudicated</source>
+        <translation>وضع علامة اكتمال التحكيم</translation>
+    </message>
+</context>
+<context>
     <name>LabelAllDialog</name>
     <message>
         <source>Label all matches</source>
@@ -1215,13 +1201,6 @@
             <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
             <numerusform>صُدِّر %n مستند إلى %1</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
     </message>
 </context>
 <context>

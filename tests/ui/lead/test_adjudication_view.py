@@ -164,7 +164,7 @@ def test_a_new_gold_span_is_written_from_a_selection(
     view.add_gold_button.click()
     assert gold_keys(lead_project) == {(start, end, "LOC")}
     assert [s.label for s in view.gold_view.spans_at(start)] == ["LOC"]
-    view.add_gold_span("LOC")  # the same range and label again: refused, and said why
+    view.add_gold_button.click()  # the same range and label again: refused, and said why
     assert "already" in view.message_label.text()
 
 

@@ -14,22 +14,21 @@ table (``adjudication_candidates``: spans, events and their arguments, who has e
 whether gold has it) below. The lead accepts what all or a majority agree on, one annotator's
 version (added, or replacing gold) or one candidate, and edits gold directly: select text in the
 gold view and add it with the chosen label, relabel or delete the gold span clicked. Every edit
-is an app ``GoldEdit`` (a Qt-free command) on the window's undo stack (Ctrl+Z, Ctrl+Shift+Z).
+is an app ``GoldEdit`` (a Qt-free command, written by ``gold_edits``) on the window's undo stack
+(Ctrl+Z, Ctrl+Shift+Z).
 Span notes and the document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from workbench.app import adjudication as gold
-from workbench.app.adjudication import Comparison, GoldEdit
-from workbench.app.changes import Change, Command
+from workbench.app.adjudication import Comparison
 from workbench.app.project import Project
 from workbench.core.adjudication import (
     Agreement,
@@ -47,9 +46,9 @@ from workbench.ui.lead.adjudication_spans import candidate_id, candidate_span, g
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
-from workbench.ui.commands import CommandStep
 from workbench.ui.i18n import current_language
 from workbench.ui.label_style import view_spans
+from workbench.ui.lead.gold_edits import GoldEdits
 from workbench.ui.lead.scrolled_together import ScrolledTogether
 from workbench.ui.annotate.text_view import AnnotatedTextView
 
@@ -65,12 +64,13 @@ class AdjudicationView(AdjudicationLayout):
     def __init__(self, project: Project, author: str, parent: QWidget | None = None) -> None:
         documents = DocumentTableModel(load_rows(project, GOLD))
         super().__init__(project.schema, documents, CandidateModel(project.schema), parent)
-        self._project = project
+        self.project = project
         self._author = author
         self._comparison: Comparison | None = None
         self._mode = MERGED
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.undo_stack = QUndoStack(self)
+        self.gold_edits = GoldEdits(self)
         self._scrolling = ScrolledTogether(self._views)
         self.gold_events = EventOverlay(self.gold_view, project.schema, current_language().value)
         self._connect()
@@ -86,22 +86,24 @@ class AdjudicationView(AdjudicationLayout):
         self.side_by_side_button.clicked.connect(lambda: self.set_mode(SIDE_BY_SIDE))
         self.document_table.selectionModel().selectionChanged.connect(self._document_selected)
         self.candidate_table.selectionModel().selectionChanged.connect(self._candidate_selected)
-        self.candidate_table.doubleClicked.connect(lambda index: self.accept_candidate(index.row()))
-        self.accept_candidate_button.clicked.connect(self._accept_current_candidate)
-        self.accept_all_button.clicked.connect(lambda: self.accept_agreed(Agreement.ALL))
-        self.accept_majority_button.clicked.connect(lambda: self.accept_agreed(Agreement.MAJORITY))
+        self.candidate_table.doubleClicked.connect(
+            lambda index: self.gold_edits.accept_candidate(index.row())
+        )
+        self.accept_candidate_button.clicked.connect(self.gold_edits.accept_current_candidate)
+        self.accept_all_button.clicked.connect(lambda: self.gold_edits.accept_agreed(Agreement.ALL))
+        self.accept_majority_button.clicked.connect(lambda: self.gold_edits.accept_agreed(Agreement.MAJORITY))
         self.accept_version_button.clicked.connect(
-            lambda: self.accept_version(self.version_combo.currentText())
+            lambda: self.gold_edits.accept_version(self.version_combo.currentText())
         )
         self.replace_version_button.clicked.connect(
-            lambda: self.accept_version(self.version_combo.currentText(), replace_gold=True)
+            lambda: self.gold_edits.accept_version(self.version_combo.currentText(), replace_gold=True)
         )
-        self.mark_done_button.clicked.connect(self.mark_adjudicated)
-        self.add_gold_button.clicked.connect(lambda: self.add_gold_span(self.chosen_label()))
+        self.mark_done_button.clicked.connect(self.gold_edits.mark_adjudicated)
+        self.add_gold_button.clicked.connect(lambda: self.gold_edits.add_gold_span(self.chosen_label()))
         self.relabel_gold_button.clicked.connect(
-            lambda: self.relabel_gold_span(self.chosen_label())
+            lambda: self.gold_edits.relabel_gold_span(self.chosen_label())
         )
-        self.delete_gold_button.clicked.connect(self.delete_gold_span)
+        self.delete_gold_button.clicked.connect(self.gold_edits.delete_gold_span)
         self.add_comment_button.clicked.connect(lambda: self.add_comment(self.comment_edit.text()))
         self.comment_edit.returnPressed.connect(lambda: self.add_comment(self.comment_edit.text()))
         self.gold_view.spanClicked.connect(self._gold_span_clicked)
@@ -162,7 +164,7 @@ class AdjudicationView(AdjudicationLayout):
 
     def _open(self, document_id: str) -> None:
         self.candidate_table.clearSelection()
-        self._comparison = Comparison.load(self._project, document_id)
+        self._comparison = Comparison.load(self.project, document_id)
         text = self._comparison.document.text
         for view in (self.merged_view, self.gold_view):
             view.set_document(text)
@@ -172,9 +174,9 @@ class AdjudicationView(AdjudicationLayout):
         self._show_annotations()
         self._show_comments()
         if not self._comparison.finished:
-            self._say(self.tr("No annotator has finished this document yet."))
+            self.say(self.tr("No annotator has finished this document yet."))
         else:
-            self._say("")
+            self.say("")
 
     def _rebuild_annotator_panes(self, text: str) -> None:
         self._clear_annotator_panes()
@@ -198,19 +200,19 @@ class AdjudicationView(AdjudicationLayout):
         assert comparison is not None
         self.merged_view.set_spans(
             [
-                candidate_span(c, self._project.schema)
+                candidate_span(c, self.project.schema)
                 for c in comparison.candidates
                 if not isinstance(c, ArgumentCandidate)
             ]
         )
-        self.gold_view.set_spans(view_spans(comparison.gold_spans(), self._project.schema))
+        self.gold_view.set_spans(view_spans(comparison.gold_spans(), self.project.schema))
         self.gold_events.set_document(
             EventDocument.load(
-                self._project, comparison.document.id, GOLD, comparison.gold or empty_gold()
+                self.project, comparison.document.id, GOLD, comparison.gold or empty_gold()
             )
         )
         for annotator, pane in self.annotator_panes.items():
-            pane.view.set_spans(view_spans(comparison.set_of(annotator).spans, self._project.schema))
+            pane.view.set_spans(view_spans(comparison.set_of(annotator).spans, self.project.schema))
         self._mark_disagreement()
         selected = self.current_candidate()
         self.candidates.set_comparison(comparison)
@@ -246,7 +248,7 @@ class AdjudicationView(AdjudicationLayout):
         self.comment_list.clear()
         if self.document_id is None:
             return
-        for comment in self._project.comments(self.document_id):
+        for comment in self.project.comments(self.document_id):
             self.comment_list.addItem(comment_item(comment))
 
     # -- selection ------------------------------------------------------------------------------
@@ -327,127 +329,16 @@ class AdjudicationView(AdjudicationLayout):
         self.mark_done_button.setEnabled(document_id is not None and not done)
         self.add_comment_button.setEnabled(document_id is not None)
 
-    def _say(self, message: str) -> None:
+    def say(self, message: str) -> None:
         self.message_label.setText(message)
 
-    # -- writing gold ---------------------------------------------------------------------------
-
-    def _write(self, make: Callable[[str], GoldEdit | None], describe: Callable[[], str]) -> GoldEdit | None:
-        """Make one gold edit on the open document and put it on the undo stack; a refusal is
-        shown in the message line. The edit, or None when there was nothing to change."""
-        document_id = self.document_id
-        if document_id is None:
-            return None
-        try:
-            edit = make(document_id)
-        except WorkbenchError as error:
-            self._say(str(error))
-            return None
-        if edit is None:
-            self._say(self.tr("Nothing new: gold holds all of it already."))
-            return None
-        first = edit.change()
-        step = CommandStep(self._project, edit, first, self.show_document, self, describe)
-        self.undo_stack.push(step)
-        return edit
-
-    def apply_change(self, change: Change) -> None:
-        """Show gold as written (after an edit, an undo or a redo) on its document, which the
-        undo step has shown."""
-        document_id = change.document_id
-        self._comparison = Comparison.load(self._project, document_id)
+    def show_gold_written(self, document_id: str) -> None:
+        """Show gold as written on ``document_id`` (the open document) and tell who listens."""
+        self._comparison = Comparison.load(self.project, document_id)
         self._show_annotations()
-        self.documents.replace_row(load_row(self._project, GOLD, document_id))
+        self.documents.replace_row(load_row(self.project, GOLD, document_id))
         self._refresh_actions()
         self.goldChanged.emit(document_id)
-
-    def report_refusal(self, message: str, command: Command) -> None:
-        self._say(message)
-
-    def _say_added(self, edit: GoldEdit | None) -> None:
-        if edit is not None:
-            added = edit.added
-            self._say(
-                self.tr("Added to gold: {spans} spans, {events} events, {arguments} arguments.")
-                .format(spans=added.spans, events=added.events, arguments=added.arguments)
-            )
-
-    def accept_agreed(self, minimum: Agreement) -> None:
-        """Add to gold what all (or a majority of) the finished annotators agree on."""
-        edit = self._write(
-            lambda doc: gold.accept_agreed(self._project, doc, minimum),
-            lambda: self.tr("Accept what the annotators agree on"),
-        )
-        self._say_added(edit)
-
-    def accept_version(self, annotator: str, *, replace_gold: bool = False) -> None:
-        """Add ``annotator``'s spans and events to gold, or make gold just that version."""
-        comparison = self._comparison
-        if comparison is None or annotator not in comparison.annotators:
-            return
-        edit = self._write(
-            lambda doc: gold.accept_version(self._project, doc, annotator, replace_gold=replace_gold),
-            lambda: self.tr("Accept the version of {name}").format(name=annotator),
-        )
-        if edit is not None and replace_gold:
-            self._say(self.tr("Gold replaced with the version of {name}.").format(name=annotator))
-        elif edit is not None:
-            self._say(
-                self.tr("From {name}: {spans} spans, {events} events, {arguments} arguments added.")
-                .format(name=annotator, spans=edit.added.spans, events=edit.added.events,
-                        arguments=edit.added.arguments)
-            )
-
-    def accept_candidate(self, row: int) -> None:
-        """One candidate into gold; an event comes with its trigger and arguments."""
-        comparison = self._comparison
-        if comparison is None:
-            return
-        candidate = self.candidates.candidates[row]
-        edit = self._write(
-            lambda doc: gold.accept_candidate(self._project, doc, candidate, comparison.finished),
-            lambda: self.tr("Accept «{text}»").format(text=candidate.text),
-        )
-        self._say_added(edit)
-
-    def _accept_current_candidate(self) -> None:
-        rows = self.candidate_table.selectionModel().selectedRows()
-        if rows:
-            self.accept_candidate(rows[0].row())
-
-    def add_gold_span(self, label: str) -> None:
-        """Label the selection in the gold view (snapped to words) and add it to gold."""
-        selection = self.gold_view.current_selection()
-        if selection is None:
-            self._say(self.tr("Select the text in the gold view first."))
-            return
-        start, end = selection
-        self._write(
-            lambda doc: gold.add_gold_span(self._project, doc, start, end, label),
-            lambda: self.tr("Add a gold span"),
-        )
-
-    def relabel_gold_span(self, label: str) -> None:
-        span_id = self.gold_view.selected_span_id
-        if span_id is not None:
-            self._write(
-                lambda doc: gold.relabel_gold_span(self._project, doc, span_id, label),
-                lambda: self.tr("Relabel the gold span"),
-            )
-
-    def delete_gold_span(self) -> None:
-        span_id = self.gold_view.selected_span_id
-        if span_id is not None:
-            self._write(
-                lambda doc: gold.delete_gold_span(self._project, doc, span_id),
-                lambda: self.tr("Delete the gold span"),
-            )
-
-    def mark_adjudicated(self) -> None:
-        self._write(
-            lambda doc: gold.mark_adjudicated(self._project, doc),
-            lambda: self.tr("Mark adjudicated"),
-        )
 
     # -- gold events ----------------------------------------------------------------------------
 
@@ -455,7 +346,7 @@ class AdjudicationView(AdjudicationLayout):
         comparison = self._comparison
         if comparison is None:
             return EventDocument()
-        return EventDocument.load(self._project, comparison.document.id, GOLD, comparison.gold or empty_gold())
+        return EventDocument.load(self.project, comparison.document.id, GOLD, comparison.gold or empty_gold())
 
     def _show_gold_event(self, candidate: Candidate) -> None:
         """Draw the arcs of gold's event for an event or argument candidate gold has."""
@@ -475,9 +366,9 @@ class AdjudicationView(AdjudicationLayout):
         if not text.strip() or self.document_id is None:
             return
         try:
-            self._project.add_comment(self.document_id, self._author, text.strip())
+            self.project.add_comment(self.document_id, self._author, text.strip())
         except WorkbenchError as error:
-            self._say(str(error))
+            self.say(str(error))
             return
         self.comment_edit.clear()
         self._show_comments()

@@ -1,0 +1,142 @@
+"""Writing gold from the adjudication window: accepting what annotators agree on, a version or a
+candidate, and the lead's own gold edits. Each is an app ``GoldEdit`` (a Qt-free command) on the
+window's undo stack; this object is the stack's listener and hands the written change back to the
+view to show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from workbench.app import adjudication as gold
+from workbench.app.adjudication import GoldEdit
+from workbench.app.changes import Change, Command
+from workbench.core.adjudication import Agreement
+from workbench.core.errors import WorkbenchError
+from workbench.ui.commands import CommandStep
+
+if TYPE_CHECKING:
+    from workbench.ui.lead.adjudication_view import AdjudicationView
+
+
+class GoldEdits(QObject):
+    """The adjudication window's writes to gold (module docstring)."""
+
+    def __init__(self, view: AdjudicationView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._project = view.project
+
+    def _write(self, make: Callable[[str], GoldEdit | None], describe: Callable[[], str]) -> GoldEdit | None:
+        """Make one gold edit on the open document and put it on the undo stack; a refusal is
+        shown in the message line. The edit, or None when there was nothing to change."""
+        document_id = self._view.document_id
+        if document_id is None:
+            return None
+        try:
+            edit = make(document_id)
+        except WorkbenchError as error:
+            self._view.say(str(error))
+            return None
+        if edit is None:
+            self._view.say(self.tr("Nothing new: gold holds all of it already."))
+            return None
+        first = edit.change()
+        step = CommandStep(self._project, edit, first, self._view.show_document, self, describe)
+        self._view.undo_stack.push(step)
+        return edit
+
+    def apply_change(self, change: Change) -> None:
+        """Show gold as written (after an edit, an undo or a redo) on its document, which the
+        undo step has shown."""
+        self._view.show_gold_written(change.document_id)
+
+    def report_refusal(self, message: str, command: Command) -> None:
+        self._view.say(message)
+
+    def _say_added(self, edit: GoldEdit | None) -> None:
+        if edit is not None:
+            added = edit.added
+            self._view.say(
+                self.tr("Added to gold: {spans} spans, {events} events, {arguments} arguments.")
+                .format(spans=added.spans, events=added.events, arguments=added.arguments)
+            )
+
+    def accept_agreed(self, minimum: Agreement) -> None:
+        """Add to gold what all (or a majority of) the finished annotators agree on."""
+        edit = self._write(
+            lambda doc: gold.accept_agreed(self._project, doc, minimum),
+            lambda: self.tr("Accept what the annotators agree on"),
+        )
+        self._say_added(edit)
+
+    def accept_version(self, annotator: str, *, replace_gold: bool = False) -> None:
+        """Add ``annotator``'s spans and events to gold, or make gold just that version."""
+        comparison = self._view.comparison
+        if comparison is None or annotator not in comparison.annotators:
+            return
+        edit = self._write(
+            lambda doc: gold.accept_version(self._project, doc, annotator, replace_gold=replace_gold),
+            lambda: self.tr("Accept the version of {name}").format(name=annotator),
+        )
+        if edit is not None and replace_gold:
+            self._view.say(self.tr("Gold replaced with the version of {name}.").format(name=annotator))
+        elif edit is not None:
+            self._view.say(
+                self.tr("From {name}: {spans} spans, {events} events, {arguments} arguments added.")
+                .format(name=annotator, spans=edit.added.spans, events=edit.added.events,
+                        arguments=edit.added.arguments)
+            )
+
+    def accept_candidate(self, row: int) -> None:
+        """One candidate into gold; an event comes with its trigger and arguments."""
+        comparison = self._view.comparison
+        if comparison is None:
+            return
+        candidate = self._view.candidates.candidates[row]
+        edit = self._write(
+            lambda doc: gold.accept_candidate(self._project, doc, candidate, comparison.finished),
+            lambda: self.tr("Accept «{text}»").format(text=candidate.text),
+        )
+        self._say_added(edit)
+
+    def accept_current_candidate(self) -> None:
+        rows = self._view.candidate_table.selectionModel().selectedRows()
+        if rows:
+            self.accept_candidate(rows[0].row())
+
+    def add_gold_span(self, label: str) -> None:
+        """Label the selection in the gold view (snapped to words) and add it to gold."""
+        selection = self._view.gold_view.current_selection()
+        if selection is None:
+            self._view.say(self.tr("Select the text in the gold view first."))
+            return
+        start, end = selection
+        self._write(
+            lambda doc: gold.add_gold_span(self._project, doc, start, end, label),
+            lambda: self.tr("Add a gold span"),
+        )
+
+    def relabel_gold_span(self, label: str) -> None:
+        span_id = self._view.gold_view.selected_span_id
+        if span_id is not None:
+            self._write(
+                lambda doc: gold.relabel_gold_span(self._project, doc, span_id, label),
+                lambda: self.tr("Relabel the gold span"),
+            )
+
+    def delete_gold_span(self) -> None:
+        span_id = self._view.gold_view.selected_span_id
+        if span_id is not None:
+            self._write(
+                lambda doc: gold.delete_gold_span(self._project, doc, span_id),
+                lambda: self.tr("Delete the gold span"),
+            )
+
+    def mark_adjudicated(self) -> None:
+        self._write(
+            lambda doc: gold.mark_adjudicated(self._project, doc),
+            lambda: self.tr("Mark adjudicated"),
+        )
