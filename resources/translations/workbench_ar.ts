@@ -89,6 +89,17 @@
         <source>Adjudication — {name}</source>
         <translation>التحكيم — {name}</translation>
     </message>
+    <message numerus="yes">
+        <source>Gold (%n span(s))</source>
+        <translation>
+            <numerusform>المرجع الذهبي (لا مقاطع)</numerusform>
+            <numerusform>المرجع الذهبي (مقطع واحد)</numerusform>
+            <numerusform>المرجع الذهبي (مقطعان)</numerusform>
+            <numerusform>المرجع الذهبي (%n مقاطع)</numerusform>
+            <numerusform>المرجع الذهبي (%n مقطعًا)</numerusform>
+            <numerusform>المرجع الذهبي (%n مقطع)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Undo</source>
         <translation>تراجع</translation>
@@ -100,10 +111,6 @@
     <message>
         <source>No annotator has finished this document yet.</source>
         <translation>لم يُكمل أي مُوسِّم هذه الوثيقة بعد.</translation>
-    </message>
-    <message>
-        <source>Gold ({count} spans)</source>
-        <translation>المرجع الذهبي ({count} مقطع)</translation>
     </message>
     </context>
 <context>
@@ -903,10 +910,6 @@
         <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
     </message>
     <message>
-        <source>Added to gold: {spans} spans, {events} events, {arguments} arguments.</source>
-        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
-    </message>
-    <message>
         <source>Accept what the annotators agree on</source>
         <translation>قبول ما اتفق عليه المُوسِّمون</translation>
     </message>
@@ -919,7 +922,11 @@
         <translation>استُبدل المرجع الذهبي بنسخة {name}.</translation>
     </message>
     <message>
-        <source>From {name}: {spans} spans, {events} events, {arguments} arguments added.</source>
+        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.</source>
+        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+    </message>
+    <message>
+        <source>Added from {name} — spans: {spans}, events: {events}, arguments: {arguments}.</source>
         <translation>أُضيف من نسخة {name} — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
     </message>
     <message>

@@ -1,6 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
+<context>
+    <name>AdjudicationView</name>
+    <message numerus="yes">
+        <source>Gold (%n span(s))</source>
+        <translation>
+            <numerusform>Gold (%n span)</numerusform>
+            <numerusform>Gold (%n spans)</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>EventController</name>
     <message numerus="yes">

@@ -101,7 +101,7 @@ def test_what_all_agree_on_includes_the_event(view: AdjudicationView, lead_proje
     click(view.accept_all_button)
     assert gold_events(lead_project) == [(ATTACK, TRIGGER, [("Place", PLACE)])]
     assert view.candidates.candidates[event_row(view)].in_gold
-    assert "1 events" in view.message_label.text()
+    assert "events: 1," in view.message_label.text()
     click(view.accept_majority_button)
     assert gold_events(lead_project) == [(ATTACK, TRIGGER, [("Place", PLACE), ("Target", TARGET)])]
 

@@ -120,6 +120,23 @@ def test_accepting_a_version_copies_that_annotators_spans(
     assert "carim" in view.message_label.text()
 
 
+def test_an_undo_takes_back_what_the_message_line_said(
+    view: AdjudicationView, lead_project: LeadProject
+) -> None:
+    view.accept_all_button.click()
+    spans = len(gold_keys(lead_project))
+    assert view.message_label.text().startswith(f"Added to gold — spans: {spans},")
+    assert view.gold_pane.title.text() == f"Gold ({spans} spans)"
+    view.undo_stack.undo()
+    assert gold_keys(lead_project) == set()
+    assert view.message_label.text() == ""
+    assert view.gold_pane.title.text() == "Gold (0 spans)"
+    view.gold_view.select_range(*key(lead_project, "جو بايدن", "PER")[:2])
+    view.label_combo.setCurrentIndex(view.label_combo.findData("PER"))
+    view.add_gold_button.click()
+    assert view.gold_pane.title.text() == "Gold (1 span)"
+
+
 def test_accepting_one_candidate(view: AdjudicationView, lead_project: LeadProject) -> None:
     wanted = key(lead_project, "جهادي أجنبي", "NORP")
     view.select_candidate(view.candidates.row_of(wanted))

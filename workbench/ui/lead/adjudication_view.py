@@ -223,7 +223,7 @@ class AdjudicationView(AdjudicationLayout):
             except StopIteration:  # that candidate is no more (its gold span was undone, say)
                 pass
         self.gold_pane.title.setText(
-            self.tr("Gold ({count} spans)").format(count=len(comparison.gold_spans()))
+            self.tr("Gold (%n span(s))", "", len(comparison.gold_spans()))
         )
         self._refresh_actions()
 
@@ -333,7 +333,9 @@ class AdjudicationView(AdjudicationLayout):
         self.message_label.setText(message)
 
     def show_gold_written(self, document_id: str) -> None:
-        """Show gold as written on ``document_id`` (the open document) and tell who listens."""
+        """Show gold as written on ``document_id`` (the open document) and tell who listens. What
+        the message line said of the previous state goes: an undo makes it untrue."""
+        self.say("")
         self._comparison = Comparison.load(self.project, document_id)
         self._show_annotations()
         self.documents.replace_row(load_row(self.project, GOLD, document_id))

@@ -60,7 +60,7 @@ class GoldEdits(QObject):
         if edit is not None:
             added = edit.added
             self._view.say(
-                self.tr("Added to gold: {spans} spans, {events} events, {arguments} arguments.")
+                self.tr("Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.")
                 .format(spans=added.spans, events=added.events, arguments=added.arguments)
             )
 
@@ -85,7 +85,7 @@ class GoldEdits(QObject):
             self._view.say(self.tr("Gold replaced with the version of {name}.").format(name=annotator))
         elif edit is not None:
             self._view.say(
-                self.tr("From {name}: {spans} spans, {events} events, {arguments} arguments added.")
+                self.tr("Added from {name} — spans: {spans}, events: {events}, arguments: {arguments}.")
                 .format(name=annotator, spans=edit.added.spans, events=edit.added.events,
                         arguments=edit.added.arguments)
             )
