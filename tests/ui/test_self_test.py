@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +14,7 @@ from workbench.app.self_test import SelfTestFailure, self_test_context
 from workbench.cli import main
 from workbench.ui import i18n
 from workbench.ui.self_test import load_translations
+from workbench.ui import startup_probe
 from workbench.ui.startup_probe import run_startup_probe
 
 
@@ -55,3 +57,15 @@ def test_the_startup_probe_prints_when_the_window_painted(
     [line] = capsys.readouterr().out.splitlines()
     assert line.startswith("startup-probe: window painted at ") and "ms of CPU" in line
     assert (tmp_path / "TawsimWorkbench" / "demo.tawsim").is_file()
+
+
+def test_the_startup_probe_leaves_no_deadline_behind(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its time-out, left pending, once ended another test's event loop half a minute later."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr(startup_probe, "TIMEOUT_MS", 300)
+    assert run_startup_probe() == 0
+    loop = QEventLoop()
+    QTimer.singleShot(900, lambda: loop.exit(0))
+    assert loop.exec() == 0  # 1 when the probe's deadline (300 ms) ended this loop

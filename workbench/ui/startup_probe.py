@@ -53,6 +53,19 @@ class FirstPaint(QObject):
         return False
 
 
+def _run_with_deadline(app: QApplication) -> int:
+    """Run the event loop, ended with 1 after ``TIMEOUT_MS``. The deadline is stopped when the
+    loop ends: left pending, it would end whatever loop runs ``TIMEOUT_MS`` later in this process."""
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(lambda: app.exit(1))
+    deadline.start(TIMEOUT_MS)
+    try:
+        return app.exec()
+    finally:
+        deadline.stop()
+
+
 def run_startup_probe() -> int:
     """0 once the window has painted; 1 if it did not within ``TIMEOUT_MS``."""
     started = time.perf_counter()
@@ -65,8 +78,7 @@ def run_startup_probe() -> int:
         watched.installEventFilter(probe)
         window.resize(*WINDOW_SIZE)
         window.show()
-        QTimer.singleShot(TIMEOUT_MS, lambda: app.exit(1))
-        code = app.exec()
+        code = _run_with_deadline(app)
         window.close()
     if not probe.seen:
         print(f"startup-probe: the window did not paint within {TIMEOUT_MS} ms", flush=True)
