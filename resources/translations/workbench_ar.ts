@@ -112,7 +112,7 @@
         <source>No annotator has finished this document yet.</source>
         <translation>لم يُكمل أي مُوسِّم هذه الوثيقة بعد.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>AgreementDashboard</name>
     <message>
@@ -980,6 +980,17 @@
             <numerusform>تُركت %n نتائج داخل كلمات أطول.</numerusform>
             <numerusform>تُركت %n نتيجة داخل كلمات أطول.</numerusform>
             <numerusform>تُركت %n نتيجة داخل كلمات أطول.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) labelled %1 already left out.</source>
+        <translation>
+            <numerusform>لم تُترك أي نتيجة موسومة %1 من قبل.</numerusform>
+            <numerusform>تُركت نتيجة واحدة موسومة %1 من قبل.</numerusform>
+            <numerusform>تُركت نتيجتان موسومتان %1 من قبل.</numerusform>
+            <numerusform>تُركت %n نتائج موسومة %1 من قبل.</numerusform>
+            <numerusform>تُركت %n نتيجة موسومة %1 من قبل.</numerusform>
+            <numerusform>تُركت %n نتيجة موسومة %1 من قبل.</numerusform>
         </translation>
     </message>
     <message>

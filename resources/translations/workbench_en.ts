@@ -46,6 +46,13 @@
             <numerusform>%n matches inside a longer word left out.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n match(es) labelled %1 already left out.</source>
+        <translation>
+            <numerusform>%n match labelled %1 already left out.</numerusform>
+            <numerusform>%n matches labelled %1 already left out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LabellingController</name>

@@ -45,8 +45,7 @@ def ask_to_label_all(qtbot: QtBot, window: MainWindow, query: str, label: str) -
     commit_text(panel.field, query)
     panel.label_combo.setCurrentIndex(panel.label_combo.findData(label))
     QTest.mouseClick(panel.label_all_button, Qt.MouseButton.LeftButton)
-    preview = window.findChild(LabelAllDialog)
-    assert preview is not None and preview.isVisible()
+    [preview] = [dialog for dialog in window.findChildren(LabelAllDialog) if dialog.isVisible()]
     return preview
 
 
@@ -71,6 +70,16 @@ def test_only_whole_words_with_their_clitics_are_offered_and_the_ticked_labelled
     assert stored(window) == [("داعش", "ORG"), ("بداعش", "ORG")]
     window.undo_stack.undo()
     assert stored(window) == []
+
+
+def test_words_labelled_so_already_are_not_offered_again(qtbot: QtBot, window: MainWindow) -> None:
+    preview = ask_to_label_all(qtbot, window, "داعش", "ORG")
+    QTest.mouseClick(preview.label_button, Qt.MouseButton.LeftButton)
+    assert len(stored(window)) == 3
+    again = ask_to_label_all(qtbot, window, "داعش", "ORG")
+    assert again.list.count() == 0
+    assert again.labelled.isVisible() and "3" in again.labelled.text()
+    assert not again.label_button.isEnabled()
 
 
 def test_cancel_labels_nothing(qtbot: QtBot, window: MainWindow) -> None:

@@ -116,6 +116,7 @@ class LabellingController(QObject):
             self._window.text,
             ranges,
             self._window.label_name(label),
+            lambda span: self._window.span_model.is_labelled(span[0], span[1], label),
             partial(self._label_all, label),
         )
 
