@@ -150,7 +150,7 @@ def test_undo_and_redo_of_a_new_span_keep_its_id(scene: WindowScene) -> None:
     scene.press(Key.Key_Z, CTRL)
     scene.press(Key.Key_Y, CTRL)
     assert scene.stored_spans() == [span]
-    assert "Undo Label 1 span as PER" == scene.window.menu_actions.undo.text()
+    assert scene.window.menu_actions.undo.text() == "Undo Label 1 span as PER"
 
 
 def test_undo_and_redo_switch_to_the_document_of_the_change(scene: WindowScene) -> None:

@@ -35,7 +35,7 @@ def test_the_translations_step_names_a_missing_file(
 ) -> None:
     """A build that lost resources/translations (as one did) fails here, not in front of a user."""
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
-    with self_test_context() as context, pytest.raises(SelfTestFailure, match="workbench_ar.qm"):
+    with self_test_context() as context, pytest.raises(SelfTestFailure, match=r"workbench_ar\.qm"):
         load_translations(context)
     assert i18n.current_language() is i18n.Language.ENGLISH
 

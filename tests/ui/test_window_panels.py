@@ -147,7 +147,7 @@ def test_the_event_type_buttons_fit_their_panel(qtbot: QtBot, window: MainWindow
     viewport = palette_area.viewport()
     for button in buttons:
         left = button.mapTo(viewport, button.rect().topLeft()).x()
-        assert 0 <= left and left + button.width() <= viewport.width(), button.text()
+        assert left >= 0 and left + button.width() <= viewport.width(), button.text()
         assert button.width() >= button.sizeHint().width(), button.text()
 
 

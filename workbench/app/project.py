@@ -9,8 +9,8 @@ agreement, adjudication.
 
 from __future__ import annotations
 
-from workbench.store.inspection import project_problems, project_stats
 from workbench.store.comments import Comment
+from workbench.store.inspection import project_problems, project_stats
 from workbench.store.project import DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
 

@@ -186,7 +186,7 @@ class DocumentImporter:
         }
 
     def _has_rows(self, table: str) -> bool:
-        return self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+        return bool(self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
 
     def _flush(self) -> None:
         for table, pending in (
