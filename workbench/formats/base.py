@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
@@ -118,7 +118,8 @@ def atomic_text_output(path: Path, *, sync: bool = True) -> Iterator[TextIO]:
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from error
     finally:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # nothing to remove where the folder could not be made
+            partial.unlink(missing_ok=True)
 
 
 @contextmanager
