@@ -68,7 +68,7 @@ def lint_imports(folder: Path) -> str:
 
 def test_the_layer_contracts_hold() -> None:
     report = lint_imports(REPO_ROOT)
-    assert "Contracts: 3 kept, 0 broken." in report, report
+    assert "Contracts: 4 kept, 0 broken." in report, report
 
 
 def test_the_contracts_catch_an_import_against_the_layers(tmp_path: Path) -> None:
@@ -81,12 +81,14 @@ def test_the_contracts_catch_an_import_against_the_layers(tmp_path: Path) -> Non
         "ui/annotate/search.py": "from workbench.store import reading",  # ui past app to the store
         "cli.py": "from workbench.store import inspection",  # the command line too
         "formats/txt.py": "from workbench.store import rows",  # formats and store are independent
+        "store/editing.py": "from workbench.store import project",  # a store function needs the front
     }
     for module, line in against.items():
         with (copy / module).open("a", encoding="utf-8") as source:
             source.write(f"\n{line}\n")
     report = lint_imports(tmp_path)
-    assert "Contracts: 0 kept, 3 broken." in report, report
+    assert "Contracts: 0 kept, 4 broken." in report, report
+    assert "No cycles are allowed in workbench.store." in report
     for importer, imported in [
         ("workbench.core.model", "workbench.app.project"),
         ("workbench.formats.txt", "workbench.store.rows"),

@@ -187,7 +187,6 @@ def run_import(args: argparse.Namespace) -> None:
 def run_export(args: argparse.Namespace) -> None:
     from workbench.app.exporting import export_project
     from workbench.formats.base import ExportOptions
-
     from workbench.formats.report import FormatReport
 
     report = FormatReport()
@@ -345,7 +344,7 @@ def run_adjudicate(args: argparse.Namespace) -> None:
     from workbench.app.packages import choose_documents
     from workbench.core.adjudication import Agreement
 
-    if args.majority and not args.agreed or args.replace and not args.accept:
+    if (args.majority and not args.agreed) or (args.replace and not args.accept):
         print("workbench adjudicate: error: --majority goes with --agreed, --replace with --accept",
               file=sys.stderr)
         raise SystemExit(2)

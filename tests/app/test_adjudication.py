@@ -5,14 +5,26 @@ from pathlib import Path
 import pytest
 
 from workbench.app.adjudication import (
-    accept_agreed, accept_annotations, accept_version, adjudicate, adjudication_progress,
-    redo_gold, undo_gold,
+    accept_agreed,
+    accept_annotations,
+    accept_version,
+    adjudicate,
+    adjudication_progress,
+    redo_gold,
+    undo_gold,
 )
 from workbench.core.adjudication import Added, Agreement
-from workbench.core.model import (
-    GOLD, AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status, make_document,
-)
 from workbench.core.errors import WorkbenchError
+from workbench.core.model import (
+    GOLD,
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Event,
+    Span,
+    Status,
+    make_document,
+)
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 

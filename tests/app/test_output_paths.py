@@ -137,7 +137,7 @@ def test_a_file_or_folder_of_another_kind_is_allowed(project: Path, tmp_path: Pa
     text.write_text("SQLite format 2 is not this", encoding="utf-8")
     check_output_path(text, project)
     check_output_path(tmp_path / "new-folder", project)
-    with pytest.raises(OutputPathError, match="p.tawsim"):
+    with pytest.raises(OutputPathError, match=r"p\.tawsim"):
         check_output_path(tmp_path / "." / "p.tawsim", project)
 
 

@@ -21,8 +21,7 @@ Run with: uv run pytest tests/benchmarks/test_events_bench.py -m benchmark -s
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,10 +43,10 @@ from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 from workbench.store.reading import SpanEntry
 from workbench.ui import fonts
-from workbench.ui.events.event_controller import EventController
-from workbench.ui.label_style import view_spans
-from workbench.ui.gc_pause import collection_paused
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.events.event_controller import EventController
+from workbench.ui.gc_pause import collection_paused
+from workbench.ui.label_style import view_spans
 
 pytestmark = pytest.mark.benchmark
 

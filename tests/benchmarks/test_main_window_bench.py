@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import random
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,7 +121,10 @@ def test_add_a_span_with_a_hotkey(qtbot: QtBot, window: MainWindow) -> None:
     view = open_large(window).text_view
     view.scroll_to(len(view.text) // 2)
     first = view.firstVisibleBlock().position()
-    words = [(found.start() + first, found.end() + first) for found in re.finditer(r"\S+", view.text[first : first + 1500])]
+    words = [
+        (found.start() + first, found.end() + first)
+        for found in re.finditer(r"\S+", view.text[first : first + 1500])
+    ]
     rng = random.Random(5)
     adding, suggesting = Timings(), Timings()
     for _ in range(REPEATS):

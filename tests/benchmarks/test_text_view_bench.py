@@ -16,7 +16,6 @@ import itertools
 import random
 import re
 import time
-from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 from workbench.core.adjudication import (
-    Added, Agreement, add_to_gold, agreed_annotations, all_candidates, empty_gold,
-    event_candidates, same_content, span_candidates,
+    Added,
+    Agreement,
+    add_to_gold,
+    agreed_annotations,
+    all_candidates,
+    empty_gold,
+    event_candidates,
+    same_content,
+    span_candidates,
 )
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 
@@ -28,7 +35,7 @@ def sets() -> list[AnnotationSet]:
     badr_spans, badr_events = attack("b", with_place=True)
     cala_spans, cala_events = attack("c", with_place=False)
     return [
-        AnnotationSet("amal", amal_spans + (span("ax", 12, 16, "LOC"),), amal_events),
+        AnnotationSet("amal", (*amal_spans, span("ax", 12, 16, "LOC")), amal_events),
         AnnotationSet("badr", badr_spans, badr_events),
         AnnotationSet("cala", cala_spans, cala_events),
     ]

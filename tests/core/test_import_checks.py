@@ -15,7 +15,7 @@ SCHEMA = Schema.from_json(
             "entity_types": [{"id": "PER", "en": "Person", "ar": "شخص", "color": "#e6194b"}],
             "event_types": [{"id": "Report", "en": "Report", "ar": "تقرير", "roles": [
                 {"id": "About", "en": "About", "ar": "عن", "fillers": ["PER", "EVENT:Report"]}]}],
-        }}  # fmt: skip
+        }}
     )
 )
 TEXT = "x" * 10

@@ -77,7 +77,8 @@ def test_json_schema_nested_too_deep_is_refused(tmp_path: Path, depth: int) -> N
 
 def test_a_schema_within_the_bounds_still_loads(tmp_path: Path) -> None:
     nested = "[" * 30 + "1" + "]" * 30  # metadata may nest 32 levels
-    path = schema_file(tmp_path, "ok.yaml", GENERIC.replace("version: 1", f"version: 1\n  span_policy: {{x: {nested}}}"))
+    definition = GENERIC.replace("version: 1", f"version: 1\n  span_policy: {{x: {nested}}}")
+    path = schema_file(tmp_path, "ok.yaml", definition)
     assert load_schema(path).id == "generic"
     assert load_schema(schema_file(tmp_path, "small.yaml", alias_bomb(3))).id == "bomb"
 

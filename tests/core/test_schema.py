@@ -42,10 +42,10 @@ schema:
         - {id: Agent, en: Agent, ar: الفاعل, fillers: [PER, ORG]}
 """
 
-WOJOOD_TYPES = (
-    "PERS NORP OCC ORG GPE LOC FAC EVENT DATE TIME LANGUAGE WEBSITE LAW PRODUCT "
-    "CARDINAL ORDINAL PERCENT QUANTITY UNIT MONEY CURR"
-).split()
+WOJOOD_TYPES = [
+    "PERS", "NORP", "OCC", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LANGUAGE",
+    "WEBSITE", "LAW", "PRODUCT", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "UNIT", "MONEY", "CURR",
+]
 ACE_VALUE_IDS = {
     "TIMEX2": "TIMEX2",
     "Money": "MONEY",

@@ -95,7 +95,7 @@ def test_empty_and_bom_only_files_are_refused(data: bytes, problem: str) -> None
 
 
 def test_invalid_utf8_names_the_file_and_the_byte() -> None:
-    data = "مرحبا".encode("utf-8") + b" \xff rest"  # 10 bytes of Arabic, a space, a bad byte
+    data = "مرحبا".encode() + b" \xff rest"  # 10 bytes of Arabic, a space, a bad byte
     error = refusal(data)
     assert error.where == "byte 11"
     assert str(error).startswith(f"{FILE}, byte 11: not valid UTF-8")
@@ -107,12 +107,12 @@ def test_invalid_utf8_position_counts_the_bom() -> None:
 
 
 def test_truncated_utf8_sequence_at_the_end_is_refused() -> None:
-    error = refusal("abc".encode("utf-8") + "ق".encode("utf-8")[:1])
+    error = refusal(b"abc" + "ق".encode()[:1])
     assert error.where == "byte 3"
 
 
 def test_nul_byte_is_refused_with_its_position() -> None:
-    error = refusal("نص".encode("utf-8") + b"\x00more")
+    error = refusal("نص".encode() + b"\x00more")
     assert error.where == "byte 4"
     assert "NUL" in error.problem
 
@@ -194,7 +194,7 @@ LINE_CASES = [
     b'{"a": 1}\n{"b": "\xff"}\n',
     b'{"a": 1}\r\n{"b": "\xd8\n"}',
     b"\xef\xbb\xbfok\nok\x00",
-    "سطر\nسطر\x1b".encode("utf-8"),
+    "سطر\nسطر\x1b".encode(),
     b"line\nends with a cut sequence \xd8",
 ]
 

@@ -4,6 +4,7 @@ import bisect
 import subprocess
 import sys
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,7 @@ def assert_exact_ordered_slices(text: str, found: list[Token]) -> None:
         assert 0 <= token.start < token.end <= len(text)
         assert text[token.start : token.end] == token.text
         assert not any(char.isspace() for char in token.text)
-    for earlier, later in zip(found, found[1:]):
+    for earlier, later in pairwise(found):
         assert earlier.end <= later.start
     for gap in gaps(text, found):
         assert gap == "" or gap.isspace()
@@ -296,7 +297,7 @@ def test_the_recorded_characters_are_those_camel_tools_cuts() -> None:
     ``python -m workbench.core.token_characters``."""
     recorded = (token_characters.CAMEL_TOOLS, token_characters.UNICODE)
     assert recorded == tokens_module.installed_versions(), "rewrite workbench/core/token_characters.py"
-    assert (token_characters.BASIC, token_characters.BEYOND) == tokens_module.asked_cut_classes()
+    assert tokens_module.asked_cut_classes() == (token_characters.BASIC, token_characters.BEYOND)
 
 
 def test_plain_text_is_tokenized_without_building_camel_tools_character_sets() -> None:

@@ -95,7 +95,9 @@ def test_an_error_is_one_line_and_exit_1(tmp_path: Path, project: Path, capsys: 
     assert "Traceback" not in err
 
 
-def test_a_bad_file_leaves_the_project_as_it_was(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_file_leaves_the_project_as_it_was(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = write_articles(tmp_path / "in", 2)
     (folder / "z_broken.txt").write_bytes(b"abc\x00def")
     code, _, err = run(capsys, "import", project, folder)
@@ -110,8 +112,10 @@ def test_jsonl_round_trip_through_a_new_project(tmp_path: Path, capsys: pytest.C
     record = {
         "id": "d1", "name": "one", "text": text, "metadata": {"site": "x"},
         "spans": [
-            {"id": "s1", "start": 4, "end": 8, "label": "PER", "text": "محمد", "annotator": "amal", "attributes": {}},
-            {"id": "s2", "start": 15, "end": 25, "label": "ORG", "text": "تنظيم داعش", "annotator": "badr", "attributes": {}},
+            {"id": "s1", "start": 4, "end": 8, "label": "PER", "text": "محمد", "annotator": "amal",
+             "attributes": {}},
+            {"id": "s2", "start": 15, "end": 25, "label": "ORG", "text": "تنظيم داعش", "annotator": "badr",
+             "attributes": {}},
         ],
         "events": [],
     }
@@ -143,7 +147,8 @@ def test_check_reports_a_drifted_span(tmp_path: Path, capsys: pytest.CaptureFixt
     project = tmp_path / "p.tawsim"
     run(capsys, "new", project, "--schema", "generic")
     source = tmp_path / "in.jsonl"
-    record = {"text": "قال محمد", "spans": [{"start": 4, "end": 8, "label": "PER", "text": "محمد", "annotator": "amal"}]}
+    span = {"start": 4, "end": 8, "label": "PER", "text": "محمد", "annotator": "amal"}
+    record = {"text": "قال محمد", "spans": [span]}
     source.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     run(capsys, "import", project, source)
     assert run(capsys, "check", project)[0] == 0
@@ -155,7 +160,9 @@ def test_check_reports_a_drifted_span(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 1 and "محمد" in err
 
 
-def test_export_of_an_unknown_annotator_is_refused(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_an_unknown_annotator_is_refused(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "export", project, tmp_path / "o.jsonl", "--format", "jsonl", "--source", "nobody")
     assert code == 1 and "nobody" in err
     assert not (tmp_path / "o.jsonl").exists()
@@ -182,7 +189,9 @@ def test_assign_package_merge(tmp_path: Path, project: Path, capsys: pytest.Capt
     assert code == 1 and "not both" in err
 
 
-def test_assign_takes_document_names_after_the_options(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_assign_takes_document_names_after_the_options(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(capsys, "import", project, write_articles(tmp_path / "in", 3))
     code, out, _ = run(capsys, "assign", project, "--annotator", "amal", "a0", "a2")
     assert code == 0 and "assigned 2 documents" in out
@@ -211,7 +220,9 @@ def test_conll_import_with_a_label_map_and_export_with_options(
     assert out_file.read_text(encoding="utf-8").split("\n")[:4] == ["قال O", "محمد B-PER", "بن I-PER", "سلمان E-PER"]
 
 
-def test_export_split_needs_three_percentages(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_split_needs_three_percentages(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["export", str(project), str(tmp_path / "o"), "--format", "conll", "--split", "80/30/10"])
     assert exit_info.value.code == 2

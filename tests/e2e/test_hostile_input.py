@@ -51,7 +51,7 @@ def jsonl_record(**fields: object) -> str:
         (jsonl_record(id="\ud800"), "line 2, column "),
         (jsonl_record(text=TEXT).replace('"Attacker"', '"\\ud800"'), "line 2, column "),
         (jsonl_record(spans=[{"id": "p", "start": 0, "end": 4, "label": "PER", "text": "هاجم",
-                              "note": "\udc00"}], events=[]), "line 2, column "),  # fmt: skip
+                              "note": "\udc00"}], events=[]), "line 2, column "),
         (jsonl_record(events=[{"id": "e1", "type": "Conflict.Attack", "trigger": "t1"}] * 2),
          "line 2: 'imported': the event id 'e1' is used twice"),
     ],
@@ -121,7 +121,7 @@ def test_a_file_name_that_is_not_utf8_is_imported_with_a_readable_name(
     folder.mkdir()
     raw = os.fsencode(folder) + b"/\xff\xfe-news.txt"
     Path(os.fsdecode(raw)).write_text(TEXT, encoding="utf-8")
-    code, out, err = run(capsys, "import", project, folder)
+    code, _, err = run(capsys, "import", project, folder)
     assert code == 0, err
     names = [d["name"] for d in map(json.loads, _jsonl_export(capsys, tmp_path, project))]
     assert names == ["\ufffd\ufffd-news"]

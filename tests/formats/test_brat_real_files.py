@@ -169,7 +169,7 @@ def test_annotator_on_a_multi_annotator_export_is_refused(
     news_schema: Schema, tmp_path: Path
 ) -> None:
     brat.write([two_annotators()], tmp_path / "out", ExportOptions(schema=news_schema))
-    with pytest.raises(InputError, match="2 annotators of one document.*without it"):
+    with pytest.raises(InputError, match=r"2 annotators of one document.*without it"):
         list(brat.read([tmp_path / "out"], ImportOptions(schema=news_schema, annotator="lead")))
 
 

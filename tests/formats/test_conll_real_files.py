@@ -135,7 +135,7 @@ def test_an_unknown_label_in_the_last_column_still_names_the_label(
 ) -> None:
     path = tmp_path / "x.conll"
     path.write_text("محمد NNP B-PERSON\n", encoding="utf-8")
-    with pytest.raises(InputError, match="line 1: unknown label 'PERSON'.*--label-map"):
+    with pytest.raises(InputError, match=r"line 1: unknown label 'PERSON'.*--label-map"):
         read_all(path, generic)
 
 

@@ -84,7 +84,7 @@ def test_a_tsv_that_is_not_conll_is_refused_with_the_formats_to_give(tmp_path: P
 
 def test_an_unknown_suffix_with_conll_lines_says_give_format_conll(tmp_path: Path) -> None:
     path = write(tmp_path / "train.ner", CONLL)
-    with pytest.raises(WorkbenchError, match="looks like CoNLL.*give --format conll"):
+    with pytest.raises(WorkbenchError, match=r"looks like CoNLL.*give --format conll"):
         detect_format([path])
 
 
@@ -107,10 +107,10 @@ def test_a_line_of_only_a_tag_names_the_line_and_the_missing_token(
 def test_a_json_that_is_not_a_label_studio_export_says_what_it_looks_like(tmp_path: Path) -> None:
     doccano = write(tmp_path / "doccano.json", json.dumps([{"id": 1, "text": "x", "label": []}]))
     json_min = write(tmp_path / "min.json", json.dumps([{"text": "x", "label": [{"start": 0}]}]))
-    with pytest.raises(WorkbenchError, match="looks like doccano's JSON export.*--format doccano"):
+    with pytest.raises(WorkbenchError, match=r"looks like doccano's JSON export.*--format doccano"):
         detect_format([doccano])
     with pytest.raises(
-        WorkbenchError, match="looks like Label Studio's JSON_MIN.*--format labelstudio"
+        WorkbenchError, match=r"looks like Label Studio's JSON_MIN.*--format labelstudio"
     ):
         detect_format([json_min])
     studio = write(tmp_path / "ls.json", json.dumps([{"id": 1, "data": {"text": "x"}}]))

@@ -101,7 +101,7 @@ def test_bioes_names_and_a_split_without_enough_documents(
     wojood: Schema, tmp_path: Path, offline: Path
 ) -> None:
     out = tmp_path / "hf"
-    with pytest.raises(WorkbenchError, match="3 document.*leave validation and test empty"):
+    with pytest.raises(WorkbenchError, match=r"3 document.*leave validation and test empty"):
         hf.write(
             documents(3), out, ExportOptions(schema=wojood, tag_scheme="bioes", split=(80, 10, 10))
         )

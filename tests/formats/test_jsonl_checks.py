@@ -92,7 +92,7 @@ def test_events_filling_each_other_in_a_cycle_are_refused(
         {"id": "e1", "type": "Report", "trigger": "t1", "arguments": [{"role": "About", "event": "e2"}]},
         {"id": "e2", "type": "Report", "trigger": "t2", "arguments": [{"role": "About", "event": "e1"}]},
     ]
-    for events in (cycle, cycle[:1] + [{**cycle[1], "arguments": [{"role": "About", "span": "p1"}]}]):
+    for events in (cycle, [*cycle[:1], {**cycle[1], "arguments": [{"role": "About", "span": "p1"}]}]):
         source = write_jsonl(tmp_path / "in.jsonl", {"text": TEXT, "spans": reports, "events": events})
         code, _, err = run(capsys, "import", project, source)
         if events is cycle:

@@ -211,4 +211,4 @@ def table(results: Sequence[Result]) -> str:
         counts = [outcomes.count(outcome) for outcome in ("accepted", "refused", "failed")]
         rows.append((area, str(len(outcomes)), *map(str, counts)))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows)
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows)

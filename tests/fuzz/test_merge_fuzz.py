@@ -18,6 +18,7 @@ import random
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,10 +103,8 @@ def _columns(path: Path, table: str) -> list[str]:
 def mutate(rng: random.Random, path: Path) -> None:
     """One to three SQL edits, then now and then damage to the bytes of the file."""
     for mutation in rng.choices(SQL_MUTATIONS, k=rng.randint(1, 3)):
-        try:
+        with suppress(sqlite3.Error):  # an edit the file's own constraints refuse: no change
             mutation(rng, path)
-        except sqlite3.Error:
-            pass  # an edit the file's own constraints refuse: the package stays as it was
     if rng.random() < 0.3:
         rng.choice((flip_bytes, truncate))(rng, path)
 

@@ -213,7 +213,8 @@ def test_the_command_line_round_trip(
         return result.stdout
 
     assert workbench("new", str(project)).startswith(f"created {project} ")
-    assert workbench("import", str(project), str(REPO_ROOT / "seeds")).startswith(f"imported {len(seeds)} new documents")
+    imported = workbench("import", str(project), str(REPO_ROOT / "seeds"))
+    assert imported.startswith(f"imported {len(seeds)} new documents")
     exported_line = workbench("export", str(project), str(exported), "--format", "jsonl")
     assert exported_line.startswith(f"exported {len(seeds)} documents (gold) to {exported}")
     records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]

@@ -12,7 +12,12 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from tests.store.package_files import (
-    SPAN_COLUMNS, annotated_package, edit, lead_project, rebuild_spans, rows_digest,
+    SPAN_COLUMNS,
+    annotated_package,
+    edit,
+    lead_project,
+    rebuild_spans,
+    rows_digest,
 )
 from workbench.cli import main
 from workbench.core.errors import ProjectError
@@ -272,9 +277,12 @@ def test_reading_a_package_is_bounded_in_time(
     monkeypatch.setattr(package_reading, "TIME_LIMIT_S", 0.2)
     monkeypatch.setattr(package_reading, "SECONDS_PER_MB", 0.0)
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
-    with pytest.raises(ProjectError, match="took too long"):
-        with refusals(amal), PackageFile.open(amal, lead) as package:
-            package.conn.execute(endless).fetchone()
+    with (
+        pytest.raises(ProjectError, match="took too long"),
+        refusals(amal),
+        PackageFile.open(amal, lead) as package,
+    ):
+        package.conn.execute(endless).fetchone()
 
 
 def test_a_damaged_package_is_refused_in_one_line(

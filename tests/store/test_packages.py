@@ -11,7 +11,11 @@ from workbench.core.model import AnnotatedDocument, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
 from workbench.store.packages import (
-    assign, assigned_documents, merge_packages, package_annotator, write_package,
+    assign,
+    assigned_documents,
+    merge_packages,
+    package_annotator,
+    write_package,
 )
 from workbench.store.project import Project
 
@@ -104,7 +108,7 @@ def test_a_document_whose_text_differs_is_refused_and_named(lead: Project, tmp_p
     conn.execute("UPDATE documents SET text = 'نص آخر', sha256 = 'x' WHERE name = 'd1'")
     conn.commit()
     conn.close()
-    with pytest.raises(ProjectError, match="'d1'.*another text"):
+    with pytest.raises(ProjectError, match=r"'d1'.*another text"):
         merge_packages(lead, [out])
 
 

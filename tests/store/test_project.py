@@ -7,7 +7,13 @@ import pytest
 
 from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
 from workbench.core.model import (
-    AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status, make_document,
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Event,
+    Span,
+    Status,
+    make_document,
 )
 from workbench.core.schema import builtin_schema
 from workbench.store import inspection, migrations
@@ -167,9 +173,8 @@ def test_check_reads_the_documents_a_page_at_a_time_and_misses_none(
 
 
 def test_read_only_projects_refuse_writes(project_path: Path) -> None:
-    with Project.open(project_path, readonly=True) as project:
-        with pytest.raises(ProjectError, match="read-only"):
-            project.add_documents([annotated()])
+    with Project.open(project_path, readonly=True) as project, pytest.raises(ProjectError, match="read-only"):
+        project.add_documents([annotated()])
 
 
 def test_a_file_from_a_newer_version_is_refused_and_left_untouched(project_path: Path) -> None:

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
-from tests.ui.conftest import point_inside_char
 from tests.ui.annotate.test_text_view import click, drag
+from tests.ui.conftest import point_inside_char
 from workbench.core.model import AnnotatedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
+from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.events.event_controller import EventController
 from workbench.ui.label_style import view_spans
-from workbench.ui.annotate.text_view import AnnotatedTextView
 
 SEED = REPO_ROOT / "seeds" / "000_e8827d64ecf403cd.txt"
 ANNOTATOR = "amal"

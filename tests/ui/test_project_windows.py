@@ -21,8 +21,8 @@ from tests.ui.window_scene import ini_settings, new_project, nth_index
 from workbench.app import demo as demo_module
 from workbench.store.project import Project
 from workbench.ui import project_windows
-from workbench.ui.app import ANNOTATOR_ENV, run_gui
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.app import ANNOTATOR_ENV, run_gui
 from workbench.ui.project_windows import ProjectWindows
 
 SETTLED_MS = 300

@@ -24,8 +24,8 @@ from workbench.core.model import AnnotatedDocument, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.i18n import Language
 
 SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 COMMITTED = REPO_ROOT / "resources" / "screenshots"

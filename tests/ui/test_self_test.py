@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from workbench.app.self_test import SelfTestFailure, self_test_context
 from workbench.cli import main
-from workbench.ui import i18n
+from workbench.ui import i18n, startup_probe
 from workbench.ui.self_test import load_translations
-from workbench.ui import startup_probe
 from workbench.ui.startup_probe import run_startup_probe
 
 
@@ -37,7 +36,7 @@ def test_the_translations_step_names_a_missing_file(
 ) -> None:
     """A build that lost resources/translations (as one did) fails here, not in front of a user."""
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
-    with self_test_context() as context, pytest.raises(SelfTestFailure, match="workbench_ar.qm"):
+    with self_test_context() as context, pytest.raises(SelfTestFailure, match=r"workbench_ar\.qm"):
         load_translations(context)
     assert i18n.current_language() is i18n.Language.ENGLISH
 

@@ -17,16 +17,16 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import point_inside_char
 from tests.ui.annotate.test_text_view import TEXT, click, double_click, drag
+from tests.ui.conftest import point_inside_char
 from workbench.core.model import AnnotatedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.main_window import MainWindow
-from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.i18n import Language
+from workbench.ui.settings import WorkbenchSettings
 
 ANNOTATOR = "amal"
 WITH_HARAKAT = "قَالَ الرَّئِيسُ جُو بَايْدِن إِنَّ الضَّرْبَةَ اسْتَهْدَفَتْ زَعِيمَ دَاعِش فِي إِدْلِب."

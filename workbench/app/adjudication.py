@@ -10,7 +10,7 @@ the same thing twice harmless.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.app.changes import Change, Command, set_difference
 from workbench.core.adjudication import (
@@ -43,7 +43,7 @@ class GoldEdit(Command):
     document_id: str
     before: AnnotationSet | None
     after: AnnotationSet | None
-    added: Added = Added()
+    added: Added = field(default_factory=Added)
 
     def apply(self, project: Project) -> Change:
         project.replace_set(self.document_id, GOLD, self.after)

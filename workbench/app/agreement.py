@@ -74,5 +74,5 @@ def _flatten(value: Any, pointer: str) -> Iterator[tuple[str, Any]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _flatten(item, f"{pointer}/{index}")
-    elif value is None or isinstance(value, int | float) and not isinstance(value, bool):
+    elif value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
         yield pointer, value

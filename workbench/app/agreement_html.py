@@ -83,7 +83,10 @@ def pair_heatmap_svg(annotators: list[str], pairs: dict[str, float | None]) -> s
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img">']
     for index, name in enumerate(annotators):
         offset = MARGIN + CELL * index + CELL / 2
-        parts.append(f'<text x="{MARGIN - 6}" y="{offset}" text-anchor="end" dominant-baseline="middle">{escape(name)}</text>')
+        parts.append(
+            f'<text x="{MARGIN - 6}" y="{offset}" text-anchor="end" dominant-baseline="middle">'
+            f"{escape(name)}</text>"
+        )
         parts.append(f'<text x="{offset}" y="{MARGIN - 6}" text-anchor="middle">{escape(name)}</text>')
     for row, a in enumerate(annotators):
         for column, b in enumerate(annotators):

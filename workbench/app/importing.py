@@ -15,7 +15,8 @@ from workbench.formats.base import ImportOptions
 from workbench.formats.detection import detect_format
 from workbench.formats.importing import load_label_map
 from workbench.formats.report import FormatReport
-from workbench.store.project import ImportSummary, Project
+from workbench.store.bulk_import import ImportSummary
+from workbench.store.project import Project
 
 
 def import_paths(

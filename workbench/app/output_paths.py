@@ -81,7 +81,7 @@ def _check_folder(out: Path, project: Path) -> None:
 def _same_file(a: Path, b: Path) -> bool:
     """Whether ``a`` and ``b`` are, or would be, one file."""
     try:
-        return os.path.samefile(a, b)
+        return a.samefile(b)
     except OSError:  # one of them does not exist (yet): compare the names
         return _folded(a) == _folded(b)
 

@@ -9,8 +9,9 @@ agreement, adjudication.
 
 from __future__ import annotations
 
+from workbench.store.comments import Comment
 from workbench.store.inspection import project_problems, project_stats
-from workbench.store.project import Comment, DocumentSummary, Project
+from workbench.store.project import DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
 
 __all__ = [

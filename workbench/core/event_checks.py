@@ -20,7 +20,6 @@ from typing import Any
 from workbench.core.model import Argument, Event, Span
 from workbench.core.schema import EventType, Schema, event_filler
 
-
 UNKNOWN_TYPE = "the schema has no event type {type!r}"
 MISSING_TRIGGER = "its trigger span is missing"
 MISSING_REQUIRED = "the required role {role} has no filler"

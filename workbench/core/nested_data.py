@@ -155,7 +155,7 @@ def yaml_size_problem(events: Iterable[yaml.Event]) -> NestedDataError | None:
     expanded. Read from the events, before PyYAML composes (and recurses into) the nodes."""
     import yaml
 
-    sizes: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels) of the node it names
+    sizes: dict[str | None, tuple[int, int]] = {}  # anchor -> (values, levels) of the node it names
     open_nodes: list[_OpenNode] = []
     total = 0
     for event in events:
@@ -184,7 +184,9 @@ def yaml_size_problem(events: Iterable[yaml.Event]) -> NestedDataError | None:
             continue
         problem = _size_problem(total, levels)
         if problem:
-            return NestedDataError(problem, event.start_mark.line + 1, event.start_mark.column + 1)
+            mark = event.start_mark
+            assert mark is not None, "PyYAML's parser marks every event"
+            return NestedDataError(problem, mark.line + 1, mark.column + 1)
         if size is not None and open_nodes:
             open_nodes[-1].add(*size)
     return None

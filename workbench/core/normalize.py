@@ -115,7 +115,8 @@ def _is_presentation_form(char: str) -> bool:
 def _fold_char(char: str) -> str:
     """The normalized form of one source character (may be empty or several characters)."""
     expanded = unicodedata.normalize("NFKC", char) if _is_presentation_form(char) else char
-    return _mapper().map_string(expanded).casefold()
+    folded: str = _mapper().map_string(expanded)
+    return folded.casefold()
 
 
 class _FoldCache(dict[str, str]):

@@ -112,7 +112,7 @@ def _patterns() -> _Patterns:
 def _cut_classes() -> tuple[str, str]:
     """The characters camel-tools cuts, inside and beyond the Basic Multilingual Plane, as the
     insides of two character classes."""
-    if (token_characters.CAMEL_TOOLS, token_characters.UNICODE) == installed_versions():
+    if installed_versions() == (token_characters.CAMEL_TOOLS, token_characters.UNICODE):
         return token_characters.BASIC, token_characters.BEYOND
     return asked_cut_classes()
 
@@ -149,7 +149,8 @@ def _simple_word_tokenize(chunk: str) -> list[str]:
     """camel-tools' tokenizer, imported only when first needed (see ``_patterns``)."""
     from camel_tools.tokenizers.word import simple_word_tokenize
 
-    return simple_word_tokenize(chunk)
+    tokens: list[str] = simple_word_tokenize(chunk)
+    return tokens
 
 
 def _character_class(chars: Iterable[str]) -> str:
@@ -271,12 +272,12 @@ def _chunks_not_plain(text: str) -> Iterator[tuple[int, int]]:
 def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]``, whose chunks are all plain."""
     starts, ends, words = _plain_token_parts(text, start, end)
-    return list(map(_new_token, zip(starts, ends, words)))
+    return list(map(_new_token, zip(starts, ends, words, strict=True)))
 
 
 def _plain_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     starts, ends, _ = _plain_token_parts(text, start, end)
-    return list(zip(starts, ends))
+    return list(zip(starts, ends, strict=True))
 
 
 def _plain_token_parts(
@@ -301,7 +302,7 @@ def _camel_tools_tokens(text: str, start: int, end: int) -> list[Token]:
     if "".join(words) != chunk:
         raise RuntimeError(f"camel-tools' tokens do not concatenate to the chunk {chunk!r}")
     ends = list(accumulate(map(len, words), initial=start))
-    return list(map(_new_token, zip(ends, ends[1:], words)))
+    return list(map(_new_token, zip(ends[:-1], ends[1:], words, strict=True)))
 
 
 def _camel_tools_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:

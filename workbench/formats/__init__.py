@@ -33,11 +33,11 @@ EXPORTERS: dict[str, str] = {
 }
 
 
-def importer(name: str) -> "Importer":
+def importer(name: str) -> Importer:
     return cast("Importer", _module(name, IMPORTERS, "import").read)
 
 
-def exporter(name: str) -> "Exporter":
+def exporter(name: str) -> Exporter:
     return cast("Exporter", _module(name, EXPORTERS, "export").write)
 
 

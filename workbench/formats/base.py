@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
@@ -114,11 +114,12 @@ def atomic_text_output(path: Path, *, sync: bool = True) -> Iterator[TextIO]:
             if sync:
                 stream.flush()
                 os.fsync(stream.fileno())
-        os.replace(partial, path)
+        partial.replace(path)
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from error
     finally:
-        partial.unlink(missing_ok=True)
+        with suppress(OSError):  # nothing to remove where the folder could not be made
+            partial.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -139,8 +140,8 @@ def export_folder(out: Path) -> Iterator[Path]:
             stream.write(_EXPORT_MARK_TEXT)
         _flush_to_disk()
         if out.exists() or out.is_symlink():
-            os.replace(out, old)
-        os.replace(partial, out)
+            out.replace(old)
+        partial.replace(out)
         shutil.rmtree(old, ignore_errors=True)  # the export is in place; the next run retries
     except OutputError as error:
         raise OutputError(out, error.reason) from error

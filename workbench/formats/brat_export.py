@@ -34,13 +34,8 @@ from typing import Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Span
-from workbench.formats.base import (
-    ExportOptions,
-    Progress,
-    check_offsets,
-    export_folder,
-    no_progress,
-)
+from workbench.core.progress import Progress, no_progress
+from workbench.formats.base import ExportOptions, check_offsets, export_folder
 from workbench.formats.brat_annotators import annotator_part
 from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
 from workbench.formats.brat_notes import LINE_BREAK, brat_notes

@@ -35,9 +35,10 @@ from pathlib import Path
 
 from workbench.core.errors import InputError, WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.progress import Progress, no_progress
 from workbench.core.text_io import read_text_file
 from workbench.core.tokens import Token
-from workbench.formats.base import ExportOptions, ImportOptions, Progress, export_folder, no_progress
+from workbench.formats.base import ExportOptions, ImportOptions, export_folder
 from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_columns
 from workbench.formats.exporting import export_units, write_text_export
 from workbench.formats.importing import annotator_name, entity_label, input_files

@@ -28,9 +28,9 @@ from typing import TextIO
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Document
+from workbench.core.progress import Progress
 from workbench.formats.base import (
     ExportOptions,
-    Progress,
     atomic_text_output,
     check_offsets,
     export_folder,

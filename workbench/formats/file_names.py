@@ -21,11 +21,10 @@ The names themselves are kept in ``names.tsv`` beside the files (``FileStems.nam
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from workbench.core.errors import InputError, WorkbenchError
@@ -139,7 +138,7 @@ def document_name(file: Path, default: str | None = None) -> str:
 
 def _signature(path: Path) -> tuple[int, int]:
     try:
-        status = os.stat(path)
+        status = path.stat()
     except OSError:
         return 0, -1
     return status.st_mtime_ns, status.st_size

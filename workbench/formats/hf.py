@@ -32,8 +32,9 @@ import yaml
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, Span
+from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
-from workbench.formats.base import ExportOptions, Progress, export_folder, no_progress
+from workbench.formats.base import ExportOptions, export_folder
 from workbench.formats.exporting import (
     ExportUnit,
     export_units,

@@ -39,13 +39,9 @@ from workbench.core.model import (
     text_sha256,
 )
 from workbench.core.nested_data import NestedDataError, parse_json, size_problem
+from workbench.core.progress import Progress, no_progress
 from workbench.core.text_io import text_lines
-from workbench.formats.base import (
-    ExportOptions,
-    ImportOptions,
-    Progress,
-    no_progress,
-)
+from workbench.formats.base import ExportOptions, ImportOptions
 from workbench.formats.exporting import write_text_export
 from workbench.formats.importing import entity_label, event_type, input_files
 from workbench.formats.report import FormatReport, Issue
@@ -149,7 +145,7 @@ _SPAN_FIELDS: tuple[tuple[str, type, Any], ...] = (
     ("note", str, ""),
 )
 """A span record's keys, their JSON types, and the value of an optional one left out."""
-_SPAN_KEYS, _SPAN_TYPES, _SPAN_DEFAULTS = (tuple(column) for column in zip(*_SPAN_FIELDS))
+_SPAN_KEYS, _SPAN_TYPES, _SPAN_DEFAULTS = (tuple(column) for column in zip(*_SPAN_FIELDS, strict=True))
 
 
 def _span(

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from workbench.core.model import AnnotatedDocument
-from workbench.formats.base import ExportOptions, Progress, atomic_text_output, check_offsets
+from workbench.core.progress import Progress
+from workbench.formats.base import ExportOptions, atomic_text_output, check_offsets
 from workbench.formats.splits import SPLIT_NAMES, assign_splits, refuse_empty_splits
 
 

@@ -30,7 +30,8 @@ from typing import Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, Event, Span
-from workbench.formats.base import ExportOptions, Progress, no_progress
+from workbench.core.progress import Progress, no_progress
+from workbench.formats.base import ExportOptions
 from workbench.formats.exporting import ExportUnit, export_units, write_text_export
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.token_layers import entity_spans, span_ranges, unit_place

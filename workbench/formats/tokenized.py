@@ -48,7 +48,7 @@ class TokenizedDocument:
 
     @property
     def tokens(self) -> list[Token]:
-        return list(map(Token._make, zip(self.token_starts, self.token_ends, self.token_texts)))
+        return list(map(Token._make, zip(self.token_starts, self.token_ends, self.token_texts, strict=True)))
 
     def token_range(self, span: Span, report: FormatReport, place: str) -> TokenRange | None:
         """The tokens ``span`` touches, widened to whole tokens; None when it touches none."""

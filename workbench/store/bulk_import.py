@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from workbench.core.errors import SchemaError
 from workbench.core.import_checks import annotation_set_problem
@@ -21,10 +21,8 @@ from workbench.core.model import (
 )
 from workbench.core.schema import Schema
 from workbench.store import rows
+from workbench.store.annotation_sets import annotators
 from workbench.store.clock import now
-
-if TYPE_CHECKING:
-    from workbench.store.project import ImportSummary, Project
 
 BATCH = 500
 IMPORT_CACHE_KIB = 32 * 1024
@@ -33,14 +31,25 @@ over it, and with the default 2 MiB, inserting 200,000 spans costs a third more.
 SpanKey = tuple[int, int, str]
 
 
+@dataclass
+class ImportSummary:
+    documents_added: int = 0
+    documents_matched: int = 0
+    """Documents whose text was already in the project: their annotations were added to it."""
+    spans: int = 0
+    events: int = 0
+    duplicate_spans: int = 0
+    """Spans skipped because the annotator already had the same range and label (or id)."""
+    messages: list[str] = field(default_factory=list)
+
+
 class DocumentImporter:
     """One import into a project, run inside the caller's write transaction."""
 
-    def __init__(self, project: Project, summary: ImportSummary) -> None:
-        self.project = project
-        self.conn = project.conn
+    def __init__(self, conn: sqlite3.Connection, schema: Schema, summary: ImportSummary) -> None:
+        self.conn = conn
         self.summary = summary
-        self.schema = project.schema
+        self.schema = schema
         self.by_sha256 = dict(self.conn.execute("SELECT sha256, id FROM documents"))
         self.document_ids = set(self.by_sha256.values())
         self.set_ids: dict[tuple[str, str], str] = {
@@ -55,7 +64,7 @@ class DocumentImporter:
         self.span_rows: list[tuple[Any, ...]] = []
         self.event_rows: list[dict[str, Any]] = []
         self.argument_rows: list[dict[str, Any]] = []
-        self.annotators: set[str] = set(project.annotators())
+        self.annotators: set[str] = set(annotators(conn))
         self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set()}
         self.table_was_empty = {table: not self._has_rows(table) for table in self.ids_taken}
 
@@ -93,7 +102,9 @@ class DocumentImporter:
         check_annotation_set(self.schema, document, annotation_set)
         if annotator not in self.annotators:
             self.annotators.add(annotator)
-            self.project.db["annotators"].insert({"name": annotator, "created": now()})
+            self.conn.execute(
+                "INSERT INTO annotators (name, created) VALUES (?, ?)", [annotator, now()]
+            )
         set_id = self.set_ids.get((document_id, annotator))
         if set_id is None:
             set_id = new_id()
@@ -175,7 +186,7 @@ class DocumentImporter:
         }
 
     def _has_rows(self, table: str) -> bool:
-        return self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+        return bool(self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
 
     def _flush(self) -> None:
         for table, pending in (

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
 
     from sqlite_utils import Database
+    from sqlite_utils.db import Table
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a command waits for another program that holds the project (the README says so)."""
@@ -126,6 +127,12 @@ def table_api(conn: sqlite3.Connection) -> Database:
     scans the entry points of every installed package, 30 ms)."""
     database: type[Database] = _sqlite_utils().Database
     return database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def table(conn: sqlite3.Connection, name: str) -> Table:
+    """sqlite-utils' table ``name`` over ``conn``, to write rows given as dicts. Wrapping the
+    connection again costs two microseconds, so the functions of the store need not carry one."""
+    return table_api(conn).table(name)
 
 
 def warm_up() -> None:

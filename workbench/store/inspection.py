@@ -9,7 +9,6 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import text_sha256
 from workbench.store.project import Project
 
-
 PAGE = 200
 """Documents checked at a time."""
 
@@ -53,7 +52,7 @@ def project_problems(project: Project) -> list[str]:
 
 def _schema_problems(project: Project) -> list[str]:
     try:
-        project.schema
+        _ = project.schema  # reading it parses and checks the stored definition
     except WorkbenchError as error:
         return [str(error)]
     return []
@@ -105,7 +104,7 @@ def _span_problems(project: Project) -> list[str]:
             f"WHERE a.document_id IN ({','.join('?' * len(documents))}) ORDER BY s.rowid",
             [document_id for _, document_id, _, _ in documents],
         ):
-            spans_by_document[document_id].append(tuple(span))  # type: ignore[arg-type]
+            spans_by_document[document_id].append(tuple(span))
         for _, document_id, name, text in documents:
             for span_id, annotator, start, end, stored in spans_by_document.get(document_id, ()):
                 actual = text[start:end] if end <= len(text) else None

@@ -21,7 +21,7 @@ from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
 from workbench.store.clock import now
-from workbench.store.connection import write_transaction
+from workbench.store.connection import table, write_transaction
 from workbench.store.package_reading import (
     PACKAGE_ANNOTATOR_KEY,
     PACKAGE_SEAL_KEY,
@@ -32,6 +32,7 @@ from workbench.store.package_reading import (
     refusals,
 )
 from workbench.store.project import Project
+
 
 def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int:
     """Give documents to an annotator (a new, empty set each); returns how many were new to them."""
@@ -74,9 +75,10 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
     try:
         with Project.create(partial, project.schema) as package:
             with write_transaction(package.conn):
-                package.db["meta"].upsert({"key": "project_id", "value": project.project_id}, pk="key")
-                package.db["meta"].insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
-                package.db["meta"].insert({"key": PACKAGE_SEAL_KEY, "value": seal})
+                meta = table(package.conn, "meta")
+                meta.upsert({"key": "project_id", "value": project.project_id}, pk="key")
+                meta.insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
+                meta.insert({"key": PACKAGE_SEAL_KEY, "value": seal})
             package.add_documents(
                 project.annotated_document(document_id, annotator) for document_id in document_ids
             )
@@ -162,10 +164,10 @@ def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
         conn, "annotation_sets",
         [merged.row._asdict() | {"status": merged.row.status.value} for merged in chunk],
     )
-    for table, pending in (
+    for name, pending in (
         ("spans", [rows.span_row(s, m.row.id) for m in chunk for s in m.annotations.spans]),
         ("events", [rows.event_row(e, m.row.id) for m in chunk for e in m.annotations.events]),
         ("arguments", [a for m in chunk for e in m.annotations.events for a in rows.argument_rows(e)]),
     ):
         if pending:
-            insert_rows(conn, table, pending)
+            insert_rows(conn, name, pending)

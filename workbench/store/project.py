@@ -1,45 +1,39 @@
 """A project: documents, annotators, their annotation sets, and the label schema, in one file.
 
-Every public method that writes is one ``BEGIN IMMEDIATE`` transaction, so a kill at any moment
-leaves either all of an operation in the file or none of it.
+``Project`` is the front the rest of the program holds: it opens and closes the file, keeps its
+schema, and gives each read and each edit one method. The work is done by the functions of the
+other store modules, over the connection; every public method that writes is one ``BEGIN
+IMMEDIATE`` transaction around them, so a kill at any moment leaves either all of an operation in
+the file or none of it.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench import __version__
-from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
+from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import (
-    GOLD,
     AnnotatedDocument,
     AnnotationSet,
+    Argument,
     Document,
     Event,
     Span,
     Status,
-    new_id,
 )
 from workbench.core.schema import Schema
-from workbench.store import rows
-from workbench.store.connection import (
-    checkpoint_without_waiting,
-    connect,
-    on_read_only_media,
-    table_api,
-    write_transaction,
-)
-from workbench.store.editing import EditingMixin
-from workbench.store.bulk_import import DocumentImporter
-from workbench.store.clock import now
-from workbench.store.migrations import check_readable, migrate
-from workbench.store.suggestions import SuggestionsMixin
+from workbench.store import annotation_sets, comments, editing, suggestions
+from workbench.store.bulk_import import DocumentImporter, ImportSummary
+from workbench.store.comments import Comment
+from workbench.store.connection import checkpoint_without_waiting, table_api, write_transaction
+from workbench.store.editing import Dependents, Removal
+from workbench.store.project_file import create_project_file, open_connection
 from workbench.store.reading import (
     DocumentProgress,
     SpanEntry,
@@ -48,17 +42,16 @@ from workbench.store.reading import (
     iter_all_annotated,
     iter_annotated,
     load_annotated,
-    query_dicts,
+    read_document,
     span_entries,
+    span_owner,
 )
+from workbench.store.suggestions import Rejected
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 PROJECT_SUFFIX = ".tawsim"
-_SIDE_FILES = ("-journal", "-wal", "-shm")
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,28 +66,7 @@ class DocumentSummary:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
-    id: str
-    document_id: str
-    author: str
-    text: str
-    created: str
-
-
-@dataclass
-class ImportSummary:
-    documents_added: int = 0
-    documents_matched: int = 0
-    """Documents whose text was already in the project: their annotations were added to it."""
-    spans: int = 0
-    events: int = 0
-    duplicate_spans: int = 0
-    """Spans skipped because the annotator already had the same range and label (or id)."""
-    messages: list[str] = field(default_factory=list)
-
-
-class Project(EditingMixin, SuggestionsMixin):
+class Project:
     """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool) -> None:
@@ -114,27 +86,9 @@ class Project(EditingMixin, SuggestionsMixin):
 
     @classmethod
     def create(cls, path: Path, schema: Schema) -> Project:
-        """A new, empty project file holding ``schema``; refuses to overwrite an existing file.
-
-        The file is built under a hidden name in the same folder and renamed once complete, so a
-        failure (a full disk, a kill) leaves no file that looks like a project.
-        """
+        """A new, empty project file holding ``schema`` (see ``create_project_file``), open."""
         path = Path(path)
-        if path.exists():
-            raise _exists_already(path)
-        if not path.parent.is_dir():
-            raise ProjectError(f"{path.parent}: no such folder")
-        partial = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
-        try:
-            try:
-                _build_project_file(partial, schema)
-            except (sqlite3.Error, OSError, ProjectError) as error:
-                cause = error.__cause__ if isinstance(error, ProjectError) else error
-                raise ProjectError(f"{path}: cannot create the project: {cause or error}") from error
-            _move_into_place(partial, path)
-        finally:
-            for leftover in (partial, *(Path(f"{partial}{end}") for end in _SIDE_FILES)):
-                leftover.unlink(missing_ok=True)
+        create_project_file(path, schema)
         project = cls.open(path)
         project._schema = schema
         return project
@@ -143,24 +97,7 @@ class Project(EditingMixin, SuggestionsMixin):
     def open(cls, path: Path, *, readonly: bool = False) -> Project:
         """Open an existing project file; read-only for files from other people (packages)."""
         path = Path(path)
-        if not path.is_file():
-            raise ProjectError(f"{path}: no such project file")
-        probe = connect(path, readonly=True)
-        try:
-            version = check_readable(probe, path)
-            if version == 0:
-                raise ProjectError(f"{path}: not a Tawsim project file (it is empty)")
-        finally:
-            probe.close()
-        if not readonly and on_read_only_media(path):
-            raise ProjectError(
-                f"{path}: the project is on read-only media or in a folder you cannot write to; "
-                "copy it to a writable folder to change it"
-            )
-        conn = connect(path, readonly=readonly)
-        if not readonly:
-            migrate(conn, path)
-        return cls(path, conn, readonly=readonly)
+        return cls(path, open_connection(path, readonly=readonly), readonly=readonly)
 
     def close(self) -> None:
         if not self.readonly:
@@ -181,7 +118,7 @@ class Project(EditingMixin, SuggestionsMixin):
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return None if row is None else row[0]
+        return None if row is None else str(row[0])
 
     @property
     def schema(self) -> Schema:
@@ -194,17 +131,6 @@ class Project(EditingMixin, SuggestionsMixin):
             self._schema = Schema.from_json(row[0])
         return self._schema
 
-    def _insert_schema(self, schema: Schema) -> None:
-        self.db["label_schemas"].insert(
-            {
-                "schema_id": schema.id,
-                "version": schema.version,
-                "definition": schema.to_json(),
-                "created": now(),
-            }
-        )
-        self._schema = schema
-
     # -- reading ---------------------------------------------------------------------------
 
     def documents(self) -> list[DocumentSummary]:
@@ -216,18 +142,13 @@ class Project(EditingMixin, SuggestionsMixin):
         ]
 
     def document(self, document_id: str) -> Document:
-        row = next(query_dicts(self.conn, "SELECT * FROM documents WHERE id = ?", [document_id]), None)
-        if row is None:
-            raise WorkbenchError(f"{self.path}: no document {document_id}")
-        return rows.document_from_row(row)
+        return read_document(self.conn, document_id)
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        return annotation_sets.annotators(self.conn)
 
     def annotation_set(self, document_id: str, annotator: str) -> AnnotationSet | None:
-        [annotated] = load_annotated(self.conn, [document_id], annotator) or [None]
-        if annotated is None:
-            raise WorkbenchError(f"{self.path}: no document {document_id}")
+        annotated = self.annotated_document(document_id, annotator)
         return annotated.sets[0] if annotated.sets else None
 
     def annotator_progress(
@@ -246,10 +167,10 @@ class Project(EditingMixin, SuggestionsMixin):
 
     def annotated_document(self, document_id: str, source: str = "all") -> AnnotatedDocument:
         """The document with the sets of ``source``: "all", "gold" or one annotator's name."""
-        [annotated] = load_annotated(self.conn, [document_id], source) or [None]
-        if annotated is None:
+        found = load_annotated(self.conn, [document_id], source)
+        if not found:
             raise WorkbenchError(f"{self.path}: no document {document_id}")
-        return annotated
+        return found[0]
 
     def iter_annotated(
         self, source: str = "all", document_ids: Sequence[str] | None = None
@@ -262,7 +183,38 @@ class Project(EditingMixin, SuggestionsMixin):
     def document_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
-    # -- importing -------------------------------------------------------------------------
+    def span_owner(self, span_id: str) -> tuple[Span, str, str]:
+        return span_owner(self.conn, span_id)
+
+    def event(self, event_id: str) -> Event:
+        return editing.event(self.conn, event_id)
+
+    def dependents(self, span_id: str) -> Dependents:
+        """What deleting the span takes with it (events it triggers, roles it fills)."""
+        return editing.dependents(self.conn, span_id)
+
+    def comments(self, document_id: str) -> list[Comment]:
+        return comments.comments(self.conn, document_id)
+
+    def labelled_texts(self) -> set[tuple[str, str]]:
+        """Every (covered text, label) of an entity span in the project (what suggests)."""
+        return suggestions.labelled_texts(self.conn, self.schema)
+
+    def rejected_suggestions(self, document_id: str, annotator: str) -> set[Rejected]:
+        return suggestions.rejected_suggestions(self.conn, document_id, annotator)
+
+    # -- writing (one transaction each) ----------------------------------------------------
+
+    def require_writable(self) -> None:
+        if self.readonly:
+            raise ProjectError(f"{self.path} is open read-only")
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on a project open for writing: what every edit runs in."""
+        self.require_writable()
+        with write_transaction(self.conn) as conn:
+            yield conn
 
     def add_documents(
         self, documents: Iterable[AnnotatedDocument], summary: ImportSummary | None = None
@@ -272,156 +224,153 @@ class Project(EditingMixin, SuggestionsMixin):
         A document whose text (sha256) is already in the project is not added again; its
         annotations are added to the existing document for their annotators.
         """
-        self.require_writable()
         summary = summary or ImportSummary()
-        with write_transaction(self.conn):
-            DocumentImporter(self, summary).run(documents)
+        with self.writing() as conn:
+            DocumentImporter(conn, self.schema, summary).run(documents)
         return summary
 
-    # -- editing (one transaction each) ----------------------------------------------------
-
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
-        self.require_writable()
-        with write_transaction(self.conn):
-            set_id = self.set_id(document_id, annotator, create=True)
-            self.conn.execute(
-                "UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ? "
-                "WHERE id = ?",
-                [status.value, now(), set_id],
-            )
+        with self.writing() as conn:
+            annotation_sets.set_status(conn, document_id, annotator, status)
 
     def add_comment(self, document_id: str, author: str, text: str) -> Comment:
         """A comment on a document (a span's comment is its note)."""
-        self.require_writable()
-        comment = Comment(new_id(), document_id, author, text, now())
-        with write_transaction(self.conn):
-            self.db["comments"].insert(
-                {"id": comment.id, "document_id": document_id, "author": author,
-                 "text": text, "created": comment.created}
-            )
-        return comment
-
-    def comments(self, document_id: str) -> list[Comment]:
-        return [
-            Comment(*row)
-            for row in self.conn.execute(
-                "SELECT id, document_id, author, text, created FROM comments "
-                "WHERE document_id = ? ORDER BY created, rowid",
-                [document_id],
-            )
-        ]
+        with self.writing() as conn:
+            return comments.add_comment(conn, document_id, author, text)
 
     def ensure_annotator(self, name: str) -> None:
-        self.require_writable()
-        with write_transaction(self.conn):
-            self._ensure_annotator(name)
+        with self.writing() as conn:
+            annotation_sets.ensure_annotator(conn, name)
 
-    def span_owner(self, span_id: str) -> tuple[Span, str, str]:
-        row = next(
-            query_dicts(
-                self.conn,
-                "SELECT s.*, a.document_id, a.annotator FROM spans s "
-                "JOIN annotation_sets a ON s.set_id = a.id WHERE s.id = ?",
-                [span_id],
-            ),
-            None,
-        )
-        if row is None:
-            raise WorkbenchError(f"no span {span_id} in {self.path}")
-        return rows.span_from_row(row), row["document_id"], row["annotator"]
+    def reject_suggestion(
+        self, document_id: str, annotator: str, start: int, end: int, label: str
+    ) -> None:
+        with self.writing() as conn:
+            suggestions.reject_suggestion(conn, document_id, annotator, start, end, label)
+
+    def add_span(
+        self,
+        document_id: str,
+        annotator: str,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        span_id: str | None = None,
+    ) -> Span:
+        """Create a span; the covered text is taken from the stored document text."""
+        with self.writing() as conn:
+            return editing.add_span(
+                conn, self.schema, document_id, annotator, start, end, label,
+                attributes=attributes, note=note, span_id=span_id,
+            )
+
+    def update_span(
+        self,
+        span_id: str,
+        *,
+        label: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> Span:
+        with self.writing() as conn:
+            return editing.update_span(
+                conn, self.schema, span_id, label=label, attributes=attributes, note=note
+            )
+
+    def add_spans(
+        self,
+        document_id: str,
+        annotator: str,
+        ranges: Sequence[tuple[int, int]],
+        label: str,
+        *,
+        text: str | None = None,
+    ) -> list[Span]:
+        """Label several ranges at once; see ``editing.add_spans``."""
+        with self.writing() as conn:
+            return editing.add_spans(conn, self.schema, document_id, annotator, ranges, label, text=text)
+
+    def delete_spans(self, span_ids: Sequence[str]) -> Removal:
+        """Delete spans of one set; events they trigger and arguments they fill go with them."""
+        with self.writing() as conn:
+            return editing.delete_spans(conn, span_ids)
+
+    def delete_span(self, span_id: str) -> Removal:
+        return self.delete_spans([span_id])
+
+    def restore(self, removal: Removal) -> None:
+        """Put back what a deletion removed, with the same ids (undo)."""
+        with self.writing() as conn:
+            editing.restore(conn, removal)
+
+    def replace_set(
+        self, document_id: str, annotator: str, annotations: AnnotationSet | None
+    ) -> None:
+        """Make the annotator's set on the document hold exactly ``annotations``, or nothing."""
+        with self.writing() as conn:
+            editing.replace_set(conn, document_id, annotator, annotations)
+
+    def create_event(
+        self,
+        document_id: str,
+        annotator: str,
+        start: int,
+        end: int,
+        event_type: str,
+        *,
+        attributes: dict[str, Any] | None = None,
+    ) -> Event:
+        """A trigger span labelled with the event type, and its event."""
+        with self.writing() as conn:
+            return editing.create_event(
+                conn, self.schema, document_id, annotator, start, end, event_type,
+                attributes=attributes,
+            )
+
+    def add_argument(
+        self,
+        event_id: str,
+        role: str,
+        *,
+        span_id: str | None = None,
+        filler_event_id: str | None = None,
+        order: int | None = None,
+    ) -> Argument:
+        """Fill a role; see ``editing.add_argument``."""
+        with self.writing() as conn:
+            return editing.add_argument(
+                conn, self.schema, event_id, role,
+                span_id=span_id, filler_event_id=filler_event_id, order=order,
+            )
+
+    def remove_argument(self, event_id: str, argument: Argument) -> int:
+        """Remove an argument; returns its position, for ``add_argument(order=...)`` on undo."""
+        with self.writing() as conn:
+            return editing.remove_argument(conn, event_id, argument)
+
+    def update_event(self, event_id: str, attributes: dict[str, Any]) -> Event:
+        """Replace an event's attributes; returns the event as it was (for undo)."""
+        with self.writing() as conn:
+            return editing.update_event(conn, self.schema, event_id, attributes)
+
+    # -- pieces of a caller's write transaction ----------------------------------------------
 
     def check_label(self, label: str) -> None:
         """A span's label is an entity label, or an event type for a trigger span."""
-        if not (self.schema.has_entity(label) or self.schema.has_event(label)):
-            raise SchemaError(
-                f"the label {label!r} is not in the project's schema {self.schema.id!r}"
-            )
+        annotation_sets.check_label(self.schema, label)
 
-    def require_writable(self) -> None:
-        if self.readonly:
-            raise ProjectError(f"{self.path} is open read-only")
-
-    # -- helpers used inside a write transaction --------------------------------------------
-
-    def _ensure_annotator(self, name: str) -> None:
-        if not name.strip():
-            raise WorkbenchError("an annotator's name cannot be empty")
-        self.conn.execute(
-            "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()]
-        )
+    def new_span(self, text: str, start: int, end: int, label: str) -> Span:
+        return annotation_sets.new_span(self.schema, text, start, end, label)
 
     def set_id(self, document_id: str, annotator: str, *, create: bool) -> str:
-        row = self.conn.execute(
-            "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
-            [document_id, annotator],
-        ).fetchone()
-        if row is not None:
-            return str(row[0])
-        if not create:
-            raise WorkbenchError(f"{annotator} has no annotations on document {document_id}")
-        self._ensure_annotator(annotator)
-        set_id = new_id()
-        self.db["annotation_sets"].insert(
-            {"id": set_id, "document_id": document_id, "annotator": annotator,
-             "status": Status.NEW.value, "revision": 0, "updated": now()}
-        )
-        return set_id
+        return annotation_sets.set_id(self.conn, document_id, annotator, create=create)
 
     def touch_set(self, document_id: str, annotator: str) -> str:
         """The annotator's set on the document, with its revision bumped and work marked begun."""
-        set_id = self.set_id(document_id, annotator, create=True)
-        self.conn.execute(
-            "UPDATE annotation_sets SET revision = revision + 1, updated = ?, "
-            "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
-            [now(), set_id],
-        )
-        return set_id
+        return annotation_sets.touch_set(self.conn, document_id, annotator)
 
     def insert_span(self, span: Span, set_id: str) -> None:
-        try:
-            self.db["spans"].insert(rows.span_row(span, set_id))
-        except sqlite3.IntegrityError as error:
-            raise WorkbenchError(
-                "the annotator already has a span with the same range and label"
-            ) from error
-
-
-def _build_project_file(path: Path, schema: Schema) -> None:
-    """Write a complete project file at ``path``: its tables, its identity and ``schema``.
-
-    It is left in rollback-journal mode, so that the one file holds everything once closed.
-    """
-    conn = connect(path)
-    try:
-        migrate(conn, path)
-        project = Project(path, conn, readonly=False)
-        with write_transaction(conn):
-            project.db["meta"].insert_all(
-                [
-                    {"key": "project_id", "value": new_id()},
-                    {"key": "created", "value": now()},
-                    {"key": "created_with", "value": __version__},
-                ]
-            )
-            project._insert_schema(schema)
-        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        if mode != "delete":
-            raise ProjectError(f"{path}: the new file could not be completed (journal {mode})")
-    finally:
-        conn.close()
-
-
-def _move_into_place(partial: Path, path: Path) -> None:
-    """Give the finished file its name, never replacing a file that appeared meanwhile."""
-    try:
-        os.link(partial, path)
-    except FileExistsError:
-        raise _exists_already(path) from None
-    except OSError:  # a file system without hard links (FAT, some network shares)
-        if path.exists():
-            raise _exists_already(path) from None
-        partial.rename(path)
-
-
-def _exists_already(path: Path) -> ProjectError:
-    return ProjectError(f"{path}: a file of that name exists already; choose another name")
+        annotation_sets.insert_span(self.conn, span, set_id)

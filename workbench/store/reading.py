@@ -11,8 +11,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Document,
+    Event,
+    Span,
+    Status,
+)
 from workbench.store import rows
+from workbench.store.connection import database_path
 
 CHUNK = 200
 
@@ -74,6 +84,41 @@ def query_dicts(
     names = [column[0] for column in cursor.description]
     for row in cursor:
         yield dict(zip(names, row, strict=True))
+
+
+def read_document(conn: sqlite3.Connection, document_id: str) -> Document:
+    row = next(query_dicts(conn, "SELECT * FROM documents WHERE id = ?", [document_id]), None)
+    if row is None:
+        raise _no_document(conn, document_id)
+    return rows.document_from_row(row)
+
+
+def document_text(conn: sqlite3.Connection, document_id: str) -> str:
+    """The document's stored text alone: what a new span is cut from."""
+    row = conn.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        raise _no_document(conn, document_id)
+    return str(row[0])
+
+
+def _no_document(conn: sqlite3.Connection, document_id: str) -> WorkbenchError:
+    return WorkbenchError(f"{database_path(conn)}: no document {document_id}")
+
+
+def span_owner(conn: sqlite3.Connection, span_id: str) -> tuple[Span, str, str]:
+    """The span with the document and the annotator whose set holds it."""
+    row = next(
+        query_dicts(
+            conn,
+            "SELECT s.*, a.document_id, a.annotator FROM spans s "
+            "JOIN annotation_sets a ON s.set_id = a.id WHERE s.id = ?",
+            [span_id],
+        ),
+        None,
+    )
+    if row is None:
+        raise WorkbenchError(f"no span {span_id} in {database_path(conn)}")
+    return rows.span_from_row(row), row["document_id"], row["annotator"]
 
 
 _DOCUMENT_COLUMNS = ", ".join(rows.DOCUMENT_COLUMNS)

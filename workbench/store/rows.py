@@ -7,7 +7,6 @@ from typing import Any
 
 from workbench.core.model import Argument, Document, Event, Span
 
-
 EMPTY_JSON = "{}"
 
 

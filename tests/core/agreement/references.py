@@ -97,7 +97,7 @@ class DkproAlphaU:
         self.categories = {u[3] for u in self.units}
 
     def observed(self, category: str) -> float:
-        B, L, R = self.begin, self.length, self.raters
+        B, L, R = self.begin, self.length, self.raters  # noqa: N806 (the study's names)
         result = 0.0
         for r1 in range(R):
             for r2 in range(r1 + 1, R):
@@ -132,7 +132,7 @@ class DkproAlphaU:
         return result / (R * (R - 1) * (L * L))
 
     def expected(self, category: str) -> Fraction:
-        B, L, R = self.begin, self.length, self.raters
+        B, L, R = self.begin, self.length, self.raters  # noqa: N806 (the study's names)
         n_c = 0
         squared = 0
         for unit in self.units:

@@ -115,7 +115,7 @@ def corpora(
         spans = {a: draw(spans_in(length, max_spans, labels)) for a in annotators}
         events = {a: draw(events_over(length, spans[a])) for a in annotators} if with_events else {}
         if complete:
-            status = {a: "done" for a in annotators}
+            status = dict.fromkeys(annotators, "done")
         else:
             status = {
                 a: draw(st.sampled_from(("done", "done", "done", "in_progress", "absent")))

@@ -199,7 +199,7 @@ def test_nltk_annotation_task_where_it_applies(corpus: Corpus, complete: bool) -
             corpus.annotators,
             tuple(
                 type(d)(
-                    d.length, d.tokens, d.spans, d.events, {a: "done" for a in corpus.annotators}
+                    d.length, d.tokens, d.spans, d.events, dict.fromkeys(corpus.annotators, "done")
                 )
                 for d in corpus.documents
             ),

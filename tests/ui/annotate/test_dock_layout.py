@@ -21,7 +21,7 @@ def front_heights(window: MainWindow) -> dict[str, int]:
 
 
 def test_reset_layout_gives_the_panels_their_first_start_heights(
-    scene: WindowScene,  # noqa: F811
+    scene: WindowScene,
 ) -> None:
     window, qtbot = scene.window, scene.qtbot
     first = front_heights(window)

@@ -12,15 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.lead_scene import save_screenshot
 from tests.ui.annotate.test_main_window import commit_text
+from tests.ui.lead_scene import save_screenshot
 from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, show_window
 from workbench.core.model import AnnotatedDocument, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.i18n import Language
 
 TEXT = (
     "أعلن داعش مسؤوليته، وقال القيادي الداعشي إن الخلية الداعشية تابعة لداعش، "

@@ -12,9 +12,9 @@ from tests.ui.annotate.test_text_view import TEXT, background_point, rendered, t
 from tests.ui.window_scene import ANNOTATOR, THIRD, WITH_HARAKAT, WindowScene, nth_index, scene  # noqa: F401
 from workbench.core.model import Argument, Status
 from workbench.core.utf16 import Utf16Map
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.i18n import Language
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -150,7 +150,7 @@ def test_undo_and_redo_of_a_new_span_keep_its_id(scene: WindowScene) -> None:
     scene.press(Key.Key_Z, CTRL)
     scene.press(Key.Key_Y, CTRL)
     assert scene.stored_spans() == [span]
-    assert "Undo Label 1 span as PER" == scene.window.menu_actions.undo.text()
+    assert scene.window.menu_actions.undo.text() == "Undo Label 1 span as PER"
 
 
 def test_undo_and_redo_switch_to_the_document_of_the_change(scene: WindowScene) -> None:

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.lead_scene import save_screenshot
 from tests.ui.annotate.test_main_window import commit_text
+from tests.ui.lead_scene import save_screenshot
 from tests.ui.window_scene import (
     ANNOTATOR,
     THIRD,
@@ -30,9 +30,9 @@ from tests.ui.window_scene import (
 from workbench.core.model import GOLD
 from workbench.core.suggestions import Suggestion
 from workbench.store.project import Project
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.i18n import Language
 
 WAIT_MS = 30_000
 """The build loads camel-tools' character sets (a second of CPU alone) on a busy machine."""
@@ -117,8 +117,8 @@ def test_label_all_then_undo_brings_them_back(qtbot: QtBot, project: Project, tm
 def test_enter_on_a_suggested_word_accepts_it_and_moves_on(
     qtbot: QtBot, project: Project, tmp_path: Path
 ) -> None:
-    from tests.ui.conftest import point_inside_char
     from tests.ui.annotate.test_text_view import double_click
+    from tests.ui.conftest import point_inside_char
 
     window = open_window(qtbot, project, tmp_path)
     wait_for(qtbot, window, EVERYTHING)

@@ -80,7 +80,7 @@ def tint_at_query(window_scene: WindowScene) -> QColor:
 
 
 def test_closing_the_search_panel_takes_the_highlights_from_every_document(
-    scene: WindowScene,  # noqa: F811
+    scene: WindowScene,
 ) -> None:
     window, panel = scene.window, scene.window.search_panel
     scene.open("third")

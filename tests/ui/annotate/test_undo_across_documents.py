@@ -26,7 +26,7 @@ A, B = "mixed", "third"
 State = tuple[tuple[Span, ...], tuple[Event, ...], Status | None]
 
 
-def stored_state(scene: WindowScene, name: str) -> State:  # noqa: F811
+def stored_state(scene: WindowScene, name: str) -> State:
     """The annotator's spans, events and status on a document, as the project file has them."""
     annotations = scene.project.annotation_set(scene.document_id(name), ANNOTATOR)
     if annotations is None:
@@ -34,7 +34,7 @@ def stored_state(scene: WindowScene, name: str) -> State:  # noqa: F811
     return annotations.spans, annotations.events, annotations.status
 
 
-def assert_shows_exactly(scene: WindowScene, name: str) -> None:  # noqa: F811
+def assert_shows_exactly(scene: WindowScene, name: str) -> None:
     """The window shows ``name``: its text, and its stored spans and events in the view, the
     span list and the event list, and nothing of another document."""
     window = scene.window
@@ -57,12 +57,12 @@ def assert_shows_exactly(scene: WindowScene, name: str) -> None:  # noqa: F811
     assert window.events.document.events == {event.id: event for event in events}
 
 
-def select(scene: WindowScene, word: str, occurrence: int = 0) -> None:  # noqa: F811
+def select(scene: WindowScene, word: str, occurrence: int = 0) -> None:
     start = nth_index(scene.view.text, word, occurrence)
     scene.view.select_range(start, start + len(word))
 
 
-def create_attack(scene: WindowScene) -> Event:  # noqa: F811
+def create_attack(scene: WindowScene) -> Event:
     """Select «الضربة» and press the Attack hotkey."""
     select(scene, "الضربة")
     scene.press(Key.Key_A, SHIFT)
@@ -73,36 +73,36 @@ def create_attack(scene: WindowScene) -> Event:  # noqa: F811
 # -- one change of each command type, made in A through the window ------------------------------
 
 
-def add_spans(scene: WindowScene) -> None:  # noqa: F811
+def add_spans(scene: WindowScene) -> None:
     scene.label_word("إدلب", Key.Key_3)
 
 
-def delete_spans(scene: WindowScene) -> None:  # noqa: F811
+def delete_spans(scene: WindowScene) -> None:
     scene.label_word("إدلب", Key.Key_3)  # selected once made
     scene.press(Key.Key_Delete)
 
 
-def update_span(scene: WindowScene) -> None:  # noqa: F811
+def update_span(scene: WindowScene) -> None:
     scene.label_word("إدلب", Key.Key_3)
     scene.press(Key.Key_1)  # relabels the selected span
 
 
-def set_status(scene: WindowScene) -> None:  # noqa: F811
+def set_status(scene: WindowScene) -> None:
     scene.press(Key.Key_Return, CTRL)
 
 
-def create_event(scene: WindowScene) -> None:  # noqa: F811
+def create_event(scene: WindowScene) -> None:
     create_attack(scene)
 
 
-def fill_role(scene: WindowScene) -> None:  # noqa: F811
+def fill_role(scene: WindowScene) -> None:
     create_attack(scene)
     attacker = scene.label_word("داعش", Key.Key_2)
     scene.click_on((attacker.start + attacker.end) // 2)
     scene.press(Key.Key_1, ALT)  # the first role, Attacker
 
 
-def edit_event_attributes(scene: WindowScene) -> None:  # noqa: F811
+def edit_event_attributes(scene: WindowScene) -> None:
     event = create_attack(scene)
     combo = scene.window.events.panel.attribute_combo("attack_method")
     combo.setFocus()
@@ -110,7 +110,7 @@ def edit_event_attributes(scene: WindowScene) -> None:  # noqa: F811
     assert scene.project.event(event.id).attributes != event.attributes
 
 
-def delete_trigger_with_its_event(scene: WindowScene) -> None:  # noqa: F811
+def delete_trigger_with_its_event(scene: WindowScene) -> None:
     """The event controller's deletion (the window's Delete key makes a span command)."""
     event = create_attack(scene)
     assert scene.window.events.delete_spans([event.trigger_span_id])
@@ -143,7 +143,7 @@ def test_every_command_type_is_covered() -> None:
 
 @pytest.mark.parametrize("command_type", list(CHANGES), ids=lambda cls: cls.__name__)
 def test_undo_and_redo_open_the_document_of_the_change(
-    scene: WindowScene, command_type: type  # noqa: F811
+    scene: WindowScene, command_type: type
 ) -> None:
     untouched = stored_state(scene, B)
     before = stored_state(scene, A)
@@ -168,7 +168,7 @@ def test_undo_and_redo_open_the_document_of_the_change(
 
 
 def test_redoing_an_event_after_undoing_into_another_document_draws_it_in_its_own(
-    scene: WindowScene,  # noqa: F811
+    scene: WindowScene,
 ) -> None:
     """The issue's steps: an event in A, undo until the window shows B, redo all."""
     scene.open(B)

@@ -25,8 +25,8 @@ from tests.conftest import REPO_ROOT
 from tests.ui.window_scene import ANNOTATOR, WindowScene, ini_settings, new_project, scene  # noqa: F401
 from workbench.store.project import Project
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.main_window import DEFAULT_SIDE_WIDTHS, MainWindow
+from workbench.ui.i18n import Language
 
 SHOWN_BY_DEFAULT = ["documents", "labels", "spans", "inspector", "event types", "events", "event"]
 IN_FRONT = ["documents", "labels", "spans", "inspector"]
@@ -114,7 +114,7 @@ def leading_side_is_right(window: MainWindow) -> bool:
 
 def side_widths_are_the_defaults(window: MainWindow) -> bool:
     widths = (window.docks["documents"].width(), window.docks["spans"].width())
-    return all(abs(width - default) < 10 for width, default in zip(widths, DEFAULT_SIDE_WIDTHS))
+    return all(abs(width - default) < 10 for width, default in zip(widths, DEFAULT_SIDE_WIDTHS, strict=True))
 
 
 def show(qtbot: QtBot, window: MainWindow) -> MainWindow:
@@ -162,7 +162,7 @@ def test_a_restart_after_a_kill_in_arabic_shows_every_panel_mirrored(
 
 
 def test_reset_layout_puts_every_panel_back_for_the_interface_language(
-    scene: WindowScene,  # noqa: F811
+    scene: WindowScene,
 ) -> None:
     window, qtbot = scene.window, scene.qtbot
     for name in ("documents", "spans", "inspector"):

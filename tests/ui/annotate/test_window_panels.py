@@ -13,15 +13,15 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import point_inside_char
 from tests.ui.annotate.test_text_view import click
+from tests.ui.conftest import point_inside_char
 from tests.ui.window_scene import ANNOTATOR, ini_settings, new_project
 from workbench.core.model import Span
 from workbench.store.project import Project
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.view_preferences import DEFAULT_SIZE
+from workbench.ui.i18n import Language
 
 Key = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -147,7 +147,7 @@ def test_the_event_type_buttons_fit_their_panel(qtbot: QtBot, window: MainWindow
     viewport = palette_area.viewport()
     for button in buttons:
         left = button.mapTo(viewport, button.rect().topLeft()).x()
-        assert 0 <= left and left + button.width() <= viewport.width(), button.text()
+        assert left >= 0 and left + button.width() <= viewport.width(), button.text()
         assert button.width() >= button.sizeHint().width(), button.text()
 
 

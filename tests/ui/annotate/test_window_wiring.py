@@ -18,7 +18,7 @@ def event_types_shown(window_scene: WindowScene) -> list[str]:
     return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
 
 
-def test_an_event_made_in_the_window_shows_in_the_span_list_and_undoes(scene: WindowScene) -> None:  # noqa: F811
+def test_an_event_made_in_the_window_shows_in_the_span_list_and_undoes(scene: WindowScene) -> None:
     window = scene.window
     start = nth_index(scene.view.text, "الضربة", 0)
     scene.view.select_range(start, start + len("الضربة"))
@@ -33,7 +33,7 @@ def test_an_event_made_in_the_window_shows_in_the_span_list_and_undoes(scene: Wi
     scene.qtbot.waitUntil(lambda: event_types_shown(scene) == [])
 
 
-def test_deleting_a_trigger_in_the_window_removes_its_event_from_the_event_list(scene: WindowScene) -> None:  # noqa: F811
+def test_deleting_a_trigger_in_the_window_removes_its_event_from_the_event_list(scene: WindowScene) -> None:
     window = scene.window
     start = nth_index(scene.view.text, "الضربة", 0)
     scene.view.select_range(start, start + len("الضربة"))
@@ -48,7 +48,7 @@ def test_deleting_a_trigger_in_the_window_removes_its_event_from_the_event_list(
     scene.qtbot.waitUntil(lambda: len(event_types_shown(scene)) == 1)
 
 
-def test_the_lead_menus_open_their_windows(scene: WindowScene) -> None:  # noqa: F811
+def test_the_lead_menus_open_their_windows(scene: WindowScene) -> None:
     actions = scene.window.menu_actions
     actions.export.trigger()
     actions.agreement.trigger()

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from tests.ui.event_scene import Scene, scene  # noqa: F401 (a fixture)
-from tests.ui.lead_scene import save_screenshot
 from tests.ui.events.test_event_controller import create_attack, press_role
+from tests.ui.lead_scene import save_screenshot
 from workbench.ui import i18n
 from workbench.ui.events.event_list import WARNINGS
 from workbench.ui.i18n import Language

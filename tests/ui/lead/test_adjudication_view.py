@@ -22,6 +22,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app.adjudication import adjudication_progress, finished_sets
 from workbench.core.adjudication import Agreement, SpanKey, span_candidates
 from workbench.core.model import GOLD, Status
+from workbench.ui.label_style import label_colour, lighter
 from workbench.ui.lead.adjudication_view import (
     MERGED,
     SIDE_BY_SIDE,
@@ -29,7 +30,6 @@ from workbench.ui.lead.adjudication_view import (
     candidate_id,
     open_adjudication,
 )
-from workbench.ui.label_style import label_colour, lighter
 
 
 @pytest.fixture

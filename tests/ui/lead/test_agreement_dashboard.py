@@ -20,13 +20,13 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app.agreement import project_agreement
 from workbench.app.agreement_html import documents_by_disagreement, format_score, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
+from workbench.ui.background import BackgroundTask
 from workbench.ui.lead.adjudication_view import SIDE_BY_SIDE
 from workbench.ui.lead.agreement_dashboard import (
     AgreementDashboard,
     open_agreement_dashboard,
     value_at,
 )
-from workbench.ui.background import BackgroundTask
 
 WAIT_MS = 30_000
 

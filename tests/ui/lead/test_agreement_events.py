@@ -17,8 +17,8 @@ from workbench.core.agreement import pair_key
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
-from workbench.ui.lead.agreement_dashboard import AgreementDashboard, value_at
 from workbench.ui.i18n import Language, set_language
+from workbench.ui.lead.agreement_dashboard import AgreementDashboard, value_at
 
 TEXT = "قال محمد إن مسلحين هاجموا قرية قرب الموصل أمس."
 WAIT_MS = 30_000
@@ -29,9 +29,14 @@ def attack(who: str, with_place: bool) -> AnnotationSet:
         start = TEXT.index(phrase)
         return Span(f"{who}-{name}", start, start + len(phrase), label, phrase)
 
-    trigger, attacker, place = span("t", "هاجموا", "Conflict.Attack"), span("a", "مسلحين", "PER"), span("p", "الموصل", "GPE")
-    arguments = (Argument("Attacker", span_id=attacker.id),) + ((Argument("Place", span_id=place.id),) if with_place else ())
-    return AnnotationSet(who, (trigger, attacker, place), (Event(f"{who}-e", "Conflict.Attack", trigger.id, arguments),))
+    trigger, attacker, place = (
+        span("t", "هاجموا", "Conflict.Attack"), span("a", "مسلحين", "PER"), span("p", "الموصل", "GPE")
+    )
+    arguments = (Argument("Attacker", span_id=attacker.id),)
+    if with_place:
+        arguments += (Argument("Place", span_id=place.id),)
+    event = Event(f"{who}-e", "Conflict.Attack", trigger.id, arguments)
+    return AnnotationSet(who, (trigger, attacker, place), (event,))
 
 
 @pytest.fixture
@@ -79,7 +84,8 @@ def test_event_agreement_is_shown(qtbot: QtBot, project: Project) -> None:
     model = dashboard.headline_model
     rows = {model.cell(r, 0).text: r for r in range(model.rowCount())}
     typed = rows["Event triggers, typed (Tri-C), exact"]
-    assert model.cell(typed, 1).text == format_score(report["events"]["exact"]["trigger_classification"]["mean"]) == "1.000"
+    typed_mean = report["events"]["exact"]["trigger_classification"]["mean"]
+    assert model.cell(typed, 1).text == format_score(typed_mean) == "1.000"
     with_roles = rows["Event arguments, with roles (Arg-C), exact"]
     assert model.cell(with_roles, 1).text == format_score(report["events"]["exact"]["argument_classification"]["mean"])
     assert model.cell(with_roles, 1).text == "0.667"

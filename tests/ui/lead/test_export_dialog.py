@@ -21,8 +21,8 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import EXPORT_MARK
-from workbench.ui.lead import export_dialog
 from workbench.ui.background import CancelCheck
+from workbench.ui.lead import export_dialog
 from workbench.ui.lead.export_dialog import ExportDialog, open_export_dialog
 
 WAIT_MS = 20_000

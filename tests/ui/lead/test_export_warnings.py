@@ -18,8 +18,8 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 )
 from workbench.app.adjudication import accept_agreed
 from workbench.cli import main
-from workbench.ui.lead.export_dialog import ExportDialog
 from workbench.ui.i18n import Language, set_language
+from workbench.ui.lead.export_dialog import ExportDialog
 
 WAIT_MS = 20_000
 

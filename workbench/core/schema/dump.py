@@ -36,7 +36,7 @@ def _entity_definition(entity: EntityType) -> dict[str, Any]:
 
 
 def _event_definition(event: EventType) -> dict[str, Any]:
-    definition = {"id": event.id, "en": event.en, "ar": event.ar, "color": event.color}
+    definition: dict[str, Any] = {"id": event.id, "en": event.en, "ar": event.ar, "color": event.color}
     _put_if(definition, "hotkey", event.hotkey)
     _put_if(definition, "attributes", _attributes_definition(event.attributes))
     definition["roles"] = [_role_definition(role) for role in event.roles]

@@ -402,7 +402,9 @@ def _assign_hotkeys(
 ) -> tuple[tuple[EntityType, ...], tuple[EventType, ...]]:
     """Refuse a hotkey given twice; give the free digits 1-9 to labels without a hotkey."""
     owners: dict[str, str] = {}
-    claims = [("entity_types", index, item) for index, item in enumerate(entities)]
+    claims: list[tuple[str, int, EntityType | EventType]] = [
+        ("entity_types", index, item) for index, item in enumerate(entities)
+    ]
     claims += [("event_types", index, item) for index, item in enumerate(events)]
     for key, index, item in claims:
         if item.hotkey is None:

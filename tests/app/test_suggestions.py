@@ -1,0 +1,68 @@
+"""A document's suggestions as it opens: from what is labelled anywhere in the project, less what
+the annotator has labelled there already or rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workbench.app.suggestions import document_suggestions
+from workbench.core.model import AnnotatedDocument, make_document
+from workbench.core.schema import builtin_schema
+from workbench.core.suggestions import Suggestion
+from workbench.store.project import Project
+
+LABELLED = "هاجم مسلحون مدينة الموصل"
+OPENED = "وصل مسلحون إلى الموصل ثم غادر مسلحون الموصل"
+
+
+def at(word: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = OPENED.index(word, start + 1)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.create(tmp_path / "p.tawsim", builtin_schema("conflict-news")) as project:
+        project.add_documents(
+            AnnotatedDocument(make_document(name, text, doc_id=name))
+            for name, text in (("labelled", LABELLED), ("opened", OPENED))
+        )
+        start = LABELLED.index("الموصل")
+        project.add_span("labelled", "badr", start, start + len("الموصل"), "GPE")
+        project.create_event("labelled", "badr", 0, len("هاجم"), "Conflict.Attack")
+        yield project
+
+
+def test_a_text_labelled_in_another_document_is_offered_wherever_it_occurs(project: Project) -> None:
+    offer = document_suggestions(project, "opened", "amal")
+    assert offer.document_id == "opened"
+    assert offer.suggestions == {Suggestion(*at("الموصل"), "GPE"), Suggestion(*at("الموصل", 1), "GPE")}
+    assert offer.rejected == frozenset()
+
+
+def test_what_the_annotator_labelled_or_rejected_is_not_offered_again(project: Project) -> None:
+    project.add_span("opened", "amal", *at("الموصل"), "LOC")  # labelled there, with another label
+    project.reject_suggestion("opened", "amal", *at("الموصل", 1), "GPE")
+    offer = document_suggestions(project, "opened", "amal")
+    # the first occurrence is taken; the second is offered with amal's own label, not the rejected one
+    assert offer.suggestions == {Suggestion(*at("الموصل", 1), "LOC")}
+    assert offer.rejected == {Suggestion(*at("الموصل", 1), "GPE")}
+    # amal's span and rejection are amal's: badr is offered both occurrences with both labels
+    assert document_suggestions(project, "opened", "badr").suggestions == {
+        Suggestion(*at("الموصل", n), label) for n in (0, 1) for label in ("GPE", "LOC")
+    }
+
+
+def test_event_triggers_are_not_offered(project: Project) -> None:
+    project.add_span("opened", "amal", *at("مسلحون"), "PER")
+    offered = document_suggestions(project, "labelled", "amal").suggestions
+    gunmen, mosul = LABELLED.index("مسلحون"), LABELLED.index("الموصل")
+    assert offered == {  # not the trigger هاجم, labelled Conflict.Attack in this very document
+        Suggestion(gunmen, gunmen + len("مسلحون"), "PER"),
+        Suggestion(mosul, mosul + len("الموصل"), "GPE"),
+    }

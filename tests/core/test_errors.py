@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.errors import InputError, WorkbenchError, one_line
+
+
+def test_an_input_error_names_the_file_and_the_place() -> None:
+    error = InputError(Path("in") / "news.jsonl", "not JSON", where="line 3")
+    assert str(error) == f"{Path('in') / 'news.jsonl'}, line 3: not JSON"
+    assert (error.path, error.problem, error.where) == (Path("in/news.jsonl"), "not JSON", "line 3")
+    assert str(InputError("news.txt", "empty")) == "news.txt: empty"
+    assert isinstance(error, WorkbenchError)
+
+
+def test_a_report_over_several_lines_becomes_one() -> None:
+    assert one_line("*** in database main ***\n  Page 5: never used\n\n") == (
+        "*** in database main *** Page 5: never used"
+    )

@@ -1,0 +1,87 @@
+"""Outputs that appear whole or not at all: one text file, or a folder swapped in at the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.formats.base import EXPORT_MARK, OutputError, atomic_text_output, export_folder, hidden_beside
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+def test_a_text_output_replaces_the_file_only_once_written(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("earlier\n", encoding="utf-8")
+    with atomic_text_output(out) as stream:
+        stream.write("سطر\n")
+        assert out.read_text(encoding="utf-8") == "earlier\n"  # not yet
+    assert out.read_text(encoding="utf-8") == "سطر\n"
+    assert names(tmp_path) == ["out.jsonl"]
+
+
+def test_a_failed_text_output_leaves_the_earlier_file_and_no_partial(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("earlier\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_text_output(out) as stream:
+        stream.write("half")
+        raise RuntimeError
+    assert out.read_text(encoding="utf-8") == "earlier\n"
+    assert names(tmp_path) == ["out.jsonl"]
+
+
+def test_a_killed_runs_partial_file_is_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    hidden_beside(out, "partial").write_text("left by a killed run", encoding="utf-8")
+    with atomic_text_output(out) as stream:
+        stream.write("new")
+    assert (out.read_text(encoding="utf-8"), names(tmp_path)) == ("new", ["out.txt"])
+
+
+def test_a_text_output_that_cannot_be_written_names_the_file(tmp_path: Path) -> None:
+    """The folder cannot be made (a file holds its name): one refusal, not the clean-up's error."""
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    pattern = r"cannot write .*out\.txt: .*nothing of it was kept"
+    with pytest.raises(OutputError, match=pattern), atomic_text_output(blocker / "out.txt") as stream:
+        stream.write("x")
+
+
+def test_a_folder_export_is_marked_and_replaces_an_earlier_export(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    with export_folder(out) as partial:
+        (partial / "train.conll").write_text("first", encoding="utf-8")
+    assert names(out) == [EXPORT_MARK, "train.conll"]
+    with export_folder(out) as partial:
+        (partial / "test.conll").write_text("second", encoding="utf-8")
+    assert names(out) == [EXPORT_MARK, "test.conll"]
+    assert names(tmp_path) == ["export"]
+
+
+def test_a_failed_folder_export_leaves_the_earlier_one(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    with export_folder(out) as partial:
+        (partial / "train.conll").write_text("first", encoding="utf-8")
+    with pytest.raises(RuntimeError), export_folder(out) as partial:
+        (partial / "train.conll").write_text("half", encoding="utf-8")
+        raise RuntimeError
+    assert (out / "train.conll").read_text(encoding="utf-8") == "first"
+    assert names(tmp_path) == ["export"]
+
+
+def test_a_users_folder_or_a_file_is_never_replaced(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="an export did not write"), export_folder(mine):
+        pass
+    assert names(mine) == ["notes.txt"]
+    a_file = tmp_path / "a-file"
+    a_file.write_text("keep", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="is a file"), export_folder(a_file):
+        pass
+    assert a_file.read_text(encoding="utf-8") == "keep"

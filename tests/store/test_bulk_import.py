@@ -1,0 +1,101 @@
+"""Adding many documents at once over a connection: ids that clash are renamed with what refers
+to them, a set that exists takes only the spans it lacks, the page cache is put back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import SchemaError
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Event,
+    Span,
+    Status,
+    make_document,
+)
+from workbench.core.schema import builtin_schema
+from workbench.store.bulk_import import DocumentImporter, ImportSummary, page_cache
+from workbench.store.connection import write_transaction
+from workbench.store.project import Project
+from workbench.store.reading import load_annotated
+
+TEXT = "هاجم مسلحون قرية قرب الموصل"
+SCHEMA = builtin_schema("conflict-news")
+
+
+def attack(annotator: str, text: str = TEXT) -> AnnotatedDocument:
+    """One set with fixed ids: a trigger, an attacker and the event linking them."""
+    trigger = Span("t", 0, 4, "Conflict.Attack", text[0:4])
+    attacker = Span("a", 5, 11, "PER", text[5:11])
+    event = Event("e", "Conflict.Attack", "t", (Argument("Attacker", span_id="a"),))
+    annotations = AnnotationSet(annotator, (trigger, attacker), (event,), Status.DONE, 1)
+    return AnnotatedDocument(make_document(f"doc-{text[-3:]}", text), (annotations,))
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    with Project.create(tmp_path / "p.tawsim", SCHEMA) as project:
+        yield project.conn
+
+
+def run_import(conn: sqlite3.Connection, *documents: AnnotatedDocument) -> ImportSummary:
+    summary = ImportSummary()
+    with write_transaction(conn):
+        DocumentImporter(conn, SCHEMA, summary).run(documents)
+    return summary
+
+
+def test_ids_the_project_holds_are_renamed_and_references_follow(conn: sqlite3.Connection) -> None:
+    run_import(conn, attack("amal"))
+    run_import(conn, attack("badr", TEXT + " أمس"))  # another document, the same span and event ids
+    [first, second] = [
+        annotated.sets[0]
+        for annotated in load_annotated(conn, [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")])
+    ]
+    assert {s.id for s in first.spans} == {"t", "a"} and first.events[0].id == "e"
+    renamed = {s.label: s.id for s in second.spans}
+    assert not {*renamed.values(), second.events[0].id} & {"t", "a", "e"}
+    [event] = second.events
+    assert event.trigger_span_id == renamed["Conflict.Attack"]
+    assert event.arguments == (Argument("Attacker", span_id=renamed["PER"]),)
+
+
+def test_a_set_that_exists_takes_only_the_spans_it_lacks(conn: sqlite3.Connection) -> None:
+    run_import(conn, attack("amal"))
+    again = attack("amal")
+    extra = Span("q", 12, 16, "GPE", TEXT[12:16])
+    grown = AnnotatedDocument(again.document, (AnnotationSet("amal", (*again.sets[0].spans, extra)),))
+    summary = run_import(conn, grown)
+    assert (summary.documents_added, summary.documents_matched) == (0, 1)
+    assert (summary.spans, summary.duplicate_spans) == (1, 2)
+    assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 3
+    assert conn.execute("SELECT revision FROM annotation_sets").fetchone()[0] == 2
+
+
+def test_new_documents_follow_the_order_of_those_there(conn: sqlite3.Connection) -> None:
+    run_import(conn, attack("amal"))
+    run_import(conn, attack("amal", TEXT + " أمس"), attack("amal", TEXT + " اليوم"))
+    orders = [row[0] for row in conn.execute("SELECT ord FROM documents ORDER BY ord")]
+    assert orders == [1, 2, 3]
+
+
+def test_a_set_that_does_not_fit_the_schema_is_refused_with_its_document(conn: sqlite3.Connection) -> None:
+    document = attack("amal").document
+    wrong = AnnotatedDocument(document, (AnnotationSet("amal", (Span("x", 0, 4, "Invented", TEXT[0:4]),)),))
+    with pytest.raises(SchemaError, match=f"document {document.name!r}: "):
+        run_import(conn, wrong)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_the_page_cache_is_put_back_even_after_a_failure(conn: sqlite3.Connection) -> None:
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    with pytest.raises(RuntimeError), page_cache(conn, 4096):
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -4096
+        raise RuntimeError
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == before

@@ -1,0 +1,112 @@
+"""Reading documents and their sets many at a time, over a connection."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, make_document
+from workbench.core.schema import builtin_schema
+from workbench.store import reading
+from workbench.store.connection import database_path
+from workbench.store.project import Project
+from workbench.store.reading import (
+    SpanEntry,
+    document_text,
+    event_layer,
+    iter_all_annotated,
+    load_annotated,
+    read_document,
+    span_entries,
+    span_owner,
+)
+
+TEXT = "هاجم مسلحون قرية قرب الموصل"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.create(tmp_path / "p.tawsim", builtin_schema("conflict-news")) as project:
+        yield project
+
+
+def document(number: int, *sets: AnnotationSet) -> AnnotatedDocument:
+    return AnnotatedDocument(make_document(f"n{number}", f"{TEXT} {number}", doc_id=f"d{number}"), sets)
+
+
+def test_documents_come_in_the_order_asked_and_unknown_ids_are_left_out(project: Project) -> None:
+    project.add_documents(document(n) for n in range(3))
+    loaded = load_annotated(project.conn, ["d2", "nobody", "d0"])
+    assert [annotated.document.id for annotated in loaded] == ["d2", "d0"]
+
+
+def test_a_source_reads_that_annotators_set_only(project: Project) -> None:
+    amal = AnnotationSet("amal", (Span("a", 0, 4, "PER", TEXT[0:4]),))
+    project.add_documents([document(0, amal, AnnotationSet("badr"))])
+    [annotated] = load_annotated(project.conn, ["d0"], "amal")
+    assert [s.annotator for s in annotated.sets] == ["amal"]
+    [everyone] = load_annotated(project.conn, ["d0"])
+    assert [s.annotator for s in everyone.sets] == ["amal", "badr"]
+
+
+def test_every_document_is_read_a_page_at_a_time_even_with_equal_orders(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.add_documents(document(n) for n in range(5))
+    with project.writing() as conn:
+        conn.execute("UPDATE documents SET ord = 1 WHERE id IN ('d3', 'd4')")
+    monkeypatch.setattr(reading, "CHUNK", 2)
+    names = [annotated.document.id for annotated in iter_all_annotated(project.conn)]
+    assert names == ["d0", "d3", "d4", "d1", "d2"]  # by order, then in the order stored
+
+
+def test_span_entries_by_start_the_longer_first_then_by_label(project: Project) -> None:
+    spans = (
+        Span("c", 5, 11, "PER", TEXT[5:11]),
+        Span("b", 0, 11, "PER", TEXT[0:11]),
+        Span("a", 0, 4, "Conflict.Attack", TEXT[0:4]),
+        Span("d", 0, 4, "ORG", TEXT[0:4]),
+    )
+    project.add_documents([document(0, AnnotationSet("amal", spans))])
+    assert span_entries(project.conn, "d0", "amal") == [
+        SpanEntry("b", 0, 11, "PER"),
+        SpanEntry("a", 0, 4, "Conflict.Attack"),
+        SpanEntry("d", 0, 4, "ORG"),
+        SpanEntry("c", 5, 11, "PER"),
+    ]
+    assert span_entries(project.conn, "d0", "badr") == []
+
+
+def test_the_event_layer_holds_the_spans_events_use_and_no_others(project: Project) -> None:
+    spans = (
+        Span("t", 0, 4, "Conflict.Attack", TEXT[0:4]),
+        Span("a", 5, 11, "PER", TEXT[5:11]),
+        Span("unused", 12, 16, "GPE", TEXT[12:16]),
+    )
+    event = Event("e", "Conflict.Attack", "t", (Argument("Attacker", span_id="a"),))
+    project.add_documents([document(0, AnnotationSet("amal", spans, (event,)))])
+    events, used = event_layer(project.conn, "d0", "amal")
+    assert [e.id for e in events] == ["e"]
+    assert sorted(s.id for s in used) == ["a", "t"]
+    assert event_layer(project.conn, "d0", "badr") == ([], [])
+
+
+def test_one_document_its_text_and_a_spans_owner(project: Project) -> None:
+    project.add_documents([document(0, AnnotationSet("amal", (Span("a", 5, 11, "PER", TEXT[5:11]),)))])
+    assert read_document(project.conn, "d0").name == "n0"
+    assert document_text(project.conn, "d0") == f"{TEXT} 0"
+    span, document_id, annotator = span_owner(project.conn, "a")
+    assert (span.text, document_id, annotator) == ("مسلحون", "d0", "amal")
+
+
+@pytest.mark.parametrize("read", [read_document, document_text, span_owner])
+def test_what_is_not_there_is_refused_naming_the_file(
+    project: Project, read: Callable[[sqlite3.Connection, str], object]
+) -> None:
+    with pytest.raises(WorkbenchError, match="nothing") as refusal:
+        read(project.conn, "nothing")
+    assert database_path(project.conn) in str(refusal.value)

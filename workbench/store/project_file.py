@@ -1,0 +1,113 @@
+"""Making a new project file and opening an existing one, refusing what is not one."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from workbench import __version__
+from workbench.core.errors import ProjectError
+from workbench.core.model import new_id
+from workbench.core.schema import Schema
+from workbench.store.clock import now
+from workbench.store.connection import connect, on_read_only_media, table, write_transaction
+from workbench.store.migrations import check_readable, migrate
+
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+def create_project_file(path: Path, schema: Schema) -> None:
+    """A new, empty project file holding ``schema``; refuses to overwrite an existing file.
+
+    The file is built under a hidden name in the same folder and renamed once complete, so a
+    failure (a full disk, a kill) leaves no file that looks like a project.
+    """
+    if path.exists():
+        raise _exists_already(path)
+    if not path.parent.is_dir():
+        raise ProjectError(f"{path.parent}: no such folder")
+    partial = path.with_name(f".{path.name}.{new_id()[:8]}.creating")
+    try:
+        try:
+            _build_project_file(partial, schema)
+        except (sqlite3.Error, OSError, ProjectError) as error:
+            cause = error.__cause__ if isinstance(error, ProjectError) else error
+            raise ProjectError(f"{path}: cannot create the project: {cause or error}") from error
+        _move_into_place(partial, path)
+    finally:
+        for leftover in (partial, *(Path(f"{partial}{end}") for end in _SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+
+
+def open_connection(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A connection to the project file at ``path``, migrated to this version unless read-only."""
+    if not path.is_file():
+        raise ProjectError(f"{path}: no such project file")
+    probe = connect(path, readonly=True)
+    try:
+        version = check_readable(probe, path)
+        if version == 0:
+            raise ProjectError(f"{path}: not a Tawsim project file (it is empty)")
+    finally:
+        probe.close()
+    if not readonly and on_read_only_media(path):
+        raise ProjectError(
+            f"{path}: the project is on read-only media or in a folder you cannot write to; "
+            "copy it to a writable folder to change it"
+        )
+    conn = connect(path, readonly=readonly)
+    if not readonly:
+        migrate(conn, path)
+    return conn
+
+
+def _insert_schema(conn: sqlite3.Connection, schema: Schema) -> None:
+    table(conn, "label_schemas").insert(
+        {
+            "schema_id": schema.id,
+            "version": schema.version,
+            "definition": schema.to_json(),
+            "created": now(),
+        }
+    )
+
+
+def _build_project_file(path: Path, schema: Schema) -> None:
+    """Write a complete project file at ``path``: its tables, its identity and ``schema``.
+
+    It is left in rollback-journal mode, so that the one file holds everything once closed.
+    """
+    conn = connect(path)
+    try:
+        migrate(conn, path)
+        with write_transaction(conn):
+            table(conn, "meta").insert_all(
+                [
+                    {"key": "project_id", "value": new_id()},
+                    {"key": "created", "value": now()},
+                    {"key": "created_with", "value": __version__},
+                ]
+            )
+            _insert_schema(conn, schema)
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if mode != "delete":
+            raise ProjectError(f"{path}: the new file could not be completed (journal {mode})")
+    finally:
+        conn.close()
+
+
+def _move_into_place(partial: Path, path: Path) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise _exists_already(path) from None
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if path.exists():
+            raise _exists_already(path) from None
+        partial.rename(path)
+
+
+def _exists_already(path: Path) -> ProjectError:
+    return ProjectError(f"{path}: a file of that name exists already; choose another name")
