@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import SchemaError, WorkbenchError
-from workbench.core.model import AnnotationSet, Argument, Event, Span, new_id
+from workbench.core.model import AnnotationSet, Argument, Event, Relation, Span, new_id
 from workbench.core.schema import event_filler
 from workbench.store import rows
 from workbench.store.connection import write_transaction
 from workbench.store.reading import query_dicts
+from workbench.store.relation_editing import insert_relations, insert_set_extras, span_relations
 
 if TYPE_CHECKING:
     from workbench.store.project import Project
@@ -34,6 +35,8 @@ class Removal:
     """Whole events: those whose trigger was deleted, with their arguments."""
     arguments: tuple[tuple[str, int, Argument], ...] = ()
     """(event id, position, argument) of events that stay but lost an argument."""
+    relations: tuple[Relation, ...] = ()
+    """Relations either end of which was deleted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +162,8 @@ class EditingMixin:
         return Dependents(tuple(triggered), tuple(filling))
 
     def delete_spans(self: Project, span_ids: Sequence[str]) -> Removal:
-        """Delete spans of one set; events they trigger and arguments they fill go with them."""
+        """Delete spans of one set; events they trigger, arguments they fill and relations they
+        end go with them."""
         self.require_writable()
         if not span_ids:
             raise WorkbenchError("no span to delete")
@@ -180,10 +184,12 @@ class EditingMixin:
                 [*span_ids, *span_ids, *span_ids],
             )
         )
+        relations = span_relations(self, span_ids)
         with write_transaction(self.conn):
             self.touch_set(document_id, annotator)
             self.conn.execute(f"DELETE FROM spans WHERE id IN ({marks})", list(span_ids))
-        return Removal(document_id, annotator, tuple(s for s, _, _ in owners), tuple(events), arguments)
+        spans = tuple(s for s, _, _ in owners)
+        return Removal(document_id, annotator, spans, tuple(events), arguments, relations)
 
     def delete_span(self: Project, span_id: str) -> Removal:
         return self.delete_spans([span_id])
@@ -196,6 +202,7 @@ class EditingMixin:
             self._insert_annotations(set_id, removal.spans, removal.events)
             for event_id, order, argument in removal.arguments:
                 self._insert_argument(event_id, argument, order)
+            insert_relations(self.conn, set_id, removal.relations)
 
     def replace_set(
         self: Project, document_id: str, annotator: str, annotations: AnnotationSet | None
@@ -207,10 +214,12 @@ class EditingMixin:
             set_id = self.touch_set(document_id, annotator)
             self.conn.execute("DELETE FROM events WHERE set_id = ?", [set_id])
             self.conn.execute("DELETE FROM spans WHERE set_id = ?", [set_id])
+            self.conn.execute("DELETE FROM document_labels WHERE set_id = ?", [set_id])
             if annotations is None:
                 self.conn.execute("DELETE FROM annotation_sets WHERE id = ?", [set_id])
                 return
             self._insert_annotations(set_id, annotations.spans, annotations.events)
+            insert_set_extras(self.conn, set_id, annotations)
             self.conn.execute(
                 "UPDATE annotation_sets SET status = ? WHERE id = ?",
                 [annotations.status.value, set_id],

@@ -89,6 +89,7 @@ class ImportSummary:
     """Documents whose text was already in the project: their annotations were added to it."""
     spans: int = 0
     events: int = 0
+    relations: int = 0
     duplicate_spans: int = 0
     """Spans skipped because the annotator already had the same range and label (or id)."""
     messages: list[str] = field(default_factory=list)

@@ -187,9 +187,12 @@ class Schema:
     def default_attributes_for_event(self, type_id: str) -> dict[str, str]:
         return _defaults(self.attributes_for_event(type_id))
 
+    def default_attributes_for_relation(self, type_id: str) -> dict[str, str]:
+        return _defaults(self.relation_type(type_id).attributes)
+
     def check_attributes(self, owner: str, attributes: Mapping[str, Any]) -> None:
-        """Refuse attribute names ``owner`` (an entity label, event or relation type) lacks, and values
-        outside the attribute's closed list."""
+        """Refuse attribute names ``owner`` (an entity label, an event type or a relation type)
+        lacks, and values outside the attribute's closed list."""
         if self.has_entity(owner):
             allowed = self.attributes_for_entity(owner)
         elif self.has_event(owner):
