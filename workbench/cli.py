@@ -182,6 +182,7 @@ def run_import(args: argparse.Namespace) -> None:
         f"imported {summary.documents_added} new documents"
         + (f" ({summary.documents_matched} already in the project)" if summary.documents_matched else "")
         + f", {summary.spans} spans, {summary.events} events"
+        + (f", {summary.relations} relations" if summary.relations else "")
     )
     warn([*report.summary(), *summary.messages])
 
