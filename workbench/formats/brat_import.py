@@ -279,7 +279,7 @@ class _Reader:
             for place, pair in enumerate(pairwise(arguments), start=1):
                 self.found.relations[f"*{number}.{place}"] = _RelationLine(number, type_id, pair)
             return True
-        roles = dict(argument.partition(":")[::2] for argument in arguments)
+        roles = {role: target for role, _, target in (a.partition(":") for a in arguments)}
         if len(arguments) != 2 or set(roles) != {"Arg1", "Arg2"}:
             raise self._error(number, "expected R<n><TAB>TYPE Arg1:T<n> Arg2:T<n>")
         self.found.relations[brat_id] = _RelationLine(number, type_id, (roles["Arg1"], roles["Arg2"]))

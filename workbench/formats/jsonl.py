@@ -322,7 +322,7 @@ def write(
 
 def document_record(annotated: AnnotatedDocument) -> dict[str, Any]:
     document = annotated.document
-    record = {
+    record: dict[str, Any] = {
         "id": document.id,
         "name": document.name,
         "text": document.text,

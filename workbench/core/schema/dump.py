@@ -77,10 +77,12 @@ def _relation_definition(relation: RelationType) -> dict[str, Any]:
 def _field_definition(document_field: DocumentField) -> dict[str, Any]:
     values = []
     for value in document_field.values:
-        value_definition = {"id": value.id, "en": value.en, "ar": value.ar}
+        value_definition: dict[str, Any] = {"id": value.id, "en": value.en, "ar": value.ar}
         _put_if(value_definition, "hotkey", value.hotkey)
         values.append(value_definition)
-    definition = {"id": document_field.id, "en": document_field.en, "ar": document_field.ar}
+    definition: dict[str, Any] = {
+        "id": document_field.id, "en": document_field.en, "ar": document_field.ar,
+    }
     _put_if(definition, "multiple", document_field.multiple)
     definition["values"] = values
     return definition
