@@ -215,6 +215,11 @@ def test_packages_carry_relations_and_labels_and_merging_brings_them(tmp_path: P
          "takes a list of one or more values"),
         ("UPDATE document_labels SET value = '{\"a\": 1}'", "a document label that cannot be read"),
         ("UPDATE document_labels SET value = X'00'", "blob value in the column 'value'"),
+        ("""INSERT INTO spans (id, set_id, start, "end", label, text)
+            SELECT 'elsewhere', a.id, 0, 6, 'PER', 'اعتقلت' FROM annotation_sets a
+            JOIN documents d ON a.document_id = d.id WHERE d.name = 'd1';
+            UPDATE relations SET to_span_id = 'elsewhere';""",
+         "its 'to' end 'elsewhere' is not a span of the set"),
     ],
 )
 def test_a_package_with_bad_relations_or_labels_is_refused(
