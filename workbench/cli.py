@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--seed", type=int, default=0, help="the seed of --split (default 0)")
     exp.set_defaults(run=run_export)
 
-    stats = commands.add_parser("stats", help="count documents, annotators, spans and events")
+    stats = commands.add_parser(
+        "stats", help="count documents, annotators, spans, events, relations and document labels"
+    )
     stats.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(run=run_stats)
@@ -180,6 +182,7 @@ def run_import(args: argparse.Namespace) -> None:
         f"imported {summary.documents_added} new documents"
         + (f" ({summary.documents_matched} already in the project)" if summary.documents_matched else "")
         + f", {summary.spans} spans, {summary.events} events"
+        + (f", {summary.relations} relations" if summary.relations else "")
     )
     warn([*report.summary(), *summary.messages])
 
@@ -210,8 +213,8 @@ def run_stats(args: argparse.Namespace) -> None:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return
     print(f"{stats['project']}  (schema {stats['schema']})")
-    for key in ("documents", "spans", "events", "arguments"):
-        print(f"  {key:<11}{stats[key]:>10}")
+    for key in ("documents", "spans", "events", "arguments", "relations", "document_labels"):
+        print(f"  {key.replace('_', ' '):<16}{stats[key]:>10}")
     print(f"  annotators {', '.join(stats['annotators']) or '-'}")
 
 

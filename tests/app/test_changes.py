@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from tests.store.test_editing import TEXT, at
-from workbench.app import adjudication, changes
+from workbench.app import adjudication, changes, relation_changes
 from workbench.app.adjudication import GoldEdit, gold_of
 from workbench.app.changes import Change, Command
 from workbench.core.adjudication import add_to_gold, empty_gold
@@ -65,6 +65,9 @@ def rows(project: Project, document_id: str) -> Rows:
         "events": f"SELECT id, type, trigger_span_id, attributes FROM events WHERE {in_document}",
         "arguments": "SELECT event_id, role, span_id, filler_event_id, ord FROM arguments WHERE "
         f"event_id IN (SELECT id FROM events WHERE {in_document})",
+        "relations": "SELECT id, type, from_span_id, to_span_id, attributes FROM relations WHERE "
+        + in_document,
+        "document_labels": f"SELECT field, value FROM document_labels WHERE {in_document}",
     }
     return {
         table: sorted(project.conn.execute(sql, [document_id]).fetchall(), key=repr)
@@ -162,6 +165,62 @@ def gold_edit(project: Project, document_id: str) -> Command:
     return GoldEdit(document_id, gold_of(project, document_id), after, added)
 
 
+def related_spans(project: Project, document_id: str) -> tuple[str, str, str]:
+    """(armed men, the village, a relation located-in between them)."""
+    begun(project, document_id)
+    attackers = project.add_span(document_id, ANNOTATOR, *at("مسلحون"), "PER")
+    village = project.add_span(document_id, ANNOTATOR, *at("قرية"), "LOC")
+    relation = relation_changes.AddRelation(
+        document_id, ANNOTATOR, "located-in", attackers.id, village.id
+    )
+    relation.apply(project)
+    assert relation.relation is not None
+    return attackers.id, village.id, relation.relation.id
+
+
+def add_relation(project: Project, document_id: str) -> Command:
+    begun(project, document_id)
+    isis = project.add_span(document_id, ANNOTATOR, *at("داعش"), "ORG")
+    attackers = project.add_span(document_id, ANNOTATOR, *at("مسلحون"), "PER")
+    return relation_changes.AddRelation(document_id, ANNOTATOR, "member-of", attackers.id, isis.id)
+
+
+def delete_relation(project: Project, document_id: str) -> Command:
+    *_, relation_id = related_spans(project, document_id)
+    return relation_changes.DeleteRelation(document_id, ANNOTATOR, relation_id)
+
+
+def retype_relation(project: Project, document_id: str) -> Command:
+    *_, relation_id = related_spans(project, document_id)
+    annotations = project.annotation_set(document_id, ANNOTATOR)
+    assert annotations is not None
+    [before] = annotations.relations
+    assert before.id == relation_id
+    after = relation_changes.retyped(before, "affiliated-with", project.schema)
+    return relation_changes.RetypeRelation(document_id, before, after)
+
+
+def delete_related_span(project: Project, document_id: str) -> Command:
+    """A span at one end of a relation: the relation goes with it, and comes back on undo."""
+    attackers, _village, _relation = related_spans(project, document_id)
+    return changes.DeleteSpans(document_id, (attackers,))
+
+
+def set_document_label(project: Project, document_id: str) -> Command:
+    begun(project, document_id)
+    first = relation_changes.SetDocumentLabel(document_id, ANNOTATOR, "topic", ("terrorism",))
+    first.apply(project)
+    return relation_changes.SetDocumentLabel(
+        document_id, ANNOTATOR, "topic", ("terrorism", "armed_conflict")
+    )
+
+
+def clear_document_label(project: Project, document_id: str) -> Command:
+    begun(project, document_id)
+    relation_changes.SetDocumentLabel(document_id, ANNOTATOR, "relevance", "relevant").apply(project)
+    return relation_changes.SetDocumentLabel(document_id, ANNOTATOR, "relevance", None)
+
+
 Build = Callable[[Project, str], Command]
 COMMANDS: dict[str, tuple[type[Command], Build]] = {
     "AddSpans": (changes.AddSpans, add_spans),
@@ -173,13 +232,19 @@ COMMANDS: dict[str, tuple[type[Command], Build]] = {
     "EditRole (empty)": (changes.EditRole, empty_role),
     "EditEventAttributes": (changes.EditEventAttributes, edit_event_attributes),
     "GoldEdit": (GoldEdit, gold_edit),
+    "AddRelation": (relation_changes.AddRelation, add_relation),
+    "DeleteRelation": (relation_changes.DeleteRelation, delete_relation),
+    "RetypeRelation": (relation_changes.RetypeRelation, retype_relation),
+    "DeleteSpans (a relation's end)": (changes.DeleteSpans, delete_related_span),
+    "SetDocumentLabel": (relation_changes.SetDocumentLabel, set_document_label),
+    "SetDocumentLabel (clear)": (relation_changes.SetDocumentLabel, clear_document_label),
 }
 
 
 def test_every_kind_of_command_is_covered() -> None:
     defined = {
         cls
-        for module in (changes, adjudication)
+        for module in (changes, adjudication, relation_changes)
         for cls in vars(module).values()
         if inspect.isclass(cls) and issubclass(cls, Command) and not inspect.isabstract(cls)
     }
@@ -218,6 +283,8 @@ def assert_names_what_changed(change: Change, before: Rows, after: Rows) -> None
         row[0] for row in set(before["arguments"]) ^ set(after["arguments"])
     }
     assert events <= set(change.events)
+    assert changed_ids(before, after, "relations") <= set(change.relations)
+    assert changed_ids(before, after, "document_labels") <= set(change.document_labels)
     if before["sets"] != after["sets"] and not change.span_ids:
         assert change.status is not None
 

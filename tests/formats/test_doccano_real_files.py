@@ -37,9 +37,9 @@ def test_relations_of_the_relation_export_are_counted(conflict_news: Schema) -> 
     ]  # fmt: skip
     assert report.counts == {Issue.SKIPPED_ANNOTATION: 3}
     assert [m.split(": ", 1)[1] for m in report.messages] == [
-        "a relation 'foundedAt' (the workbench has none yet)",
-        "a relation 'foundedBy' (the workbench has none yet)",
-        "a relation 'foundedBy' (the workbench has none yet)",
+        "a relation 'foundedAt' (the schema has no such relation type)",
+        "a relation 'foundedBy' (the schema has no such relation type)",
+        "a relation 'foundedBy' (the schema has no such relation type)",
     ]
 
 

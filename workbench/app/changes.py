@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotationSet, Argument, Span, Status
-from workbench.core.schema import Schema
+from workbench.core.model import AnnotationSet, Argument, Relation, Span, Status
+from workbench.core.schema import Attribute, Schema
 from workbench.store.editing import Removal
 from workbench.store.project import Project
 
@@ -37,6 +37,10 @@ class Change:
     events: tuple[str, ...] = ()
     """Events created, changed or deleted, by id: read them again to show them."""
     status: Status | None = None
+    relations: tuple[str, ...] = ()
+    """Relations created, changed or deleted, by id (``relation_changes.py``)."""
+    document_labels: tuple[str, ...] = ()
+    """Document-label fields set or cleared."""
 
     @property
     def span_ids(self) -> list[str]:
@@ -76,12 +80,22 @@ class _Deletion:
         if self.span_ids:
             require_in_document(project, self.span_ids[0], self.document_id)
         self.removal = project.delete_spans(self.span_ids)
-        return Change(self.document_id, removed=self.span_ids, events=self.event_ids(*also))
+        return Change(
+            self.document_id, removed=self.span_ids, events=self.event_ids(*also),
+            relations=self.relation_ids(),
+        )
 
     def restore(self, project: Project, *also: str) -> Change:
         assert self.removal is not None, "restore follows a deletion"
         project.restore(self.removal)
-        return Change(self.document_id, added=self.removal.spans, events=self.event_ids(*also))
+        return Change(
+            self.document_id, added=self.removal.spans, events=self.event_ids(*also),
+            relations=self.relation_ids(),
+        )
+
+    def relation_ids(self) -> tuple[str, ...]:
+        """The relations the deletion took with the spans."""
+        return tuple(r.id for r in self.removal.relations) if self.removal else ()
 
     def event_ids(self, *also: str) -> tuple[str, ...]:
         """``also`` and the events the deletion removed or took an argument from."""
@@ -213,13 +227,18 @@ class SetStatus(_Replacement[Status]):
 def relabelled(span: Span, label: str, schema: Schema) -> Span:
     """``span`` with an entity ``label``: attribute values the new label also allows are kept,
     the others are dropped, and the label's defaults fill what is missing."""
-    allowed = {attribute.name: attribute for attribute in schema.attributes_for_entity(label)}
-    kept = {
-        name: value
-        for name, value in span.attributes.items()
-        if name in allowed and value in allowed[name].values
-    }
+    kept = kept_attributes(span.attributes, schema.attributes_for_entity(label))
     return replace(span, label=label, attributes=schema.default_attributes_for_entity(label) | kept)
+
+
+def kept_attributes(values: dict[str, Any], allowed: Sequence[Attribute]) -> dict[str, Any]:
+    """The attribute values in ``values`` that the attributes ``allowed`` also allow."""
+    by_name = {attribute.name: attribute for attribute in allowed}
+    return {
+        name: value
+        for name, value in values.items()
+        if name in by_name and value in by_name[name].values
+    }
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -340,6 +359,9 @@ def set_difference(
     ]
     old_status = before.status if before else None
     new_status = after.status if after else None
+    relations = _changed_ids(before.relations if before else (), after.relations if after else ())
+    old_labels = before.document_labels if before else {}
+    new_labels = after.document_labels if after else {}
     return Change(
         document_id,
         added=tuple(span for span_id, span in new.items() if span_id not in old),
@@ -347,5 +369,17 @@ def set_difference(
         updated=tuple(span for span_id, span in new.items() if old.get(span_id, span) != span),
         events=tuple(events),
         status=new_status if new_status != old_status else None,
+        relations=relations,
+        document_labels=tuple(
+            field
+            for field in dict.fromkeys([*old_labels, *new_labels])
+            if old_labels.get(field) != new_labels.get(field)
+        ),
     )
+
+
+def _changed_ids(before: Sequence[Relation], after: Sequence[Relation]) -> tuple[str, ...]:
+    old = {relation.id: relation for relation in before}
+    new = {relation.id: relation for relation in after}
+    return tuple(i for i in dict.fromkeys([*old, *new]) if old.get(i) != new.get(i))
 

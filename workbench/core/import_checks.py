@@ -4,7 +4,8 @@ The annotation window cannot make these: a span whose offsets do not give its te
 twice, an attribute its label does not have or a value outside the attribute's list, a role the
 event type lacks, a filler the role does not allow, an argument or trigger that is not in the set,
 events filling each other's roles in a cycle (an event that, through its arguments, contains
-itself). A file that holds one is refused with the first problem, so that everything imported can
+itself), and what ``relation_checks`` refuses in relations and document labels. A file that
+holds one is refused with the first problem, so that everything imported can
 be exported again in every format and read back.
 
 A required role left empty is not refused: it is work still to do, shown beside the event.
@@ -19,6 +20,7 @@ from workbench.core.errors import SchemaError
 from workbench.core.event_checks import argument_problem
 from workbench.core.model import AnnotationSet, Event, Span
 from workbench.core.nested_data import size_problem
+from workbench.core.relation_checks import document_labels_problem, relations_problem
 from workbench.core.schema import Schema
 
 
@@ -35,6 +37,8 @@ def annotation_set_problem(text: str, annotations: AnnotationSet, schema: Schema
         or _first(_span_problem(span, text, schema) for span in annotations.spans)
         or _first(_event_problem(event, spans, events, schema) for event in annotations.events)
         or _event_cycle(annotations.events)
+        or relations_problem(annotations.relations, spans, schema)
+        or document_labels_problem(annotations.document_labels, schema)
     )
 
 

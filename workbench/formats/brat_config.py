@@ -11,7 +11,8 @@ cardinality (``Role`` required once, ``Role?`` optional, ``Role+`` required and 
 attributes with their owners and values (a value may hold any character brat's configuration
 can list: not whitespace, ``|`` or ``,``; ``Typo+UNK`` is fine). brat attribute names are global, so an attribute that
 several labels have with different values lists the union of the values. ``[relations]`` holds
-only the line that lets spans nest and overlap; the workbench has no relations.
+the schema's relation types with the labels of their two ends (``<REL-TYPE>:symmetric`` for a
+symmetric one), and the line that lets spans nest and overlap.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.schema import EVENT_PREFIX, Attribute, EntityType, EventType, Role, Schema
+from workbench.core.schema.relations import RelationType
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _NOT_IN_CONF = re.compile(r"[\s|,]")
@@ -37,6 +39,7 @@ class BratNames:
     def __init__(self, schema: Schema) -> None:
         labels = [entity.id for entity in schema.entity_types]
         labels += [event.id for event in schema.event_types]
+        labels += [relation.id for relation in schema.relation_types]
         self.labels = _aliases(labels, schema.id, "labels")
         self.attributes = _aliases(_attribute_owners(schema), schema.id, "attribute names")
 
@@ -62,7 +65,8 @@ def annotation_conf(schema: Schema) -> str:
         *(brat_name(entity.id) for entity in schema.entity_types),
         "",
         "[relations]",
-        "# No relations: this line lets any span nest in or overlap another.",
+        *(_relation_line(relation) for relation in schema.relation_types),
+        "# This line lets any span nest in or overlap another.",
         "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
         "",
         "[events]",
@@ -77,16 +81,26 @@ def annotation_conf(schema: Schema) -> str:
 def visual_conf(schema: Schema) -> str:
     """Display names (English, then Arabic) and colours of the labels."""
     kinds: list[EntityType | EventType] = [*schema.entity_types, *schema.event_types]
+    named: list[EntityType | EventType | RelationType] = [*kinds, *schema.relation_types]
     return "\n".join(
         [
             "[labels]",
-            *(f"{brat_name(kind.id)} | {kind.en} | {kind.ar}" for kind in kinds),
+            *(f"{brat_name(kind.id)} | {kind.en} | {kind.ar}" for kind in named),
             "",
             "[drawing]",
             *(f"{brat_name(kind.id)}\tbgColor:{kind.color}" for kind in kinds),
             "",
         ]
     )
+
+
+def _relation_line(relation: RelationType) -> str:
+    ends = (
+        f"Arg1:{'|'.join(map(brat_name, relation.from_labels))}, "
+        f"Arg2:{'|'.join(map(brat_name, relation.to_labels))}"
+    )
+    symmetric = ", <REL-TYPE>:symmetric" if relation.symmetric else ""
+    return f"{brat_name(relation.id)}\t{ends}{symmetric}"
 
 
 def _event_line(type_id: str, roles: tuple[Role, ...]) -> str:
@@ -118,6 +132,8 @@ def _attribute_owners(schema: Schema) -> dict[str, tuple[list[str], list[str]]]:
         add(entity.id, schema.attributes_for_entity(entity.id))
     for event in schema.event_types:
         add(event.id, schema.attributes_for_event(event.id))
+    for relation in schema.relation_types:
+        add(relation.id, relation.attributes)
     return owners
 
 

@@ -11,13 +11,15 @@ are the workbench's. The ``.ann`` holds:
   crosses a line break is written as brat does, as pieces between the breaks (``0 5;6 9``);
 - ``E`` lines for events: ``E1<TAB>Type:T3 Role:T1 Role:E2`` (a role filled by another event names
   it), a repeated role numbered as brat numbers it (``Victim``, ``Victim2``);
-- ``A`` lines for attributes: ``A1<TAB>Name T1 VALUE``, or ``A1<TAB>Name T1`` for a binary
-  attribute (the value ``True``);
+- ``R`` lines for relations: ``R1<TAB>Type Arg1:T1 Arg2:T2`` (from Arg1 to Arg2);
+- ``A`` lines for attributes (of spans, events and relations): ``A1<TAB>Name T1 VALUE``, or
+  ``A1<TAB>Name T1`` for a binary attribute (the value ``True``);
 - ``#`` lines for span notes (on the event for an event's trigger, since brat refuses a note on a
   trigger): ``AnnotatorNotes``, line breaks turned into spaces; a note line
   ``[TYPE] text`` (a note of another type, as the import keeps it) as a note of that type.
 
-Labels, event types and attribute names are spelled as brat stores them (``Conflict_Attack``).
+Labels, event types, relation types and attribute names are spelled as brat stores them
+(``Conflict_Attack``). brat has no labels of a whole document: document labels are not written.
 Files are named after the document, made safe for every file system and unique in their folder
 (``file_names``); each folder's ``names.tsv`` maps the file names back to the document ids and
 names. A document with several annotation sets gets one pair per set, named ``NAME@ANNOTATOR``,
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Span
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import ExportOptions, check_offsets, export_folder
 from workbench.formats.brat_annotators import annotator_part
@@ -103,10 +105,13 @@ def _ann_lines(
     spans = sorted(annotations.spans, key=lambda span: (span.start, -span.end))
     ids = {span.id: f"T{number}" for number, span in enumerate(spans, start=1)}
     ids |= {event.id: f"E{number}" for number, event in enumerate(annotations.events, start=1)}
+    relations = {f"R{number}": r for number, r in enumerate(annotations.relations, start=1)}
     lines = [_t_line(ids[span.id], span, text, place) for span in spans]
     lines += [_e_line(ids, event, place) for event in annotations.events]
+    lines += [_r_line(ids, brat_id, relation, place) for brat_id, relation in relations.items()]
     owners = [(ids[span.id], span.attributes) for span in spans]
     owners += [(ids[event.id], event.attributes) for event in annotations.events]
+    owners += [(brat_id, relation.attributes) for brat_id, relation in relations.items()]
     lines += _a_lines(owners, place)
     # brat refuses a note on a trigger: it goes on the (first) event the trigger belongs to
     targets = {event.trigger_span_id: ids[event.id] for event in reversed(annotations.events)}
@@ -146,6 +151,16 @@ def _e_line(ids: dict[str, str], event: Event, place: str) -> str:
         number = str(seen[argument.role]) if seen[argument.role] > 1 else ""
         arguments.append(f"{argument.role}{number}:{_ref(ids, argument.filler_id, event, place)}")
     return f"{ids[event.id]}\t{' '.join(arguments)}"
+
+
+def _r_line(ids: dict[str, str], brat_id: str, relation: Relation, place: str) -> str:
+    ends = [ids.get(span_id) for span_id in (relation.from_span_id, relation.to_span_id)]
+    if None in ends:
+        raise WorkbenchError(
+            f"{place}: relation {relation.id} ({relation.type}) links a span that is not in its "
+            "annotation set"
+        )
+    return f"{brat_id}\t{brat_name(relation.type)} Arg1:{ends[0]} Arg2:{ends[1]}"
 
 
 def _ref(ids: dict[str, str], target: str, event: Event, place: str) -> str:

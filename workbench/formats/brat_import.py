@@ -10,10 +10,13 @@ span in pieces is read as one span when only whitespace (a line break) lies betw
 and counted in the report; a span with text between its pieces is refused, since the workbench
 holds only continuous spans. ``E``, ``A``/``M`` and ``#`` lines become events, attributes and notes
 (a note on an event goes to its trigger span; a note of another type than ``AnnotatorNotes`` keeps
-its type as ``[TYPE] text``). ``R``, ``*`` and ``N`` lines (relations, equivalences,
-normalizations), which the workbench does not hold, are skipped and counted in the report, and so
-are notes and attributes on them: they never stop the import. Labels go through ``--label-map``
-and must be in the schema, and roles and attributes must be the schema's.
+its type as ``[TYPE] text``). ``R`` lines (``R1<TAB>Type Arg1:T1 Arg2:T2``) of a relation type
+the schema has become relations from Arg1 to Arg2, with the ``A`` lines on them as attributes; a
+``*`` line (``*<TAB>Equiv T1 T2 T3``) of a symmetric relation type the schema has links each
+member to the next. ``R`` and ``*`` lines of types the schema lacks and ``N`` lines
+(normalizations), which the workbench does not hold, are skipped and counted in the report, and so
+are notes and attributes on them, and notes on relations: they never stop the import. Labels go
+through ``--label-map`` and must be in the schema, and roles and attributes must be the schema's.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from workbench.core.model import (
     AnnotationSet,
     Argument,
     Event,
+    Relation,
     Span,
     make_document,
     new_id,
@@ -62,8 +66,17 @@ class _Found:
     notes: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """target brat id -> [(line, note)], a note of another type than AnnotatorNotes as
     ``[TYPE] note``"""
+    relations: dict[str, _RelationLine] = field(default_factory=dict)
+    """R lines, and ``*`` lines as ``*<line number>``, of relation types the schema has."""
     skipped: set[str] = field(default_factory=set)
     """The ids of the lines skipped (relations, normalizations): notes on them are skipped too."""
+
+
+@dataclass(frozen=True)
+class _RelationLine:
+    line: int
+    type: str
+    ends: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -144,8 +157,12 @@ class _Reader:
         kind = brat_id[:1]
         if not rest:
             raise self._error(number, "expected an id, a tab and an annotation")
-        if brat_id in self.found.spans or brat_id in self.found.events:
+        if brat_id in self.found.spans or brat_id in self.found.events or (
+            brat_id in self.found.relations
+        ):
             raise self._error(number, f"the id {brat_id} is used twice")
+        if kind in ("R", "*") and self._relation(number, brat_id, rest):
+            return
         if kind == "T":
             self.found.spans[brat_id] = self._span(number, rest)
         elif kind == "E":
@@ -242,6 +259,32 @@ class _Reader:
             f"the event type {type_id!r} has no role {role!r}; its roles: {', '.join(roles)}",
         )
 
+    # ---- R and * lines
+
+    def _relation(self, number: int, brat_id: str, rest: str) -> bool:
+        """Keep an R or ``*`` line of a relation type the schema has (False for another type)."""
+        foreign, *arguments = rest.split()
+        type_id = self.options.label_map.get(foreign, foreign)
+        type_id = self.names.labels.get(type_id, type_id)
+        if not self.schema.has_relation_type(type_id):
+            return False
+        if brat_id == "*":
+            if not self.schema.relation_type(type_id).symmetric:
+                raise self._error(
+                    number,
+                    f"an equivalence of {type_id!r}, which the schema does not make symmetric",
+                )
+            if len(arguments) < 2:
+                raise self._error(number, "expected *<TAB>TYPE T<n> T<n> ...")
+            for place, pair in enumerate(pairwise(arguments), start=1):
+                self.found.relations[f"*{number}.{place}"] = _RelationLine(number, type_id, pair)
+            return True
+        roles = {role: target for role, _, target in (a.partition(":") for a in arguments)}
+        if len(arguments) != 2 or set(roles) != {"Arg1", "Arg2"}:
+            raise self._error(number, "expected R<n><TAB>TYPE Arg1:T<n> Arg2:T<n>")
+        self.found.relations[brat_id] = _RelationLine(number, type_id, (roles["Arg1"], roles["Arg2"]))
+        return True
+
     # ---- A and # lines
 
     def _attribute(self, number: int, rest: str) -> None:
@@ -268,8 +311,10 @@ class _Reader:
         targets = [(target, entries[0][0]) for target, entries in found.attributes.items()]
         targets += [(target, entries[0][0]) for target, entries in found.notes.items()]
         for target, line in targets:
-            if target not in found.spans and target not in found.events:
-                raise self._error(line, f"{target} is not a T or E id of this file")
+            if target not in found.spans and target not in found.events and (
+                target not in found.relations
+            ):
+                raise self._error(line, f"{target} is not a T, E or R id of this file")
         event_ids = {brat_id: new_id() for brat_id in found.events}
         notes = self._span_notes()
         spans = {
@@ -288,6 +333,9 @@ class _Reader:
             annotator_name(self.options, annotator),
             spans=tuple(spans.values()),
             events=tuple(events),
+            relations=tuple(
+                self._assembled_relation(brat_id, spans) for brat_id in found.relations
+            ),
         )
 
     def _skip_notes_on_skipped_lines(self) -> None:
@@ -299,6 +347,26 @@ class _Reader:
                         Issue.SKIPPED_ANNOTATION,
                         f"{self.ann}, line {line}: {kind} on {target}, which is skipped",
                     )
+        for target in found.relations.keys() & found.notes.keys():
+            for line, _ in found.notes.pop(target):
+                self.report.add(
+                    Issue.SKIPPED_ANNOTATION,
+                    f"{self.ann}, line {line}: a note on the relation {target}, "
+                    "which the workbench does not keep",
+                )
+
+    def _assembled_relation(self, brat_id: str, spans: dict[str, Span]) -> Relation:
+        line = self.found.relations[brat_id]
+        for end in line.ends:
+            if end not in spans:
+                raise self._error(line.line, f"the relation's end {end} is not a T id of this file")
+        return Relation(
+            new_id(),
+            line.type,
+            spans[line.ends[0]].id,
+            spans[line.ends[1]].id,
+            self._attributes(brat_id, line.type),
+        )
 
     def _assembled_event(
         self, brat_id: str, event_id: str, spans: dict[str, Span], event_ids: dict[str, str]

@@ -10,8 +10,11 @@ converted to code points, which changes nothing for text without emoji. A text w
 is stored with LF, its offsets moved to match. doccano's grapheme-cluster mode is not supported.
 The annotations belong to ``--annotator``, else to ``imported``; their status is done.
 
-Everything else on the line is kept or counted, never dropped silently: ``relations`` (the
-relation export) are counted in the report (the workbench has no relations yet); ``Comments``
+``relations`` (the relation export: ``{"id", "from_id", "to_id", "type"}``, the ends named by
+the ``id`` of an item of ``entities``) whose type names (through ``--label-map``) a relation type
+of the schema become relations; the others are counted in the report.
+
+Everything else on the line is kept or counted, never dropped silently: ``Comments``
 (texts, or ``{"id", "comment"}`` objects) go to the document's metadata as a list of texts under
 ``doccano_comments``; doccano writes a document's meta keys beside its text, and they (and the
 keys of a ``meta`` object, doccano's import layout) go to the document's metadata as they are.
@@ -25,7 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import InputError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Relation,
+    Span,
+    make_document,
+    new_id,
+)
 from workbench.core.nested_data import NestedDataError, parse_json
 from workbench.core.text_io import decode_text
 from workbench.formats.base import ImportOptions
@@ -74,13 +84,19 @@ class _Line:
         if not record["text"]:
             raise self.error('each line must be a JSON object with a non-empty "text"')
         source = SourceText(record["text"])
-        spans = tuple(self._span(source, item) for item in self._span_items(record))
-        self._count_relations(record)
+        items = self._span_items(record)
+        spans = tuple(self._span(source, item) for item in items)
+        by_item_id = {
+            item["id"]: span
+            for item, span in zip(items, spans, strict=True)
+            if isinstance(item, dict) and "id" in item
+        }
+        relations = self._relations(record, by_item_id)
         name = str(record["id"]) if "id" in record else f"{self.path.stem}-{self.number}"
         document = make_document(
             name, source.text, source=str(self.path), metadata=self._metadata(record)
         )
-        annotations = AnnotationSet(annotator_name(self.options), spans=spans)
+        annotations = AnnotationSet(annotator_name(self.options), spans=spans, relations=relations)
         return AnnotatedDocument(document, (annotations,))
 
     def _span_items(self, record: dict[str, Any]) -> list[Any]:
@@ -92,14 +108,28 @@ class _Line:
             raise self.error(f'"{keys[0]}" must be a list of spans')
         return items
 
-    def _count_relations(self, record: dict[str, Any]) -> None:
-        for relation in self._list(record, "relations"):
-            kind = relation.get("type") if isinstance(relation, dict) else None
-            self.report.add(
-                Issue.SKIPPED_ANNOTATION,
-                f"{self.path}, line {self.number}: a relation {kind!r} "
-                "(the workbench has none yet)",
-            )
+    def _relations(self, record: dict[str, Any], spans: dict[Any, Span]) -> tuple[Relation, ...]:
+        """The relations of types the schema has; the others counted in the report."""
+        relations = []
+        for item in self._list(record, "relations"):
+            kind = item.get("type") if isinstance(item, dict) else None
+            type_id = self.options.label_map.get(kind, kind) if isinstance(kind, str) else None
+            if type_id is None or not self.options.schema.has_relation_type(type_id):
+                self.report.add(
+                    Issue.SKIPPED_ANNOTATION,
+                    f"{self.path}, line {self.number}: a relation {kind!r} "
+                    "(the schema has no such relation type)",
+                )
+                continue
+            ends = [item.get(key) for key in ("from_id", "to_id")]
+            for key, end in zip(("from_id", "to_id"), ends, strict=True):
+                if isinstance(end, bool) or end not in spans:
+                    raise self.error(
+                        f"the relation {item.get('id')!r}: its {key} {end!r} is not the id of "
+                        "one of the line's entities"
+                    )
+            relations.append(Relation(new_id(), type_id, spans[ends[0]].id, spans[ends[1]].id))
+        return tuple(relations)
 
     def _metadata(self, record: dict[str, Any]) -> dict[str, Any]:
         """The line's other keys (doccano writes a document's meta keys beside its text), the keys

@@ -7,7 +7,8 @@
   ``sentence_splits``): one row per sentence of each export unit (``exporting``),
   with the fields ``id``, ``document_id``, ``document`` (its name), ``annotator``, ``sentence``
   (its number in the document), ``text`` (the sentence's text), ``char_offset`` (where that text
-  starts in the document), ``tokens``, ``ner_tags`` and ``spans``;
+  starts in the document), ``tokens``, ``ner_tags``, ``spans`` and ``relations``, then one column
+  per document-label field of the schema, named after the field;
 - ``labels.json``: the tag names, in the order the integers of ``ner_tags`` index;
 - ``README.md``: a dataset card whose header declares the splits and the features, with
   ``ner_tags`` as a ``ClassLabel``.
@@ -15,7 +16,12 @@
 ``ner_tags`` tags the first (outermost) nesting layer, in IOB2 (BIOES with ``--scheme bioes``), over
 the same tokens as the CoNLL export. ``spans`` keeps every entity span, nested ones included, with
 its exact offsets in code points into ``text``, its label and its text. A sentence is a segment of
-``tokenized``: sentences are joined where a span crosses a break. Event triggers are not entities.
+``tokenized``: sentences are joined where a span or a relation crosses a break. Event triggers are
+not entities. ``relations`` holds the relations between the row's spans: their type, and ``from``
+and ``to`` as indices into ``spans`` (a relation an end of which is no entity covering a token is
+left out and counted). A document-label column holds the annotator's value for the document
+(the same in each of its rows): a value or null for a single-choice field, a list of values
+(empty when none) for a multiple-choice one.
 
 Both ``datasets.load_dataset("json", data_files={"train": ".../train.jsonl", ...})`` and
 ``datasets.load_dataset(".../OUT")`` (which reads the card) load it.
@@ -31,7 +37,7 @@ from typing import Any
 import yaml
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, Span
+from workbench.core.model import AnnotatedDocument, AnnotationSet, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.base import ExportOptions, export_folder
@@ -44,7 +50,7 @@ from workbench.formats.exporting import (
 from workbench.formats.report import FormatReport
 from workbench.formats.sentence_splits import Sentence, write_sentence_splits
 from workbench.formats.tagging import tag_names
-from workbench.formats.token_layers import TaggedUnit, tag_unit, unit_place
+from workbench.formats.token_layers import TaggedUnit, placed_relations, tag_unit, unit_place
 from workbench.formats.tokenized import tokenized
 
 SUFFIX = ".jsonl"
@@ -60,6 +66,7 @@ def write(
     report: FormatReport | None = None,
 ) -> None:
     report = report if report is not None else FormatReport()
+    _check_label_columns(options.schema)
     names = label_names(options)
     index = {name: number for number, name in enumerate(names)}
 
@@ -103,20 +110,34 @@ def _document_rows(
         return
     tokens = tokenized(annotated.document, split_clitics=options.split_clitics)
     for unit in units:
-        yield from _unit_rows(unit, tag_unit(unit, tokens, options, report), options, index)
+        tagged = tag_unit(unit, tokens, options, report)
+        yield from _unit_rows(unit, tagged, options, index, report)
 
 
 def _unit_rows(
-    unit: ExportUnit, tagged: TaggedUnit, options: ExportOptions, index: dict[str, int]
+    unit: ExportUnit,
+    tagged: TaggedUnit,
+    options: ExportOptions,
+    index: dict[str, int],
+    report: FormatReport,
 ) -> Iterator[dict[str, Any]]:
     numbers = _tag_numbers(unit, tagged.column(0, options.tag_scheme), index)
     spans = {span.id: span for span in unit.annotations.spans}
+    placed = placed_relations(unit.annotations, tagged.entities, report, unit_place(unit))
+    segments = tagged.tokenized.segments(
+        [*tagged.entities.values(), *(hull for _, hull in placed)]
+    )
     by_segment = tagged.tokenized.by_segment(
-        tagged.segments,
+        segments,
         ((start, spans[span_id]) for span_id, (start, _) in tagged.entities.items()),
     )
-    for number, (start, end) in enumerate(tagged.segments):
+    relations = tagged.tokenized.by_segment(
+        segments, ((tagged.entities[r.from_span_id][0], r) for r, _ in placed)
+    )
+    labels = _label_columns(unit.annotations, options.schema)
+    for number, (start, end) in enumerate(segments):
         offset, text = tagged.tokenized.segment_text((start, end))
+        row_spans = by_segment[number]
         yield {
             "id": f"{unit.id}-{number}",
             "document_id": unit.document.id,
@@ -127,8 +148,46 @@ def _unit_rows(
             "char_offset": offset,
             "tokens": tagged.tokenized.token_texts[start:end],
             "ner_tags": numbers[start:end],
-            "spans": [_span_record(span, offset) for span in by_segment[number]],
+            "spans": [_span_record(span, offset) for span in row_spans],
+            "relations": _relation_records(relations[number], row_spans),
+            **labels,
         }
+
+
+def _relation_records(relations: list[Relation], spans: list[Span]) -> list[dict[str, Any]]:
+    place = {span.id: number for number, span in enumerate(spans)}
+    return [
+        {"type": r.type, "from": place[r.from_span_id], "to": place[r.to_span_id]}
+        for r in relations
+    ]
+
+
+_COLUMNS = (
+    "id", "document_id", "document", "annotator", "sentence", "text", "char_offset", "tokens",
+    "ner_tags", "spans", "relations",
+)  # fmt: skip
+
+
+def _check_label_columns(schema: Schema) -> None:
+    for document_field in schema.document_fields:
+        if document_field.id in _COLUMNS:
+            raise WorkbenchError(
+                f"the schema {schema.id!r} has a document-label field {document_field.id!r}, "
+                "which the Hugging Face export also writes as a column of its own; rename the field"
+            )
+
+
+def _label_columns(annotations: AnnotationSet, schema: Schema) -> dict[str, Any]:
+    """Each document-label field of the schema with the set's value: a list for a multiple-choice
+    field (empty when none), else the value or None."""
+    columns: dict[str, Any] = {}
+    for document_field in schema.document_fields:
+        value = annotations.document_labels.get(document_field.id)
+        if document_field.multiple:
+            columns[document_field.id] = list(value or ())
+        else:
+            columns[document_field.id] = value
+    return columns
 
 
 def _tag_numbers(unit: ExportUnit, tags: list[str], index: dict[str, int]) -> list[int]:
@@ -163,7 +222,7 @@ def dataset_card(schema: Schema, names: list[str], splits: Iterable[str]) -> str
                 "data_files": [{"split": split, "path": f"{split}{SUFFIX}"} for split in splits],
             }
         ],
-        "dataset_info": {"features": _features(names)},
+        "dataset_info": {"features": _features(names) + _label_features(schema)},
     }
     front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{_CARD_TEXT.format(schema=schema.id, count=len(names))}"
@@ -194,6 +253,17 @@ def _features(names: list[str]) -> list[dict[str, Any]]:
                 {"name": "text", **text},
             ],
         },
+        {
+            "name": "relations",
+            "list": [{"name": "type", **text}, {"name": "from", **number}, {"name": "to", **number}],
+        },
+    ]
+
+
+def _label_features(schema: Schema) -> list[dict[str, Any]]:
+    return [
+        {"name": f.id, "sequence": "string"} if f.multiple else {"name": f.id, "dtype": "string"}
+        for f in schema.document_fields
     ]
 
 
@@ -204,7 +274,8 @@ One row per sentence. `tokens` and `ner_tags` are aligned; `ner_tags` holds the 
 of each token as an integer into the {count} names of `labels.json` (the schema `{schema}`).
 `spans` holds every entity, nested ones included, with `start` and `end` in Unicode code points
 (Python string indices, end excluded) into `text`; `char_offset` is where `text` starts in the
-document `document_id`.
+document `document_id`. `relations` links two of the row's `spans` (`from` and `to` index them);
+the columns after it are the labels of the whole document (see the features above).
 
 ```python
 from datasets import load_dataset

@@ -5,10 +5,15 @@
      "spans": [{"id", "start", "end", "label", "text", "annotator", "attributes", "note"}],
      "events": [{"id", "type", "trigger": SPAN_ID,
                  "arguments": [{"role", "span": SPAN_ID} | {"role", "event": EVENT_ID}],
-                 "annotator", "attributes"}]}
+                 "annotator", "attributes"}],
+     "relations": [{"id", "type", "from": SPAN_ID, "to": SPAN_ID, "annotator", "attributes"}],
+                                                                       (optional)
+     "document_labels": {"ANNOTATOR": {"FIELD": "VALUE" | ["VALUE", ...]}}}   (optional)
 
-Offsets are code points, half-open. An annotator's set counts as done unless "status" says
-otherwise. A text holding CR or CRLF line ends is stored with LF, its offsets moved to match.
+Offsets are code points, half-open. A multiple-choice document-label field holds a list, a
+single-choice one a value; "relations" and "document_labels" are written when there are any. An
+annotator's set counts as done unless "status" says otherwise. A text holding CR or CRLF line
+ends is stored with LF, its offsets moved to match.
 
 Each annotator's annotations are checked against the project's schema
 (``workbench.core.import_checks``): labels, roles and the fillers each allows, attributes and their
@@ -31,7 +36,9 @@ from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
     Argument,
+    DocumentLabelValue,
     Event,
+    Relation,
     Span,
     Status,
     make_document,
@@ -121,8 +128,10 @@ def _document(
         _span(line, s, shift, options, labels) for s in line.optional(record, "spans", list, [])
     ]
     events = [_event(line, e, options) for e in line.optional(record, "events", list, [])]
+    relations = [_relation(line, r, options) for r in line.optional(record, "relations", list, [])]
+    document_labels = _document_labels(line, line.optional(record, "document_labels", dict, {}))
     statuses = line.optional(record, "status", dict, {})
-    sets = _sets(line, spans, events, statuses)
+    sets = _sets(line, spans, events, statuses, relations, document_labels)
     for annotation_set in sets:
         problem = annotation_set_problem(text, annotation_set, options.schema)
         if problem:
@@ -230,13 +239,52 @@ def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event
     return annotator, event
 
 
+def _relation(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Relation]:
+    if not isinstance(record, dict):
+        raise line.error("each relation must be a JSON object")
+    what = f"relation {record.get('id', '?')}"
+    annotator = line.optional(record, "annotator", str, None) or options.annotator or DEFAULT_ANNOTATOR
+    relation = Relation(
+        id=line.optional(record, "id", str, None) or new_id(),
+        type=line.field(record, "type", str, what),
+        from_span_id=line.field(record, "from", str, what),
+        to_span_id=line.field(record, "to", str, what),
+        attributes=line.optional(record, "attributes", dict, {}),
+    )
+    return annotator, relation
+
+
+def _document_labels(line: _Line, record: dict[str, Any]) -> dict[str, dict[str, DocumentLabelValue]]:
+    """``{annotator: {field: value or [values]}}``, each list as a tuple (the schema checks the
+    fields and values with the rest of the set)."""
+    labels: dict[str, dict[str, DocumentLabelValue]] = {}
+    for annotator, fields in record.items():
+        if not isinstance(fields, dict):
+            raise line.error(f'"document_labels" of {annotator!r} must be an object of fields')
+        labels[annotator] = {}
+        for field, value in fields.items():
+            if isinstance(value, list) and all(isinstance(item, str) for item in value):
+                value = tuple(value)
+            elif not isinstance(value, str):
+                raise line.error(
+                    f'"document_labels" of {annotator!r}: {field!r} must be a value or a list of values'
+                )
+            labels[annotator][field] = value
+    return labels
+
+
 def _sets(
     line: _Line,
     spans: list[tuple[str, Span]],
     events: list[tuple[str, Event]],
     statuses: dict[str, Any],
+    relations: list[tuple[str, Relation]],
+    labels: dict[str, dict[str, DocumentLabelValue]],
 ) -> tuple[AnnotationSet, ...]:
-    annotators = sorted({a for a, _ in spans} | {a for a, _ in events} | set(statuses))
+    annotators = sorted(
+        {a for a, _ in spans} | {a for a, _ in events} | set(statuses)
+        | {a for a, _ in relations} | set(labels)
+    )
     sets = []
     for annotator in annotators:
         status = statuses.get(annotator, Status.DONE.value)
@@ -248,6 +296,8 @@ def _sets(
                 spans=tuple(s for a, s in spans if a == annotator),
                 events=tuple(e for a, e in events if a == annotator),
                 status=Status(status),
+                relations=tuple(r for a, r in relations if a == annotator),
+                document_labels=labels.get(annotator, {}),
             )
         )
     return tuple(sets)
@@ -269,7 +319,7 @@ def write(
 
 def document_record(annotated: AnnotatedDocument) -> dict[str, Any]:
     document = annotated.document
-    return {
+    record: dict[str, Any] = {
         "id": document.id,
         "name": document.name,
         "text": document.text,
@@ -291,6 +341,25 @@ def document_record(annotated: AnnotatedDocument) -> dict[str, Any]:
             for event in s.events
         ],
     }
+    relations = [
+        {"id": relation.id, "type": relation.type, "from": relation.from_span_id,
+         "to": relation.to_span_id, "annotator": s.annotator, "attributes": relation.attributes}
+        for s in annotated.sets
+        for relation in s.relations
+    ]
+    if relations:
+        record["relations"] = relations
+    labels = {
+        s.annotator: {
+            field: value if isinstance(value, str) else list(value)
+            for field, value in s.document_labels.items()
+        }
+        for s in annotated.sets
+        if s.document_labels
+    }
+    if labels:
+        record["document_labels"] = labels
+    return record
 
 
 def _argument_record(argument: Argument) -> dict[str, str]:

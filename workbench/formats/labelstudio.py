@@ -21,12 +21,17 @@ Python side counts code points; the two agree for text without emoji. A result's
 the offsets are read as code points if they cover that text, else as UTF-16 units if those do
 (counted in the report), else the import stops. A result without ``text`` is read as UTF-16.
 
+A ``relation`` result (``{"from_id", "to_id", "direction", "labels": [...]}``, no ``value``) links
+the spans of two ``labels`` results of its annotation: a relation per label that names (through
+``--label-map``) a relation type of the schema, from ``from_id`` to ``to_id`` (the other way for
+the direction ``left``), between the first span of each result. A relation result whose labels
+name no relation type of the schema is skipped and counted.
+
 Not imported, and counted in the report: cancelled (skipped) annotations, predictions, and results
-of other types (``relation``, ``choices``, ``textarea``, ``rating``, ...; a relation has no
-``value``, which is fine). Errors name the file, the task (its index in the file and its id) and
-the result's id; the line where the task starts only when the file has several lines (Label
-Studio writes its whole export on one line, where "line 1" would locate nothing). Label Studio's
-CONLL2003 export is read by the CoNLL importer.
+of other types (``choices``, ``textarea``, ``rating``, ...). Errors name the file, the task (its
+index in the file and its id) and the result's id; the line where the task starts only when the
+file has several lines (Label Studio writes its whole export on one line, where "line 1" would
+locate nothing). Label Studio's CONLL2003 export is read by the CoNLL importer.
 """
 
 from __future__ import annotations
@@ -38,7 +43,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import InputError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Relation,
+    Span,
+    make_document,
+    new_id,
+)
 from workbench.core.nested_data import NestedDataError, decode_json_value
 from workbench.core.text_io import decode_text
 from workbench.formats.base import ImportOptions
@@ -47,6 +59,7 @@ from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
 SPAN_RESULT = "labels"
+RELATION_RESULT = "relation"
 
 
 @dataclass(frozen=True)
@@ -196,13 +209,60 @@ def _annotation_set(
     if annotation.get("was_cancelled"):
         report.add(Issue.CANCELLED_ANNOTATION, f"{task.path}, {task.where}")
         return None
-    spans = [
-        span
-        for result in _list(task, annotation, "result")
-        for span in _spans(task, result, source, options, report)
+    spans: list[Span] = []
+    first_spans: dict[str, Span] = {}
+    """The first span of each labels result, by the result's id (what relation results name)."""
+    links: list[tuple[dict[str, Any], list[str]]] = []
+    for result in _list(task, annotation, "result"):
+        if isinstance(result, dict) and result.get("type") == RELATION_RESULT:
+            types = _relation_types(task, result, options, report)
+            links += [(result, types)] if types else []
+            continue
+        found = _spans(task, result, source, options, report)
+        if found and isinstance(result.get("id"), str):
+            first_spans.setdefault(result["id"], found[0])
+        spans += found
+    relations = [
+        Relation(new_id(), type_id, *_ends(task, result, first_spans))
+        for result, types in links
+        for type_id in types
     ]
     annotator = annotator_name(options, _completed_by(annotation.get("completed_by")))
-    return AnnotationSet(annotator, spans=tuple(spans))
+    return AnnotationSet(annotator, spans=tuple(spans), relations=tuple(relations))
+
+
+def _relation_types(
+    task: _Task, result: dict[str, Any], options: ImportOptions, report: FormatReport
+) -> list[str]:
+    """The relation types of the schema a ``relation`` result's labels name (through the label
+    map); none is skipped and counted."""
+    labels = result.get("labels", [])
+    if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+        raise task.error('a relation result\'s "labels" must be a list of texts', result)
+    types = [options.label_map.get(label) or label for label in labels]
+    known = [type_id for type_id in types if options.schema.has_relation_type(type_id)]
+    if not known:
+        report.add(
+            Issue.SKIPPED_ANNOTATION,
+            f"{task.path}, {task.place(result)}: labels {labels} that name no relation of the "
+            "schema, in a result of type 'relation'",
+        )
+    return known
+
+
+def _ends(task: _Task, result: dict[str, Any], spans: dict[str, Span]) -> tuple[str, str]:
+    """The span ids a relation result links, from its ``from_id`` to its ``to_id`` (the other way
+    round for the direction ``left``)."""
+    ends = []
+    for key in ("from_id", "to_id"):
+        if result.get(key) not in spans:
+            raise task.error(
+                f'the relation\'s "{key}" {result.get(key)!r} is not the id of a labels result '
+                "of its annotation",
+                result,
+            )
+        ends.append(spans[result[key]].id)
+    return (ends[1], ends[0]) if result.get("direction") == "left" else (ends[0], ends[1])
 
 
 def _completed_by(user: Any) -> str | None:

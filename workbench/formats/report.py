@@ -26,6 +26,7 @@ class Issue(StrEnum):
     EXPANDED_SPAN = "spans widened to whole tokens"
     UNTAGGABLE_SPAN = "spans covering no token, left out of the tags"
     EVENT_LEFT_OUT = "events left out because their trigger or a filler covers no token"
+    RELATION_LEFT_OUT = "relations left out because an end is no entity mention covering a token"
     MERGED_SPAN = "spans identical to another after widening, written once"
     NESTED_LEFT_OUT = "nested spans left out (only the outermost layer is written)"
     UNANNOTATED_DOCUMENT = "documents without an annotation set, left out"

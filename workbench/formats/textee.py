@@ -10,14 +10,20 @@ crosses a sentence break (``tokenized``), so no event is cut in two. A line hold
      "event_mentions": [{"id", "event_type", "attributes",
                          "trigger": {"text", "start", "end", "char_start", "char_end"},
                          "arguments": [{"entity_id", "role", "text", "start", "end"}],
-                         "event_arguments": [{"event_id", "role", "text", "start", "end"}]}]}
+                         "event_arguments": [{"event_id", "role", "text", "start", "end"}]}],
+     "relation_mentions": [{"id", "relation_type", "attributes",
+                            "arguments": [{"entity_id", "role": "Arg-1" | "Arg-2", "text",
+                                           "start", "end"}]}]}
 
 ``start``/``end`` are token indices into the window's ``tokens`` (end excluded), widened to whole
 tokens; ``char_start``/``char_end`` are the exact code point offsets into the window's ``text``,
 which starts at ``char_offset`` in the document. Ids are the workbench's span and event ids.
 Entity mentions are the spans that are not event triggers (``token_layers``). TextEE's
 ``arguments`` refer to entity mentions only, so a role filled by another event is written to
-``event_arguments`` instead, naming that event and its trigger.
+``event_arguments`` instead, naming that event and its trigger. A relation is written as
+TextEE (and OneIE) write ACE relations: its ``from`` end is ``Arg-1``, its ``to`` end ``Arg-2``,
+both entity mentions of the window, which holds both ends; a relation an end of which is no
+entity mention (a trigger, a span covering no token) is left out and counted.
 """
 
 from __future__ import annotations
@@ -29,12 +35,17 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, Event, Span
+from workbench.core.model import AnnotatedDocument, Event, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import ExportOptions
 from workbench.formats.exporting import ExportUnit, export_units, write_text_export
 from workbench.formats.report import FormatReport, Issue
-from workbench.formats.token_layers import entity_spans, span_ranges, unit_place
+from workbench.formats.token_layers import (
+    entity_spans,
+    placed_relations,
+    span_ranges,
+    unit_place,
+)
 from workbench.formats.tokenized import TokenizedDocument, TokenRange, tokenized
 
 _JSON = json.JSONEncoder(ensure_ascii=False)
@@ -87,9 +98,14 @@ class _Windows:
         self.placed_events = [
             event for event in self.events.values() if self._placed(event, report)
         ]
+        entity_ranges = {span.id: self.ranges[span.id] for span in self.entities}
+        self.placed_relations = placed_relations(
+            unit.annotations, entity_ranges, report, self.place
+        )
 
     def lines(self) -> Iterator[dict[str, Any]]:
         hulls = [self._hull(event) for event in self.placed_events]
+        hulls += [hull for _, hull in self.placed_relations]
         segments = self.tokens.segments([*self.ranges.values(), *hulls])
         entities = self.tokens.by_segment(
             segments, ((self.ranges[span.id][0], span) for span in self.entities)
@@ -98,11 +114,22 @@ class _Windows:
             segments,
             ((self.ranges[event.trigger_span_id][0], event) for event in self.placed_events),
         )
+        relations = self.tokens.by_segment(
+            segments,
+            ((self.ranges[r.from_span_id][0], r) for r, _ in self.placed_relations),
+        )
         for number, segment in enumerate(segments):
-            yield self._window(number, segment, entities[number], events[number])
+            yield self._window(
+                number, segment, entities[number], events[number], relations[number]
+            )
 
     def _window(
-        self, number: int, segment: TokenRange, entities: list[Span], events: list[Event]
+        self,
+        number: int,
+        segment: TokenRange,
+        entities: list[Span],
+        events: list[Event],
+        relations: list[Relation],
     ) -> dict[str, Any]:
         char_offset, text = self.tokens.segment_text(segment)
         frame = _Frame(segment[0], char_offset)
@@ -117,6 +144,19 @@ class _Windows:
             "tokens": self.tokens.token_texts[segment[0] : segment[1]],
             "entity_mentions": [self._entity_mention(span, frame) for span in entities],
             "event_mentions": [self._event_mention(event, frame) for event in events],
+            "relation_mentions": [self._relation_mention(r, frame) for r in relations],
+        }
+
+    def _relation_mention(self, relation: Relation, frame: _Frame) -> dict[str, Any]:
+        ends = (("Arg-1", relation.from_span_id), ("Arg-2", relation.to_span_id))
+        return {
+            "id": relation.id,
+            "relation_type": relation.type,
+            "attributes": relation.attributes,
+            "arguments": [
+                {"entity_id": span_id, "role": role, **self._tokens_of(span_id, frame)}
+                for role, span_id in ends
+            ],
         }
 
     def _entity_mention(self, span: Span, frame: _Frame) -> dict[str, Any]:

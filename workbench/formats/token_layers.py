@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workbench.core.model import AnnotationSet, Span
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotationSet, Relation, Span
 from workbench.core.schema import Schema
 from workbench.formats.base import ExportOptions
 from workbench.formats.exporting import ExportUnit
@@ -58,6 +59,35 @@ def tag_unit(
                 )
         layers = layers[:1]
     return TaggedUnit(tokenized, entities, layers, tokenized.segments(entities.values()))
+
+
+def placed_relations(
+    annotations: AnnotationSet, ranges: dict[str, TokenRange], report: FormatReport, place: str
+) -> list[tuple[Relation, TokenRange]]:
+    """The relations both ends of which are in ``ranges`` (entity spans that cover a token),
+    each with the tokens from its first end to its last (what a window must not cut); the
+    others are counted and left out, and an end that is not in the set is refused."""
+    span_ids = {span.id for span in annotations.spans}
+    placed = []
+    for relation in annotations.relations:
+        ends = (relation.from_span_id, relation.to_span_id)
+        for span_id in ends:
+            if span_id not in span_ids:
+                raise WorkbenchError(
+                    f"{place}: relation {relation.id} ({relation.type}) links the span "
+                    f"{span_id}, which is not in its annotation set"
+                )
+        missing = [span_id for span_id in ends if span_id not in ranges]
+        if missing:
+            report.add(
+                Issue.RELATION_LEFT_OUT,
+                f"{place}: relation {relation.id} ({relation.type}) is left out: its end "
+                f"{missing[0]} is no entity mention covering a token",
+            )
+            continue
+        (first, first_end), (second, second_end) = ranges[ends[0]], ranges[ends[1]]
+        placed.append((relation, (min(first, second), max(first_end, second_end))))
+    return placed
 
 
 def unit_place(unit: ExportUnit) -> str:

@@ -23,12 +23,14 @@ from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.annotation_sets import annotators
 from workbench.store.clock import now
+from workbench.store.relations import document_label_rows, relation_row
 
 BATCH = 500
 IMPORT_CACHE_KIB = 32 * 1024
 """SQLite's page cache while an import runs: the random ids of the span index touch pages all
 over it, and with the default 2 MiB, inserting 200,000 spans costs a third more."""
 SpanKey = tuple[int, int, str]
+RelationKey = tuple[str, str, str]
 
 
 @dataclass
@@ -38,6 +40,7 @@ class ImportSummary:
     """Documents whose text was already in the project: their annotations were added to it."""
     spans: int = 0
     events: int = 0
+    relations: int = 0
     duplicate_spans: int = 0
     """Spans skipped because the annotator already had the same range and label (or id)."""
     messages: list[str] = field(default_factory=list)
@@ -64,9 +67,13 @@ class DocumentImporter:
         self.span_rows: list[tuple[Any, ...]] = []
         self.event_rows: list[dict[str, Any]] = []
         self.argument_rows: list[dict[str, Any]] = []
+        self.relation_rows: list[dict[str, Any]] = []
+        self.label_rows: list[dict[str, Any]] = []
         self.annotators: set[str] = set(annotators(conn))
-        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set()}
-        self.table_was_empty = {table: not self._has_rows(table) for table in self.ids_taken}
+        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set(), "relations": set()}
+        self.table_was_empty: dict[str, bool] = {}
+        """Whether a table held no rows before this import put any in (read at its first use:
+        an import of spans alone never reads the relations table)."""
 
     def run(self, documents: Iterable[AnnotatedDocument]) -> None:
         with page_cache(self.conn, IMPORT_CACHE_KIB):
@@ -110,6 +117,7 @@ class DocumentImporter:
             set_id = new_id()
             self.set_ids[(document_id, annotator)] = set_id
             taken: dict[SpanKey, str] = {}
+            linked: set[RelationKey] = set()
             self.set_rows.append(
                 {"id": set_id, "document_id": document_id, "annotator": annotator,
                  "status": annotation_set.status.value, "revision": annotation_set.revision,
@@ -121,7 +129,9 @@ class DocumentImporter:
                 [now(), set_id],
             )
             taken = self._stored_spans(set_id)
-        self._add_annotations(annotation_set, set_id, taken)
+            linked = self._stored_relations(set_id) if annotation_set.relations else set()
+        span_ids = self._add_annotations(annotation_set, set_id, taken)
+        self._add_relations(annotation_set, set_id, linked, span_ids)
 
     def _stored_spans(self, set_id: str) -> dict[SpanKey, str]:
         """The spans of a set that exists already, by range and label, read from the project
@@ -137,8 +147,9 @@ class DocumentImporter:
 
     def _add_annotations(
         self, annotation_set: AnnotationSet, set_id: str, taken: dict[SpanKey, str]
-    ) -> None:
-        """Add a set's spans and events; a span the set already holds is reused, not repeated."""
+    ) -> dict[str, str]:
+        """Add a set's spans and events; a span the set already holds is reused, not repeated.
+        Returns the stored id of each span by its id in the set."""
         span_ids = self._fresh_ids([s.id for s in annotation_set.spans], "spans")
         for span in annotation_set.spans:
             key = (span.start, span.end, span.label)
@@ -167,9 +178,46 @@ class DocumentImporter:
             self.event_rows.append(rows.event_row(renamed, set_id))
             self.argument_rows.extend(rows.argument_rows(renamed))
             self.summary.events += 1
+        return span_ids
+
+    def _add_relations(
+        self,
+        annotation_set: AnnotationSet,
+        set_id: str,
+        stored: set[RelationKey],
+        span_ids: dict[str, str],
+    ) -> None:
+        """A set's relations between its spans as stored, and its document labels; a relation
+        the set holds already (same type and ends, as a second import of the same file brings)
+        is not repeated."""
+        self.label_rows.extend(document_label_rows(annotation_set.document_labels, set_id))
+        relation_ids = self._fresh_ids([r.id for r in annotation_set.relations], "relations")
+        for relation in annotation_set.relations:
+            ends = (span_ids[relation.from_span_id], span_ids[relation.to_span_id])
+            if (relation.type, *ends) in stored:
+                continue
+            stored.add((relation.type, *ends))
+            renamed = replace(
+                relation, id=relation_ids[relation.id], from_span_id=ends[0], to_span_id=ends[1]
+            )
+            self.relation_rows.append(relation_row(renamed, set_id))
+            self.summary.relations += 1
+
+    def _stored_relations(self, set_id: str) -> set[RelationKey]:
+        """(type, from, to) of the relations of a set that exists already (``_stored_spans``
+        wrote what this import held back)."""
+        return set(
+            self.conn.execute(
+                "SELECT type, from_span_id, to_span_id FROM relations WHERE set_id = ?", [set_id]
+            )
+        )
 
     def _fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
         """Ids to store: the given ones, except those the project or this import already uses."""
+        if not ids:
+            return {}
+        if table not in self.table_was_empty:
+            self.table_was_empty[table] = not self._has_rows(table)
         stored = set() if self.table_was_empty[table] else self._stored_ids(ids, table)
         taken = self.ids_taken[table]
         fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
@@ -199,10 +247,21 @@ class DocumentImporter:
         if self.span_rows:
             insert_values(self.conn, "spans", rows.SPAN_COLUMNS, self.span_rows)
             self.span_rows.clear()
-        for table, pending in (("events", self.event_rows), ("arguments", self.argument_rows)):
+        for table, pending in (
+            ("events", self.event_rows),
+            ("arguments", self.argument_rows),
+            ("relations", self.relation_rows),
+        ):
             if pending:
                 insert_rows(self.conn, table, pending)
                 pending.clear()
+        if self.label_rows:  # a later import's labels of a set replace the earlier ones
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO document_labels (set_id, field, value) "
+                "VALUES (:set_id, :field, :value)",
+                self.label_rows,
+            )
+            self.label_rows.clear()
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.core.errors import SchemaError, WorkbenchError
-from workbench.core.model import AnnotationSet, Argument, Event, Span, new_id
+from workbench.core.model import AnnotationSet, Argument, Event, Relation, Span, new_id
 from workbench.core.schema import Schema, event_filler
 from workbench.store import rows
 from workbench.store.annotation_sets import (
@@ -26,6 +26,7 @@ from workbench.store.annotation_sets import (
 )
 from workbench.store.connection import database_path, table
 from workbench.store.reading import document_text, query_dicts, span_owner
+from workbench.store.relation_editing import insert_relations, insert_set_extras, span_relations
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Removal:
     """Whole events: those whose trigger was deleted, with their arguments."""
     arguments: tuple[tuple[str, int, Argument], ...] = ()
     """(event id, position, argument) of events that stay but lost an argument."""
+    relations: tuple[Relation, ...] = ()
+    """Relations either end of which was deleted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,8 @@ def dependents(conn: sqlite3.Connection, span_id: str) -> Dependents:
 
 
 def delete_spans(conn: sqlite3.Connection, span_ids: Sequence[str]) -> Removal:
-    """Delete spans of one set; events they trigger and arguments they fill go with them."""
+    """Delete spans of one set; events they trigger, arguments they fill and relations they end
+    go with them."""
     if not span_ids:
         raise WorkbenchError("no span to delete")
     owners = [span_owner(conn, span_id) for span_id in span_ids]
@@ -182,9 +186,11 @@ def delete_spans(conn: sqlite3.Connection, span_ids: Sequence[str]) -> Removal:
             [*span_ids, *span_ids, *span_ids],
         )
     )
+    relations = span_relations(conn, span_ids)
     touch_set(conn, document_id, annotator)
     conn.execute(f"DELETE FROM spans WHERE id IN ({marks})", list(span_ids))
-    return Removal(document_id, annotator, tuple(s for s, _, _ in owners), tuple(events), arguments)
+    spans = tuple(s for s, _, _ in owners)
+    return Removal(document_id, annotator, spans, tuple(events), arguments, relations)
 
 
 def restore(conn: sqlite3.Connection, removal: Removal) -> None:
@@ -193,6 +199,7 @@ def restore(conn: sqlite3.Connection, removal: Removal) -> None:
     insert_annotations(conn, set_id, removal.spans, removal.events)
     for event_id, order, argument in removal.arguments:
         _insert_argument(conn, event_id, argument, order)
+    insert_relations(conn, set_id, removal.relations)
 
 
 def replace_set(
@@ -203,10 +210,12 @@ def replace_set(
     set_id = touch_set(conn, document_id, annotator)
     conn.execute("DELETE FROM events WHERE set_id = ?", [set_id])
     conn.execute("DELETE FROM spans WHERE set_id = ?", [set_id])
+    conn.execute("DELETE FROM document_labels WHERE set_id = ?", [set_id])
     if annotations is None:
         conn.execute("DELETE FROM annotation_sets WHERE id = ?", [set_id])
         return
     insert_annotations(conn, set_id, annotations.spans, annotations.events)
+    insert_set_extras(conn, set_id, annotations)
     conn.execute(
         "UPDATE annotation_sets SET status = ? WHERE id = ?", [annotations.status.value, set_id]
     )

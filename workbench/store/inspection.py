@@ -28,11 +28,21 @@ def project_stats(project: Project) -> dict[str, Any]:
         "spans": count("SELECT count(*) FROM spans"),
         "events": count("SELECT count(*) FROM events"),
         "arguments": count("SELECT count(*) FROM arguments"),
+        "relations": count("SELECT count(*) FROM relations"),
+        "document_labels": count("SELECT count(*) FROM document_labels"),
         "sets_by_status": dict(
             conn.execute("SELECT status, count(*) FROM annotation_sets GROUP BY status ORDER BY status")
         ),
         "spans_by_label": dict(
             conn.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
+        ),
+        "relations_by_type": dict(
+            conn.execute("SELECT type, count(*) FROM relations GROUP BY type ORDER BY type")
+        ),
+        "document_labels_by_field": dict(
+            conn.execute(
+                "SELECT field, count(*) FROM document_labels GROUP BY field ORDER BY field"
+            )
         ),
     }
 
@@ -47,6 +57,7 @@ def project_problems(project: Project) -> list[str]:
         + _document_problems(project)
         + _span_problems(project)
         + _event_problems(project)
+        + _relation_problems(project)
     )
 
 
@@ -128,3 +139,12 @@ def _event_problems(project: Project) -> list[str]:
     return [
         f"event {event_id}: its {what} belongs to another annotation set" for event_id, what in rows
     ]
+
+
+def _relation_problems(project: Project) -> list[str]:
+    rows = project.conn.execute(
+        """SELECT r.id FROM relations r JOIN spans f ON r.from_span_id = f.id
+           JOIN spans t ON r.to_span_id = t.id
+           WHERE f.set_id != r.set_id OR t.set_id != r.set_id"""
+    )
+    return [f"relation {relation_id}: an end belongs to another annotation set" for (relation_id,) in rows]

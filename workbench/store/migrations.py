@@ -99,7 +99,32 @@ def m002_rejected_suggestions(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_rejected_suggestions]
+def m003_relations_and_document_labels(db: Database) -> None:
+    """Relations between two spans of a set, and labels of the whole document (issue 14); both
+    belong to the annotation set and go with it (and a relation with either of its spans)."""
+    for statement in (
+        """CREATE TABLE relations (
+            id TEXT PRIMARY KEY,
+            set_id TEXT NOT NULL REFERENCES annotation_sets (id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            from_span_id TEXT NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+            to_span_id TEXT NOT NULL REFERENCES spans (id) ON DELETE CASCADE,
+            attributes TEXT NOT NULL DEFAULT '{}')""",
+        "CREATE INDEX relations_set ON relations (set_id)",
+        "CREATE INDEX relations_from ON relations (from_span_id)",
+        "CREATE INDEX relations_to ON relations (to_span_id)",
+        """CREATE TABLE document_labels (
+            set_id TEXT NOT NULL REFERENCES annotation_sets (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (set_id, field))""",
+    ):
+        db.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial, m002_rejected_suggestions, m003_relations_and_document_labels,
+]
 
 
 def format_version() -> int:

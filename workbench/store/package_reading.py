@@ -32,7 +32,13 @@ from workbench.core.model import GOLD, AnnotationSet, Document, Status
 from workbench.store.bulk_import import check_annotation_set
 from workbench.store.migrations import file_version, format_version
 from workbench.store.project import Project
-from workbench.store.reading import CHUNK, events_by_set, spans_by_set
+from workbench.store.reading import (
+    CHUNK,
+    document_labels_by_set,
+    events_by_set,
+    relations_by_set,
+    spans_by_set,
+)
 
 PACKAGE_ANNOTATOR_KEY = "package_annotator"
 PACKAGE_SEAL_KEY = "package_seal"
@@ -40,7 +46,10 @@ PACKAGE_SEAL_KEY = "package_seal"
 PACKAGE_SECRET_KEY = "package_secret"
 """The lead project's meta key holding the key its packages are sealed with (never in a package)."""
 
-READ_TABLES = ("meta", "documents", "annotation_sets", "spans", "events", "arguments")
+READ_TABLES = (
+    "meta", "documents", "annotation_sets", "spans", "events", "arguments", "relations",
+    "document_labels",
+)
 """The package's tables a merge reads; their columns must be the lead project's."""
 
 TIME_LIMIT_S = 10.0
@@ -289,14 +298,21 @@ class PackageFile:
             ids = [s.id for s in chunk]
             try:
                 spans, events = spans_by_set(self.conn, ids), events_by_set(self.conn, ids)
+                relations = relations_by_set(self.conn, ids)
             except (ValueError, TypeError, RecursionError) as error:
                 raise PackageProblem(f"attributes that are not a JSON object ({error})") from None
+            try:
+                labels = document_labels_by_set(self.conn, ids)
+            except (ValueError, TypeError, RecursionError) as error:
+                raise PackageProblem(f"a document label that cannot be read ({error})") from None
             documents = self._lead_documents([s.document_id for s in chunk])
             mergeable = []
             for row in chunk:
                 annotations = AnnotationSet(
                     row.annotator, tuple(spans.get(row.id, ())), tuple(events.get(row.id, ())),
                     status=row.status, revision=row.revision,
+                    relations=tuple(relations.get(row.id, ())),
+                    document_labels=labels.get(row.id, {}),
                 )
                 try:
                     check_annotation_set(self.lead.schema, documents[row.document_id], annotations)

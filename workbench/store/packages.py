@@ -32,6 +32,7 @@ from workbench.store.package_reading import (
     refusals,
 )
 from workbench.store.project import Project
+from workbench.store.relations import document_label_rows, relation_row
 
 
 def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int:
@@ -150,7 +151,8 @@ def validate_package(project: Project, path: Path) -> None:
 
 def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
     """Put the package's sets in place of the project's sets of the same annotator and
-    documents, with their spans, events and arguments (inside the merge's transaction)."""
+    documents, with their spans, events, arguments, relations and document labels (inside the
+    merge's transaction)."""
     conn = project.conn
     conn.executemany(
         "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
@@ -168,6 +170,9 @@ def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
         ("spans", [rows.span_row(s, m.row.id) for m in chunk for s in m.annotations.spans]),
         ("events", [rows.event_row(e, m.row.id) for m in chunk for e in m.annotations.events]),
         ("arguments", [a for m in chunk for e in m.annotations.events for a in rows.argument_rows(e)]),
+        ("relations", [relation_row(r, m.row.id) for m in chunk for r in m.annotations.relations]),
+        ("document_labels",
+         [label for m in chunk for label in document_label_rows(m.annotations.document_labels, m.row.id)]),
     ):
         if pending:
             insert_rows(conn, name, pending)

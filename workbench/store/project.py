@@ -23,12 +23,14 @@ from workbench.core.model import (
     AnnotationSet,
     Argument,
     Document,
+    DocumentLabelValue,
     Event,
+    Relation,
     Span,
     Status,
 )
 from workbench.core.schema import Schema
-from workbench.store import annotation_sets, comments, editing, suggestions
+from workbench.store import annotation_sets, comments, editing, relation_editing, suggestions
 from workbench.store.bulk_import import DocumentImporter, ImportSummary
 from workbench.store.comments import Comment
 from workbench.store.connection import checkpoint_without_waiting, table_api, write_transaction
@@ -357,6 +359,29 @@ class Project:
             return editing.update_event(conn, self.schema, event_id, attributes)
 
     # -- pieces of a caller's write transaction ----------------------------------------------
+
+    # -- relations and document labels (store/relation_editing.py) ------------------------------
+
+    def add_relation(self, document_id: str, annotator: str, relation: Relation) -> Relation:
+        with self.writing() as conn:
+            return relation_editing.add_relation(conn, self.schema, document_id, annotator, relation)
+
+    def delete_relation(self, relation_id: str) -> Relation:
+        with self.writing() as conn:
+            return relation_editing.delete_relation(conn, relation_id)
+
+    def update_relation(self, relation_id: str, relation_type: str, attributes: dict[str, Any]) -> Relation:
+        with self.writing() as conn:
+            return relation_editing.update_relation(conn, self.schema, relation_id, relation_type, attributes)
+
+    def set_document_label(
+        self, document_id: str, annotator: str, field: str, value: DocumentLabelValue | None
+    ) -> DocumentLabelValue | None:
+        with self.writing() as conn:
+            return relation_editing.set_document_label(conn, self.schema, document_id, annotator, field, value)
+
+    def document_label(self, document_id: str, annotator: str, field: str) -> DocumentLabelValue | None:
+        return relation_editing.document_label(self.conn, document_id, annotator, field)
 
     def check_label(self, label: str) -> None:
         """A span's label is an entity label, or an event type for a trigger span."""

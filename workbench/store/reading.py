@@ -17,12 +17,15 @@ from workbench.core.model import (
     AnnotationSet,
     Argument,
     Document,
+    DocumentLabelValue,
     Event,
+    Relation,
     Span,
     Status,
 )
 from workbench.store import rows
 from workbench.store.connection import database_path
+from workbench.store.relations import label_value
 
 CHUNK = 200
 
@@ -179,12 +182,15 @@ def _sets_by_document(
     set_ids = [row[0] for row in set_rows]
     spans = spans_by_set(conn, set_ids)
     events = events_by_set(conn, set_ids)
+    relations = relations_by_set(conn, set_ids)
+    labels = document_labels_by_set(conn, set_ids)
     sets: dict[str, list[AnnotationSet]] = defaultdict(list)
     for set_id, document_id, annotator, status, revision in set_rows:
         sets[document_id].append(
             AnnotationSet(
                 annotator, tuple(spans.get(set_id, ())), tuple(events.get(set_id, ())),
-                Status(status), revision,
+                Status(status), revision, tuple(relations.get(set_id, ())),
+                labels.get(set_id, {}),
             )
         )
     return sets
@@ -262,6 +268,34 @@ def events_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str,
             )
         )
     return events
+
+
+def relations_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str, list[Relation]]:
+    """Each set's relations in the order they were stored."""
+    relations: dict[str, list[Relation]] = defaultdict(list)
+    if set_ids:
+        query = (
+            "SELECT set_id, id, type, from_span_id, to_span_id, attributes FROM relations "
+            f"WHERE set_id IN ({_marks(set_ids)}) ORDER BY rowid"
+        )
+        for set_id, relation_id, kind, source, target, attributes in conn.execute(query, list(set_ids)):
+            relation = Relation(relation_id, kind, source, target, rows.from_json_object(attributes))
+            relations[set_id].append(relation)
+    return relations
+
+
+def document_labels_by_set(
+    conn: sqlite3.Connection, set_ids: Sequence[str]
+) -> dict[str, dict[str, DocumentLabelValue]]:
+    labels: dict[str, dict[str, DocumentLabelValue]] = defaultdict(dict)
+    if set_ids:
+        query = (
+            "SELECT set_id, field, value FROM document_labels "
+            f"WHERE set_id IN ({_marks(set_ids)}) ORDER BY rowid"
+        )
+        for set_id, field, value in conn.execute(query, list(set_ids)):
+            labels[set_id][field] = label_value(value)
+    return labels
 
 
 def _marks(values: Sequence[Any]) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workbench.core.schema.model import Attribute, EntityType, EventType, Role, Schema
+    from workbench.core.schema.relations import DocumentField, RelationType
 
 
 def _schema_definition(schema: Schema) -> dict[str, Any]:
@@ -23,6 +24,8 @@ def _schema_definition(schema: Schema) -> dict[str, Any]:
     _put_if(definition, "event_attributes", _attributes_definition(schema.event_attributes))
     definition["entity_types"] = [_entity_definition(entity) for entity in schema.entity_types]
     definition["event_types"] = [_event_definition(event) for event in schema.event_types]
+    _put_if(definition, "relations", [_relation_definition(r) for r in schema.relation_types])
+    _put_if(definition, "document_labels", [_field_definition(f) for f in schema.document_fields])
     return definition
 
 
@@ -54,6 +57,34 @@ def _role_definition(role: Role) -> dict[str, Any]:
         "repeatable": role.repeatable,
     }
     _put_metadata(definition, role.maps, role.note, role.extension)
+    return definition
+
+
+def _relation_definition(relation: RelationType) -> dict[str, Any]:
+    definition: dict[str, Any] = {
+        "id": relation.id,
+        "en": relation.en,
+        "ar": relation.ar,
+        "from": list(relation.from_labels),
+        "to": list(relation.to_labels),
+    }
+    _put_if(definition, "symmetric", relation.symmetric)
+    _put_if(definition, "attributes", _attributes_definition(relation.attributes))
+    _put_if(definition, "note", relation.note)
+    return definition
+
+
+def _field_definition(document_field: DocumentField) -> dict[str, Any]:
+    values = []
+    for value in document_field.values:
+        value_definition: dict[str, Any] = {"id": value.id, "en": value.en, "ar": value.ar}
+        _put_if(value_definition, "hotkey", value.hotkey)
+        values.append(value_definition)
+    definition: dict[str, Any] = {
+        "id": document_field.id, "en": document_field.en, "ar": document_field.ar,
+    }
+    _put_if(definition, "multiple", document_field.multiple)
+    definition["values"] = values
     return definition
 
 

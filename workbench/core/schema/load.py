@@ -19,6 +19,7 @@ from workbench.core.nested_data import (
 )
 from workbench.core.schema.checks import _fail, _Invalid, _path_text, _PathSteps
 from workbench.core.schema.model import Schema
+from workbench.core.schema.relation_blocks import with_relation_blocks
 from workbench.core.schema.validate import _build_schema
 from workbench.paths import resources_dir
 
@@ -78,7 +79,7 @@ def _schema_from_text(text: str, source: str, *, is_json: bool) -> Schema:
             document = _parse_json(text, source)
         else:
             document, root = _parse_yaml(text, source)
-        return _build_schema(document)
+        return with_relation_blocks(_build_schema(document), document)
     except _Invalid as invalid:
         line = _line_of(root, invalid.path) if root is not None else None
         raise SchemaError(_message(source, line, invalid.path, invalid.problem)) from None

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.core.errors import SchemaError
 from workbench.core.schema.dump import _schema_definition
+from workbench.core.schema.relations import DocumentField, RelationType
 
 EVENT_PREFIX = "EVENT:"
 """A role filler that starts with this names an event type rather than an entity label."""
@@ -110,10 +111,20 @@ class Schema:
     text_direction: str = "rtl"
     span_policy: dict[str, Any] = field(default_factory=dict, hash=False)
     note: str = ""
+    relation_types: tuple[RelationType, ...] = ()
+    document_fields: tuple[DocumentField, ...] = ()
 
     @cached_property
     def _entities(self) -> dict[str, EntityType]:
         return {entity.id: entity for entity in self.entity_types}
+
+    @cached_property
+    def _relations(self) -> dict[str, RelationType]:
+        return {relation.id: relation for relation in self.relation_types}
+
+    @cached_property
+    def _fields(self) -> dict[str, DocumentField]:
+        return {document_field.id: document_field for document_field in self.document_fields}
 
     @cached_property
     def _events(self) -> dict[str, EventType]:
@@ -137,6 +148,27 @@ class Schema:
                 f"its event types: {_listing(self._events)}"
             ) from None
 
+    def relation_type(self, type_id: str) -> RelationType:
+        try:
+            return self._relations[type_id]
+        except KeyError:
+            raise SchemaError(
+                f"the schema {self.id!r} has no relation type {type_id!r}; "
+                f"its relation types: {_listing(self._relations)}"
+            ) from None
+
+    def document_field(self, field_id: str) -> DocumentField:
+        try:
+            return self._fields[field_id]
+        except KeyError:
+            raise SchemaError(
+                f"the schema {self.id!r} has no document-label field {field_id!r}; "
+                f"its fields: {_listing(self._fields)}"
+            ) from None
+
+    def has_relation_type(self, type_id: str) -> bool:
+        return type_id in self._relations
+
     def has_entity(self, label: str) -> bool:
         return label in self._entities
 
@@ -155,16 +187,22 @@ class Schema:
     def default_attributes_for_event(self, type_id: str) -> dict[str, str]:
         return _defaults(self.attributes_for_event(type_id))
 
+    def default_attributes_for_relation(self, type_id: str) -> dict[str, str]:
+        return _defaults(self.relation_type(type_id).attributes)
+
     def check_attributes(self, owner: str, attributes: Mapping[str, Any]) -> None:
-        """Refuse attribute names ``owner`` (an entity label or event type) lacks, and values
-        outside the attribute's closed list."""
+        """Refuse attribute names ``owner`` (an entity label, an event type or a relation type)
+        lacks, and values outside the attribute's closed list."""
         if self.has_entity(owner):
             allowed = self.attributes_for_entity(owner)
         elif self.has_event(owner):
             allowed = self.attributes_for_event(owner)
+        elif self.has_relation_type(owner):
+            allowed = self.relation_type(owner).attributes
         else:
             raise SchemaError(
-                f"the schema {self.id!r} has no entity label or event type {owner!r}"
+                f"the schema {self.id!r} has no entity label or event type {owner!r}, "
+                "nor a relation type of that name"
             )
         by_name = {attribute.name: attribute for attribute in allowed}
         for name, value in attributes.items():

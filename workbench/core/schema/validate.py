@@ -44,6 +44,7 @@ _SCHEMA_KEYS = {"id", "version", "name", "entity_types"}
 _SCHEMA_OPTIONAL = {
     "language", "text_direction", "span_policy", "note", "role_templates",
     "mention_attributes", "entity_attributes", "event_attributes", "event_types",
+    "relations", "document_labels",
 }  # fmt: skip
 _NAME_KEYS = {"en", "ar"}
 _METADATA_KEYS = {"maps", "note", "extension"}

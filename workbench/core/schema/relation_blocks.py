@@ -1,0 +1,161 @@
+"""Validating a schema's ``relations:`` and ``document_labels:`` blocks (issue 14), after the rest
+of the schema was built, refusing the first problem with its place as the rest of the schema does::
+
+    relations:        [RELATION, ...]
+    document_labels:  [FIELD, ...]
+
+    RELATION: {id, en, ar, from: [ENTITY_ID, ...], to: [ENTITY_ID, ...],
+               symmetric?: bool (default false: directed), attributes?: ATTRS, note?}
+    FIELD:    {id, en, ar, multiple?: bool (default false: single choice),
+               values: [{id, en, ar, hotkey?}, ...]}
+
+A relation type's id is its own: no entity label or event type may have it. A value's hotkey may
+not be one an entity label, an event type or another value already has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from workbench.core.schema.checks import (
+    _check_keys,
+    _check_unique,
+    _fail,
+    _flag,
+    _identifier,
+    _list,
+    _mapping,
+    _optional_text,
+    _PathSteps,
+    _shown,
+    _suggestion,
+    _text,
+)
+from workbench.core.schema.model import EntityType, EventType, Schema
+from workbench.core.schema.relations import DocumentField, FieldValue, RelationType
+from workbench.core.schema.validate import _attributes, _hotkey
+
+_RELATION_KEYS = {"id", "en", "ar", "from", "to"}
+_RELATION_OPTIONAL = {"symmetric", "attributes", "note"}
+_FIELD_KEYS = {"id", "en", "ar", "values"}
+_FIELD_OPTIONAL = {"multiple"}
+_VALUE_KEYS = {"id", "en", "ar"}
+_VALUE_OPTIONAL = {"hotkey"}
+
+
+def with_relation_blocks(schema: Schema, document: Any) -> Schema:
+    """``schema`` with the relation types and document-label fields of the parsed ``document``
+    (which ``_build_schema`` already found to be a ``schema:`` mapping)."""
+    path: _PathSteps = ("schema",)
+    raw = document["schema"]
+    relations = _relation_types(raw.get("relations", []), (*path, "relations"), schema)
+    fields = _document_fields(raw.get("document_labels", []), (*path, "document_labels"), schema)
+    return replace(schema, relation_types=relations, document_fields=fields)
+
+
+# ---- relation types -------------------------------------------------------------------------
+
+
+def _relation_types(value: Any, path: _PathSteps, schema: Schema) -> tuple[RelationType, ...]:
+    items = _list(value, path)
+    relations = tuple(
+        _relation_type(item, (*path, index), schema) for index, item in enumerate(items)
+    )
+    _check_unique((relation.id for relation in relations), path, "id", "relation type id")
+    return relations
+
+
+def _relation_type(item: Any, path: _PathSteps, schema: Schema) -> RelationType:
+    raw = _mapping(item, path, "a relation type {id, en, ar, from, to, ...}")
+    _check_keys(raw, path, _RELATION_KEYS, _RELATION_OPTIONAL)
+    type_id = _identifier(raw, "id", path)
+    if schema.has_entity(type_id) or schema.has_event(type_id):
+        _fail((*path, "id"), f"{type_id!r} is already an entity label or event type")
+    return RelationType(
+        id=type_id,
+        en=_text(raw, "en", path),
+        ar=_text(raw, "ar", path),
+        from_labels=_end_labels(raw, "from", path, schema),
+        to_labels=_end_labels(raw, "to", path, schema),
+        symmetric=_flag(raw, "symmetric", path, default=False),
+        attributes=_attributes(raw.get("attributes", {}), (*path, "attributes")),
+        note=_optional_text(raw, "note", path),
+    )
+
+
+def _end_labels(raw: dict[str, Any], key: str, path: _PathSteps, schema: Schema) -> tuple[str, ...]:
+    """The entity labels one end of a relation may have."""
+    list_path = (*path, key)
+    labels = _list(raw[key], list_path)
+    if not labels:
+        _fail(list_path, f"a relation needs at least one entity label at its {key!r} end")
+    entity_ids = [entity.id for entity in schema.entity_types]
+    for index, label in enumerate(labels):
+        if not isinstance(label, str) or not schema.has_entity(label):
+            close = _suggestion(label, entity_ids) if isinstance(label, str) else ""
+            _fail(
+                (*list_path, index),
+                f"{_shown(label)} is not an entity label of this schema{close}",
+            )
+    _check_unique(labels, list_path, None, "label")
+    return tuple(labels)
+
+
+# ---- document-label fields ------------------------------------------------------------------
+
+
+def _document_fields(value: Any, path: _PathSteps, schema: Schema) -> tuple[DocumentField, ...]:
+    items = _list(value, path)
+    fields = tuple(_document_field(item, (*path, index)) for index, item in enumerate(items))
+    _check_unique((field.id for field in fields), path, "id", "document-label field id")
+    _check_value_hotkeys(fields, path, schema)
+    return fields
+
+
+def _document_field(item: Any, path: _PathSteps) -> DocumentField:
+    raw = _mapping(item, path, "a document-label field {id, en, ar, values, ...}")
+    _check_keys(raw, path, _FIELD_KEYS, _FIELD_OPTIONAL)
+    values_path = (*path, "values")
+    values = tuple(
+        _field_value(value, (*values_path, index))
+        for index, value in enumerate(_list(raw["values"], values_path))
+    )
+    if not values:
+        _fail(values_path, "a document-label field needs at least one value")
+    _check_unique((value.id for value in values), values_path, "id", "value id")
+    return DocumentField(
+        id=_identifier(raw, "id", path),
+        en=_text(raw, "en", path),
+        ar=_text(raw, "ar", path),
+        values=values,
+        multiple=_flag(raw, "multiple", path, default=False),
+    )
+
+
+def _field_value(item: Any, path: _PathSteps) -> FieldValue:
+    raw = _mapping(item, path, "a value {id, en, ar, hotkey?}")
+    _check_keys(raw, path, _VALUE_KEYS, _VALUE_OPTIONAL)
+    return FieldValue(
+        id=_identifier(raw, "id", path),
+        en=_text(raw, "en", path),
+        ar=_text(raw, "ar", path),
+        hotkey=_hotkey(raw["hotkey"], (*path, "hotkey")) if "hotkey" in raw else None,
+    )
+
+
+def _check_value_hotkeys(
+    fields: tuple[DocumentField, ...], path: _PathSteps, schema: Schema
+) -> None:
+    items: list[EntityType | EventType] = [*schema.entity_types, *schema.event_types]
+    owners = {item.hotkey: item.id for item in items if item.hotkey is not None}
+    for field_index, field in enumerate(fields):
+        for value_index, value in enumerate(field.values):
+            if value.hotkey is None:
+                continue
+            if value.hotkey in owners:
+                _fail(
+                    (*path, field_index, "values", value_index, "hotkey"),
+                    f"the hotkey {value.hotkey!r} is already used by {owners[value.hotkey]!r}",
+                )
+            owners[value.hotkey] = f"{field.id}: {value.id}"
