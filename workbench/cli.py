@@ -365,8 +365,12 @@ def run_adjudicate(args: argparse.Namespace) -> None:
             replace_gold=args.replace,
         )
     for document_id, added in changed:
+        extras = "".join(
+            f", {count} {what}" for what, count in
+            (("relations", added.relations), ("document labels", added.document_labels)) if count
+        )
         print(f"{names[document_id]}: {added.spans} spans, {added.events} events, "
-              f"{added.arguments} arguments added to gold")
+              f"{added.arguments} arguments{extras} added to gold")
     print(f"gold changed on {len(changed)} of {len(documents)} documents")
 
 
