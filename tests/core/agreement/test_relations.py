@@ -7,6 +7,7 @@ of B), on random corpora, and against a small example worked by hand.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -18,6 +19,7 @@ from workbench.core.model import AnnotationSet, Relation, Span, Status
 
 from .references import brute_force_matching, share_a_character
 from .strategies import SYMMETRIC_TYPES, Corpus, RawRelation, corpora
+from .test_report import nulls
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -240,3 +242,13 @@ def test_symmetric_overlap_matches_the_ends_crosswise() -> None:
     assert symmetric["relations"]["overlap"]["counts"]["A|B"] == {"tp": 1, "a": 1, "b": 1}
     directed = agreement_report([document], ["A", "B"])
     assert directed["relations"]["overlap"]["counts"]["A|B"] == {"tp": 0, "a": 1, "b": 1}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(with_events=True, with_relations=True, with_labels=True))
+def test_every_null_of_the_new_sections_has_a_reason(corpus: Corpus) -> None:
+    report = agreement_report(
+        corpus.build(), corpus.annotators, symmetric_relations=SYMMETRIC_TYPES
+    )
+    assert json.loads(json.dumps(report, allow_nan=False, ensure_ascii=False)) == report
+    assert nulls(report) == set(report["undefined"])
