@@ -181,3 +181,6 @@ def test_the_summary_lists_relation_f1_and_each_field(linked_report: dict) -> No
     assert "relation F1 exact" in text and "relation F1 overlap" in text
     assert "document label relevance: alpha" in text and "document label topic: alpha" in text
     assert '"document_labels"' in agreement_text(linked_report, as_json=True, as_csv=False)
+    rows = dict(report_rows(linked_report))
+    assert rows["/relations/overlap/pairs/amal|badr"] == 1.0
+    assert rows["/document_labels/fields/relevance/observed_agreement/amal|badr"] == 0.0
