@@ -109,13 +109,7 @@ def field_agreement(
         study = _nominal_study(chosen, values, annotators)
     row = {a: i for i, a in enumerate(annotators)}
     kappa = {pair_key(a, b): cohen_kappa(study[row[a]], study[row[b]]) for a, b in pairs}
-    documents: dict[str, int] = {}
-    observed: dict[str, Score] = {}
-    for a, b in pairs:
-        shared = [answer for answer in chosen if a in answer and b in answer]
-        same = sum(1 for answer in shared if answer[a] == answer[b])
-        documents[pair_key(a, b)] = len(shared)
-        observed[pair_key(a, b)] = ratio(same, len(shared), f"{NO_SHARED_DOCUMENT} and answered")
+    documents, observed = _observed_agreement(chosen, pairs)
     return {
         "kind": MULTIPLE_CHOICE if multiple else SINGLE_CHOICE,
         "values": values,
@@ -136,6 +130,20 @@ def field_agreement(
             for value in values
         },
     }
+
+
+def _observed_agreement(
+    chosen: Answers, pairs: Sequence[tuple[str, str]]
+) -> tuple[dict[str, int], dict[str, Score]]:
+    """Per pair: the documents both answered, and the share of them with identical answers."""
+    documents: dict[str, int] = {}
+    observed: dict[str, Score] = {}
+    for a, b in pairs:
+        shared = [answer for answer in chosen if a in answer and b in answer]
+        same = sum(1 for answer in shared if answer[a] == answer[b])
+        documents[pair_key(a, b)] = len(shared)
+        observed[pair_key(a, b)] = ratio(same, len(shared), f"{NO_SHARED_DOCUMENT} and answered")
+    return documents, observed
 
 
 def _alpha(study: IntArray) -> Score:
