@@ -339,6 +339,11 @@ def agreement_text(report: dict[str, Any], as_json: bool, as_csv: bool) -> str:
         lines.append(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
     lines.append(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
     lines.append(f"  alpha_U (characters)          {format_score(report['alpha_u']['overall']):>8}")
+    if report["relations"]["per_type"]:
+        for mode in ("exact", "overlap"):
+            lines.append(f"  relation F1 {mode:<18}{format_score(report['relations'][mode]['mean']):>8}")
+    for name, block in report["document_labels"]["fields"].items():
+        lines.append(f"  document label {name}: alpha {format_score(block['krippendorff_alpha'])}")
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -362,8 +367,12 @@ def run_adjudicate(args: argparse.Namespace) -> None:
             replace_gold=args.replace,
         )
     for document_id, added in changed:
+        extras = "".join(
+            f", {count} {what}" for what, count in
+            (("relations", added.relations), ("document labels", added.document_labels)) if count
+        )
         print(f"{names[document_id]}: {added.spans} spans, {added.events} events, "
-              f"{added.arguments} arguments added to gold")
+              f"{added.arguments} arguments{extras} added to gold")
     print(f"gold changed on {len(changed)} of {len(documents)} documents")
 
 

@@ -7,16 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from workbench.app.agreement import project_agreement, report_rows
+from workbench.app.agreement import measures_input, project_agreement, report_rows
 from workbench.app.agreement_html import (
     agreement_html,
     documents_by_disagreement,
     format_score,
     heat_colour,
 )
-from workbench.cli import main
+from workbench.cli import agreement_text, main
+from workbench.core.agreement import agreement_report
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, Status, make_document
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Relation,
+    Span,
+    Status,
+    make_document,
+)
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 
@@ -106,3 +114,82 @@ def test_cli_json_csv_and_html(project: Project, tmp_path: Path, capsys: pytest.
     assert float(rows["/span_f1/exact_labeled/pairs/amal|badr"]) == pytest.approx(1.0)
     assert main(["agreement", str(path)]) == 0
     assert "span F1 exact_labeled" in capsys.readouterr().out
+
+
+# -- relations and document labels (issue 14, point 6) -----------------------------------------
+
+
+def linked(
+    annotator: str, relation_type: str, labels: dict[str, str | tuple[str, ...]]
+) -> AnnotationSet:
+    """amal's and badr's sets on TEXT: PER محمد and ORG تنظيم داعش, linked by ``relation_type``."""
+    person, group = spans((4, 8, "PER"), (12, 22, "ORG"))
+    return AnnotationSet(
+        annotator,
+        (person, group),
+        relations=(Relation(f"{annotator}-r", relation_type, group.id, person.id),),
+        document_labels=labels,
+    )
+
+
+@pytest.fixture
+def linked_report() -> dict:
+    """A report over one document whose relations and document labels the measures read from
+    the AnnotatedDocument (whatever the store keeps of them)."""
+    document = make_document("linked", TEXT)
+    annotated = AnnotatedDocument(document, (
+        linked("amal", "near", {"relevance": "yes", "topic": ("war",)}),
+        linked("badr", "near", {"relevance": "no", "topic": ("war", "politics")}),
+    ))
+    names: dict[str, str] = {}
+    inputs = [measures_input(annotated, ["amal", "badr"], names)]
+    return agreement_report(inputs, ["amal", "badr"], symmetric_relations={"near"})
+
+
+def test_relations_and_document_labels_reach_the_report(linked_report: dict) -> None:
+    assert linked_report["relations"]["exact"]["pairs"]["amal|badr"] == 1.0
+    assert linked_report["relations"]["symmetric_types"] == ["near"]
+    fields = linked_report["document_labels"]["fields"]
+    assert fields["relevance"]["observed_agreement"]["amal|badr"] == 0.0
+    assert fields["topic"]["kind"] == "multiple_choice"
+
+
+def test_project_agreement_passes_the_symmetric_types(project: Project) -> None:
+    report = project_agreement(project, symmetric_relations=["near", "affiliated-with"])
+    assert report["relations"]["symmetric_types"] == ["affiliated-with", "near"]
+    assert set(report) >= {"relations", "document_labels"}
+
+
+def test_project_agreement_takes_the_symmetric_types_from_the_schema(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.tawsim", builtin_schema("conflict-news")) as project:
+        project.add_documents([AnnotatedDocument(make_document("d", "نص"))])
+        for annotator in ("amal", "badr"):
+            project.set_status(project.documents()[0].id, annotator, Status.DONE)
+        report = project_agreement(project)
+    assert report["relations"]["symmetric_types"] == ["affiliated-with"]
+
+
+def test_the_html_report_shows_relations_and_document_labels(linked_report: dict) -> None:
+    page = agreement_html(linked_report, "Agreement")
+    assert "<h2>Relations by type</h2>" in page and "<h2>Document labels</h2>" in page
+    assert "relation F1, exact" in page
+    relations = page[page.index("Relations by type"):page.index("<h2>Document labels")]
+    assert ">near<" in relations and "symmetric" in relations and "1.000" in relations
+    labels = page[page.index("<h2>Document labels"):]
+    assert "relevance (single choice)" in labels and "topic (multiple choice)" in labels
+    assert "topic = politics" in labels and "topic = war" in labels
+
+
+def test_the_html_report_says_when_there_are_none(project: Project) -> None:
+    page = agreement_html(project_agreement(project), "Agreement")
+    assert "No relations." in page and "No document labels." in page
+
+
+def test_the_summary_lists_relation_f1_and_each_field(linked_report: dict) -> None:
+    text = agreement_text(linked_report, as_json=False, as_csv=False)
+    assert "relation F1 exact" in text and "relation F1 overlap" in text
+    assert "document label relevance: alpha" in text and "document label topic: alpha" in text
+    assert '"document_labels"' in agreement_text(linked_report, as_json=True, as_csv=False)
+    rows = dict(report_rows(linked_report))
+    assert rows["/relations/overlap/pairs/amal|badr"] == 1.0
+    assert rows["/document_labels/fields/relevance/observed_agreement/amal|badr"] == 0.0

@@ -5,11 +5,16 @@ Every write to gold is a ``GoldEdit``: the document, gold as it was and as it be
 make an edit and apply it; the window keeps it on its undo stack, the command line just makes it.
 An edit that would change nothing writes nothing and returns None, which is what makes accepting
 the same thing twice harmless.
+
+Relations and document labels are adjudicated alongside (``Comparison.relations`` and
+``Comparison.document_labels``): accepting one, an annotator's version, or what all agree on
+writes them with the spans and events. ``symmetric`` names the relation types whose ends have
+no order (the schema's symmetric types).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from workbench.app.changes import Change, Command, set_difference
@@ -31,8 +36,28 @@ from workbench.core.adjudication import (
     same_content,
     span_key,
 )
+from workbench.core.adjudication_labels import (
+    DocumentLabelCandidate,
+    agreed_document_labels,
+    document_label_candidates,
+)
+from workbench.core.adjudication_relations import (
+    RelationCandidate,
+    agreed_relations,
+    holders_relation,
+    relation_candidates,
+)
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, AnnotationSet, Document, Event, Span, Status
+from workbench.core.model import (
+    GOLD,
+    AnnotationSet,
+    Document,
+    DocumentLabelValue,
+    Event,
+    Relation,
+    Span,
+    Status,
+)
 from workbench.store.project import Project
 
 
@@ -70,19 +95,32 @@ def gold_of(project: Project, document_id: str) -> AnnotationSet | None:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One document as adjudication sees it: the finished sets, gold, and the candidates."""
+    """One document as adjudication sees it: the finished sets, gold, and the candidates: spans
+    and events, relations, and each document-label field's answers."""
 
     document: Document
     finished: tuple[AnnotationSet, ...]
     gold: AnnotationSet | None
     candidates: tuple[Candidate, ...]
+    relations: tuple[RelationCandidate, ...] = ()
+    document_labels: tuple[DocumentLabelCandidate, ...] = ()
 
     @classmethod
-    def load(cls, project: Project, document_id: str) -> Comparison:
+    def load(
+        cls, project: Project, document_id: str, symmetric: Collection[str] | None = None
+    ) -> Comparison:
+        """The comparison on one document; ``symmetric`` the relation types whose ends have no
+        order, the schema's when not given."""
+        symmetric = _symmetric(project, symmetric)
         finished = tuple(finished_sets(project, document_id))
         gold = gold_of(project, document_id)
         return cls(
-            project.document(document_id), finished, gold, tuple(all_candidates(finished, gold))
+            project.document(document_id),
+            finished,
+            gold,
+            tuple(all_candidates(finished, gold)),
+            tuple(relation_candidates(finished, gold, symmetric)),
+            tuple(document_label_candidates(finished, gold)),
         )
 
     @property
@@ -130,34 +168,89 @@ def accept_annotations(
     spans: Sequence[Span],
     events: Sequence[Event] = (),
     *,
+    relations: Sequence[Relation] = (),
+    document_labels: Mapping[str, DocumentLabelValue] | None = None,
+    symmetric: Collection[str] = (),
     replace_gold: bool = False,
 ) -> GoldEdit | None:
-    """Add spans and events (triggers and span fillers among ``spans``) to gold, or with
-    ``replace_gold`` make gold hold just them; None when gold holds them already."""
+    """Add spans, events, relations (triggers, span fillers and ends among ``spans``) and
+    document-label answers to gold, or with ``replace_gold`` make gold hold just them; None
+    when gold holds them already."""
     return _grow_gold(
-        project, document_id, lambda gold: add_to_gold(gold, spans, events), start_empty=replace_gold
+        project,
+        document_id,
+        lambda gold: add_to_gold(gold, spans, events, relations, document_labels, symmetric),
+        start_empty=replace_gold,
     )
 
 
 def accept_agreed(
-    project: Project, document_id: str, minimum: Agreement = Agreement.ALL
+    project: Project,
+    document_id: str,
+    minimum: Agreement = Agreement.ALL,
+    symmetric: Collection[str] | None = None,
 ) -> GoldEdit | None:
     """Add to gold what all (or a majority of) the finished annotators agree on, events and
-    their arguments included; what gold already holds stays."""
-    spans, events = agreed_annotations(finished_sets(project, document_id), minimum)
-    return accept_annotations(project, document_id, spans, events)
+    their arguments, relations and document-label answers included; what gold already holds
+    stays."""
+    symmetric = _symmetric(project, symmetric)
+    sets = finished_sets(project, document_id)
+    spans, events = agreed_annotations(sets, minimum)
+    ends, relations = agreed_relations(sets, minimum, symmetric)
+    return accept_annotations(
+        project,
+        document_id,
+        [*spans, *ends],
+        events,
+        relations=relations,
+        document_labels=agreed_document_labels(sets, minimum),
+        symmetric=symmetric,
+    )
 
 
 def accept_version(
-    project: Project, document_id: str, annotator: str, *, replace_gold: bool = False
+    project: Project,
+    document_id: str,
+    annotator: str,
+    *,
+    replace_gold: bool = False,
+    symmetric: Collection[str] | None = None,
 ) -> GoldEdit | None:
-    """Add ``annotator``'s spans and events to gold, or replace gold with them."""
+    """Add ``annotator``'s spans, events, relations and document labels to gold, or replace
+    gold with them."""
+    symmetric = _symmetric(project, symmetric)
     chosen = next((s for s in finished_sets(project, document_id) if s.annotator == annotator), None)
     if chosen is None:
         raise WorkbenchError(f"{annotator} has not finished document {document_id}")
     return accept_annotations(
-        project, document_id, chosen.spans, chosen.events, replace_gold=replace_gold
+        project,
+        document_id,
+        chosen.spans,
+        chosen.events,
+        relations=chosen.relations,
+        document_labels=chosen.document_labels,
+        symmetric=symmetric,
+        replace_gold=replace_gold,
     )
+
+
+def accept_relation(
+    project: Project, document_id: str, candidate: RelationCandidate, sets: Sequence[AnnotationSet]
+) -> GoldEdit | None:
+    """A relation into gold as its first holder made it, with its ends where gold lacks them."""
+    symmetric = {candidate.type} if candidate.symmetric else set()
+    ends, relation = holders_relation(sets, candidate, symmetric)
+    return accept_annotations(
+        project, document_id, ends, relations=[relation], symmetric=symmetric
+    )
+
+
+def accept_document_label(
+    project: Project, document_id: str, candidate: DocumentLabelCandidate
+) -> GoldEdit | None:
+    """Make ``candidate`` gold's answer for its field."""
+    answer = {candidate.field: candidate.value}
+    return accept_annotations(project, document_id, (), document_labels=answer)
 
 
 def accept_candidate(
@@ -263,3 +356,8 @@ def adjudicate(
 def adjudication_progress(project: Project) -> dict[str, Status]:
     """Each document's gold status: new (not started), in progress, or done."""
     return {row.id: row.status for row in project.annotator_progress(GOLD)}
+
+
+def _symmetric(project: Project, given: Collection[str] | None) -> Collection[str]:
+    """``given``, else the project schema's symmetric relation types."""
+    return project.schema.symmetric_relation_types if given is None else given

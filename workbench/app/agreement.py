@@ -5,7 +5,7 @@ Tokens are the document's own token layer (kept from a tokenized import) or came
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 from workbench.app.packages import choose_documents
@@ -27,9 +27,12 @@ def project_agreement(
     *,
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = lambda: False,
+    symmetric_relations: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """The agreement report of ``annotators`` (default: everyone but gold) on ``documents``
-    (names or ids; default: every document), with each document's name added."""
+    (names or ids; default: every document), with each document's name added.
+    ``symmetric_relations``: the relation types whose ends match in either order (the schema's
+    when not given)."""
     chosen = list(annotators) or [a for a in project.annotators() if a != GOLD]
     unknown = sorted(set(chosen) - set(project.annotators()))
     if unknown:
@@ -45,7 +48,14 @@ def project_agreement(
             project.iter_annotated("all", document_ids), progress, total, cancelled
         )
     ]
-    report = agreement_report(inputs, chosen, tokenizer=TOKENIZER)
+    report = agreement_report(
+        inputs,
+        chosen,
+        tokenizer=TOKENIZER,
+        symmetric_relations=(
+            project.schema.symmetric_relation_types if symmetric_relations is None else symmetric_relations
+        ),
+    )
     for row in report["per_document"]:
         row["name"] = names[row["document_id"]]
     return report

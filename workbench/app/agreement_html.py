@@ -24,6 +24,10 @@ def agreement_html(report: dict[str, Any], title: str) -> str:
         pair_heatmap_svg(report["annotators"], report["span_f1"]["exact_labeled"]["pairs"]),
         "<h2>Per label</h2>",
         _label_table(report),
+        "<h2>Relations by type</h2>",
+        _relation_table(report),
+        "<h2>Document labels</h2>",
+        _document_label_table(report),
         "<h2>Documents by disagreement</h2>",
         _document_table(report),
         "<h2>Undefined values</h2>",
@@ -63,6 +67,11 @@ def _headline_table(report: dict[str, Any]) -> str:
     rows = [
         (f"span F1, {mode.replace('_', ' ')}", span[mode]["mean"], span[mode]["sd"])
         for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled")
+    ]
+    relations = report["relations"]
+    rows += [
+        (f"relation F1, {mode}", relations[mode]["mean"], relations[mode]["sd"])
+        for mode in ("exact", "overlap")
     ]
     rows += [
         ("Krippendorff's alpha, tokens", token["krippendorff_alpha"], None),
@@ -126,6 +135,49 @@ def _label_table(report: dict[str, Any]) -> str:
     return (
         "<table><tr><th>label</th><th>F1 exact</th><th>F1 overlap</th>"
         f"<th>alpha_U</th><th>alpha, tokens</th></tr>{rows}</table>"
+    )
+
+
+def _relation_table(report: dict[str, Any]) -> str:
+    section = report["relations"]
+    if not section["per_type"]:
+        return "<p>No relations.</p>"
+    symmetric = set(section["symmetric_types"])
+    rows = "".join(
+        f"<tr><td class=\"name\">{escape(name)}</td>"
+        f"<td class=\"name\">{'symmetric' if name in symmetric else 'directed'}</td>"
+        f"{_cell(modes['exact']['mean'])}{_cell(modes['overlap']['mean'])}</tr>"
+        for name, modes in sorted(section["per_type"].items())
+    )
+    return (
+        "<table><tr><th>relation type</th><th>direction</th><th>F1 exact</th>"
+        f"<th>F1 overlapping ends</th></tr>{rows}</table>"
+    )
+
+
+def _document_label_table(report: dict[str, Any]) -> str:
+    """Per field its means over pairs and alpha, then per value (binary studies) its alpha."""
+    fields = report["document_labels"]["fields"]
+    if not fields:
+        return "<p>No document labels.</p>"
+    rows = []
+    for name, block in sorted(fields.items()):
+        kind = block["kind"].replace("_", " ")
+        rows.append(
+            f"<tr><td class=\"name\">{escape(name)} ({kind})</td>"
+            f"{_cell(block['observed_agreement_mean'])}{_cell(block['cohen_kappa_mean'])}"
+            f"{_cell(block['krippendorff_alpha'])}</tr>"
+        )
+        rows.extend(
+            f"<tr><td class=\"name\" dir=\"auto\">{escape(name)} = {escape(value)}</td>"
+            f"<td></td><td></td>{_cell(values['krippendorff_alpha'])}</tr>"
+            for value, values in sorted(block["per_value"].items())
+        )
+    return (
+        "<table><tr><th>field</th><th>observed agreement</th><th>Cohen's kappa</th>"
+        f"<th>Krippendorff's alpha</th></tr>{''.join(rows)}</table>"
+        "<p>Means over annotator pairs. Multiple choice: one item per document and value, "
+        "chosen or not; observed agreement: the same answer (the same set) on a document.</p>"
     )
 
 

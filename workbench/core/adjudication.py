@@ -6,24 +6,41 @@ and its role. So two annotators who marked the same trigger with the same type a
 event even when they gave it different arguments; each argument is a candidate of its own, with
 who gave it. (Arguments filled by an event, not a span, are not compared.)
 
+A relation is compared by its type and its ends' ranges and labels (a symmetric type's ends in
+either order); relation and document-label candidates are made in ``adjudication_relations.py``
+and ``adjudication_labels.py``.
+
 Gold grows by ``add_to_gold``: what it lacks of some annotations is added (a span gold has with
-the same range and label, an event gold has on the same trigger, an argument its event has, are
-not added twice), so accepting the same thing twice changes nothing.
+the same range and label, an event gold has on the same trigger, an argument its event has, a
+relation gold has, are not added twice; a document label given replaces gold's answer for that
+field), so accepting the same thing twice changes nothing.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from workbench.core.model import GOLD, AnnotationSet, Argument, Event, Span, Status, new_id
+from workbench.core.model import (
+    GOLD,
+    AnnotationSet,
+    Argument,
+    DocumentLabelValue,
+    Event,
+    Relation,
+    Span,
+    Status,
+    new_id,
+)
 
 SpanKey = tuple[int, int, str]
 """A span's range and label; for a trigger, its range and the event type."""
 ArgumentKey = tuple[int, int, str, str]
 """The filler's range and label, and the role."""
+RelationKey = tuple[str, SpanKey, SpanKey]
+"""The type and the ends' keys (a symmetric type's ends in sorted order)."""
 
 
 class Agreement(StrEnum):
@@ -80,18 +97,32 @@ class Added:
     spans: int = 0
     events: int = 0
     arguments: int = 0
+    relations: int = 0
+    document_labels: int = 0
+    """Fields whose answer in gold changed."""
 
     def __bool__(self) -> bool:
-        return bool(self.spans or self.events or self.arguments)
+        return any(getattr(self, name) for name in self.__slots__)
 
     def __add__(self, other: Added) -> Added:
-        return Added(
-            self.spans + other.spans, self.events + other.events, self.arguments + other.arguments
-        )
+        return Added(*(getattr(self, n) + getattr(other, n) for n in self.__slots__))
 
 
 def span_key(span: Span) -> SpanKey:
     return (span.start, span.end, span.label)
+
+
+def relation_key(
+    relation: Relation, spans: Mapping[str, Span], symmetric: Collection[str] = ()
+) -> RelationKey | None:
+    """The relation by content, or None when an end is not among ``spans``."""
+    source, target = spans.get(relation.from_span_id), spans.get(relation.to_span_id)
+    if source is None or target is None:
+        return None
+    ends = (span_key(source), span_key(target))
+    if relation.type in symmetric:
+        ends = (min(ends), max(ends))
+    return (relation.type, *ends)
 
 
 def agreement_of(count: int, of: int) -> Agreement:
@@ -223,7 +254,7 @@ def all_candidates(
     return rows
 
 
-def _accepted(minimum: Agreement) -> set[Agreement]:
+def accepted_levels(minimum: Agreement) -> set[Agreement]:
     return {Agreement.ALL} if minimum is Agreement.ALL else {Agreement.ALL, Agreement.MAJORITY}
 
 
@@ -249,7 +280,7 @@ def agreed_annotations(
     """New spans and events (fresh ids) for what the annotators agree on: all of them, or a
     majority when ``minimum`` is MAJORITY. An event agreed on comes with the arguments agreed on
     at the same level (and their fillers)."""
-    accepted = _accepted(minimum)
+    accepted = accepted_levels(minimum)
     spans = [
         Span(new_id(), *candidate.key, candidate.text)
         for candidate in span_candidates(sets)
@@ -267,7 +298,7 @@ def agreed_annotations(
 
 def accepted_at_majority(event: EventCandidate) -> list[ArgumentCandidate]:
     """The arguments of ``event`` that all or a majority gave: what accepting the event brings."""
-    return [a for a in event.arguments if a.agreement in _accepted(Agreement.MAJORITY)]
+    return [a for a in event.arguments if a.agreement in accepted_levels(Agreement.MAJORITY)]
 
 
 def empty_gold(status: Status = Status.IN_PROGRESS) -> AnnotationSet:
@@ -275,11 +306,18 @@ def empty_gold(status: Status = Status.IN_PROGRESS) -> AnnotationSet:
 
 
 def add_to_gold(
-    gold: AnnotationSet, spans: Sequence[Span], events: Sequence[Event] = ()
+    gold: AnnotationSet,
+    spans: Sequence[Span],
+    events: Sequence[Event] = (),
+    relations: Sequence[Relation] = (),
+    document_labels: Mapping[str, DocumentLabelValue] | None = None,
+    symmetric: Collection[str] = (),
 ) -> tuple[AnnotationSet, Added]:
-    """``gold`` with what it lacks of ``spans`` and ``events`` (whose triggers and span fillers
-    are among ``spans``), under new ids; and what was added. See the module docstring."""
-    writer = _GoldWriter(gold)
+    """``gold`` with what it lacks of ``spans``, ``events`` and ``relations`` (whose triggers,
+    span fillers and ends are among ``spans``), under new ids, and with ``document_labels``'
+    answers; and what was added. ``symmetric``: the relation types whose ends have no order.
+    See the module docstring."""
+    writer = _GoldWriter(gold, symmetric)
     source = {span.id: span for span in spans}
     triggers = {event.trigger_span_id for event in events}
     for span in spans:
@@ -294,16 +332,23 @@ def add_to_gold(
                 if argument.span_id in source
             ]
             writer.event(event, trigger, fillers)
+    for relation in relations:
+        if relation.from_span_id in source and relation.to_span_id in source:
+            writer.relation(relation, source[relation.from_span_id], source[relation.to_span_id])
+    writer.answer(document_labels or {})
     return writer.result(), writer.added
 
 
 class _GoldWriter:
     """Adds to a copy of gold, finding what it holds by content."""
 
-    def __init__(self, gold: AnnotationSet) -> None:
+    def __init__(self, gold: AnnotationSet, symmetric: Collection[str] = ()) -> None:
         self._gold = gold
         self._spans = list(gold.spans)
         self._events = list(gold.events)
+        self._relations = list(gold.relations)
+        self._labels = dict(gold.document_labels)
+        self._symmetric = symmetric
         triggers = _trigger_ids(gold)
         self._entity_ids = {span_key(s): s.id for s in gold.spans if s.id not in triggers}
         self._span_ids = {span_key(s): s.id for s in gold.spans}
@@ -313,6 +358,7 @@ class _GoldWriter:
             for number, e in enumerate(gold.events)
             if e.trigger_span_id in spans
         }
+        self._relation_keys = {relation_key(r, spans, symmetric) for r in gold.relations}
         self.added = Added()
 
     def span(self, span: Span) -> str:
@@ -340,6 +386,23 @@ class _GoldWriter:
                 self._events[number] = replace(held, arguments=(*held.arguments, argument))
                 self.added += Added(arguments=1)
 
+    def relation(self, relation: Relation, source: Span, target: Span) -> None:
+        key = relation_key(relation, {source.id: source, target.id: target}, self._symmetric)
+        if key not in self._relation_keys:
+            self._relations.append(
+                replace(
+                    relation, id=new_id(), from_span_id=self.span(source), to_span_id=self.span(target)
+                )
+            )
+            self._relation_keys.add(key)
+            self.added += Added(relations=1)
+
+    def answer(self, labels: Mapping[str, DocumentLabelValue]) -> None:
+        for name, value in labels.items():
+            if self._labels.get(name) != value:
+                self._labels[name] = value
+                self.added += Added(document_labels=1)
+
     def _trigger_id(self, trigger: Span, event_type: str) -> str:
         """Gold's span on the trigger's range with the type, which no event uses yet (one
         was left without its event, say), or a new one."""
@@ -351,19 +414,36 @@ class _GoldWriter:
         return self._span_ids[key]
 
     def result(self) -> AnnotationSet:
-        return replace(self._gold, spans=tuple(self._spans), events=tuple(self._events))
+        return replace(
+            self._gold,
+            spans=tuple(self._spans),
+            events=tuple(self._events),
+            relations=tuple(self._relations),
+            document_labels=self._labels,
+        )
 
 
 def same_content(a: AnnotationSet | None, b: AnnotationSet | None) -> bool:
-    """Whether two sets hold the same spans, events and status (ids and revisions aside)."""
+    """Whether two sets hold the same spans, events, relations, document labels and status
+    (ids and revisions aside)."""
     return _content(a) == _content(b)
 
 
 def _content(annotations: AnnotationSet | None) -> tuple[object, ...]:
     if annotations is None:
-        return ((), (), None)
+        return ((), (), (), {}, None)
     spans, events = _gold_content(annotations)
-    return (sorted(spans), sorted((k, sorted(v)) for k, v in events.items()), annotations.status)
+    by_id = {span.id: span for span in annotations.spans}
+    relations = sorted(
+        key for relation in annotations.relations if (key := relation_key(relation, by_id))
+    )
+    return (
+        sorted(spans),
+        sorted((k, sorted(v)) for k, v in events.items()),
+        relations,
+        annotations.document_labels,
+        annotations.status,
+    )
 
 
 def holders_span(sets: Sequence[AnnotationSet], annotator: str, key: SpanKey) -> Span:

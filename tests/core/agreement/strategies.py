@@ -1,18 +1,31 @@
-"""Hypothesis strategies: random corpora of documents, tokens, spans, events and statuses."""
+"""Hypothesis strategies: random corpora of documents, tokens, spans, events, relations,
+document labels and statuses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
 from workbench.core.agreement import DocumentAnnotations
-from workbench.core.model import AnnotationSet, Argument, Event, Span, Status
+from workbench.core.model import (
+    AnnotationSet,
+    Argument,
+    DocumentLabelValue,
+    Event,
+    Relation,
+    Span,
+    Status,
+)
 
 NAMES = ("A", "B", "C", "D")
 LABELS = ("PER", "LOC", "ORG")
 EVENT_TYPES = ("Attack", "Meet")
 ROLES = ("Agent", "Place")
+RELATION_TYPES = ("member-of", "near")
+SYMMETRIC_TYPES = frozenset({"near"})
+RELEVANCE = ("yes", "no", "maybe")
+TOPICS = ("war", "economy", "health")
 
 RawSpan = tuple[int, int, str]
 
@@ -25,12 +38,21 @@ class RawEvent:
 
 
 @dataclass(frozen=True)
+class RawRelation:
+    type: str
+    source: RawSpan  # entity spans of the same annotator
+    target: RawSpan
+
+
+@dataclass(frozen=True)
 class RawDocument:
     length: int
     tokens: tuple[tuple[int, int], ...]
     spans: dict[str, tuple[RawSpan, ...]]  # annotator -> entity spans (distinct)
     events: dict[str, tuple[RawEvent, ...]]
     status: dict[str, str]  # annotator -> "done" | "in_progress" | "absent"
+    relations: dict[str, tuple[RawRelation, ...]] = field(default_factory=dict)
+    labels: dict[str, dict[str, DocumentLabelValue]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,30 @@ def events_over(
 
 
 @st.composite
+def relations_over(draw: st.DrawFn, entities: tuple[RawSpan, ...]) -> tuple[RawRelation, ...]:
+    """Relations between distinct entities; the same pair twice, or both ways, may happen."""
+    if len(entities) < 2:
+        return ()
+    relations = []
+    for _ in range(draw(st.integers(0, 4))):
+        ends = st.lists(st.sampled_from(entities), min_size=2, max_size=2, unique=True)
+        source, target = draw(ends)
+        relations.append(RawRelation(draw(st.sampled_from(RELATION_TYPES)), source, target))
+    return tuple(relations)
+
+
+@st.composite
+def document_labels(draw: st.DrawFn) -> dict[str, DocumentLabelValue]:
+    """A single-choice "relevance" and a multiple-choice "topic", each perhaps left out."""
+    labels: dict[str, DocumentLabelValue] = {}
+    if draw(st.integers(0, 4)):
+        labels["relevance"] = draw(st.sampled_from(RELEVANCE))
+    if draw(st.integers(0, 4)):
+        labels["topic"] = tuple(sorted(draw(st.sets(st.sampled_from(TOPICS)))))
+    return labels
+
+
+@st.composite
 def corpora(
     draw: st.DrawFn,
     *,
@@ -103,6 +149,8 @@ def corpora(
     max_spans: int = 6,
     labels: tuple[str, ...] = LABELS,
     with_events: bool = False,
+    with_relations: bool = False,
+    with_labels: bool = False,
     complete: bool | None = None,
 ) -> Corpus:
     """``complete``: True = everybody finished everything, None = random statuses."""
@@ -114,6 +162,10 @@ def corpora(
         tokens = draw(token_grids(length))
         spans = {a: draw(spans_in(length, max_spans, labels)) for a in annotators}
         events = {a: draw(events_over(length, spans[a])) for a in annotators} if with_events else {}
+        relations = (
+            {a: draw(relations_over(spans[a])) for a in annotators} if with_relations else {}
+        )
+        answers = {a: draw(document_labels()) for a in annotators} if with_labels else {}
         if complete:
             status = dict.fromkeys(annotators, "done")
         else:
@@ -121,7 +173,7 @@ def corpora(
                 a: draw(st.sampled_from(("done", "done", "done", "in_progress", "absent")))
                 for a in annotators
             }
-        documents.append(RawDocument(length, tokens, spans, events, status))
+        documents.append(RawDocument(length, tokens, spans, events, status, relations, answers))
     return Corpus(annotators, tuple(documents))
 
 
@@ -142,12 +194,19 @@ def to_document(document_id: str, raw: RawDocument) -> DocumentAnnotations:
             spans.append(trigger)
             arguments = tuple(Argument(role, span_id=ids[(s, e)]) for s, e, role in event.arguments)
             events.append(Event(f"{annotator}-e{i}", event.type, trigger.id, arguments))
+        entity_ids = {(s.start, s.end, s.label): s.id for s in spans[: len(raw.spans[annotator])]}
+        relations = tuple(
+            Relation(f"{annotator}-r{i}", r.type, entity_ids[r.source], entity_ids[r.target])
+            for i, r in enumerate(raw.relations.get(annotator, ()))
+        )
         sets.append(
             AnnotationSet(
                 annotator,
                 tuple(spans),
                 tuple(events),
                 Status.DONE if status == "done" else Status.IN_PROGRESS,
+                relations=relations,
+                document_labels=dict(raw.labels.get(annotator, {})),
             )
         )
     return DocumentAnnotations.from_sets(document_id, raw.length, raw.tokens, sets)

@@ -10,6 +10,7 @@ Layers read from an :class:`~workbench.core.model.AnnotationSet`:
 - **events**: each event as an :class:`EventMention`: trigger offsets, type, and its arguments as
   a set of ``(start, end, role)``. An argument filled by another event (``event_id``) takes the
   offsets of that event's trigger, since a nested event is identified by its trigger.
+- **relations**: read in :mod:`.relations`; **document labels** are the set's own dict.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def entity_spans(annotation_set: AnnotationSet, text_length: int) -> tuple[Entit
     for start, end, _ in spans:
         if not 0 <= start < end <= text_length:
             bad = next(s for s in annotation_set.spans if (s.start, s.end) == (start, end))
-            _check_span(bad, text_length, annotation_set.annotator)
+            check_span(bad, text_length, annotation_set.annotator)
     return tuple(sorted(spans))
 
 
@@ -127,7 +128,7 @@ def event_mentions(annotation_set: AnnotationSet, text_length: int) -> tuple[Eve
         span = spans.get(span_id)
         if span is None:
             raise ValueError(f"{who}: {context} refers to a missing span {span_id}")
-        _check_span(span, text_length, who)
+        check_span(span, text_length, who)
         return span
 
     mentions = []
@@ -150,7 +151,7 @@ def event_mentions(annotation_set: AnnotationSet, text_length: int) -> tuple[Eve
     return tuple(mentions)
 
 
-def _check_span(span: Span, text_length: int, who: str) -> None:
+def check_span(span: Span, text_length: int, who: str) -> None:
     if not 0 <= span.start < span.end <= text_length:
         raise ValueError(
             f"{who}: span {span.id} [{span.start}, {span.end}) is empty or outside the text "

@@ -1,7 +1,8 @@
 """The agreement report: every measure over a corpus, as a JSON-serialisable dict.
 
 This module builds it and turns it into JSON; the sections, one per measure, are made in
-:mod:`.report_sections` and, for the tokens, :mod:`.report_tokens`.
+:mod:`.report_sections`, for the tokens :mod:`.report_tokens`, and for document labels
+:mod:`.document_labels`.
 
 This is the output of ``workbench agreement --json``. Its shape (``A|B`` is a pair key: the two
 names in alphabetical order; in a pair, A is the reference side, so precision = TP/|B| and
@@ -33,6 +34,20 @@ recall = TP/|A|)::
                               "argument_classification_attached": F1BLOCK},
         "role_agreement": F1BLOCK + {"aligned_events": {"A|B": n}}
       },
+      "relations": {
+        "symmetric_types": [...], "exact" | "overlap": F1BLOCK,
+        "per_type": {type: {"exact": F1BLOCK, "overlap": F1BLOCK}}
+      },
+      "document_labels": {
+        "treatment": "...",
+        "fields": {field: {
+          "kind": "single_choice" | "multiple_choice", "values": [...],
+          "documents": {"A|B": n}, "observed_agreement": {"A|B": p},
+          "observed_agreement_mean": p, "cohen_kappa": {"A|B": k}, "cohen_kappa_mean": k,
+          "krippendorff_alpha": a,
+          "per_value": {value: {"cohen_kappa": {"A|B": k}, "krippendorff_alpha": a}}
+        }}
+      },
       "per_document": [{"document_id", "finished": [...], "disagreement": s, "unmatched": n,
                         "annotations": n, "alpha_u": a}],
       "undefined": {json_pointer: reason}
@@ -51,18 +66,21 @@ or 1, and ``report["undefined"]`` maps its JSON Pointer (RFC 6901, e.g.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
+from .document_labels import document_label_section
 from .documents import DocumentAnnotations, check_annotator_names, entity_spans, event_mentions
+from .relations import relation_mentions
 from .report_sections import (
     CONVENTIONS,
     _alpha_u_section,
     _event_section,
     _per_document_section,
     _Prepared,
+    _relation_section,
     _span_section,
 )
 from .report_tokens import _token_section
@@ -74,15 +92,18 @@ def agreement_report(
     annotators: Sequence[str],
     *,
     tokenizer: str = "supplied by the caller",
+    symmetric_relations: Collection[str] = (),
 ) -> dict[str, Any]:
     """Every agreement measure of ``annotators`` over ``documents`` (see the module docstring).
 
     Sets of annotators not listed (e.g. the gold layer) are ignored. ``tokenizer`` names the
-    tokenizer that made the documents' tokens, for the report.
+    tokenizer that made the documents' tokens, for the report; ``symmetric_relations`` the
+    relation types the schema calls symmetric (their ends match in either order).
     """
     annotators = list(annotators)
     check_annotator_names(annotators)
-    prepared = [_prepare(document, annotators) for document in documents]
+    symmetric = frozenset(symmetric_relations)
+    prepared = [_prepare(document, annotators, symmetric) for document in documents]
     pairs = annotator_pairs(annotators)
     report: dict[str, Any] = {
         "annotators": annotators,
@@ -94,6 +115,10 @@ def agreement_report(
     }
     report["alpha_u"], document_alpha_u = _alpha_u_section(prepared, pairs)
     report["events"] = _event_section(prepared, pairs, annotators)
+    report["relations"] = _relation_section(prepared, pairs, annotators, symmetric)
+    report["document_labels"] = document_label_section(
+        [d.document_labels for d in prepared], pairs, annotators
+    )
     report["per_document"] = _per_document_section(prepared, document_alpha_u)
     tree: dict[str, Any]
     tree, undefined = _to_json(report)
@@ -107,16 +132,21 @@ def undefined_reason(report: Mapping[str, Any], *path: str | int) -> str | None:
     return reasons.get(_pointer(path))
 
 
-def _prepare(document: DocumentAnnotations, annotators: Sequence[str]) -> _Prepared:
+def _prepare(
+    document: DocumentAnnotations, annotators: Sequence[str], symmetric: frozenset[str]
+) -> _Prepared:
     finished = document.finished_among(annotators)
     sets = document.sets
+    length = document.text_length
     return _Prepared(
         document_id=document.document_id,
-        text_length=document.text_length,
+        text_length=length,
         tokens=document.tokens,
         finished=finished,
-        entities={a: entity_spans(sets[a], document.text_length) for a in finished},
-        events={a: event_mentions(sets[a], document.text_length) for a in finished},
+        entities={a: entity_spans(sets[a], length) for a in finished},
+        events={a: event_mentions(sets[a], length) for a in finished},
+        relations={a: relation_mentions(sets[a], length, symmetric) for a in finished},
+        document_labels={a: dict(sets[a].document_labels) for a in finished},
     )
 
 

@@ -1,6 +1,7 @@
 """The report's sections, one per measure, over the documents reduced to the finished
-annotators' layers (``_Prepared``): span F1 and the F1 blocks the event section shares, alpha_U,
-events, and the per-document rows; the words for the report's conventions."""
+annotators' layers (``_Prepared``): span F1 and the F1 blocks the event and relation sections
+share, alpha_U, events, relations, and the per-document rows; the words for the report's
+conventions."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.core.model import DocumentLabelValue
+
 from .alpha_u import Continuum
 from .disagreement import document_disagreement
 from .documents import EntitySpan, EventMention
 from .events import EVENT_MEASURES, MATCH_MODES, EventCounts, event_tuples
+from .relations import RELATION_MODES, RelationCounts, RelationMention
 from .span_f1 import LABEL_MODES, SPAN_MODES, Counts, SpanCounts
 from .values import Score, Undefined, mean_and_sd, mean_of_defined, pair_key, pair_members
 
@@ -35,7 +39,12 @@ CONVENTIONS = {
     "alpha_u_aggregation": "macro: unweighted mean of the per-document values, documents "
     "where the value is undefined left out (INCEpTION's pairwise matrix)",
     "per_document_disagreement": "share of annotations (entities, triggers, attached "
-    "arguments) without an exact counterpart, pooled over the pairs who finished the document",
+    "arguments, relations, document label values) without an exact counterpart, pooled over "
+    "the pairs who finished the document",
+    "relations": "by content: type and both ends' offsets and labels; exact: the same; "
+    "overlap: one-to-one maximum-cardinality matching of relations of one type whose ends "
+    "share a character and a label with their counterparts; a symmetric type's ends match "
+    "in either order; micro over documents as span F1",
 }
 
 
@@ -49,6 +58,8 @@ class _Prepared:
     finished: list[str]
     entities: dict[str, tuple[EntitySpan, ...]]
     events: dict[str, tuple[EventMention, ...]]
+    relations: dict[str, tuple[RelationMention, ...]]
+    document_labels: dict[str, dict[str, DocumentLabelValue]]
 
 
 # --- span F1 ------------------------------------------------------------------------------------
@@ -70,21 +81,34 @@ def _span_section(
     labels = sorted(
         {label for d in documents for spans in d.entities.values() for *_, label in spans}
     )
-    section["per_label"] = {
-        label: {
+    section["per_label"] = _breakdown(
+        labels, LABEL_MODES, {k: c.per_label for k, c in counts.items()}, shared, annotators
+    )
+    return section
+
+
+def _breakdown(
+    keys: Sequence[str],
+    modes: Sequence[str],
+    counts: Mapping[str, Mapping[str, Mapping[str, Counts]]],
+    shared: Mapping[str, int],
+    annotators: Sequence[str],
+) -> dict[str, dict[str, Any]]:
+    """Per label (or type) and mode an F1 block; ``counts``: pair -> label -> mode -> Counts."""
+    return {
+        key: {
             mode: _f1_block(
                 {
-                    k: c.per_label[label][mode] if label in c.per_label else Counts()
-                    for k, c in counts.items()
+                    pair: by_key[key][mode] if key in by_key else Counts()
+                    for pair, by_key in counts.items()
                 },
                 shared,
                 annotators,
             )
-            for mode in LABEL_MODES
+            for mode in modes
         }
-        for label in labels
+        for key in keys
     }
-    return section
 
 
 def _f1_block(
@@ -210,6 +234,31 @@ def _event_section(
     return section
 
 
+# --- relations ----------------------------------------------------------------------------------
+
+
+def _relation_section(
+    documents: Sequence[_Prepared],
+    pairs: list[tuple[str, str]],
+    annotators: list[str],
+    symmetric: frozenset[str],
+) -> dict[str, Any]:
+    counts = {pair_key(a, b): RelationCounts(symmetric) for a, b in pairs}
+    for document in documents:
+        for a, b in pairs:
+            if a in document.relations and b in document.relations:
+                counts[pair_key(a, b)].add_document(document.relations[a], document.relations[b])
+    shared = {key: c.documents for key, c in counts.items()}
+    section: dict[str, Any] = {"symmetric_types": sorted(symmetric)}
+    for mode in RELATION_MODES:
+        section[mode] = _f1_block({k: c.modes[mode] for k, c in counts.items()}, shared, annotators)
+    types = sorted({r.type for d in documents for found in d.relations.values() for r in found})
+    section["per_type"] = _breakdown(
+        types, RELATION_MODES, {k: c.per_type for k, c in counts.items()}, shared, annotators
+    )
+    return section
+
+
 # --- per document -------------------------------------------------------------------------------
 
 
@@ -218,7 +267,9 @@ def _per_document_section(
 ) -> list[dict[str, Any]]:
     rows = []
     for document, alpha in zip(documents, alpha_u, strict=True):
-        disagreement = document_disagreement(document.entities, document.events)
+        disagreement = document_disagreement(
+            document.entities, document.events, document.relations, document.document_labels
+        )
         rows.append(
             {
                 "document_id": document.document_id,

@@ -123,6 +123,11 @@ class Schema:
         return {relation.id: relation for relation in self.relation_types}
 
     @cached_property
+    def symmetric_relation_types(self) -> frozenset[str]:
+        """The relation types whose ends have no order (they match either way round)."""
+        return frozenset(relation.id for relation in self.relation_types if relation.symmetric)
+
+    @cached_property
     def _fields(self) -> dict[str, DocumentField]:
         return {document_field.id: document_field for document_field in self.document_fields}
 
