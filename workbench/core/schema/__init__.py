@@ -22,7 +22,7 @@ holds one top-level key, ``schema:``, whose mapping has these keys::
       entity_types: [ENTITY, ...]    # required, at least one
       event_types: [EVENT, ...]      # optional
 
-    ENTITY: {id, en, ar, color: "#rrggbb", hotkey?, attributes?: ATTRS,
+    ENTITY: {id, en, ar, color?: "#rrggbb", hotkey?, attributes?: ATTRS,
              maps?, note?, extension?: bool, ner_core?: bool}
     EVENT:  {id, en, ar, color?, hotkey?, attributes?: ATTRS, roles?: [ROLE, ...],
              maps?, note?, extension?: bool}
@@ -35,7 +35,7 @@ holds one top-level key, ``schema:``, whose mapping has these keys::
 
 ``maps`` (the label's names in other schemes: ace, wojood, anercorp, ...), ``note``, ``extension``
 (not part of ACE 2005) and ``ner_core`` are metadata kept on the objects for importers and
-exporters. Keys outside these lists are refused, so that a typo such as ``colour`` is caught
+exporters. Keys outside these lists are refused, so that a typo such as ``colr`` is caught
 rather than silently ignored. Ids and attribute names are ASCII keys that end up in exported files;
 attribute values may hold any printable characters (brat writes values such as ``Typo+UNK``),
 without spaces around them. What a user reads goes in ``en`` and ``ar``.
@@ -44,7 +44,9 @@ Hotkeys are one key: a digit, a letter, or ``Shift+<letter>`` (letters are case-
 kept upper case). They must be unique across entity labels and event types. Entity labels without
 a hotkey take the digits 1-9 that no label or event type claims, in order, so by default the
 first nine labels get 1..9. ``EntityType.hotkey`` and ``EventType.hotkey`` are these effective
-hotkeys. Event types without a colour get a distinct pastel colour.
+hotkeys. ``color`` may be spelled ``colour``; labels and event types without one take theirs from
+the palette of ``schema.colours`` (any two entity labels, and any two event types, differ by a
+CIEDE2000 of at least 20 while the palette lasts).
 
 Entity label ids and event type ids share one namespace, because an event's trigger is a span
 labelled with the event type.

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import colorsys
 import re
-from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.core.schema.checks import (
     _ID,
@@ -27,6 +25,7 @@ from workbench.core.schema.checks import (
     _suggestion,
     _text,
 )
+from workbench.core.schema.colours import Group, fill_colours
 from workbench.core.schema.model import (
     EVENT_PREFIX,
     Attribute,
@@ -47,10 +46,11 @@ _SCHEMA_OPTIONAL = {
 }  # fmt: skip
 _NAME_KEYS = {"en", "ar"}
 _METADATA_KEYS = {"maps", "note", "extension"}
-_ENTITY_KEYS = {"id", "en", "ar", "color"}
-_ENTITY_OPTIONAL = {"hotkey", "attributes", "ner_core"} | _METADATA_KEYS
+_COLOUR_KEYS = {"color", "colour"}
+_ENTITY_KEYS = {"id", "en", "ar"}
+_ENTITY_OPTIONAL = {"hotkey", "attributes", "ner_core"} | _COLOUR_KEYS | _METADATA_KEYS
 _EVENT_KEYS = {"id", "en", "ar"}
-_EVENT_OPTIONAL = {"color", "hotkey", "attributes", "roles"} | _METADATA_KEYS
+_EVENT_OPTIONAL = {"hotkey", "attributes", "roles"} | _COLOUR_KEYS | _METADATA_KEYS
 _ROLE_KEYS = {"id", "en", "ar", "fillers"}
 _ROLE_OPTIONAL = {"required", "repeatable"} | _METADATA_KEYS
 _ATTRIBUTE_KEYS = {"values"}
@@ -82,8 +82,8 @@ def _build_schema(document: Any) -> Schema:
         version=version,
         name_en=names["en"],
         name_ar=names["ar"],
-        entity_types=entities,
-        event_types=_assign_colors(events, {entity.color for entity in entities}),
+        entity_types=_with_colours(entities, "entity"),
+        event_types=_with_colours(events, "event"),
         entity_attributes=entity_attributes,
         event_attributes=event_attributes,
         language=_identifier(raw, "language", path) if "language" in raw else "ar",
@@ -148,7 +148,7 @@ def _entity_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> 
         id=_identifier(raw, "id", path),
         en=_text(raw, "en", path),
         ar=_text(raw, "ar", path),
-        color=_color(raw["color"], (*path, "color")),
+        color=_own_colour(raw, path),
         hotkey=_optional_hotkey(raw, path),
         attributes=_own_attributes(raw, path, shared, "entity label"),
         maps=_plain_mapping(raw, "maps", path),
@@ -187,7 +187,7 @@ def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> E
         id=_identifier(raw, "id", path),
         en=_text(raw, "en", path),
         ar=_text(raw, "ar", path),
-        color=_color(raw["color"], (*path, "color")) if "color" in raw else "",
+        color=_own_colour(raw, path),
         hotkey=_optional_hotkey(raw, path),
         roles=_roles(raw, path),
         attributes=_own_attributes(raw, path, shared, "event type"),
@@ -430,23 +430,18 @@ def _color(value: Any, path: _PathSteps) -> str:
     return value.lower()
 
 
-def _assign_colors(events: tuple[EventType, ...], taken: set[str]) -> tuple[EventType, ...]:
-    """Give each event type without a colour its own, different from every colour in use."""
-    used = taken | {event.color for event in events if event.color}
-    palette = _distinct_colors(used)
-    return tuple(
-        event if event.color else replace(event, color=next(palette)) for event in events
-    )
+def _own_colour(raw: dict[str, Any], path: _PathSteps) -> str:
+    """The label's ``color`` (or ``colour``); "" for a label the palette colours."""
+    given = [key for key in ("color", "colour") if key in raw]
+    if len(given) > 1:
+        _fail((*path, "colour"), "give color or colour (two names for the same key), not both")
+    return _color(raw[given[0]], (*path, given[0])) if given else ""
 
 
-def _distinct_colors(used: set[str]) -> Iterator[str]:
-    """Pastel colours a golden-ratio step of hue apart (light enough to read text on)."""
-    step = 0
-    while True:
-        hue = (step * 0.618033988749895) % 1.0
-        step += 1
-        red, green, blue = colorsys.hsv_to_rgb(hue, 0.45, 0.95)
-        color = f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
-        if color not in used:
-            used = used | {color}
-            yield color
+_Labelled = TypeVar("_Labelled", EntityType, EventType)
+
+
+def _with_colours(labels: tuple[_Labelled, ...], group: Group) -> tuple[_Labelled, ...]:
+    """The labels, those without a colour given one from the palette (``schema.colours``)."""
+    colours = fill_colours([label.color for label in labels], group)
+    return tuple(replace(label, color=colour) for label, colour in zip(labels, colours))
