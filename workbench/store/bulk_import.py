@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import SchemaError
-from workbench.core.import_checks import annotation_set_problem
+from workbench.core.import_checks import annotation_set_problem, misplaced_attribute_warnings
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -91,6 +91,10 @@ class DocumentImporter:
     def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
         annotator = annotation_set.annotator
         check_annotation_set(self.schema, document, annotation_set)
+        self.summary.messages.extend(
+            f"document {document.name!r}: {warning}"
+            for warning in misplaced_attribute_warnings(annotation_set, self.schema)
+        )
         if annotator not in self.annotators:
             self.annotators.add(annotator)
             self.project.db["annotators"].insert({"name": annotator, "created": now()})

@@ -31,7 +31,11 @@ holds one top-level key, ``schema:``, whose mapping has these keys::
              maps?, note?, extension?: bool}
     ATTRS:  {key: [value, ...]                           # a closed list, no default
              key: {values: [value, ...], default?: value, name?: {en, ar},
-                   ar?: {value: Arabic name}, labels?: {value: {en?, ar?}}}}
+                   ar?: {value: Arabic name}, labels?: {value: {en?, ar?}},
+                   applies_to?: [label id, ...]}}   # only in mention_/event_attributes
+
+``applies_to`` limits an attribute of ``mention_attributes`` or ``event_attributes`` to the labels
+it names (``schema.label_attributes``); without it the attribute is every label's.
 
 ``maps`` (the label's names in other schemes: ace, wojood, anercorp, ...), ``note``, ``extension``
 (not part of ACE 2005) and ``ner_core`` are metadata kept on the objects for importers and

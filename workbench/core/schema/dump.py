@@ -75,6 +75,7 @@ def _attribute_definition(attribute: Attribute) -> dict[str, Any]:
         for value in attribute.values
     }
     _put_if(definition, "labels", {value: names for value, names in labels.items() if names})
+    _put_if(definition, "applies_to", list(attribute.applies_to))
     return definition
 
 

@@ -26,6 +26,11 @@ from workbench.core.schema.checks import (
     _text,
 )
 from workbench.core.schema.colours import Group, fill_colours
+from workbench.core.schema.label_attributes import (
+    applies_to_ids,
+    check_applies_to,
+    refuse_own_applies_to,
+)
 from workbench.core.schema.model import (
     EVENT_PREFIX,
     Attribute,
@@ -54,7 +59,7 @@ _EVENT_OPTIONAL = {"hotkey", "attributes", "roles"} | _COLOUR_KEYS | _METADATA_K
 _ROLE_KEYS = {"id", "en", "ar", "fillers"}
 _ROLE_OPTIONAL = {"required", "repeatable"} | _METADATA_KEYS
 _ATTRIBUTE_KEYS = {"values"}
-_ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels"}
+_ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels", "applies_to"}
 
 
 def _build_schema(document: Any) -> Schema:
@@ -75,6 +80,8 @@ def _build_schema(document: Any) -> Schema:
     entities = _entity_types(raw, path, entity_attributes)
     entity_ids = {entity.id for entity in entities}
     events = _event_types(raw, path, event_attributes, entity_ids)
+    check_applies_to(entity_attributes, entities, (*path, _entity_attributes_key(raw)))
+    check_applies_to(event_attributes, events, (*path, "event_attributes"))
     _check_fillers(events, entity_ids, path)
     entities, events = _assign_hotkeys(entities, events, path)
     return Schema(
@@ -120,8 +127,12 @@ def _schema_entity_attributes(raw: dict[str, Any], path: _PathSteps) -> tuple[At
             (*path, "entity_attributes"),
             "give mention_attributes or entity_attributes (two names for the same key), not both",
         )
-    key = "entity_attributes" if "entity_attributes" in raw else "mention_attributes"
+    key = _entity_attributes_key(raw)
     return _attributes(raw.get(key, {}), (*path, key))
+
+
+def _entity_attributes_key(raw: dict[str, Any]) -> str:
+    return "entity_attributes" if "entity_attributes" in raw else "mention_attributes"
 
 
 # ---- entity labels --------------------------------------------------------------------------
@@ -270,6 +281,7 @@ def _own_attributes(
 ) -> tuple[Attribute, ...]:
     """A label's own attributes, which may not reuse the name of an attribute every label has."""
     attributes = _attributes(raw.get("attributes", {}), (*path, "attributes"))
+    refuse_own_applies_to(attributes, (*path, "attributes"))
     shared_names = {attribute.name for attribute in shared}
     for attribute in attributes:
         if attribute.name in shared_names:
@@ -297,7 +309,8 @@ def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
     names_ar |= _value_names(raw, "ar", path, values)
     own = _names(raw, path) if "name" in raw else {"en": "", "ar": ""}
     default = _default(raw, path, values)
-    return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"])
+    applies_to = applies_to_ids(raw, path)
+    return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"], applies_to)
 
 
 def _values(value: Any, path: _PathSteps) -> tuple[str, ...]:
