@@ -12,7 +12,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import SchemaError
-from workbench.core.import_checks import annotation_set_problem, misplaced_attribute_warnings
+from workbench.core.import_checks import (
+    annotation_set_problem,
+    misplaced_attribute_warnings,
+)
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,

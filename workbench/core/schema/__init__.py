@@ -21,6 +21,7 @@ holds one top-level key, ``schema:``, whose mapping has these keys::
       event_attributes: ATTRS        # optional; attributes every event type has
       entity_types: [ENTITY, ...]    # required, at least one
       event_types: [EVENT, ...]      # optional
+      guidelines: {...}              # optional; definitions and examples (schema.guidelines)
 
     ENTITY: {id, en, ar, color?: "#rrggbb", hotkey?, attributes?: ATTRS,
              maps?, note?, extension?: bool, ner_core?: bool}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.schema.guide import guidelines_definition
+
 if TYPE_CHECKING:
     from workbench.core.schema.model import Attribute, EntityType, EventType, Role, Schema
 
@@ -23,6 +25,7 @@ def _schema_definition(schema: Schema) -> dict[str, Any]:
     _put_if(definition, "event_attributes", _attributes_definition(schema.event_attributes))
     definition["entity_types"] = [_entity_definition(entity) for entity in schema.entity_types]
     definition["event_types"] = [_event_definition(event) for event in schema.event_types]
+    _put_if(definition, "guidelines", guidelines_definition(schema.guidelines))
     return definition
 
 

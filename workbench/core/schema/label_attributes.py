@@ -39,11 +39,12 @@ def misplaced_attributes(schema: Schema, label: str, attributes: Mapping[str, An
     allowed = {attribute.name for attribute in attributes_for(schema, label)}
     if all(name in allowed for name in attributes):
         return []  # what nearly every span is: the walk over the schema below is not needed
-    known = {attribute.name for attribute in _every_attribute(schema)}
+    known = {attribute.name for attribute in every_attribute(schema)}
     return [name for name in attributes if name in known and name not in allowed]
 
 
-def _every_attribute(schema: Schema) -> Iterable[Attribute]:
+def every_attribute(schema: Schema) -> Iterable[Attribute]:
+    """Every attribute of the schema: those every label has first, then each label's own."""
     yield from schema.entity_attributes
     yield from schema.event_attributes
     for label in (*schema.entity_types, *schema.event_types):

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.core.errors import SchemaError
 from workbench.core.schema.dump import _schema_definition
+from workbench.core.schema.guide import Guidelines
 
 EVENT_PREFIX = "EVENT:"
 """A role filler that starts with this names an event type rather than an entity label."""
@@ -115,6 +116,7 @@ class Schema:
     text_direction: str = "rtl"
     span_policy: dict[str, Any] = field(default_factory=dict, hash=False)
     note: str = ""
+    guidelines: Guidelines = field(default_factory=Guidelines, hash=False)
 
     @cached_property
     def _entities(self) -> dict[str, EntityType]:

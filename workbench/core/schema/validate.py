@@ -26,6 +26,7 @@ from workbench.core.schema.checks import (
     _text,
 )
 from workbench.core.schema.colours import Group, fill_colours
+from workbench.core.schema.guidelines import build_guidelines
 from workbench.core.schema.label_attributes import (
     applies_to_ids,
     check_applies_to,
@@ -47,7 +48,7 @@ _HOTKEY = re.compile(r"(?:shift\+)?[a-z]|[0-9]", re.IGNORECASE)
 _SCHEMA_KEYS = {"id", "version", "name", "entity_types"}
 _SCHEMA_OPTIONAL = {
     "language", "text_direction", "span_policy", "note", "role_templates",
-    "mention_attributes", "entity_attributes", "event_attributes", "event_types",
+    "mention_attributes", "entity_attributes", "event_attributes", "event_types", "guidelines",
 }  # fmt: skip
 _NAME_KEYS = {"en", "ar"}
 _METADATA_KEYS = {"maps", "note", "extension"}
@@ -97,6 +98,9 @@ def _build_schema(document: Any) -> Schema:
         text_direction=_text_direction(raw, path),
         span_policy=_plain_mapping(raw, "span_policy", path),
         note=_optional_text(raw, "note", path),
+        guidelines=build_guidelines(
+            raw, path, entities, events, entity_attributes + event_attributes
+        ),
     )
 
 
