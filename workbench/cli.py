@@ -101,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     check.set_defaults(run=run_check)
 
+    guide = commands.add_parser(
+        "guidelines", help="set the project's guidelines from a Markdown file, or print them"
+    )
+    guide.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    guide.add_argument("file", type=Path, nargs="?", metavar="FILE.md",
+                       help="the new guidelines (a new version); without it, print the current")
+    guide.add_argument("-o", "--output", type=Path, metavar="FILE.md",
+                       help="write the current guidelines to FILE, not to the screen")
+    guide.set_defaults(run=run_guidelines)
+
     assigner = commands.add_parser("assign", help="give documents to an annotator")
     assigner.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     assigner.add_argument("--annotator", required=True)
@@ -214,6 +224,7 @@ def run_stats(args: argparse.Namespace) -> None:
     for key in ("documents", "spans", "events", "arguments"):
         print(f"  {key:<11}{stats[key]:>10}")
     print(f"  annotators {', '.join(stats['annotators']) or '-'}")
+    print(f"  guidelines {stats['guidelines']['version'] or '-'}")
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -226,6 +237,22 @@ def run_check(args: argparse.Namespace) -> None:
             f"{args.project}: {len(problems)} problem(s); first: {problems[0]}"
         )
     print(f"{args.project}: ok")
+
+
+def run_guidelines(args: argparse.Namespace) -> None:
+    from workbench.app.guidelines import required_guidelines, set_guidelines, write_guidelines
+
+    if args.file is not None:
+        with Project.open(args.project) as project:
+            version = set_guidelines(project, args.file)
+        print(f"{args.project}: guidelines version {version.version} (sha256 {version.sha256[:12]})")
+        return
+    with Project.open(args.project, readonly=True) as project:
+        if args.output is not None:
+            version = write_guidelines(project, args.output)
+            print(f"wrote guidelines version {version.version} to {args.output}")
+            return
+        print(required_guidelines(project).text, end="")
 
 
 def run_assign(args: argparse.Namespace) -> None:
@@ -428,6 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
         parser.error("--report and --screenshot go with --self-test")
+    if args.command == "guidelines" and args.file and args.output:
+        parser.error("give FILE.md to set the guidelines, or --output to write them out, not both")
     if getattr(args, "tag_columns", None) and args.format not in ("auto", "conll"):
         parser.error("--tag-columns goes with a conll import")
     if getattr(args, "split_by", None) == "sentence" and (args.split is None or args.format not in ("conll", "hf")):

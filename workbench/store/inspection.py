@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import text_sha256
+from workbench.store.guidelines import guidelines_problems, guidelines_stats
 from workbench.store.project import Project
 
 
@@ -35,6 +36,7 @@ def project_stats(project: Project) -> dict[str, Any]:
         "spans_by_label": dict(
             conn.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
         ),
+        "guidelines": guidelines_stats(conn),
     }
 
 
@@ -48,6 +50,7 @@ def project_problems(project: Project) -> list[str]:
         + _document_problems(project)
         + _span_problems(project)
         + _event_problems(project)
+        + guidelines_problems(project.conn)
     )
 
 

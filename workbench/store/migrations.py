@@ -99,7 +99,18 @@ def m002_rejected_suggestions(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_rejected_suggestions]
+def m003_guidelines(db: Database) -> None:
+    """The project's guidelines document, one row per version, and the version each annotation
+    set's annotator saw when they last edited it (NULL: none, or edited before there was one)."""
+    db.execute(
+        """CREATE TABLE guidelines (
+            version INTEGER PRIMARY KEY, text TEXT NOT NULL, sha256 TEXT NOT NULL,
+            created TEXT NOT NULL)"""
+    )
+    db.execute("ALTER TABLE annotation_sets ADD COLUMN guidelines_version INTEGER")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_rejected_suggestions, m003_guidelines]
 
 
 def format_version() -> int:

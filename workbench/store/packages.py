@@ -22,6 +22,7 @@ from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
 from workbench.store.clock import now
 from workbench.store.connection import write_transaction
+from workbench.store.guidelines import copy_guidelines
 from workbench.store.package_reading import (
     PACKAGE_ANNOTATOR_KEY,
     PACKAGE_SEAL_KEY,
@@ -77,6 +78,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
                 package.db["meta"].upsert({"key": "project_id", "value": project.project_id}, pk="key")
                 package.db["meta"].insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
                 package.db["meta"].insert({"key": PACKAGE_SEAL_KEY, "value": seal})
+                copy_guidelines(project.conn, package.conn)
             package.add_documents(
                 project.annotated_document(document_id, annotator) for document_id in document_ids
             )

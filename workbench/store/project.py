@@ -38,6 +38,7 @@ from workbench.store.connection import (
 from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
+from workbench.store.guidelines import record_seen
 from workbench.store.migrations import check_readable, migrate
 from workbench.store.suggestions import SuggestionsMixin
 from workbench.store.reading import (
@@ -289,6 +290,7 @@ class Project(EditingMixin, SuggestionsMixin):
                 "WHERE id = ?",
                 [status.value, now(), set_id],
             )
+            record_seen(self.conn, set_id)
 
     def add_comment(self, document_id: str, author: str, text: str) -> Comment:
         """A comment on a document (a span's comment is its note)."""
@@ -375,6 +377,7 @@ class Project(EditingMixin, SuggestionsMixin):
             "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
             [now(), set_id],
         )
+        record_seen(self.conn, set_id)
         return set_id
 
     def insert_span(self, span: Span, set_id: str) -> None:
