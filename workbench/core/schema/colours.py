@@ -73,11 +73,12 @@ PALETTES: dict[tuple[Theme, Group], Palette] = {
 }  # fmt: skip
 
 
-def fill_colours(given: Sequence[str], group: Group, theme: Theme = "light") -> list[str]:
+def fill_colours(given: Sequence[str], group: Group) -> list[str]:
     """``given`` (one colour per label, ``""`` where the schema gives none) with the blanks filled
-    from the palette: in its order, skipping colours closer than ``MIN_DIFFERENCE`` to one taken."""
+    from the light palette (the schema's colours are the light theme's; ``themed_colours`` gives
+    the dark ones): in its order, skipping colours closer than ``MIN_DIFFERENCE`` to one taken."""
     taken = [colour for colour in given if colour]
-    spare = [colour for colour in PALETTES[theme, group].colours if colour not in taken]
+    spare = [colour for colour in PALETTES["light", group].colours if colour not in taken]
     pastels = (colour for colour in _pastels() if colour not in taken)
     filled = []
     for colour in given:
@@ -152,7 +153,8 @@ def _pastels() -> Iterator[str]:
 
 
 def _readable_on_dark(colour: str) -> str:
-    """``colour`` mixed with white until it differs by ``MIN_DIFFERENCE`` from the dark page."""
+    """``colour`` mixed with white until it differs by twice ``MIN_DIFFERENCE`` from the dark
+    page (the strongest mix when none does)."""
     red, green, blue = hex_to_rgb(colour)
     for share in (0.0, 0.15, 0.3, 0.45, 0.6):
         mixed = "#" + "".join(
