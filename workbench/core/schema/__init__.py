@@ -2,7 +2,10 @@
 
 One module per concept: ``model`` (the schema objects and their queries), ``load`` (reading a
 file, with line numbers in the messages), ``validate`` (from the parsed document to a
-``Schema``, on the generic ``checks``) and ``dump`` (a ``Schema`` back to the file format).
+``Schema``, on the generic ``checks``) and ``dump`` (a ``Schema`` back to the file format);
+``colours`` (the palette labels without a colour take theirs from, light and dark),
+``label_attributes`` (which attributes a label has: ``applies_to``, ``attributes_for``),
+``guide`` and ``guidelines`` (definitions and examples, and the tooltips made of them).
 
 A schema is a file a lead edits by hand, in YAML or in JSON (chosen by the ``.json`` suffix). It
 holds one top-level key, ``schema:``, whose mapping has these keys::
