@@ -101,14 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     check.set_defaults(run=run_check)
 
-    guide = commands.add_parser(
-        "guidelines", help="set the project's guidelines from a Markdown file, or print them"
-    )
+    guide = commands.add_parser("guidelines", help="set the project's guidelines from FILE.md, or print them")
     guide.add_argument("project", type=Path, metavar="PROJECT.tawsim")
-    guide.add_argument("file", type=Path, nargs="?", metavar="FILE.md",
-                       help="the new guidelines (a new version); without it, print the current")
-    guide.add_argument("-o", "--output", type=Path, metavar="FILE.md",
-                       help="write the current guidelines to FILE, not to the screen")
+    given = guide.add_mutually_exclusive_group()
+    given.add_argument("file", type=Path, nargs="?", metavar="FILE.md", help="a new version of the guidelines")
+    given.add_argument("-o", "--output", type=Path, metavar="FILE.md", help="write the current guidelines to FILE")
     guide.set_defaults(run=run_guidelines)
 
     assigner = commands.add_parser("assign", help="give documents to an annotator")
@@ -240,19 +237,16 @@ def run_check(args: argparse.Namespace) -> None:
 
 
 def run_guidelines(args: argparse.Namespace) -> None:
-    from workbench.app.guidelines import required_guidelines, set_guidelines, write_guidelines
+    from workbench.app import guidelines
 
-    if args.file is not None:
-        with Project.open(args.project) as project:
-            version = set_guidelines(project, args.file)
-        print(f"{args.project}: guidelines version {version.version} (sha256 {version.sha256[:12]})")
-        return
-    with Project.open(args.project, readonly=True) as project:
-        if args.output is not None:
-            version = write_guidelines(project, args.output)
-            print(f"wrote guidelines version {version.version} to {args.output}")
-            return
-        print(required_guidelines(project).text, end="")
+    with Project.open(args.project, readonly=args.file is None) as project:
+        if args.file is not None:
+            version = guidelines.set_guidelines(project, args.file)
+            print(f"{args.project}: guidelines version {version.version} (sha256 {version.sha256[:12]})")
+        elif args.output is not None:
+            print(f"wrote guidelines version {guidelines.write_guidelines(project, args.output).version}")
+        else:
+            print(guidelines.required_guidelines(project).text, end="")
 
 
 def run_assign(args: argparse.Namespace) -> None:
@@ -455,8 +449,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(parser, argv)
     if (args.report or args.screenshot) and not args.self_test:
         parser.error("--report and --screenshot go with --self-test")
-    if args.command == "guidelines" and args.file and args.output:
-        parser.error("give FILE.md to set the guidelines, or --output to write them out, not both")
     if getattr(args, "tag_columns", None) and args.format not in ("auto", "conll"):
         parser.error("--tag-columns goes with a conll import")
     if getattr(args, "split_by", None) == "sentence" and (args.split is None or args.format not in ("conll", "hf")):
