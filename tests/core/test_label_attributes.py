@@ -53,6 +53,23 @@ def test_applies_to_limits_an_attribute_and_its_default(tmp_path: Path) -> None:
     assert Schema.from_json(schema.to_json()) == schema
 
 
+def test_applies_to_limits_an_event_attribute_too(tmp_path: Path) -> None:
+    text = SCHEMA.replace(
+        "  entity_types:\n",
+        "  event_attributes:\n    tense: {values: [PAST, FUTURE], applies_to: [Meet]}\n"
+        "  entity_types:\n",
+    ).replace("    - {id: Meet,", "    - {id: Die, en: Die, ar: وفاة}\n    - {id: Meet,")
+    schema = load(tmp_path, text)
+    assert names(schema, "Meet") == ["tense", "polarity"]
+    assert names(schema, "Die") == []
+    with pytest.raises(SchemaError) as caught:
+        load(tmp_path, text.replace("applies_to: [Meet]", "applies_to: [PER]"))
+    assert (
+        "owned.yaml, line 9, schema.event_attributes.tense.applies_to[0]: 'PER' is not an event "
+        "type of this schema" in str(caught.value)
+    )
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
