@@ -103,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     check.set_defaults(run=run_check)
 
+    guide = commands.add_parser("guidelines", help="set the project's guidelines from FILE.md, or print them")
+    guide.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    given = guide.add_mutually_exclusive_group()
+    given.add_argument("file", type=Path, nargs="?", metavar="FILE.md", help="a new version of the guidelines")
+    given.add_argument("-o", "--output", type=Path, metavar="FILE.md", help="write the current guidelines to FILE")
+    guide.set_defaults(run=run_guidelines)
+
     assigner = commands.add_parser("assign", help="give documents to an annotator")
     assigner.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     assigner.add_argument("--annotator", required=True)
@@ -216,6 +223,7 @@ def run_stats(args: argparse.Namespace) -> None:
     for key in ("documents", "spans", "events", "arguments", "relations", "document_labels"):
         print(f"  {key.replace('_', ' '):<16}{stats[key]:>10}")
     print(f"  annotators {', '.join(stats['annotators']) or '-'}")
+    print(f"  guidelines {stats['guidelines']['version'] or '-'}")
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -228,6 +236,19 @@ def run_check(args: argparse.Namespace) -> None:
             f"{args.project}: {len(problems)} problem(s); first: {problems[0]}"
         )
     print(f"{args.project}: ok")
+
+
+def run_guidelines(args: argparse.Namespace) -> None:
+    from workbench.app import guidelines
+
+    with Project.open(args.project, readonly=args.file is None) as project:
+        if args.file is not None:
+            version = guidelines.set_guidelines(project, args.file)
+            print(f"{args.project}: guidelines version {version.version} (sha256 {version.sha256[:12]})")
+        elif args.output is not None:
+            print(f"wrote guidelines version {guidelines.write_guidelines(project, args.output).version}")
+        else:
+            print(guidelines.required_guidelines(project).text, end="")
 
 
 def run_assign(args: argparse.Namespace) -> None:

@@ -378,8 +378,8 @@ INVALID_CASES = [
         "schema.entity_types[1].color", 9, "#rrggbb", id="bad colour",
     ),
     pytest.param(
-        'ar: منظمة, color: "#4363d8"', 'ar: منظمة, colour: "#4363d8"',
-        "schema.entity_types[1].colour", 9, "unknown key 'colour' (did you mean 'color'?)",
+        'ar: منظمة, color: "#4363d8"', 'ar: منظمة, colr: "#4363d8"',
+        "schema.entity_types[1].colr", 9, "unknown key 'colr' (did you mean 'color'?)",
         id="unknown key in a label",
     ),
     pytest.param(

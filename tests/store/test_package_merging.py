@@ -172,7 +172,8 @@ def test_a_set_for_a_document_the_package_lacks_is_refused(lead: Project, amal: 
     """Its foreign keys dropped, a package could bring a set for a document it does not hold."""
     edit(amal, """PRAGMA foreign_keys = OFF;
         CREATE TABLE loose_sets (id TEXT PRIMARY KEY, document_id TEXT NOT NULL, annotator TEXT NOT NULL,
-            status TEXT NOT NULL, revision INTEGER NOT NULL, updated TEXT NOT NULL);
+            status TEXT NOT NULL, revision INTEGER NOT NULL, updated TEXT NOT NULL,
+            guidelines_version INTEGER);
         INSERT INTO loose_sets SELECT * FROM annotation_sets;
         DROP TABLE annotation_sets;
         ALTER TABLE loose_sets RENAME TO annotation_sets;

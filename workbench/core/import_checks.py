@@ -8,7 +8,10 @@ itself), and what ``relation_checks`` refuses in relations and document labels. 
 holds one is refused with the first problem, so that everything imported can
 be exported again in every format and read back.
 
-A required role left empty is not refused: it is work still to do, shown beside the event.
+A required role left empty is not refused: it is work still to do, shown beside the event. Nor
+is an attribute the schema gives other labels but not this one (a mention level on a date, from a
+file made before the schema said which labels have it): it is kept, with a warning
+(``misplaced_attribute_warnings``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from workbench.core.model import AnnotationSet, Event, Span
 from workbench.core.nested_data import size_problem
 from workbench.core.relation_checks import document_labels_problem, relations_problem
 from workbench.core.schema import Schema
+from workbench.core.schema.label_attributes import misplaced_attributes
 
 
 def annotation_set_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
@@ -94,11 +98,25 @@ def _attributes_problem(
     too_big = size_problem(attributes, max_nodes=None)
     if too_big:
         return f"{what}: the attributes are {too_big}"
+    misplaced = misplaced_attributes(schema, owner, attributes)
     try:
-        schema.check_attributes(owner, attributes)
+        schema.check_attributes(owner, {k: v for k, v in attributes.items() if k not in misplaced})
     except SchemaError as error:
         return f"{what}: {error}"
     return None
+
+
+def misplaced_attribute_warnings(annotations: AnnotationSet, schema: Schema) -> list[str]:
+    """One line for each span or event holding an attribute its label does not have but other
+    labels do; the attribute is kept."""
+    owners = [(f"span {span.id}", span.label, span.attributes) for span in annotations.spans]
+    owners += [(f"event {e.id}", e.type, e.attributes) for e in annotations.events]
+    return [
+        f"{what}: {owner!r} has no attribute {name!r} in the schema {schema.id!r}; kept as it was"
+        for what, owner, attributes in owners
+        if attributes
+        for name in misplaced_attributes(schema, owner, attributes)
+    ]
 
 
 def _event_cycle(events: Iterable[Event]) -> str | None:

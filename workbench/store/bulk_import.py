@@ -12,7 +12,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.core.errors import SchemaError
-from workbench.core.import_checks import annotation_set_problem
+from workbench.core.import_checks import (
+    annotation_set_problem,
+    misplaced_attribute_warnings,
+)
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -107,6 +110,10 @@ class DocumentImporter:
     def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
         annotator = annotation_set.annotator
         check_annotation_set(self.schema, document, annotation_set)
+        self.summary.messages.extend(
+            f"document {document.name!r}: {warning}"
+            for warning in misplaced_attribute_warnings(annotation_set, self.schema)
+        )
         if annotator not in self.annotators:
             self.annotators.add(annotator)
             self.conn.execute(

@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import text_sha256
+from workbench.store.guidelines import guidelines_problems, guidelines_stats
 from workbench.store.project import Project
 
 PAGE = 200
@@ -44,6 +45,7 @@ def project_stats(project: Project) -> dict[str, Any]:
                 "SELECT field, count(*) FROM document_labels GROUP BY field ORDER BY field"
             )
         ),
+        "guidelines": guidelines_stats(conn),
     }
 
 
@@ -58,6 +60,7 @@ def project_problems(project: Project) -> list[str]:
         + _span_problems(project)
         + _event_problems(project)
         + _relation_problems(project)
+        + guidelines_problems(project.conn)
     )
 
 

@@ -122,8 +122,19 @@ def m003_relations_and_document_labels(db: Database) -> None:
         db.execute(statement)
 
 
+def m004_guidelines(db: Database) -> None:
+    """The project's guidelines document, one row per version, and the version each annotation
+    set's annotator saw when they last edited it (NULL: none, or edited before there was one)."""
+    db.execute(
+        """CREATE TABLE guidelines (
+            version INTEGER PRIMARY KEY, text TEXT NOT NULL, sha256 TEXT NOT NULL,
+            created TEXT NOT NULL)"""
+    )
+    db.execute("ALTER TABLE annotation_sets ADD COLUMN guidelines_version INTEGER")
+
+
 MIGRATIONS: list[Migration] = [
-    m001_initial, m002_rejected_suggestions, m003_relations_and_document_labels,
+    m001_initial, m002_rejected_suggestions, m003_relations_and_document_labels, m004_guidelines,
 ]
 
 

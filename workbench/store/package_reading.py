@@ -30,6 +30,7 @@ from typing import NamedTuple
 from workbench.core.errors import ProjectError, WorkbenchError, one_line
 from workbench.core.model import GOLD, AnnotationSet, Document, Status
 from workbench.store.bulk_import import check_annotation_set
+from workbench.store.guidelines import package_guidelines_problem
 from workbench.store.migrations import file_version, format_version
 from workbench.store.project import Project
 from workbench.store.reading import (
@@ -48,7 +49,7 @@ PACKAGE_SECRET_KEY = "package_secret"
 
 READ_TABLES = (
     "meta", "documents", "annotation_sets", "spans", "events", "arguments", "relations",
-    "document_labels",
+    "document_labels", "guidelines",
 )
 """The package's tables a merge reads; their columns must be the lead project's."""
 
@@ -74,6 +75,7 @@ class PackageSet(NamedTuple):
     status: Status
     revision: int
     updated: str
+    guidelines_version: int | None
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,9 @@ class PackageFile:
         self._check_origin()
         self.annotator = self._own_annotator()
         self._check_documents()
+        guidelines_problem = package_guidelines_problem(self.conn, self.lead.conn)
+        if guidelines_problem:
+            raise PackageProblem(guidelines_problem)
 
     def _check_no_code(self) -> None:
         row = self.conn.execute(
@@ -263,7 +268,8 @@ class PackageFile:
         sets: list[PackageSet] = []
         seen: set[str] = set()
         for row in self.conn.execute(
-            "SELECT id, document_id, annotator, status, revision, updated FROM annotation_sets"
+            "SELECT id, document_id, annotator, status, revision, updated, guidelines_version "
+            "FROM annotation_sets"
         ):
             package_set = _package_set(row)
             if package_set.document_id not in documents:
@@ -339,13 +345,15 @@ class PackageFile:
         ]
 
 
-def _package_set(row: tuple[str, str, str, str, int, str]) -> PackageSet:
-    set_id, document_id, annotator, status, revision, updated = row
+def _package_set(row: tuple[str, str, str, str, int, str, int | None]) -> PackageSet:
+    set_id, document_id, annotator, status, revision, updated, guidelines_version = row
     if revision < 0:
         raise PackageProblem(f"its annotation set {set_id} has the revision {revision}")
     if status not in {member.value for member in Status}:
         raise PackageProblem(f"its annotation set {set_id} has the status {status!r}")
-    return PackageSet(set_id, document_id, annotator, Status(status), revision, updated)
+    return PackageSet(
+        set_id, document_id, annotator, Status(status), revision, updated, guidelines_version
+    )
 
 
 def _allowed_types(declared: str, not_null: bool) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
 from workbench.store.clock import now
 from workbench.store.connection import table, write_transaction
+from workbench.store.guidelines import copy_guidelines
 from workbench.store.package_reading import (
     PACKAGE_ANNOTATOR_KEY,
     PACKAGE_SEAL_KEY,
@@ -80,6 +81,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
                 meta.upsert({"key": "project_id", "value": project.project_id}, pk="key")
                 meta.insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
                 meta.insert({"key": PACKAGE_SEAL_KEY, "value": seal})
+                copy_guidelines(project.conn, package.conn)
             package.add_documents(
                 project.annotated_document(document_id, annotator) for document_id in document_ids
             )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.schema.guide import guidelines_definition
+
 if TYPE_CHECKING:
     from workbench.core.schema.model import Attribute, EntityType, EventType, Role, Schema
     from workbench.core.schema.relations import DocumentField, RelationType
@@ -26,6 +28,7 @@ def _schema_definition(schema: Schema) -> dict[str, Any]:
     definition["event_types"] = [_event_definition(event) for event in schema.event_types]
     _put_if(definition, "relations", [_relation_definition(r) for r in schema.relation_types])
     _put_if(definition, "document_labels", [_field_definition(f) for f in schema.document_fields])
+    _put_if(definition, "guidelines", guidelines_definition(schema.guidelines))
     return definition
 
 
@@ -106,6 +109,7 @@ def _attribute_definition(attribute: Attribute) -> dict[str, Any]:
         for value in attribute.values
     }
     _put_if(definition, "labels", {value: names for value, names in labels.items() if names})
+    _put_if(definition, "applies_to", list(attribute.applies_to))
     return definition
 
 

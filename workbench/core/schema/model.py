@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.core.errors import SchemaError
 from workbench.core.schema.dump import _schema_definition
+from workbench.core.schema.guide import Guidelines
 from workbench.core.schema.relations import DocumentField, RelationType
 
 EVENT_PREFIX = "EVENT:"
@@ -25,7 +26,8 @@ def event_filler(type_id: str) -> str:
 @dataclass(frozen=True)
 class Attribute:
     """A closed list of values; ``names_ar``/``names_en`` give display names of the values, and
-    ``en``/``ar`` the attribute's own (empty when the file gives none)."""
+    ``en``/``ar`` the attribute's own (empty when the file gives none). ``applies_to`` limits an
+    attribute every label would have to these labels (empty: every label)."""
 
     name: str
     values: tuple[str, ...]
@@ -34,6 +36,10 @@ class Attribute:
     names_en: dict[str, str] = field(default_factory=dict, hash=False)
     en: str = ""
     ar: str = ""
+    applies_to: tuple[str, ...] = ()
+
+    def applies(self, label: str) -> bool:
+        return not self.applies_to or label in self.applies_to
 
     def title(self, language: str) -> str:
         """The attribute's name in ``language`` ("ar" or "en"); for an attribute the schema does
@@ -113,6 +119,7 @@ class Schema:
     note: str = ""
     relation_types: tuple[RelationType, ...] = ()
     document_fields: tuple[DocumentField, ...] = ()
+    guidelines: Guidelines = field(default_factory=Guidelines, hash=False)
 
     @cached_property
     def _entities(self) -> dict[str, EntityType]:
@@ -181,10 +188,12 @@ class Schema:
         return type_id in self._events
 
     def attributes_for_entity(self, label: str) -> tuple[Attribute, ...]:
-        return self.entity_attributes + self.entity(label).attributes
+        own = self.entity(label).attributes
+        return tuple(a for a in self.entity_attributes if a.applies(label)) + own
 
     def attributes_for_event(self, type_id: str) -> tuple[Attribute, ...]:
-        return self.event_attributes + self.event(type_id).attributes
+        own = self.event(type_id).attributes
+        return tuple(a for a in self.event_attributes if a.applies(type_id)) + own
 
     def default_attributes_for_entity(self, label: str) -> dict[str, str]:
         return _defaults(self.attributes_for_entity(label))

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import colorsys
 import re
-from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.core.schema.checks import (
     _ID,
@@ -27,6 +25,13 @@ from workbench.core.schema.checks import (
     _suggestion,
     _text,
 )
+from workbench.core.schema.colours import Group, fill_colours
+from workbench.core.schema.guidelines import build_guidelines
+from workbench.core.schema.label_attributes import (
+    applies_to_ids,
+    check_applies_to,
+    refuse_own_applies_to,
+)
 from workbench.core.schema.model import (
     EVENT_PREFIX,
     Attribute,
@@ -44,18 +49,19 @@ _SCHEMA_KEYS = {"id", "version", "name", "entity_types"}
 _SCHEMA_OPTIONAL = {
     "language", "text_direction", "span_policy", "note", "role_templates",
     "mention_attributes", "entity_attributes", "event_attributes", "event_types",
-    "relations", "document_labels",
+    "relations", "document_labels", "guidelines",
 }  # fmt: skip
 _NAME_KEYS = {"en", "ar"}
 _METADATA_KEYS = {"maps", "note", "extension"}
-_ENTITY_KEYS = {"id", "en", "ar", "color"}
-_ENTITY_OPTIONAL = {"hotkey", "attributes", "ner_core"} | _METADATA_KEYS
+_COLOUR_KEYS = {"color", "colour"}
+_ENTITY_KEYS = {"id", "en", "ar"}
+_ENTITY_OPTIONAL = {"hotkey", "attributes", "ner_core"} | _COLOUR_KEYS | _METADATA_KEYS
 _EVENT_KEYS = {"id", "en", "ar"}
-_EVENT_OPTIONAL = {"color", "hotkey", "attributes", "roles"} | _METADATA_KEYS
+_EVENT_OPTIONAL = {"hotkey", "attributes", "roles"} | _COLOUR_KEYS | _METADATA_KEYS
 _ROLE_KEYS = {"id", "en", "ar", "fillers"}
 _ROLE_OPTIONAL = {"required", "repeatable"} | _METADATA_KEYS
 _ATTRIBUTE_KEYS = {"values"}
-_ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels"}
+_ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels", "applies_to"}
 
 
 def _build_schema(document: Any) -> Schema:
@@ -76,6 +82,8 @@ def _build_schema(document: Any) -> Schema:
     entities = _entity_types(raw, path, entity_attributes)
     entity_ids = {entity.id for entity in entities}
     events = _event_types(raw, path, event_attributes, entity_ids)
+    check_applies_to(entity_attributes, entities, (*path, _entity_attributes_key(raw)))
+    check_applies_to(event_attributes, events, (*path, "event_attributes"))
     _check_fillers(events, entity_ids, path)
     entities, events = _assign_hotkeys(entities, events, path)
     return Schema(
@@ -83,14 +91,17 @@ def _build_schema(document: Any) -> Schema:
         version=version,
         name_en=names["en"],
         name_ar=names["ar"],
-        entity_types=entities,
-        event_types=_assign_colors(events, {entity.color for entity in entities}),
+        entity_types=_with_colours(entities, "entity"),
+        event_types=_with_colours(events, "event"),
         entity_attributes=entity_attributes,
         event_attributes=event_attributes,
         language=_identifier(raw, "language", path) if "language" in raw else "ar",
         text_direction=_text_direction(raw, path),
         span_policy=_plain_mapping(raw, "span_policy", path),
         note=_optional_text(raw, "note", path),
+        guidelines=build_guidelines(
+            raw, path, entities, events, entity_attributes + event_attributes
+        ),
     )
 
 
@@ -121,8 +132,12 @@ def _schema_entity_attributes(raw: dict[str, Any], path: _PathSteps) -> tuple[At
             (*path, "entity_attributes"),
             "give mention_attributes or entity_attributes (two names for the same key), not both",
         )
-    key = "entity_attributes" if "entity_attributes" in raw else "mention_attributes"
+    key = _entity_attributes_key(raw)
     return _attributes(raw.get(key, {}), (*path, key))
+
+
+def _entity_attributes_key(raw: dict[str, Any]) -> str:
+    return "entity_attributes" if "entity_attributes" in raw else "mention_attributes"
 
 
 # ---- entity labels --------------------------------------------------------------------------
@@ -149,7 +164,7 @@ def _entity_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> 
         id=_identifier(raw, "id", path),
         en=_text(raw, "en", path),
         ar=_text(raw, "ar", path),
-        color=_color(raw["color"], (*path, "color")),
+        color=_own_colour(raw, path),
         hotkey=_optional_hotkey(raw, path),
         attributes=_own_attributes(raw, path, shared, "entity label"),
         maps=_plain_mapping(raw, "maps", path),
@@ -188,7 +203,7 @@ def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> E
         id=_identifier(raw, "id", path),
         en=_text(raw, "en", path),
         ar=_text(raw, "ar", path),
-        color=_color(raw["color"], (*path, "color")) if "color" in raw else "",
+        color=_own_colour(raw, path),
         hotkey=_optional_hotkey(raw, path),
         roles=_roles(raw, path),
         attributes=_own_attributes(raw, path, shared, "event type"),
@@ -271,6 +286,7 @@ def _own_attributes(
 ) -> tuple[Attribute, ...]:
     """A label's own attributes, which may not reuse the name of an attribute every label has."""
     attributes = _attributes(raw.get("attributes", {}), (*path, "attributes"))
+    refuse_own_applies_to(attributes, (*path, "attributes"))
     shared_names = {attribute.name for attribute in shared}
     for attribute in attributes:
         if attribute.name in shared_names:
@@ -298,7 +314,8 @@ def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
     names_ar |= _value_names(raw, "ar", path, values)
     own = _names(raw, path) if "name" in raw else {"en": "", "ar": ""}
     default = _default(raw, path, values)
-    return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"])
+    applies_to = applies_to_ids(raw, path)
+    return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"], applies_to)
 
 
 def _values(value: Any, path: _PathSteps) -> tuple[str, ...]:
@@ -433,23 +450,18 @@ def _color(value: Any, path: _PathSteps) -> str:
     return value.lower()
 
 
-def _assign_colors(events: tuple[EventType, ...], taken: set[str]) -> tuple[EventType, ...]:
-    """Give each event type without a colour its own, different from every colour in use."""
-    used = taken | {event.color for event in events if event.color}
-    palette = _distinct_colors(used)
-    return tuple(
-        event if event.color else replace(event, color=next(palette)) for event in events
-    )
+def _own_colour(raw: dict[str, Any], path: _PathSteps) -> str:
+    """The label's ``color`` (or ``colour``); "" for a label the palette colours."""
+    given = [key for key in ("color", "colour") if key in raw]
+    if len(given) > 1:
+        _fail((*path, "colour"), "give color or colour (two names for the same key), not both")
+    return _color(raw[given[0]], (*path, given[0])) if given else ""
 
 
-def _distinct_colors(used: set[str]) -> Iterator[str]:
-    """Pastel colours a golden-ratio step of hue apart (light enough to read text on)."""
-    step = 0
-    while True:
-        hue = (step * 0.618033988749895) % 1.0
-        step += 1
-        red, green, blue = colorsys.hsv_to_rgb(hue, 0.45, 0.95)
-        color = f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
-        if color not in used:
-            used = used | {color}
-            yield color
+_Labelled = TypeVar("_Labelled", EntityType, EventType)
+
+
+def _with_colours(labels: tuple[_Labelled, ...], group: Group) -> tuple[_Labelled, ...]:
+    """The labels, those without a colour given one from the palette (``schema.colours``)."""
+    colours = fill_colours([label.color for label in labels], group)
+    return tuple(replace(label, color=colour) for label, colour in zip(labels, colours, strict=True))

@@ -1,0 +1,103 @@
+"""Which attributes a label has: ``applies_to`` on an attribute every label would have
+(``mention_attributes``, ``event_attributes``) limits it to some labels, so that a date is not
+asked for its mention level. Without ``applies_to`` an attribute is every label's, as before.
+
+    mention_attributes:
+      mention_level: {values: [NAM, NOM, PRO], applies_to: [PER, ORG, GPE]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from workbench.core.schema.checks import (
+    _ID,
+    _ID_RULE,
+    _check_unique,
+    _fail,
+    _list,
+    _PathSteps,
+    _shown,
+    _suggestion,
+)
+from workbench.core.schema.model import Attribute, EntityType, EventType, Schema
+
+
+def attributes_for(schema: Schema, label: str) -> tuple[Attribute, ...]:
+    """The attributes of an entity label or event type, in the schema's order; none for a label
+    the schema lacks (a span imported under another schema)."""
+    if schema.has_entity(label):
+        return schema.attributes_for_entity(label)
+    if schema.has_event(label):
+        return schema.attributes_for_event(label)
+    return ()
+
+
+def misplaced_attributes(schema: Schema, label: str, attributes: Mapping[str, Any]) -> list[str]:
+    """The names in ``attributes`` that the schema gives other labels but not ``label``."""
+    allowed = {attribute.name for attribute in attributes_for(schema, label)}
+    if all(name in allowed for name in attributes):
+        return []  # what nearly every span is: the walk over the schema below is not needed
+    known = {attribute.name for attribute in every_attribute(schema)}
+    return [name for name in attributes if name in known and name not in allowed]
+
+
+def every_attribute(schema: Schema) -> Iterable[Attribute]:
+    """Every attribute of the schema: those every label has first, then each label's own."""
+    yield from schema.entity_attributes
+    yield from schema.event_attributes
+    labels: list[EntityType | EventType] = [*schema.entity_types, *schema.event_types]
+    for label in labels:
+        yield from label.attributes
+
+
+# ---- validation -------------------------------------------------------------------------------
+
+
+def applies_to_ids(raw: dict[str, Any], path: _PathSteps) -> tuple[str, ...]:
+    """``applies_to: [label id, ...]`` as written; the ids are checked once the labels are
+    known (``check_applies_to``)."""
+    if "applies_to" not in raw:
+        return ()
+    list_path = (*path, "applies_to")
+    items = _list(raw["applies_to"], list_path)
+    if not items:
+        _fail(list_path, "applies_to names at least one label; leave it out for every label")
+    ids = tuple(_label_id(item, (*list_path, index)) for index, item in enumerate(items))
+    _check_unique(ids, list_path, None, "label")
+    return ids
+
+
+def _label_id(value: Any, path: _PathSteps) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        _fail(path, f"a label id {_ID_RULE}; got {_shown(value)}")
+    return value
+
+
+def check_applies_to(
+    attributes: tuple[Attribute, ...],
+    labels: tuple[EntityType, ...] | tuple[EventType, ...],
+    path: _PathSteps,
+) -> None:
+    """Every id in an ``applies_to`` names a label of the kind the attribute is for."""
+    ids = {label.id for label in labels}
+    kind = "event type" if labels and isinstance(labels[0], EventType) else "entity label"
+    for attribute in attributes:
+        for index, label in enumerate(attribute.applies_to):
+            if label not in ids:
+                _fail(
+                    (*path, attribute.name, "applies_to", index),
+                    f"{label!r} is not an {kind} of this schema{_suggestion(label, ids)}",
+                )
+
+
+def refuse_own_applies_to(attributes: tuple[Attribute, ...], path: _PathSteps) -> None:
+    """A label's own attribute is that label's already."""
+    for attribute in attributes:
+        if attribute.applies_to:
+            _fail(
+                (*path, attribute.name, "applies_to"),
+                "applies_to is for mention_attributes and event_attributes; an attribute under "
+                "a label's own attributes belongs to that label only",
+            )
