@@ -39,6 +39,7 @@ from workbench.store.editing import EditingMixin
 from workbench.store.bulk_import import DocumentImporter
 from workbench.store.clock import now
 from workbench.store.migrations import check_readable, migrate
+from workbench.store.span_ranges import set_span_range
 from workbench.store.suggestions import SuggestionsMixin
 from workbench.store.reading import (
     DocumentProgress,
@@ -315,6 +316,10 @@ class Project(EditingMixin, SuggestionsMixin):
         self.require_writable()
         with write_transaction(self.conn):
             self._ensure_annotator(name)
+
+    def set_span_range(self, span_id: str, start: int, end: int) -> Span:
+        """Move a span's ends (``span_ranges.set_span_range``)."""
+        return set_span_range(self, span_id, start, end)
 
     def span_owner(self, span_id: str) -> tuple[Span, str, str]:
         row = next(
