@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core.boundaries import moved_edge, next_word
+from workbench.core.boundaries import moved_edge, next_word, word_from
 
 TEXT = "قال الرئيس، وبالمدينة الكَبيرة: نعم."
 
@@ -56,3 +56,12 @@ def test_the_token_cursor_steps_over_punctuation_both_ways() -> None:
     before = next_word(TEXT, covering("وبالمدينة")[0], -1)
     assert before is not None and TEXT[slice(*before)] == "الرئيس"
     assert next_word(TEXT, len(TEXT), 1) is None
+
+
+def test_a_token_cursor_starts_on_the_word_holding_the_caret() -> None:
+    inside = TEXT.index("الرئيس") + 2
+    assert word_from(TEXT, inside, 1) == covering("الرئيس")
+    assert word_from(TEXT, inside, -1) == covering("الرئيس")
+    after_comma = TEXT.index("،") + 1
+    assert word_from(TEXT, after_comma, 1) == covering("وبالمدينة")
+    assert word_from(TEXT, after_comma, -1) == covering("الرئيس")

@@ -48,6 +48,16 @@ def next_word(text: str, position: int, step: int) -> Range | None:
     return None
 
 
+def word_from(text: str, position: int, step: int) -> Range | None:
+    """The word holding ``position``, else the next one (``step`` 1) or the previous one (-1):
+    where a token cursor starts from a caret."""
+    if step > 0:
+        found = next((w for w in words_after(text, position) if w.end > position), None)
+    else:
+        found = next((w for w in words_before(text, position) if w.start < position), None)
+    return None if found is None else (found.start, found.end)
+
+
 def _next_cluster(text: str, position: int, step: int) -> int | None:
     if step > 0:
         return cluster_end(text, position + 1) if position < len(text) else None

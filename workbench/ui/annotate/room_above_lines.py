@@ -146,7 +146,8 @@ def plan_block(
             continue
         centre = (min(e[0] for e in extents) + max(e[1] for e in extents)) / 2
         width = metrics.horizontalAdvance(request.text) + 2 * TAG_PADDING
-        left = centre - width / 2
+        # over the start of its span, but inside the line: a tag is never cut off at an edge
+        left = max(line.x(), min(centre - width / 2, line.x() + line.width() - width))
         row = _free_row(taken[line.lineNumber()], left - TAG_GAP, left + width + TAG_GAP)
         plan.tags.append(
             PlacedTag(request.key, request.span, line.lineNumber(), row, left, width, request.text, request.color)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
-from workbench.core.boundaries import Edge, moved_edge, next_word
+from workbench.core.boundaries import Edge, moved_edge, next_word, word_from
 from workbench.core.snapping import exact_selection, snap_to_words
 
 if TYPE_CHECKING:
@@ -286,17 +286,17 @@ class GestureMixin(_Base):
         return True
 
     def _move_token_cursor(self, step: int) -> None:
-        """Select the next (``step`` 1) or previous (-1) word after the selected span, the
-        selection or the caret."""
+        """Select the next (``step`` 1) or previous (-1) word after the selected span or the
+        selection; from a bare caret, the word it is in (else the next or previous one)."""
         span = self.span(self.selected_span_id or "")
         cursor = self.textCursor()
         if span is not None:
-            here = (span.start, span.end)
+            word = next_word(self.text, span.end if step > 0 else span.start, step)
+        elif cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            word = next_word(self.text, self.to_code_point(end if step > 0 else start), step)
         else:
-            here = (self.to_code_point(cursor.selectionStart()), self.to_code_point(cursor.selectionEnd()))
-        word = next_word(self.text, here[1] if step > 0 else here[0], step)
-        if word is None and not cursor.hasSelection() and span is None:
-            word = next_word(self.text, here[0], -step)
+            word = word_from(self.text, self.to_code_point(cursor.position()), step)
         if word is not None:
             self._select_by_key(word)
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QFontDialog
 
 from workbench.ui import fonts, i18n
-from workbench.ui.annotate.key_sheet import KeySheet, key_rows
+from workbench.ui.annotate.key_sheet import KeySheet
 from workbench.ui.i18n import Language
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class ViewPreferences(QObject):
             for event_type in window.schema.event_types
             if event_type.hotkey
         ]
-        sheet = KeySheet(key_rows(hotkeys), window)
+        sheet = KeySheet(hotkeys, window)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         return sheet
