@@ -161,18 +161,28 @@ def _plan_arcs(
     plan: BlockPlan, layout: QTextLayout, ends: Sequence[ArcEndRequest], metrics: QFontMetricsF
 ) -> None:
     taken: list[list[list[tuple[float, float]]]] = [[] for _ in range(layout.lineCount())]
+    slots: dict[tuple[int, int], list[tuple[int, bool]]] = {}
+    for end in ends:  # the arcs meeting on one span leave it side by side
+        slots.setdefault(end.span, []).append((end.arc, end.source))
+
+    def anchor_x(end: ArcEndRequest, line: int) -> float:
+        left, right = _anchor_extent(plan, layout, end, line)
+        here = slots.get(end.span, [(end.arc, end.source)])
+        slot = here.index((end.arc, end.source)) if (end.arc, end.source) in here else 0
+        return left + (right - left) * (slot + 1) / (len(here) + 1)
+
     parts = []
     for end in ends:
         line = layout.lineForTextPosition(end.first)
         if not line.isValid():
             continue
-        x = _anchor_x(plan, layout, end, line.lineNumber())
+        x = anchor_x(end, line.lineNumber())
         other_line = None if end.other is None else layout.lineForTextPosition(end.other[0])
         if other_line is not None and other_line.isValid() and other_line.lineNumber() == line.lineNumber():
             if not end.source:
                 continue  # the source's part covers both ends
             other = ArcEndRequest(end.arc, *end.other, end.other_span, False, None, False)
-            parts.append((line.lineNumber(), end.arc, x, _anchor_x(plan, layout, other, line.lineNumber()), None))
+            parts.append((line.lineNumber(), end.arc, x, anchor_x(other, line.lineNumber()), None))
             continue
         # every paragraph is laid out right to left: later text is to the left, then below
         edge = line.x() if end.other_later else line.x() + line.width()
@@ -193,15 +203,16 @@ def _part_width(part: tuple[int, int, float | None, float | None, float | None])
     return max(xs) - min(xs)
 
 
-def _anchor_x(plan: BlockPlan, layout: QTextLayout, end: ArcEndRequest, line: int) -> float:
+def _anchor_extent(plan: BlockPlan, layout: QTextLayout, end: ArcEndRequest, line: int) -> tuple[float, float]:
+    """Where on the line an arc may meet its span: the width of its tag, else of its piece."""
     tag = plan.tag_of(end.span)
     if tag is not None:
-        return tag.left + tag.width / 2
+        return tag.left, tag.left + tag.width
     text_line = layout.lineAt(line)
     extents = run_extents(layout, end.first, max(1, min(end.last, _line_end(text_line)) - end.first))
     if not extents:
-        return text_line.x() + text_line.width() / 2
-    return (min(e[0] for e in extents) + max(e[1] for e in extents)) / 2
+        return text_line.x(), text_line.x() + text_line.width()
+    return min(e[0] for e in extents), max(e[1] for e in extents)
 
 
 def _line_end(line: QTextLine) -> int:

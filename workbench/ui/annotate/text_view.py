@@ -146,7 +146,7 @@ class AnnotatedTextView(GestureMixin):
         self._hovered_span_id = ""
         self._overlays: list[OverlayPainter] = []
         self._tags_shown = True
-        self._tag_namer: Callable[[str], str] = str
+        self._tag_namer: Callable[[str], str] = _short_label
         self._tag_names: dict[str, str] = {}
         self._arcs: dict[str, list[ArcSpec]] = {}
         self._arc_list: list[ArcSpec] = []
@@ -481,6 +481,12 @@ class AnnotatedTextView(GestureMixin):
     def _decorations_changed(self) -> None:
         self._geometry.forget_plans()
         self.viewport().update()
+
+
+def _short_label(label: str) -> str:
+    """A tag's text until ``set_tag_namer`` gives one: the label, an event type without its
+    family (Attack for Conflict.Attack)."""
+    return label.rsplit(".", 1)[-1]
 
 
 def _indexed(span: ViewSpan) -> IndexedSpan[ViewSpan]:
