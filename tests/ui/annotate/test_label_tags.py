@@ -9,10 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from tests.ui.window_scene import ANNOTATOR, WindowScene, ini_settings, scene, show_window  # noqa: F401
+from tests.ui.conftest import view  # noqa: F401 (a fixture)
+from tests.ui.window_scene import ANNOTATOR, WindowScene, scene, show_window  # noqa: F401
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.tag_painting import DrawnTag
+from workbench.ui.annotate.text_view import AnnotatedTextView, ViewSpan
 from workbench.ui.i18n import Language
 
 Key = Qt.Key
@@ -99,3 +103,24 @@ def test_tags_keep_to_the_view_at_the_line_edges(scene: WindowScene) -> None:  #
     tag = tags_of(scene)[first.id]
     viewport = QRectF(scene.view.viewport().rect())
     assert viewport.contains(tag.rect)
+
+
+def test_the_last_lines_stay_reachable_when_tags_make_the_lines_taller(
+    qtbot: QtBot, view: AnnotatedTextView
+) -> None:
+    """Qt computes the scroll range from the blocks' heights: after the rooms grow the blocks,
+    the range follows, so scrolling to the end shows the last line whole."""
+    line = "قال الرئيس جو بايدن إن الضربة استهدفت زعيم داعش."
+    text = "\n".join([line] * 60)
+    starts = [number * (len(line) + 1) for number in range(60)]
+    view.set_document(text, [ViewSpan(str(n), s, s + 3, "#e6194b", "PER") for n, s in enumerate(starts)])
+    bar = view.verticalScrollBar()
+
+    def last_line_bottom() -> float:
+        bar.setValue(bar.maximum())
+        QApplication.processEvents()
+        rects = view.span_geometry().span_rects(starts[-1], starts[-1] + 3)
+        return rects[-1].bottom() if rects else float("inf")  # below the viewport
+
+    qtbot.waitUntil(lambda: last_line_bottom() <= view.viewport().height())
+    assert view.span_geometry().tags()[-1].key == "59"

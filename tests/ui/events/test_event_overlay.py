@@ -13,7 +13,7 @@ from tests.ui.conftest import point_inside_char
 from tests.ui.event_scene import Scene, scene, word_range  # noqa: F401 (a fixture)
 from workbench.core.model import Argument
 from workbench.ui.annotate.arc_painting import Arc
-from workbench.ui.annotate.text_view import SpanGeometry
+from workbench.ui.annotate.view_geometry import SpanGeometry
 from workbench.ui.events.event_overlay import TRIGGER_BAR_HEIGHT, participation_tooltip
 
 SCREENSHOT = REPO_ROOT / "resources" / "screenshots" / "event-arcs.png"

@@ -7,7 +7,9 @@ takes each block's height from its lines (``QPlainTextDocumentLayout.blockBoundi
 the layout's bounding rectangle every time): a line moved down by ``room`` leaves ``room`` pixels
 above it, the block grows, and the blocks after it, the scroll bar, hit-testing and the caret all
 follow. Qt lays a block out again after a width or font change, which puts its lines back, so
-``apply_rooms`` runs before each paint and each hit-test, and is cheap when nothing moved.
+``apply_rooms`` runs before each paint and each hit-test, and is cheap when nothing moved. Qt's
+scroll range would not see rooms grown after it was computed (the last line could be cut off):
+the view scrolls on until its last line is in the middle (``setCenterOnScroll``).
 
 Only lines that carry something grow: a tag row for each stack of tags (a span's tag sits above
 the start of its first piece; tags that would touch stack, shorter spans nearer the text), and
@@ -229,15 +231,12 @@ def _free_row(rows: list[list[tuple[float, float]]], left: float, right: float) 
     return len(rows) - 1
 
 
-def apply_rooms(layout: QTextLayout, plan: BlockPlan) -> bool:
-    """Move the block's lines down so that each has its room above it; whether any moved."""
-    moved = False
+def apply_rooms(layout: QTextLayout, plan: BlockPlan) -> None:
+    """Move the block's lines down so that each has its room above it."""
     y = 0.0
     for number in range(layout.lineCount()):
         line = layout.lineAt(number)
         y += plan.room(number) if number < len(plan.tag_rows) else 0.0
         if line.y() != y:
             line.setPosition(QPointF(line.x(), y))
-            moved = True
         y += line.height()
-    return moved

@@ -32,6 +32,7 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -55,11 +56,11 @@ from workbench.core.span_index import IndexedSpan, SpanIndex
 from workbench.core.transliteration import to_buckwalter
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts
-from workbench.ui.annotate.arc_painting import Arc, ArcSpec, paint_arcs
+from workbench.ui.annotate.arc_painting import ArcSpec, paint_arcs
 from workbench.ui.annotate.room_above_lines import tag_font
 from workbench.ui.annotate.span_painting import Piece, paint_backgrounds, paint_decorations
-from workbench.ui.annotate.tag_painting import DrawnTag, paint_tags
-from workbench.ui.annotate.view_geometry import ViewGeometry, VisibleBlock
+from workbench.ui.annotate.tag_painting import paint_tags
+from workbench.ui.annotate.view_geometry import SpanGeometry, ViewGeometry, VisibleBlock
 from workbench.ui.annotate.view_gestures import ClickCycle, GestureMixin
 
 SpanKind = Literal["entity", "trigger", "suggestion", "match"]
@@ -83,40 +84,6 @@ HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#00ff00", "suggestion": 
 """Colours of the ranges given to ``set_highlights``, which carry none of their own. A match is
 highlighter green, far from every built-in label colour as drawn (the amber it replaced looked
 like the yellow of a money or date span; tests/ui/test_search_highlights.py measures it)."""
-
-
-class SpanGeometry:
-    """Where code point ranges and arcs are drawn in the blocks on screen (viewport
-    coordinates): what overlays are given."""
-
-    def __init__(self, view: AnnotatedTextView, blocks: list[VisibleBlock]) -> None:
-        self._view = view
-        self._blocks = blocks
-
-    @property
-    def visible_range(self) -> Range:
-        """The code point range of the blocks on screen (empty when none is)."""
-        if not self._blocks:
-            return (0, 0)
-        view = self._view
-        return view.to_code_point(self._blocks[0].start), view.to_code_point(self._blocks[-1].end)
-
-    def span_rects(self, start: int, end: int) -> list[QRectF]:
-        """One rectangle per visually contiguous piece of ``[start, end)`` on each visible line,
-        as tall as the line; none for a range off screen."""
-        return self._view._geometry.range_rects(self._blocks, start, end)
-
-    def tags(self) -> list[DrawnTag]:
-        """The label tags on screen, as drawn."""
-        return self._view._geometry.tags(self._blocks)
-
-    def arcs(self, owner: str | None = None) -> list[Arc]:
-        """The arcs on screen (those ``owner`` set, or all), as drawn."""
-        arcs = self._view._geometry.arcs(self._blocks)
-        if owner is None:
-            return arcs
-        owned = {id(spec) for spec in self._view.arc_specs_of(owner)}
-        return [arc for arc in arcs if id(arc.spec) in owned]
 
 
 OverlayPainter = Callable[[QPainter, SpanGeometry], None]
@@ -150,6 +117,8 @@ class AnnotatedTextView(GestureMixin):
         self._tag_names: dict[str, str] = {}
         self._arcs: dict[str, list[ArcSpec]] = {}
         self._arc_list: list[ArcSpec] = []
+        self._arc_ends: list[tuple[int, int, bool]] = []
+        """(code point, arc number, source?) of every arc's ends, in text order."""
         self._geometry = ViewGeometry(self)
         self._init_gestures()
         self._configure_widget()
@@ -163,6 +132,10 @@ class AnnotatedTextView(GestureMixin):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Qt's scroll range counts lines and measures only the blocks laid out at the end, before
+        # their rooms above grow them: the last line could be cut off. Scrolling on until the
+        # last line is mid-view keeps it reachable whatever the rooms.
+        self.setCenterOnScroll(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -378,7 +351,8 @@ class AnnotatedTextView(GestureMixin):
 
     def span_geometry(self) -> SpanGeometry:
         """The geometry of the blocks on screen now (what overlays are given)."""
-        return SpanGeometry(self, list(self._geometry.visible_blocks(QRectF(self.viewport().rect()))))
+        blocks = self._geometry.visible_blocks(QRectF(self.viewport().rect()))
+        return SpanGeometry(self._geometry, list(blocks))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         self._geometry.give_room_on_screen()  # before Qt lays out and paints the text
@@ -391,7 +365,7 @@ class AnnotatedTextView(GestureMixin):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_decorations(painter, pieces)
-        geometry = SpanGeometry(self, blocks)
+        geometry = SpanGeometry(self._geometry, blocks)
         for paint in self._overlays:
             painter.save()
             paint(painter, geometry)
@@ -457,7 +431,16 @@ class AnnotatedTextView(GestureMixin):
         """Draw ``arcs`` (replacing those ``owner`` set before) above the lines."""
         self._arcs[owner] = list(arcs)
         self._arc_list = [spec for specs in self._arcs.values() for spec in specs]
+        ends = [(spec.source[0], number, True) for number, spec in enumerate(self._arc_list)]
+        ends += [(spec.target[0], number, False) for number, spec in enumerate(self._arc_list)]
+        self._arc_ends = sorted(ends)
         self._decorations_changed()
+
+    def arc_ends_in(self, start: int, end: int) -> list[tuple[int, bool]]:
+        """(arc number, whether it is the source) of the arc ends starting in ``[start, end)``."""
+        first = bisect.bisect_left(self._arc_ends, (start,))
+        past_last = bisect.bisect_left(self._arc_ends, (end,))
+        return [(number, source) for _, number, source in self._arc_ends[first:past_last]]
 
     @property
     def arc_specs(self) -> list[ArcSpec]:

@@ -52,7 +52,7 @@ class ViewGeometry:
     spans, tags or arcs change (``forget_plans``)."""
 
     def __init__(self, view: AnnotatedTextView) -> None:
-        self._view = view
+        self.view = view
         self._rects_cache: dict[tuple[int, int, int], list[LineRect]] = {}
         self._plans: dict[int, BlockPlan] = {}
         self._layout_key: tuple[int, str] = (0, "")
@@ -70,7 +70,7 @@ class ViewGeometry:
     def visible_blocks(self, area: QRectF) -> Iterator[VisibleBlock]:
         """Blocks intersecting ``area``, in order, with the viewport position of their layout;
         every block from the top of the viewport on gets its room first."""
-        view = self._view
+        view = self.view
         self._drop_stale_layouts()
         block = view.firstVisibleBlock()
         offset = view.contentOffset()
@@ -86,19 +86,19 @@ class ViewGeometry:
             block = block.next()
 
     def block_origin(self, block: QTextBlock) -> QPointF:
-        view = self._view
+        view = self.view
         geometry = view.blockBoundingGeometry(block).translated(view.contentOffset())
         return geometry.topLeft() + block.layout().position()
 
     def give_room_on_screen(self) -> None:
         """Rooms for every block on screen now (before Qt paints or hit-tests them)."""
-        for _ in self.visible_blocks(QRectF(self._view.viewport().rect())):
+        for _ in self.visible_blocks(QRectF(self.view.viewport().rect())):
             pass
 
     def _give_room(self, block: QTextBlock) -> None:
         layout = block.layout()
         if layout.lineCount() == 0:
-            self._view.document().documentLayout().blockBoundingRect(block)  # lays it out
+            self.view.document().documentLayout().blockBoundingRect(block)  # lays it out
         apply_rooms(layout, self._plan_of(block))
 
     def _plan_of(self, block: QTextBlock) -> BlockPlan:
@@ -109,7 +109,7 @@ class ViewGeometry:
         return plan
 
     def _plan(self, block: QTextBlock) -> BlockPlan:
-        view = self._view
+        view = self.view
         start, end = block.position(), block.position() + block.length() - 1
         first, past_last = view.to_code_point(start), view.to_code_point(end)
         tags = [
@@ -118,20 +118,21 @@ class ViewGeometry:
             for span in view.spans_starting_in(first, past_last)
         ] if view.tags_shown else []
         ends = []
-        for number, spec in enumerate(view.arc_specs):
-            for source, mine, other in ((True, spec.source, spec.target), (False, spec.target, spec.source)):
-                if first <= mine[0] < max(past_last, first + 1):
-                    near = other if first <= other[0] < past_last else None
-                    ends.append(ArcEndRequest(
-                        number, view.to_qt(mine[0]) - start, view.to_qt(mine[1]) - start, mine, source,
-                        None if near is None else (view.to_qt(near[0]) - start, view.to_qt(near[1]) - start),
-                        other[0] > mine[0], other,
-                    ))
+        specs = view.arc_specs
+        for number, source in view.arc_ends_in(first, max(past_last, first + 1)):
+            spec = specs[number]
+            mine, other = (spec.source, spec.target) if source else (spec.target, spec.source)
+            near = other if first <= other[0] < past_last else None
+            ends.append(ArcEndRequest(
+                number, view.to_qt(mine[0]) - start, view.to_qt(mine[1]) - start, mine, source,
+                None if near is None else (view.to_qt(near[0]) - start, view.to_qt(near[1]) - start),
+                other[0] > mine[0], other,
+            ))
         return plan_block(block.layout(), view.font(), tags, ends)
 
     def _drop_stale_layouts(self) -> None:
         """Forget rectangles and plans once the blocks are laid out anew (width or font)."""
-        view = self._view
+        view = self.view
         layout_key = (view.viewport().width(), view.font().key())
         if layout_key != self._layout_key:
             self._layout_key = layout_key
@@ -142,7 +143,7 @@ class ViewGeometry:
     def range_rects(self, blocks: list[VisibleBlock], start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of the code point range ``[start, end)`` in the visible blocks,
         as tall as their lines."""
-        view = self._view
+        view = self.view
         qt_start, qt_end = view.to_qt(start), view.to_qt(end)
         rects: list[QRectF] = []
         for visible in blocks:
@@ -173,7 +174,7 @@ class ViewGeometry:
     # -- tags and arcs --------------------------------------------------------------------------
 
     def tags(self, blocks: list[VisibleBlock]) -> list[DrawnTag]:
-        view = self._view
+        view = self.view
         height = tag_box_height(QFontMetricsF(tag_font(view.font())))
         drawn = []
         for visible in blocks:
@@ -195,14 +196,14 @@ class ViewGeometry:
             for part in plan.arc_parts:
                 line_top = layout.lineAt(part.line).y()
                 level = y + line_top - plan.tag_room(part.line) - (part.row + 0.5) * plan.arc_row_height
-                spec = self._view.arc_specs[part.arc]
+                spec = self.view.arc_specs[part.arc]
                 source = None if part.source_x is None else QPointF(
                     x + part.source_x, y + self._anchor_top(plan, spec.source, line_top))
                 target = None if part.target_x is None else QPointF(
                     x + part.target_x, y + self._anchor_top(plan, spec.target, line_top))
                 edge = None if part.edge_x is None else x + part.edge_x
                 pieces.setdefault(part.arc, []).append(ArcPiece(source, target, edge, level))
-        specs = self._view.arc_specs
+        specs = self.view.arc_specs
         built = (build_arc(specs[number], found) for number, found in sorted(pieces.items()))
         return [arc for arc in built if arc is not None]
 
@@ -218,7 +219,7 @@ class ViewGeometry:
     def code_point_at(self, point: QPointF) -> int | None:
         """The character drawn under a viewport point, or None over blank space, margins, tags
         and arcs."""
-        view = self._view
+        view = self.view
         self.give_room_on_screen()
         block = view.cursorForPosition(point.toPoint()).block()
         if not block.isValid() or not block.text():
@@ -236,7 +237,7 @@ class ViewGeometry:
         after such a place, so each candidate's own glyph run is measured, nearest first.
         Marks have no width: a point on one hits its base letter.
         """
-        view = self._view
+        view = self.view
         layout = block.layout()
         drawn = run_extents(layout, line.textStart(), line.textLength())
         if not any(left <= x < right for left, right in drawn):
@@ -258,6 +259,40 @@ class ViewGeometry:
         """The span whose tag is under a viewport point, if any."""
         blocks = list(self.visible_blocks(QRectF(point, point).adjusted(-1, -200, 1, 200)))
         return next((tag.key for tag in self.tags(blocks) if tag.rect.contains(point)), None)
+
+
+class SpanGeometry:
+    """Where code point ranges and arcs are drawn in the blocks on screen (viewport
+    coordinates): what overlays are given."""
+
+    def __init__(self, geometry: ViewGeometry, blocks: list[VisibleBlock]) -> None:
+        self._geometry = geometry
+        self._blocks = blocks
+
+    @property
+    def visible_range(self) -> Range:
+        """The code point range of the blocks on screen (empty when none is)."""
+        if not self._blocks:
+            return (0, 0)
+        view = self._geometry.view
+        return view.to_code_point(self._blocks[0].start), view.to_code_point(self._blocks[-1].end)
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per visually contiguous piece of ``[start, end)`` on each visible line,
+        as tall as the line; none for a range off screen."""
+        return self._geometry.range_rects(self._blocks, start, end)
+
+    def tags(self) -> list[DrawnTag]:
+        """The label tags on screen, as drawn."""
+        return self._geometry.tags(self._blocks)
+
+    def arcs(self, owner: str | None = None) -> list[Arc]:
+        """The arcs on screen (those ``owner`` set, or all), as drawn."""
+        arcs = self._geometry.arcs(self._blocks)
+        if owner is None:
+            return arcs
+        owned = {id(spec) for spec in self._geometry.view.arc_specs_of(owner)}
+        return [arc for arc in arcs if id(arc.spec) in owned]
 
 
 def line_at_y(layout: QTextLayout, y: float) -> QTextLine | None:

@@ -25,7 +25,8 @@ from workbench.core.model import Event, Span
 from workbench.core.schema import Schema
 from workbench.core.span_index import IndexedSpan, SpanIndex
 from workbench.ui.annotate.arc_painting import Arc, ArcSpec
-from workbench.ui.annotate.text_view import AnnotatedTextView, SpanGeometry
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.annotate.view_geometry import SpanGeometry
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_text import Language, label_name, role_name
 
