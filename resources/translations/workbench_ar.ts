@@ -2,109 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
-    <message>
-        <source>select whole words (clitics stay inside); hold Alt for the exact characters</source>
-        <translation>تحديد كلمات كاملة (تبقى السوابق واللواحق داخلها)؛ مع Alt تُحدَّد الحروف كما هي</translation>
-    </message>
-    <message>
-        <source>click a span or its tag</source>
-        <translation>النقر على مقطع أو على وسمه</translation>
-    </message>
-    <message>
-        <source>select it (click again to reach the spans nested under it)</source>
-        <translation>تحديده (نقرة أخرى تصل إلى المقاطع المتداخلة تحته)</translation>
-    </message>
-    <message>
-        <source>drag a selected span&apos;s edge</source>
-        <translation>سحب طرف المقطع المحدَّد</translation>
-    </message>
-    <message>
-        <source>move its start or end (whole words; exact with Alt)</source>
-        <translation>نقل بدايته أو نهايته (كلمات كاملة؛ حروف بعينها مع Alt)</translation>
-    </message>
-    <message>
-        <source>token cursor: select the next / previous word (the text runs right to left); a label&apos;s key labels it</source>
-        <translation>مؤشر الكلمات: تحديد الكلمة التالية / السابقة (النص من اليمين إلى اليسار)؛ مفتاح الوسم يَسِمها</translation>
-    </message>
-    <message>
-        <source>with a span (or the token cursor&apos;s words) selected: its end one word later / earlier; otherwise select</source>
-        <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): نهايته كلمةً إلى الأمام / إلى الوراء؛ وإلا فتحديد</translation>
-    </message>
-    <message>
-        <source>with a span (or the token cursor&apos;s words) selected: its start one word later / earlier</source>
-        <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): بدايته كلمةً إلى الأمام / إلى الوراء</translation>
-    </message>
-    <message>
-        <source>the end one character later / earlier (without a span: select exactly)</source>
-        <translation>النهاية حرفًا إلى الأمام / إلى الوراء (دون مقطع: تحديد دقيق)</translation>
-    </message>
-    <message>
-        <source>the start one character later / earlier</source>
-        <translation>البداية حرفًا إلى الأمام / إلى الوراء</translation>
-    </message>
-    <message>
-        <source>delete the selected span</source>
-        <translation>حذف المقطع المحدَّد</translation>
-    </message>
-    <message>
-        <source>undo</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
-        <source>mark the document done (again: not done)</source>
-        <translation>تعليم الوثيقة مكتملة (مرة أخرى: غير مكتملة)</translation>
-    </message>
-    <message>
-        <source>next / previous document (mirrored in an Arabic interface)</source>
-        <translation>الوثيقة التالية / السابقة (معكوسة في الواجهة العربية)</translation>
-    </message>
-    <message>
-        <source>search</source>
-        <translation>بحث</translation>
-    </message>
-    <message>
-        <source>next / previous match</source>
-        <translation>النتيجة التالية / السابقة</translation>
-    </message>
-    <message>
-        <source>next / previous suggestion</source>
-        <translation>الاقتراح التالي / السابق</translation>
-    </message>
-    <message>
-        <source>accept the suggestion</source>
-        <translation>قبول الاقتراح</translation>
-    </message>
-    <message>
-        <source>reject the suggestion</source>
-        <translation>رفض الاقتراح</translation>
-    </message>
-    <message>
-        <source>larger / smaller / default text size</source>
-        <translation>نص أكبر / أصغر / بالحجم الافتراضي</translation>
-    </message>
-    <message>
-        <source>export</source>
-        <translation>تصدير</translation>
-    </message>
-    <message>
-        <source>quit</source>
-        <translation>خروج</translation>
-    </message>
-    <message>
-        <source>fill the shown event&apos;s first nine roles with the selected span</source>
-        <translation>ملء الأدوار التسعة الأولى للحدث المعروض بالمقطع المحدَّد</translation>
-    </message>
-    <message>
-        <source>this table of keys</source>
-        <translation>جدول المفاتيح هذا</translation>
-    </message>
-</context>
-<context>
     <name>AdjudicationLayout</name>
     <message>
         <source>Merged: solid = all agree, light = majority, dashed = some</source>
@@ -1085,6 +982,106 @@
     <message>
         <source>drag, double-click</source>
         <translation>السحب، النقر المزدوج</translation>
+    </message>
+    <message>
+        <source>select whole words (clitics stay inside); hold Alt for the exact characters</source>
+        <translation>تحديد كلمات كاملة (تبقى السوابق واللواحق داخلها)؛ مع Alt تُحدَّد الحروف كما هي</translation>
+    </message>
+    <message>
+        <source>click a span or its tag</source>
+        <translation>النقر على مقطع أو على وسمه</translation>
+    </message>
+    <message>
+        <source>select it (click again to reach the spans nested under it)</source>
+        <translation>تحديده (نقرة أخرى تصل إلى المقاطع المتداخلة تحته)</translation>
+    </message>
+    <message>
+        <source>drag a selected span&apos;s edge</source>
+        <translation>سحب طرف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>move its start or end (whole words; exact with Alt)</source>
+        <translation>نقل بدايته أو نهايته (كلمات كاملة؛ حروف بعينها مع Alt)</translation>
+    </message>
+    <message>
+        <source>token cursor: select the next / previous word (the text runs right to left); a label&apos;s key labels it</source>
+        <translation>مؤشر الكلمات: تحديد الكلمة التالية / السابقة (النص من اليمين إلى اليسار)؛ مفتاح الوسم يَسِمها</translation>
+    </message>
+    <message>
+        <source>with a span (or the token cursor&apos;s words) selected: its end one word later / earlier; otherwise select</source>
+        <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): نهايته كلمةً إلى الأمام / إلى الوراء؛ وإلا فتحديد</translation>
+    </message>
+    <message>
+        <source>with a span (or the token cursor&apos;s words) selected: its start one word later / earlier</source>
+        <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): بدايته كلمةً إلى الأمام / إلى الوراء</translation>
+    </message>
+    <message>
+        <source>the end one character later / earlier (without a span: select exactly)</source>
+        <translation>النهاية حرفًا إلى الأمام / إلى الوراء (دون مقطع: تحديد دقيق)</translation>
+    </message>
+    <message>
+        <source>the start one character later / earlier</source>
+        <translation>البداية حرفًا إلى الأمام / إلى الوراء</translation>
+    </message>
+    <message>
+        <source>delete the selected span</source>
+        <translation>حذف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>mark the document done (again: not done)</source>
+        <translation>تعليم الوثيقة مكتملة (مرة أخرى: غير مكتملة)</translation>
+    </message>
+    <message>
+        <source>next / previous document (mirrored in an Arabic interface)</source>
+        <translation>الوثيقة التالية / السابقة (معكوسة في الواجهة العربية)</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>next / previous match</source>
+        <translation>النتيجة التالية / السابقة</translation>
+    </message>
+    <message>
+        <source>next / previous suggestion</source>
+        <translation>الاقتراح التالي / السابق</translation>
+    </message>
+    <message>
+        <source>accept the suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>reject the suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>larger / smaller / default text size</source>
+        <translation>نص أكبر / أصغر / بالحجم الافتراضي</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>fill the shown event&apos;s first nine roles with the selected span</source>
+        <translation>ملء الأدوار التسعة الأولى للحدث المعروض بالمقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>this table of keys</source>
+        <translation>جدول المفاتيح هذا</translation>
     </message>
 </context>
 <context>

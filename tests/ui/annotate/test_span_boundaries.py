@@ -7,6 +7,8 @@ goes forward."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -16,6 +18,7 @@ from tests.ui.conftest import point_inside_char
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (a fixture)
 from workbench.core.model import Span
 from workbench.ui.annotate.key_sheet import KeySheet
+from workbench.ui.i18n import Language
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -133,3 +136,21 @@ def test_f1_lists_every_key_of_the_window(scene: WindowScene) -> None:  # noqa: 
     for key in ("Ctrl+Left", "Shift+Left", "Ctrl+Shift+Left", "Alt+Shift+Left", "Ctrl+Alt+Shift+Left"):
         assert key in listed
     sheet.close()
+
+
+def test_screenshot_of_the_key_sheet_in_both_languages(scene: WindowScene, tmp_path: Path) -> None:  # noqa: F811
+    """The table of keys as the annotator sees it, English then Arabic (mirrored, and every
+    row's meaning translated: the rows once went to lupdate under no class, so none was)."""
+    meanings: dict[Language, list[str]] = {}
+    for language, name in ((Language.ENGLISH, "keys-en.png"), (Language.ARABIC, "keys-ar.png")):
+        scene.window.set_language(language)
+        sheet = scene.window.preferences.show_keys()
+        scene.qtbot.waitExposed(sheet)
+        assert sheet.layoutDirection() == language.direction
+        assert sheet.windowTitle() == ("Keys" if language is Language.ENGLISH else "المفاتيح")
+        meanings[language] = [sheet.table.item(row, 1).text() for row in range(sheet.table.rowCount())]
+        image = sheet.grab().toImage()
+        assert image.save(str(tmp_path / name)) and image.save(str(Path("/tmp") / name))
+        sheet.close()
+    pairs = zip(meanings[Language.ENGLISH], meanings[Language.ARABIC], strict=True)
+    assert [english for english, arabic in pairs if english == arabic] == []

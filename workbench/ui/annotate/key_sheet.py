@@ -48,31 +48,60 @@ class KeySheet(QDialog):
 
     def fixed_rows(self) -> list[tuple[str, str]]:
         """The keys that do not come from the schema, each with what it does."""
-        tr = self.tr
         return [
-            (tr("drag, double-click"), tr("select whole words (clitics stay inside); hold Alt for the exact characters")),
-            (tr("click a span or its tag"), tr("select it (click again to reach the spans nested under it)")),
-            (tr("drag a selected span's edge"), tr("move its start or end (whole words; exact with Alt)")),
-            ("Ctrl+Left / Ctrl+Right", tr("token cursor: select the next / previous word (the text runs right to left); a label's key labels it")),
-            ("Shift+Left / Shift+Right", tr("with a span (or the token cursor's words) selected: its end one word later / earlier; otherwise select")),
-            ("Ctrl+Shift+Left / Ctrl+Shift+Right", tr("with a span (or the token cursor's words) selected: its start one word later / earlier")),
-            ("Alt+Shift+Left / Alt+Shift+Right", tr("the end one character later / earlier (without a span: select exactly)")),
-            ("Ctrl+Alt+Shift+Left / Ctrl+Alt+Shift+Right", tr("the start one character later / earlier")),
-            ("Del", tr("delete the selected span")),
-            ("Ctrl+Z", tr("undo")),
-            ("Ctrl+Shift+Z, Ctrl+Y", tr("redo")),
-            ("Ctrl+Return, Ctrl+Enter", tr("mark the document done (again: not done)")),
-            ("Alt+Right / Alt+Left", tr("next / previous document (mirrored in an Arabic interface)")),
-            ("Ctrl+F", tr("search")),
-            ("F3 / Shift+F3", tr("next / previous match")),
-            ("F4 / Shift+F4", tr("next / previous suggestion")),
-            ("Return, Enter", tr("accept the suggestion")),
-            ("Esc, Backspace", tr("reject the suggestion")),
-            ("Ctrl++, Ctrl+= / Ctrl+- / Ctrl+0", tr("larger / smaller / default text size")),
-            ("Ctrl+E", tr("export")),
-            ("Ctrl+Q", tr("quit")),
-            ("Alt+1 … Alt+9", tr("fill the shown event's first nine roles with the selected span")),
-            ("F1", tr("this table of keys")),
+            (
+                self.tr("drag, double-click"),
+                self.tr("select whole words (clitics stay inside); hold Alt for the exact characters"),
+            ),
+            (
+                self.tr("click a span or its tag"),
+                self.tr("select it (click again to reach the spans nested under it)"),
+            ),
+            (
+                self.tr("drag a selected span's edge"),
+                self.tr("move its start or end (whole words; exact with Alt)"),
+            ),
+            (
+                "Ctrl+Left / Ctrl+Right",
+                self.tr("token cursor: select the next / previous word (the text runs right to left); a label's key labels it"),
+            ),
+            (
+                "Shift+Left / Shift+Right",
+                self.tr("with a span (or the token cursor's words) selected: its end one word later / earlier; otherwise select"),
+            ),
+            (
+                "Ctrl+Shift+Left / Ctrl+Shift+Right",
+                self.tr("with a span (or the token cursor's words) selected: its start one word later / earlier"),
+            ),
+            (
+                "Alt+Shift+Left / Alt+Shift+Right",
+                self.tr("the end one character later / earlier (without a span: select exactly)"),
+            ),
+            (
+                "Ctrl+Alt+Shift+Left / Ctrl+Alt+Shift+Right",
+                self.tr("the start one character later / earlier"),
+            ),
+            ("Del", self.tr("delete the selected span")),
+            ("Ctrl+Z", self.tr("undo")),
+            ("Ctrl+Shift+Z, Ctrl+Y", self.tr("redo")),
+            ("Ctrl+Return, Ctrl+Enter", self.tr("mark the document done (again: not done)")),
+            (
+                "Alt+Right / Alt+Left",
+                self.tr("next / previous document (mirrored in an Arabic interface)"),
+            ),
+            ("Ctrl+F", self.tr("search")),
+            ("F3 / Shift+F3", self.tr("next / previous match")),
+            ("F4 / Shift+F4", self.tr("next / previous suggestion")),
+            ("Return, Enter", self.tr("accept the suggestion")),
+            ("Esc, Backspace", self.tr("reject the suggestion")),
+            ("Ctrl++, Ctrl+= / Ctrl+- / Ctrl+0", self.tr("larger / smaller / default text size")),
+            ("Ctrl+E", self.tr("export")),
+            ("Ctrl+Q", self.tr("quit")),
+            (
+                "Alt+1 … Alt+9",
+                self.tr("fill the shown event's first nine roles with the selected span"),
+            ),
+            ("F1", self.tr("this table of keys")),
         ]
 
     def keys_listed(self) -> list[str]:
