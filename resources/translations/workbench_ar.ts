@@ -112,7 +112,7 @@
         <source>No annotator has finished this document yet.</source>
         <translation>لم يُكمل أي مُوسِّم هذه الوثيقة بعد.</translation>
     </message>
-</context>
+    </context>
 <context>
     <name>AgreementDashboard</name>
     <message>
@@ -910,6 +910,10 @@
         <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
     </message>
     <message>
+        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.</source>
+        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+    </message>
+    <message>
         <source>Accept what the annotators agree on</source>
         <translation>قبول ما اتفق عليه المُوسِّمون</translation>
     </message>
@@ -920,10 +924,6 @@
     <message>
         <source>Gold replaced with the version of {name}.</source>
         <translation>استُبدل المرجع الذهبي بنسخة {name}.</translation>
-    </message>
-    <message>
-        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.</source>
-        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
     </message>
     <message>
         <source>Added from {name} — spans: {spans}, events: {events}, arguments: {arguments}.</source>
@@ -952,6 +952,129 @@
     <message>
         <source>Mark adjudicated</source>
         <translation>وضع علامة اكتمال التحكيم</translation>
+    </message>
+</context>
+<context>
+    <name>KeySheet</name>
+    <message>
+        <source>label as %1</source>
+        <translation>وسم بـ %1</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>ما يفعله</translation>
+    </message>
+    <message>
+        <source>drag, double-click</source>
+        <translation>السحب، النقر المزدوج</translation>
+    </message>
+    <message>
+        <source>select whole words (clitics stay inside); hold Alt for the exact characters</source>
+        <translation>تحديد كلمات كاملة (تبقى السوابق واللواحق داخلها)؛ مع Alt تُحدَّد الحروف كما هي</translation>
+    </message>
+    <message>
+        <source>click a span or its tag</source>
+        <translation>النقر على مقطع أو على وسمه</translation>
+    </message>
+    <message>
+        <source>select it (click again to reach the spans nested under it)</source>
+        <translation>تحديده (نقرة أخرى تصل إلى المقاطع المتداخلة تحته)</translation>
+    </message>
+    <message>
+        <source>drag a selected span's edge</source>
+        <translation>سحب طرف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>move its start or end (whole words; exact with Alt)</source>
+        <translation>نقل بدايته أو نهايته (كلمات كاملة؛ حروف بعينها مع Alt)</translation>
+    </message>
+    <message>
+        <source>token cursor: select the next / previous word (the text runs right to left); a label's key labels it</source>
+        <translation>مؤشر الكلمات: تحديد الكلمة التالية / السابقة (النص من اليمين إلى اليسار)؛ مفتاح الوسم يَسِمها</translation>
+    </message>
+    <message>
+        <source>with a span (or the token cursor's words) selected: its end one word later / earlier; otherwise select</source>
+        <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): نهايته كلمةً إلى الأمام / إلى الوراء؛ وإلا فتحديد</translation>
+    </message>
+    <message>
+        <source>with a span (or the token cursor's words) selected: its start one word later / earlier</source>
+        <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): بدايته كلمةً إلى الأمام / إلى الوراء</translation>
+    </message>
+    <message>
+        <source>the end one character later / earlier (without a span: select exactly)</source>
+        <translation>النهاية حرفًا إلى الأمام / إلى الوراء (دون مقطع: تحديد دقيق)</translation>
+    </message>
+    <message>
+        <source>the start one character later / earlier</source>
+        <translation>البداية حرفًا إلى الأمام / إلى الوراء</translation>
+    </message>
+    <message>
+        <source>delete the selected span</source>
+        <translation>حذف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>mark the document done (again: not done)</source>
+        <translation>تعليم الوثيقة مكتملة (مرة أخرى: غير مكتملة)</translation>
+    </message>
+    <message>
+        <source>next / previous document (mirrored in an Arabic interface)</source>
+        <translation>الوثيقة التالية / السابقة (معكوسة في الواجهة العربية)</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>next / previous match</source>
+        <translation>النتيجة التالية / السابقة</translation>
+    </message>
+    <message>
+        <source>next / previous suggestion</source>
+        <translation>الاقتراح التالي / السابق</translation>
+    </message>
+    <message>
+        <source>accept the suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>reject the suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>larger / smaller / default text size</source>
+        <translation>نص أكبر / أصغر / بالحجم الافتراضي</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>fill the shown event's first nine roles with the selected span</source>
+        <translation>ملء الأدوار التسعة الأولى للحدث المعروض بالمقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>this table of keys</source>
+        <translation>جدول المفاتيح هذا</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1179,10 @@
     <message>
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
+    </message>
+    <message>
+        <source>Move span ends</source>
+        <translation>نقل طرفي المقطع</translation>
     </message>
     <message>
         <source>Set %1</source>
@@ -1270,6 +1397,10 @@
         <translation>النص</translation>
     </message>
     <message>
+        <source>Start – end</source>
+        <translation>البداية – النهاية</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
@@ -1348,6 +1479,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
     </message>
     <message>
         <source>Panels</source>
@@ -1444,6 +1579,18 @@
     <message>
         <source>Reset layout</source>
         <translation>إعادة ترتيب اللوحات</translation>
+    </message>
+    <message>
+        <source>Label tags</source>
+        <translation>وسوم التسميات</translation>
+    </message>
+    <message>
+        <source>Show all arcs</source>
+        <translation>إظهار كل الأقواس</translation>
+    </message>
+    <message>
+        <source>Keys…</source>
+        <translation>المفاتيح…</translation>
     </message>
     <message>
         <source>Undo %1</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,15 @@ def update_span(project: Project, document_id: str) -> Command:
     return changes.UpdateSpan(document_id, before, after)
 
 
+def resize_span(project: Project, document_id: str) -> Command:
+    """A span's end moved one word later: the word after it joins its text."""
+    begun(project, document_id)
+    before = project.add_span(document_id, ANNOTATOR, *at("مسلحون"), "PER", note="check")
+    end = TEXT.index(" ", before.end + 1)
+    after = replace(before, end=end, text=TEXT[before.start : end])
+    return changes.ResizeSpan(document_id, before, after)
+
+
 def set_status(project: Project, document_id: str) -> Command:
     begun(project, document_id)
     return changes.SetStatus(document_id, ANNOTATOR, Status.IN_PROGRESS, Status.DONE)
@@ -226,6 +236,7 @@ COMMANDS: dict[str, tuple[type[Command], Build]] = {
     "AddSpans": (changes.AddSpans, add_spans),
     "DeleteSpans": (changes.DeleteSpans, delete_spans),
     "UpdateSpan": (changes.UpdateSpan, update_span),
+    "ResizeSpan": (changes.ResizeSpan, resize_span),
     "SetStatus": (changes.SetStatus, set_status),
     "CreateEvent": (changes.CreateEvent, create_event),
     "EditRole (fill)": (changes.EditRole, fill_role),

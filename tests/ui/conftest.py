@@ -54,7 +54,9 @@ def view(qtbot: QtBot, arabic_font: QFont) -> AnnotatedTextView:
 
 def char_geometry(view: AnnotatedTextView, cp: int) -> tuple[QRectF, bool]:
     """The viewport rectangle of the glyph(s) of the character at code point ``cp`` (as tall as
-    its line), and whether it sits in a right-to-left run."""
+    its line), and whether it sits in a right-to-left run. The lines are where the view puts them
+    (after the room above them for tags and arcs)."""
+    view.span_geometry()
     text = view.text
     u16 = Utf16Map(text).to_utf16(cp)
     units = 2 if ord(text[cp]) > 0xFFFF else 1

@@ -1,5 +1,6 @@
 """Screenshots of the window on the first seed article with labelled spans: light (English
-interface) and dark (Arabic interface, mirrored).
+interface) and dark (Arabic interface, mirrored); and the text with its label tags and every
+event's arcs above the lines, in both interface languages.
 
 They are written to the test's folder every run. With WORKBENCH_WRITE_SCREENSHOTS=1 they are also
 written to resources/screenshots/ (the README shows the light one), so that ordinary runs leave
@@ -149,3 +150,36 @@ def test_screenshots_light_and_dark(qtbot: QtBot, seed_project: Project, tmp_pat
     assert (light.width(), light.height()) == SCREENSHOT_SIZE
     assert mean_lightness(dark) < mean_lightness(light) - 0.3
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_screenshots_of_tags_and_arcs_in_both_languages(
+    qtbot: QtBot, seed_project: Project, tmp_path: Path
+) -> None:
+    """Label tags over every span and the attack's arcs (View > Show all arcs), English then
+    Arabic: the tags and arcs sit in the room above the lines, none over a letter."""
+    window = show_window(qtbot, MainWindow(seed_project, ANNOTATOR, ini_settings(tmp_path / "s.ini")))
+    window.resize(*SCREENSHOT_SIZE)
+    view = window.text_view
+    attack = next(iter(window.events.document.events))
+    first = view.text
+    for role, words in (("Attacker", "أمريكية"), ("Target", "جهادي أجنبي"), ("Place", "إدلب")):
+        entries = (window.span_model.entry_at(row) for row in range(window.span_model.rowCount()))
+        entry = next(entry for entry in entries if first[entry.start : entry.end] == words)
+        window.events.fill_from_span(attack, role, entry.id)
+    window.menu_actions.all_arcs.trigger()
+    view.verticalScrollBar().setValue(0)
+    try:
+        for language, name in ((Language.ENGLISH, "tags-and-arcs-en.png"), (Language.ARABIC, "tags-and-arcs-ar.png")):
+            window.set_language(language)
+            image = grab(window, tmp_path / name)
+            geometry = view.span_geometry()
+            lines = [rect.adjusted(1, 1, -1, -1) for rect in geometry.span_rects(0, len(first))]
+            tags, arcs = geometry.tags(), geometry.arcs()
+            assert len(arcs) == 3 and len(tags) >= len(ENTITIES)
+            assert not any(tag.rect.intersects(line) for tag in tags for line in lines), language
+            for arc in arcs:
+                points = [arc.path.pointAtPercent(step / 100) for step in range(101)]
+                assert not any(line.contains(point) for line in lines for point in points), arc.key
+            assert image.width() == SCREENSHOT_SIZE[0]
+    finally:
+        i18n.set_language(Language.ENGLISH)

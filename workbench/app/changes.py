@@ -211,6 +211,23 @@ class UpdateSpan(_Replacement[Span]):
 
 
 @dataclass
+class ResizeSpan(_Replacement[Span]):
+    """A span's ends moved (by key or by dragging them): ``before`` and ``after`` differ only
+    in their range and covered text."""
+
+    document_id: str
+    before: Span
+    after: Span
+
+    def _store(self, project: Project, span: Span) -> Change:
+        require_in_document(project, span.id, self.document_id)
+        return Change(self.document_id, updated=(project.set_span_range(span.id, span.start, span.end),))
+
+    def touched(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return (self.before.id,), ()
+
+
+@dataclass
 class SetStatus(_Replacement[Status]):
     """The annotator marked the document done, or took it up again."""
 

@@ -30,7 +30,7 @@ from workbench.core.model import (
     Status,
 )
 from workbench.core.schema import Schema
-from workbench.store import annotation_sets, comments, editing, relation_editing, suggestions
+from workbench.store import annotation_sets, comments, editing, relation_editing, span_ranges, suggestions
 from workbench.store.bulk_import import DocumentImporter, ImportSummary
 from workbench.store.comments import Comment
 from workbench.store.connection import checkpoint_without_waiting, table_api, write_transaction
@@ -243,6 +243,11 @@ class Project:
     def ensure_annotator(self, name: str) -> None:
         with self.writing() as conn:
             annotation_sets.ensure_annotator(conn, name)
+
+    def set_span_range(self, span_id: str, start: int, end: int) -> Span:
+        """Move a span's ends (``span_ranges.set_span_range``)."""
+        with self.writing() as conn:
+            return span_ranges.set_span_range(conn, span_id, start, end)
 
     def reject_suggestion(
         self, document_id: str, annotator: str, start: int, end: int, label: str

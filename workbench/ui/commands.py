@@ -138,5 +138,9 @@ class UpdateSpan(CommandStep[changes.UpdateSpan]):
     """A span relabelled, or its attributes or note edited."""
 
 
+class ResizeSpan(CommandStep[changes.ResizeSpan]):
+    """A span's ends moved by key or by dragging them."""
+
+
 class SetStatus(CommandStep[changes.SetStatus]):
     """The document marked done, or taken up again."""

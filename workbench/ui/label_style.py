@@ -15,6 +15,8 @@ from typing import Protocol
 from PySide6.QtGui import QColor
 
 from workbench.core.schema import Schema
+from workbench.ui import i18n
+from workbench.ui.i18n import Language
 from workbench.ui.annotate.text_view import SpanKind, ViewSpan
 
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
@@ -39,6 +41,17 @@ def label_colour(schema: Schema, label: str) -> str:
     if schema.has_event(label):
         return schema.event(label).color
     return UNKNOWN_LABEL_COLOUR
+
+
+def tag_name(schema: Schema, label: str) -> str:
+    """A label's short name on its tag, in the interface language: its Arabic name in an Arabic
+    interface; else its id (PER, GPE), an event type's without its family (Attack)."""
+    if i18n.current_language() is Language.ARABIC:
+        if schema.has_entity(label):
+            return schema.entity(label).ar
+        if schema.has_event(label):
+            return schema.event(label).ar
+    return label.rsplit(".", 1)[-1]
 
 
 def label_kind(schema: Schema, label: str) -> SpanKind:

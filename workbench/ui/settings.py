@@ -1,5 +1,6 @@
 """What the program remembers between runs, in QSettings: the window's geometry and docks, the
-last document of each project, the text font, the interface language and the annotator's name.
+last document of each project, the text font, the label tags and arcs shown, the interface
+language and the annotator's name.
 
 The annotations themselves are never here: every change is in the project file at once.
 Tests give a ``QSettings`` on an ini file in a temporary folder, never the user's.
@@ -17,6 +18,8 @@ _STATE_DIRECTION = "window/state_direction"
 _FONT_FAMILY = "view/font_family"
 _FONT_SIZE = "view/font_size"
 _LANGUAGE = "interface/language"
+_LABEL_TAGS = "view/label_tags"
+_ALL_ARCS = "view/all_arcs"
 _ANNOTATOR = "annotator"
 _LAST_DOCUMENT = "last_document/{project_id}"
 _DIRECTIONS = (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft)
@@ -50,6 +53,20 @@ class WorkbenchSettings:
         self.store.setValue(_FONT_FAMILY, family)
         self.store.setValue(_FONT_SIZE, point_size)
 
+    def label_tags(self) -> bool:
+        """Whether the text view shows label tags above the spans (yes at first)."""
+        return self._flag(_LABEL_TAGS, default=True)
+
+    def set_label_tags(self, shown: bool) -> None:
+        self.store.setValue(_LABEL_TAGS, shown)
+
+    def all_arcs(self) -> bool:
+        """Whether every event's arcs are drawn, or only the selected event's (at first)."""
+        return self._flag(_ALL_ARCS, default=False)
+
+    def set_all_arcs(self, shown: bool) -> None:
+        self.store.setValue(_ALL_ARCS, shown)
+
     def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
         """``QMainWindow.saveGeometry()`` and ``saveState()`` as saved."""
         return self._bytes(_GEOMETRY), self._bytes(_STATE)
@@ -79,6 +96,12 @@ class WorkbenchSettings:
     def _text(self, key: str) -> str | None:
         value = self.store.value(key)
         return str(value) if value not in (None, "") else None
+
+    def _flag(self, key: str, *, default: bool) -> bool:
+        value = self.store.value(key)
+        if value in (None, ""):
+            return default
+        return value is True or str(value).lower() == "true"
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.store.value(key)

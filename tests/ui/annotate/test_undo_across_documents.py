@@ -87,6 +87,11 @@ def update_span(scene: WindowScene) -> None:
     scene.press(Key.Key_1)  # relabels the selected span
 
 
+def resize_span(scene: WindowScene) -> None:
+    scene.label_word("إدلب", Key.Key_3)
+    scene.press(Key.Key_Right, CTRL | SHIFT)  # its start one word earlier (right to left)
+
+
 def set_status(scene: WindowScene) -> None:
     scene.press(Key.Key_Return, CTRL)
 
@@ -120,6 +125,7 @@ CHANGES: dict[type, Callable[[WindowScene], None]] = {
     commands.AddSpans: add_spans,
     commands.DeleteSpans: delete_spans,
     commands.UpdateSpan: update_span,
+    commands.ResizeSpan: resize_span,
     commands.SetStatus: set_status,
     event_commands.CreateEventCommand: create_event,
     event_commands.ArgumentCommand: fill_role,

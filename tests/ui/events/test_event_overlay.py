@@ -12,6 +12,8 @@ from tests.conftest import REPO_ROOT
 from tests.ui.conftest import point_inside_char
 from tests.ui.event_scene import Scene, scene, word_range  # noqa: F401 (a fixture)
 from workbench.core.model import Argument
+from workbench.ui.annotate.arc_painting import Arc
+from workbench.ui.annotate.view_geometry import SpanGeometry
 from workbench.ui.events.event_overlay import TRIGGER_BAR_HEIGHT, participation_tooltip
 
 SCREENSHOT = REPO_ROOT / "resources" / "screenshots" / "event-arcs.png"
@@ -32,21 +34,54 @@ def attack(scene: Scene, trigger: str = "غارة", arguments: dict[str, str] = 
 
 
 def on_any(point: QPointF, rects: list[QRectF]) -> bool:
-    return any(rect.contains(point) for rect in rects)
+    return any(rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(point) for rect in rects)
 
 
-def test_arcs_run_from_the_trigger_to_each_argument(scene: Scene) -> None:
+def tag_rects(geometry: SpanGeometry, span_id: str) -> list[QRectF]:
+    return [tag.rect for tag in geometry.tags() if tag.key == span_id]
+
+
+def crosses_letters(scene: Scene, arc: Arc) -> bool:
+    """Whether any point along the arc lies on a line of text (inside the glyphs' rectangles,
+    less the pixel the arrowhead touches)."""
+    lines = scene.view.span_geometry().span_rects(0, len(scene.text))
+    inner = [rect.adjusted(1, 1, -1, -1) for rect in lines]
+    return any(on_any(arc.path.pointAtPercent(step / 200), inner) for step in range(201))
+
+
+def test_arcs_run_from_the_triggers_tag_to_each_arguments_tag_above_the_letters(scene: Scene) -> None:
+    event_id = attack(scene)
+    geometry = scene.view.span_geometry()
+    trigger = scene.project.event(event_id).trigger_span_id
+    arcs = scene.controller.overlay.arcs(geometry)
+    assert [arc.key for arc in arcs] == list(ARGUMENTS)
+    for arc, words in zip(arcs, ARGUMENTS.values(), strict=True):
+        assert on_any(arc.start, tag_rects(geometry, trigger)), arc.key
+        assert on_any(arc.end, tag_rects(geometry, scene.entities[words].id)), arc.key
+        assert arc.path.pointAtPercent(0) == arc.start and arc.path.pointAtPercent(1) == arc.end
+        assert not crosses_letters(scene, arc), arc.key
+    assert [arc.label for arc in arcs] == ["Attacker", "Target", "Place"]
+
+
+def test_without_tags_arcs_end_on_the_top_of_the_words(scene: Scene) -> None:
     attack(scene)
+    scene.view.set_tags_shown(False)
     geometry = scene.view.span_geometry()
     trigger_rects = geometry.span_rects(*word_range(scene.text, "غارة"))
     arcs = scene.controller.overlay.arcs(geometry)
-    assert [arc.role for arc in arcs] == list(ARGUMENTS)
+    assert arcs and geometry.tags() == []
     for arc, words in zip(arcs, ARGUMENTS.values(), strict=True):
-        assert on_any(arc.start, trigger_rects), arc.role
-        assert on_any(arc.end, geometry.span_rects(*word_range(scene.text, words))), arc.role
-        assert arc.path.pointAtPercent(0) == arc.start and arc.path.pointAtPercent(1) == arc.end
-    assert [arc.label for arc in arcs] == ["Attacker", "Target", "Place"]
-    assert not any(arc.above for arc in arcs)  # the first line has no room above: they hang
+        assert on_any(arc.start, trigger_rects)
+        assert on_any(arc.end, geometry.span_rects(*word_range(scene.text, words)))
+        assert not crosses_letters(scene, arc), arc.key
+
+
+def test_the_first_line_grows_to_hold_the_arcs(scene: Scene) -> None:
+    first_line = scene.view.span_geometry().span_rects(0, 1)[0]
+    attack(scene)
+    grown = scene.view.span_geometry().span_rects(0, 1)[0]
+    assert grown.top() > first_line.top() + 20  # tags and arc rows above the first line
+    assert grown.height() == first_line.height()  # the letters keep their size
 
 
 def test_arcs_rise_above_a_later_line_and_speak_the_interface_language(scene: Scene) -> None:
@@ -55,9 +90,9 @@ def test_arcs_rise_above_a_later_line_and_speak_the_interface_language(scene: Sc
     geometry = scene.view.span_geometry()
     arcs = scene.controller.overlay.arcs(geometry)
     assert [arc.label for arc in arcs] == ["المهاجِم", "المستهدَف"]
-    assert all(arc.above for arc in arcs)
     for arc in arcs:
         assert arc.path.boundingRect().top() < min(arc.start.y(), arc.end.y())
+        assert not crosses_letters(scene, arc)
     scene.controller.select_event(None)
     assert scene.controller.overlay.arcs(geometry) == []
     scene.controller.select_event(event_id)
@@ -75,8 +110,8 @@ def test_an_event_filling_a_role_gets_an_arc_to_its_trigger(scene: Scene) -> Non
     assert scene.project.event(claim).arguments == (Argument("ClaimedEvent", event_id=attack_id),)
     geometry = scene.view.span_geometry()
     [arc] = scene.controller.overlay.arcs(geometry)
-    assert on_any(arc.start, geometry.span_rects(*word_range(scene.text, "يعلن")))
-    assert on_any(arc.end, geometry.span_rects(*word_range(scene.text, "غارة")))
+    assert on_any(arc.start, tag_rects(geometry, scene.project.event(claim).trigger_span_id))
+    assert on_any(arc.end, tag_rects(geometry, attack_trigger))
 
 
 def test_a_scrolled_away_event_draws_no_arcs(scene: Scene) -> None:

@@ -201,7 +201,7 @@ def test_the_gold_view_draws_the_events_arcs(
     )
     assert view.gold_events.selected_event_id is not None
     arcs = view.gold_events.arcs(view.gold_view.span_geometry())
-    assert sorted(arc.role for arc in arcs) == ["Place", "Target"]
+    assert sorted(arc.key for arc in arcs) == ["Place", "Target"]
 
 
 @pytest.fixture(params=[Language.ENGLISH, Language.ARABIC], ids=["en", "ar"])

@@ -44,6 +44,11 @@ class WindowActions(QObject):
         self.zoom_out = self._action(StandardKey.ZoomOut)
         self.reset_zoom = self._action("Ctrl+0")
         self.reset_layout = self._action()
+        self.label_tags = self._action()
+        self.label_tags.setCheckable(True)
+        self.all_arcs = self._action()
+        self.all_arcs.setCheckable(True)
+        self.keys = self._action("F1")
         self.languages = self._language_actions()
         self.export = self._action("Ctrl+E")
         self.merge_packages = self._action()
@@ -80,7 +85,8 @@ class WindowActions(QObject):
 
     def _build_menus(self) -> dict[str, QMenu]:
         bar = self._window.menuBar()
-        menus = {name: bar.addMenu("") for name in ("file", "edit", "label", "go", "project", "view")}
+        names = ("file", "edit", "label", "go", "project", "view", "help")
+        menus = {name: bar.addMenu("") for name in names}
         menus["file"].addActions([self.export, self.merge_packages])
         menus["file"].addSeparator()
         menus["file"].addAction(self.quit)
@@ -101,10 +107,13 @@ class WindowActions(QObject):
         view.addAction(self.choose_font)
         view.addActions([self.zoom_in, self.zoom_out, self.reset_zoom])
         view.addSeparator()
+        view.addActions([self.label_tags, self.all_arcs])
+        view.addSeparator()
         menus["panels"] = view.addMenu("")
         view.addAction(self.reset_layout)
         menus["language"] = view.addMenu("")
         menus["language"].addActions(list(self.languages.values()))
+        menus["help"].addAction(self.keys)
         return menus
 
     def set_reading_direction(self, direction: Qt.LayoutDirection) -> None:
@@ -123,6 +132,7 @@ class WindowActions(QObject):
             "go": self.tr("&Go"),
             "project": self.tr("&Project"),
             "view": self.tr("&View"),
+            "help": self.tr("&Help"),
             "panels": self.tr("Panels"),
             "language": self.tr("Language"),
         }
@@ -151,6 +161,9 @@ class WindowActions(QObject):
             self.zoom_out: self.tr("Smaller text"),
             self.reset_zoom: self.tr("Default text size"),
             self.reset_layout: self.tr("Reset layout"),
+            self.label_tags: self.tr("Label tags"),
+            self.all_arcs: self.tr("Show all arcs"),
+            self.keys: self.tr("Keys…"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -37,11 +37,15 @@ class SpanInspector(QWidget):
         self.covered.setWordWrap(True)
         self.covered.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.covered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ends = QLabel()
+        """The span's start and end (code point offsets), which the edge keys and drags move."""
+        self.ends.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label_combo = narrow_combo()
         self.note = QLineEdit()
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.row_titles = {field: QLabel() for field in (self.covered, self.label_combo, self.note)}
+        fields = (self.covered, self.ends, self.label_combo, self.note)
+        self.row_titles = {field: QLabel() for field in fields}
         for field, title in self.row_titles.items():
             self.form.addRow(title, field)
         self.label_combo.activated.connect(
@@ -63,11 +67,13 @@ class SpanInspector(QWidget):
         self.setEnabled(span is not None)
         if span is None:
             self.covered.clear()
+            self.ends.clear()
             self.note.clear()
             self._show_label(None)
             self._build_attribute_rows(())
             return
         self.covered.setText(span.text)
+        self.ends.setText(f"{span.start} – {span.end}")
         self.note.setText(span.note)
         self._show_label(span.label)
         trigger = self._schema.has_event(span.label)
@@ -135,6 +141,7 @@ class SpanInspector(QWidget):
 
     def retranslate(self) -> None:
         self.row_titles[self.covered].setText(self.tr("Text"))
+        self.row_titles[self.ends].setText(self.tr("Start – end"))
         self.row_titles[self.label_combo].setText(self.tr("Label"))
         self.row_titles[self.note].setText(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("A note on this span"))

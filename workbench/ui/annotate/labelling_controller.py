@@ -28,7 +28,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui import i18n
-from workbench.ui.commands import S, AddSpans, DeleteSpans, Describe, UpdateSpan
+from workbench.ui.commands import S, AddSpans, DeleteSpans, Describe, ResizeSpan, UpdateSpan
 from workbench.ui.annotate.inspector import NO_VALUE
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
 
@@ -62,6 +62,7 @@ class LabellingController(QObject):
         window.inspector.attributeChosen.connect(self._set_attribute)
         window.inspector.noteEdited.connect(self._set_note)
         window.search_panel.labelAllRequested.connect(self.label_all_matches)
+        window.text_view.spanRangeRequested.connect(self.move_span)
 
     @property
     def current_suggestion(self) -> Suggestion | None:
@@ -157,6 +158,18 @@ class LabellingController(QObject):
         after = relabelled(before, label, self._window.schema)
         self._update_span(before, after, lambda: self.tr("Relabel as %1").replace("%1", label))
         self._offer_suggestions_later(before.start, before.end, label)
+
+    def move_span(self, span_id: str, start: int, end: int) -> None:
+        """A span's ends moved by key or by a drag: one undoable step; the span stays selected."""
+        document_id = self._window.current_document_id
+        if document_id is None:
+            return
+        before = self._window.stored_span(span_id)
+        after = replace(before, start=start, end=end, text=self._window.text[start:end])
+        if (after.start, after.end) == (before.start, before.end):
+            return
+        command = changes.ResizeSpan(document_id, before, after)
+        self._push(ResizeSpan, command, lambda: self.tr("Move span ends"))
 
     def _relabel_inspected(self, label: str) -> None:
         if self._window.inspector.span is not None:

@@ -49,7 +49,7 @@ from workbench.ui.annotate.document_model import DocumentTableModel, load_row, l
 from workbench.ui.i18n import Language
 from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
-from workbench.ui.label_style import label_colours, view_span, view_spans
+from workbench.ui.label_style import label_colours, tag_name, view_span, view_spans
 from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.search import DocumentTexts
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         labels = self.schema.entity_types
         self.text_view = AnnotatedTextView()
+        self.text_view.set_tag_namer(partial(tag_name, self.schema))
         self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
         self.document_list = DocumentListPanel(self.documents)
         self.label_palette = LabelPalette(labels)
@@ -252,6 +253,9 @@ class MainWindow(QMainWindow):
             actions.zoom_out: partial(self.preferences.zoom, -1),
             actions.reset_zoom: self.preferences.reset_zoom,
             actions.reset_layout: self.preferences.reset_layout,
+            actions.label_tags: lambda: self.preferences.set_label_tags(actions.label_tags.isChecked()),
+            actions.all_arcs: lambda: self.preferences.set_all_arcs(actions.all_arcs.isChecked()),
+            actions.keys: self.preferences.show_keys,
             actions.export: self.project_menu.export,
             actions.merge_packages: self.project_menu.merge_packages,
             actions.assignments: self.project_menu.manage_assignments,

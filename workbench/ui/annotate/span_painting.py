@@ -29,8 +29,8 @@ GLYPH_RUN_GEOMETRY = (
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
 )
 
-Rect = tuple[float, float, float, float]
-"""x, y, width, height."""
+LineRect = tuple[int, float, float]
+"""A piece of a range on one line, in layout coordinates: the line's number, left and width."""
 
 
 @dataclass
@@ -102,19 +102,18 @@ def _color(hex_color: str, alpha: int) -> QColor:
 # -- layout geometry helpers ----------------------------------------------------------------------
 
 
-def layout_rects(layout: QTextLayout, first: int, last: int) -> list[Rect]:
-    """One rectangle per visually contiguous piece of ``[first, last)`` on each line, as tall
-    as the line, in layout coordinates."""
-    rects: list[Rect] = []
+def layout_rects(layout: QTextLayout, first: int, last: int) -> list[LineRect]:
+    """One piece per visually contiguous part of ``[first, last)`` on each line: its line and
+    horizontal extent (a line's height is read when drawing: the room above lines moves them)."""
+    rects: list[LineRect] = []
     line = layout.lineForTextPosition(first)
     while line.isValid() and line.textStart() < last:
         line_start = line.textStart()
         piece_start = max(first, line_start)
         piece_end = min(last, line_start + line.textLength())
         if piece_start < piece_end:
-            top, height = line.y(), line.height()
             for left, right in run_extents(layout, piece_start, piece_end - piece_start):
-                rects.append((left, top, right - left, height))
+                rects.append((line.lineNumber(), left, right - left))
         line = layout.lineAt(line.lineNumber() + 1)
     return rects
 

@@ -8,10 +8,14 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
 - Backgrounds are painted under the text, translucent, so overlapping spans blend; entity
   underlines are painted over it, stacked by the index's levels so nested spans stay visible;
   triggers get a frame; suggestions a dashed outline; search matches a stronger fill.
-- Rectangles come from ``QTextLayout.glyphRuns``, line by line: a logical span can cover several
-  visual pieces in bidi text, and ``cursorToX`` is wrong at LTR/RTL run boundaries.
+- Label tags (brat-style, View > Label tags) and arcs between spans (``set_arcs``: an event's
+  roles, relations next) are drawn in room made above the lines that carry them
+  (``room_above_lines``), never over the letters.
+- Where things are (blocks on screen, range rectangles, tags, arcs, hit-testing) is
+  ``view_geometry``'s business; what the mouse and the keys do (selecting, clicking spans and
+  tags, dragging a span's ends, moving them by key, the token cursor) ``view_gestures``'.
 - Offsets: the API speaks code points (Python string indices), Qt speaks UTF-16 code units.
-  ``_to_qt`` and ``_to_code_point`` are the one place where they are converted.
+  ``to_qt`` and ``to_code_point`` are the one place where they are converted.
 - The text is kept as given and never read back from the widget (Qt rewrites U+2028/U+2029 and
   NBSP), and copying puts the stored characters on the clipboard.
 - Overlays: ``add_overlay`` is the one extension point for other drawings (the event arcs): a
@@ -25,11 +29,13 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
   ``AlignRight``.
 """
 
+
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -37,13 +43,9 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
-    QTextBlock,
     QTextCursor,
-    QTextLayout,
-    QTextLine,
     QTextOption,
     QWheelEvent,
 )
@@ -54,15 +56,12 @@ from workbench.core.span_index import IndexedSpan, SpanIndex
 from workbench.core.transliteration import to_buckwalter
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts
-from workbench.ui.annotate.span_painting import (
-    GLYPH_RUN_GEOMETRY,
-    Piece,
-    Rect,
-    layout_rects,
-    paint_backgrounds,
-    paint_decorations,
-    run_extents,
-)
+from workbench.ui.annotate.arc_painting import ArcSpec, paint_arcs
+from workbench.ui.annotate.room_above_lines import tag_font
+from workbench.ui.annotate.span_painting import Piece, paint_backgrounds, paint_decorations
+from workbench.ui.annotate.tag_painting import paint_tags
+from workbench.ui.annotate.view_geometry import SpanGeometry, ViewGeometry, VisibleBlock
+from workbench.ui.annotate.view_gestures import ClickCycle, GestureMixin
 
 SpanKind = Literal["entity", "trigger", "suggestion", "match"]
 HighlightKind = Literal["suggestion", "match"]
@@ -86,87 +85,23 @@ HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#00ff00", "suggestion": 
 highlighter green, far from every built-in label colour as drawn (the amber it replaced looked
 like the yellow of a money or date span; tests/ui/test_search_highlights.py measures it)."""
 
-_NAVIGATION_KEYS = frozenset(
-    int(key.value)
-    for key in (
-        Qt.Key.Key_Left,
-        Qt.Key.Key_Right,
-        Qt.Key.Key_Up,
-        Qt.Key.Key_Down,
-        Qt.Key.Key_Home,
-        Qt.Key.Key_End,
-        Qt.Key.Key_PageUp,
-        Qt.Key.Key_PageDown,
-    )
-)
-
-
-RECTS_CACHE_SIZE = 20_000
-"""Cached span rectangles (a few screens' worth many times over) before the cache starts over."""
-
-
-class _VisibleBlock(NamedTuple):
-    """A block on screen: where its layout sits in the viewport, and the UTF-16 document
-    positions of its first character and of its end (before the paragraph separator)."""
-
-    block: QTextBlock
-    origin: QPointF
-    start: int
-    end: int
-
-
-@dataclass
-class _Gesture:
-    """A selection being made with the mouse or the keyboard, until it ends."""
-
-    keyboard: bool = False
-    exact: bool = False
-    pressed_at: QPointF | None = None
-    """Where a mouse drag began (viewport coordinates)."""
-
-
-@dataclass
-class _ClickCycle:
-    """Where the last click on a highlight landed, to cycle through nested spans there."""
-
-    position: int = -1
-    span_ids: list[str] = field(default_factory=list)
-
-
-class SpanGeometry:
-    """Where code point ranges are drawn in the blocks on screen, in viewport coordinates."""
-
-    def __init__(self, view: AnnotatedTextView, blocks: list[_VisibleBlock]) -> None:
-        self._view = view
-        self._blocks = blocks
-
-    @property
-    def visible_range(self) -> Range:
-        """The code point range of the blocks on screen (empty when none is)."""
-        if not self._blocks:
-            return (0, 0)
-        view = self._view
-        return view._to_code_point(self._blocks[0].start), view._to_code_point(self._blocks[-1].end)
-
-    def span_rects(self, start: int, end: int) -> list[QRectF]:
-        """One rectangle per visually contiguous piece of ``[start, end)`` on each visible line,
-        as tall as the line; none for a range off screen."""
-        return self._view._range_rects(self._blocks, start, end)
-
 
 OverlayPainter = Callable[[QPainter, SpanGeometry], None]
 """Paints over the text and the spans' decorations (antialiased, viewport coordinates)."""
 
 
-class AnnotatedTextView(QPlainTextEdit):
+class AnnotatedTextView(GestureMixin):
     """Read-only RTL text with painted spans; selections snap to words (exact with Alt)."""
 
     selectionSnapped = Signal(int, int)
-    """A mouse drag, double-click or Shift+arrow selection ended: its snapped code point range."""
+    """A mouse drag, double-click, Shift+arrow selection or token cursor step ended: its range."""
     spanClicked = Signal(str)
-    """A click on a highlight selected this span (repeated clicks cycle through nested spans)."""
+    """A click on a highlight or a tag selected this span (repeated clicks cycle through nested
+    spans)."""
     spanHovered = Signal(str)
     """The innermost span under the mouse changed: its id, or "" when no span is under it."""
+    spanRangeRequested = Signal(str, int, int)
+    """A key or a drag of its end asks to move a span to this code point range."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,12 +111,16 @@ class AnnotatedTextView(QPlainTextEdit):
         self._highlights: dict[HighlightKind, SpanIndex[None]] = {}
         self._selected_span_id: str | None = None
         self._hovered_span_id = ""
-        self._gesture: _Gesture | None = None
-        self._last_gesture_exact = False
-        self._click_cycle = _ClickCycle()
-        self._rects_cache: dict[tuple[int, int, int], list[Rect]] = {}
-        self._layout_key: tuple[int, str] = (0, "")
         self._overlays: list[OverlayPainter] = []
+        self._tags_shown = True
+        self._tag_namer: Callable[[str], str] = _short_label
+        self._tag_names: dict[str, str] = {}
+        self._arcs: dict[str, list[ArcSpec]] = {}
+        self._arc_list: list[ArcSpec] = []
+        self._arc_ends: list[tuple[int, int, bool]] = []
+        """(code point, arc number, source?) of every arc's ends, in text order."""
+        self._geometry = ViewGeometry(self)
+        self._init_gestures()
         self._configure_widget()
 
     def _configure_widget(self) -> None:
@@ -193,6 +132,10 @@ class AnnotatedTextView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Qt's scroll range counts lines and measures only the blocks laid out at the end, before
+        # their rooms above grow them: the last line could be cut off. Scrolling on until the
+        # last line is mid-view keeps it reachable whatever the rooms.
+        self.setCenterOnScroll(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -215,8 +158,8 @@ class AnnotatedTextView(QPlainTextEdit):
         self._highlights.clear()
         self._selected_span_id = None
         self._hovered_span_id = ""
-        self._click_cycle = _ClickCycle()
-        self._rects_cache.clear()
+        self._click_cycle = ClickCycle()
+        self._geometry.forget_all()
         self._spans.clear()
         self.setPlainText(text)
         self.set_spans(spans)
@@ -228,24 +171,24 @@ class AnnotatedTextView(QPlainTextEdit):
         self._spans.replace_all(_indexed(span) for span in spans)
         if self._selected_span_id not in self._spans:
             self._selected_span_id = None
-        self.viewport().update()
+        self._decorations_changed()
 
     def add_span(self, span: ViewSpan) -> None:
         self._check_range(span.start, span.end)
         self._spans.add(_indexed(span))
-        self.viewport().update()
+        self._decorations_changed()
 
     def update_span(self, span: ViewSpan) -> None:
         """Replace the span with the same id (range, colour, label or kind)."""
         self._check_range(span.start, span.end)
         self._spans.update(_indexed(span))
-        self.viewport().update()
+        self._decorations_changed()
 
     def remove_span(self, span_id: str) -> None:
         self._spans.remove(span_id)
         if self._selected_span_id == span_id:
             self._selected_span_id = None
-        self.viewport().update()
+        self._decorations_changed()
 
     def span(self, span_id: str) -> ViewSpan | None:
         found = self._spans.get(span_id)
@@ -270,7 +213,9 @@ class AnnotatedTextView(QPlainTextEdit):
         if span_id is not None and span_id not in self._spans:
             raise KeyError(span_id)
         self._selected_span_id = span_id
-        self.viewport().update()
+        if span_id is not None:
+            self._token_cursor = False
+        self._decorations_changed()
 
     @property
     def selected_span_id(self) -> str | None:
@@ -280,7 +225,7 @@ class AnnotatedTextView(QPlainTextEdit):
         """Put the caret at code point ``start`` and scroll it to the middle of the view."""
         self._check_range(start, start)
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._to_qt(start))
+        cursor.setPosition(self.to_qt(start))
         self.setTextCursor(cursor)
         self.centerCursor()
 
@@ -290,10 +235,10 @@ class AnnotatedTextView(QPlainTextEdit):
 
     # -- offsets: the one place where code points and UTF-16 positions meet ---------------------
 
-    def _to_qt(self, code_point: int) -> int:
+    def to_qt(self, code_point: int) -> int:
         return self._offsets.to_utf16(code_point)
 
-    def _to_code_point(self, qt_position: int) -> int:
+    def to_code_point(self, qt_position: int) -> int:
         return self._offsets.from_utf16(qt_position)
 
     # -- selection ------------------------------------------------------------------------------
@@ -306,8 +251,8 @@ class AnnotatedTextView(QPlainTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        start = self._to_code_point(cursor.selectionStart())
-        end = self._to_code_point(cursor.selectionEnd())
+        start = self.to_code_point(cursor.selectionStart())
+        end = self.to_code_point(cursor.selectionEnd())
         use_exact = self._last_gesture_exact if exact is None else exact
         if use_exact:
             return exact_selection(self._text, start, end)
@@ -317,164 +262,18 @@ class AnnotatedTextView(QPlainTextEdit):
         """Select the code point range ``[start, end)``."""
         self._check_range(start, end)
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._to_qt(start))
-        cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-
-    def _finish_gesture(self) -> None:
-        """Snap the selection a gesture made, show the snapped range and report it."""
-        gesture, self._gesture = self._gesture, None
-        if gesture is None or not self.textCursor().hasSelection():
-            return
-        self._last_gesture_exact = gesture.exact
-        snapped = self.current_selection(exact=gesture.exact)
-        if snapped is None:
-            return
-        self.select_range(*snapped)
-        self.selectionSnapped.emit(*snapped)
-
-    def _select_dragged_glyphs(self, pressed_at: QPointF | None, released_at: QPointF) -> None:
-        """Select from the character drawn under the press to the one under the release.
-
-        Qt places a drag's ends with ``cursorForPosition``, which on a wrapped right-to-left line
-        lands about a space's width away from where the glyphs are drawn, so a drag starting on
-        a word's first letter could start after it. The glyphs are what the annotator sees, and
-        what the highlights are painted from; over blank space Qt's selection is kept.
-        """
-        if pressed_at is None:
-            return
-        first, last = self.code_point_at(pressed_at), self.code_point_at(released_at)
-        if first is not None and last is not None:
-            self.select_range(min(first, last), max(first, last) + 1)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy the stored characters, not Qt's rewritten ones (U+2029, NBSP)."""
         mime = QMimeData()
         cursor = self.textCursor()
-        start = self._to_code_point(cursor.selectionStart())
-        end = self._to_code_point(cursor.selectionEnd())
+        start = self.to_code_point(cursor.selectionStart())
+        end = self.to_code_point(cursor.selectionEnd())
         mime.setText(self._text[start:end])
         return mime
-
-    # -- mouse and keyboard ---------------------------------------------------------------------
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            extending = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if not extending:
-                self._collapse_selection()
-            self._gesture = _Gesture(exact=_alt_held(event), pressed_at=event.position())
-        super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._gesture = _Gesture(exact=_alt_held(event))
-        super().mouseDoubleClickEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._gesture is not None and _alt_held(event):
-            self._gesture.exact = True
-        if event.buttons() == Qt.MouseButton.NoButton:
-            self._update_hovered_span(event.position())
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self._gesture is None:
-            return
-        if _alt_held(event):
-            self._gesture.exact = True
-        if self.textCursor().hasSelection():
-            self._select_dragged_glyphs(self._gesture.pressed_at, event.position())
-            self._finish_gesture()
-        else:
-            self._gesture = None
-            self._click_on_spans(event.position())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._handle_zoom_key(event):
-            return
-        modifiers = event.modifiers()
-        if event.key() in _NAVIGATION_KEYS and modifiers & Qt.KeyboardModifier.ShiftModifier:
-            if self._gesture is None or not self._gesture.keyboard:
-                self._gesture = _Gesture(keyboard=True)
-            if modifiers & Qt.KeyboardModifier.AltModifier:
-                # Qt binds no selection to Alt+Shift+arrow: select as with Shift, but exactly.
-                self._gesture.exact = True
-                event = _without_alt(event)
-        super().keyPressEvent(event)
-
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        """Releasing Shift ends a keyboard selection."""
-        super().keyReleaseEvent(event)
-        if event.key() == Qt.Key.Key_Shift and self._gesture is not None and self._gesture.keyboard:
-            self._finish_gesture()
-
-    def _collapse_selection(self) -> None:
-        """Drop the selection before a new press: pressing inside it would start a drag and drop
-        of the text instead of a new selection."""
-        cursor = self.textCursor()
-        if cursor.hasSelection():
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
-
-    def _click_on_spans(self, point: QPointF) -> None:
-        """Select the innermost span under the click; clicking the same character again selects
-        the next span out, and so on round. A click off every span clears the emphasis."""
-        position = self.code_point_at(point)
-        if position is None or not (spans := self._spans.at(position)):
-            self._click_cycle = _ClickCycle()
-            self.set_selected_span(None)
-            return
-        span_ids = [found.id for found in spans]
-        same_place = self._click_cycle == _ClickCycle(position, span_ids)
-        chosen = _next_after(span_ids, self._selected_span_id) if same_place else span_ids[0]
-        self._click_cycle = _ClickCycle(position, span_ids)
-        self.set_selected_span(chosen)
-        self.spanClicked.emit(chosen)
-
-    def _update_hovered_span(self, point: QPointF) -> None:
-        position = self.code_point_at(point)
-        spans = self._spans.at(position) if position is not None else []
-        hovered = spans[0].id if spans else ""
-        if hovered != self._hovered_span_id:
-            self._hovered_span_id = hovered
-            self.spanHovered.emit(hovered)
-
-    def code_point_at(self, point: QPointF) -> int | None:
-        """The character drawn under a viewport point, or None over blank space or margins."""
-        block = self.cursorForPosition(point.toPoint()).block()
-        if not block.isValid() or not block.text():
-            return None
-        local = point - self._block_origin(block)
-        line = _line_at_y(block.layout(), local.y())
-        return None if line is None else self._code_point_under(block, line, local.x())
-
-    def _code_point_under(self, block: QTextBlock, line: QTextLine, x: float) -> int | None:
-        """The character whose glyph covers ``x`` on ``line``, or None over blank space.
-
-        Hit-testing goes by the glyphs, as the painting does. ``QTextLine.xToCursor`` only gives
-        the first guess: it answered a neighbouring character where a font fallback meets a bidi
-        boundary (the + of "OPEC+" inside Arabic), and ``QGlyphRun.stringIndexes`` went wrong
-        after such a place, so each candidate's own glyph run is measured, nearest first.
-        Marks have no width: a point on one hits its base letter.
-        """
-        layout = block.layout()
-        drawn = run_extents(layout, line.textStart(), line.textLength())
-        if not any(left <= x < right for left, right in drawn):
-            return None
-        block_start = block.position()
-        line_start = block_start + line.textStart()
-        first = self._to_code_point(line_start)
-        past_last = self._to_code_point(line_start + line.textLength())
-        guess = self._to_code_point(block_start + line.xToCursor(x))
-        for code_point in sorted(range(first, past_last), key=lambda cp: abs(cp - guess)):
-            qt_start = self._to_qt(code_point) - block_start
-            qt_length = self._to_qt(code_point + 1) - block_start - qt_start
-            runs = layout.glyphRuns(qt_start, qt_length, GLYPH_RUN_GEOMETRY)
-            if any(run.boundingRect().left() <= x < run.boundingRect().right() for run in runs):
-                return code_point
-        return None
 
     # -- tooltip --------------------------------------------------------------------------------
 
@@ -552,11 +351,13 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def span_geometry(self) -> SpanGeometry:
         """The geometry of the blocks on screen now (what overlays are given)."""
-        self._drop_stale_rects()
-        return SpanGeometry(self, list(self._visible_blocks(QRectF(self.viewport().rect()))))
+        blocks = self._geometry.visible_blocks(QRectF(self.viewport().rect()))
+        return SpanGeometry(self._geometry, list(blocks))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        pieces = self._visible_pieces(QRectF(event.rect()))
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        self._geometry.give_room_on_screen()  # before Qt lays out and paints the text
+        blocks = list(self._geometry.visible_blocks(QRectF(self.viewport().rect())))
+        pieces = self._visible_pieces(blocks)
         painter = QPainter(self.viewport())
         paint_backgrounds(painter, pieces)
         painter.end()
@@ -564,118 +365,115 @@ class AnnotatedTextView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_decorations(painter, pieces)
-        if self._overlays:
-            geometry = self.span_geometry()
-            for paint in self._overlays:
-                painter.save()
-                paint(painter, geometry)
-                painter.restore()
+        geometry = SpanGeometry(self._geometry, blocks)
+        for paint in self._overlays:
+            painter.save()
+            paint(painter, geometry)
+            painter.restore()
+        small = tag_font(self.font())
+        paint_arcs(painter, self._geometry.arcs(blocks), small)
+        paint_tags(painter, self._geometry.tags(blocks), small)
         painter.end()
 
-    def _visible_pieces(self, area: QRectF) -> list[Piece]:
-        """What to draw in the blocks intersecting ``area``: highlights, then spans."""
-        blocks = list(self._visible_blocks(area))
+    def _visible_pieces(self, blocks: list[VisibleBlock]) -> list[Piece]:
+        """What to draw in ``blocks``: highlights, then spans (a dragged span where it would go)."""
         if not blocks:
             return []
-        self._drop_stale_rects()
-        start = self._to_code_point(blocks[0].start)
-        end = self._to_code_point(blocks[-1].end)
+        start = self.to_code_point(blocks[0].start)
+        end = self.to_code_point(blocks[-1].end)
         pieces: list[Piece] = []
         for kind, highlights in self._highlights.items():
             for highlight in highlights.overlapping(start, end):
-                rects = self._range_rects(blocks, highlight.start, highlight.end)
+                rects = self._geometry.range_rects(blocks, highlight.start, highlight.end)
                 pieces.append(Piece(kind, HIGHLIGHT_COLORS[kind], rects))
         levels = self._spans.levels(start, end)
+        dragged = self.edge_drag_range
         for indexed in self._spans.overlapping(start, end):
             span = indexed.payload
-            rects = self._range_rects(blocks, span.start, span.end)
             selected = span.id == self._selected_span_id
+            shown = dragged if selected and dragged is not None else (span.start, span.end)
+            rects = self._geometry.range_rects(blocks, *shown)
             pieces.append(Piece(span.kind, span.color, rects, levels[span.id], selected))
         return pieces
 
-    def _visible_blocks(self, area: QRectF) -> Iterator[_VisibleBlock]:
-        """Blocks intersecting ``area``, in order, with the viewport position of their layout."""
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > area.bottom():
-                return
-            if block.isVisible() and geometry.bottom() >= area.top():
-                origin = geometry.topLeft() + block.layout().position()
-                start = block.position()
-                yield _VisibleBlock(block, origin, start, start + block.length() - 1)
-            block = block.next()
+    # -- tags and arcs --------------------------------------------------------------------------
 
-    def _block_origin(self, block: QTextBlock) -> QPointF:
-        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
-        return geometry.topLeft() + block.layout().position()
+    @property
+    def tags_shown(self) -> bool:
+        return self._tags_shown
 
-    def _range_rects(self, blocks: list[_VisibleBlock], start: int, end: int) -> list[QRectF]:
-        """Viewport rectangles of the code point range ``[start, end)`` in the visible blocks."""
-        qt_start, qt_end = self._to_qt(start), self._to_qt(end)
-        rects: list[QRectF] = []
-        for visible in blocks:
-            if visible.start >= qt_end:
-                break
-            if visible.end <= qt_start:
-                continue
-            first = max(qt_start, visible.start) - visible.start
-            last = min(qt_end, visible.end) - visible.start
-            x, y = visible.origin.x(), visible.origin.y()
-            rects.extend(
-                QRectF(x + left, y + top, width, height)
-                for left, top, width, height in self._layout_rects(visible.block, first, last)
-            )
-        return rects
+    def set_tags_shown(self, shown: bool) -> None:
+        """Show or hide the label tags above the spans (View > Label tags)."""
+        self._tags_shown = shown
+        self._decorations_changed()
 
-    def _drop_stale_rects(self) -> None:
-        """Forget the cached rectangles once the blocks are laid out anew (width or font)."""
-        layout_key = (self.viewport().width(), self.font().key())
-        if layout_key != self._layout_key:
-            self._layout_key = layout_key
-            self._rects_cache.clear()
+    def set_tag_namer(self, namer: Callable[[str], str]) -> None:
+        """How a label is named in its tag (its short name in the interface language)."""
+        self._tag_namer = namer
+        self._tag_names.clear()
+        self._decorations_changed()
 
-    def _layout_rects(self, block: QTextBlock, first: int, last: int) -> list[Rect]:
-        """Rectangles of ``[first, last)`` (UTF-16, block-relative) in layout coordinates.
+    def tag_text(self, label: str) -> str:
+        name = self._tag_names.get(label)
+        if name is None:
+            name = self._tag_names[label] = self._tag_namer(label)
+        return name
 
-        They change only when the layout does (a new width or font), so they are kept between
-        paints: repaints while selecting with the mouse or after adding a span reuse them.
-        """
-        key = (block.blockNumber(), first, last)
-        rects = self._rects_cache.get(key)
-        if rects is None:
-            if len(self._rects_cache) > RECTS_CACHE_SIZE:
-                self._rects_cache.clear()
-            rects = self._rects_cache[key] = layout_rects(block.layout(), first, last)
-        return rects
+    def spans_starting_in(self, start: int, end: int) -> list[ViewSpan]:
+        """The entity and trigger spans starting in ``[start, end)`` (those with a tag there)."""
+        return [
+            found.payload
+            for found in self._spans.overlapping(start, max(end, start + 1))
+            if start <= found.start < max(end, start + 1) and found.payload.kind in ("entity", "trigger")
+        ]
+
+    def set_arcs(self, owner: str, arcs: Sequence[ArcSpec]) -> None:
+        """Draw ``arcs`` (replacing those ``owner`` set before) above the lines."""
+        self._arcs[owner] = list(arcs)
+        self._arc_list = [spec for specs in self._arcs.values() for spec in specs]
+        ends = [(spec.source[0], number, True) for number, spec in enumerate(self._arc_list)]
+        ends += [(spec.target[0], number, False) for number, spec in enumerate(self._arc_list)]
+        self._arc_ends = sorted(ends)
+        self._decorations_changed()
+
+    def arc_ends_in(self, start: int, end: int) -> list[tuple[int, bool]]:
+        """(arc number, whether it is the source) of the arc ends starting in ``[start, end)``."""
+        first = bisect.bisect_left(self._arc_ends, (start,))
+        past_last = bisect.bisect_left(self._arc_ends, (end,))
+        return [(number, source) for _, number, source in self._arc_ends[first:past_last]]
+
+    @property
+    def arc_specs(self) -> list[ArcSpec]:
+        """Every arc set, in one list (arcs are numbered by their place in it)."""
+        return self._arc_list
+
+    def arc_specs_of(self, owner: str) -> list[ArcSpec]:
+        return self._arcs.get(owner, [])
+
+    def code_point_at(self, point: QPointF) -> int | None:
+        """The character drawn under a viewport point, or None over blank space, margins, tags
+        and arcs."""
+        return self._geometry.code_point_at(point)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._tag_names.clear()
+            self._decorations_changed()
+        super().changeEvent(event)
+
+    def _decorations_changed(self) -> None:
+        self._geometry.forget_plans()
+        self.viewport().update()
 
 
-def _line_at_y(layout: QTextLayout, y: float) -> QTextLine | None:
-    for number in range(layout.lineCount()):
-        line = layout.lineAt(number)
-        if line.y() <= y < line.y() + line.height():
-            return line
-    return None
-
-
-def _next_after(span_ids: list[str], current: str | None) -> str:
-    if current not in span_ids:
-        return span_ids[0]
-    return span_ids[(span_ids.index(current) + 1) % len(span_ids)]
+def _short_label(label: str) -> str:
+    """A tag's text until ``set_tag_namer`` gives one: the label, an event type without its
+    family (Attack for Conflict.Attack)."""
+    return label.rsplit(".", 1)[-1]
 
 
 def _indexed(span: ViewSpan) -> IndexedSpan[ViewSpan]:
     return IndexedSpan(span.id, span.start, span.end, span)
-
-
-def _alt_held(event: QMouseEvent) -> bool:
-    return bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-
-
-def _without_alt(event: QKeyEvent) -> QKeyEvent:
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.AltModifier
-    return QKeyEvent(event.type(), event.key(), modifiers, event.text(), event.isAutoRepeat())
 
 
 def _is_ctrl_equals(event: QKeyEvent) -> bool:

@@ -1,15 +1,17 @@
 """How the annotator's window looks, as the annotator sets it: the text's font and size (zoom),
-the interface language (an Arabic interface is mirrored) and the panels' layout put back. Each is
-remembered in the settings, when the window has them."""
+the label tags and the arcs shown, the interface language (an Arabic interface is mirrored) and
+the panels' layout put back. Each is remembered in the settings, when the window has them. The
+table of keys (F1) opens from here too."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QFontDialog
 
 from workbench.ui import fonts, i18n
+from workbench.ui.annotate.key_sheet import KeySheet
 from workbench.ui.i18n import Language
 
 if TYPE_CHECKING:
@@ -37,6 +39,11 @@ class ViewPreferences(QObject):
             window.text_view.set_font_family(family)
         if size:
             window.text_view.set_font_size(size)
+        if window.settings is not None:
+            self.set_label_tags(window.settings.label_tags())
+            self.set_all_arcs(window.settings.all_arcs())
+        else:
+            self.set_label_tags(window.text_view.tags_shown)
 
     def _restore_layout(self, language: Language) -> None:
         """The window's size and panels as saved, in the direction they were saved for (an
@@ -84,6 +91,40 @@ class ViewPreferences(QObject):
     def reset_zoom(self) -> None:
         self._window.text_view.set_font_size(fonts.DEFAULT_POINT_SIZE)
         self.remember_font()
+
+    def set_label_tags(self, shown: bool) -> None:
+        """View > Label tags: the labels' short names above the spans, or colour only."""
+        window = self._window
+        window.text_view.set_tags_shown(shown)
+        window.menu_actions.label_tags.setChecked(shown)
+        if window.settings is not None:
+            window.settings.set_label_tags(shown)
+
+    def set_all_arcs(self, shown: bool) -> None:
+        """View > Show all arcs: every event's arcs, or only the selected event's."""
+        window = self._window
+        window.events.overlay.set_all_arcs_shown(shown)
+        window.menu_actions.all_arcs.setChecked(shown)
+        if window.settings is not None:
+            window.settings.set_all_arcs(shown)
+
+    def show_keys(self) -> KeySheet:
+        """Help > Keys (F1): every key of the window, with the schema's hotkeys."""
+        window = self._window
+        hotkeys = [
+            (action.shortcut().toString(), action.text())
+            for action in window.menu_actions.label.values()
+            if not action.shortcut().isEmpty()
+        ]
+        hotkeys += [
+            (event_type.hotkey, i18n.display_name(event_type))
+            for event_type in window.schema.event_types
+            if event_type.hotkey
+        ]
+        sheet = KeySheet(hotkeys, window)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        return sheet
 
     def set_language(self, language: Language) -> None:
         """Switch the interface language now; an Arabic interface is mirrored."""
