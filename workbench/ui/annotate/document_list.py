@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.model import Status
 from workbench.ui.annotate.document_model import DocumentFilter, DocumentTableModel
+from workbench.ui.table_setup import set_up_table
 
 _STATUS_CHOICES: tuple[frozenset[Status], ...] = (
     frozenset(Status),
@@ -49,12 +49,7 @@ class DocumentListPanel(QWidget):
         self.retranslate()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        table = set_up_table(QTableView(), self.proxy)
         header = table.horizontalHeader()
         header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DocumentTableModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
