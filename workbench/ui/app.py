@@ -18,6 +18,7 @@ from workbench.paths import APP_NAME, resources_dir
 from workbench.ui import i18n
 from workbench.ui.crash_log import offer_report, start_crash_log
 from workbench.ui.settings import WorkbenchSettings
+from workbench.ui.theme import theme_switch
 
 ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
 
@@ -63,6 +64,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     crash_report = start_crash_log()
     settings = WorkbenchSettings()
     i18n.set_language(settings.language() or i18n.system_language())
+    theme_switch().set_theme(settings.theme())
 
     def name_for(project: Project) -> str | None:
         return resolve_annotator(annotator, settings, package_annotator(project))

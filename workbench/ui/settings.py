@@ -1,5 +1,5 @@
 """What the program remembers between runs, in QSettings: the window's geometry and docks, the
-last document of each project, the text font, the interface language and the annotator's name.
+last document of each project, the text font, the interface language and theme, the annotator's name.
 
 The annotations themselves are never here: every change is in the project file at once.
 Tests give a ``QSettings`` on an ini file in a temporary folder, never the user's.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from workbench.ui.i18n import Language
+from workbench.ui.theme import Theme
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
@@ -17,6 +18,7 @@ _STATE_DIRECTION = "window/state_direction"
 _FONT_FAMILY = "view/font_family"
 _FONT_SIZE = "view/font_size"
 _LANGUAGE = "interface/language"
+_THEME = "interface/theme"
 _ANNOTATOR = "annotator"
 _LAST_DOCUMENT = "last_document/{project_id}"
 _DIRECTIONS = (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft)
@@ -40,6 +42,13 @@ class WorkbenchSettings:
 
     def set_language(self, language: Language) -> None:
         self.store.setValue(_LANGUAGE, language.value)
+
+    def theme(self) -> Theme:
+        value = self._text(_THEME)
+        return Theme(value) if value in set(Theme) else Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self.store.setValue(_THEME, theme.value)
 
     def font(self) -> tuple[str | None, int | None]:
         """The text view's Arabic font family and point size."""

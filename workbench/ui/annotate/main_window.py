@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
             connections[action] = partial(self.labelling.apply_label, label)
         for language, action in actions.languages.items():
             connections[action] = partial(self.set_language, language)
+        for theme, action in actions.themes.items():
+            connections[action] = partial(self.preferences.set_theme, theme)
         for action, slot in connections.items():
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         actions.undo.setEnabled(False)

@@ -1,5 +1,5 @@
 """How the annotator's window looks, as the annotator sets it: the text's font and size (zoom),
-the interface language (an Arabic interface is mirrored) and the panels' layout put back. Each is
+the interface language (an Arabic interface is mirrored), the theme and the panels' layout put back. Each is
 remembered in the settings, when the window has them."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFontDialog
 
 from workbench.ui import fonts, i18n
 from workbench.ui.i18n import Language
+from workbench.ui.theme import Theme, theme_switch
 
 if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
@@ -32,6 +33,7 @@ class ViewPreferences(QObject):
         window = self._window
         self._restore_layout(language)
         window.set_language(language)
+        self.set_theme(window.settings.theme() if window.settings else theme_switch().theme)
         family, size = window.settings.font() if window.settings else (None, None)
         if family:
             window.text_view.set_font_family(family)
@@ -84,6 +86,13 @@ class ViewPreferences(QObject):
     def reset_zoom(self) -> None:
         self._window.text_view.set_font_size(fonts.DEFAULT_POINT_SIZE)
         self.remember_font()
+
+    def set_theme(self, theme: Theme) -> None:
+        """View > Theme: light, dark, or as the system's colour scheme is (remembered)."""
+        theme_switch().set_theme(theme)
+        self._window.menu_actions.themes[theme].setChecked(True)
+        if self._window.settings is not None:
+            self._window.settings.set_theme(theme)
 
     def set_language(self, language: Language) -> None:
         """Switch the interface language now; an Arabic interface is mirrored."""
