@@ -10,10 +10,11 @@ agreement, adjudication.
 from __future__ import annotations
 
 from workbench.store.inspection import project_problems, project_stats
-from workbench.store.project import Comment, DocumentSummary, Project
+from workbench.store.project import PROJECT_SUFFIX, Comment, DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
 
 __all__ = [
+    "PROJECT_SUFFIX",
     "Comment",
     "DocumentProgress",
     "DocumentSummary",

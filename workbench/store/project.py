@@ -27,7 +27,7 @@ from workbench.core.model import (
     new_id,
 )
 from workbench.core.schema import Schema
-from workbench.store import rows
+from workbench.store import rows, titles
 from workbench.store.connection import (
     checkpoint_without_waiting,
     connect,
@@ -279,6 +279,15 @@ class Project(EditingMixin, SuggestionsMixin):
         return summary
 
     # -- editing (one transaction each) ----------------------------------------------------
+
+    def document_title(self, document_id: str) -> str | None:
+        """The title stored for the document (None: its first line stands for it)."""
+        return titles.stored_title(self.conn, document_id)
+
+    def set_document_title(self, document_id: str, title: str | None) -> None:
+        """Rename the document in the list (None: its first line again); the file stem stays."""
+        self.require_writable()
+        titles.set_title(self.conn, document_id, title)
 
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
         self.require_writable()

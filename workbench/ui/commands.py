@@ -140,3 +140,7 @@ class UpdateSpan(CommandStep[changes.UpdateSpan]):
 
 class SetStatus(CommandStep[changes.SetStatus]):
     """The document marked done, or taken up again."""
+
+
+class RenameDocument(CommandStep[changes.RenameDocument]):
+    """The document's title changed in the document list."""

@@ -92,7 +92,7 @@ class WindowActions(QObject):
         menus["file"].addActions([self.export, self.merge_packages])
         menus["file"].addSeparator()
         menus["file"].addAction(self.quit)
-        menus["project"].addActions([self.assignments, self.agreement, self.adjudicate])
+        menus["project"].addActions([self.export, self.assignments, self.agreement, self.adjudicate])
         edit = menus["edit"]
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()

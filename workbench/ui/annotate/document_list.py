@@ -1,9 +1,11 @@
-"""The document list panel: a filter by name and status above the table of documents."""
+"""The document list panel: a filter by title and status above the table of documents, whose
+titles are renamed in place (F2 or a double click)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +52,8 @@ class DocumentListPanel(QWidget):
 
     def _build_table(self) -> QTableView:
         table = set_up_table(QTableView(), self.proxy)
+        edit = QAbstractItemView.EditTrigger
+        table.setEditTriggers(edit.EditKeyPressed | edit.DoubleClicked)  # the title (F2)
         header = table.horizontalHeader()
         header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DocumentTableModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -40,7 +40,7 @@ from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.ui import i18n
 from workbench.ui.annotate.actions import WindowActions
-from workbench.ui.commands import S, Describe, SetStatus, push_command, retranslate_stack
+from workbench.ui.commands import S, Describe, RenameDocument, SetStatus, push_command, retranslate_stack
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
 from workbench.ui.events.event_controller import EventController
@@ -51,6 +51,7 @@ from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
 from workbench.ui.label_style import label_colours, view_span, view_spans
 from workbench.ui.annotate.labelling_controller import LabellingController
+from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
     """A ``Change`` was made, undone or redone, and shown."""
     closed = Signal()
     """The window was closed: whoever opened its project may close it."""
+    projectRequested = Signal(object)
+    """File > New, Open or Open recent, or a dropped project file: open this project (a Path)."""
 
     def __init__(
         self,
@@ -112,6 +115,8 @@ class MainWindow(QMainWindow):
         self.preferences = ViewPreferences(self)
         self.project_menu = ProjectMenu(self)
         self._build_widgets()
+        self.file_menu = FileMenu(self)
+        self.setAcceptDrops(True)
         self._install_events()
         self._build_status_bar()
         self._connect_views()
@@ -221,6 +226,7 @@ class MainWindow(QMainWindow):
         view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
         view.cursorPositionChanged.connect(self._on_cursor_moved)
         self.document_list.documentChosen.connect(self.open_document)
+        self.documents.renameRequested.connect(self.rename_document)
         self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
         self.search.connect_panel()
         self.labelling.connect_widgets()
@@ -288,6 +294,12 @@ class MainWindow(QMainWindow):
             return last
         return rows[0].id if rows else None
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        self.file_menu.drag_entered(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.file_menu.dropped(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
             self.preferences.remember()
@@ -328,11 +340,11 @@ class MainWindow(QMainWindow):
         self.documentOpened.emit(document_id)
 
     def reload(self) -> None:
-        """Read the document list and the shown document again: others' work came in (a merge)
-        or the assignments changed."""
-        for row in load_rows(self.project, self.annotator):
-            self.documents.replace_row(row)
+        """Read the document list and the shown document again: others' work came in (a merge
+        or an import) or the assignments changed."""
+        self.documents.set_rows(load_rows(self.project, self.annotator))
         shown, self._document_id = self._document_id, None
+        shown = shown or self._first_document()
         if shown is not None:
             self.open_document(shown)
         self._show_status()
@@ -360,12 +372,30 @@ class MainWindow(QMainWindow):
         self._push(SetStatus, command, describe)
         self._show_status()
 
+    def rename_document(self, document_id: str, typed: str) -> None:
+        """The title typed in the document list, as an undoable step; a blank one gives the
+        document its first line back as its title."""
+        title = " ".join(typed.split()) or None
+        before = self.project.document_title(document_id)
+        if title != before:
+            command = changes.RenameDocument(document_id, before, title)
+            self._push(RenameDocument, command, lambda: self.tr("Rename document"))
+
     def _show_status(self) -> None:
         done = self._document_id is not None and (
             self.documents.document(self._document_id).status is Status.DONE
         )
         self.menu_actions.mark_done.setChecked(done)
         self._show_progress()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The shown document's title, the project's file and the annotator."""
+        title = self.tr("%1 — %2 — Tawsim Workbench")
+        if self._document_id is not None:
+            title = self.tr("%3 — %1 — %2 — Tawsim Workbench")
+            title = title.replace("%3", self.documents.document(self._document_id).title)
+        self.setWindowTitle(title.replace("%1", self.project.path.name).replace("%2", self.annotator))
 
     def _show_progress(self) -> None:
         rows = self.documents.rows()
@@ -483,11 +513,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(
-            self.tr("%1 — %2 — Tawsim Workbench")
-            .replace("%1", self.project.path.name)
-            .replace("%2", self.annotator)
-        )
+        self._show_title()
         titles = {
             "documents": self.tr("Documents"),
             "labels": self.tr("Labels"),
@@ -501,6 +527,7 @@ class MainWindow(QMainWindow):
         for name, title in titles.items():
             self.docks[name].setWindowTitle(title)
         self.menu_actions.retranslate()
+        self.file_menu.retranslate()
         self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
         self._show_progress()
         retranslate_stack(self.undo_stack)
