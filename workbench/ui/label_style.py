@@ -15,6 +15,7 @@ from typing import Protocol
 from PySide6.QtGui import QColor
 
 from workbench.core.schema import Schema
+from workbench.ui import i18n
 from workbench.ui.annotate.text_view import SpanKind, ViewSpan
 
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
@@ -48,6 +49,15 @@ def label_kind(schema: Schema, label: str) -> SpanKind:
 def label_style(schema: Schema, label: str) -> tuple[str, SpanKind]:
     """A label's colour and kind in the view."""
     return label_colour(schema, label), label_kind(schema, label)
+
+
+def label_display_name(schema: Schema, label: str) -> str:
+    """An entity label's or event type's name in the interface language; else its id."""
+    if schema.has_entity(label):
+        return i18n.display_name(schema.entity(label))
+    if schema.has_event(label):
+        return i18n.display_name(schema.event(label))
+    return label
 
 
 def label_colours(schema: Schema) -> dict[str, str]:

@@ -20,15 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QWidget,
 )
 
@@ -43,13 +41,14 @@ from workbench.ui.annotate.actions import WindowActions
 from workbench.ui.commands import S, Describe, RenameDocument, SetStatus, push_command, retranslate_stack
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
-from workbench.ui.events.event_controller import EventController
+from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.gc_pause import collection_paused
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
-from workbench.ui.label_style import label_colours, view_span, view_spans
+from workbench.ui.label_style import label_colours, label_display_name, view_span, view_spans
+from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.project_menu import ProjectMenu
@@ -107,9 +106,9 @@ class MainWindow(QMainWindow):
         self._suggestions = self.labelling.suggestions
         """The labelling controller's, which a change withdraws from (``_show_change``)."""
         self._suggestions_shown_later = self.labelling.suggestions_shown_later
-        self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
-        """Re-enables painting the panels after a change, once the text view is painted."""
-        self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self._panels_painted_later = PanelsPaintedLater(
+            self, lambda: (self.span_list, self.inspector, self.document_list, self.statusBar())
+        )
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
         self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
         self.preferences = ViewPreferences(self)
@@ -117,7 +116,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.file_menu = FileMenu(self)
         self.setAcceptDrops(True)
-        self._install_events()
+        self.events = install_events(self)
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
@@ -145,53 +144,6 @@ class MainWindow(QMainWindow):
         self.add_panel("spans", self.span_list, Dock.RightDockWidgetArea)
         self.add_panel("inspector", scrollable(self.inspector), Dock.RightDockWidgetArea)
         self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea, shown=False)
-
-    def _install_events(self) -> None:
-        """The events UI (types palette, event panel, event list, arcs) on this window's text
-        view and undo stack; kept in step with the span edits made here, and the other way."""
-        self.events = EventController(
-            self.project, self.annotator, self.text_view, self.undo_stack,
-            language=i18n.current_language().value, shortcut_host=self,
-            show_document=self.open_document,
-        )
-        self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
-        for name, widget, area, behind in (  # tabs: the text keeps its width
-            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea, "labels"),
-            ("events", self.events.event_list, Dock.RightDockWidgetArea, "spans"),
-            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea, "inspector"),
-        ):
-            self.add_panel(name, widget, area, behind=behind)
-        self.documentOpened.connect(self.events.open_document)
-        self.events.currentEventChanged.connect(self._bring_event_panel_forward)
-        self.changeApplied.connect(self._sync_events)
-        self.events.spansChanged.connect(self._show_spans_changed_by_events)
-        self.events.statusMessage.connect(self.tell)
-
-    def _bring_event_panel_forward(self, event_id: str) -> None:
-        """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
-        if event_id:
-            self.dock_layout.bring_forward(self.docks["event"])
-
-    def _sync_events(self, change: Change) -> None:
-        """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
-        if change.document_id == self._document_id:  # else opening reads them afresh
-            self.events.spans_edited(change.span_ids)
-
-    def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
-        """Triggers an event edit created, deleted or put back: into the span list and counts
-        (the controller has updated the text view)."""
-        document_id = self._document_id
-        if document_id is None:
-            return
-        for span_id in span_ids:
-            self.span_model.remove(span_id)
-            try:
-                span = self.stored_span(span_id)
-            except WorkbenchError:
-                continue  # deleted
-            self.span_model.add(SpanEntry(span.id, span.start, span.end, span.label))
-        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
-        self._show_status()
 
     def add_panel(
         self,
@@ -422,12 +374,16 @@ class MainWindow(QMainWindow):
         assert change.document_id == self._document_id, "a command opens its document first"
         self._show_change(change)
         self.suggestion_builder.build_later(change.document_id)
-        self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
-        self._show_status()
+        self.refresh_document_row(change.document_id)
         self.changeApplied.emit(change)
 
+    def refresh_document_row(self, document_id: str) -> None:
+        """Read the document's row (status, span count, title) again, and the status bar."""
+        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
+        self._show_status()
+
     def _show_change(self, change: Change) -> None:
-        self._paint_panels_after_the_text()
+        self._panels_painted_later.after_the_text()
         for span_id in change.removed:
             self.span_model.remove(span_id)
             self.text_view.remove_span(span_id)
@@ -449,18 +405,6 @@ class MainWindow(QMainWindow):
                 self.inspector.show_span(span)
         if withdrawn:
             self._suggestions_shown_later.start()
-
-    def _paint_panels_after_the_text(self) -> None:
-        """Give the next frame to the text view: the panels a change touches (the span list,
-        whose rows move, the inspector, the document list, the status bar) are painted in the
-        turn after, so that a new span shows within one frame even beside 10,000 others. Their
-        models and contents change at once; only their painting waits."""
-        self._paint_panels(False)
-        self._panels_painted_later.start()
-
-    def _paint_panels(self, enabled: bool) -> None:
-        for panel in (self.span_list, self.inspector, self.document_list, self.statusBar()):
-            panel.setUpdatesEnabled(enabled)
 
     def report_error(self, message: str) -> None:
         self.tell(message)
@@ -544,21 +488,8 @@ class MainWindow(QMainWindow):
         return self.project.span_owner(span_id)[0]
 
     def label_name(self, label: str) -> str:
-        if self.schema.has_entity(label):
-            return i18n.display_name(self.schema.entity(label))
-        if self.schema.has_event(label):
-            return i18n.display_name(self.schema.event(label))
-        return label
+        return label_display_name(self.schema, label)
 
     def tell(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
 
-
-def scrollable(widget: QWidget) -> QScrollArea:
-    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles,
-    and never grows when they do (a longer label in the inspector would push the text aside)."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area
