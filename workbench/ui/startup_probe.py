@@ -41,7 +41,9 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.seen:
             self.seen = True
-            QTimer.singleShot(0, QApplication.quit)  # after this paint has finished
+            # After this paint has finished. exit, not quit: quit closes the application for
+            # good (Qt stops sending it palette changes), which the tests' one would not survive.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
             gui_ms = (time.perf_counter() - self.started) * 1000
             cpu_ms = time.process_time() * 1000
             print(
@@ -65,8 +67,11 @@ def run_startup_probe() -> int:
         watched.installEventFilter(probe)
         window.resize(*WINDOW_SIZE)
         window.show()
-        QTimer.singleShot(TIMEOUT_MS, lambda: app.exit(1))
+        timeout = QTimer(singleShot=True, interval=TIMEOUT_MS)
+        timeout.timeout.connect(lambda: app.exit(1))
+        timeout.start()
         code = app.exec()
+        timeout.stop()  # else it would end whatever event loop runs next
         window.close()
     if not probe.seen:
         print(f"startup-probe: the window did not paint within {TIMEOUT_MS} ms", flush=True)
