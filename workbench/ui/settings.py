@@ -1,5 +1,6 @@
 """What the program remembers between runs, in QSettings: the window's geometry and docks, the
-last document of each project, the text font, the interface language and theme, the annotator's name, the projects opened last.
+last document of each project, the text font, the interface language and theme, the annotator's
+name, the projects opened last.
 
 The annotations themselves are never here: every change is in the project file at once.
 Tests give a ``QSettings`` on an ini file in a temporary folder, never the user's.

@@ -211,3 +211,8 @@ def test_the_file_menu_in_arabic(qtbot: QtBot, window: MainWindow) -> None:
     window.grab().save(str(SCREENSHOTS / "file-menu-window-ar.png"))
     file_menu.grab().save(str(SCREENSHOTS / "file-menu-ar.png"))
     file_menu.close()
+    dialog = new_project_dialog(qtbot, window)
+    assert dialog.windowTitle() == "مشروع جديد"
+    assert dialog.schema_combo.itemText(dialog.schema_combo.count() - 1) == "ملف مخطط (YAML)…"
+    dialog.grab().save(str(SCREENSHOTS / "new-project-ar.png"))
+    dialog.reject()

@@ -9,7 +9,7 @@ nothing; what the import repaired or left out is shown as the command line print
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -31,12 +31,11 @@ if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
 
 StandardKey = QKeySequence.StandardKey
-CONLL_PATTERNS = "*.conll *.iob *.iob2 *.bio *.bioes *.txt *.tsv"
 IMPORT_PATTERNS: dict[str, str] = {
     "auto": "*.txt *.jsonl *.json *.conll *.iob *.iob2 *.bio *.bioes *.tsv *.ann",
     "txt": "*.txt",
     "jsonl": "*.jsonl",
-    "conll": CONLL_PATTERNS,
+    "conll": "*.conll *.iob *.iob2 *.bio *.bioes *.txt *.tsv",
     "brat": "*.ann *.txt",
     "doccano": "*.jsonl *.json",
     "labelstudio": "*.json",
@@ -59,6 +58,8 @@ class FileMenu(QObject):
         self._window = window
         self.task: BackgroundTask | None = None
         """The import running, or the last one."""
+        self.warnings_box: QMessageBox | None = None
+        """What the last import repaired or left out, while it is shown."""
         self.new_project = self._action(StandardKey.New, self.create_project)
         self.open_project = self._action(StandardKey.Open, self.choose_project)
         self.import_files = self._action("Ctrl+I", self.choose_files_to_import)
@@ -73,10 +74,10 @@ class FileMenu(QObject):
         menu.insertAction(first, self.import_files)
         self.retranslate()
 
-    def _action(self, key: str | StandardKey, slot: object) -> QAction:
+    def _action(self, key: str | StandardKey, slot: Callable[[], object]) -> QAction:
         action = QAction(self._window)
         action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)
         return action
 
@@ -120,8 +121,8 @@ class FileMenu(QObject):
             self._window, self.tr("Import files"), "", ";;".join(filters)
         )
         if paths:
-            format_name = list(IMPORT_PATTERNS)[filters.index(chosen_filter)] if chosen_filter in filters else "auto"
-            self.import_paths([Path(path) for path in paths], format_name)
+            chosen = filters.index(chosen_filter) if chosen_filter in filters else 0  # 0: auto
+            self.start_import([Path(path) for path in paths], list(IMPORT_PATTERNS)[chosen])
 
     def _format_titles(self) -> dict[str, str]:
         return {
@@ -134,7 +135,7 @@ class FileMenu(QObject):
             "labelstudio": self.tr("Label Studio JSON"),
         }
 
-    def import_paths(self, paths: Sequence[Path], format_name: str = "auto") -> BackgroundTask:
+    def start_import(self, paths: Sequence[Path], format_name: str = "auto") -> BackgroundTask:
         """Import ``paths`` into the window's project in the background; the document list and
         the shown document are read again once they are in."""
 
@@ -147,7 +148,8 @@ class FileMenu(QObject):
             return ImportOutcome(summary, report)
 
         window = self._window
-        self.task = run_in_background(window, self.tr("Importing"), writable(window.project.path, use_case))
+        work = writable(window.project.path, use_case)
+        self.task = run_in_background(window, self.tr("Importing"), work)
         self.task.succeeded.connect(self._imported)
         return self.task
 
@@ -157,7 +159,8 @@ class FileMenu(QObject):
         text = self.tr("Imported %n new document(s)", "", summary.documents_added)
         if summary.documents_matched:
             text += self.tr(" (%n already in the project)", "", summary.documents_matched)
-        text += self.tr(", %1 spans, %2 events.").replace("%1", str(summary.spans)).replace("%2", str(summary.events))
+        counts = self.tr(", %1 spans, %2 events.")
+        text += counts.replace("%1", str(summary.spans)).replace("%2", str(summary.events))
         warnings = [*issue_lines(outcome.report.counts), *summary.messages]
         self._window.tell(text)
         if warnings:
@@ -184,7 +187,7 @@ class FileMenu(QObject):
             self._request(project)
         others = [path for path in paths if path.suffix != PROJECT_SUFFIX]
         if others:
-            self.import_paths(others)
+            self.start_import(others)
 
 
 def _local_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:

@@ -4,7 +4,8 @@ Clicking a label does what its hotkey does (the window decides: label the select
 the selected span). Both names are always shown, the interface language's first: annotators and
 leads of either language read the same palette, and the English name is the one the guidelines
 and exports use. The key column is as wide as its keys; the names share the rest and a long one
-takes two lines, so that nothing is cut at the dock's default width (``tests/ui/annotate/test_label_palette.py`` measures it in both languages).
+takes two lines, so that nothing is cut at the dock's default width
+(``tests/ui/annotate/test_label_palette.py`` measures it in both languages).
 """
 
 from __future__ import annotations
