@@ -207,6 +207,8 @@ def test_the_file_menu_in_arabic(qtbot: QtBot, window: MainWindow) -> None:
     file_menu = open_menu(qtbot, window, window.menu_actions.menus["file"])
     texts = [action.text() for action in file_menu.actions() if action.text()]
     assert texts[:4] == ["مشروع جديد…", "فتح…", "المشاريع الأخيرة", "استيراد ملفات…"]
+    export = window.menu_actions.export  # one action, in the File and the Project menu
+    assert export in file_menu.actions() and export in window.menu_actions.menus["project"].actions()
     SCREENSHOTS.mkdir(exist_ok=True)
     window.grab().save(str(SCREENSHOTS / "file-menu-window-ar.png"))
     file_menu.grab().save(str(SCREENSHOTS / "file-menu-ar.png"))
