@@ -112,7 +112,7 @@
         <source>No annotator has finished this document yet.</source>
         <translation>لم يُكمل أي مُوسِّم هذه الوثيقة بعد.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>AgreementDashboard</name>
     <message>
@@ -853,6 +853,99 @@
     </message>
 </context>
 <context>
+    <name>FileMenu</name>
+    <message>
+        <source>New project…</source>
+        <translation>مشروع جديد…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>فتح…</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>المشاريع الأخيرة</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>استيراد ملفات…</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>لا مشاريع حديثة</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <source>Every file the workbench reads</source>
+        <translation>كل ملف تقرؤه منصة العمل</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>نص عادي</translation>
+    </message>
+    <message>
+        <source>Workbench JSONL</source>
+        <translation>JSONL منصة العمل</translation>
+    </message>
+    <message>
+        <source>CoNLL (token and tag columns)</source>
+        <translation>CoNLL (عمودا الكلمة والوسم)</translation>
+    </message>
+    <message>
+        <source>brat standoff</source>
+        <translation>brat (ملفات ann)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>JSONL من doccano</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON</source>
+        <translation>JSON من Label Studio</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new document(s)</source>
+        <translation>
+            <numerusform>استُوردت %n وثيقة جديدة</numerusform>
+            <numerusform>استُوردت وثيقة جديدة واحدة</numerusform>
+            <numerusform>استُوردت وثيقتان جديدتان</numerusform>
+            <numerusform>استُوردت %n وثائق جديدة</numerusform>
+            <numerusform>استُوردت %n وثيقة جديدة</numerusform>
+            <numerusform>استُوردت %n وثيقة جديدة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n already in the project)</source>
+        <translation>
+            <numerusform> (%n منها في المشروع من قبل)</numerusform>
+            <numerusform> (واحدة منها في المشروع من قبل)</numerusform>
+            <numerusform> (اثنتان منها في المشروع من قبل)</numerusform>
+            <numerusform> (%n منها في المشروع من قبل)</numerusform>
+            <numerusform> (%n منها في المشروع من قبل)</numerusform>
+            <numerusform> (%n منها في المشروع من قبل)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 spans, %2 events.</source>
+        <translation>، و%1 مقطعًا، و%2 حدثًا.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>تنبيهات:</translation>
+    </message>
+</context>
+<context>
     <name>FormatIssue</name>
     <message>
         <source>illegal I- (or E-) tags read as the start of a span (the IOB2 repair)</source>
@@ -1061,6 +1154,22 @@
         <translation>نص أكبر / أصغر / بالحجم الافتراضي</translation>
     </message>
     <message>
+        <source>new project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>open a project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>import files into the project</source>
+        <translation>استيراد ملفات إلى المشروع</translation>
+    </message>
+    <message>
+        <source>rename the document selected in the list</source>
+        <translation>إعادة تسمية الوثيقة المحددة في القائمة</translation>
+    </message>
+    <message>
         <source>export</source>
         <translation>تصدير</translation>
     </message>
@@ -1254,6 +1363,10 @@
         <translation>إزالة علامة الاكتمال</translation>
     </message>
     <message>
+        <source>Rename document</source>
+        <translation>إعادة تسمية الوثيقة</translation>
+    </message>
+    <message>
         <source>Done: %1 of %2</source>
         <translation>المكتمل: %1 من %2</translation>
     </message>
@@ -1264,6 +1377,10 @@
     <message>
         <source>%1 — %2 — Tawsim Workbench</source>
         <translation>%1 — %2 — منصة توسيم</translation>
+    </message>
+    <message>
+        <source>%3 — %1 — %2 — Tawsim Workbench</source>
+        <translation>%3 — %1 — %2 — منصة توسيم</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -1332,6 +1449,60 @@
     <message>
         <source>Merge packages</source>
         <translation>دمج الحزم</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>المخطط:</translation>
+    </message>
+    <message>
+        <source>A schema file (YAML)…</source>
+        <translation>ملف مخطط (YAML)…</translation>
+    </message>
+    <message>
+        <source>Choose a schema file</source>
+        <translation>اختر ملف مخطط</translation>
+    </message>
+    <message>
+        <source>Schemas (*.yaml *.yml *.json)</source>
+        <translation>المخططات (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Save the new project as</source>
+        <translation>احفظ المشروع الجديد باسم</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialogs</name>
+    <message>
+        <source>Tawsim projects (*%1)</source>
+        <translation>مشاريع توسيم (*%1)</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>افتح مشروعًا</translation>
+    </message>
+    <message>
+        <source>Conflict news: entities and events (ACE 2005 style)</source>
+        <translation>أخبار النزاعات: كيانات وأحداث (على نمط ACE 2005)</translation>
+    </message>
+    <message>
+        <source>Generic named entities (CoNLL)</source>
+        <translation>كيانات مسمّاة عامة (CoNLL)</translation>
+    </message>
+    <message>
+        <source>Wojood nested entities</source>
+        <translation>كيانات وجود المتداخلة</translation>
+    </message>
+    <message>
+        <source>ACE 2005 entities and events</source>
+        <translation>كيانات وأحداث ACE 2005</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1626,45 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome — Tawsim Workbench</source>
+        <translation>أهلًا — منصة توسيم</translation>
+    </message>
+    <message>
+        <source>Welcome to Tawsim Workbench</source>
+        <translation>أهلًا بك في منصة توسيم</translation>
+    </message>
+    <message>
+        <source>Annotate Arabic text: names, events and their roles, right to left. Your name is stored with every annotation you make; the demo project has a few news articles to try it on.</source>
+        <translation>وسِّم النص العربي: الأسماء والأحداث وأدوارها، من اليمين إلى اليسار. يُحفظ اسمك مع كل توسيم تضعه، وفي المشروع التجريبي بضع مقالات إخبارية لتجرّب عليها.</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>اسمك:</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <source>Open the demo project</source>
+        <translation>افتح المشروع التجريبي</translation>
+    </message>
+    <message>
+        <source>Open a project…</source>
+        <translation>افتح مشروعًا…</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>مشروع جديد…</translation>
+    </message>
+    <message>
+        <source>The name your annotations carry</source>
+        <translation>الاسم الذي تحمله توسيماتك</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;File</source>
@@ -1491,6 +1701,10 @@
     <message>
         <source>Language</source>
         <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>المظهر</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1591,6 +1805,18 @@
     <message>
         <source>Keys…</source>
         <translation>المفاتيح…</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>كما في النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
     </message>
     <message>
         <source>Undo %1</source>

@@ -31,6 +31,23 @@
     </message>
 </context>
 <context>
+    <name>FileMenu</name>
+    <message numerus="yes">
+        <source>Imported %n new document(s)</source>
+        <translation>
+            <numerusform>Imported %n new document</numerusform>
+            <numerusform>Imported %n new documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n already in the project)</source>
+        <translation>
+            <numerusform> (%n already in the project)</numerusform>
+            <numerusform> (%n already in the project)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LabelAllDialog</name>
     <message numerus="yes">
         <source>Label %n match(es) as %1? Untick those that are not.</source>

@@ -57,9 +57,11 @@ def document_ids(project: Project) -> tuple[str, str]:
 
 
 def rows(project: Project, document_id: str) -> Rows:
-    """Every annotation row of the document (all sets, gold included), without revisions."""
+    """The document's name and metadata (its title) and every annotation row of it (all sets,
+    gold included), without revisions."""
     in_document = "set_id IN (SELECT id FROM annotation_sets WHERE document_id = ?)"
     query = {
+        "documents": "SELECT name, metadata FROM documents WHERE id = ?",
         "sets": "SELECT annotator, status FROM annotation_sets WHERE document_id = ?",
         "spans": 'SELECT id, start, "end", label, text, attributes, note FROM spans WHERE '
         + in_document,
@@ -137,6 +139,11 @@ def resize_span(project: Project, document_id: str) -> Command:
 def set_status(project: Project, document_id: str) -> Command:
     begun(project, document_id)
     return changes.SetStatus(document_id, ANNOTATOR, Status.IN_PROGRESS, Status.DONE)
+
+
+def rename_document(project: Project, document_id: str) -> Command:
+    """A title of its own; undone, the first line stands for it again."""
+    return changes.RenameDocument(document_id, None, "هجوم على القرية")
 
 
 def create_event(project: Project, document_id: str) -> Command:
@@ -238,6 +245,7 @@ COMMANDS: dict[str, tuple[type[Command], Build]] = {
     "UpdateSpan": (changes.UpdateSpan, update_span),
     "ResizeSpan": (changes.ResizeSpan, resize_span),
     "SetStatus": (changes.SetStatus, set_status),
+    "RenameDocument": (changes.RenameDocument, rename_document),
     "CreateEvent": (changes.CreateEvent, create_event),
     "EditRole (fill)": (changes.EditRole, fill_role),
     "EditRole (empty)": (changes.EditRole, empty_role),

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +25,7 @@ from workbench.ui import project_windows
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.app import ANNOTATOR_ENV, run_gui
 from workbench.ui.project_windows import ProjectWindows
+from workbench.ui.welcome_page import WelcomePage
 
 SETTLED_MS = 300
 """How long after the last scheduled step a bare start's windows are looked at."""
@@ -175,14 +177,28 @@ def test_a_bare_start_with_nothing_asked_for_opens_the_demo(
     assert shown == [demo.resolve()]
 
 
-def test_a_bare_start_without_an_annotator_exits_1(
+def test_a_bare_first_start_shows_the_welcome_page_and_opens_what_it_chooses(
     qapp: QApplication, demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """No annotator known: no bare name question, the welcome page; its demo button opens the
+    demo in a window with the name typed there, and the page closes."""
     monkeypatch.delenv(ANNOTATOR_ENV, raising=False)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("", False))
-    code, shown = bare_start(qapp, demo, lambda: None, at_ms=0)
-    assert code == 1
-    assert shown == []
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: asked.append(args) or ("", False))
+    seen: list[bool] = []
+
+    def welcome() -> None:
+        [page] = [w for w in qapp.topLevelWidgets() if isinstance(w, WelcomePage) and w.isVisible()]
+        seen.append(True)
+        QTest.keyClicks(page.name_field, "salma")
+        QTest.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+        assert not page.isVisible()
+
+    code, shown = bare_start(qapp, demo, welcome, at_ms=0)
+    assert code == 0 and seen == [True] and asked == []
+    assert shown == [demo.resolve()]
+    windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows and all(window.annotator == "salma" for window in windows)
 
 
 def test_a_demo_the_annotator_has_edited_stays_open_beside_the_project_asked_for(

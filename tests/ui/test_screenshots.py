@@ -1,6 +1,7 @@
 """Screenshots of the window on the first seed article with labelled spans: light (English
 interface) and dark (Arabic interface, mirrored); and the text with its label tags and every
-event's arcs above the lines, in both interface languages.
+event's arcs above the lines, in both interface languages; the dark theme is chosen in View > Theme
+as an annotator chooses it; and the welcome page of a first start.
 
 They are written to the test's folder every run. With WORKBENCH_WRITE_SCREENSHOTS=1 they are also
 written to resources/screenshots/ (the README shows the light one), so that ordinary runs leave
@@ -15,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -27,6 +28,8 @@ from workbench.store.project import Project
 from workbench.ui import i18n
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.i18n import Language
+from workbench.ui.theme import Theme, theme_switch
+from workbench.ui.welcome_page import WELCOME_SIZE, WelcomePage
 
 SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 COMMITTED = REPO_ROOT / "resources" / "screenshots"
@@ -68,30 +71,6 @@ def _first(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    colors = {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1e1e",
-        QPalette.ColorRole.AlternateBase: "#2f2f2f",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#353535",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d6fb4",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#2b2b2b",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-        QPalette.ColorRole.Mid: "#444444",
-        QPalette.ColorRole.Dark: "#202020",
-        QPalette.ColorRole.Light: "#505050",
-    }
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    return palette
-
-
 def annotated_window(qtbot: QtBot, project: Project, tmp_path: Path) -> MainWindow:
     """The first article with its spans, one labelled through the window (its other occurrences
     suggested), the person with the nested title selected, and a search for غارة."""
@@ -113,7 +92,7 @@ def annotated_window(qtbot: QtBot, project: Project, tmp_path: Path) -> MainWind
     return window
 
 
-def grab(window: MainWindow, path: Path) -> QImage:
+def grab(window: QWidget, path: Path) -> QImage:
     QApplication.processEvents()
     image = window.grab().toImage()
     assert image.save(str(path))
@@ -133,19 +112,16 @@ def mean_lightness(image: QImage) -> float:
 
 
 def test_screenshots_light_and_dark(qtbot: QtBot, seed_project: Project, tmp_path: Path) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     window = annotated_window(qtbot, seed_project, tmp_path)
     light = grab(window, tmp_path / "main-window-light.png")
 
-    original = app.palette()
     try:
-        app.setPalette(dark_palette())
+        window.menu_actions.themes[Theme.DARK].trigger()
         window.set_language(Language.ARABIC)
         qtbot.waitUntil(lambda: window.docks["documents"].x() > window.text_view.x())
         dark = grab(window, tmp_path / "main-window-dark.png")
     finally:
-        app.setPalette(original)
+        theme_switch().set_theme(Theme.SYSTEM)
         i18n.set_language(Language.ENGLISH)
     assert (light.width(), light.height()) == SCREENSHOT_SIZE
     assert mean_lightness(dark) < mean_lightness(light) - 0.3
@@ -183,3 +159,11 @@ def test_screenshots_of_tags_and_arcs_in_both_languages(
             assert image.width() == SCREENSHOT_SIZE[0]
     finally:
         i18n.set_language(Language.ENGLISH)
+def test_screenshot_of_the_welcome_page(qtbot: QtBot, tmp_path: Path) -> None:
+    page = WelcomePage(ini_settings(tmp_path / "s.ini"), tmp_path / "demo.tawsim")
+    qtbot.addWidget(page)
+    with qtbot.waitExposed(page):
+        page.show()
+    page.name_field.setText("Salma")
+    image = grab(page, tmp_path / "welcome-page.png")
+    assert (image.width(), image.height()) == WELCOME_SIZE

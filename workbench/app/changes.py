@@ -241,6 +241,20 @@ class SetStatus(_Replacement[Status]):
         return Change(self.document_id, status=status)
 
 
+@dataclass
+class RenameDocument(_Replacement[str | None]):
+    """The document's title in the list: ``before`` as stored, ``after`` as it becomes (None:
+    no title of its own, its first line shows). The file stem the exports use stays."""
+
+    document_id: str
+    before: str | None
+    after: str | None
+
+    def _store(self, project: Project, title: str | None) -> Change:
+        project.set_document_title(self.document_id, title)
+        return Change(self.document_id)
+
+
 def relabelled(span: Span, label: str, schema: Schema) -> Span:
     """``span`` with an entity ``label``: attribute values the new label also allows are kept,
     the others are dropped, and the label's defaults fill what is missing."""

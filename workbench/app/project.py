@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from workbench.store.comments import Comment
 from workbench.store.inspection import project_problems, project_stats
-from workbench.store.project import DocumentSummary, Project
+from workbench.store.project import PROJECT_SUFFIX, DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
 
 __all__ = [
+    "PROJECT_SUFFIX",
     "Comment",
     "DocumentProgress",
     "DocumentSummary",

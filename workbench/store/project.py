@@ -30,7 +30,15 @@ from workbench.core.model import (
     Status,
 )
 from workbench.core.schema import Schema
-from workbench.store import annotation_sets, comments, editing, relation_editing, span_ranges, suggestions
+from workbench.store import (
+    annotation_sets,
+    comments,
+    editing,
+    relation_editing,
+    span_ranges,
+    suggestions,
+    titles,
+)
 from workbench.store.bulk_import import DocumentImporter, ImportSummary
 from workbench.store.comments import Comment
 from workbench.store.connection import checkpoint_without_waiting, table_api, write_transaction
@@ -230,6 +238,17 @@ class Project:
         with self.writing() as conn:
             DocumentImporter(conn, self.schema, summary).run(documents)
         return summary
+
+
+
+    def document_title(self, document_id: str) -> str | None:
+        """The title stored for the document (None: its first line stands for it)."""
+        return titles.stored_title(self.conn, document_id)
+
+    def set_document_title(self, document_id: str, title: str | None) -> None:
+        """Rename the document in the list (None: its first line again); the file stem stays."""
+        with self.writing() as conn:
+            titles.set_title(conn, document_id, title)
 
     def set_status(self, document_id: str, annotator: str, status: Status) -> None:
         with self.writing() as conn:

@@ -26,6 +26,7 @@ from workbench.core.model import (
 from workbench.store import rows
 from workbench.store.connection import database_path
 from workbench.store.relations import label_value
+from workbench.store.titles import TITLE_COLUMNS, shown_title
 
 CHUNK = 200
 
@@ -46,11 +47,13 @@ class DocumentProgress(NamedTuple):
     name: str
     status: Status
     spans: int
+    title: str = ""
+    """What the list shows (``titles.shown_title``); ``name`` is the file stem."""
 
 
-_PROGRESS_QUERY = """
+_PROGRESS_QUERY = f"""
     SELECT d.id, d.name, coalesce(a.status, 'new'),
-           (SELECT count(*) FROM spans s WHERE s.set_id = a.id)
+           (SELECT count(*) FROM spans s WHERE s.set_id = a.id), {TITLE_COLUMNS}
     FROM documents d
     LEFT JOIN annotation_sets a ON a.document_id = d.id AND a.annotator = ?"""
 
@@ -63,7 +66,10 @@ def annotator_progress(
         rows = conn.execute(_PROGRESS_QUERY + " ORDER BY d.ord", [annotator])
     else:
         rows = conn.execute(_PROGRESS_QUERY + " WHERE d.id = ?", [annotator, document_id])
-    return [DocumentProgress(i, name, Status(status), spans) for i, name, status, spans in rows]
+    return [
+        DocumentProgress(i, name, Status(status), spans, shown_title(title, opening))
+        for i, name, status, spans, title, opening in rows
+    ]
 
 
 def span_entries(conn: sqlite3.Connection, document_id: str, annotator: str) -> list[SpanEntry]:

@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
@@ -18,6 +19,11 @@ from workbench.paths import APP_NAME, resources_dir
 from workbench.ui import i18n
 from workbench.ui.crash_log import offer_report, start_crash_log
 from workbench.ui.settings import WorkbenchSettings
+from workbench.ui.theme import theme_switch
+
+if TYPE_CHECKING:
+    from workbench.ui.project_windows import ProjectWindows
+    from workbench.ui.welcome_page import WelcomePage
 
 ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
 
@@ -53,9 +59,15 @@ def resolve_annotator(
     return name.strip()
 
 
+def known_annotator(given: str | None, settings: WorkbenchSettings) -> str | None:
+    """The annotator's name without asking: given, from the environment, or remembered."""
+    return given or os.environ.get(ANNOTATOR_ENV) or settings.annotator()
+
+
 def run_gui(project_path: Path, annotator: str | None) -> int:
     """Open ``project_path`` in a window and run until the last window closes. The demo project
-    is what a bare start opens: it gives way to a project that macOS asks for just after."""
+    is what a bare start opens: it gives way to a project that macOS asks for just after. A
+    bare first start (no annotator's name known) shows the welcome page instead."""
     from workbench.app.demo import demo_project_path
     from workbench.ui.project_windows import ProjectWindows
 
@@ -63,6 +75,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     crash_report = start_crash_log()
     settings = WorkbenchSettings()
     i18n.set_language(settings.language() or i18n.system_language())
+    theme_switch().set_theme(settings.theme())
 
     def name_for(project: Project) -> str | None:
         return resolve_annotator(annotator, settings, package_annotator(project))
@@ -72,7 +85,9 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         windows.opened.connect(
             lambda window: offer_report(window, crash_report), Qt.ConnectionType.SingleShotConnection
         )
-    if project_path == demo_project_path():
+    if project_path == demo_project_path() and not known_annotator(annotator, settings):
+        welcome = show_welcome(windows, settings, project_path)  # noqa: F841 (alive while the loop runs)
+    elif project_path == demo_project_path():
         windows.open_demo_unless_asked(project_path)
     elif windows.open(project_path) is None:
         return 1
@@ -82,3 +97,18 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
     finally:
         windows.close_all()
         app.removeEventFilter(windows)
+
+
+def show_welcome(windows: ProjectWindows, settings: WorkbenchSettings, demo: Path) -> WelcomePage:
+    """The welcome page of a first start; it closes once the project chosen is open."""
+    from workbench.ui.welcome_page import WelcomePage
+
+    welcome = WelcomePage(settings, demo)
+
+    def open_chosen(path: Path) -> None:
+        if windows.open(path) is not None:
+            welcome.close()
+
+    welcome.projectChosen.connect(open_chosen)
+    welcome.show()
+    return welcome

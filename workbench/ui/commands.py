@@ -144,3 +144,7 @@ class ResizeSpan(CommandStep[changes.ResizeSpan]):
 
 class SetStatus(CommandStep[changes.SetStatus]):
     """The document marked done, or taken up again."""
+
+
+class RenameDocument(CommandStep[changes.RenameDocument]):
+    """The document's title changed in the document list."""

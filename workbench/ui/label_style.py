@@ -63,6 +63,15 @@ def label_style(schema: Schema, label: str) -> tuple[str, SpanKind]:
     return label_colour(schema, label), label_kind(schema, label)
 
 
+def label_display_name(schema: Schema, label: str) -> str:
+    """An entity label's or event type's name in the interface language; else its id."""
+    if schema.has_entity(label):
+        return i18n.display_name(schema.entity(label))
+    if schema.has_event(label):
+        return i18n.display_name(schema.event(label))
+    return label
+
+
 def label_colours(schema: Schema) -> dict[str, str]:
     """The colour of every label the schema knows (entity labels and event types)."""
     colours = {event.id: event.color for event in schema.event_types}

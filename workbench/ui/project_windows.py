@@ -93,6 +93,8 @@ class ProjectWindows(QObject):
             return None
         window = MainWindow(project, name, self.settings)
         window.closed.connect(lambda: self._closed(path))
+        window.projectRequested.connect(self.open)
+        self.settings.add_recent_project(path)
         self.windows[path] = window
         window.show()
         self.opened.emit(window)

@@ -1,6 +1,6 @@
 """What the program remembers between runs, in QSettings: the window's geometry and docks, the
 last document of each project, the text font, the label tags and arcs shown, the interface
-language and the annotator's name.
+language and theme, the annotator's name, the projects opened last.
 
 The annotations themselves are never here: every change is in the project file at once.
 Tests give a ``QSettings`` on an ini file in a temporary folder, never the user's.
@@ -8,9 +8,12 @@ Tests give a ``QSettings`` on an ini file in a temporary folder, never the user'
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
 from workbench.ui.i18n import Language
+from workbench.ui.theme import Theme
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
@@ -20,7 +23,11 @@ _FONT_SIZE = "view/font_size"
 _LANGUAGE = "interface/language"
 _LABEL_TAGS = "view/label_tags"
 _ALL_ARCS = "view/all_arcs"
+_THEME = "interface/theme"
 _ANNOTATOR = "annotator"
+_RECENT_PROJECTS = "recent_projects"
+RECENT_PROJECTS = 8
+"""How many projects File > Open recent lists."""
 _LAST_DOCUMENT = "last_document/{project_id}"
 _DIRECTIONS = (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft)
 
@@ -43,6 +50,13 @@ class WorkbenchSettings:
 
     def set_language(self, language: Language) -> None:
         self.store.setValue(_LANGUAGE, language.value)
+
+    def theme(self) -> Theme:
+        value = self._text(_THEME)
+        return Theme(value) if value in set(Theme) else Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self.store.setValue(_THEME, theme.value)
 
     def font(self) -> tuple[str | None, int | None]:
         """The text view's Arabic font family and point size."""
@@ -83,6 +97,16 @@ class WorkbenchSettings:
         self.store.setValue(_GEOMETRY, geometry)
         self.store.setValue(_STATE, state)
         self.store.setValue(_STATE_DIRECTION, direction.name)
+
+    def recent_projects(self) -> list[Path]:
+        """The projects opened last, the latest first; those no longer there are left out."""
+        value = self.store.value(_RECENT_PROJECTS)
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [Path(path) for path in paths if path and Path(path).is_file()]
+
+    def add_recent_project(self, path: Path) -> None:
+        earlier = [str(known) for known in self.recent_projects() if known != path]
+        self.store.setValue(_RECENT_PROJECTS, [str(path), *earlier][:RECENT_PROJECTS])
 
     def last_document(self, project_id: str) -> str | None:
         return self._text(_LAST_DOCUMENT.format(project_id=project_id))

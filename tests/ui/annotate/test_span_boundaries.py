@@ -148,7 +148,7 @@ def test_screenshot_of_the_key_sheet_in_both_languages(scene: WindowScene, tmp_p
         scene.qtbot.waitExposed(sheet)
         assert sheet.layoutDirection() == language.direction
         assert sheet.windowTitle() == ("Keys" if language is Language.ENGLISH else "المفاتيح")
-        meanings[language] = [sheet.table.item(row, 1).text() for row in range(sheet.table.rowCount())]
+        meanings[language] = [sheet.model.item(row, 1).text() for row in range(sheet.model.rowCount())]
         image = sheet.grab().toImage()
         assert image.save(str(tmp_path / name)) and image.save(str(Path("/tmp") / name))
         sheet.close()

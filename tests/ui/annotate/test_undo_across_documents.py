@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.ui.window_scene import ANNOTATOR, WindowScene, nth_index, scene  # noqa: F401 (fixture)
 from workbench.core.model import Event, Span, Status
@@ -23,15 +24,18 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 A, B = "mixed", "third"
-State = tuple[tuple[Span, ...], tuple[Event, ...], Status | None]
+State = tuple[tuple[Span, ...], tuple[Event, ...], Status | None, str | None]
 
 
 def stored_state(scene: WindowScene, name: str) -> State:
-    """The annotator's spans, events and status on a document, as the project file has them."""
-    annotations = scene.project.annotation_set(scene.document_id(name), ANNOTATOR)
+    """The annotator's spans, events and status on a document, and its title, as the project
+    file has them."""
+    document_id = scene.document_id(name)
+    title = scene.project.document_title(document_id)
+    annotations = scene.project.annotation_set(document_id, ANNOTATOR)
     if annotations is None:
-        return (), (), None
-    return annotations.spans, annotations.events, annotations.status
+        return (), (), None, title
+    return annotations.spans, annotations.events, annotations.status, title
 
 
 def assert_shows_exactly(scene: WindowScene, name: str) -> None:
@@ -41,7 +45,7 @@ def assert_shows_exactly(scene: WindowScene, name: str) -> None:
     document_id = scene.document_id(name)
     assert window.current_document_id == document_id
     assert scene.view.text == scene.project.document(document_id).text
-    spans, events, _status = stored_state(scene, name)
+    spans, events, _status, _title = stored_state(scene, name)
     expected = {(span.id, span.start, span.end, span.label) for span in spans}
     drawn = {
         (span.id, span.start, span.end, span.label)
@@ -96,6 +100,19 @@ def set_status(scene: WindowScene) -> None:
     scene.press(Key.Key_Return, CTRL)
 
 
+def rename_document(scene: WindowScene) -> None:
+    """F2 in the document list, a title typed, Enter."""
+    table = scene.window.document_list.table
+    table.setFocus()
+    scene.qtbot.keyClick(table.viewport(), Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    scene.qtbot.keyClicks(editor, "Statement")
+    scene.qtbot.keyClick(editor, Key.Key_Return)
+    scene.qtbot.waitUntil(lambda: scene.window.undo_stack.count() == 1)
+
+
 def create_event(scene: WindowScene) -> None:
     create_attack(scene)
 
@@ -127,6 +144,7 @@ CHANGES: dict[type, Callable[[WindowScene], None]] = {
     commands.UpdateSpan: update_span,
     commands.ResizeSpan: resize_span,
     commands.SetStatus: set_status,
+    commands.RenameDocument: rename_document,
     event_commands.CreateEventCommand: create_event,
     event_commands.ArgumentCommand: fill_role,
     event_commands.EditAttributesCommand: edit_event_attributes,

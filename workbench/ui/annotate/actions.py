@@ -6,7 +6,9 @@ window about annotating and this about keys and menu texts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,8 +16,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from workbench.core.schema import EntityType
 from workbench.ui.i18n import Language, display_name
+from workbench.ui.theme import Theme
 
 StandardKey = QKeySequence.StandardKey
+Choice = TypeVar("Choice", bound=StrEnum)
 
 
 class WindowActions(QObject):
@@ -49,7 +53,10 @@ class WindowActions(QObject):
         self.all_arcs = self._action()
         self.all_arcs.setCheckable(True)
         self.keys = self._action("F1")
-        self.languages = self._language_actions()
+        self.languages = self._choice_actions(Language)
+        for language, action in self.languages.items():
+            action.setText(language.native_name)
+        self.themes = self._choice_actions(Theme)
         self.export = self._action("Ctrl+E")
         self.merge_packages = self._action()
         self.assignments = self._action()
@@ -73,14 +80,15 @@ class WindowActions(QObject):
         view.addAction(action)
         return action
 
-    def _language_actions(self) -> dict[Language, QAction]:
+    def _choice_actions(self, choices: Iterable[Choice]) -> dict[Choice, QAction]:
+        """One checkable action per choice, only one of them checked."""
         group = QActionGroup(self)
         actions = {}
-        for language in Language:
-            action = QAction(language.native_name, self._window, checkable=True)
-            action.setData(language.value)
+        for choice in choices:
+            action = QAction(self._window, checkable=True)
+            action.setData(choice.value)
             group.addAction(action)
-            actions[language] = action
+            actions[choice] = action
         return actions
 
     def _build_menus(self) -> dict[str, QMenu]:
@@ -90,7 +98,7 @@ class WindowActions(QObject):
         menus["file"].addActions([self.export, self.merge_packages])
         menus["file"].addSeparator()
         menus["file"].addAction(self.quit)
-        menus["project"].addActions([self.assignments, self.agreement, self.adjudicate])
+        menus["project"].addActions([self.export, self.assignments, self.agreement, self.adjudicate])
         edit = menus["edit"]
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
@@ -113,6 +121,8 @@ class WindowActions(QObject):
         view.addAction(self.reset_layout)
         menus["language"] = view.addMenu("")
         menus["language"].addActions(list(self.languages.values()))
+        menus["theme"] = view.addMenu("")
+        menus["theme"].addActions(list(self.themes.values()))
         menus["help"].addAction(self.keys)
         return menus
 
@@ -135,6 +145,7 @@ class WindowActions(QObject):
             "help": self.tr("&Help"),
             "panels": self.tr("Panels"),
             "language": self.tr("Language"),
+            "theme": self.tr("Theme"),
         }
         for name, title in titles.items():
             self.menus[name].setTitle(title)
@@ -164,6 +175,9 @@ class WindowActions(QObject):
             self.label_tags: self.tr("Label tags"),
             self.all_arcs: self.tr("Show all arcs"),
             self.keys: self.tr("Keys…"),
+            self.themes[Theme.SYSTEM]: self.tr("As the system"),
+            self.themes[Theme.LIGHT]: self.tr("Light"),
+            self.themes[Theme.DARK]: self.tr("Dark"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -1,4 +1,5 @@
-"""The document list panel: a filter by name and status above the table of documents."""
+"""The document list panel: a filter by title and status above the table of documents, whose
+titles are renamed in place (F2 or a double click)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.model import Status
 from workbench.ui.annotate.document_model import DocumentFilter, DocumentTableModel
+from workbench.ui.table_setup import set_up_table
 
 _STATUS_CHOICES: tuple[frozenset[Status], ...] = (
     frozenset(Status),
@@ -49,12 +51,9 @@ class DocumentListPanel(QWidget):
         self.retranslate()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        table = set_up_table(QTableView(), self.proxy)
+        edit = QAbstractItemView.EditTrigger
+        table.setEditTriggers(edit.EditKeyPressed | edit.DoubleClicked)  # the title (F2)
         header = table.horizontalHeader()
         header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DocumentTableModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)

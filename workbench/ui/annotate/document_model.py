@@ -1,5 +1,8 @@
-"""The document list's models: the project's documents for one annotator (name, status, span
-count), and the proxy that filters them by status and name."""
+"""The document list's models: the project's documents for one annotator (title, status, span
+count), and the proxy that filters them by status and title.
+
+A title is edited in place (F2, or a double click): the model only asks for the rename
+(``renameRequested``); the window makes it an undoable command and reads the row again."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from workbench.app.project import DocumentProgress, Project
@@ -47,6 +51,8 @@ def status_text(status: Status) -> str:
 
 class DocumentTableModel(QAbstractTableModel):
     NAME, STATUS, SPANS = range(3)
+    renameRequested = Signal(str, str)
+    """The title typed for a document (its id, the text as typed)."""
 
     def __init__(self, rows: list[DocumentRow]) -> None:
         super().__init__()
@@ -64,6 +70,13 @@ class DocumentTableModel(QAbstractTableModel):
 
     def rows(self) -> list[DocumentRow]:
         return list(self._rows)
+
+    def set_rows(self, rows: list[DocumentRow]) -> None:
+        """Every row afresh: documents may have come in (an import, a merge)."""
+        self.beginResetModel()
+        self._rows = rows
+        self._row_numbers = {row.id: number for number, row in enumerate(rows)}
+        self.endResetModel()
 
     def replace_row(self, row: DocumentRow) -> None:
         number = self._row_numbers[row.id]
@@ -88,10 +101,28 @@ class DocumentTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (isolated(row.name), status_text(row.status), row.spans)[index.column()]
+            return (isolated(row.title), status_text(row.status), row.spans)[index.column()]
+        if role == Qt.ItemDataRole.EditRole and index.column() == self.NAME:
+            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
+            return isolated(row.name)  # the file stem, which exports name their files by
         if role == Qt.ItemDataRole.UserRole:  # what sorting compares: statuses in working order
-            return (row.name, _STATUS_ORDER.index(row.status), row.spans)[index.column()]
+            return (row.title, _STATUS_ORDER.index(row.status), row.spans)[index.column()]
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """A title typed in the list: asked for, not kept here (the window stores it, undoably,
+        and replaces the row)."""
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.NAME:
+            return False
+        self.renameRequested.emit(self._rows[index.row()].id, str(value))
+        return True
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -103,9 +134,10 @@ class DocumentTableModel(QAbstractTableModel):
 
 
 class DocumentFilter(QSortFilterProxyModel):
-    """Rows whose status is among the chosen ones and whose name contains the typed text.
+    """Rows whose status is among the chosen ones and whose title or file name contains the
+    typed text.
 
-    The name is matched as search is (diacritics, letter variants and case folded), so typing
+    The title is matched as search is (diacritics, letter variants and case folded), so typing
     اسلام finds a document named الإسلام.
     """
 
@@ -133,4 +165,4 @@ class DocumentFilter(QSortFilterProxyModel):
             return False
         # Without typed text no name is folded: folding loads camel-tools' character sets (a
         # second of start-up) for nothing.
-        return not self._name or self._name in normalize_query(row.name)
+        return not self._name or any(self._name in normalize_query(name) for name in (row.title, row.name))

@@ -7,16 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from workbench.ui.table_setup import set_up_table
 
 
 class KeySheet(QDialog):
@@ -28,16 +22,15 @@ class KeySheet(QDialog):
         rows = self.fixed_rows()
         rows.extend((key, self.tr("label as %1").replace("%1", name)) for key, name in hotkeys)
         self.setWindowTitle(self.tr("Keys"))
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.model = QStandardItemModel(len(rows), 2, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
+        for number, (keys, meaning) in enumerate(rows):
+            self.model.setItem(number, 0, QStandardItem(keys))
+            self.model.setItem(number, 1, QStandardItem(meaning))
+        self.table = set_up_table(QTableView(), self.model, selectable=False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
-        for number, (keys, meaning) in enumerate(rows):
-            self.table.setItem(number, 0, QTableWidgetItem(keys))
-            self.table.setItem(number, 1, QTableWidgetItem(meaning))
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -95,6 +88,10 @@ class KeySheet(QDialog):
             ("Return, Enter", self.tr("accept the suggestion")),
             ("Esc, Backspace", self.tr("reject the suggestion")),
             ("Ctrl++, Ctrl+= / Ctrl+- / Ctrl+0", self.tr("larger / smaller / default text size")),
+            ("Ctrl+N", self.tr("new project")),
+            ("Ctrl+O", self.tr("open a project")),
+            ("Ctrl+I", self.tr("import files into the project")),
+            ("F2", self.tr("rename the document selected in the list")),
             ("Ctrl+E", self.tr("export")),
             ("Ctrl+Q", self.tr("quit")),
             (
@@ -105,4 +102,4 @@ class KeySheet(QDialog):
         ]
 
     def keys_listed(self) -> list[str]:
-        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+        return [self.model.item(row, 0).text() for row in range(self.model.rowCount())]

@@ -1,8 +1,11 @@
-"""The label palette: the schema's entity labels with their colour, hotkey and both names.
+"""The label palette: the schema's entity labels with their colour, both names and hotkey.
 
 Clicking a label does what its hotkey does (the window decides: label the selection, or relabel
-the selected span). Both names are always shown: annotators and leads of either language read the
-same palette, and the English name is the one the guidelines and exports use.
+the selected span). Both names are always shown, the interface language's first: annotators and
+leads of either language read the same palette, and the English name is the one the guidelines
+and exports use. The key column is as wide as its keys; the names share the rest and a long one
+takes two lines, so that nothing is cut at the dock's default width
+(``tests/ui/annotate/test_label_palette.py`` measures it in both languages).
 """
 
 from __future__ import annotations
@@ -12,19 +15,24 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from workbench.core.schema import EntityType
+from workbench.ui import i18n
+from workbench.ui.i18n import Language
+from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class LabelTableModel(QAbstractTableModel):
-    KEY, ARABIC, ENGLISH = range(3)
+    NAME, OTHER_NAME, KEY = range(3)
+    """The name in the interface language, the name in the other language, the hotkey."""
 
     def __init__(self, labels: Sequence[EntityType]) -> None:
         super().__init__()
         self._labels = list(labels)
+        self._language = i18n.current_language()
 
     def label_at(self, row: int) -> EntityType:
         return self._labels[row]
@@ -35,30 +43,40 @@ class LabelTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 3
 
+    def _arabic_first(self) -> bool:
+        return self._language is Language.ARABIC
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         label = self._labels[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (label.hotkey or "", label.ar, label.en)[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == self.KEY:
+            names = (label.ar, label.en) if self._arabic_first() else (label.en, label.ar)
+            return (*names, label.hotkey or "")[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             return QColor(label.color)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{label.id}: {label.en} — {label.ar}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ARABIC:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.KEY:
+            return Qt.AlignmentFlag.AlignCenter
         return None
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Key"), self.tr("Arabic"), self.tr("English"))[section]
+            names = (self.tr("Arabic"), self.tr("English"))
+            if not self._arabic_first():
+                names = names[::-1]
+            return (*names, self.tr("Key"))[section]
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.ENGLISH)
+        """The interface language's name moves to the first column."""
+        self.beginResetModel()
+        self._language = i18n.current_language()
+        self.endResetModel()
 
 
 class LabelPalette(QTableView):
@@ -68,14 +86,15 @@ class LabelPalette(QTableView):
     def __init__(self, labels: Sequence[EntityType], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label_model = LabelTableModel(labels)
-        self.setModel(self.label_model)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        set_up_table(self, self.label_model, selectable=False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus (and keys) in the text
-        self.verticalHeader().hide()
+        # The names share the width the key leaves, a long one on two lines: a row as wide as
+        # "Group (nationality/religious/political)" would not fit the dock.
+        self.setWordWrap(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LabelTableModel.ENGLISH, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LabelTableModel.KEY, QHeaderView.ResizeMode.ResizeToContents)
         self.clicked.connect(lambda index: self.labelChosen.emit(self.label_model.label_at(index.row()).id))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -20,15 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QWidget,
 )
 
@@ -40,17 +38,19 @@ from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.ui import i18n
 from workbench.ui.annotate.actions import WindowActions
-from workbench.ui.commands import S, Describe, SetStatus, push_command, retranslate_stack
+from workbench.ui.commands import S, Describe, RenameDocument, SetStatus, push_command, retranslate_stack
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
-from workbench.ui.events.event_controller import EventController
+from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.gc_pause import collection_paused
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.i18n import Language
 from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
-from workbench.ui.label_style import label_colours, tag_name, view_span, view_spans
+from workbench.ui.label_style import label_colours, label_display_name, tag_name, view_span, view_spans
+from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.labelling_controller import LabellingController
+from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
     """A ``Change`` was made, undone or redone, and shown."""
     closed = Signal()
     """The window was closed: whoever opened its project may close it."""
+    projectRequested = Signal(object)
+    """File > New, Open or Open recent, or a dropped project file: open this project (a Path)."""
 
     def __init__(
         self,
@@ -104,15 +106,17 @@ class MainWindow(QMainWindow):
         self._suggestions = self.labelling.suggestions
         """The labelling controller's, which a change withdraws from (``_show_change``)."""
         self._suggestions_shown_later = self.labelling.suggestions_shown_later
-        self._panels_painted_later = QTimer(self, singleShot=True, interval=0)
-        """Re-enables painting the panels after a change, once the text view is painted."""
-        self._panels_painted_later.timeout.connect(partial(self._paint_panels, True))
+        self._panels_painted_later = PanelsPaintedLater(
+            self, lambda: (self.span_list, self.inspector, self.document_list, self.statusBar())
+        )
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
         self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
         self.preferences = ViewPreferences(self)
         self.project_menu = ProjectMenu(self)
         self._build_widgets()
-        self._install_events()
+        self.file_menu = FileMenu(self)
+        self.setAcceptDrops(True)
+        self.events = install_events(self)
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
@@ -141,53 +145,6 @@ class MainWindow(QMainWindow):
         self.add_panel("spans", self.span_list, Dock.RightDockWidgetArea)
         self.add_panel("inspector", scrollable(self.inspector), Dock.RightDockWidgetArea)
         self.add_panel("search", self.search_panel, Dock.BottomDockWidgetArea, shown=False)
-
-    def _install_events(self) -> None:
-        """The events UI (types palette, event panel, event list, arcs) on this window's text
-        view and undo stack; kept in step with the span edits made here, and the other way."""
-        self.events = EventController(
-            self.project, self.annotator, self.text_view, self.undo_stack,
-            language=i18n.current_language().value, shortcut_host=self,
-            show_document=self.open_document,
-        )
-        self.events.confirm = lambda question: self.confirm(self, self.tr("Delete span"), question)
-        for name, widget, area, behind in (  # tabs: the text keeps its width
-            ("event types", scrollable(self.events.palette), Dock.LeftDockWidgetArea, "labels"),
-            ("events", self.events.event_list, Dock.RightDockWidgetArea, "spans"),
-            ("event", scrollable(self.events.panel), Dock.RightDockWidgetArea, "inspector"),
-        ):
-            self.add_panel(name, widget, area, behind=behind)
-        self.documentOpened.connect(self.events.open_document)
-        self.events.currentEventChanged.connect(self._bring_event_panel_forward)
-        self.changeApplied.connect(self._sync_events)
-        self.events.spansChanged.connect(self._show_spans_changed_by_events)
-        self.events.statusMessage.connect(self.tell)
-
-    def _bring_event_panel_forward(self, event_id: str) -> None:
-        """A new or chosen event: its panel in front of the inspector, tall enough for its roles."""
-        if event_id:
-            self.dock_layout.bring_forward(self.docks["event"])
-
-    def _sync_events(self, change: Change) -> None:
-        """Keep the event widgets true to a span change (a deleted trigger takes its event)."""
-        if change.document_id == self._document_id:  # else opening reads them afresh
-            self.events.spans_edited(change.span_ids)
-
-    def _show_spans_changed_by_events(self, span_ids: list[str]) -> None:
-        """Triggers an event edit created, deleted or put back: into the span list and counts
-        (the controller has updated the text view)."""
-        document_id = self._document_id
-        if document_id is None:
-            return
-        for span_id in span_ids:
-            self.span_model.remove(span_id)
-            try:
-                span = self.stored_span(span_id)
-            except WorkbenchError:
-                continue  # deleted
-            self.span_model.add(SpanEntry(span.id, span.start, span.end, span.label))
-        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
-        self._show_status()
 
     def add_panel(
         self,
@@ -222,6 +179,7 @@ class MainWindow(QMainWindow):
         view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
         view.cursorPositionChanged.connect(self._on_cursor_moved)
         self.document_list.documentChosen.connect(self.open_document)
+        self.documents.renameRequested.connect(self.rename_document)
         self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
         self.search.connect_panel()
         self.labelling.connect_widgets()
@@ -266,6 +224,8 @@ class MainWindow(QMainWindow):
             connections[action] = partial(self.labelling.apply_label, label)
         for language, action in actions.languages.items():
             connections[action] = partial(self.set_language, language)
+        for theme, action in actions.themes.items():
+            connections[action] = partial(self.preferences.set_theme, theme)
         for action, slot in connections.items():
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         actions.undo.setEnabled(False)
@@ -289,6 +249,12 @@ class MainWindow(QMainWindow):
         if any(row.id == last for row in rows):
             return last
         return rows[0].id if rows else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        self.file_menu.drag_entered(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.file_menu.dropped(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.settings is not None:
@@ -330,11 +296,11 @@ class MainWindow(QMainWindow):
         self.documentOpened.emit(document_id)
 
     def reload(self) -> None:
-        """Read the document list and the shown document again: others' work came in (a merge)
-        or the assignments changed."""
-        for row in load_rows(self.project, self.annotator):
-            self.documents.replace_row(row)
+        """Read the document list and the shown document again: others' work came in (a merge
+        or an import) or the assignments changed."""
+        self.documents.set_rows(load_rows(self.project, self.annotator))
         shown, self._document_id = self._document_id, None
+        shown = shown or self._first_document()
         if shown is not None:
             self.open_document(shown)
         self._show_status()
@@ -362,12 +328,30 @@ class MainWindow(QMainWindow):
         self._push(SetStatus, command, describe)
         self._show_status()
 
+    def rename_document(self, document_id: str, typed: str) -> None:
+        """The title typed in the document list, as an undoable step; a blank one gives the
+        document its first line back as its title."""
+        title = " ".join(typed.split()) or None
+        before = self.project.document_title(document_id)
+        if title != before:
+            command = changes.RenameDocument(document_id, before, title)
+            self._push(RenameDocument, command, lambda: self.tr("Rename document"))
+
     def _show_status(self) -> None:
         done = self._document_id is not None and (
             self.documents.document(self._document_id).status is Status.DONE
         )
         self.menu_actions.mark_done.setChecked(done)
         self._show_progress()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The shown document's title, the project's file and the annotator."""
+        title = self.tr("%1 — %2 — Tawsim Workbench")
+        if self._document_id is not None:
+            title = self.tr("%3 — %1 — %2 — Tawsim Workbench")
+            title = title.replace("%3", self.documents.document(self._document_id).title)
+        self.setWindowTitle(title.replace("%1", self.project.path.name).replace("%2", self.annotator))
 
     def _show_progress(self) -> None:
         rows = self.documents.rows()
@@ -394,12 +378,16 @@ class MainWindow(QMainWindow):
         assert change.document_id == self._document_id, "a command opens its document first"
         self._show_change(change)
         self.suggestion_builder.build_later(change.document_id)
-        self.documents.replace_row(load_row(self.project, self.annotator, change.document_id))
-        self._show_status()
+        self.refresh_document_row(change.document_id)
         self.changeApplied.emit(change)
 
+    def refresh_document_row(self, document_id: str) -> None:
+        """Read the document's row (status, span count, title) again, and the status bar."""
+        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
+        self._show_status()
+
     def _show_change(self, change: Change) -> None:
-        self._paint_panels_after_the_text()
+        self._panels_painted_later.after_the_text()
         for span_id in change.removed:
             self.span_model.remove(span_id)
             self.text_view.remove_span(span_id)
@@ -421,18 +409,6 @@ class MainWindow(QMainWindow):
                 self.inspector.show_span(span)
         if withdrawn:
             self._suggestions_shown_later.start()
-
-    def _paint_panels_after_the_text(self) -> None:
-        """Give the next frame to the text view: the panels a change touches (the span list,
-        whose rows move, the inspector, the document list, the status bar) are painted in the
-        turn after, so that a new span shows within one frame even beside 10,000 others. Their
-        models and contents change at once; only their painting waits."""
-        self._paint_panels(False)
-        self._panels_painted_later.start()
-
-    def _paint_panels(self, enabled: bool) -> None:
-        for panel in (self.span_list, self.inspector, self.document_list, self.statusBar()):
-            panel.setUpdatesEnabled(enabled)
 
     def report_error(self, message: str) -> None:
         self.tell(message)
@@ -485,11 +461,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(
-            self.tr("%1 — %2 — Tawsim Workbench")
-            .replace("%1", self.project.path.name)
-            .replace("%2", self.annotator)
-        )
+        self._show_title()
         titles = {
             "documents": self.tr("Documents"),
             "labels": self.tr("Labels"),
@@ -503,6 +475,7 @@ class MainWindow(QMainWindow):
         for name, title in titles.items():
             self.docks[name].setWindowTitle(title)
         self.menu_actions.retranslate()
+        self.file_menu.retranslate()
         self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
         self._show_progress()
         retranslate_stack(self.undo_stack)
@@ -519,21 +492,8 @@ class MainWindow(QMainWindow):
         return self.project.span_owner(span_id)[0]
 
     def label_name(self, label: str) -> str:
-        if self.schema.has_entity(label):
-            return i18n.display_name(self.schema.entity(label))
-        if self.schema.has_event(label):
-            return i18n.display_name(self.schema.event(label))
-        return label
+        return label_display_name(self.schema, label)
 
     def tell(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
 
-
-def scrollable(widget: QWidget) -> QScrollArea:
-    """``widget`` in a scroll area, so that its dock can be smaller than its buttons and roles,
-    and never grows when they do (a longer label in the inspector would push the text aside)."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    return area

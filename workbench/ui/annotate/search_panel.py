@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from workbench.core.schema import EntityType
 from workbench.ui.i18n import display_name, isolated
 from workbench.ui.annotate.search import Match
+from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 Search = Callable[[str, bool], list[Match]]
@@ -120,13 +120,7 @@ class SearchPanel(QWidget):
         self.retranslate()
 
     def _build_results(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        table = set_up_table(QTableView(), self.model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(MatchTableModel.DOCUMENT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MatchTableModel.CONTEXT, QHeaderView.ResizeMode.Stretch)

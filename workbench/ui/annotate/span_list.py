@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from workbench.app.project import SpanEntry
+from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 SortKey = tuple[Any, ...]
@@ -201,12 +202,7 @@ class SpanListView(QTableView):
     def __init__(self, model: SpanTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.span_model = model
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
+        set_up_table(self, model)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         # Fixed widths: sizing to contents would read every one of 10,000 rows.

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from workbench.ui.annotate.text_view import SpanKind
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
 BACKGROUND_ALPHA = 60
 SELECTED_BACKGROUND_ALPHA = 130
 MATCH_ALPHA = 160
+DARK_ALPHA_CAP = 90
+"""On a dark base (the dark theme) a light label colour laid on thicker than this comes too near
+the light text (a contrast under 4.5): the selected span and the search matches stop there."""
 UNDERLINE_WIDTH = 2.0
 SELECTED_UNDERLINE_WIDTH = 3.0
 UNDERLINE_GAP = 1.0
@@ -44,14 +48,20 @@ class Piece:
     selected: bool = False
 
 
+def background_alpha(kind: SpanKind, selected: bool, dark: bool) -> int:
+    """How thickly a piece's colour is laid under the text."""
+    alpha = MATCH_ALPHA if kind == "match" else BACKGROUND_ALPHA
+    if selected:
+        alpha = SELECTED_BACKGROUND_ALPHA
+    return min(alpha, DARK_ALPHA_CAP) if dark else alpha
+
+
 def paint_backgrounds(painter: QPainter, pieces: list[Piece]) -> None:
+    dark = QApplication.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
     for piece in pieces:
         if piece.kind == "suggestion":
             continue
-        alpha = MATCH_ALPHA if piece.kind == "match" else BACKGROUND_ALPHA
-        if piece.selected:
-            alpha = SELECTED_BACKGROUND_ALPHA
-        color = _color(piece.color, alpha)
+        color = _color(piece.color, background_alpha(piece.kind, piece.selected, dark))
         for rect in piece.rects:
             painter.fillRect(rect, color)
 

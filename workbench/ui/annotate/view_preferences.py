@@ -1,6 +1,6 @@
 """How the annotator's window looks, as the annotator sets it: the text's font and size (zoom),
-the label tags and the arcs shown, the interface language (an Arabic interface is mirrored) and
-the panels' layout put back. Each is remembered in the settings, when the window has them. The
+the label tags and the arcs shown, the interface language (an Arabic interface is mirrored), the
+theme and the panels' layout put back. Each is remembered in the settings, when the window has them. The
 table of keys (F1) opens from here too."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFontDialog
 from workbench.ui import fonts, i18n
 from workbench.ui.annotate.key_sheet import KeySheet
 from workbench.ui.i18n import Language
+from workbench.ui.theme import Theme, theme_switch
 
 if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
@@ -34,6 +35,7 @@ class ViewPreferences(QObject):
         window = self._window
         self._restore_layout(language)
         window.set_language(language)
+        self.set_theme(window.settings.theme() if window.settings else theme_switch().theme)
         family, size = window.settings.font() if window.settings else (None, None)
         if family:
             window.text_view.set_font_family(family)
@@ -125,6 +127,12 @@ class ViewPreferences(QObject):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         return sheet
+    def set_theme(self, theme: Theme) -> None:
+        """View > Theme: light, dark, or as the system's colour scheme is (remembered)."""
+        theme_switch().set_theme(theme)
+        self._window.menu_actions.themes[theme].setChecked(True)
+        if self._window.settings is not None:
+            self._window.settings.set_theme(theme)
 
     def set_language(self, language: Language) -> None:
         """Switch the interface language now; an Arabic interface is mirrored."""

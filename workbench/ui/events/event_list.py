@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHeaderView,
     QStyle,
@@ -34,6 +33,7 @@ from workbench.core.schema import Schema
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_palette import swatch
 from workbench.ui.events.event_text import Language, label_name, problem_text
+from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE, TRIGGER, ROLES, WARNINGS = range(4)
@@ -184,11 +184,7 @@ class EventListView(QTableView):
     def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._quiet = False
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
+        set_up_table(self, model)
         # Fixed starting widths: sizing to contents would read thousands of rows.
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -33,6 +32,7 @@ from workbench.ui.lead.adjudication_candidates import CandidateModel
 from workbench.ui.annotate.document_model import DocumentTableModel
 from workbench.ui.text_direction import is_right_to_left
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.table_setup import set_up_table
 
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
 """Their widths when the window first shows; the texts take the rest."""
@@ -91,7 +91,6 @@ class AdjudicationLayout(QWidget):
 
     def _build(self, schema: Schema) -> None:
         self.document_table = self._table(self.documents)
-        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidate_table = self._table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
@@ -145,12 +144,7 @@ class AdjudicationLayout(QWidget):
 
     @staticmethod
     def _table(model: QAbstractTableModel) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        table = set_up_table(QTableView(), model)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table

@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractScrollArea,
     QComboBox,
     QFileDialog,
@@ -60,6 +59,7 @@ from workbench.ui.lead.agreement_cells import (
 )
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.text_direction import is_right_to_left
+from workbench.ui.table_setup import set_up_table
 
 HEATMAP_CELL = (96, 48)
 """Width and height of a heatmap cell."""
@@ -193,11 +193,7 @@ class AgreementDashboard(QWidget):
 
     @staticmethod
     def _table(model: CellTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
+        view = set_up_table(QTableView(), model, selectable=False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         return view

@@ -1,0 +1,59 @@
+"""Documents listed by their titles (the first line, shortened, until renamed), renamed in the list
+with F2, undone with Ctrl+Z; the window's title follows (issue 13, point 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from tests.ui.annotate.test_text_view import TEXT
+from tests.ui.window_scene import WindowScene, scene  # noqa: F401
+from workbench.store.titles import shown_title
+from workbench.ui.annotate.document_model import DocumentTableModel
+from workbench.ui.i18n import Language
+
+SCREENSHOTS = Path("/tmp/fm")
+NEW_TITLE = "بيان أوبك عن الإنتاج"
+
+
+def shown_titles(scene: WindowScene) -> list[str]:
+    table = scene.window.document_list.table
+    model = table.model()
+    names = (model.index(row, DocumentTableModel.NAME).data() for row in range(model.rowCount()))
+    return [str(name).strip("\u2068\u2069") for name in names]
+
+
+def test_the_list_shows_first_lines_and_a_title_typed_with_f2_undoes(scene: WindowScene) -> None:
+    window = scene.window
+    assert shown_titles(scene)[0] == shown_title(None, TEXT)
+    assert shown_title(None, TEXT) in window.windowTitle()
+    table = window.document_list.table
+    table.setFocus()
+    scene.qtbot.keyClick(table.viewport(), Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == shown_title(None, TEXT)
+    editor.selectAll()
+    event = QInputMethodEvent()
+    event.setCommitString(NEW_TITLE)
+    QApplication.sendEvent(editor, event)
+    scene.qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in the next turn
+
+    document_id = window.current_document_id
+    assert document_id is not None
+    scene.qtbot.waitUntil(lambda: scene.project.document_title(document_id) == NEW_TITLE)
+    assert shown_titles(scene)[0] == NEW_TITLE
+    assert window.windowTitle().startswith(NEW_TITLE)
+    assert scene.project.documents()[0].name == "mixed"  # the stem stays
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for language in Language:
+        window.set_language(language)
+        assert window.docks["documents"].grab().save(str(SCREENSHOTS / f"titles-{language}.png"))
+    window.set_language(Language.ENGLISH)
+
+    scene.press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert scene.project.document_title(document_id) is None
+    assert shown_titles(scene)[0] == shown_title(None, TEXT)
+    assert window.windowTitle().startswith(shown_title(None, TEXT))
