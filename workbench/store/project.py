@@ -18,6 +18,7 @@ from workbench import __version__
 from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
 from workbench.core.model import (
     GOLD,
+    SUGGESTIONS,
     AnnotatedDocument,
     AnnotationSet,
     Document,
@@ -222,7 +223,13 @@ class Project(EditingMixin, SuggestionsMixin):
         return rows.document_from_row(row)
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        """Whoever has annotation sets, gold included; never the recommenders' suggestions."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM annotators WHERE name != ? ORDER BY name", [SUGGESTIONS]
+            )
+        ]
 
     def annotation_set(self, document_id: str, annotator: str) -> AnnotationSet | None:
         [annotated] = load_annotated(self.conn, [document_id], annotator) or [None]

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status
+from workbench.core.model import SUGGESTIONS, AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status
 from workbench.store import rows
 
 CHUNK = 200
@@ -130,6 +130,9 @@ def _sets_by_document(
     if source != "all":
         query += " AND annotator = ?"
         params.append(source)
+    else:  # everyone's work, which the recommenders' suggestions are not
+        query += " AND annotator != ?"
+        params.append(SUGGESTIONS)
     set_rows = conn.execute(query + " ORDER BY annotator", params).fetchall()
     set_ids = [row[0] for row in set_rows]
     spans = spans_by_set(conn, set_ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.core.model import SUGGESTIONS
 from workbench.store.connection import write_transaction
 
 if TYPE_CHECKING:
@@ -19,11 +20,15 @@ class SuggestionsMixin:
 
     def labelled_texts(self: Project) -> set[tuple[str, str]]:
         """Every (covered text, label) of an entity span in the project, whoever's set it is
-        in (annotators, gold, imported sets); triggers are left out."""
+        in (annotators, gold, imported sets); triggers and suggestions are left out."""
         schema = self.schema
         return {
             (text, label)
-            for text, label in self.conn.execute("SELECT DISTINCT text, label FROM spans")
+            for text, label in self.conn.execute(
+                "SELECT DISTINCT s.text, s.label FROM spans s JOIN annotation_sets a "
+                "ON a.id = s.set_id WHERE a.annotator != ?",
+                [SUGGESTIONS],
+            )
             if schema.has_entity(label)
         }
 
