@@ -29,7 +29,8 @@ def store_suggestions(
         )
         for r in {r.key: r for r in found}.values()
     ]
-    project.replace_set(document_id, SUGGESTIONS, AnnotationSet(SUGGESTIONS, tuple(spans)))
+    suggested = AnnotationSet(SUGGESTIONS, tuple(spans), status=Status.NEW)
+    project.replace_set(document_id, SUGGESTIONS, suggested)
     return spans
 
 
@@ -38,15 +39,28 @@ def suggestion_spans(project: Project, document_id: str) -> list[Span]:
     return list(found.spans) if found else []
 
 
-def remove_suggestion(project: Project, span_id: str) -> Span:
-    """Take one suggestion out of the set (accepted or rejected)."""
-    span, _, annotator = project.span_owner(span_id)
-    if annotator != SUGGESTIONS:
-        raise ValueError(f"span {span_id} is not a suggestion")
+def forget_rejection(
+    project: Project, document_id: str, annotator: str, start: int, end: int, label: str
+) -> None:
+    """Undo ``Project.reject_suggestion``."""
     project.require_writable()
     with write_transaction(project.conn):
-        project.conn.execute("DELETE FROM spans WHERE id = ?", [span_id])
-    return span
+        project.conn.execute(
+            "DELETE FROM rejected_suggestions WHERE document_id = ? AND annotator = ? AND start = ? "
+            'AND "end" = ? AND label = ?',
+            [document_id, annotator, start, end, label],
+        )
+
+
+def rejected_strings(project: Project) -> list[tuple[str, str]]:
+    """(text, label) of every rejected suggestion in the project: the gazetteer counts them."""
+    return [
+        (text[start:end], label)
+        for text, start, end, label in project.conn.execute(
+            'SELECT d.text, r.start, r."end", r.label FROM rejected_suggestions r '
+            "JOIN documents d ON d.id = r.document_id"
+        )
+    ]
 
 
 def save_model(project: Project, name: str, model: bytes, documents: int) -> None:

@@ -38,8 +38,12 @@ def log_action(
 
 
 def throughput(project: Project) -> dict[str, Any]:
-    """The figures above, for the whole team and per annotator."""
-    rows = project.conn.execute(
+    """The figures above, for the whole team and per annotator (none from a file of a format
+    before the action log, opened read-only)."""
+    has_log = project.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'actions'"
+    ).fetchone()
+    rows = [] if has_log is None else project.conn.execute(
         "SELECT annotator, document_id, action, at FROM actions ORDER BY annotator, at, id"
     ).fetchall()
     by_annotator: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
