@@ -126,10 +126,16 @@ def _has_gold(project: Project) -> bool:
 
 
 def documents_to_suggest(project: Project, annotator: str | None) -> list[str]:
-    """Documents not done yet: by ``annotator`` when named, else by anyone (nor in gold)."""
+    """Documents not done yet: those assigned to ``annotator`` when named, else those nobody
+    has done (gold included)."""
     if annotator is not None:
         return [
-            row.id for row in project.annotator_progress(annotator) if row.status is not Status.DONE
+            row[0]
+            for row in project.conn.execute(
+                "SELECT a.document_id FROM annotation_sets a JOIN documents d ON d.id = a.document_id "
+                "WHERE a.annotator = ? AND a.status != 'done' ORDER BY d.ord",
+                [annotator],
+            )
         ]
     done = {
         row[0]

@@ -23,7 +23,7 @@ PEOPLE = ["محمد", "علي", "سعيد", "خالد", "حسن", "يوسف"]
 def training_set() -> list[TrainingDocument]:
     documents = []
     for index in range(12):
-        person, place = PEOPLE[index % 6], PLACES[(index * 5) % 6]
+        person, place = PEOPLE[index % 6], PLACES[(index * 5 + index // 6) % 6]
         text = f"وصل {person} إلى {place} أمس وقال {person} إن الوضع هادئ في {place} ."
         spans = []
         for word, label in ((person, "PER"), (place, "LOC")):
