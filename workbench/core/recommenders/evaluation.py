@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from workbench.core.recommenders import LabelledRange, Recommendation, TrainingDocument
+from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings
+from workbench.core.recommenders.words import sentences_of
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
 Train = Callable[[Sequence[TrainingDocument]], Callable[[str], list[Recommendation]]]
@@ -65,24 +67,52 @@ class Actions:
         return (self.unassisted - self.assisted) / self.gold_spans if self.gold_spans else 0.0
 
 
-def replay_actions(gold: Sequence[LabelledRange], shown: Sequence[Recommendation]) -> Actions:
+def replay_actions(
+    gold: Sequence[LabelledRange], shown: Sequence[Recommendation], text: str | None = None
+) -> Actions:
     """The actions of an annotator who accepts the right suggestions, relabels those with the
-    right range, rejects the others and labels the rest of ``gold`` by hand."""
+    right range, rejects the others and labels the rest of ``gold`` by hand, in text order.
+
+    With the document's ``text``, each span labelled by hand is also offered at its other
+    occurrences in the document (as the window does, ``core.suggestions``), found the way the
+    strings recommender finds them; they are accepted or rejected like any suggestion."""
     wanted = set(gold)
-    ranges = {(start, end): label for start, end, label in wanted}
-    assisted = 0
-    for suggestion in {(r.start, r.end, r.label): r for r in shown}.values():
-        key = suggestion.key
-        if key in wanted:
-            wanted.discard(key)
-            assisted += ACCEPT
-        elif (key[0], key[1]) in ranges and (key[0], key[1], ranges[key[0], key[1]]) in wanted:
-            wanted.discard((key[0], key[1], ranges[key[0], key[1]]))
-            assisted += ACCEPT
-        else:
-            assisted += REJECT
-    assisted += CREATE * len(wanted)
+    decided: set[tuple[int, int]] = set()
+    assisted = sum(_decide(wanted, decided, key) for key in {r.key for r in shown})
+    for start, end, label in sorted(wanted):
+        if (start, end, label) not in wanted:
+            continue  # accepted meanwhile, at another occurrence
+        wanted.discard((start, end, label))
+        decided.add((start, end))
+        assisted += CREATE
+        if text is not None:
+            assisted += sum(
+                _decide(wanted, decided, key) for key in _other_occurrences(text, start, end, label)
+            )
     return Actions(assisted, CREATE * len(set(gold)), len(set(gold)))
+
+
+def _decide(wanted: set[LabelledRange], decided: set[tuple[int, int]], key: LabelledRange) -> int:
+    """Accept (or relabel) the suggestion ``key`` when ``wanted`` holds its range, else reject
+    it: one action either way, none for a range decided already."""
+    start, end, _ = key
+    if (start, end) in decided:
+        return 0
+    decided.add((start, end))
+    right = key if key in wanted else next((w for w in wanted if w[:2] == (start, end)), None)
+    if right is not None:
+        wanted.discard(right)
+    return ACCEPT if right is not None else REJECT
+
+
+def _other_occurrences(text: str, start: int, end: int, label: str) -> list[LabelledRange]:
+    gazetteer = Gazetteer()
+    gazetteer.add(text[start:end], label)
+    return [
+        r.key
+        for r in recommend_strings(gazetteer, sentences_of(text), min_score=0.0)
+        if (r.start, r.end) != (start, end)
+    ]
 
 
 def added(first: Actions, second: Actions) -> Actions:
@@ -134,6 +164,6 @@ def learning_curve(
         )
         actions = Actions(0, 0, 0)
         for document, shown in zip(testing, found, strict=True):
-            actions = added(actions, replay_actions(document.spans, shown))
+            actions = added(actions, replay_actions(document.spans, shown, document.text))
         points.append(CurvePoint(size, scores, actions))
     return points
