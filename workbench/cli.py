@@ -275,7 +275,10 @@ def run_merge(args: argparse.Namespace) -> None:
 def run_recommend(args: argparse.Namespace) -> None:
     names = args.recommender or ["strings", "crf", *(["command"] if args.program else [])]
     if args.evaluate:
-        from workbench.app.recommender_evaluation import evaluate_project, evaluation_text
+        from workbench.app.recommender_evaluation import (
+            evaluate_project,
+            evaluation_text,
+        )
 
         learning = [*names, *(["strings+crf"] if {"strings", "crf"} <= set(names) else [])]
         with Project.open(args.project, readonly=True) as project:

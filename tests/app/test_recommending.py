@@ -21,7 +21,16 @@ from workbench.app.recommending import (
     crf_model,
     fill_suggestions,
 )
-from workbench.core.model import GOLD, SUGGESTIONS, AnnotatedDocument, AnnotationSet, Span, Status, make_document, new_id
+from workbench.core.model import (
+    GOLD,
+    SUGGESTIONS,
+    AnnotatedDocument,
+    AnnotationSet,
+    Span,
+    Status,
+    make_document,
+    new_id,
+)
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
 from workbench.store.inspection import project_stats

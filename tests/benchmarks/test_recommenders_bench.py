@@ -31,7 +31,12 @@ from workbench.core.recommenders.evaluation import (
     replay_actions,
 )
 from workbench.core.recommenders.gazetteer import gazetteer_of
-from workbench.core.recommenders.trained import LEARNING, crf_recommender, strings_recommender, trained
+from workbench.core.recommenders.trained import (
+    LEARNING,
+    crf_recommender,
+    strings_recommender,
+    trained,
+)
 from workbench.core.schema import builtin_schema
 from workbench.formats import conll
 from workbench.formats.base import ImportOptions

@@ -9,6 +9,7 @@ with its suggestions beside those without (``core.recommenders.evaluation``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from workbench.app.recommending import command_recommender
@@ -37,10 +38,7 @@ def evaluate_project(
         )
     training, testing = held_out(documents, seed=seed)
     curves = {
-        name: learning_curve(
-            lambda chosen, name=name: trained(name, chosen),
-            training, testing, training_sizes(len(training)),
-        )
+        name: learning_curve(partial(trained, name), training, testing, training_sizes(len(training)))
         for name in names
         if name in LEARNING
     }
@@ -69,10 +67,11 @@ def _point(point: CurvePoint) -> dict[str, Any]:
 
 
 def evaluation_text(report: dict[str, Any]) -> str:
-    lines = [
+    heading = (
         f"{report['documents']} annotated documents, {report['held_out']} held out "
         f"({report['gold_spans']} gold spans)"
-    ]
+    )
+    lines = [heading]
     for name, points in report["recommenders"].items():
         lines.append(f"{name}:")
         lines.append("  training docs  precision  recall     F1   saved/span")

@@ -18,7 +18,11 @@ from workbench.core.recommenders import Recommendation, best_per_range, without_
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import CrfModel, train_crf
 from workbench.core.recommenders.gazetteer import gazetteer_of
-from workbench.core.recommenders.trained import Recommend, crf_recommender, strings_recommender
+from workbench.core.recommenders.trained import (
+    Recommend,
+    crf_recommender,
+    strings_recommender,
+)
 from workbench.store.editing import Removal
 from workbench.store.project import Project
 from workbench.store.recommending import (

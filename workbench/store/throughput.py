@@ -12,6 +12,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import mean
 from typing import TYPE_CHECKING, Any
 
@@ -102,7 +103,7 @@ def _mean(values: list[float]) -> float | None:
 
 
 def _active_seconds(times: list[float]) -> float:
-    return sum(min(later - earlier, IDLE) for earlier, later in zip(times, times[1:]))
+    return sum(min(later - earlier, IDLE) for earlier, later in pairwise(times))
 
 
 def _document_times(actions: list[tuple[str, str, float]]) -> tuple[list[float], list[float]]:

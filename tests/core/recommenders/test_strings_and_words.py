@@ -7,10 +7,20 @@ import random
 import pytest
 from seqeval.metrics import f1_score
 
-from workbench.core.recommenders import Recommendation, TrainingDocument, merged, without_rejected
+from workbench.core.recommenders import (
+    Recommendation,
+    TrainingDocument,
+    merged,
+    without_rejected,
+)
 from workbench.core.recommenders.evaluation import exact_scores
 from workbench.core.recommenders.gazetteer import gazetteer_of, recommend_strings
-from workbench.core.recommenders.words import sentences_of, split_proclitics, tag_chunks, word_tags
+from workbench.core.recommenders.words import (
+    sentences_of,
+    split_proclitics,
+    tag_chunks,
+    word_tags,
+)
 
 
 @pytest.mark.parametrize(

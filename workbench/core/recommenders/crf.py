@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]  # no type information published
 
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, match_tags

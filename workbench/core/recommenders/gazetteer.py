@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from workbench.core.recommenders import LabelledRange, Recommendation, TrainingDocument
+from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.words import Word, is_filler, sentences_of, stems_of
 
 NAME = "strings"
@@ -127,6 +127,3 @@ def match_tags(gazetteer: Gazetteer, sentence: Sequence[Word]) -> list[str]:
             tags[index] = f"I-{label}"
     return tags
 
-
-def spans_of(recommendations: Iterable[Recommendation]) -> set[LabelledRange]:
-    return {r.key for r in recommendations}

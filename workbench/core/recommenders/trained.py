@@ -7,7 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 
 from workbench.core.recommenders import Recommendation, TrainingDocument, merged
 from workbench.core.recommenders.crf import CrfModel, CrfTagger, train_crf
-from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, recommend_strings
+from workbench.core.recommenders.gazetteer import (
+    Gazetteer,
+    gazetteer_of,
+    recommend_strings,
+)
 from workbench.core.recommenders.words import sentences_of
 
 Recommend = Callable[[str], list[Recommendation]]
