@@ -200,3 +200,14 @@ def test_the_cli_fills_exports_and_evaluates(project: Project, capsys: pytest.Ca
     assert code == 1 and err.count("\n") == 1 and "cannot run it" in err
     code, out, _ = run_cli(capsys, "stats", project.path, "--json")
     assert "throughput" in json.loads(out)
+
+
+def test_the_annotators_own_work_in_progress_is_in_the_gazetteer(project: Project) -> None:
+    other = project.add_documents([AnnotatedDocument(make_document("other", "زار كريم المدينة"))])
+    assert other.documents_added == 1
+    first, second = [d.id for d in project.documents()][-2:]
+    assign(project, "amal", [second])
+    AddSpans(first, "amal", [(4, 8)], "PER").apply(project)  # كريم, in a document not done
+    fill_suggestions(project, annotator="amal", names=["strings"])
+    found = {(s.text, s.label) for s in suggestion_spans(project, second)}
+    assert ("كريم", "PER") in found

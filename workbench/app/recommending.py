@@ -85,9 +85,10 @@ def recommenders_for(
     unknown = [name for name in names if name not in RECOMMENDERS]
     if unknown:
         raise WorkbenchError(f"no recommender {unknown[0]!r} (there are {', '.join(RECOMMENDERS)})")
-    gazetteer = gazetteer_of(
-        training_documents(project), project.labelled_texts(), rejected_strings(project)
-    )
+    documents = training_documents(project)
+    learnt = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
+    others = project.labelled_texts() - learnt  # the annotators' work not done yet
+    gazetteer = gazetteer_of(documents, others, rejected_strings(project))
     chosen: dict[str, Recommend] = {}
     if "strings" in names:
         chosen["strings"] = strings_recommender(gazetteer)
