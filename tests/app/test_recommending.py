@@ -20,6 +20,7 @@ from workbench.app.recommending import (
     accept_above,
     crf_model,
     fill_suggestions,
+    suggestions_on,
 )
 from workbench.core.model import (
     GOLD,
@@ -33,6 +34,7 @@ from workbench.core.model import (
 )
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
+from workbench.store.editing import Removal
 from workbench.store.inspection import project_stats
 from workbench.store.packages import assign, write_package
 from workbench.store.project import Project
@@ -106,6 +108,9 @@ def test_a_rejected_suggestion_is_not_suggested_again(project: Project) -> None:
     [mosul] = [s for s in suggestion_spans(project, document) if s.text == "والموصل"]
     RejectSuggestion(document, "amal", mosul.id).apply(project)
     assert project.rejected_suggestions(document, "amal") == {(mosul.start, mosul.end, "LOC")}
+    project.restore(Removal(document, SUGGESTIONS, (mosul,)))  # as if filled by another run
+    assert mosul.id not in {s.id for s in suggestions_on(project, document, "amal")}
+    assert mosul.id in {s.id for s in suggestions_on(project, document, "badr")}
     fill_suggestions(project, annotator="amal")
     assert ("والموصل", "LOC") not in {(t, label) for t, label, _ in suggested(project)}
 

@@ -154,6 +154,18 @@ def document_suggestions(
     return best_per_range(without_rejected(found, rejected, taken))
 
 
+def suggestions_on(project: Project, document_id: str, annotator: str) -> list[Span]:
+    """The stored suggestions the window shows ``annotator`` on a document (dashed, with their
+    label): those they have not rejected, on ranges they have not labelled."""
+    rejected = project.rejected_suggestions(document_id, annotator)
+    taken = {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
+    return [
+        span
+        for span in suggestion_spans(project, document_id)
+        if (span.start, span.end, span.label) not in rejected and (span.start, span.end) not in taken
+    ]
+
+
 # -- accepting and rejecting ---------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.recommenders import Recommendation, TrainingDocument
-from workbench.core.recommenders.words import Word, is_filler, sentences_of, stems_of
+from workbench.core.recommenders.words import Word, sentences_of, stems_of
 
 NAME = "strings"
 MIN_SCORE = 0.3
@@ -64,7 +64,7 @@ class Gazetteer:
         while index < len(stems):
             for size in range(min(self.longest, len(stems) - index), 0, -1):
                 best = self.best(tuple(stems[index : index + size]))
-                if best is not None and not is_filler(sentence[index]):
+                if best is not None:  # keys hold no filler (stems_of), so none starts one
                     found.append((index, index + size, *best))
                     index += size
                     break

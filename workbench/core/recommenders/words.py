@@ -83,10 +83,6 @@ def stems_of(text: str) -> tuple[str, ...]:
     return tuple(word_of(token).stem for token in tokenize(text) if not is_filler_token(token))
 
 
-def is_filler(word: Word) -> bool:
-    return is_filler_token(Token(word.start, word.end, word.text))
-
-
 def word_tags(words: Sequence[Word], spans: Sequence[tuple[int, int, str]]) -> list[str]:
     """IOB2 tags of ``words`` (in text order) for ``spans``: a word belongs to the first span (by
     start, longer first) that it overlaps; a nested or overlapping span after it is left out."""
