@@ -203,6 +203,11 @@ def test_the_cli_fills_exports_and_evaluates(project: Project, capsys: pytest.Ca
     assert usage.value.code == 2 and "--command" in capsys.readouterr().err
     code, _, err = run_cli(capsys, "recommend", project.path, "--recommender", "command", "--command", "/no/such")
     assert code == 1 and err.count("\n") == 1 and "cannot run it" in err
+    code, out, _ = run_cli(capsys, "recommend", project.path, "--evaluate")
+    assert code == 0 and "strings+crf:" in out and "held out" in out.splitlines()[0]
+    with pytest.raises(SystemExit) as usage:
+        run_cli(capsys, "recommend", project.path, "--json")
+    assert usage.value.code == 2
     code, out, _ = run_cli(capsys, "stats", project.path, "--json")
     assert "throughput" in json.loads(out)
 
