@@ -102,3 +102,23 @@ def test_replayed_actions_accept_relabel_reject_and_create() -> None:
 def test_training_sizes_grow_to_what_is_available() -> None:
     assert training_sizes(74) == [4, 9, 18, 37, 74]
     assert training_sizes(1) == [1]
+
+
+def test_a_bulk_accept_is_one_action_and_each_wrong_span_in_it_one_more() -> None:
+    gold = [(0, 5, "PER"), (10, 15, "LOC"), (20, 25, "ORG")]
+    shown = [
+        Recommendation(0, 5, "PER", 0.95, "crf"),  # in the bulk, right: free
+        Recommendation(10, 15, "ORG", 0.92, "crf"),  # in the bulk, relabelled: 1
+        Recommendation(40, 45, "LOC", 0.91, "crf"),  # in the bulk, deleted: 1
+        Recommendation(20, 25, "ORG", 0.5, "crf"),  # below: accepted on its own: 1
+    ]
+    assert replay_actions(gold, shown, bulk_above=0.9).assisted == 1 + 1 + 1 + 1
+    assert replay_actions(gold, shown).assisted == 4
+
+
+def test_a_hand_labelled_name_is_offered_at_its_other_occurrences_in_the_replay() -> None:
+    text = "زار سعيد بغداد ثم غادر سعيد إلى وبغداد"
+    gold = [(4, 8, "PER"), (9, 14, "LOC"), (23, 27, "PER"), (32, 38, "LOC")]
+    # سعيد and بغداد labelled by hand (2 + 2), their second occurrences accepted (1 + 1)
+    assert replay_actions(gold, [], text).assisted == 6
+    assert replay_actions(gold, []).assisted == 8

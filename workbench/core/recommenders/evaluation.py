@@ -6,7 +6,9 @@ token-aligned spans the same figure as seqeval's default mode (tests check it ag
 
 Actions, as docs/recommenders.md counts them: labelling a span by hand is two (select it, press
 the label's key); accepting a suggestion is one (Enter, or the label's key, which also relabels a
-suggestion whose range is right but whose label is not); rejecting one is one (Backspace).
+suggestion whose range is right but whose label is not); rejecting one is one (Backspace);
+accepting all suggestions above a score is one, and each of them that was wrong costs one more
+(relabel or delete it).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings
 from workbench.core.recommenders.words import sentences_of
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
+BULK_FIX = 1
+"""Relabelling or deleting one span that a bulk accept took wrongly."""
 Train = Callable[[Sequence[TrainingDocument]], Callable[[str], list[Recommendation]]]
 
 
@@ -68,17 +72,29 @@ class Actions:
 
 
 def replay_actions(
-    gold: Sequence[LabelledRange], shown: Sequence[Recommendation], text: str | None = None
+    gold: Sequence[LabelledRange],
+    shown: Sequence[Recommendation],
+    text: str | None = None,
+    bulk_above: float | None = None,
 ) -> Actions:
     """The actions of an annotator who accepts the right suggestions, relabels those with the
     right range, rejects the others and labels the rest of ``gold`` by hand, in text order.
 
-    With the document's ``text``, each span labelled by hand is also offered at its other
+    With ``bulk_above``, they first accept every suggestion scored that or more in one action,
+    then relabel the accepted ones with a wrong label and delete the wrong ones (one action
+    each). With the document's ``text``, each span labelled by hand is also offered at its other
     occurrences in the document (as the window does, ``core.suggestions``), found the way the
     strings recommender finds them; they are accepted or rejected like any suggestion."""
     wanted = set(gold)
     decided: set[tuple[int, int]] = set()
-    assisted = sum(_decide(wanted, decided, key) for key in {r.key for r in shown})
+    by_key = {r.key: r for r in sorted(shown, key=lambda r: -r.score)}
+    bulk = [key for key, r in by_key.items() if bulk_above is not None and r.score >= bulk_above]
+    assisted = ACCEPT if bulk else 0
+    for key in bulk:
+        verdict = _decide(wanted, decided, key)
+        assisted += 0 if verdict in ("right", None) else BULK_FIX
+    for key in by_key:
+        assisted += _one_by_one(_decide(wanted, decided, key))
     for start, end, label in sorted(wanted):
         if (start, end, label) not in wanted:
             continue  # accepted meanwhile, at another occurrence
@@ -86,23 +102,35 @@ def replay_actions(
         decided.add((start, end))
         assisted += CREATE
         if text is not None:
-            assisted += sum(
-                _decide(wanted, decided, key) for key in _other_occurrences(text, start, end, label)
-            )
+            for key in _other_occurrences(text, start, end, label):
+                assisted += _one_by_one(_decide(wanted, decided, key))
     return Actions(assisted, CREATE * len(set(gold)), len(set(gold)))
 
 
-def _decide(wanted: set[LabelledRange], decided: set[tuple[int, int]], key: LabelledRange) -> int:
-    """Accept (or relabel) the suggestion ``key`` when ``wanted`` holds its range, else reject
-    it: one action either way, none for a range decided already."""
+def _one_by_one(verdict: str | None) -> int:
+    """The actions of deciding one suggestion on its own (Enter, a label key, Backspace)."""
+    if verdict is None:
+        return 0
+    return REJECT if verdict == "wrong" else ACCEPT
+
+
+def _decide(
+    wanted: set[LabelledRange], decided: set[tuple[int, int]], key: LabelledRange
+) -> str | None:
+    """The suggestion ``key`` decided: "right", "relabel" (its range is in ``wanted`` with
+    another label) or "wrong"; None for a range decided already."""
     start, end, _ = key
     if (start, end) in decided:
-        return 0
+        return None
     decided.add((start, end))
-    right = key if key in wanted else next((w for w in wanted if w[:2] == (start, end)), None)
-    if right is not None:
-        wanted.discard(right)
-    return ACCEPT if right is not None else REJECT
+    if key in wanted:
+        wanted.discard(key)
+        return "right"
+    other = next((w for w in wanted if w[:2] == (start, end)), None)
+    if other is None:
+        return "wrong"
+    wanted.discard(other)
+    return "relabel"
 
 
 def _other_occurrences(text: str, start: int, end: int, label: str) -> list[LabelledRange]:
