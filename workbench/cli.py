@@ -159,6 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
                              help="names or ids (default: every document)")
     adjudicator.set_defaults(run=run_adjudicate)
 
+    recommender = commands.add_parser(
+        "recommend", help="fill suggestions for documents not yet done, or --evaluate the recommenders"
+    )
+    recommender.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    recommender.add_argument("--annotator", help="whose documents (not done by them); default: not done by anyone")
+    recommender.add_argument("--recommender", action="append", choices=["strings", "crf", "command"],
+                             help="which recommender (repeatable; default: strings and crf)")
+    recommender.add_argument(
+        "--command", dest="program", metavar="CMD",
+        help="the program of --recommender command (docs/recommenders.md)",
+    )
+    recommender.add_argument("--evaluate", action="store_true", help="print a learning curve per recommender")
+    recommender.add_argument("--json", action="store_true", help="with --evaluate: print JSON")
+    recommender.set_defaults(run=run_recommend)
+
     opener = commands.add_parser("open", help="open a project in the annotation window")
     opener.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     opener.add_argument("--annotator", help="your name (else WORKBENCH_ANNOTATOR, else asked once)")
@@ -281,6 +296,30 @@ def run_merge(args: argparse.Namespace) -> None:
         f"merged {len(summary.packages)} packages: {summary.replaced} annotation sets taken, "
         f"{summary.unchanged} already up to date"
     )
+
+
+def run_recommend(args: argparse.Namespace) -> None:
+    names = args.recommender or ["strings", "crf", *(["command"] if args.program else [])]
+    if args.evaluate:
+        from workbench.app.recommender_evaluation import (
+            evaluate_project,
+            evaluation_text,
+        )
+
+        learning = [*names, *(["strings+crf"] if {"strings", "crf"} <= set(names) else [])]
+        with Project.open(args.project, readonly=True) as project:
+            report = evaluate_project(project, learning, args.program)
+        print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else evaluation_text(report))
+        return
+    from workbench.app.recommending import fill_suggestions
+
+    with Project.open(args.project) as project:
+        filled = fill_suggestions(
+            project, annotator=args.annotator, names=names, command=args.program,
+            progress=progress_bar("suggesting"),
+        )
+    by = ", ".join(f"{name} {count}" for name, count in filled.by_recommender.items())
+    print(f"{filled.suggestions} suggestions on {filled.documents} documents ({by or 'no recommender ready'})")
 
 
 def split_percentages(text: str) -> tuple[int, int, int]:
@@ -462,6 +501,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--report and --screenshot go with --self-test")
     if getattr(args, "tag_columns", None) and args.format not in ("auto", "conll"):
         parser.error("--tag-columns goes with a conll import")
+    if args.command == "recommend" and args.json and not args.evaluate:
+        parser.error("--json goes with --evaluate")
+    if args.command == "recommend" and "command" in (args.recommender or []) and not args.program:
+        parser.error("--recommender command needs --command CMD")
     if getattr(args, "split_by", None) == "sentence" and (args.split is None or args.format not in ("conll", "hf")):
         parser.error("--split-by sentence goes with --split, in a conll or hf export")
     try:

@@ -225,6 +225,31 @@ def test_older_files_are_backed_up_then_migrated(
     assert "flag" not in [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
 
 
+def test_an_older_file_opened_read_only_is_read_whole_and_left_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read-only (read-only media, ``stats``, an export from a locked folder), an older file is
+    read through a migrated copy in memory: every reader finds the newer tables (relations,
+    document labels, guidelines), none fails with "no such table", and the file keeps its bytes."""
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        with Project.create(path, builtin_schema("generic")) as project:
+            project.add_documents([annotated()])
+    before = path.read_bytes()
+    with Project.open(path, readonly=True) as project:
+        [document] = project.documents()
+        annotated_document = project.annotated_document(document.id)
+        assert [len(s.spans) for s in annotated_document.sets] == [2]
+        assert annotated_document.sets[0].relations == ()
+        stats = project_stats(project)
+        assert (stats["spans"], stats["relations"], stats["guidelines"]["version"]) == (2, 0, None)
+        with pytest.raises(ProjectError, match="read-only"):
+            project.add_span(document.id, "amal", 0, 3, "PER")
+    assert path.read_bytes() == before
+    assert not migrations.backup_path(path, 1).exists()
+
+
 def test_a_format_1_file_gains_the_rejected_suggestions_table_after_a_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

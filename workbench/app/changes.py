@@ -8,6 +8,9 @@ the window from each ``Change``. A command is applied once before it is pushed (
 ``WorkbenchError`` and nothing is pushed); the ids its first apply creates are the ones a
 re-apply puts back.
 Gold edits are commands too (``GoldEdit`` in ``adjudication.py``).
+
+The first apply of an annotator's command logs its action (create, delete, relabel, done) with its
+time for throughput (``workbench.store.throughput``); undo and redo are not new work.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from workbench.core.model import AnnotationSet, Argument, Relation, Span, Status
 from workbench.core.schema import Attribute, Schema
 from workbench.store.editing import Removal
 from workbench.store.project import Project
+from workbench.store.throughput import log_action
 
 T = TypeVar("T")
 
@@ -141,6 +145,8 @@ class AddSpans(Command):
             self.document_id, self.annotator, self.ranges, self.label, text=self.text
         )
         self._deletion = _Deletion(self.document_id, tuple(span.id for span in spans))
+        if spans:
+            log_action(project, self.annotator, self.document_id, "create")
         return Change(self.document_id, added=tuple(spans))
 
     def revert(self, project: Project) -> Change:
@@ -164,7 +170,12 @@ class DeleteSpans(Command):
         self._deletion = _Deletion(self.document_id, tuple(self.span_ids))
 
     def apply(self, project: Project) -> Change:
-        return self._deletion.delete(project)
+        first = self._deletion.removal is None
+        change = self._deletion.delete(project)
+        removal = self._deletion.removal
+        if first and removal is not None:
+            log_action(project, removal.annotator, self.document_id, "delete")
+        return change
 
     def revert(self, project: Project) -> Change:
         return self._deletion.restore(project)
@@ -198,6 +209,15 @@ class UpdateSpan(_Replacement[Span]):
     document_id: str
     before: Span
     after: Span
+    _logged: bool = field(default=False, init=False, repr=False)
+
+    def apply(self, project: Project) -> Change:
+        change = super().apply(project)
+        if not self._logged and self.before.label != self.after.label:
+            annotator = project.span_owner(self.after.id)[2]
+            log_action(project, annotator, self.document_id, "relabel")
+        self._logged = True
+        return change
 
     def _store(self, project: Project, span: Span) -> Change:
         require_in_document(project, span.id, self.document_id)
@@ -235,6 +255,14 @@ class SetStatus(_Replacement[Status]):
     annotator: str
     before: Status
     after: Status
+    _logged: bool = field(default=False, init=False, repr=False)
+
+    def apply(self, project: Project) -> Change:
+        change = super().apply(project)
+        if not self._logged and self.after is Status.DONE:
+            log_action(project, self.annotator, self.document_id, "done")
+        self._logged = True
+        return change
 
     def _store(self, project: Project, status: Status) -> Change:
         project.set_status(self.document_id, self.annotator, status)

@@ -8,7 +8,7 @@ from pathlib import Path
 from workbench.app.output_paths import check_output_path
 from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD
+from workbench.core.model import GOLD, SUGGESTIONS
 from workbench.core.progress import Progress, no_progress
 from workbench.formats import exporter
 from workbench.formats.base import ExportOptions
@@ -17,8 +17,9 @@ from workbench.store.project import Project
 
 
 def check_source(project: Project, source: str) -> None:
-    """Refuse a source that names nobody in the project ("all" and "gold" always exist)."""
-    if source not in ("all", GOLD) and source not in project.annotators():
+    """Refuse a source that names nobody in the project ("all", "gold" and "suggestions" always
+    exist)."""
+    if source not in ("all", GOLD, SUGGESTIONS) and source not in project.annotators():
         names = ", ".join(project.annotators()) or "none yet"
         raise WorkbenchError(f"no annotator {source!r} in {project.path} (annotators: {names})")
 

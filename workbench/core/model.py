@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 GOLD = "gold"
+SUGGESTIONS = "suggestions"
+"""The reserved set of the recommenders' suggestions on a document: never an annotator's work."""
 """The annotator name of the adjudicated gold layer."""
 
 

@@ -6,9 +6,15 @@ from collections import defaultdict
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import text_sha256
+from workbench.core.model import SUGGESTIONS, text_sha256
 from workbench.store.guidelines import guidelines_problems, guidelines_stats
 from workbench.store.project import Project
+from workbench.store.throughput import throughput
+
+_NOT_SUGGESTED = (
+    f"WHERE set_id NOT IN (SELECT id FROM annotation_sets WHERE annotator = '{SUGGESTIONS}')"
+)
+"""The spans of annotators and gold: the recommenders' suggestions are nobody's work."""
 
 PAGE = 200
 """Documents checked at a time."""
@@ -26,7 +32,8 @@ def project_stats(project: Project) -> dict[str, Any]:
         "schema": project.schema.id,
         "documents": count("SELECT count(*) FROM documents"),
         "annotators": project.annotators(),
-        "spans": count("SELECT count(*) FROM spans"),
+        "spans": count(f"SELECT count(*) FROM spans {_NOT_SUGGESTED}"),
+        "suggestions": count("SELECT count(*) FROM spans") - count(f"SELECT count(*) FROM spans {_NOT_SUGGESTED}"),
         "events": count("SELECT count(*) FROM events"),
         "arguments": count("SELECT count(*) FROM arguments"),
         "relations": count("SELECT count(*) FROM relations"),
@@ -35,7 +42,7 @@ def project_stats(project: Project) -> dict[str, Any]:
             conn.execute("SELECT status, count(*) FROM annotation_sets GROUP BY status ORDER BY status")
         ),
         "spans_by_label": dict(
-            conn.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
+            conn.execute(f"SELECT label, count(*) FROM spans {_NOT_SUGGESTED} GROUP BY label ORDER BY label")
         ),
         "relations_by_type": dict(
             conn.execute("SELECT type, count(*) FROM relations GROUP BY type ORDER BY type")
@@ -46,6 +53,7 @@ def project_stats(project: Project) -> dict[str, Any]:
             )
         ),
         "guidelines": guidelines_stats(conn),
+        "throughput": throughput(project),
     }
 
 

@@ -133,8 +133,31 @@ def m004_guidelines(db: Database) -> None:
     db.execute("ALTER TABLE annotation_sets ADD COLUMN guidelines_version INTEGER")
 
 
+def m005_recommenders(db: Database) -> None:
+    """Trained recommender models (they travel in packages), and every annotation action with its
+    time (throughput: what assistance saves)."""
+    db.execute(
+        """CREATE TABLE recommender_models (
+            name TEXT PRIMARY KEY, model BLOB NOT NULL, documents INTEGER NOT NULL,
+            trained TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE actions (
+            id INTEGER PRIMARY KEY, annotator TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            action TEXT NOT NULL
+                CHECK (action IN ('create', 'delete', 'relabel', 'accept', 'reject', 'done')),
+            at REAL NOT NULL)"""
+    )
+    db.execute("CREATE INDEX actions_annotator ON actions (annotator, at)")
+
+
 MIGRATIONS: list[Migration] = [
-    m001_initial, m002_rejected_suggestions, m003_relations_and_document_labels, m004_guidelines,
+    m001_initial,
+    m002_rejected_suggestions,
+    m003_relations_and_document_labels,
+    m004_guidelines,
+    m005_recommenders,
 ]
 
 
@@ -183,6 +206,23 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         backup = backup_path(path, version)
         if not backup.exists():
             conn.execute("VACUUM INTO ?", [str(backup)])
+    run_migrations(conn, version)
+
+
+def migrated_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An older file's rows copied into memory and brought to this version there: what a
+    read-only opening of an older file reads, so that every reader finds the tables it knows
+    while the file itself is never written. ``conn`` is closed."""
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.backup(copy)
+    conn.close()
+    copy.execute("PRAGMA foreign_keys = ON")
+    run_migrations(copy, file_version(copy))
+    return copy
+
+
+def run_migrations(conn: sqlite3.Connection, version: int) -> None:
+    """The migrations after ``version``, each in its own transaction with its version number."""
     db = table_api(conn)
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
         with write_transaction(conn):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectError, WorkbenchError
-from workbench.core.model import GOLD
+from workbench.core.model import GOLD, SUGGESTIONS
 from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
@@ -33,6 +33,7 @@ from workbench.store.package_reading import (
     refusals,
 )
 from workbench.store.project import Project
+from workbench.store.recommending import copy_models
 from workbench.store.relations import document_label_rows, relation_row
 
 
@@ -40,6 +41,8 @@ def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int
     """Give documents to an annotator (a new, empty set each); returns how many were new to them."""
     if annotator == GOLD:
         raise WorkbenchError(f"{GOLD!r} is the adjudicated layer, not an annotator")
+    if annotator == SUGGESTIONS:
+        raise WorkbenchError(f"{SUGGESTIONS!r} is the recommenders' layer, not an annotator")
     project.require_writable()
     with write_transaction(project.conn):
         before = project.conn.execute(
@@ -85,6 +88,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
             package.add_documents(
                 project.annotated_document(document_id, annotator) for document_id in document_ids
             )
+            copy_models(project, package)
         partial.rename(out)
     finally:
         partial.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import (
+    SUGGESTIONS,
     AnnotatedDocument,
     AnnotationSet,
     Argument,
@@ -155,7 +156,8 @@ class Project:
         return read_document(self.conn, document_id)
 
     def annotators(self) -> list[str]:
-        return annotation_sets.annotators(self.conn)
+        """Whoever has annotation sets, gold included; never the recommenders' suggestions."""
+        return [name for name in annotation_sets.annotators(self.conn) if name != SUGGESTIONS]
 
     def annotation_set(self, document_id: str, annotator: str) -> AnnotationSet | None:
         annotated = self.annotated_document(document_id, annotator)

@@ -12,7 +12,7 @@ from workbench.core.model import new_id
 from workbench.core.schema import Schema
 from workbench.store.clock import now
 from workbench.store.connection import connect, on_read_only_media, table, write_transaction
-from workbench.store.migrations import check_readable, migrate
+from workbench.store.migrations import check_readable, format_version, migrate, migrated_copy
 
 _SIDE_FILES = ("-journal", "-wal", "-shm")
 
@@ -41,7 +41,8 @@ def create_project_file(path: Path, schema: Schema) -> None:
 
 
 def open_connection(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """A connection to the project file at ``path``, migrated to this version unless read-only."""
+    """A connection to the project file at ``path``, migrated to this version; read-only, an older
+    file is read through a migrated copy in memory and never written."""
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file")
     probe = connect(path, readonly=True)
@@ -59,6 +60,8 @@ def open_connection(path: Path, *, readonly: bool) -> sqlite3.Connection:
     conn = connect(path, readonly=readonly)
     if not readonly:
         migrate(conn, path)
+    elif version < format_version():
+        conn = migrated_copy(conn)
     return conn
 
 

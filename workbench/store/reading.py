@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import (
+    SUGGESTIONS,
     AnnotatedDocument,
     AnnotationSet,
     Argument,
@@ -184,6 +185,9 @@ def _sets_by_document(
     if source != "all":
         query += " AND annotator = ?"
         params.append(source)
+    else:  # everyone's work, which the recommenders' suggestions are not
+        query += " AND annotator != ?"
+        params.append(SUGGESTIONS)
     set_rows = conn.execute(query + " ORDER BY annotator", params).fetchall()
     set_ids = [row[0] for row in set_rows]
     spans = spans_by_set(conn, set_ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from workbench.core.model import SUGGESTIONS
 from workbench.core.schema import Schema
 
 Rejected = tuple[int, int, str]
@@ -13,10 +14,14 @@ Rejected = tuple[int, int, str]
 
 def labelled_texts(conn: sqlite3.Connection, schema: Schema) -> set[tuple[str, str]]:
     """Every (covered text, label) of an entity span in the project, whoever's set it is
-    in (annotators, gold, imported sets); triggers are left out."""
+    in (annotators, gold, imported sets); triggers and suggestions are left out."""
     return {
         (text, label)
-        for text, label in conn.execute("SELECT DISTINCT text, label FROM spans")
+        for text, label in conn.execute(
+            "SELECT DISTINCT s.text, s.label FROM spans s JOIN annotation_sets a "
+            "ON a.id = s.set_id WHERE a.annotator != ?",
+            [SUGGESTIONS],
+        )
         if schema.has_entity(label)
     }
 

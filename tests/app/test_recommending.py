@@ -1,0 +1,229 @@
+"""Suggestions from the project's own annotations (issue 15): the reserved set, accept and reject
+through commands, the stored CRF model, packages, throughput, and the CLI."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.core.recommenders.test_crf_and_command import training_set
+from workbench.app import recommending
+from workbench.app.changes import AddSpans, SetStatus
+from workbench.app.recommending import (
+    AcceptSuggestions,
+    RejectSuggestion,
+    accept_above,
+    crf_model,
+    fill_suggestions,
+    suggestions_on,
+)
+from workbench.core.model import (
+    GOLD,
+    SUGGESTIONS,
+    AnnotatedDocument,
+    AnnotationSet,
+    Span,
+    Status,
+    make_document,
+    new_id,
+)
+from workbench.core.schema import builtin_schema
+from workbench.store import migrations
+from workbench.store.editing import Removal
+from workbench.store.inspection import project_stats
+from workbench.store.packages import assign, write_package
+from workbench.store.project import Project
+from workbench.store.recommending import load_model, suggestion_spans
+from workbench.store.throughput import log_action, throughput
+
+NEW_TEXT = "وصل كريم إلى بيروت أمس ثم والموصل"
+
+
+def gold_document(text: str, spans: list[tuple[int, int, str]], name: str) -> AnnotatedDocument:
+    gold = tuple(Span(new_id(), s, e, label, text[s:e]) for s, e, label in spans)
+    return AnnotatedDocument(make_document(name, text), (AnnotationSet(GOLD, gold, status=Status.DONE),))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "p.tawsim", builtin_schema("generic"))
+    project.add_documents(
+        gold_document(d.text, list(d.spans), f"gold{i}") for i, d in enumerate(training_set())
+    )
+    project.add_documents([AnnotatedDocument(make_document("new", NEW_TEXT))])
+    assign(project, "amal", [d.id for d in project.documents()][-1:])
+    yield project
+    with contextlib.suppress(sqlite3.ProgrammingError):  # a test closed it
+        project.close()
+
+
+def new_document(project: Project) -> str:
+    return project.documents()[-1].id
+
+
+def suggested(project: Project) -> set[tuple[str, str, str]]:
+    return {
+        (s.text, s.label, s.attributes["recommender"]) for s in suggestion_spans(project, new_document(project))
+    }
+
+
+def test_suggestions_fill_the_reserved_set_which_is_nobodys_work(project: Project) -> None:
+    filled = fill_suggestions(project, annotator="amal")
+    assert filled.documents == 1 and filled.suggestions > 0
+    assert ("والموصل", "LOC", "strings") in suggested(project)  # الموصل labelled in gold
+    assert ("بيروت", "LOC", "crf") in suggested(project) or ("بيروت", "LOC", "strings") in suggested(project)
+    assert SUGGESTIONS not in project.annotators()
+    every = project.annotated_document(new_document(project), "all")
+    assert [s.annotator for s in every.sets] == ["amal"]
+    assert project.annotation_set(new_document(project), "amal").spans == ()  # type: ignore[union-attr]
+    stats = project_stats(project)
+    assert stats["suggestions"] == filled.suggestions and stats["spans"] == sum(
+        len(d.spans) for d in training_set()
+    )
+
+
+def test_accepting_moves_a_suggestion_into_the_annotators_set_and_undo_puts_it_back(project: Project) -> None:
+    fill_suggestions(project, annotator="amal")
+    document = new_document(project)
+    [mosul] = [s for s in suggestion_spans(project, document) if s.text == "والموصل"]
+    command = AcceptSuggestions(document, "amal", (mosul.id,), label="MISC")
+    change = command.apply(project)
+    assert [(s.text, s.label) for s in change.added] == [("والموصل", "MISC")]
+    assert mosul.id not in {s.id for s in suggestion_spans(project, document)}
+    command.revert(project)
+    assert project.annotation_set(document, "amal").spans == ()  # type: ignore[union-attr]
+    assert mosul.id in {s.id for s in suggestion_spans(project, document)}
+    command.apply(project)
+    assert throughput(project)["actions"]["accept"] == 1  # redo is not new work
+
+
+def test_a_rejected_suggestion_is_not_suggested_again(project: Project) -> None:
+    fill_suggestions(project, annotator="amal")
+    document = new_document(project)
+    [mosul] = [s for s in suggestion_spans(project, document) if s.text == "والموصل"]
+    RejectSuggestion(document, "amal", mosul.id).apply(project)
+    assert project.rejected_suggestions(document, "amal") == {(mosul.start, mosul.end, "LOC")}
+    project.restore(Removal(document, SUGGESTIONS, (mosul,)))  # as if filled by another run
+    assert mosul.id not in {s.id for s in suggestions_on(project, document, "amal")}
+    assert mosul.id in {s.id for s in suggestions_on(project, document, "badr")}
+    fill_suggestions(project, annotator="amal")
+    assert ("والموصل", "LOC") not in {(t, label) for t, label, _ in suggested(project)}
+
+
+def test_bulk_accept_takes_only_suggestions_above_the_threshold(project: Project) -> None:
+    fill_suggestions(project, annotator="amal")
+    document = new_document(project)
+    scores = {s.id: s.attributes["score"] for s in suggestion_spans(project, document)}
+    threshold = sorted(scores.values())[len(scores) // 2]
+    change = accept_above(project, document, "amal", threshold).apply(project)
+    assert len(change.added) == sum(1 for v in scores.values() if v >= threshold)
+    assert all(v < threshold for v in (s.attributes["score"] for s in suggestion_spans(project, document)))
+
+
+def test_a_suggestion_of_another_document_or_a_plain_span_is_refused(project: Project) -> None:
+    document = new_document(project)
+    [span] = AddSpans(document, "amal", [(4, 8)], "PER").apply(project).added
+    with pytest.raises(Exception, match="not a suggestion"):
+        AcceptSuggestions(document, "amal", (span.id,)).apply(project)
+
+
+def test_the_crf_model_is_stored_retrained_when_enough_documents_are_done_and_packaged(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = crf_model(project)
+    assert model is not None and load_model(project, "crf") == (model.data, 12)
+    project.close()
+    with Project.open(project.path) as reopened:
+        assert recommending.needs_training(reopened) is False
+        assert crf_model(reopened) == model
+        monkeypatch.setattr(recommending, "RETRAIN_AFTER", 1)
+        reopened.add_documents([gold_document("جاء سعيد إلى دمشق", [(4, 8, "PER"), (13, 17, "LOC")], "g13")])
+        assert recommending.needs_training(reopened) is True
+        assert crf_model(reopened).documents == 13  # type: ignore[union-attr]
+        write_package(reopened, "amal", tmp_path / "amal.tawsim")
+    with Project.open(tmp_path / "amal.tawsim", readonly=True) as package:
+        assert load_model(package, "crf")[1] == 13  # type: ignore[index]
+
+
+def test_throughput_counts_actions_per_annotator_from_the_commands_and_the_log(project: Project) -> None:
+    document = new_document(project)
+    AddSpans(document, "amal", [(4, 8)], "PER").apply(project)
+    SetStatus(document, "amal", Status.IN_PROGRESS, Status.DONE).apply(project)
+    logged = throughput(project)["annotators"]["amal"]["actions"]
+    assert (logged["create"], logged["done"]) == (1, 1)
+    other = project.documents()[0].id
+    for at, action, doc in [(0, "accept", document), (30, "accept", document), (60, "reject", document),
+                            (90, "done", document), (100, "create", other), (1000, "create", other),
+                            (1060, "done", other)]:
+        log_action(project, "badr", doc, action, at=at)
+    badr = throughput(project)["annotators"]["badr"]
+    assert badr["suggestion_acceptance"] == pytest.approx(2 / 3, abs=1e-4)
+    assert badr["active_hours"] == pytest.approx((90 + 10 + 300 + 60) / 3600, abs=1e-4)  # 900 s idle capped at 300
+    assert badr["seconds_per_document_with_suggestions"] == 90
+    assert badr["seconds_per_document_without_suggestions"] == 360
+    assert badr["documents_per_hour"] == pytest.approx(2 / ((90 + 10 + 300 + 60) / 3600), rel=1e-3)
+
+
+def test_a_format_2_file_gains_the_recommender_tables_after_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        with Project.create(path, builtin_schema("generic")) as old:
+            old.add_documents([gold_document("في بغداد", [(3, 8, "LOC")], "d")])
+    with Project.open(path, readonly=True) as read_only:  # stats still read an old file
+        assert project_stats(read_only)["throughput"]["actions"]["create"] == 0
+    with Project.open(path) as project:
+        assert migrations.file_version(project.conn) == migrations.format_version()
+        assert crf_model(project) is not None
+    backup = sqlite3.connect(migrations.backup_path(path, 2))
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+    backup.close()
+
+
+def test_the_cli_fills_exports_and_evaluates(
+    project: Project, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    project.close()
+    code, out, _ = run_cli(capsys, "recommend", project.path, "--annotator", "amal", "--recommender", "strings")
+    assert code == 0 and "suggestions on 1 documents (strings " in out
+    suggestions = tmp_path / "s.jsonl"
+    code, out, _ = run_cli(
+        capsys, "export", project.path, suggestions, "--format", "jsonl", "--source", "suggestions"
+    )
+    assert code == 0
+    exported = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert any(span["text"] == "والموصل" for d in exported for span in d["spans"])
+    code, out, _ = run_cli(capsys, "recommend", project.path, "--evaluate", "--json")
+    report = json.loads(out)
+    assert code == 0 and set(report["recommenders"]) == {"strings", "crf", "strings+crf"}
+    assert report["recommenders"]["crf"][-1]["training_documents"] == 10
+    with pytest.raises(SystemExit) as usage:
+        run_cli(capsys, "recommend", project.path, "--recommender", "command")
+    assert usage.value.code == 2 and "--command" in capsys.readouterr().err
+    code, _, err = run_cli(capsys, "recommend", project.path, "--recommender", "command", "--command", "/no/such")
+    assert code == 1 and err.count("\n") == 1 and "cannot run it" in err
+    code, out, _ = run_cli(capsys, "recommend", project.path, "--evaluate")
+    assert code == 0 and "strings+crf:" in out and "held out" in out.splitlines()[0]
+    with pytest.raises(SystemExit) as usage:
+        run_cli(capsys, "recommend", project.path, "--json")
+    assert usage.value.code == 2
+    code, out, _ = run_cli(capsys, "stats", project.path, "--json")
+    assert "throughput" in json.loads(out)
+
+
+def test_the_annotators_own_work_in_progress_is_in_the_gazetteer(project: Project) -> None:
+    other = project.add_documents([AnnotatedDocument(make_document("other", "زار كريم المدينة"))])
+    assert other.documents_added == 1
+    first, second = [d.id for d in project.documents()][-2:]
+    assign(project, "amal", [second])
+    AddSpans(first, "amal", [(4, 8)], "PER").apply(project)  # كريم, in a document not done
+    fill_suggestions(project, annotator="amal", names=["strings"])
+    found = {(s.text, s.label) for s in suggestion_spans(project, second)}
+    assert ("كريم", "PER") in found

@@ -1,0 +1,139 @@
+"""The recommenders of issue 15 on ANERcorp (the shared corpora's CAMeL Lab test split), read by the
+workbench's CoNLL importer with PERS mapped to the generic schema's PER, cut into documents of
+10 sentences and shuffled (seed 0).
+
+Printed: exact labeled span F1 of each recommender trained on 80% of the documents and scored on
+the other 20% (targets: CRF >= 0.65, strings + CRF higher); the time to train the CRF on 20,000
+tokens (target < 10 s); the time to suggest on a 3,000-character document (target < 50 ms); and
+a replay of the corpus by an annotator who accepts the right suggestions, rejects the wrong ones
+and labels the rest, the CRF retrained every ``RETRAIN_AFTER`` documents done (actions per gold
+span with assistance / without, target <= 0.7). Run with
+``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from functools import lru_cache
+
+import pytest
+
+from tests.conftest import SHARED_DIR
+from workbench.app.recommending import RETRAIN_AFTER
+from workbench.core.recommenders import TrainingDocument
+from workbench.core.recommenders.crf import train_crf
+from workbench.core.recommenders.evaluation import (
+    Actions,
+    added,
+    exact_scores,
+    held_out,
+    replay_actions,
+)
+from workbench.core.recommenders.gazetteer import gazetteer_of
+from workbench.core.recommenders.trained import (
+    LEARNING,
+    crf_recommender,
+    strings_recommender,
+    trained,
+)
+from workbench.core.schema import builtin_schema
+from workbench.formats import conll
+from workbench.formats.base import ImportOptions
+
+pytestmark = pytest.mark.benchmark
+ANERCORP = SHARED_DIR / "corpora" / "anercorp_test.conll"
+SENTENCES_PER_DOCUMENT = 10
+BULK_ABOVE = 0.9
+
+
+@lru_cache(maxsize=1)
+def anercorp_documents() -> tuple[TrainingDocument, ...]:
+    if not ANERCORP.is_file():
+        pytest.skip(f"{ANERCORP} is absent")
+    options = ImportOptions(schema=builtin_schema("generic"), label_map={"PERS": "PER"})
+    [whole] = conll.read([ANERCORP], options)
+    text, spans = whole.document.text, [(s.start, s.end, s.label) for s in whole.sets[0].spans]
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    documents = []
+    for first in range(0, len(lines), SENTENCES_PER_DOCUMENT):
+        start, end = lines[first][0], lines[min(first + SENTENCES_PER_DOCUMENT, len(lines)) - 1][1]
+        inside = [(s - start, e - start, label) for s, e, label in spans if start <= s and e <= end]
+        documents.append(TrainingDocument(text[start:end], inside))
+    return tuple(documents)
+
+
+def test_f1_of_each_recommender_on_held_out_documents() -> None:
+    training, testing = held_out(anercorp_documents())
+    print(f"\nANERcorp: {len(training)} training documents, {len(testing)} held out")
+    for name in LEARNING:
+        began = time.perf_counter()
+        recommend = trained(name, training)
+        found = [[r.key for r in recommend(d.text)] for d in testing]
+        scores = exact_scores([d.spans for d in testing], found)
+        actions = Actions(0, 0, 0)
+        for document in testing:
+            actions = added(actions, replay_actions(document.spans, recommend(document.text), document.text))
+        print(
+            f"  {name:<12} P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
+            f"actions with/without {actions.ratio:.3f}  ({time.perf_counter() - began:.1f} s)"
+        )
+
+
+def test_training_time_on_20000_tokens_and_suggestion_time_on_3000_characters() -> None:
+    documents = anercorp_documents()
+    chosen, tokens = [], 0
+    for document in documents:
+        if tokens >= 20_000:
+            break
+        chosen.append(document)
+        tokens += len(document.text.split())
+    began, cpu = time.perf_counter(), time.process_time()
+    model = train_crf(chosen)
+    print(
+        f"\nCRF trained on {tokens} tokens ({len(chosen)} documents): "
+        f"{time.perf_counter() - began:.2f} s wall, {time.process_time() - cpu:.2f} s CPU (target < 10 s)"
+    )
+    recommend = crf_recommender(model, gazetteer_of(chosen), with_strings=True)
+    text = "\n".join(d.text for d in documents[len(chosen) :])[:3000]
+    walls, cpus = [], []
+    for _ in range(20):
+        began, cpu = time.perf_counter(), time.process_time()
+        recommend(text)
+        walls.append((time.perf_counter() - began) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    print(
+        f"strings + CRF suggestions on {len(text)} characters: median {statistics.median(walls):.1f} ms "
+        f"wall, {statistics.median(cpus):.1f} ms CPU, worst {max(walls):.1f} ms (target < 50 ms)"
+    )
+
+
+def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
+    documents, _ = held_out(anercorp_documents(), share=0.0)
+    one_by_one, bulk, model, trained_on = Actions(0, 0, 0), Actions(0, 0, 0), None, 0
+    for index, document in enumerate(documents):
+        done = documents[:index]
+        if done and index - trained_on >= RETRAIN_AFTER:
+            model, trained_on = train_crf(done), index
+        gazetteer = gazetteer_of(done)
+        recommend = (
+            strings_recommender(gazetteer)
+            if model is None
+            else crf_recommender(model, gazetteer, with_strings=True)
+        )
+        shown = recommend(document.text)
+        one_by_one = added(one_by_one, replay_actions(document.spans, shown, document.text))
+        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE))
+    print(
+        f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "
+        f"retrained every {RETRAIN_AFTER} documents, actions per gold span "
+        f"({one_by_one.unassisted / one_by_one.gold_spans:.3f} without assistance):"
+    )
+    for name, actions in (("one by one", one_by_one), (f"bulk accept >= {BULK_ABOVE}", bulk)):
+        print(
+            f"  {name:<18} {actions.assisted / actions.gold_spans:.3f} with assistance: "
+            f"ratio {actions.ratio:.3f} (target <= 0.7)"
+        )

@@ -1,0 +1,86 @@
+"""``workbench recommend --evaluate``: how each recommender would do on this project, measured on
+its own training documents (gold, else done sets) with a fifth held out.
+
+For each recommender, a learning curve: exact labeled span F1 on the held-out documents after
+training on growing shares of the rest, and the actions an annotator would spend per gold span
+with its suggestions beside those without (``core.recommenders.evaluation``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+from workbench.app.recommending import command_recommender
+from workbench.core.errors import WorkbenchError
+from workbench.core.recommenders.evaluation import (
+    CurvePoint,
+    held_out,
+    learning_curve,
+    training_sizes,
+)
+from workbench.core.recommenders.trained import LEARNING, trained
+from workbench.store.project import Project
+from workbench.store.recommending import training_documents
+
+MIN_DOCUMENTS = 2
+
+
+def evaluate_project(
+    project: Project, names: Sequence[str] = LEARNING, command: str | None = None, seed: int = 0
+) -> dict[str, Any]:
+    documents = [document for document in training_documents(project) if document.spans]
+    if len(documents) < MIN_DOCUMENTS:
+        raise WorkbenchError(
+            f"{project.path}: {len(documents)} annotated documents; evaluating needs at least "
+            f"{MIN_DOCUMENTS} (gold, or sets marked done)"
+        )
+    training, testing = held_out(documents, seed=seed)
+    curves = {
+        name: learning_curve(partial(trained, name), training, testing, training_sizes(len(training)))
+        for name in names
+        if name in LEARNING
+    }
+    if command:
+        recommend = command_recommender(project, command)
+        curves["command"] = learning_curve(lambda _: recommend, training, testing, [0])
+    return {
+        "documents": len(documents),
+        "held_out": len(testing),
+        "gold_spans": sum(len(set(document.spans)) for document in testing),
+        "recommenders": {name: [_point(p) for p in curve] for name, curve in curves.items()},
+    }
+
+
+def _point(point: CurvePoint) -> dict[str, Any]:
+    scores, actions = point.scores, point.actions
+    return {
+        "training_documents": point.documents,
+        "precision": round(scores.precision, 4),
+        "recall": round(scores.recall, 4),
+        "f1": round(scores.f1, 4),
+        "actions_per_gold_span": round(actions.assisted / max(actions.gold_spans, 1), 4),
+        "actions_ratio": round(actions.ratio, 4),
+        "actions_saved_per_gold_span": round(actions.saved_per_span, 4),
+    }
+
+
+def evaluation_text(report: dict[str, Any]) -> str:
+    heading = (
+        f"{report['documents']} annotated documents, {report['held_out']} held out "
+        f"({report['gold_spans']} gold spans)"
+    )
+    lines = [heading]
+    for name, points in report["recommenders"].items():
+        lines.append(f"{name}:")
+        lines.append("  training docs  precision  recall     F1   saved/span")
+        lines += [
+            f"  {p['training_documents']:>13}  {p['precision']:>9.3f}  {p['recall']:>6.3f}  "
+            f"{p['f1']:>5.3f}  {p['actions_saved_per_gold_span']:>11.3f}"
+            for p in points
+        ]
+    return "\n".join(lines)
+
+
+

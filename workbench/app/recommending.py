@@ -1,0 +1,255 @@
+"""Suggestions that learn from the project (issue 15): filling the reserved set ``suggestions``
+from the recommenders, keeping the CRF model trained, and the annotator's accept and reject.
+
+Every function here may run off the GUI thread (no Qt); each write is one transaction. Nothing
+reaches an annotator's set but through ``AcceptSuggestions``, a command the annotator applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.app.changes import Change, Command
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import SUGGESTIONS, Span
+from workbench.core.progress import Progress, no_progress
+from workbench.core.recommenders import Recommendation, best_per_range, without_rejected
+from workbench.core.recommenders.command import run_command
+from workbench.core.recommenders.crf import CrfModel, train_crf
+from workbench.core.recommenders.gazetteer import gazetteer_of
+from workbench.core.recommenders.trained import (
+    Recommend,
+    crf_recommender,
+    strings_recommender,
+)
+from workbench.store.editing import Removal
+from workbench.store.project import Project
+from workbench.store.recommending import (
+    documents_to_suggest,
+    forget_rejection,
+    load_model,
+    rejected_strings,
+    save_model,
+    store_suggestions,
+    suggestion_spans,
+    training_documents,
+)
+from workbench.store.throughput import log_action
+
+RECOMMENDERS = ("strings", "crf", "command")
+RETRAIN_AFTER = 5
+"""Documents done since the CRF was trained that make it worth training again."""
+
+
+# -- the CRF model ------------------------------------------------------------------------------
+
+
+def needs_training(project: Project) -> bool:
+    """Whether ``crf_model`` would train: ``RETRAIN_AFTER`` more training documents than the
+    stored model saw (or none stored and some spans to learn from)."""
+    documents = training_documents(project)
+    stored = load_model(project, "crf")
+    if not any(document.spans for document in documents):
+        return False
+    return stored is None or len(documents) - stored[1] >= RETRAIN_AFTER
+
+
+def crf_model(project: Project, *, retrain: bool | None = None) -> CrfModel | None:
+    """The project's CRF: the stored one, trained again first when ``needs_training`` (or
+    ``retrain``) says so; None when there is nothing to learn from yet."""
+    if retrain if retrain is not None else needs_training(project):
+        documents = training_documents(project)
+        if any(document.spans for document in documents):
+            model = train_crf(documents)
+            save_model(project, "crf", model.data, model.documents)
+            return model
+    stored = load_model(project, "crf")
+    return None if stored is None else CrfModel(*stored)
+
+
+# -- filling suggestions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filled:
+    documents: int
+    suggestions: int
+    by_recommender: dict[str, int]
+
+
+def recommenders_for(
+    project: Project, names: Sequence[str], command: str | None = None
+) -> dict[str, Recommend]:
+    """The named recommenders, ready to run on texts (the CRF trained first if it is due)."""
+    unknown = [name for name in names if name not in RECOMMENDERS]
+    if unknown:
+        raise WorkbenchError(f"no recommender {unknown[0]!r} (there are {', '.join(RECOMMENDERS)})")
+    documents = training_documents(project)
+    learnt = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
+    others = project.labelled_texts() - learnt  # the annotators' work not done yet
+    gazetteer = gazetteer_of(documents, others, rejected_strings(project))
+    chosen: dict[str, Recommend] = {}
+    if "strings" in names:
+        chosen["strings"] = strings_recommender(gazetteer)
+    if "crf" in names:
+        model = crf_model(project)
+        if model is not None:
+            chosen["crf"] = crf_recommender(model, gazetteer)
+    if "command" in names:
+        if not command:
+            raise WorkbenchError("the command recommender needs --command")
+        chosen["command"] = command_recommender(project, command)
+    return chosen
+
+
+def command_recommender(project: Project, command: str) -> Recommend:
+    labels = [label.id for label in project.schema.entity_types]
+
+    def recommend(text: str) -> list[Recommendation]:
+        return run_command(command, [("document", text)], labels)["document"]
+
+    return recommend
+
+
+def fill_suggestions(
+    project: Project,
+    *,
+    annotator: str | None = None,
+    names: Sequence[str] = ("strings", "crf"),
+    command: str | None = None,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Filled:
+    """Suggestions for every document ``annotator`` (or anyone, when None) has not done."""
+    recommenders = recommenders_for(project, names, command)
+    document_ids = documents_to_suggest(project, annotator)
+    counts = dict.fromkeys(recommenders, 0)
+    total = 0
+    for number, document_id in enumerate(document_ids, start=1):
+        if cancelled():
+            break
+        found = document_suggestions(project, document_id, annotator, recommenders)
+        for recommendation in found:
+            counts[recommendation.recommender] += 1
+        total += len(store_suggestions(project, document_id, found))
+        progress(number, len(document_ids))
+    return Filled(len(document_ids), total, counts)
+
+
+def document_suggestions(
+    project: Project, document_id: str, annotator: str | None, recommenders: dict[str, Recommend]
+) -> list[Recommendation]:
+    """What the recommenders suggest on one document, less what ``annotator`` rejected there
+    and the ranges they labelled already."""
+    text = project.document(document_id).text
+    found = [r for recommend in recommenders.values() for r in recommend(text)]
+    who = [annotator] if annotator is not None else project.annotators()
+    rejected = {r for name in who for r in project.rejected_suggestions(document_id, name)}
+    taken = (
+        {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
+        if annotator is not None
+        else set()
+    )
+    return best_per_range(without_rejected(found, rejected, taken))
+
+
+def suggestions_on(project: Project, document_id: str, annotator: str) -> list[Span]:
+    """The stored suggestions the window shows ``annotator`` on a document (dashed, with their
+    label): those they have not rejected, on ranges they have not labelled."""
+    rejected = project.rejected_suggestions(document_id, annotator)
+    taken = {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
+    return [
+        span
+        for span in suggestion_spans(project, document_id)
+        if (span.start, span.end, span.label) not in rejected and (span.start, span.end) not in taken
+    ]
+
+
+# -- accepting and rejecting ---------------------------------------------------------------------
+
+
+@dataclass
+class AcceptSuggestions(Command):
+    """Suggestions moved into the annotator's set: one (Enter; the label's key gives ``label``,
+    which relabels it), or all above a score (``accept_above``). Revert puts them back."""
+
+    document_id: str
+    annotator: str
+    suggestion_ids: tuple[str, ...]
+    label: str | None = None
+    _taken: Removal | None = field(default=None, init=False, repr=False)
+    _added: tuple[str, ...] = field(default=(), init=False, repr=False)
+
+    def apply(self, project: Project) -> Change:
+        if not self.suggestion_ids:
+            raise WorkbenchError("no suggestion to accept")
+        for span_id in self.suggestion_ids:
+            _require_suggestion(project, span_id, self.document_id)
+        first = self._taken is None
+        self._taken = project.delete_spans(self.suggestion_ids)
+        added: list[Span] = []
+        for suggestion in self._taken.spans:
+            label = self.label or suggestion.label
+            added += project.add_spans(
+                self.document_id, self.annotator, [(suggestion.start, suggestion.end)], label
+            )
+        if first:
+            for _ in self._taken.spans:
+                log_action(project, self.annotator, self.document_id, "accept")
+        self._added = tuple(span.id for span in added)
+        return Change(self.document_id, added=tuple(added))
+
+    def revert(self, project: Project) -> Change:
+        assert self._taken is not None, "revert follows an apply"
+        if self._added:
+            project.delete_spans(self._added)
+        project.restore(self._taken)
+        return Change(self.document_id, removed=self._added)
+
+
+@dataclass
+class RejectSuggestion(Command):
+    """A suggestion taken away (Backspace) and remembered as rejected, so that no recommender
+    offers it to this annotator again."""
+
+    document_id: str
+    annotator: str
+    suggestion_id: str
+    _taken: Removal | None = field(default=None, init=False, repr=False)
+
+    def apply(self, project: Project) -> Change:
+        _require_suggestion(project, self.suggestion_id, self.document_id)
+        first = self._taken is None
+        self._taken = project.delete_spans([self.suggestion_id])
+        span = self._taken.spans[0]
+        project.reject_suggestion(self.document_id, self.annotator, span.start, span.end, span.label)
+        if first:
+            log_action(project, self.annotator, self.document_id, "reject")
+        return Change(self.document_id)
+
+    def revert(self, project: Project) -> Change:
+        assert self._taken is not None, "revert follows an apply"
+        span = self._taken.spans[0]
+        forget_rejection(project, self.document_id, self.annotator, span.start, span.end, span.label)
+        project.restore(self._taken)
+        return Change(self.document_id)
+
+
+def accept_above(
+    project: Project, document_id: str, annotator: str, threshold: float
+) -> AcceptSuggestions:
+    """The command accepting every suggestion on the document scored ``threshold`` or more
+    (not applied yet: the caller applies it, or pushes it on the window's undo stack)."""
+    chosen = [
+        span.id
+        for span in suggestion_spans(project, document_id)
+        if float(span.attributes.get("score", 0.0)) >= threshold
+    ]
+    return AcceptSuggestions(document_id, annotator, tuple(chosen))
+
+
+def _require_suggestion(project: Project, span_id: str, document_id: str) -> None:
+    _, owner_document, owner = project.span_owner(span_id)
+    if owner != SUGGESTIONS or owner_document != document_id:
+        raise WorkbenchError(f"span {span_id} is not a suggestion on document {document_id}")

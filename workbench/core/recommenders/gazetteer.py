@@ -1,0 +1,129 @@
+"""The strings recommender: every labelled string of the project is a gazetteer entry, found again
+in other documents whatever their diacritics, hamza forms, tatweel or proclitics.
+
+An entry is filed under the stems of its words (``words.stems_of``), so الموصل labelled once
+finds والموصل and بالموصل, and the suggestion covers the whole word, proclitics inside, as the
+word-snapping rule makes a span. Each entry counts its labels; where the documents it was learnt
+from are known, it also counts how often the string occurs in them at all, so that a string
+labelled once in ten occurrences scores 0.1, not 1. Rejected suggestions count as occurrences
+that were not labelled so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.core.recommenders import Recommendation, TrainingDocument
+from workbench.core.recommenders.words import Word, sentences_of, stems_of
+
+NAME = "strings"
+MIN_SCORE = 0.3
+"""A string labelled in fewer than this share of its occurrences is not suggested."""
+
+Key = tuple[str, ...]
+Match = tuple[int, int, str, float]
+"""(first word, past the last word, label, score) of a gazetteer match in a sentence."""
+
+
+@dataclass
+class Gazetteer:
+    labels: dict[Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    occurrences: Counter[Key] = field(default_factory=Counter)
+    rejections: Counter[tuple[Key, str]] = field(default_factory=Counter)
+    longest: int = 0
+
+    def add(self, text: str, label: str, count: int = 1) -> None:
+        key = stems_of(text)
+        if key and not all(len(stem) < 2 for stem in key):
+            self.labels[key][label] += count
+            self.longest = max(self.longest, len(key))
+
+    def reject(self, text: str, label: str) -> None:
+        self.rejections[(stems_of(text), label)] += 1
+
+    def label_counts(self, text: str) -> dict[str, int]:
+        """How often each label was given to ``text`` (or a string like it)."""
+        return dict(self.labels.get(stems_of(text), {}))
+
+    def best(self, key: Key) -> tuple[str, float] | None:
+        """The most frequent label of ``key`` and its share of the key's occurrences."""
+        counts = self.labels.get(key)
+        if not counts:
+            return None
+        label, count = counts.most_common(1)[0]
+        seen = max(self.occurrences[key], sum(counts.values())) + self.rejections[(key, label)]
+        return label, count / seen
+
+    def matches(self, sentence: Sequence[Word]) -> list[Match]:
+        """The longest entries found in ``sentence``, left to right, not overlapping."""
+        stems = [word.stem for word in sentence]
+        found: list[Match] = []
+        index = 0
+        while index < len(stems):
+            for size in range(min(self.longest, len(stems) - index), 0, -1):
+                best = self.best(tuple(stems[index : index + size]))
+                if best is not None:  # keys hold no filler (stems_of), so none starts one
+                    found.append((index, index + size, *best))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
+
+    def count_occurrences(self, sentences: Iterable[Sequence[Word]]) -> None:
+        """Count every place the entries occur in ``sentences`` (overlaps included)."""
+        for sentence in sentences:
+            stems = [word.stem for word in sentence]
+            for index in range(len(stems)):
+                for size in range(1, min(self.longest, len(stems) - index) + 1):
+                    key = tuple(stems[index : index + size])
+                    if key in self.labels:
+                        self.occurrences[key] += 1
+
+
+def gazetteer_of(
+    documents: Iterable[TrainingDocument],
+    strings: Iterable[tuple[str, str]] = (),
+    rejected: Iterable[tuple[str, str]] = (),
+) -> Gazetteer:
+    """A gazetteer of the spans of ``documents`` (their texts counted for occurrences), of more
+    labelled ``strings`` (text, label) whose documents are not at hand, and of ``rejected``
+    (text, label) suggestions."""
+    gazetteer = Gazetteer()
+    documents = list(documents)
+    for document in documents:
+        for start, end, label in document.spans:
+            gazetteer.add(document.text[start:end], label)
+    for text, label in strings:
+        gazetteer.add(text, label)
+    for text, label in rejected:
+        gazetteer.reject(text, label)
+    for document in documents:
+        gazetteer.count_occurrences(sentences_of(document.text))
+    return gazetteer
+
+
+def recommend_strings(
+    gazetteer: Gazetteer, sentences: Sequence[Sequence[Word]], min_score: float = MIN_SCORE
+) -> list[Recommendation]:
+    """The gazetteer's matches in a document (its ``words.sentences_of``) scoring ``min_score``
+    or more."""
+    return [
+        Recommendation(sentence[first].start, sentence[past - 1].end, label, score, NAME)
+        for sentence in sentences
+        for first, past, label, score in gazetteer.matches(sentence)
+        if score >= min_score
+    ]
+
+
+def match_tags(gazetteer: Gazetteer, sentence: Sequence[Word]) -> list[str]:
+    """IOB2 tags of the gazetteer's matches in ``sentence``: a feature of the CRF."""
+    tags = ["O"] * len(sentence)
+    for first, past, label, _ in gazetteer.matches(sentence):
+        tags[first] = f"B-{label}"
+        for index in range(first + 1, past):
+            tags[index] = f"I-{label}"
+    return tags
+

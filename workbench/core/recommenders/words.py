@@ -1,0 +1,115 @@
+"""Words as the recommenders see them: each token of the text with its normalized form, its
+proclitics and its stem (the normalized word without them), grouped in sentences.
+
+Proclitics follow the word-snapping rule (``workbench.core.snapping``): و ف, then ب ك ل, then the
+article ال (or the ل of لل). A stem keeps at least ``MIN_STEM`` letters, so a short word is not
+taken apart (ولد stays ولد). Stripping is the same for a gazetteer entry and for the text, so
+والموصل, بالموصل and الموصل all meet on موصل.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.core.normalize import normalize_query
+from workbench.core.snapping import is_filler_token
+from workbench.core.tokens import Token, sentence_spans, tokenize
+
+MIN_STEM = 3
+
+
+def _proclitic_stacks() -> tuple[str, ...]:
+    """Every stack of proclitics on a normalized word, longest first: (و|ف)? (ب|ك|ل)? (ال)?,
+    where ل + ال is written لل."""
+    stacks = {
+        (conjunction + preposition + article).replace("\u0644\u0627\u0644", "\u0644\u0644")
+        for conjunction in ("", "\u0648", "\u0641")
+        for preposition in ("", "\u0628", "\u0643", "\u0644")
+        for article in ("", "\u0627\u0644")
+    }
+    return tuple(sorted(stacks - {""}, key=len, reverse=True))
+
+
+_PROCLITIC_STACKS = _proclitic_stacks()
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    normalized: str
+    proclitics: str
+    stem: str
+
+
+def split_proclitics(normalized: str) -> tuple[str, str]:
+    """(proclitics, stem) of a normalized word: the longest stack that leaves a stem of
+    ``MIN_STEM`` letters or more."""
+    for stack in _PROCLITIC_STACKS:
+        if normalized.startswith(stack) and len(normalized) - len(stack) >= MIN_STEM:
+            return stack, normalized[len(stack) :]
+    return "", normalized
+
+
+def word_of(token: Token) -> Word:
+    normalized = normalize_query(token.text)
+    proclitics, stem = split_proclitics(normalized)
+    return Word(token.start, token.end, token.text, normalized, proclitics, stem)
+
+
+def sentences_of(text: str) -> list[list[Word]]:
+    """The words of each sentence of ``text`` (punctuation kept as words: a CRF reads it)."""
+    tokens = tokenize(text)
+    sentences: list[list[Word]] = []
+    index = 0
+    for _, end in sentence_spans(text):
+        sentence: list[Word] = []
+        while index < len(tokens) and tokens[index].start < end:
+            sentence.append(word_of(tokens[index]))
+            index += 1
+        if sentence:
+            sentences.append(sentence)
+    if index < len(tokens):
+        sentences.append([word_of(token) for token in tokens[index:]])
+    return sentences
+
+
+def stems_of(text: str) -> tuple[str, ...]:
+    """The stems of a labelled string's words, fillers (punctuation, tatweel) left out: the key
+    a gazetteer files it under."""
+    return tuple(word_of(token).stem for token in tokenize(text) if not is_filler_token(token))
+
+
+def word_tags(words: Sequence[Word], spans: Sequence[tuple[int, int, str]]) -> list[str]:
+    """IOB2 tags of ``words`` (in text order) for ``spans``: a word belongs to the first span (by
+    start, longer first) that it overlaps; a nested or overlapping span after it is left out."""
+    tags = ["O"] * len(words)
+    ends = [word.end for word in words]
+    starts = [word.start for word in words]
+    for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        inside = range(bisect_right(ends, start), bisect_left(starts, end))
+        if not inside or any(tags[i] != "O" for i in inside):
+            continue
+        tags[inside[0]] = f"B-{label}"
+        for i in inside[1:]:
+            tags[i] = f"I-{label}"
+    return tags
+
+
+def tag_chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, past last, label) of the chunks of a tag sequence, read as seqeval's default mode
+    (conlleval) reads it: an I- that does not continue a chunk of its label begins one."""
+    chunks: list[tuple[int, int, str]] = []
+    begun: tuple[int, str] | None = None
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = begun is not None and prefix == "I" and label == begun[1]
+        if begun is not None and not continues:
+            chunks.append((begun[0], index, begun[1]))
+            begun = None
+        if prefix in ("B", "I") and not continues:
+            begun = (index, label)
+    return chunks

@@ -1,0 +1,147 @@
+"""What the recommenders keep in the project: the reserved set ``suggestions`` on each document
+(each span's ``recommender`` and ``score`` as its attributes) and the trained models (bytes,
+by recommender name), which packages carry to the annotators."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from workbench.core.model import GOLD, SUGGESTIONS, AnnotationSet, Span, Status
+from workbench.core.recommenders import Recommendation, TrainingDocument
+from workbench.store.clock import now
+from workbench.store.connection import write_transaction
+
+if TYPE_CHECKING:
+    from workbench.store.project import Project
+
+
+def store_suggestions(
+    project: Project, document_id: str, found: Sequence[Recommendation]
+) -> list[Span]:
+    """Make the document's suggestions exactly ``found`` (one per range and label)."""
+    text = project.document(document_id).text
+    spans = [
+        replace(
+            project.new_span(text, r.start, r.end, r.label),
+            attributes={"recommender": r.recommender, "score": round(r.score, 4)},
+        )
+        for r in {r.key: r for r in found}.values()
+    ]
+    suggested = AnnotationSet(SUGGESTIONS, tuple(spans), status=Status.NEW)
+    project.replace_set(document_id, SUGGESTIONS, suggested)
+    return spans
+
+
+def suggestion_spans(project: Project, document_id: str) -> list[Span]:
+    found = project.annotation_set(document_id, SUGGESTIONS)
+    return list(found.spans) if found else []
+
+
+def forget_rejection(
+    project: Project, document_id: str, annotator: str, start: int, end: int, label: str
+) -> None:
+    """Undo ``Project.reject_suggestion``."""
+    project.require_writable()
+    with write_transaction(project.conn):
+        project.conn.execute(
+            "DELETE FROM rejected_suggestions WHERE document_id = ? AND annotator = ? AND start = ? "
+            'AND "end" = ? AND label = ?',
+            [document_id, annotator, start, end, label],
+        )
+
+
+def rejected_strings(project: Project) -> list[tuple[str, str]]:
+    """(text, label) of every rejected suggestion in the project: the gazetteer counts them."""
+    return [
+        (text[start:end], label)
+        for text, start, end, label in project.conn.execute(
+            'SELECT d.text, r.start, r."end", r.label FROM rejected_suggestions r '
+            "JOIN documents d ON d.id = r.document_id"
+        )
+    ]
+
+
+def save_model(project: Project, name: str, model: bytes, documents: int) -> None:
+    project.require_writable()
+    with write_transaction(project.conn):
+        project.conn.execute(
+            "INSERT OR REPLACE INTO recommender_models (name, model, documents, trained) "
+            "VALUES (?, ?, ?, ?)",
+            [name, model, documents, now()],
+        )
+
+
+def load_model(project: Project, name: str) -> tuple[bytes, int] | None:
+    """(model, documents it was trained on), or None when none was trained."""
+    row = project.conn.execute(
+        "SELECT model, documents FROM recommender_models WHERE name = ?", [name]
+    ).fetchone()
+    return None if row is None else (bytes(row[0]), int(row[1]))
+
+
+def copy_models(source: Project, target: Project) -> None:
+    """Every trained model of ``source`` into ``target`` (a package being written)."""
+    models = source.conn.execute("SELECT name, model, documents, trained FROM recommender_models")
+    with write_transaction(target.conn):
+        target.conn.executemany(
+            "INSERT OR REPLACE INTO recommender_models (name, model, documents, trained) "
+            "VALUES (?, ?, ?, ?)",
+            models.fetchall(),
+        )
+
+
+def training_documents(project: Project) -> list[TrainingDocument]:
+    """What the recommenders learn from: gold where the project has any, else every done set
+    of the annotators, in document order."""
+    status = "" if _has_gold(project) else " AND a.status = 'done'"
+    who = "a.annotator = ?" if status == "" else "a.annotator NOT IN (?, ?)"
+    params = [GOLD] if status == "" else [GOLD, SUGGESTIONS]
+    set_ids: dict[str, list[str]] = {}
+    for document_id, set_id in project.conn.execute(
+        "SELECT a.document_id, a.id FROM annotation_sets a JOIN documents d ON d.id = a.document_id "
+        f"WHERE {who}{status} ORDER BY d.ord",
+        params,
+    ):
+        set_ids.setdefault(document_id, []).append(set_id)
+    documents = []
+    for document_id, ids in set_ids.items():
+        marks = ",".join("?" * len(ids))
+        spans = project.conn.execute(
+            f'SELECT DISTINCT start, "end", label FROM spans WHERE set_id IN ({marks})', ids
+        ).fetchall()
+        entity = [(s, e, label) for s, e, label in spans if project.schema.has_entity(label)]
+        documents.append(TrainingDocument(project.document(document_id).text, entity))
+    return documents
+
+
+def _has_gold(project: Project) -> bool:
+    row = project.conn.execute(
+        "SELECT 1 FROM spans s JOIN annotation_sets a ON a.id = s.set_id WHERE a.annotator = ? "
+        "LIMIT 1",
+        [GOLD],
+    ).fetchone()
+    return row is not None
+
+
+def documents_to_suggest(project: Project, annotator: str | None) -> list[str]:
+    """Documents not done yet: those assigned to ``annotator`` when named, else those nobody
+    has done (gold included)."""
+    if annotator is not None:
+        return [
+            row[0]
+            for row in project.conn.execute(
+                "SELECT a.document_id FROM annotation_sets a JOIN documents d ON d.id = a.document_id "
+                "WHERE a.annotator = ? AND a.status != 'done' ORDER BY d.ord",
+                [annotator],
+            )
+        ]
+    done = {
+        row[0]
+        for row in project.conn.execute(
+            "SELECT DISTINCT document_id FROM annotation_sets WHERE status = 'done' AND annotator != ?",
+            [SUGGESTIONS],
+        )
+    }
+    return [document.id for document in project.documents() if document.id not in done]
