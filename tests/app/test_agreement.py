@@ -14,7 +14,8 @@ from workbench.app.agreement_html import (
     format_score,
     heat_colour,
 )
-from workbench.cli import agreement_text, main
+from workbench.cli import main
+from workbench.cli.team_commands import agreement_text
 from workbench.core.agreement import agreement_report
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import (

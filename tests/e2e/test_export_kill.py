@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from workbench import cli
+from workbench.cli import project_commands
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.formats import EXPORTERS
@@ -126,7 +127,7 @@ def kill_at(point: str, out: Path, renames: int) -> Callable[[], None]:
                 die()
 
         os.replace = replace  # type: ignore[assignment]
-        cli.progress_bar = lambda what: progress
+        project_commands.progress_bar = lambda what: progress  # the export's bar
 
     return prepare
 

@@ -261,12 +261,12 @@ def test_an_annotator_name_that_is_not_utf8_is_refused(
 def test_a_bug_is_one_line_and_workbench_debug_shows_its_traceback(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import workbench.cli
+    import workbench.cli.parser
 
     def bug(args: object) -> None:
         raise ValueError("a bug")
 
-    monkeypatch.setattr(workbench.cli, "run_stats", bug)
+    monkeypatch.setattr(workbench.cli.parser, "run_stats", bug)
     monkeypatch.delenv("WORKBENCH_DEBUG", raising=False)
     code, _, err = run(capsys, "stats", project)
     assert (code, err) == (1, "workbench: error: unexpected ValueError: a bug (WORKBENCH_DEBUG=1 shows where)\n")

@@ -1,0 +1,45 @@
+"""What the command line shows on the terminal: progress, warnings, one-line errors."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Sequence
+
+from workbench.core.progress import Progress
+
+EXIT_ERROR = 1
+
+
+def progress_bar(what: str) -> Progress:
+    """A one-line progress counter on stderr when it is a terminal; silent otherwise."""
+    if sys.stderr is None or not sys.stderr.isatty():  # None in a windowed Windows app
+        return lambda done, total: None
+
+    def show(done: int, total: int) -> None:
+        if done % 100 == 0 or done == total:
+            of = f"/{total}" if total else ""
+            print(f"\r{what} {done}{of}", end="" if done != total else "\n", file=sys.stderr)
+
+    return show
+
+
+def warn(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(f"warning: {line}", file=sys.stderr)
+
+
+def fail(message: str) -> int:
+    """One line on stderr: a line break in the message (a file name may hold one) is shown escaped."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"workbench: error: {one_line}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def printable_output() -> None:
+    """Let stdout and stderr print any text: a file name that is not UTF-8 (held as lone
+    surrogates) or a character the console's encoding lacks is escaped, not a crash after the
+    work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
