@@ -9,6 +9,7 @@ agreement, adjudication.
 
 from __future__ import annotations
 
+from workbench.store.connection import on_read_only_media
 from workbench.store.inspection import project_problems, project_stats
 from workbench.store.project import Comment, DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
@@ -19,6 +20,7 @@ __all__ = [
     "DocumentSummary",
     "Project",
     "SpanEntry",
+    "on_read_only_media",
     "project_problems",
     "project_stats",
 ]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument
+from workbench.core.model import AnnotatedDocument, Document
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
+from workbench.core.tokens import TokenOffsets
 from workbench.formats.report import FormatReport
 
 
@@ -38,6 +39,9 @@ class ExportOptions:
     """Train/validation/test percentages, by document (or by sentence, see ``split_by``)."""
     split_by: Literal["document", "sentence"] = "document"
     seed: int = 0
+    token_offsets: Callable[[Document], TokenOffsets] | None = None
+    """Where the token-based exports get a text's tokens (a project's token cache); None:
+    ``core.tokens.token_offsets`` of the text."""
 
 
 class Importer(Protocol):

@@ -298,7 +298,7 @@ def _unit_sentences(
     units = export_units(annotated, report)
     if not units:
         return
-    tokens = tokenized(annotated.document, split_clitics=options.split_clitics)
+    tokens = tokenized(annotated.document, options)
     if annotated.document.tokens is not None:
         _refuse_whitespace(annotated, tokens.tokens)
     for unit in units:

@@ -100,7 +100,7 @@ def _document_rows(
     units = export_units(annotated, report)
     if not units:
         return
-    tokens = tokenized(annotated.document, split_clitics=options.split_clitics)
+    tokens = tokenized(annotated.document, options)
     for unit in units:
         yield from _unit_rows(unit, tag_unit(unit, tokens, options, report), options, index)
 

@@ -99,7 +99,15 @@ def m002_rejected_suggestions(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_rejected_suggestions]
+def m003_token_offsets(db: Database) -> None:
+    """The token offsets of each document text, keyed by its sha256 (``store.token_cache``)."""
+    db.execute(
+        """CREATE TABLE token_offsets (
+            sha256 TEXT PRIMARY KEY, tokenizer TEXT NOT NULL, offsets BLOB NOT NULL)"""
+    )
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_rejected_suggestions, m003_token_offsets]
 
 
 def format_version() -> int:
