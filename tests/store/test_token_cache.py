@@ -155,3 +155,20 @@ def test_a_format_2_file_gains_the_token_cache_after_a_backup(
     assert "token_offsets" not in tables and "documents" in tables
     backup.close()
     assert (tmp_path / "old.conll").read_bytes() == (tmp_path / "new.conll").read_bytes()
+
+
+BAD_ROWS = [b"\x03\x01", b"\x01\x00\x00", b"\x01\x01\x01\x01", b"\x04" + bytes([0, 0, 0, 0x80]) * 2]
+
+
+@pytest.mark.parametrize("blob", BAD_ROWS)
+def test_a_row_that_cannot_be_the_text_s_tokens_is_cut_again(
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer, blob: bytes
+) -> None:
+    """A bad width, an empty token, a start without an end, a token past the text."""
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "a.conll", format_name="conll")
+        project.conn.execute("UPDATE token_offsets SET offsets = ?", [blob])
+        tokenizer.texts.clear()
+        export_project(project, tmp_path / "b.conll", format_name="conll")
+    assert sorted(tokenizer.texts) == sorted(set(TEXTS))
+    assert (tmp_path / "a.conll").read_bytes() == (tmp_path / "b.conll").read_bytes()

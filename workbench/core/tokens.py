@@ -33,12 +33,18 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from itertools import accumulate
 from operator import attrgetter, sub
-from typing import NamedTuple
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, NamedTuple
 
 from workbench.core import token_characters
+
+if TYPE_CHECKING:  # numpy is imported when first needed: the window and the CLI start without it
+    from typing import TypeAlias
+
+    import numpy as np
+    from numpy.typing import NDArray
+
+    TokenOffsets: TypeAlias = NDArray[np.int64]
+    """The tokens of a text as an array of ``(start, end)`` rows, in text order."""
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters ``str.splitlines`` breaks at: each ends a sentence."""
@@ -66,8 +72,6 @@ _BMP_SIZE = 0x10000
 _SPACE, _WORD, _CUT, _JOINER = range(4)
 """The kinds of characters in ``_bmp_kinds``."""
 
-TokenOffsets = NDArray[np.int64]
-"""The tokens of a text as an array of ``(start, end)`` rows, in text order."""
 
 _NON_SPACE_RUN = re.compile(r"\S*")
 """In ``re``, ``\\s`` is exactly ``str.isspace()``, which ``str.split()`` in camel-tools uses."""
@@ -185,6 +189,8 @@ def warm_up() -> None:
 def token_offsets(text: str) -> TokenOffsets:
     """The tokens of ``tokenize`` as an array of ``(start, end)`` rows: what exports, the token
     cache and agreement need, without a Python object for each token."""
+    import numpy as np
+
     offsets = _plain_offsets(text)
     if offsets is None:
         ranges = _pieces(text)
@@ -269,6 +275,8 @@ def sentence_breaks(text: str) -> list[int]:
 def _plain_offsets(text: str) -> TokenOffsets | None:
     """``token_offsets`` of a text of characters of the Basic Multilingual Plane without a
     joiner of emoji sequences, in whole-array operations; None for any other text."""
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if codes.size == 0:
         return np.empty((0, 2), dtype=np.int64)
@@ -295,6 +303,8 @@ def _bmp_kinds() -> NDArray[np.uint8]:
     """The kind of every character of the Basic Multilingual Plane: whitespace (``\\s``, as
     ``str.split`` in camel-tools), cut out of words, joining emoji sequences, or part of a word;
     found with the patterns of the slower path, so that both paths agree by construction."""
+    import numpy as np
+
     every = "".join(map(chr, range(_BMP_SIZE)))
     basic, _ = _cut_classes()
     kinds = np.full(_BMP_SIZE, _WORD, dtype=np.uint8)

@@ -8,14 +8,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, Document
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
-from workbench.core.tokens import TokenOffsets
 from workbench.formats.report import FormatReport
+
+if TYPE_CHECKING:
+    from workbench.core.tokens import TokenOffsets
 
 
 @dataclass(frozen=True)

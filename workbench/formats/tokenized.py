@@ -21,14 +21,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Document, Span
-from workbench.core.tokens import Token, TokenOffsets, sentence_breaks, token_columns_at, token_offsets
+from workbench.core.tokens import Token, sentence_breaks, token_columns_at, token_offsets
 from workbench.formats.base import ExportOptions
 from workbench.formats.clitics import split_proclitics
 from workbench.formats.report import FormatReport, Issue
+
+if TYPE_CHECKING:
+    from workbench.core.tokens import TokenOffsets
 
 TokenRange = tuple[int, int]
 """A half-open range of token indices."""

@@ -20,17 +20,20 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from workbench.core.model import Document
-from workbench.core.tokens import TokenOffsets, installed_versions, token_offsets
+from workbench.core.tokens import installed_versions, token_offsets
+
+if TYPE_CHECKING:
+    from workbench.core.tokens import TokenOffsets
 from workbench.store.connection import write_transaction
 
 BATCH = 500
 """Texts tokenized before their offsets are written, each batch in its own short transaction,
 so that an export never holds the project's write lock for long."""
-_WIDTHS = (np.dtype(np.uint8), np.dtype(np.uint16), np.dtype(np.uint32), np.dtype(np.uint64))
+_WIDTHS = (1, 2, 4, 8)
+"""The sizes in bytes of the unsigned integers a row's steps may be stored in."""
 
 
 @cache
@@ -42,15 +45,20 @@ def tokenizer_name() -> str:
 
 def pack(offsets: TokenOffsets) -> bytes:
     """``offsets`` as the differences between consecutive boundaries (module docstring)."""
+    import numpy as np
+
     steps = np.diff(offsets.ravel(), prepend=0)
     largest = int(steps.max()) if steps.size else 0
-    width = next(dtype for dtype in _WIDTHS if largest <= np.iinfo(dtype).max)
-    return bytes([width.itemsize]) + steps.astype(width).tobytes()
+    width = next(size for size in _WIDTHS if largest < 1 << (8 * size))
+    return bytes([width]) + steps.astype(f"<u{width}").tobytes()
 
 
 def unpack(blob: bytes) -> TokenOffsets:
-    width = next(dtype for dtype in _WIDTHS if dtype.itemsize == blob[0])
-    steps = np.frombuffer(blob, dtype=width, offset=1)
+    import numpy as np
+
+    if blob[0] not in _WIDTHS:
+        raise ValueError(f"token offsets stored {blob[0]} bytes wide")
+    steps = np.frombuffer(blob, dtype=f"<u{blob[0]}", offset=1)
     return steps.cumsum(dtype=np.int64).reshape(-1, 2)
 
 
@@ -71,8 +79,8 @@ class TokenCache:
                 "SELECT offsets FROM token_offsets WHERE sha256 = ? AND tokenizer = ?",
                 [document.sha256, tokenizer_name()],
             ).fetchone()
-            if row is not None:
-                return unpack(row[0])
+            if row is not None and (cached := _fitting(row[0], len(document.text))) is not None:
+                return cached
         offsets = token_offsets(document.text)
         if self.writable:
             self.pending[document.sha256] = pack(offsets)
@@ -99,6 +107,19 @@ def token_cache(conn: sqlite3.Connection, *, writable: bool) -> Iterator[TokenCa
     cache_ = TokenCache(conn, writable=writable)
     yield cache_
     cache_.flush()
+
+
+def _fitting(blob: bytes, length: int) -> TokenOffsets | None:
+    """The offsets stored in ``blob`` when they could be tokens of a text of ``length`` code
+    points (non-empty, in order, inside the text), else None: a project file may come from
+    someone else, and a row that does not fit is cut again rather than trusted."""
+    try:
+        offsets = unpack(blob)
+    except ValueError:
+        return None
+    if offsets.size and (offsets[-1, 1] > length or not (offsets[:, 1] > offsets[:, 0]).all()):
+        return None
+    return offsets
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
