@@ -81,9 +81,9 @@ def write(
                 documents, folder, options, progress, suffix=SUFFIX, render=render
             )
         labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
-        write_text_file(folder / "labels.json", labels, sync=False)
+        write_text_file(folder / "labels.json", labels, in_built_folder=True)
         card = dataset_card(options.schema, names, splits)
-        write_text_file(folder / "README.md", card, sync=False)
+        write_text_file(folder / "README.md", card, in_built_folder=True)
 
 
 def label_names(options: ExportOptions) -> list[str]:
