@@ -1,4 +1,5 @@
-"""The project's token cache: offsets cut once per text, read back by every later export."""
+"""The project's token cache: tokens and sentence breaks cut once per text, read back by every
+later export."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.conftest import run_cli
 from workbench.app.exporting import export_project
 from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
 from workbench.core.schema import builtin_schema
-from workbench.core.tokens import token_offsets
+from workbench.core.tokens import TextTokens, sentence_breaks, text_tokens, token_offsets
 from workbench.store import migrations, token_cache
 from workbench.store.project import Project
 from workbench.store.token_cache import pack, unpack
@@ -49,22 +50,23 @@ class CountedTokenizer:
     def __init__(self) -> None:
         self.texts: list[str] = []
 
-    def __call__(self, text: str) -> np.ndarray:
+    def __call__(self, text: str) -> TextTokens:
         self.texts.append(text)
-        return token_offsets(text)
+        return text_tokens(text)
 
 
 @pytest.fixture
 def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
     counted = CountedTokenizer()
-    monkeypatch.setattr(token_cache, "token_offsets", counted)
+    monkeypatch.setattr(token_cache, "text_tokens", counted)
     return counted
 
 
-def cached_rows(path: Path) -> dict[str, bytes]:
+def cached_rows(path: Path) -> dict[str, tuple[bytes, bytes]]:
     conn = sqlite3.connect(path)
     try:
-        return dict(conn.execute("SELECT sha256, offsets FROM token_offsets"))
+        rows = conn.execute("SELECT sha256, offsets, sentences FROM token_offsets")
+        return {sha256: (offsets, sentences) for sha256, offsets, sentences in rows}
     finally:
         conn.close()
 
@@ -89,8 +91,9 @@ def test_the_cached_offsets_are_those_of_the_tokenizer(project_path: Path, tmp_p
     rows = cached_rows(project_path)
     assert len(rows) == len(set(TEXTS))
     for text in TEXTS:
-        sha256 = make_document("d", text).sha256
-        assert np.array_equal(unpack(rows[sha256]), token_offsets(text))
+        offsets, sentences = rows[make_document("d", text).sha256]
+        assert np.array_equal(unpack(offsets).reshape(-1, 2), token_offsets(text))
+        assert unpack(sentences).tolist() == sentence_breaks(text)
 
 
 def test_a_read_only_project_is_tokenized_without_writing(
@@ -125,14 +128,14 @@ def test_offsets_of_another_tokenizer_are_cut_again(
 @given(st.text(max_size=200))
 def test_packing_keeps_every_offset(text: str) -> None:
     offsets = token_offsets(text)
-    again = unpack(pack(offsets))
-    assert again.shape == offsets.shape and np.array_equal(again, offsets)
+    assert np.array_equal(unpack(pack(offsets)), offsets.ravel())
+    assert unpack(pack(sentence_breaks(text))).tolist() == sentence_breaks(text)
 
 
 @pytest.mark.parametrize("step", [1, 255, 256, 65_535, 65_536, 2**32])
 def test_packing_widens_for_long_steps(step: int) -> None:
     offsets = np.array([[0, 1], [step, step + 2]], dtype=np.int64)
-    assert np.array_equal(unpack(pack(offsets)), offsets)
+    assert np.array_equal(unpack(pack(offsets)), offsets.ravel())
 
 
 def test_a_format_2_file_gains_the_token_cache_after_a_backup(
@@ -157,17 +160,23 @@ def test_a_format_2_file_gains_the_token_cache_after_a_backup(
     assert (tmp_path / "old.conll").read_bytes() == (tmp_path / "new.conll").read_bytes()
 
 
-BAD_ROWS = [b"\x03\x01", b"\x01\x00\x00", b"\x01\x01\x01\x01", b"\x04" + bytes([0, 0, 0, 0x80]) * 2]
+GOOD = b"\x01\x00\x01"
+PAST_THE_END = b"\x04" + bytes([0, 0, 0, 0x80]) * 2
+BAD_ROWS = [
+    (b"\x03\x01", GOOD), (b"", GOOD), (b"\x01\x00\x00", GOOD), (b"\x01\x01\x01\x01", GOOD),
+    (PAST_THE_END, GOOD), (GOOD, PAST_THE_END), (GOOD, b"\x05"),
+]
 
 
-@pytest.mark.parametrize("blob", BAD_ROWS)
+@pytest.mark.parametrize(("offsets", "sentences"), BAD_ROWS)
 def test_a_row_that_cannot_be_the_text_s_tokens_is_cut_again(
-    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer, blob: bytes
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer, offsets: bytes, sentences: bytes
 ) -> None:
-    """A bad width, an empty token, a start without an end, a token past the text."""
+    """A bad width, nothing, an empty token, a start without an end, a token or a sentence
+    break past the text."""
     with Project.open(project_path) as project:
         export_project(project, tmp_path / "a.conll", format_name="conll")
-        project.conn.execute("UPDATE token_offsets SET offsets = ?", [blob])
+        project.conn.execute("UPDATE token_offsets SET offsets = ?, sentences = ?", [offsets, sentences])
         tokenizer.texts.clear()
         export_project(project, tmp_path / "b.conll", format_name="conll")
     assert sorted(tokenizer.texts) == sorted(set(TEXTS))

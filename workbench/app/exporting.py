@@ -53,6 +53,6 @@ def export_project(
     total = project.document_count()
     documents = counted(project.iter_annotated(source), progress, total, cancelled)
     with token_cache(project.conn, writable=not project.readonly) as cache:
-        options = replace(options or ExportOptions(schema=project.schema), token_offsets=cache.offsets)
+        options = replace(options or ExportOptions(schema=project.schema), text_tokens=cache.tokens)
         write(documents, out, options, report=report)
     return total - (report.counts[Issue.UNANNOTATED_DOCUMENT] - left_out_before)

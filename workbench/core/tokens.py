@@ -198,6 +198,19 @@ def token_offsets(text: str) -> TokenOffsets:
     return offsets
 
 
+class TextTokens(NamedTuple):
+    """What the token-based exports need of a text, and what a project's token cache keeps."""
+
+    offsets: TokenOffsets
+    """``token_offsets``"""
+    sentence_breaks: list[int]
+    """``sentence_breaks``"""
+
+
+def text_tokens(text: str) -> TextTokens:
+    return TextTokens(token_offsets(text), sentence_breaks(text))
+
+
 def tokenize(text: str) -> list[Token]:
     """The word tokens of ``text`` in order, each an exact slice ``text[start:end]``: those of
     camel-tools' ``simple_word_tokenize``.

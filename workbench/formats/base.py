@@ -17,7 +17,7 @@ from workbench.core.schema import Schema
 from workbench.formats.report import FormatReport
 
 if TYPE_CHECKING:
-    from workbench.core.tokens import TokenOffsets
+    from workbench.core.tokens import TextTokens
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,9 @@ class ExportOptions:
     """Train/validation/test percentages, by document (or by sentence, see ``split_by``)."""
     split_by: Literal["document", "sentence"] = "document"
     seed: int = 0
-    token_offsets: Callable[[Document], TokenOffsets] | None = None
-    """Where the token-based exports get a text's tokens (a project's token cache); None:
-    ``core.tokens.token_offsets`` of the text."""
+    text_tokens: Callable[[Document], TextTokens] | None = None
+    """Where the token-based exports get a text's tokens and sentence breaks (a project's token
+    cache); None: ``core.tokens.text_tokens`` of the text."""
 
 
 class Importer(Protocol):

@@ -21,17 +21,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Document, Span
-from workbench.core.tokens import Token, sentence_breaks, token_columns_at, token_offsets
+from workbench.core.tokens import TextTokens, Token, text_tokens, token_columns_at
 from workbench.formats.base import ExportOptions
 from workbench.formats.clitics import split_proclitics
 from workbench.formats.report import FormatReport, Issue
-
-if TYPE_CHECKING:
-    from workbench.core.tokens import TokenOffsets
 
 TokenRange = tuple[int, int]
 """A half-open range of token indices."""
@@ -108,12 +105,12 @@ class TokenizedDocument:
 
 def tokenized(document: Document, options: ExportOptions) -> TokenizedDocument:
     """``document`` as the token-based exports see it (module docstring); its tokens from
-    ``options.token_offsets`` when it has no token layer of its own."""
+    ``options.text_tokens`` when it has no token layer of its own."""
     columns: _Columns
     if document.tokens is None:
-        offsets = (options.token_offsets or _fresh_offsets)(document)
-        columns = token_columns_at(document.text, offsets)
-        breaks = sentence_breaks(document.text)
+        tokens = (options.text_tokens or _fresh_tokens)(document)
+        columns = token_columns_at(document.text, tokens.offsets)
+        breaks = tokens.sentence_breaks
     else:
         columns = _columns(own_tokens(document))
         breaks = _line_starts(document.text)
@@ -136,8 +133,8 @@ def _columns(tokens: list[Token]) -> _Columns:
     return [t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens]
 
 
-def _fresh_offsets(document: Document) -> TokenOffsets:
-    return token_offsets(document.text)
+def _fresh_tokens(document: Document) -> TextTokens:
+    return text_tokens(document.text)
 
 
 def own_tokens(document: Document) -> list[Token]:

@@ -100,10 +100,12 @@ def m002_rejected_suggestions(db: Database) -> None:
 
 
 def m003_token_offsets(db: Database) -> None:
-    """The token offsets of each document text, keyed by its sha256 (``store.token_cache``)."""
+    """The tokens and sentence breaks of each document text, keyed by its sha256
+    (``store.token_cache``)."""
     db.execute(
         """CREATE TABLE token_offsets (
-            sha256 TEXT PRIMARY KEY, tokenizer TEXT NOT NULL, offsets BLOB NOT NULL)"""
+            sha256 TEXT PRIMARY KEY, tokenizer TEXT NOT NULL, offsets BLOB NOT NULL,
+            sentences BLOB NOT NULL)"""
     )
 
 

@@ -1,17 +1,17 @@
-"""The token offsets of every document text, computed once and kept in the project.
+"""The tokens and sentence breaks of every document text, computed once and kept in the project.
 
 A document's text never changes after import, so the tokens of a text (by its sha256) never go
 stale; only another tokenizer (another camel-tools release or Unicode data) could cut it
 differently, so each row names the tokenizer that cut it and a row of another one is cut again.
 
-The cache is filled lazily, by the first export (or agreement) that needs a text's tokens, not
-by the import: the import's cost stays that of its rows. A project opened read-only, or a file
-of an older format that has no table yet, is read from where it can be and tokenized for the
-rest, without writing.
+The cache is filled lazily, by the first export that needs a text's tokens, not by the import:
+the import's cost stays that of its rows. A project opened read-only, or a file of an older
+format that has no table yet, is read from where it can be and tokenized for the rest, without
+writing.
 
 Offsets are stored packed: the differences between consecutive boundaries (start, end, start,
-end, ...) in the narrowest unsigned integers that hold them (one byte for almost every news
-text), after one byte giving that width. Unpacking is one ``cumsum``.
+end, ...; the sentence breaks likewise) in the narrowest unsigned integers that hold them (one
+byte for almost every news text), after one byte giving that width. Unpacking is one ``cumsum``.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from workbench.core.model import Document
-from workbench.core.tokens import installed_versions, token_offsets
+from workbench.core.tokens import TextTokens, installed_versions, text_tokens
 
 if TYPE_CHECKING:
-    from workbench.core.tokens import TokenOffsets
+    import numpy as np
+    from numpy.typing import ArrayLike, NDArray
 from workbench.store.connection import write_transaction
 
 BATCH = 500
@@ -43,60 +44,64 @@ def tokenizer_name() -> str:
     return f"camel-tools {camel_tools}, Unicode {unicode}"
 
 
-def pack(offsets: TokenOffsets) -> bytes:
-    """``offsets`` as the differences between consecutive boundaries (module docstring)."""
+def pack(positions: ArrayLike) -> bytes:
+    """Positions in order (token offsets, sentence breaks) as the differences between
+    consecutive ones (module docstring)."""
     import numpy as np
 
-    steps = np.diff(offsets.ravel(), prepend=0)
+    steps = np.diff(np.ravel(positions), prepend=0)
     largest = int(steps.max()) if steps.size else 0
     width = next(size for size in _WIDTHS if largest < 1 << (8 * size))
     return bytes([width]) + steps.astype(f"<u{width}").tobytes()
 
 
-def unpack(blob: bytes) -> TokenOffsets:
+def unpack(blob: bytes) -> NDArray[np.int64]:
+    """The positions ``pack`` packed, as a flat array."""
     import numpy as np
 
-    if blob[0] not in _WIDTHS:
-        raise ValueError(f"token offsets stored {blob[0]} bytes wide")
+    if not blob or blob[0] not in _WIDTHS:
+        raise ValueError("positions stored in a width that is not one of 1, 2, 4 or 8 bytes")
     steps = np.frombuffer(blob, dtype=f"<u{blob[0]}", offset=1)
-    return steps.cumsum(dtype=np.int64).reshape(-1, 2)
+    return steps.cumsum(dtype=np.int64)
 
 
 class TokenCache:
-    """Token offsets of documents, from the project's cache or cut now and written back in
+    """The ``TextTokens`` of documents, from the project's cache or cut now and written back in
     batches (``BATCH``) when ``writable``."""
 
     def __init__(self, conn: sqlite3.Connection, *, writable: bool) -> None:
         self.conn = conn
         self.has_table = _has_table(conn)
         self.writable = writable and self.has_table
-        self.pending: dict[str, bytes] = {}
+        self.pending: list[tuple[str, str, bytes, bytes]] = []
 
-    def offsets(self, document: Document) -> TokenOffsets:
-        """The token offsets of ``document``'s text (``core.tokens.token_offsets``)."""
+    def tokens(self, document: Document) -> TextTokens:
+        """The tokens and sentence breaks of ``document``'s text (``core.tokens.text_tokens``)."""
         if self.has_table:
             row = self.conn.execute(
-                "SELECT offsets FROM token_offsets WHERE sha256 = ? AND tokenizer = ?",
+                "SELECT offsets, sentences FROM token_offsets WHERE sha256 = ? AND tokenizer = ?",
                 [document.sha256, tokenizer_name()],
             ).fetchone()
-            if row is not None and (cached := _fitting(row[0], len(document.text))) is not None:
+            if row is not None and (cached := _fitting(*row, len(document.text))) is not None:
                 return cached
-        offsets = token_offsets(document.text)
+        found = text_tokens(document.text)
         if self.writable:
-            self.pending[document.sha256] = pack(offsets)
+            self.pending.append(
+                (document.sha256, tokenizer_name(), pack(found.offsets), pack(found.sentence_breaks))
+            )
             if len(self.pending) >= BATCH:
                 self.flush()
-        return offsets
+        return found
 
     def flush(self) -> None:
-        """Write the offsets cut since the last flush, in one short transaction."""
+        """Write the tokens cut since the last flush, in one short transaction."""
         if not self.pending:
             return
-        name = tokenizer_name()
         with write_transaction(self.conn):
             self.conn.executemany(
-                "INSERT OR REPLACE INTO token_offsets (sha256, tokenizer, offsets) VALUES (?, ?, ?)",
-                [(sha256, name, blob) for sha256, blob in self.pending.items()],
+                "INSERT OR REPLACE INTO token_offsets (sha256, tokenizer, offsets, sentences) "
+                "VALUES (?, ?, ?, ?)",
+                self.pending,
             )
         self.pending.clear()
 
@@ -109,17 +114,20 @@ def token_cache(conn: sqlite3.Connection, *, writable: bool) -> Iterator[TokenCa
     cache_.flush()
 
 
-def _fitting(blob: bytes, length: int) -> TokenOffsets | None:
-    """The offsets stored in ``blob`` when they could be tokens of a text of ``length`` code
-    points (non-empty, in order, inside the text), else None: a project file may come from
-    someone else, and a row that does not fit is cut again rather than trusted."""
+def _fitting(offsets: bytes, sentences: bytes, length: int) -> TextTokens | None:
+    """The tokens stored in a row when they could be those of a text of ``length`` code points
+    (tokens non-empty, in order and inside the text, breaks inside it), else None: a project
+    file may come from someone else, and a row that does not fit is cut again, not trusted."""
     try:
-        offsets = unpack(blob)
+        bounds, breaks = unpack(offsets), unpack(sentences)
     except ValueError:
         return None
-    if offsets.size and (offsets[-1, 1] > length or not (offsets[:, 1] > offsets[:, 0]).all()):
+    if bounds.size % 2 or (bounds.size and bounds[-1] > length) or (breaks.size and breaks[-1] > length):
         return None
-    return offsets
+    rows = bounds.reshape(-1, 2)
+    if not (rows[:, 1] > rows[:, 0]).all():
+        return None
+    return TextTokens(rows, breaks.tolist())
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
