@@ -22,6 +22,7 @@ from workbench.core.model import (
 from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.clock import now
+from workbench.store.import_ids import ImportIds, write_renaming_on_conflict
 
 if TYPE_CHECKING:
     from workbench.store.project import ImportSummary, Project
@@ -41,14 +42,7 @@ class DocumentImporter:
         self.conn = project.conn
         self.summary = summary
         self.schema = project.schema
-        self.by_sha256 = dict(self.conn.execute("SELECT sha256, id FROM documents"))
-        self.document_ids = set(self.by_sha256.values())
-        self.set_ids: dict[tuple[str, str], str] = {
-            (document_id, annotator): set_id
-            for set_id, document_id, annotator in self.conn.execute(
-                "SELECT id, document_id, annotator FROM annotation_sets"
-            )
-        }
+        self.ids = ImportIds(self.conn)
         self.next_order = (self.conn.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
         self.document_rows: list[dict[str, Any]] = []
         self.set_rows: list[dict[str, Any]] = []
@@ -56,8 +50,6 @@ class DocumentImporter:
         self.event_rows: list[dict[str, Any]] = []
         self.argument_rows: list[dict[str, Any]] = []
         self.annotators: set[str] = set(project.annotators())
-        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set()}
-        self.table_was_empty = {table: not self._has_rows(table) for table in self.ids_taken}
 
     def run(self, documents: Iterable[AnnotatedDocument]) -> None:
         with page_cache(self.conn, IMPORT_CACHE_KIB):
@@ -69,7 +61,7 @@ class DocumentImporter:
 
     def _add(self, annotated: AnnotatedDocument) -> None:
         document = annotated.document
-        existing_id = self.by_sha256.get(document.sha256)
+        existing_id = self.ids.document_with(document.sha256)
         if existing_id is None:
             document_id = self._new_document(document)
         else:
@@ -79,11 +71,10 @@ class DocumentImporter:
             self._add_set(document_id, document, annotation_set)
 
     def _new_document(self, document: Document) -> str:
-        if document.id in self.document_ids:
+        if self.ids.document_id_taken(document.id):
             document = replace(document, id=new_id())
-        self.document_ids.add(document.id)
+        self.ids.add_document(document.sha256, document.id)
         self.document_rows.append(rows.document_row(document, self.next_order))
-        self.by_sha256[document.sha256] = document.id
         self.next_order += 1
         self.summary.documents_added += 1
         return document.id
@@ -94,10 +85,10 @@ class DocumentImporter:
         if annotator not in self.annotators:
             self.annotators.add(annotator)
             self.project.db["annotators"].insert({"name": annotator, "created": now()})
-        set_id = self.set_ids.get((document_id, annotator))
+        set_id = self.ids.set_id(document_id, annotator)
         if set_id is None:
             set_id = new_id()
-            self.set_ids[(document_id, annotator)] = set_id
+            self.ids.add_set(document_id, annotator, set_id)
             taken: dict[SpanKey, str] = {}
             self.set_rows.append(
                 {"id": set_id, "document_id": document_id, "annotator": annotator,
@@ -128,7 +119,7 @@ class DocumentImporter:
         self, annotation_set: AnnotationSet, set_id: str, taken: dict[SpanKey, str]
     ) -> None:
         """Add a set's spans and events; a span the set already holds is reused, not repeated."""
-        span_ids = self._fresh_ids([s.id for s in annotation_set.spans], "spans")
+        span_ids = self.ids.fresh_ids([s.id for s in annotation_set.spans], "spans")
         for span in annotation_set.spans:
             key = (span.start, span.end, span.label)
             if key in taken:
@@ -138,7 +129,7 @@ class DocumentImporter:
             taken[key] = span_ids[span.id]
             self.span_rows.append(rows.span_values(span, set_id, span_ids[span.id]))
             self.summary.spans += 1
-        event_ids = self._fresh_ids([e.id for e in annotation_set.events], "events")
+        event_ids = self.ids.fresh_ids([e.id for e in annotation_set.events], "events")
         for event in annotation_set.events:
             renamed = replace(
                 event,
@@ -157,26 +148,6 @@ class DocumentImporter:
             self.argument_rows.extend(rows.argument_rows(renamed))
             self.summary.events += 1
 
-    def _fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
-        """Ids to store: the given ones, except those the project or this import already uses."""
-        stored = set() if self.table_was_empty[table] else self._stored_ids(ids, table)
-        taken = self.ids_taken[table]
-        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
-        taken.update(fresh.values())
-        return fresh
-
-    def _stored_ids(self, ids: list[str], table: str) -> set[str]:
-        return {
-            r[0]
-            for chunk in _chunks(ids, 500)
-            for r in self.conn.execute(
-                f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
-        }
-
-    def _has_rows(self, table: str) -> bool:
-        return self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
-
     def _flush(self) -> None:
         for table, pending in (
             ("documents", self.document_rows),
@@ -185,13 +156,20 @@ class DocumentImporter:
             if pending:
                 insert_rows(self.conn, table, pending)
                 pending.clear()
+        if self.span_rows or self.event_rows:
+            write_renaming_on_conflict(
+                self.conn, self.span_rows, self.event_rows, self.argument_rows, self._write_annotations
+            )
+            for pending in (self.span_rows, self.event_rows, self.argument_rows):
+                pending.clear()
+        self.ids.batch_written()
+
+    def _write_annotations(self) -> None:
         if self.span_rows:
             insert_values(self.conn, "spans", rows.SPAN_COLUMNS, self.span_rows)
-            self.span_rows.clear()
         for table, pending in (("events", self.event_rows), ("arguments", self.argument_rows)):
             if pending:
                 insert_rows(self.conn, table, pending)
-                pending.clear()
 
 
 @contextmanager
@@ -231,8 +209,3 @@ def insert_values(
     sqlite3 binds a tuple's values a fifth faster than it looks up a dict's by name."""
     names = ", ".join(f'"{c}"' for c in columns)
     conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', pending)
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for index in range(0, len(items), size):
-        yield items[index : index + size]
