@@ -199,16 +199,16 @@ def token_offsets(text: str) -> TokenOffsets:
 
 
 class TextTokens(NamedTuple):
-    """What the token-based exports need of a text, and what a project's token cache keeps."""
+    """What the token-based exports need of a text, and what a project's token cache keeps: the
+    starts and ends of ``token_offsets`` and the ``sentence_breaks``, as lists of ints."""
 
-    offsets: TokenOffsets
-    """``token_offsets``"""
+    starts: list[int]
+    ends: list[int]
     sentence_breaks: list[int]
-    """``sentence_breaks``"""
 
 
 def text_tokens(text: str) -> TextTokens:
-    return TextTokens(token_offsets(text), sentence_breaks(text))
+    return TextTokens(*offset_columns(token_offsets(text)), sentence_breaks(text))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -228,14 +228,13 @@ def token_ranges(text: str) -> list[tuple[int, int]]:
 def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
     """The tokens of ``tokenize`` as three lists, their starts, ends and texts: what the
     token-based exports read, without building a ``Token`` for each."""
-    return token_columns_at(text, token_offsets(text))
+    starts, ends = offset_columns(token_offsets(text))
+    return starts, ends, token_strings(text, starts, ends)
 
 
-def token_columns_at(text: str, offsets: TokenOffsets) -> tuple[list[int], list[int], list[str]]:
-    """The starts, ends and texts of the tokens of ``text`` at ``offsets`` (``token_offsets``,
-    or the same read back from a project's token cache)."""
-    starts, ends = offset_columns(offsets)
-    return starts, ends, list(map(text.__getitem__, map(slice, starts, ends)))
+def token_strings(text: str, starts: list[int], ends: list[int]) -> list[str]:
+    """The texts of the tokens of ``text`` that start and end there."""
+    return list(map(text.__getitem__, map(slice, starts, ends)))
 
 
 def offset_columns(offsets: TokenOffsets) -> tuple[list[int], list[int]]:

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Document, Span
-from workbench.core.tokens import TextTokens, Token, text_tokens, token_columns_at
+from workbench.core.tokens import TextTokens, Token, text_tokens, token_strings
 from workbench.formats.base import ExportOptions
 from workbench.formats.clitics import split_proclitics
 from workbench.formats.report import FormatReport, Issue
@@ -108,9 +108,8 @@ def tokenized(document: Document, options: ExportOptions) -> TokenizedDocument:
     ``options.text_tokens`` when it has no token layer of its own."""
     columns: _Columns
     if document.tokens is None:
-        tokens = (options.text_tokens or _fresh_tokens)(document)
-        columns = token_columns_at(document.text, tokens.offsets)
-        breaks = tokens.sentence_breaks
+        starts, ends, breaks = (options.text_tokens or _fresh_tokens)(document)
+        columns = starts, ends, token_strings(document.text, starts, ends)
     else:
         columns = _columns(own_tokens(document))
         breaks = _line_starts(document.text)

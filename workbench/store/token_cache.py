@@ -11,30 +11,30 @@ writing.
 
 Offsets are stored packed: the differences between consecutive boundaries (start, end, start,
 end, ...; the sentence breaks likewise) in the narrowest unsigned integers that hold them (one
-byte for almost every news text), after one byte giving that width. Unpacking is one ``cumsum``.
+byte for almost every news text), little-endian, after one byte giving that width. Packing and
+unpacking are plain Python over ``array`` and ``accumulate``: for a few hundred numbers, each
+numpy call costs more than the work.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import sys
+from array import array
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING
+from itertools import accumulate, pairwise
 
 from workbench.core.model import Document
 from workbench.core.tokens import TextTokens, installed_versions, text_tokens
-
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import ArrayLike, NDArray
 from workbench.store.connection import write_transaction
 
 BATCH = 500
 """Texts tokenized before their offsets are written, each batch in its own short transaction,
 so that an export never holds the project's write lock for long."""
-_WIDTHS = (1, 2, 4, 8)
-"""The sizes in bytes of the unsigned integers a row's steps may be stored in."""
+_TYPECODES = {1: "B", 2: "H", 4: "I", 8: "Q"}
+"""The ``array`` type of each width a row's steps may be stored in (in bytes)."""
 
 
 @cache
@@ -44,25 +44,36 @@ def tokenizer_name() -> str:
     return f"camel-tools {camel_tools}, Unicode {unicode}"
 
 
-def pack(positions: ArrayLike) -> bytes:
-    """Positions in order (token offsets, sentence breaks) as the differences between
+def pack(positions: Sequence[int]) -> bytes:
+    """Positions in order (token boundaries, sentence breaks) as the differences between
     consecutive ones (module docstring)."""
-    import numpy as np
+    steps = [later - earlier for earlier, later in pairwise([0, *positions])]
+    largest = max(steps, default=0)
+    width = next(size for size in _TYPECODES if largest < 1 << (8 * size))
+    values = array(_TYPECODES[width], steps)
+    if values.itemsize != width:
+        raise RuntimeError(f"array {_TYPECODES[width]!r} is not {width} bytes wide here")
+    if sys.byteorder == "big":
+        values.byteswap()
+    return bytes([width]) + values.tobytes()
 
-    steps = np.diff(np.ravel(positions), prepend=0)
-    largest = int(steps.max()) if steps.size else 0
-    width = next(size for size in _WIDTHS if largest < 1 << (8 * size))
-    return bytes([width]) + steps.astype(f"<u{width}").tobytes()
 
-
-def unpack(blob: bytes) -> NDArray[np.int64]:
-    """The positions ``pack`` packed, as a flat array."""
-    import numpy as np
-
-    if not blob or blob[0] not in _WIDTHS:
+def unpack(blob: bytes) -> list[int]:
+    """The positions ``pack`` packed; ``ValueError`` for a blob it cannot have written."""
+    if not blob or blob[0] not in _TYPECODES:
         raise ValueError("positions stored in a width that is not one of 1, 2, 4 or 8 bytes")
-    steps = np.frombuffer(blob, dtype=f"<u{blob[0]}", offset=1)
-    return steps.cumsum(dtype=np.int64)
+    values = array(_TYPECODES[blob[0]])
+    values.frombytes(blob[1:])  # ValueError when not a whole number of values
+    if sys.byteorder == "big":
+        values.byteswap()
+    return list(accumulate(values))
+
+
+def _boundaries(tokens: TextTokens) -> list[int]:
+    """start, end, start, end, ...: the order ``pack`` stores them in."""
+    boundaries = tokens.starts + tokens.ends
+    boundaries[::2], boundaries[1::2] = tokens.starts, tokens.ends
+    return boundaries
 
 
 class TokenCache:
@@ -87,7 +98,7 @@ class TokenCache:
         found = text_tokens(document.text)
         if self.writable:
             self.pending.append(
-                (document.sha256, tokenizer_name(), pack(found.offsets), pack(found.sentence_breaks))
+                (document.sha256, tokenizer_name(), pack(_boundaries(found)), pack(found.sentence_breaks))
             )
             if len(self.pending) >= BATCH:
                 self.flush()
@@ -119,15 +130,17 @@ def _fitting(offsets: bytes, sentences: bytes, length: int) -> TextTokens | None
     (tokens non-empty, in order and inside the text, breaks inside it), else None: a project
     file may come from someone else, and a row that does not fit is cut again, not trusted."""
     try:
-        bounds, breaks = unpack(offsets), unpack(sentences)
+        boundaries, breaks = unpack(offsets), unpack(sentences)
     except ValueError:
         return None
-    if bounds.size % 2 or (bounds.size and bounds[-1] > length) or (breaks.size and breaks[-1] > length):
-        return None
-    rows = bounds.reshape(-1, 2)
-    if not (rows[:, 1] > rows[:, 0]).all():
-        return None
-    return TextTokens(rows, breaks.tolist())
+    starts, ends = boundaries[::2], boundaries[1::2]
+    fits = (
+        len(starts) == len(ends)
+        and (not ends or ends[-1] <= length)
+        and (not breaks or breaks[-1] <= length)
+        and all(map(int.__lt__, starts, ends))
+    )
+    return TextTokens(starts, ends, breaks) if fits else None
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
