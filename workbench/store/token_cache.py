@@ -60,13 +60,17 @@ def pack(positions: Sequence[int]) -> bytes:
 
 def unpack(blob: bytes) -> list[int]:
     """The positions ``pack`` packed; ``ValueError`` for a blob it cannot have written."""
+    return list(accumulate(_steps(blob)))
+
+
+def _steps(blob: bytes) -> array[int]:
     if not blob or blob[0] not in _TYPECODES:
         raise ValueError("positions stored in a width that is not one of 1, 2, 4 or 8 bytes")
-    values = array(_TYPECODES[blob[0]])
-    values.frombytes(blob[1:])  # ValueError when not a whole number of values
+    steps = array(_TYPECODES[blob[0]])
+    steps.frombytes(blob[1:])  # ValueError when not a whole number of values
     if sys.byteorder == "big":
-        values.byteswap()
-    return list(accumulate(values))
+        steps.byteswap()
+    return steps
 
 
 def _boundaries(tokens: TextTokens) -> list[int]:
@@ -128,19 +132,19 @@ def token_cache(conn: sqlite3.Connection, *, writable: bool) -> Iterator[TokenCa
 def _fitting(offsets: bytes, sentences: bytes, length: int) -> TextTokens | None:
     """The tokens stored in a row when they could be those of a text of ``length`` code points
     (tokens non-empty, in order and inside the text, breaks inside it), else None: a project
-    file may come from someone else, and a row that does not fit is cut again, not trusted."""
+    file may come from someone else, and a row that does not fit is cut again, not trusted.
+    Steps are never negative, so the tokens are in order; a token is empty where the step from
+    its start to its end is 0."""
     try:
-        boundaries, breaks = unpack(offsets), unpack(sentences)
+        steps, breaks = _steps(offsets), unpack(sentences)
     except ValueError:
         return None
-    starts, ends = boundaries[::2], boundaries[1::2]
-    fits = (
-        len(starts) == len(ends)
-        and (not ends or ends[-1] <= length)
-        and (not breaks or breaks[-1] <= length)
-        and all(map(int.__lt__, starts, ends))
-    )
-    return TextTokens(starts, ends, breaks) if fits else None
+    if len(steps) % 2 or 0 in steps[1::2]:
+        return None
+    boundaries = list(accumulate(steps))
+    if (boundaries and boundaries[-1] > length) or (breaks and breaks[-1] > length):
+        return None
+    return TextTokens(boundaries[::2], boundaries[1::2], breaks)
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:
