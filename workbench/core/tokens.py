@@ -182,7 +182,6 @@ def warm_up() -> None:
     """Build the token patterns and load camel-tools' tokenizer now, e.g. from a background
     thread, rather than at the first tokenization of a chunk with an emoji sequence."""
     _patterns()
-    _bmp_kinds()
     _simple_word_tokenize("")
 
 
@@ -216,8 +215,10 @@ def tokenize(text: str) -> list[Token]:
     camel-tools' ``simple_word_tokenize``.
 
     The text between two tokens (and before the first and after the last) is whitespace only.
+    Cut by the compiled pattern, not the array path: the window snaps selections with it, and
+    must not wait half a second for numpy (``token_offsets`` is for whole corpora).
     """
-    return list(map(_new_token, zip(*token_columns(text))))
+    return [_new_token((start, end, text[start:end])) for start, end in _pieces(text)]
 
 
 def token_ranges(text: str) -> list[tuple[int, int]]:
@@ -326,7 +327,7 @@ def _bmp_kinds() -> NDArray[np.uint8]:
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
-    """The token ranges of a text that is not plain: of the chunks that are not plain by
+    """The token ranges of a text without numpy: of the chunks that are not plain by
     camel-tools, of the text between them by the compiled pattern."""
     pieces: list[tuple[int, int]] = []
     position = 0

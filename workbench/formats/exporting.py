@@ -133,7 +133,7 @@ def _write_documents(
     """Check and write each document, counting on from ``done``; the count reached."""
     for annotated in documents:
         check_offsets(annotated)
-        stream.writelines(render(annotated))
+        stream.write("".join(render(annotated)))  # one write a document, not one a line
         done += 1
         progress(done, total)
     return done
