@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from itertools import accumulate
 from operator import attrgetter, sub
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from workbench.core import token_characters
 
@@ -90,6 +90,8 @@ class Token(NamedTuple):
 _new_token = partial(tuple.__new__, Token)
 """``Token`` from a ``(start, end, text)`` tuple, in half the time of ``Token(start, end, text)``
 (whose ``__new__`` is Python code): a fifth of the tokenizing time."""
+
+_Piece = TypeVar("_Piece", Token, tuple[int, int])
 
 
 class _Patterns(NamedTuple):
@@ -192,7 +194,7 @@ def token_offsets(text: str) -> TokenOffsets:
 
     offsets = _plain_offsets(text)
     if offsets is None:
-        ranges = _pieces(text)
+        ranges = _pieces(text, _plain_ranges, _camel_tools_ranges)
         offsets = np.array(ranges, dtype=np.int64).reshape(len(ranges), 2)
     return offsets
 
@@ -218,7 +220,7 @@ def tokenize(text: str) -> list[Token]:
     Cut by the compiled pattern, not the array path: the window snaps selections with it, and
     must not wait half a second for numpy (``token_offsets`` is for whole corpora).
     """
-    return [_new_token((start, end, text[start:end])) for start, end in _pieces(text)]
+    return _pieces(text, _plain_tokens, _camel_tools_tokens)
 
 
 def token_ranges(text: str) -> list[tuple[int, int]]:
@@ -326,16 +328,20 @@ def _bmp_kinds() -> NDArray[np.uint8]:
     return kinds
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """The token ranges of a text without numpy: of the chunks that are not plain by
-    camel-tools, of the text between them by the compiled pattern."""
-    pieces: list[tuple[int, int]] = []
+def _pieces(
+    text: str,
+    plain: Callable[[str, int, int], list[_Piece]],
+    camel_tools: Callable[[str, int, int], list[_Piece]],
+) -> list[_Piece]:
+    """The tokens of ``text`` without numpy: of the chunks that are not plain by
+    ``camel_tools``, of the text between them by ``plain`` (the compiled pattern)."""
+    pieces: list[_Piece] = []
     position = 0
     for chunk_start, chunk_end in _chunks_not_plain(text):
-        pieces += _plain_ranges(text, position, chunk_start)
-        pieces += _camel_tools_ranges(text, chunk_start, chunk_end)
+        pieces += plain(text, position, chunk_start)
+        pieces += camel_tools(text, chunk_start, chunk_end)
         position = chunk_end
-    pieces += _plain_ranges(text, position, len(text))
+    pieces += plain(text, position, len(text))
     return pieces
 
 
@@ -351,6 +357,12 @@ def _chunks_not_plain(text: str) -> Iterator[tuple[int, int]]:
         end = _NON_SPACE_RUN.match(text, part.end()).end()  # type: ignore[union-attr]
         yield start, end
         position = end
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``, whose chunks are all plain."""
+    starts, ends, words = _plain_token_parts(text, start, end)
+    return list(map(_new_token, zip(starts, ends, words)))
 
 
 def _plain_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -381,6 +393,10 @@ def _camel_tools_ranges(text: str, start: int, end: int) -> list[tuple[int, int]
         raise RuntimeError(f"camel-tools' tokens do not concatenate to the chunk {chunk!r}")
     ends = list(accumulate(map(len, words), initial=start))
     return list(zip(ends, ends[1:]))
+
+
+def _camel_tools_tokens(text: str, start: int, end: int) -> list[Token]:
+    return [_new_token((s, e, text[s:e])) for s, e in _camel_tools_ranges(text, start, end)]
 
 
 def _sentence_cuts(text: str, line_start: int, line_end: int) -> list[int]:
