@@ -1,8 +1,9 @@
 """How long each exporter takes on 10,000 documents of 3,000 characters with 30 spans each.
 
 The requirement: under 30 s in any format. Run with ``uv run pytest -m benchmark -s
-tests/benchmarks/test_export_bench.py``; the figures are printed. Most of the time goes to the
-camel-tools tokens of ``core.tokens.tokenize`` (about half of it in every token-based format).
+tests/benchmarks/test_export_bench.py``; the figures are printed. The documents are handed to
+the exporters directly, without a project, so their tokens are cut afresh (``core.tokens``);
+exports from a project read them from its token cache (``test_scale_bench``).
 """
 
 from __future__ import annotations

@@ -6,9 +6,16 @@ own process, and the table gives its processor time (user + system, which other 
 shared machine do not inflate), the time per document, the peak memory (the process's maximum
 resident set) and the ratio to the plain sqlite3 floor of the same size, measured in the same run:
 a process that reads the same file with ``json.loads`` and inserts the same rows with
-``executemany`` into the same tables. The 10,000-document table takes about three minutes on a
-2-core machine, so 100,000 documents would take half an hour and about 1 GB of disk; they are left
-out unless asked for with ``WORKBENCH_SCALE=1000,10000,100000``.
+``executemany`` into the same tables. Each export runs twice: the first cuts the texts' tokens and
+keeps them in the project (``store.token_cache``), the second reads them back. Then three
+annotators' sets on the first ``AGREEMENT_DOCUMENTS`` documents (all of them up to 10,000, the
+issue's scale for agreement) are imported from a second file and their agreement measured.
+
+The 10,000-document table takes about five minutes on a 2-core machine, so 100,000 documents
+would take most of an hour and about 2 GB of disk; they are left out unless asked for with
+``WORKBENCH_SCALE=1000,10000,100000``. The processes may write their compiled bytecode, as an
+installed program has it (a ``PYTHONDONTWRITEBYTECODE`` in the environment would have every
+process compile the program's modules again, a third of a second that no user pays).
 
 Run with: uv run pytest tests/benchmarks/test_scale_bench.py -m benchmark -s
 """
@@ -66,9 +73,10 @@ afresh, unlike ``ru_maxrss``, which keeps the forking parent's) as it exits."""
 def run_process(arguments: list[str]) -> Run:
     """Run a Python program (``-m module ...`` or ``script ...``) to its end; its processor
     time (``os.wait4``) and peak memory."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     process = subprocess.Popen(
         [sys.executable, "-c", PEAK_REPORTER, *arguments],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment,
     )
     assert process.stderr is not None
     errors = process.stderr.read().decode()
@@ -80,17 +88,29 @@ def run_process(arguments: list[str]) -> Run:
     return Run(usage.ru_utime + usage.ru_stime, int(peak.group(1)) / 1024)
 
 
-def write_corpus(path: Path, documents: int) -> None:
-    """``documents`` JSONL records of ``LENGTH`` characters with ``SPANS`` gold spans on tokens."""
+ANNOTATORS = ("amal", "badr", "dana")
+AGREEMENT_DOCUMENTS = 10_000
+
+
+def write_corpus(path: Path, documents: int, annotators: tuple[str, ...] = ("gold",)) -> None:
+    """``documents`` JSONL records of ``LENGTH`` characters with ``SPANS`` spans on tokens for
+    each of ``annotators``; the n-th annotator moves every fifth span one token on and relabels
+    every seventh (with n), so that they agree often but not always."""
     with path.open("w", encoding="utf-8") as stream:
         for number in range(documents):
             text = article_of(LENGTH, number)
             ranges = token_ranges(text)
             step = max(len(ranges) // SPANS, 1)
             spans = [
-                {"id": new_id(), "start": start, "end": end, "label": LABELS[n % len(LABELS)],
-                 "text": text[start:end], "annotator": "gold"}
-                for n, (start, end) in enumerate(ranges[::step][:SPANS])
+                {"id": new_id(), "start": start, "end": end,
+                 "label": LABELS[(n + who * (n % 7 == 0)) % len(LABELS)],
+                 "text": text[start:end], "annotator": annotator}
+                for who, annotator in enumerate(annotators)
+                for n, (start, end) in enumerate(
+                    ranges[index + who * (index % 5 == 0)]
+                    for index in range(0, len(ranges) - len(annotators), step)
+                )
+                if n < SPANS
             ]
             record = {"id": new_id(), "name": f"doc-{number:06d}", "text": text,
                       "sha256": text_sha256(text), "spans": spans}
@@ -152,9 +172,18 @@ def scale_rows(folder: Path, documents: int) -> list[tuple[str, Run]]:
     steps.append(("stats", run_process([*workbench, "stats", str(project)])))
     steps.append(("check", run_process([*workbench, "check", str(project)])))
     for name in EXPORTS:
-        out = folder / f"out-{name}"
-        export = [*workbench, "export", "--format", name, str(project), str(out)]
-        steps.append((f"export {name}", run_process(export)))
+        for run in ("first", "again"):
+            out = folder / f"out-{name}-{run}"
+            export = [*workbench, "export", "--format", name, str(project), str(out)]
+            steps.append((f"export {name} ({run})", run_process(export)))
+    annotators = folder / "annotators.jsonl"
+    write_corpus(annotators, min(documents, AGREEMENT_DOCUMENTS), ANNOTATORS)
+    steps.append((
+        "import 3 annotators",
+        run_process([*workbench, "import", str(project), str(annotators)]),
+    ))
+    agreement = [*workbench, "agreement", str(project), "--annotators", ",".join(ANNOTATORS)]
+    steps.append(("agreement (3)", run_process(agreement)))
     return steps
 
 
@@ -163,11 +192,12 @@ def table(size: int, steps: list[tuple[str, Run]]) -> str:
     lines = [
         f"\n{size:,} documents x {LENGTH:,} characters x {SPANS} spans "
         "(processor time of each process)",
-        f"{'step':22} {'CPU s':>8} {'ms/doc':>8} {'peak MB':>8} {'x floor':>8}",
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)",
+        f"{'step':24} {'CPU s':>8} {'ms/doc':>8} {'peak MB':>8} {'x floor':>8}",
     ]
     for name, run in steps:
         lines.append(
-            f"{name:22} {run.cpu:8.2f} {run.cpu * 1000 / size:8.3f} {run.peak_mb:8.0f} "
+            f"{name:24} {run.cpu:8.2f} {run.cpu * 1000 / size:8.3f} {run.peak_mb:8.0f} "
             f"{run.cpu / floor:8.2f}"
         )
     return "\n".join(lines)
@@ -181,6 +211,7 @@ def test_scale_table(size: int, tmp_path: Path) -> None:
     print(table(size, steps))
     with Project.open(tmp_path / "p.tawsim", readonly=True) as project:
         stats = project_stats(project)
-    assert (stats["documents"], stats["spans"]) == (size, size * SPANS)
-    outputs = [tmp_path / f"out-{name}" for name in EXPORTS]
+    annotated = min(size, AGREEMENT_DOCUMENTS) * SPANS * len(ANNOTATORS)
+    assert (stats["documents"], stats["spans"]) == (size, size * SPANS + annotated)
+    outputs = [tmp_path / f"out-{name}-{run}" for name in EXPORTS for run in ("first", "again")]
     assert all(any(out.iterdir()) if out.is_dir() else out.stat().st_size > 0 for out in outputs)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from workbench.core import import_checks
 from workbench.core.import_checks import annotation_set_problem
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import Schema
@@ -47,3 +50,29 @@ def test_a_cycle_is_found_however_long() -> None:
 def test_conflict_news_refuses_a_span_outside_the_text(conflict_news: Schema) -> None:
     annotations = AnnotationSet("amal", spans=(Span("s", 8, 12, "PER", "xx"),))
     assert "not a range of the text (0 to 10)" in str(annotation_set_problem(TEXT, annotations, conflict_news))
+
+
+def test_a_set_that_passed_is_not_walked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    walked: list[AnnotationSet] = []
+    first_problem = import_checks._first_problem
+
+    def counted(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
+        walked.append(annotations)
+        return first_problem(text, annotations, schema)
+
+    monkeypatch.setattr(import_checks, "_first_problem", counted)
+    chain = reports(3, closed=False)
+    assert annotation_set_problem(TEXT, chain, SCHEMA) is None
+    assert annotation_set_problem(TEXT, chain, SCHEMA) is None
+    assert walked == [chain]
+    # the same set against another text, or an equal set that is another object, is walked
+    assert annotation_set_problem("y" * 10, chain, SCHEMA) is not None
+    assert annotation_set_problem(TEXT, reports(3, closed=False), SCHEMA) is None
+    assert len(walked) == 3
+
+
+def test_a_set_that_failed_fails_again() -> None:
+    cycle = reports(3, closed=True)
+    assert annotation_set_problem(TEXT, cycle, SCHEMA) is not None
+    assert annotation_set_problem(TEXT, cycle, SCHEMA) is not None
+

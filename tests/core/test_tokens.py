@@ -27,6 +27,7 @@ from workbench.core.tokens import (
     sentence_breaks,
     sentence_spans,
     token_columns,
+    token_offsets,
     token_ranges,
     tokenize,
     tokens_in,
@@ -75,6 +76,17 @@ CHARACTERS = st.one_of(
     st.characters(),  # any code point, unassigned ones included
 )
 any_texts = st.lists(CHARACTERS, max_size=80).map("".join)
+JOINERS_IN_BMP = "\u200d\ufe0f\u20e3"
+BMP_CHARACTERS = st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(max_codepoint=0x7F),
+    st.sampled_from(WHITESPACE),
+    st.sampled_from(BIDI_AND_ZERO_WIDTH),
+    st.characters(max_codepoint=0xFFFF, exclude_characters=JOINERS_IN_BMP),
+    st.characters(max_codepoint=0xFFFF, categories=["Cs"]),  # lone surrogates
+).filter(lambda char: char not in JOINERS_IN_BMP)
+bmp_texts = st.lists(BMP_CHARACTERS, max_size=120).map("".join)
+"""Texts the array path tokenizes: the Basic Multilingual Plane without joiners of emoji."""
 
 
 def gaps(text: str, found: list[Token]) -> Iterator[str]:
@@ -308,3 +320,45 @@ def test_plain_text_is_tokenized_without_building_camel_tools_character_sets() -
     )
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == "[]"
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bmp_texts)
+def test_the_array_path_gives_camel_tools_tokens(text: str) -> None:
+    offsets = tokens_module._plain_offsets(text)
+    assert offsets is not None
+    assert [(token.start, token.end) for token in camel_tools_tokens(text)] == [
+        tuple(row) for row in offsets.tolist()
+    ]
+
+
+def test_every_character_of_the_basic_plane_is_cut_or_kept_as_camel_tools_does() -> None:
+    """Each character between two letters and between two spaces: the array path's kind table
+    against camel-tools itself, for all 65,536 (lone surrogates included)."""
+    for code in range(0x10000):
+        char = chr(code)
+        if char in JOINERS_IN_BMP:
+            assert tokens_module._plain_offsets(char) is None
+            continue
+        for text in (f"x{char}x", f" {char} "):
+            offsets = tokens_module._plain_offsets(text)
+            assert offsets is not None
+            expected = [(token.start, token.end) for token in camel_tools_tokens(text)]
+            assert [tuple(row) for row in offsets.tolist()] == expected, hex(code)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_texts, texts, bmp_texts))
+def test_token_offsets_are_the_token_ranges(text: str) -> None:
+    offsets = token_offsets(text)
+    assert offsets.shape == (len(tokenize(text)), 2)
+    assert [tuple(row) for row in offsets.tolist()] == [
+        (token.start, token.end) for token in camel_tools_tokens(text)
+    ]
+
+
+def test_text_beyond_the_basic_plane_or_with_an_emoji_joiner_takes_the_slower_path() -> None:
+    assert tokens_module._plain_offsets("قال 😀") is None
+    assert tokens_module._plain_offsets("قال \u2764\ufe0f") is None
+    assert tokens_module._plain_offsets("قال: نعم").tolist() == [[0, 3], [3, 4], [5, 8]]  # type: ignore[union-attr]
+    assert token_offsets("قال: 😀نعم").tolist() == [[0, 3], [3, 4], [5, 6], [6, 9]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.app.output_paths import check_output_path
@@ -14,6 +15,7 @@ from workbench.formats import exporter
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
+from workbench.store.token_cache import token_cache
 
 
 def check_source(project: Project, source: str) -> None:
@@ -40,7 +42,9 @@ def export_project(
 
     What the exporter widened or left out is counted in ``report``. ``out`` is refused when it
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
-    holding exactly this export, or, when the export fails, what it held before.
+    holding exactly this export, or, when the export fails, what it held before. Token offsets
+    come from the project's token cache, and those cut now are kept there when the project is
+    writable (``store.token_cache``).
     """
     check_output_path(out, project.path)
     check_source(project, source)
@@ -49,5 +53,7 @@ def export_project(
     left_out_before = report.counts[Issue.UNANNOTATED_DOCUMENT]
     total = project.document_count()
     documents = counted(project.iter_annotated(source), progress, total, cancelled)
-    write(documents, out, options or ExportOptions(schema=project.schema), report=report)
+    with token_cache(project.conn, writable=not project.readonly) as cache:
+        options = replace(options or ExportOptions(schema=project.schema), text_tokens=cache.tokens)
+        write(documents, out, options, report=report)
     return total - (report.counts[Issue.UNANNOTATED_DOCUMENT] - left_out_before)

@@ -10,6 +10,7 @@ agreement, adjudication.
 from __future__ import annotations
 
 from workbench.store.comments import Comment
+from workbench.store.connection import on_read_only_media
 from workbench.store.inspection import project_problems, project_stats
 from workbench.store.project import PROJECT_SUFFIX, DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
@@ -21,6 +22,7 @@ __all__ = [
     "DocumentSummary",
     "Project",
     "SpanEntry",
+    "on_read_only_media",
     "project_problems",
     "project_stats",
 ]

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from workbench.app.project import Project, project_problems, project_stats
+from workbench.app.project import Project, on_read_only_media, project_problems, project_stats
 from workbench.cli.terminal import progress_bar, warn
 from workbench.core.errors import WorkbenchError
 
@@ -48,7 +48,8 @@ def run_export(args: argparse.Namespace) -> None:
     from workbench.formats.report import FormatReport
 
     report = FormatReport()
-    with Project.open(args.project, readonly=True) as project:
+    # writable where it can be, so that the tokens this export cuts are kept (store.token_cache)
+    with Project.open(args.project, readonly=on_read_only_media(args.project)) as project:
         options = ExportOptions(
             schema=project.schema, tag_scheme=args.scheme, nested=args.nested,
             split_clitics=args.split_clitics, split=args.split, split_by=args.split_by, seed=args.seed,

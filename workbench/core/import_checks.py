@@ -12,10 +12,16 @@ A required role left empty is not refused: it is work still to do, shown beside 
 is an attribute the schema gives other labels but not this one (a mention level on a date, from a
 file made before the schema said which labels have it): it is kept, with a warning
 (``misplaced_attribute_warnings``).
+
+A set is often checked twice on its way in: by its reader, which can name the file and the line,
+and by the store, which must refuse it whoever hands it over. The sets that passed most recently
+are remembered (the very objects, with the text and schema they passed against), so that the
+second check of the same set is a lookup, not a second walk over its spans.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -27,10 +33,28 @@ from workbench.core.relation_checks import document_labels_problem, relations_pr
 from workbench.core.schema import Schema
 from workbench.core.schema.label_attributes import misplaced_attributes
 
+_REMEMBERED = 64
+"""How many sets that passed are remembered: a reader yields one document at a time, and the
+store checks its sets at once, so a few would do."""
+_passed: OrderedDict[int, tuple[AnnotationSet, str, Schema]] = OrderedDict()
+"""The sets that passed most recently, by ``id``; holding the objects keeps their ids unique."""
+
 
 def annotation_set_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
     """The first thing an import must refuse in ``annotations`` on the document ``text``, as a
     sentence naming the span or event; None when there is none."""
+    passed = _passed.get(id(annotations))
+    if passed is not None and passed[0] is annotations and passed[1] is text and passed[2] is schema:
+        return None
+    problem = _first_problem(text, annotations, schema)
+    if problem is None:
+        _passed[id(annotations)] = (annotations, text, schema)
+        while len(_passed) > _REMEMBERED:
+            _passed.popitem(last=False)
+    return problem
+
+
+def _first_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
     if not annotations.annotator.strip():
         return "the annotator's name is blank"
     spans = {span.id: span for span in annotations.spans}

@@ -67,9 +67,9 @@ def write(
                     _write_pair(folder / stem, annotated, annotation_set, report)
                 done += 1
                 progress(done, total)
-            write_text_file(folder / NAMES_FILE, stems.names_tsv(), sync=False)
-        write_text_file(built / "annotation.conf", annotation_conf(options.schema), sync=False)
-        write_text_file(built / "visual.conf", visual_conf(options.schema), sync=False)
+            write_text_file(folder / NAMES_FILE, stems.names_tsv(), in_built_folder=True)
+        write_text_file(built / "annotation.conf", annotation_conf(options.schema), in_built_folder=True)
+        write_text_file(built / "visual.conf", visual_conf(options.schema), in_built_folder=True)
 
 
 def _file_stems(
@@ -92,10 +92,10 @@ def _write_pair(
     annotations: AnnotationSet | None,
     report: FormatReport,
 ) -> None:
-    write_text_file(stem.with_name(stem.name + ".txt"), annotated.document.text, sync=False)
+    write_text_file(stem.with_name(stem.name + ".txt"), annotated.document.text, in_built_folder=True)
     lines = _ann_lines(annotated, annotations, report) if annotations else []
     ann = "".join(f"{line}\n" for line in lines)
-    write_text_file(stem.with_name(stem.name + ".ann"), ann, sync=False)
+    write_text_file(stem.with_name(stem.name + ".ann"), ann, in_built_folder=True)
 
 
 def _ann_lines(

@@ -34,6 +34,7 @@ from workbench.formats.base import (
     atomic_text_output,
     check_offsets,
     export_folder,
+    write_new_file,
 )
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.splits import split_documents
@@ -116,7 +117,7 @@ def write_split_files(
     groups, total = export_groups(documents, options)
     done = 0
     for split, group in groups:
-        with atomic_text_output(folder / f"{split or 'train'}{suffix}", sync=False) as stream:
+        with atomic_text_output(folder / f"{split or 'train'}{suffix}", in_built_folder=True) as stream:
             done = _write_documents(stream, group, progress, done, total, render)
     return [split or "train" for split, _ in groups]
 
@@ -132,13 +133,16 @@ def _write_documents(
     """Check and write each document, counting on from ``done``; the count reached."""
     for annotated in documents:
         check_offsets(annotated)
-        stream.writelines(render(annotated))
+        stream.write("".join(render(annotated)))  # one write a document, not one a line
         done += 1
         progress(done, total)
     return done
 
 
-def write_text_file(path: Path, text: str, *, sync: bool = True) -> None:
+def write_text_file(path: Path, text: str, *, in_built_folder: bool = False) -> None:
     """Write one whole file (``atomic_text_output``: UTF-8, LF, all or nothing)."""
-    with atomic_text_output(path, sync=sync) as stream:
+    if in_built_folder:
+        write_new_file(path, text)
+        return
+    with atomic_text_output(path) as stream:
         stream.write(text)

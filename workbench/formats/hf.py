@@ -89,9 +89,9 @@ def write(
                 documents, folder, options, progress, suffix=SUFFIX, render=render
             )
         labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
-        write_text_file(folder / "labels.json", labels, sync=False)
+        write_text_file(folder / "labels.json", labels, in_built_folder=True)
         card = dataset_card(options.schema, names, splits)
-        write_text_file(folder / "README.md", card, sync=False)
+        write_text_file(folder / "README.md", card, in_built_folder=True)
 
 
 def label_names(options: ExportOptions) -> list[str]:
@@ -108,7 +108,7 @@ def _document_rows(
     units = export_units(annotated, report)
     if not units:
         return
-    tokens = tokenized(annotated.document, split_clitics=options.split_clitics)
+    tokens = tokenized(annotated.document, options)
     for unit in units:
         tagged = tag_unit(unit, tokens, options, report)
         yield from _unit_rows(unit, tagged, options, index, report)

@@ -53,7 +53,7 @@ def write_sentence_splits(
     for number, name in enumerate(SPLIT_NAMES):
         chosen = [s.text for s, split in zip(collected, assignment, strict=True) if split == number]
         if chosen:
-            with atomic_text_output(folder / f"{name}{suffix}", sync=False) as stream:
+            with atomic_text_output(folder / f"{name}{suffix}", in_built_folder=True) as stream:
                 stream.writelines(chosen)
             written.append(name)
     return written

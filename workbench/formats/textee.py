@@ -65,7 +65,7 @@ def write(
         units = export_units(annotated, report)
         if not units:
             return
-        tokens = tokenized(annotated.document, split_clitics=options.split_clitics)
+        tokens = tokenized(annotated.document, options)
         for unit in units:
             for window in _Windows(unit, tokens, options, report).lines():
                 yield _JSON.encode(window) + "\n"

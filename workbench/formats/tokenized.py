@@ -25,7 +25,8 @@ from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Document, Span
-from workbench.core.tokens import Token, sentence_breaks, token_columns, tokenize
+from workbench.core.tokens import TextTokens, Token, text_tokens, token_strings
+from workbench.formats.base import ExportOptions
 from workbench.formats.clitics import split_proclitics
 from workbench.formats.report import FormatReport, Issue
 
@@ -102,21 +103,19 @@ class TokenizedDocument:
         return start, self.document.text[start:end]
 
 
-def tokenized(document: Document, *, split_clitics: bool) -> TokenizedDocument:
-    if document.tokens is None and not split_clitics:
-        token_starts, token_ends, token_texts = token_columns(document.text)
+def tokenized(document: Document, options: ExportOptions) -> TokenizedDocument:
+    """``document`` as the token-based exports see it (module docstring); its tokens from
+    ``options.text_tokens`` when it has no token layer of its own."""
+    columns: _Columns
+    if document.tokens is None:
+        starts, ends, breaks = (options.text_tokens or _fresh_tokens)(document)
+        columns = starts, ends, token_strings(document.text, starts, ends)
     else:
-        tokens = own_tokens(document) if document.tokens is not None else tokenize(document.text)
-        if split_clitics:
-            tokens = split_proclitics(tokens)
-        token_starts = [token.start for token in tokens]
-        token_ends = [token.end for token in tokens]
-        token_texts = [token.text for token in tokens]
-    breaks = (
-        _line_starts(document.text)
-        if document.tokens is not None
-        else sentence_breaks(document.text)
-    )
+        columns = _columns(own_tokens(document))
+        breaks = _line_starts(document.text)
+    if options.split_clitics:
+        columns = _columns(split_proclitics(list(map(Token._make, zip(*columns, strict=True)))))
+    token_starts, token_ends, token_texts = columns
     return TokenizedDocument(
         document=document,
         sentence_starts=_first_tokens(token_starts, breaks),
@@ -124,6 +123,17 @@ def tokenized(document: Document, *, split_clitics: bool) -> TokenizedDocument:
         token_ends=token_ends,
         token_texts=token_texts,
     )
+
+
+_Columns = tuple[list[int], list[int], list[str]]
+
+
+def _columns(tokens: list[Token]) -> _Columns:
+    return [t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens]
+
+
+def _fresh_tokens(document: Document) -> TextTokens:
+    return text_tokens(document.text)
 
 
 def own_tokens(document: Document) -> list[Token]:

@@ -26,6 +26,7 @@ from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.annotation_sets import annotators
 from workbench.store.clock import now
+from workbench.store.import_ids import ImportIds, write_renaming_on_conflict
 from workbench.store.relations import document_label_rows, relation_row
 
 BATCH = 500
@@ -56,14 +57,7 @@ class DocumentImporter:
         self.conn = conn
         self.summary = summary
         self.schema = schema
-        self.by_sha256 = dict(self.conn.execute("SELECT sha256, id FROM documents"))
-        self.document_ids = set(self.by_sha256.values())
-        self.set_ids: dict[tuple[str, str], str] = {
-            (document_id, annotator): set_id
-            for set_id, document_id, annotator in self.conn.execute(
-                "SELECT id, document_id, annotator FROM annotation_sets"
-            )
-        }
+        self.ids = ImportIds(conn)
         self.next_order = (self.conn.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
         self.document_rows: list[dict[str, Any]] = []
         self.set_rows: list[dict[str, Any]] = []
@@ -73,10 +67,6 @@ class DocumentImporter:
         self.relation_rows: list[dict[str, Any]] = []
         self.label_rows: list[dict[str, Any]] = []
         self.annotators: set[str] = set(annotators(conn))
-        self.ids_taken: dict[str, set[str]] = {"spans": set(), "events": set(), "relations": set()}
-        self.table_was_empty: dict[str, bool] = {}
-        """Whether a table held no rows before this import put any in (read at its first use:
-        an import of spans alone never reads the relations table)."""
 
     def run(self, documents: Iterable[AnnotatedDocument]) -> None:
         with page_cache(self.conn, IMPORT_CACHE_KIB):
@@ -88,7 +78,7 @@ class DocumentImporter:
 
     def _add(self, annotated: AnnotatedDocument) -> None:
         document = annotated.document
-        existing_id = self.by_sha256.get(document.sha256)
+        existing_id = self.ids.document_with(document.sha256)
         if existing_id is None:
             document_id = self._new_document(document)
         else:
@@ -98,11 +88,10 @@ class DocumentImporter:
             self._add_set(document_id, document, annotation_set)
 
     def _new_document(self, document: Document) -> str:
-        if document.id in self.document_ids:
+        if self.ids.document_id_taken(document.id):
             document = replace(document, id=new_id())
-        self.document_ids.add(document.id)
+        self.ids.add_document(document.sha256, document.id)
         self.document_rows.append(rows.document_row(document, self.next_order))
-        self.by_sha256[document.sha256] = document.id
         self.next_order += 1
         self.summary.documents_added += 1
         return document.id
@@ -119,10 +108,10 @@ class DocumentImporter:
             self.conn.execute(
                 "INSERT INTO annotators (name, created) VALUES (?, ?)", [annotator, now()]
             )
-        set_id = self.set_ids.get((document_id, annotator))
+        set_id = self.ids.set_id(document_id, annotator)
         if set_id is None:
             set_id = new_id()
-            self.set_ids[(document_id, annotator)] = set_id
+            self.ids.add_set(document_id, annotator, set_id)
             taken: dict[SpanKey, str] = {}
             linked: set[RelationKey] = set()
             self.set_rows.append(
@@ -157,7 +146,7 @@ class DocumentImporter:
     ) -> dict[str, str]:
         """Add a set's spans and events; a span the set already holds is reused, not repeated.
         Returns the stored id of each span by its id in the set."""
-        span_ids = self._fresh_ids([s.id for s in annotation_set.spans], "spans")
+        span_ids = self.ids.fresh_ids([s.id for s in annotation_set.spans], "spans")
         for span in annotation_set.spans:
             key = (span.start, span.end, span.label)
             if key in taken:
@@ -167,7 +156,7 @@ class DocumentImporter:
             taken[key] = span_ids[span.id]
             self.span_rows.append(rows.span_values(span, set_id, span_ids[span.id]))
             self.summary.spans += 1
-        event_ids = self._fresh_ids([e.id for e in annotation_set.events], "events")
+        event_ids = self.ids.fresh_ids([e.id for e in annotation_set.events], "events")
         for event in annotation_set.events:
             renamed = replace(
                 event,
@@ -198,7 +187,7 @@ class DocumentImporter:
         the set holds already (same type and ends, as a second import of the same file brings)
         is not repeated."""
         self.label_rows.extend(document_label_rows(annotation_set.document_labels, set_id))
-        relation_ids = self._fresh_ids([r.id for r in annotation_set.relations], "relations")
+        relation_ids = self.ids.fresh_ids([r.id for r in annotation_set.relations], "relations")
         for relation in annotation_set.relations:
             ends = (span_ids[relation.from_span_id], span_ids[relation.to_span_id])
             if (relation.type, *ends) in stored:
@@ -219,30 +208,6 @@ class DocumentImporter:
             )
         )
 
-    def _fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
-        """Ids to store: the given ones, except those the project or this import already uses."""
-        if not ids:
-            return {}
-        if table not in self.table_was_empty:
-            self.table_was_empty[table] = not self._has_rows(table)
-        stored = set() if self.table_was_empty[table] else self._stored_ids(ids, table)
-        taken = self.ids_taken[table]
-        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
-        taken.update(fresh.values())
-        return fresh
-
-    def _stored_ids(self, ids: list[str], table: str) -> set[str]:
-        return {
-            r[0]
-            for chunk in _chunks(ids, 500)
-            for r in self.conn.execute(
-                f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
-        }
-
-    def _has_rows(self, table: str) -> bool:
-        return bool(self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
-
     def _flush(self) -> None:
         for table, pending in (
             ("documents", self.document_rows),
@@ -251,17 +216,11 @@ class DocumentImporter:
             if pending:
                 insert_rows(self.conn, table, pending)
                 pending.clear()
-        if self.span_rows:
-            insert_values(self.conn, "spans", rows.SPAN_COLUMNS, self.span_rows)
-            self.span_rows.clear()
-        for table, pending in (
-            ("events", self.event_rows),
-            ("arguments", self.argument_rows),
-            ("relations", self.relation_rows),
-        ):
-            if pending:
-                insert_rows(self.conn, table, pending)
-                pending.clear()
+        batch = (self.span_rows, self.event_rows, self.argument_rows, self.relation_rows)
+        if any(batch):
+            write_renaming_on_conflict(self.conn, *batch, self._write_annotations)
+            for written in batch:
+                written.clear()
         if self.label_rows:  # a later import's labels of a set replace the earlier ones
             self.conn.executemany(
                 "INSERT OR REPLACE INTO document_labels (set_id, field, value) "
@@ -269,6 +228,18 @@ class DocumentImporter:
                 self.label_rows,
             )
             self.label_rows.clear()
+        self.ids.batch_written()
+
+    def _write_annotations(self) -> None:
+        if self.span_rows:
+            insert_values(self.conn, "spans", rows.SPAN_COLUMNS, self.span_rows)
+        for table, pending in (
+            ("events", self.event_rows),
+            ("arguments", self.argument_rows),
+            ("relations", self.relation_rows),
+        ):
+            if pending:
+                insert_rows(self.conn, table, pending)
 
 
 @contextmanager
@@ -308,8 +279,3 @@ def insert_values(
     sqlite3 binds a tuple's values a fifth faster than it looks up a dict's by name."""
     names = ", ".join(f'"{c}"' for c in columns)
     conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', pending)
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for index in range(0, len(items), size):
-        yield items[index : index + size]

@@ -152,12 +152,23 @@ def m005_recommenders(db: Database) -> None:
     db.execute("CREATE INDEX actions_annotator ON actions (annotator, at)")
 
 
+def m006_token_offsets(db: Database) -> None:
+    """The tokens and sentence breaks of each document text, keyed by its sha256
+    (``store.token_cache``)."""
+    db.execute(
+        """CREATE TABLE token_offsets (
+            sha256 TEXT PRIMARY KEY, tokenizer TEXT NOT NULL, offsets BLOB NOT NULL,
+            sentences BLOB NOT NULL)"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_rejected_suggestions,
     m003_relations_and_document_labels,
     m004_guidelines,
     m005_recommenders,
+    m006_token_offsets,
 ]
 
 

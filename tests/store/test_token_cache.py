@@ -1,0 +1,185 @@
+"""The project's token cache: tokens and sentence breaks cut once per text, read back by every
+later export."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import run_cli
+from workbench.app.exporting import export_project
+from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.schema import builtin_schema
+from workbench.core.tokens import TextTokens, sentence_breaks, text_tokens, token_offsets
+from workbench.store import migrations, token_cache
+from workbench.store.project import Project
+from workbench.store.token_cache import pack, unpack
+
+TEXTS = [
+    "قال محمد إن تنظيم داعش هاجم الموصل أمس.",
+    "وأضاف: «العملية مستمرة»، حسب المصدر 😀 في بغداد.",
+    "قال محمد إن تنظيم داعش هاجم الموصل أمس.",  # the same text again: one row
+    "x" * 70_000 + " نص",  # a token longer than two bytes can count
+]
+
+
+def documents() -> list[AnnotatedDocument]:
+    return [
+        AnnotatedDocument(
+            make_document(f"doc{number}", text),
+            (AnnotationSet(GOLD, (Span(f"s{number}", 0, 3, "PER", text[:3]),)),),
+        )
+        for number, text in enumerate(TEXTS)
+    ]
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    path = tmp_path / "p.tawsim"
+    with Project.create(path, builtin_schema("generic")) as project:
+        project.add_documents(documents())
+    return path
+
+
+class CountedTokenizer:
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, text: str) -> TextTokens:
+        self.texts.append(text)
+        return text_tokens(text)
+
+
+@pytest.fixture
+def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
+    counted = CountedTokenizer()
+    monkeypatch.setattr(token_cache, "text_tokens", counted)
+    return counted
+
+
+def cached_rows(path: Path) -> dict[str, tuple[bytes, bytes]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT sha256, offsets, sentences FROM token_offsets")
+        return {sha256: (offsets, sentences) for sha256, offsets, sentences in rows}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
+def test_a_second_export_reads_the_cached_offsets_and_never_tokenizes(
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer, format_name: str
+) -> None:
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "first", format_name=format_name)
+        assert sorted(tokenizer.texts) == sorted(set(TEXTS))
+        tokenizer.texts.clear()
+        export_project(project, tmp_path / "second", format_name=format_name)
+    assert tokenizer.texts == []
+    first, second = (sorted((tmp_path / name).rglob("*.*")) for name in ("first", "second"))
+    assert [path.read_bytes() for path in first] == [path.read_bytes() for path in second]
+
+
+def test_the_cached_offsets_are_those_of_the_tokenizer(project_path: Path, tmp_path: Path) -> None:
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "out.conll", format_name="conll")
+    rows = cached_rows(project_path)
+    assert len(rows) == len(set(TEXTS))
+    for text in TEXTS:
+        offsets, sentences = rows[make_document("d", text).sha256]
+        assert unpack(offsets) == token_offsets(text).ravel().tolist()
+        assert unpack(sentences) == sentence_breaks(text)
+
+
+def test_a_read_only_project_is_tokenized_without_writing(
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer
+) -> None:
+    with Project.open(project_path, readonly=True) as project:
+        export_project(project, tmp_path / "out.conll", format_name="conll")
+    assert sorted(tokenizer.texts) == sorted(set(TEXTS))
+    assert cached_rows(project_path) == {}
+
+
+def test_the_export_command_fills_the_cache(
+    project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, errors = run_cli(capsys, "export", "--format", "hf", project_path, tmp_path / "hf")
+    assert code == 0, errors
+    assert len(cached_rows(project_path)) == len(set(TEXTS))
+
+
+def test_offsets_of_another_tokenizer_are_cut_again(
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "a.conll", format_name="conll")
+        tokenizer.texts.clear()
+        monkeypatch.setattr(token_cache, "tokenizer_name", lambda: "camel-tools 9.9, Unicode 99")
+        export_project(project, tmp_path / "b.conll", format_name="conll")
+    assert sorted(tokenizer.texts) == sorted(set(TEXTS))
+
+
+@settings(deadline=None)
+@given(st.text(max_size=200))
+def test_packing_keeps_every_offset(text: str) -> None:
+    boundaries = token_offsets(text).ravel().tolist()
+    assert unpack(pack(boundaries)) == boundaries
+    assert unpack(pack(sentence_breaks(text))) == sentence_breaks(text)
+
+
+@pytest.mark.parametrize("step", [1, 255, 256, 65_535, 65_536, 2**32])
+def test_packing_widens_for_long_steps(step: int) -> None:
+    boundaries = [0, 1, step, step + 2]
+    assert unpack(pack(boundaries)) == boundaries
+
+
+def test_a_format_2_file_gains_the_token_cache_after_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        with Project.create(path, builtin_schema("generic")) as project:
+            project.add_documents(documents())
+    with Project.open(path, readonly=True) as project:  # read-only: tokenized, not kept
+        export_project(project, tmp_path / "old.conll", format_name="conll")
+    untouched = sqlite3.connect(path)
+    assert migrations.file_version(untouched) == 2
+    untouched.close()
+    with Project.open(path) as project:
+        assert migrations.file_version(project.conn) == migrations.format_version()
+        export_project(project, tmp_path / "new.conll", format_name="conll")
+    assert len(cached_rows(path)) == len(set(TEXTS))
+    backup = sqlite3.connect(migrations.backup_path(path, 2))
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+    tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master")}
+    assert "token_offsets" not in tables and "documents" in tables
+    backup.close()
+    assert (tmp_path / "old.conll").read_bytes() == (tmp_path / "new.conll").read_bytes()
+
+
+GOOD = b"\x01\x00\x01"
+PAST_THE_END = b"\x04" + bytes([0, 0, 0, 0x80]) * 2
+BAD_ROWS = [
+    (b"\x03\x01", GOOD), (b"", GOOD), (b"\x01\x00\x00", GOOD), (b"\x01\x01\x01\x01", GOOD),
+    (PAST_THE_END, GOOD), (GOOD, PAST_THE_END), (GOOD, b"\x05"),
+]
+
+
+@pytest.mark.parametrize(("offsets", "sentences"), BAD_ROWS)
+def test_a_row_that_cannot_be_the_text_s_tokens_is_cut_again(
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer, offsets: bytes, sentences: bytes
+) -> None:
+    """A bad width, nothing, an empty token, a start without an end, a token or a sentence
+    break past the text."""
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "a.conll", format_name="conll")
+        project.conn.execute("UPDATE token_offsets SET offsets = ?, sentences = ?", [offsets, sentences])
+        tokenizer.texts.clear()
+        export_project(project, tmp_path / "b.conll", format_name="conll")
+    assert sorted(tokenizer.texts) == sorted(set(TEXTS))
+    assert (tmp_path / "a.conll").read_bytes() == (tmp_path / "b.conll").read_bytes()

@@ -1,0 +1,194 @@
+"""Which ids and texts an import has already used, kept without growing with the import.
+
+An import must match a text it meets again (by sha256) to the document it already added, keep
+one set per document and annotator, and never store an id twice. Keeping every id it wrote in
+memory grew with the number of documents (a third of the import's memory at 10,000 documents,
+more than the whole limit at 100,000). What an import writes reaches the project in batches, so
+only the batch not written yet is kept here; what was written before is asked of the project,
+through its indexes, when it is needed:
+
+- documents and sets: a text's document and a document's sets are looked up one at a time (a
+  document the import has just added has no set in the project yet, so it is not asked about);
+- span, event and relation ids: the project is asked about a batch's ids only when it held rows of the
+  table before the import (``fresh_ids``) or when writing the batch meets an id already written
+  (``write_renaming_on_conflict``): ids repeated across the files of one import are rare, and asking
+  about every id would cost a tenth of the import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from workbench.core.model import new_id
+
+SpanRow = tuple[Any, ...]
+"""A span's values in ``rows.SPAN_COLUMNS`` order: id first, set id second."""
+
+
+class ImportIds:
+    """The ids of one import: those of the batch not yet written, and the project's for the rest."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.batch_documents: dict[str, str] = {}
+        """sha256 -> document id, for the documents of the batch not yet written."""
+        self.batch_sets: dict[tuple[str, str], str] = {}
+        self.added_documents: set[str] = set()
+        """The documents of the batch not yet written (they have no sets in the project)."""
+        self.batch_ids: dict[str, set[str]] = {"spans": set(), "events": set(), "relations": set()}
+        self.table_was_empty: dict[str, bool] = {}
+        """Whether a table held no rows before this import put any in (read at its first use:
+        an import of spans alone never reads the relations table)."""
+
+    def document_with(self, sha256: str) -> str | None:
+        """The id of the document holding the text ``sha256``, in the project or the batch."""
+        found = self.batch_documents.get(sha256)
+        if found is None:
+            row = self.conn.execute(
+                "SELECT id FROM documents WHERE sha256 = ? ORDER BY rowid LIMIT 1", [sha256]
+            ).fetchone()
+            found = None if row is None else row[0]
+        return found
+
+    def document_id_taken(self, document_id: str) -> bool:
+        return document_id in self.added_documents or self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)", [document_id]
+        ).fetchone()[0] == 1
+
+    def add_document(self, sha256: str, document_id: str) -> None:
+        self.batch_documents[sha256] = document_id
+        self.added_documents.add(document_id)
+
+    def set_id(self, document_id: str, annotator: str) -> str | None:
+        """The id of the annotator's set on the document, in the batch or the project."""
+        found = self.batch_sets.get((document_id, annotator))
+        if found is None and document_id not in self.added_documents:
+            row = self.conn.execute(
+                "SELECT id FROM annotation_sets WHERE document_id = ? AND annotator = ?",
+                [document_id, annotator],
+            ).fetchone()
+            found = None if row is None else row[0]
+        return found
+
+    def add_set(self, document_id: str, annotator: str, set_id: str) -> None:
+        self.batch_sets[(document_id, annotator)] = set_id
+
+    def fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
+        """Ids to store: the given ones, except those the batch or (when the table held rows
+        before the import) the project already uses."""
+        if not ids:
+            return {}
+        if table not in self.table_was_empty:
+            self.table_was_empty[table] = not _has_rows(self.conn, table)
+        stored = set() if self.table_was_empty[table] else stored_ids(self.conn, ids, table)
+        taken = self.batch_ids[table]
+        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
+        taken.update(fresh.values())
+        return fresh
+
+    def batch_written(self) -> None:
+        """Forget the batch: its rows are in the project now."""
+        self.batch_documents.clear()
+        self.batch_sets.clear()
+        self.added_documents.clear()
+        for ids in self.batch_ids.values():
+            ids.clear()
+
+
+def write_renaming_on_conflict(
+    conn: sqlite3.Connection,
+    spans: list[SpanRow],
+    events: list[dict[str, Any]],
+    arguments: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    write: Callable[[], None],
+) -> None:
+    """``write`` a batch's spans, events, arguments and relations in a savepoint; when one of
+    their ids was written by an earlier batch, roll the savepoint back, give the rows that use
+    one a new id, in place (the references to them inside their own set follow), and write
+    again."""
+    try:
+        with _savepoint(conn):
+            write()
+        return
+    except sqlite3.IntegrityError:
+        pass
+    taken_spans = stored_ids(conn, [row[0] for row in spans], "spans")
+    taken_events = stored_ids(conn, [event["id"] for event in events], "events")
+    taken_relations = stored_ids(conn, [relation["id"] for relation in relations], "relations")
+    renamed = _rename(spans, events, arguments, taken_spans, taken_events)
+    _rename_relations(relations, renamed, taken_relations)
+    with _savepoint(conn):
+        write()
+
+
+def _rename(
+    spans: list[SpanRow],
+    events: list[dict[str, Any]],
+    arguments: list[dict[str, Any]],
+    taken_spans: set[str],
+    taken_events: set[str],
+) -> dict[tuple[str, str], str]:
+    """Give rows whose id is taken a new one, in place; references follow within each set.
+    The new ids by (set id, old id)."""
+    renamed: dict[tuple[str, str], str] = {}  # (set id, old id) -> new id
+    for number, row in enumerate(spans):
+        if row[0] in taken_spans:
+            renamed[(row[1], row[0])] = new = new_id()
+            spans[number] = (new, *row[1:])
+    set_of_event: dict[str, str] = {}
+    for event in events:
+        set_id, old = event["set_id"], event["id"]
+        if old in taken_events:
+            renamed[(set_id, old)] = event["id"] = new_id()
+        set_of_event[event["id"]] = set_of_event[old] = set_id
+        event["trigger_span_id"] = renamed.get((set_id, event["trigger_span_id"]), event["trigger_span_id"])
+    for argument in arguments:
+        set_id = set_of_event[argument["event_id"]]
+        for key in ("event_id", "span_id", "filler_event_id"):
+            if argument[key] is not None:
+                argument[key] = renamed.get((set_id, argument[key]), argument[key])
+    return renamed
+
+
+def _rename_relations(
+    relations: list[dict[str, Any]], renamed: dict[tuple[str, str], str], taken: set[str]
+) -> None:
+    """A relation whose id is taken gets a new one; its ends follow their spans' new ids."""
+    for relation in relations:
+        set_id = relation["set_id"]
+        if relation["id"] in taken:
+            relation["id"] = new_id()
+        for end in ("from_span_id", "to_span_id"):
+            relation[end] = renamed.get((set_id, relation[end]), relation[end])
+
+
+def stored_ids(conn: sqlite3.Connection, ids: Sequence[str], table: str) -> set[str]:
+    """Those of ``ids`` that ``table`` holds."""
+    return {
+        r[0]
+        for start in range(0, len(ids), 500)
+        for r in conn.execute(
+            f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(ids[start : start + 500]))})",
+            list(ids[start : start + 500]),
+        )
+    }
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("SAVEPOINT import_batch")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO import_batch")
+        conn.execute("RELEASE import_batch")
+        raise
+    conn.execute("RELEASE import_batch")
+
+
+def _has_rows(conn: sqlite3.Connection, table: str) -> bool:
+    return bool(conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])

@@ -1,0 +1,154 @@
+"""The tokens and sentence breaks of every document text, computed once and kept in the project.
+
+A document's text never changes after import, so the tokens of a text (by its sha256) never go
+stale; only another tokenizer (another camel-tools release or Unicode data) could cut it
+differently, so each row names the tokenizer that cut it and a row of another one is cut again.
+
+The cache is filled lazily, by the first export that needs a text's tokens, not by the import:
+the import's cost stays that of its rows. A project opened read-only, or a file of an older
+format that has no table yet, is read from where it can be and tokenized for the rest, without
+writing.
+
+Offsets are stored packed: the differences between consecutive boundaries (start, end, start,
+end, ...; the sentence breaks likewise) in the narrowest unsigned integers that hold them (one
+byte for almost every news text), little-endian, after one byte giving that width. Packing and
+unpacking are plain Python over ``array`` and ``accumulate``: for a few hundred numbers, each
+numpy call costs more than the work.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from array import array
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from itertools import accumulate, pairwise
+
+from workbench.core.model import Document
+from workbench.core.tokens import TextTokens, installed_versions, text_tokens
+from workbench.store.connection import write_transaction
+
+BATCH = 500
+"""Texts tokenized before their offsets are written, each batch in its own short transaction,
+so that an export never holds the project's write lock for long."""
+_TYPECODES = {1: "B", 2: "H", 4: "I", 8: "Q"}
+"""The ``array`` type of each width a row's steps may be stored in (in bytes)."""
+
+
+@cache
+def tokenizer_name() -> str:
+    """The tokenizer a row was cut by: camel-tools' release and the Unicode data version."""
+    camel_tools, unicode = installed_versions()
+    return f"camel-tools {camel_tools}, Unicode {unicode}"
+
+
+def pack(positions: Sequence[int]) -> bytes:
+    """Positions in order (token boundaries, sentence breaks) as the differences between
+    consecutive ones (module docstring)."""
+    steps = [later - earlier for earlier, later in pairwise([0, *positions])]
+    largest = max(steps, default=0)
+    width = next(size for size in _TYPECODES if largest < 1 << (8 * size))
+    values = array(_TYPECODES[width], steps)
+    if values.itemsize != width:
+        raise RuntimeError(f"array {_TYPECODES[width]!r} is not {width} bytes wide here")
+    if sys.byteorder == "big":
+        values.byteswap()
+    return bytes([width]) + values.tobytes()
+
+
+def unpack(blob: bytes) -> list[int]:
+    """The positions ``pack`` packed; ``ValueError`` for a blob it cannot have written."""
+    return list(accumulate(_steps(blob)))
+
+
+def _steps(blob: bytes) -> array[int]:
+    if not blob or blob[0] not in _TYPECODES:
+        raise ValueError("positions stored in a width that is not one of 1, 2, 4 or 8 bytes")
+    steps = array(_TYPECODES[blob[0]])
+    steps.frombytes(blob[1:])  # ValueError when not a whole number of values
+    if sys.byteorder == "big":
+        steps.byteswap()
+    return steps
+
+
+def _boundaries(tokens: TextTokens) -> list[int]:
+    """start, end, start, end, ...: the order ``pack`` stores them in."""
+    boundaries = tokens.starts + tokens.ends
+    boundaries[::2], boundaries[1::2] = tokens.starts, tokens.ends
+    return boundaries
+
+
+class TokenCache:
+    """The ``TextTokens`` of documents, from the project's cache or cut now and written back in
+    batches (``BATCH``) when ``writable``."""
+
+    def __init__(self, conn: sqlite3.Connection, *, writable: bool) -> None:
+        self.conn = conn
+        self.has_table = _has_table(conn)
+        self.writable = writable and self.has_table
+        self.pending: list[tuple[str, str, bytes, bytes]] = []
+
+    def tokens(self, document: Document) -> TextTokens:
+        """The tokens and sentence breaks of ``document``'s text (``core.tokens.text_tokens``)."""
+        if self.has_table:
+            row = self.conn.execute(
+                "SELECT offsets, sentences FROM token_offsets WHERE sha256 = ? AND tokenizer = ?",
+                [document.sha256, tokenizer_name()],
+            ).fetchone()
+            if row is not None and (cached := _fitting(row[0], row[1], len(document.text))) is not None:
+                return cached
+        found = text_tokens(document.text)
+        if self.writable:
+            self.pending.append(
+                (document.sha256, tokenizer_name(), pack(_boundaries(found)), pack(found.sentence_breaks))
+            )
+            if len(self.pending) >= BATCH:
+                self.flush()
+        return found
+
+    def flush(self) -> None:
+        """Write the tokens cut since the last flush, in one short transaction."""
+        if not self.pending:
+            return
+        with write_transaction(self.conn):
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO token_offsets (sha256, tokenizer, offsets, sentences) "
+                "VALUES (?, ?, ?, ?)",
+                self.pending,
+            )
+        self.pending.clear()
+
+
+@contextmanager
+def token_cache(conn: sqlite3.Connection, *, writable: bool) -> Iterator[TokenCache]:
+    """A ``TokenCache`` whose last batch is written when the work using it ends without error."""
+    cache_ = TokenCache(conn, writable=writable)
+    yield cache_
+    cache_.flush()
+
+
+def _fitting(offsets: bytes, sentences: bytes, length: int) -> TextTokens | None:
+    """The tokens stored in a row when they could be those of a text of ``length`` code points
+    (tokens non-empty, in order and inside the text, breaks inside it), else None: a project
+    file may come from someone else, and a row that does not fit is cut again, not trusted.
+    Steps are never negative, so the tokens are in order; a token is empty where the step from
+    its start to its end is 0."""
+    try:
+        steps, breaks = _steps(offsets), unpack(sentences)
+    except ValueError:
+        return None
+    if len(steps) % 2 or 0 in steps[1::2]:
+        return None
+    boundaries = list(accumulate(steps))
+    if (boundaries and boundaries[-1] > length) or (breaks and breaks[-1] > length):
+        return None
+    return TextTokens(boundaries[::2], boundaries[1::2], breaks)
+
+
+def _has_table(conn: sqlite3.Connection) -> bool:
+    found = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'token_offsets')"
+    ).fetchone()[0]
+    return bool(found)
