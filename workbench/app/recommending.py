@@ -181,6 +181,11 @@ class AcceptSuggestions(Command):
     _taken: Removal | None = field(default=None, init=False, repr=False)
     _added: tuple[str, ...] = field(default=(), init=False, repr=False)
 
+    @property
+    def span_ids(self) -> tuple[str, ...]:
+        """The annotator's spans the last apply made (empty before it)."""
+        return self._added
+
     def apply(self, project: Project) -> Change:
         if not self.suggestion_ids:
             raise WorkbenchError("no suggestion to accept")
