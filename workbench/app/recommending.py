@@ -120,10 +120,13 @@ def fill_suggestions(
     command: str | None = None,
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = lambda: False,
+    document_ids: Sequence[str] | None = None,
 ) -> Filled:
-    """Suggestions for every document ``annotator`` (or anyone, when None) has not done."""
+    """Suggestions for every document ``annotator`` (or anyone, when None) has not done: those
+    assigned to them, or ``document_ids`` (the window's, which lists every document)."""
     recommenders = recommenders_for(project, names, command)
-    document_ids = documents_to_suggest(project, annotator)
+    if document_ids is None:
+        document_ids = documents_to_suggest(project, annotator)
     counts = dict.fromkeys(recommenders, 0)
     total = 0
     for number, document_id in enumerate(document_ids, start=1):

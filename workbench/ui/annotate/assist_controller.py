@@ -99,17 +99,22 @@ class AssistController(QObject):
         return task
 
     def _fill(self) -> Work[Filled]:
-        """Suggestions for the documents this annotator has not done (on the worker thread)."""
+        """Suggestions for the documents this annotator has not done, as the window lists
+        them (every document, not only those assigned), on the worker thread."""
         annotator = self._window.annotator
+        rows = self._window.documents.rows()
+        not_done = [row.id for row in rows if row.status is not Status.DONE]
 
         def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> Filled:
-            return fill_suggestions(project, annotator=annotator, progress=progress, cancelled=cancelled)
+            return fill_suggestions(
+                project, annotator=annotator, progress=progress, cancelled=cancelled, document_ids=not_done
+            )
 
         return writable(self._window.project.path, use_case)
 
     def _filled(self, filled: Filled) -> None:
         self._window.tell(
-            self.tr("Suggestions filled: %n in %1 document(s).", "", filled.suggestions)
+            self.tr("Filled %n suggestion(s); documents looked at: %1.", "", filled.suggestions)
             .replace("%1", str(filled.documents))
         )
         if self._window.current_document_id is not None:

@@ -56,7 +56,7 @@ class StatisticsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         note = QLabel(
             self.tr(
-                "Hours are active hours: a pause of more than five minutes between two actions "
+                "Time is active time: a pause of more than five minutes between two actions "
                 "counts as a break. A document counts as with suggestions when one was accepted "
                 "or rejected on it."
             )
@@ -77,9 +77,11 @@ class StatisticsDialog(QDialog):
             "suggestion_acceptance": self.tr("Suggestions accepted"),
             "accepted": self.tr("Suggestions accepted (count)"),
             "rejected": self.tr("Suggestions rejected (count)"),
-            "seconds_per_document_with_suggestions": self.tr("Time per document with suggestions"),
-            "seconds_per_document_without_suggestions": self.tr("Time per document without suggestions"),
-            "active_hours": self.tr("Active hours"),
+            "seconds_per_document_with_suggestions": self.tr("Time per document with suggestions (min:s)"),
+            "seconds_per_document_without_suggestions": self.tr(
+                "Time per document without suggestions (min:s)"
+            ),
+            "active_hours": self.tr("Active time (h:min)"),
         }
 
     def _shown(self, figure: str, value: float | None) -> str:
@@ -88,14 +90,22 @@ class StatisticsDialog(QDialog):
         if figure == "suggestion_acceptance":
             return f"{value * 100:.0f}%"
         if figure.startswith("seconds_per_document"):
-            minutes, seconds = divmod(round(value), 60)
-            return self.tr("%1 min %2 s").replace("%1", str(minutes)).replace("%2", f"{seconds:02d}")
+            return _clock(value)
+        if figure == "active_hours":
+            return _clock(value * 60)
         return f"{value:g}"
 
     def figure(self, row_figure: str, column: int) -> float | None:
         """The figure shown in ``column`` (1 the team, then the annotators in the header's order)."""
         value: float | None = self.model.item(FIGURES.index(row_figure), column).data(FIGURE_ROLE)
         return value
+
+
+def _clock(value: float) -> str:
+    """Seconds as "m:ss", or minutes as "h:mm": digits and a colon read the same way in both
+    languages."""
+    whole, part = divmod(round(value), 60)
+    return f"{whole}:{part:02d}"
 
 
 def _figure(figures: dict[str, Any], figure: str) -> float | None:
