@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -142,6 +143,20 @@ def test_a_labels_key_accepts_the_suggestion_with_that_label(
     assert actions(project)["accept"] == 1 and actions(project)["create"] == 0
     undo(qtbot, window)
     assert spans(project) == [] and stored(project) == STORED
+
+
+def test_clicking_a_suggestions_tag_selects_it_for_a_labels_key(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    wait_for(qtbot, window, STORED)
+    tags = {tag.key: tag for tag in window.text_view.span_geometry().tags()}
+    tag = tags[f"suggestion:{PRESIDENT[0]}:{PRESIDENT[1]}:TITLE"]
+    QTest.mouseClick(window.text_view.viewport(), Qt.MouseButton.LeftButton, pos=tag.rect.center().toPoint())
+    assert window.labelling.current_suggestion == Suggestion(*PRESIDENT, "TITLE")
+    assert window.text_view.selected_span_id is None  # a suggestion is not a span
+    press(qtbot, window, entity(window, "TITLE").hotkey or "")
+    assert spans(project) == [(*PRESIDENT, "TITLE")]
+    assert actions(project)["accept"] == 1
 
 
 def test_backspace_rejects_a_stored_suggestion_for_good_and_undo_takes_it_back(

@@ -33,7 +33,7 @@ from workbench.ui.commands import S, AddSpans, DeleteSpans, Describe, ResizeSpan
 from workbench.ui.annotate.inspector import NO_VALUE
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.annotate.stored_suggestions import StoredSuggestions
-from workbench.ui.annotate.text_view import ViewSpan
+from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS, ViewSpan
 from workbench.ui.label_style import label_colours
 
 if TYPE_CHECKING:
@@ -92,8 +92,7 @@ class LabellingController(QObject):
         if self._window.current_document_id is None:
             return
         selection = self._window.text_view.current_selection()
-        suggestion = self._current_suggestion
-        if suggestion is not None and self._window.text_view.current_selection(exact=True) == (suggestion.start, suggestion.end):
+        if self._on_current_suggestion():
             self.accept_suggestion(label)
         elif selection is not None:
             self._label_selection(selection, label)
@@ -101,6 +100,12 @@ class LabellingController(QObject):
             self._relabel(self._window.text_view.selected_span_id, label)
         else:
             self._window.tell(self.tr("Select some text to label, or click a span to relabel it."))
+
+    def _on_current_suggestion(self) -> bool:
+        """Whether the text selected is the current suggestion (a label's key accepts it)."""
+        suggestion = self._current_suggestion
+        selected = self._window.text_view.current_selection(exact=True)
+        return suggestion is not None and selected == (suggestion.start, suggestion.end)
 
     def _label_selection(self, selection: tuple[int, int], label: str) -> None:
         """A new span on the selection, which is then the selected span: a second key relabels it."""
@@ -136,7 +141,9 @@ class LabellingController(QObject):
             count = len(step.command.span_ids)
             self._window.tell(self.tr("Labelled %n match(es).", "", count))
 
-    def _add_spans(self, ranges: list[tuple[int, int]], label: str, action: str = "create") -> AddSpans | None:
+    def _add_spans(
+        self, ranges: list[tuple[int, int]], label: str, action: str = "create"
+    ) -> AddSpans | None:
         """Push the spans the annotator does not have yet (logged as ``action``); None when
         there are none."""
         document_id = self._window.current_document_id
@@ -276,10 +283,13 @@ class LabellingController(QObject):
     def show_suggestions(self) -> None:
         document_id = self._window.current_document_id
         offered = sorted(self.suggestions[document_id].offered) if document_id else []
-        self._window.text_view.set_suggestions([
-            ViewSpan(f"suggestion:{s.start}:{s.end}:{s.label}", s.start, s.end, self._colours.get(s.label, "#5c6bc0"), s.label, "suggestion")
-            for s in offered
-        ])
+        self._window.text_view.set_suggestions([self._drawn(suggestion) for suggestion in offered])
+
+    def _drawn(self, suggestion: Suggestion) -> ViewSpan:
+        """A suggestion as the view draws it: dashed, in its label's colour, with its tag."""
+        start, end, label = suggestion.start, suggestion.end, suggestion.label
+        colour = self._colours.get(label, HIGHLIGHT_COLORS["suggestion"])
+        return ViewSpan(f"suggestion:{start}:{end}:{label}", start, end, colour, label, "suggestion")
 
     def go_to_suggestion(self, step: int) -> None:
         """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
