@@ -424,6 +424,40 @@
     </message>
 </context>
 <context>
+    <name>AssistController</name>
+    <message>
+        <source>Accept suggestions above a score</source>
+        <translation>قبول الاقتراحات فوق درجة</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion in this document scored at least:</source>
+        <translation>قبول كل اقتراح في هذه الوثيقة درجته على الأقل:</translation>
+    </message>
+    <message>
+        <source>Filling suggestions for the next documents…</source>
+        <translation>جارٍ ملء الاقتراحات للوثائق التالية…</translation>
+    </message>
+    <message>
+        <source>Suggestions are being filled already.</source>
+        <translation>الاقتراحات تُملأ الآن.</translation>
+    </message>
+    <message>
+        <source>Filling suggestions</source>
+        <translation>ملء الاقتراحات</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filled %n suggestion(s); documents looked at: %1.</source>
+        <translation>
+            <numerusform>لم يُملأ أي اقتراح؛ الوثائق التي فُحصت: %1.</numerusform>
+            <numerusform>مُلئ اقتراح واحد؛ الوثائق التي فُحصت: %1.</numerusform>
+            <numerusform>مُلئ اقتراحان؛ الوثائق التي فُحصت: %1.</numerusform>
+            <numerusform>مُلئت %n اقتراحات؛ الوثائق التي فُحصت: %1.</numerusform>
+            <numerusform>مُلئ %n اقتراحًا؛ الوثائق التي فُحصت: %1.</numerusform>
+            <numerusform>مُلئ %n اقتراح؛ الوثائق التي فُحصت: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancelling…</source>
@@ -1150,6 +1184,14 @@
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
+        <source>a label's key</source>
+        <translation>مفتاح وسم</translation>
+    </message>
+    <message>
+        <source>on a suggestion: accept it with that label</source>
+        <translation>على اقتراح: قبوله بذلك الوسم</translation>
+    </message>
+    <message>
         <source>larger / smaller / default text size</source>
         <translation>نص أكبر / أصغر / بالحجم الافتراضي</translation>
     </message>
@@ -1520,6 +1562,13 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>%1 of %2</source>
@@ -1604,6 +1653,57 @@
     </message>
 </context>
 <context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>المقياس</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Time is active time: a pause of more than five minutes between two actions counts as a break. A document counts as with suggestions when one was accepted or rejected on it.</source>
+        <translation>الوقت هو وقت العمل الفعلي: التوقف أكثر من خمس دقائق بين إجراءين يُحسب استراحة. وتُحسب الوثيقة «مع اقتراحات» إذا قُبل فيها اقتراح أو رُفض.</translation>
+    </message>
+    <message>
+        <source>Documents per hour</source>
+        <translation>الوثائق في الساعة</translation>
+    </message>
+    <message>
+        <source>Spans per hour</source>
+        <translation>المقاطع في الساعة</translation>
+    </message>
+    <message>
+        <source>Suggestions accepted</source>
+        <translation>نسبة الاقتراحات المقبولة</translation>
+    </message>
+    <message>
+        <source>Suggestions accepted (count)</source>
+        <translation>الاقتراحات المقبولة (العدد)</translation>
+    </message>
+    <message>
+        <source>Suggestions rejected (count)</source>
+        <translation>الاقتراحات المرفوضة (العدد)</translation>
+    </message>
+    <message>
+        <source>Time per document with suggestions (min:s)</source>
+        <translation>الوقت لكل وثيقة مع اقتراحات (دقيقة:ثانية)</translation>
+    </message>
+    <message>
+        <source>Time per document without suggestions (min:s)</source>
+        <translation>الوقت لكل وثيقة بلا اقتراحات (دقيقة:ثانية)</translation>
+    </message>
+    <message>
+        <source>Active time (h:min)</source>
+        <translation>وقت العمل الفعلي (ساعة:دقيقة)</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>new</source>
@@ -1616,6 +1716,43 @@
     <message>
         <source>done</source>
         <translation>مكتملة</translation>
+    </message>
+</context>
+<context>
+    <name>StoredSuggestions</name>
+    <message>
+        <source>Accept suggestion: %1</source>
+        <translation>قبول الاقتراح: %1</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>No suggestion here is scored %1 or more.</source>
+        <translation>لا اقتراح هنا درجته %1 أو أكثر.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>قبول %n اقتراح</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحًا</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>لم يُقبل أي اقتراح.</numerusform>
+            <numerusform>قُبل اقتراح واحد.</numerusform>
+            <numerusform>قُبل اقتراحان.</numerusform>
+            <numerusform>قُبلت %n اقتراحات.</numerusform>
+            <numerusform>قُبل %n اقتراحًا.</numerusform>
+            <numerusform>قُبل %n اقتراح.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1902,18 @@
     <message>
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept suggestions above…</source>
+        <translation>قبول الاقتراحات فوق درجة…</translation>
+    </message>
+    <message>
+        <source>Fill suggestions</source>
+        <translation>ملء الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Statistics…</source>
+        <translation>الإحصاءات…</translation>
     </message>
     <message>
         <source>Next document</source>

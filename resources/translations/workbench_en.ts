@@ -11,6 +11,16 @@
     </message>
 </context>
 <context>
+    <name>AssistController</name>
+    <message numerus="yes">
+        <source>Filled %n suggestion(s); documents looked at: %1.</source>
+        <translation>
+            <numerusform>Filled %n suggestion; documents looked at: %1.</numerusform>
+            <numerusform>Filled %n suggestions; documents looked at: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventController</name>
     <message numerus="yes">
         <source>Delete %n span(s)</source>
@@ -119,6 +129,23 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoredSuggestions</name>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accept %n suggestion</numerusform>
+            <numerusform>Accept %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>Accepted %n suggestion.</numerusform>
+            <numerusform>Accepted %n suggestions.</numerusform>
         </translation>
     </message>
 </context>

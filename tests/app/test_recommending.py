@@ -227,3 +227,23 @@ def test_the_annotators_own_work_in_progress_is_in_the_gazetteer(project: Projec
     fill_suggestions(project, annotator="amal", names=["strings"])
     found = {(s.text, s.label) for s in suggestion_spans(project, second)}
     assert ("كريم", "PER") in found
+
+
+def test_fill_takes_the_documents_the_window_lists(project: Project) -> None:
+    """The window lists every document, assigned or not: it names the ones to fill."""
+    unassigned = project.documents()[0].id
+    filled = fill_suggestions(project, annotator="badr", document_ids=[unassigned])
+    assert filled.documents == 1
+    assert fill_suggestions(project, annotator="badr").documents == 0  # nothing assigned to badr
+
+
+def test_in_document_suggestions_are_logged_as_accepted_and_rejected(project: Project) -> None:
+    from workbench.app.suggestions import reject_in_document
+    from workbench.core.suggestions import Suggestion
+
+    document = new_document(project)
+    AddSpans(document, "amal", [(0, 3)], "LOC", action="accept").apply(project)
+    reject_in_document(project, document, "amal", Suggestion(4, 8, "PER"))
+    assert project.rejected_suggestions(document, "amal") == {(4, 8, "PER")}
+    actions = throughput(project)["actions"]
+    assert (actions["create"], actions["accept"], actions["reject"]) == (0, 1, 1)

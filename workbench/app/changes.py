@@ -131,6 +131,8 @@ class AddSpans(Command):
     label: str
     text: str | None = field(default=None, repr=False)
     """The document's stored text, when the caller holds it (it spares reading it again)."""
+    action: str = "create"
+    """What the action log counts: "accept" for an in-document suggestion accepted."""
     _deletion: _Deletion | None = field(default=None, init=False, repr=False)
 
     @property
@@ -146,7 +148,7 @@ class AddSpans(Command):
         )
         self._deletion = _Deletion(self.document_id, tuple(span.id for span in spans))
         if spans:
-            log_action(project, self.annotator, self.document_id, "create")
+            log_action(project, self.annotator, self.document_id, self.action)
         return Change(self.document_id, added=tuple(spans))
 
     def revert(self, project: Project) -> Change:

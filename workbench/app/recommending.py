@@ -120,10 +120,13 @@ def fill_suggestions(
     command: str | None = None,
     progress: Progress = no_progress,
     cancelled: Callable[[], bool] = lambda: False,
+    document_ids: Sequence[str] | None = None,
 ) -> Filled:
-    """Suggestions for every document ``annotator`` (or anyone, when None) has not done."""
+    """Suggestions for every document ``annotator`` (or anyone, when None) has not done: those
+    assigned to them, or ``document_ids`` (the window's, which lists every document)."""
     recommenders = recommenders_for(project, names, command)
-    document_ids = documents_to_suggest(project, annotator)
+    if document_ids is None:
+        document_ids = documents_to_suggest(project, annotator)
     counts = dict.fromkeys(recommenders, 0)
     total = 0
     for number, document_id in enumerate(document_ids, start=1):
@@ -180,6 +183,11 @@ class AcceptSuggestions(Command):
     label: str | None = None
     _taken: Removal | None = field(default=None, init=False, repr=False)
     _added: tuple[str, ...] = field(default=(), init=False, repr=False)
+
+    @property
+    def span_ids(self) -> tuple[str, ...]:
+        """The annotator's spans the last apply made (empty before it)."""
+        return self._added
 
     def apply(self, project: Project) -> Change:
         if not self.suggestion_ids:

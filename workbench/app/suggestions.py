@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from workbench.core.normalize import normalize
 from workbench.core.suggestions import Suggestion, lexicon_suggestions
 from workbench.store.project import Project
+from workbench.store.throughput import log_action
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,14 @@ def document_suggestions(project: Project, document_id: str, annotator: str) -> 
     return DocumentOffer(
         document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected)
     )
+
+
+def reject_in_document(
+    project: Project, document_id: str, annotator: str, suggestion: Suggestion
+) -> None:
+    """Keep a rejected in-document suggestion in the project (it stays rejected after a
+    restart) and log the rejection (throughput counts it against the accepted ones)."""
+    project.reject_suggestion(
+        document_id, annotator, suggestion.start, suggestion.end, suggestion.label
+    )
+    log_action(project, annotator, document_id, "reject")

@@ -85,9 +85,6 @@ class DocumentSuggestions:
         """The suggestion on exactly this range, if one is offered."""
         return min((s for s in self.offered if (s.start, s.end) == (start, end)), default=None)
 
-    def ranges(self) -> list[Range]:
-        return sorted({(s.start, s.end) for s in self.offered})
-
     def following(self, current: Suggestion | None, position: int, step: int) -> Suggestion | None:
         """The next (``step`` 1) or previous (-1) suggestion in text order, wrapping around: after
         ``current`` when there is one, else from the caret ``position``."""

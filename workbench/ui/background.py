@@ -237,11 +237,13 @@ class BackgroundTask(QObject):
 
 class QuietTask(QObject):
     """Work on a worker thread with no dialog, for what the window keeps up to date by itself
-    (suggestions): ``succeeded(result)`` on the GUI thread; a failure is only logged, and a bug
+    (suggestions): ``succeeded(result)`` on the GUI thread, then ``finished``; a failure is only logged, and a bug
     goes to ``sys.excepthook``. Running tasks are kept here, not by a widget, so that closing a
     window never destroys a thread that still runs."""
 
     succeeded = Signal(object)
+    finished = Signal()
+    """After the work ended, whatever the ending."""
     _running: set[QuietTask] = set()
 
     def __init__(self, work: Work[Any]) -> None:
@@ -263,6 +265,7 @@ class QuietTask(QObject):
             sys.excepthook(type(error), error, error.__traceback__)
         else:
             log.info("background work ended: %s %s", outcome.ending.value, outcome.value or "")
+        self.finished.emit()
 
 
 def run_in_background(

@@ -40,6 +40,9 @@ class WindowActions(QObject):
         self.previous_suggestion = self._action("Shift+F4")
         self.accept_suggestion = self._view_action(text_view, "Return", "Enter")
         self.reject_suggestion = self._view_action(text_view, "Escape", "Backspace")
+        self.accept_above = self._action()
+        self.fill_suggestions = self._action()
+        self.statistics = self._action()
         self.label = {label.id: self._action(*_hotkeys(label)) for label in self._labels}
         self.next_document = self._action()
         self.previous_document = self._action()
@@ -99,6 +102,7 @@ class WindowActions(QObject):
         menus["file"].addSeparator()
         menus["file"].addAction(self.quit)
         menus["project"].addActions([self.export, self.assignments, self.agreement, self.adjudicate])
+        menus["project"].addActions([self.fill_suggestions, self.statistics])
         edit = menus["edit"]
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
@@ -109,6 +113,7 @@ class WindowActions(QObject):
         edit.addActions(
             [self.next_suggestion, self.previous_suggestion, self.accept_suggestion, self.reject_suggestion]
         )
+        edit.addAction(self.accept_above)
         menus["label"].addActions(list(self.label.values()))
         menus["go"].addActions([self.next_document, self.previous_document])
         view = menus["view"]
@@ -165,6 +170,9 @@ class WindowActions(QObject):
             self.previous_suggestion: self.tr("Previous suggestion"),
             self.accept_suggestion: self.tr("Accept suggestion"),
             self.reject_suggestion: self.tr("Reject suggestion"),
+            self.accept_above: self.tr("Accept suggestions above…"),
+            self.fill_suggestions: self.tr("Fill suggestions"),
+            self.statistics: self.tr("Statistics…"),
             self.next_document: self.tr("Next document"),
             self.previous_document: self.tr("Previous document"),
             self.choose_font: self.tr("Font…"),

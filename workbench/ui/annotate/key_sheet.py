@@ -87,6 +87,7 @@ class KeySheet(QDialog):
             ("F4 / Shift+F4", self.tr("next / previous suggestion")),
             ("Return, Enter", self.tr("accept the suggestion")),
             ("Esc, Backspace", self.tr("reject the suggestion")),
+            (self.tr("a label's key"), self.tr("on a suggestion: accept it with that label")),
             ("Ctrl++, Ctrl+= / Ctrl+- / Ctrl+0", self.tr("larger / smaller / default text size")),
             ("Ctrl+N", self.tr("new project")),
             ("Ctrl+O", self.tr("open a project")),

@@ -6,9 +6,10 @@ labelled all at once after a preview; a span is deleted after a question when an
 goes with it. Each edit is pushed through the window (``MainWindow._push``), which shows its change.
 
 Labelling a word offers its other occurrences in the document as suggestions (and the
-suggestion builder adds those of every labelled span in the project): Enter accepts one,
-Backspace or Escape rejects it (remembered in the project file); the suggestion keys of
-``actions.py`` go from one to the next.
+suggestion builder adds those of every labelled span in the project, ``stored_suggestions`` the
+recommenders' stored ones): Enter or a label's key accepts one (logged "accept"), Backspace or
+Escape rejects it (remembered in the project file, logged "reject"); the suggestion keys of
+``actions.py`` go from one to the next. Suggestions are drawn dashed in their label's colour.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from workbench.app import changes
 from workbench.app.changes import Command, relabelled
-from workbench.app.suggestions import DocumentOffer
+from workbench.app.suggestions import DocumentOffer, reject_in_document
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
@@ -31,6 +32,9 @@ from workbench.ui import i18n
 from workbench.ui.commands import S, AddSpans, DeleteSpans, Describe, ResizeSpan, UpdateSpan
 from workbench.ui.annotate.inspector import NO_VALUE
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
+from workbench.ui.annotate.stored_suggestions import StoredSuggestions
+from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS, ViewSpan
+from workbench.ui.label_style import label_colours
 
 if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
@@ -53,6 +57,8 @@ class LabellingController(QObject):
         self.suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
         """Suggestions change with new spans; shown after the new span is painted."""
         self.suggestions_shown_later.timeout.connect(self.show_suggestions)
+        self.stored = StoredSuggestions(window, self.suggestions, push, self.show_suggestions)
+        self._colours = label_colours(window.schema)
 
     def connect_widgets(self) -> None:
         """The label palette, the inspector and the search panel's Label all."""
@@ -86,12 +92,20 @@ class LabellingController(QObject):
         if self._window.current_document_id is None:
             return
         selection = self._window.text_view.current_selection()
-        if selection is not None:
+        if self._on_current_suggestion():
+            self.accept_suggestion(label)
+        elif selection is not None:
             self._label_selection(selection, label)
         elif self._window.text_view.selected_span_id is not None:
             self._relabel(self._window.text_view.selected_span_id, label)
         else:
             self._window.tell(self.tr("Select some text to label, or click a span to relabel it."))
+
+    def _on_current_suggestion(self) -> bool:
+        """Whether the text selected is the current suggestion (a label's key accepts it)."""
+        suggestion = self._current_suggestion
+        selected = self._window.text_view.current_selection(exact=True)
+        return suggestion is not None and selected == (suggestion.start, suggestion.end)
 
     def _label_selection(self, selection: tuple[int, int], label: str) -> None:
         """A new span on the selection, which is then the selected span: a second key relabels it."""
@@ -127,8 +141,11 @@ class LabellingController(QObject):
             count = len(step.command.span_ids)
             self._window.tell(self.tr("Labelled %n match(es).", "", count))
 
-    def _add_spans(self, ranges: list[tuple[int, int]], label: str) -> AddSpans | None:
-        """Push the spans the annotator does not have yet; None when there are none."""
+    def _add_spans(
+        self, ranges: list[tuple[int, int]], label: str, action: str = "create"
+    ) -> AddSpans | None:
+        """Push the spans the annotator does not have yet (logged as ``action``); None when
+        there are none."""
         document_id = self._window.current_document_id
         if document_id is None:
             return None
@@ -142,7 +159,7 @@ class LabellingController(QObject):
             return self.tr("Label %n span(s) as %1", "", count).replace("%1", label)
 
         window = self._window
-        command = changes.AddSpans(document_id, window.annotator, fresh, label, window.text)
+        command = changes.AddSpans(document_id, window.annotator, fresh, label, window.text, action)
         return self._push(AddSpans, command, describe)
 
     def _relabel(self, span_id: str, label: str) -> None:
@@ -265,8 +282,14 @@ class LabellingController(QObject):
 
     def show_suggestions(self) -> None:
         document_id = self._window.current_document_id
-        ranges = self.suggestions[document_id].ranges() if document_id else []
-        self._window.text_view.set_highlights("suggestion", ranges)
+        offered = sorted(self.suggestions[document_id].offered) if document_id else []
+        self._window.text_view.set_suggestions([self._drawn(suggestion) for suggestion in offered])
+
+    def _drawn(self, suggestion: Suggestion) -> ViewSpan:
+        """A suggestion as the view draws it: dashed, in its label's colour, with its tag."""
+        start, end, label = suggestion.start, suggestion.end, suggestion.label
+        colour = self._colours.get(label, HIGHLIGHT_COLORS["suggestion"])
+        return ViewSpan(f"suggestion:{start}:{end}:{label}", start, end, colour, label, "suggestion")
 
     def go_to_suggestion(self, step: int) -> None:
         """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
@@ -294,21 +317,29 @@ class LabellingController(QObject):
             .replace("%1", self._window.label_name(suggestion.label))
         )
 
-    def accept_suggestion(self) -> None:
+    def accept_suggestion(self, label: str | None = None) -> None:
+        """Enter (``label`` None: the suggested label) or a label's key on the current suggestion."""
         suggestion = self._current_suggestion
         if suggestion is None:
             return
-        step = self._add_spans([(suggestion.start, suggestion.end)], suggestion.label)
-        if step is not None:
+        if self.stored.holds(suggestion):
+            span_id = self.stored.accept(suggestion, label)
+        else:
+            step = self._add_spans([(suggestion.start, suggestion.end)], label or suggestion.label, "accept")
+            span_id = step.command.span_ids[0] if step is not None else None
+        if span_id is not None:
             self._collapse_text_selection()
-            self._after_suggestion(suggestion, step.command.span_ids[0])
+            self._after_suggestion(suggestion, span_id)
 
     def reject_suggestion(self) -> None:
         suggestion = self._current_suggestion
         if suggestion is None or self._window.current_document_id is None:
             return
+        if self.stored.holds(suggestion):
+            self.stored.reject(suggestion)
+        else:
+            self._remember_rejection(self._window.current_document_id, suggestion)
         self.suggestions[self._window.current_document_id].reject(suggestion)
-        self._remember_rejection(self._window.current_document_id, suggestion)
         self.show_suggestions()
         self._collapse_text_selection()
         self._after_suggestion(suggestion, None)
@@ -339,9 +370,7 @@ class LabellingController(QObject):
     def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
         """Keep a rejection in the project file: it stays rejected after a restart."""
         try:
-            self._window.project.reject_suggestion(
-                document_id, self._window.annotator, suggestion.start, suggestion.end, suggestion.label
-            )
+            reject_in_document(self._window.project, document_id, self._window.annotator, suggestion)
         except WorkbenchError as error:
             self._window.report_error(str(error))
 

@@ -11,8 +11,9 @@ session; span commands report each change back through ``apply_change``. Keys: s
 ``actions.py`` and the README's table.
 
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
-rest: labelling and suggestions (``labelling_controller``), search (``search_controller``), font,
-language and layout (``view_preferences``), events (``event_controller``).
+rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
+statistics (``assist_controller``), search (``search_controller``), font, language and layout
+(``view_preferences``), events (``event_controller``).
 """
 
 from __future__ import annotations
@@ -22,13 +23,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
@@ -38,6 +33,7 @@ from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.ui import i18n
 from workbench.ui.annotate.actions import WindowActions
+from workbench.ui.annotate.assist_controller import AssistController
 from workbench.ui.commands import S, Describe, RenameDocument, SetStatus, push_command, retranslate_stack
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
@@ -120,6 +116,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
+        self.assist = AssistController(self)
         self._restore_settings()
 
     # -- building -----------------------------------------------------------------------------

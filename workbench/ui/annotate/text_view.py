@@ -109,6 +109,7 @@ class AnnotatedTextView(GestureMixin):
         self._offsets = Utf16Map("")
         self._spans: SpanIndex[ViewSpan] = SpanIndex()
         self._highlights: dict[HighlightKind, SpanIndex[None]] = {}
+        self._suggested: SpanIndex[ViewSpan] = SpanIndex()
         self._selected_span_id: str | None = None
         self._hovered_span_id = ""
         self._overlays: list[OverlayPainter] = []
@@ -156,6 +157,7 @@ class AnnotatedTextView(GestureMixin):
         self._text = text
         self._offsets = Utf16Map(text)
         self._highlights.clear()
+        self._suggested.clear()
         self._selected_span_id = None
         self._hovered_span_id = ""
         self._click_cycle = ClickCycle()
@@ -207,6 +209,17 @@ class AnnotatedTextView(GestureMixin):
             for number, (start, end) in enumerate(ranges)
         )
         self.viewport().update()
+
+    def set_suggestions(self, suggestions: Sequence[ViewSpan]) -> None:
+        """Suggestions: dashed, in their label's colour, tagged; not spans (see ``suggestion``)."""
+        for suggestion in suggestions:
+            self._check_range(suggestion.start, suggestion.end)
+        self._suggested.replace_all(_indexed(suggestion) for suggestion in suggestions)
+        self._decorations_changed()
+
+    def suggestion(self, suggestion_id: str) -> ViewSpan | None:
+        found = self._suggested.get(suggestion_id)
+        return None if found is None else found.payload
 
     def set_selected_span(self, span_id: str | None) -> None:
         """Emphasize one span (None for none); nothing is emitted."""
@@ -386,6 +399,9 @@ class AnnotatedTextView(GestureMixin):
             for highlight in highlights.overlapping(start, end):
                 rects = self._geometry.range_rects(blocks, highlight.start, highlight.end)
                 pieces.append(Piece(kind, HIGHLIGHT_COLORS[kind], rects))
+        for found in self._suggested.overlapping(start, end):
+            rects = self._geometry.range_rects(blocks, found.start, found.end)
+            pieces.append(Piece("suggestion", found.payload.color, rects))
         levels = self._spans.levels(start, end)
         dragged = self.edge_drag_range
         for indexed in self._spans.overlapping(start, end):
@@ -420,12 +436,12 @@ class AnnotatedTextView(GestureMixin):
         return name
 
     def spans_starting_in(self, start: int, end: int) -> list[ViewSpan]:
-        """The entity and trigger spans starting in ``[start, end)`` (those with a tag there)."""
-        return [
-            found.payload
-            for found in self._spans.overlapping(start, max(end, start + 1))
-            if start <= found.start < max(end, start + 1) and found.payload.kind in ("entity", "trigger")
-        ]
+        """The entity and trigger spans and the suggestions starting in ``[start, end)`` (those
+        with a tag there)."""
+        past = max(end, start + 1)
+        spans = [f for f in self._spans.overlapping(start, past) if f.payload.kind in ("entity", "trigger")]
+        found = spans + list(self._suggested.overlapping(start, past))
+        return [f.payload for f in found if start <= f.start < past]
 
     def set_arcs(self, owner: str, arcs: Sequence[ArcSpec]) -> None:
         """Draw ``arcs`` (replacing those ``owner`` set before) above the lines."""

@@ -210,6 +210,11 @@ class GestureMixin(_Base):
         span clears the emphasis."""
         position = self.code_point_at(point)
         tagged = self._geometry.tag_at(point) if position is None else None
+        suggested = self.suggestion(tagged) if tagged is not None else None
+        if suggested is not None:  # a suggestion's tag selects its text, as a drag over it would
+            self.select_range(suggested.start, suggested.end)
+            self.selectionSnapped.emit(suggested.start, suggested.end)
+            return
         if tagged is not None:
             self._click_cycle = ClickCycle()
             self.set_selected_span(tagged)
