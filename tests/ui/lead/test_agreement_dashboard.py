@@ -22,11 +22,8 @@ from workbench.app.agreement_html import documents_by_disagreement, format_score
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.ui.background import BackgroundTask
 from workbench.ui.lead.adjudication_view import SIDE_BY_SIDE
-from workbench.ui.lead.agreement_dashboard import (
-    AgreementDashboard,
-    open_agreement_dashboard,
-    value_at,
-)
+from workbench.ui.lead.agreement_cells import value_at
+from workbench.ui.lead.agreement_dashboard import AgreementDashboard, open_agreement_dashboard
 
 WAIT_MS = 30_000
 
