@@ -520,6 +520,14 @@
 <context>
     <name>CandidateModel</name>
     <message>
+        <source>Relation: {type}</source>
+        <translation>علاقة: {type}</translation>
+    </message>
+    <message>
+        <source>Document: {field}</source>
+        <translation>الوثيقة: {field}</translation>
+    </message>
+    <message>
         <source>Event: {type}</source>
         <translation>حدث: {type}</translation>
     </message>
@@ -1078,8 +1086,8 @@
         <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
     </message>
     <message>
-        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.</source>
-        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}, relations: {relations}, document labels: {labels}.</source>
+        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}، العلاقات: {relations}، وسوم الوثيقة: {labels}.</translation>
     </message>
     <message>
         <source>Accept what the annotators agree on</source>
@@ -1100,6 +1108,14 @@
     <message>
         <source>Accept «{text}»</source>
         <translation>قبول «{text}»</translation>
+    </message>
+    <message>
+        <source>Accept the relation {text}</source>
+        <translation>اقبل العلاقة {text}</translation>
+    </message>
+    <message>
+        <source>Accept the answer {value} for {field}</source>
+        <translation>اقبل الإجابة {value} للحقل {field}</translation>
     </message>
     <message>
         <source>Select the text in the gold view first.</source>

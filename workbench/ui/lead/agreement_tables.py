@@ -14,8 +14,7 @@ from workbench.app.agreement_html import format_score, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.core.schema import Schema
-from workbench.core.schema.relations import DocumentField
-from workbench.ui.i18n import display_name
+from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
 from workbench.ui.lead.agreement_cells import Cell, CellTable, KeyPath, Report, score_cell, value_at
 from workbench.ui.text_direction import is_right_to_left
 
@@ -179,7 +178,7 @@ class AgreementTables(QObject):
         symmetric = set(section["symmetric_types"])
         rows = [
             [
-                Cell(self._relation_name(name), tooltip=name, alignment=LEFT),
+                Cell(relation_type_name(self._schema, name), tooltip=name, alignment=LEFT),
                 Cell(self.tr("symmetric") if name in symmetric else self.tr("directed")),
                 score_cell(report, ("relations", "per_type", name, "exact", "mean")),
                 score_cell(report, ("relations", "per_type", name, "overlap", "mean")),
@@ -202,7 +201,7 @@ class AgreementTables(QObject):
             path = ("document_labels", "fields", name)
             rows.append(
                 [
-                    Cell(self._field_name(name), tooltip=name, alignment=LEFT),
+                    Cell(field_name(self._schema, name), tooltip=name, alignment=LEFT),
                     Cell(self._kind_name(block["kind"])),
                     score_cell(report, (*path, "krippendorff_alpha")),
                     score_cell(report, (*path, "cohen_kappa_mean")),
@@ -211,7 +210,7 @@ class AgreementTables(QObject):
             )
             rows += [
                 [
-                    Cell(SUB_ROW_INDENT + self._value_name(name, value), tooltip=value, alignment=LEFT),
+                    Cell(SUB_ROW_INDENT + field_value_name(self._schema, name, value), tooltip=value, alignment=LEFT),
                     Cell(""),
                     score_cell(report, (*path, "per_value", value, "krippendorff_alpha")),
                     Cell(""),
@@ -248,24 +247,6 @@ class AgreementTables(QObject):
             entity = self._schema.entity(label)
             return f"{entity.en} — {entity.ar}"
         return label
-
-    def _relation_name(self, type_id: str) -> str:
-        if self._schema.has_relation_type(type_id):
-            return display_name(self._schema.relation_type(type_id))
-        return type_id
-
-    def _field_name(self, field_id: str) -> str:
-        field = self._field(field_id)
-        return display_name(field) if field else field_id
-
-    def _value_name(self, field_id: str, value_id: str) -> str:
-        field = self._field(field_id)
-        value = next((v for v in field.values if v.id == value_id), None) if field else None
-        return display_name(value) if value else value_id
-
-    def _field(self, field_id: str) -> DocumentField | None:
-        """The schema's field, or None for one the schema no longer has."""
-        return next((f for f in self._schema.document_fields if f.id == field_id), None)
 
     # -- documents ------------------------------------------------------------------------------
 
