@@ -181,7 +181,8 @@ def test_the_report_is_never_saved_over_the_project(
 
 
 def test_screenshot(dashboard: AgreementDashboard) -> None:
-    assert save_screenshot(dashboard, "agreement-dashboard").stat().st_size > 10_000
+    """The spans-only project; agreement-dashboard.png itself shows relations (test_agreement_relations)."""
+    assert save_screenshot(dashboard, "agreement-dashboard-spans").stat().st_size > 10_000
 
 
 def test_the_entry_point_opens_and_computes(

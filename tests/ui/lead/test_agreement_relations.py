@@ -179,6 +179,9 @@ def test_screenshots_of_the_new_tables(
         for number, name in ((1, "relations"), (2, "document-labels")):
             window.breakdown_tabs.setCurrentIndex(number)
             pictures.append(save_screenshot(window, f"agreement-{name}-{language.value}"))
+        if language is Language.ENGLISH:
+            window.breakdown_tabs.setCurrentIndex(1)
+            pictures.append(save_screenshot(window, "agreement-dashboard"))
         assert all(p.stat().st_size > 10_000 for p in pictures)
         if language is Language.ARABIC:
             assert window.breakdown_tabs.tabText(1) != "Relations by type"
