@@ -89,6 +89,10 @@
         <source>Adjudication — {name}</source>
         <translation>التحكيم — {name}</translation>
     </message>
+    <message>
+        <source>The document labels differ on: {fields}.</source>
+        <translation>تختلف وسوم الوثيقة في: {fields}.</translation>
+    </message>
     <message numerus="yes">
         <source>Gold (%n span(s))</source>
         <translation>

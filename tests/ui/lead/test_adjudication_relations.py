@@ -94,6 +94,14 @@ def test_relations_and_answers_are_rows_of_the_candidates_table(view: Adjudicati
     assert topic.annotators == ("amal", "badr")  # the same set, picked in another order
 
 
+def test_the_fields_answered_differently_are_named_on_opening(
+    view: AdjudicationView, relation_project: LeadProject
+) -> None:
+    assert view.message_label.text() == "The document labels differ on: Country, Topic."
+    view.show_document(relation_project.document_ids[2])
+    assert view.message_label.text() == ""  # nobody labelled that document
+
+
 def test_accepting_a_relation_writes_it_with_its_ends_and_undo_takes_it_back(
     view: AdjudicationView, relation_project: LeadProject
 ) -> None:

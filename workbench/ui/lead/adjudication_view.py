@@ -39,6 +39,7 @@ from workbench.core.adjudication import (
     empty_gold,
     span_key,
 )
+from workbench.core.adjudication_labels import disagreeing_fields
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.ui.lead.adjudication_candidates import CandidateModel, Row, is_span_or_event, shown_key
@@ -57,6 +58,7 @@ from workbench.ui.i18n import current_language
 from workbench.ui.label_style import view_spans
 from workbench.ui.lead.gold_edits import GoldEdits
 from workbench.ui.lead.scrolled_together import ScrolledTogether
+from workbench.ui.relation_names import field_name
 from workbench.ui.annotate.text_view import AnnotatedTextView
 
 MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
@@ -183,7 +185,16 @@ class AdjudicationView(AdjudicationLayout):
         if not self._comparison.finished:
             self.say(self.tr("No annotator has finished this document yet."))
         else:
-            self.say("")
+            self.say(self._label_disagreement())
+
+    def _label_disagreement(self) -> str:
+        """Which document-label fields the annotators answered differently, if any."""
+        assert self._comparison is not None
+        fields = disagreeing_fields(self._comparison.document_labels)
+        if not fields:
+            return ""
+        names = ", ".join(field_name(self.project.schema, f) for f in fields)
+        return self.tr("The document labels differ on: {fields}.").format(fields=names)
 
     def _rebuild_annotator_panes(self, text: str) -> None:
         self._clear_annotator_panes()
