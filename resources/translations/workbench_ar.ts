@@ -89,6 +89,10 @@
         <source>Adjudication — {name}</source>
         <translation>التحكيم — {name}</translation>
     </message>
+    <message>
+        <source>The document labels differ on: {fields}.</source>
+        <translation>تختلف وسوم الوثيقة في: {fields}.</translation>
+    </message>
     <message numerus="yes">
         <source>Gold (%n span(s))</source>
         <translation>
@@ -119,6 +123,77 @@
         <source>Agreement — {name}</source>
         <translation>الاتفاق — {name}</translation>
     </message>
+    <message>
+        <source>Recompute</source>
+        <translation>أعد الحساب</translation>
+    </message>
+    <message>
+        <source>Save HTML report…</source>
+        <translation>احفظ تقرير HTML…</translation>
+    </message>
+    <message>
+        <source>Pairs by</source>
+        <translation>الأزواج حسب</translation>
+    </message>
+    <message>
+        <source>Annotator pairs (click a cell to compare)</source>
+        <translation>أزواج المُوسِّمين (انقر خانة للمقارنة)</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>لكل وسم</translation>
+    </message>
+    <message>
+        <source>Relations by type</source>
+        <translation>العلاقات حسب النوع</translation>
+    </message>
+    <message>
+        <source>Document labels</source>
+        <translation>وسوم الوثائق</translation>
+    </message>
+    <message>
+        <source>Documents, most disagreement first (click to compare)</source>
+        <translation>الوثائق، الأكثر اختلافًا أولًا (انقر للمقارنة)</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <source>Computing agreement</source>
+        <translation>حساب الاتفاق</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>{annotators} annotators; {compared} of {documents} documents finished by two or more (compared). Finished: {finished}.</source>
+        <translation>عدد المُوسِّمين: {annotators}؛ الوثائق التي أكملها اثنان أو أكثر (المقارَنة): {compared} من {documents}. ما أكمله كلٌّ منهم: {finished}.</translation>
+    </message>
+    <message>
+        <source>{a} and {b} have not both finished any document.</source>
+        <translation>لم يُكمل {a} و{b} معًا أي وثيقة.</translation>
+    </message>
+    <message>
+        <source>Saved the report to {path}.</source>
+        <translation>حُفظ التقرير في {path}.</translation>
+    </message>
+    <message>
+        <source>Save the agreement report</source>
+        <translation>احفظ تقرير الاتفاق</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>صفحات HTML (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTables</name>
     <message>
         <source>Span F1, exact, labeled</source>
         <translation>F1 للمقاطع، تطابق تام، مع الوسم</translation>
@@ -160,6 +235,14 @@
         <translation>الأحداث: الاتفاق على الأدوار</translation>
     </message>
     <message>
+        <source>Relation F1, exact ends</source>
+        <translation>F1 للعلاقات، طرفان متطابقان</translation>
+    </message>
+    <message>
+        <source>Relation F1, overlapping ends</source>
+        <translation>F1 للعلاقات، طرفان متداخلان</translation>
+    </message>
+    <message>
         <source>exact</source>
         <translation>تطابق تام</translation>
     </message>
@@ -196,48 +279,12 @@
         <translation>الاتفاق على الأدوار في الأحداث المتقابلة</translation>
     </message>
     <message>
-        <source>Recompute</source>
-        <translation>أعد الحساب</translation>
+        <source>Relation F1, exact ends and type</source>
+        <translation>F1 للعلاقات، طرفان متطابقان والنوع</translation>
     </message>
     <message>
-        <source>Save HTML report…</source>
-        <translation>احفظ تقرير HTML…</translation>
-    </message>
-    <message>
-        <source>Pairs by</source>
-        <translation>الأزواج حسب</translation>
-    </message>
-    <message>
-        <source>Annotator pairs (click a cell to compare)</source>
-        <translation>أزواج المُوسِّمين (انقر خانة للمقارنة)</translation>
-    </message>
-    <message>
-        <source>Overall</source>
-        <translation>الإجمالي</translation>
-    </message>
-    <message>
-        <source>Per label</source>
-        <translation>لكل وسم</translation>
-    </message>
-    <message>
-        <source>Documents, most disagreement first (click to compare)</source>
-        <translation>الوثائق، الأكثر اختلافًا أولًا (انقر للمقارنة)</translation>
-    </message>
-    <message>
-        <source>Computing agreement…</source>
-        <translation>جارٍ حساب الاتفاق…</translation>
-    </message>
-    <message>
-        <source>Computing agreement</source>
-        <translation>حساب الاتفاق</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>أُلغي.</translation>
-    </message>
-    <message>
-        <source>{annotators} annotators; {compared} of {documents} documents finished by two or more (compared). Finished: {finished}.</source>
-        <translation>عدد المُوسِّمين: {annotators}؛ الوثائق التي أكملها اثنان أو أكثر (المقارَنة): {compared} من {documents}. ما أكمله كلٌّ منهم: {finished}.</translation>
+        <source>{tp} matched; {a} relations of {first}, {b} of {second}</source>
+        <translation>{tp} متطابق؛ {a} علاقة لـ{first}، و{b} لـ{second}</translation>
     </message>
     <message>
         <source>{tp} matched; {a} spans of {first}, {b} of {second}</source>
@@ -316,8 +363,56 @@
         <translation>ألفا، الرموز</translation>
     </message>
     <message>
+        <source>symmetric</source>
+        <translation>متماثلة</translation>
+    </message>
+    <message>
+        <source>directed</source>
+        <translation>موجّهة</translation>
+    </message>
+    <message>
+        <source>Relation type</source>
+        <translation>نوع العلاقة</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <source>F1 overlapping ends</source>
+        <translation>F1 طرفان متداخلان</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Krippendorff's alpha</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <source>Cohen's kappa, mean</source>
+        <translation>كابا كوهين، المتوسط</translation>
+    </message>
+    <message>
+        <source>Observed agreement, mean</source>
+        <translation>الاتفاق الملحوظ، المتوسط</translation>
+    </message>
+    <message>
         <source>not measured for this label</source>
         <translation>لا يُقاس لهذا الوسم</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>اختيار متعدد</translation>
+    </message>
+    <message>
+        <source>single choice</source>
+        <translation>اختيار واحد</translation>
     </message>
     <message>
         <source>Document</source>
@@ -334,22 +429,6 @@
     <message>
         <source>Finished by</source>
         <translation>أكملها</translation>
-    </message>
-    <message>
-        <source>{a} and {b} have not both finished any document.</source>
-        <translation>لم يُكمل {a} و{b} معًا أي وثيقة.</translation>
-    </message>
-    <message>
-        <source>Saved the report to {path}.</source>
-        <translation>حُفظ التقرير في {path}.</translation>
-    </message>
-    <message>
-        <source>Save the agreement report</source>
-        <translation>احفظ تقرير الاتفاق</translation>
-    </message>
-    <message>
-        <source>HTML pages (*.html)</source>
-        <translation>صفحات HTML (*.html)</translation>
     </message>
 </context>
 <context>
@@ -478,6 +557,14 @@
 </context>
 <context>
     <name>CandidateModel</name>
+    <message>
+        <source>Relation: {type}</source>
+        <translation>علاقة: {type}</translation>
+    </message>
+    <message>
+        <source>Document: {field}</source>
+        <translation>الوثيقة: {field}</translation>
+    </message>
     <message>
         <source>Event: {type}</source>
         <translation>حدث: {type}</translation>
@@ -1037,8 +1124,8 @@
         <translation>لا جديد: المرجع الذهبي يضم كل ذلك بالفعل.</translation>
     </message>
     <message>
-        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.</source>
-        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}.</translation>
+        <source>Added to gold — spans: {spans}, events: {events}, arguments: {arguments}, relations: {relations}, document labels: {labels}.</source>
+        <translation>أُضيف إلى المرجع الذهبي — المقاطع: {spans}، الأحداث: {events}، المعاملات: {arguments}، العلاقات: {relations}، وسوم الوثيقة: {labels}.</translation>
     </message>
     <message>
         <source>Accept what the annotators agree on</source>
@@ -1059,6 +1146,14 @@
     <message>
         <source>Accept «{text}»</source>
         <translation>قبول «{text}»</translation>
+    </message>
+    <message>
+        <source>Accept the relation {text}</source>
+        <translation>اقبل العلاقة {text}</translation>
+    </message>
+    <message>
+        <source>Accept the answer {value} for {field}</source>
+        <translation>اقبل الإجابة {value} للحقل {field}</translation>
     </message>
     <message>
         <source>Select the text in the gold view first.</source>

@@ -22,11 +22,8 @@ from workbench.app.agreement_html import documents_by_disagreement, format_score
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.ui.background import BackgroundTask
 from workbench.ui.lead.adjudication_view import SIDE_BY_SIDE
-from workbench.ui.lead.agreement_dashboard import (
-    AgreementDashboard,
-    open_agreement_dashboard,
-    value_at,
-)
+from workbench.ui.lead.agreement_cells import value_at
+from workbench.ui.lead.agreement_dashboard import AgreementDashboard, open_agreement_dashboard
 
 WAIT_MS = 30_000
 
@@ -184,7 +181,8 @@ def test_the_report_is_never_saved_over_the_project(
 
 
 def test_screenshot(dashboard: AgreementDashboard) -> None:
-    assert save_screenshot(dashboard, "agreement-dashboard").stat().st_size > 10_000
+    """The spans-only project; agreement-dashboard.png itself shows relations (test_agreement_relations)."""
+    assert save_screenshot(dashboard, "agreement-dashboard-spans").stat().st_size > 10_000
 
 
 def test_the_entry_point_opens_and_computes(

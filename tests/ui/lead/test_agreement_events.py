@@ -18,7 +18,8 @@ from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Eve
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 from workbench.ui.i18n import Language, set_language
-from workbench.ui.lead.agreement_dashboard import AgreementDashboard, value_at
+from workbench.ui.lead.agreement_cells import value_at
+from workbench.ui.lead.agreement_dashboard import AgreementDashboard
 
 TEXT = "قال محمد إن مسلحين هاجموا قرية قرب الموصل أمس."
 WAIT_MS = 30_000

@@ -2,7 +2,8 @@
 ``Comparison``), row by row.
 
 The table lists, in text order, the annotators' entity spans and their events; each event row
-is followed by its arguments' rows (the role and the filler), each with who has it, how many
+is followed by its arguments' rows (the role and the filler); then the relations (type, from
+text -> to text) and each document-label field's answers; each row with who has it, how many
 agree and whether gold has it.
 """
 
@@ -19,13 +20,20 @@ from workbench.core.adjudication import (
     ArgumentCandidate,
     Candidate,
     EventCandidate,
+    SpanCandidate,
     SpanKey,
 )
+from workbench.core.adjudication_labels import DocumentLabelCandidate, answer_key
+from workbench.core.adjudication_relations import RelationCandidate
 from workbench.core.schema import Schema
 from workbench.ui.events.event_text import role_name
 from workbench.ui.i18n import current_language
+from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
+from workbench.ui.text_direction import is_right_to_left
 
 Index = QModelIndex | QPersistentModelIndex
+Row = Candidate | RelationCandidate | DocumentLabelCandidate
+"""One row of the table: a span, event or argument; a relation; a document-label answer."""
 CandidateId = tuple[Any, ...]
 """A candidate's identity in the table: its kind and keys (an argument's key is shared by the
 same filler and role in two events)."""
@@ -38,18 +46,30 @@ AGREEMENT_COLOURS = {
 ARGUMENT_INDENT = "    "
 
 
-def identity(candidate: Candidate) -> CandidateId:
+def identity(candidate: Row) -> CandidateId:
     if isinstance(candidate, ArgumentCandidate):
         return ("argument", candidate.event, candidate.key)
+    if isinstance(candidate, DocumentLabelCandidate):
+        return ("document_label", candidate.field, answer_key(candidate.value))
     return (type(candidate).__name__, candidate.key)
 
 
-def shown_key(candidate: Candidate) -> SpanKey:
-    """The span a candidate is about: its own, its trigger's, or its filler's."""
+def shown_key(candidate: Row) -> SpanKey | None:
+    """The span a candidate is about: its own, its trigger's, its filler's or a relation's
+    source; None for a document-label answer (it is about the whole document)."""
     if isinstance(candidate, ArgumentCandidate):
         start, end, label, _ = candidate.key
         return (start, end, label)
+    if isinstance(candidate, RelationCandidate):
+        return candidate.key[1]
+    if isinstance(candidate, DocumentLabelCandidate):
+        return None
     return candidate.key
+
+
+def is_span_or_event(candidate: Row) -> bool:
+    """Whether the row is drawn in the merged view (a span or an event's trigger)."""
+    return isinstance(candidate, SpanCandidate | EventCandidate)
 
 
 class CandidateModel(QAbstractTableModel):
@@ -66,15 +86,18 @@ class CandidateModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
-    def candidates(self) -> tuple[Candidate, ...]:
-        return self._comparison.candidates if self._comparison else ()
+    def candidates(self) -> tuple[Row, ...]:
+        """The rows: spans, events and arguments, then relations, then document-label answers."""
+        comparison = self._comparison
+        if comparison is None:
+            return ()
+        return (*comparison.candidates, *comparison.relations, *comparison.document_labels)
 
-    def row_of(self, key: SpanKey | Candidate) -> int:
+    def row_of(self, key: SpanKey | Row) -> int:
         """The row of a candidate, or of the span or event candidate with this key."""
         if isinstance(key, tuple):
             return next(
-                row for row, c in enumerate(self.candidates)
-                if not isinstance(c, ArgumentCandidate) and c.key == key
+                row for row, c in enumerate(self.candidates) if is_span_or_event(c) and c.key == key
             )
         wanted = identity(key)
         return next(row for row, c in enumerate(self.candidates) if identity(c) == wanted)
@@ -105,15 +128,20 @@ class CandidateModel(QAbstractTableModel):
                 | Qt.AlignmentFlag.AlignVCenter
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TEXT, self.NOTES):
-            return "\n".join(
-                f"{who}: {note}" for who, note in self._comparison.notes(shown_key(candidate))
-            )
+            return "\n".join(f"{who}: {note}" for who, note in self._notes(candidate))
         return None
 
-    def _text(self, candidate: Candidate, column: int) -> str:
+    def _notes(self, candidate: Row) -> list[tuple[str, str]]:
+        """The notes on a span, trigger or filler candidate's span (relations and answers have
+        none of their own)."""
+        if self._comparison is None or not isinstance(candidate, Candidate):
+            return []
+        key = shown_key(candidate)
+        return self._comparison.notes(key) if key else []
+
+    def _text(self, candidate: Row, column: int) -> str:
         if column == self.TEXT:
-            indent = ARGUMENT_INDENT if isinstance(candidate, ArgumentCandidate) else ""
-            return indent + candidate.text
+            return self.row_text(candidate)
         if column == self.LABEL:
             return self.label_text(candidate)
         if column == self.WHO:
@@ -122,11 +150,29 @@ class CandidateModel(QAbstractTableModel):
             return self.agreement_text(candidate.agreement)
         if column == self.IN_GOLD:
             return "✓" if candidate.in_gold else ""
-        notes = len(self._comparison.notes(shown_key(candidate))) if self._comparison else 0
+        notes = len(self._notes(candidate))
         return str(notes) if notes else ""
 
-    def label_text(self, candidate: Candidate) -> str:
-        """A span's label; an event's type; an argument's role and its filler's label."""
+    def row_text(self, candidate: Row) -> str:
+        """A span's text; a relation's ends' (an arrow from the source to the target, pointing
+        the way the texts read); a document-label answer's value names."""
+        if isinstance(candidate, RelationCandidate):
+            source, target = candidate.texts
+            arrow = "↔" if candidate.symmetric else "←" if is_right_to_left(source) else "→"
+            return f"{source} {arrow} {target}"
+        if isinstance(candidate, DocumentLabelCandidate):
+            values = (candidate.value,) if isinstance(candidate.value, str) else candidate.value
+            return ", ".join(field_value_name(self._schema, candidate.field, value) for value in values)
+        indent = ARGUMENT_INDENT if isinstance(candidate, ArgumentCandidate) else ""
+        return indent + candidate.text
+
+    def label_text(self, candidate: Row) -> str:
+        """A span's label; an event's type; an argument's role and its filler's label; a
+        relation's type; a document-label answer's field."""
+        if isinstance(candidate, RelationCandidate):
+            return self.tr("Relation: {type}").format(type=relation_type_name(self._schema, candidate.type))
+        if isinstance(candidate, DocumentLabelCandidate):
+            return self.tr("Document: {field}").format(field=field_name(self._schema, candidate.field))
         if isinstance(candidate, EventCandidate):
             return self.tr("Event: {type}").format(type=candidate.key[2])
         if isinstance(candidate, ArgumentCandidate):

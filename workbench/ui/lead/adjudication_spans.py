@@ -1,5 +1,6 @@
-"""The merged view of the adjudication window draws candidates, not spans: their ids there and
-how each is drawn (by how many annotators have it)."""
+"""What the adjudication window's views draw: in the merged view candidates, not spans (their ids
+there and how each is drawn, by how many annotators have it); in the gold view gold's relations
+as arcs."""
 
 from __future__ import annotations
 
@@ -10,10 +11,18 @@ from workbench.core.adjudication import (
     EventCandidate,
     SpanKey,
 )
+from PySide6.QtGui import QColor
+
+from workbench.core.model import AnnotationSet
 from workbench.core.schema import Schema
-from workbench.ui.events.event_document import EventDocument
-from workbench.ui.label_style import label_style, lighter
+from workbench.ui.annotate.arc_painting import ArcSpec
 from workbench.ui.annotate.text_view import ViewSpan
+from workbench.ui.events.event_document import EventDocument
+from workbench.ui.label_style import label_colour, label_style, lighter
+from workbench.ui.relation_names import relation_type_name
+
+RELATION_ARCS = "gold-relations"
+"""The owner of the relation arcs in the gold view (``AnnotatedTextView.set_arcs``)."""
 
 
 def candidate_id(key: SpanKey) -> str:
@@ -48,3 +57,27 @@ def gold_event_id(document: EventDocument, candidate: Candidate) -> str | None:
             None,
         )
     return found
+
+
+def relation_arcs(gold: AnnotationSet | None, schema: Schema) -> list[ArcSpec]:
+    """An arc per relation of gold, from its source span to its target, labelled with the type's
+    name and coloured a darker shade of the source's label colour (as an event's arcs are)."""
+    if gold is None:
+        return []
+    spans = {span.id: span for span in gold.spans}
+    arcs = []
+    for relation in gold.relations:
+        source, target = spans.get(relation.from_span_id), spans.get(relation.to_span_id)
+        if source is None or target is None:
+            continue
+        colour = QColor(label_colour(schema, source.label)).darker(140).name()
+        arcs.append(
+            ArcSpec(
+                relation.id,
+                relation_type_name(schema, relation.type),
+                (source.start, source.end),
+                (target.start, target.end),
+                colour,
+            )
+        )
+    return arcs

@@ -9,9 +9,10 @@ Two ways of looking at a document, switched with the buttons at the top:
 - side by side: one read-only view per finished annotator, scrolled together, each span that
   not every shown annotator has framed with a dashed outline.
 
-The gold view is always beside them (with the arcs of the event selected), and the candidates
-table (``adjudication_candidates``: spans, events and their arguments, who has each, agreement,
-whether gold has it) below. The lead accepts what all or a majority agree on, one annotator's
+The gold view is always beside them (with gold's relations as arcs, and the arcs of the event
+selected), and the candidates table (``adjudication_candidates``: spans, events and their
+arguments, relations and document-label answers, who has each, agreement, whether gold has it)
+below. The lead accepts what all or a majority agree on, one annotator's
 version (added, or replacing gold) or one candidate, and edits gold directly: select text in the
 gold view and add it with the chosen label, relabel or delete the gold span clicked. Every edit
 is an app ``GoldEdit`` (a Qt-free command, written by ``gold_edits``) on the window's undo stack
@@ -38,11 +39,18 @@ from workbench.core.adjudication import (
     empty_gold,
     span_key,
 )
+from workbench.core.adjudication_labels import disagreeing_fields
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
-from workbench.ui.lead.adjudication_candidates import CandidateModel, shown_key
+from workbench.ui.lead.adjudication_candidates import CandidateModel, Row, is_span_or_event, shown_key
 from workbench.ui.lead.adjudication_layout import AdjudicationLayout, comment_item, select_row
-from workbench.ui.lead.adjudication_spans import candidate_id, candidate_span, gold_event_id
+from workbench.ui.lead.adjudication_spans import (
+    RELATION_ARCS,
+    candidate_id,
+    candidate_span,
+    gold_event_id,
+    relation_arcs,
+)
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
@@ -50,6 +58,7 @@ from workbench.ui.i18n import current_language
 from workbench.ui.label_style import view_spans
 from workbench.ui.lead.gold_edits import GoldEdits
 from workbench.ui.lead.scrolled_together import ScrolledTogether
+from workbench.ui.relation_names import field_name
 from workbench.ui.annotate.text_view import AnnotatedTextView
 
 MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
@@ -176,7 +185,16 @@ class AdjudicationView(AdjudicationLayout):
         if not self._comparison.finished:
             self.say(self.tr("No annotator has finished this document yet."))
         else:
-            self.say("")
+            self.say(self._label_disagreement())
+
+    def _label_disagreement(self) -> str:
+        """Which document-label fields the annotators answered differently, if any."""
+        assert self._comparison is not None
+        fields = disagreeing_fields(self._comparison.document_labels)
+        if not fields:
+            return ""
+        names = ", ".join(field_name(self.project.schema, f) for f in fields)
+        return self.tr("The document labels differ on: {fields}.").format(fields=names)
 
     def _rebuild_annotator_panes(self, text: str) -> None:
         self._clear_annotator_panes()
@@ -206,6 +224,7 @@ class AdjudicationView(AdjudicationLayout):
             ]
         )
         self.gold_view.set_spans(view_spans(comparison.gold_spans(), self.project.schema))
+        self.gold_view.set_arcs(RELATION_ARCS, relation_arcs(comparison.gold, self.project.schema))
         self.gold_events.set_document(
             EventDocument.load(
                 self.project, comparison.document.id, GOLD, comparison.gold or empty_gold()
@@ -253,7 +272,7 @@ class AdjudicationView(AdjudicationLayout):
 
     # -- selection ------------------------------------------------------------------------------
 
-    def current_candidate(self) -> Candidate | None:
+    def current_candidate(self) -> Row | None:
         rows = self.candidate_table.selectionModel().selectedRows()
         return self.candidates.candidates[rows[0].row()] if rows else None
 
@@ -265,12 +284,14 @@ class AdjudicationView(AdjudicationLayout):
         if candidate is None or self._comparison is None:
             return
         key = shown_key(candidate)
-        self.merged_view.set_selected_span(candidate_id(key))
-        leading = self._leading_view()
-        leading.scroll_to(key[0])
-        self._scrolling.scrolled(leading)
-        self._show_gold_event(candidate)
-        notes = self._comparison.notes(key)
+        notes = self._comparison.notes(key) if key else []
+        if key is not None:
+            self.merged_view.set_selected_span(candidate_id(key))
+            leading = self._leading_view()
+            leading.scroll_to(key[0])
+            self._scrolling.scrolled(leading)
+        if isinstance(candidate, Candidate):
+            self._show_gold_event(candidate)
         self.notes_view.setPlainText("\n".join(f"{who}: {note}" for who, note in notes))
         self._refresh_actions()
 
@@ -285,7 +306,7 @@ class AdjudicationView(AdjudicationLayout):
         candidate = next(
             c
             for c in self.candidates.candidates
-            if not isinstance(c, ArgumentCandidate) and candidate_id(c.key) == span_id
+            if is_span_or_event(c) and candidate_id(c.key) == span_id
         )
         self.select_candidate(self.candidates.row_of(candidate))
 

@@ -1,10 +1,11 @@
 """The agreement dashboard: which annotators, which labels and which documents disagree.
 
 It shows the report of ``project_agreement`` (computed in the background): the annotator-pair
-heatmap of a chosen measure, the headline values, the per-label table and the documents sorted
-by disagreement (``documents_by_disagreement``). Cells are coloured as in the HTML report
-(``heat_colour``: red for 0, green for 1, grey where the value is undefined); an undefined value
-reads "n/a" and its tooltip gives the reason the report records.
+heatmap of a chosen measure (span, token, event or relation), the headline values, tabs per
+label, per relation type and per document-label field, and the documents sorted by disagreement
+(``documents_by_disagreement``); the tables are made in ``agreement_tables``. Cells are coloured
+as in the HTML report (``heat_colour``: red for 0, green for 1, grey where the value is
+undefined); an undefined value reads "n/a" and its tooltip gives the reason the report records.
 
 A click on a pair cell, or on a document, emits ``comparisonRequested(document id or "",
 annotator A, annotator B)`` and opens the comparison in the adjudication window: for a pair
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,26 +41,14 @@ from workbench.app.agreement_html import (
     agreement_html,
     compared_documents,
     documents_by_disagreement,
-    format_score,
-    heat_colour,
 )
 from workbench.app.output_paths import write_output_text
 from workbench.app.project import Project
-from workbench.core.agreement import pair_key, undefined_reason
-from workbench.core.agreement.values import pair_members
 from workbench.core.progress import Progress
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
-from workbench.ui.lead.agreement_cells import (
-    Cell,
-    CellTable,
-    CellTableModel,
-    KeyPath,
-    Report,
-    score_cell,
-    value_at,
-)
+from workbench.ui.lead.agreement_cells import CellTableModel, Report
+from workbench.ui.lead.agreement_tables import AgreementTables
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
-from workbench.ui.text_direction import is_right_to_left
 from workbench.ui.table_setup import set_up_table
 
 HEATMAP_CELL = (96, 48)
@@ -84,55 +74,18 @@ class AgreementDashboard(QWidget):
         self.heatmap_model = CellTableModel()
         self.headline_model = CellTableModel()
         self.label_model = CellTableModel()
+        self.relation_model = CellTableModel()
+        self.document_label_model = CellTableModel()
+        self.tables = AgreementTables(project.schema, self)
         self.document_model = CellTableModel()
         self._build()
         self.comparisonRequested.connect(self.open_comparison)
 
     # -- building -------------------------------------------------------------------------------
 
-    def pair_measures(self) -> list[tuple[str, KeyPath]]:
-        """The measures with a value per annotator pair: title, and where the pairs are."""
-        return [
-            (self.tr("Span F1, exact, labeled"), ("span_f1", "exact_labeled", "pairs")),
-            (self.tr("Span F1, exact, unlabeled"), ("span_f1", "exact_unlabeled", "pairs")),
-            (self.tr("Span F1, overlap, labeled"), ("span_f1", "overlap_labeled", "pairs")),
-            (self.tr("Span F1, overlap, unlabeled"), ("span_f1", "overlap_unlabeled", "pairs")),
-            (self.tr("alpha_U (characters)"), ("alpha_u", "pairs")),
-            (self.tr("Cohen's kappa (tokens)"), ("token", "cohen_kappa")),
-            (self.tr("Cohen's kappa (labelled tokens)"), ("token", "cohen_kappa_labelled_only")),
-            (
-                self.tr("Events: trigger F1, exact, typed"),
-                ("events", "exact", "trigger_classification", "pairs"),
-            ),
-            (
-                self.tr("Events: argument F1, exact, with roles"),
-                ("events", "exact", "argument_classification", "pairs"),
-            ),
-            (self.tr("Events: role agreement"), ("events", "role_agreement", "pairs")),
-        ]
-
-    def event_measures(self) -> list[tuple[str, KeyPath]]:
-        """The event rows of the overall table: title, and where the F1 block is."""
-        exact, overlap = self.tr("exact"), self.tr("overlap")
-        names = {
-            "trigger_identification": self.tr("Event triggers, found (Tri-I)"),
-            "trigger_classification": self.tr("Event triggers, typed (Tri-C)"),
-            "argument_identification": self.tr("Event arguments, found (Arg-I)"),
-            "argument_classification": self.tr("Event arguments, with roles (Arg-C)"),
-            "argument_identification_attached": self.tr("Arguments on the same trigger (Arg-I+)"),
-            "argument_classification_attached": self.tr("Arguments on the same trigger, with roles (Arg-C+)"),
-        }
-        rows = [
-            (f"{title}, {mode_name}", ("events", mode, measure))
-            for mode, mode_name in (("exact", exact), ("overlap", overlap))
-            for measure, title in names.items()
-        ]
-        rows.append((self.tr("Role agreement on aligned events"), ("events", "role_agreement")))
-        return rows
-
     def _build(self) -> None:
         self.measure_combo = QComboBox()
-        for title, path in self.pair_measures():
+        for title, path in self.tables.pair_measures():
             self.measure_combo.addItem(title, path)
         self.measure_combo.currentIndexChanged.connect(self._show_heatmap)
         self.refresh_button = QPushButton(self.tr("Recompute"))
@@ -146,6 +99,15 @@ class AgreementDashboard(QWidget):
         self.headline_table = self._table(self.headline_model)
         self.headline_table.horizontalHeader().setStretchLastSection(False)
         self.label_table = self._table(self.label_model)
+        self.relation_table = self._table(self.relation_model)
+        self.document_label_table = self._table(self.document_label_model)
+        self.breakdown_tabs = QTabWidget()
+        for table, title in (
+            (self.label_table, self.tr("Per label")),
+            (self.relation_table, self.tr("Relations by type")),
+            (self.document_label_table, self.tr("Document labels")),
+        ):
+            self.breakdown_tabs.addTab(table, title)
         self.document_table = self._table(self.document_model)
         self.document_table.clicked.connect(self._document_clicked)
         top = QHBoxLayout()
@@ -159,7 +121,7 @@ class AgreementDashboard(QWidget):
             self._titled(self.tr("Annotator pairs (click a cell to compare)"), self.heatmap), 0, 0
         )
         grid.addWidget(self._titled(self.tr("Overall"), self.headline_table), 0, 1)
-        grid.addWidget(self._titled(self.tr("Per label"), self.label_table), 1, 0)
+        grid.addWidget(self.breakdown_tabs, 1, 0)
         grid.addWidget(
             self._titled(
                 self.tr("Documents, most disagreement first (click to compare)"),
@@ -229,9 +191,11 @@ class AgreementDashboard(QWidget):
         self.report = report
         self._document_rows = documents_by_disagreement(report)
         self._show_heatmap()
-        self.headline_model.set_table(self._headline_table(report))
-        self.label_model.set_table(self._label_table(report))
-        self.document_model.set_table(self._document_table(report))
+        self.headline_model.set_table(self.tables.headline(report))
+        self.label_model.set_table(self.tables.labels(report))
+        self.relation_model.set_table(self.tables.relation_types(report))
+        self.document_label_model.set_table(self.tables.document_labels(report))
+        self.document_model.set_table(self.tables.documents(report, self._document_rows))
         self.save_button.setEnabled(True)
         self.status_label.setText(self.summary(report))
 
@@ -261,141 +225,8 @@ class AgreementDashboard(QWidget):
     def _show_heatmap(self) -> None:
         if self.report is not None:
             self.heatmap_model.set_table(
-                self._heatmap_table(self.report, self.measure_combo.currentData())
+                self.tables.heatmap(self.report, self.measure_combo.currentData())
             )
-
-    # -- tables ---------------------------------------------------------------------------------
-
-    def _heatmap_table(self, report: Report, path: KeyPath) -> CellTable:
-        annotators = report["annotators"]
-        rows = [
-            [self._pair_cell(report, path, a, b) if a != b else Cell("—") for b in annotators]
-            for a in annotators
-        ]
-        return CellTable(list(annotators), rows, list(annotators))
-
-    def _pair_cell(self, report: Report, path: KeyPath, a: str, b: str) -> Cell:
-        key = pair_key(a, b)
-        tooltip = f"{a} / {b}"
-        if path[0] in ("span_f1", "events"):
-            counts = value_at(report, (*path[:-1], "counts"))[key]
-            first, second = pair_members(key)
-            tooltip += "\n" + self.tr("{tp} matched; {a} spans of {first}, {b} of {second}").format(
-                tp=counts["tp"], a=counts["a"], b=counts["b"], first=first, second=second
-            )
-        return score_cell(report, (*path, key), tooltip)
-
-    def _headline_table(self, report: Report) -> CellTable:
-        rows = [
-            [
-                Cell(
-                    self.tr("Span F1, {mode} (mean, SD over pairs)").format(mode=mode_name),
-                    alignment=Qt.AlignmentFlag.AlignLeft,
-                ),
-                score_cell(report, ("span_f1", mode, "mean")),
-                score_cell(report, ("span_f1", mode, "sd"), heat=False),
-            ]
-            for mode, mode_name in (
-                ("exact_labeled", self.tr("exact, labeled")),
-                ("exact_unlabeled", self.tr("exact, unlabeled")),
-                ("overlap_labeled", self.tr("overlap, labeled")),
-                ("overlap_unlabeled", self.tr("overlap, unlabeled")),
-            )
-        ]
-        singles = [
-            (self.tr("Krippendorff's alpha, tokens"), ("token", "krippendorff_alpha")),
-            (
-                self.tr("Krippendorff's alpha, labelled tokens"),
-                ("token", "krippendorff_alpha_labelled_only"),
-            ),
-            (self.tr("Fleiss' kappa, tokens"), ("token", "fleiss_kappa")),
-            (self.tr("Cohen's kappa, mean over pairs"), ("token", "cohen_kappa_mean")),
-            (self.tr("alpha_U (INCEpTION), characters"), ("alpha_u", "overall")),
-        ]
-        rows += [
-            [Cell(title, alignment=Qt.AlignmentFlag.AlignLeft), score_cell(report, path), Cell("")]
-            for title, path in singles
-        ]
-        rows += [
-            [
-                Cell(title, alignment=Qt.AlignmentFlag.AlignLeft),
-                score_cell(report, (*path, "mean")),
-                score_cell(report, (*path, "sd"), heat=False),
-            ]
-            for title, path in self.event_measures()
-        ]
-        return CellTable([self.tr("Measure"), self.tr("Value"), self.tr("SD")], rows)
-
-    def _label_table(self, report: Report) -> CellTable:
-        rows = [
-            [
-                Cell(label, tooltip=self._label_names(label)),
-                score_cell(report, ("span_f1", "per_label", label, "exact", "mean")),
-                score_cell(report, ("span_f1", "per_label", label, "overlap", "mean")),
-                self._optional_score(report, ("alpha_u", "per_label", label)),
-                self._optional_score(report, ("token", "per_label", label, "krippendorff_alpha")),
-            ]
-            for label in sorted(report["span_f1"]["per_label"])
-        ]
-        columns = [
-            self.tr("Label"),
-            self.tr("F1 exact"),
-            self.tr("F1 overlap"),
-            self.tr("alpha_U"),
-            self.tr("alpha, tokens"),
-        ]
-        return CellTable(columns, rows)
-
-    def _optional_score(self, report: Report, path: KeyPath) -> Cell:
-        """A per-label value the report may not hold (a label seen only in some measures)."""
-        try:
-            value_at(report, path)
-        except KeyError:
-            return Cell(
-                format_score(None), heat_colour(None), self.tr("not measured for this label")
-            )
-        return score_cell(report, path)
-
-    def _label_names(self, label: str) -> str:
-        schema = self._project.schema
-        if schema.has_entity(label):
-            entity = schema.entity(label)
-            return f"{entity.en} — {entity.ar}"
-        return label
-
-    def _document_table(self, report: Report) -> CellTable:
-        positions = {r["document_id"]: i for i, r in enumerate(report["per_document"])}
-        rows = []
-        for row in self._document_rows:
-            disagreement = row["disagreement"]
-            index = positions[row["document_id"]]
-            rows.append(
-                [
-                    Cell(row["name"], alignment=self._text_alignment(row["name"])),
-                    Cell(
-                        format_score(disagreement),
-                        heat_colour(None if disagreement is None else 1 - disagreement),
-                        undefined_reason(report, "per_document", index, "disagreement") or "",
-                    ),
-                    Cell(f"{row['unmatched']} / {row['annotations']}"),
-                    score_cell(report, ("per_document", index, "alpha_u")),
-                    Cell(", ".join(row["finished"]), alignment=Qt.AlignmentFlag.AlignLeft),
-                ]
-            )
-        columns = [
-            self.tr("Document"),
-            self.tr("Disagreement"),
-            self.tr("Unmatched / annotations"),
-            self.tr("alpha_U"),
-            self.tr("Finished by"),
-        ]
-        return CellTable(columns, rows)
-
-    @staticmethod
-    def _text_alignment(text: str) -> Qt.AlignmentFlag:
-        if is_right_to_left(text):
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-        return Qt.AlignmentFlag.AlignLeft
 
     # -- comparing ------------------------------------------------------------------------------
 

@@ -14,8 +14,11 @@ from workbench.app import adjudication as gold
 from workbench.app.adjudication import GoldEdit
 from workbench.app.changes import Change, Command
 from workbench.core.adjudication import Agreement
+from workbench.core.adjudication_labels import DocumentLabelCandidate
+from workbench.core.adjudication_relations import RelationCandidate
 from workbench.core.errors import WorkbenchError
 from workbench.ui.commands import CommandStep
+from workbench.ui.relation_names import field_name
 
 if TYPE_CHECKING:
     from workbench.ui.lead.adjudication_view import AdjudicationView
@@ -60,8 +63,16 @@ class GoldEdits(QObject):
         if edit is not None:
             added = edit.added
             self._view.say(
-                self.tr("Added to gold — spans: {spans}, events: {events}, arguments: {arguments}.")
-                .format(spans=added.spans, events=added.events, arguments=added.arguments)
+                self.tr(
+                    "Added to gold — spans: {spans}, events: {events}, arguments: {arguments}, "
+                    "relations: {relations}, document labels: {labels}."
+                ).format(
+                    spans=added.spans,
+                    events=added.events,
+                    arguments=added.arguments,
+                    relations=added.relations,
+                    labels=added.document_labels,
+                )
             )
 
     def accept_agreed(self, minimum: Agreement) -> None:
@@ -91,14 +102,43 @@ class GoldEdits(QObject):
             )
 
     def accept_candidate(self, row: int) -> None:
-        """One candidate into gold; an event comes with its trigger and arguments."""
+        """One candidate into gold: an event comes with its trigger and arguments, a relation
+        with its ends where gold lacks them; a document-label answer replaces gold's answer."""
         comparison = self._view.comparison
         if comparison is None:
             return
         candidate = self._view.candidates.candidates[row]
+        if isinstance(candidate, RelationCandidate):
+            self.accept_relation(candidate)
+            return
+        if isinstance(candidate, DocumentLabelCandidate):
+            self.accept_document_label(candidate)
+            return
         edit = self._write(
             lambda doc: gold.accept_candidate(self._project, doc, candidate, comparison.finished),
             lambda: self.tr("Accept «{text}»").format(text=candidate.text),
+        )
+        self._say_added(edit)
+
+    def accept_relation(self, candidate: RelationCandidate) -> None:
+        comparison = self._view.comparison
+        if comparison is None:
+            return
+        edit = self._write(
+            lambda doc: gold.accept_relation(self._project, doc, candidate, comparison.finished),
+            lambda: self.tr("Accept the relation {text}").format(
+                text=self._view.candidates.row_text(candidate)
+            ),
+        )
+        self._say_added(edit)
+
+    def accept_document_label(self, candidate: DocumentLabelCandidate) -> None:
+        edit = self._write(
+            lambda doc: gold.accept_document_label(self._project, doc, candidate),
+            lambda: self.tr("Accept the answer {value} for {field}").format(
+                value=self._view.candidates.row_text(candidate),
+                field=field_name(self._project.schema, candidate.field),
+            ),
         )
         self._say_added(edit)
 
