@@ -47,7 +47,7 @@ from workbench.ui.annotate.document_model import DocumentTableModel, load_row, l
 from workbench.ui.i18n import Language
 from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
-from workbench.ui.label_style import label_colours, label_display_name, tag_name, view_span, view_spans
+from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_span, view_spans
 from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
@@ -130,8 +130,8 @@ class MainWindow(QMainWindow):
         self.text_view.set_tag_namer(partial(tag_name, self.schema))
         self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
         self.document_list = DocumentListPanel(self.documents)
-        self.label_palette = LabelPalette(labels)
-        self.span_model = SpanTableModel(label_colours(self.schema), self.label_name)
+        self.label_palette = LabelPalette(self.schema)
+        self.span_model = SpanTableModel(partial(label_colour, self.schema), self.label_name)
         self.span_list = SpanListView(self.span_model)
         self.inspector = SpanInspector(self.schema)
         self.search = SearchController(self, labels)
