@@ -12,7 +12,8 @@ session; span commands report each change back through ``apply_change``. Keys: s
 
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), search (``search_controller``), font,
-language and layout (``view_preferences``), events (``event_controller``).
+language and layout (``view_preferences``), events (``event_controller``), the guidelines panel
+and the label colours of the theme (``guide_controller``).
 """
 
 from __future__ import annotations
@@ -22,13 +23,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
@@ -51,6 +46,7 @@ from workbench.ui.label_style import label_colour, label_display_name, tag_name,
 from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
+from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
@@ -117,6 +113,7 @@ class MainWindow(QMainWindow):
         self.file_menu = FileMenu(self)
         self.setAcceptDrops(True)
         self.events = install_events(self)
+        self.guide = GuideController(self)
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
