@@ -27,6 +27,7 @@ class GuideController(QObject):
             "guidelines", self.panel, Qt.DockWidgetArea.LeftDockWidgetArea, behind="documents"
         )
         self.dock.setWindowTitle(self.tr("Guidelines"))
+        self.dock.toggleViewAction().triggered.connect(self._shown_from_the_menu)
         self.panel.installEventFilter(self)
         theme_switch().changed.connect(self.recolour)
 
@@ -36,6 +37,11 @@ class GuideController(QObject):
         view = window.text_view
         view.set_spans(view_spans(view.all_spans(), window.schema))
         window.events.recolour()
+
+    def _shown_from_the_menu(self, shown: bool) -> None:
+        """View > Panels > Guidelines: the panel in front of the documents it is tabbed with."""
+        if shown:
+            self.dock.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.panel and event.type() == QEvent.Type.LanguageChange:

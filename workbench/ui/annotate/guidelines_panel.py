@@ -85,6 +85,7 @@ class GuidelinesPanel(QWidget):
             self.matches.setText(self.tr("Lines that match: %1").replace("%1", str(len(lines))))
         else:
             self.matches.setText(self.tr("No match"))
+        self.matches.setVisible(bool(self.matches.text()))
         self._show_found()
 
     def next_match(self) -> None:
