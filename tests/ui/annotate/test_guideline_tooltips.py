@@ -97,7 +97,8 @@ def test_hovering_an_event_type_and_a_role_shows_their_definitions(
     attack = event_list.visualItemRect(event_list.item(0)).center()
     tooltip = hover(qtbot, event_list.viewport(), attack)
     arabic = language is Language.ARABIC
-    assert tooltip.split("\n")[0] == ("هجوم · Attack (Conflict.Attack)" if arabic else "Attack · هجوم (Conflict.Attack)")
+    names = "هجوم · Attack" if arabic else "Attack · هجوم"
+    assert tooltip.split("\n")[0] == f"{names} (Conflict.Attack)"
     assert tooltip.split("\n")[1].startswith("فعل عنيف" if arabic else "A violent physical act")
     start = scene.view.text.index("الضربة")
     scene.view.select_range(start, start + len("الضربة"))
