@@ -76,7 +76,7 @@ def test_choosing_dark_and_light_recolours_every_view(scene: WindowScene) -> Non
         assert shown_colours(scene, span.id, trigger.id) == expected(schema, theme.value)
 
 
-def test_the_adjudication_views_take_the_dark_colours(view: AdjudicationView) -> None:  # noqa: F811
+def test_the_adjudication_views_take_the_dark_colours(view: AdjudicationView) -> None:
     schema = view.project.schema
     theme_switch().set_theme(Theme.DARK)
     dark = label_colours(schema, "dark")
