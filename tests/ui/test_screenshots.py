@@ -189,7 +189,8 @@ def test_screenshots_of_the_guidelines_panel(qtbot: QtBot, seed_project: Project
     dock.toggleViewAction().trigger()
     panel = window.guide.panel
     try:
-        for language, theme, query in ((Language.ENGLISH, Theme.LIGHT, "attack"), (Language.ARABIC, Theme.DARK, "غارة")):
+        shots = ((Language.ENGLISH, Theme.LIGHT, "attack"), (Language.ARABIC, Theme.DARK, "غارة"))
+        for language, theme, query in shots:
             window.set_language(language)
             window.menu_actions.themes[theme].trigger()
             panel.search.setText(query)
