@@ -28,7 +28,8 @@ class GuidelinesPanel(QWidget):
         super().__init__(parent)
         self._project = project
         self._guidelines = project_guidelines(project)
-        """Read once: a language change shows them again without the project file."""
+        """Read once, as the window opens (they change on the command line, between sessions):
+        a language change shows them again without the project file, which may be closed."""
         self.markdown = ""
         """The Markdown shown: the project's document, then the schema's definitions."""
         self._found: list[QTextCursor] = []
@@ -47,11 +48,6 @@ class GuidelinesPanel(QWidget):
         for widget in (self.search, self.matches, self.version, self.browser):
             layout.addWidget(widget)
         self.retranslate()
-
-    def reload(self) -> None:
-        """Read the project's guidelines again (they were set anew) and show them."""
-        self._guidelines = project_guidelines(self._project)
-        self.show_guidelines()
 
     def show_guidelines(self) -> None:
         """The guidelines read, with the schema's definitions in the interface language."""
