@@ -1177,6 +1177,36 @@
     </message>
 </context>
 <context>
+    <name>GuideController</name>
+    <message>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <source>No guidelines yet — set them with `workbench guidelines PROJECT FILE.md`</source>
+        <translation>لا إرشادات بعد — عيّنها بالأمر `workbench guidelines PROJECT FILE.md`</translation>
+    </message>
+    <message>
+        <source>Guidelines version %1 of %2</source>
+        <translation>نسخة الإرشادات %1 بتاريخ %2</translation>
+    </message>
+    <message>
+        <source>Lines that match: %1</source>
+        <translation>الأسطر المطابقة: %1</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>لا تطابق</translation>
+    </message>
+    <message>
+        <source>Search the guidelines</source>
+        <translation>ابحث في الإرشادات</translation>
+    </message>
+</context>
+<context>
     <name>KeySheet</name>
     <message>
         <source>label as %1</source>

@@ -1,7 +1,8 @@
 """Screenshots of the window on the first seed article with labelled spans: light (English
 interface) and dark (Arabic interface, mirrored); and the text with its label tags and every
 event's arcs above the lines, in both interface languages; the dark theme is chosen in View > Theme
-as an annotator chooses it; and the welcome page of a first start.
+as an annotator chooses it; the Guidelines panel with a search, English and light, Arabic and
+dark; and the welcome page of a first start.
 
 They are written to the test's folder every run. With WORKBENCH_WRITE_SCREENSHOTS=1 they are also
 written to resources/screenshots/ (the README shows the light one), so that ordinary runs leave
@@ -22,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
 from tests.ui.window_scene import ANNOTATOR, ini_settings, show_window
+from workbench.app.guidelines import set_guidelines
 from workbench.core.model import AnnotatedDocument, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
@@ -159,6 +161,47 @@ def test_screenshots_of_tags_and_arcs_in_both_languages(
             assert image.width() == SCREENSHOT_SIZE[0]
     finally:
         i18n.set_language(Language.ENGLISH)
+GUIDELINES = """# Conflict news: annotation guidelines
+
+Label what the text **names or describes**, not what you know about it.
+
+## Attacks
+
+- The trigger is the word that names the attack: غارة، هجوم، قصف، انفجار.
+- Fill *Attacker*, *Target*, *Place* and *Instrument* only from spans in the same sentence.
+
+## Titles and people
+
+A title inside a person's name is a TITLE span nested in the PER span:
+«الرئيس الأمريكي جو بايدن».
+"""
+
+
+def test_screenshots_of_the_guidelines_panel(qtbot: QtBot, seed_project: Project, tmp_path: Path) -> None:
+    """The project's guidelines and the schema's definitions, searched for an attack."""
+    source = tmp_path / "guidelines.md"
+    source.write_text(GUIDELINES, encoding="utf-8")
+    set_guidelines(seed_project, source)
+    window = show_window(qtbot, MainWindow(seed_project, ANNOTATOR, ini_settings(tmp_path / "s.ini")))
+    window.resize(*SCREENSHOT_SIZE)
+    dock = window.docks["guidelines"]
+    dock.toggleViewAction().trigger()
+    dock.toggleViewAction().trigger()
+    panel = window.guide.panel
+    try:
+        shots = ((Language.ENGLISH, Theme.LIGHT, "attack"), (Language.ARABIC, Theme.DARK, "غارة"))
+        for language, theme, query in shots:
+            window.set_language(language)
+            window.menu_actions.themes[theme].trigger()
+            panel.search.setText(query)
+            qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+            image = grab(window, tmp_path / f"guidelines-{language}.png")
+            assert len(panel.highlighted()) >= 2 and image.width() == SCREENSHOT_SIZE[0]
+    finally:
+        theme_switch().set_theme(Theme.SYSTEM)
+        i18n.set_language(Language.ENGLISH)
+
+
 def test_screenshot_of_the_welcome_page(qtbot: QtBot, tmp_path: Path) -> None:
     page = WelcomePage(ini_settings(tmp_path / "s.ini"), tmp_path / "demo.tawsim")
     qtbot.addWidget(page)

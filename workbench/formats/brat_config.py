@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.schema import EVENT_PREFIX, Attribute, EntityType, EventType, Role, Schema
+from workbench.core.schema.colours import text_colour_on
 from workbench.core.schema.relations import RelationType
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -79,7 +80,8 @@ def annotation_conf(schema: Schema) -> str:
 
 
 def visual_conf(schema: Schema) -> str:
-    """Display names (English, then Arabic) and colours of the labels."""
+    """Display names (English, then Arabic) and colours of the labels: the label's colour as
+    the background, black or white text on it, whichever reads better."""
     kinds: list[EntityType | EventType] = [*schema.entity_types, *schema.event_types]
     named: list[EntityType | EventType | RelationType] = [*kinds, *schema.relation_types]
     return "\n".join(
@@ -88,7 +90,10 @@ def visual_conf(schema: Schema) -> str:
             *(f"{brat_name(kind.id)} | {kind.en} | {kind.ar}" for kind in named),
             "",
             "[drawing]",
-            *(f"{brat_name(kind.id)}\tbgColor:{kind.color}" for kind in kinds),
+            *(
+                f"{brat_name(kind.id)}\tbgColor:{kind.color}, fgColor:{text_colour_on(kind.color)}"
+                for kind in kinds
+            ),
             "",
         ]
     )

@@ -1,9 +1,10 @@
-"""How a label looks in the text views: its colour (the schema's, grey for a label the schema does
-not know) and its kind (a trigger when the label is an event type, else an entity), and the one
+"""How a label looks in the text views: its colour (``core.schema.colours``' for the current theme,
+light or dark; grey for a label the schema does not know) and its kind (a trigger when the label is an event type, else an entity), and the one
 conversion of a span into the view's ``ViewSpan``. The annotator's window, the event controller
 and the adjudication window all draw spans through here.
 
-A label is never both an entity label and an event type (the schema loader refuses it), so the
+Colours are read at the moment of drawing: whoever draws them draws again when the theme changes
+(``guide_controller`` for the annotator's window). A label is never both an entity label and an event type (the schema loader refuses it), so the
 order of the two lookups does not matter.
 """
 
@@ -15,9 +16,12 @@ from typing import Protocol
 from PySide6.QtGui import QColor
 
 from workbench.core.schema import Schema
+from workbench.core.schema.colours import Theme
+from workbench.core.schema.colours import label_colours as themed_label_colours
 from workbench.ui import i18n
 from workbench.ui.i18n import Language
 from workbench.ui.annotate.text_view import SpanKind, ViewSpan
+from workbench.ui.theme import palette_is_dark
 
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"
 
@@ -35,12 +39,28 @@ class LabelledRange(Protocol):
     def label(self) -> str: ...
 
 
+_COLOURS: dict[tuple[int, Theme], tuple[Schema, dict[str, str]]] = {}
+"""``label_colours`` by schema (its id, and the schema, so that a new one with the same id is not
+taken for it) and theme: a dark schema colour of the schema's own costs CIEDE2000 steps."""
+
+
+def current_theme() -> Theme:
+    """The theme the application's palette is in now (View > Theme)."""
+    return "dark" if palette_is_dark() else "light"
+
+
+def label_colours(schema: Schema) -> dict[str, str]:
+    """The colour of every label the schema knows (entity labels and event types) in the
+    current theme."""
+    key = (id(schema), current_theme())
+    cached = _COLOURS.get(key)
+    if cached is None or cached[0] is not schema:
+        cached = _COLOURS[key] = (schema, themed_label_colours(schema, key[1]))
+    return cached[1]
+
+
 def label_colour(schema: Schema, label: str) -> str:
-    if schema.has_entity(label):
-        return schema.entity(label).color
-    if schema.has_event(label):
-        return schema.event(label).color
-    return UNKNOWN_LABEL_COLOUR
+    return label_colours(schema).get(label, UNKNOWN_LABEL_COLOUR)
 
 
 def tag_name(schema: Schema, label: str) -> str:
@@ -70,13 +90,6 @@ def label_display_name(schema: Schema, label: str) -> str:
     if schema.has_event(label):
         return i18n.display_name(schema.event(label))
     return label
-
-
-def label_colours(schema: Schema) -> dict[str, str]:
-    """The colour of every label the schema knows (entity labels and event types)."""
-    colours = {event.id: event.color for event in schema.event_types}
-    colours.update((entity.id, entity.color) for entity in schema.entity_types)
-    return colours
 
 
 def lighter(colour: str, share: float = 0.55) -> str:

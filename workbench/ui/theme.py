@@ -81,7 +81,7 @@ class ThemeSwitch(QObject):
 
     @property
     def dark(self) -> bool:
-        return self._app.palette().color(Role.Window).lightnessF() < 0.5
+        return palette_is_dark()
 
     def _system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.theme is Theme.SYSTEM:
@@ -93,6 +93,11 @@ class ThemeSwitch(QObject):
         )
         self._app.setPalette(dark_palette() if dark else light_palette())
         self.changed.emit(dark)
+
+
+def palette_is_dark() -> bool:
+    """Whether the application's palette is a dark one (whichever way it was set)."""
+    return QApplication.palette().color(Role.Window).lightnessF() < 0.5
 
 
 def theme_switch() -> ThemeSwitch:

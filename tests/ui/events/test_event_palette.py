@@ -89,5 +89,7 @@ def test_names_lead_with_the_interface_language(palette: EventPalette) -> None:
     assert palette.list.item(0).text() == "هجوم · Attack    Shift+A"
     button = palette.findChild(QPushButton, "event-type:Conflict.Attack")
     assert button is not None and button.text() == "هجوم (Shift+A)"
-    assert button.toolTip() == "هجوم · Attack (Conflict.Attack)"
+    title, definition, *_ = button.toolTip().split("\n")
+    assert title == "هجوم · Attack (Conflict.Attack)"
+    assert definition.startswith("فعل عنيف يوقع أذى")  # the guidelines' definition, in Arabic
     assert palette.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -77,18 +77,23 @@ def attribute_tooltip(schema: Schema, name: str, language: str) -> str:
 def _tooltip(title: str, guide: Guide | None, language: str) -> str:
     if guide is None:
         return title
-    other = "en" if language == "ar" else "ar"
     lines = [title]
-    definition = guide.definition.get(language) or guide.definition.get(other)
+    definition = definition_in(guide, language)
     if definition:
         lines.append(definition)
     if guide.examples:
         lines.append("أمثلة:" if language == "ar" else "Examples:")
-        lines.extend(f"• {_example_text(example, language)}" for example in guide.examples)
+        lines.extend(f"• {example_text(example, language)}" for example in guide.examples)
     return "\n".join(lines)
 
 
-def _example_text(example: dict[str, str], language: str) -> str:
+def definition_in(guide: Guide, language: str) -> str:
+    """The definition in ``language``, else in the other language, else ""."""
+    other = "en" if language == "ar" else "ar"
+    return guide.definition.get(language) or guide.definition.get(other) or ""
+
+
+def example_text(example: dict[str, str], language: str) -> str:
     """The Arabic text, with the English gloss after it in English."""
     parts = [example.get("ar", "")]
     if language != "ar" and example.get("en"):

@@ -2,6 +2,10 @@
 
 It only shows and asks: each edit is emitted, and the window turns it into an undo command.
 Combos report ``activated`` (a user's choice), never a change made by ``show_span``.
+
+A span is offered its label's attributes only (``attributes_for``: a date has no mention level),
+built again when a relabelling changes them. The label and attribute fields' tooltips are the
+schema's guidelines (definition and examples) in the interface language.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QListVi
 
 from workbench.core.model import Span
 from workbench.core.schema import Attribute, Schema
+from workbench.core.schema.guidelines import attribute_tooltip, label_tooltip
+from workbench.core.schema.label_attributes import attributes_for
 from workbench.ui.i18n import current_language, display_name, value_name
 
 NO_VALUE = ""
@@ -76,8 +82,8 @@ class SpanInspector(QWidget):
         self.ends.setText(f"{span.start} – {span.end}")
         self.note.setText(span.note)
         self._show_label(span.label)
-        trigger = self._schema.has_event(span.label)
-        attributes = () if trigger else self._schema.attributes_for_entity(span.label)
+        trigger = self._schema.has_event(span.label)  # its event's attributes are the event panel's
+        attributes = () if trigger else attributes_for(self._schema, span.label)
         self._build_attribute_rows(attributes)
         for attribute in attributes:
             combo = self._attribute_combos[attribute.name]
@@ -87,8 +93,11 @@ class SpanInspector(QWidget):
         """The entity labels to choose from, and a last entry for an event trigger's type."""
         combo = self.label_combo
         combo.clear()
+        language = current_language().value
         for entity in self._schema.entity_types:
             combo.addItem(f"{display_name(entity)} ({entity.id})", entity.id)
+            tooltip = label_tooltip(self._schema, entity.id, language)
+            combo.setItemData(combo.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
         combo.addItem("")
 
     def _show_label(self, label: str | None) -> None:
@@ -104,6 +113,9 @@ class SpanInspector(QWidget):
             view.setRowHidden(trigger_entry, not trigger)
         combo.setEnabled(not trigger)
         combo.setCurrentIndex(combo.findData(label) if label is not None else -1)
+        tooltip = label_tooltip(self._schema, label, current_language().value) if label else ""
+        combo.setToolTip(tooltip)
+        self.row_titles[combo].setToolTip(tooltip)
 
     def _build_attribute_rows(self, attributes: tuple[Attribute, ...]) -> None:
         """One combo per attribute; rebuilt only when the label's attributes differ."""
@@ -116,7 +128,10 @@ class SpanInspector(QWidget):
         for attribute in attributes:
             combo = self._attribute_combo(attribute)
             self._attribute_combos[attribute.name] = combo
-            title = attribute.title(current_language().value)
+            language = current_language().value
+            title = QLabel(attribute.title(language))
+            for field in (title, combo):
+                field.setToolTip(attribute_tooltip(self._schema, attribute.name, language))
             self.form.insertRow(self.form.rowCount() - 1, title, combo)
 
     def _attribute_combo(self, attribute: Attribute) -> QComboBox:

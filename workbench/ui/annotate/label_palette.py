@@ -6,20 +6,24 @@ leads of either language read the same palette, and the English name is the one 
 and exports use. The key column is as wide as its keys; the names share the rest and a long one
 takes two lines, so that nothing is cut at the dock's default width
 (``tests/ui/annotate/test_label_palette.py`` measures it in both languages).
+
+A row's colour is the label's in the current theme, and its tooltip the label's definition and
+examples from the schema's guidelines, in the interface language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from workbench.core.schema import EntityType
+from workbench.core.schema import EntityType, Schema
+from workbench.core.schema.guidelines import label_tooltip
 from workbench.ui import i18n
 from workbench.ui.i18n import Language
+from workbench.ui.label_style import label_colour
 from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,9 +33,10 @@ class LabelTableModel(QAbstractTableModel):
     NAME, OTHER_NAME, KEY = range(3)
     """The name in the interface language, the name in the other language, the hotkey."""
 
-    def __init__(self, labels: Sequence[EntityType]) -> None:
+    def __init__(self, schema: Schema) -> None:
         super().__init__()
-        self._labels = list(labels)
+        self._schema = schema
+        self._labels = list(schema.entity_types)
         self._language = i18n.current_language()
 
     def label_at(self, row: int) -> EntityType:
@@ -55,9 +60,9 @@ class LabelTableModel(QAbstractTableModel):
             names = (label.ar, label.en) if self._arabic_first() else (label.en, label.ar)
             return (*names, label.hotkey or "")[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
-            return QColor(label.color)
+            return QColor(label_colour(self._schema, label.id))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{label.id}: {label.en} — {label.ar}"
+            return label_tooltip(self._schema, label.id, self._language.value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.KEY:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -83,9 +88,9 @@ class LabelPalette(QTableView):
     labelChosen = Signal(str)
     """A label was clicked: its id."""
 
-    def __init__(self, labels: Sequence[EntityType], parent: QWidget | None = None) -> None:
+    def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label_model = LabelTableModel(labels)
+        self.label_model = LabelTableModel(schema)
         set_up_table(self, self.label_model, selectable=False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus (and keys) in the text
         # The names share the width the key leaves, a long one on two lines: a row as wide as

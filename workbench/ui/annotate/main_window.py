@@ -13,7 +13,8 @@ session; span commands report each change back through ``apply_change``. Keys: s
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
 statistics (``assist_controller``), search (``search_controller``), font, language and layout
-(``view_preferences``), events (``event_controller``).
+(``view_preferences``), events (``event_controller``), the guidelines panel and the label colours
+of the theme (``guide_controller``).
 """
 
 from __future__ import annotations
@@ -43,10 +44,11 @@ from workbench.ui.annotate.document_model import DocumentTableModel, load_row, l
 from workbench.ui.i18n import Language
 from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
-from workbench.ui.label_style import label_colours, label_display_name, tag_name, view_span, view_spans
+from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_span, view_spans
 from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
+from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.file_menu = FileMenu(self)
         self.setAcceptDrops(True)
         self.events = install_events(self)
+        self.guide = GuideController(self)
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
@@ -127,8 +130,8 @@ class MainWindow(QMainWindow):
         self.text_view.set_tag_namer(partial(tag_name, self.schema))
         self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
         self.document_list = DocumentListPanel(self.documents)
-        self.label_palette = LabelPalette(labels)
-        self.span_model = SpanTableModel(label_colours(self.schema), self.label_name)
+        self.label_palette = LabelPalette(self.schema)
+        self.span_model = SpanTableModel(partial(label_colour, self.schema), self.label_name)
         self.span_list = SpanListView(self.span_model)
         self.inspector = SpanInspector(self.schema)
         self.search = SearchController(self, labels)

@@ -9,7 +9,7 @@ its end. The covered text is cut from the document's text when a row is drawn.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -46,9 +46,10 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.Align
 class SpanTableModel(QAbstractTableModel):
     TEXT, LABEL, START, END = range(4)
 
-    def __init__(self, colors: Mapping[str, str], label_name: Callable[[str], str]) -> None:
+    def __init__(self, colour_of: Callable[[str], str], label_name: Callable[[str], str]) -> None:
+        """``colour_of`` gives a label's colour when its row is drawn: in the theme of then."""
         super().__init__()
-        self._colors = {label: QColor(color) for label, color in colors.items()}
+        self._colour_of = colour_of
         self._label_name = label_name
         self._text = ""
         self._entries: list[SpanEntry] = []
@@ -167,7 +168,7 @@ class SpanTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(entry, column)
         if role == _DECORATION:
-            return self._colors.get(entry.label) if column == self.LABEL else None
+            return QColor(self._colour_of(entry.label)) if column == self.LABEL else None
         return f"{entry.label}: {self.covered_text(entry)}" if column <= self.LABEL else None
 
     def _display(self, entry: SpanEntry, column: int) -> str | int:

@@ -196,6 +196,9 @@ class AnnotatedTextView(GestureMixin):
         found = self._spans.get(span_id)
         return None if found is None else found.payload
 
+    def all_spans(self) -> list[ViewSpan]:
+        return [found.payload for found in self._spans]
+
     def spans_at(self, position: int) -> list[ViewSpan]:
         """Spans covering code point ``position``, innermost first."""
         return [found.payload for found in self._spans.at(position)]

@@ -144,6 +144,11 @@ class EventController(QObject):
         self.list_model.set_language(language)
         self.overlay.set_language(language)
 
+    def recolour(self) -> None:
+        """The theme changed: the palette, the panel, the list and the arcs take the event
+        types' colours in it."""
+        self.set_language(self._language)
+
     # -- creating and choosing events -------------------------------------------------------------
 
     def create_event(self, type_id: str) -> None:

@@ -32,6 +32,7 @@ from workbench.core.model import Event
 from workbench.core.schema import Schema
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_palette import swatch
+from workbench.ui.label_style import label_colour
 from workbench.ui.events.event_text import Language, label_name, problem_text
 from workbench.ui.table_setup import set_up_table
 
@@ -161,7 +162,7 @@ class EventTableModel(QAbstractTableModel):
 
     def _decoration(self, event: Event, column: int) -> Any:
         if column == TYPE and self._schema.has_event(event.type):
-            return swatch(self._schema.event(event.type).color)
+            return swatch(label_colour(self._schema, event.type))
         if column == WARNINGS and self.problems(event.id):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None

@@ -29,6 +29,7 @@ from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.annotate.view_geometry import SpanGeometry
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_text import Language, label_name, role_name
+from workbench.ui.label_style import label_colour
 
 TRIGGER_BAR_HEIGHT = 4.0
 SELECTED_FRAME_WIDTH = 3.0
@@ -98,7 +99,7 @@ class EventOverlay(QObject):
         trigger = self._document.trigger(event)
         if trigger is None or not self._schema.has_event(event.type):
             return None
-        color = self._schema.event(event.type).color
+        color = label_colour(self._schema, event.type)
         return IndexedSpan(event.id, trigger.start, trigger.end, color)
 
     # -- arcs -------------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ class EventOverlay(QObject):
         trigger = self._document.trigger(event)
         if trigger is None or not self._schema.has_event(event.type):
             return []
-        color = QColor(self._schema.event(event.type).color).darker(140).name()
+        color = QColor(label_colour(self._schema, event.type)).darker(140).name()
         specs = []
         for argument in event.arguments:
             filler = self._document.filler_span(argument)

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from workbench.core.normalize import normalize_query
 from workbench.core.schema import EventType, Schema
+from workbench.core.schema.guidelines import label_tooltip
 from workbench.ui.events.event_text import Language, both_names, layout_direction, localized
+from workbench.ui.label_style import label_colour
 
 SWATCH_SIZE = 14
 TYPE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -67,9 +69,8 @@ class EventPalette(QWidget):
         self.set_language(language)
 
     def _item(self, event_type: EventType) -> QListWidgetItem:
-        item = QListWidgetItem(swatch(event_type.color), "")
+        item = QListWidgetItem()
         item.setData(TYPE_ID_ROLE, event_type.id)
-        item.setToolTip(event_type.id)
         return item
 
     def _button_column(self) -> QVBoxLayout:
@@ -77,7 +78,7 @@ class EventPalette(QWidget):
         column = QVBoxLayout()
         for event_type in self._schema.event_types:
             if event_type.hotkey:
-                button = QPushButton(swatch(event_type.color), "")
+                button = QPushButton()
                 button.setObjectName(f"event-type:{event_type.id}")
                 button.clicked.connect(lambda _=False, type_id=event_type.id: self.choose(type_id))
                 column.addWidget(button)
@@ -85,7 +86,8 @@ class EventPalette(QWidget):
         return column
 
     def set_language(self, language: Language) -> None:
-        """Name the types with the interface language's name first (and translate anew)."""
+        """Name the types with the interface language's name first (and translate anew), in
+        their colours of the current theme, their definitions in the tooltips."""
         self.setLayoutDirection(layout_direction(language))
         self.search.setPlaceholderText(self.tr("Search event types (Arabic or English)"))
         for row in range(self.list.count()):
@@ -93,10 +95,19 @@ class EventPalette(QWidget):
             event_type = self._schema.event(str(item.data(TYPE_ID_ROLE)))
             hotkey = f"    {event_type.hotkey}" if event_type.hotkey else ""
             item.setText(both_names(event_type, language) + hotkey)
+            item.setIcon(swatch(label_colour(self._schema, event_type.id)))
+            item.setToolTip(self._tooltip(event_type, language))
         for type_id, button in self._buttons.items():
             event_type = self._schema.event(type_id)
             button.setText(f"{localized(event_type, language)} ({event_type.hotkey})")
-            button.setToolTip(f"{both_names(event_type, language)} ({event_type.id})")
+            button.setIcon(swatch(label_colour(self._schema, type_id)))
+            button.setToolTip(self._tooltip(event_type, language))
+
+    def _tooltip(self, event_type: EventType, language: Language) -> str:
+        """Both names and the id (a button shows one name), then the type's definition and
+        examples from the guidelines."""
+        _title, *guide = label_tooltip(self._schema, event_type.id, language).split("\n")
+        return "\n".join([f"{both_names(event_type, language)} ({event_type.id})", *guide])
 
     def _make_shortcuts(self, host: QWidget) -> None:
         """The types' hotkeys, owned by ``host`` and gone with this palette."""

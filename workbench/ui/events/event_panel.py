@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.model import Argument, Event
 from workbench.core.schema import Attribute, EventType, Role, Schema, event_filler
+from workbench.core.schema.guidelines import attribute_tooltip, role_tooltip
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_text import (
     Language,
@@ -44,6 +45,7 @@ from workbench.ui.events.event_text import (
     value_name,
 )
 from workbench.ui.events.span_drag import span_id_from_mime
+from workbench.ui.label_style import label_colour
 
 ROLE_HOTKEYS = tuple(f"Alt+{number}" for number in range(1, 10))
 """The hotkeys of the first nine roles of the shown event, in role order."""
@@ -195,7 +197,7 @@ class EventPanel(QWidget):
         event_type = self._event_type()
         if event_type is not None:
             for number, role in enumerate(event_type.roles):
-                layout.addWidget(self._role_box(role, number))
+                layout.addWidget(self._role_box(event_type, role, number))
             layout.addWidget(self._attributes_box(event_type))
         layout.addStretch(1)
         self._replace_content(content)
@@ -224,14 +226,15 @@ class EventPanel(QWidget):
 
     def _show_heading(self, event: Event, event_type: EventType) -> None:
         self.title.setText(both_names(event_type, self._language))
-        self.title.setStyleSheet(f"border-bottom: 4px solid {event_type.color}; font-weight: bold;")
+        colour = label_colour(self._schema, event_type.id)
+        self.title.setStyleSheet(f"border-bottom: 4px solid {colour}; font-weight: bold;")
         trigger = self._document.trigger(event)
         text = trigger.text if trigger is not None else self.tr("(missing)")
         self.trigger.setText(self.tr("Trigger: «{text}»").format(text=text))
 
     # -- roles ------------------------------------------------------------------------------------
 
-    def _role_box(self, role: Role, number: int) -> _RoleBox:
+    def _role_box(self, event_type: EventType, role: Role, number: int) -> _RoleBox:
         box = _RoleBox()
         box.spanDropped.connect(
             lambda span_id, role_id=role.id: self.argumentDropped.emit(
@@ -239,7 +242,9 @@ class EventPanel(QWidget):
             )
         )
         # One above the other: side by side, the button and its flags overflowed the dock.
-        box.layout_.addWidget(self._role_button(role, number))
+        button = self._role_button(role, number)
+        button.setToolTip(role_tooltip(self._schema, event_type.id, role.id, self._language))
+        box.layout_.addWidget(button)
         allowed = QLabel(self._allowed_fillers(role))
         allowed.setToolTip(", ".join(role.fillers))
         for line in (QLabel(self._role_flags(role)), allowed):
@@ -346,6 +351,7 @@ class EventPanel(QWidget):
                 )
             )
             self._combos[attribute.name] = combo
+            combo.setToolTip(attribute_tooltip(self._schema, attribute.name, self._language))
             form.addRow(attribute.title(self._language), combo)
         return box
 

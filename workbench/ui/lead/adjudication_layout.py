@@ -33,6 +33,7 @@ from workbench.ui.annotate.document_model import DocumentTableModel
 from workbench.ui.text_direction import is_right_to_left
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.table_setup import set_up_table
+from workbench.ui.label_style import label_colour
 
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
 """Their widths when the window first shows; the texts take the rest."""
@@ -241,9 +242,8 @@ class AdjudicationLayout(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(LABEL_COMBO_CHARACTERS)  # some names are long
         for entity in schema.entity_types:
-            swatch = QPixmap(12, 12)
-            swatch.fill(QColor(entity.color))
-            combo.addItem(QIcon(swatch), f"{entity.id} — {entity.en} / {entity.ar}", entity.id)
+            combo.addItem(f"{entity.id} — {entity.en} / {entity.ar}", entity.id)
+        paint_swatches(combo, schema)
         return combo
 
     @property
@@ -285,3 +285,11 @@ class AdjudicationLayout(QWidget):
         self.shown_row.insertWidget(self.shown_row.count() - 1, box)
         self.shown_boxes[annotator] = box
         return pane, box
+
+
+def paint_swatches(combo: QComboBox, schema: Schema) -> None:
+    """Each label's colour in the current theme beside it in ``combo`` (whose data are label ids)."""
+    for row in range(combo.count()):
+        swatch = QPixmap(12, 12)
+        swatch.fill(QColor(label_colour(schema, combo.itemData(row))))
+        combo.setItemIcon(row, QIcon(swatch))

@@ -43,7 +43,7 @@ from workbench.core.adjudication_labels import disagreeing_fields
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.ui.lead.adjudication_candidates import CandidateModel, Row, is_span_or_event, shown_key
-from workbench.ui.lead.adjudication_layout import AdjudicationLayout, comment_item, select_row
+from workbench.ui.lead.adjudication_layout import AdjudicationLayout, comment_item, paint_swatches, select_row
 from workbench.ui.lead.adjudication_spans import (
     RELATION_ARCS,
     candidate_id,
@@ -56,6 +56,7 @@ from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
 from workbench.ui.i18n import current_language
 from workbench.ui.label_style import view_spans
+from workbench.ui.theme import theme_switch
 from workbench.ui.lead.gold_edits import GoldEdits
 from workbench.ui.lead.scrolled_together import ScrolledTogether
 from workbench.ui.relation_names import field_name
@@ -83,6 +84,7 @@ class AdjudicationView(AdjudicationLayout):
         self._scrolling = ScrolledTogether(self._views)
         self.gold_events = EventOverlay(self.gold_view, project.schema, current_language().value)
         self._connect()
+        theme_switch().changed.connect(self._recolour)
         self._add_undo_keys()
         self._refresh_actions()
         if self.documents.rowCount():
@@ -245,6 +247,12 @@ class AdjudicationView(AdjudicationLayout):
             self.tr("Gold (%n span(s))", "", len(comparison.gold_spans()))
         )
         self._refresh_actions()
+
+    def _recolour(self) -> None:
+        """The theme changed: every view's spans and the label list in its colours."""
+        paint_swatches(self.label_combo, self.project.schema)
+        if self._comparison is not None:
+            self._show_annotations()
 
     def _mark_disagreement(self) -> None:
         """Frame, in each annotator's view, the spans that not every shown annotator has."""
