@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>AdjudicationLayout</name>
@@ -27,7 +28,7 @@
         <translation>اقبل رأي الأغلبية</translation>
     </message>
     <message>
-        <source>Accept this annotator's version</source>
+        <source>Accept this annotator&apos;s version</source>
         <translation>اقبل نسخة هذا المُوسِّم</translation>
     </message>
     <message>
@@ -140,11 +141,11 @@
         <translation>alpha_U (الحروف)</translation>
     </message>
     <message>
-        <source>Cohen's kappa (tokens)</source>
+        <source>Cohen&apos;s kappa (tokens)</source>
         <translation>كابا كوهين (الرموز)</translation>
     </message>
     <message>
-        <source>Cohen's kappa (labelled tokens)</source>
+        <source>Cohen&apos;s kappa (labelled tokens)</source>
         <translation>كابا كوهين (الرموز الموسومة)</translation>
     </message>
     <message>
@@ -264,19 +265,19 @@
         <translation>تداخل، دون الوسم</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha, tokens</source>
+        <source>Krippendorff&apos;s alpha, tokens</source>
         <translation>ألفا كريبندورف، الرموز</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha, labelled tokens</source>
+        <source>Krippendorff&apos;s alpha, labelled tokens</source>
         <translation>ألفا كريبندورف، الرموز الموسومة</translation>
     </message>
     <message>
-        <source>Fleiss' kappa, tokens</source>
+        <source>Fleiss&apos; kappa, tokens</source>
         <translation>كابا فلايس، الرموز</translation>
     </message>
     <message>
-        <source>Cohen's kappa, mean over pairs</source>
+        <source>Cohen&apos;s kappa, mean over pairs</source>
         <translation>كابا كوهين، المتوسط عبر الأزواج</translation>
     </message>
     <message>
@@ -359,7 +360,7 @@
         <translation>التكليفات والحزم</translation>
     </message>
     <message>
-        <source>New annotator's name</source>
+        <source>New annotator&apos;s name</source>
         <translation>اسم المُوسِّم الجديد</translation>
     </message>
     <message>
@@ -403,8 +404,8 @@
         <translation> من {count}</translation>
     </message>
     <message>
-        <source>'{gold}' is the adjudicated layer, not an annotator.</source>
-        <translation>‏'{gold}' هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
+        <source>&apos;{gold}&apos; is the adjudicated layer, not an annotator.</source>
+        <translation>‏&apos;{gold}&apos; هي الطبقة المُحكَّمة، وليست مُوسِّمًا.</translation>
     </message>
     <message>
         <source>{count} documents sampled for {name}; {new} of them newly assigned.</source>
@@ -415,7 +416,7 @@
         <translation>جارٍ كتابة حزمة {name}</translation>
     </message>
     <message>
-        <source>Wrote {name}'s package ({count} documents) to {path}.</source>
+        <source>Wrote {name}&apos;s package ({count} documents) to {path}.</source>
         <translation>كُتبت حزمة {name} ({count} وثيقة) في {path}.</translation>
     </message>
     <message>
@@ -493,6 +494,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentLabelPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by name</source>
@@ -552,7 +560,7 @@
 <context>
     <name>EventController</name>
     <message>
-        <source>Select the trigger's words first.</source>
+        <source>Select the trigger&apos;s words first.</source>
         <translation>حدِّد كلمات مُطلِق الحدث أولًا.</translation>
     </message>
     <message>
@@ -1054,6 +1062,10 @@
         <translation>وسم بـ %1</translation>
     </message>
     <message>
+        <source>the document&apos;s label %1 (again: take it back)</source>
+        <translation>وسم الوثيقة %1 (مرة أخرى: يُلغيه)</translation>
+    </message>
+    <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -1082,7 +1094,7 @@
         <translation>تحديده (نقرة أخرى تصل إلى المقاطع المتداخلة تحته)</translation>
     </message>
     <message>
-        <source>drag a selected span's edge</source>
+        <source>drag a selected span&apos;s edge</source>
         <translation>سحب طرف المقطع المحدَّد</translation>
     </message>
     <message>
@@ -1090,15 +1102,15 @@
         <translation>نقل بدايته أو نهايته (كلمات كاملة؛ حروف بعينها مع Alt)</translation>
     </message>
     <message>
-        <source>token cursor: select the next / previous word (the text runs right to left); a label's key labels it</source>
+        <source>token cursor: select the next / previous word (the text runs right to left); a label&apos;s key labels it</source>
         <translation>مؤشر الكلمات: تحديد الكلمة التالية / السابقة (النص من اليمين إلى اليسار)؛ مفتاح الوسم يَسِمها</translation>
     </message>
     <message>
-        <source>with a span (or the token cursor's words) selected: its end one word later / earlier; otherwise select</source>
+        <source>with a span (or the token cursor&apos;s words) selected: its end one word later / earlier; otherwise select</source>
         <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): نهايته كلمةً إلى الأمام / إلى الوراء؛ وإلا فتحديد</translation>
     </message>
     <message>
-        <source>with a span (or the token cursor's words) selected: its start one word later / earlier</source>
+        <source>with a span (or the token cursor&apos;s words) selected: its start one word later / earlier</source>
         <translation>مع مقطع محدَّد (أو كلمات مؤشر الكلمات): بدايته كلمةً إلى الأمام / إلى الوراء</translation>
     </message>
     <message>
@@ -1112,6 +1124,22 @@
     <message>
         <source>delete the selected span</source>
         <translation>حذف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>Ctrl+click a span</source>
+        <translation>Ctrl+نقرة على مقطع</translation>
+    </message>
+    <message>
+        <source>with a span selected: relate it to the clicked span (a menu of relation types: its number key or a click)</source>
+        <translation>مع تحديد مقطع: اربطه بالمقطع المنقور بعلاقة (قائمة بأنواع العلاقات: مفتاح رقمها أو نقرة)</translation>
+    </message>
+    <message>
+        <source>Del in the relations panel</source>
+        <translation>Del في لوحة العلاقات</translation>
+    </message>
+    <message>
+        <source>delete the chosen relation</source>
+        <translation>احذف العلاقة المختارة</translation>
     </message>
     <message>
         <source>undo</source>
@@ -1178,7 +1206,7 @@
         <translation>خروج</translation>
     </message>
     <message>
-        <source>fill the shown event's first nine roles with the selected span</source>
+        <source>fill the shown event&apos;s first nine roles with the selected span</source>
         <translation>ملء الأدوار التسعة الأولى للحدث المعروض بالمقطع المحدَّد</translation>
     </message>
     <message>
@@ -1517,6 +1545,71 @@
             <numerusform>صُدِّر %n مستندًا إلى %1</numerusform>
             <numerusform>صُدِّر %n مستند إلى %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>RelationController</name>
+    <message>
+        <source>%1 does not link %2 to %3; it links %4 to %5</source>
+        <translation>%1 لا تربط %2 بـ%3؛ إنها تربط %4 بـ%5</translation>
+    </message>
+    <message>
+        <source>Not for these labels</source>
+        <translation>لا تناسب هذين الوسمين</translation>
+    </message>
+    <message>
+        <source>Add relation</source>
+        <translation>إضافة علاقة</translation>
+    </message>
+    <message>
+        <source>Delete relation</source>
+        <translation>حذف العلاقة</translation>
+    </message>
+    <message>
+        <source>Change relation type</source>
+        <translation>تغيير نوع العلاقة</translation>
+    </message>
+    <message>
+        <source>Set document label</source>
+        <translation>تعيين وسم الوثيقة</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>RelationPanel</name>
+    <message>
+        <source>Relation</source>
+        <translation>العلاقة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>النوع:</translation>
     </message>
 </context>
 <context>

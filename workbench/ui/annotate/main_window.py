@@ -22,13 +22,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
@@ -52,6 +46,7 @@ from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.project_menu import ProjectMenu
+from workbench.ui.annotate.relation_controller import install_relations
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
 from workbench.ui.settings import WorkbenchSettings
@@ -117,6 +112,7 @@ class MainWindow(QMainWindow):
         self.file_menu = FileMenu(self)
         self.setAcceptDrops(True)
         self.events = install_events(self)
+        self.relations = install_relations(self, self._push)
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()
