@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QMouseEvent, QPainter
 from PySide6.QtWidgets import QMenu
 
 from workbench.app.changes import Change, Command
@@ -39,6 +39,7 @@ from workbench.core.schema.relations import RelationType
 from workbench.ui.annotate.arc_painting import ArcSpec
 from workbench.ui.annotate.document_label_panel import DocumentLabelPanel
 from workbench.ui.annotate.relation_panel import RelationPanel, RelationRow
+from workbench.ui.annotate.view_geometry import SpanGeometry
 from workbench.ui.commands import CommandStep, Describe
 from workbench.ui.i18n import display_name
 from workbench.ui.label_style import label_display_name
@@ -90,7 +91,10 @@ class RelationController(QObject):
         self.type_menu: QMenu | None = None
         self.panel = RelationPanel(self._schema)
         self.document_panel = DocumentLabelPanel(self._schema, window)
+        self._arcs_selected: str | None = None
+        """The selected span the arcs were drawn for (``_follow_selection``)."""
         self._view.viewport().installEventFilter(self)
+        self._view.add_overlay(self._follow_selection)
         self.panel.installEventFilter(self)  # its LanguageChange: retranslate
 
     def connect_window(self) -> None:
@@ -164,7 +168,15 @@ class RelationController(QObject):
     # -- arcs ----------------------------------------------------------------------------------------
 
     def _show_arcs(self) -> None:
+        self._arcs_selected = self._view.selected_span_id
         self._view.set_arcs(ARC_OWNER, self.arc_specs())
+
+    def _follow_selection(self, _painter: QPainter, _geometry: SpanGeometry) -> None:
+        """The view selects spans in more ways than it signals (a click off every span, the
+        events panel): a paint after the selected span changed draws its arcs, soon after."""
+        if self._view.selected_span_id != self._arcs_selected:
+            self._arcs_selected = self._view.selected_span_id
+            QTimer.singleShot(0, self._show_arcs)
 
     def arc_specs(self) -> list[ArcSpec]:
         """Every relation with View > Show all arcs; else the selected span's and the chosen one."""
@@ -197,6 +209,12 @@ class RelationController(QObject):
             self._view.scroll_to(self._spans[relation.from_span_id].start)
         self._show_arcs()
 
+    def _leave_chosen(self) -> None:
+        if self._chosen is not None:
+            self._chosen = None
+            self.panel.select(None)
+            self._show_arcs()
+
     # -- making a relation -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -213,6 +231,7 @@ class RelationController(QObject):
         if event.type() not in (Mouse.MouseButtonPress, Mouse.MouseButtonDblClick):
             return False
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._leave_chosen()  # a click in the text is about the text now
             return False
         source, target = self._view.selected_span_id, self._span_under(event.position())
         if source is None or target is None or target == source:
@@ -258,6 +277,7 @@ class RelationController(QObject):
         if self._push(command, lambda: self.tr("Add relation")) and command.relation is not None:
             self._chosen = command.relation.id
             self.reload()
+            self._window.dock_layout.bring_forward(self._window.docks["relations"])
 
     # -- editing relations and labels --------------------------------------------------------------
 
@@ -293,11 +313,11 @@ class RelationController(QObject):
 
 
 def install_relations(window: MainWindow, push: Push) -> RelationController:
-    """The window's relation controller, its two panels docked (relations tabbed behind the spans
-    on the trailing side, the document's labels under the label palette on the leading side)."""
+    """The window's relation controller, its two panels docked, tabbed behind the spans (the
+    relations, on the trailing side) and the label palette (the document's labels, leading)."""
     controller = RelationController(window, push)
     window.add_panel("relations", controller.panel, Dock.RightDockWidgetArea, behind="spans")
-    window.add_panel("document", controller.document_panel, Dock.LeftDockWidgetArea)
+    window.add_panel("document", controller.document_panel, Dock.LeftDockWidgetArea, behind="labels")
     controller.connect_window()
     controller.retranslate()
     return controller

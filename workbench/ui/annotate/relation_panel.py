@@ -1,6 +1,6 @@
 """The relations panel of the annotator's window (issue 14): the shown document's relations, one
-row each (its type in the interface language, the text of its two ends, and a warning where its
-ends' labels break the schema). Choosing a row highlights the relation; Delete (in the table)
+row each (its type in the interface language, the text of its two ends, and a warning icon where its
+ends' labels break the schema, whose tooltip says why). Choosing a row highlights the relation; Delete (in the table)
 asks to delete it, the type box below the table asks to change its type. The panel only asks:
 the relation controller makes each request an undoable command."""
 
@@ -55,8 +55,10 @@ class RelationPanel(QWidget):
         self._rows: list[RelationRow] = []
         self.model = QStandardItemModel(0, 4, self)
         self.table = set_up_table(QTableView(), self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for ends in (1, 2):  # the ends' texts give way (elided), the type and the check do not
+            header.setSectionResizeMode(ends, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.installEventFilter(self)
         self.type_label = QLabel()
@@ -82,10 +84,11 @@ class RelationPanel(QWidget):
         warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for relation in self._rows:
             cells = [QStandardItem(text) for text in (relation.type_name, relation.from_text, relation.to_text)]
-            check = QStandardItem(relation.warning)
-            if relation.warning:
+            check = QStandardItem()
+            if relation.warning:  # an icon, and the warning on hovering it (the dock is narrow)
                 check.setIcon(warning_icon)
                 check.setToolTip(relation.warning)
+                check.setData(relation.warning, Qt.ItemDataRole.AccessibleTextRole)
             cells.append(check)
             cells[0].setData(relation.id, ID_ROLE)
             self.model.appendRow(cells)
