@@ -21,8 +21,8 @@ from tests.ui.window_scene import ANNOTATOR, WindowScene, ini_settings, scene, s
 from workbench.core.model import Relation, Span
 from workbench.store.project import Project
 from workbench.ui import i18n
-from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.key_sheet import KeySheet
+from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.relation_controller import CHOSEN_ARC_COLOUR, RelationController
 from workbench.ui.i18n import Language
 
@@ -279,3 +279,16 @@ def test_screenshots_of_relations_and_the_document_panel_in_both_languages(
             assert window.relations.document_panel.value("topic") == ("armed_conflict", "terrorism")
     finally:
         i18n.set_language(Language.ENGLISH)
+
+
+def test_relabelling_an_end_brings_the_warning_and_undo_takes_it_away(scene: WindowScene) -> None:
+    relation = relate(scene, Key.Key_1)  # member-of: a person of a group, allowed
+    panel = controller(scene).panel
+    assert panel.model.item(0, 3).toolTip() == ""
+    scene.click_on(scene.view.text.index("داعش") + 1)
+    scene.press(Key.Key_3)  # the group relabelled GPE: a person is not a member of a country
+    assert panel.model.item(0, 3).toolTip().startswith("Member of does not link Person to Geo-political entity")
+    assert scene.view.arc_specs_of("relations")[0].label == "⚠ Member of"
+    scene.press(Key.Key_Z, CTRL)
+    assert panel.model.item(0, 3).toolTip() == ""
+    assert [r.id for r in stored_relations(scene)] == [relation.id]

@@ -138,8 +138,11 @@ class RelationController(QObject):
         self._show_arcs()
 
     def _on_change(self, change: Change) -> None:
+        """Read again after a change to the relations or labels, or to a relation's end (its
+        label or place); a span deleted with its relations reports them (``relations``)."""
+        ends = {span_id for relation in self.relations for span_id in (relation.from_span_id, relation.to_span_id)}
         if change.document_id == self._window.current_document_id and (
-            change.relations or change.document_labels or change.span_ids
+            change.relations or change.document_labels or any(span.id in ends for span in change.updated)
         ):
             self.reload()
 
@@ -276,7 +279,7 @@ class RelationController(QObject):
         command = AddRelation(document_id, self._window.annotator, str(action.data()), source, target)
         if self._push(command, lambda: self.tr("Add relation")) and command.relation is not None:
             self._chosen = command.relation.id
-            self.reload()
+            self._show()
             self._window.dock_layout.bring_forward(self._window.docks["relations"])
 
     # -- editing relations and labels --------------------------------------------------------------
@@ -297,8 +300,8 @@ class RelationController(QObject):
         document_id = self._window.current_document_id
         if document_id is not None:
             command = SetDocumentLabel(document_id, self._window.annotator, field_id, value)
-            self._push(command, lambda: self.tr("Set document label"))
-        self.reload()  # a refused or idle request shows the stored labels again
+            if not self._push(command, lambda: self.tr("Set document label")):
+                self.reload()  # refused: the stored labels again
 
     def _push(self, command: Command, describe: Describe) -> bool:
         return self._push_step(RelationStep, command, describe) is not None
