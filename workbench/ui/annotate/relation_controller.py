@@ -40,6 +40,7 @@ from workbench.ui.annotate.arc_painting import ArcSpec
 from workbench.ui.annotate.document_label_panel import DocumentLabelPanel
 from workbench.ui.annotate.relation_panel import RelationPanel, RelationRow
 from workbench.ui.annotate.view_geometry import SpanGeometry
+from workbench.ui.annotate.window_events import scrollable
 from workbench.ui.commands import CommandStep, Describe
 from workbench.ui.i18n import display_name
 from workbench.ui.label_style import label_display_name
@@ -320,7 +321,7 @@ def install_relations(window: MainWindow, push: Push) -> RelationController:
     relations, on the trailing side) and the label palette (the document's labels, leading)."""
     controller = RelationController(window, push)
     window.add_panel("relations", controller.panel, Dock.RightDockWidgetArea, behind="spans")
-    window.add_panel("document", controller.document_panel, Dock.LeftDockWidgetArea, behind="labels")
+    window.add_panel("document", scrollable(controller.document_panel), Dock.LeftDockWidgetArea, behind="labels")
     controller.connect_window()
     controller.retranslate()
     return controller
