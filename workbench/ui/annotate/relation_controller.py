@@ -88,6 +88,8 @@ class RelationController(QObject):
         self._annotations = AnnotationSet(window.annotator)
         self._spans: dict[str, Span] = {}
         self._chosen: str | None = None
+        self._warnings: dict[str, str] = {}
+        """Each relation's warning (``warning``), as last shown."""
         self._swallow_release = False
         self.type_menu: QMenu | None = None
         self.panel = RelationPanel(self._schema)
@@ -134,6 +136,7 @@ class RelationController(QObject):
     def _show(self) -> None:
         """The relations and labels as last read, in the panels and on the arcs."""
         document_id = self._window.current_document_id
+        self._warnings = {relation.id: self.warning(relation) for relation in self.relations}
         self.panel.show_relations([self._row(relation) for relation in self.relations], self._chosen)
         self.document_panel.show_labels(self._annotations.document_labels if document_id else None)
         self._show_arcs()
@@ -167,7 +170,7 @@ class RelationController(QObject):
     def _row(self, relation: Relation) -> RelationRow:
         kind = self._schema.relation_type(relation.type)
         ends = self._spans[relation.from_span_id].text, self._spans[relation.to_span_id].text
-        return RelationRow(relation.id, kind.id, display_name(kind), *ends, self.warning(relation))
+        return RelationRow(relation.id, kind.id, display_name(kind), *ends, self._warnings[relation.id])
 
     # -- arcs ----------------------------------------------------------------------------------------
 
@@ -194,7 +197,7 @@ class RelationController(QObject):
 
     def _arc(self, relation: Relation) -> ArcSpec:
         source, target = self._spans[relation.from_span_id], self._spans[relation.to_span_id]
-        warning = self.warning(relation)
+        warning = self._warnings[relation.id]
         colour = CHOSEN_ARC_COLOUR if relation.id == self._chosen else ARC_COLOUR
         label = display_name(self._schema.relation_type(relation.type))
         return ArcSpec(
