@@ -240,6 +240,8 @@ class RelationController(QObject):
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._leave_chosen()  # a click in the text is about the text now
             return False
+        if not self._schema.relation_types:  # a schema without relations: a click as any other
+            return False
         source, target = self._view.selected_span_id, self._span_under(event.position())
         if source is None or target is None or target == source:
             return False
