@@ -614,6 +614,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentLabelPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by name</source>
@@ -1213,6 +1220,10 @@
         <translation>وسم بـ %1</translation>
     </message>
     <message>
+        <source>the document's label %1 (again: take it back)</source>
+        <translation>وسم الوثيقة %1 (مرة أخرى: يُلغيه)</translation>
+    </message>
+    <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -1271,6 +1282,22 @@
     <message>
         <source>delete the selected span</source>
         <translation>حذف المقطع المحدَّد</translation>
+    </message>
+    <message>
+        <source>Ctrl+click a span</source>
+        <translation>Ctrl+نقرة على مقطع</translation>
+    </message>
+    <message>
+        <source>with a span selected: relate it to the clicked span (a menu of relation types: its number key or a click)</source>
+        <translation>مع تحديد مقطع: اربطه بالمقطع المنقور بعلاقة (قائمة بأنواع العلاقات: مفتاح رقمها أو نقرة)</translation>
+    </message>
+    <message>
+        <source>Del in the relations panel</source>
+        <translation>Del في لوحة العلاقات</translation>
+    </message>
+    <message>
+        <source>delete the chosen relation</source>
+        <translation>احذف العلاقة المختارة</translation>
     </message>
     <message>
         <source>undo</source>
@@ -1691,6 +1718,64 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>RelationController</name>
+    <message>
+        <source>%1 does not link %2 to %3; it links %4 to %5</source>
+        <translation>%1 لا تربط %2 بـ%3؛ إنها تربط %4 بـ%5</translation>
+    </message>
+    <message>
+        <source>Not for these labels</source>
+        <translation>لا تناسب هذين الوسمين</translation>
+    </message>
+    <message>
+        <source>Add relation</source>
+        <translation>إضافة علاقة</translation>
+    </message>
+    <message>
+        <source>Delete relation</source>
+        <translation>حذف العلاقة</translation>
+    </message>
+    <message>
+        <source>Change relation type</source>
+        <translation>تغيير نوع العلاقة</translation>
+    </message>
+    <message>
+        <source>Set document label</source>
+        <translation>تعيين وسم الوثيقة</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>RelationPanel</name>
+    <message>
+        <source>Relation</source>
+        <translation>العلاقة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>النوع:</translation>
     </message>
 </context>
 <context>

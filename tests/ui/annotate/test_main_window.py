@@ -437,7 +437,7 @@ def test_switching_to_arabic_translates_the_menus_and_mirrors_the_layout(scene: 
 
 def test_mirroring_keeps_the_event_panels_tabbed_behind_the_entity_panels(scene: WindowScene) -> None:
     window = scene.window
-    tabs = {"labels": "event types", "spans": "events", "inspector": "event"}
+    tabs = {"labels": ["event types", "document"], "spans": ["events", "relations"], "inspector": ["event"]}
 
     def tabbed_and_in_front() -> dict[str, tuple[list[str], bool]]:
         names = {dock: name for name, dock in window.docks.items()}
@@ -449,7 +449,7 @@ def test_mirroring_keeps_the_event_panels_tabbed_behind_the_entity_panels(scene:
             for name in tabs
         }
 
-    expected = {name: ([tab], True) for name, tab in tabs.items()}
+    expected = {name: (behind, True) for name, behind in tabs.items()}
     assert tabbed_and_in_front() == expected
     window.set_language(Language.ARABIC)
     scene.qtbot.waitUntil(lambda: window.docks["labels"].geometry().x() > window.text_view.geometry().x())

@@ -15,12 +15,22 @@ from workbench.ui.table_setup import set_up_table
 
 class KeySheet(QDialog):
     """The table of keys, in a dialog that does not block the window; ``hotkeys`` are the
-    schema's (key, the name of the label or event type it gives)."""
+    schema's (key, the name of the label or event type it gives), ``document_hotkeys`` its
+    document-label values' (key, field: value)."""
 
-    def __init__(self, hotkeys: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        hotkeys: Iterable[tuple[str, str]],
+        parent: QWidget | None = None,
+        document_hotkeys: Iterable[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         rows = self.fixed_rows()
         rows.extend((key, self.tr("label as %1").replace("%1", name)) for key, name in hotkeys)
+        rows.extend(
+            (key, self.tr("the document's label %1 (again: take it back)").replace("%1", name))
+            for key, name in document_hotkeys
+        )
         self.setWindowTitle(self.tr("Keys"))
         self.model = QStandardItemModel(len(rows), 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("Key"), self.tr("What it does")])
@@ -75,6 +85,11 @@ class KeySheet(QDialog):
                 self.tr("the start one character later / earlier"),
             ),
             ("Del", self.tr("delete the selected span")),
+            (
+                self.tr("Ctrl+click a span"),
+                self.tr("with a span selected: relate it to the clicked span (a menu of relation types: its number key or a click)"),
+            ),
+            (self.tr("Del in the relations panel"), self.tr("delete the chosen relation")),
             ("Ctrl+Z", self.tr("undo")),
             ("Ctrl+Shift+Z, Ctrl+Y", self.tr("redo")),
             ("Ctrl+Return, Ctrl+Enter", self.tr("mark the document done (again: not done)")),

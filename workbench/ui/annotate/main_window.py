@@ -24,7 +24,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
@@ -50,6 +50,7 @@ from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.project_menu import ProjectMenu
+from workbench.ui.annotate.relation_controller import install_relations
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
 from workbench.ui.settings import WorkbenchSettings
@@ -57,19 +58,12 @@ from workbench.ui.annotate.span_list import SpanListView, SpanTableModel
 from workbench.ui.annotate.suggestion_builder import SuggestionBuilder
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.annotate.view_preferences import ViewPreferences
+from workbench.ui.confirm import Confirm, ask_yes_no
 
-Confirm = Callable[[QWidget, str, str], bool]
-"""(parent, title, question) -> yes. Tests answer without a dialog."""
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
 MESSAGE_MS = 6000
 Dock = Qt.DockWidgetArea
-
-
-def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.events = install_events(self)
         self.guide = GuideController(self)
+        self.relations = install_relations(self, self._push)
         self._build_status_bar()
         self._connect_views()
         self._connect_actions()

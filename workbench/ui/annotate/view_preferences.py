@@ -123,7 +123,7 @@ class ViewPreferences(QObject):
             for event_type in window.schema.event_types
             if event_type.hotkey
         ]
-        sheet = KeySheet(hotkeys, window)
+        sheet = KeySheet(hotkeys, window, window.relations.document_panel.hotkeys())
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         return sheet

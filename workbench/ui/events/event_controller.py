@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
@@ -30,6 +30,7 @@ from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX
+from workbench.ui.confirm import ask_yes_no
 from workbench.ui.commands import S, Describe, push_command
 from workbench.ui.events.event_commands import (
     ArgumentCommand,
@@ -347,8 +348,7 @@ class EventController(QObject):
         return f"{name} «{trigger.text}»" if trigger is not None else name
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self.view.window(), self.tr("Delete"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self.view.window(), self.tr("Delete"), text)
 
     # -- undo steps -------------------------------------------------------------------------------
 
