@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
@@ -115,7 +115,7 @@ class _Worker(QThread):
             outcome = _Outcome(_Ending.CANCELLED)
         except USER_ERRORS as error:
             outcome = _Outcome(_Ending.FAILED, str(error))
-        except Exception as error:  # a bug: handed to the GUI thread's excepthook
+        except Exception as error:  # noqa: BLE001 (a bug: handed to the GUI thread's excepthook)
             outcome = _Outcome(_Ending.CRASHED, error)
         else:
             outcome = _Outcome(_Ending.SUCCEEDED, result)
@@ -154,7 +154,7 @@ class _ProgressDialog(QProgressDialog):
         if self._cancellable:
             self.canceled.emit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()
         self.reject()
 
@@ -244,7 +244,7 @@ class QuietTask(QObject):
     succeeded = Signal(object)
     finished = Signal()
     """After the work ended, whatever the ending."""
-    _running: set[QuietTask] = set()
+    _running: ClassVar[set[QuietTask]] = set()
 
     def __init__(self, work: Work[Any]) -> None:
         super().__init__()

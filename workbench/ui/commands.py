@@ -26,8 +26,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
-from workbench.core.errors import WorkbenchError
 from workbench.app.project import Project
+from workbench.core.errors import WorkbenchError
 
 C = TypeVar("C", bound=Command)
 S = TypeVar("S", bound="CommandStep[Any]")

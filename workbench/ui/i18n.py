@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -74,7 +74,7 @@ class _Installed:
     """The language in use and the translators installed for it (one set per application)."""
 
     language = Language.ENGLISH
-    translators: list[QTranslator] = []
+    translators: ClassVar[list[QTranslator]] = []
 
 
 def current_language() -> Language:

@@ -1,11 +1,12 @@
 """How a label looks in the text views: its colour (``core.schema.colours``' for the current theme,
-light or dark; grey for a label the schema does not know) and its kind (a trigger when the label is an event type, else an entity), and the one
-conversion of a span into the view's ``ViewSpan``. The annotator's window, the event controller
-and the adjudication window all draw spans through here.
+light or dark; grey for a label the schema does not know) and its kind (a trigger when the label
+is an event type, else an entity), and the one conversion of a span into the view's ``ViewSpan``.
+The annotator's window, the event controller and the adjudication window all draw spans through
+here.
 
 Colours are read at the moment of drawing: whoever draws them draws again when the theme changes
-(``guide_controller`` for the annotator's window). A label is never both an entity label and an event type (the schema loader refuses it), so the
-order of the two lookups does not matter.
+(``guide_controller`` for the annotator's window). A label is never both an entity label and an
+event type (the schema loader refuses it), so the order of the two lookups does not matter.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from workbench.core.schema import Schema
 from workbench.core.schema.colours import Theme
 from workbench.core.schema.colours import label_colours as themed_label_colours
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
 from workbench.ui.annotate.text_view import SpanKind, ViewSpan
+from workbench.ui.i18n import Language
 from workbench.ui.theme import palette_is_dark
 
 UNKNOWN_LABEL_COLOUR = "#9e9e9e"

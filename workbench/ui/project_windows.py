@@ -53,7 +53,7 @@ class ProjectWindows(QObject):
         """Whether a FileOpen event has asked for a project."""
         app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             self.asked = True
             window = self.open(Path(event.file()))

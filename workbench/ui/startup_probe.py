@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication
 
 from workbench.app.demo import ensure_demo_project
 from workbench.app.project import Project
-from workbench.ui.app import application
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.app import application
 
 PROBE_ANNOTATOR = "startup-probe"
 TIMEOUT_MS = 30_000

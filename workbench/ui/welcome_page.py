@@ -108,7 +108,7 @@ class WelcomePage(QWidget):
         self.settings.set_annotator(self.name())
         self.projectChosen.emit(path)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -29,7 +29,8 @@ from workbench.ui.annotate.main_window import DEFAULT_SIDE_WIDTHS, MainWindow
 from workbench.ui.i18n import Language
 
 SHOWN_BY_DEFAULT = [
-    "documents", "labels", "spans", "inspector", "event types", "events", "event", "guidelines", "relations", "document",
+    "documents", "labels", "spans", "inspector", "event types", "events", "event",
+    "guidelines", "relations", "document",
 ]
 IN_FRONT = ["documents", "labels", "spans", "inspector"]
 LEADING = ["documents", "labels"]

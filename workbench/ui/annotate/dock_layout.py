@@ -84,7 +84,7 @@ class DockLayout:
         for place in self._places:
             if place.behind is not None:
                 place.behind.raise_()
-        columns = zip((Dock.LeftDockWidgetArea, Dock.RightDockWidgetArea), self._side_widths)
+        columns = zip((Dock.LeftDockWidgetArea, Dock.RightDockWidgetArea), self._side_widths, strict=True)
         sides = [(docks[0], width) for area, width in columns if (docks := self._in_front(area))]
         self._window.resizeDocks(
             [dock for dock, _ in sides], [width for _, width in sides], Qt.Orientation.Horizontal

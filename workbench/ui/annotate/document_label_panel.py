@@ -130,7 +130,7 @@ class DocumentLabelPanel(QWidget):
         """Each value hotkey with the field and value it sets, for the keys sheet."""
         return [(action.shortcut().toString(), action.text()) for action in self.hotkey_actions.values()]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -107,7 +107,7 @@ class DocumentListPanel(QWidget):
         if current.isValid():
             self.documentChosen.emit(self._document_at(current.row()))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

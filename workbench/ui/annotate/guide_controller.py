@@ -43,7 +43,7 @@ class GuideController(QObject):
         if shown:
             self.dock.raise_()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.panel and event.type() == QEvent.Type.LanguageChange:
             self.dock.setWindowTitle(self.tr("Guidelines"))
         return super().eventFilter(watched, event)

@@ -149,7 +149,7 @@ class SpanInspector(QWidget):
         if self._span is not None and self.note.text() != self._span.note:
             self.noteEdited.emit(self.note.text())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

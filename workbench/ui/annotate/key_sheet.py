@@ -66,11 +66,11 @@ class KeySheet(QDialog):
             ),
             (
                 "Ctrl+Left / Ctrl+Right",
-                self.tr("token cursor: select the next / previous word (the text runs right to left); a label's key labels it"),
+                self.tr("token cursor: select the next / previous word (the text runs right to left); a label's key labels it"),  # noqa: E501 (one sentence for the translators)
             ),
             (
                 "Shift+Left / Shift+Right",
-                self.tr("with a span (or the token cursor's words) selected: its end one word later / earlier; otherwise select"),
+                self.tr("with a span (or the token cursor's words) selected: its end one word later / earlier; otherwise select"),  # noqa: E501 (one sentence for the translators)
             ),
             (
                 "Ctrl+Shift+Left / Ctrl+Shift+Right",
@@ -87,7 +87,7 @@ class KeySheet(QDialog):
             ("Del", self.tr("delete the selected span")),
             (
                 self.tr("Ctrl+click a span"),
-                self.tr("with a span selected: relate it to the clicked span (a menu of relation types: its number key or a click)"),
+                self.tr("with a span selected: relate it to the clicked span (a menu of relation types: its number key or a click)"),  # noqa: E501 (one sentence for the translators)
             ),
             (self.tr("Del in the relations panel"), self.tr("delete the chosen relation")),
             ("Ctrl+Z", self.tr("undo")),

@@ -42,10 +42,10 @@ class LabelTableModel(QAbstractTableModel):
     def label_at(self, row: int) -> EntityType:
         return self._labels[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._labels)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 3
 
     def _arabic_first(self) -> bool:
@@ -67,7 +67,7 @@ class LabelTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -102,7 +102,7 @@ class LabelPalette(QTableView):
         header.setSectionResizeMode(LabelTableModel.KEY, QHeaderView.ResizeMode.ResizeToContents)
         self.clicked.connect(lambda index: self.labelChosen.emit(self.label_model.label_at(index.row()).id))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.label_model.retranslate()
         super().changeEvent(event)

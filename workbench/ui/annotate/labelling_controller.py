@@ -29,11 +29,11 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui import i18n
-from workbench.ui.commands import S, AddSpans, DeleteSpans, Describe, ResizeSpan, UpdateSpan
 from workbench.ui.annotate.inspector import NO_VALUE
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.annotate.stored_suggestions import StoredSuggestions
 from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS, ViewSpan
+from workbench.ui.commands import AddSpans, DeleteSpans, Describe, ResizeSpan, S, UpdateSpan
 from workbench.ui.label_style import label_colours
 
 if TYPE_CHECKING:

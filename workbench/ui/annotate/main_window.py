@@ -35,30 +35,30 @@ from workbench.core.schema import Schema
 from workbench.ui import i18n
 from workbench.ui.annotate.actions import WindowActions
 from workbench.ui.annotate.assist_controller import AssistController
-from workbench.ui.commands import S, Describe, RenameDocument, SetStatus, push_command, retranslate_stack
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
-from workbench.ui.annotate.window_events import install_events, scrollable
-from workbench.ui.gc_pause import collection_paused
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
-from workbench.ui.i18n import Language
-from workbench.ui.annotate.inspector import SpanInspector
-from workbench.ui.annotate.label_palette import LabelPalette
-from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_span, view_spans
-from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
-from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.guide_controller import GuideController
+from workbench.ui.annotate.inspector import SpanInspector
+from workbench.ui.annotate.label_palette import LabelPalette
+from workbench.ui.annotate.labelling_controller import LabellingController
+from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.relation_controller import install_relations
 from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
-from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.annotate.span_list import SpanListView, SpanTableModel
 from workbench.ui.annotate.suggestion_builder import SuggestionBuilder
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.annotate.view_preferences import ViewPreferences
+from workbench.ui.annotate.window_events import install_events, scrollable
+from workbench.ui.commands import Describe, RenameDocument, S, SetStatus, push_command, retranslate_stack
 from workbench.ui.confirm import Confirm, ask_yes_no
+from workbench.ui.gc_pause import collection_paused
+from workbench.ui.i18n import Language
+from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_span, view_spans
+from workbench.ui.settings import WorkbenchSettings
 
 DEFAULT_SIDE_WIDTHS = (300, 340)
 """The leading (documents, labels) and trailing (spans, inspector) docks' widths at first."""
@@ -245,13 +245,13 @@ class MainWindow(QMainWindow):
             return last
         return rows[0].id if rows else None
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.file_menu.drag_entered(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         self.file_menu.dropped(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.settings is not None:
             self.preferences.remember()
             self.settings.sync()
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
         """Switch the interface language now (``ViewPreferences.set_language``)."""
         self.preferences.set_language(language)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

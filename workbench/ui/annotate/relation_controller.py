@@ -17,8 +17,8 @@ undoes it; the panels and arcs are read again from the project after every chang
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
@@ -224,7 +224,7 @@ class RelationController(QObject):
 
     # -- making a relation -------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+click on a span with another span selected: choose a relation type for the two."""
         if watched is self.panel:
             if event.type() == QEvent.Type.LanguageChange:
@@ -293,7 +293,8 @@ class RelationController(QObject):
     def delete(self, relation_id: str) -> None:
         document_id = self._window.current_document_id
         if document_id is not None:
-            self._push(DeleteRelation(document_id, self._window.annotator, relation_id), lambda: self.tr("Delete relation"))
+            command = DeleteRelation(document_id, self._window.annotator, relation_id)
+            self._push(command, lambda: self.tr("Delete relation"))
 
     def retype(self, relation_id: str, type_id: str) -> None:
         document_id = self._window.current_document_id

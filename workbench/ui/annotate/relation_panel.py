@@ -134,7 +134,7 @@ class RelationPanel(QWidget):
         if row is not None and type_id and type_id != self._rows[row].type_id:
             self.retypeRequested.emit(self._rows[row].id, type_id)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Delete in the table deletes the chosen relation, not the selected span (the window's
         Delete): the table takes the key before the window's shortcut sees it."""
         if watched is self.table and isinstance(event, QKeyEvent) and _is_delete(event):
@@ -148,7 +148,7 @@ class RelationPanel(QWidget):
 
     # -- language -------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

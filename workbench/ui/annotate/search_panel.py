@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.schema import EntityType
-from workbench.ui.i18n import display_name, isolated
 from workbench.ui.annotate.search import Match
+from workbench.ui.i18n import display_name, isolated
 from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,10 +61,10 @@ class MatchTableModel(QAbstractTableModel):
     def matches(self) -> list[Match]:
         return self._matches
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._matches)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 2
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -77,7 +77,7 @@ class MatchTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -220,7 +220,7 @@ class SearchPanel(QWidget):
         else:
             self.count.setText(self.tr("%n match(es)", "", count))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the field goes to the next match, Shift+Enter to the previous one."""
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -232,7 +232,7 @@ class SearchPanel(QWidget):
 
     # -- language -----------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -150,10 +150,10 @@ class SpanTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -179,7 +179,7 @@ class SpanTableModel(QAbstractTableModel):
             return self._label_name(entry.label)
         return entry.start if column == self.START else entry.end
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -197,7 +197,9 @@ class SpanListView(QTableView):
     """The span table; choosing a row (mouse or keys) emits its span's id."""
 
     spanChosen = Signal(str)
-    COLUMN_WIDTHS = {SpanTableModel.LABEL: 120, SpanTableModel.START: 56, SpanTableModel.END: 56}
+    COLUMN_WIDTHS: ClassVar[dict[int, int]] = {
+        SpanTableModel.LABEL: 120, SpanTableModel.START: 56, SpanTableModel.END: 56
+    }
     """The text column takes the rest."""
 
     def __init__(self, model: SpanTableModel, parent: QWidget | None = None) -> None:
@@ -234,7 +236,7 @@ class SpanListView(QTableView):
         if current.isValid():
             self.spanChosen.emit(self.span_model.entry_at(current.row()).id)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.span_model.retranslate()
         super().changeEvent(event)

@@ -370,7 +370,7 @@ class AnnotatedTextView(GestureMixin):
         blocks = self._geometry.visible_blocks(QRectF(self.viewport().rect()))
         return SpanGeometry(self._geometry, list(blocks))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         self._geometry.give_room_on_screen()  # before Qt lays out and paints the text
         blocks = list(self._geometry.visible_blocks(QRectF(self.viewport().rect())))
         pieces = self._visible_pieces(blocks)
@@ -474,7 +474,7 @@ class AnnotatedTextView(GestureMixin):
         and arcs."""
         return self._geometry.code_point_at(point)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
             self._tag_names.clear()
             self._decorations_changed()

@@ -95,7 +95,7 @@ class GestureMixin(_Base):
 
     # -- mouse ----------------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._token_cursor = False
             edge = self._edge_under(event.position())
@@ -109,12 +109,12 @@ class GestureMixin(_Base):
             self._gesture = Gesture(exact=_alt_held(event), pressed_at=event.position())
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._gesture = Gesture(exact=_alt_held(event))
         super().mouseDoubleClickEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._edge_drag is not None:
             self._drag_edge_to(event.position(), exact=_alt_held(event))
             return
@@ -126,7 +126,7 @@ class GestureMixin(_Base):
             self.viewport().setCursor(Qt.CursorShape.SizeHorCursor if grab else Qt.CursorShape.IBeamCursor)
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._edge_drag is not None:
             self._drag_edge_to(event.position(), exact=_alt_held(event))
             drag, self._edge_drag = self._edge_drag, None
@@ -242,7 +242,7 @@ class GestureMixin(_Base):
 
     # -- keys -----------------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._handle_zoom_key(event) or self._handle_annotation_key(event):
             return
         modifiers = event.modifiers()
@@ -257,7 +257,7 @@ class GestureMixin(_Base):
                 event = _without_alt(event)
         super().keyPressEvent(event)
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
         """Releasing Shift ends a keyboard selection."""
         super().keyReleaseEvent(event)
         if event.key() == Qt.Key.Key_Shift and self._gesture is not None and self._gesture.keyboard:

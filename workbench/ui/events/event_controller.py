@@ -30,8 +30,9 @@ from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.commands import Describe, S, push_command
 from workbench.ui.confirm import ask_yes_no
-from workbench.ui.commands import S, Describe, push_command
 from workbench.ui.events.event_commands import (
     ArgumentCommand,
     CreateEventCommand,
@@ -46,7 +47,6 @@ from workbench.ui.events.event_palette import EventPalette
 from workbench.ui.events.event_panel import EventPanel
 from workbench.ui.events.event_text import Language, label_name, role_name
 from workbench.ui.label_style import view_span
-from workbench.ui.annotate.text_view import AnnotatedTextView
 
 Confirm = Callable[[str], bool]
 """Asked before a deletion that takes events or arguments with it; True to go ahead."""
@@ -122,8 +122,9 @@ class EventController(QObject):
 
     def open_document(self, document_id: str, annotations: AnnotationSet | None = None) -> None:
         """Load the annotator's events on the document and the spans they use (from
-        ``annotations`` when the caller has read the whole set); the view must already show its text. Trigger spans are drawn
-        as triggers, in their event type's colour (``label_style.view_span``)."""
+        ``annotations`` when the caller has read the whole set); the view must already show its
+        text. Trigger spans are drawn as triggers, in their event type's colour
+        (``label_style.view_span``)."""
         self.document = EventDocument.load(self._project, document_id, self.annotator, annotations)
         for event in self.document.events.values():
             trigger = self.document.trigger(event)

@@ -32,8 +32,8 @@ from workbench.core.model import Event
 from workbench.core.schema import Schema
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_palette import swatch
-from workbench.ui.label_style import label_colour
 from workbench.ui.events.event_text import Language, label_name, problem_text
+from workbench.ui.label_style import label_colour
 from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,10 +127,10 @@ class EventTableModel(QAbstractTableModel):
 
     # -- Qt's model interface ---------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._keys)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else WARNINGS + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,7 +167,7 @@ class EventTableModel(QAbstractTableModel):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

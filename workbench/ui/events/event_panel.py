@@ -137,7 +137,7 @@ class EventPanel(QWidget):
         self._make_role_shortcuts(shortcut_host or self)
         self.set_language(language)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         """As tall as the heading with every role and attribute: the scroll area that holds
         them asks for less, and the window gives the panel the height it asks for."""
         layout = self.layout()

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from workbench.app.project import Comment
 from workbench.core.schema import Schema
-from workbench.ui.lead.adjudication_candidates import CandidateModel
 from workbench.ui.annotate.document_model import DocumentTableModel
-from workbench.ui.text_direction import is_right_to_left
 from workbench.ui.annotate.text_view import AnnotatedTextView
-from workbench.ui.table_setup import set_up_table
 from workbench.ui.label_style import label_colour
+from workbench.ui.lead.adjudication_candidates import CandidateModel
+from workbench.ui.table_setup import set_up_table
+from workbench.ui.text_direction import is_right_to_left
 
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
 """Their widths when the window first shows; the texts take the rest."""
@@ -126,7 +126,7 @@ class AdjudicationLayout(QWidget):
         layout.addWidget(main, 1)
         layout.addWidget(self.message_label)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         """Give the lists their widths once the window has its own (a splitter shares out
         its width by the widgets' size hints until then)."""
         super().showEvent(event)

@@ -4,6 +4,8 @@ as arcs."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
+
 from workbench.core.adjudication import (
     Agreement,
     ArgumentCandidate,
@@ -11,8 +13,6 @@ from workbench.core.adjudication import (
     EventCandidate,
     SpanKey,
 )
-from PySide6.QtGui import QColor
-
 from workbench.core.model import AnnotationSet
 from workbench.core.schema import Schema
 from workbench.ui.annotate.arc_painting import ArcSpec

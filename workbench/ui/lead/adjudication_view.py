@@ -24,6 +24,7 @@ status; "Mark adjudicated" sets it to done.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -42,6 +43,12 @@ from workbench.core.adjudication import (
 from workbench.core.adjudication_labels import disagreeing_fields
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.events.event_document import EventDocument
+from workbench.ui.events.event_overlay import EventOverlay
+from workbench.ui.i18n import current_language
+from workbench.ui.label_style import view_spans
 from workbench.ui.lead.adjudication_candidates import CandidateModel, Row, is_span_or_event, shown_key
 from workbench.ui.lead.adjudication_layout import AdjudicationLayout, comment_item, paint_swatches, select_row
 from workbench.ui.lead.adjudication_spans import (
@@ -51,16 +58,10 @@ from workbench.ui.lead.adjudication_spans import (
     gold_event_id,
     relation_arcs,
 )
-from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
-from workbench.ui.events.event_document import EventDocument
-from workbench.ui.events.event_overlay import EventOverlay
-from workbench.ui.i18n import current_language
-from workbench.ui.label_style import view_spans
-from workbench.ui.theme import theme_switch
 from workbench.ui.lead.gold_edits import GoldEdits
 from workbench.ui.lead.scrolled_together import ScrolledTogether
 from workbench.ui.relation_names import field_name
-from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.theme import theme_switch
 
 MERGED, SIDE_BY_SIDE = "merged", "side_by_side"
 
@@ -239,10 +240,8 @@ class AdjudicationView(AdjudicationLayout):
         self.candidates.set_comparison(comparison)
         self.candidate_table.resizeColumnsToContents()
         if selected is not None:
-            try:
+            with suppress(StopIteration):  # that candidate is no more (its gold span undone, say)
                 self.select_candidate(self.candidates.row_of(selected))
-            except StopIteration:  # that candidate is no more (its gold span was undone, say)
-                pass
         self.gold_pane.title.setText(
             self.tr("Gold (%n span(s))", "", len(comparison.gold_spans()))
         )

@@ -45,10 +45,10 @@ from workbench.app.agreement_html import (
 from workbench.app.output_paths import write_output_text
 from workbench.app.project import Project
 from workbench.core.progress import Progress
+from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
 from workbench.ui.lead.agreement_cells import CellTableModel, Report
 from workbench.ui.lead.agreement_tables import AgreementTables
-from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.table_setup import set_up_table
 
 HEATMAP_CELL = (96, 48)

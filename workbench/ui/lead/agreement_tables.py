@@ -14,8 +14,8 @@ from workbench.app.agreement_html import format_score, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.core.schema import Schema
-from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
 from workbench.ui.lead.agreement_cells import Cell, CellTable, KeyPath, Report, score_cell, value_at
+from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
 from workbench.ui.text_direction import is_right_to_left
 
 LEFT = Qt.AlignmentFlag.AlignLeft

@@ -57,13 +57,13 @@ from workbench.app.project import DocumentSummary, Project
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Status
 from workbench.core.progress import Progress
+from workbench.ui.annotate.document_model import load_rows, status_text
 from workbench.ui.background import (
     BackgroundTask,
     CancelCheck,
     run_in_background,
     writable,
 )
-from workbench.ui.annotate.document_model import load_rows, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -103,10 +103,10 @@ class AssignmentModel(QAbstractTableModel):
     def is_assigned(self, document_id: str, annotator: str) -> bool:
         return document_id in self._statuses[annotator]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._documents)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.annotators)
 
     def _status(self, index: Index) -> Status | None:
@@ -129,7 +129,7 @@ class AssignmentModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(  # noqa: N802
+    def setData(
         self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
         checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
@@ -141,7 +141,7 @@ class AssignmentModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         return True
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
