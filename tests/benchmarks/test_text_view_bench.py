@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 from tests.benchmarks.conftest import seed_paragraphs
 from tests.benchmarks.timing import Timings, p50, p95
 from workbench.ui import fonts
-from workbench.ui.annotate.text_view import AnnotatedTextView, SpanKind, ViewSpan
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.annotate.view_span import SpanKind, ViewSpan
 
 DOCUMENT_LENGTH = 1_000_000
 PARAGRAPH_LENGTH = 450

@@ -16,7 +16,7 @@ from tests.ui.window_scene import ANNOTATOR, WindowScene, ini_settings, scene, s
 from workbench.core.schema import BUILTIN_SCHEMAS, builtin_schema
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.span_painting import BACKGROUND_ALPHA, SELECTED_BACKGROUND_ALPHA, background_alpha
-from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS, SpanKind
+from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS, SpanKind
 from workbench.ui.i18n import Language
 from workbench.ui.label_style import label_colours
 from workbench.ui.theme import Theme, dark_palette, theme_switch

@@ -20,7 +20,7 @@ from workbench.core.schema import Schema
 from workbench.core.schema.colours import Theme
 from workbench.core.schema.colours import label_colours as themed_label_colours
 from workbench.ui import i18n
-from workbench.ui.annotate.text_view import SpanKind, ViewSpan
+from workbench.ui.annotate.view_span import SpanKind, ViewSpan
 from workbench.ui.i18n import Language
 from workbench.ui.theme import palette_is_dark
 

@@ -16,7 +16,8 @@ from tests.ui.conftest import view  # noqa: F401 (a fixture)
 from tests.ui.window_scene import ANNOTATOR, WindowScene, scene, show_window  # noqa: F401
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.tag_painting import DrawnTag
-from workbench.ui.annotate.text_view import AnnotatedTextView, ViewSpan
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.annotate.view_span import ViewSpan
 from workbench.ui.i18n import Language
 
 Key = Qt.Key

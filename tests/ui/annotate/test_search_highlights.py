@@ -14,7 +14,7 @@ from tests.ui.annotate.test_text_view import background_point, rendered, tint_at
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (fixture)
 from workbench.core.schema import BUILTIN_SCHEMAS, builtin_schema
 from workbench.ui.annotate.span_painting import BACKGROUND_ALPHA, MATCH_ALPHA, SELECTED_BACKGROUND_ALPHA
-from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS
+from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

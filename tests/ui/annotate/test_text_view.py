@@ -19,7 +19,8 @@ from tests.conftest import REPO_ROOT
 from tests.ui.conftest import char_geometry, point_inside_char
 from workbench.core.snapping import is_cluster_boundary
 from workbench.ui import fonts
-from workbench.ui.annotate.text_view import AnnotatedTextView, SpanKind, ViewSpan
+from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.annotate.view_span import SpanKind, ViewSpan
 
 TEXT = (
     "🇮🇶 👍🏽 أعلنت منظمة OPEC+ يوم 12 مارس 2024 أن وبالكتاب الجديد سيصدر بنسبة 3.5% في إدلب.\n"

@@ -8,7 +8,7 @@ overrides the palette; the palette then skips the colours too close to the ones 
 Each palette was made once by packing: from the sRGB colours on a grid of step 17 (offset 8 for
 events, so that no event type ever has exactly an entity label's colour), keeping those light or
 dark enough for the theme (CIE L* 40-90 and CIEDE2000 >= 15 from a white page; L* 45-95 and >= 30
-from a #1e1e1e page) and far from the search highlighter green (``ui.text_view.HIGHLIGHT_COLORS``),
+from a #1e1e1e page) and far from the search highlighter green (``ui.annotate.view_span.HIGHLIGHT_COLORS``),
 taking colours at least 20 from all taken so far, then ordering them farthest-first. Colours past
 ``distinct`` continue the farthest-first order and are closer; after them, ``_pastels`` goes on.
 """

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QTextEdit, QVBoxL
 from workbench.app.guidelines import project_guidelines, search_guidelines
 from workbench.app.project import Project
 from workbench.core.schema.guide_sheet import definitions_markdown
-from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS
+from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS
 from workbench.ui.i18n import current_language
 
 CURRENT_MATCH_COLOUR = "#ffb300"

@@ -32,7 +32,7 @@ from workbench.ui import i18n
 from workbench.ui.annotate.inspector import NO_VALUE
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.annotate.stored_suggestions import StoredSuggestions
-from workbench.ui.annotate.text_view import HIGHLIGHT_COLORS, ViewSpan
+from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS, ViewSpan
 from workbench.ui.commands import AddSpans, DeleteSpans, Describe, ResizeSpan, S, UpdateSpan
 from workbench.ui.label_style import label_colours
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from workbench.ui.annotate.text_view import SpanKind
+    from workbench.ui.annotate.view_span import SpanKind
 
 BACKGROUND_ALPHA = 60
 SELECTED_BACKGROUND_ALPHA = 130

@@ -34,8 +34,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -62,29 +60,7 @@ from workbench.ui.annotate.span_painting import Piece, paint_backgrounds, paint_
 from workbench.ui.annotate.tag_painting import paint_tags
 from workbench.ui.annotate.view_geometry import SpanGeometry, ViewGeometry, VisibleBlock
 from workbench.ui.annotate.view_gestures import ClickCycle, GestureMixin
-
-SpanKind = Literal["entity", "trigger", "suggestion", "match"]
-HighlightKind = Literal["suggestion", "match"]
-Range = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class ViewSpan:
-    """A span as the view draws it; ``start``/``end`` are code point offsets."""
-
-    id: str
-    start: int
-    end: int
-    color: str
-    label: str
-    kind: SpanKind = "entity"
-
-
-HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#00ff00", "suggestion": "#5c6bc0"}
-"""Colours of the ranges given to ``set_highlights``, which carry none of their own. A match is
-highlighter green, far from every built-in label colour as drawn (the amber it replaced looked
-like the yellow of a money or date span; tests/ui/test_search_highlights.py measures it)."""
-
+from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS, HighlightKind, Range, ViewSpan
 
 OverlayPainter = Callable[[QPainter, SpanGeometry], None]
 """Paints over the text and the spans' decorations (antialiased, viewport coordinates)."""

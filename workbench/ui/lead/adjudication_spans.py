@@ -16,7 +16,7 @@ from workbench.core.adjudication import (
 from workbench.core.model import AnnotationSet
 from workbench.core.schema import Schema
 from workbench.ui.annotate.arc_painting import ArcSpec
-from workbench.ui.annotate.text_view import ViewSpan
+from workbench.ui.annotate.view_span import ViewSpan
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.label_style import label_colour, label_style, lighter
 from workbench.ui.relation_names import relation_type_name
