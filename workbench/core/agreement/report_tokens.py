@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -13,7 +12,7 @@ import numpy.typing as npt
 
 from .coding import cohen_kappa, fleiss_kappa, krippendorff_alpha, labelled_units
 from .report_sections import _mean_sd_over_pairs, _Prepared
-from .token_units import MISSING, Codebook, IntArray, token_values
+from .token_units import MISSING, CodeArray, Codebook, IntArray
 from .values import Score, pair_key
 
 TOKEN_VALUE_RULE = (
@@ -29,8 +28,10 @@ def _token_section(
     pairs: list[tuple[str, str]],
     annotators: list[str],
     tokenizer: str,
+    codebook: Codebook,
 ) -> dict[str, Any]:
-    study = _token_study(documents, annotators)
+    """``codebook``: the one that coded the documents' ``token_values``."""
+    study = _token_study(documents, annotators, codebook)
     values = study.values
     labelled = labelled_units(values)
     row = {a: i for i, a in enumerate(annotators)}
@@ -103,51 +104,38 @@ class _TokenStudy:
         return np.hstack([columns, extra]), weights
 
 
-def _token_study(documents: Sequence[_Prepared], annotators: list[str]) -> _TokenStudy:
+def _token_study(
+    documents: Sequence[_Prepared], annotators: list[str], codebook: Codebook
+) -> _TokenStudy:
     """Token values of every annotator over the corpus, the documents laid end to end."""
-    codebook = Codebook()
-    sizes = np.array([len(d.tokens) for d in documents], dtype=np.int64)
-    total = int(sizes.sum())
-    char_offsets = np.cumsum([0] + [d.text_length for d in documents])[:-1]
-    bounds = (
-        np.array(
-            list(chain.from_iterable(chain.from_iterable(d.tokens for d in documents))),
-            dtype=np.int64,
-        ).reshape(-1, 2)
-        + np.repeat(char_offsets, sizes)[:, None]
-    )
-    token_starts, token_ends = bounds[:, 0].copy(), bounds[:, 1].copy()
+    sizes = [d.token_count for d in documents]
+    total = sum(sizes)
     values = np.full((len(annotators), total), MISSING, dtype=np.int64)
     finished = np.zeros((len(annotators), total), dtype=bool)
+    overlaps: list[list[tuple[CodeArray, CodeArray]]] = [[] for _ in annotators]
+    first = 0
+    for document, size in zip(documents, sizes, strict=True):
+        for row, annotator in enumerate(annotators):
+            found = document.token_values.get(annotator)
+            if found is None:
+                continue
+            values[row, first : first + size] = found.codes
+            finished[row, first : first + size] = True
+            if found.overlap_tokens.size:
+                overlaps[row].append((found.overlap_tokens + first, found.overlap_labels))
+        first += size
     members: dict[str, list[tuple[int, IntArray]]] = {}
-    for row, annotator in enumerate(annotators):
-        done = np.array([annotator in d.entities for d in documents], dtype=bool)
-        finished[row] = np.repeat(done, sizes)
-        starts: list[int] = []
-        ends: list[int] = []
-        labels: list[int] = []
-        for document, offset in zip(documents, char_offsets.tolist(), strict=True):
-            for start, end, label in document.entities.get(annotator, ()):
-                starts.append(start + offset)
-                ends.append(end + offset)
-                labels.append(codebook.code(label))
-        result = token_values(
-            np.array(starts, dtype=np.int64),
-            np.array(ends, dtype=np.int64),
-            np.array(labels, dtype=np.int64),
-            token_starts,
-            token_ends,
-            codebook,
-        )
-        values[row] = np.where(finished[row], result.codes, MISSING)
-        if result.overlap_labels.size == 0:
+    for row, found_by_document in enumerate(overlaps):
+        if not found_by_document:
             continue
-        order = np.argsort(result.overlap_labels, kind="stable")
-        by_label = result.overlap_labels[order]
+        tokens = np.concatenate([t for t, _ in found_by_document]).astype(np.int64)
+        labels = np.concatenate([labels for _, labels in found_by_document]).astype(np.int64)
+        order = np.argsort(labels, kind="stable")
+        by_label = labels[order]
         breaks = np.flatnonzero(np.diff(by_label)) + 1
-        for tokens, code in zip(
-            np.split(result.overlap_tokens[order], breaks), by_label[np.r_[0, breaks]], strict=True
+        for label_tokens, code in zip(
+            np.split(tokens[order], breaks), by_label[np.r_[0, breaks]], strict=True
         ):
-            members.setdefault(codebook.values[int(code)], []).append((row, tokens))
-    patterns = [(len(d.tokens), tuple(a in d.entities for a in annotators)) for d in documents]
+            members.setdefault(codebook.values[int(code)], []).append((row, label_tokens))
+    patterns = [(d.token_count, tuple(a in d.entities for a in annotators)) for d in documents]
     return _TokenStudy(values, finished, patterns, members)
