@@ -1,6 +1,8 @@
 """Agreement over a project: the annotators' sets turned into the measures' input, and the report.
 
-Tokens are the document's own token layer (kept from a tokenized import) or camel-tools tokens.
+Tokens are the document's own token layer (kept from a tokenized import) or camel-tools tokens,
+read from the project's token cache (``store.token_cache``). The documents are read one at a time
+and each is reduced to what the measures read before the next is loaded (``agreement_report``).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from workbench.app.packages import choose_documents
 from workbench.app.progress import counted
 from workbench.core.agreement import DocumentAnnotations, agreement_report
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, AnnotatedDocument
+from workbench.core.model import GOLD, AnnotatedDocument, Document
 from workbench.core.progress import Progress, no_progress
-from workbench.core.tokens import token_ranges
+from workbench.core.tokens import TextTokens, text_tokens
 from workbench.store.project import Project
+from workbench.store.token_cache import token_cache
 
 TOKENIZER = "camel-tools simple_word_tokenize, or the document's own tokens where it has them"
 
@@ -41,32 +44,37 @@ def project_agreement(
         raise WorkbenchError(f"agreement needs two annotators or more; {project.path} has {chosen}")
     document_ids = choose_documents(project, documents) if documents else None
     names: dict[str, str] = {}
-    total = len(document_ids) if document_ids is not None else len(project.documents())
-    inputs = [
-        measures_input(annotated, chosen, names)
-        for annotated in counted(
-            project.iter_annotated("all", document_ids), progress, total, cancelled
+    total = len(document_ids) if document_ids is not None else project.document_count()
+    annotated = counted(project.iter_annotated("all", document_ids), progress, total, cancelled)
+    with token_cache(project.conn, writable=not project.readonly) as cache:
+        report = agreement_report(
+            (measures_input(a, chosen, names, cache.tokens) for a in annotated),
+            chosen,
+            tokenizer=TOKENIZER,
+            symmetric_relations=(
+                project.schema.symmetric_relation_types if symmetric_relations is None else symmetric_relations
+            ),
         )
-    ]
-    report = agreement_report(
-        inputs,
-        chosen,
-        tokenizer=TOKENIZER,
-        symmetric_relations=(
-            project.schema.symmetric_relation_types if symmetric_relations is None else symmetric_relations
-        ),
-    )
     for row in report["per_document"]:
         row["name"] = names[row["document_id"]]
     return report
 
 
 def measures_input(
-    annotated: AnnotatedDocument, annotators: Sequence[str], names: dict[str, str]
+    annotated: AnnotatedDocument,
+    annotators: Sequence[str],
+    names: dict[str, str],
+    tokens_of: Callable[[Document], TextTokens] | None = None,
 ) -> DocumentAnnotations:
+    """The measures' input for one document; ``tokens_of`` gives a text's camel-tools tokens
+    where the document has no token layer of its own (a project's token cache; None: cut them
+    now)."""
     document = annotated.document
     names[document.id] = document.name
-    tokens = document.tokens or tuple(token_ranges(document.text))
+    tokens = document.tokens
+    if not tokens:
+        cut = text_tokens(document.text) if tokens_of is None else tokens_of(document)
+        tokens = tuple(zip(cut.starts, cut.ends, strict=True))
     sets = [s for s in annotated.sets if s.annotator in annotators]
     return DocumentAnnotations.from_sets(document.id, len(document.text), tokens, sets)
 

@@ -28,16 +28,18 @@ from .values import Score, Undefined
 NO_VARIATION = "no variation: every value given is the same, so chance agreement is total (0/0)"
 
 
-def cohen_kappa(x: IntArray, y: IntArray) -> Score:
-    """Cohen's kappa of two coders over the units where both have a value."""
+def cohen_kappa(x: IntArray, y: IntArray, weights: IntArray | None = None) -> Score:
+    """Cohen's kappa of two coders over the units where both have a value; ``weights`` as in
+    :func:`krippendorff_alpha`."""
     both = (x != MISSING) & (y != MISSING)
     x, y = np.asarray(x[both], dtype=np.int64), np.asarray(y[both], dtype=np.int64)
-    n = int(x.size)
+    counts = _unit_weights(x.size, None if weights is None else np.asarray(weights)[both])
+    n = int(counts.sum())
     if n == 0:
         return Undefined("no unit has a value from both annotators")
     size = int(max(x.max(), y.max())) + 1
-    observed = int(np.count_nonzero(x == y))
-    chance = int(np.dot(np.bincount(x, minlength=size), np.bincount(y, minlength=size)))
+    observed = int(counts[x == y].sum())
+    chance = int(np.dot(_tally(x, counts, size), _tally(y, counts, size)))
     # kappa = (p_o - p_e) / (1 - p_e) with p_o = observed/n and p_e = chance/n^2
     denominator = n * n - chance
     if denominator == 0:
@@ -45,15 +47,17 @@ def cohen_kappa(x: IntArray, y: IntArray) -> Score:
     return (n * observed - chance) / denominator
 
 
-def fleiss_kappa(values: IntArray) -> Score:
-    """Fleiss' kappa over complete data (every coder has a value for every unit)."""
+def fleiss_kappa(values: IntArray, weights: IntArray | None = None) -> Score:
+    """Fleiss' kappa over complete data (every coder has a value for every unit); ``weights``
+    as in :func:`krippendorff_alpha`."""
     values = np.asarray(values, dtype=np.int64)
-    raters, units = int(values.shape[0]), int(values.shape[1])
+    counts = _unit_weights(values.shape[1], weights)
+    raters, units = int(values.shape[0]), int(counts.sum())
     if raters < 2:
         return Undefined("needs at least two annotators")
     if units == 0:
         return Undefined("no units")
-    incomplete = int(np.count_nonzero((values == MISSING).any(axis=0)))
+    incomplete = int(counts[(values == MISSING).any(axis=0)].sum())
     if incomplete:
         return Undefined(
             f"incomplete data: {incomplete} of {units} units lack a value from some annotator "
@@ -63,8 +67,8 @@ def fleiss_kappa(values: IntArray) -> Score:
     total = units * raters
     # sum_i sum_k n_ik^2 = sum_i (n + sum_k n_ik (n_ik - 1)), the last term being the ordered
     # pairs of coders who agree on unit i
-    squares = total + 2 * int(_agreeing_pairs(values).sum())
-    marginals = np.bincount(values.ravel())
+    squares = total + 2 * int(np.dot(_agreeing_pairs(values), counts))
+    marginals = _tally(values.ravel(), np.tile(counts, raters), 0)
     marginal_squares = int(np.dot(marginals, marginals))
     # P = (squares - total) / (total (n-1)); Pe = marginal_squares / total^2;
     # kappa = (P - Pe) / (1 - Pe), brought over one denominator:
@@ -108,6 +112,18 @@ def krippendorff_alpha(values: IntArray, weights: IntArray | None = None) -> Sco
     )
     # alpha = 1 - D_o / D_e with D_o = (n - diagonal) / n and D_e = expected / (n (n - 1))
     return float(1 - (n - 1) * (n - diagonal) / expected)
+
+
+def _unit_weights(units: int, weights: IntArray | None) -> IntArray:
+    if weights is None:
+        return np.ones(units, dtype=np.int64)
+    return np.asarray(weights, dtype=np.int64)
+
+
+def _tally(values: IntArray, weights: IntArray, size: int) -> IntArray:
+    """How often each code occurs in ``values`` (codes >= 0), each unit counted ``weights``
+    times: ``bincount`` sums the weights in floats, exact for the integers any corpus reaches."""
+    return np.bincount(values, weights=weights, minlength=size).astype(np.int64)
 
 
 def labelled_units(values: IntArray, outside: int = 0) -> BoolArray:

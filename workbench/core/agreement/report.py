@@ -66,13 +66,19 @@ or 1, and ``report["undefined"]`` maps its JSON Pointer (RFC 6901, e.g.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from .document_labels import document_label_section
-from .documents import DocumentAnnotations, check_annotator_names, entity_spans, event_mentions
+from .documents import (
+    DocumentAnnotations,
+    EntitySpan,
+    check_annotator_names,
+    entity_spans,
+    event_mentions,
+)
 from .relations import relation_mentions
 from .report_sections import (
     CONVENTIONS,
@@ -84,11 +90,12 @@ from .report_sections import (
     _span_section,
 )
 from .report_tokens import _token_section
+from .token_units import Codebook, TokenValues, spans_token_values
 from .values import Undefined, annotator_pairs
 
 
 def agreement_report(
-    documents: Sequence[DocumentAnnotations],
+    documents: Iterable[DocumentAnnotations],
     annotators: Sequence[str],
     *,
     tokenizer: str = "supplied by the caller",
@@ -99,11 +106,14 @@ def agreement_report(
     Sets of annotators not listed (e.g. the gold layer) are ignored. ``tokenizer`` names the
     tokenizer that made the documents' tokens, for the report; ``symmetric_relations`` the
     relation types the schema calls symmetric (their ends match in either order).
+    ``documents`` are read once, in order, and each is reduced to what the measures read before
+    the next is taken: an iterator over a large corpus need not hold its documents at once.
     """
     annotators = list(annotators)
     check_annotator_names(annotators)
     symmetric = frozenset(symmetric_relations)
-    prepared = [_prepare(document, annotators, symmetric) for document in documents]
+    codebook = Codebook()
+    prepared = [_prepare(document, annotators, symmetric, codebook) for document in documents]
     pairs = annotator_pairs(annotators)
     report: dict[str, Any] = {
         "annotators": annotators,
@@ -111,7 +121,7 @@ def agreement_report(
         "finished_documents": {a: sum(1 for d in prepared if a in d.finished) for a in annotators},
         "conventions": CONVENTIONS,
         "span_f1": _span_section(prepared, pairs, annotators),
-        "token": _token_section(prepared, pairs, annotators, tokenizer),
+        "token": _token_section(prepared, pairs, annotators, tokenizer, codebook),
     }
     report["alpha_u"], document_alpha_u = _alpha_u_section(prepared, pairs)
     report["events"] = _event_section(prepared, pairs, annotators)
@@ -133,21 +143,39 @@ def undefined_reason(report: Mapping[str, Any], *path: str | int) -> str | None:
 
 
 def _prepare(
-    document: DocumentAnnotations, annotators: Sequence[str], symmetric: frozenset[str]
+    document: DocumentAnnotations,
+    annotators: Sequence[str],
+    symmetric: frozenset[str],
+    codebook: Codebook,
 ) -> _Prepared:
     finished = document.finished_among(annotators)
     sets = document.sets
     length = document.text_length
+    entities = {a: entity_spans(sets[a], length) for a in finished}
     return _Prepared(
         document_id=document.document_id,
         text_length=length,
-        tokens=document.tokens,
+        token_count=len(document.tokens),
+        token_values=_token_values(entities, document.tokens, codebook),
         finished=finished,
-        entities={a: entity_spans(sets[a], length) for a in finished},
+        entities=entities,
         events={a: event_mentions(sets[a], length) for a in finished},
         relations={a: relation_mentions(sets[a], length, symmetric) for a in finished},
         document_labels={a: dict(sets[a].document_labels) for a in finished},
     )
+
+
+def _token_values(
+    entities: Mapping[str, Sequence[EntitySpan]],
+    tokens: Sequence[tuple[int, int]],
+    codebook: Codebook,
+) -> dict[str, TokenValues]:
+    """Each finished annotator's token values on one document (none when nobody finished it)."""
+    if not entities:
+        return {}
+    bounds = np.array(tokens, dtype=np.int64).reshape(-1, 2)
+    starts, ends = bounds[:, 0].copy(), bounds[:, 1].copy()
+    return {a: spans_token_values(spans, starts, ends, codebook) for a, spans in entities.items()}
 
 
 # --- JSON ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -30,6 +31,8 @@ COMPOSITE_SEPARATOR = "|"
 MISSING = -1
 
 IntArray = npt.NDArray[np.int64]
+CodeArray = npt.NDArray[np.signedinteger[Any]]
+"""Codes or token indexes in whatever width holds them (``spans_token_values`` narrows them)."""
 BoolArray = npt.NDArray[np.bool_]
 
 
@@ -55,9 +58,9 @@ class Codebook:
 class TokenValues:
     """One annotator's token values, and every (token, label) overlap for the per-label studies."""
 
-    codes: IntArray  # value code per token
-    overlap_tokens: IntArray  # token index of each span-token overlap
-    overlap_labels: IntArray  # label code of the span of each overlap
+    codes: CodeArray  # value code per token
+    overlap_tokens: CodeArray  # token index of each span-token overlap
+    overlap_labels: CodeArray  # label code of the span of each overlap
 
 
 def token_values(
@@ -104,19 +107,32 @@ def token_values(
     return TokenValues(codes, tokens, labels)
 
 
+def spans_token_values(
+    spans: Sequence[EntitySpan], token_starts: IntArray, token_ends: IntArray, codebook: Codebook
+) -> TokenValues:
+    """One annotator's token values on one document, in the narrowest integers that hold the
+    codebook's codes so far: a corpus's studies keep them per document until the report."""
+    result = token_values(
+        np.array([s for s, _, _ in spans], dtype=np.int64),
+        np.array([e for _, e, _ in spans], dtype=np.int64),
+        np.array([codebook.code(label) for _, _, label in spans], dtype=np.int64),
+        token_starts,
+        token_ends,
+        codebook,
+    )
+    codes = np.int16 if len(codebook) <= np.iinfo(np.int16).max else np.int32
+    return TokenValues(
+        result.codes.astype(codes),
+        result.overlap_tokens.astype(np.int32),
+        result.overlap_labels.astype(codes),
+    )
+
+
 def document_token_values(
     spans: Sequence[EntitySpan], tokens: Sequence[tuple[int, int]]
 ) -> list[str]:
     """The value of each token of one document for one annotator (e.g. ``["O", "PER", ...]``)."""
     codebook = Codebook()
-    labels = np.array([codebook.code(label) for _, _, label in spans], dtype=np.int64)
     bounds = np.array(tokens, dtype=np.int64).reshape(-1, 2)
-    result = token_values(
-        np.array([s for s, _, _ in spans], dtype=np.int64),
-        np.array([e for _, e, _ in spans], dtype=np.int64),
-        labels,
-        bounds[:, 0],
-        bounds[:, 1],
-        codebook,
-    )
+    result = spans_token_values(spans, bounds[:, 0], bounds[:, 1], codebook)
     return [codebook.values[c] for c in result.codes]
