@@ -15,7 +15,7 @@ from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.clock import now
 from workbench.store.connection import table
-from workbench.store.guidelines import record_seen
+from workbench.store.guidelines import SEEN_NOW
 
 
 def annotators(conn: sqlite3.Connection) -> list[str]:
@@ -51,21 +51,20 @@ def touch_set(conn: sqlite3.Connection, document_id: str, annotator: str) -> str
     """The annotator's set on the document, with its revision bumped and work marked begun."""
     touched = set_id(conn, document_id, annotator, create=True)
     conn.execute(
-        "UPDATE annotation_sets SET revision = revision + 1, updated = ?, "
+        f"UPDATE annotation_sets SET revision = revision + 1, updated = ?, {SEEN_NOW}, "
         "status = CASE status WHEN 'new' THEN 'in_progress' ELSE status END WHERE id = ?",
         [now(), touched],
     )
-    record_seen(conn, touched)
     return touched
 
 
 def set_status(conn: sqlite3.Connection, document_id: str, annotator: str, status: Status) -> None:
     changed = set_id(conn, document_id, annotator, create=True)
     conn.execute(
-        "UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ? WHERE id = ?",
+        f"UPDATE annotation_sets SET status = ?, revision = revision + 1, updated = ?, {SEEN_NOW} "
+        "WHERE id = ?",
         [status.value, now(), changed],
     )
-    record_seen(conn, changed)
 
 
 def check_label(schema: Schema, label: str) -> None:

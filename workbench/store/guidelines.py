@@ -2,7 +2,7 @@
 
 Each version has a number (1, 2, ...), the text and its sha256. The current guidelines are the
 highest version. Every edit of an annotation set records the current version in the set's
-``guidelines_version`` (``record_seen``), so the lead can tell who worked under which guidelines.
+``guidelines_version`` (``SEEN_NOW``), so the lead can tell who worked under which guidelines.
 
 A package carries a copy of the lead's versions (``copy_guidelines``) and cannot set its own.
 Merging checks that each version a package holds is the lead's version of that number, with the
@@ -55,13 +55,9 @@ def add_guidelines(conn: sqlite3.Connection, text: str) -> GuidelinesVersion:
     return version
 
 
-def record_seen(conn: sqlite3.Connection, set_id: str) -> None:
-    """The set's annotator is editing it under the current guidelines."""
-    conn.execute(
-        "UPDATE annotation_sets SET guidelines_version = (SELECT max(version) FROM guidelines) "
-        "WHERE id = ?",
-        [set_id],
-    )
+SEEN_NOW = "guidelines_version = (SELECT max(version) FROM guidelines)"
+"""The assignment that records, in the UPDATE of a set an edit makes, that its annotator is
+working under the current guidelines."""
 
 
 def copy_guidelines(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
