@@ -26,14 +26,15 @@ def project_stats(project: Project) -> dict[str, Any]:
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
+    spans = count(f"SELECT count(*) FROM spans {_NOT_SUGGESTED}")
     return {
         "project": str(project.path),
         "project_id": project.project_id,
         "schema": project.schema.id,
         "documents": count("SELECT count(*) FROM documents"),
         "annotators": project.annotators(),
-        "spans": count(f"SELECT count(*) FROM spans {_NOT_SUGGESTED}"),
-        "suggestions": count("SELECT count(*) FROM spans") - count(f"SELECT count(*) FROM spans {_NOT_SUGGESTED}"),
+        "spans": spans,
+        "suggestions": count("SELECT count(*) FROM spans") - spans,
         "events": count("SELECT count(*) FROM events"),
         "arguments": count("SELECT count(*) FROM arguments"),
         "relations": count("SELECT count(*) FROM relations"),
