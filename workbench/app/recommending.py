@@ -123,21 +123,24 @@ def fill_suggestions(
     document_ids: Sequence[str] | None = None,
 ) -> Filled:
     """Suggestions for every document ``annotator`` (or anyone, when None) has not done: those
-    assigned to them, or ``document_ids`` (the window's, which lists every document)."""
+    assigned to them, or ``document_ids`` (the window's, which lists every document). Cancelled,
+    it stops between documents: each document's suggestions are stored whole or not at all, and
+    ``Filled.documents`` counts those looked at."""
     recommenders = recommenders_for(project, names, command)
     if document_ids is None:
         document_ids = documents_to_suggest(project, annotator)
     counts = dict.fromkeys(recommenders, 0)
-    total = 0
-    for number, document_id in enumerate(document_ids, start=1):
+    total = looked_at = 0
+    for document_id in document_ids:
         if cancelled():
             break
         found = document_suggestions(project, document_id, annotator, recommenders)
         for recommendation in found:
             counts[recommendation.recommender] += 1
         total += len(store_suggestions(project, document_id, found))
-        progress(number, len(document_ids))
-    return Filled(len(document_ids), total, counts)
+        looked_at += 1
+        progress(looked_at, len(document_ids))
+    return Filled(looked_at, total, counts)
 
 
 def document_suggestions(

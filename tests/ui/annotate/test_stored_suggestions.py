@@ -12,6 +12,7 @@ test_persistent_suggestions.py).
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog
+from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import run_cli
@@ -27,6 +28,7 @@ from tests.ui.annotate.test_persistent_suggestions import BEIRUT, PRESIDENT, WAI
 from tests.ui.lead_scene import save_screenshot
 from tests.ui.menu_clicks import choose_from_menu
 from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, new_project, show_window
+from workbench.app import recommending
 from workbench.app.recommending import fill_suggestions
 from workbench.core.model import GOLD, Status
 from workbench.core.recommenders import Recommendation
@@ -254,6 +256,34 @@ def test_fill_suggestions_from_the_project_menu(
     choose_from_menu(qtbot, window, window.menu_actions.menus["project"], window.menu_actions.fill_suggestions)
     qtbot.waitUntil(lambda: "Filled" in window.statusBar().currentMessage(), timeout=WAIT_MS)
     assert [s.label for s in suggestion_spans(project, harakat)] == ["TITLE"]
+
+
+def test_cancel_in_fill_suggestions_stops_after_the_document_in_hand(
+    qtbot: QtBot, window: MainWindow, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel in Project > Fill suggestions' progress dialog: the document being filled ("mixed",
+    the first listed) is finished, "harakat" after it is left alone although gold's الرئيس
+    would be suggested there, and the status bar counts only the document looked at."""
+    started, release = threading.Event(), threading.Event()
+    suggest_on_document = recommending.document_suggestions
+
+    def held_at_the_first_document(*arguments: Any) -> list[Recommendation]:
+        started.set()
+        release.wait(WAIT_MS / 1000)
+        return suggest_on_document(*arguments)
+
+    monkeypatch.setattr(recommending, "document_suggestions", held_at_the_first_document)
+    harakat = document_id(project, "harakat")
+    project.add_span(document_id(project, "third"), GOLD, *PRESIDENT, "TITLE")
+    choose_from_menu(qtbot, window, window.menu_actions.menus["project"], window.menu_actions.fill_suggestions)
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    [dialog] = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    QTest.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: "Filled" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert window.statusBar().currentMessage().endswith("documents looked at: 1.")
+    assert not dialog.isVisible()
+    assert suggestion_spans(project, harakat) == []
 
 
 def test_the_statistics_dialog_shows_the_figures_of_stats_json(
