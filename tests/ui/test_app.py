@@ -47,7 +47,7 @@ def test_a_cancelled_question_gives_no_name(settings: WorkbenchSettings, monkeyp
     assert settings.annotator() is None
 
 
-def test_given_then_environment_then_package_then_remembered(
+def test_package_then_given_then_environment_then_remembered(
     settings: WorkbenchSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked = answer_name(monkeypatch, "never")
@@ -55,9 +55,23 @@ def test_given_then_environment_then_package_then_remembered(
     assert resolve_annotator(None, settings, package_owner="amal") == "amal"
     assert resolve_annotator(None, settings) == "amal"  # the package's name is remembered now
     monkeypatch.setenv(ANNOTATOR_ENV, "from-env")
-    assert resolve_annotator(None, settings, package_owner="amal") == "from-env"
-    assert resolve_annotator("given", settings, package_owner="amal") == "given"
+    assert resolve_annotator(None, settings) == "from-env"
+    assert resolve_annotator("given", settings) == "given"
     assert asked == []
+
+
+def test_a_package_opens_as_its_annotator_whatever_name_is_given(
+    settings: WorkbenchSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Work done in amal's package under another name could never be merged back (merge refuses
+    a package holding anyone else's sets), so neither the environment nor --annotator renames it."""
+    monkeypatch.setenv(ANNOTATOR_ENV, "from-env")
+    assert resolve_annotator(None, settings, package_owner="amal") == "amal"
+    assert resolve_annotator("given", settings, package_owner="amal") == "amal"
+    assert capsys.readouterr().err.splitlines() == [
+        "a package written for 'amal' opens as 'amal', not as 'from-env'",
+        "a package written for 'amal' opens as 'amal', not as 'given'",
+    ]
 
 
 def test_settings_made_without_a_store_stay_in_the_tests_folder(tmp_path: Path, qapp: QApplication) -> None:

@@ -43,10 +43,14 @@ def application() -> QApplication:
 def resolve_annotator(
     given: str | None, settings: WorkbenchSettings, package_owner: str | None = None
 ) -> str | None:
-    """The annotator's name: given, else from the environment, else the annotator a package was
-    written for, else remembered, else asked once (and remembered); None when the question is
-    cancelled."""
-    name = given or os.environ.get(ANNOTATOR_ENV) or package_owner or settings.annotator()
+    """The annotator's name: the one a package was written for, else given, else from the
+    environment, else remembered, else asked once (and remembered); None when the question is
+    cancelled. A package opens as its own annotator whatever name is given: ``merge`` takes
+    back only that annotator's sets, so work done there under another name could not return."""
+    wanted = given or os.environ.get(ANNOTATOR_ENV)
+    if package_owner and wanted and wanted != package_owner:
+        print(f"a package written for {package_owner!r} opens as {package_owner!r}, not as {wanted!r}", file=sys.stderr)
+    name = package_owner or wanted or settings.annotator()
     if not name:
         name, accepted = QInputDialog.getText(
             None,
