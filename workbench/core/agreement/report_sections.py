@@ -17,7 +17,6 @@ from .documents import EntitySpan, EventMention
 from .events import EVENT_MEASURES, MATCH_MODES, EventCounts, event_tuples
 from .relations import RELATION_MODES, RelationCounts, RelationMention
 from .span_f1 import LABEL_MODES, SPAN_MODES, Counts, SpanCounts
-from .token_units import TokenValues
 from .values import Score, Undefined, mean_and_sd, mean_of_defined, pair_key, pair_members
 
 NO_SHARED_DOCUMENT = "no document that both annotators finished"
@@ -51,14 +50,12 @@ CONVENTIONS = {
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
-    """A document reduced to what the measures read: the finished annotators' layers, and of
-    its tokens only their number and each finished annotator's values (``token_values``), so
-    that a corpus's documents can be kept until the report without their texts or sets."""
+    """A document reduced to what the measures read: the finished annotators' layers (its
+    tokens are counted as it is prepared, ``report_tokens.TokenCounter``), so that a corpus's
+    documents can be kept until the report without their texts, sets or tokens."""
 
     document_id: str
     text_length: int
-    token_count: int
-    token_values: dict[str, TokenValues]
     finished: list[str]
     entities: dict[str, tuple[EntitySpan, ...]]
     events: dict[str, tuple[EventMention, ...]]
