@@ -53,6 +53,17 @@ def test_a_source_reads_that_annotators_set_only(project: Project) -> None:
     assert [s.annotator for s in everyone.sets] == ["amal", "badr"]
 
 
+def test_a_tuple_of_names_reads_those_annotators_sets_only(project: Project) -> None:
+    """What an agreement reads: the sets of the annotators it compares, not gold's."""
+    sets = [AnnotationSet(name) for name in ("amal", "badr", "dana", "gold")]
+    project.add_documents([document(0, *sets), document(1, sets[1], sets[3])])
+    read = [
+        [s.annotator for s in annotated.sets]
+        for annotated in project.iter_annotated(("dana", "amal", "badr"))
+    ]
+    assert read == [["amal", "badr", "dana"], ["badr"]]
+
+
 def test_every_document_is_read_a_page_at_a_time_even_with_equal_orders(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,7 +45,7 @@ def project_agreement(
     document_ids = choose_documents(project, documents) if documents else None
     names: dict[str, str] = {}
     total = len(document_ids) if document_ids is not None else project.document_count()
-    annotated = counted(project.iter_annotated("all", document_ids), progress, total, cancelled)
+    annotated = counted(project.iter_annotated(tuple(chosen), document_ids), progress, total, cancelled)
     with token_cache(project.conn, writable=not project.readonly) as cache:
         report = agreement_report(
             (measures_input(a, chosen, names, cache.tokens) for a in annotated),
