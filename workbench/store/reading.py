@@ -182,13 +182,14 @@ def iter_all_annotated(conn: sqlite3.Connection, source: Source = "all") -> Iter
         last = page[-1][1:]
 
 
-def _sets_by_document(
-    conn: sqlite3.Connection, document_ids: Sequence[str], source: Source
-) -> dict[str, list[AnnotationSet]]:
+def sets_query(document_ids: Sequence[str], source: Source) -> tuple[str, list[str]]:
+    """The query of the sets of ``source`` on the documents, and its parameters. With several
+    names the sets are found by document (``+annotator`` keeps SQLite off the index by name,
+    which would visit every set of those annotators for each chunk of documents)."""
     query = f"SELECT {_SET_COLUMNS} FROM annotation_sets WHERE document_id IN ({_marks(document_ids)})"
     params = list(document_ids)
     if isinstance(source, tuple):
-        query += f" AND annotator IN ({_marks(source)})"
+        query += f" AND +annotator IN ({_marks(source)})"
         params.extend(source)
     elif source != "all":
         query += " AND annotator = ?"
@@ -196,7 +197,13 @@ def _sets_by_document(
     else:  # everyone's work, which the recommenders' suggestions are not
         query += " AND annotator != ?"
         params.append(SUGGESTIONS)
-    set_rows = conn.execute(query + " ORDER BY annotator", params).fetchall()
+    return query + " ORDER BY annotator", params
+
+
+def _sets_by_document(
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: Source
+) -> dict[str, list[AnnotationSet]]:
+    set_rows = conn.execute(*sets_query(document_ids, source)).fetchall()
     set_ids = [row[0] for row in set_rows]
     spans = spans_by_set(conn, set_ids)
     events = events_by_set(conn, set_ids)
