@@ -11,9 +11,8 @@ from workbench.store.guidelines import guidelines_problems, guidelines_stats
 from workbench.store.project import Project
 from workbench.store.throughput import throughput
 
-_NOT_SUGGESTED = (
-    f"WHERE set_id NOT IN (SELECT id FROM annotation_sets WHERE annotator = '{SUGGESTIONS}')"
-)
+_SUGGESTED_SETS = f"SELECT id FROM annotation_sets WHERE annotator = '{SUGGESTIONS}'"
+_NOT_SUGGESTED = f"WHERE set_id NOT IN ({_SUGGESTED_SETS})"
 """The spans of annotators and gold: the recommenders' suggestions are nobody's work."""
 
 PAGE = 200
@@ -21,20 +20,25 @@ PAGE = 200
 
 
 def project_stats(project: Project) -> dict[str, Any]:
+    """The project's figures. Each scan of the spans is a cost at 100,000 documents (two million
+    spans): they are read once, counted per label; the span count is the sum of those, and the
+    suggestions are counted through their sets (the index by set), not by a second scan."""
     conn = project.conn
 
     def count(sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
-    spans = count(f"SELECT count(*) FROM spans {_NOT_SUGGESTED}")
+    spans_by_label = dict(
+        conn.execute(f"SELECT label, count(*) FROM spans {_NOT_SUGGESTED} GROUP BY label ORDER BY label")
+    )
     return {
         "project": str(project.path),
         "project_id": project.project_id,
         "schema": project.schema.id,
         "documents": count("SELECT count(*) FROM documents"),
         "annotators": project.annotators(),
-        "spans": spans,
-        "suggestions": count("SELECT count(*) FROM spans") - spans,
+        "spans": sum(spans_by_label.values()),
+        "suggestions": count(f"SELECT count(*) FROM spans WHERE set_id IN ({_SUGGESTED_SETS})"),
         "events": count("SELECT count(*) FROM events"),
         "arguments": count("SELECT count(*) FROM arguments"),
         "relations": count("SELECT count(*) FROM relations"),
@@ -42,9 +46,7 @@ def project_stats(project: Project) -> dict[str, Any]:
         "sets_by_status": dict(
             conn.execute("SELECT status, count(*) FROM annotation_sets GROUP BY status ORDER BY status")
         ),
-        "spans_by_label": dict(
-            conn.execute(f"SELECT label, count(*) FROM spans {_NOT_SUGGESTED} GROUP BY label ORDER BY label")
-        ),
+        "spans_by_label": spans_by_label,
         "relations_by_type": dict(
             conn.execute("SELECT type, count(*) FROM relations GROUP BY type ORDER BY type")
         ),
