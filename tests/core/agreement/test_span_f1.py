@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from workbench.core.agreement import (
     agreement_report,
     interval_matching_size,
     span_counts,
+    span_f1,
 )
 from workbench.core.model import AnnotationSet, Span, Status
 
@@ -103,8 +105,10 @@ def test_span_counts_of_a_corpus_are_the_documents_counts_added(
 ) -> None:
     """All documents counted at once (issue 16) give each document's counts added up, as
     ``interval_matching_size`` and multiset intersections count one document; spans in any order,
-    repeated, nested, overlapping."""
+    repeated, nested, overlapping; the corpus in one chunk or in chunks of two documents."""
     counts = span_counts(documents)
+    with patch.object(span_f1, "CHUNK", 2):
+        assert span_counts(documents) == counts
     assert counts.documents == len(documents)
     for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
         expected = (

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 
 import numpy as np
@@ -73,19 +74,33 @@ class SpanCounts:
     documents: int = 0
 
 
+CHUNK = 1000
+"""Documents counted together: numpy's cost per call spreads over them, and the arrays of a
+chunk stay a few megabytes (a whole corpus at once took 60 MB more at its peak)."""
+
+
 def span_counts(
     documents: Iterable[tuple[Sequence[EntitySpan], Sequence[EntitySpan]]],
 ) -> SpanCounts:
     """Pool the counts of ``(spans of A, spans of B)`` over documents.
 
-    All documents at once, with numpy: document d's spans move by d times (the largest end +
-    1), so no two documents' spans overlap; the exact counts are the rows both sides have, the
+    ``CHUNK`` documents at a time, with numpy: document d's spans move by d times (the largest
+    end + 1), so no two documents' spans overlap; the exact counts are the rows both sides have, the
     overlap matchings come from clusters of ranges chained by overlaps (a sort and a running
     maximum), where only a cluster with two or more ranges of each side needs a matching search
     (``interval_matching_size``); per label, each label's ranges move past the previous
     label's in the same way. (Per document in Python this was most of the span section.)
     """
     counts = SpanCounts()
+    remaining = iter(documents)
+    while chunk := list(islice(remaining, CHUNK)):
+        _add_documents(counts, chunk)
+    return counts
+
+
+def _add_documents(
+    counts: SpanCounts, documents: list[tuple[Sequence[EntitySpan], Sequence[EntitySpan]]]
+) -> None:
     a_rows: list[EntitySpan] = []
     b_rows: list[EntitySpan] = []
     a_sizes: list[int] = []
@@ -95,7 +110,7 @@ def span_counts(
         b_rows.extend(b)
         a_sizes.append(len(a))
         b_sizes.append(len(b))
-    counts.documents = len(a_sizes)
+    counts.documents += len(documents)
     names = sorted(set(map(itemgetter(2), a_rows)).union(map(itemgetter(2), b_rows)))
     code = {label: number for number, label in enumerate(names)}
     a_side, b_side = _Side(a_rows, a_sizes, code), _Side(b_rows, b_sizes, code)
@@ -124,7 +139,6 @@ def span_counts(
     for number, label in enumerate(names):
         for mode, tps in per_label.items():
             counts.per_label[label][mode].add(tps[number], a_labels[number], b_labels[number])
-    return counts
 
 
 class _Side:
