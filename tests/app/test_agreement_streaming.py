@@ -4,6 +4,7 @@ annotators finished change no pairwise figure."""
 
 from __future__ import annotations
 
+import gc
 import weakref
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,21 @@ def test_each_document_is_let_go_before_the_next_is_read(
     monkeypatch.setattr(app_agreement, "measures_input", recording)
     project_agreement(with_lone, ANNOTATORS)
     assert len(made) == 5
+
+
+def test_the_cyclic_collector_is_paused_while_measuring_and_back_on_after(
+    with_lone: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It walked the report's millions of kept objects again and again: 12% of the time at
+    10,000 documents x 3 annotators (issue 16)."""
+    enabled: list[bool] = []
+
+    def recording(*arguments: Any) -> DocumentAnnotations:
+        enabled.append(gc.isenabled())
+        return measures_input(*arguments)
+
+    monkeypatch.setattr(app_agreement, "measures_input", recording)
+    assert gc.isenabled()
+    project_agreement(with_lone, ANNOTATORS)
+    assert enabled == [False] * 5
+    assert gc.isenabled()

@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.conftest import article_of
 from tests.benchmarks.timing import Timings, p50, p95
+from workbench.core.gc_pause import collection_paused
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -45,7 +46,6 @@ from workbench.store.reading import SpanEntry
 from workbench.ui import fonts
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.events.event_controller import EventController
-from workbench.ui.gc_pause import collection_paused
 from workbench.ui.label_style import view_spans
 
 pytestmark = pytest.mark.benchmark

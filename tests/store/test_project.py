@@ -7,6 +7,8 @@ import pytest
 
 from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
 from workbench.core.model import (
+    GOLD,
+    SUGGESTIONS,
     AnnotatedDocument,
     AnnotationSet,
     Argument,
@@ -15,10 +17,12 @@ from workbench.core.model import (
     Status,
     make_document,
 )
+from workbench.core.recommenders import Recommendation
 from workbench.core.schema import builtin_schema
 from workbench.store import inspection, migrations
-from workbench.store.inspection import project_problems, project_stats
+from workbench.store.inspection import SPANS_BY_LABEL, project_problems, project_stats
 from workbench.store.project import Project
+from workbench.store.recommending import store_suggestions
 
 TEXT = "قال محمد إن تنظيم داعش هاجم الموصل 🇮🇶 يوم 3 مارس."
 
@@ -140,6 +144,31 @@ def test_deleting_a_trigger_removes_its_event_and_arguments(tmp_path: Path) -> N
         project.delete_span("t")
         after_trigger = project.annotation_set(doc.id, "amal")
         assert after_trigger is not None and after_trigger.events == ()
+
+
+def test_stats_count_the_spans_by_label_down_the_index_without_sorting(project: Project) -> None:
+    """Grouping two million spans by label sorted them all: 0.6 s of ``stats`` at 100,000
+    documents (issue 16)."""
+    plan = [row[-1] for row in project.conn.execute("EXPLAIN QUERY PLAN " + SPANS_BY_LABEL)]
+    assert plan == ["SCAN spans USING COVERING INDEX spans_label"]
+
+
+def test_stats_count_everyones_spans_but_the_suggestions(project: Project) -> None:
+    """The per-label counts (all spans, less the suggestions') and the totals are the plain
+    counts of the spans that are somebody's work; a label only suggested is not listed."""
+    project.add_documents([annotated(), annotated(TEXT + " 2", "badr"), annotated(TEXT + " 3", GOLD)])
+    [first, *_] = project.documents()
+    store_suggestions(project, first.id, [
+        Recommendation(4, 8, "PER", 0.9, "strings"), Recommendation(0, 3, "LOC", 0.5, "crf"),
+        Recommendation(9, 11, "LOC", 0.5, "crf"),
+    ])
+    not_suggested = f"FROM spans WHERE set_id NOT IN (SELECT id FROM annotation_sets WHERE annotator = '{SUGGESTIONS}')"
+    stats = project_stats(project)
+    assert stats["spans_by_label"] == dict(
+        project.conn.execute(f"SELECT label, count(*) {not_suggested} GROUP BY label ORDER BY label")
+    ) == {"ORG": 3, "PER": 3}
+    assert stats["spans"] == project.conn.execute(f"SELECT count(*) {not_suggested}").fetchone()[0] == 6
+    assert stats["suggestions"] == 3
 
 
 def test_stats_and_a_clean_check(project: Project) -> None:

@@ -21,6 +21,7 @@ from workbench.store.reading import (
     iter_all_annotated,
     load_annotated,
     read_document,
+    sets_query,
     span_entries,
     span_owner,
 )
@@ -51,6 +52,27 @@ def test_a_source_reads_that_annotators_set_only(project: Project) -> None:
     assert [s.annotator for s in annotated.sets] == ["amal"]
     [everyone] = load_annotated(project.conn, ["d0"])
     assert [s.annotator for s in everyone.sets] == ["amal", "badr"]
+
+
+def test_a_tuple_of_names_reads_those_annotators_sets_only(project: Project) -> None:
+    """What an agreement reads: the sets of the annotators it compares, not gold's."""
+    sets = [AnnotationSet(name) for name in ("amal", "badr", "dana", "gold")]
+    project.add_documents([document(0, *sets), document(1, sets[1], sets[3])])
+    read = [
+        [s.annotator for s in annotated.sets]
+        for annotated in project.iter_annotated(("dana", "amal", "badr"))
+    ]
+    assert read == [["amal", "badr", "dana"], ["badr"]]
+
+
+def test_the_sets_of_several_names_are_found_by_document(project: Project) -> None:
+    """Not through the index by annotator: that visits every set of those annotators for each
+    chunk of documents (3,000 documents x 3 annotators: 0.44 s instead of 0.02 s)."""
+    plan = project.conn.execute(
+        "EXPLAIN QUERY PLAN " + sets_query(["d0", "d1"], ("amal", "badr"))[0], ["d0", "d1", "amal", "badr"]
+    ).fetchall()
+    searches = [row[-1] for row in plan if row[-1].startswith("SEARCH")]
+    assert searches == ["SEARCH annotation_sets USING INDEX sqlite_autoindex_annotation_sets_2 (document_id=?)"]
 
 
 def test_every_document_is_read_a_page_at_a_time_even_with_equal_orders(

@@ -3,6 +3,9 @@
 Tokens are the document's own token layer (kept from a tokenized import) or camel-tools tokens,
 read from the project's token cache (``store.token_cache``). The documents are read one at a time
 and each is reduced to what the measures read before the next is loaded (``agreement_report``).
+The cyclic garbage collector is paused meanwhile: the report keeps millions of small objects (the
+documents' spans) to its end and makes no cycles, and the collector walked them again and again
+(12% of the time at 10,000 documents x 3 annotators).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from workbench.app.packages import choose_documents
 from workbench.app.progress import counted
 from workbench.core.agreement import DocumentAnnotations, agreement_report
 from workbench.core.errors import WorkbenchError
+from workbench.core.gc_pause import collection_paused
 from workbench.core.model import GOLD, AnnotatedDocument, Document
 from workbench.core.progress import Progress, no_progress
 from workbench.core.tokens import TextTokens, text_tokens
@@ -45,8 +49,8 @@ def project_agreement(
     document_ids = choose_documents(project, documents) if documents else None
     names: dict[str, str] = {}
     total = len(document_ids) if document_ids is not None else project.document_count()
-    annotated = counted(project.iter_annotated("all", document_ids), progress, total, cancelled)
-    with token_cache(project.conn, writable=not project.readonly) as cache:
+    annotated = counted(project.iter_annotated(tuple(chosen), document_ids), progress, total, cancelled)
+    with token_cache(project.conn, writable=not project.readonly) as cache, collection_paused():
         report = agreement_report(
             (measures_input(a, chosen, names, cache.tokens) for a in annotated),
             chosen,

@@ -162,6 +162,14 @@ def m006_token_offsets(db: Database) -> None:
     )
 
 
+def m007_spans_by_label(db: Database) -> None:
+    """The spans by label: ``stats`` counts them per label by walking this index (in label
+    order, no sort); without it, grouping two million spans by label sorted them all (0.6 s of
+    processor time). New spans of one label go to the end of that label's part of the index, so
+    an import maintains it at little cost."""
+    db.execute("CREATE INDEX spans_label ON spans (label)")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_rejected_suggestions,
@@ -169,6 +177,7 @@ MIGRATIONS: list[Migration] = [
     m004_guidelines,
     m005_recommenders,
     m006_token_offsets,
+    m007_spans_by_label,
 ]
 
 

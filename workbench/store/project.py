@@ -47,6 +47,7 @@ from workbench.store.editing import Dependents, Removal
 from workbench.store.project_file import create_project_file, open_connection
 from workbench.store.reading import (
     DocumentProgress,
+    Source,
     SpanEntry,
     annotator_progress,
     event_layer,
@@ -185,9 +186,10 @@ class Project:
         return found[0]
 
     def iter_annotated(
-        self, source: str = "all", document_ids: Sequence[str] | None = None
+        self, source: Source = "all", document_ids: Sequence[str] | None = None
     ) -> Iterator[AnnotatedDocument]:
-        """Documents (all, in order, unless given) with their sets, loaded many at a time."""
+        """Documents (all, in order, unless given) with the sets of ``source`` ("all", one
+        annotator's name or a tuple of names), loaded many at a time."""
         if document_ids is None:
             return iter_all_annotated(self.conn, source)
         return iter_annotated(self.conn, list(document_ids), source)

@@ -31,6 +31,11 @@ from workbench.store.titles import TITLE_COLUMNS, shown_title
 
 CHUNK = 200
 
+Source = str | tuple[str, ...]
+"""Whose sets are read: "all" (everyone's work, gold included, not the recommenders'
+suggestions), one annotator's name, or a tuple of names (e.g. the annotators an agreement
+compares: nobody else's spans are read)."""
+
 
 class SpanEntry(NamedTuple):
     """What a view of a document keeps of a span: its id, code point range and label."""
@@ -136,9 +141,9 @@ _SET_COLUMNS = "id, document_id, annotator, status, revision"
 
 
 def load_annotated(
-    conn: sqlite3.Connection, document_ids: Sequence[str], source: str = "all"
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: Source = "all"
 ) -> list[AnnotatedDocument]:
-    """The documents, in the given order, with the sets of ``source`` ("all" or an annotator).
+    """The documents, in the given order, with the sets of ``source``.
 
     Rows are read as tuples in named column order, not as dicts: an export of ten thousand
     documents reads them all, and building a dict per row was a tenth of its time."""
@@ -158,13 +163,13 @@ def load_annotated(
 
 
 def iter_annotated(
-    conn: sqlite3.Connection, document_ids: Sequence[str], source: str = "all"
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: Source = "all"
 ) -> Iterator[AnnotatedDocument]:
     for start in range(0, len(document_ids), CHUNK):
         yield from load_annotated(conn, document_ids[start : start + CHUNK], source)
 
 
-def iter_all_annotated(conn: sqlite3.Connection, source: str = "all") -> Iterator[AnnotatedDocument]:
+def iter_all_annotated(conn: sqlite3.Connection, source: Source = "all") -> Iterator[AnnotatedDocument]:
     """Every document in order with the sets of ``source``, read ``CHUNK`` documents at a time
     down the order index, so that not even their ids are held all at once."""
     last = (-1, -1)  # (ord, rowid): documents that share an order come in rowid order
@@ -177,18 +182,28 @@ def iter_all_annotated(conn: sqlite3.Connection, source: str = "all") -> Iterato
         last = page[-1][1:]
 
 
-def _sets_by_document(
-    conn: sqlite3.Connection, document_ids: Sequence[str], source: str
-) -> dict[str, list[AnnotationSet]]:
+def sets_query(document_ids: Sequence[str], source: Source) -> tuple[str, list[str]]:
+    """The query of the sets of ``source`` on the documents, and its parameters. With several
+    names the sets are found by document (``+annotator`` keeps SQLite off the index by name,
+    which would visit every set of those annotators for each chunk of documents)."""
     query = f"SELECT {_SET_COLUMNS} FROM annotation_sets WHERE document_id IN ({_marks(document_ids)})"
     params = list(document_ids)
-    if source != "all":
+    if isinstance(source, tuple):
+        query += f" AND +annotator IN ({_marks(source)})"
+        params.extend(source)
+    elif source != "all":
         query += " AND annotator = ?"
         params.append(source)
     else:  # everyone's work, which the recommenders' suggestions are not
         query += " AND annotator != ?"
         params.append(SUGGESTIONS)
-    set_rows = conn.execute(query + " ORDER BY annotator", params).fetchall()
+    return query + " ORDER BY annotator", params
+
+
+def _sets_by_document(
+    conn: sqlite3.Connection, document_ids: Sequence[str], source: Source
+) -> dict[str, list[AnnotationSet]]:
+    set_rows = conn.execute(*sets_query(document_ids, source)).fetchall()
     set_ids = [row[0] for row in set_rows]
     spans = spans_by_set(conn, set_ids)
     events = events_by_set(conn, set_ids)

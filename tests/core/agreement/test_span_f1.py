@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workbench.core.agreement import (
     Counts,
     DocumentAnnotations,
     Undefined,
     agreement_report,
+    interval_matching_size,
     span_counts,
+    span_f1,
 )
 from workbench.core.model import AnnotationSet, Span, Status
 
@@ -84,6 +88,60 @@ def test_span_f1_equals_brute_force(corpus: Corpus) -> None:
                 )
                 == report["span_f1"][full]["counts"][key]["tp"]
             )
+
+
+spans_of_a_document = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["PER", "LOC", "ORG"])).map(
+        lambda raw: (raw[0], raw[0] + raw[1], raw[2])
+    ),
+    max_size=8,
+)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(spans_of_a_document, spans_of_a_document), max_size=5))
+def test_span_counts_of_a_corpus_are_the_documents_counts_added(
+    documents: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]],
+) -> None:
+    """All documents counted at once (issue 16) give each document's counts added up, as
+    ``interval_matching_size`` and multiset intersections count one document; spans in any order,
+    repeated, nested, overlapping; the corpus in one chunk or in chunks of two documents."""
+    counts = span_counts(documents)
+    with patch.object(span_f1, "CHUNK", 2):
+        assert span_counts(documents) == counts
+    assert counts.documents == len(documents)
+    for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
+        expected = (
+            sum(per_document_tp(a, b, mode) for a, b in documents),
+            sum(len(a) for a, _ in documents),
+            sum(len(b) for _, b in documents),
+        )
+        got = counts.modes[mode]
+        assert (got.tp, got.n_a, got.n_b) == expected, mode
+    labels = {x for a, b in documents for *_, x in (*a, *b)}
+    assert set(counts.per_label) == labels
+    for label in labels:
+        for mode, full in (("exact", "exact_labeled"), ("overlap", "overlap_labeled")):
+            only = [([s for s in a if s[2] == label], [s for s in b if s[2] == label]) for a, b in documents]
+            got = counts.per_label[label][mode]
+            assert (got.tp, got.n_a, got.n_b) == (
+                sum(per_document_tp(a, b, full) for a, b in only),
+                sum(len(a) for a, _ in only),
+                sum(len(b) for _, b in only),
+            )
+
+
+def per_document_tp(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]], mode: str) -> int:
+    """One document's TP as it was counted per document: multiset intersections, and
+    ``interval_matching_size`` per label (labeled) or over all ranges."""
+    if mode.startswith("exact"):
+        return reference_tp(a, b, mode)
+    if mode == "overlap_unlabeled":
+        return interval_matching_size([(s, e) for s, e, _ in a], [(s, e) for s, e, _ in b])
+    return sum(
+        interval_matching_size([(s, e) for s, e, x in a if x == label], [(s, e) for s, e, x in b if x == label])
+        for label in {x for *_, x in (*a, *b)}
+    )
 
 
 def value(score: float | Undefined) -> float | None:

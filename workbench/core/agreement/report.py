@@ -74,7 +74,6 @@ import numpy as np
 from .document_labels import document_label_section
 from .documents import (
     DocumentAnnotations,
-    EntitySpan,
     check_annotator_names,
     entity_spans,
     event_mentions,
@@ -89,8 +88,8 @@ from .report_sections import (
     _relation_section,
     _span_section,
 )
-from .report_tokens import _token_section
-from .token_units import Codebook, TokenValues, spans_token_values
+from .report_tokens import TokenCounter, _token_section
+from .token_units import Codebook
 from .values import Undefined, annotator_pairs
 
 
@@ -112,8 +111,8 @@ def agreement_report(
     annotators = list(annotators)
     check_annotator_names(annotators)
     symmetric = frozenset(symmetric_relations)
-    codebook = Codebook()
-    prepared = [_prepare(document, annotators, symmetric, codebook) for document in documents]
+    tokens = TokenCounter(annotators, Codebook())
+    prepared = [_prepare(document, annotators, symmetric, tokens) for document in documents]
     pairs = annotator_pairs(annotators)
     report: dict[str, Any] = {
         "annotators": annotators,
@@ -121,7 +120,7 @@ def agreement_report(
         "finished_documents": {a: sum(1 for d in prepared if a in d.finished) for a in annotators},
         "conventions": CONVENTIONS,
         "span_f1": _span_section(prepared, pairs, annotators),
-        "token": _token_section(prepared, pairs, annotators, tokenizer, codebook),
+        "token": _token_section(tokens.study(), pairs, annotators, tokenizer),
     }
     report["alpha_u"], document_alpha_u = _alpha_u_section(prepared, pairs)
     report["events"] = _event_section(prepared, pairs, annotators)
@@ -146,36 +145,24 @@ def _prepare(
     document: DocumentAnnotations,
     annotators: Sequence[str],
     symmetric: frozenset[str],
-    codebook: Codebook,
+    tokens: TokenCounter,
 ) -> _Prepared:
+    """The document reduced to its finished annotators' layers; its tokens are counted into
+    ``tokens`` on the way."""
     finished = document.finished_among(annotators)
     sets = document.sets
     length = document.text_length
     entities = {a: entity_spans(sets[a], length) for a in finished}
+    tokens.add(document.tokens, length, entities)
     return _Prepared(
         document_id=document.document_id,
         text_length=length,
-        token_count=len(document.tokens),
-        token_values=_token_values(entities, document.tokens, codebook),
         finished=finished,
         entities=entities,
         events={a: event_mentions(sets[a], length) for a in finished},
         relations={a: relation_mentions(sets[a], length, symmetric) for a in finished},
         document_labels={a: dict(sets[a].document_labels) for a in finished},
     )
-
-
-def _token_values(
-    entities: Mapping[str, Sequence[EntitySpan]],
-    tokens: Sequence[tuple[int, int]],
-    codebook: Codebook,
-) -> dict[str, TokenValues]:
-    """Each finished annotator's token values on one document (none when nobody finished it)."""
-    if not entities:
-        return {}
-    bounds = np.array(tokens, dtype=np.int64).reshape(-1, 2)
-    starts, ends = bounds[:, 0].copy(), bounds[:, 1].copy()
-    return {a: spans_token_values(spans, starts, ends, codebook) for a, spans in entities.items()}
 
 
 # --- JSON ---------------------------------------------------------------------------------------

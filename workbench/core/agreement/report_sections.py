@@ -16,8 +16,7 @@ from .disagreement import document_disagreement
 from .documents import EntitySpan, EventMention
 from .events import EVENT_MEASURES, MATCH_MODES, EventCounts, event_tuples
 from .relations import RELATION_MODES, RelationCounts, RelationMention
-from .span_f1 import LABEL_MODES, SPAN_MODES, Counts, SpanCounts
-from .token_units import TokenValues
+from .span_f1 import LABEL_MODES, SPAN_MODES, Counts, span_counts
 from .values import Score, Undefined, mean_and_sd, mean_of_defined, pair_key, pair_members
 
 NO_SHARED_DOCUMENT = "no document that both annotators finished"
@@ -51,14 +50,12 @@ CONVENTIONS = {
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
-    """A document reduced to what the measures read: the finished annotators' layers, and of
-    its tokens only their number and each finished annotator's values (``token_values``), so
-    that a corpus's documents can be kept until the report without their texts or sets."""
+    """A document reduced to what the measures read: the finished annotators' layers (its
+    tokens are counted as it is prepared, ``report_tokens.TokenCounter``), so that a corpus's
+    documents can be kept until the report without their texts, sets or tokens."""
 
     document_id: str
     text_length: int
-    token_count: int
-    token_values: dict[str, TokenValues]
     finished: list[str]
     entities: dict[str, tuple[EntitySpan, ...]]
     events: dict[str, tuple[EventMention, ...]]
@@ -72,11 +69,14 @@ class _Prepared:
 def _span_section(
     documents: Sequence[_Prepared], pairs: list[tuple[str, str]], annotators: list[str]
 ) -> dict[str, Any]:
-    counts = {pair_key(a, b): SpanCounts() for a, b in pairs}
-    for document in documents:
-        for a, b in pairs:
-            if a in document.entities and b in document.entities:
-                counts[pair_key(a, b)].add_document(document.entities[a], document.entities[b])
+    counts = {
+        pair_key(a, b): span_counts(
+            (d.entities[a], d.entities[b])
+            for d in documents
+            if a in d.entities and b in d.entities
+        )
+        for a, b in pairs
+    }
     shared = {key: c.documents for key, c in counts.items()}
     section: dict[str, Any] = {
         mode: _f1_block({k: c.modes[mode] for k, c in counts.items()}, shared, annotators)

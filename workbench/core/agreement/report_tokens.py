@@ -3,20 +3,23 @@ corpus's tokens laid end to end (``_TokenStudy``), with the per-label "label vs 
 
 A token is a column of values, one per annotator, and the coefficients are sums over columns, so
 the study keeps each distinct column once with the number of tokens that have it (a corpus of
-millions of tokens has a few hundred distinct columns), counted document by document."""
+millions of tokens has a few hundred distinct columns), counted as the documents come
+(``TokenCounter``), a batch of documents at a time."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
 
 from .coding import cohen_kappa, fleiss_kappa, krippendorff_alpha, labelled_units
-from .report_sections import _mean_sd_over_pairs, _Prepared
-from .token_units import MISSING, CodeArray, Codebook, IntArray, TokenValues
+from .documents import EntitySpan
+from .report_sections import _mean_sd_over_pairs
+from .token_units import MISSING, Codebook, IntArray, token_values
 from .values import Score, pair_key
 
 TOKEN_VALUE_RULE = (
@@ -28,14 +31,8 @@ TOKEN_VALUE_RULE = (
 
 
 def _token_section(
-    documents: Sequence[_Prepared],
-    pairs: list[tuple[str, str]],
-    annotators: list[str],
-    tokenizer: str,
-    codebook: Codebook,
+    study: _TokenStudy, pairs: list[tuple[str, str]], annotators: list[str], tokenizer: str
 ) -> dict[str, Any]:
-    """``codebook``: the one that coded the documents' ``token_values``."""
-    study = _token_study(documents, annotators, codebook)
     values, weights = study.columns, study.weights
     labelled = labelled_units(values)
     row = {a: i for i, a in enumerate(annotators)}
@@ -78,6 +75,10 @@ def _token_section(
 Column = tuple[int, ...]
 """One token's values, one per annotator (MISSING where the document is not finished)."""
 
+BATCH_TOKENS = 1 << 17
+"""Tokens (one copy per finished annotator) gathered before their values are computed and
+counted in one go: numpy's cost per call spreads over many documents, and memory stays bounded."""
+
 
 @dataclass(slots=True)
 class _TokenStudy:
@@ -101,50 +102,134 @@ class _TokenStudy:
         return _matrix(counts, self.columns.shape[0])
 
 
-def _token_study(
-    documents: Sequence[_Prepared], annotators: list[str], codebook: Codebook
-) -> _TokenStudy:
-    """Token values of every annotator over the corpus, counted per distinct column."""
-    counts: Counter[Column] = Counter()
-    patterns: Counter[Column] = Counter()
-    labelled: dict[str, Counter[Column]] = {}
-    labelled_by_pattern: dict[str, Counter[Column]] = {}
-    for document in documents:
-        found = [document.token_values.get(a) for a in annotators]
-        pattern = tuple(MISSING if f is None else 0 for f in found)
-        patterns[pattern] += document.token_count
-        if not document.token_values:
-            counts[pattern] += document.token_count
-            continue
-        values = np.full((len(annotators), document.token_count), MISSING, dtype=np.int64)
-        for row, values_of in enumerate(found):
-            if values_of is not None:
-                values[row] = values_of.codes
-        counts.update(_column_counts(values))
-        for code, tokens in _overlaps_by_label(found).items():
-            label = codebook.values[code]
-            union = np.unique(np.concatenate([t for _, t in tokens]))
-            columns = np.repeat(np.array(pattern, dtype=np.int64)[:, None], union.size, axis=1)
-            for row, overlapped in tokens:
-                columns[row, np.searchsorted(union, overlapped)] = 1
-            labelled.setdefault(label, Counter()).update(_column_counts(columns))
-            labelled_by_pattern.setdefault(label, Counter())[pattern] += union.size
-    columns, weights = _matrix(counts, len(annotators))
-    return _TokenStudy(columns, weights, patterns, labelled, labelled_by_pattern)
+@dataclass(frozen=True, slots=True)
+class _PendingDocument:
+    tokens: Sequence[tuple[int, int]]
+    text_length: int
+    pattern: Column
+    entities: list[Sequence[EntitySpan]]  # of the finished annotators, in the study's order
 
 
-def _overlaps_by_label(
-    found: Sequence[TokenValues | None],
-) -> dict[int, list[tuple[int, CodeArray]]]:
-    """label code -> (annotator row, the tokens a span of the label overlaps) on one document."""
-    by_label: dict[int, list[tuple[int, CodeArray]]] = {}
-    for row, values in enumerate(found):
-        if values is None or values.overlap_labels.size == 0:
-            continue
-        for code in np.unique(values.overlap_labels).tolist():
-            tokens = values.overlap_tokens[values.overlap_labels == code]
-            by_label.setdefault(code, []).append((row, tokens))
-    return by_label
+class TokenCounter:
+    """The token study, counted as documents come (``add``) and finished by ``study``.
+
+    Documents wait in a batch of about ``BATCH_TOKENS`` tokens. The batch's documents are then
+    laid end to end, once per annotator who finished each, so that one call of
+    :func:`token_values` gives every value and every (token, label) overlap of the batch; the
+    values become columns (annotators x the batch's tokens) and the overlaps the per-label
+    studies' columns, and each is counted per distinct column."""
+
+    def __init__(
+        self, annotators: Sequence[str], codebook: Codebook, batch_tokens: int = BATCH_TOKENS
+    ) -> None:
+        self.annotators = list(annotators)
+        self.codebook = codebook
+        self.batch_tokens = batch_tokens
+        self.counts: Counter[Column] = Counter()
+        self.patterns: Counter[Column] = Counter()
+        self.labelled: dict[str, Counter[Column]] = {}
+        self.labelled_by_pattern: dict[str, Counter[Column]] = {}
+        self._pending: list[_PendingDocument] = []
+        self._pending_tokens = 0
+
+    def add(
+        self,
+        tokens: Sequence[tuple[int, int]],
+        text_length: int,
+        entities: Mapping[str, Sequence[EntitySpan]],
+    ) -> None:
+        """One document: its tokens and the entity spans of the annotators who finished it."""
+        pattern = tuple(0 if a in entities else MISSING for a in self.annotators)
+        self.patterns[pattern] += len(tokens)
+        if not entities:
+            self.counts[pattern] += len(tokens)
+            return
+        found = [entities[a] for a in self.annotators if a in entities]
+        self._pending.append(_PendingDocument(tokens, text_length, pattern, found))
+        self._pending_tokens += len(tokens) * len(found)
+        if self._pending_tokens >= self.batch_tokens:
+            self._flush()
+
+    def study(self) -> _TokenStudy:
+        self._flush()
+        columns, weights = _matrix(self.counts, len(self.annotators))
+        return _TokenStudy(
+            columns, weights, self.patterns, self.labelled, self.labelled_by_pattern
+        )
+
+    def _flush(self) -> None:
+        batch, self._pending, self._pending_tokens = self._pending, [], 0
+        if not batch:
+            return
+        laid = _LaidOut(batch, self.codebook)
+        found = token_values(*laid.spans, *laid.tokens, self.codebook)
+        patterns = np.array([d.pattern for d in batch], dtype=np.int64).reshape(len(batch), -1)
+        values = patterns[laid.document_of_column].T.copy()  # MISSING or 0 (finished)
+        values[laid.row_of_copy[laid.copy_of_token], laid.column_of_token] = found.codes
+        self.counts.update(_column_counts(values))
+        if found.overlap_tokens.size == 0:
+            return
+        # each distinct (label, token of the batch) some span of the label overlaps
+        columns = laid.column_of_token[found.overlap_tokens]
+        pairs, which = np.unique(
+            found.overlap_labels * values.shape[1] + columns, return_inverse=True
+        )
+        labels, columns = np.divmod(pairs, values.shape[1])
+        overlapped = patterns[laid.document_of_column[columns]].T.copy()
+        self._count_by_label(self.labelled_by_pattern, labels, overlapped)
+        overlapped[laid.row_of_copy[laid.copy_of_token[found.overlap_tokens]], which] = 1
+        self._count_by_label(self.labelled, labels, overlapped)
+
+    def _count_by_label(
+        self, into: dict[str, Counter[Column]], labels: IntArray, columns: IntArray
+    ) -> None:
+        for (code, *column), count in _column_counts(np.vstack([labels, columns])).items():
+            into.setdefault(self.codebook.values[code], Counter())[tuple(column)] += count
+
+
+class _LaidOut:
+    """A batch of documents laid end to end, one copy of a document per annotator who finished
+    it (each copy starts one position after the previous one ends, so no span reaches into
+    another copy): the arrays :func:`token_values` takes, and where each copy's token lies in
+    the batch's columns (one column per token of the batch's documents)."""
+
+    def __init__(self, batch: Sequence[_PendingDocument], codebook: Codebook) -> None:
+        token_counts = np.array([len(d.tokens) for d in batch], dtype=np.int64)
+        bounds = np.fromiter(
+            chain.from_iterable(chain.from_iterable(d.tokens for d in batch)),
+            dtype=np.int64,
+            count=2 * int(token_counts.sum()),
+        ).reshape(-1, 2)
+        first_column = np.cumsum(token_counts) - token_counts
+        self.document_of_column = np.repeat(np.arange(len(batch)), token_counts)
+        document_of_copy = np.repeat(np.arange(len(batch)), [len(d.entities) for d in batch])
+        self.row_of_copy = np.array(
+            [row for d in batch for row, p in enumerate(d.pattern) if p != MISSING],
+            dtype=np.int64,
+        )
+        lengths = np.array([d.text_length + 1 for d in batch], dtype=np.int64)[document_of_copy]
+        copy_start = np.cumsum(lengths) - lengths  # where each copy begins
+        copy_tokens = token_counts[document_of_copy]
+        self.copy_of_token = np.repeat(np.arange(copy_tokens.size), copy_tokens)
+        within = np.arange(self.copy_of_token.size) - np.repeat(
+            np.cumsum(copy_tokens) - copy_tokens, copy_tokens
+        )
+        self.column_of_token = first_column[document_of_copy][self.copy_of_token] + within
+        shift = copy_start[self.copy_of_token]
+        self.tokens = (
+            bounds[self.column_of_token, 0] + shift,
+            bounds[self.column_of_token, 1] + shift,
+        )
+        spans = [s for d in batch for found in d.entities for s in found]
+        span_counts = [len(found) for d in batch for found in d.entities]
+        span_shift = np.repeat(copy_start, span_counts)
+        self.spans = (
+            np.fromiter((s for s, _, _ in spans), dtype=np.int64, count=len(spans)) + span_shift,
+            np.fromiter((e for _, e, _ in spans), dtype=np.int64, count=len(spans)) + span_shift,
+            np.fromiter(
+                (codebook.code(label) for _, _, label in spans), dtype=np.int64, count=len(spans)
+            ),
+        )
 
 
 def _column_counts(values: IntArray) -> dict[Column, int]:

@@ -30,6 +30,7 @@ from workbench.app import changes
 from workbench.app.changes import Change, Command
 from workbench.app.project import Project, SpanEntry
 from workbench.core.errors import WorkbenchError
+from workbench.core.gc_pause import collection_paused
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.ui import i18n
@@ -55,7 +56,6 @@ from workbench.ui.annotate.view_preferences import ViewPreferences
 from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.commands import Describe, RenameDocument, S, SetStatus, push_command, retranslate_stack
 from workbench.ui.confirm import Confirm, ask_yes_no
-from workbench.ui.gc_pause import collection_paused
 from workbench.ui.i18n import Language
 from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_span, view_spans
 from workbench.ui.settings import WorkbenchSettings
