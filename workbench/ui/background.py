@@ -255,6 +255,10 @@ class QuietTask(QObject):
         QuietTask._running.add(self)
         self._worker.start()
 
+    def cancel(self) -> None:
+        """Ask the work to stop (it polls ``cancelled()``); it ends without ``succeeded``."""
+        self._worker.request_stop()
+
     def _end(self, outcome: _Outcome) -> None:
         self._worker.wait()
         QuietTask._running.discard(self)
