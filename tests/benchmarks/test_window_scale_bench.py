@@ -81,7 +81,7 @@ def test_the_window_on_a_large_project(tmp_path: Path) -> None:
         f"scroll {WHEEL_ROWS} rows + paint ({len(scroll)} steps): p50 {p50(scroll):.2f} ms, "
         f"p95 {p95(scroll):.2f} ms, max {max(scroll):.2f} ms"
     )
-    print(f"peak memory: {figures['peak_mb']:.0f} MB")
+    print(f"peak memory: {figures['open_peak_mb']:.0f} MB at the first paint, {figures['peak_mb']:.0f} MB at the end")
     assert figures["filters"][0][2] == (1 if figures["documents"] >= 100_000 else 0)
     assert figures["filters"][-1][2] == figures["documents"]
 
@@ -121,7 +121,7 @@ def measure_window(project_path: Path) -> dict[str, object]:
     window.resize(*WINDOW_SIZE)
     window.show()
     assert run_with_deadline(app) == 0 and probe.seen
-    open_ms = probe.cpu_ms
+    open_ms, open_peak_mb = probe.cpu_ms, _peak_mb()
     documents = window.documents
     index_started = time.perf_counter()
     while not documents.is_indexed:
@@ -152,7 +152,7 @@ def measure_window(project_path: Path) -> dict[str, object]:
     project.close()
     return {
         "documents": project_size(project_path), "open_ms": open_ms, "index_ms": index_ms,
-        "filters": filters, "scroll_ms": scroll, "peak_mb": _peak_mb(),
+        "filters": filters, "scroll_ms": scroll, "open_peak_mb": open_peak_mb, "peak_mb": _peak_mb(),
     }
 
 

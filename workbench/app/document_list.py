@@ -163,8 +163,11 @@ class DocumentIndex:
         ranks = self.title_ranks
         if low < len(ordered) and self.titles[ordered[low]] == title:
             return int(ranks[ordered[low]])
-        below = int(ranks[ordered[low - 1]]) if low else -RANK_GAP
-        above = int(ranks[ordered[low]]) if low < len(ordered) else int(ranks[ordered[-1]]) + 2 * RANK_GAP
+        if not len(ordered):
+            return 0
+        if low in (0, len(ordered)):  # before the first or after the last: a gap beyond it
+            return int(ranks[ordered[0]]) - RANK_GAP if low == 0 else int(ranks[ordered[-1]]) + RANK_GAP
+        below, above = int(ranks[ordered[low - 1]]), int(ranks[ordered[low]])
         if above - below > 1:
             return (below + above) // 2
         self.title_ranks = rank_titles(self.titles)

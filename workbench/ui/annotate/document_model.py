@@ -14,6 +14,7 @@ A title is edited in place (F2, or a double click): the model only asks for the 
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -93,6 +94,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._changed: set[str] = set()
         """Documents whose row changed while the index was being read."""
         self._indexing: QuietTask | None = None
+        self._readings = 0
+        """Indexes asked for: only the last one asked for is used."""
         self._forget_rows()
         self._start_index()
 
@@ -131,10 +134,17 @@ class DocumentTableModel(QAbstractTableModel):
         def use_case(project: Project, _progress: object, cancelled: document_list.CancelCheck) -> DocumentIndex:
             return build_document_index(project, annotator, cancelled)
 
+        self._readings += 1
         task = QuietTask(read_only(self._project.path, use_case))
-        task.succeeded.connect(lambda index: self._use_index(index) if task is self._indexing else None)
+        # Not a lambda holding the task: a cycle of Qt objects is freed by whichever thread
+        # collects garbage next, and a worker thread must not delete them.
+        task.succeeded.connect(partial(self._indexed, self._readings))
         self._indexing = task
         task.start()
+
+    def _indexed(self, reading: int, index: DocumentIndex) -> None:
+        if reading == self._readings:  # not an index a reload made stale
+            self._use_index(index)
 
     def _use_index(self, index: DocumentIndex) -> None:
         self._indexing = None
