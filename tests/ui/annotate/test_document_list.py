@@ -82,6 +82,7 @@ def list_scene(qtbot: QtBot, tmp_path: Path) -> Iterator[ListScene]:
         window = show_window(qtbot, MainWindow(project, ANNOTATOR))
         yield ListScene(qtbot, project, window)
         window.close()
+        qtbot.waitUntil(lambda: window.document_list.model.is_indexed, timeout=20_000)  # no work left
 
 
 def test_opening_reads_a_page_of_rows_and_the_index_off_the_gui_thread(
@@ -120,12 +121,14 @@ def test_opening_reads_a_page_of_rows_and_the_index_off_the_gui_thread(
     with Project.create(tmp_path / "large.tawsim", builtin_schema("conflict-news")) as project:
         project.add_documents(annotated(number) for number in range(DOCUMENTS))
         window = show_window(qtbot, MainWindow(project, ANNOTATOR))
-        assert window.current_document_id == "d0"
-        assert None not in whole_lists
-        assert sum(rows_read) <= 2 * document_model.PAGE
-        qtbot.waitUntil(lambda: window.document_list.model.is_indexed, timeout=20_000)
-        assert index_threads == [False]
-        window.close()
+        try:
+            assert window.current_document_id == "d0"
+            assert None not in whole_lists
+            assert sum(rows_read) <= 2 * document_model.PAGE
+            qtbot.waitUntil(lambda: window.document_list.model.is_indexed, timeout=20_000)
+            assert index_threads == [False]
+        finally:
+            window.close()
 
 
 def test_the_list_shows_every_document_in_project_order(list_scene: ListScene) -> None:
@@ -174,13 +177,16 @@ def test_a_filter_typed_before_the_index_comes_applies_when_it_does(
     with Project.create(tmp_path / "large.tawsim", builtin_schema("conflict-news")) as project:
         project.add_documents(annotated(number) for number in range(DOCUMENTS))
         window = show_window(qtbot, MainWindow(project, ANNOTATOR))
-        scene = ListScene(qtbot, project, window)
-        scene.type_filter("doc-000")
-        assert scene.shown_names() == names_in_project_order()  # not yet
-        go_on.set()
-        scene.wait_for_the_index()
-        assert scene.shown_names() == [f"doc-000{n}" for n in range(10)]
-        window.close()
+        try:
+            scene = ListScene(qtbot, project, window)
+            scene.type_filter("doc-000")
+            assert scene.shown_names() == names_in_project_order()  # not yet
+            go_on.set()
+            scene.wait_for_the_index()
+            assert scene.shown_names() == [f"doc-000{n}" for n in range(10)]
+        finally:
+            go_on.set()
+            window.close()
 
 
 def test_a_header_click_sorts_and_equal_rows_keep_the_project_order(list_scene: ListScene) -> None:

@@ -56,7 +56,7 @@ class DocumentListPanel(QWidget):
         header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (DocumentTableModel.STATUS, DocumentTableModel.SPANS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(PAGE)  # the rows of one page, not all of them
+        header.setResizeContentsPrecision(PAGE)  # a page of rows, not all of them (0 is all of them)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one line each
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the project's order at first

@@ -310,9 +310,11 @@ class DocumentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self.row_at(index.row())
-            return (isolated(row.title), status_text(row.status), row.spans)[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:  # the column's text alone: a view asks often
+            row, column = self.row_at(index.row()), index.column()
+            if column == self.NAME:
+                return isolated(row.title)
+            return status_text(row.status) if column == self.STATUS else row.spans
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NAME:
             return self.row_at(index.row()).title
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
