@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.model import Status
-from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
+from workbench.ui.annotate.document_model import PAGE, DocumentTableModel, status_text
 from workbench.ui.table_setup import set_up_table
 
 _STATUS_CHOICES: tuple[frozenset[Status], ...] = (
@@ -54,9 +55,10 @@ class DocumentListPanel(QWidget):
         table.setEditTriggers(edit.EditKeyPressed | edit.DoubleClicked)  # the title (F2)
         header = table.horizontalHeader()
         header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (DocumentTableModel.STATUS, DocumentTableModel.SPANS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(PAGE)  # a page of rows, not all of them (0 is all of them)
+        # The status and span columns are sized to their contents when the texts change
+        # (``retranslate``), not on every change of the rows (a filter, a sort), and on a page
+        # of rows, not on all of them (0 would be all of them).
+        header.setResizeContentsPrecision(PAGE)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one line each
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the project's order at first
@@ -111,3 +113,14 @@ class DocumentListPanel(QWidget):
         for number, name in enumerate(names):
             self.status_filter.setItemText(number, name)
         self.model.retranslate()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """The status and span columns as wide as their texts on a page of rows, the status
+        column as wide as every status name (the rows further down may have any)."""
+        for column in (DocumentTableModel.STATUS, DocumentTableModel.SPANS):
+            self.table.resizeColumnToContents(column)
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        widest = max(self.table.fontMetrics().horizontalAdvance(status_text(status)) for status in Status)
+        header, status = self.table.horizontalHeader(), DocumentTableModel.STATUS
+        header.resizeSection(status, max(header.sectionSize(status), widest + margin))
