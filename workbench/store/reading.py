@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from workbench.core.errors import WorkbenchError
@@ -57,11 +57,12 @@ class DocumentProgress(NamedTuple):
     """What the list shows (``titles.shown_title``); ``name`` is the file stem."""
 
 
-_PROGRESS_QUERY = f"""
-    SELECT d.id, d.name, coalesce(a.status, 'new'),
-           (SELECT count(*) FROM spans s WHERE s.set_id = a.id), {TITLE_COLUMNS}
-    FROM documents d
-    LEFT JOIN annotation_sets a ON a.document_id = d.id AND a.annotator = ?"""
+PROGRESS_COLUMNS = f"""d.id, d.name, coalesce(a.status, 'new'),
+    (SELECT count(*) FROM spans s WHERE s.set_id = a.id), {TITLE_COLUMNS}"""
+"""A ``DocumentProgress`` of each document ``d`` (``progress_rows`` makes them)."""
+PROGRESS_FROM = "FROM documents d LEFT JOIN annotation_sets a ON a.document_id = d.id AND a.annotator = ?"
+"""Documents ``d`` with the annotator's (the parameter's) set ``a``."""
+_PROGRESS_QUERY = f"SELECT {PROGRESS_COLUMNS} {PROGRESS_FROM}"
 
 
 def annotator_progress(
@@ -72,6 +73,11 @@ def annotator_progress(
         rows = conn.execute(_PROGRESS_QUERY + " ORDER BY d.ord", [annotator])
     else:
         rows = conn.execute(_PROGRESS_QUERY + " WHERE d.id = ?", [annotator, document_id])
+    return progress_rows(rows)
+
+
+def progress_rows(rows: Iterable[Sequence[Any]]) -> list[DocumentProgress]:
+    """``DocumentProgress`` rows from rows of ``PROGRESS_COLUMNS``."""
     return [
         DocumentProgress(i, name, Status(status), spans, shown_title(title, opening))
         for i, name, status, spans, title, opening in rows

@@ -25,6 +25,7 @@ or a second task, while one runs.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 import sys
@@ -255,6 +256,18 @@ class QuietTask(QObject):
         QuietTask._running.add(self)
         self._worker.start()
 
+    def cancel(self) -> None:
+        """Ask the work to stop (it polls ``cancelled()``); it ends without ``succeeded``."""
+        self._worker.request_stop()
+
+    @classmethod
+    def stop_all(cls) -> None:
+        """Stop the tasks still running and wait for them, as the program exits: a thread that
+        still runs when Python's objects go takes the process down with it."""
+        for task in list(cls._running):
+            task.cancel()
+            task._worker.wait()
+
     def _end(self, outcome: _Outcome) -> None:
         self._worker.wait()
         QuietTask._running.discard(self)
@@ -266,6 +279,9 @@ class QuietTask(QObject):
         else:
             log.info("background work ended: %s %s", outcome.ending.value, outcome.value or "")
         self.finished.emit()
+
+
+atexit.register(QuietTask.stop_all)
 
 
 def run_in_background(

@@ -37,6 +37,8 @@ class FirstPaint(QObject):
         super().__init__()
         self.started = started
         self.seen = False
+        self.cpu_ms = 0.0
+        """The process's CPU time at the paint."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.seen:
@@ -45,7 +47,7 @@ class FirstPaint(QObject):
             # good (Qt stops sending it palette changes), which the tests' one would not survive.
             QTimer.singleShot(0, lambda: QApplication.exit(0))
             gui_ms = (time.perf_counter() - self.started) * 1000
-            cpu_ms = time.process_time() * 1000
+            self.cpu_ms = cpu_ms = time.process_time() * 1000
             print(
                 f"startup-probe: window painted at {time.time():.3f} (epoch s), "
                 f"{cpu_ms:.0f} ms of CPU since the process started, "
@@ -55,7 +57,7 @@ class FirstPaint(QObject):
         return False
 
 
-def _run_with_deadline(app: QApplication) -> int:
+def run_with_deadline(app: QApplication) -> int:
     """Run the event loop, ended with 1 after ``TIMEOUT_MS``. The deadline is stopped when the
     loop ends: left pending, it would end whatever loop runs ``TIMEOUT_MS`` later in this process."""
     deadline = QTimer()
@@ -80,7 +82,7 @@ def run_startup_probe() -> int:
         watched.installEventFilter(probe)
         window.resize(*WINDOW_SIZE)
         window.show()
-        code = _run_with_deadline(app)
+        code = run_with_deadline(app)
         window.close()
     if not probe.seen:
         print(f"startup-probe: the window did not paint within {TIMEOUT_MS} ms", flush=True)

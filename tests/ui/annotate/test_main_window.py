@@ -402,12 +402,12 @@ def test_the_document_list_filters_by_status_and_name(scene: WindowScene) -> Non
     scene.press(Key.Key_Return, CTRL)  # "mixed" is done
     panel = scene.window.document_list
     panel.status_filter.setCurrentIndex(1)  # not done
-    assert panel.proxy.rowCount() == 2
+    assert panel.model.rowCount() == 2
     panel.status_filter.setCurrentIndex(4)  # done
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.status_filter.setCurrentIndex(0)
     commit_text(panel.name_filter, "HARAK")
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     scene.press(Key.Key_Right, ALT)  # only the list's rows count: "harakat"
     assert scene.window.current_document_id == scene.document_id("harakat")
 

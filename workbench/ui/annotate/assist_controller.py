@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog
 
 from workbench.app.changes import Change
+from workbench.app.document_list import not_done
 from workbench.app.project import Project
 from workbench.app.recommending import Filled, fill_suggestions
 from workbench.core.model import Status
@@ -102,12 +103,11 @@ class AssistController(QObject):
         """Suggestions for the documents this annotator has not done, as the window lists
         them (every document, not only those assigned), on the worker thread."""
         annotator = self._window.annotator
-        rows = self._window.documents.rows()
-        not_done = [row.id for row in rows if row.status is not Status.DONE]
 
         def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> Filled:
             return fill_suggestions(
-                project, annotator=annotator, progress=progress, cancelled=cancelled, document_ids=not_done
+                project, annotator=annotator, progress=progress, cancelled=cancelled,
+                document_ids=not_done(project, annotator),
             )
 
         return writable(self._window.project.path, use_case)

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.model import Status
-from workbench.ui.annotate.document_model import DocumentFilter, DocumentTableModel
+from workbench.ui.annotate.document_model import PAGE, DocumentTableModel, status_text
 from workbench.ui.table_setup import set_up_table
 
 _STATUS_CHOICES: tuple[frozenset[Status], ...] = (
@@ -36,28 +37,29 @@ class DocumentListPanel(QWidget):
     def __init__(self, model: DocumentTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = DocumentFilter()
-        self.proxy.setSourceModel(model)
         self.name_filter = QLineEdit()
         self.name_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.addItems([""] * len(_STATUS_CHOICES))
         self.table = self._build_table()
         self._lay_out()
-        self.name_filter.textChanged.connect(self.proxy.set_name)
+        self.name_filter.textChanged.connect(model.set_name)
         self.status_filter.currentIndexChanged.connect(
-            lambda choice: self.proxy.set_statuses(_STATUS_CHOICES[choice])
+            lambda choice: model.set_statuses(_STATUS_CHOICES[choice])
         )
         self.retranslate()
 
     def _build_table(self) -> QTableView:
-        table = set_up_table(QTableView(), self.proxy)
+        table = set_up_table(QTableView(), self.model)
         edit = QAbstractItemView.EditTrigger
         table.setEditTriggers(edit.EditKeyPressed | edit.DoubleClicked)  # the title (F2)
         header = table.horizontalHeader()
         header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DocumentTableModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DocumentTableModel.SPANS, QHeaderView.ResizeMode.ResizeToContents)
+        # The status and span columns are sized to their contents when the texts change
+        # (``retranslate``), not on every change of the rows (a filter, a sort), and on a page
+        # of rows, not on all of them (0 would be all of them).
+        header.setResizeContentsPrecision(PAGE)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one line each
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the project's order at first
         table.setSortingEnabled(True)
@@ -75,37 +77,30 @@ class DocumentListPanel(QWidget):
 
     def select(self, document_id: str) -> None:
         """Make the document the current row, when the filter shows it."""
-        index = self._proxy_index(document_id)
-        if index.isValid() and index.row() != self.table.currentIndex().row():
+        row = self.model.row_of(document_id)
+        if row >= 0 and row != self.table.currentIndex().row():
+            index = self.model.index(row, 0)
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
 
     def neighbour(self, document_id: str | None, step: int) -> str | None:
         """The document ``step`` rows after (before, if negative) this one, in the list's order;
         the first (last) row when the document is not shown."""
-        rows = self.proxy.rowCount()
+        rows = self.model.rowCount()
         if rows == 0:
             return None
-        index = self._proxy_index(document_id) if document_id else QModelIndex()
-        if index.isValid():
-            row = index.row() + step
+        shown = self.model.row_of(document_id) if document_id else -1
+        if shown >= 0:
+            row = shown + step
         else:
             row = 0 if step > 0 else rows - 1
         if not 0 <= row < rows:
             return None
-        return self._document_at(row)
-
-    def _proxy_index(self, document_id: str) -> QModelIndex:
-        source = self.model.index(self.model.row_of(document_id), 0)
-        return self.proxy.mapFromSource(source)
-
-    def _document_at(self, proxy_row: int) -> str:
-        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
-        return self.model.row_at(source.row()).id
+        return self.model.row_at(row).id
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.documentChosen.emit(self._document_at(current.row()))
+            self.documentChosen.emit(self.model.row_at(current.row()).id)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -118,3 +113,14 @@ class DocumentListPanel(QWidget):
         for number, name in enumerate(names):
             self.status_filter.setItemText(number, name)
         self.model.retranslate()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """The status and span columns as wide as their texts on a page of rows, the status
+        column as wide as every status name (the rows further down may have any)."""
+        for column in (DocumentTableModel.STATUS, DocumentTableModel.SPANS):
+            self.table.resizeColumnToContents(column)
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        widest = max(self.table.fontMetrics().horizontalAdvance(status_text(status)) for status in Status)
+        header, status = self.table.horizontalHeader(), DocumentTableModel.STATUS
+        header.resizeSection(status, max(header.sectionSize(status), widest + margin))

@@ -1,32 +1,50 @@
-"""The document list's models: the project's documents for one annotator (title, status, span
-count), and the proxy that filters them by status and title.
+"""The document list's model: the project's documents for one annotator (title, status, span
+count), filtered by status and title and sorted by a column, without holding them all.
+
+A project may hold 100,000 documents. The model starts from their count and reads the rows a
+view paints a page at a time (``app/document_list.py``). Filtering and sorting work on the list's
+``DocumentIndex``, read on a worker thread as the window opens on a large project
+(``BACKGROUND_FROM`` documents on), and when first needed for a small one. Until it is there the
+list shows every document in project order, and a filter or sort asked for meanwhile applies when
+it comes. Rows are kept a page at a time, and the pages least recently read are dropped.
 
 A title is edited in place (F2, or a double click): the model only asks for the rename
 (``renameRequested``); the window makes it an undoable command and reads the row again."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import OrderedDict
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 
+from workbench.app import document_list
+from workbench.app.document_list import NAME, SPANS, STATUS, STATUS_ORDER, DocumentIndex, build_document_index
 from workbench.app.project import DocumentProgress, Project
 from workbench.core.model import Status
-from workbench.core.normalize import normalize_query
+from workbench.ui.background import QuietTask, read_only
 from workbench.ui.i18n import isolated
 
-Index = QModelIndex | QPersistentModelIndex
-_STATUS_ORDER = (Status.NEW, Status.IN_PROGRESS, Status.DONE)
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
+Index = QModelIndex | QPersistentModelIndex
 DocumentRow = DocumentProgress
+BACKGROUND_FROM = 1000
+"""Projects with this many documents or more have their list's index read on a worker thread."""
+PAGE = 64
+"""Rows read in one query."""
+KEPT_PAGES = 64
+KEPT_DOCUMENTS = 256
 
 
 def load_rows(project: Project, annotator: str) -> list[DocumentRow]:
@@ -50,48 +68,241 @@ def status_text(status: Status) -> str:
 
 
 class DocumentTableModel(QAbstractTableModel):
-    NAME, STATUS, SPANS = range(3)
+    """The annotator's documents as the list shows them: filtered, sorted (module docstring)."""
+
+    NAME, STATUS, SPANS = NAME, STATUS, SPANS
     renameRequested = Signal(str, str)
     """The title typed for a document (its id, the text as typed)."""
+    indexed = Signal()
+    """The list's index is there: filtering and sorting apply now."""
 
-    def __init__(self, rows: list[DocumentRow]) -> None:
+    def __init__(self, project: Project, annotator: str) -> None:
         super().__init__()
-        self._rows = rows
-        self._row_numbers = {row.id: number for number, row in enumerate(rows)}
+        self._project = project
+        self._annotator = annotator
+        self._typed = ""
+        self._statuses: frozenset[Status] = frozenset(Status)
+        self._sort: tuple[int, bool] | None = None
+        self._count = 0
+        self._index: DocumentIndex | None = None
+        self._shown: NDArray[np.int64] | None = None
+        """The positions shown, in their order; None: every document in project order."""
+        self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
+        self._done: int | None = None
+        self._documents: dict[str, DocumentRow] = {}
+        """Rows asked for by id (``document``), as last read."""
+        self._changed: set[str] = set()
+        """Documents whose row changed while the index was being read."""
+        self._indexing: QuietTask | None = None
+        self._readings = 0
+        """Indexes asked for: only the last one asked for is used."""
+        self._forget_rows()
+        self._start_index()
 
-    def row_at(self, row: int) -> DocumentRow:
-        return self._rows[row]
+    # -- reading ----------------------------------------------------------------------------
 
-    def row_of(self, document_id: str) -> int:
-        return self._row_numbers[document_id]
+    @property
+    def is_indexed(self) -> bool:
+        return self._index is not None
 
-    def document(self, document_id: str) -> DocumentRow:
-        return self._rows[self._row_numbers[document_id]]
-
-    def rows(self) -> list[DocumentRow]:
-        return list(self._rows)
-
-    def set_rows(self, rows: list[DocumentRow]) -> None:
+    def reload(self) -> None:
         """Every row afresh: documents may have come in (an import, a merge)."""
         self.beginResetModel()
-        self._rows = rows
-        self._row_numbers = {row.id: number for number, row in enumerate(rows)}
+        self._forget_rows()
         self.endResetModel()
+        self._start_index()
+
+    def _forget_rows(self) -> None:
+        if self._indexing is not None:
+            self._indexing.cancel()
+            self._indexing = None
+        self._count = self._project.document_count()
+        self._index = self._shown = None
+        self._pages.clear()
+        self._done = None
+        self._documents.clear()
+        self._changed.clear()
+
+    def _start_index(self) -> None:
+        """Read the index on a worker thread for a large project; a small one's is read when a
+        filter or a sort first needs it (it loads numpy and camel-tools' character sets, which
+        the window opens without)."""
+        if self._count < BACKGROUND_FROM:
+            return
+        annotator = self._annotator
+
+        def use_case(project: Project, _progress: object, cancelled: document_list.CancelCheck) -> DocumentIndex:
+            return build_document_index(project, annotator, cancelled)
+
+        self._readings += 1
+        task = QuietTask(read_only(self._project.path, use_case))
+        # Not a lambda holding the task: a cycle of Qt objects is freed by whichever thread
+        # collects garbage next, and a worker thread must not delete them.
+        task.succeeded.connect(partial(self._indexed, self._readings))
+        self._indexing = task
+        task.start()
+
+    def _indexed(self, reading: int, index: DocumentIndex) -> None:
+        if reading == self._readings:  # not an index a reload made stale
+            self._use_index(index)
+
+    def _use_index(self, index: DocumentIndex) -> None:
+        self._indexing = None
+        self._index = index
+        self._count = len(index)
+        for document_id in self._changed:
+            self._update_index(load_row(self._project, self._annotator, document_id))
+        self._changed.clear()
+        self._show()
+        self.indexed.emit()
+
+    def _page(self, number: int) -> list[DocumentRow]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        first = number * PAGE
+        if self._shown is None:
+            rows = document_list.page_by_position(self._project, self._annotator, first, PAGE)
+        else:
+            assert self._index is not None
+            rowids = self._index.rowids[self._shown[first : first + PAGE]].tolist()
+            rows = document_list.page_by_rowid(self._project, self._annotator, rowids)
+        self._pages[number] = rows
+        if len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    # -- filtering and sorting -----------------------------------------------------------------
+
+    def set_name(self, typed: str) -> None:
+        """Show the documents whose title or file name holds the text (folded as search folds
+        it: typing اسلام finds a document named الإسلام)."""
+        self._typed = typed
+        self._show()
+
+    def set_statuses(self, statuses: frozenset[Status]) -> None:
+        self._statuses = statuses
+        self._show()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By a column (statuses in working order), equal rows in project order; column -1:
+        the project's order."""
+        self._sort = None if column < 0 else (column, order == Qt.SortOrder.DescendingOrder)
+        self._show()
+
+    def _show(self) -> None:
+        """The rows the filter and the sort give, the selected rows kept where they are shown."""
+        if self._index is None:
+            everything = not self._typed.strip() and self._sort is None and self._statuses == frozenset(Status)
+            if everything or self._indexing is not None:
+                return  # shown already, or when the index comes
+            self._use_index(build_document_index(self._project, self._annotator))
+            return
+        shown: NDArray[np.int64] | None = self._index.shown(self._typed, self._statuses, self._sort)
+        if self._sort is None and shown is not None and len(shown) == len(self._index):
+            shown = None
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        positions = [self._position(index.row()) for index in before]
+        self._shown = shown
+        self._pages.clear()
+        after = [self.index(self._row_of_position(p), i.column()) for p, i in zip(positions, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _position(self, row: int) -> int:
+        return row if self._shown is None else int(self._shown[row])
+
+    def _row_of_position(self, position: int | None) -> int:
+        """The row showing the document at ``position``; -1 when none does."""
+        if position is None or self._shown is None:
+            return -1 if position is None else position
+        import numpy as np
+
+        found = np.flatnonzero(self._shown == position)
+        return int(found[0]) if len(found) else -1
+
+    # -- rows ----------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> DocumentRow:
+        return self._page(row // PAGE)[row % PAGE]
+
+    def row_of(self, document_id: str) -> int:
+        """The row showing the document; -1 when the filter hides it (or there is none)."""
+        return self._row_of_position(self._document_position(document_id))
+
+    def _document_position(self, document_id: str) -> int | None:
+        if self._index is None:
+            return document_list.document_position(self._project, document_id)
+        rowid = document_list.document_rowid(self._project, document_id)
+        return None if rowid is None else self._index.position_of(rowid)
+
+    def document(self, document_id: str) -> DocumentRow:
+        """The document's row, read once (the window asks for the open one's often)."""
+        row = self._documents.get(document_id)
+        if row is None:
+            row = self._remember(load_row(self._project, self._annotator, document_id))
+        return row
+
+    def _remember(self, row: DocumentRow) -> DocumentRow:
+        if len(self._documents) >= KEPT_DOCUMENTS:
+            self._documents.clear()
+        self._documents[row.id] = row
+        return row
+
+    def first_document(self) -> str | None:
+        """The document of the first row, if any."""
+        return self.row_at(0).id if self.rowCount() else None
+
+    def done_count(self) -> int:
+        """How many documents the annotator has marked done (counted again after a change)."""
+        if self._done is None:
+            if self._index is None:
+                self._done = document_list.done_count(self._project, self._annotator)
+            else:
+                self._done = int((self._index.statuses == STATUS_ORDER.index(Status.DONE)).sum())
+        return self._done
+
+    def document_count(self) -> int:
+        return self._count
 
     def replace_row(self, row: DocumentRow) -> None:
-        number = self._row_numbers[row.id]
-        self._rows[number] = row
-        self.dataChanged.emit(self.index(number, 0), self.index(number, self.SPANS))
+        """The document's row as it is now; it moves, or leaves the list, when the filter or
+        the sort says so."""
+        self._remember(row)
+        self._done = None
+        for rows in self._pages.values():
+            for number, kept in enumerate(rows):
+                if kept.id == row.id:
+                    rows[number] = row
+        if self._index is None:
+            self._changed.add(row.id)
+        else:
+            self._update_index(row)
+        shown = self.row_of(row.id)
+        if shown >= 0:
+            self.dataChanged.emit(self.index(shown, 0), self.index(shown, self.SPANS))
+        if self._typed or self._sort is not None or self._statuses != frozenset(Status):
+            self._show()
+
+    def _update_index(self, row: DocumentRow) -> None:
+        position = self._document_position(row.id)
+        if self._index is not None and position is not None:
+            self._index.update(position, row)
 
     def retranslate(self) -> None:
         """Headers and status names are texts in the interface language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.SPANS)
-        if self._rows:
-            last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, self.STATUS), self.index(last, self.STATUS))
+        if rows := self.rowCount():
+            self.dataChanged.emit(self.index(0, self.STATUS), self.index(rows - 1, self.STATUS))
+
+    # -- the model's interface -----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid():
+            return 0
+        return self._count if self._shown is None else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 3
@@ -99,15 +310,15 @@ class DocumentTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (isolated(row.title), status_text(row.status), row.spans)[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:  # the column's text alone: a view asks often
+            row, column = self.row_at(index.row()), index.column()
+            if column == self.NAME:
+                return isolated(row.title)
+            return status_text(row.status) if column == self.STATUS else row.spans
         if role == Qt.ItemDataRole.EditRole and index.column() == self.NAME:
-            return row.title
+            return self.row_at(index.row()).title
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
-            return isolated(row.name)  # the file stem, which exports name their files by
-        if role == Qt.ItemDataRole.UserRole:  # what sorting compares: statuses in working order
-            return (row.title, _STATUS_ORDER.index(row.status), row.spans)[index.column()]
+            return isolated(self.row_at(index.row()).name)  # the file stem, which exports name their files by
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -121,7 +332,7 @@ class DocumentTableModel(QAbstractTableModel):
         and replaces the row)."""
         if role != Qt.ItemDataRole.EditRole or index.column() != self.NAME:
             return False
-        self.renameRequested.emit(self._rows[index.row()].id, str(value))
+        self.renameRequested.emit(self.row_at(index.row()).id, str(value))
         return True
 
     def headerData(
@@ -130,39 +341,3 @@ class DocumentTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Document"), self.tr("Status"), self.tr("Spans"))[section]
         return None
-
-
-
-class DocumentFilter(QSortFilterProxyModel):
-    """Rows whose status is among the chosen ones and whose title or file name contains the
-    typed text.
-
-    The title is matched as search is (diacritics, letter variants and case folded), so typing
-    اسلام finds a document named الإسلام.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._statuses: frozenset[Status] = frozenset(Status)
-        self._name = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def set_statuses(self, statuses: frozenset[Status]) -> None:
-        self.beginFilterChange()
-        self._statuses = statuses
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_name(self, text: str) -> None:
-        self.beginFilterChange()
-        self._name = normalize_query(text.strip())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, DocumentTableModel)
-        row = model.row_at(source_row)
-        if row.status not in self._statuses:
-            return False
-        # Without typed text no name is folded: folding loads camel-tools' character sets (a
-        # second of start-up) for nothing.
-        return not self._name or any(self._name in normalize_query(name) for name in (row.title, row.name))

@@ -38,7 +38,7 @@ from workbench.ui.annotate.actions import WindowActions
 from workbench.ui.annotate.assist_controller import AssistController
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
-from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.inspector import SpanInspector
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         labels = self.schema.entity_types
         self.text_view = AnnotatedTextView()
         self.text_view.set_tag_namer(partial(tag_name, self.schema))
-        self.documents = DocumentTableModel(load_rows(self.project, self.annotator))
+        self.documents = DocumentTableModel(self.project, self.annotator)
         self.document_list = DocumentListPanel(self.documents)
         self.label_palette = LabelPalette(self.schema)
         self.span_model = SpanTableModel(partial(label_colour, self.schema), self.label_name)
@@ -240,10 +240,9 @@ class MainWindow(QMainWindow):
     def _first_document(self) -> str | None:
         """The document open at the end of the last session, else the first one."""
         last = self.settings.last_document(self._project_id) if self.settings else None
-        rows = self.documents.rows()
-        if any(row.id == last for row in rows):
+        if last is not None and self.documents.row_of(last) >= 0:
             return last
-        return rows[0].id if rows else None
+        return self.documents.first_document()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.file_menu.drag_entered(event)
@@ -293,7 +292,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the document list and the shown document again: others' work came in (a merge
         or an import) or the assignments changed."""
-        self.documents.set_rows(load_rows(self.project, self.annotator))
+        self.documents.reload()
         shown, self._document_id = self._document_id, None
         shown = shown or self._first_document()
         if shown is not None:
@@ -349,11 +348,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title.replace("%1", self.project.path.name).replace("%2", self.annotator))
 
     def _show_progress(self) -> None:
-        rows = self.documents.rows()
-        done = sum(row.status is Status.DONE for row in rows)
-        self.progress_label.setText(
-            self.tr("Done: %1 of %2").replace("%1", str(done)).replace("%2", str(len(rows)))
-        )
+        done, count = self.documents.done_count(), self.documents.document_count()
+        self.progress_label.setText(self.tr("Done: %1 of %2").replace("%1", str(done)).replace("%2", str(count)))
 
     # -- undo commands and their changes ----------------------------------------------------
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from workbench.app.document_list import document_names
 from workbench.core.schema import EntityType
 from workbench.ui.annotate.search import Match, find_in_documents
 from workbench.ui.annotate.search_panel import SearchPanel
@@ -45,7 +46,7 @@ class SearchController(QObject):
         window = self._window
         document_id = window.current_document_id
         if whole_project:
-            documents = [(row.id, row.name) for row in window.documents.rows()]
+            documents = document_names(window.project)
         elif document_id is not None:
             documents = [(document_id, window.documents.document(document_id).name)]
         else:

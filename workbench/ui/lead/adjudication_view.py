@@ -43,7 +43,7 @@ from workbench.core.adjudication import (
 from workbench.core.adjudication_labels import disagreeing_fields
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
-from workbench.ui.annotate.document_model import DocumentTableModel, load_row, load_rows
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
@@ -73,7 +73,7 @@ class AdjudicationView(AdjudicationLayout):
     """Gold of this document (its id) was written: its spans or its status."""
 
     def __init__(self, project: Project, author: str, parent: QWidget | None = None) -> None:
-        documents = DocumentTableModel(load_rows(project, GOLD))
+        documents = DocumentTableModel(project, GOLD)
         super().__init__(project.schema, documents, CandidateModel(project.schema), parent)
         self.project = project
         self._author = author

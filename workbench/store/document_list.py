@@ -1,0 +1,105 @@
+"""What the window's document list reads, a page at a time: a project may hold 100,000 documents
+(300 million characters), and the list must open without reading them all.
+
+Positions are places in the project's order (``ord``, then ``rowid``, as ``iter_all_annotated``
+walks it). A page is read by position (``LIMIT``/``OFFSET`` down the order index) or by rowid (the
+rows a filtered or sorted list shows); each row is the ``DocumentProgress`` the list shows.
+``index_rows`` streams what the list's index keeps of every document, for a background thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from workbench.core.model import Status
+from workbench.store.reading import PROGRESS_COLUMNS, PROGRESS_FROM, DocumentProgress, progress_rows
+from workbench.store.titles import shown_title
+
+PROJECT_ORDER = "ORDER BY d.ord, d.rowid"
+
+
+class IndexRow(NamedTuple):
+    """What the list's index keeps of a document: its rowid, the annotator's status and span
+    count, its title as shown and its name (the file stem)."""
+
+    rowid: int
+    status: Status
+    spans: int
+    title: str
+    name: str
+
+
+def page_by_position(
+    conn: sqlite3.Connection, annotator: str, first: int, count: int
+) -> list[DocumentProgress]:
+    """The rows at positions ``first`` to ``first + count`` (fewer at the end). The rowids are
+    found down the order index first: an ``OFFSET`` over the whole rows would make each of the
+    rows skipped (their span counts, their openings) on the way."""
+    rowids = conn.execute(
+        f"SELECT d.rowid FROM documents d {PROJECT_ORDER} LIMIT ? OFFSET ?", [count, first]
+    )
+    return page_by_rowid(conn, annotator, [rowid for (rowid,) in rowids])
+
+
+def page_by_rowid(
+    conn: sqlite3.Connection, annotator: str, rowids: Sequence[int]
+) -> list[DocumentProgress]:
+    """The rows of these documents, in the order given (a rowid no document has is left out)."""
+    marks = ",".join("?" * len(rowids))
+    query = f"SELECT d.rowid, {PROGRESS_COLUMNS} {PROGRESS_FROM} WHERE d.rowid IN ({marks})"
+    found = {row[0]: row[1:] for row in conn.execute(query, [annotator, *rowids])}
+    return progress_rows(found[rowid] for rowid in rowids if rowid in found)
+
+
+def index_rows(conn: sqlite3.Connection, annotator: str) -> Iterator[IndexRow]:
+    """Every document in project order, with what the list's index keeps of it. Reads every
+    document's opening (for its title): a background thread's work on a large project."""
+    rows = conn.execute(
+        f"SELECT d.rowid, {PROGRESS_COLUMNS} {PROGRESS_FROM} {PROJECT_ORDER}", [annotator]
+    )
+    for rowid, _, name, status, spans, title, opening in rows:
+        yield IndexRow(rowid, Status(status), spans, shown_title(title, opening), name)
+
+
+def document_rowid(conn: sqlite3.Connection, document_id: str) -> int | None:
+    row = conn.execute("SELECT rowid FROM documents WHERE id = ?", [document_id]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def document_position(conn: sqlite3.Connection, document_id: str) -> int | None:
+    """The document's place in the project's order (None: no such document)."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM documents e WHERE (e.ord, e.rowid) < (d.ord, d.rowid)) "
+        "FROM documents d WHERE d.id = ?",
+        [document_id],
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def done_count(conn: sqlite3.Connection, annotator: str) -> int:
+    """How many documents the annotator has marked done."""
+    row = conn.execute(
+        "SELECT count(*) FROM annotation_sets WHERE annotator = ? AND status = ?",
+        [annotator, Status.DONE.value],
+    ).fetchone()
+    return int(row[0])
+
+
+def document_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every document's id and name, in project order (no text read)."""
+    return [(i, name) for i, name in conn.execute(f"SELECT d.id, d.name FROM documents d {PROJECT_ORDER}")]
+
+
+def not_done(conn: sqlite3.Connection, annotator: str) -> list[str]:
+    """The ids of the documents the annotator has not marked done, in project order."""
+    return [
+        i
+        for (i,) in conn.execute(
+            f"SELECT d.id FROM documents d LEFT JOIN annotation_sets a "
+            f"ON a.document_id = d.id AND a.annotator = ? "
+            f"WHERE coalesce(a.status, 'new') != ? {PROJECT_ORDER}",
+            [annotator, Status.DONE.value],
+        )
+    ]
