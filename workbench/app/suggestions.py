@@ -1,14 +1,28 @@
-"""Suggestions for a document as it opens: built from every labelled span in the project, with
+"""Suggestions for a document as it opens: built from the spans labelled in the project, with
 the annotator's rejections read from the file (run off the GUI thread: a long document and a
-large project take longer than a frame)."""
+large project take longer than a frame).
+
+A text of the training documents (gold, else done sets) is offered only when the project labels
+it so in enough of the places it occurs there (``gazetteer.MIN_SCORE``, as the strings
+recommender offers it); a text labelled only in unfinished work is offered as it is. Offered
+whatever their evidence, a word labelled once by mistake (في as an organization) or one that
+folds onto another (على onto علي) was offered at every occurrence: on ANERcorp, the annotator
+then spent more actions with suggestions than without (1.03 times as many).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from workbench.core.normalize import normalize
+from workbench.core.recommenders.gazetteer import trusted_texts
 from workbench.core.suggestions import Suggestion, lexicon_suggestions
 from workbench.store.project import Project
+from workbench.store.recommending import (
+    rejected_strings,
+    training_documents,
+    unfinished_texts,
+)
 from workbench.store.throughput import log_action
 
 
@@ -23,10 +37,16 @@ def document_suggestions(project: Project, document_id: str, annotator: str) -> 
     text = project.document(document_id).text
     taken = {(e.start, e.end, e.label) for e in project.span_entries(document_id, annotator)}
     rejected = project.rejected_suggestions(document_id, annotator)
-    found = lexicon_suggestions(normalize(text), project.labelled_texts(), taken, rejected)
+    found = lexicon_suggestions(normalize(text), offered_texts(project), taken, rejected)
     return DocumentOffer(
         document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected)
     )
+
+
+def offered_texts(project: Project) -> set[tuple[str, str]]:
+    """The (text, label) pairs offered at their occurrences (see above)."""
+    learnt = trusted_texts(training_documents(project), rejected_strings(project))
+    return learnt | unfinished_texts(project)
 
 
 def reject_in_document(
