@@ -2,7 +2,7 @@
 word features, trained on the project's own annotations.
 
 Features of a word: its normalized form, its proclitics and stem (``words``), whether it has the
-article, the stem's first and last one to three letters and its letter trigrams, the first two
+article, the stem's first and last one to three letters, the first two
 letters of the whole word, its shape (Arabic, Latin, digits, punctuation), its length, its place
 in the sentence, how often its stem occurs in the training texts (labelled or not: a name is
 rarer than a common word), the gazetteer's tag on it; the form, stem, proclitics, affixes and
@@ -78,7 +78,6 @@ def shape(text: str) -> str:
 
 def _own_features(word: Word) -> list[str]:
     stem, normalized = word.stem, word.normalized
-    padded = f"<{stem}>"
     return [
         f"w={normalized}",
         f"s={stem}",
@@ -93,7 +92,6 @@ def _own_features(word: Word) -> list[str]:
         f"b2={normalized[:2]}",
         f"sh={shape(word.text)}",
         f"n={min(len(stem), 8)}",
-        *dict.fromkeys(f"c3={padded[i : i + 3]}" for i in range(len(padded) - 2)),
     ]
 
 
