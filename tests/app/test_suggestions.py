@@ -95,3 +95,8 @@ def test_a_text_the_project_seldom_labels_where_it_occurs_is_not_offered(tmp_pat
             (delegation, delegation + 5, "ORG"),
             (beirut, beirut + 5, "LOC"),
         ]
+        # labelled in two of its four places, في is worth offering: the gold changed since
+        second = gold_text.index("في", gold_text.index("في") + 1)
+        project.add_span("gold", "gold", second, second + 2, "ORG")
+        found_in = opened.index("في")
+        assert Suggestion(found_in, found_in + 2, "ORG") in document_suggestions(project, "opened", "badr").suggestions

@@ -13,6 +13,7 @@ then spent more actions with suggestions than without (1.03 times as many).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.core.normalize import normalize
 from workbench.core.recommenders.gazetteer import trusted_texts
@@ -21,6 +22,7 @@ from workbench.store.project import Project
 from workbench.store.recommending import (
     rejected_strings,
     training_documents,
+    training_version,
     unfinished_texts,
 )
 from workbench.store.throughput import log_action
@@ -45,8 +47,22 @@ def document_suggestions(project: Project, document_id: str, annotator: str) -> 
 
 def offered_texts(project: Project) -> set[tuple[str, str]]:
     """The (text, label) pairs offered at their occurrences (see above)."""
-    learnt = trusted_texts(training_documents(project), rejected_strings(project))
-    return learnt | unfinished_texts(project)
+    return set(_trusted_learnt_texts(project)) | unfinished_texts(project)
+
+
+_TRUSTED: dict[Path, tuple[tuple[object, ...], frozenset[tuple[str, str]]]] = {}
+"""Per project file, ``trusted_texts`` of its training documents and the ``training_version``
+they were computed at: the offer is built again after every edit, the training documents
+seldom change meanwhile, and weighing them reads them all."""
+
+
+def _trusted_learnt_texts(project: Project) -> frozenset[tuple[str, str]]:
+    version = training_version(project)
+    cached = _TRUSTED.get(project.path)
+    if cached is None or cached[0] != version:
+        learnt = trusted_texts(training_documents(project), rejected_strings(project))
+        cached = _TRUSTED[project.path] = (version, frozenset(learnt))
+    return cached[1]
 
 
 def reject_in_document(

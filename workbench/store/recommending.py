@@ -135,6 +135,18 @@ def unfinished_texts(project: Project) -> set[tuple[str, str]]:
     return project.labelled_texts() - learnt_texts(project)
 
 
+def training_version(project: Project) -> tuple[object, ...]:
+    """A value that changes whenever ``training_documents`` or ``rejected_strings`` may: what
+    a result computed from them is cached under."""
+    where, params = _training_sets(project)
+    sets = project.conn.execute(
+        f"SELECT count(*), total(a.revision), max(a.updated) FROM annotation_sets a WHERE {where}",
+        params,
+    ).fetchone()
+    rejected = project.conn.execute("SELECT count(*) FROM rejected_suggestions").fetchone()
+    return (*sets, *rejected)
+
+
 def _training_sets(project: Project) -> tuple[str, list[str]]:
     """The condition on annotation sets ``a`` that picks the training sets, and its values."""
     if _has_gold(project):
