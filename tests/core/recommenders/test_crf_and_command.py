@@ -23,6 +23,7 @@ from workbench.core.recommenders.crf import (
 )
 from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
 from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, trusted_texts
+from workbench.core.recommenders.trained import elsewhere_in_document
 from workbench.core.recommenders.words import sentences_of
 
 PLACES = ["بغداد", "الموصل", "دمشق", "بيروت", "عمان", "القاهرة"]
@@ -195,3 +196,12 @@ def test_the_replay_offers_what_the_window_offers_as_a_document_opens() -> None:
     assert offered == [Recommendation(4, 8, "PER", 0.0, "lexicon")]
     gold = [(4, 8, "PER"), (13, 18, "LOC")]
     assert replay_actions(gold, offered, text).assisted == 1 + 2
+
+
+def test_a_name_the_crf_finds_once_is_suggested_wherever_it_occurs_in_the_document() -> None:
+    text = "قال سعيد إن الوضع هادئ ثم غادر وسعيد إلى بيروت"
+    found = [Recommendation(4, 8, "PER", 0.7, "crf"), Recommendation(41, 46, "LOC", 0.9, "crf")]
+    elsewhere = elsewhere_in_document(found, text, sentences_of(text))
+    assert [(text[r.start : r.end], r.label, r.score, r.recommender) for r in elsewhere] == [
+        ("سعيد", "PER", 0.7, "crf"), ("وسعيد", "PER", 0.7, "crf"), ("بيروت", "LOC", 0.9, "crf"),
+    ]
