@@ -38,10 +38,13 @@ NAME = "crf"
 TRAINING = {
     "c1": 0.05,
     "c2": 0.05,
-    "max_iterations": 150,
+    "max_iterations": 100,
     "feature.possible_transitions": True,
 }
-"""L-BFGS with elastic-net regularization: crfsuite's usual settings for named entities."""
+"""L-BFGS with elastic-net regularization: crfsuite's usual settings for named entities. Chosen
+by 4-fold cross-validation inside the training share of ANERcorp (never on its held-out fifth):
+c1 0.02-0.2 and c2 0.005-0.05 all gave F1 0.59-0.61; 100 iterations gave what 150 gave (0.613,
+0.614) in two thirds of the time."""
 MIN_SCORE = 0.5
 """A span no likelier right than this is not suggested: a wrong suggestion costs the annotator
 an action (rejecting it) as much as a right one saves (accepting it rather than labelling)."""
