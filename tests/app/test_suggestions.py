@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.app.recommending import recommenders_for
 from workbench.app.suggestions import document_suggestions
 from workbench.core.model import AnnotatedDocument, make_document
 from workbench.core.schema import builtin_schema
@@ -66,3 +67,36 @@ def test_event_triggers_are_not_offered(project: Project) -> None:
         Suggestion(gunmen, gunmen + len("مسلحون"), "PER"),
         Suggestion(mosul, mosul + len("الموصل"), "GPE"),
     }
+
+
+def test_a_text_the_project_seldom_labels_where_it_occurs_is_not_offered(tmp_path: Path) -> None:
+    # في labelled once as an organization in gold where it occurs four times: offered at every
+    # occurrence on opening, such strings cost more actions than they saved (ANERcorp, issue 15)
+    gold_text = "اجتمع المجلس في بيروت ثم في دمشق ثم في عمان ثم في حلب"
+    opened = "وصل الوفد في الصباح إلى بيروت"
+    with Project.create(tmp_path / "g.tawsim", builtin_schema("generic")) as project:
+        project.add_documents(
+            AnnotatedDocument(make_document(name, text, doc_id=name))
+            for name, text in (("gold", gold_text), ("opened", opened))
+        )
+        project.add_span("gold", "gold", gold_text.index("في"), gold_text.index("في") + 2, "ORG")
+        project.add_span("gold", "gold", gold_text.index("بيروت"), gold_text.index("بيروت") + 5, "LOC")
+        project.add_span("opened", "amal", opened.index("الوفد"), opened.index("الوفد") + 5, "ORG")
+        delegation, beirut = opened.index("الوفد"), opened.index("بيروت")
+        # amal's unfinished work and the gold's بيروت (labelled where it occurs) are offered as
+        # the document opens, the gold's في is not; nor does the strings recommender offer it
+        offer = document_suggestions(project, "opened", "badr")
+        assert offer.suggestions == {
+            Suggestion(delegation, delegation + 5, "ORG"),
+            Suggestion(beirut, beirut + 5, "LOC"),
+        }
+        found = recommenders_for(project, ["strings"])["strings"](opened)
+        assert [(r.start, r.end, r.label) for r in found] == [
+            (delegation, delegation + 5, "ORG"),
+            (beirut, beirut + 5, "LOC"),
+        ]
+        # labelled in two of its four places, في is worth offering: the gold changed since
+        second = gold_text.index("في", gold_text.index("في") + 1)
+        project.add_span("gold", "gold", second, second + 2, "ORG")
+        found_in = opened.index("في")
+        assert Suggestion(found_in, found_in + 2, "ORG") in document_suggestions(project, "opened", "badr").suggestions

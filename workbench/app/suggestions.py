@@ -1,14 +1,30 @@
-"""Suggestions for a document as it opens: built from every labelled span in the project, with
+"""Suggestions for a document as it opens: built from the spans labelled in the project, with
 the annotator's rejections read from the file (run off the GUI thread: a long document and a
-large project take longer than a frame)."""
+large project take longer than a frame).
+
+A text of the training documents (gold, else done sets) is offered only when the project labels
+it so in enough of the places it occurs there (``gazetteer.MIN_SCORE``, as the strings
+recommender offers it); a text labelled only in unfinished work is offered as it is. Offered
+whatever their evidence, a word labelled once by mistake (في as an organization) or one that
+folds onto another (على onto علي) was offered at every occurrence: on ANERcorp, the annotator
+then spent more actions with suggestions than without (1.03 times as many).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.core.normalize import normalize
+from workbench.core.recommenders.gazetteer import trusted_texts
 from workbench.core.suggestions import Suggestion, lexicon_suggestions
 from workbench.store.project import Project
+from workbench.store.recommending import (
+    rejected_strings,
+    training_documents,
+    training_version,
+    unfinished_texts,
+)
 from workbench.store.throughput import log_action
 
 
@@ -23,10 +39,30 @@ def document_suggestions(project: Project, document_id: str, annotator: str) -> 
     text = project.document(document_id).text
     taken = {(e.start, e.end, e.label) for e in project.span_entries(document_id, annotator)}
     rejected = project.rejected_suggestions(document_id, annotator)
-    found = lexicon_suggestions(normalize(text), project.labelled_texts(), taken, rejected)
+    found = lexicon_suggestions(normalize(text), offered_texts(project), taken, rejected)
     return DocumentOffer(
         document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected)
     )
+
+
+def offered_texts(project: Project) -> set[tuple[str, str]]:
+    """The (text, label) pairs offered at their occurrences (see above)."""
+    return set(_trusted_learnt_texts(project)) | unfinished_texts(project)
+
+
+_TRUSTED: dict[Path, tuple[tuple[object, ...], frozenset[tuple[str, str]]]] = {}
+"""Per project file, ``trusted_texts`` of its training documents and the ``training_version``
+they were computed at: the offer is built again after every edit, the training documents
+seldom change meanwhile, and weighing them reads them all."""
+
+
+def _trusted_learnt_texts(project: Project) -> frozenset[tuple[str, str]]:
+    version = training_version(project)
+    cached = _TRUSTED.get(project.path)
+    if cached is None or cached[0] != version:
+        learnt = trusted_texts(training_documents(project), rejected_strings(project))
+        cached = _TRUSTED[project.path] = (version, frozenset(learnt))
+    return cached[1]
 
 
 def reject_in_document(

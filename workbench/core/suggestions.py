@@ -9,8 +9,9 @@ accepting one label takes the word, and Enter moves on to the next word, not to 
 with the other label. A rejected suggestion is not offered again, even when the same string is
 labelled again (the project file keeps the rejections).
 
-When a document opens, ``lexicon_suggestions`` offers every whole-word occurrence of every text
-labelled anywhere in the project (any annotator's set, gold, imported sets) with its label.
+When a document opens, ``lexicon_suggestions`` offers every whole-word occurrence of the texts
+labelled in the project (any annotator's set, gold, imported sets) with their labels; the app
+leaves out those its training documents seldom label where they occur (``app.suggestions``).
 """
 
 from __future__ import annotations

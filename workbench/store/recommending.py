@@ -95,13 +95,11 @@ def copy_models(source: Project, target: Project) -> None:
 def training_documents(project: Project) -> list[TrainingDocument]:
     """What the recommenders learn from: gold where the project has any, else every done set
     of the annotators, in document order."""
-    status = "" if _has_gold(project) else " AND a.status = 'done'"
-    who = "a.annotator = ?" if status == "" else "a.annotator NOT IN (?, ?)"
-    params = [GOLD] if status == "" else [GOLD, SUGGESTIONS]
+    where, params = _training_sets(project)
     set_ids: dict[str, list[str]] = {}
     for document_id, set_id in project.conn.execute(
         "SELECT a.document_id, a.id FROM annotation_sets a JOIN documents d ON d.id = a.document_id "
-        f"WHERE {who}{status} ORDER BY d.ord",
+        f"WHERE {where} ORDER BY d.ord",
         params,
     ):
         set_ids.setdefault(document_id, []).append(set_id)
@@ -114,6 +112,46 @@ def training_documents(project: Project) -> list[TrainingDocument]:
         entity = [(s, e, label) for s, e, label in spans if project.schema.has_entity(label)]
         documents.append(TrainingDocument(project.document(document_id).text, entity))
     return documents
+
+
+def learnt_texts(project: Project) -> set[tuple[str, str]]:
+    """Every (covered text, label) of an entity span of ``training_documents``: what the
+    strings recommender weighs against the places the text occurs unlabelled."""
+    where, params = _training_sets(project)
+    return {
+        (text, label)
+        for text, label in project.conn.execute(
+            "SELECT DISTINCT s.text, s.label FROM spans s JOIN annotation_sets a ON a.id = s.set_id "
+            f"WHERE {where}",
+            params,
+        )
+        if project.schema.has_entity(label)
+    }
+
+
+def unfinished_texts(project: Project) -> set[tuple[str, str]]:
+    """(text, label) labelled only outside ``training_documents`` (the annotators' work not
+    done yet): strings the project has no evidence on beyond being labelled so once."""
+    return project.labelled_texts() - learnt_texts(project)
+
+
+def training_version(project: Project) -> tuple[object, ...]:
+    """A value that changes whenever ``training_documents`` or ``rejected_strings`` may: what
+    a result computed from them is cached under."""
+    where, params = _training_sets(project)
+    sets = project.conn.execute(
+        f"SELECT count(*), total(a.revision), max(a.updated) FROM annotation_sets a WHERE {where}",
+        params,
+    ).fetchone()
+    rejected = project.conn.execute("SELECT count(*) FROM rejected_suggestions").fetchone()
+    return (*sets, *rejected)
+
+
+def _training_sets(project: Project) -> tuple[str, list[str]]:
+    """The condition on annotation sets ``a`` that picks the training sets, and its values."""
+    if _has_gold(project):
+        return "a.annotator = ?", [GOLD]
+    return "a.annotator NOT IN (?, ?) AND a.status = 'done'", [GOLD, SUGGESTIONS]
 
 
 def _has_gold(project: Project) -> bool:

@@ -12,9 +12,18 @@ from tests.conftest import REPO_ROOT
 from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.command import run_command
-from workbench.core.recommenders.crf import CrfModel, CrfTagger, shape, train_crf
-from workbench.core.recommenders.evaluation import replay_actions, training_sizes
-from workbench.core.recommenders.gazetteer import Gazetteer
+from workbench.core.recommenders.crf import (
+    MIN_SCORE,
+    CrfModel,
+    CrfTagger,
+    Marginals,
+    sentence_features,
+    shape,
+    train_crf,
+)
+from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
+from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, trusted_texts
+from workbench.core.recommenders.trained import elsewhere_in_document
 from workbench.core.recommenders.words import sentences_of
 
 PLACES = ["بغداد", "الموصل", "دمشق", "بيروت", "عمان", "القاهرة"]
@@ -48,6 +57,56 @@ def test_the_crf_learns_contexts_and_its_model_is_bytes_that_reopen() -> None:
 
 def test_shape_folds_runs_of_one_kind() -> None:
     assert (shape("بغداد"), shape("ISIS-2"), shape("٢٠١٤")) == ("A", "L.9", "9")
+
+
+class FixedTagger:
+    """A stand-in for crfsuite's tagger: the given tags and marginals for any sentence."""
+
+    def __init__(self, tags: list[str], marginals: list[dict[str, float]]) -> None:
+        self.tags, self.marginals = tags, marginals
+
+    def tag(self, _features: object) -> list[str]:
+        return self.tags
+
+    def labels(self) -> list[str]:
+        return ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+
+    def marginal(self, tag: str, position: int) -> float:
+        return self.marginals[position].get(tag, 0.0)
+
+
+def test_a_span_is_scored_by_its_range_whatever_its_label() -> None:
+    # a name over words 1-2: PER or LOC (0.5 + 0.4 begin there), going on at 2 (0.3 + 0.5),
+    # stopping before 3 (0.1 goes on there)
+    tagger = FixedTagger([], [{"O": 1.0}, {"B-PER": 0.5, "B-LOC": 0.4}, {"I-PER": 0.3, "I-LOC": 0.5},
+                              {"I-PER": 0.1, "O": 0.9}])
+    marginals = Marginals.of(tagger, 4)
+    assert marginals.range_score(1, 3) == pytest.approx(min(0.9, 0.8, 0.9))
+    assert marginals.range_score(1, 2) == pytest.approx(min(0.9, 1 - 0.8))
+    assert marginals.range_score(2, 3) == 0.0  # nothing begins at word 2
+    assert marginals.range_score(3, 4) == 0.0  # nor at the last word, which has no next one
+
+
+def test_the_crf_suggests_only_spans_likelier_right_than_not() -> None:
+    text = "وصل كريم إلى بيروت أمس"
+    tagger = CrfTagger(train_crf(training_set()))
+    sure = {"B-PER": 0.95, "I-PER": 0.01}
+    unsure = {"B-LOC": 0.45, "O": 0.55}
+    tagger._tagger = FixedTagger(["O", "B-PER", "O", "B-LOC", "O"], [{}, sure, {"O": 1.0}, unsure, {"O": 1.0}])
+    found = tagger.recommend(sentences_of(text), Gazetteer())
+    assert [(text[r.start : r.end], r.label, r.score) for r in found] == [("كريم", "PER", pytest.approx(0.95))]
+    assert MIN_SCORE == 0.5
+
+
+def test_a_word_is_read_with_its_article_affixes_neighbours_bigrams_and_frequency() -> None:
+    [sentence] = sentences_of("زار الرئيس بغداد")
+    gazetteer = gazetteer_of([TrainingDocument("في بغداد رئيس", [(3, 8, "LOC")])])
+    features = sentence_features(sentence, gazetteer)
+    president = set(features[1])
+    assert {"al=True", "s=رئيس", "e1=س", "e3=ئيس", "i=1", "f=1"} <= president
+    assert {"-1w=زار", "1w=بغداد", "1s=غداد", "1g=B-LOC"} <= president
+    assert {"-1|0=زار|رئيس", "0|1=رئيس|غداد"} <= president
+    assert {"al=False", "f=0", "-1edge"} <= set(features[0]) and "1edge" in features[2]
 
 
 def example(*argv: str) -> str:
@@ -123,3 +182,26 @@ def test_a_hand_labelled_name_is_offered_at_its_other_occurrences_in_the_replay(
     # سعيد and بغداد labelled by hand (2 + 2), their second occurrences accepted (1 + 1)
     assert replay_actions(gold, [], text).assisted == 6
     assert replay_actions(gold, []).assisted == 8
+
+
+def test_the_replay_offers_what_the_window_offers_as_a_document_opens() -> None:
+    labelled = "زار سعيد بغداد ثم في حلب ثم في دمشق ثم في عمان ثم في حمص"
+    done = [TrainingDocument(labelled, [(4, 8, "PER"), (18, 20, "ORG")])]
+    assert labelled[18:20] == "في"
+    text = "وصل سعيد إلى بغداد في الصباح"
+    found = [Recommendation(4, 8, "PER", 0.8, "crf")]
+    # سعيد is found already (and keeps its score); في, labelled once in its four places, is not offered
+    assert on_opening(found, text, trusted_texts(done)) == found
+    offered = on_opening([], text, trusted_texts(done))
+    assert offered == [Recommendation(4, 8, "PER", 0.0, "lexicon")]
+    gold = [(4, 8, "PER"), (13, 18, "LOC")]
+    assert replay_actions(gold, offered, text).assisted == 1 + 2
+
+
+def test_a_name_the_crf_finds_once_is_suggested_wherever_it_occurs_in_the_document() -> None:
+    text = "قال سعيد إن الوضع هادئ ثم غادر وسعيد إلى بيروت"
+    found = [Recommendation(4, 8, "PER", 0.7, "crf"), Recommendation(41, 46, "LOC", 0.9, "crf")]
+    elsewhere = elsewhere_in_document(found, text, sentences_of(text))
+    assert [(text[r.start : r.end], r.label, r.score, r.recommender) for r in elsewhere] == [
+        ("سعيد", "PER", 0.7, "crf"), ("وسعيد", "PER", 0.7, "crf"), ("بيروت", "LOC", 0.9, "crf"),
+    ]

@@ -8,7 +8,7 @@ Actions, as docs/recommenders.md counts them: labelling a span by hand is two (s
 the label's key); accepting a suggestion is one (Enter, or the label's key, which also relabels a
 suggestion whose range is right but whose label is not); rejecting one is one (Backspace);
 accepting all suggestions above a score is one, and each of them that was wrong costs one more
-(relabel or delete it).
+(relabel or delete it). The suggestions are what the window offers (``on_opening``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from workbench.core.normalize import normalize
 from workbench.core.recommenders import LabelledRange, Recommendation, TrainingDocument
-from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings
+from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings, trusted_texts
 from workbench.core.recommenders.words import sentences_of
+from workbench.core.suggestions import lexicon_suggestions
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
 BULK_FIX = 1
@@ -69,6 +71,23 @@ class Actions:
     @property
     def saved_per_span(self) -> float:
         return (self.unassisted - self.assisted) / self.gold_spans if self.gold_spans else 0.0
+
+
+def on_opening(
+    found: Sequence[Recommendation], text: str, offered: set[tuple[str, str]]
+) -> list[Recommendation]:
+    """What the window offers on a document as it opens: the recommenders' ``found`` and,
+    unscored (no bulk accept takes them), every other whole-word occurrence of the ``offered``
+    texts (``gazetteer.trusted_texts``)."""
+    keys = {r.key for r in found}
+    return [
+        *found,
+        *(
+            Recommendation(s.start, s.end, s.label, 0.0, "lexicon")
+            for s in sorted(lexicon_suggestions(normalize(text), offered, set(), set()))
+            if (s.start, s.end, s.label) not in keys
+        ),
+    ]
 
 
 def replay_actions(
@@ -187,11 +206,13 @@ def learning_curve(
     for size in sizes:
         recommend = train(training[:size])
         found = [recommend(document.text) for document in testing]
+        offered = trusted_texts(training[:size])
+        shown = [on_opening(f, d.text, offered) for f, d in zip(found, testing, strict=True)]
         scores = exact_scores(
             [document.spans for document in testing], [[r.key for r in f] for f in found]
         )
         actions = Actions(0, 0, 0)
-        for document, shown in zip(testing, found, strict=True):
-            actions = added(actions, replay_actions(document.spans, shown, document.text))
+        for document, window in zip(testing, shown, strict=True):
+            actions = added(actions, replay_actions(document.spans, window, document.text))
         points.append(CurvePoint(size, scores, actions))
     return points

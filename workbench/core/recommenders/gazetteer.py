@@ -33,6 +33,8 @@ class Gazetteer:
     occurrences: Counter[Key] = field(default_factory=Counter)
     rejections: Counter[tuple[Key, str]] = field(default_factory=Counter)
     longest: int = 0
+    stems: Counter[str] = field(default_factory=Counter)
+    """How often each stem occurs in the documents' texts, labelled or not."""
 
     def add(self, text: str, label: str, count: int = 1) -> None:
         key = stems_of(text)
@@ -52,9 +54,18 @@ class Gazetteer:
         counts = self.labels.get(key)
         if not counts:
             return None
-        label, count = counts.most_common(1)[0]
+        label = counts.most_common(1)[0][0]
+        return label, self._share(key, label)
+
+    def share(self, text: str, label: str) -> float:
+        """The share of the occurrences of ``text`` (or a string like it) labelled ``label``."""
+        key = stems_of(text)
+        return self._share(key, label) if key in self.labels else 0.0
+
+    def _share(self, key: Key, label: str) -> float:
+        counts = self.labels[key]
         seen = max(self.occurrences[key], sum(counts.values())) + self.rejections[(key, label)]
-        return label, count / seen
+        return counts[label] / seen
 
     def matches(self, sentence: Sequence[Word]) -> list[Match]:
         """The longest entries found in ``sentence``, left to right, not overlapping."""
@@ -76,6 +87,7 @@ class Gazetteer:
         """Count every place the entries occur in ``sentences`` (overlaps included)."""
         for sentence in sentences:
             stems = [word.stem for word in sentence]
+            self.stems.update(stems)
             for index in range(len(stems)):
                 for size in range(1, min(self.longest, len(stems) - index) + 1):
                     key = tuple(stems[index : index + size])
@@ -103,6 +115,17 @@ def gazetteer_of(
     for document in documents:
         gazetteer.count_occurrences(sentences_of(document.text))
     return gazetteer
+
+
+def trusted_texts(
+    documents: Sequence[TrainingDocument], rejected: Iterable[tuple[str, str]] = ()
+) -> set[tuple[str, str]]:
+    """The (text, label) pairs labelled in ``documents`` that are labelled so in ``MIN_SCORE``
+    or more of the places they occur there (``rejected`` suggestions counted against them):
+    those worth offering wherever they occur, as the window does when a document opens."""
+    gazetteer = gazetteer_of(documents, rejected=rejected)
+    labelled = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
+    return {(text, label) for text, label in labelled if gazetteer.share(text, label) >= MIN_SCORE}
 
 
 def recommend_strings(

@@ -4,15 +4,17 @@ recommendations: what evaluation and the project's use cases both run."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from workbench.core.recommenders import Recommendation, TrainingDocument, merged
-from workbench.core.recommenders.crf import CrfModel, CrfTagger, train_crf
+from workbench.core.recommenders.crf import NAME, CrfModel, CrfTagger, train_crf
 from workbench.core.recommenders.gazetteer import (
     Gazetteer,
+    Key,
     gazetteer_of,
     recommend_strings,
 )
-from workbench.core.recommenders.words import sentences_of
+from workbench.core.recommenders.words import Word, sentences_of, stems_of
 
 Recommend = Callable[[str], list[Recommendation]]
 LEARNING = ("strings", "crf", "strings+crf")
@@ -29,9 +31,29 @@ def crf_recommender(model: CrfModel, gazetteer: Gazetteer, with_strings: bool = 
     def recommend(text: str) -> list[Recommendation]:
         sentences = sentences_of(text)
         found = tagger.recommend(sentences, gazetteer)
+        found = merged(found, elsewhere_in_document(found, text, sentences))
         return merged(found, recommend_strings(gazetteer, sentences)) if with_strings else found
 
     return recommend
+
+
+def elsewhere_in_document(
+    found: Sequence[Recommendation], text: str, sentences: Sequence[Sequence[Word]]
+) -> list[Recommendation]:
+    """The other places of the document where a string ``found`` there occurs (clitics and
+    all, as the strings recommender finds it), with its label and its best score: a name the
+    model sees in one context is the same name in another, where the context says less."""
+    own = Gazetteer()
+    scores: dict[tuple[Key, str], float] = {}
+    for recommendation in found:
+        string = text[recommendation.start : recommendation.end]
+        own.add(string, recommendation.label)
+        key = (stems_of(string), recommendation.label)
+        scores[key] = max(scores.get(key, 0.0), recommendation.score)
+    return [
+        replace(r, score=scores[(stems_of(text[r.start : r.end]), r.label)], recommender=NAME)
+        for r in recommend_strings(own, sentences, min_score=0.0)
+    ]
 
 
 def trained(
