@@ -36,8 +36,15 @@ CHUNK = 32
 Their sets must fit in what ``core.import_checks`` remembers of the sets that passed: the
 reader's check of a set and the store's are then one walk."""
 IMPORT_CACHE_KIB = 32 * 1024
-"""SQLite's page cache while an import runs: the random ids of the span index touch pages all
+"""SQLite's page cache when an import starts: the random ids of the span index touch pages all
 over it, and with the default 2 MiB, inserting 200,000 spans costs a third more."""
+MAX_IMPORT_CACHE_KIB = 144 * 1024
+"""What the page cache may grow to as the spans' indexes grow (``INDEX_BYTES_PER_SPAN``): a
+fixed cache of this size would hold the peak memory of an import of 10,000 documents above
+150 MB; 2,000,000 spans (100,000 documents) cost a fifth less than with the starting cache."""
+INDEX_BYTES_PER_SPAN = 160
+"""The pages a span's two index entries take (its random id, and its set's id with its range
+and label), about 45 and 55 bytes in pages about two thirds full."""
 SpanKey = tuple[int, int, str]
 RelationKey = tuple[str, str, str]
 
@@ -72,6 +79,7 @@ class DocumentImporter:
         self.relation_rows: list[dict[str, Any]] = []
         self.label_rows: list[dict[str, Any]] = []
         self.annotators: set[str] = set(annotators(conn))
+        self.cache_kib = IMPORT_CACHE_KIB
 
     def run(self, documents: Iterable[AnnotatedDocument]) -> None:
         pending = iter(documents)
@@ -240,6 +248,14 @@ class DocumentImporter:
             )
             self.label_rows.clear()
         self.ids.batch_written()
+        self._grow_page_cache()
+
+    def _grow_page_cache(self) -> None:
+        """Keep the spans' indexes in SQLite's page cache as they grow, up to a bound."""
+        wanted = min(self.summary.spans * INDEX_BYTES_PER_SPAN // 1024, MAX_IMPORT_CACHE_KIB)
+        if wanted > self.cache_kib:
+            self.cache_kib = wanted
+            self.conn.execute(f"PRAGMA cache_size = {-wanted}")
 
     def _write_annotations(self) -> None:
         if self.span_rows:
