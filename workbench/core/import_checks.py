@@ -33,9 +33,10 @@ from workbench.core.relation_checks import document_labels_problem, relations_pr
 from workbench.core.schema import Schema
 from workbench.core.schema.label_attributes import misplaced_attributes
 
-_REMEMBERED = 256
-"""How many sets that passed are remembered: the store reads a few dozen documents from a
-reader (``store.bulk_import.CHUNK``) before it checks their sets."""
+_REMEMBERED = 64
+"""How many sets that passed are remembered: the store reads a few documents from a reader
+(``store.bulk_import.CHUNK``) before it checks their sets, so a few dozen do (each holds its
+document's text in memory)."""
 _passed: OrderedDict[int, tuple[AnnotationSet, str, Schema]] = OrderedDict()
 """The sets that passed most recently, by ``id``; holding the objects keeps their ids unique."""
 

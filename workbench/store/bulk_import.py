@@ -31,10 +31,10 @@ from workbench.store.import_ids import ImportIds, write_renaming_on_conflict
 from workbench.store.relations import document_label_rows, relation_row
 
 BATCH = 500
-CHUNK = 32
+CHUNK = 16
 """Documents read at once, so that the project is asked about their texts and ids together.
-Their sets must fit in what ``core.import_checks`` remembers of the sets that passed: the
-reader's check of a set and the store's are then one walk."""
+Their sets (up to four annotators' each) fit in what ``core.import_checks`` remembers of the
+sets that passed: the reader's check of a set and the store's are then one walk."""
 IMPORT_CACHE_KIB = 32 * 1024
 """SQLite's page cache when an import starts: the random ids of the span index touch pages all
 over it, and with the default 2 MiB, inserting 200,000 spans costs a third more."""

@@ -7,10 +7,10 @@ more than the whole limit at 100,000). What an import writes reaches the project
 only the batch not written yet is kept here; what was written before is asked of the project,
 through its indexes, when it is needed:
 
-- documents: an import reads its documents a few dozen at a time, and the project is asked once
-  for such a chunk which of its texts and document ids it holds (``read_chunk``; asking for each
-  document cost a tenth of the import). Once a batch is written the answers are stale, and the
-  rest of the chunk asks one document at a time;
+- documents: an import reads its documents a few at a time (``bulk_import.CHUNK``), and the
+  project is asked once for such a chunk which of its texts and document ids it holds
+  (``read_chunk``; asking for each document cost a tenth of the import). Once a batch is
+  written the answers are stale, and the rest of the chunk asks one document at a time;
 - sets: a matched document's sets are looked up one at a time (a document the import has just
   added has no set in the project yet, so it is not asked about);
 - span, event and relation ids: the project is asked about a batch's ids only when it held rows of the
