@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.core import import_checks
 from workbench.core.import_checks import annotation_set_problem
@@ -76,3 +78,36 @@ def test_a_set_that_failed_fails_again() -> None:
     assert annotation_set_problem(TEXT, cycle, SCHEMA) is not None
     assert annotation_set_problem(TEXT, cycle, SCHEMA) is not None
 
+
+
+spans_in_text = st.lists(
+    st.builds(
+        Span,
+        id=st.sampled_from(["s1", "s2", "s3", ""]),
+        start=st.integers(-1, 11),
+        end=st.integers(-1, 11),
+        label=st.sampled_from(["PER", "Report", "ORG"]),
+        text=st.sampled_from(["x", "xx", "y", ""]),
+        attributes=st.sampled_from([{}, {"level": "NAM"}, {"nested": [[1]]}]),
+    ),
+    max_size=5,
+)
+
+
+@given(spans_in_text)
+def test_the_spans_loop_finds_what_checking_each_span_found(spans: list[Span]) -> None:
+    """The loop over the spans checks the common span (a label of the schema, no attributes,
+    its text at its offsets) itself: the first problem is the one ``_span_problem`` finds."""
+    text = "xxxxxyxxxx"
+    expected = next(
+        (problem for span in spans if (problem := import_checks._span_problem(span, text, SCHEMA))),
+        None,
+    )
+    assert import_checks._spans_problem(spans, text, SCHEMA) == expected
+
+
+@given(spans_in_text)
+def test_a_repeated_span_id_is_named_as_before(spans: list[Span]) -> None:
+    by_id = {span.id: span for span in spans}
+    expected = import_checks._repeated_id("span", (span.id for span in spans))
+    assert import_checks._repeated_span_id(spans, by_id) == expected

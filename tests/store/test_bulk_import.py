@@ -20,6 +20,7 @@ from workbench.core.model import (
     make_document,
 )
 from workbench.core.schema import builtin_schema
+from workbench.store import bulk_import
 from workbench.store.bulk_import import DocumentImporter, ImportSummary, page_cache
 from workbench.store.connection import write_transaction
 from workbench.store.project import Project
@@ -98,4 +99,25 @@ def test_the_page_cache_is_put_back_even_after_a_failure(conn: sqlite3.Connectio
     with pytest.raises(RuntimeError), page_cache(conn, 4096):
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == -4096
         raise RuntimeError
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+def test_the_page_cache_grows_with_the_spans_up_to_its_bound_and_is_put_back(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large import keeps more of the spans' indexes in the page cache as they grow (issue
+    16: a fifth of the time at 100,000 documents), never more than the bound the memory limit
+    allows, and the cache is what it was once the import is done."""
+    monkeypatch.setattr(bulk_import, "BATCH", 1)
+    monkeypatch.setattr(bulk_import, "INDEX_BYTES_PER_SPAN", 1024 * 1024)  # a MiB a span
+    monkeypatch.setattr(bulk_import, "MAX_IMPORT_CACHE_KIB", 40 * 1024 + 512)
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    set_to: list[int] = []
+    conn.set_trace_callback(
+        lambda sql: set_to.append(int(sql.rsplit("=", 1)[1])) if "cache_size = " in sql else None
+    )
+    run_import(conn, *(attack("amal", f"{TEXT} {n}") for n in range(30)))  # 2 spans each
+    conn.set_trace_callback(None)
+    assert set_to[0] == -bulk_import.IMPORT_CACHE_KIB and set_to[-1] == before
+    assert set_to[1:-1] == [-34 * 1024, -36 * 1024, -38 * 1024, -40 * 1024, -(40 * 1024 + 512)]
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == before

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.core.model import (
     AnnotatedDocument,
@@ -86,3 +89,92 @@ def test_an_import_s_memory_does_not_grow_with_its_documents(tmp_path: Path) -> 
     small = python_memory_of_import(tmp_path, schema, 1_000)
     large = python_memory_of_import(tmp_path, schema, 8_000)
     assert large < 1.5 * small, (small, large)
+
+
+def test_the_project_is_asked_about_documents_a_chunk_at_a_time(project: Project) -> None:
+    """A text's document and a document id are looked up for a chunk of documents at once, not
+    with a query for each document (issue 16: two queries a document were a tenth of the import)."""
+    statements: list[str] = []
+    project.conn.set_trace_callback(statements.append)
+    project.add_documents(annotated(n) for n in range(10 * bulk_import.CHUNK))
+    project.conn.set_trace_callback(None)
+    asked = [sql for sql in statements if "FROM documents WHERE" in sql]
+    assert len(asked) == 2 * 10, asked[:3]  # the chunk's texts, the chunk's ids
+
+
+POOL_TEXTS = ("قال محمد إن داعش هاجم الموصل", "قال محمد", "محمد في الموصل")
+"""Texts that all hold محمد at [4, 8) or [0, 4): short documents that are often the same."""
+
+
+@st.composite
+def pooled_documents(draw: st.DrawFn) -> list[AnnotatedDocument]:
+    """Documents drawn from small pools of texts, ids, annotators and span ids, so that texts,
+    document ids, sets and span ids meet again within and across chunks and batches."""
+    documents = []
+    for number in range(draw(st.integers(1, 12))):
+        text = draw(st.sampled_from(POOL_TEXTS))
+        start = text.index("محمد")
+        spans = tuple(
+            Span(span_id, start, start + 4, label, "محمد")
+            for span_id, label in draw(
+                st.lists(st.tuples(st.sampled_from(["s1", "s2", "s3"]), st.sampled_from(["PER", "ORG"])),
+                         max_size=2, unique_by=lambda pair: pair[0])
+            )
+        )  # fmt: skip
+        document = make_document(
+            f"doc{number}", text, doc_id=draw(st.sampled_from(["d1", "d2", None]))
+        )
+        annotator = draw(st.sampled_from(["amal", "badr"]))
+        documents.append(AnnotatedDocument(document, (AnnotationSet(annotator, spans),)))
+    return documents
+
+
+def stored(project: Project) -> list[tuple[object, ...]]:
+    """What the project holds, with the ids an import made up shown as ``new``."""
+    given = {"d1", "d2", "s1", "s2", "s3"}
+
+    def shown(value: str) -> str:
+        return value if value in given else "new"
+
+    documents = [
+        (shown(row[0]), *row[1:])
+        for row in project.conn.execute("SELECT id, name, sha256, ord FROM documents ORDER BY ord")
+    ]
+    sets = list(project.conn.execute(
+        "SELECT d.ord, s.annotator, s.status, s.revision FROM annotation_sets s "
+        "JOIN documents d ON d.id = s.document_id ORDER BY d.ord, s.annotator"
+    ))  # fmt: skip
+    spans = [
+        (shown(row[0]), *row[1:])
+        for row in project.conn.execute(
+            'SELECT p.id, d.ord, s.annotator, p.start, p."end", p.label, p.text FROM spans p '
+            "JOIN annotation_sets s ON s.id = p.set_id JOIN documents d ON d.id = s.document_id "
+            'ORDER BY d.ord, s.annotator, p.start, p.label'
+        )
+    ]
+    return [*documents, *sets, *spans]
+
+
+def import_twice(
+    first: list[AnnotatedDocument], second: list[AnnotatedDocument], batch: int, chunk: int
+) -> list[tuple[object, ...]]:
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk_import, "BATCH", batch)
+        patch.setattr(bulk_import, "CHUNK", chunk)
+        with Project.create(Path(folder) / "p.tawsim", builtin_schema("conflict-news")) as project:
+            project.add_documents(first)
+            project.add_documents(second)
+            return stored(project)
+
+
+@settings(deadline=None, max_examples=50)
+@given(
+    pooled_documents(), pooled_documents(), st.sampled_from([1, 2, 3, 500]), st.integers(2, 5)
+)
+def test_documents_read_a_chunk_at_a_time_are_stored_as_one_at_a_time(
+    first: list[AnnotatedDocument], second: list[AnnotatedDocument], batch: int, chunk: int
+) -> None:
+    """Asking the project about a chunk's texts and ids at once (and one document at a time once
+    a batch was written mid-chunk) matches texts, ids and sets exactly as asking for each
+    document did: a chunk of one document is that."""
+    assert import_twice(first, second, batch, chunk) == import_twice(first, second, batch, 1)

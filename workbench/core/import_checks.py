@@ -22,7 +22,7 @@ second check of the same set is a lookup, not a second walk over its spans.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.core.errors import SchemaError
@@ -34,8 +34,9 @@ from workbench.core.schema import Schema
 from workbench.core.schema.label_attributes import misplaced_attributes
 
 _REMEMBERED = 64
-"""How many sets that passed are remembered: a reader yields one document at a time, and the
-store checks its sets at once, so a few would do."""
+"""How many sets that passed are remembered: the store reads a few documents from a reader
+(``store.bulk_import.CHUNK``) before it checks their sets, so a few dozen do (each holds its
+document's text in memory)."""
 _passed: OrderedDict[int, tuple[AnnotationSet, str, Schema]] = OrderedDict()
 """The sets that passed most recently, by ``id``; holding the objects keeps their ids unique."""
 
@@ -60,9 +61,9 @@ def _first_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str
     spans = {span.id: span for span in annotations.spans}
     events = {event.id: event for event in annotations.events}
     return (
-        _repeated_id("span", (span.id for span in annotations.spans))
+        _repeated_span_id(annotations.spans, spans)
         or _repeated_id("event", (event.id for event in annotations.events))
-        or _first(_span_problem(span, text, schema) for span in annotations.spans)
+        or _spans_problem(annotations.spans, text, schema)
         or _first(_event_problem(event, spans, events, schema) for event in annotations.events)
         or _event_cycle(annotations.events)
         or relations_problem(annotations.relations, spans, schema)
@@ -74,12 +75,39 @@ def _first(problems: Iterable[str | None]) -> str | None:
     return next((problem for problem in problems if problem), None)
 
 
+def _repeated_span_id(spans: Sequence[Span], by_id: Mapping[str, Span]) -> str | None:
+    """``_repeated_id`` of the spans, walked only when ``by_id`` (the spans by id) is shorter."""
+    if len(by_id) == len(spans):
+        return None
+    return _repeated_id("span", (span.id for span in spans))
+
+
 def _repeated_id(what: str, ids: Iterable[str]) -> str | None:
     seen: set[str] = set()
     for item_id in ids:
         if item_id in seen:
             return f"the {what} id {item_id!r} is used twice"
         seen.add(item_id)
+    return None
+
+
+def _spans_problem(spans: Iterable[Span], text: str, schema: Schema) -> str | None:
+    """The first span's problem (``_span_problem``). A span of a label the schema has, with no
+    attributes and the text at its offsets, has none: that is checked here in the loop, without
+    the calls that would cost more than the check for hundreds of thousands of spans."""
+    length = len(text)
+    has_entity = schema.has_entity
+    for span in spans:
+        start, end = span.start, span.end
+        if (
+            span.attributes
+            or not has_entity(span.label)
+            or not 0 <= start < end <= length
+            or text[start:end] != span.text
+        ):
+            problem = _span_problem(span, text, schema)
+            if problem:
+                return problem
     return None
 
 
@@ -133,12 +161,11 @@ def _attributes_problem(
 def misplaced_attribute_warnings(annotations: AnnotationSet, schema: Schema) -> list[str]:
     """One line for each span or event holding an attribute its label does not have but other
     labels do; the attribute is kept."""
-    owners = [(f"span {span.id}", span.label, span.attributes) for span in annotations.spans]
-    owners += [(f"event {e.id}", e.type, e.attributes) for e in annotations.events]
+    owners = [(f"span {s.id}", s.label, s.attributes) for s in annotations.spans if s.attributes]
+    owners += [(f"event {e.id}", e.type, e.attributes) for e in annotations.events if e.attributes]
     return [
         f"{what}: {owner!r} has no attribute {name!r} in the schema {schema.id!r}; kept as it was"
         for what, owner, attributes in owners
-        if attributes
         for name in misplaced_attributes(schema, owner, attributes)
     ]
 
