@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.formats.export_edge_fixture import GOLDEN as EDGE_GOLDEN
+from tests.formats.export_edge_fixture import build_edge_project
 from tests.formats.export_fixture import GOLDEN, build_project, export_all
 
 
@@ -29,3 +31,17 @@ def test_every_export_of_the_fixed_project_is_byte_identical(tmp_path: Path) -> 
     written = export_all(build_project(tmp_path), tmp_path / "out")
     assert len(expected) > 40
     assert _comparable(written) == _comparable(expected)
+
+
+def test_every_export_of_the_edge_project_is_byte_identical(tmp_path: Path) -> None:
+    """JSON escapes, emoji, bidi marks, spans across line breaks, relations, document labels,
+    notes and unsafe file names (``export_edge_fixture``), against the files the code wrote
+    before the exports were rewritten for speed (issue 16)."""
+    expected = {
+        path.relative_to(EDGE_GOLDEN).as_posix(): path.read_bytes()
+        for path in sorted(EDGE_GOLDEN.rglob("*"))
+        if path.is_file()
+    }
+    written = export_all(build_edge_project(tmp_path), tmp_path / "out")
+    assert len(expected) > 30
+    assert written == expected

@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.formats.builders import annotated, span_of
 from workbench.core.errors import InputError
@@ -20,6 +22,7 @@ from workbench.formats.file_names import (
     NAMES_FILE,
     FileStems,
     folded,
+    is_safe_character,
     safe_stem,
 )
 
@@ -161,3 +164,22 @@ def test_hostile_names_of_several_annotators_come_back_as_one_document_each(
     back = list(brat.read([out], ImportOptions(schema=conflict_news)))
     assert sorted(d.document.name for d in back) == sorted([LONG_ARABIC, "REPORT", "report"])
     assert all(sorted(s.annotator for s in d.sets) == sorted(annotators) for d in back)
+
+
+@given(st.text(st.characters(max_codepoint=0x7F), max_size=40))
+def test_a_printable_ascii_name_is_safe_character_by_character(name: str) -> None:
+    """``safe_stem`` keeps a printable ASCII name without a forbidden character as it is,
+    without looking at each character (issue 16: a brat export names ten thousand files): the
+    rule for each character and NFC must keep such a name whole."""
+    if name.isprintable() and not any(c in '<>:"/\\|?*' for c in name):
+        assert all(is_safe_character(c) for c in name)
+        assert unicodedata.normalize("NFC", name) == name
+
+
+@given(st.text(max_size=40))
+def test_names_tsv_escapes_each_character_as_the_table_says(field: str) -> None:
+    escapes = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    stems = FileStems()
+    stems.stem("id", field)
+    row = stems.names_tsv().split("\n")[1]
+    assert row.split("\t")[-1] == "".join(escapes.get(c, c) for c in field)

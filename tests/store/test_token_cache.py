@@ -3,6 +3,7 @@ later export."""
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from pathlib import Path
 
@@ -129,6 +130,17 @@ def test_packing_keeps_every_offset(text: str) -> None:
     boundaries = token_offsets(text).ravel().tolist()
     assert unpack(pack(boundaries)) == boundaries
     assert unpack(pack(sentence_breaks(text))) == sentence_breaks(text)
+
+
+@given(st.lists(st.integers(0, 2**40), max_size=50).map(sorted))
+def test_packing_stores_the_steps_between_positions(positions: list[int]) -> None:
+    """The layout the module docstring gives (and rows already written hold), whatever way
+    ``pack`` finds the steps."""
+    steps = [later - earlier for earlier, later in itertools.pairwise([0, *positions])]
+    packed = pack(positions)
+    width = packed[0]
+    assert max(steps, default=0) < 1 << (8 * width) and (width == 1 or max(steps) >= 1 << (4 * width))
+    assert packed[1:] == b"".join(step.to_bytes(width, "little") for step in steps)
 
 
 @pytest.mark.parametrize("step", [1, 255, 256, 65_535, 65_536, 2**32])

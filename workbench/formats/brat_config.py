@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.schema import EVENT_PREFIX, Attribute, EntityType, EventType, Role, Schema
@@ -29,7 +30,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _NOT_IN_CONF = re.compile(r"[\s|,]")
 
 
+@cache
 def brat_name(name: str) -> str:
+    """The name as brat spells it; kept for each name, since a brat export asks for the label of
+    every span."""
     return _UNSAFE.sub("_", name)
 
 

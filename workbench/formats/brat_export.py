@@ -64,7 +64,7 @@ def write(
             for annotated in group:
                 check_offsets(annotated)
                 for stem, annotation_set in _file_stems(annotated, stems):
-                    _write_pair(folder / stem, annotated, annotation_set, report)
+                    _write_pair(folder, stem, annotated, annotation_set, report)
                 done += 1
                 progress(done, total)
             write_text_file(folder / NAMES_FILE, stems.names_tsv(), in_built_folder=True)
@@ -87,15 +87,16 @@ def _file_stems(
 
 
 def _write_pair(
-    stem: Path,
+    folder: Path,
+    stem: str,
     annotated: AnnotatedDocument,
     annotations: AnnotationSet | None,
     report: FormatReport,
 ) -> None:
-    write_text_file(stem.with_name(stem.name + ".txt"), annotated.document.text, in_built_folder=True)
+    write_text_file(folder / f"{stem}.txt", annotated.document.text, in_built_folder=True)
     lines = _ann_lines(annotated, annotations, report) if annotations else []
     ann = "".join(f"{line}\n" for line in lines)
-    write_text_file(stem.with_name(stem.name + ".ann"), ann, in_built_folder=True)
+    write_text_file(folder / f"{stem}.ann", ann, in_built_folder=True)
 
 
 def _ann_lines(
@@ -109,19 +110,22 @@ def _ann_lines(
     lines = [_t_line(ids[span.id], span, text, place) for span in spans]
     lines += [_e_line(ids, event, place) for event in annotations.events]
     lines += [_r_line(ids, brat_id, relation, place) for brat_id, relation in relations.items()]
-    owners = [(ids[span.id], span.attributes) for span in spans]
+    owners = [(ids[span.id], span.attributes) for span in spans if span.attributes]
     owners += [(ids[event.id], event.attributes) for event in annotations.events]
     owners += [(brat_id, relation.attributes) for brat_id, relation in relations.items()]
     lines += _a_lines(owners, place)
     # brat refuses a note on a trigger: it goes on the (first) event the trigger belongs to
     targets = {event.trigger_span_id: ids[event.id] for event in reversed(annotations.events)}
-    targets = {span.id: targets.get(span.id, ids[span.id]) for span in spans}
-    lines += _note_lines(targets, spans, report, place)
+    noted = [(span, targets.get(span.id, ids[span.id])) for span in spans if span.note]
+    lines += _note_lines(noted, report, place)
     return lines
 
 
 def _t_line(brat_id: str, span: Span, text: str, place: str) -> str:
-    pieces = _pieces(text, span.start, span.end)
+    start, end = span.start, span.end
+    if LINE_BREAK.search(text, start, end) is None:  # one piece: most spans
+        return f"{brat_id}\t{brat_name(span.label)} {start} {end}\t{text[start:end]}"
+    pieces = _pieces(text, start, end)
     if not pieces:
         raise WorkbenchError(
             f"{place}: span {span.id} holds only line breaks, which brat cannot show"
@@ -193,14 +197,14 @@ def _a_lines(owners: list[tuple[str, dict[str, Any]]], place: str) -> list[str]:
 
 
 def _note_lines(
-    targets: dict[str, str], spans: list[Span], report: FormatReport, place: str
+    noted: list[tuple[Span, str]], report: FormatReport, place: str
 ) -> list[str]:
-    """The ``#`` lines of the spans' notes, each on the brat id ``targets`` gives its span."""
+    """The ``#`` lines of the notes of spans, each on the brat id given with its span."""
     lines: list[str] = []
-    for span in spans:
+    for span, target in noted:
         notes, flattened = brat_notes(span.note)
         if flattened:
             report.add(Issue.FLATTENED_NOTE, f"{place}: the note of span {span.id}")
         for note_type, note in notes:
-            lines.append(f"#{len(lines) + 1}\t{note_type} {targets[span.id]}\t{note}")
+            lines.append(f"#{len(lines) + 1}\t{note_type} {target}\t{note}")
     return lines

@@ -49,7 +49,10 @@ _UNESCAPE = re.compile(r"\\(.)")
 
 def safe_stem(name: str, limit: int = MAX_STEM_BYTES) -> str:
     """``name`` as a file stem safe on every file system, in ``limit`` bytes (module docstring)."""
-    stem = "".join(_safe_character(c) for c in unicodedata.normalize("NFC", name))
+    if name.isascii() and name.isprintable() and not _FORBIDDEN.search(name):
+        stem = name  # every character safe as it is, and NFC already: most names
+    else:
+        stem = "".join(_safe_character(c) for c in unicodedata.normalize("NFC", name))
     stem = stem.strip(" .") or "document"
     if stem.split(".")[0].rstrip(" ").upper() in _DEVICES:
         stem = f"_{stem}"
@@ -120,8 +123,11 @@ class FileStems:
         return "".join("\t".join(_escape(field) for field in row) + "\n" for row in rows)
 
 
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+
+
 def _escape(field: str) -> str:
-    return "".join(_ESCAPES.get(character, character) for character in field)
+    return field.translate(_ESCAPE_TABLE)
 
 
 def _unescape(field: str) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
+from json.encoder import encode_basestring as encode_string
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -320,27 +321,52 @@ def write(
     report: FormatReport | None = None,
 ) -> None:
     def render(annotated: AnnotatedDocument) -> Iterator[str]:
-        yield _ENCODER.encode(document_record(annotated)) + "\n"
+        yield document_line(annotated)
 
     write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
 
 
-def document_record(annotated: AnnotatedDocument) -> dict[str, Any]:
+def document_line(annotated: AnnotatedDocument) -> str:
+    """The document's JSON line, as ``json.dumps(record, ensure_ascii=False)`` writes the record
+    (module docstring), with its spans written straight from their fields: building a dict per
+    span and encoding it was a third of an export of ten thousand documents."""
+    head = _ENCODER.encode(_record_head(annotated))
+    spans = ", ".join(
+        _span_json(span, annotator)
+        for s in annotated.sets
+        for annotator in (encode_string(s.annotator),)
+        for span in s.spans
+    )
+    tail = _ENCODER.encode(_record_tail(annotated))
+    return f'{head[:-1]}, "spans": [{spans}], {tail[1:]}\n'
+
+
+def _record_head(annotated: AnnotatedDocument) -> dict[str, Any]:
     document = annotated.document
-    record: dict[str, Any] = {
+    return {
         "id": document.id,
         "name": document.name,
         "text": document.text,
         "sha256": document.sha256,
         "metadata": document.metadata,
         "status": {s.annotator: s.status.value for s in annotated.sets},
-        "spans": [
-            {"id": span.id, "start": span.start, "end": span.end, "label": span.label,
-             "text": span.text, "annotator": s.annotator, "attributes": span.attributes,
-             **({"note": span.note} if span.note else {})}
-            for s in annotated.sets
-            for span in s.spans
-        ],
+    }
+
+
+def _span_json(span: Span, annotator: str) -> str:
+    """A span's record (``annotator`` already encoded), keys in the order of the format."""
+    attributes = _ENCODER.encode(span.attributes) if span.attributes else "{}"
+    note = f', "note": {encode_string(span.note)}' if span.note else ""
+    return (
+        f'{{"id": {encode_string(span.id)}, "start": {span.start}, "end": {span.end}, '
+        f'"label": {encode_string(span.label)}, "text": {encode_string(span.text)}, '
+        f'"annotator": {annotator}, "attributes": {attributes}{note}}}'
+    )
+
+
+def _record_tail(annotated: AnnotatedDocument) -> dict[str, Any]:
+    """What follows the spans: events, then relations and document labels when there are any."""
+    record: dict[str, Any] = {
         "events": [
             {"id": event.id, "type": event.type, "trigger": event.trigger_span_id,
              "arguments": [_argument_record(a) for a in event.arguments],

@@ -24,7 +24,8 @@ from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
+from operator import sub
 
 from workbench.core.model import Document
 from workbench.core.tokens import TextTokens, installed_versions, text_tokens
@@ -47,7 +48,7 @@ def tokenizer_name() -> str:
 def pack(positions: Sequence[int]) -> bytes:
     """Positions in order (token boundaries, sentence breaks) as the differences between
     consecutive ones (module docstring)."""
-    steps = [later - earlier for earlier, later in pairwise([0, *positions])]
+    steps = list(map(sub, positions, [0, *positions[:-1]]))
     largest = max(steps, default=0)
     width = next(size for size in _TYPECODES if largest < 1 << (8 * size))
     values = array(_TYPECODES[width], steps)
