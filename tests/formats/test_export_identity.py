@@ -22,12 +22,14 @@ def _comparable(files: dict[str, bytes]) -> dict[str, object]:
     return by_path
 
 
+def golden_files(folder: Path) -> dict[str, bytes]:
+    """The expected files under ``folder``, by their path relative to it."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
+
+
 def test_every_export_of_the_fixed_project_is_byte_identical(tmp_path: Path) -> None:
-    expected = {
-        path.relative_to(GOLDEN).as_posix(): path.read_bytes()
-        for path in sorted(GOLDEN.rglob("*"))
-        if path.is_file()
-    }
+    expected = golden_files(GOLDEN)
     written = export_all(build_project(tmp_path), tmp_path / "out")
     assert len(expected) > 40
     assert _comparable(written) == _comparable(expected)
@@ -37,11 +39,7 @@ def test_every_export_of_the_edge_project_is_byte_identical(tmp_path: Path) -> N
     """JSON escapes, emoji, bidi marks, spans across line breaks, relations, document labels,
     notes and unsafe file names (``export_edge_fixture``), against the files the code wrote
     before the exports were rewritten for speed (issue 16)."""
-    expected = {
-        path.relative_to(EDGE_GOLDEN).as_posix(): path.read_bytes()
-        for path in sorted(EDGE_GOLDEN.rglob("*"))
-        if path.is_file()
-    }
+    expected = golden_files(EDGE_GOLDEN)
     written = export_all(build_edge_project(tmp_path), tmp_path / "out")
     assert len(expected) > 30
     assert written == expected
