@@ -61,12 +61,15 @@ class Gate:
         self.held = held
         self.opened = threading.Event()
         self.threads: set[threading.Thread] = set()
+        self.searched = 0
+        """Documents searched for the held query."""
         fold: Callable[[str], str] = normalize.normalize_query
         monkeypatch.setattr(normalize, "normalize_query", partial(self._fold, fold))
 
     def _fold(self, fold: Callable[[str], str], query: str) -> str:
         self.threads.add(threading.current_thread())
         if query == self.held:
+            self.searched += 1
             self.opened.wait(timeout=2)  # never for ever: the old code waited here on the GUI thread
         return fold(query)
 
@@ -192,3 +195,12 @@ def test_the_matches_come_in_batches_in_order_and_stop_at_the_limit(
     assert panel.count.text() == "20+ matches"
     QTest.keyClick(panel.field, Key.Key_Return)
     assert panel.count.text() == "1 of 20+"
+
+
+def test_closing_the_window_stops_its_search(qtbot: QtBot, window: MainWindow, gate: Gate) -> None:
+    search_all(qtbot, window, QUERY)
+    qtbot.waitUntil(lambda: gate.searched == 1, timeout=WAIT_MS)
+    window.close()
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not QuietTask._running, timeout=WAIT_MS)
+    assert gate.searched == 1 < DOCUMENTS

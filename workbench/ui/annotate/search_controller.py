@@ -57,6 +57,7 @@ class SearchController(QObject):
         self.panel.currentMatchChanged.connect(self._go_to_match)
         self.panel.matchesChanged.connect(self.show_matches)
         self._window.docks["search"].visibilityChanged.connect(lambda _visible: self.show_matches())
+        self._window.closed.connect(self._stop)
 
     def show_search(self) -> None:
         dock = self._window.docks["search"]
@@ -67,10 +68,7 @@ class SearchController(QObject):
         self.panel.focus_field()
 
     def _search(self, query: str, whole_project: bool) -> None:
-        self._searches += 1
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self._stop()
         window = self._window
         document_id = window.current_document_id
         if whole_project and not small(window.project):
@@ -84,6 +82,14 @@ class SearchController(QObject):
             documents = []
         more = find_in_documents(window.texts.searched(documents), query, self.panel.add_matches)
         self.panel.end_search(more)
+
+    def _stop(self) -> None:
+        """Leave the running search, if any: it is asked to stop, and what it still hands on
+        is dropped."""
+        self._searches += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
 
     def _search_in_background(self, query: str) -> None:
         number = self._searches
