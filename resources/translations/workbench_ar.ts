@@ -1796,6 +1796,14 @@
         </translation>
     </message>
     <message>
+        <source>%1 matches</source>
+        <translation>%1 نتيجة</translation>
+    </message>
+    <message>
+        <source>Searching… %1</source>
+        <translation>جارٍ البحث… %1</translation>
+    </message>
+    <message>
         <source>Search (diacritics and letter forms ignored)</source>
         <translation>بحث (دون اعتبار للتشكيل وصور الحروف)</translation>
     </message>

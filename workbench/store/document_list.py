@@ -92,6 +92,11 @@ def document_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return [(i, name) for i, name in conn.execute(f"SELECT d.id, d.name FROM documents d {PROJECT_ORDER}")]
 
 
+def document_texts(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
+    """Every document's id, name and text, in project order, read as they are asked for."""
+    return conn.execute(f"SELECT d.id, d.name, d.text FROM documents d {PROJECT_ORDER}")
+
+
 def not_done(conn: sqlite3.Connection, annotator: str) -> list[str]:
     """The ids of the documents the annotator has not marked done, in project order."""
     return [

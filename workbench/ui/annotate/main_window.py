@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from workbench.app import changes
 from workbench.app.changes import Change, Command
 from workbench.app.project import Project, SpanEntry
+from workbench.app.search import DocumentTexts
 from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
 from workbench.core.model import Span, Status
@@ -47,7 +48,6 @@ from workbench.ui.annotate.labelling_controller import LabellingController
 from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.relation_controller import install_relations
-from workbench.ui.annotate.search import DocumentTexts
 from workbench.ui.annotate.search_controller import SearchController
 from workbench.ui.annotate.span_list import SpanListView, SpanTableModel
 from workbench.ui.annotate.suggestion_builder import SuggestionBuilder

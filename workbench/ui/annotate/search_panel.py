@@ -4,6 +4,11 @@ context), next and previous match, and "label all matches" of the current docume
 Typing searches after a short pause; Enter and F3 go to the next match, Shift+Enter and Shift+F3
 to the previous one, both wrapping around. Choosing a result (keys or mouse) is what moves the
 window there: the panel only emits ``currentMatchChanged``.
+
+The panel asks for a search and is handed its matches, at once or in batches from a worker
+thread (``add_matches``, then ``end_search``); the count says "Searching…" meanwhile. Enter
+pressed before the first match has come goes to it when it comes (Shift+Enter: to the last one,
+when the search has ended).
 """
 
 from __future__ import annotations
@@ -34,14 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app.search import Match
 from workbench.core.schema import EntityType
-from workbench.ui.annotate.search import Match
 from workbench.ui.i18n import display_name, isolated
 from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
-Search = Callable[[str, bool], list[Match]]
-"""(query, whole project) -> matches."""
+Search = Callable[[str, bool], None]
+"""Start searching (query, whole project): the matches come through ``SearchPanel.add_matches``,
+then ``SearchPanel.end_search``, the newest search's only."""
 TYPING_PAUSE_MS = 300
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -60,6 +66,12 @@ class MatchTableModel(QAbstractTableModel):
 
     def matches(self) -> list[Match]:
         return self._matches
+
+    def add_matches(self, matches: list[Match]) -> None:
+        first = len(self._matches)
+        self.beginInsertRows(QModelIndex(), first, first + len(matches) - 1)
+        self._matches.extend(matches)
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._matches)
@@ -99,6 +111,11 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self._search = search
         self._searched: tuple[str, bool] | None = None
+        self.searching = False
+        self._more = False
+        """Whether the last search found more matches than it keeps."""
+        self._pending_step: int | None = None
+        """A step asked for while a search had found nothing yet."""
         self.field = QLineEdit()
         self.field.setClearButtonEnabled(True)
         self.field.installEventFilter(self)
@@ -169,9 +186,36 @@ class SearchPanel(QWidget):
         self._typing.stop()
         query = self.field.text()
         self._searched = (query, self.whole_project)
-        self.model.set_matches(self._search(query, self.whole_project) if query.strip() else [])
+        self.searching = bool(query.strip())
+        self._more = False
+        self._pending_step = None
+        self.model.set_matches([])
         self._show_count()
         self.matchesChanged.emit()
+        if self.searching:
+            self._search(query, self.whole_project)
+
+    def add_matches(self, matches: list[Match]) -> None:
+        """More matches of the running search, after those shown."""
+        if not matches:
+            return
+        self.model.add_matches(matches)
+        self._show_count()
+        self.matchesChanged.emit()
+        if self._pending_step == 1:
+            self._take_pending_step()
+
+    def end_search(self, more: bool) -> None:
+        """The running search has ended; ``more``: it found more matches than it handed on."""
+        self.searching = False
+        self._more = more
+        self._show_count()
+        self._take_pending_step()
+
+    def _take_pending_step(self) -> None:
+        step, self._pending_step = self._pending_step, None
+        if step is not None:
+            self._step(step)
 
     def refresh(self) -> None:
         """Search again when the results depend on the document shown (this document's scope)."""
@@ -197,6 +241,8 @@ class SearchPanel(QWidget):
         self._search_if_stale()
         count = self.model.rowCount()
         if count == 0:
+            if self.searching:
+                self._pending_step = step
             return
         current = self.results.currentIndex().row()
         if current < 0:
@@ -215,10 +261,16 @@ class SearchPanel(QWidget):
     def _show_count(self) -> None:
         count = self.model.rowCount()
         current = self.results.currentIndex().row()
+        total = f"{count}+" if self._more else str(count)
         if current >= 0:
-            self.count.setText(self.tr("%1 of %2").replace("%1", str(current + 1)).replace("%2", str(count)))
+            text = self.tr("%1 of %2").replace("%1", str(current + 1)).replace("%2", total)
+        elif self._more:
+            text = self.tr("%1 matches").replace("%1", total)
         else:
-            self.count.setText(self.tr("%n match(es)", "", count))
+            text = self.tr("%n match(es)", "", count)
+        if self.searching:
+            text = self.tr("Searching… %1").replace("%1", text)
+        self.count.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the field goes to the next match, Shift+Enter to the previous one."""
