@@ -78,7 +78,7 @@ def test_the_contracts_catch_an_import_against_the_layers(tmp_path: Path) -> Non
     against = {
         "core/model.py": "from workbench.app import project",  # a lower layer imports a higher one
         "store/clock.py": "import PySide6",  # Qt outside ui
-        "ui/annotate/search.py": "from workbench.store import reading",  # ui past app to the store
+        "ui/annotate/search_controller.py": "from workbench.store import reading",  # ui past app to the store
         "cli/project_commands.py": "from workbench.store import inspection",  # the command line too
         "formats/txt.py": "from workbench.store import rows",  # formats and store are independent
         "store/editing.py": "from workbench.store import project",  # a store function needs the front
@@ -93,7 +93,7 @@ def test_the_contracts_catch_an_import_against_the_layers(tmp_path: Path) -> Non
         ("workbench.core.model", "workbench.app.project"),
         ("workbench.formats.txt", "workbench.store.rows"),
         ("workbench.store.clock", "PySide6"),
-        ("workbench.ui.annotate.search", "workbench.store.reading"),
+        ("workbench.ui.annotate.search_controller", "workbench.store.reading"),
         ("workbench.cli.project_commands", "workbench.store.inspection"),
     ]:
         assert f"{importer} -> {imported}" in report
