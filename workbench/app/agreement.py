@@ -37,7 +37,9 @@ def project_agreement(
     symmetric_relations: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """The agreement report of ``annotators`` (default: everyone but gold) on ``documents``
-    (names or ids; default: every document), with each document's name added.
+    (names or ids; default: every document any of them has a set on: a document none of them
+    was given adds no figure, only an empty row and its tokens to nobody's count), with each
+    document's name added.
     ``symmetric_relations``: the relation types whose ends match in either order (the schema's
     when not given)."""
     chosen = list(annotators) or [a for a in project.annotators() if a != GOLD]
@@ -46,10 +48,9 @@ def project_agreement(
         raise WorkbenchError(f"no annotator {unknown[0]!r} in {project.path}")
     if len(chosen) < 2:
         raise WorkbenchError(f"agreement needs two annotators or more; {project.path} has {chosen}")
-    document_ids = choose_documents(project, documents) if documents else None
+    document_ids = choose_documents(project, documents) if documents else project.documents_annotated_by(chosen)
     names: dict[str, str] = {}
-    total = len(document_ids) if document_ids is not None else project.document_count()
-    annotated = counted(project.iter_annotated(tuple(chosen), document_ids), progress, total, cancelled)
+    annotated = counted(project.iter_annotated(tuple(chosen), document_ids), progress, len(document_ids), cancelled)
     with token_cache(project.conn, writable=not project.readonly) as cache, collection_paused():
         report = agreement_report(
             (measures_input(a, chosen, names, cache.tokens) for a in annotated),

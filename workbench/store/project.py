@@ -50,6 +50,7 @@ from workbench.store.reading import (
     Source,
     SpanEntry,
     annotator_progress,
+    documents_annotated_by,
     event_layer,
     iter_all_annotated,
     iter_annotated,
@@ -193,6 +194,10 @@ class Project:
         if document_ids is None:
             return iter_all_annotated(self.conn, source)
         return iter_annotated(self.conn, list(document_ids), source)
+
+    def documents_annotated_by(self, annotators: Sequence[str]) -> list[str]:
+        """The documents (ids, in order) on which any of ``annotators`` has a set."""
+        return documents_annotated_by(self.conn, annotators)
 
     def document_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
