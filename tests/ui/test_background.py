@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -19,7 +20,7 @@ from workbench.app.progress import Cancelled
 from workbench.core.errors import WorkbenchError
 from workbench.core.progress import Progress
 from workbench.store.project import Project
-from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.background import BackgroundTask, CancelCheck, QuietTask, read_only, run_in_background
 
 WAIT_MS = 10_000
 
@@ -139,3 +140,15 @@ def test_a_task_that_cannot_be_cancelled_has_no_cancel_button(
     task.dialog.reject()
     with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS):
         pass
+
+
+def test_no_garbage_is_collected_while_a_worker_runs(qtbot: QtBot, parent: QWidget) -> None:
+    """A collection on a worker thread deletes a closed window's Qt objects off the GUI thread
+    (a crash of the test suite): the collector is off from a task's start to its end."""
+    seen: list[bool] = []
+    quiet = QuietTask(lambda progress, cancelled: seen.append(gc.isenabled()))
+    with qtbot.waitSignal(quiet.finished, timeout=WAIT_MS):
+        quiet.start()
+    task = run_in_background(parent, "Work", lambda progress, cancelled: seen.append(gc.isenabled()))
+    finish(qtbot, task)
+    assert seen == [False, False] and gc.isenabled()

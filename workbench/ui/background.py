@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from workbench.app.progress import Cancelled
 from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
+from workbench.core.gc_pause import pause_collection, resume_collection
 from workbench.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,13 @@ class _Outcome:
 
 
 class _Worker(QThread):
-    """Runs the work once and reports its outcome; progress is throttled."""
+    """Runs the work once and reports its outcome; progress is throttled.
+
+    Python's cyclic garbage collector is paused from ``start`` to ``joined`` (both on the GUI
+    thread). A collection runs on whichever thread allocates past a threshold, and a worker that
+    collects a cycle holding a closed window's Qt objects deletes them off the GUI thread: the
+    test suite crashed so, a worker reading the document index while the GUI thread sized a
+    table. What accumulates meanwhile is collected as usual once no worker runs."""
 
     progressed = Signal(int, int)
     ended = Signal(object)
@@ -108,6 +115,15 @@ class _Worker(QThread):
 
     def request_stop(self) -> None:
         self._stop.set()
+
+    def start(self) -> None:  # type: ignore[override]  # (QThread.start's priority is never given)
+        pause_collection()
+        super().start()
+
+    def joined(self) -> None:
+        """Wait for the thread's very end (its outcome has arrived) and resume collection."""
+        self.wait()
+        resume_collection()
 
     def run(self) -> None:
         try:
@@ -209,7 +225,7 @@ class BackgroundTask(QObject):
         self.dialog.setLabelText(text)
 
     def _end(self, outcome: _Outcome) -> None:
-        self._worker.wait()
+        self._worker.joined()
         self._worker.deleteLater()
         self.running = False
         self.dialog.hide()
@@ -261,6 +277,10 @@ class QuietTask(QObject):
         self._worker.request_stop()
 
     @classmethod
+    def any_running(cls) -> bool:
+        return bool(cls._running)
+
+    @classmethod
     def stop_all(cls) -> None:
         """Stop the tasks still running and wait for them, as the program exits: a thread that
         still runs when Python's objects go takes the process down with it."""
@@ -269,7 +289,7 @@ class QuietTask(QObject):
             task._worker.wait()
 
     def _end(self, outcome: _Outcome) -> None:
-        self._worker.wait()
+        self._worker.joined()
         QuietTask._running.discard(self)
         if outcome.ending is _Ending.SUCCEEDED:
             self.succeeded.emit(outcome.value)
