@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_main_window import commit_text
@@ -25,6 +26,7 @@ from workbench.core.schema import builtin_schema
 from workbench.ui.annotate import document_model
 from workbench.ui.annotate.document_list import DocumentListPanel
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.background import QuietTask
 
 DOCUMENTS = 1_000
 """As many as ``BACKGROUND_FROM``: the index is read on a worker thread."""
@@ -82,7 +84,7 @@ def list_scene(qtbot: QtBot, tmp_path: Path) -> Iterator[ListScene]:
         window = show_window(qtbot, MainWindow(project, ANNOTATOR))
         yield ListScene(qtbot, project, window)
         window.close()
-        qtbot.waitUntil(lambda: window.document_list.model.is_indexed, timeout=20_000)  # no work left
+        qtbot.waitUntil(lambda: not QuietTask.any_running(), timeout=20_000)  # no work left
 
 
 def test_opening_reads_a_page_of_rows_and_the_index_off_the_gui_thread(
@@ -214,3 +216,17 @@ def test_a_document_marked_done_leaves_the_not_done_list(list_scene: ListScene) 
     QTest.keyClick(list_scene.window.text_view, Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert list_scene.shown_names() == not_done[1:]
     assert "Done: 144 of 1000" in list_scene.window.progress_label.text()
+
+
+def test_a_closed_window_reads_nothing_of_its_closed_project(qtbot: QtBot, tmp_path: Path) -> None:
+    """The language changes for every window, closed ones too: a closed window's list read its
+    closed project (sqlite3.ProgrammingError inside Qt's data(), which took the process down)."""
+    with Project.create(tmp_path / "closed.tawsim", builtin_schema("conflict-news")) as project:
+        project.add_documents(annotated(number) for number in range(DOCUMENTS))
+        window = show_window(qtbot, MainWindow(project, ANNOTATOR))
+        qtbot.waitUntil(lambda: window.document_list.model.is_indexed, timeout=20_000)
+        window.close()
+    assert window.document_list.model.rowCount() == 0
+    assert QApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))  # taken, not read
+    QApplication.sendEvent(window.document_list, QEvent(QEvent.Type.LanguageChange))
+    assert window.document_list.table.horizontalHeader().count() == 3

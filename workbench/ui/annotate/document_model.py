@@ -112,11 +112,21 @@ class DocumentTableModel(QAbstractTableModel):
         self.endResetModel()
         self._start_index()
 
-    def _forget_rows(self) -> None:
+    def release(self) -> None:
+        """The window closed, and its project is closed next: no rows, and nothing read from it
+        any more (a closed window still gets the application's language changes, and its list
+        read a closed database; an index still being read is dropped when it comes)."""
+        self.beginResetModel()
+        self._readings += 1
+        self._forget_rows(count=0)
+        self.endResetModel()
+
+    def _forget_rows(self, count: int | None = None) -> None:
+        """Nothing kept of the rows; ``count`` rows from now on (None: the project's)."""
         if self._indexing is not None:
             self._indexing.cancel()
             self._indexing = None
-        self._count = self._project.document_count()
+        self._count = self._project.document_count() if count is None else count
         self._index = self._shown = None
         self._pages.clear()
         self._done = None

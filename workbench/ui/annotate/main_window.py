@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self.text_view = AnnotatedTextView()
         self.text_view.set_tag_namer(partial(tag_name, self.schema))
         self.documents = DocumentTableModel(self.project, self.annotator)
+        self._is_closed = False
         self.document_list = DocumentListPanel(self.documents)
+        self.closed.connect(self.documents.release)
         self.label_palette = LabelPalette(self.schema)
         self.span_model = SpanTableModel(partial(label_colour, self.schema), self.label_name)
         self.span_list = SpanListView(self.span_model)
@@ -256,7 +258,14 @@ class MainWindow(QMainWindow):
             self.settings.sync()
         super().closeEvent(event)
         if event.isAccepted():
+            self._is_closed = True
             self.closed.emit()
+
+    def event(self, event: QEvent) -> bool:
+        """A closed window takes no language change: its project is closed after it."""
+        if event.type() == QEvent.Type.LanguageChange and self._is_closed:
+            return True
+        return super().event(event)
 
     # -- documents ----------------------------------------------------------------------------
 
