@@ -21,6 +21,7 @@ from workbench.store.packages import (
     MergeSummary,
     assign,
     assigned_documents,
+    assignment_statuses,
     merge_packages,
     package_annotator,
     validate_package,
@@ -31,6 +32,7 @@ __all__ = [
     "MergeSummary",
     "assign",
     "assigned_documents",
+    "assignment_statuses",
     "checked_merge",
     "choose_documents",
     "merge_packages",
@@ -55,10 +57,8 @@ def choose_documents(
     if sample is not None:
         if not 0 < sample <= len(documents):
             raise WorkbenchError(f"cannot sample {sample} of the project's {len(documents)} documents")
-        return sorted(
-            (d.id for d in random.Random(seed).sample(documents, sample)),
-            key=[d.id for d in documents].index,
-        )
+        position = {d.id: number for number, d in enumerate(documents)}
+        return sorted((d.id for d in random.Random(seed).sample(documents, sample)), key=position.__getitem__)
     by_key = {d.id: d.id for d in documents} | {d.name: d.id for d in documents}
     unknown = [key for key in names_or_ids if key not in by_key]
     if unknown:
