@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from workbench.app.document_list import document_names
 from workbench.app.output_paths import check_output_path
 from workbench.app.progress import Cancelled
 from workbench.core.errors import WorkbenchError
@@ -21,6 +22,7 @@ from workbench.store.packages import (
     MergeSummary,
     assign,
     assigned_documents,
+    assignment_statuses,
     merge_packages,
     package_annotator,
     validate_package,
@@ -31,6 +33,7 @@ __all__ = [
     "MergeSummary",
     "assign",
     "assigned_documents",
+    "assignment_statuses",
     "checked_merge",
     "choose_documents",
     "merge_packages",
@@ -49,17 +52,15 @@ def choose_documents(
     seed: int = 0,
 ) -> list[str]:
     """Document ids: those named (by id or name), all of them, or a reproducible random sample."""
-    documents = project.documents()
+    documents = document_names(project)  # (id, name) in project order; no text read
     if every:
-        return [d.id for d in documents]
+        return [i for i, _ in documents]
     if sample is not None:
         if not 0 < sample <= len(documents):
             raise WorkbenchError(f"cannot sample {sample} of the project's {len(documents)} documents")
-        return sorted(
-            (d.id for d in random.Random(seed).sample(documents, sample)),
-            key=[d.id for d in documents].index,
-        )
-    by_key = {d.id: d.id for d in documents} | {d.name: d.id for d in documents}
+        position = {i: number for number, (i, _) in enumerate(documents)}
+        return sorted((i for i, _ in random.Random(seed).sample(documents, sample)), key=position.__getitem__)
+    by_key = {i: i for i, _ in documents} | {name: i for i, name in documents}
     unknown = [key for key in names_or_ids if key not in by_key]
     if unknown:
         raise WorkbenchError(f"{project.path}: no document named or numbered {unknown[0]!r}")

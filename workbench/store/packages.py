@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectError, WorkbenchError
-from workbench.core.model import GOLD, SUGGESTIONS
+from workbench.core.model import GOLD, SUGGESTIONS, Status
 from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
@@ -65,6 +65,20 @@ def assigned_documents(project: Project, annotator: str) -> list[str]:
             [annotator],
         )
     ]
+
+
+def assignment_statuses(
+    project: Project, document_ids: Sequence[str]
+) -> dict[tuple[str, str], Status]:
+    """The status of each assignment of these documents, by (document id, annotator): what a
+    page of the assignment table shows (gold and the suggestions are no assignments)."""
+    marks = ",".join("?" * len(document_ids))
+    rows = project.conn.execute(
+        f"SELECT document_id, annotator, coalesce(status, 'new') FROM annotation_sets "
+        f"WHERE document_id IN ({marks}) AND annotator NOT IN (?, ?)",
+        [*document_ids, GOLD, SUGGESTIONS],
+    )
+    return {(document_id, annotator): Status(status) for document_id, annotator, status in rows}
 
 
 def write_package(project: Project, annotator: str, out: Path) -> int:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from workbench.app.project import Comment
 from workbench.core.schema import Schema
-from workbench.ui.annotate.document_model import DocumentTableModel
+from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.label_style import label_colour
 from workbench.ui.lead.adjudication_candidates import CandidateModel
@@ -92,6 +92,9 @@ class AdjudicationLayout(QWidget):
 
     def _build(self, schema: Schema) -> None:
         self.document_table = self._table(self.documents)
+        # Its columns are sized to a page of rows, not to the first thousand (Qt's default, 16
+        # pages read and measured as the window opens on a large project).
+        self.document_table.horizontalHeader().setResizeContentsPrecision(PAGE)
         self.candidate_table = self._table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch

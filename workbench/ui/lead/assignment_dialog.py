@@ -14,7 +14,9 @@ Cancel pressed then is ignored and the summary shows what was merged.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,19 +47,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.app import document_list
 from workbench.app.packages import (
     MergeSummary,
     assign,
-    assigned_documents,
+    assignment_statuses,
     checked_merge,
     choose_documents,
     write_package,
 )
-from workbench.app.project import DocumentSummary, Project
+from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Status
 from workbench.core.progress import Progress
-from workbench.ui.annotate.document_model import load_rows, status_text
+from workbench.ui.annotate.document_model import KEPT_PAGES, PAGE, status_text
 from workbench.ui.background import (
     BackgroundTask,
     CancelCheck,
@@ -68,50 +71,74 @@ from workbench.ui.background import (
 Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class _Page:
+    """``PAGE`` rows of the assignment table: each document's id and name, in project order,
+    and the status of each of their assignments by (document id, annotator)."""
+
+    documents: list[tuple[str, str]]
+    statuses: dict[tuple[str, str], Status]
+
+
 def package_filter() -> str:
     return QCoreApplication.translate("Merge", "Tawsim projects (*.tawsim)")
 
 
 class AssignmentModel(QAbstractTableModel):
-    """Documents x annotators; a checked cell is an assignment, showing the work's status."""
+    """Documents x annotators; a checked cell is an assignment, showing the work's status.
+
+    A project may hold 100,000 documents: the model starts from their count and reads the rows a
+    view paints a page at a time (their ids and names, and their assignments' statuses), keeping
+    the pages last read."""
 
     def __init__(self, project: Project) -> None:
         super().__init__()
         self._project = project
-        self._documents: list[DocumentSummary] = []
+        self._count = 0
         self.annotators: list[str] = []
-        self._statuses: dict[str, dict[str, Status]] = {}
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._documents = self._project.documents()
+        self._count = self._project.document_count()
         self.annotators = [a for a in self._project.annotators() if a != GOLD]
-        self._statuses = {a: self._annotator_statuses(a) for a in self.annotators}
+        self._pages.clear()
         self.endResetModel()
 
-    def _annotator_statuses(self, annotator: str) -> dict[str, Status]:
-        """The status of each document assigned to ``annotator``."""
-        assigned = set(assigned_documents(self._project, annotator))
-        return {
-            row.id: row.status for row in load_rows(self._project, annotator) if row.id in assigned
-        }
+    def _page(self, number: int) -> _Page:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        rows = document_list.page_by_position(self._project, GOLD, number * PAGE, PAGE)
+        page = _Page([(row.id, row.name) for row in rows], assignment_statuses(self._project, [row.id for row in rows]))
+        self._pages[number] = page
+        if len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _document(self, row: int) -> tuple[str, str]:
+        """The document's id and name."""
+        return self._page(row // PAGE).documents[row % PAGE]
 
     def document_id(self, row: int) -> str:
-        return self._documents[row].id
+        return self._document(row)[0]
 
     def is_assigned(self, document_id: str, annotator: str) -> bool:
-        return document_id in self._statuses[annotator]
+        return (document_id, annotator) in assignment_statuses(self._project, [document_id])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._documents)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.annotators)
 
     def _status(self, index: Index) -> Status | None:
         """The status of the annotator's work on the document; None when it is not assigned."""
-        return self._statuses[self.annotators[index.column()]].get(self.document_id(index.row()))
+        page = self._page(index.row() // PAGE)
+        document_id = page.documents[index.row() % PAGE][0]
+        return page.statuses.get((document_id, self.annotators[index.column()]))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -137,7 +164,7 @@ class AssignmentModel(QAbstractTableModel):
             return False
         annotator = self.annotators[index.column()]
         assign(self._project, annotator, [self.document_id(index.row())])
-        self._statuses[annotator] = self._annotator_statuses(annotator)
+        self._pages.pop(index.row() // PAGE, None)
         self.dataChanged.emit(index, index)
         return True
 
@@ -148,7 +175,7 @@ class AssignmentModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.annotators[section]
-        return self._documents[section].name
+        return self._document(section)[1]
 
 
 class AssignmentDialog(QDialog):

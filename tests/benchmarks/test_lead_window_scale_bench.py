@@ -1,0 +1,175 @@
+"""The lead's windows on a large project (issue 16, point 3: flat up to 100,000 documents, nothing
+on the GUI thread over 16 ms): the assignment dialog, the export dialog, the adjudication window
+and the agreement dashboard, each opened on the project and driven through its main interaction.
+
+The project is the scale benchmark's corpus (``test_scale_bench.write_corpus``: documents of 3,000
+characters with 20 gold spans each) imported by ``workbench import``. The windows run in a
+process of their own (``python -m tests.benchmarks.test_lead_window_scale_bench PROJECT``) that
+prints one line of JSON: the GUI thread's processor time (``time.thread_time``: work on a worker
+thread is not counted, nor other programs on a shared machine) of each step, from the call that
+opens a window to its first paint, and of each interaction to its repaint; then the peak resident
+memory (VmHWM). The steps write to the project (an annotator ``bench`` is given documents), so a
+project built before is changed by a run.
+
+The size is ``WORKBENCH_LEAD_SCALE`` (default 2,000 documents, a quick run); 100,000 builds a
+project of about 2 GB in a minute or two. ``WORKBENCH_LEAD_PROJECT`` names a project built before
+(by ``write_corpus`` and ``workbench import``), which is then used as it is.
+
+Run with: WORKBENCH_LEAD_SCALE=100000 uv run pytest tests/benchmarks/test_lead_window_scale_bench.py
+-m benchmark -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.benchmarks.test_window_scale_bench import build_project, window_environment
+
+SIZE = int(os.environ.get("WORKBENCH_LEAD_SCALE", "2000"))
+GIVEN_PROJECT = os.environ.get("WORKBENCH_LEAD_PROJECT")
+ANNOTATOR = "bench"
+SAMPLE = 1000
+"""Documents the assignment dialog samples for ``ANNOTATOR``."""
+LIMIT_MS = 16
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+@pytest.mark.benchmark
+def test_the_lead_windows_on_a_large_project(tmp_path: Path) -> None:
+    project = Path(GIVEN_PROJECT) if GIVEN_PROJECT else build_project(tmp_path, SIZE)
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.test_lead_window_scale_bench", str(project)],
+        capture_output=True, text=True, check=False, env=window_environment(),
+    )
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    print(f"\nthe lead's windows on {figures['documents']:,} documents (processor time of the GUI thread)")
+    for step, milliseconds in figures["steps"]:
+        over = "  (over 16 ms)" if milliseconds > LIMIT_MS else ""
+        print(f"{step:58}: {milliseconds:8.1f} ms{over}")
+    print(f"peak memory: {figures['peak_mb']:.0f} MB")
+    assert [step for step, _ in figures["steps"]] == list(STEPS)
+
+
+# -- the windows' process ---------------------------------------------------------------------
+
+STEPS = (
+    "assignment dialog: open to first paint",
+    "assignment dialog: scroll to the last document and paint",
+    "assignment dialog: tick a cell (assign one document)",
+    f"assignment dialog: assign a sample of {SAMPLE}",
+    "export dialog: open to first paint",
+    "adjudication window: open to first paint",
+    "adjudication window: choose the last document",
+    "agreement dashboard: open to first paint (report in the background)",
+    "agreement dashboard: report (or its failure) shown",
+)
+
+
+def _peak_mb() -> float:
+    status = Path("/proc/self/status").read_text(encoding="utf-8")
+    found = re.search(r"VmHWM:\s*(\d+)", status)
+    assert found is not None
+    return int(found.group(1)) / 1024
+
+
+def _cpu_ms(action: Callable[[], object]) -> float:
+    started = time.thread_time()
+    action()
+    return (time.thread_time() - started) * 1000
+
+
+def measure_lead_windows(project_path: Path) -> dict[str, object]:
+    """Open each lead window on the project, paint it, drive its main interaction."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from workbench.app.project import Project
+    from workbench.core.model import GOLD
+    from workbench.ui.app import application
+    from workbench.ui.lead.adjudication_layout import select_row
+    from workbench.ui.lead.adjudication_view import open_adjudication
+    from workbench.ui.lead.agreement_dashboard import open_agreement_dashboard
+    from workbench.ui.lead.assignment_dialog import open_assignment_dialog
+    from workbench.ui.lead.export_dialog import open_export_dialog
+
+    app = application()
+    project = Project.open(project_path)
+    project.ensure_annotator(ANNOTATOR)
+    parent = QWidget()
+    parent.resize(1200, 800)
+    parent.show()
+    QApplication.processEvents()
+    steps: list[tuple[str, float]] = []
+    names = iter(STEPS)
+
+    def measure(action: Callable[[], object]) -> None:
+        steps.append((next(names), _cpu_ms(action)))
+
+    def painted(widget: QWidget) -> None:
+        QApplication.processEvents()
+        widget.repaint()
+
+    dialogs: list[QWidget] = []
+    measure(lambda: dialogs.append(painted_dialog(open_assignment_dialog(parent, project))))
+    assignments = dialogs[-1]
+    table = assignments.table  # type: ignore[attr-defined]
+    bar = table.verticalScrollBar()
+    measure(lambda: (bar.setValue(bar.maximum()), painted(table.viewport())))
+    model = assignments.model  # type: ignore[attr-defined]
+    column = model.annotators.index(ANNOTATOR)
+    last = model.index(model.rowCount() - 1, column)
+    measure(lambda: (model.setData(last, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole),
+                     painted(table.viewport())))
+    measure(lambda: (assignments.assign_sample(ANNOTATOR, SAMPLE, 1),  # type: ignore[attr-defined]
+                     painted(assignments)))
+    assignments.close()
+    measure(lambda: dialogs.append(painted_dialog(open_export_dialog(parent, project))))
+    dialogs[-1].close()
+    measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
+    adjudication = dialogs[-1]
+    documents = adjudication.document_table  # type: ignore[attr-defined]
+    measure(lambda: (select_row(documents, documents.model().rowCount() - 1), painted(adjudication)))
+    adjudication.close()
+    measure(lambda: dialogs.append(painted_dialog(open_agreement_dashboard(None, project, GOLD))))
+    dashboard = dialogs[-1]
+
+    ended: list[bool] = []
+    dashboard.task.finished.connect(lambda: ended.append(True))  # type: ignore[attr-defined]
+
+    def until_shown() -> None:
+        while not ended:  # the report is read on a worker thread (it may fail: a gold-only project)
+            time.sleep(0.01)
+            app.processEvents()
+        painted(dashboard)
+
+    measure(until_shown)
+    dashboard.close()
+    size = project.document_count()
+    project.close()
+    return {"documents": size, "steps": steps, "peak_mb": _peak_mb()}
+
+
+def painted_dialog(widget: QWidget) -> QWidget:
+    """The window once its first paint is done."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    widget.repaint()
+    return widget
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure_lead_windows(Path(sys.argv[1]))), flush=True)
