@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring as encode_string
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -156,9 +157,13 @@ def _unit_rows(
             f'"tokens": [{", ".join(token_json[start:end])}], '
             f'"ner_tags": [{", ".join(tag_json[start:end])}], '
             f'"spans": [{", ".join(_span_json(span, offset) for span in row_spans)}], '
-            f'"relations": [{_relations_json(relations[number], row_spans)}]{labels}\n'
+            f'"relations": [{_relations_json(relations[number], row_spans) if relations[number] else ""}]{labels}\n'
         )
-        yield Sentence(line, frozenset(span.label for span in row_spans))
+        yield Sentence(line, frozenset(map(_LABEL, row_spans)) if row_spans else _NO_LABELS)
+
+
+_LABEL = attrgetter("label")
+_NO_LABELS: frozenset[str] = frozenset()
 
 
 def _relations_json(relations: list[Relation], spans: list[Span]) -> str:
