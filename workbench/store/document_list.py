@@ -14,10 +14,14 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from workbench.core.model import Status
-from workbench.store.reading import PROGRESS_COLUMNS, PROGRESS_FROM, DocumentProgress, progress_rows
+from workbench.store.reading import (
+    PROGRESS_COLUMNS,
+    PROGRESS_FROM,
+    PROJECT_ORDER,
+    DocumentProgress,
+    progress_rows,
+)
 from workbench.store.titles import shown_title
-
-PROJECT_ORDER = "ORDER BY d.ord, d.rowid"
 
 
 class IndexRow(NamedTuple):

@@ -60,6 +60,8 @@ class DocumentProgress(NamedTuple):
 PROGRESS_COLUMNS = f"""d.id, d.name, coalesce(a.status, 'new'),
     (SELECT count(*) FROM spans s WHERE s.set_id = a.id), {TITLE_COLUMNS}"""
 """A ``DocumentProgress`` of each document ``d`` (``progress_rows`` makes them)."""
+PROJECT_ORDER = "ORDER BY d.ord, d.rowid"
+"""The documents ``d`` in project order; those sharing an order come in rowid order."""
 PROGRESS_FROM = "FROM documents d LEFT JOIN annotation_sets a ON a.document_id = d.id AND a.annotator = ?"
 """Documents ``d`` with the annotator's (the parameter's) set ``a``."""
 _PROGRESS_QUERY = f"SELECT {PROGRESS_COLUMNS} {PROGRESS_FROM}"
@@ -195,8 +197,7 @@ def documents_annotated_by(conn: sqlite3.Connection, annotators: Sequence[str]) 
         i
         for (i,) in conn.execute(
             "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM annotation_sets a "
-            f"WHERE a.document_id = d.id AND a.annotator IN ({_marks(annotators)})) "
-            "ORDER BY d.ord, d.rowid",
+            f"WHERE a.document_id = d.id AND a.annotator IN ({_marks(annotators)})) {PROJECT_ORDER}",
             list(annotators),
         )
     ]
