@@ -157,7 +157,7 @@ def _unit_rows(
             f'"tokens": [{", ".join(token_json[start:end])}], '
             f'"ner_tags": [{", ".join(tag_json[start:end])}], '
             f'"spans": [{", ".join(_span_json(span, offset) for span in row_spans)}], '
-            f'"relations": [{_relations_json(relations[number], row_spans) if relations[number] else ""}]{labels}\n'
+            f'"relations": [{_relations_json(relations[number], row_spans)}]{labels}\n'
         )
         yield Sentence(line, frozenset(map(_LABEL, row_spans)) if row_spans else _NO_LABELS)
 
@@ -167,6 +167,8 @@ _NO_LABELS: frozenset[str] = frozenset()
 
 
 def _relations_json(relations: list[Relation], spans: list[Span]) -> str:
+    if not relations:  # most sentences: no map of their spans to make
+        return ""
     place = {span.id: number for number, span in enumerate(spans)}
     return ", ".join(
         f'{{"type": {encode_string(r.type)}, "from": {place[r.from_span_id]}, '
