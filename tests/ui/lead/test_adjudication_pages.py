@@ -41,5 +41,3 @@ def test_opening_reads_the_pages_it_shows_not_a_thousand_rows(
             window.show()
         assert window.document_table.model().rowCount() == DOCUMENTS
         assert 1 <= len(set(first_rows)) <= 3, sorted(set(first_rows))
-
-
