@@ -40,4 +40,6 @@ def test_opening_reads_the_pages_it_shows_not_a_thousand_rows(
         with qtbot.waitExposed(window):
             window.show()
         assert window.document_table.model().rowCount() == DOCUMENTS
-        assert 1 <= len(set(first_rows)) <= 3, sorted(set(first_rows))
+        # the pages around the rows shown first and around the chosen document, if Qt measures
+        # again once it is scrolled to; 16 pages were read before
+        assert 1 <= len(set(first_rows)) <= 4, sorted(set(first_rows))
