@@ -490,6 +490,10 @@
         <translation>اختيرت {count} وثيقة عيّنةً لـ{name}؛ كُلِّف بـ{new} منها لأول مرة.</translation>
     </message>
     <message>
+        <source>Assigning a sample to {name}</source>
+        <translation>جارٍ إسناد عيّنة إلى {name}</translation>
+    </message>
+    <message>
         <source>Writing the package for {name}</source>
         <translation>جارٍ كتابة حزمة {name}</translation>
     </message>

@@ -45,6 +45,8 @@ LIMIT_MS = 16
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from workbench.ui.background import BackgroundTask
+
 
 @pytest.mark.benchmark
 def test_the_lead_windows_on_a_large_project(tmp_path: Path) -> None:
@@ -58,7 +60,7 @@ def test_the_lead_windows_on_a_large_project(tmp_path: Path) -> None:
     print(f"\nthe lead's windows on {figures['documents']:,} documents (processor time of the GUI thread)")
     for step, milliseconds in figures["steps"]:
         over = "  (over 16 ms)" if milliseconds > LIMIT_MS else ""
-        print(f"{step:58}: {milliseconds:8.1f} ms{over}")
+        print(f"{step:66}: {milliseconds:8.1f} ms{over}")
     print(f"peak memory: {figures['peak_mb']:.0f} MB")
     assert [step for step, _ in figures["steps"]] == list(STEPS)
 
@@ -69,7 +71,8 @@ STEPS = (
     "assignment dialog: open to first paint",
     "assignment dialog: scroll to the last document and paint",
     "assignment dialog: tick a cell (assign one document)",
-    f"assignment dialog: assign a sample of {SAMPLE}",
+    f"assignment dialog: assign a sample of {SAMPLE} (drawn in the background)",
+    "assignment dialog: sample assigned, table reloaded and painted",
     "export dialog: open to first paint",
     "adjudication window: open to first paint",
     "adjudication window: choose the last document",
@@ -105,7 +108,7 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     from workbench.ui.lead.assignment_dialog import open_assignment_dialog
     from workbench.ui.lead.export_dialog import open_export_dialog
 
-    app = application()
+    application()
     project = Project.open(project_path)
     project.ensure_annotator(ANNOTATOR)
     parent = QWidget()
@@ -133,8 +136,10 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     last = model.index(model.rowCount() - 1, column)
     measure(lambda: (model.setData(last, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole),
                      painted(table.viewport())))
-    measure(lambda: (assignments.assign_sample(ANNOTATOR, SAMPLE, 1),  # type: ignore[attr-defined]
+    sampling: list[BackgroundTask] = []
+    measure(lambda: (sampling.append(assignments.assign_sample(ANNOTATOR, SAMPLE, 1)),  # type: ignore[attr-defined]
                      painted(assignments)))
+    measure(lambda: until_ended(sampling[0], assignments))
     assignments.close()
     measure(lambda: dialogs.append(painted_dialog(open_export_dialog(parent, project))))
     dialogs[-1].close()
@@ -146,20 +151,22 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     measure(lambda: dialogs.append(painted_dialog(open_agreement_dashboard(None, project, GOLD))))
     dashboard = dialogs[-1]
 
-    ended: list[bool] = []
-    dashboard.task.finished.connect(lambda: ended.append(True))  # type: ignore[attr-defined]
-
-    def until_shown() -> None:
-        while not ended:  # the report is read on a worker thread (it may fail: a gold-only project)
-            time.sleep(0.01)
-            app.processEvents()
-        painted(dashboard)
-
-    measure(until_shown)
+    measure(lambda: until_ended(dashboard.task, dashboard))  # type: ignore[attr-defined]
     dashboard.close()
     size = project.document_count()
     project.close()
     return {"documents": size, "steps": steps, "peak_mb": _peak_mb()}
+
+
+def until_ended(task: BackgroundTask, widget: QWidget) -> None:
+    """Wait for a background ``task`` (it may fail: a gold-only project has no agreement), then
+    paint ``widget``; only what the GUI thread does meanwhile counts (``_cpu_ms``)."""
+    from PySide6.QtWidgets import QApplication
+
+    while task.running:
+        time.sleep(0.01)
+        QApplication.processEvents()
+    painted_dialog(widget)
 
 
 def painted_dialog(widget: QWidget) -> QWidget:

@@ -29,6 +29,7 @@ from workbench.app.packages import (
 from workbench.app.project import Project
 from workbench.core.model import Status
 from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
+from workbench.ui.lead import assignment_dialog
 from workbench.ui.lead.assignment_dialog import (
     AssignmentDialog,
     merge_packages_in_background,
@@ -88,16 +89,42 @@ def test_ticking_a_cell_assigns_the_document(
 
 
 def test_a_new_annotator_gets_a_reproducible_sample(
-    dialog: AssignmentDialog, lead_project: LeadProject
+    qtbot: QtBot, dialog: AssignmentDialog, lead_project: LeadProject
 ) -> None:
     dialog.add_annotator("dina")
     assert dialog.model.annotators[-1] == "dina" and dialog.annotator_combo.currentText() == "dina"
-    dialog.assign_sample("dina", 2, 3)
+    with qtbot.waitSignal(dialog.assign_sample("dina", 2, 3).succeeded, timeout=WAIT_MS):
+        pass
     expected = choose_documents(lead_project.project, sample=2, seed=3)
     assert assigned_documents(lead_project.project, "dina") == expected
     assert "2" in dialog.status_label.text()
     dialog.add_annotator("gold")
     assert "gold" not in dialog.model.annotators and "adjudicated" in dialog.status_label.text()
+
+
+def test_a_sample_is_drawn_off_the_gui_thread(
+    qtbot: QtBot, dialog: AssignmentDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+
+    def recorded(project: Project, **options: Any) -> list[str]:
+        threads.append(threading.current_thread())
+        return choose_documents(project, **options)
+
+    monkeypatch.setattr(assignment_dialog, "choose_documents", recorded)
+    with qtbot.waitSignal(dialog.assign_sample("amal", 2, 3).succeeded, timeout=WAIT_MS):
+        pass
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_a_sample_larger_than_the_project_is_refused_in_the_status_line(
+    qtbot: QtBot, dialog: AssignmentDialog, lead_project: LeadProject
+) -> None:
+    with qtbot.waitSignal(dialog.assign_sample("amal", 99, 1).failed, timeout=WAIT_MS):
+        pass
+    assert "cannot sample 99" in dialog.status_label.text()
+    assert dialog.task is not None and dialog.task.error_box is not None
+    dialog.task.error_box.close()
 
 
 def test_a_package_is_written_for_an_annotator(

@@ -91,10 +91,9 @@ class AdjudicationLayout(QWidget):
         self._build(schema)
 
     def _build(self, schema: Schema) -> None:
-        self.document_table = self._table(self.documents)
         # Its columns are sized to a page of rows, not to the first thousand (Qt's default, 16
         # pages read and measured as the window opens on a large project).
-        self.document_table.horizontalHeader().setResizeContentsPrecision(PAGE)
+        self.document_table = self._table(self.documents, rows_measured=PAGE)
         self.candidate_table = self._table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
@@ -147,8 +146,12 @@ class AdjudicationLayout(QWidget):
         return widget
 
     @staticmethod
-    def _table(model: QAbstractTableModel) -> QTableView:
+    def _table(model: QAbstractTableModel, rows_measured: int = -1) -> QTableView:
+        """A table whose columns fit their contents, measured on ``rows_measured`` rows (set
+        before the resize mode, which measures at once; -1: Qt's default, a thousand)."""
         table = set_up_table(QTableView(), model)
+        if rows_measured >= 0:
+            table.horizontalHeader().setResizeContentsPrecision(rows_measured)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table

@@ -287,18 +287,28 @@ class AssignmentDialog(QDialog):
     def _add_annotator(self) -> None:
         self.add_annotator(self.new_annotator_edit.text())
 
-    def assign_sample(self, annotator: str, count: int, seed: int) -> None:
-        """Assign a reproducible random sample of ``count`` documents to ``annotator``."""
-        try:
-            document_ids = choose_documents(self._project, sample=count, seed=seed)
-            added = assign(self._project, annotator, document_ids)
-        except WorkbenchError as error:
-            self._say(str(error))
-            return
+    def assign_sample(self, annotator: str, count: int, seed: int) -> BackgroundTask:
+        """Assign a reproducible random sample of ``count`` documents to ``annotator``, in the
+        background: sampling reads every document's id, which takes longer than a frame on a
+        large project."""
+
+        def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> tuple[int, int]:
+            document_ids = choose_documents(project, sample=count, seed=seed)
+            return len(document_ids), assign(project, annotator, document_ids)
+
+        title = self.tr("Assigning a sample to {name}").format(name=annotator)
+        self.task = run_in_background(
+            self, title, writable(self._project.path, use_case), cancellable=False
+        )
+        self.task.succeeded.connect(lambda counts: self._sampled(annotator, *counts))
+        self.task.failed.connect(self._say)
+        return self.task
+
+    def _sampled(self, annotator: str, sampled: int, added: int) -> None:
         self._reload()
         self._say(
             self.tr("{count} documents sampled for {name}; {new} of them newly assigned.").format(
-                count=len(document_ids), name=annotator, new=added
+                count=sampled, name=annotator, new=added
             )
         )
 
