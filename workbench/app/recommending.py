@@ -23,6 +23,7 @@ from workbench.core.recommenders.trained import (
     crf_recommender,
     strings_recommender,
 )
+from workbench.core.suggestions import TakenSpans
 from workbench.store.editing import Removal
 from workbench.store.project import Project
 from workbench.store.recommending import (
@@ -147,28 +148,27 @@ def document_suggestions(
     project: Project, document_id: str, annotator: str | None, recommenders: dict[str, Recommend]
 ) -> list[Recommendation]:
     """What the recommenders suggest on one document, less what ``annotator`` rejected there
-    and the ranges they labelled already."""
+    and what the spans they have there hide (``core.suggestions.hides``)."""
     text = project.document(document_id).text
     found = [r for recommend in recommenders.values() for r in recommend(text)]
     who = [annotator] if annotator is not None else project.annotators()
     rejected = {r for name in who for r in project.rejected_suggestions(document_id, name)}
-    taken = (
-        {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
-        if annotator is not None
-        else set()
-    )
+    own = project.span_entries(document_id, annotator) if annotator is not None else []
+    taken = TakenSpans((e.start, e.end, e.label) for e in own)
     return best_per_range(without_rejected(found, rejected, taken))
 
 
 def suggestions_on(project: Project, document_id: str, annotator: str) -> list[Span]:
     """The stored suggestions the window shows ``annotator`` on a document (dashed, with their
-    label): those they have not rejected, on ranges they have not labelled."""
+    label): those they have not rejected and that their spans do not hide
+    (``core.suggestions.hides``)."""
     rejected = project.rejected_suggestions(document_id, annotator)
-    taken = {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
+    taken = TakenSpans((e.start, e.end, e.label) for e in project.span_entries(document_id, annotator))
     return [
         span
         for span in suggestion_spans(project, document_id)
-        if (span.start, span.end, span.label) not in rejected and (span.start, span.end) not in taken
+        if (span.start, span.end, span.label) not in rejected
+        and not taken.hide(span.start, span.end, span.label)
     ]
 
 

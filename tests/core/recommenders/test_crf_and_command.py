@@ -159,6 +159,18 @@ def test_replayed_actions_accept_relabel_reject_and_create() -> None:
     assert actions.saved_per_span == pytest.approx(1 / 4)
 
 
+def test_a_name_labelled_over_a_suggestion_with_other_ends_takes_it_away_in_the_replay() -> None:
+    gold = [(0, 9, "PER"), (20, 30, "ORG"), (40, 45, "LOC")]
+    shown = [
+        Recommendation(0, 4, "PER", 0.9, "crf"),  # جورج of جورج بوش: goes with the name, labelled: 2
+        Recommendation(5, 9, "PER", 0.9, "crf"),  # the other half: goes too
+        Recommendation(25, 30, "LOC", 0.9, "crf"),  # maybe nested in the ORG: stays, rejected: 1
+        Recommendation(38, 45, "LOC", 0.9, "crf"),  # its own name's suggestion follows: 1
+        Recommendation(40, 45, "LOC", 0.5, "crf"),
+    ]
+    assert replay_actions(gold, shown).assisted == 2 + 1 + 1 + 2  # the ORG by hand at the end
+
+
 def test_training_sizes_grow_to_what_is_available() -> None:
     assert training_sizes(74) == [4, 9, 18, 37, 74]
     assert training_sizes(1) == [1]

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.core.normalize import normalize
-from workbench.core.recommenders import LabelledRange, Recommendation, TrainingDocument
+from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings, trusted_texts
 from workbench.core.recommenders.words import sentences_of
-from workbench.core.suggestions import lexicon_suggestions
+from workbench.core.suggestions import LabelledRange, TakenSpans, hides, lexicon_suggestions
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
 BULK_FIX = 1
@@ -96,60 +96,100 @@ def replay_actions(
     text: str | None = None,
     bulk_above: float | None = None,
 ) -> Actions:
-    """The actions of an annotator who accepts the right suggestions, relabels those with the
-    right range, rejects the others and labels the rest of ``gold`` by hand, in text order.
+    """The actions of an annotator who goes through the ``shown`` suggestions in text order (as
+    the suggestion keys do) and labels the rest of ``gold`` by hand. A right suggestion is
+    accepted; one with the right range and another label takes the label's key; a wrong one
+    that a span of ``gold`` still to label would hide (``core.suggestions.hides``: the same name
+    with other ends) goes with that span, labelled by hand then (or through its own suggestion);
+    any other wrong one is rejected. As in the window, every span the annotator gets hides the
+    suggestions it settles.
 
     With ``bulk_above``, they first accept every suggestion scored that or more in one action,
     then relabel the accepted ones with a wrong label and delete the wrong ones (one action
     each). With the document's ``text``, each span labelled by hand is also offered at its other
     occurrences in the document (as the window does, ``core.suggestions``), found the way the
-    strings recommender finds them; they are accepted or rejected like any suggestion."""
-    wanted = set(gold)
-    decided: set[tuple[int, int]] = set()
-    by_key = {r.key: r for r in sorted(shown, key=lambda r: -r.score)}
-    bulk = [key for key, r in by_key.items() if bulk_above is not None and r.score >= bulk_above]
-    assisted = ACCEPT if bulk else 0
-    for key in bulk:
-        verdict = _decide(wanted, decided, key)
-        assisted += 0 if verdict in ("right", None) else BULK_FIX
-    for key in by_key:
-        assisted += _one_by_one(_decide(wanted, decided, key))
-    for start, end, label in sorted(wanted):
-        if (start, end, label) not in wanted:
-            continue  # accepted meanwhile, at another occurrence
-        wanted.discard((start, end, label))
-        decided.add((start, end))
-        assisted += CREATE
-        if text is not None:
-            for key in _other_occurrences(text, start, end, label):
-                assisted += _one_by_one(_decide(wanted, decided, key))
-    return Actions(assisted, CREATE * len(set(gold)), len(set(gold)))
+    strings recommender finds them; they are decided like any suggestion."""
+    replay = _Replay(set(gold), text)
+    replay.offer({r.key: r.score for r in shown})
+    if bulk_above is not None:
+        replay.accept_in_bulk(bulk_above)
+    replay.finish()
+    return Actions(replay.actions, CREATE * len(set(gold)), len(set(gold)))
 
 
-def _one_by_one(verdict: str | None) -> int:
-    """The actions of deciding one suggestion on its own (Enter, a label key, Backspace)."""
-    if verdict is None:
-        return 0
-    return REJECT if verdict == "wrong" else ACCEPT
+@dataclass
+class _Replay:
+    wanted: set[LabelledRange]
+    """The gold spans the annotator has not got yet."""
+    text: str | None
+    offered: dict[LabelledRange, float] = field(default_factory=dict)
+    """The suggestions on offer and their scores."""
+    rejected: set[LabelledRange] = field(default_factory=set)
+    taken: list[LabelledRange] = field(default_factory=list)
+    actions: int = 0
 
+    def offer(self, found: dict[LabelledRange, float]) -> None:
+        taken = TakenSpans(self.taken)
+        for key, score in found.items():
+            if key not in self.rejected and not taken.hide(*key):
+                self.offered[key] = max(score, self.offered.get(key, score))
 
-def _decide(
-    wanted: set[LabelledRange], decided: set[tuple[int, int]], key: LabelledRange
-) -> str | None:
-    """The suggestion ``key`` decided: "right", "relabel" (its range is in ``wanted`` with
-    another label) or "wrong"; None for a range decided already."""
-    start, end, _ = key
-    if (start, end) in decided:
-        return None
-    decided.add((start, end))
-    if key in wanted:
-        wanted.discard(key)
-        return "right"
-    other = next((w for w in wanted if w[:2] == (start, end)), None)
-    if other is None:
-        return "wrong"
-    wanted.discard(other)
-    return "relabel"
+    def take(self, span: LabelledRange) -> None:
+        """``span`` joins the annotator's set: the suggestions it settles go."""
+        self.wanted.discard(span)
+        self.taken.append(span)
+        for key in [key for key in self.offered if hides(span, key)]:
+            del self.offered[key]
+
+    def on_range(self, key: LabelledRange) -> LabelledRange | None:
+        """The wanted span on ``key``'s range (``key`` itself first), if any."""
+        if key in self.wanted:
+            return key
+        return min((w for w in self.wanted if w[:2] == key[:2]), default=None)
+
+    def accept_in_bulk(self, threshold: float) -> None:
+        """Accept every suggestion scored ``threshold`` or more (one action); then relabel or
+        delete the wrong ones (one action each: a deleted one hides nothing)."""
+        chosen = sorted(key for key, score in self.offered.items() if score >= threshold)
+        self.actions += ACCEPT if chosen else 0
+        for key in chosen:
+            self.offered.pop(key, None)
+            wanted = self.on_range(key)
+            self.actions += 0 if wanted == key else BULK_FIX
+            if wanted is not None:
+                self.take(wanted)
+
+    def finish(self) -> None:
+        """Decide the suggestions in text order, then label what is left by hand (which may
+        offer more)."""
+        while self.offered or self.wanted:
+            if self.offered:
+                self.decide(min(self.offered))
+            else:
+                self.by_hand(min(self.wanted))
+
+    def decide(self, key: LabelledRange) -> None:
+        del self.offered[key]
+        wanted = self.on_range(key)
+        if wanted is not None:
+            self.actions += ACCEPT
+            self.take(wanted)
+            return
+        rival = min((w for w in self.wanted if hides(w, key)), default=None)
+        if rival is None:
+            self.actions += REJECT
+            self.rejected.add(key)
+        elif any(other[:2] == rival[:2] for other in self.offered):
+            self.actions += ACCEPT
+            self.take(rival)
+        else:
+            self.by_hand(rival)
+
+    def by_hand(self, span: LabelledRange) -> None:
+        self.actions += CREATE
+        self.take(span)
+        if self.text is not None:
+            self.offer(dict.fromkeys(_other_occurrences(self.text, *span), 0.0))
 
 
 def _other_occurrences(text: str, start: int, end: int, label: str) -> list[LabelledRange]:

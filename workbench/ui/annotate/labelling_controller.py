@@ -277,7 +277,7 @@ class LabellingController(QObject):
                 .replace("%2", str(len(found)))
             )
             return
-        self.suggestions[document_id].offer(found, label, self._window.span_model.labelled_ranges())
+        self.suggestions[document_id].offer(found, label, self._window.span_model.taken_spans())
         self.show_suggestions()
 
     def show_suggestions(self) -> None:
@@ -362,9 +362,10 @@ class LabellingController(QObject):
             return
         suggestions = self.suggestions[offer.document_id]
         suggestions.rejected |= offer.rejected
+        taken = self._window.span_model.taken_spans()
         for label in {s.label for s in offer.suggestions}:
             ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
-            suggestions.offer(ranges, label, self._window.span_model.labelled_ranges())
+            suggestions.offer(ranges, label, taken)
         self.show_suggestions()
 
     def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:
