@@ -83,7 +83,10 @@ class Filled:
 def recommenders_for(
     project: Project, names: Sequence[str], command: str | None = None
 ) -> dict[str, Recommend]:
-    """The named recommenders, ready to run on texts (the CRF trained first if it is due)."""
+    """The named recommenders, ready to run on texts (the CRF trained first if it is due).
+    Strings and the CRF together are one recommender, as evaluated (``trained.LEARNING``'s
+    ``strings+crf``): the gazetteer's matches only where the CRF found nothing overlapping;
+    the strings alone while there is no model yet."""
     unknown = [name for name in names if name not in RECOMMENDERS]
     if unknown:
         raise WorkbenchError(f"no recommender {unknown[0]!r} (there are {', '.join(RECOMMENDERS)})")
@@ -91,12 +94,11 @@ def recommenders_for(
         training_documents(project), unfinished_texts(project), rejected_strings(project)
     )
     chosen: dict[str, Recommend] = {}
-    if "strings" in names:
+    model = crf_model(project) if "crf" in names else None
+    if model is not None:
+        chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names)
+    elif "strings" in names:
         chosen["strings"] = strings_recommender(gazetteer)
-    if "crf" in names:
-        model = crf_model(project)
-        if model is not None:
-            chosen["crf"] = crf_recommender(model, gazetteer)
     if "command" in names:
         if not command:
             raise WorkbenchError("the command recommender needs --command")
@@ -130,7 +132,7 @@ def fill_suggestions(
     recommenders = recommenders_for(project, names, command)
     if document_ids is None:
         document_ids = documents_to_suggest(project, annotator)
-    counts = dict.fromkeys(recommenders, 0)
+    counts = dict.fromkeys((n for n in names if n in recommenders or n == "strings"), 0)
     total = looked_at = 0
     for document_id in document_ids:
         if cancelled():

@@ -25,7 +25,7 @@ from workbench.core.recommenders.crf import (
 )
 from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
 from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, trusted_texts
-from workbench.core.recommenders.trained import elsewhere_in_document
+from workbench.core.recommenders.trained import crf_recommender, elsewhere_in_document, strings_recommender
 from workbench.core.recommenders.words import sentences_of
 
 PLACES = ["بغداد", "الموصل", "دمشق", "بيروت", "عمان", "القاهرة"]
@@ -226,3 +226,21 @@ def test_a_name_the_crf_finds_once_is_suggested_wherever_it_occurs_in_the_docume
     assert [(text[r.start : r.end], r.label, r.score, r.recommender) for r in elsewhere] == [
         ("سعيد", "PER", 0.7, "crf"), ("وسعيد", "PER", 0.7, "crf"), ("بيروت", "LOC", 0.9, "crf"),
     ]
+
+
+def test_strings_over_the_crf_need_most_of_their_places_labelled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A string labelled in half its places: the strings recommender suggests it, strings + CRF
+    (where the CRF, which read it, found nothing) does not; one labelled everywhere, both do."""
+    first, second = "قال حسام إن سمير وصل", "حسام الدين في المكتب مع سمير"
+    documents = [
+        TrainingDocument(first, [(4, 8, "PER"), (first.index("سمير"), len(first) - 4, "PER")]),
+        TrainingDocument(second, [(second.index("سمير"), len(second), "PER")]),
+    ]
+    gazetteer = gazetteer_of(documents)
+    assert gazetteer.share("حسام", "PER") == 0.5 and gazetteer.share("سمير", "PER") == 1.0
+    text = "رأى حسام سمير"
+    alone = strings_recommender(gazetteer)(text)
+    assert {text[r.start : r.end] for r in alone} == {"حسام", "سمير"}
+    monkeypatch.setattr(CrfTagger, "recommend", lambda *_: [])
+    combined = crf_recommender(train_crf(training_set()), gazetteer, with_strings=True)(text)
+    assert {text[r.start : r.end] for r in combined} == {"سمير"}
