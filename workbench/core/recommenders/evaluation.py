@@ -17,11 +17,17 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from workbench.core.normalize import normalize
+from workbench.core.normalize import NormalizedText, normalize
 from workbench.core.recommenders import Recommendation, TrainingDocument
-from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings, trusted_texts
-from workbench.core.recommenders.words import sentences_of
-from workbench.core.suggestions import LabelledRange, TakenSpans, hides, lexicon_suggestions
+from workbench.core.recommenders.gazetteer import trusted_texts
+from workbench.core.suggestions import (
+    MAX_OCCURRENCES,
+    LabelledRange,
+    TakenSpans,
+    hides,
+    lexicon_suggestions,
+    occurrences,
+)
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
 BULK_FIX = 1
@@ -107,9 +113,10 @@ def replay_actions(
     With ``bulk_above``, they first accept every suggestion scored that or more in one action,
     then relabel the accepted ones with a wrong label and delete the wrong ones (one action
     each). With the document's ``text``, each span labelled by hand is also offered at its other
-    occurrences in the document (as the window does, ``core.suggestions``), found the way the
-    strings recommender finds them; they are decided like any suggestion."""
-    replay = _Replay(set(gold), text)
+    occurrences in the document, found as the window finds them (``core.suggestions.occurrences``:
+    whole words, diacritics and letter forms folded, no clitic taken off); they are decided like
+    any suggestion."""
+    replay = _Replay(set(gold), None if text is None else normalize(text))
     replay.offer({r.key: r.score for r in shown})
     if bulk_above is not None:
         replay.accept_in_bulk(bulk_above)
@@ -121,7 +128,7 @@ def replay_actions(
 class _Replay:
     wanted: set[LabelledRange]
     """The gold spans the annotator has not got yet."""
-    text: str | None
+    text: NormalizedText | None
     offered: dict[LabelledRange, float] = field(default_factory=dict)
     """The suggestions on offer and their scores."""
     rejected: set[LabelledRange] = field(default_factory=set)
@@ -189,17 +196,9 @@ class _Replay:
         self.actions += CREATE
         self.take(span)
         if self.text is not None:
-            self.offer(dict.fromkeys(_other_occurrences(self.text, *span), 0.0))
-
-
-def _other_occurrences(text: str, start: int, end: int, label: str) -> list[LabelledRange]:
-    gazetteer = Gazetteer()
-    gazetteer.add(text[start:end], label)
-    return [
-        r.key
-        for r in recommend_strings(gazetteer, sentences_of(text), min_score=0.0)
-        if (r.start, r.end) != (start, end)
-    ]
+            found = occurrences(self.text, span[0], span[1])
+            if len(found) <= MAX_OCCURRENCES:
+                self.offer({(start, end, span[2]): 0.0 for start, end in found})
 
 
 def added(first: Actions, second: Actions) -> Actions:
