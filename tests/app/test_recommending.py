@@ -22,6 +22,7 @@ from workbench.app.recommending import (
     fill_suggestions,
     suggestions_on,
 )
+from workbench.app.suggestions import names_nest
 from workbench.core.model import (
     GOLD,
     SUGGESTIONS,
@@ -40,7 +41,7 @@ from workbench.store.editing import Removal
 from workbench.store.inspection import project_stats
 from workbench.store.packages import assign, write_package
 from workbench.store.project import Project
-from workbench.store.recommending import load_model, suggestion_spans
+from workbench.store.recommending import load_model, store_suggestions, suggestion_spans
 from workbench.store.throughput import log_action, throughput
 
 NEW_TEXT = "وصل كريم إلى بيروت أمس ثم والموصل"
@@ -264,3 +265,18 @@ def test_in_document_suggestions_are_logged_as_accepted_and_rejected(project: Pr
     assert project.rejected_suggestions(document, "amal") == {(4, 8, "PER")}
     actions = throughput(project)["actions"]
     assert (actions["create"], actions["accept"], actions["reject"]) == (0, 1, 1)
+
+
+def test_a_suggestion_inside_an_annotators_span_stays_only_where_the_projects_names_nest(
+    project: Project,
+) -> None:
+    document = new_document(project)
+    store_suggestions(project, document, [Recommendation(13, 18, "LOC", 0.9, "crf")])  # بيروت
+    AddSpans(document, "amal", [(9, 18)], "ORG").apply(project)  # إلى بيروت
+    assert not names_nest(project)  # the gold's names never overlap
+    assert suggestions_on(project, document, "amal") == []
+    gold = project.documents()[0]
+    place = next(s for s in project.annotation_set(gold.id, GOLD).spans if s.label == "LOC")  # type: ignore[union-attr]
+    project.add_span(gold.id, GOLD, place.start - 4, place.end, "ORG")  # a name around a place
+    assert names_nest(project)
+    assert [(s.start, s.end, s.label) for s in suggestions_on(project, document, "amal")] == [(13, 18, "LOC")]

@@ -11,6 +11,7 @@ from workbench.core.suggestions import (
     DocumentSuggestions,
     Suggestion,
     TakenSpans,
+    any_overlap,
     hides,
     lexicon_suggestions,
 )
@@ -44,6 +45,22 @@ def test_a_span_hides_suggestions_on_its_range_of_its_label_and_crossing_it() ->
     assert hides(span, (15, 25, "LOC"))  # crossing it
     assert not hides(span, (12, 16, "LOC")) and not hides(span, (5, 25, "ORG"))  # maybe nested
     assert not hides(span, (20, 25, "PER"))  # beside it
+
+
+def test_where_names_never_nest_a_span_hides_every_suggestion_overlapping_it() -> None:
+    span = (10, 20, "ORG")
+    assert not hides(span, (15, 20, "LOC")) and hides(span, (15, 20, "LOC"), nested=False)
+    assert not hides(span, (20, 25, "LOC"), nested=False)
+    assert TakenSpans([span], nested=False).hide(5, 25, "PER")
+    suggestions = DocumentSuggestions(nested=False)
+    suggestions.offer([(15, 20)], "LOC", TakenSpans([]))
+    assert suggestions.withdraw(*span) and not suggestions.offered
+
+
+def test_names_nest_where_two_spans_of_one_set_overlap() -> None:
+    assert not any_overlap([[(0, 5, "PER"), (5, 9, "LOC")], [(0, 9, "ORG")]])  # two sets
+    assert any_overlap([[(0, 9, "ORG"), (5, 9, "LOC")]])
+    assert any_overlap([[(5, 9, "LOC"), (0, 7, "ORG")]])  # crossing, given in any order
 
 
 def test_labelling_a_name_withdraws_the_suggestions_with_other_ends() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.app.changes import Change, Command
+from workbench.app.suggestions import names_nest
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
@@ -156,7 +157,7 @@ def document_suggestions(
     who = [annotator] if annotator is not None else project.annotators()
     rejected = {r for name in who for r in project.rejected_suggestions(document_id, name)}
     own = project.span_entries(document_id, annotator) if annotator is not None else []
-    taken = TakenSpans((e.start, e.end, e.label) for e in own)
+    taken = TakenSpans(((e.start, e.end, e.label) for e in own), names_nest(project))
     return best_per_range(without_rejected(found, rejected, taken))
 
 
@@ -165,7 +166,8 @@ def suggestions_on(project: Project, document_id: str, annotator: str) -> list[S
     label): those they have not rejected and that their spans do not hide
     (``core.suggestions.hides``)."""
     rejected = project.rejected_suggestions(document_id, annotator)
-    taken = TakenSpans((e.start, e.end, e.label) for e in project.span_entries(document_id, annotator))
+    own = project.span_entries(document_id, annotator)
+    taken = TakenSpans(((e.start, e.end, e.label) for e in own), names_nest(project))
     return [
         span
         for span in suggestion_spans(project, document_id)

@@ -13,7 +13,8 @@ A span the annotator has also hides the suggestions it settles (``hides``): thos
 those of its label that overlap it (another reading of the same name's ends: جورج against جورج
 بوش), and those that cross it. An annotator who labels a name by hand over a suggestion with the
 wrong range has nothing left to reject there. A suggestion of another label nested inside the
-span or around it stays: it may be a nested name (Wojood nests 22% of its entities).
+span or around it stays, in a project whose annotations nest (``any_overlap``: Wojood nests 22%
+of its entities); where they never overlap, any overlapping suggestion goes too.
 
 When a document opens, ``lexicon_suggestions`` offers every whole-word occurrence of the texts
 labelled in the project (any annotator's set, gold, imported sets) with their labels; the app
@@ -25,7 +26,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.normalize import NormalizedText, find_all, normalize_query
@@ -61,14 +62,15 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
-def hides(span: LabelledRange, suggestion: LabelledRange) -> bool:
+def hides(span: LabelledRange, suggestion: LabelledRange, nested: bool = True) -> bool:
     """Whether the annotator's ``span`` settles ``suggestion`` (see above): same range, or
-    overlapping with the same label, or crossing (neither inside the other)."""
+    overlapping with the same label, or crossing (neither inside the other); any overlap when
+    the project's names do not nest (``nested`` False)."""
     start, end, label = span
     other_start, other_end, other_label = suggestion
     if not (start < other_end and other_start < end):
         return False
-    if (start, end) == (other_start, other_end) or label == other_label:
+    if not nested or (start, end) == (other_start, other_end) or label == other_label:
         return True
     inside = start <= other_start and other_end <= end
     around = other_start <= start and end <= other_end
@@ -81,7 +83,8 @@ class TakenSpans:
     bisection within the longest span's length (``span_index``'s layout, long spans apart),
     built in 3 ms for 10,000 spans where a ``SpanIndex`` takes 20."""
 
-    def __init__(self, spans: Iterable[LabelledRange]) -> None:
+    def __init__(self, spans: Iterable[LabelledRange], nested: bool = True) -> None:
+        self._nested = nested
         short: list[LabelledRange] = []
         self._long: list[LabelledRange] = []
         for span in spans:
@@ -94,7 +97,20 @@ class TakenSpans:
         first = bisect_left(self._starts, start - self._longest)
         past = bisect_left(self._starts, end)
         near = itertools.chain(itertools.islice(self._short, first, past), self._long)
-        return any(hides(span, (start, end, label)) for span in near)
+        return any(hides(span, (start, end, label), self._nested) for span in near)
+
+
+def any_overlap(sets: Iterable[Sequence[LabelledRange]]) -> bool:
+    """Whether two spans of one set (an annotator's or gold, on one document) overlap: the
+    project nests names (or crosses them), and a suggestion of another label inside a span may
+    be right."""
+    for spans in sets:
+        reach = -1
+        for start, end, _ in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start < reach:
+                return True
+            reach = max(reach, end)
+    return False
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -110,6 +126,8 @@ class DocumentSuggestions:
 
     offered: set[Suggestion] = field(default_factory=set)
     rejected: set[Suggestion] = field(default_factory=set)
+    nested: bool = True
+    """Whether the project's names nest (``hides``); known once the document's offer is built."""
 
     def offer(self, found: Iterable[Range], label: str, labelled: TakenSpans) -> None:
         """Offer ``label`` on the ``found`` ranges, except those the ``labelled`` spans hide."""
@@ -121,7 +139,8 @@ class DocumentSuggestions:
     def withdraw(self, start: int, end: int, label: str) -> bool:
         """A span was labelled (a suggestion accepted, or labelled another way): the suggestions
         it hides go. True when there was one."""
-        hidden = {s for s in self.offered if hides((start, end, label), (s.start, s.end, s.label))}
+        span = (start, end, label)
+        hidden = {s for s in self.offered if hides(span, (s.start, s.end, s.label), self.nested)}
         self.offered -= hidden
         return bool(hidden)
 
@@ -151,12 +170,13 @@ def lexicon_suggestions(
     labelled: Iterable[tuple[str, str]],
     taken: set[tuple[int, int, str]],
     rejected: set[tuple[int, int, str]],
+    nested: bool = True,
 ) -> set[Suggestion]:
     """Every whole-word occurrence in the document of each labelled (text, label), except those
     the spans ``taken`` already hide (``hides``), the ``rejected`` ones, and texts that occur
     more than ``MAX_OCCURRENCES`` times."""
     text = normalized.source
-    spans = TakenSpans(taken)
+    spans = TakenSpans(taken, nested)
     phrases = {(normalize_query(phrase), label): phrase for phrase, label in labelled}
     found: set[Suggestion] = set()
     for (needle, label), phrase in phrases.items():

@@ -202,6 +202,22 @@ def test_a_name_labelled_by_hand_over_a_suggestion_with_other_ends_takes_it_away
     wait_for(qtbot, window, STORED)
 
 
+def test_where_names_never_nest_a_span_takes_away_a_suggestion_of_another_label_inside_it(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    """No set of the project overlaps two names: بيروت (GPE) inside إلى بيروت (PER) goes too."""
+    wait_for(qtbot, window, STORED)
+    suggestions = window._suggestions[document_id(project, "third")]
+    qtbot.waitUntil(lambda: not suggestions.nested, timeout=WAIT_MS)  # the offer built
+    wider = (BEIRUT[0][0] - len("إلى "), BEIRUT[0][1])
+    assert window.text[wider[0] : wider[1]] == "إلى بيروت"
+    window.text_view.select_range(*wider)
+    with qtbot.waitSignal(window.labelling.stored._read, timeout=WAIT_MS):
+        press(qtbot, window, entity(window, "PER").hotkey or "")
+        assert offered(window) == STORED - {Suggestion(*BEIRUT[0], "GPE")}
+    assert offered(window) == STORED - {Suggestion(*BEIRUT[0], "GPE")}
+
+
 def test_in_document_suggestions_are_logged_as_accepted_and_rejected(
     qtbot: QtBot, window: MainWindow, project: Project
 ) -> None:

@@ -24,6 +24,7 @@ from workbench.core.suggestions import (
     MAX_OCCURRENCES,
     LabelledRange,
     TakenSpans,
+    any_overlap,
     hides,
     lexicon_suggestions,
     occurrences,
@@ -80,7 +81,7 @@ class Actions:
 
 
 def on_opening(
-    found: Sequence[Recommendation], text: str, offered: set[tuple[str, str]]
+    found: Sequence[Recommendation], text: str, offered: set[tuple[str, str]], nested: bool = True
 ) -> list[Recommendation]:
     """What the window offers on a document as it opens: the recommenders' ``found`` and,
     unscored (no bulk accept takes them), every other whole-word occurrence of the ``offered``
@@ -90,7 +91,7 @@ def on_opening(
         *found,
         *(
             Recommendation(s.start, s.end, s.label, 0.0, "lexicon")
-            for s in sorted(lexicon_suggestions(normalize(text), offered, set(), set()))
+            for s in sorted(lexicon_suggestions(normalize(text), offered, set(), set(), nested))
             if (s.start, s.end, s.label) not in keys
         ),
     ]
@@ -101,6 +102,7 @@ def replay_actions(
     shown: Sequence[Recommendation],
     text: str | None = None,
     bulk_above: float | None = None,
+    nested: bool = True,
 ) -> Actions:
     """The actions of an annotator who goes through the ``shown`` suggestions in text order (as
     the suggestion keys do) and labels the rest of ``gold`` by hand. A right suggestion is
@@ -108,7 +110,8 @@ def replay_actions(
     that a span of ``gold`` still to label would hide (``core.suggestions.hides``: the same name
     with other ends) goes with that span, labelled by hand then (or through its own suggestion);
     any other wrong one is rejected. As in the window, every span the annotator gets hides the
-    suggestions it settles.
+    suggestions it settles (with ``nested`` False, as in a project whose names never overlap,
+    every suggestion overlapping it).
 
     With ``bulk_above``, they first accept every suggestion scored that or more in one action,
     then relabel the accepted ones with a wrong label and delete the wrong ones (one action
@@ -116,7 +119,7 @@ def replay_actions(
     occurrences in the document, found as the window finds them (``core.suggestions.occurrences``:
     whole words, diacritics and letter forms folded, no clitic taken off); they are decided like
     any suggestion."""
-    replay = _Replay(set(gold), None if text is None else normalize(text))
+    replay = _Replay(set(gold), None if text is None else normalize(text), nested)
     replay.offer({r.key: r.score for r in shown})
     if bulk_above is not None:
         replay.accept_in_bulk(bulk_above)
@@ -129,6 +132,7 @@ class _Replay:
     wanted: set[LabelledRange]
     """The gold spans the annotator has not got yet."""
     text: NormalizedText | None
+    nested: bool
     offered: dict[LabelledRange, float] = field(default_factory=dict)
     """The suggestions on offer and their scores."""
     rejected: set[LabelledRange] = field(default_factory=set)
@@ -136,7 +140,7 @@ class _Replay:
     actions: int = 0
 
     def offer(self, found: dict[LabelledRange, float]) -> None:
-        taken = TakenSpans(self.taken)
+        taken = TakenSpans(self.taken, self.nested)
         for key, score in found.items():
             if key not in self.rejected and not taken.hide(*key):
                 self.offered[key] = max(score, self.offered.get(key, score))
@@ -145,7 +149,7 @@ class _Replay:
         """``span`` joins the annotator's set: the suggestions it settles go."""
         self.wanted.discard(span)
         self.taken.append(span)
-        for key in [key for key in self.offered if hides(span, key)]:
+        for key in [key for key in self.offered if hides(span, key, self.nested)]:
             del self.offered[key]
 
     def on_range(self, key: LabelledRange) -> LabelledRange | None:
@@ -182,7 +186,7 @@ class _Replay:
             self.actions += ACCEPT
             self.take(wanted)
             return
-        rival = min((w for w in self.wanted if hides(w, key)), default=None)
+        rival = min((w for w in self.wanted if hides(w, key, self.nested)), default=None)
         if rival is None:
             self.actions += REJECT
             self.rejected.add(key)
@@ -246,12 +250,13 @@ def learning_curve(
         recommend = train(training[:size])
         found = [recommend(document.text) for document in testing]
         offered = trusted_texts(training[:size])
-        shown = [on_opening(f, d.text, offered) for f, d in zip(found, testing, strict=True)]
+        nested = any_overlap(d.spans for d in training[:size])
+        shown = [on_opening(f, d.text, offered, nested) for f, d in zip(found, testing, strict=True)]
         scores = exact_scores(
             [document.spans for document in testing], [[r.key for r in f] for f in found]
         )
         actions = Actions(0, 0, 0)
         for document, window in zip(testing, shown, strict=True):
-            actions = added(actions, replay_actions(document.spans, window, document.text))
+            actions = added(actions, replay_actions(document.spans, window, document.text, nested=nested))
         points.append(CurvePoint(size, scores, actions))
     return points

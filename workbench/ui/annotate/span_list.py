@@ -104,9 +104,10 @@ class SpanTableModel(QAbstractTableModel):
     def is_labelled(self, start: int, end: int, label: str) -> bool:
         return (start, end, label) in self._labelled
 
-    def taken_spans(self) -> TakenSpans:
-        """The spans, asked which suggestions they hide."""
-        return TakenSpans(self._labelled)
+    def taken_spans(self, nested: bool) -> TakenSpans:
+        """The spans, asked which suggestions they hide (``nested``: whether the project's names
+        nest)."""
+        return TakenSpans(self._labelled, nested)
 
     def entry_at(self, row: int) -> SpanEntry:
         return self._entries[self._position(row)]
