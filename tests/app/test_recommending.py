@@ -280,3 +280,12 @@ def test_a_suggestion_inside_an_annotators_span_stays_only_where_the_projects_na
     project.add_span(gold.id, GOLD, place.start - 4, place.end, "ORG")  # a name around a place
     assert names_nest(project)
     assert [(s.start, s.end, s.label) for s in suggestions_on(project, document, "amal")] == [(13, 18, "LOC")]
+
+
+def test_bulk_accept_takes_only_the_suggestions_the_window_shows(project: Project) -> None:
+    document = new_document(project)
+    found = [Recommendation(4, 8, "PER", 0.9, "crf"), Recommendation(13, 18, "LOC", 0.9, "crf")]
+    store_suggestions(project, document, found)  # كريم, بيروت
+    AddSpans(document, "amal", [(13, 22)], "LOC").apply(project)  # بيروت أمس: hides بيروت
+    change = accept_above(project, document, "amal", 0.5).apply(project)
+    assert [(s.start, s.end, s.label) for s in change.added] == [(4, 8, "PER")]

@@ -254,11 +254,12 @@ class RejectSuggestion(Command):
 def accept_above(
     project: Project, document_id: str, annotator: str, threshold: float
 ) -> AcceptSuggestions:
-    """The command accepting every suggestion on the document scored ``threshold`` or more
-    (not applied yet: the caller applies it, or pushes it on the window's undo stack)."""
+    """The command accepting every suggestion the window shows ``annotator`` on the document
+    (``suggestions_on``: none their spans hide) scored ``threshold`` or more (not applied yet:
+    the caller applies it, or pushes it on the window's undo stack)."""
     chosen = [
         span.id
-        for span in suggestion_spans(project, document_id)
+        for span in suggestions_on(project, document_id, annotator)
         if float(span.attributes.get("score", 0.0)) >= threshold
     ]
     return AcceptSuggestions(document_id, annotator, tuple(chosen))
