@@ -40,6 +40,7 @@ from workbench.core.recommenders.trained import (
     trained,
 )
 from workbench.core.schema import builtin_schema
+from workbench.core.suggestions import any_overlap
 from workbench.formats import conll
 from workbench.formats.base import ImportOptions
 
@@ -70,7 +71,7 @@ def anercorp_documents() -> tuple[TrainingDocument, ...]:
 
 def test_f1_of_each_recommender_on_held_out_documents() -> None:
     training, testing = held_out(anercorp_documents())
-    offered = trusted_texts(training)
+    offered, nested = trusted_texts(training), any_overlap(d.spans for d in training)
     print(f"\nANERcorp: {len(training)} training documents, {len(testing)} held out")
     for name in LEARNING:
         began = time.process_time()
@@ -79,8 +80,8 @@ def test_f1_of_each_recommender_on_held_out_documents() -> None:
         scores = exact_scores([d.spans for d in testing], [[r.key for r in f] for f in found])
         actions = Actions(0, 0, 0)
         for document, shown in zip(testing, found, strict=True):
-            window = on_opening(shown, document.text, offered)
-            actions = added(actions, replay_actions(document.spans, window, document.text))
+            window = on_opening(shown, document.text, offered, nested)
+            actions = added(actions, replay_actions(document.spans, window, document.text, nested=nested))
         print(
             f"  {name:<12} P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
             f"actions with/without {actions.ratio:.3f}  ({time.process_time() - began:.1f} s CPU)"
@@ -130,9 +131,10 @@ def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
             if model is None
             else crf_recommender(model, gazetteer, with_strings=True)
         )
-        shown = on_opening(recommend(document.text), document.text, trusted_texts(done))
-        one_by_one = added(one_by_one, replay_actions(document.spans, shown, document.text))
-        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE))
+        nested = any_overlap(d.spans for d in done)
+        shown = on_opening(recommend(document.text), document.text, trusted_texts(done), nested)
+        one_by_one = added(one_by_one, replay_actions(document.spans, shown, document.text, nested=nested))
+        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested))
     print(
         f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "
         f"retrained every {RETRAIN_AFTER} documents, actions per gold span "

@@ -3,8 +3,18 @@ would otherwise have Enter, Enter give it both)."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workbench.core.normalize import normalize
-from workbench.core.suggestions import DocumentSuggestions, Suggestion, lexicon_suggestions
+from workbench.core.suggestions import (
+    DocumentSuggestions,
+    Suggestion,
+    TakenSpans,
+    any_overlap,
+    hides,
+    lexicon_suggestions,
+)
 
 TEXT = "زار بيروت ثم عاد إلى بيروت"
 FIRST, SECOND = (4, 9), (21, 26)
@@ -18,11 +28,68 @@ def test_a_range_labelled_with_one_label_is_not_offered_another() -> None:
 
 def test_labelling_a_range_withdraws_every_label_suggested_on_it() -> None:
     suggestions = DocumentSuggestions()
-    suggestions.offer([FIRST, SECOND], "GPE", set())
-    suggestions.offer([FIRST, SECOND], "LOC", {SECOND})
+    suggestions.offer([FIRST, SECOND], "GPE", TakenSpans([]))
+    suggestions.offer([FIRST, SECOND], "LOC", TakenSpans([(*SECOND, "ORG")]))
     assert suggestions.offered == {
         Suggestion(*FIRST, "GPE"), Suggestion(*SECOND, "GPE"), Suggestion(*FIRST, "LOC"),
     }
-    assert suggestions.withdraw(*FIRST)
+    assert suggestions.withdraw(*FIRST, "ORG")
     assert suggestions.offered == {Suggestion(*SECOND, "GPE")}
-    assert not suggestions.withdraw(*FIRST)
+    assert not suggestions.withdraw(*FIRST, "ORG")
+
+
+def test_a_span_hides_suggestions_on_its_range_of_its_label_and_crossing_it() -> None:
+    span = (10, 20, "PER")
+    assert hides(span, (10, 20, "LOC"))  # its range, any label
+    assert hides(span, (10, 15, "PER")) and hides(span, (5, 25, "PER"))  # its label, other ends
+    assert hides(span, (15, 25, "LOC"))  # crossing it
+    assert not hides(span, (12, 16, "LOC")) and not hides(span, (5, 25, "ORG"))  # maybe nested
+    assert not hides(span, (20, 25, "PER"))  # beside it
+
+
+def test_where_names_never_nest_a_span_hides_every_suggestion_overlapping_it() -> None:
+    span = (10, 20, "ORG")
+    assert not hides(span, (15, 20, "LOC")) and hides(span, (15, 20, "LOC"), nested=False)
+    assert not hides(span, (20, 25, "LOC"), nested=False)
+    assert TakenSpans([span], nested=False).hide(5, 25, "PER")
+    suggestions = DocumentSuggestions(nested=False)
+    suggestions.offer([(15, 20)], "LOC", TakenSpans([]))
+    assert suggestions.withdraw(*span) and not suggestions.offered
+
+
+def test_names_nest_where_two_spans_of_one_set_overlap() -> None:
+    assert not any_overlap([[(0, 5, "PER"), (5, 9, "LOC")], [(0, 9, "ORG")]])  # two sets
+    assert any_overlap([[(0, 9, "ORG"), (5, 9, "LOC")]])
+    assert any_overlap([[(5, 9, "LOC"), (0, 7, "ORG")]])  # crossing, given in any order
+
+
+def test_labelling_a_name_withdraws_the_suggestions_with_other_ends() -> None:
+    suggestions = DocumentSuggestions()
+    suggestions.offer([(0, 4), (5, 9), (20, 30)], "PER", TakenSpans([]))
+    suggestions.offer([(5, 9)], "LOC", TakenSpans([]))
+    assert suggestions.withdraw(0, 9, "PER")
+    assert suggestions.offered == {Suggestion(5, 9, "LOC"), Suggestion(20, 30, "PER")}
+    suggestions.offer([(2, 6), (22, 25)], "PER", TakenSpans([(0, 9, "PER")]))
+    assert Suggestion(2, 6, "PER") not in suggestions.offered
+    assert Suggestion(22, 25, "PER") in suggestions.offered
+
+
+def test_the_opening_suggestions_leave_out_those_the_annotators_spans_hide() -> None:
+    text = "زار بيروت ثم عاد إلى شرق بيروت"
+    east = (text.index("شرق"), len(text))
+    found = lexicon_suggestions(normalize(text), [("بيروت", "GPE")], {(*east, "GPE")}, set())
+    assert found == {Suggestion(*FIRST, "GPE")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 3000), st.sampled_from("AB")), max_size=20),
+    st.tuples(st.integers(0, 400), st.integers(1, 40), st.sampled_from("AB")),
+)
+def test_taken_spans_hide_what_one_of_them_hides(
+    spans: list[tuple[int, int, str]], suggestion: tuple[int, int, str]
+) -> None:
+    ranges = [(start, start + length, label) for start, length, label in spans]
+    start, length, label = suggestion
+    wanted = any(hides(span, (start, start + length, label)) for span in ranges)
+    assert TakenSpans(ranges).hide(start, start + length, label) == wanted

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.app.changes import Change, Command
+from workbench.app.suggestions import names_nest
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
@@ -23,6 +24,7 @@ from workbench.core.recommenders.trained import (
     crf_recommender,
     strings_recommender,
 )
+from workbench.core.suggestions import TakenSpans
 from workbench.store.editing import Removal
 from workbench.store.project import Project
 from workbench.store.recommending import (
@@ -82,7 +84,10 @@ class Filled:
 def recommenders_for(
     project: Project, names: Sequence[str], command: str | None = None
 ) -> dict[str, Recommend]:
-    """The named recommenders, ready to run on texts (the CRF trained first if it is due)."""
+    """The named recommenders, ready to run on texts (the CRF trained first if it is due).
+    Strings and the CRF together are one recommender, as evaluated (``trained.LEARNING``'s
+    ``strings+crf``): the gazetteer's matches only where the CRF found nothing overlapping;
+    the strings alone while there is no model yet."""
     unknown = [name for name in names if name not in RECOMMENDERS]
     if unknown:
         raise WorkbenchError(f"no recommender {unknown[0]!r} (there are {', '.join(RECOMMENDERS)})")
@@ -90,12 +95,11 @@ def recommenders_for(
         training_documents(project), unfinished_texts(project), rejected_strings(project)
     )
     chosen: dict[str, Recommend] = {}
-    if "strings" in names:
+    model = crf_model(project) if "crf" in names else None
+    if model is not None:
+        chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names)
+    elif "strings" in names:
         chosen["strings"] = strings_recommender(gazetteer)
-    if "crf" in names:
-        model = crf_model(project)
-        if model is not None:
-            chosen["crf"] = crf_recommender(model, gazetteer)
     if "command" in names:
         if not command:
             raise WorkbenchError("the command recommender needs --command")
@@ -129,7 +133,7 @@ def fill_suggestions(
     recommenders = recommenders_for(project, names, command)
     if document_ids is None:
         document_ids = documents_to_suggest(project, annotator)
-    counts = dict.fromkeys(recommenders, 0)
+    counts = dict.fromkeys((n for n in names if n in recommenders or n == "strings"), 0)
     total = looked_at = 0
     for document_id in document_ids:
         if cancelled():
@@ -147,28 +151,28 @@ def document_suggestions(
     project: Project, document_id: str, annotator: str | None, recommenders: dict[str, Recommend]
 ) -> list[Recommendation]:
     """What the recommenders suggest on one document, less what ``annotator`` rejected there
-    and the ranges they labelled already."""
+    and what the spans they have there hide (``core.suggestions.hides``)."""
     text = project.document(document_id).text
     found = [r for recommend in recommenders.values() for r in recommend(text)]
     who = [annotator] if annotator is not None else project.annotators()
     rejected = {r for name in who for r in project.rejected_suggestions(document_id, name)}
-    taken = (
-        {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
-        if annotator is not None
-        else set()
-    )
+    own = project.span_entries(document_id, annotator) if annotator is not None else []
+    taken = TakenSpans(((e.start, e.end, e.label) for e in own), names_nest(project))
     return best_per_range(without_rejected(found, rejected, taken))
 
 
 def suggestions_on(project: Project, document_id: str, annotator: str) -> list[Span]:
     """The stored suggestions the window shows ``annotator`` on a document (dashed, with their
-    label): those they have not rejected, on ranges they have not labelled."""
+    label): those they have not rejected and that their spans do not hide
+    (``core.suggestions.hides``)."""
     rejected = project.rejected_suggestions(document_id, annotator)
-    taken = {(e.start, e.end) for e in project.span_entries(document_id, annotator)}
+    own = project.span_entries(document_id, annotator)
+    taken = TakenSpans(((e.start, e.end, e.label) for e in own), names_nest(project))
     return [
         span
         for span in suggestion_spans(project, document_id)
-        if (span.start, span.end, span.label) not in rejected and (span.start, span.end) not in taken
+        if (span.start, span.end, span.label) not in rejected
+        and not taken.hide(span.start, span.end, span.label)
     ]
 
 
@@ -250,11 +254,12 @@ class RejectSuggestion(Command):
 def accept_above(
     project: Project, document_id: str, annotator: str, threshold: float
 ) -> AcceptSuggestions:
-    """The command accepting every suggestion on the document scored ``threshold`` or more
-    (not applied yet: the caller applies it, or pushes it on the window's undo stack)."""
+    """The command accepting every suggestion the window shows ``annotator`` on the document
+    (``suggestions_on``: none their spans hide) scored ``threshold`` or more (not applied yet:
+    the caller applies it, or pushes it on the window's undo stack)."""
     chosen = [
         span.id
-        for span in suggestion_spans(project, document_id)
+        for span in suggestions_on(project, document_id, annotator)
         if float(span.attributes.get("score", 0.0)) >= threshold
     ]
     return AcceptSuggestions(document_id, annotator, tuple(chosen))

@@ -22,6 +22,7 @@ from workbench.store.project import Project
 from workbench.store.recommending import (
     rejected_strings,
     training_documents,
+    training_spans_overlap,
     training_version,
     unfinished_texts,
 )
@@ -33,36 +34,53 @@ class DocumentOffer:
     document_id: str
     suggestions: frozenset[Suggestion]
     rejected: frozenset[Suggestion]
+    nested: bool
+    """Whether the project's names nest (``core.suggestions.hides``)."""
 
 
 def document_suggestions(project: Project, document_id: str, annotator: str) -> DocumentOffer:
     text = project.document(document_id).text
     taken = {(e.start, e.end, e.label) for e in project.span_entries(document_id, annotator)}
     rejected = project.rejected_suggestions(document_id, annotator)
-    found = lexicon_suggestions(normalize(text), offered_texts(project), taken, rejected)
+    nested = _learnt(project).nested
+    found = lexicon_suggestions(normalize(text), offered_texts(project), taken, rejected, nested)
     return DocumentOffer(
-        document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected)
+        document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected), nested
     )
 
 
 def offered_texts(project: Project) -> set[tuple[str, str]]:
     """The (text, label) pairs offered at their occurrences (see above)."""
-    return set(_trusted_learnt_texts(project)) | unfinished_texts(project)
+    return set(_learnt(project).texts) | unfinished_texts(project)
 
 
-_TRUSTED: dict[Path, tuple[tuple[object, ...], frozenset[tuple[str, str]]]] = {}
-"""Per project file, ``trusted_texts`` of its training documents and the ``training_version``
-they were computed at: the offer is built again after every edit, the training documents
-seldom change meanwhile, and weighing them reads them all."""
+def names_nest(project: Project) -> bool:
+    """Whether two entity spans of one training set overlap: then a suggestion of another
+    label inside a span may be a nested name, and stays (``core.suggestions.hides``)."""
+    return _learnt(project).nested
 
 
-def _trusted_learnt_texts(project: Project) -> frozenset[tuple[str, str]]:
+@dataclass(frozen=True)
+class _Learnt:
+    version: tuple[object, ...]
+    texts: frozenset[tuple[str, str]]
+    nested: bool
+
+
+_LEARNT: dict[Path, _Learnt] = {}
+"""Per project file, ``trusted_texts`` of its training documents, whether their names nest, and
+the ``training_version`` they were computed at: the offer is built again after every edit, the
+training documents seldom change meanwhile, and weighing them reads them all."""
+
+
+def _learnt(project: Project) -> _Learnt:
     version = training_version(project)
-    cached = _TRUSTED.get(project.path)
-    if cached is None or cached[0] != version:
-        learnt = trusted_texts(training_documents(project), rejected_strings(project))
-        cached = _TRUSTED[project.path] = (version, frozenset(learnt))
-    return cached[1]
+    cached = _LEARNT.get(project.path)
+    if cached is None or cached.version != version:
+        texts = trusted_texts(training_documents(project), rejected_strings(project))
+        cached = _Learnt(version, frozenset(texts), training_spans_overlap(project))
+        _LEARNT[project.path] = cached
+    return cached
 
 
 def reject_in_document(

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from workbench.core.model import GOLD, SUGGESTIONS, AnnotationSet, Span, Status
 from workbench.core.recommenders import Recommendation, TrainingDocument
+from workbench.core.suggestions import any_overlap
 from workbench.store.clock import now
 from workbench.store.connection import write_transaction
 
@@ -112,6 +115,19 @@ def training_documents(project: Project) -> list[TrainingDocument]:
         entity = [(s, e, label) for s, e, label in spans if project.schema.has_entity(label)]
         documents.append(TrainingDocument(project.document(document_id).text, entity))
     return documents
+
+
+def training_spans_overlap(project: Project) -> bool:
+    """Whether two entity spans of one training set overlap (``core.suggestions.any_overlap``):
+    the project nests its names."""
+    where, params = _training_sets(project)
+    rows = project.conn.execute(
+        f'SELECT s.set_id, s.start, s."end", s.label FROM spans s '
+        f"JOIN annotation_sets a ON a.id = s.set_id WHERE {where} ORDER BY s.set_id",
+        params,
+    )
+    entity = ((set_id, (start, end, label)) for set_id, start, end, label in rows if project.schema.has_entity(label))
+    return any_overlap([span for _, span in spans] for _, spans in groupby(entity, key=itemgetter(0)))
 
 
 def learnt_texts(project: Project) -> set[tuple[str, str]]:

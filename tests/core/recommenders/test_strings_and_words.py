@@ -21,6 +21,7 @@ from workbench.core.recommenders.words import (
     tag_chunks,
     word_tags,
 )
+from workbench.core.suggestions import TakenSpans
 
 
 @pytest.mark.parametrize(
@@ -80,7 +81,9 @@ def test_rejected_and_taken_ranges_are_not_offered_and_merging_prefers_the_first
     b = Recommendation(3, 8, "ORG", 0.9, "strings")
     c = Recommendation(10, 12, "PER", 0.5, "strings")
     assert merged([a], [b, c]) == [a, c]
-    assert without_rejected([a, b, c], {(0, 5, "LOC")}, {(10, 12)}) == [b]
+    assert without_rejected([a, b, c], {(0, 5, "LOC")}, TakenSpans([(10, 12, "ORG")])) == [b]
+    # an ORG labelled over 2-8 settles b (its label, other ends) and a (crossing it)
+    assert without_rejected([a, b, c], set(), TakenSpans([(2, 8, "ORG")])) == [c]
 
 
 def test_word_tags_take_the_first_of_overlapping_spans() -> None:

@@ -181,6 +181,43 @@ def test_backspace_rejects_a_stored_suggestion_for_good_and_undo_takes_it_back(
     wait_for(qtbot, window, STORED)
 
 
+def test_a_name_labelled_by_hand_over_a_suggestion_with_other_ends_takes_it_away(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    """بيروت is suggested, the annotator labels بيروت يوم by hand with the same label: the
+    suggestion goes (nothing to reject: no Backspace, no rejection kept), and comes back on undo."""
+    wait_for(qtbot, window, STORED)
+    wider = (BEIRUT[0][0], BEIRUT[0][1] + len(" يوم"))
+    assert window.text[wider[0] : wider[1]] == "بيروت يوم"
+    window.text_view.select_range(*wider)
+    hidden = Suggestion(*BEIRUT[0], "GPE")
+    with qtbot.waitSignal(window.labelling.stored._read, timeout=WAIT_MS):  # the stored ones read again
+        press(qtbot, window, entity(window, "GPE").hotkey or "")
+        assert spans(project) == [(*wider, "GPE")]
+        assert offered(window) == STORED - {hidden}  # at once
+    assert offered(window) == STORED - {hidden}
+    assert stored(project) == STORED and actions(project)["reject"] == 0
+    assert project.rejected_suggestions(document_id(project, "third"), ANNOTATOR) == set()
+    undo(qtbot, window)
+    wait_for(qtbot, window, STORED)
+
+
+def test_where_names_never_nest_a_span_takes_away_a_suggestion_of_another_label_inside_it(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    """No set of the project overlaps two names: بيروت (GPE) inside إلى بيروت (PER) goes too."""
+    wait_for(qtbot, window, STORED)
+    suggestions = window._suggestions[document_id(project, "third")]
+    qtbot.waitUntil(lambda: not suggestions.nested, timeout=WAIT_MS)  # the offer built
+    wider = (BEIRUT[0][0] - len("إلى "), BEIRUT[0][1])
+    assert window.text[wider[0] : wider[1]] == "إلى بيروت"
+    window.text_view.select_range(*wider)
+    with qtbot.waitSignal(window.labelling.stored._read, timeout=WAIT_MS):
+        press(qtbot, window, entity(window, "PER").hotkey or "")
+        assert offered(window) == STORED - {Suggestion(*BEIRUT[0], "GPE")}
+    assert offered(window) == STORED - {Suggestion(*BEIRUT[0], "GPE")}
+
+
 def test_in_document_suggestions_are_logged_as_accepted_and_rejected(
     qtbot: QtBot, window: MainWindow, project: Project
 ) -> None:

@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-LabelledRange = tuple[int, int, str]
-"""(start, end, label) of a span, in code points of its document's text."""
+from workbench.core.suggestions import LabelledRange, TakenSpans
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +40,11 @@ class TrainingDocument:
 
 
 def without_rejected(
-    found: Sequence[Recommendation], rejected: set[LabelledRange], taken: set[tuple[int, int]]
+    found: Sequence[Recommendation], rejected: set[LabelledRange], taken: TakenSpans
 ) -> list[Recommendation]:
-    """``found`` less what the annotator rejected and the ranges they labelled already."""
-    return [r for r in found if r.key not in rejected and (r.start, r.end) not in taken]
+    """``found`` less what the annotator rejected and what the spans they have hide
+    (``core.suggestions.hides``)."""
+    return [r for r in found if r.key not in rejected and not taken.hide(*r.key)]
 
 
 def best_per_range(found: Sequence[Recommendation]) -> list[Recommendation]:

@@ -5,7 +5,11 @@ Features of a word: its normalized form, its proclitics and stem (``words``), wh
 article, the stem's first and last one to three letters, the first two
 letters of the whole word, its shape (Arabic, Latin, digits, punctuation), its length, its place
 in the sentence, how often its stem occurs in the training texts (labelled or not: a name is
-rarer than a common word), the gazetteer's tag on it; the form, stem, proclitics, affixes and
+rarer than a common word) and in its own document, and the two together (a stem rare in the
+project but repeated in one document is most often a name of that document's story), its vowel
+skeleton and the share of its letters that write vowels (``vowel_skeleton``: a transliterated
+foreign name, the names a model has seen least, writes its vowels), the gazetteer's tag on it;
+the form, stem, proclitics, affixes and
 shape of the two words each side (and the gazetteer's tags next to it), and the stem bigrams
 with each neighbour. The gazetteer features of the training sentences come from the other half
 of the training documents (a two-fold jackknife): a gazetteer built from a sentence's own spans
@@ -23,7 +27,8 @@ from __future__ import annotations
 
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,10 +120,43 @@ def frequency_class(count: int) -> str:
     return "0" if count == 0 else "1" if count == 1 else "few" if count < 5 else "many"
 
 
-def sentence_features(sentence: Sequence[Word], gazetteer: Gazetteer) -> list[list[str]]:
+VOWEL_LETTERS = frozenset("\u0627\u0648\u064a")
+"""ا و ي: long vowels in an Arabic word, and most vowels of a transliterated name."""
+
+
+def vowel_skeleton(stem: str) -> str:
+    """``stem`` with each letter read as a vowel letter (``V``) or not (``C``): Arabic words
+    follow a few root patterns, a transliterated name (ستيفن، جيرمان، شميت) rarely does."""
+    return "".join("V" if char in VOWEL_LETTERS else "C" for char in stem)
+
+
+def _frequency_features(word: Word, gazetteer: Gazetteer, in_document: Mapping[str, int]) -> list[str]:
+    skeleton = vowel_skeleton(word.stem)
+    project = frequency_class(gazetteer.stems[word.stem])
+    count = in_document.get(word.stem, 0)
+    document = "1" if count <= 1 else "2" if count == 2 else "3+"
+    return [
+        f"f={project}",
+        f"d={document}",
+        f"fd={project}|{document}",
+        f"sk={skeleton}",
+        f"vr={round(4 * skeleton.count('V') / max(len(skeleton), 1))}",
+    ]
+
+
+def document_stems(sentences: Sequence[Sequence[Word]]) -> Counter[str]:
+    """How often each stem occurs in a document (its sentences)."""
+    return Counter(word.stem for sentence in sentences for word in sentence)
+
+
+def sentence_features(
+    sentence: Sequence[Word], gazetteer: Gazetteer, in_document: Mapping[str, int]
+) -> list[list[str]]:
+    """Each word's features (see above); ``in_document`` counts the stems of its document
+    (``document_stems``)."""
     gazetteer_tags = match_tags(gazetteer, sentence)
     own = [
-        [*_own_features(word), f"f={frequency_class(gazetteer.stems[word.stem])}"]
+        [*_own_features(word), *_frequency_features(word, gazetteer, in_document)]
         for word in sentence
     ]
     near = {
@@ -152,9 +190,11 @@ def train_crf(documents: Sequence[TrainingDocument]) -> CrfModel:
     trainer.set_params(TRAINING)
     for half, gazetteer in zip(halves, others, strict=True):
         for document in half:
-            for sentence in sentences_of(document.text):
+            sentences = sentences_of(document.text)
+            in_document = document_stems(sentences)
+            for sentence in sentences:
                 trainer.append(
-                    sentence_features(sentence, gazetteer),
+                    sentence_features(sentence, gazetteer, in_document),
                     word_tags(sentence, document.spans),
                 )
     with tempfile.TemporaryDirectory(prefix="tawsim-crf-") as folder:
@@ -178,8 +218,9 @@ class CrfTagger:
         not, each scored by ``Marginals.range_score``."""
         found: list[Recommendation] = []
         tagger = self._tagger
+        in_document = document_stems(sentences)
         for sentence in sentences:
-            tags = tagger.tag(sentence_features(sentence, gazetteer))
+            tags = tagger.tag(sentence_features(sentence, gazetteer, in_document))
             marginals = Marginals.of(tagger, len(sentence))
             for first, past, label in tag_chunks(tags):
                 score = marginals.range_score(first, past)

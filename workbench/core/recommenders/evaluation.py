@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from workbench.core.normalize import normalize
-from workbench.core.recommenders import LabelledRange, Recommendation, TrainingDocument
-from workbench.core.recommenders.gazetteer import Gazetteer, recommend_strings, trusted_texts
-from workbench.core.recommenders.words import sentences_of
-from workbench.core.suggestions import lexicon_suggestions
+from workbench.core.normalize import NormalizedText, normalize
+from workbench.core.recommenders import Recommendation, TrainingDocument
+from workbench.core.recommenders.gazetteer import trusted_texts
+from workbench.core.suggestions import (
+    MAX_OCCURRENCES,
+    LabelledRange,
+    TakenSpans,
+    any_overlap,
+    hides,
+    lexicon_suggestions,
+    occurrences,
+)
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
 BULK_FIX = 1
@@ -74,7 +81,7 @@ class Actions:
 
 
 def on_opening(
-    found: Sequence[Recommendation], text: str, offered: set[tuple[str, str]]
+    found: Sequence[Recommendation], text: str, offered: set[tuple[str, str]], nested: bool = True
 ) -> list[Recommendation]:
     """What the window offers on a document as it opens: the recommenders' ``found`` and,
     unscored (no bulk accept takes them), every other whole-word occurrence of the ``offered``
@@ -84,7 +91,7 @@ def on_opening(
         *found,
         *(
             Recommendation(s.start, s.end, s.label, 0.0, "lexicon")
-            for s in sorted(lexicon_suggestions(normalize(text), offered, set(), set()))
+            for s in sorted(lexicon_suggestions(normalize(text), offered, set(), set(), nested))
             if (s.start, s.end, s.label) not in keys
         ),
     ]
@@ -95,71 +102,107 @@ def replay_actions(
     shown: Sequence[Recommendation],
     text: str | None = None,
     bulk_above: float | None = None,
+    nested: bool = True,
 ) -> Actions:
-    """The actions of an annotator who accepts the right suggestions, relabels those with the
-    right range, rejects the others and labels the rest of ``gold`` by hand, in text order.
+    """The actions of an annotator who goes through the ``shown`` suggestions in text order (as
+    the suggestion keys do) and labels the rest of ``gold`` by hand. A right suggestion is
+    accepted; one with the right range and another label takes the label's key; a wrong one
+    that a span of ``gold`` still to label would hide (``core.suggestions.hides``: the same name
+    with other ends) goes with that span, labelled by hand then (or through its own suggestion);
+    any other wrong one is rejected. As in the window, every span the annotator gets hides the
+    suggestions it settles (with ``nested`` False, as in a project whose names never overlap,
+    every suggestion overlapping it).
 
     With ``bulk_above``, they first accept every suggestion scored that or more in one action,
     then relabel the accepted ones with a wrong label and delete the wrong ones (one action
     each). With the document's ``text``, each span labelled by hand is also offered at its other
-    occurrences in the document (as the window does, ``core.suggestions``), found the way the
-    strings recommender finds them; they are accepted or rejected like any suggestion."""
-    wanted = set(gold)
-    decided: set[tuple[int, int]] = set()
-    by_key = {r.key: r for r in sorted(shown, key=lambda r: -r.score)}
-    bulk = [key for key, r in by_key.items() if bulk_above is not None and r.score >= bulk_above]
-    assisted = ACCEPT if bulk else 0
-    for key in bulk:
-        verdict = _decide(wanted, decided, key)
-        assisted += 0 if verdict in ("right", None) else BULK_FIX
-    for key in by_key:
-        assisted += _one_by_one(_decide(wanted, decided, key))
-    for start, end, label in sorted(wanted):
-        if (start, end, label) not in wanted:
-            continue  # accepted meanwhile, at another occurrence
-        wanted.discard((start, end, label))
-        decided.add((start, end))
-        assisted += CREATE
-        if text is not None:
-            for key in _other_occurrences(text, start, end, label):
-                assisted += _one_by_one(_decide(wanted, decided, key))
-    return Actions(assisted, CREATE * len(set(gold)), len(set(gold)))
+    occurrences in the document, found as the window finds them (``core.suggestions.occurrences``:
+    whole words, diacritics and letter forms folded, no clitic taken off); they are decided like
+    any suggestion."""
+    replay = _Replay(set(gold), None if text is None else normalize(text), nested)
+    replay.offer({r.key: r.score for r in shown})
+    if bulk_above is not None:
+        replay.accept_in_bulk(bulk_above)
+    replay.finish()
+    return Actions(replay.actions, CREATE * len(set(gold)), len(set(gold)))
 
 
-def _one_by_one(verdict: str | None) -> int:
-    """The actions of deciding one suggestion on its own (Enter, a label key, Backspace)."""
-    if verdict is None:
-        return 0
-    return REJECT if verdict == "wrong" else ACCEPT
+@dataclass
+class _Replay:
+    wanted: set[LabelledRange]
+    """The gold spans the annotator has not got yet."""
+    text: NormalizedText | None
+    nested: bool
+    offered: dict[LabelledRange, float] = field(default_factory=dict)
+    """The suggestions on offer and their scores."""
+    rejected: set[LabelledRange] = field(default_factory=set)
+    taken: list[LabelledRange] = field(default_factory=list)
+    actions: int = 0
 
+    def offer(self, found: dict[LabelledRange, float]) -> None:
+        taken = TakenSpans(self.taken, self.nested)
+        for key, score in found.items():
+            if key not in self.rejected and not taken.hide(*key):
+                self.offered[key] = max(score, self.offered.get(key, score))
 
-def _decide(
-    wanted: set[LabelledRange], decided: set[tuple[int, int]], key: LabelledRange
-) -> str | None:
-    """The suggestion ``key`` decided: "right", "relabel" (its range is in ``wanted`` with
-    another label) or "wrong"; None for a range decided already."""
-    start, end, _ = key
-    if (start, end) in decided:
-        return None
-    decided.add((start, end))
-    if key in wanted:
-        wanted.discard(key)
-        return "right"
-    other = next((w for w in wanted if w[:2] == (start, end)), None)
-    if other is None:
-        return "wrong"
-    wanted.discard(other)
-    return "relabel"
+    def take(self, span: LabelledRange) -> None:
+        """``span`` joins the annotator's set: the suggestions it settles go."""
+        self.wanted.discard(span)
+        self.taken.append(span)
+        for key in [key for key in self.offered if hides(span, key, self.nested)]:
+            del self.offered[key]
 
+    def on_range(self, key: LabelledRange) -> LabelledRange | None:
+        """The wanted span on ``key``'s range (``key`` itself first), if any."""
+        if key in self.wanted:
+            return key
+        return min((w for w in self.wanted if w[:2] == key[:2]), default=None)
 
-def _other_occurrences(text: str, start: int, end: int, label: str) -> list[LabelledRange]:
-    gazetteer = Gazetteer()
-    gazetteer.add(text[start:end], label)
-    return [
-        r.key
-        for r in recommend_strings(gazetteer, sentences_of(text), min_score=0.0)
-        if (r.start, r.end) != (start, end)
-    ]
+    def accept_in_bulk(self, threshold: float) -> None:
+        """Accept every suggestion scored ``threshold`` or more (one action); then relabel or
+        delete the wrong ones (one action each: a deleted one hides nothing)."""
+        chosen = sorted(key for key, score in self.offered.items() if score >= threshold)
+        self.actions += ACCEPT if chosen else 0
+        for key in chosen:
+            self.offered.pop(key, None)
+            wanted = self.on_range(key)
+            self.actions += 0 if wanted == key else BULK_FIX
+            if wanted is not None:
+                self.take(wanted)
+
+    def finish(self) -> None:
+        """Decide the suggestions in text order, then label what is left by hand (which may
+        offer more)."""
+        while self.offered or self.wanted:
+            if self.offered:
+                self.decide(min(self.offered))
+            else:
+                self.by_hand(min(self.wanted))
+
+    def decide(self, key: LabelledRange) -> None:
+        del self.offered[key]
+        wanted = self.on_range(key)
+        if wanted is not None:
+            self.actions += ACCEPT
+            self.take(wanted)
+            return
+        rival = min((w for w in self.wanted if hides(w, key, self.nested)), default=None)
+        if rival is None:
+            self.actions += REJECT
+            self.rejected.add(key)
+        elif any(other[:2] == rival[:2] for other in self.offered):
+            self.actions += ACCEPT
+            self.take(rival)
+        else:
+            self.by_hand(rival)
+
+    def by_hand(self, span: LabelledRange) -> None:
+        self.actions += CREATE
+        self.take(span)
+        if self.text is not None:
+            found = occurrences(self.text, span[0], span[1])
+            if len(found) <= MAX_OCCURRENCES:
+                self.offer({(start, end, span[2]): 0.0 for start, end in found})
 
 
 def added(first: Actions, second: Actions) -> Actions:
@@ -207,12 +250,13 @@ def learning_curve(
         recommend = train(training[:size])
         found = [recommend(document.text) for document in testing]
         offered = trusted_texts(training[:size])
-        shown = [on_opening(f, d.text, offered) for f, d in zip(found, testing, strict=True)]
+        nested = any_overlap(d.spans for d in training[:size])
+        shown = [on_opening(f, d.text, offered, nested) for f, d in zip(found, testing, strict=True)]
         scores = exact_scores(
             [document.spans for document in testing], [[r.key for r in f] for f in found]
         )
         actions = Actions(0, 0, 0)
         for document, window in zip(testing, shown, strict=True):
-            actions = added(actions, replay_actions(document.spans, window, document.text))
+            actions = added(actions, replay_actions(document.spans, window, document.text, nested=nested))
         points.append(CurvePoint(size, scores, actions))
     return points

@@ -277,7 +277,8 @@ class LabellingController(QObject):
                 .replace("%2", str(len(found)))
             )
             return
-        self.suggestions[document_id].offer(found, label, self._window.span_model.labelled_ranges())
+        suggestions = self.suggestions[document_id]
+        suggestions.offer(found, label, self._window.span_model.taken_spans(suggestions.nested))
         self.show_suggestions()
 
     def show_suggestions(self) -> None:
@@ -362,9 +363,12 @@ class LabellingController(QObject):
             return
         suggestions = self.suggestions[offer.document_id]
         suggestions.rejected |= offer.rejected
+        suggestions.nested = offer.nested
+        taken = self._window.span_model.taken_spans(offer.nested)
+        suggestions.offered = {s for s in suggestions.offered if not taken.hide(s.start, s.end, s.label)}
         for label in {s.label for s in offer.suggestions}:
             ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
-            suggestions.offer(ranges, label, self._window.span_model.labelled_ranges())
+            suggestions.offer(ranges, label, taken)
         self.show_suggestions()
 
     def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:

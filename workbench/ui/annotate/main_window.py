@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.add(entry)
             self.text_view.add_span(view_span(entry, self.schema))
-            withdrawn |= suggestions.withdraw(span.start, span.end)
+            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
         for span in change.updated:
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.update(entry)

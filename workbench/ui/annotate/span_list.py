@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from workbench.app.project import SpanEntry
+from workbench.core.suggestions import TakenSpans
 from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,8 +104,10 @@ class SpanTableModel(QAbstractTableModel):
     def is_labelled(self, start: int, end: int, label: str) -> bool:
         return (start, end, label) in self._labelled
 
-    def labelled_ranges(self) -> set[tuple[int, int]]:
-        return {(entry.start, entry.end) for entry in self._by_id.values()}
+    def taken_spans(self, nested: bool) -> TakenSpans:
+        """The spans, asked which suggestions they hide (``nested``: whether the project's names
+        nest)."""
+        return TakenSpans(self._labelled, nested)
 
     def entry_at(self, row: int) -> SpanEntry:
         return self._entries[self._position(row)]

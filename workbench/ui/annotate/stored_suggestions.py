@@ -102,7 +102,7 @@ class StoredSuggestions(QObject):
         suggestions.rejected -= found.keys()  # a rejection undone
         if document_id != self._window.current_document_id:
             return
-        labelled = self._window.span_model.labelled_ranges()
+        labelled = self._window.span_model.taken_spans(suggestions.nested)
         for label in {suggestion.label for suggestion in found}:
             suggestions.offer([(s.start, s.end) for s in found if s.label == label], label, labelled)
         self._shown()
