@@ -204,3 +204,19 @@ def test_closing_the_window_stops_its_search(qtbot: QtBot, window: MainWindow, g
     gate.opened.set()
     qtbot.waitUntil(lambda: not QuietTask._running, timeout=WAIT_MS)
     assert gate.searched == 1 < DOCUMENTS
+
+
+def test_label_all_takes_this_documents_matches_before_the_search_reaches_it(
+    qtbot: QtBot, window: MainWindow, gate: Gate
+) -> None:
+    """"Label all matches in this document" took them from the search's results: with all
+    documents searched in the background, the last document's matches had not arrived yet, and
+    it said there were none."""
+    last = window.project.documents()[-1].id  # doc-39 names Beirut twice
+    window.open_document(last)
+    search_all(qtbot, window, QUERY)
+    gate.opened.set()  # what the worker finds reaches the window only through its event loop
+    assert window.search_panel.matches() == []
+    preview = window.labelling.label_all_matches("GPE")
+    assert preview is not None and preview.list.count() == 2
+    preview.reject()

@@ -27,6 +27,7 @@ from workbench.app.changes import Command, relabelled
 from workbench.app.suggestions import DocumentOffer, reject_in_document
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span
+from workbench.core.normalize import find_all
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Suggestion, occurrences
 from workbench.ui import i18n
 from workbench.ui.annotate.inspector import NO_VALUE
@@ -119,10 +120,16 @@ class LabellingController(QObject):
 
     def label_all_matches(self, label: str) -> LabelAllDialog | None:
         """The search's matches in this document as whole words, in a list to tick; those
-        ticked get ``label``, as one undoable step."""
+        ticked get ``label``, as one undoable step. They are found in the document here, not
+        taken from the search's results: a search of all documents may not have reached it yet,
+        or may have stopped at its limit before it."""
         document_id = self._window.current_document_id
-        matches = self._window.search_panel.matches()
-        ranges = [(m.start, m.end) for m in matches if m.document_id == document_id]
+        query = self._window.search_panel.field.text()
+        ranges = (
+            find_all(self._window.text, query, self._window.texts.normalized(document_id))
+            if document_id is not None and query.strip()
+            else []
+        )
         if not ranges:
             self._window.tell(self.tr("No matches in this document."))
             return None
