@@ -191,6 +191,7 @@ class PlainSpansDocument:
 ImportedDocument = AnnotatedDocument | PlainSpansDocument
 """What a reader hands the store to add to a project."""
 
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

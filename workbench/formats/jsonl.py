@@ -20,6 +20,11 @@ Each annotator's annotations are checked against the project's schema
 values, ids, offsets, events containing themselves. A line holding anything the schema does not
 allow, or that the brat importer would refuse after an export, is refused naming the file and the
 line.
+
+An import into a project reads a line whose annotations are spans and nothing else (each span
+record with its id, offsets, label, text and annotator, and no attributes or note) a column at a
+time (``read_plain``): a corpus holds twenty times as many spans as documents. Such a line is
+read, checked, refused and stored as it would be span by span.
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ def read_plain(
 ) -> Iterator[ImportedDocument]:
     """``read``, with a line whose annotations are spans and nothing else (no attributes or
     notes, events, relations or document labels) read as ``PlainSpansDocument``: what an import
-    into a project reads (``formats.bulk_importer``). Such a line is read, checked and refused
+    into a project reads (``formats.project_importer``). Such a line is read, checked and refused
     as ``read`` would, with its spans' values taken a column at a time."""
     report = report if report is not None else FormatReport()
     for path in input_files(paths, {".jsonl"}):
@@ -215,9 +220,9 @@ def _spans(
     return by_annotator
 
 
-_PLAIN_SPAN = itemgetter("id", "start", "end", "label", "text", "annotator")
-"""A span record's values in ``PlainSpans`` order, then its annotator."""
-_PLAIN_KEYS = 6
+_PLAIN_SPAN_KEYS = ("id", "start", "end", "label", "text", "annotator")
+"""A plain span record's keys: its values in ``PlainSpans`` order, then its annotator."""
+_PLAIN_SPAN = itemgetter(*_PLAIN_SPAN_KEYS)
 _OTHER_ANNOTATIONS = ("events", "relations", "document_labels")
 _NONE_OF_THEM: tuple[list[Any], list[Any], dict[str, Any]] = ([], [], {})
 """What a line holds beside its spans when its spans are all its annotations: each left out, or
@@ -234,7 +239,7 @@ def _plain_spans(
     labels: dict[str, str],
 ) -> dict[str, PlainColumns] | None:
     """The columns of the line's spans by annotator, when the line holds spans and nothing else
-    and every span record has exactly the keys of ``_PLAIN_SPAN`` (and perhaps empty
+    and every span record has exactly the keys of ``_PLAIN_SPAN_KEYS`` (and perhaps empty
     "attributes"), each of the right type; else None, and ``_spans`` reads the line span by span
     (and names what is wrong). What ``_spans`` would make of such a line, with each step taken
     over a whole column rather than a call and a ``Span`` for each span."""
@@ -246,7 +251,7 @@ def _plain_spans(
         return None
     if not rows:
         return {}
-    extra_keys = sum(map(len, span_records)) - _PLAIN_KEYS * len(rows)
+    extra_keys = sum(map(len, span_records)) - len(_PLAIN_SPAN_KEYS) * len(rows)
     if extra_keys and (extra_keys != len(rows) or not _empty_attributes(span_records)):
         return None
     ids, starts, ends, raw_labels, texts, annotators = zip(*rows, strict=True)
