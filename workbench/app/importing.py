@@ -10,7 +10,7 @@ from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import replace_lone_surrogates
 from workbench.core.progress import Progress, no_progress
-from workbench.formats import importer
+from workbench.formats import project_importer
 from workbench.formats.base import ImportOptions
 from workbench.formats.detection import detect_format
 from workbench.formats.importing import load_label_map
@@ -40,7 +40,7 @@ def import_paths(
     if annotator is not None and replace_lone_surrogates(annotator) != annotator:
         raise WorkbenchError(f"--annotator {annotator!r}: the name holds bytes that are not UTF-8")
     name = detect_format(paths) if format_name == "auto" else format_name
-    read = importer(name)
+    read = project_importer(name)
     options = ImportOptions(
         schema=project.schema,
         annotator=annotator,

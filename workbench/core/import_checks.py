@@ -21,13 +21,14 @@ second check of the same set is a lookup, not a second walk over its spans.
 
 from __future__ import annotations
 
+import operator
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workbench.core.errors import SchemaError
 from workbench.core.event_checks import argument_problem
-from workbench.core.model import AnnotationSet, Event, Span
+from workbench.core.model import AnnotationSet, Event, PlainSpans, Span
 from workbench.core.nested_data import size_problem
 from workbench.core.relation_checks import document_labels_problem, relations_problem
 from workbench.core.schema import Schema
@@ -37,22 +38,51 @@ _REMEMBERED = 64
 """How many sets that passed are remembered: the store reads a few documents from a reader
 (``store.bulk_import.CHUNK``) before it checks their sets, so a few dozen do (each holds its
 document's text in memory)."""
-_passed: OrderedDict[int, tuple[AnnotationSet, str, Schema]] = OrderedDict()
+_passed: OrderedDict[int, tuple[AnnotationSet | PlainSpans, str, Schema]] = OrderedDict()
 """The sets that passed most recently, by ``id``; holding the objects keeps their ids unique."""
 
 
-def annotation_set_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
+def annotation_set_problem(
+    text: str, annotations: AnnotationSet | PlainSpans, schema: Schema
+) -> str | None:
     """The first thing an import must refuse in ``annotations`` on the document ``text``, as a
     sentence naming the span or event; None when there is none."""
     passed = _passed.get(id(annotations))
     if passed is not None and passed[0] is annotations and passed[1] is text and passed[2] is schema:
         return None
-    problem = _first_problem(text, annotations, schema)
+    if isinstance(annotations, PlainSpans):
+        problem = _plain_spans_problem(text, annotations, schema)
+    else:
+        problem = _first_problem(text, annotations, schema)
     if problem is None:
         _passed[id(annotations)] = (annotations, text, schema)
         while len(_passed) > _REMEMBERED:
             _passed.popitem(last=False)
     return problem
+
+
+def _plain_spans_problem(text: str, spans: PlainSpans, schema: Schema) -> str | None:
+    """``_first_problem`` of the same annotations as an ``AnnotationSet``. Plain spans that pass
+    the checks such spans can fail, each made over a whole column at once, have none; those
+    that do not are checked span by span, which names the first problem."""
+    starts, ends = spans.starts, spans.ends
+    if (
+        spans.annotator.strip()
+        and len(set(spans.ids)) == len(spans.ids)
+        and _known_labels(set(spans.labels), schema)
+        and (not starts or (min(starts) >= 0 and max(ends) <= len(text)))
+        and all(map(operator.lt, starts, ends))
+        and tuple(map(text.__getitem__, map(slice, starts, ends))) == spans.texts
+    ):
+        return None
+    return _first_problem(text, spans.annotation_set(), schema)
+
+
+def _known_labels(labels: set[str], schema: Schema) -> bool:
+    """Whether each label is an entity label or an event type (a trigger's) of the schema."""
+    return all(map(schema.has_entity, labels)) or all(
+        schema.has_entity(label) or schema.has_event(label) for label in labels
+    )
 
 
 def _first_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:

@@ -1,6 +1,8 @@
 """Importers and exporters, one module per format, each registered here by name.
 
-A module in ``IMPORTERS`` has ``read(paths, options) -> Iterator[AnnotatedDocument]``; one in
+A module in ``IMPORTERS`` has ``read(paths, options) -> Iterator[AnnotatedDocument]``, and may
+have ``read_plain``, which an import into a project uses instead: the same documents, those whose
+annotations are spans and nothing else as ``PlainSpansDocument`` (``core.model``). One in
 ``EXPORTERS`` has ``write(documents, out, options, progress)`` (see ``base``). Modules are imported
 only when their format is used.
 """
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from workbench.core.errors import WorkbenchError
 
 if TYPE_CHECKING:  # the registry itself stays light: the command line reads it at start-up
-    from workbench.formats.base import Exporter, Importer
+    from workbench.formats.base import Exporter, Importer, ProjectImporter
 
 IMPORTERS: dict[str, str] = {
     "txt": "workbench.formats.txt",
@@ -35,6 +37,12 @@ EXPORTERS: dict[str, str] = {
 
 def importer(name: str) -> Importer:
     return cast("Importer", _module(name, IMPORTERS, "import").read)
+
+
+def project_importer(name: str) -> ProjectImporter:
+    """What an import into a project reads the format with: its ``read_plain``, else its ``read``."""
+    module = _module(name, IMPORTERS, "import")
+    return cast("ProjectImporter", getattr(module, "read_plain", module.read))
 
 
 def exporter(name: str) -> Exporter:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, Document
+from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.report import FormatReport
@@ -50,6 +50,12 @@ class Importer(Protocol):
     def __call__(
         self, paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
     ) -> Iterator[AnnotatedDocument]: ...
+
+
+class ProjectImporter(Protocol):
+    def __call__(
+        self, paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
+    ) -> Iterator[ImportedDocument]: ...
 
 
 class Exporter(Protocol):

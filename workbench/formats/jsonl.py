@@ -20,14 +20,20 @@ Each annotator's annotations are checked against the project's schema
 values, ids, offsets, events containing themselves. A line holding anything the schema does not
 allow, or that the brat importer would refuse after an export, is refused naming the file and the
 line.
+
+An import into a project reads a line whose annotations are spans and nothing else (each span
+record with its id, offsets, label, text and annotator, and no attributes or note) a column at a
+time (``read_plain``): a corpus holds twenty times as many spans as documents. Such a line is
+read, checked, refused and stored as it would be span by span.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 from json.encoder import encode_basestring as encode_string
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -39,6 +45,9 @@ from workbench.core.model import (
     Argument,
     DocumentLabelValue,
     Event,
+    ImportedDocument,
+    PlainSpans,
+    PlainSpansDocument,
     Relation,
     Span,
     Status,
@@ -85,6 +94,17 @@ class _Line:
 def read(
     paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
 ) -> Iterator[AnnotatedDocument]:
+    for document in read_plain(paths, options, report=report):
+        yield document if isinstance(document, AnnotatedDocument) else document.annotated()
+
+
+def read_plain(
+    paths: Sequence[Path], options: ImportOptions, *, report: FormatReport | None = None
+) -> Iterator[ImportedDocument]:
+    """``read``, with a line whose annotations are spans and nothing else (no attributes or
+    notes, events, relations or document labels) read as ``PlainSpansDocument``: what an import
+    into a project reads (``formats.project_importer``). Such a line is read, checked and refused
+    as ``read`` would, with its spans' values taken a column at a time."""
     report = report if report is not None else FormatReport()
     for path in input_files(paths, {".jsonl"}):
         # Lines split at LF only: JSON strings may hold U+2028 and others that splitlines() cuts.
@@ -96,7 +116,7 @@ def read(
 
 def _document(
     line: _Line, raw: str, options: ImportOptions, report: FormatReport, labels: dict[str, str]
-) -> AnnotatedDocument:
+) -> ImportedDocument:
     """One line's document; ``labels`` keeps the schema label of each label already read."""
     try:
         record = parse_json(raw)
@@ -111,13 +131,13 @@ def _document(
     line_ends_kept = "\r" not in text
     if sha256 is not None and not line_ends_kept and sha256 != text_sha256(text):
         raise line.error('"sha256" does not match the text')
-    shift = _crlf_shift(text)
+    shift = None if line_ends_kept else _crlf_shift(text)
     if shift is not None:
         report.add(Issue.CONVERTED_OFFSETS, f"{line.path}, line {line.number}: CRLF line ends became LF")
     if not line_ends_kept:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     metadata = line.optional(record, "metadata", dict, {})
-    too_big = size_problem(metadata, max_nodes=None)
+    too_big = size_problem(metadata, max_nodes=None) if metadata else None
     if too_big:
         raise line.error(f'"metadata" is {too_big}')
     document = make_document(
@@ -129,17 +149,29 @@ def _document(
     )
     if sha256 is not None and line_ends_kept and sha256 != document.sha256:
         raise line.error('"sha256" does not match the text')  # the text hashed once, not twice
-    spans = _spans(line, line.optional(record, "spans", list, []), shift, options, labels)
+    span_records = line.optional(record, "spans", list, [])
+    plain = None if shift is not None else _plain_spans(line, record, span_records, options, labels)
+    if plain is not None:
+        plain_sets = _plain_sets(line, record, plain)
+        _check_sets(line, text, plain_sets, options)
+        return PlainSpansDocument(document, plain_sets)
+    spans = _spans(line, span_records, shift, options, labels)
     events = [_event(line, e, options) for e in line.optional(record, "events", list, [])]
     relations = [_relation(line, r, options) for r in line.optional(record, "relations", list, [])]
     document_labels = _document_labels(line, line.optional(record, "document_labels", dict, {}))
     statuses = line.optional(record, "status", dict, {})
     sets = _sets(line, spans, events, statuses, relations, document_labels)
+    _check_sets(line, text, sets, options)
+    return AnnotatedDocument(document, sets)
+
+
+def _check_sets(
+    line: _Line, text: str, sets: Sequence[AnnotationSet | PlainSpans], options: ImportOptions
+) -> None:
     for annotation_set in sets:
         problem = annotation_set_problem(text, annotation_set, options.schema)
         if problem:
             raise line.error(f"{annotation_set.annotator!r}: {problem}")
-    return AnnotatedDocument(document, sets)
 
 
 def _crlf_shift(text: str) -> list[int] | None:
@@ -186,6 +218,88 @@ def _spans(
         )  # a new dict for each span without attributes, as the record's own would be
         by_annotator.setdefault(annotator or default_annotator, []).append(span)
     return by_annotator
+
+
+_PLAIN_SPAN_KEYS = ("id", "start", "end", "label", "text", "annotator")
+"""A plain span record's keys: its values in ``PlainSpans`` order, then its annotator."""
+_PLAIN_SPAN = itemgetter(*_PLAIN_SPAN_KEYS)
+_OTHER_ANNOTATIONS = ("events", "relations", "document_labels")
+_NONE_OF_THEM: tuple[list[Any], list[Any], dict[str, Any]] = ([], [], {})
+"""What a line holds beside its spans when its spans are all its annotations: each left out, or
+empty and of its type."""
+PlainColumns = tuple[tuple[Any, ...], ...]
+"""The columns of ``PlainSpans`` from ``ids`` to ``texts``."""
+
+
+def _plain_spans(
+    line: _Line,
+    record: dict[str, Any],
+    span_records: list[Any],
+    options: ImportOptions,
+    labels: dict[str, str],
+) -> dict[str, PlainColumns] | None:
+    """The columns of the line's spans by annotator, when the line holds spans and nothing else
+    and every span record has exactly the keys of ``_PLAIN_SPAN_KEYS`` (and perhaps empty
+    "attributes"), each of the right type; else None, and ``_spans`` reads the line span by span
+    (and names what is wrong). What ``_spans`` would make of such a line, with each step taken
+    over a whole column rather than a call and a ``Span`` for each span."""
+    if tuple(map(record.get, _OTHER_ANNOTATIONS, _NONE_OF_THEM)) != _NONE_OF_THEM:
+        return None
+    try:
+        rows = list(map(_PLAIN_SPAN, span_records))
+    except (KeyError, TypeError):  # a key left out, or a record that is not an object
+        return None
+    if not rows:
+        return {}
+    extra_keys = sum(map(len, span_records)) - len(_PLAIN_SPAN_KEYS) * len(rows)
+    if extra_keys and (extra_keys != len(rows) or not _empty_attributes(span_records)):
+        return None
+    ids, starts, ends, raw_labels, texts, annotators = zip(*rows, strict=True)
+    if set(map(type, starts + ends)) != {int} or not _all_strings(ids + raw_labels + texts + annotators):
+        return None  # exact types, as _span_values checks them: a bool is no offset
+    for label in dict.fromkeys(raw_labels):
+        if label not in labels:
+            labels[label] = _span_label(line, label, options)
+    if "" in ids:
+        ids = tuple(span_id or new_id() for span_id in ids)
+    columns = (ids, starts, ends, tuple(map(labels.__getitem__, raw_labels)), texts)
+    default_annotator = options.annotator or DEFAULT_ANNOTATOR
+    if len(set(annotators)) == 1:
+        return {annotators[0] or default_annotator: columns}
+    by_annotator: dict[str, list[tuple[Any, ...]]] = {}
+    for annotator, *values in zip(annotators, *columns, strict=True):
+        by_annotator.setdefault(annotator or default_annotator, []).append(tuple(values))
+    return {annotator: tuple(zip(*rows, strict=True)) for annotator, rows in by_annotator.items()}
+
+
+def _all_strings(values: tuple[Any, ...]) -> bool:
+    """Whether every value is a string (``str.join`` checks them faster than a loop would)."""
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return True
+
+
+def _empty_attributes(span_records: list[dict[str, Any]]) -> bool:
+    """Whether every span record holds "attributes", each an empty object."""
+    attributes = list(map(dict.get, span_records, repeat("attributes")))
+    return set(map(type, attributes)) == {dict} and not any(attributes)
+
+
+_NO_SPANS: PlainColumns = ((), (), (), (), ())
+
+
+def _plain_sets(
+    line: _Line, record: dict[str, Any], spans: dict[str, PlainColumns]
+) -> tuple[PlainSpans, ...]:
+    """The line's sets of plain spans, in the order of their annotators' names, with their
+    statuses refused as ``_sets`` refuses them."""
+    statuses = line.optional(record, "status", dict, {})
+    return tuple(
+        PlainSpans(annotator, _status(line, statuses, annotator), *spans.get(annotator, _NO_SPANS))
+        for annotator in sorted(set(spans) | set(statuses))
+    )
 
 
 def _span_values(record: Any) -> tuple[Any, ...] | None:
@@ -296,20 +410,24 @@ def _sets(
     )
     sets = []
     for annotator in annotators:
-        status = statuses.get(annotator, _DONE)
-        if not isinstance(status, str) or status not in _STATUSES:
-            raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
         sets.append(
             AnnotationSet(
                 annotator=annotator,
                 spans=tuple(spans.get(annotator, ())),
                 events=tuple(e for a, e in events if a == annotator),
-                status=Status(status),
+                status=_status(line, statuses, annotator),
                 relations=tuple(r for a, r in relations if a == annotator),
                 document_labels=labels.get(annotator, {}),
             )
         )
     return tuple(sets)
+
+
+def _status(line: _Line, statuses: dict[str, Any], annotator: str) -> Status:
+    status = statuses.get(annotator, _DONE)
+    if not isinstance(status, str) or status not in _STATUSES:
+        raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
+    return Status(status)
 
 
 def write(

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, repeat
 from typing import Any
 
 from workbench.core.errors import SchemaError
@@ -18,9 +18,11 @@ from workbench.core.import_checks import (
     misplaced_attribute_warnings,
 )
 from workbench.core.model import (
-    AnnotatedDocument,
     AnnotationSet,
     Document,
+    ImportedDocument,
+    PlainSpans,
+    PlainSpansDocument,
     new_id,
 )
 from workbench.core.schema import Schema
@@ -81,7 +83,7 @@ class DocumentImporter:
         self.annotators: set[str] = set(annotators(conn))
         self.cache_kib = IMPORT_CACHE_KIB
 
-    def run(self, documents: Iterable[AnnotatedDocument]) -> None:
+    def run(self, documents: Iterable[ImportedDocument]) -> None:
         pending = iter(documents)
         with page_cache(self.conn, IMPORT_CACHE_KIB):
             while chunk := list(islice(pending, CHUNK)):
@@ -92,7 +94,7 @@ class DocumentImporter:
                         self._flush()
             self._flush()
 
-    def _add(self, annotated: AnnotatedDocument) -> None:
+    def _add(self, annotated: ImportedDocument) -> None:
         document = annotated.document
         existing_id = self.ids.document_with(document.sha256)
         if existing_id is None:
@@ -100,8 +102,12 @@ class DocumentImporter:
         else:
             document_id = existing_id
             self.summary.documents_matched += 1
-        for annotation_set in annotated.sets:
-            self._add_set(document_id, document, annotation_set)
+        if isinstance(annotated, PlainSpansDocument):
+            for spans in annotated.sets:
+                self._add_plain_spans(document_id, document, spans)
+        else:
+            for annotation_set in annotated.sets:
+                self._add_set(document_id, document, annotation_set)
 
     def _new_document(self, document: Document) -> str:
         if self.ids.document_id_taken(document.id):
@@ -113,28 +119,17 @@ class DocumentImporter:
         return document.id
 
     def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
-        annotator = annotation_set.annotator
         check_annotation_set(self.schema, document, annotation_set)
         self.summary.messages.extend(
             f"document {document.name!r}: {warning}"
             for warning in misplaced_attribute_warnings(annotation_set, self.schema)
         )
-        if annotator not in self.annotators:
-            self.annotators.add(annotator)
-            self.conn.execute(
-                "INSERT INTO annotators (name, created) VALUES (?, ?)", [annotator, now()]
-            )
-        set_id = self.ids.set_id(document_id, annotator)
+        self._add_annotator(annotation_set.annotator)
+        set_id = self.ids.set_id(document_id, annotation_set.annotator)
         if set_id is None:
-            set_id = new_id()
-            self.ids.add_set(document_id, annotator, set_id)
+            set_id = self._new_set(document_id, annotation_set)
             taken: dict[SpanKey, str] = {}
             linked: set[RelationKey] = set()
-            self.set_rows.append(
-                {"id": set_id, "document_id": document_id, "annotator": annotator,
-                 "status": annotation_set.status.value, "revision": annotation_set.revision,
-                 "updated": now()}
-            )
         else:
             self.conn.execute(
                 "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
@@ -144,6 +139,42 @@ class DocumentImporter:
             linked = self._stored_relations(set_id) if annotation_set.relations else set()
         span_ids = self._add_annotations(annotation_set, set_id, taken)
         self._add_relations(annotation_set, set_id, linked, span_ids)
+
+    def _add_plain_spans(self, document_id: str, document: Document, spans: PlainSpans) -> None:
+        """``_add_set`` of ``spans.annotation_set()``: a new set's rows are made from the columns
+        at once. A set the project holds already, or spans repeating a range and label (which
+        are stored once), take ``_add_set``'s way."""
+        check_annotation_set(self.schema, document, spans)
+        self._add_annotator(spans.annotator)
+        keys = set(zip(spans.starts, spans.ends, spans.labels, strict=True))
+        if len(keys) < len(spans.ids) or self.ids.set_id(document_id, spans.annotator) is not None:
+            self._add_set(document_id, document, spans.annotation_set())
+            return
+        set_id = self._new_set(document_id, spans)
+        self.span_rows.extend(
+            zip(
+                self.ids.fresh_id_column(spans.ids, "spans"), repeat(set_id), spans.starts,
+                spans.ends, spans.labels, spans.texts, repeat(rows.EMPTY_JSON), repeat(""),
+            )
+        )  # what rows.span_values gives for a span without attributes or note
+        self.summary.spans += len(spans.ids)
+
+    def _add_annotator(self, annotator: str) -> None:
+        if annotator not in self.annotators:
+            self.annotators.add(annotator)
+            self.conn.execute(
+                "INSERT INTO annotators (name, created) VALUES (?, ?)", [annotator, now()]
+            )
+
+    def _new_set(self, document_id: str, annotations: AnnotationSet | PlainSpans) -> str:
+        set_id = new_id()
+        self.ids.add_set(document_id, annotations.annotator, set_id)
+        revision = annotations.revision if isinstance(annotations, AnnotationSet) else 1
+        self.set_rows.append(
+            {"id": set_id, "document_id": document_id, "annotator": annotations.annotator,
+             "status": annotations.status.value, "revision": revision, "updated": now()}
+        )
+        return set_id
 
     def _stored_spans(self, set_id: str) -> dict[SpanKey, str]:
         """The spans of a set that exists already, by range and label, read from the project
@@ -280,7 +311,9 @@ def page_cache(conn: sqlite3.Connection, kib: int) -> Iterator[None]:
         conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def check_annotation_set(schema: Schema, document: Document, annotation_set: AnnotationSet) -> None:
+def check_annotation_set(
+    schema: Schema, document: Document, annotation_set: AnnotationSet | PlainSpans
+) -> None:
     """Refuse a set that does not fit its document and the schema, as every import and every
     merge must (``core.import_checks``: offsets and stored text, labels, event types, roles,
     fillers and attributes of the schema, references inside the set, no cycles of events)."""

@@ -97,16 +97,26 @@ class ImportIds:
     def fresh_ids(self, ids: list[str], table: str) -> dict[str, str]:
         """Ids to store: the given ones, except those the batch or (when the table held rows
         before the import) the project already uses."""
+        renamed = self._renamed(ids, table)
+        return dict(zip(ids, ids, strict=True)) if renamed is None else renamed
+
+    def fresh_id_column(self, ids: tuple[str, ...], table: str) -> tuple[str, ...]:
+        """``fresh_ids`` of ids that are all different, in their order."""
+        renamed = self._renamed(ids, table)
+        return ids if renamed is None else tuple(map(renamed.__getitem__, ids))
+
+    def _renamed(self, ids: Sequence[str], table: str) -> dict[str, str] | None:
+        """``fresh_ids``, or None when they are the given ones (what nearly every set's are)."""
         if not ids:
-            return {}
+            return None
         if table not in self.table_was_empty:
             self.table_was_empty[table] = not _has_rows(self.conn, table)
         stored = set() if self.table_was_empty[table] else stored_ids(self.conn, ids, table)
         taken = self.batch_ids[table]
         if not stored and taken.isdisjoint(ids):
-            fresh = dict(zip(ids, ids, strict=True))  # what nearly every set's ids are
-        else:
-            fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
+            taken.update(ids)
+            return None
+        fresh = {i: (new_id() if i in taken or i in stored else i) for i in ids}
         taken.update(fresh.values())
         return fresh
 

@@ -26,6 +26,7 @@ from workbench.core.model import (
     Document,
     DocumentLabelValue,
     Event,
+    ImportedDocument,
     Relation,
     Span,
     Status,
@@ -236,7 +237,7 @@ class Project:
             yield conn
 
     def add_documents(
-        self, documents: Iterable[AnnotatedDocument], summary: ImportSummary | None = None
+        self, documents: Iterable[ImportedDocument], summary: ImportSummary | None = None
     ) -> ImportSummary:
         """Add documents and their annotation sets in one transaction: all of them, or none.
 
