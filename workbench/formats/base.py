@@ -207,22 +207,67 @@ def _remove(path: Path) -> None:
 
 def write_new_file(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to a new file inside a folder that ``export_folder`` builds,
-    straight under its name (see ``atomic_text_output``), in three system calls: a brat export
-    writes two files per document, and a text stream's own calls (seek, tty check) cost more
-    than the writing."""
+    straight under its name (see ``atomic_text_output``), in three system calls: a text
+    stream's own calls (seek, tty check) cost more than the writing."""
     data = text.encode("utf-8")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         try:
-            descriptor = os.open(path, flags, 0o666)
+            _create(path, data)
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(path, flags, 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-        finally:
-            os.close(descriptor)
+            _create(path, data)
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from error
+
+
+class NewFiles:
+    """New files written by name into one folder of a folder export (``write_new_file``), the
+    many files of a brat export: the folder is opened once and each file created relative to it
+    (``dir_fd``, where the system has it; Windows has not), so that no path object is made and
+    no path walked per file."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self._descriptor = os.open(folder, os.O_RDONLY) if os.open in os.supports_dir_fd else None
+        self._prefix = "" if self._descriptor is not None else f"{folder}{os.sep}"
+
+    def write(self, name: str, text: str) -> None:
+        """Write ``text`` (UTF-8) to the new file ``name`` in the folder."""
+        try:
+            _create(self._prefix + name, text.encode("utf-8"), self._descriptor)
+        except OSError as error:
+            raise OutputError(self.folder / name, error.strerror or str(error)) from error
+
+    def close(self) -> None:
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
+
+
+@contextmanager
+def new_files(folder: Path) -> Iterator[NewFiles]:
+    """``NewFiles`` in ``folder`` (made when missing), closed at the end."""
+    try:
+        files = NewFiles(folder)
+    except OSError as error:
+        raise OutputError(folder, error.strerror or str(error)) from error
+    try:
+        yield files
+    finally:
+        files.close()
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+"""A new file for writing; never an existing one, nor a link's target."""
+
+
+def _create(path: str | Path, data: bytes, folder: int | None = None) -> None:
+    """A new file at ``path`` (relative to the open folder ``folder``, if given) holding ``data``."""
+    descriptor = os.open(path, _NEW_FILE, 0o666, dir_fd=folder)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
