@@ -91,10 +91,15 @@ class OutputError(WorkbenchError):
 
 
 EXPORT_MARK = ".tawsim-export"
-"""The file that marks a folder as written by an export, which the next export may replace."""
+"""The file that marks a folder as written by an export, which the next export may replace; the
+export writes it last, so that what was made or changed in the folder later shows (a file whose
+times are later than the mark's)."""
 _EXPORT_MARK_TEXT = (
     "Written by a Tawsim Workbench export; the next export to this folder replaces it whole.\n"
 )
+VIEWER_FILES = frozenset({".stats_cache", ".DS_Store", "Thumbs.db"})
+"""Files that programs make by themselves in a folder someone views (brat's statistics, macOS
+Finder's and Windows Explorer's): not the user's, so an export may replace them."""
 
 
 def hidden_beside(path: Path, kind: str) -> Path:
@@ -186,15 +191,49 @@ def _flush_to_disk() -> None:
 
 
 def _check_replaceable(out: Path) -> None:
+    """Refuse to replace a file, a folder that no export wrote, or an export's folder holding a
+    file made or changed after that export (the user's, which replacing would delete)."""
     if out.is_symlink() or not out.exists():
         return
     if not out.is_dir():
         raise WorkbenchError(f"{out} is a file; this export writes a folder: choose a folder")
-    if any(out.iterdir()) and not (out / EXPORT_MARK).is_file():
+    if not any(out.iterdir()):
+        return
+    mark = out / EXPORT_MARK
+    if not mark.is_file():
         raise WorkbenchError(
             f"{out} is a folder that an export did not write (it has no {EXPORT_MARK}); "
             "an export replaces its folder whole: choose a new or empty folder"
         )
+    changed = _changed_after(out, mark.stat().st_mtime_ns)
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        raise WorkbenchError(
+            f"{out} holds files made or changed after its export ({shown}); an export replaces "
+            "its folder whole, which would delete them: move them out of it, or choose a new or "
+            "empty folder"
+        )
+
+
+def _changed_after(folder: Path, written: int) -> list[str]:
+    """The files inside ``folder`` (at any depth; links not followed) modified, or, where the
+    system keeps it, whose status changed (a file moved in), after the time ``written`` (ns),
+    as paths relative to ``folder`` with ``/``; neither the mark nor ``VIEWER_FILES``."""
+    changed: list[str] = []
+    folders = [("", str(folder))]
+    while folders:
+        prefix, path = folders.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                    continue
+                times = entry.stat(follow_symlinks=False)
+                if max(times.st_mtime_ns, times.st_ctime_ns) > written and not (
+                    entry.name in VIEWER_FILES or f"{prefix}{entry.name}" == EXPORT_MARK
+                ):
+                    changed.append(f"{prefix}{entry.name}")
+    return sorted(changed)
 
 
 def _remove(path: Path) -> None:
