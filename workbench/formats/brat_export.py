@@ -37,7 +37,14 @@ from typing import Any
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Relation, Span
 from workbench.core.progress import Progress, no_progress
-from workbench.formats.base import ExportOptions, NewFiles, check_offsets, export_folder, new_files
+from workbench.formats.base import (
+    ExportOptions,
+    NewFiles,
+    atomic_text_output,
+    check_offsets,
+    export_folder,
+    new_files,
+)
 from workbench.formats.brat_annotators import annotator_part
 from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
 from workbench.formats.brat_notes import LINE_BREAK, brat_notes
@@ -60,15 +67,16 @@ def write(
     done = 0
     with export_folder(out) as built:
         for split, group in groups:
-            stems = FileStems()
-            with new_files(built / split if split else built) as folder:
+            stems, path = FileStems(), built / split if split else built
+            with new_files(path) as folder, atomic_text_output(path / NAMES_FILE, in_built_folder=True) as names:
                 for annotated in group:
                     check_offsets(annotated)
                     for stem, annotation_set in _file_stems(annotated, stems):
                         _write_pair(folder, stem, annotated, annotation_set, report)
+                    names.write(stems.names_tsv())  # as it goes: memory does not grow
                     done += 1
                     progress(done, total)
-                folder.write(NAMES_FILE, stems.names_tsv())
+                names.write(stems.names_tsv())  # the header alone, when no document came
         write_text_file(built / "annotation.conf", annotation_conf(options.schema), in_built_folder=True)
         write_text_file(built / "visual.conf", visual_conf(options.schema), in_built_folder=True)
 
