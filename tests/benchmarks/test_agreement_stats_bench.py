@@ -52,7 +52,9 @@ def runs(arguments: list[str]) -> list[Run]:
 
 def line(what: str, measured: list[Run]) -> str:
     cpu = ", ".join(f"{run.cpu:.2f}" for run in measured)
-    return f"{what:44} CPU s {cpu}; peak {max(run.peak_mb for run in measured):.0f} MB"
+    wall = ", ".join(f"{run.wall:.2f}" for run in measured)
+    peak = max(run.peak_mb for run in measured)
+    return f"{what:44} CPU s {cpu}; wall s {wall}; peak {peak:.0f} MB"
 
 
 @pytest.mark.benchmark

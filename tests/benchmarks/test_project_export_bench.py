@@ -8,8 +8,9 @@ runs first on a project whose token cache is empty (``first``: it cuts every tex
 them), then again; the others read the tokens the first kept. Every export goes to a new folder:
 replacing an earlier export's 20,000 brat files would add their deletion to the time.
 
-Targets at 10,000 documents (issue 16): jsonl <= 1.5 s, hf <= 5 s, brat <= 2 s, conll <= 5 s of
-processor time, peak memory under 250 MB. The figures are printed; nothing is asserted on them.
+Targets at 10,000 documents (issue 16): jsonl <= 1.5 s, hf <= 5 s, brat <= 2 s, conll <= 5 s (the
+issue measured elapsed time on 2 cores; both processor and elapsed time are printed), peak memory
+under 250 MB. The figures are printed; nothing is asserted on them.
 
 Run with: uv run pytest tests/benchmarks/test_project_export_bench.py -m benchmark -s
 """
@@ -54,16 +55,19 @@ def export_runs(folder: Path, documents: int) -> list[tuple[str, list[Run]]]:
 
 def table(documents: int, rows: list[tuple[str, list[Run]]]) -> str:
     lines = [
-        f"\n{documents:,} documents: exports from a project, processor time of each process "
-        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)",
-        f"{'export':14} {'CPU s (each run)':>24} {'best':>6} {'ms/doc':>7} {'peak MB':>8}",
+        f"\n{documents:,} documents: exports from a project, processor and elapsed time of each "
+        f"process (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)",
+        f"{'export':14} {'CPU s (each run)':>24} {'best':>6} {'ms/doc':>7} "
+        f"{'wall s (each run)':>24} {'best':>6} {'peak MB':>8}",
     ]
     for name, runs in rows:
-        best = min(run.cpu for run in runs)
+        best, best_wall = min(run.cpu for run in runs), min(run.wall for run in runs)
         each = " ".join(f"{run.cpu:.2f}" for run in runs)
+        each_wall = " ".join(f"{run.wall:.2f}" for run in runs)
         peak = max(run.peak_mb for run in runs)
         lines.append(
-            f"{name:14} {each:>24} {best:6.2f} {best * 1000 / documents:7.3f} {peak:8.0f}"
+            f"{name:14} {each:>24} {best:6.2f} {best * 1000 / documents:7.3f} "
+            f"{each_wall:>24} {best_wall:6.2f} {peak:8.0f}"
         )
     return "\n".join(lines)
 

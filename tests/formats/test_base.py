@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.formats.base import EXPORT_MARK, OutputError, atomic_text_output, export_folder, hidden_beside
+from workbench.formats.base import (
+    EXPORT_MARK,
+    OutputError,
+    atomic_text_output,
+    export_folder,
+    hidden_beside,
+    new_files,
+)
 
 
 def names(folder: Path) -> list[str]:
@@ -85,3 +93,21 @@ def test_a_users_folder_or_a_file_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(WorkbenchError, match="is a file"), export_folder(a_file):
         pass
     assert a_file.read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize("relative", [True, False], ids=["dir_fd", "full paths"])
+def test_new_files_are_written_by_name_into_their_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: bool
+) -> None:
+    """Relative to the open folder where the system can (``dir_fd``), by full path elsewhere
+    (Windows); the folder is made when missing, and an existing file is never written over."""
+    if not relative:
+        monkeypatch.setattr(os, "supports_dir_fd", set())
+    folder = tmp_path / "built" / "train"
+    with new_files(folder) as files:
+        files.write("خبر.txt", "نص\n")
+        files.write("خبر.ann", "")
+        with pytest.raises(OutputError, match=r"train/خبر\.txt"):
+            files.write("خبر.txt", "another")
+    assert names(folder) == ["خبر.ann", "خبر.txt"]
+    assert (folder / "خبر.txt").read_bytes() == "نص\n".encode()

@@ -183,3 +183,19 @@ def test_names_tsv_escapes_each_character_as_the_table_says(field: str) -> None:
     stems.stem("id", field)
     row = stems.names_tsv().split("\n")[1]
     assert row.split("\t")[-1] == "".join(escapes.get(c, c) for c in field)
+
+
+def test_names_tsv_gives_each_line_once_so_that_an_export_writes_them_as_it_goes() -> None:
+    stems = FileStems()
+    stems.stem("a", "أول")
+    first = stems.names_tsv()
+    stems.stem("b", "ثان")
+    second = stems.names_tsv()
+    assert first == "file\tdocument_id\tdocument_name\nأول\ta\tأول\n"
+    assert second == "ثان\tb\tثان\n"
+    assert stems.names_tsv() == ""
+
+
+def test_a_brat_export_of_no_document_has_the_header_of_names(conflict_news: Schema, tmp_path: Path) -> None:
+    brat.write([], tmp_path / "brat", ExportOptions(schema=conflict_news))
+    assert (tmp_path / "brat" / NAMES_FILE).read_text(encoding="utf-8") == "file\tdocument_id\tdocument_name\n"

@@ -4,6 +4,8 @@ killed run left beside OUT is removed by the next run."""
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,50 @@ def test_a_folder_export_onto_a_file_is_refused(conflict_news: Schema, tmp_path:
     with pytest.raises(WorkbenchError, match="is a file"):
         export("brat", out, conflict_news, None)
     assert out.read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize(("format_name", "where"), [("brat", "."), ("brat", "train"), ("hf", ".")])
+def test_a_users_file_in_an_earlier_export_is_never_deleted(
+    conflict_news: Schema, tmp_path: Path, format_name: str, where: str
+) -> None:
+    """A file the user put into an export's folder (or one of its split folders) afterwards is
+    no file an export wrote: the next export to that folder is refused and the file kept, with
+    the earlier export as it was."""
+    out = tmp_path / "out"
+    export(format_name, out, conflict_news, (80, 10, 10))
+    before = listing(out)
+    time.sleep(0.05)  # later than the export, beyond the file system clock's tick
+    mine = out / where / "my-notes.txt"
+    mine.write_text("keep", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=r"my-notes\.txt"):
+        export(format_name, out, conflict_news, None)
+    assert mine.read_text(encoding="utf-8") == "keep"
+    assert listing(out) == sorted([*before, str(mine.relative_to(out))])
+
+
+@pytest.mark.parametrize("format_name", sorted(FOLDER_FORMATS))
+def test_files_that_programs_make_when_a_folder_is_viewed_do_not_stop_an_export(
+    conflict_news: Schema, tmp_path: Path, format_name: str
+) -> None:
+    """brat's statistics cache and the folder files of macOS and Windows are made without the
+    user asking; they do not make an export folder the user's."""
+    out = tmp_path / "out"
+    export(format_name, out, conflict_news, None)
+    for name in (".stats_cache", ".DS_Store", "Thumbs.db"):
+        (out / name).write_bytes(b"")
+    export(format_name, out, conflict_news, None)
+    assert ".stats_cache" not in listing(out)
+
+
+def test_an_exported_file_changed_after_the_export_is_never_replaced(
+    conflict_news: Schema, tmp_path: Path
+) -> None:
+    """A brat ``.ann`` annotated further in brat is the user's work now."""
+    out = tmp_path / "out"
+    export("brat", out, conflict_news, None)
+    time.sleep(0.05)
+    edited = next(out.rglob("*.ann"))
+    edited.write_text("T1\tGPE 0 3\tزار\n", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=re.escape(edited.name)):
+        export("brat", out, conflict_news, None)
+    assert edited.read_text(encoding="utf-8") == "T1\tGPE 0 3\tزار\n"

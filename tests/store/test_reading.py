@@ -103,6 +103,23 @@ def test_span_entries_by_start_the_longer_first_then_by_label(project: Project) 
     assert span_entries(project.conn, "d0", "badr") == []
 
 
+def test_spans_come_by_start_the_longer_first_then_in_the_order_stored(project: Project) -> None:
+    """SQLite gives them by (start, end, label), the index's order; spans that share a start
+    are put in text order, those of one extent in the order stored, whatever their labels."""
+    stored = (
+        Span("e", 12, 17, "LOC", TEXT[12:17]),
+        Span("a", 0, 4, "PER", TEXT[0:4]),
+        Span("b", 0, 11, "PER", TEXT[0:11]),
+        Span("c", 0, 4, "GPE", TEXT[0:4]),
+        Span("d", 5, 11, "ORG", TEXT[5:11]),
+    )
+    other = (Span("g", 5, 11, "ORG", TEXT[5:11]), Span("f", 0, 4, "PER", TEXT[0:4]))
+    project.add_documents([document(0, AnnotationSet("amal", stored)), document(1, AnnotationSet("amal", other))])
+    [first, second] = iter_all_annotated(project.conn)
+    assert [span.id for span in first.sets[0].spans] == ["b", "a", "c", "d", "e"]
+    assert [span.id for span in second.sets[0].spans] == ["f", "g"]
+
+
 def test_the_event_layer_holds_the_spans_events_use_and_no_others(project: Project) -> None:
     spans = (
         Span("t", 0, 4, "Conflict.Attack", TEXT[0:4]),

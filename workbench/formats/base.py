@@ -97,10 +97,15 @@ class OutputError(WorkbenchError):
 
 
 EXPORT_MARK = ".tawsim-export"
-"""The file that marks a folder as written by an export, which the next export may replace."""
+"""The file that marks a folder as written by an export, which the next export may replace; the
+export writes it last, so that what was made or changed in the folder later shows (a file whose
+times are later than the mark's)."""
 _EXPORT_MARK_TEXT = (
     "Written by a Tawsim Workbench export; the next export to this folder replaces it whole.\n"
 )
+VIEWER_FILES = frozenset({".stats_cache", ".DS_Store", "Thumbs.db"})
+"""Files that programs make by themselves in a folder someone views (brat's statistics, macOS
+Finder's and Windows Explorer's): not the user's, so an export may replace them."""
 
 
 def hidden_beside(path: Path, kind: str) -> Path:
@@ -192,15 +197,49 @@ def _flush_to_disk() -> None:
 
 
 def _check_replaceable(out: Path) -> None:
+    """Refuse to replace a file, a folder that no export wrote, or an export's folder holding a
+    file made or changed after that export (the user's, which replacing would delete)."""
     if out.is_symlink() or not out.exists():
         return
     if not out.is_dir():
         raise WorkbenchError(f"{out} is a file; this export writes a folder: choose a folder")
-    if any(out.iterdir()) and not (out / EXPORT_MARK).is_file():
+    if not any(out.iterdir()):
+        return
+    mark = out / EXPORT_MARK
+    if not mark.is_file():
         raise WorkbenchError(
             f"{out} is a folder that an export did not write (it has no {EXPORT_MARK}); "
             "an export replaces its folder whole: choose a new or empty folder"
         )
+    changed = _changed_after(out, mark.stat().st_mtime_ns)
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        raise WorkbenchError(
+            f"{out} holds files made or changed after its export ({shown}); an export replaces "
+            "its folder whole, which would delete them: move them out of it, or choose a new or "
+            "empty folder"
+        )
+
+
+def _changed_after(folder: Path, written: int) -> list[str]:
+    """The files inside ``folder`` (at any depth; links not followed) modified, or, where the
+    system keeps it, whose status changed (a file moved in), after the time ``written`` (ns),
+    as paths relative to ``folder`` with ``/``; neither the mark nor ``VIEWER_FILES``."""
+    changed: list[str] = []
+    folders = [("", str(folder))]
+    while folders:
+        prefix, path = folders.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                    continue
+                times = entry.stat(follow_symlinks=False)
+                if max(times.st_mtime_ns, times.st_ctime_ns) > written and not (
+                    entry.name in VIEWER_FILES or f"{prefix}{entry.name}" == EXPORT_MARK
+                ):
+                    changed.append(f"{prefix}{entry.name}")
+    return sorted(changed)
 
 
 def _remove(path: Path) -> None:
@@ -213,22 +252,67 @@ def _remove(path: Path) -> None:
 
 def write_new_file(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to a new file inside a folder that ``export_folder`` builds,
-    straight under its name (see ``atomic_text_output``), in three system calls: a brat export
-    writes two files per document, and a text stream's own calls (seek, tty check) cost more
-    than the writing."""
+    straight under its name (see ``atomic_text_output``), in three system calls: a text
+    stream's own calls (seek, tty check) cost more than the writing."""
     data = text.encode("utf-8")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         try:
-            descriptor = os.open(path, flags, 0o666)
+            _create(path, data)
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(path, flags, 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-        finally:
-            os.close(descriptor)
+            _create(path, data)
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from error
+
+
+class NewFiles:
+    """New files written by name into one folder of a folder export (``write_new_file``), the
+    many files of a brat export: the folder is opened once and each file created relative to it
+    (``dir_fd``, where the system has it; Windows has not), so that no path object is made and
+    no path walked per file."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self._descriptor = os.open(folder, os.O_RDONLY) if os.open in os.supports_dir_fd else None
+        self._prefix = "" if self._descriptor is not None else f"{folder}{os.sep}"
+
+    def write(self, name: str, text: str) -> None:
+        """Write ``text`` (UTF-8) to the new file ``name`` in the folder."""
+        try:
+            _create(self._prefix + name, text.encode("utf-8"), self._descriptor)
+        except OSError as error:
+            raise OutputError(self.folder / name, error.strerror or str(error)) from error
+
+    def close(self) -> None:
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
+
+
+@contextmanager
+def new_files(folder: Path) -> Iterator[NewFiles]:
+    """``NewFiles`` in ``folder`` (made when missing), closed at the end."""
+    try:
+        files = NewFiles(folder)
+    except OSError as error:
+        raise OutputError(folder, error.strerror or str(error)) from error
+    try:
+        yield files
+    finally:
+        files.close()
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+"""A new file for writing; never an existing one, nor a link's target."""
+
+
+def _create(path: str | Path, data: bytes, folder: int | None = None) -> None:
+    """A new file at ``path`` (relative to the open folder ``folder``, if given) holding ``data``."""
+    descriptor = os.open(path, _NEW_FILE, 0o666, dir_fd=folder)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)

@@ -37,7 +37,14 @@ from typing import Any
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Relation, Span
 from workbench.core.progress import Progress, no_progress
-from workbench.formats.base import ExportOptions, check_offsets, export_folder
+from workbench.formats.base import (
+    ExportOptions,
+    NewFiles,
+    atomic_text_output,
+    check_offsets,
+    export_folder,
+    new_files,
+)
 from workbench.formats.brat_annotators import annotator_part
 from workbench.formats.brat_config import BratNames, annotation_conf, brat_name, visual_conf
 from workbench.formats.brat_notes import LINE_BREAK, brat_notes
@@ -60,14 +67,16 @@ def write(
     done = 0
     with export_folder(out) as built:
         for split, group in groups:
-            folder, stems = built / split if split else built, FileStems()
-            for annotated in group:
-                check_offsets(annotated)
-                for stem, annotation_set in _file_stems(annotated, stems):
-                    _write_pair(folder, stem, annotated, annotation_set, report)
-                done += 1
-                progress(done, total)
-            write_text_file(folder / NAMES_FILE, stems.names_tsv(), in_built_folder=True)
+            stems, path = FileStems(), built / split if split else built
+            with new_files(path) as folder, atomic_text_output(path / NAMES_FILE, in_built_folder=True) as names:
+                for annotated in group:
+                    check_offsets(annotated)
+                    for stem, annotation_set in _file_stems(annotated, stems):
+                        _write_pair(folder, stem, annotated, annotation_set, report)
+                    names.write(stems.names_tsv())  # as it goes: memory does not grow
+                    done += 1
+                    progress(done, total)
+                names.write(stems.names_tsv())  # the header alone, when no document came
         write_text_file(built / "annotation.conf", annotation_conf(options.schema), in_built_folder=True)
         write_text_file(built / "visual.conf", visual_conf(options.schema), in_built_folder=True)
 
@@ -87,16 +96,15 @@ def _file_stems(
 
 
 def _write_pair(
-    folder: Path,
+    folder: NewFiles,
     stem: str,
     annotated: AnnotatedDocument,
     annotations: AnnotationSet | None,
     report: FormatReport,
 ) -> None:
-    write_text_file(folder / f"{stem}.txt", annotated.document.text, in_built_folder=True)
+    folder.write(f"{stem}.txt", annotated.document.text)
     lines = _ann_lines(annotated, annotations, report) if annotations else []
-    ann = "".join(f"{line}\n" for line in lines)
-    write_text_file(folder / f"{stem}.ann", ann, in_built_folder=True)
+    folder.write(f"{stem}.ann", "".join(f"{line}\n" for line in lines))
 
 
 def _ann_lines(
@@ -107,7 +115,7 @@ def _ann_lines(
     ids = {span.id: f"T{number}" for number, span in enumerate(spans, start=1)}
     ids |= {event.id: f"E{number}" for number, event in enumerate(annotations.events, start=1)}
     relations = {f"R{number}": r for number, r in enumerate(annotations.relations, start=1)}
-    lines = [_t_line(ids[span.id], span, text, place) for span in spans]
+    lines = _t_lines(spans, text, place)
     lines += [_e_line(ids, event, place) for event in annotations.events]
     lines += [_r_line(ids, brat_id, relation, place) for brat_id, relation in relations.items()]
     owners = [(ids[span.id], span.attributes) for span in spans if span.attributes]
@@ -121,9 +129,21 @@ def _ann_lines(
     return lines
 
 
+def _t_lines(spans: list[Span], text: str, place: str) -> list[str]:
+    """The ``T`` lines of the spans, numbered from 1 in their order. Where no span crosses a
+    line break (most documents: one search over all their texts tells), each is one piece."""
+    shown = [text[span.start : span.end] for span in spans]
+    if LINE_BREAK.search("".join(shown)) is None:
+        return [
+            f"T{number}\t{brat_name(span.label)} {span.start} {span.end}\t{covered}"
+            for number, (span, covered) in enumerate(zip(spans, shown, strict=True), start=1)
+        ]
+    return [_t_line(f"T{number}", span, text, place) for number, span in enumerate(spans, start=1)]
+
+
 def _t_line(brat_id: str, span: Span, text: str, place: str) -> str:
     start, end = span.start, span.end
-    if LINE_BREAK.search(text, start, end) is None:  # one piece: most spans
+    if LINE_BREAK.search(text, start, end) is None:  # one piece
         return f"{brat_id}\t{brat_name(span.label)} {start} {end}\t{text[start:end]}"
     pieces = _pieces(text, start, end)
     if not pieces:

@@ -82,11 +82,12 @@ def folded(stem: str) -> str:
 
 
 class FileStems:
-    """The stems given out in one folder, unique there, and the names they stand for."""
+    """The stems given out in one folder, unique there, and the names they stand for (kept only
+    until ``names_tsv`` takes them: an export writes them as it goes)."""
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
-        self._rows: list[tuple[str, str, str]] = []
+        self._rows: list[tuple[str, ...]] = [NAMES_HEADER]
 
     def stem(self, document_id: str, name: str) -> str:
         """A safe stem for the document ``name`` that no earlier stem of this folder equals when
@@ -117,10 +118,12 @@ class FileStems:
         return stems
 
     def names_tsv(self) -> str:
-        """``names.tsv``: a header, then stem, document id and document name for every stem
-        (tabs, line breaks and backslashes escaped as ``\\t``, ``\\n``, ``\\\\``)."""
-        rows = [NAMES_HEADER, *self._rows]
-        return "".join("\t".join(_escape(field) for field in row) + "\n" for row in rows)
+        """The lines of ``names.tsv`` not taken yet (the header first), which it then forgets:
+        stem, document id and document name for every stem (tabs, line breaks and backslashes
+        escaped as ``\\t``, ``\\n``, ``\\\\``). The lines taken one after the other make the file."""
+        lines = "".join("\t".join(_escape(field) for field in row) + "\n" for row in self._rows)
+        self._rows.clear()
+        return lines
 
 
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)

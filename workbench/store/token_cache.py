@@ -64,9 +64,13 @@ def unpack(blob: bytes) -> list[int]:
     return list(accumulate(_steps(blob)))
 
 
-def _steps(blob: bytes) -> array[int]:
+def _steps(blob: bytes) -> Sequence[int]:
+    """The steps of a packed blob: the bytes themselves where they are one byte wide (almost
+    every news text), which ``accumulate`` and slicing read faster than an ``array``."""
     if not blob or blob[0] not in _TYPECODES:
         raise ValueError("positions stored in a width that is not one of 1, 2, 4 or 8 bytes")
+    if blob[0] == 1:
+        return blob[1:]
     steps = array(_TYPECODES[blob[0]])
     steps.frombytes(blob[1:])  # ValueError when not a whole number of values
     if sys.byteorder == "big":
