@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from workbench.app.adjudication import Comparison
@@ -90,6 +90,12 @@ class AdjudicationView(AdjudicationLayout):
         self._refresh_actions()
         if self.documents.rowCount():
             select_row(self.document_table, 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A closed window reads nothing more of its project, which may be closed next (its
+        document list still painted after that, on a closed database)."""
+        self.documents.release()
+        super().closeEvent(event)
 
     # -- connecting ---------------------------------------------------------------------------
 
