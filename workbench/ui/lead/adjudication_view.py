@@ -93,7 +93,9 @@ class AdjudicationView(AdjudicationLayout):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A closed window reads nothing more of its project, which may be closed next (its
-        document list still painted after that, on a closed database)."""
+        document list still painted after that, on a closed database, and a theme switched in
+        another window still redrew it)."""
+        theme_switch().changed.disconnect(self._recolour)
         self.documents.release()
         super().closeEvent(event)
 
