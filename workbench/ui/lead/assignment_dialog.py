@@ -64,6 +64,7 @@ from workbench.ui.annotate.document_model import KEPT_PAGES, PAGE, status_text
 from workbench.ui.background import (
     BackgroundTask,
     CancelCheck,
+    UseCase,
     run_in_background,
     writable,
 )
@@ -296,13 +297,12 @@ class AssignmentDialog(QDialog):
             document_ids = choose_documents(project, sample=count, seed=seed)
             return len(document_ids), assign(project, annotator, document_ids)
 
-        title = self.tr("Assigning a sample to {name}").format(name=annotator)
-        self.task = run_in_background(
-            self, title, writable(self._project.path, use_case), cancellable=False
+        task = self._write_in_background(
+            self.tr("Assigning a sample to {name}").format(name=annotator), use_case
         )
-        self.task.succeeded.connect(lambda counts: self._sampled(annotator, *counts))
-        self.task.failed.connect(self._say)
-        return self.task
+        task.succeeded.connect(lambda counts: self._sampled(annotator, *counts))
+        task.failed.connect(self._say)
+        return task
 
     def _sampled(self, annotator: str, sampled: int, added: int) -> None:
         self._reload()
@@ -323,16 +323,23 @@ class AssignmentDialog(QDialog):
         def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> int:
             return write_package(project, annotator, out)
 
-        title = self.tr("Writing the package for {name}").format(name=annotator)
-        self.task = run_in_background(
-            self, title, writable(self._project.path, use_case), cancellable=False
+        task = self._write_in_background(
+            self.tr("Writing the package for {name}").format(name=annotator), use_case
         )
-        self.task.succeeded.connect(
+        task.succeeded.connect(
             lambda count: self._say(
                 self.tr("Wrote {name}'s package ({count} documents) to {path}.").format(
                     name=annotator, count=count, path=out
                 )
             )
+        )
+        return task
+
+    def _write_in_background(self, title: str, use_case: UseCase[Any]) -> BackgroundTask:
+        """``use_case`` on the project, on a connection of a worker thread's own, behind a
+        progress dialog titled ``title`` with no Cancel (it is one transaction)."""
+        self.task = run_in_background(
+            self, title, writable(self._project.path, use_case), cancellable=False
         )
         return self.task
 
