@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, m
 from workbench.core.schema import builtin_schema
 from workbench.core.tokens import TextTokens, sentence_breaks, text_tokens, token_offsets
 from workbench.store import migrations, token_cache
+from workbench.store.connection import BUSY_TIMEOUT_MS
 from workbench.store.project import Project
 from workbench.store.token_cache import pack, unpack
 
@@ -195,3 +197,29 @@ def test_a_row_that_cannot_be_the_text_s_tokens_is_cut_again(
         export_project(project, tmp_path / "b.conll", format_name="conll")
     assert sorted(tokenizer.texts) == sorted(set(TEXTS))
     assert (tmp_path / "a.conll").read_bytes() == (tmp_path / "b.conll").read_bytes()
+
+
+def test_an_export_while_another_program_writes_goes_on_without_filling_the_cache(
+    project_path: Path, tmp_path: Path
+) -> None:
+    """The cache's write does not wait out the busy timeout (30 s) and then fail the export: it
+    is let go, the export's files are those of an export with the cache written, and a later
+    export fills the cache."""
+    writer = sqlite3.connect(project_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+    try:
+        with Project.open(project_path) as project:
+            began = time.monotonic()
+            export_project(project, tmp_path / "locked.conll", format_name="conll")
+            waited = time.monotonic() - began
+            busy_timeout = project.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert waited < 5
+    assert busy_timeout == BUSY_TIMEOUT_MS  # the project's own writes still wait as documented
+    assert cached_rows(project_path) == {}
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "free.conll", format_name="conll")
+    assert len(cached_rows(project_path)) == len(set(TEXTS))
+    assert (tmp_path / "locked.conll").read_bytes() == (tmp_path / "free.conll").read_bytes()

@@ -29,6 +29,10 @@ class ProjectError(WorkbenchError):
     """A project file that cannot be opened or changed as asked."""
 
 
+class ProjectLocked(ProjectError):
+    """A project another program holds, so that it could not be written."""
+
+
 class SchemaError(WorkbenchError):
     """A label schema that is not valid, or an annotation the schema does not allow."""
 

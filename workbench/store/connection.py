@@ -32,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import ProjectError
+from workbench.core.errors import ProjectLocked
 
 if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
@@ -80,8 +80,8 @@ def is_locked(error: sqlite3.Error) -> bool:
     return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
-def locked_error(path: Path | str) -> ProjectError:
-    return ProjectError(
+def locked_error(path: Path | str) -> ProjectLocked:
+    return ProjectLocked(
         f"{path}: the project is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
         "try again when that program has finished with it"
     )
@@ -96,8 +96,20 @@ def checkpoint_without_waiting(conn: sqlite3.Connection) -> None:
     """Fold the WAL into the project file so that it is whole on its own, unless another
     connection is using it: that one folds it in when it closes. Never waits (a second wait
     after a refused write would double the documented one)."""
+    with without_waiting(conn):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def without_waiting(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside, a lock another connection holds is refused at once rather than after the
+    connection's busy timeout (``BUSY_TIMEOUT_MS``), which is set back after."""
+    waits = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
     conn.execute("PRAGMA busy_timeout = 0")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {waits}")
 
 
 @contextmanager

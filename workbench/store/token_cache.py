@@ -5,7 +5,8 @@ stale; only another tokenizer (another camel-tools release or Unicode data) coul
 differently, so each row names the tokenizer that cut it and a row of another one is cut again.
 
 The cache is filled lazily, by the first export that needs a text's tokens, not by the import:
-the import's cost stays that of its rows. A project opened read-only, or a file of an older
+the import's cost stays that of its rows. While another program holds the project's write lock,
+the export goes on without filling it. A project opened read-only, or a file of an older
 format that has no table yet, is read from where it can be and tokenized for the rest, without
 writing.
 
@@ -27,9 +28,10 @@ from functools import cache
 from itertools import accumulate
 from operator import sub
 
+from workbench.core.errors import ProjectLocked
 from workbench.core.model import Document
 from workbench.core.tokens import TextTokens, installed_versions, text_tokens
-from workbench.store.connection import write_transaction
+from workbench.store.connection import without_waiting, write_transaction
 
 BATCH = 500
 """Texts tokenized before their offsets are written, each batch in its own short transaction,
@@ -114,15 +116,20 @@ class TokenCache:
         return found
 
     def flush(self) -> None:
-        """Write the tokens cut since the last flush, in one short transaction."""
-        if not self.pending:
-            return
-        with write_transaction(self.conn):
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO token_offsets (sha256, tokenizer, offsets, sentences) "
-                "VALUES (?, ?, ?, ?)",
-                self.pending,
-            )
+        """Write the tokens cut since the last flush, in one short transaction. The cache saves
+        time and is no duty: while another program holds the project's write lock, waiting for
+        it (``BUSY_TIMEOUT_MS``) and then failing would lose the export, so the rows are let go
+        and nothing more is written; a later export cuts those texts again."""
+        try:
+            if self.pending:
+                with without_waiting(self.conn), write_transaction(self.conn):
+                    self.conn.executemany(
+                        "INSERT OR REPLACE INTO token_offsets (sha256, tokenizer, offsets, sentences) "
+                        "VALUES (?, ?, ?, ?)",
+                        self.pending,
+                    )
+        except ProjectLocked:
+            self.writable = False
         self.pending.clear()
 
 
