@@ -37,7 +37,6 @@ from workbench.core.recommenders import Recommendation
 from workbench.core.recommenders.crf import CrfTagger
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
-from workbench.store.editing import Removal
 from workbench.store.inspection import project_stats
 from workbench.store.packages import assign, write_package
 from workbench.store.project import Project
@@ -92,17 +91,28 @@ def test_suggestions_fill_the_reserved_set_which_is_nobodys_work(project: Projec
     )
 
 
-def test_accepting_moves_a_suggestion_into_the_annotators_set_and_undo_puts_it_back(project: Project) -> None:
+def offered_to(project: Project, annotator: str) -> set[str]:
+    """The ids of the stored suggestions the window shows ``annotator`` on the new document."""
+    return {s.id for s in suggestions_on(project, new_document(project), annotator)}
+
+
+def test_accepting_labels_a_suggestion_for_the_annotator_alone_and_undo_takes_the_span_away(
+    project: Project,
+) -> None:
+    """The suggestion stays in the reserved set: another annotator of the project is still
+    offered it, and ``--source suggestions`` keeps what the recommenders suggested."""
     fill_suggestions(project, annotator="amal")
     document = new_document(project)
     [mosul] = [s for s in suggestion_spans(project, document) if s.text == "والموصل"]
     command = AcceptSuggestions(document, "amal", (mosul.id,), label="MISC")
     change = command.apply(project)
     assert [(s.text, s.label) for s in change.added] == [("والموصل", "MISC")]
-    assert mosul.id not in {s.id for s in suggestion_spans(project, document)}
+    assert mosul.id not in offered_to(project, "amal")
+    assert mosul.id in offered_to(project, "badr")
+    assert mosul.id in {s.id for s in suggestion_spans(project, document)}
     command.revert(project)
     assert project.annotation_set(document, "amal").spans == ()  # type: ignore[union-attr]
-    assert mosul.id in {s.id for s in suggestion_spans(project, document)}
+    assert mosul.id in offered_to(project, "amal")
     command.apply(project)
     assert throughput(project)["actions"]["accept"] == 1  # redo is not new work
 
@@ -113,11 +123,29 @@ def test_a_rejected_suggestion_is_not_suggested_again(project: Project) -> None:
     [mosul] = [s for s in suggestion_spans(project, document) if s.text == "والموصل"]
     RejectSuggestion(document, "amal", mosul.id).apply(project)
     assert project.rejected_suggestions(document, "amal") == {(mosul.start, mosul.end, "LOC")}
-    project.restore(Removal(document, SUGGESTIONS, (mosul,)))  # as if filled by another run
-    assert mosul.id not in {s.id for s in suggestions_on(project, document, "amal")}
-    assert mosul.id in {s.id for s in suggestions_on(project, document, "badr")}
+    assert mosul.id not in offered_to(project, "amal")
+    assert mosul.id in offered_to(project, "badr")
     fill_suggestions(project, annotator="amal")
     assert ("والموصل", "LOC") not in {(t, label) for t, label, _ in suggested(project)}
+
+
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_undo_after_a_fill_gives_the_suggestion_back(project: Project, decision: str) -> None:
+    """A fill for the annotator leaves out what they accepted or rejected; undoing their
+    decision afterwards puts the suggestion back, as the window showed it."""
+    fill_suggestions(project, annotator="amal")
+    document = new_document(project)
+    [mosul] = [s for s in suggestion_spans(project, document) if s.text == "والموصل"]
+    command: AcceptSuggestions | RejectSuggestion = (
+        AcceptSuggestions(document, "amal", (mosul.id,))
+        if decision == "accept"
+        else RejectSuggestion(document, "amal", mosul.id)
+    )
+    command.apply(project)
+    fill_suggestions(project, annotator="amal")
+    assert mosul.id not in {s.id for s in suggestion_spans(project, document)}
+    command.revert(project)
+    assert mosul.id in offered_to(project, "amal")
 
 
 def test_bulk_accept_takes_only_suggestions_above_the_threshold(project: Project) -> None:
@@ -127,7 +155,8 @@ def test_bulk_accept_takes_only_suggestions_above_the_threshold(project: Project
     threshold = sorted(scores.values())[len(scores) // 2]
     change = accept_above(project, document, "amal", threshold).apply(project)
     assert len(change.added) == sum(1 for v in scores.values() if v >= threshold)
-    assert all(v < threshold for v in (s.attributes["score"] for s in suggestion_spans(project, document)))
+    assert all(scores[span_id] < threshold for span_id in offered_to(project, "amal"))
+    assert offered_to(project, "badr") == set(scores)
 
 
 def test_a_suggestion_of_another_document_or_a_plain_span_is_refused(project: Project) -> None:

@@ -25,6 +25,7 @@ from workbench.core.recommenders.trained import (
     strings_recommender,
 )
 from workbench.core.suggestions import TakenSpans
+from workbench.store import editing
 from workbench.store.editing import Removal
 from workbench.store.project import Project
 from workbench.store.recommending import (
@@ -181,73 +182,79 @@ def suggestions_on(project: Project, document_id: str, annotator: str) -> list[S
 
 @dataclass
 class AcceptSuggestions(Command):
-    """Suggestions moved into the annotator's set: one (Enter; the label's key gives ``label``,
-    which relabels it), or all above a score (``accept_above``). Revert puts them back."""
+    """Suggestions labelled in the annotator's set: one (Enter; the label's key gives ``label``,
+    which relabels it), or all above a score (``accept_above``), in one transaction. The
+    suggestions stay in the reserved set, which holds what the recommenders suggested to every
+    annotator of the project: the new span hides each from this annotator
+    (``core.suggestions.hides``). Revert takes the spans away again."""
 
     document_id: str
     annotator: str
     suggestion_ids: tuple[str, ...]
     label: str | None = None
-    _taken: Removal | None = field(default=None, init=False, repr=False)
+    _accepted: tuple[Span, ...] = field(default=(), init=False, repr=False)
     _added: tuple[str, ...] = field(default=(), init=False, repr=False)
+    _logged: bool = field(default=False, init=False, repr=False)
 
     @property
     def span_ids(self) -> tuple[str, ...]:
-        """The annotator's spans the last apply made (empty before it)."""
+        """The annotator's spans the last apply made (empty before it, and when the annotator
+        had them already)."""
         return self._added
 
     def apply(self, project: Project) -> Change:
         if not self.suggestion_ids:
             raise WorkbenchError("no suggestion to accept")
-        for span_id in self.suggestion_ids:
-            _require_suggestion(project, span_id, self.document_id)
-        first = self._taken is None
-        self._taken = project.delete_spans(self.suggestion_ids)
-        added: list[Span] = []
-        for suggestion in self._taken.spans:
-            label = self.label or suggestion.label
-            added += project.add_spans(
-                self.document_id, self.annotator, [(suggestion.start, suggestion.end)], label
-            )
-        if first:
-            for _ in self._taken.spans:
+        self._accepted = tuple(
+            _suggestion(project, span_id, self.document_id) for span_id in self.suggestion_ids
+        )
+        with project.writing() as conn:
+            added = [
+                span
+                for suggestion in self._accepted
+                for span in editing.add_spans(
+                    conn, project.schema, self.document_id, self.annotator,
+                    [(suggestion.start, suggestion.end)], self.label or suggestion.label,
+                )
+            ]
+        if not self._logged:
+            for _ in self._accepted:
                 log_action(project, self.annotator, self.document_id, "accept")
+            self._logged = True
         self._added = tuple(span.id for span in added)
         return Change(self.document_id, added=tuple(added))
 
     def revert(self, project: Project) -> Change:
-        assert self._taken is not None, "revert follows an apply"
         if self._added:
             project.delete_spans(self._added)
-        project.restore(self._taken)
+        _offer_again(project, self.document_id, self._accepted)
         return Change(self.document_id, removed=self._added)
 
 
 @dataclass
 class RejectSuggestion(Command):
-    """A suggestion taken away (Backspace) and remembered as rejected, so that no recommender
-    offers it to this annotator again."""
+    """A suggestion rejected (Backspace) for this annotator: remembered, so that no recommender
+    offers it to them again. It stays in the reserved set for the project's other annotators."""
 
     document_id: str
     annotator: str
     suggestion_id: str
-    _taken: Removal | None = field(default=None, init=False, repr=False)
+    _rejected: Span | None = field(default=None, init=False, repr=False)
+    _logged: bool = field(default=False, init=False, repr=False)
 
     def apply(self, project: Project) -> Change:
-        _require_suggestion(project, self.suggestion_id, self.document_id)
-        first = self._taken is None
-        self._taken = project.delete_spans([self.suggestion_id])
-        span = self._taken.spans[0]
+        span = self._rejected = _suggestion(project, self.suggestion_id, self.document_id)
         project.reject_suggestion(self.document_id, self.annotator, span.start, span.end, span.label)
-        if first:
+        if not self._logged:
             log_action(project, self.annotator, self.document_id, "reject")
+            self._logged = True
         return Change(self.document_id)
 
     def revert(self, project: Project) -> Change:
-        assert self._taken is not None, "revert follows an apply"
-        span = self._taken.spans[0]
+        span = self._rejected
+        assert span is not None, "revert follows an apply"
         forget_rejection(project, self.document_id, self.annotator, span.start, span.end, span.label)
-        project.restore(self._taken)
+        _offer_again(project, self.document_id, (span,))
         return Change(self.document_id)
 
 
@@ -265,7 +272,19 @@ def accept_above(
     return AcceptSuggestions(document_id, annotator, tuple(chosen))
 
 
-def _require_suggestion(project: Project, span_id: str, document_id: str) -> None:
-    _, owner_document, owner = project.span_owner(span_id)
+def _offer_again(project: Project, document_id: str, suggestions: Sequence[Span]) -> None:
+    """Put back in the reserved set those of ``suggestions`` that a fill since the annotator's
+    accept or reject left out (a fill for them leaves out what their spans hide and what they
+    rejected): their undo gives back what they saw."""
+    stored = {(s.start, s.end, s.label) for s in suggestion_spans(project, document_id)}
+    missing = tuple(s for s in suggestions if (s.start, s.end, s.label) not in stored)
+    if missing:
+        project.restore(Removal(document_id, SUGGESTIONS, missing))
+
+
+def _suggestion(project: Project, span_id: str, document_id: str) -> Span:
+    """The stored suggestion ``span_id`` on the document; any other span is refused."""
+    span, owner_document, owner = project.span_owner(span_id)
     if owner != SUGGESTIONS or owner_document != document_id:
         raise WorkbenchError(f"span {span_id} is not a suggestion on document {document_id}")
+    return span

@@ -29,7 +29,7 @@ from tests.ui.lead_scene import save_screenshot
 from tests.ui.menu_clicks import choose_from_menu
 from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, new_project, show_window
 from workbench.app import recommending
-from workbench.app.recommending import fill_suggestions
+from workbench.app.recommending import fill_suggestions, suggestions_on
 from workbench.core.model import GOLD, Status
 from workbench.core.recommenders import Recommendation
 from workbench.core.schema import EntityType
@@ -87,7 +87,14 @@ def spans(project: Project) -> list[tuple[int, int, str]]:
 
 
 def stored(project: Project) -> set[Suggestion]:
+    """The reserved set on "third": what the recommenders suggested to every annotator."""
     return {Suggestion(s.start, s.end, s.label) for s in suggestion_spans(project, document_id(project, "third"))}
+
+
+def on_offer(project: Project) -> set[Suggestion]:
+    """Those of ``stored`` that the window shows ``ANNOTATOR`` (``suggestions_on``)."""
+    third = document_id(project, "third")
+    return {Suggestion(s.start, s.end, s.label) for s in suggestions_on(project, third, ANNOTATOR)}
 
 
 def press(
@@ -124,12 +131,13 @@ def test_enter_accepts_a_stored_suggestion_and_undo_gives_it_back(
     assert window.labelling.current_suggestion == Suggestion(*BEIRUT[0], "GPE")
     press(qtbot, window, Qt.Key.Key_Return)
     assert spans(project) == [(*BEIRUT[0], "GPE")]
-    assert Suggestion(*BEIRUT[0], "GPE") not in stored(project)
+    assert Suggestion(*BEIRUT[0], "GPE") not in on_offer(project)
+    assert stored(project) == STORED  # other annotators are still offered it
     assert actions(project)["accept"] == 1 and actions(project)["create"] == 0
     assert window.text_view.current_selection(exact=True) == PRESIDENT  # on to the next one
     wait_for(qtbot, window, STORED - {Suggestion(*BEIRUT[0], "GPE")})
     undo(qtbot, window)
-    assert spans(project) == [] and stored(project) == STORED
+    assert spans(project) == [] and on_offer(project) == STORED
     wait_for(qtbot, window, STORED)
 
 
@@ -173,11 +181,12 @@ def test_backspace_rejects_a_stored_suggestion_for_good_and_undo_takes_it_back(
     assert project.rejected_suggestions(third, ANNOTATOR) == {(*BEIRUT[0], "GPE")}
     assert actions(project)["reject"] == 1
     wait_for(qtbot, window, STORED - {rejected})
+    assert rejected not in on_offer(project) and stored(project) == STORED
     fill_suggestions(project, annotator=ANNOTATOR)  # the recommenders run again: not suggested
-    assert rejected not in stored(project)
+    assert rejected not in on_offer(project)
     undo(qtbot, window)
     assert project.rejected_suggestions(third, ANNOTATOR) == set()
-    assert rejected in stored(project)
+    assert rejected in on_offer(project)
     wait_for(qtbot, window, STORED)
 
 
@@ -252,11 +261,11 @@ def test_accept_above_a_threshold_is_one_undo_step(
     qtbot.keyClicks(field, "0.75")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert spans(project) == sorted([(*BEIRUT[0], "GPE"), (*BEIRUT[1], "GPE"), (*PRESIDENT, "TITLE")])
-    assert stored(project) == {Suggestion(*BEIRUT[2], "GPE")}
+    assert on_offer(project) == {Suggestion(*BEIRUT[2], "GPE")} and stored(project) == STORED
     assert actions(project)["accept"] == 3
     wait_for(qtbot, window, {Suggestion(*BEIRUT[2], "GPE")})
     undo(qtbot, window)
-    assert spans(project) == [] and stored(project) == STORED
+    assert spans(project) == [] and on_offer(project) == STORED
     wait_for(qtbot, window, STORED)
 
 

@@ -114,7 +114,7 @@ class StoredSuggestions(QObject):
 
     def accept(self, suggestion: Suggestion, label: str | None) -> str | None:
         """Accept the stored ``suggestion`` (with ``label`` when a label's key gave another):
-        the new span's id, or None when the store refused."""
+        the new span's id, or None when the store refused or the annotator had that span."""
         window = self._window
         document_id = window.current_document_id
         assert document_id is not None and self.holds(suggestion)
@@ -127,7 +127,7 @@ class StoredSuggestions(QObject):
         step = self._push(
             AcceptSuggestionsStep, command, lambda: self.tr("Accept suggestion: %1").replace("%1", shown)
         )
-        return step.command.span_ids[0] if step is not None else None
+        return step.command.span_ids[0] if step is not None and step.command.span_ids else None
 
     def reject(self, suggestion: Suggestion) -> None:
         window = self._window
