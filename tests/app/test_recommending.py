@@ -318,3 +318,16 @@ def test_bulk_accept_takes_only_the_suggestions_the_window_shows(project: Projec
     AddSpans(document, "amal", [(13, 22)], "LOC").apply(project)  # بيروت أمس: hides بيروت
     change = accept_above(project, document, "amal", 0.5).apply(project)
     assert [(s.start, s.end, s.label) for s in change.added] == [(4, 8, "PER")]
+
+
+def test_a_suggestion_read_before_a_fill_is_accepted_after_it(project: Project) -> None:
+    """A fill (a document marked done fills the rest in the background) rewrites the reserved
+    set while the window holds the ids it read: the suggestions it finds again keep their ids,
+    so the annotator's Enter on one still accepts it."""
+    fill_suggestions(project, annotator="amal")
+    document = new_document(project)
+    read_by_the_window = {s.text: s.id for s in suggestions_on(project, document, "amal")}
+    fill_suggestions(project, annotator="amal")
+    change = AcceptSuggestions(document, "amal", (read_by_the_window["بيروت"],)).apply(project)
+    assert [s.text for s in change.added] == ["بيروت"]
+    assert {s.id for s in suggestion_spans(project, document)} == set(read_by_the_window.values())

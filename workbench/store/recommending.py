@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 def store_suggestions(
     project: Project, document_id: str, found: Sequence[Recommendation]
 ) -> list[Span]:
-    """Make the document's suggestions exactly ``found`` (one per range and label)."""
+    """Make the document's suggestions exactly ``found`` (one per range and label). A
+    suggestion stored already on the same range with the same label keeps its id: a window that
+    read the suggestions before this fill accepts or rejects them by id."""
     text = project.document(document_id).text
+    kept = {(s.start, s.end, s.label): s.id for s in suggestion_spans(project, document_id)}
     spans = [
         replace(
             project.new_span(text, r.start, r.end, r.label),
@@ -32,6 +35,7 @@ def store_suggestions(
         )
         for r in {r.key: r for r in found}.values()
     ]
+    spans = [replace(s, id=kept.get((s.start, s.end, s.label), s.id)) for s in spans]
     suggested = AnnotationSet(SUGGESTIONS, tuple(spans), status=Status.NEW)
     project.replace_set(document_id, SUGGESTIONS, suggested)
     return spans
