@@ -14,6 +14,8 @@ from workbench.core.suggestions import (
     any_overlap,
     hides,
     lexicon_suggestions,
+    occurrences,
+    word_occurrences,
 )
 
 TEXT = "زار بيروت ثم عاد إلى بيروت"
@@ -93,3 +95,49 @@ def test_taken_spans_hide_what_one_of_them_hides(
     start, length, label = suggestion
     wanted = any(hides(span, (start, start + length, label)) for span in ranges)
     assert TakenSpans(ranges).hide(start, start + length, label) == wanted
+
+
+MOSUL = "هاجموا الموصل ثم والموصل وبالموصل، لا الموصلي ولا فلانالموصل"
+
+
+def places(text: str, phrase: str) -> list[str]:
+    return [text[start:end] for start, end in occurrences(normalize(text), *_range(text, phrase))]
+
+
+def _range(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_a_labelled_word_is_offered_with_the_proclitics_in_front_of_it() -> None:
+    """As the word-snapping rule makes a span (and the strings recommender finds it): والموصل
+    and بالموصل after الموصل, with their proclitics inside; never the الموصل inside a longer
+    word (الموصلي, فلانالموصل)."""
+    assert places(MOSUL, "الموصل") == ["والموصل", "وبالموصل"]
+
+
+def test_a_short_labelled_string_is_offered_only_as_it_stands() -> None:
+    text = "لي قال إن ولي العهد وصل"
+    found = occurrences(normalize(text), 0, 2)
+    assert found == []  # not ولي
+
+
+def test_an_exact_selection_inside_a_word_is_offered_anywhere() -> None:
+    text = "الداعشي والداعشية"
+    start = text.index("داعش")
+    found = occurrences(normalize(text), start, start + len("داعش"))
+    assert [text[s:e] for s, e in found] == ["داعش"]
+
+
+def test_the_opening_suggestions_take_the_proclitics_too() -> None:
+    found = lexicon_suggestions(normalize(MOSUL), [("الموصل", "GPE")], set(), set())
+    assert sorted(MOSUL[s.start : s.end] for s in found) == sorted(["الموصل", "والموصل", "وبالموصل"])
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet="الموصلوبفكـَ x", max_size=60))
+def test_every_occurrence_ends_a_word_and_holds_the_phrase(text: str) -> None:
+    for start, end in word_occurrences(normalize(text), "الموصل"):
+        assert end == len(text) or not text[end].isalnum()
+        assert start == 0 or not text[start - 1].isalnum()
+        assert "الموصل" in text[start:end].replace("َ", "")

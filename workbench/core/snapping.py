@@ -244,8 +244,12 @@ def word_match(text: str, start: int, end: int) -> Range | None:
     snapped = snap_to_words(text, start, end)
     if snapped is None or snapped[1] != _end_with_marks(text, end) or snapped[0] > start:
         return None
-    prefix = "".join(c for c in text[snapped[0] : start] if not _is_mark(c))
-    return snapped if _PROCLITIC_STACK.fullmatch(prefix) else None
+    return snapped if is_proclitic_stack(text[snapped[0] : start]) else None
+
+
+def is_proclitic_stack(prefix: str) -> bool:
+    """Whether ``prefix`` (of a word's letters, marks aside) is proclitics only (or nothing)."""
+    return _PROCLITIC_STACK.fullmatch("".join(c for c in prefix if not _is_mark(c))) is not None
 
 
 def _end_with_marks(text: str, end: int) -> int:

@@ -3,7 +3,9 @@ the same label, to accept or reject one by one (no Qt here).
 
 Occurrences are found as search finds them (diacritics and letter variants folded), and are like
 the labelled span: when it is whole words, only whole words are offered (داعش, not the داعش inside
-الداعشي); when it cuts a word (an exact, Alt selection), any occurrence is. A range the annotator
+الداعشي), each with the proclitics in front of it, as the word-snapping rule makes a span
+(والموصل and بالموصل after الموصل); when it cuts a word (an exact, Alt selection), any occurrence
+is. A range the annotator
 has labelled already (with any label) is not offered: where annotators disagree (GPE and LOC),
 accepting one label takes the word, and Enter moves on to the next word, not to the same word
 with the other label. A rejected suggestion is not offered again, even when the same string is
@@ -16,7 +18,7 @@ wrong range has nothing left to reject there. A suggestion of another label nest
 span or around it stays, in a project whose annotations nest (``any_overlap``: Wojood nests 22%
 of its entities); where they never overlap, any overlapping suggestion goes too.
 
-When a document opens, ``lexicon_suggestions`` offers every whole-word occurrence of the texts
+When a document opens, ``lexicon_suggestions`` offers every occurrence as words of the texts
 labelled in the project (any annotator's set, gold, imported sets) with their labels; the app
 leaves out those its training documents seldom label where they occur (``app.suggestions``).
 """
@@ -30,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.normalize import NormalizedText, find_all, normalize_query
+from workbench.core.snapping import is_proclitic_stack
 from workbench.core.span_index import LONG_SPAN
 
 Range = tuple[int, int]
@@ -40,15 +43,47 @@ MAX_OCCURRENCES = 200
 the annotator is pointed to search and "label all matches" instead."""
 
 
+MIN_LETTERS_WITH_PROCLITICS = 3
+"""A labelled string shorter than this is offered only as it stands: لي (a name) must not bring
+ولي and فلي."""
+MAX_PROCLITICS = 8
+"""Characters looked at in front of a match for its proclitics: three letters and their marks."""
+
+
 def occurrences(normalized: NormalizedText, start: int, end: int) -> list[Range]:
     """The other places of the text at ``[start, end)`` that are like it (see above)."""
     text = normalized.source
-    whole_words = is_whole_words(text, start, end)
-    return [
-        found
-        for found in find_all(text, text[start:end], normalized)
-        if found != (start, end) and (not whole_words or is_whole_words(text, *found))
-    ]
+    found = (
+        word_occurrences(normalized, text[start:end])
+        if is_whole_words(text, start, end)
+        else find_all(text, text[start:end], normalized)
+    )
+    return [place for place in found if place != (start, end)]
+
+
+def word_occurrences(normalized: NormalizedText, phrase: str) -> list[Range]:
+    """The places of ``phrase`` as whole words, each with the proclitics in front of it (see
+    above)."""
+    text = normalized.source
+    proclitics = len(normalize_query(phrase)) >= MIN_LETTERS_WITH_PROCLITICS
+    words = (_as_word(text, start, end, proclitics) for start, end in find_all(text, phrase, normalized))
+    return [word for word in words if word is not None]
+
+
+def _as_word(text: str, start: int, end: int, proclitics: bool) -> Range | None:
+    """The match ``[start, end)`` as a word: itself between word boundaries, or (with
+    ``proclitics``) widened to the start of its word when only proclitics precede it there;
+    None when it is part of a longer word."""
+    if end < len(text) and _in_word(text[end]):
+        return None
+    word_start = start
+    while word_start > max(0, start - MAX_PROCLITICS) and _in_word(text[word_start - 1]):
+        word_start -= 1
+    if word_start == start:
+        return (start, end)
+    if not proclitics or (word_start > 0 and _in_word(text[word_start - 1])):
+        return None
+    return (word_start, end) if is_proclitic_stack(text[word_start:start]) else None
 
 
 def is_whole_words(text: str, start: int, end: int) -> bool:
@@ -172,17 +207,17 @@ def lexicon_suggestions(
     rejected: set[tuple[int, int, str]],
     nested: bool = True,
 ) -> set[Suggestion]:
-    """Every whole-word occurrence in the document of each labelled (text, label), except those
+    """Every occurrence as words in the document of each labelled (text, label) (with their
+    proclitics: ``word_occurrences``), except those
     the spans ``taken`` already hide (``hides``), the ``rejected`` ones, and texts that occur
     more than ``MAX_OCCURRENCES`` times."""
-    text = normalized.source
     spans = TakenSpans(taken, nested)
     phrases = {(normalize_query(phrase), label): phrase for phrase, label in labelled}
     found: set[Suggestion] = set()
     for (needle, label), phrase in phrases.items():
         if not needle:
             continue
-        ranges = [r for r in find_all(text, phrase, normalized) if is_whole_words(text, *r)]
+        ranges = word_occurrences(normalized, phrase)
         if len(ranges) <= MAX_OCCURRENCES:
             found |= {
                 Suggestion(start, end, label)

@@ -27,7 +27,7 @@ from tests.ui.window_scene import (
     nth_index,
     show_window,
 )
-from workbench.core.model import GOLD
+from workbench.core.model import GOLD, AnnotatedDocument, make_document
 from workbench.core.suggestions import Suggestion
 from workbench.store.project import Project
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
@@ -159,4 +159,27 @@ def test_accepting_a_suggestion_takes_the_word_from_the_other_labels_suggested_o
     assert sorted((s.start, s.end, s.label) for s in stored.spans) == [
         (*BEIRUT[0], "GPE"), (*PRESIDENT, "TITLE"),
     ]
+    window.close()
+
+
+def test_labelling_a_word_offers_its_other_places_with_their_proclitics(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """الموصل labelled by hand: والموصل and بالموصل are offered at once, proclitics inside (as
+    the strings recommender finds them later), the الموصل inside الموصلي is not."""
+    text = "هاجموا الموصل ثم عادوا إلى والموصل وبالموصل، لا الموصلي"
+    project.add_documents([AnnotatedDocument(make_document("mosul", text))])
+    window = open_window(qtbot, project, tmp_path)
+    window.open_document(document_id(project, "mosul"))
+    wait_for(qtbot, window, set())
+    start = text.index("الموصل")
+    window.text_view.select_range(start, start + len("الموصل"))
+    gpe = next(e for e in window.schema.entity_types if e.id == "GPE")
+    qtbot.keyClick(window.text_view, gpe.hotkey or "")
+    assert (start, start + len("الموصل"), "GPE") in {
+        (s.start, s.end, s.label) for s in project.span_entries(document_id(project, "mosul"), ANNOTATOR)
+    }
+    with_proclitics = ("والموصل", "وبالموصل")
+    wanted = {Suggestion(text.index(word), text.index(word) + len(word), "GPE") for word in with_proclitics}
+    wait_for(qtbot, window, wanted)
     window.close()

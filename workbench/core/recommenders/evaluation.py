@@ -84,8 +84,8 @@ def on_opening(
     found: Sequence[Recommendation], text: str, offered: set[tuple[str, str]], nested: bool = True
 ) -> list[Recommendation]:
     """What the window offers on a document as it opens: the recommenders' ``found`` and,
-    unscored (no bulk accept takes them), every other whole-word occurrence of the ``offered``
-    texts (``gazetteer.trusted_texts``)."""
+    unscored (no bulk accept takes them), every other occurrence as words of the ``offered``
+    texts (``gazetteer.trusted_texts``; ``core.suggestions.word_occurrences``)."""
     keys = {r.key for r in found}
     return [
         *found,
@@ -117,8 +117,8 @@ def replay_actions(
     then relabel the accepted ones with a wrong label and delete the wrong ones (one action
     each). With the document's ``text``, each span labelled by hand is also offered at its other
     occurrences in the document, found as the window finds them (``core.suggestions.occurrences``:
-    whole words, diacritics and letter forms folded, no clitic taken off); they are decided like
-    any suggestion."""
+    whole words with the proclitics in front of them, diacritics and letter forms folded); they
+    are decided like any suggestion."""
     replay = _Replay(set(gold), None if text is None else normalize(text), nested)
     replay.offer({r.key: r.score for r in shown})
     if bulk_above is not None:
