@@ -81,6 +81,7 @@ STEPS = (
     "assignment dialog: sample assigned, table reloaded and painted",
     "export dialog: open to first paint",
     "adjudication window: open to first paint",
+    "adjudication window: document list's index (read in the background) shown",
     "adjudication window: choose the last document",
     "agreement dashboard: open to first paint (report in the background)",
     "agreement dashboard: report (or its failure) shown",
@@ -150,6 +151,7 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
     adjudication = dialogs[-1]
     documents = adjudication.document_table  # type: ignore[attr-defined]
+    measure(lambda: until_true(lambda: documents.model().is_indexed, documents.viewport()))
     gold_text = adjudication.gold_view.viewport()  # type: ignore[attr-defined]
     measure(lambda: (select_row(documents, documents.model().rowCount() - 1), painted_dialog(gold_text)))
     adjudication.close()
@@ -166,9 +168,16 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
 def until_ended(task: BackgroundTask, widget: QWidget) -> None:
     """Wait for a background ``task`` (it may fail: a gold-only project has no agreement), then
     paint ``widget``; only what the GUI thread does meanwhile counts (``_cpu_ms``)."""
+    until_true(lambda: not task.running, widget)
+
+
+def until_true(done: Callable[[], bool], widget: QWidget) -> None:
+    """Handle events until ``done`` (work on a worker thread has come back), then paint ``widget``.
+    The document list's index comes back as its own event, apart from the lead's clicks: it is
+    waited for as a step of its own, not counted in the click after it."""
     from PySide6.QtWidgets import QApplication
 
-    while task.running:
+    while not done():
         time.sleep(0.01)
         QApplication.processEvents()
     painted_dialog(widget)
