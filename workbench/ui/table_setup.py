@@ -33,11 +33,13 @@ class ContentsSizedTable(QTableView):
     Qt measures a column again each time its header lays out, on every resize: five times, two
     milliseconds each, as the adjudication window opened, all on the same rows. The measure is
     Qt's own (``sizeHintForColumn``), kept by the rows it starts from (the first shown, and the
-    last when the table is on screen)."""
+    last when the table is on screen) and the header's precision. A change of the model's rows,
+    of the font, style or palette measures again; so would any other setting that changes a
+    cell's size (the grid, word wrap), were it changed once the table is measured: none is."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._widths: dict[tuple[int, int, int], int] = {}
+        self._widths: dict[tuple[int, int, int, int], int] = {}
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         previous = self.model()
@@ -53,7 +55,7 @@ class ContentsSizedTable(QTableView):
     def sizeHintForColumn(self, column: int) -> int:
         header = self.verticalHeader()
         last = header.visualIndexAt(self.viewport().height()) if self.isVisible() else -1
-        key = (column, header.visualIndexAt(0), last)
+        key = (column, header.visualIndexAt(0), last, self.horizontalHeader().resizeContentsPrecision())
         width = self._widths.get(key)
         if width is None:
             width = self._widths[key] = super().sizeHintForColumn(column)
