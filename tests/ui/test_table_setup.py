@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
-from workbench.ui.table_setup import set_up_table
+from workbench.ui.table_setup import ContentsSizedTable, set_up_table
 
 SET_UP_LINES = (
     "verticalHeader().hide()",
@@ -39,3 +41,43 @@ def test_a_set_up_table_is_read_only_without_row_numbers(qtbot: QtBot) -> None:
     assert rows.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
     assert rows.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
     assert fixed.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
+
+
+class CountedReads(QStringListModel):
+    """A list whose cells count how often they are read."""
+
+    reads = 0
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.reads += 1
+        return super().data(index, role)
+
+
+def test_a_contents_sized_table_measures_its_rows_once_until_they_change(qtbot: QtBot) -> None:
+    """The adjudication window's document list was measured five times as it opened, on the same
+    rows (2 ms each)."""
+    model = CountedReads(["a", "b"])
+    table = set_up_table(ContentsSizedTable(), model)
+    qtbot.addWidget(table)
+    width = table.sizeHintForColumn(0)
+    model.reads = 0
+    assert table.sizeHintForColumn(0) == width
+    assert model.reads == 0
+    model.setData(model.index(0), "a text much wider than the others")
+    assert table.sizeHintForColumn(0) > width
+    assert model.reads > 0
+    model.reads = 0
+    model.setStringList(["c"])
+    table.sizeHintForColumn(0)
+    assert model.reads > 0
+
+
+def test_a_contents_sized_table_measures_as_qt_does(qtbot: QtBot) -> None:
+    model = QStringListModel(["short", "a longer one", "x"])
+    sized, plain = set_up_table(ContentsSizedTable(), model), set_up_table(QTableView(), model)
+    for table in (sized, plain):
+        qtbot.addWidget(table)
+    assert sized.sizeHintForColumn(0) == plain.sizeHintForColumn(0)
+    sized.setModel(QStringListModel(["another list, wider than the first"]))
+    plain.setModel(sized.model())
+    assert sized.sizeHintForColumn(0) == plain.sizeHintForColumn(0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from workbench.core import tokens
 from workbench.store import connection
 
@@ -10,6 +12,13 @@ def warm_up() -> None:
     """Load, while the annotator starts reading, what the window's thread would otherwise wait
     for: sqlite-utils (0.35 s), through which the first label is written, and camel-tools (over
     a second), which snaps a selection to words. Both are imports (CPU under the GIL), so one
-    thread loads them in turn."""
+    thread loads them in turn.
+
+    Then every object alive is frozen out of the garbage collector's generations (``gc.freeze``):
+    the modules loaded live as long as the program, and the next collections walked all of them
+    on whichever thread came next, the window's included (a collection of 20-40 ms as the lead
+    first scrolled the assignments, over a frame). What was garbage by then is never freed, a
+    one-off few kilobytes."""
     connection.warm_up()
     tokens.warm_up()
+    gc.freeze()

@@ -95,12 +95,20 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         windows.open_demo_unless_asked(project_path)
     elif windows.open(project_path) is None:
         return 1
-    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    start_warm_up()
     try:
         return app.exec()
     finally:
         windows.close_all()
         app.removeEventFilter(windows)
+
+
+def start_warm_up() -> threading.Thread:
+    """Load on a background thread what the window's thread would otherwise wait for on a first
+    action (``workbench.app.warm_up``); the thread is returned for a caller that waits on it."""
+    thread = threading.Thread(target=warm_up, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def show_welcome(windows: ProjectWindows, settings: WorkbenchSettings, demo: Path) -> WelcomePage:

@@ -1,11 +1,12 @@
 """The one set-up of the workbench's list tables (documents, labels, spans, search results,
 events, agreement and adjudication tables): read-only cells, no row numbers, one line per row,
-whole rows selected one at a time (or nothing selectable)."""
+whole rows selected one at a time (or nothing selectable); and a table sized to its contents that
+measures them once (``ContentsSizedTable``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QEvent, SignalInstance
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -23,3 +24,62 @@ def set_up_table(
     table.setWordWrap(False)
     table.verticalHeader().hide()
     return table
+
+
+class ContentsSizedTable(QTableView):
+    """A table whose columns' widths (``QHeaderView.ResizeMode.ResizeToContents``) are measured
+    once for the rows they are measured on, until the model's rows or the table's look change.
+
+    Qt measures a column again each time its header lays out, on every resize: five times, two
+    milliseconds each, as the adjudication window opened, all on the same rows. The measure is
+    Qt's own (``sizeHintForColumn``), kept by the rows it starts from (the first shown, and the
+    last when the table is on screen) and the header's precision. A change of the model's rows,
+    of the font, style or palette measures again; so would any other setting that changes a
+    cell's size (the grid, word wrap), were it changed once the table is measured: none is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widths: dict[tuple[int, int, int, int], int] = {}
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        previous = self.model()
+        if previous is not None:
+            for signal in _row_signals(previous):
+                signal.disconnect(self._forget_widths)
+        super().setModel(model)
+        if model is not None:
+            for signal in _row_signals(model):
+                signal.connect(self._forget_widths)
+        self._widths.clear()
+
+    def sizeHintForColumn(self, column: int) -> int:
+        header = self.verticalHeader()
+        last = header.visualIndexAt(self.viewport().height()) if self.isVisible() else -1
+        key = (column, header.visualIndexAt(0), last, self.horizontalHeader().resizeContentsPrecision())
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = super().sizeHintForColumn(column)
+        return width
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A font, style or language changed: the widths are measured again."""
+        self._widths.clear()
+        super().changeEvent(event)
+
+    def _forget_widths(self, *_: object) -> None:
+        self._widths.clear()
+
+
+def _row_signals(model: QAbstractItemModel) -> tuple[SignalInstance, ...]:
+    """The signals of a change of what the rows show."""
+    return (
+        model.dataChanged,
+        model.layoutChanged,
+        model.modelReset,
+        model.rowsInserted,
+        model.rowsRemoved,
+        model.rowsMoved,
+        model.columnsInserted,
+        model.columnsRemoved,
+        model.columnsMoved,
+    )

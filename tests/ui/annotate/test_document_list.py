@@ -145,6 +145,22 @@ def test_the_list_shows_every_document_in_project_order(list_scene: ListScene) -
     assert "Done: 143 of 1000" in list_scene.window.progress_label.text()
 
 
+def test_a_row_answers_its_text_title_and_file_name_and_no_other_role(list_scene: ListScene) -> None:
+    """The roles a view asks for and the list does not answer (a font, a colour, an alignment)
+    give nothing; the title is edited in place, the file name is the tooltip."""
+    model = list_scene.panel.model
+    name, status = model.index(42, model.NAME), model.index(42, model.STATUS)
+    role = Qt.ItemDataRole
+    assert model.data(name, role.EditRole) == model.row_at(42).title
+    assert model.data(name, role.ToolTipRole).strip("\u2068\u2069") == "doc-0042"
+    assert model.data(status, role.DisplayRole) == "done"
+    assert [model.data(status, r) for r in (role.EditRole, role.ToolTipRole)] == [None, None]
+    asked = (role.DecorationRole, role.FontRole, role.TextAlignmentRole, role.BackgroundRole,
+             role.ForegroundRole, role.CheckStateRole, role.SizeHintRole)  # fmt: skip
+    assert [model.data(name, int(r)) for r in asked] == [None] * len(asked)
+    assert model.data(model.index(-1, 0), role.DisplayRole) is None
+
+
 def test_typed_text_filters_the_names_and_titles(list_scene: ListScene) -> None:
     list_scene.wait_for_the_index()
     list_scene.type_filter("doc-01")

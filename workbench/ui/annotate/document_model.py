@@ -45,6 +45,9 @@ PAGE = 64
 """Rows read in one query."""
 KEPT_PAGES = 64
 KEPT_DOCUMENTS = 256
+_DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _EDIT, int(Qt.ItemDataRole.ToolTipRole)})
+"""The roles ``DocumentTableModel.data`` answers, as the plain numbers a view asks with."""
 
 
 def load_rows(project: Project, annotator: str) -> list[DocumentRow]:
@@ -318,18 +321,20 @@ class DocumentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks each cell for eight roles, and a list sized to its contents measures a page
+        # of rows on each resize: the roles without an answer return first.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:  # the column's text alone: a view asks often
+        if role == _DISPLAY:  # the column's text alone: a view asks often
             row, column = self.row_at(index.row()), index.column()
             if column == self.NAME:
                 return isolated(row.title)
             return status_text(row.status) if column == self.STATUS else row.spans
-        if role == Qt.ItemDataRole.EditRole and index.column() == self.NAME:
+        if index.column() != self.NAME:
+            return None
+        if role == _EDIT:
             return self.row_at(index.row()).title
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
-            return isolated(self.row_at(index.row()).name)  # the file stem, which exports name their files by
-        return None
+        return isolated(self.row_at(index.row()).name)  # the tooltip: the file stem, which exports name their files by
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

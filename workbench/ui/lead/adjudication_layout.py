@@ -32,7 +32,7 @@ from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.label_style import label_colour
 from workbench.ui.lead.adjudication_candidates import CandidateModel
-from workbench.ui.table_setup import set_up_table
+from workbench.ui.table_setup import ContentsSizedTable, set_up_table
 from workbench.ui.text_direction import is_right_to_left
 
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
@@ -149,7 +149,7 @@ class AdjudicationLayout(QWidget):
     def _table(model: QAbstractTableModel, rows_measured: int = -1) -> QTableView:
         """A table whose columns fit their contents, measured on ``rows_measured`` rows (set
         before the resize mode, which measures at once; -1: Qt's default, a thousand)."""
-        table = set_up_table(QTableView(), model)
+        table = set_up_table(ContentsSizedTable(), model)
         if rows_measured >= 0:
             table.horizontalHeader().setResizeContentsPrecision(rows_measured)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
