@@ -52,7 +52,7 @@ def export_project(
     report = FormatReport() if report is None else report
     left_out_before = report.counts[Issue.UNANNOTATED_DOCUMENT]
     total = project.document_count()
-    documents = counted(project.iter_annotated(source), progress, total, cancelled)
+    documents = counted(project.iter_plain(source), progress, total, cancelled)
     with token_cache(project.conn, writable=not project.readonly) as cache:
         options = replace(options or ExportOptions(schema=project.schema), text_tokens=cache.tokens)
         write(documents, out, options, report=report)

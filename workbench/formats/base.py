@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
+from workbench.core.model import AnnotatedDocument, Document, ImportedDocument, PlainSpans
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.report import FormatReport
@@ -59,9 +59,12 @@ class ProjectImporter(Protocol):
 
 
 class Exporter(Protocol):
+    """Writes the documents (with ``PlainSpansDocument``s where the sets hold spans alone, as
+    ``store.reading.iter_all_plain`` gives them) to ``out``."""
+
     def __call__(
         self,
-        documents: Iterable[AnnotatedDocument],
+        documents: Iterable[ImportedDocument],
         out: Path,
         options: ExportOptions,
         progress: Progress = no_progress,
@@ -74,10 +77,15 @@ class StaleSpanError(WorkbenchError):
     """A span whose stored covered text no longer matches the document at its offsets."""
 
 
-def check_offsets(annotated: AnnotatedDocument) -> None:
-    """Refuse to export a document holding a span whose text no longer matches its offsets."""
+def check_offsets(annotated: ImportedDocument) -> None:
+    """Refuse to export a document holding a span whose text no longer matches its offsets
+    (plain spans tested a column at a time, and span by span only to name the one that fails)."""
     document = annotated.document
     for annotation_set in annotated.sets:
+        if isinstance(annotation_set, PlainSpans):
+            if annotation_set.match(document.text):
+                continue
+            annotation_set = annotation_set.annotation_set()
         for span in annotation_set.spans:
             if not span.matches(document.text):
                 found = document.text[span.start : span.end]
