@@ -223,14 +223,19 @@ def _flush_to_disk(folder: Path) -> None:
 
 def _contents(folder: Path, most: int) -> tuple[list[Path], list[Path]] | None:
     """The files inside ``folder`` (at any depth) and its folders (itself included), or None
-    when it holds more than ``most`` files."""
+    when it holds more than ``most`` files: found one entry at a time, so that a brat folder's
+    thousands of names are not listed for nothing."""
     files: list[Path] = []
-    folders: list[Path] = []
-    for place, _, names in os.walk(folder):
-        folders.append(Path(place))
-        files.extend(Path(place, name) for name in names)
-        if len(files) > most:
-            return None
+    folders = [folder]
+    for place in folders:  # grows as folders are found
+        with os.scandir(place) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                    continue
+                files.append(Path(entry.path))
+                if len(files) > most:
+                    return None
     return files, folders
 
 
