@@ -64,6 +64,8 @@ from workbench.formats.exporting import write_text_export
 from workbench.formats.importing import entity_label, event_type, input_files
 from workbench.formats.report import FormatReport, Issue
 
+PLAIN_SPANS = True
+"""``write`` writes the records of plain spans from their columns (``formats``)."""
 DEFAULT_ANNOTATOR = "imported"
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 """What ``json.dumps(..., ensure_ascii=False)`` uses, made once rather than for every line."""
