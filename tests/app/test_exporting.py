@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from workbench.app.exporting import export_project
-from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.model import (
+    GOLD,
+    AnnotatedDocument,
+    AnnotationSet,
+    ImportedDocument,
+    PlainSpansDocument,
+    Span,
+    make_document,
+)
 from workbench.core.schema import builtin_schema
+from workbench.formats import EXPORTERS
 from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
 
@@ -48,3 +59,20 @@ def test_jsonl_and_brat_write_every_document_and_count_them(project: Project, tm
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3
     assert export_project(project, tmp_path / "brat", format_name="brat") == 3
     assert len(list((tmp_path / "brat").glob("*.txt"))) == 3
+
+
+@pytest.mark.parametrize("format_name", sorted(EXPORTERS))
+def test_the_exporters_that_write_plain_spans_as_columns_are_given_them(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    """jsonl and brat write plain spans from their columns; the token-based exports tag
+    ``Span``s, which plain spans would only have them make again."""
+    given: list[type] = []
+
+    def write(documents: Iterable[ImportedDocument], *_: object, **__: object) -> None:
+        given.extend(type(document) for document in documents)
+
+    monkeypatch.setattr(importlib.import_module(EXPORTERS[format_name]), "write", write)
+    export_project(project, tmp_path / "out", format_name=format_name)
+    plain = format_name in ("jsonl", "brat")
+    assert given == [PlainSpansDocument if plain else AnnotatedDocument] * 3

@@ -10,6 +10,7 @@ import pytest
 from workbench.core.errors import WorkbenchError
 from workbench.formats.base import (
     EXPORT_MARK,
+    FEW_FILES,
     OutputError,
     atomic_text_output,
     export_folder,
@@ -79,6 +80,62 @@ def test_a_failed_folder_export_leaves_the_earlier_one(tmp_path: Path) -> None:
         raise RuntimeError
     assert (out / "train.conll").read_text(encoding="utf-8") == "first"
     assert names(tmp_path) == ["export"]
+
+
+class DiskCalls:
+    """What an export asked of the disk: ``sync`` calls, and the paths it ``fsync``ed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.syncs = 0
+        self.synced: list[str] = []
+        opened: dict[int, str] = {}
+        real_open, real_fsync = os.open, os.fsync
+
+        def opening(path: str, flags: int, *args: object, **kwargs: object) -> int:
+            descriptor = real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+            opened[descriptor] = str(path)
+            return descriptor
+
+        def fsync(descriptor: int) -> None:
+            self.synced.append(opened.get(descriptor, "?"))
+            real_fsync(descriptor)
+
+        def sync() -> None:
+            self.syncs += 1
+
+        monkeypatch.setattr(os, "open", opening)
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "sync", sync, raising=False)
+
+
+def test_a_folder_of_a_few_files_is_synced_file_by_file_not_with_every_programs_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``sync`` would wait for every program's unwritten data: a few files are synced one by one,
+    then their folders (which hold their names), before the folder is swapped in."""
+    calls = DiskCalls(monkeypatch)
+    out = tmp_path / "export"
+    with export_folder(out) as partial:
+        (partial / "train.jsonl").write_text("{}\n", encoding="utf-8")
+        (partial / "more").mkdir()
+        (partial / "more" / "labels.json").write_text("[]\n", encoding="utf-8")
+    assert calls.syncs == 0
+    built = hidden_beside(out, "partial")
+    files = [built / name for name in ("train.jsonl", "more/labels.json", EXPORT_MARK)]
+    assert sorted(calls.synced) == sorted(map(str, [*files, built, built / "more"]))
+    assert names(out) == [EXPORT_MARK, "more", "train.jsonl"]
+
+
+def test_a_folder_of_many_files_is_put_on_the_disk_by_one_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brat export's thousands of files: one fsync each took fifteen times as long."""
+    calls = DiskCalls(monkeypatch)
+    with export_folder(tmp_path / "export") as partial, new_files(partial / "train") as files:
+        for number in range(FEW_FILES):
+            files.write(f"{number}.txt", "نص")
+    assert (calls.syncs, calls.synced) == (1, [])
+    assert len(list((tmp_path / "export" / "train").iterdir())) == FEW_FILES
 
 
 def test_a_users_folder_or_a_file_is_never_replaced(tmp_path: Path) -> None:

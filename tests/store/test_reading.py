@@ -9,7 +9,19 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, make_document
+from workbench.core.model import (
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Event,
+    PlainSpans,
+    PlainSpansDocument,
+    Relation,
+    Span,
+    Status,
+    as_annotated,
+    make_document,
+)
 from workbench.core.schema import builtin_schema
 from workbench.store import reading
 from workbench.store.connection import database_path
@@ -19,6 +31,7 @@ from workbench.store.reading import (
     document_text,
     event_layer,
     iter_all_annotated,
+    iter_all_plain,
     load_annotated,
     read_document,
     sets_query,
@@ -118,6 +131,36 @@ def test_spans_come_by_start_the_longer_first_then_in_the_order_stored(project: 
     [first, second] = iter_all_annotated(project.conn)
     assert [span.id for span in first.sets[0].spans] == ["b", "a", "c", "d", "e"]
     assert [span.id for span in second.sets[0].spans] == ["f", "g"]
+
+
+def test_a_document_whose_sets_hold_spans_alone_is_read_as_plain_spans(project: Project) -> None:
+    """What an export reads: the same documents and sets as ``iter_all_annotated``, with a
+    document as plain spans where every set holds spans and nothing else."""
+    a, b = Span("a", 5, 11, "ORG", TEXT[5:11]), Span("b", 0, 4, "PER", TEXT[0:4])
+    event = Event("e", "Conflict.Attack", "t", (Argument("Attacker", "b"),))
+    trigger = Span("t", 0, 4, "Conflict.Attack", TEXT[0:4])
+    not_plain = [
+        AnnotationSet("badr", (a, Span("n", 0, 4, "PER", TEXT[0:4], note="who?"))),
+        AnnotationSet("amal", (Span("m", 0, 4, "PER", TEXT[0:4], {"mention_level": "NOM"}),)),
+        AnnotationSet("amal", (b, trigger), (event,)),
+        AnnotationSet("amal", (a, b), relations=(Relation("r", "member-of", "b", "a"),)),
+        AnnotationSet("amal", (a,), document_labels={"relevance": "relevant"}),
+    ]
+    plain = [AnnotationSet("amal", (a, b), status=Status.IN_PROGRESS), AnnotationSet("badr")]
+    documents = [document(0, *plain), document(1), document(2, plain[0], not_plain[0])]
+    documents += [document(n, s) for n, s in enumerate(not_plain, start=3)]
+    project.add_documents(documents)
+    read = list(iter_all_plain(project.conn))
+    assert [isinstance(d, PlainSpansDocument) for d in read] == [True, True] + [False] * 6
+    assert list(map(as_annotated, read)) == list(iter_all_annotated(project.conn))
+    assert read[0].sets == (
+        PlainSpans("amal", Status.IN_PROGRESS, ("b", "a"), (0, 5), (4, 11), ("PER", "ORG"), (TEXT[0:4], TEXT[5:11])),
+        PlainSpans("badr", Status.DONE, (), (), (), (), ()),
+    )
+    badr = list(iter_all_plain(project.conn, "badr"))
+    assert [(len(d.sets), isinstance(d, PlainSpansDocument)) for d in badr][:4] == [
+        (1, True), (0, True), (1, False), (1, False)
+    ]
 
 
 def test_the_event_layer_holds_the_spans_events_use_and_no_others(project: Project) -> None:

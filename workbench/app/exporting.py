@@ -11,7 +11,7 @@ from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, SUGGESTIONS
 from workbench.core.progress import Progress, no_progress
-from workbench.formats import exporter
+from workbench.formats import exporter, exporter_takes_plain_spans
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
@@ -52,7 +52,8 @@ def export_project(
     report = FormatReport() if report is None else report
     left_out_before = report.counts[Issue.UNANNOTATED_DOCUMENT]
     total = project.document_count()
-    documents = counted(project.iter_annotated(source), progress, total, cancelled)
+    read = project.iter_plain if exporter_takes_plain_spans(format_name) else project.iter_annotated
+    documents = counted(read(source), progress, total, cancelled)
     with token_cache(project.conn, writable=not project.readonly) as cache:
         options = replace(options or ExportOptions(schema=project.schema), text_tokens=cache.tokens)
         write(documents, out, options, report=report)

@@ -21,7 +21,6 @@ second check of the same set is a lookup, not a second walk over its spans.
 
 from __future__ import annotations
 
-import operator
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -65,14 +64,11 @@ def _plain_spans_problem(text: str, spans: PlainSpans, schema: Schema) -> str | 
     """``_first_problem`` of the same annotations as an ``AnnotationSet``. Plain spans that pass
     the checks such spans can fail, each made over a whole column at once, have none; those
     that do not are checked span by span, which names the first problem."""
-    starts, ends = spans.starts, spans.ends
     if (
         spans.annotator.strip()
         and len(set(spans.ids)) == len(spans.ids)
         and _known_labels(set(spans.labels), schema)
-        and (not starts or (min(starts) >= 0 and max(ends) <= len(text)))
-        and all(map(operator.lt, starts, ends))
-        and tuple(map(text.__getitem__, map(slice, starts, ends))) == spans.texts
+        and spans.match(text)
     ):
         return None
     return _first_problem(text, spans.annotation_set(), schema)

@@ -3,8 +3,10 @@
 A module in ``IMPORTERS`` has ``read(paths, options) -> Iterator[AnnotatedDocument]``, and may
 have ``read_plain``, which an import into a project uses instead: the same documents, those whose
 annotations are spans and nothing else as ``PlainSpansDocument`` (``core.model``). One in
-``EXPORTERS`` has ``write(documents, out, options, progress)`` (see ``base``). Modules are imported
-only when their format is used.
+``EXPORTERS`` has ``write(documents, out, options, progress)`` (see ``base``), which takes documents
+of either kind, and ``PLAIN_SPANS = True`` when it writes plain spans from their columns (a
+project's export then reads them so, ``exporter_takes_plain_spans``); the token-based exporters tag
+``Span``s, which they would only make again. Modules are imported only when their format is used.
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ def project_importer(name: str) -> ProjectImporter:
 
 def exporter(name: str) -> Exporter:
     return cast("Exporter", _module(name, EXPORTERS, "export").write)
+
+
+def exporter_takes_plain_spans(name: str) -> bool:
+    """Whether the exporter ``name`` writes plain spans as they are (``PLAIN_SPANS``)."""
+    return bool(getattr(_module(name, EXPORTERS, "export"), "PLAIN_SPANS", False))
 
 
 def _module(name: str, registry: dict[str, str], verb: str) -> ModuleType:

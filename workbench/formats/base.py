@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TextIO
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
+from workbench.core.model import AnnotatedDocument, Document, ImportedDocument, PlainSpans
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.report import FormatReport
@@ -59,9 +59,12 @@ class ProjectImporter(Protocol):
 
 
 class Exporter(Protocol):
+    """Writes the documents (with ``PlainSpansDocument``s where the sets hold spans alone, as
+    ``store.reading.iter_all_plain`` gives them) to ``out``."""
+
     def __call__(
         self,
-        documents: Iterable[AnnotatedDocument],
+        documents: Iterable[ImportedDocument],
         out: Path,
         options: ExportOptions,
         progress: Progress = no_progress,
@@ -74,10 +77,15 @@ class StaleSpanError(WorkbenchError):
     """A span whose stored covered text no longer matches the document at its offsets."""
 
 
-def check_offsets(annotated: AnnotatedDocument) -> None:
-    """Refuse to export a document holding a span whose text no longer matches its offsets."""
+def check_offsets(annotated: ImportedDocument) -> None:
+    """Refuse to export a document holding a span whose text no longer matches its offsets
+    (plain spans tested a column at a time, and span by span only to name the one that fails)."""
     document = annotated.document
     for annotation_set in annotated.sets:
+        if isinstance(annotation_set, PlainSpans):
+            if annotation_set.match(document.text):
+                continue
+            annotation_set = annotation_set.annotation_set()
         for span in annotation_set.spans:
             if not span.matches(document.text):
                 found = document.text[span.start : span.end]
@@ -121,10 +129,9 @@ def atomic_text_output(path: Path, *, in_built_folder: bool = False) -> Iterator
     A run killed half-way leaves the hidden file, which the next run to ``path`` replaces.
 
     A file inside a folder that ``export_folder`` builds (``in_built_folder``) is written straight
-    under its name and not synced on its own: the folder appears whole or not at all, and is
-    synced once before it is swapped in (one fsync per file of a brat export of 3,000 documents
-    took 30 s instead of 2; the hidden name and the rename, another half of the time of a brat
-    export of 10,000)."""
+    under its name and not synced on its own: the folder appears whole or not at all, and is put
+    on the disk whole before it is swapped in (``_flush_to_disk``; the hidden name and the rename
+    of each file were another half of the time of a brat export of 10,000)."""
     if in_built_folder:
         with _straight_output(path) as stream:
             yield stream
@@ -176,7 +183,7 @@ def export_folder(out: Path) -> Iterator[Path]:
         yield partial
         with atomic_text_output(partial / EXPORT_MARK, in_built_folder=True) as stream:
             stream.write(_EXPORT_MARK_TEXT)
-        _flush_to_disk()
+        _flush_to_disk(partial)
         if out.exists() or out.is_symlink():
             out.replace(old)
         partial.replace(out)
@@ -189,11 +196,55 @@ def export_folder(out: Path) -> Iterator[Path]:
         _remove(partial)
 
 
-def _flush_to_disk() -> None:
-    """Everything written so far, on the disk: ``sync(2)``, one call for a whole folder (Windows
-    has none: there a power cut may still empty files of a folder just swapped in)."""
-    if hasattr(os, "sync"):
-        os.sync()
+FEW_FILES = 64
+"""How many files a built folder may hold and still be put on the disk file by file."""
+
+
+def _flush_to_disk(folder: Path) -> None:
+    """Everything written into ``folder`` (a folder export being built), on the disk. A folder
+    of a few files (Hugging Face, CoNLL with a split: four) is synced file by file, then folder by
+    folder, which waits for this export's data alone; ``sync(2)`` would wait for every program's
+    unwritten data too. A folder of more (brat: two files a document) is put there by one
+    ``sync``: one fsync per file of a brat export of 3,000 documents took 30 s instead of 2.
+    Windows has no ``sync``, nor a folder to sync: there a power cut may still empty files of a
+    brat folder just swapped in, or leave out a name of a folder of a few files."""
+    found = _contents(folder, FEW_FILES)
+    if found is None:
+        if hasattr(os, "sync"):
+            os.sync()
+        return
+    files, folders = found
+    for path in files:
+        _sync_one(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs a writable file
+    if os.name != "nt":
+        for path in folders:
+            _sync_one(path, os.O_RDONLY)
+
+
+def _contents(folder: Path, most: int) -> tuple[list[Path], list[Path]] | None:
+    """The files inside ``folder`` (at any depth) and its folders (itself included), or None
+    when it holds more than ``most`` files: found one entry at a time, so that a brat folder's
+    thousands of names are not listed for nothing."""
+    files: list[Path] = []
+    folders = [folder]
+    for place in folders:  # grows as folders are found
+        with os.scandir(place) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                    continue
+                files.append(Path(entry.path))
+                if len(files) > most:
+                    return None
+    return files, folders
+
+
+def _sync_one(path: Path, flags: int) -> None:
+    descriptor = os.open(path, flags)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _check_replaceable(out: Path) -> None:

@@ -9,4 +9,7 @@ in ``brat_import``, which describe what each writes and reads; the schema's ``an
 from workbench.formats.brat_export import write
 from workbench.formats.brat_import import read
 
-__all__ = ["read", "write"]
+PLAIN_SPANS = True
+"""``write`` writes the T lines of plain spans from their columns (``formats``)."""
+
+__all__ = ["PLAIN_SPANS", "read", "write"]

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Event, Relation, Span
+from workbench.core.model import AnnotationSet, Event, ImportedDocument, PlainSpans, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import (
     ExportOptions,
@@ -54,7 +54,7 @@ from workbench.formats.report import FormatReport, Issue
 
 
 def write(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     out: Path,
     options: ExportOptions,
     progress: Progress = no_progress,
@@ -82,14 +82,14 @@ def write(
 
 
 def _file_stems(
-    annotated: AnnotatedDocument, stems: FileStems
-) -> list[tuple[str, AnnotationSet | None]]:
+    annotated: ImportedDocument, stems: FileStems
+) -> list[tuple[str, AnnotationSet | PlainSpans | None]]:
     """A file stem for each annotation set (one for a document without sets)."""
-    document = annotated.document
-    if len(annotated.sets) <= 1:
+    document, sets = annotated.document, list[AnnotationSet | PlainSpans](annotated.sets)
+    if len(sets) <= 1:
         stem = stems.stem(document.id, document.name)
-        return [(stem, annotated.sets[0] if annotated.sets else None)]
-    ordered = sorted(annotated.sets, key=lambda s: s.annotator)
+        return [(stem, sets[0] if sets else None)]
+    ordered = sorted(sets, key=lambda s: s.annotator)
     variants = [annotator_part(s.annotator) for s in ordered]
     named = zip(stems.variant_stems(document.id, document.name, variants), ordered, strict=True)
     return [(stem, annotation_set) for stem, annotation_set in named]
@@ -98,8 +98,8 @@ def _file_stems(
 def _write_pair(
     folder: NewFiles,
     stem: str,
-    annotated: AnnotatedDocument,
-    annotations: AnnotationSet | None,
+    annotated: ImportedDocument,
+    annotations: AnnotationSet | PlainSpans | None,
     report: FormatReport,
 ) -> None:
     folder.write(f"{stem}.txt", annotated.document.text)
@@ -108,14 +108,19 @@ def _write_pair(
 
 
 def _ann_lines(
-    annotated: AnnotatedDocument, annotations: AnnotationSet, report: FormatReport
+    annotated: ImportedDocument, annotations: AnnotationSet | PlainSpans, report: FormatReport
 ) -> list[str]:
+    """The lines of the ``.ann`` file of one set: ``T`` lines alone for plain spans (read as
+    columns, made into no ``Span``), which have nothing else to write."""
     text, place = annotated.document.text, f"document {annotated.document.name!r}"
+    if isinstance(annotations, PlainSpans):
+        columns = annotations.starts, annotations.ends, annotations.labels, annotations.ids, annotations.texts
+        return _t_lines(sorted(zip(*columns, strict=True), key=_text_order), text, place)
     spans = sorted(annotations.spans, key=lambda span: (span.start, -span.end))
     ids = {span.id: f"T{number}" for number, span in enumerate(spans, start=1)}
     ids |= {event.id: f"E{number}" for number, event in enumerate(annotations.events, start=1)}
     relations = {f"R{number}": r for number, r in enumerate(annotations.relations, start=1)}
-    lines = _t_lines(spans, text, place)
+    lines = _t_lines([(s.start, s.end, s.label, s.id, s.text) for s in spans], text, place)
     lines += [_e_line(ids, event, place) for event in annotations.events]
     lines += [_r_line(ids, brat_id, relation, place) for brat_id, relation in relations.items()]
     owners = [(ids[span.id], span.attributes) for span in spans if span.attributes]
@@ -129,30 +134,39 @@ def _ann_lines(
     return lines
 
 
-def _t_lines(spans: list[Span], text: str, place: str) -> list[str]:
-    """The ``T`` lines of the spans, numbered from 1 in their order. Where no span crosses a
+TSpan = tuple[int, int, str, str, str]
+"""What a ``T`` line writes of a span: its start, end, label, id and text."""
+
+
+def _text_order(span: TSpan) -> tuple[int, int]:
+    """By start, the longer first (``sorted`` keeps spans of the same extent in their order)."""
+    return span[0], -span[1]
+
+
+def _t_lines(spans: list[TSpan], text: str, place: str) -> list[str]:
+    """The ``T`` lines of the spans, numbered from 1 in their order. Their stored texts are the
+    text at their offsets (``check_offsets`` has made sure of it before). Where no span crosses a
     line break (most documents: one search over all their texts tells), each is one piece."""
-    shown = [text[span.start : span.end] for span in spans]
-    if LINE_BREAK.search("".join(shown)) is None:
+    if LINE_BREAK.search("".join(span[4] for span in spans)) is None:
         return [
-            f"T{number}\t{brat_name(span.label)} {span.start} {span.end}\t{covered}"
-            for number, (span, covered) in enumerate(zip(spans, shown, strict=True), start=1)
+            f"T{number}\t{brat_name(label)} {start} {end}\t{covered}"
+            for number, (start, end, label, _, covered) in enumerate(spans, start=1)
         ]
     return [_t_line(f"T{number}", span, text, place) for number, span in enumerate(spans, start=1)]
 
 
-def _t_line(brat_id: str, span: Span, text: str, place: str) -> str:
-    start, end = span.start, span.end
-    if LINE_BREAK.search(text, start, end) is None:  # one piece
-        return f"{brat_id}\t{brat_name(span.label)} {start} {end}\t{text[start:end]}"
+def _t_line(brat_id: str, span: TSpan, text: str, place: str) -> str:
+    start, end, label, span_id, covered = span
+    if LINE_BREAK.search(covered) is None:  # one piece
+        return f"{brat_id}\t{brat_name(label)} {start} {end}\t{covered}"
     pieces = _pieces(text, start, end)
     if not pieces:
         raise WorkbenchError(
-            f"{place}: span {span.id} holds only line breaks, which brat cannot show"
+            f"{place}: span {span_id} holds only line breaks, which brat cannot show"
         )
     offsets = ";".join(f"{start} {end}" for start, end in pieces)
     shown = " ".join(text[start:end] for start, end in pieces)
-    return f"{brat_id}\t{brat_name(span.label)} {offsets}\t{shown}"
+    return f"{brat_id}\t{brat_name(label)} {offsets}\t{shown}"
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

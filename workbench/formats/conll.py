@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import InputError, WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
+from workbench.core.model import AnnotatedDocument, AnnotationSet, ImportedDocument, Span, make_document, new_id
 from workbench.core.progress import Progress, no_progress
 from workbench.core.text_io import read_text_file
 from workbench.core.tokens import Token
@@ -265,7 +265,7 @@ def _token_spans(
 
 
 def write(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     out: Path,
     options: ExportOptions,
     progress: Progress = no_progress,
@@ -274,11 +274,11 @@ def write(
 ) -> None:
     report = report if report is not None else FormatReport()
 
-    def sentences(annotated: AnnotatedDocument) -> Iterator[Sentence]:
+    def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
         for unit in _unit_sentences(annotated, options, report):
             yield from unit
 
-    def render(annotated: AnnotatedDocument) -> Iterator[str]:
+    def render(annotated: ImportedDocument) -> Iterator[str]:
         marker = DOCSTART_LINES if annotated.document.metadata.get(DOCSTART_KEY) else ""
         for unit in _unit_sentences(annotated, options, report):
             yield marker + "".join(sentence.text for sentence in unit)
@@ -293,7 +293,7 @@ def write(
 
 
 def _unit_sentences(
-    annotated: AnnotatedDocument, options: ExportOptions, report: FormatReport
+    annotated: ImportedDocument, options: ExportOptions, report: FormatReport
 ) -> Iterator[list[Sentence]]:
     """The sentences of each export unit of the document: their lines and their labels."""
     units = export_units(annotated, report)
@@ -334,7 +334,7 @@ def _token_tags(tagged: TaggedUnit, options: ExportOptions) -> list[str]:
     return joined
 
 
-def _refuse_whitespace(annotated: AnnotatedDocument, tokens: Iterable[Token]) -> None:
+def _refuse_whitespace(annotated: ImportedDocument, tokens: Iterable[Token]) -> None:
     """A document's own tokens may hold whitespace (camel-tools tokens never do)."""
     for token in tokens:
         if _WHITESPACE.search(token.text):

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Document
+from workbench.core.model import AnnotationSet, Document, ImportedDocument, as_annotated
 from workbench.core.progress import Progress
 from workbench.formats.base import (
     ExportOptions,
@@ -39,7 +39,7 @@ from workbench.formats.base import (
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.splits import split_documents
 
-Renderer = Callable[[AnnotatedDocument], Iterable[str]]
+Renderer = Callable[[ImportedDocument], Iterable[str]]
 """The text of one document in an export file."""
 
 
@@ -52,7 +52,8 @@ class ExportUnit:
     annotations: AnnotationSet
 
 
-def export_units(annotated: AnnotatedDocument, report: FormatReport) -> list[ExportUnit]:
+def export_units(document_with_sets: ImportedDocument, report: FormatReport) -> list[ExportUnit]:
+    annotated = as_annotated(document_with_sets)
     document = annotated.document
     if not annotated.sets:
         report.add(
@@ -67,22 +68,22 @@ def export_units(annotated: AnnotatedDocument, report: FormatReport) -> list[Exp
 
 
 def export_groups(
-    documents: Iterable[AnnotatedDocument], options: ExportOptions
-) -> tuple[list[tuple[str | None, Iterable[AnnotatedDocument]]], int]:
+    documents: Iterable[ImportedDocument], options: ExportOptions
+) -> tuple[list[tuple[str | None, Iterable[ImportedDocument]]], int]:
     """The documents by split name (None without a split), and their number (0 when unknown).
     Splits that receive no document are left out."""
     if options.split is None:
         total = len(documents) if isinstance(documents, Sized) else 0
         return [(None, documents)], total
     splits = split_documents(documents, options.split, options.seed)
-    groups: list[tuple[str | None, Iterable[AnnotatedDocument]]] = [
+    groups: list[tuple[str | None, Iterable[ImportedDocument]]] = [
         (name, group) for name, group in splits.items() if group
     ]
     return groups, sum(len(group) for group in splits.values())
 
 
 def write_text_export(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     out: Path,
     options: ExportOptions,
     progress: Progress,
@@ -104,7 +105,7 @@ def write_text_export(
 
 
 def write_split_files(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     folder: Path,
     options: ExportOptions,
     progress: Progress,
@@ -124,7 +125,7 @@ def write_split_files(
 
 def _write_documents(
     stream: TextIO,
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     progress: Progress,
     done: int,
     total: int,

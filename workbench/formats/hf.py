@@ -39,7 +39,7 @@ from typing import Any
 import yaml
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Relation, Span
+from workbench.core.model import AnnotationSet, ImportedDocument, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.core.schema import Schema
 from workbench.formats.base import ExportOptions, export_folder
@@ -60,7 +60,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def write(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     out: Path,
     options: ExportOptions,
     progress: Progress = no_progress,
@@ -72,11 +72,11 @@ def write(
     names = label_names(options)
     index = {name: str(number) for number, name in enumerate(names)}
 
-    def render(annotated: AnnotatedDocument) -> Iterator[str]:
+    def render(annotated: ImportedDocument) -> Iterator[str]:
         for row in _document_rows(annotated, options, index, report):
             yield row.text
 
-    def sentences(annotated: AnnotatedDocument) -> Iterator[Sentence]:
+    def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
         return _document_rows(annotated, options, index, report)
 
     with export_folder(out) as folder:
@@ -100,7 +100,7 @@ def label_names(options: ExportOptions) -> list[str]:
 
 
 def _document_rows(
-    annotated: AnnotatedDocument,
+    annotated: ImportedDocument,
     options: ExportOptions,
     index: dict[str, str],
     report: FormatReport,

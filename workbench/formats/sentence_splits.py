@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core.model import AnnotatedDocument
+from workbench.core.model import ImportedDocument
 from workbench.core.progress import Progress
 from workbench.formats.base import ExportOptions, atomic_text_output, check_offsets
 from workbench.formats.splits import SPLIT_NAMES, assign_splits, refuse_empty_splits
@@ -30,13 +30,13 @@ class Sentence(NamedTuple):
 
 
 def write_sentence_splits(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     folder: Path,
     options: ExportOptions,
     progress: Progress,
     *,
     suffix: str,
-    sentences: Callable[[AnnotatedDocument], Iterable[Sentence]],
+    sentences: Callable[[ImportedDocument], Iterable[Sentence]],
 ) -> list[str]:
     """Write ``train``, ``validation`` and ``test`` files of whole sentences into ``folder``, a
     folder being built by ``export_folder``; the names of the splits written. ``options.split``

@@ -24,27 +24,33 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument
+from workbench.core.model import ImportedDocument, PlainSpans
 
 SPLIT_NAMES = ("train", "validation", "test")
 
 
 def split_documents(
-    documents: Iterable[AnnotatedDocument], percentages: tuple[int, int, int], seed: int
-) -> dict[str, list[AnnotatedDocument]]:
+    documents: Iterable[ImportedDocument], percentages: tuple[int, int, int], seed: int
+) -> dict[str, list[ImportedDocument]]:
     """The documents by split name, each split in canonical (id) order."""
     ordered = sorted(documents, key=lambda annotated: annotated.document.id)
     refuse_empty_splits(len(ordered), percentages, "document")
     assignment = assign_splits([document_labels(d) for d in ordered], percentages, seed)
-    splits: dict[str, list[AnnotatedDocument]] = {name: [] for name in SPLIT_NAMES}
+    splits: dict[str, list[ImportedDocument]] = {name: [] for name in SPLIT_NAMES}
     for annotated, split in zip(ordered, assignment, strict=True):
         splits[SPLIT_NAMES[split]].append(annotated)
     return splits
 
 
-def document_labels(annotated: AnnotatedDocument) -> set[str]:
+def document_labels(annotated: ImportedDocument) -> set[str]:
     """Every span label in any of the document's sets (event triggers carry the event type)."""
-    return {span.label for annotation_set in annotated.sets for span in annotation_set.spans}
+    labels: set[str] = set()
+    for annotation_set in annotated.sets:
+        if isinstance(annotation_set, PlainSpans):
+            labels.update(annotation_set.labels)
+        else:
+            labels.update(span.label for span in annotation_set.spans)
+    return labels
 
 
 def assign_splits(

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, Event, Relation, Span
+from workbench.core.model import Event, ImportedDocument, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import ExportOptions
 from workbench.formats.exporting import ExportUnit, export_units, write_text_export
@@ -52,7 +52,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def write(
-    documents: Iterable[AnnotatedDocument],
+    documents: Iterable[ImportedDocument],
     out: Path,
     options: ExportOptions,
     progress: Progress = no_progress,
@@ -61,7 +61,7 @@ def write(
 ) -> None:
     report = report if report is not None else FormatReport()
 
-    def render(annotated: AnnotatedDocument) -> Iterator[str]:
+    def render(annotated: ImportedDocument) -> Iterator[str]:
         units = export_units(annotated, report)
         if not units:
             return

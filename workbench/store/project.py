@@ -54,6 +54,7 @@ from workbench.store.reading import (
     documents_annotated_by,
     event_layer,
     iter_all_annotated,
+    iter_all_plain,
     iter_annotated,
     load_annotated,
     read_document,
@@ -195,6 +196,11 @@ class Project:
         if document_ids is None:
             return iter_all_annotated(self.conn, source)
         return iter_annotated(self.conn, list(document_ids), source)
+
+    def iter_plain(self, source: Source = "all") -> Iterator[ImportedDocument]:
+        """All documents in order with the sets of ``source``, those whose sets hold spans and
+        nothing else as ``PlainSpansDocument``: what an export reads (``reading.iter_all_plain``)."""
+        return iter_all_plain(self.conn, source)
 
     def documents_annotated_by(self, annotators: Sequence[str]) -> list[str]:
         """The documents (ids, in order) on which any of ``annotators`` has a set."""
