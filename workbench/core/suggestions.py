@@ -41,6 +41,9 @@ LabelledRange = tuple[int, int, str]
 MAX_OCCURRENCES = 200
 """More occurrences than this of a labelled string are not offered one by one (a common word):
 the annotator is pointed to search and "label all matches" instead."""
+Places = dict[str, list[Range] | None]
+"""The places in one document of each labelled text, by its normalized form (None: more than
+``MAX_OCCURRENCES``)."""
 
 
 MIN_LETTERS_WITH_PROCLITICS = 3
@@ -206,22 +209,27 @@ def lexicon_suggestions(
     taken: set[tuple[int, int, str]],
     rejected: set[tuple[int, int, str]],
     nested: bool = True,
+    places: Places | None = None,
 ) -> set[Suggestion]:
     """Every occurrence as words in the document of each labelled (text, label) (with their
-    proclitics: ``word_occurrences``), except those
-    the spans ``taken`` already hide (``hides``), the ``rejected`` ones, and texts that occur
-    more than ``MAX_OCCURRENCES`` times."""
+    proclitics: ``word_occurrences``), except those the spans ``taken`` already hide
+    (``hides``), the ``rejected`` ones, and texts that occur more than ``MAX_OCCURRENCES``
+    times. ``places`` keeps the places of each text found in this document, for the next call:
+    they do not change as the annotator labels, and searching a long document for thousands of
+    texts takes seconds."""
     spans = TakenSpans(taken, nested)
+    places = {} if places is None else places
     phrases = {(normalize_query(phrase), label): phrase for phrase, label in labelled}
     found: set[Suggestion] = set()
     for (needle, label), phrase in phrases.items():
         if not needle:
             continue
-        ranges = word_occurrences(normalized, phrase)
-        if len(ranges) <= MAX_OCCURRENCES:
-            found |= {
-                Suggestion(start, end, label)
-                for start, end in ranges
-                if (start, end, label) not in rejected and not spans.hide(start, end, label)
-            }
+        if needle not in places:
+            ranges = word_occurrences(normalized, phrase)
+            places[needle] = ranges if len(ranges) <= MAX_OCCURRENCES else None
+        found |= {
+            Suggestion(start, end, label)
+            for start, end in places[needle] or ()
+            if (start, end, label) not in rejected and not spans.hide(start, end, label)
+        }
     return found

@@ -9,6 +9,8 @@ The builds wait on a QTimer. After tests/ui/test_self_test.py's in-process start
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,8 +30,10 @@ from tests.ui.window_scene import (
     show_window,
 )
 from workbench.core.model import GOLD, AnnotatedDocument, make_document
-from workbench.core.suggestions import Suggestion
+from workbench.core.normalize import NormalizedText
+from workbench.core.suggestions import Suggestion, occurrences
 from workbench.store.project import Project
+from workbench.ui.annotate import labelling_controller
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.i18n import Language
@@ -182,4 +186,60 @@ def test_labelling_a_word_offers_its_other_places_with_their_proclitics(
     with_proclitics = ("والموصل", "وبالموصل")
     wanted = {Suggestion(text.index(word), text.index(word) + len(word), "GPE") for word in with_proclitics}
     wait_for(qtbot, window, wanted)
+    window.close()
+
+
+class RecordedSearch:
+    """``occurrences`` as the labelling controller calls it, recording the thread it runs on and
+    held back until ``release`` is set."""
+
+    def __init__(self) -> None:
+        self.threads: list[threading.Thread] = []
+        self.release = threading.Event()
+
+    def __call__(self, normalized: NormalizedText, start: int, end: int) -> list[tuple[int, int]]:
+        self.threads.append(threading.current_thread())
+        self.release.wait(WAIT_MS / 1000)
+        return occurrences(normalized, start, end)
+
+
+def label_the_mosul_document(qtbot: QtBot, project: Project, tmp_path: Path) -> tuple[MainWindow, str]:
+    """A window on a document of three الموصل, nothing suggested yet; the first one labelled."""
+    text = "هاجموا الموصل ثم عادوا إلى الموصل ومنها إلى الموصل"
+    project.add_documents([AnnotatedDocument(make_document("mosul", text))])
+    window = open_window(qtbot, project, tmp_path)
+    window.open_document(document_id(project, "mosul"))
+    wait_for(qtbot, window, set())
+    start = text.index("الموصل")
+    window.text_view.select_range(start, start + len("الموصل"))
+    gpe = next(e for e in window.schema.entity_types if e.id == "GPE")
+    qtbot.keyClick(window.text_view, gpe.hotkey or "")
+    return window, text
+
+
+def test_the_other_places_of_a_label_are_found_off_the_gui_thread(
+    qtbot: QtBot, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word of a long document has thousands of places (في, 6,841 in a million
+    characters: 58 ms, over a frame): they are searched on a worker thread."""
+    search = RecordedSearch()
+    monkeypatch.setattr(labelling_controller, "occurrences", search)
+    window, text = label_the_mosul_document(qtbot, project, tmp_path)
+    search.release.set()
+    places = [m.start() for m in re.finditer("الموصل", text)][1:]
+    wait_for(qtbot, window, {Suggestion(start, start + len("الموصل"), "GPE") for start in places})
+    assert search.threads and threading.main_thread() not in search.threads
+    window.close()
+
+
+def test_places_found_after_the_label_was_undone_are_not_offered(
+    qtbot: QtBot, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    search = RecordedSearch()
+    monkeypatch.setattr(labelling_controller, "occurrences", search)
+    window, _ = label_the_mosul_document(qtbot, project, tmp_path)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.labelling._occurrences_found, timeout=WAIT_MS):
+        search.release.set()
+    assert offered(window) == set()
     window.close()
