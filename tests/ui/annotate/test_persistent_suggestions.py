@@ -172,14 +172,8 @@ def test_labelling_a_word_offers_its_other_places_with_their_proclitics(
     """الموصل labelled by hand: والموصل and بالموصل are offered at once, proclitics inside (as
     the strings recommender finds them later), the الموصل inside الموصلي is not."""
     text = "هاجموا الموصل ثم عادوا إلى والموصل وبالموصل، لا الموصلي"
-    project.add_documents([AnnotatedDocument(make_document("mosul", text))])
-    window = open_window(qtbot, project, tmp_path)
-    window.open_document(document_id(project, "mosul"))
-    wait_for(qtbot, window, set())
+    window = label_the_first_mosul(qtbot, project, tmp_path, text)
     start = text.index("الموصل")
-    window.text_view.select_range(start, start + len("الموصل"))
-    gpe = next(e for e in window.schema.entity_types if e.id == "GPE")
-    qtbot.keyClick(window.text_view, gpe.hotkey or "")
     assert (start, start + len("الموصل"), "GPE") in {
         (s.start, s.end, s.label) for s in project.span_entries(document_id(project, "mosul"), ANNOTATOR)
     }
@@ -203,9 +197,11 @@ class RecordedSearch:
         return occurrences(normalized, start, end)
 
 
-def label_the_mosul_document(qtbot: QtBot, project: Project, tmp_path: Path) -> tuple[MainWindow, str]:
-    """A window on a document of three الموصل, nothing suggested yet; the first one labelled."""
-    text = "هاجموا الموصل ثم عادوا إلى الموصل ومنها إلى الموصل"
+THREE_MOSULS = "هاجموا الموصل ثم عادوا إلى الموصل ومنها إلى الموصل"
+
+
+def label_the_first_mosul(qtbot: QtBot, project: Project, tmp_path: Path, text: str) -> MainWindow:
+    """A window on a document of ``text``, nothing suggested yet; its first الموصل labelled GPE."""
     project.add_documents([AnnotatedDocument(make_document("mosul", text))])
     window = open_window(qtbot, project, tmp_path)
     window.open_document(document_id(project, "mosul"))
@@ -214,7 +210,7 @@ def label_the_mosul_document(qtbot: QtBot, project: Project, tmp_path: Path) -> 
     window.text_view.select_range(start, start + len("الموصل"))
     gpe = next(e for e in window.schema.entity_types if e.id == "GPE")
     qtbot.keyClick(window.text_view, gpe.hotkey or "")
-    return window, text
+    return window
 
 
 def test_the_other_places_of_a_label_are_found_off_the_gui_thread(
@@ -224,9 +220,9 @@ def test_the_other_places_of_a_label_are_found_off_the_gui_thread(
     characters: 58 ms, over a frame): they are searched on a worker thread."""
     search = RecordedSearch()
     monkeypatch.setattr(labelling_controller, "occurrences", search)
-    window, text = label_the_mosul_document(qtbot, project, tmp_path)
+    window = label_the_first_mosul(qtbot, project, tmp_path, THREE_MOSULS)
     search.release.set()
-    places = [m.start() for m in re.finditer("الموصل", text)][1:]
+    places = [m.start() for m in re.finditer("الموصل", THREE_MOSULS)][1:]
     wait_for(qtbot, window, {Suggestion(start, start + len("الموصل"), "GPE") for start in places})
     assert search.threads and threading.main_thread() not in search.threads
     window.close()
@@ -237,7 +233,7 @@ def test_places_found_after_the_label_was_undone_are_not_offered(
 ) -> None:
     search = RecordedSearch()
     monkeypatch.setattr(labelling_controller, "occurrences", search)
-    window, _ = label_the_mosul_document(qtbot, project, tmp_path)
+    window = label_the_first_mosul(qtbot, project, tmp_path, THREE_MOSULS)
     qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(window.labelling._occurrences_found, timeout=WAIT_MS):
         search.release.set()
