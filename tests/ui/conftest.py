@@ -18,12 +18,20 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workbench.core.utf16 import Utf16Map
-from workbench.ui import fonts
+from workbench.ui import fonts, i18n
 from workbench.ui.annotate.text_view import AnnotatedTextView
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
 
 VIEW_WIDTH, VIEW_HEIGHT = 900, 700
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_translations(qapp: QApplication) -> None:
+    """The English translations installed, as the program installs its language at start
+    (``ui.app``): they hold the plural forms ("3 spans" for "%n span(s)"), so that a test run on
+    its own sees what the window shows, not what an earlier test happened to install."""
+    i18n.set_language(i18n.Language.ENGLISH)
 
 
 @pytest.fixture(autouse=True)
