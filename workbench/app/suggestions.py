@@ -77,9 +77,13 @@ searched for 9,000 labelled texts took 6 s of a worker's time, holding the GIL f
 
 
 def _searched(sha256: str, text: str) -> _Searched:
-    if not _SEARCHED or _SEARCHED[0].sha256 != sha256:
-        _SEARCHED[:] = [_Searched(sha256, normalize(text), {})]
-    return _SEARCHED[0]
+    """The kept search of ``text``, or a new one that replaces it. Builds run on worker threads,
+    and two may run at once for two documents: each keeps hold of its own."""
+    searched = _SEARCHED[0] if _SEARCHED else None
+    if searched is None or searched.sha256 != sha256:
+        searched = _Searched(sha256, normalize(text), {})
+        _SEARCHED[:] = [searched]
+    return searched
 
 
 @dataclass(frozen=True)
