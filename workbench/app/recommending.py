@@ -28,6 +28,7 @@ from workbench.core.suggestions import TakenSpans
 from workbench.store import editing
 from workbench.store.editing import Removal
 from workbench.store.project import Project
+from workbench.store.reading import document_text
 from workbench.store.recommending import (
     documents_to_suggest,
     forget_rejection,
@@ -209,12 +210,13 @@ class AcceptSuggestions(Command):
             _suggestion(project, span_id, self.document_id) for span_id in self.suggestion_ids
         )
         with project.writing() as conn:
+            text = document_text(conn, self.document_id)  # once, not once a suggestion
             added = [
                 span
                 for suggestion in self._accepted
                 for span in editing.add_spans(
                     conn, project.schema, self.document_id, self.annotator,
-                    [(suggestion.start, suggestion.end)], self.label or suggestion.label,
+                    [(suggestion.start, suggestion.end)], self.label or suggestion.label, text=text,
                 )
             ]
         if not self._logged:

@@ -30,12 +30,13 @@ def store_suggestions(
     kept = {(s.start, s.end, s.label): s.id for s in suggestion_spans(project, document_id)}
     spans = [
         replace(
-            project.new_span(text, r.start, r.end, r.label),
+            span,
+            id=kept.get(r.key, span.id),
             attributes={"recommender": r.recommender, "score": round(r.score, 4)},
         )
         for r in {r.key: r for r in found}.values()
+        for span in (project.new_span(text, r.start, r.end, r.label),)
     ]
-    spans = [replace(s, id=kept.get((s.start, s.end, s.label), s.id)) for s in spans]
     suggested = AnnotationSet(SUGGESTIONS, tuple(spans), status=Status.NEW)
     project.replace_set(document_id, SUGGESTIONS, suggested)
     return spans
