@@ -24,15 +24,13 @@ line.
 An import into a project reads a line whose annotations are spans and nothing else (each span
 record with its id, offsets, label, text and annotator, and no attributes or note) a column at a
 time (``read_plain``): a corpus holds twenty times as many spans as documents. Such a line is
-read, checked, refused and stored as it would be span by span.
+read, checked, refused and stored as it would be span by span. ``write`` is in ``jsonl_export``.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
-from json.encoder import encode_basestring as encode_string
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
@@ -57,18 +55,15 @@ from workbench.core.model import (
     text_sha256,
 )
 from workbench.core.nested_data import NestedDataError, parse_json, size_problem
-from workbench.core.progress import Progress, no_progress
 from workbench.core.text_io import text_lines
-from workbench.formats.base import ExportOptions, ImportOptions
-from workbench.formats.exporting import write_text_export
+from workbench.formats.base import ImportOptions
 from workbench.formats.importing import entity_label, event_type, input_files
+from workbench.formats.jsonl_export import write as write  # the format's writer, registered here
 from workbench.formats.report import FormatReport, Issue
 
 PLAIN_SPANS = True
 """``write`` writes the records of plain spans from their columns (``formats``)."""
 DEFAULT_ANNOTATOR = "imported"
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-"""What ``json.dumps(..., ensure_ascii=False)`` uses, made once rather than for every line."""
 
 
 class _Line:
@@ -429,110 +424,3 @@ def _status(line: _Line, statuses: dict[str, Any], annotator: str) -> Status:
     if not isinstance(status, str) or status not in _STATUSES:
         raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
     return Status(status)
-
-
-def write(
-    documents: Iterable[ImportedDocument],
-    out: Path,
-    options: ExportOptions,
-    progress: Progress = no_progress,
-    *,
-    report: FormatReport | None = None,
-) -> None:
-    def render(annotated: ImportedDocument) -> Iterator[str]:
-        yield document_line(annotated)
-
-    write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
-
-
-def document_line(annotated: ImportedDocument) -> str:
-    """The document's JSON line, as ``json.dumps(record, ensure_ascii=False)`` writes the record
-    (module docstring), with its spans written straight from their fields: building a dict per
-    span and encoding it was a third of an export of ten thousand documents."""
-    head = _ENCODER.encode(_record_head(annotated))
-    spans = ", ".join(span for s in annotated.sets for span in _spans_json(s))
-    tail = _ENCODER.encode(_record_tail(annotated))
-    return f'{head[:-1]}, "spans": [{spans}], {tail[1:]}\n'
-
-
-def _record_head(annotated: ImportedDocument) -> dict[str, Any]:
-    document = annotated.document
-    return {
-        "id": document.id,
-        "name": document.name,
-        "text": document.text,
-        "sha256": document.sha256,
-        "metadata": document.metadata,
-        "status": {s.annotator: s.status.value for s in annotated.sets},
-    }
-
-
-def _spans_json(annotations: AnnotationSet | PlainSpans) -> list[str]:
-    """The records of a set's spans, keys in the order of the format: from the columns of plain
-    spans, or from each ``Span`` with its attributes and note."""
-    fields: Iterable[tuple[str, int, int, str, str, str]]
-    if isinstance(annotations, PlainSpans):
-        columns = annotations.ids, annotations.starts, annotations.ends, annotations.labels, annotations.texts
-        fields = zip(*columns, repeat(_NO_ATTRIBUTES), strict=False)  # repeat has no length
-    else:
-        fields = ((s.id, s.start, s.end, s.label, s.text, _attributes_json(s)) for s in annotations.spans)
-    annotator = encode_string(annotations.annotator)
-    return [
-        f'{{"id": {encode_string(span_id)}, "start": {start}, "end": {end}, '
-        f'"label": {encode_string(label)}, "text": {encode_string(text)}, '
-        f'"annotator": {annotator}{rest}}}'
-        for span_id, start, end, label, text, rest in fields
-    ]
-
-
-_NO_ATTRIBUTES = ', "attributes": {}'
-"""What a span record holds after its annotator when it has no attributes and no note."""
-
-
-def _attributes_json(span: Span) -> str:
-    """What a span's record holds after its annotator: its attributes, then its note if any."""
-    if not span.attributes and not span.note:
-        return _NO_ATTRIBUTES
-    attributes = _ENCODER.encode(span.attributes) if span.attributes else "{}"
-    note = f', "note": {encode_string(span.note)}' if span.note else ""
-    return f', "attributes": {attributes}{note}'
-
-
-def _record_tail(annotated: ImportedDocument) -> dict[str, Any]:
-    """What follows the spans: events, then relations and document labels when there are any
-    (plain spans have none of them)."""
-    sets = [s for s in annotated.sets if isinstance(s, AnnotationSet)]
-    record: dict[str, Any] = {
-        "events": [
-            {"id": event.id, "type": event.type, "trigger": event.trigger_span_id,
-             "arguments": [_argument_record(a) for a in event.arguments],
-             "annotator": s.annotator, "attributes": event.attributes}
-            for s in sets
-            for event in s.events
-        ],
-    }
-    relations = [
-        {"id": relation.id, "type": relation.type, "from": relation.from_span_id,
-         "to": relation.to_span_id, "annotator": s.annotator, "attributes": relation.attributes}
-        for s in sets
-        for relation in s.relations
-    ]
-    if relations:
-        record["relations"] = relations
-    labels = {
-        s.annotator: {
-            field: value if isinstance(value, str) else list(value)
-            for field, value in s.document_labels.items()
-        }
-        for s in sets
-        if s.document_labels
-    }
-    if labels:
-        record["document_labels"] = labels
-    return record
-
-
-def _argument_record(argument: Argument) -> dict[str, str]:
-    if argument.span_id is not None:
-        return {"role": argument.role, "span": argument.span_id}
-    return {"role": argument.role, "event": argument.filler_id}
