@@ -45,8 +45,8 @@ def project(tmp_path: Path) -> Iterator[Project]:
 def test_a_text_labelled_in_another_document_is_offered_wherever_it_occurs(project: Project) -> None:
     offer = document_suggestions(project, "opened", "amal")
     assert offer.document_id == "opened"
-    assert offer.suggestions == {Suggestion(*at("الموصل"), "GPE"), Suggestion(*at("الموصل", 1), "GPE")}
-    assert offer.rejected == frozenset()
+    assert offer.suggestions.offered == {Suggestion(*at("الموصل"), "GPE"), Suggestion(*at("الموصل", 1), "GPE")}
+    assert offer.suggestions.rejected == set()
 
 
 def test_what_the_annotator_labelled_or_rejected_is_not_offered_again(project: Project) -> None:
@@ -54,17 +54,17 @@ def test_what_the_annotator_labelled_or_rejected_is_not_offered_again(project: P
     project.reject_suggestion("opened", "amal", *at("الموصل", 1), "GPE")
     offer = document_suggestions(project, "opened", "amal")
     # the first occurrence is taken; the second is offered with amal's own label, not the rejected one
-    assert offer.suggestions == {Suggestion(*at("الموصل", 1), "LOC")}
-    assert offer.rejected == {Suggestion(*at("الموصل", 1), "GPE")}
+    assert offer.suggestions.offered == {Suggestion(*at("الموصل", 1), "LOC")}
+    assert offer.suggestions.rejected == {Suggestion(*at("الموصل", 1), "GPE")}
     # amal's span and rejection are amal's: badr is offered both occurrences with both labels
-    assert document_suggestions(project, "opened", "badr").suggestions == {
+    assert document_suggestions(project, "opened", "badr").suggestions.offered == {
         Suggestion(*at("الموصل", n), label) for n in (0, 1) for label in ("GPE", "LOC")
     }
 
 
 def test_event_triggers_are_not_offered(project: Project) -> None:
     project.add_span("opened", "amal", *at("مسلحون"), "PER")
-    offered = document_suggestions(project, "labelled", "amal").suggestions
+    offered = document_suggestions(project, "labelled", "amal").suggestions.offered
     gunmen, mosul = LABELLED.index("مسلحون"), LABELLED.index("الموصل")
     assert offered == {  # not the trigger هاجم, labelled Conflict.Attack in this very document
         Suggestion(gunmen, gunmen + len("مسلحون"), "PER"),
@@ -89,7 +89,7 @@ def test_a_text_the_project_seldom_labels_where_it_occurs_is_not_offered(tmp_pat
         # amal's unfinished work and the gold's بيروت (labelled where it occurs) are offered as
         # the document opens, the gold's في is not; nor does the strings recommender offer it
         offer = document_suggestions(project, "opened", "badr")
-        assert offer.suggestions == {
+        assert offer.suggestions.offered == {
             Suggestion(delegation, delegation + 5, "ORG"),
             Suggestion(beirut, beirut + 5, "LOC"),
         }
@@ -102,7 +102,8 @@ def test_a_text_the_project_seldom_labels_where_it_occurs_is_not_offered(tmp_pat
         second = gold_text.index("في", gold_text.index("في") + 1)
         project.add_span("gold", "gold", second, second + 2, "ORG")
         found_in = opened.index("في")
-        assert Suggestion(found_in, found_in + 2, "ORG") in document_suggestions(project, "opened", "badr").suggestions
+        offered = document_suggestions(project, "opened", "badr").suggestions.offered
+        assert Suggestion(found_in, found_in + 2, "ORG") in offered
 
 
 def test_the_places_of_the_labelled_texts_are_searched_once_per_document(
@@ -130,5 +131,5 @@ def test_the_places_of_the_labelled_texts_are_searched_once_per_document(
         second = app_suggestions.document_suggestions(project, document, "amal")
     assert searched == ["سعيد", "بيروت"]
     later_said, later_beirut = (said[1], said[1] + 4, "PER"), (beirut[1], beirut[1] + 5, "LOC")
-    assert {(s.start, s.end, s.label) for s in first.suggestions} == {later_said}
-    assert {(s.start, s.end, s.label) for s in second.suggestions} == {later_said, later_beirut}
+    assert {(s.start, s.end, s.label) for s in first.suggestions.offered} == {later_said}
+    assert {(s.start, s.end, s.label) for s in second.suggestions.offered} == {later_said, later_beirut}

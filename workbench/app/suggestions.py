@@ -17,7 +17,13 @@ from pathlib import Path
 
 from workbench.core.normalize import NormalizedText, normalize
 from workbench.core.recommenders.gazetteer import trusted_texts
-from workbench.core.suggestions import Places, Suggestion, lexicon_suggestions
+from workbench.core.suggestions import (
+    DocumentSuggestions,
+    LabelledRange,
+    Places,
+    Suggestion,
+    lexicon_suggestions,
+)
 from workbench.store.project import Project
 from workbench.store.recommending import (
     rejected_strings,
@@ -32,15 +38,16 @@ from workbench.store.throughput import log_action
 @dataclass(frozen=True)
 class DocumentOffer:
     document_id: str
-    suggestions: frozenset[Suggestion]
-    rejected: frozenset[Suggestion]
-    nested: bool
-    """Whether the project's names nest (``core.suggestions.hides``)."""
+    suggestions: DocumentSuggestions
+    """Built here, in text order, and handed to the window (which goes on with it: ordering a
+    long document's tens of thousands takes longer than a frame)."""
+    taken: frozenset[LabelledRange]
+    """The annotator's spans it was built from (``DocumentSuggestions.take_over``)."""
 
 
 def document_suggestions(project: Project, document_id: str, annotator: str) -> DocumentOffer:
     document = project.document(document_id)
-    taken = {(e.start, e.end, e.label) for e in project.span_entries(document_id, annotator)}
+    taken = frozenset((e.start, e.end, e.label) for e in project.span_entries(document_id, annotator))
     rejected = project.rejected_suggestions(document_id, annotator)
     nested = _learnt(project).nested
     searched = _searched(document.sha256, document.text)
@@ -48,7 +55,7 @@ def document_suggestions(project: Project, document_id: str, annotator: str) -> 
         searched.normalized, offered_texts(project), taken, rejected, nested, searched.places
     )
     return DocumentOffer(
-        document_id, frozenset(found), frozenset(Suggestion(*r) for r in rejected), nested
+        document_id, DocumentSuggestions(found, (Suggestion(*r) for r in rejected), nested), taken
     )
 
 

@@ -25,15 +25,14 @@ leaves out those its training documents seldom label where they occur (``app.sug
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 from workbench.core.normalize import NormalizedText, find_all, normalize_query
+from workbench.core.ordered_ranges import OrderedRanges
 from workbench.core.snapping import is_proclitic_stack
-from workbench.core.span_index import LONG_SPAN
 
 Range = tuple[int, int]
 LabelledRange = tuple[int, int, str]
@@ -116,26 +115,15 @@ def hides(span: LabelledRange, suggestion: LabelledRange, nested: bool = True) -
 
 
 class TakenSpans:
-    """The annotator's spans on a document, asked which suggestions they hide. Built on the GUI
-    thread for every offer, for documents of thousands of spans: a sorted list searched by
-    bisection within the longest span's length (``span_index``'s layout, long spans apart),
-    built in 3 ms for 10,000 spans where a ``SpanIndex`` takes 20."""
+    """The annotator's spans on a document (in ``OrderedRanges``, or put in them: 3 ms for 10,000
+    spans, where a ``SpanIndex`` takes 20), asked which suggestions they hide."""
 
-    def __init__(self, spans: Iterable[LabelledRange], nested: bool = True) -> None:
+    def __init__(self, spans: Iterable[LabelledRange] | OrderedRanges[LabelledRange], nested: bool = True) -> None:
         self._nested = nested
-        short: list[LabelledRange] = []
-        self._long: list[LabelledRange] = []
-        for span in spans:
-            (short if span[1] - span[0] <= LONG_SPAN else self._long).append(span)
-        self._short = sorted(short)
-        self._starts = [span[0] for span in self._short]
-        self._longest = max((end - start for start, end, _ in self._short), default=0)
+        self._spans = spans if isinstance(spans, OrderedRanges) else OrderedRanges(spans)
 
     def hide(self, start: int, end: int, label: str) -> bool:
-        first = bisect_left(self._starts, start - self._longest)
-        past = bisect_left(self._starts, end)
-        near = itertools.chain(itertools.islice(self._short, first, past), self._long)
-        return any(hides(span, (start, end, label), self._nested) for span in near)
+        return any(hides(span, (start, end, label), self._nested) for span in self._spans.near(start, end))
 
 
 def any_overlap(sets: Iterable[Sequence[LabelledRange]]) -> bool:
@@ -151,63 +139,97 @@ def any_overlap(sets: Iterable[Sequence[LabelledRange]]) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Suggestion:
+class Suggestion(NamedTuple):
+    """A suggested span: a plain tuple underneath, so that sets and sorted lists of a long
+    document's tens of thousands compare and hash them in C."""
+
     start: int
     end: int
     label: str
 
 
-@dataclass
 class DocumentSuggestions:
-    """One document's suggestions on offer, and those the annotator rejected."""
+    """One document's suggestions on offer, in text order and found by position
+    (``OrderedRanges``), and those the annotator rejected. Built off the GUI thread for a
+    document as it opens (``lexicon_suggestions``), then changed on it, edit by edit."""
 
-    offered: set[Suggestion] = field(default_factory=set)
-    rejected: set[Suggestion] = field(default_factory=set)
-    nested: bool = True
-    """Whether the project's names nest (``hides``); known once the document's offer is built."""
+    def __init__(
+        self, offered: Iterable[Suggestion] = (), rejected: Iterable[Suggestion] = (), nested: bool = True
+    ) -> None:
+        self._offered: OrderedRanges[Suggestion] = OrderedRanges(offered)
+        self.rejected = set(rejected)
+        self.nested = nested
+        """Whether the project's names nest (``hides``); known once the document's offer is built."""
+
+    @property
+    def offered(self) -> AbstractSet[Suggestion]:
+        return self._offered.members
 
     def offer(self, found: Iterable[Range], label: str, labelled: TakenSpans) -> None:
         """Offer ``label`` on the ``found`` ranges, except those the ``labelled`` spans hide."""
         for start, end in found:
             suggestion = Suggestion(start, end, label)
             if suggestion not in self.rejected and not labelled.hide(start, end, label):
-                self.offered.add(suggestion)
+                self._offered.add(suggestion)
+
+    def discard(self, gone: Iterable[Suggestion]) -> None:
+        """No longer offer the suggestions ``gone`` (those offered)."""
+        for suggestion in gone:
+            self._offered.discard(suggestion)
 
     def withdraw(self, start: int, end: int, label: str) -> bool:
         """A span was labelled (a suggestion accepted, or labelled another way): the suggestions
         it hides go. True when there was one."""
         span = (start, end, label)
-        hidden = {s for s in self.offered if hides(span, (s.start, s.end, s.label), self.nested)}
-        self.offered -= hidden
+        hidden = [s for s in self._offered.near(start, end) if hides(span, s, self.nested)]
+        self.discard(hidden)
         return bool(hidden)
 
     def reject(self, suggestion: Suggestion) -> None:
-        self.offered.discard(suggestion)
+        self.discard([suggestion])
         self.rejected.add(suggestion)
 
+    def take_over(
+        self, built: DocumentSuggestions, labelled_since: Iterable[LabelledRange], labelled: TakenSpans
+    ) -> None:
+        """Offer what was ``built`` off the GUI thread from the annotator's spans as they were
+        then, with what happened since: the spans ``labelled_since`` settle theirs, the
+        rejections stay, and what was on offer here that the build did not find (a label's
+        other places, the stored suggestions) stays unless the annotator's spans (``labelled``)
+        hide it. Only these are looked at, not each of a long document's tens of thousands."""
+        before, self._offered = self._offered, built._offered
+        self.rejected |= built.rejected
+        self.nested = built.nested
+        self.discard(self.rejected)
+        for span in labelled_since:
+            self.withdraw(*span)
+        for suggestion in before.members - self.offered - self.rejected:
+            if not labelled.hide(*suggestion):
+                self._offered.add(suggestion)
+
     def at(self, start: int, end: int) -> Suggestion | None:
-        """The suggestion on exactly this range, if one is offered."""
-        return min((s for s in self.offered if (s.start, s.end) == (start, end)), default=None)
+        """The suggestion on exactly this range, if one is offered (the first label's)."""
+        found = self._offered.first_after((start, end))
+        return found if found is not None and found[:2] == (start, end) else None
+
+    def overlapping(self, start: int, end: int) -> list[Suggestion]:
+        """The suggestions on offer overlapping ``[start, end)``, in text order."""
+        return self._offered.overlapping(start, end)
 
     def following(self, current: Suggestion | None, position: int, step: int) -> Suggestion | None:
         """The next (``step`` 1) or previous (-1) suggestion in text order, wrapping around: after
         ``current`` when there is one, else from the caret ``position``."""
-        ordered = sorted(self.offered)
-        if not ordered:
-            return None
+        key: tuple[int | str, ...] = current if current is not None else (position,)
         if step > 0:
-            after = [s for s in ordered if (s > current if current else s.start >= position)]
-            return after[0] if after else ordered[0]
-        before = [s for s in ordered if (s < current if current else s.start < position)]
-        return before[-1] if before else ordered[-1]
+            return self._offered.first_after(key) or self._offered.first()
+        return self._offered.last_before(key) or self._offered.last()
 
 
 def lexicon_suggestions(
     normalized: NormalizedText,
     labelled: Iterable[tuple[str, str]],
-    taken: set[tuple[int, int, str]],
-    rejected: set[tuple[int, int, str]],
+    taken: Iterable[LabelledRange],
+    rejected: AbstractSet[LabelledRange],
     nested: bool = True,
     places: Places | None = None,
 ) -> set[Suggestion]:

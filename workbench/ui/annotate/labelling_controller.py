@@ -30,10 +30,10 @@ from workbench.core.model import Span
 from workbench.core.normalize import find_all
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Range, Suggestion, occurrences
 from workbench.ui import i18n
+from workbench.ui.annotate.drawn_suggestions import DrawnSuggestions
 from workbench.ui.annotate.inspector import NO_VALUE
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label_all
 from workbench.ui.annotate.stored_suggestions import StoredSuggestions
-from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS, ViewSpan
 from workbench.ui.background import QuietTask
 from workbench.ui.commands import AddSpans, DeleteSpans, Describe, ResizeSpan, S, UpdateSpan
 from workbench.ui.label_style import label_colours
@@ -70,8 +70,10 @@ class LabellingController(QObject):
         self._occurrences_found.connect(self._offer_suggestions)
 
     def connect_widgets(self) -> None:
-        """The label palette, the inspector and the search panel's Label all."""
+        """The label palette, the inspector, the search panel's Label all, and the text view,
+        which draws the suggestions."""
         window = self._window
+        window.text_view.set_suggestion_source(DrawnSuggestions(self._shown_suggestions, self._colours))
         window.label_palette.labelChosen.connect(self.apply_label)
         window.inspector.labelChosen.connect(self._relabel_inspected)
         window.inspector.attributeChosen.connect(self._set_attribute)
@@ -304,15 +306,11 @@ class LabellingController(QObject):
         self.show_suggestions()
 
     def show_suggestions(self) -> None:
-        document_id = self._window.current_document_id
-        offered = sorted(self.suggestions[document_id].offered) if document_id else []
-        self._window.text_view.set_suggestions([self._drawn(suggestion) for suggestion in offered])
+        self._window.text_view.suggestions_changed()
 
-    def _drawn(self, suggestion: Suggestion) -> ViewSpan:
-        """A suggestion as the view draws it: dashed, in its label's colour, with its tag."""
-        start, end, label = suggestion.start, suggestion.end, suggestion.label
-        colour = self._colours.get(label, HIGHLIGHT_COLORS["suggestion"])
-        return ViewSpan(f"suggestion:{start}:{end}:{label}", start, end, colour, label, "suggestion")
+    def _shown_suggestions(self) -> DocumentSuggestions | None:
+        document_id = self._window.current_document_id
+        return None if document_id is None else self.suggestions.get(document_id)
 
     def go_to_suggestion(self, step: int) -> None:
         """Select the next (``step`` 1) or previous (-1) suggestion, for Enter or Escape."""
@@ -380,17 +378,14 @@ class LabellingController(QObject):
 
     def use_built_suggestions(self, offer: DocumentOffer) -> None:
         """The document's suggestions from every labelled span in the project, built in the
-        background: those still unlabelled join the ones on offer."""
+        background, take the place of those on offer, with what the annotator did meanwhile
+        (``DocumentSuggestions.take_over``)."""
         if offer.document_id != self._window.current_document_id:
             return
-        suggestions = self.suggestions[offer.document_id]
-        suggestions.rejected |= offer.rejected
-        suggestions.nested = offer.nested
-        taken = self._window.span_model.taken_spans(offer.nested)
-        suggestions.offered = {s for s in suggestions.offered if not taken.hide(s.start, s.end, s.label)}
-        for label in {s.label for s in offer.suggestions}:
-            ranges = [(s.start, s.end) for s in offer.suggestions if s.label == label]
-            suggestions.offer(ranges, label, taken)
+        spans = self._window.span_model
+        self.suggestions[offer.document_id].take_over(
+            offer.suggestions, spans.labelled_since(offer.taken), spans.taken_spans(offer.suggestions.nested)
+        )
         self.show_suggestions()
 
     def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -24,7 +25,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from workbench.app.project import SpanEntry
-from workbench.core.suggestions import TakenSpans
+from workbench.core.ordered_ranges import OrderedRanges
+from workbench.core.suggestions import LabelledRange, TakenSpans
 from workbench.ui.table_setup import set_up_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,8 +58,9 @@ class SpanTableModel(QAbstractTableModel):
         self._entries: list[SpanEntry] = []
         """Ascending by ``_key``, whatever the order shown."""
         self._by_id: dict[str, SpanEntry] = {}
-        self._labelled: set[tuple[int, int, str]] = set()
-        """(start, end, label) of every span: one annotator has each at most once."""
+        self._labelled: OrderedRanges[LabelledRange] = OrderedRanges()
+        """(start, end, label) of every span (one annotator has each at most once), kept in text
+        order for the suggestions they hide (``taken_spans``)."""
         self._column = self.START
         self._descending = False
 
@@ -69,7 +72,7 @@ class SpanTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._text = text
         self._by_id = {entry.id: entry for entry in entries}
-        self._labelled = {(entry.start, entry.end, entry.label) for entry in entries}
+        self._labelled = OrderedRanges((entry.start, entry.end, entry.label) for entry in entries)
         in_text_order = self._column == self.START
         self._entries = list(entries) if in_text_order else sorted(entries, key=self._key)
         self.endResetModel()
@@ -103,6 +106,10 @@ class SpanTableModel(QAbstractTableModel):
 
     def is_labelled(self, start: int, end: int, label: str) -> bool:
         return (start, end, label) in self._labelled
+
+    def labelled_since(self, taken: AbstractSet[LabelledRange]) -> set[LabelledRange]:
+        """The spans here that ``taken``, an earlier reading of them, does not hold."""
+        return self._labelled.members - taken
 
     def taken_spans(self, nested: bool) -> TakenSpans:
         """The spans, asked which suggestions they hide (``nested``: whether the project's names

@@ -98,7 +98,7 @@ class StoredSuggestions(QObject):
         gone = self._ids.get(document_id, {}).keys() - found.keys()
         self._ids[document_id] = found
         suggestions = self._suggestions[document_id]
-        suggestions.offered -= gone
+        suggestions.discard(gone)
         suggestions.rejected -= found.keys()  # a rejection undone
         if document_id != self._window.current_document_id:
             return

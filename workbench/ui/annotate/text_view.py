@@ -60,7 +60,14 @@ from workbench.ui.annotate.span_painting import Piece, paint_backgrounds, paint_
 from workbench.ui.annotate.tag_painting import paint_tags
 from workbench.ui.annotate.view_geometry import SpanGeometry, ViewGeometry, VisibleBlock
 from workbench.ui.annotate.view_gestures import ClickCycle, GestureMixin
-from workbench.ui.annotate.view_span import HIGHLIGHT_COLORS, HighlightKind, Range, ViewSpan
+from workbench.ui.annotate.view_span import (
+    HIGHLIGHT_COLORS,
+    HighlightKind,
+    NoSuggestions,
+    Range,
+    SuggestionSource,
+    ViewSpan,
+)
 
 OverlayPainter = Callable[[QPainter, SpanGeometry], None]
 """Paints over the text and the spans' decorations (antialiased, viewport coordinates)."""
@@ -85,7 +92,7 @@ class AnnotatedTextView(GestureMixin):
         self._offsets = Utf16Map("")
         self._spans: SpanIndex[ViewSpan] = SpanIndex()
         self._highlights: dict[HighlightKind, SpanIndex[None]] = {}
-        self._suggested: SpanIndex[ViewSpan] = SpanIndex()
+        self._suggested: SuggestionSource = NoSuggestions()
         self._selected_span_id: str | None = None
         self._hovered_span_id = ""
         self._overlays: list[OverlayPainter] = []
@@ -133,7 +140,6 @@ class AnnotatedTextView(GestureMixin):
         self._text = text
         self._offsets = Utf16Map(text)
         self._highlights.clear()
-        self._suggested.clear()
         self._selected_span_id = None
         self._hovered_span_id = ""
         self._click_cycle = ClickCycle()
@@ -189,16 +195,17 @@ class AnnotatedTextView(GestureMixin):
         )
         self.viewport().update()
 
-    def set_suggestions(self, suggestions: Sequence[ViewSpan]) -> None:
-        """Suggestions: dashed, in their label's colour, tagged; not spans (see ``suggestion``)."""
-        for suggestion in suggestions:
-            self._check_range(suggestion.start, suggestion.end)
-        self._suggested.replace_all(_indexed(suggestion) for suggestion in suggestions)
+    def set_suggestion_source(self, source: SuggestionSource) -> None:
+        """Where the suggestions come from: drawn dashed, in their label's colour, tagged; not
+        spans (see ``suggestion``). Their ranges are the document's (as its spans' are)."""
+        self._suggested = source
+        self._decorations_changed()
+
+    def suggestions_changed(self) -> None:
         self._decorations_changed()
 
     def suggestion(self, suggestion_id: str) -> ViewSpan | None:
-        found = self._suggested.get(suggestion_id)
-        return None if found is None else found.payload
+        return self._suggested.get(suggestion_id)
 
     def set_selected_span(self, span_id: str | None) -> None:
         """Emphasize one span (None for none); nothing is emitted."""
@@ -378,9 +385,9 @@ class AnnotatedTextView(GestureMixin):
             for highlight in highlights.overlapping(start, end):
                 rects = self._geometry.range_rects(blocks, highlight.start, highlight.end)
                 pieces.append(Piece(kind, HIGHLIGHT_COLORS[kind], rects))
-        for found in self._suggested.overlapping(start, end):
-            rects = self._geometry.range_rects(blocks, found.start, found.end)
-            pieces.append(Piece("suggestion", found.payload.color, rects))
+        for suggested in self._suggested.overlapping(start, end):
+            rects = self._geometry.range_rects(blocks, suggested.start, suggested.end)
+            pieces.append(Piece("suggestion", suggested.color, rects))
         levels = self._spans.levels(start, end)
         dragged = self.edge_drag_range
         for indexed in self._spans.overlapping(start, end):
@@ -418,9 +425,9 @@ class AnnotatedTextView(GestureMixin):
         """The entity and trigger spans and the suggestions starting in ``[start, end)`` (those
         with a tag there)."""
         past = max(end, start + 1)
-        spans = [f for f in self._spans.overlapping(start, past) if f.payload.kind in ("entity", "trigger")]
-        found = spans + list(self._suggested.overlapping(start, past))
-        return [f.payload for f in found if start <= f.start < past]
+        spans = [f.payload for f in self._spans.overlapping(start, past) if f.payload.kind in ("entity", "trigger")]
+        found = spans + self._suggested.overlapping(start, past)
+        return [f for f in found if start <= f.start < past]
 
     def set_arcs(self, owner: str, arcs: Sequence[ArcSpec]) -> None:
         """Draw ``arcs`` (replacing those ``owner`` set before) above the lines."""

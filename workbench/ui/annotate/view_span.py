@@ -4,7 +4,7 @@ colours of the ranges it highlights without labels (search matches, suggestions)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 SpanKind = Literal["entity", "trigger", "suggestion", "match"]
 HighlightKind = Literal["suggestion", "match"]
@@ -21,6 +21,25 @@ class ViewSpan:
     color: str
     label: str
     kind: SpanKind = "entity"
+
+
+class SuggestionSource(Protocol):
+    """The suggestions a view draws (``kind`` "suggestion"), asked for the part of the text it
+    paints: a long document offers tens of thousands, of which a screen shows a few."""
+
+    def overlapping(self, start: int, end: int) -> list[ViewSpan]:
+        """Those overlapping code points ``[start, end)``, in text order."""
+        ...
+
+    def get(self, suggestion_id: str) -> ViewSpan | None: ...
+
+
+class NoSuggestions:
+    def overlapping(self, start: int, end: int) -> list[ViewSpan]:
+        return []
+
+    def get(self, suggestion_id: str) -> ViewSpan | None:
+        return None
 
 
 HIGHLIGHT_COLORS: dict[HighlightKind, str] = {"match": "#00ff00", "suggestion": "#5c6bc0"}

@@ -1,0 +1,81 @@
+"""A long document with thousands of suggestions: what the GUI thread does with them scales with
+the annotator's edit, not with their number (``DocumentSuggestions``, ``DrawnSuggestions``).
+
+On a million characters the window offered 24,000 suggestions, and each edit, each arrival of
+the background build and each repaint went through them all on the GUI thread (seconds at a
+time). These tests count the work rather than time it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, show_window
+from workbench.app.suggestions import document_suggestions
+from workbench.core.model import AnnotatedDocument, make_document
+from workbench.core.schema import builtin_schema
+from workbench.core.suggestions import TakenSpans
+from workbench.store.project import Project
+from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.annotate.view_span import ViewSpan
+
+NAMES = ["".join(letters) for letters in itertools.permutations("بتثجحخدذ", 3)][:30]
+TIMES = 150
+"""Each name's occurrences: under ``MAX_OCCURRENCES``, so that each is offered."""
+LINE = "{} قال في الخبر إن الوفد وصل اليوم"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    """One document of 4,500 lines, each with a name that badr labelled once (PER)."""
+    text = "\n".join(LINE.format(NAMES[n % len(NAMES)]) for n in range(len(NAMES) * TIMES))
+    with Project.create(tmp_path / "long.tawsim", builtin_schema("conflict-news")) as project:
+        project.add_documents([AnnotatedDocument(make_document("long", text))])
+        document = project.documents()[0].id
+        for name in NAMES:
+            start = text.index(name)
+            project.add_span(document, "badr", start, start + len(name), "PER")
+        yield project
+
+
+@pytest.fixture
+def window(qtbot: QtBot, project: Project, tmp_path: Path) -> MainWindow:
+    shown = show_window(qtbot, MainWindow(project, ANNOTATOR, ini_settings(tmp_path / "s.ini"), Confirmations()))
+    shown.open_document(project.documents()[0].id)
+    return shown
+
+
+def test_a_built_offer_arrives_without_asking_the_spans_about_each_suggestion(
+    window: MainWindow, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offer = document_suggestions(project, project.documents()[0].id, ANNOTATOR)
+    assert len(offer.suggestions.offered) == len(NAMES) * TIMES
+    asked: list[object] = []
+    hide = TakenSpans.hide
+    monkeypatch.setattr(TakenSpans, "hide", lambda spans, *given: asked.append(given) or hide(spans, *given))
+    window.labelling.use_built_suggestions(offer)
+    assert window._suggestions[offer.document_id].offered == offer.suggestions.offered
+    assert len(asked) < 100
+
+
+def test_only_the_suggestions_on_screen_are_drawn(
+    qtbot: QtBot, window: MainWindow, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offer = document_suggestions(project, project.documents()[0].id, ANNOTATOR)
+    drawn: list[str] = []
+    made = ViewSpan.__init__
+
+    def counted(span: ViewSpan, *given: object, **named: object) -> None:
+        made(span, *given, **named)  # type: ignore[arg-type]
+        drawn.append(span.kind)
+
+    monkeypatch.setattr(ViewSpan, "__init__", counted)
+    window.labelling.use_built_suggestions(offer)
+    window.text_view.viewport().repaint()
+    suggestions = drawn.count("suggestion")
+    assert 0 < suggestions < len(offer.suggestions.offered) // 4
