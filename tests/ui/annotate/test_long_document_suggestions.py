@@ -9,6 +9,7 @@ time). These tests count the work rather than time it.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,11 +17,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, show_window
+from workbench.app import search
 from workbench.app.suggestions import document_suggestions
 from workbench.core.model import AnnotatedDocument, make_document
+from workbench.core.normalize import NormalizedText
+from workbench.core.normalize import normalize as core_normalize
 from workbench.core.schema import builtin_schema
 from workbench.core.suggestions import TakenSpans
 from workbench.store.project import Project
+from workbench.ui.annotate import labelling_controller
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.view_span import ViewSpan
 
@@ -28,6 +33,7 @@ NAMES = ["".join(letters) for letters in itertools.permutations("بتثجحخد�
 TIMES = 150
 """Each name's occurrences: under ``MAX_OCCURRENCES``, so that each is offered."""
 LINE = "{} قال في الخبر إن الوفد وصل اليوم"
+WAIT_MS = 30_000
 
 
 @pytest.fixture
@@ -79,3 +85,24 @@ def test_only_the_suggestions_on_screen_are_drawn(
     window.text_view.viewport().repaint()
     suggestions = drawn.count("suggestion")
     assert 0 < suggestions < len(offer.suggestions.offered) // 4
+
+
+def test_the_first_label_of_a_document_is_searched_for_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document's normalized view, made at its first label (0.1 s for a million characters),
+    is made on the worker that finds the label's other places."""
+    threads: list[threading.Thread] = []
+
+    def recorded(text: str) -> NormalizedText:
+        threads.append(threading.current_thread())
+        return core_normalize(text)
+
+    for module in (labelling_controller, search):
+        monkeypatch.setattr(module, "normalize", recorded, raising=False)
+    name = NAMES[1]
+    start = window.text.index(name)
+    window.text_view.select_range(start, start + len(name))
+    with qtbot.waitSignal(window.labelling._occurrences_found, timeout=WAIT_MS):
+        window.labelling.apply_label("PER")
+    assert threads and threading.main_thread() not in threads

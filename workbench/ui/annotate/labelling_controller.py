@@ -27,7 +27,7 @@ from workbench.app.changes import Command, relabelled
 from workbench.app.suggestions import DocumentOffer, reject_in_document
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span
-from workbench.core.normalize import find_all
+from workbench.core.normalize import NormalizedText, find_all, normalize
 from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Range, Suggestion, occurrences
 from workbench.ui import i18n
 from workbench.ui.annotate.drawn_suggestions import DrawnSuggestions
@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 
 Push = Callable[[type[S], Command, Describe], S | None]
 """Apply a command and put its step on the window's undo stack; None when it was refused."""
-Found = tuple[str, int, int, str, list[Range]]
-"""(document id, start, end, label) of a span just labelled, and the other places of its text."""
+Found = tuple[str, int, int, str, list[Range], NormalizedText]
+"""(document id, start, end, label) of a span just labelled, the other places of its text, and
+the document's normalized view they were found in."""
 
 
 class LabellingController(QObject):
@@ -278,18 +279,25 @@ class LabellingController(QObject):
 
     def _offer_suggestions_later(self, start: int, end: int, label: str) -> None:
         """Find the other occurrences on a worker thread (a common word of a long document takes
-        longer than a frame: في, 6,841 times in a million characters, 58 ms), and offer them when
-        they arrive, if the span is still there."""
+        longer than a frame: في, 6,841 times in a million characters, 58 ms; the document's
+        normalized view, made there at its first label, 0.1 s more), and offer them when they
+        arrive, if the span is still there."""
         document_id = self._window.current_document_id
         if document_id is None:
             return
-        normalized = self._window.texts.normalized(document_id)
-        task = QuietTask(lambda *_: (document_id, start, end, label, occurrences(normalized, start, end)))
+        kept, text = self._window.texts.kept_normalized(document_id), self._window.text
+
+        def find() -> Found:
+            normalized = kept or normalize(text)
+            return document_id, start, end, label, occurrences(normalized, start, end), normalized
+
+        task = QuietTask(lambda *_: find())
         task.succeeded.connect(self._occurrences_found)
         task.start()
 
     def _offer_suggestions(self, occurrences_found: Found) -> None:
-        document_id, start, end, label, found = occurrences_found
+        document_id, start, end, label, found, normalized = occurrences_found
+        self._window.texts.keep_normalized(document_id, normalized)
         if document_id != self._window.current_document_id or not self._window.span_model.is_labelled(
             start, end, label
         ):
