@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import REPO_ROOT
 from workbench.core.errors import SchemaError
@@ -16,6 +18,7 @@ from workbench.core.nested_data import (
     MAX_DEPTH,
     NestedDataError,
     decode_json_value,
+    fast_json_object,
     parse_json,
     size_problem,
 )
@@ -150,3 +153,82 @@ def test_a_schema_version_sqlite_cannot_store_is_refused(tmp_path: Path) -> None
     with pytest.raises(SchemaError) as error:
         load_schema(path)
     assert str(error.value).startswith(f"{path}, line 7, schema.version: must be a whole number")
+
+
+def parse_outcome(data: bytes) -> str:
+    """What ``parse_json`` makes of the UTF-8 bytes ``data`` (as the JSONL reader hands it their
+    text), written with its types: a value's repr (1 and 1.0, 0.0 and -0.0 differ), or None for
+    anything refused."""
+    try:
+        return repr(parse_json(data.decode("utf-8")))
+    except (UnicodeDecodeError, NestedDataError):
+        return repr(None)
+
+
+FAST_JSON_CASES = [
+    (b'{"text": "\xd8\xb2\xd8\xa7\xd8\xb1", "n": [1, -2.5, 0.1, -0.0, true, null], "o": {}}\n', True),
+    (b'{"a": 999999999999999999, "b": -999999999999999999, "c": 5e-324, "d": 1.5e300}', True),
+    (b'{"a": "\\ud83d\\ude00 \\u00e9\\/\\"", "a": 2}', True),  # a pair escape; the last key kept
+    (b'{"a": "\xef\xbf\xbe \xc2\x85\x7f", "b": "\\u0000"}\r\n', True),  # U+FFFE, NEL, DEL, escaped NUL
+    (b'{"a": 123456789012345678901234567890}', False),  # orjson: a float
+    (b'{"a": -9223372036854775809}', False),  # orjson: a float
+    (b'{"sha256": "1234567890123456789"}', False),  # 19 digits in a row: left to json
+    (b'{"a": "\\ud800"}', False),  # json reads a lone surrogate, parse_json refuses it
+    (b'{"a": "\\ude00\\ud83d"}', False),
+    (b'{"a": NaN, "b": -Infinity}', False),  # json reads them
+    (b'{"a": 1e400}', False),  # json reads inf
+    (b'\xef\xbb\xbf{"a": 1}', False),  # a byte-order mark inside a file
+    (b'{"a": "\xed\xa0\x80"}', False),  # a surrogate written in UTF-8: not UTF-8
+    (b'{"a": "\xc0\xaf"}', False),
+    (b'{"a": "\xd8"}', False),
+    (b'{"a": "x\x01"}', False),
+    (b'{"a":\x0b1}', False),
+    (b'[{"a": 1}]', False),  # not an object
+    (b"null", False),
+    (b"", False),
+    (b" \t\r\n", False),
+    (b'{"a": 1} {"b": 2}', False),
+    (b'{"a": 01}', False),
+    (b"{'a': 1}", False),
+]
+
+
+@pytest.mark.parametrize(("data", "read"), FAST_JSON_CASES)
+def test_fast_json_object_reads_what_parse_json_reads_or_leaves_it_to_it(
+    data: bytes, read: bool
+) -> None:
+    """orjson reads a line where it gives what json gives, and leaves the rest to json: what
+    it refuses, and what it would read otherwise (integers beyond 64 bits as floats)."""
+    value = fast_json_object(data)
+    assert (value is not None) == read
+    if read:
+        assert repr(value) == parse_outcome(data)
+
+
+def test_fast_json_object_reads_nesting_json_refuses_for_its_recursion_limit() -> None:
+    """The one line read that json refused: a value nested 1,000 levels deep (orjson reads up to
+    1,024). The import keeps nothing nested deeper than ``MAX_DEPTH`` levels."""
+    data = b'{"a": ' + b"[" * 999 + b"]" * 999 + b"}"
+    assert fast_json_object(data) is not None
+    assert parse_outcome(data) == repr(None)
+    assert fast_json_object(b'{"a": ' + b"[" * 1024 + b"]" * 1024 + b"}") is None
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    | st.integers(min_value=-(2**70), max_value=2**70),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.text(), JSON_VALUES, max_size=6), st.booleans())
+def test_fast_json_object_never_reads_otherwise_than_parse_json(
+    record: dict[str, object], ascii_only: bool
+) -> None:
+    """Text (lone surrogates too), integers beyond 64 bits, floats (NaN and infinities too),
+    written as json writes them: orjson's value, where it gives one, is json's."""
+    data = json.dumps(record, ensure_ascii=ascii_only).encode("utf-8", errors="surrogatepass")
+    value = fast_json_object(data)
+    assert value is None or repr(value) == parse_outcome(data)

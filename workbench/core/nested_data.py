@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson
+
 if TYPE_CHECKING:
     import yaml
 
@@ -56,6 +58,32 @@ def parse_json(text: str, **options: Any) -> Any:
     value = _checked_json(text, 0, lambda: json.loads(text, **options))
     _refuse_surrogates(value, text, 0, len(text))
     return value
+
+
+_DIGITS_AS_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+_INTEGER_BEYOND_64_BITS = b"0" * 19
+"""An integer outside -2**63 .. 2**64 - 1 (which orjson reads as a float) has 19 digits or more."""
+
+
+def fast_json_object(data: bytes) -> dict[str, Any] | None:
+    """The JSON object of the UTF-8 text ``data``, exactly as ``parse_json`` reads it, read by
+    orjson (twice as fast as decoding the text and reading it with ``json``); None where orjson
+    cannot give that, for ``parse_json`` to read the text and name what is wrong.
+
+    orjson refuses what ``parse_json`` refuses (and what ``text_io`` refuses: bytes that are not
+    UTF-8, control characters outside JSON's escapes), and some of what it reads: NaN and
+    Infinity, a number beyond a float's range, and a lone surrogate escape (``json`` reads it and
+    ``parse_json`` refuses it). It reads an integer beyond 64 bits as a float, so a text holding
+    19 digits in a row (a long number, or digits in a string) is left to ``parse_json``. A value
+    nested between about 990 and 1,024 levels deep, which ``json`` refuses (Python's recursion
+    limit), is read: what is kept is at most ``MAX_DEPTH`` levels deep (``size_problem``)."""
+    if _INTEGER_BEYOND_64_BITS in data.translate(_DIGITS_AS_ZEROS):
+        return None
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+    return value if type(value) is dict else None
 
 
 def decode_json_value(decoder: json.JSONDecoder, text: str, position: int) -> tuple[Any, int]:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from workbench.core.errors import InputError
 
@@ -78,17 +79,32 @@ def decode_text(data: bytes, path: Path) -> str:
 
 
 _LINES_BUFFER = 1024 * 1024
-"""Bytes read at once by ``text_lines``. A line of a corpus (a document of 3,000 Arabic characters
+"""Bytes read at once by ``raw_lines``. A line of a corpus (a document of 3,000 Arabic characters
 with its spans, about 8 KB) spans the default buffer of 8 KB: reading 10,000 of them took a
 third more processor time with it (0.14 s -> 0.10 s)."""
+
+
+class RawLine(NamedTuple):
+    """A line of a UTF-8 text file as read: its bytes with the LF that ends it, neither decoded
+    nor checked (``line_text`` does both), and the byte of the file where it starts."""
+
+    data: bytes
+    position: int
 
 
 def text_lines(path: Path) -> Iterator[str]:
     """The lines of a text file, split at LF only and without it, read one at a time so that
     memory does not grow with the file: the lines of ``decode_text``, refused with the same
-    errors (where a file holds several faults, the first line holding one is named first).
+    errors (where a file holds several faults, the first line holding one is named first)."""
+    for line in raw_lines(path):
+        yield line_text(line, path)
 
-    UTF-16 files are decoded whole (they are rare, and their LF is two bytes)."""
+
+def raw_lines(path: Path) -> Iterator[RawLine | str]:
+    """The lines of ``text_lines``, a UTF-8 file's as they were read (``RawLine``), for a reader
+    that reads bytes and checks them itself (``line_text`` gives the text and the errors of
+    ``text_lines``). UTF-16 files are decoded whole (they are rare, and their LF is two bytes),
+    their lines given as text."""
     with path.open("rb", buffering=_LINES_BUFFER) as stream:
         head = stream.read(4)
         if _detect_encoding(head) not in (_UTF8, _UTF8_BOM):
@@ -101,23 +117,26 @@ def text_lines(path: Path) -> Iterator[str]:
         stream.seek(position)
         raw = b"\n"
         for raw in stream:
-            yield _decode_line(raw, position, path).removesuffix("\n")
+            yield RawLine(raw, position)
             position += len(raw)
         if raw.endswith(b"\n"):
-            yield ""  # what follows the last line break, as str.split gives it
+            yield RawLine(b"", position)  # what follows the last line break, as str.split gives it
 
 
-def _decode_line(raw: bytes, position: int, path: Path) -> str:
-    """One UTF-8 line at byte ``position`` of the file, checked as ``decode_text`` checks it."""
+def line_text(line: RawLine | str, path: Path) -> str:
+    """The text of a line of ``raw_lines``, without its LF, checked as ``decode_text`` checks
+    a file (``path`` names the file in the error)."""
+    if isinstance(line, str):
+        return line
     try:
-        line = raw.decode("utf-8")
+        text = line.data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            path, _describe_decode_error(error, _UTF8), where=f"byte {position + error.start}"
+            path, _describe_decode_error(error, _UTF8), where=f"byte {line.position + error.start}"
         ) from error
-    if len(raw.translate(None, _REFUSED_CONTROL_BYTES)) != len(raw):
-        _refuse_control_characters(line, _UTF8, path, start=position)
-    return line
+    if len(line.data.translate(None, _REFUSED_CONTROL_BYTES)) != len(line.data):
+        _refuse_control_characters(text, _UTF8, path, start=line.position)
+    return text.removesuffix("\n")
 
 
 def canonical_text(raw: str) -> str:
