@@ -184,6 +184,13 @@ def test_the_crf_model_is_stored_retrained_when_enough_documents_are_done_and_pa
         assert load_model(package, "crf")[1] == 13  # type: ignore[index]
 
 
+def test_the_crf_is_trained_again_after_each_document_while_few_are_done() -> None:
+    few, many = recommending.RETRAIN_EACH_BELOW, recommending.RETRAIN_EACH_BELOW + 1
+    assert recommending.retrain_due(2, 1) and recommending.retrain_due(few - 1, few - 2)
+    assert not recommending.retrain_due(many, many - 1)
+    assert recommending.retrain_due(many, many - recommending.RETRAIN_AFTER)
+
+
 def test_throughput_counts_actions_per_annotator_from_the_commands_and_the_log(project: Project) -> None:
     document = new_document(project)
     AddSpans(document, "amal", [(4, 8)], "PER").apply(project)

@@ -6,9 +6,9 @@ Printed: exact labeled span F1 of each recommender trained on 80% of the documen
 the other 20% (targets: CRF >= 0.65, strings + CRF higher); the time to train the CRF on 20,000
 tokens (target < 10 s); the time to suggest on a 3,000-character document (target < 50 ms); and
 a replay of the corpus by an annotator who accepts the right suggestions, rejects the wrong ones
-and labels the rest, the CRF retrained every ``RETRAIN_AFTER`` documents done (actions per gold
-span with assistance / without, target <= 0.7). The suggestions replayed are those the window
-shows (``evaluation.on_opening``). Times are processor time of this process. Run with
+and labels the rest, the CRF retrained as the program retrains it (``recommending.retrain_due``;
+actions per gold span with assistance / without, target <= 0.7). The suggestions replayed are
+those the window shows (``evaluation.on_opening``). Times are processor time of this process. Run with
 ``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
 """
 
@@ -21,7 +21,7 @@ from functools import lru_cache
 import pytest
 
 from tests.conftest import SHARED_DIR
-from workbench.app.recommending import RETRAIN_AFTER
+from workbench.app.recommending import RETRAIN_AFTER, RETRAIN_EACH_BELOW, retrain_due
 from workbench.core.recommenders import TrainingDocument
 from workbench.core.recommenders.crf import train_crf
 from workbench.core.recommenders.evaluation import (
@@ -123,7 +123,7 @@ def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
     began = time.process_time()
     for index, document in enumerate(documents):
         done = documents[:index]
-        if done and index - trained_on >= RETRAIN_AFTER:
+        if done and retrain_due(index, trained_on):
             model, trained_on = train_crf(done), index
         gazetteer = gazetteer_of(done)
         recommend = (
@@ -137,7 +137,8 @@ def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
         bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested))
     print(
         f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "
-        f"retrained every {RETRAIN_AFTER} documents, actions per gold span "
+        f"retrained after each document below {RETRAIN_EACH_BELOW}, then every {RETRAIN_AFTER}, "
+        "actions per gold span "
         f"({one_by_one.unassisted / one_by_one.gold_spans:.3f} without assistance; "
         f"{time.process_time() - began:.0f} s CPU):"
     )

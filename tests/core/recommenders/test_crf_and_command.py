@@ -114,6 +114,16 @@ def test_a_word_is_read_with_its_article_affixes_neighbours_bigrams_and_frequenc
     assert {"al=False", "f=0", "d=1", "-1edge"} <= set(features[0]) and "1edge" in features[2]
 
 
+def test_a_word_seen_in_names_is_read_with_its_place_in_them_and_how_often_it_is_in_one() -> None:
+    done = TrainingDocument("قال محمد علي إن محمد حضر ومحمد غاب وعلي غاب", [(4, 12, "PER")])
+    sentences = sentences_of("التقى محمد البرادعي")
+    features = sentence_features(sentences[0], gazetteer_of([done]), document_stems(sentences))
+    first, name, next_word = (set(words) for words in features)
+    assert {"t=B-PER", "ts=1", "t|s=B-PER|1"} <= name  # in a name once in its 3 places
+    assert "1t=B-PER" in first and "-1t=B-PER" in next_word
+    assert not any(feature.startswith(("t", "1t")) for feature in next_word)  # in no name
+
+
 def test_a_vowel_skeleton_tells_a_transliterated_name_from_a_root_pattern() -> None:
     assert vowel_skeleton("ستيفن") == "CCVCC" and vowel_skeleton("مكتب") == "CCCC"
 

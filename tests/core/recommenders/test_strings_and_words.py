@@ -69,6 +69,12 @@ def test_label_counts_per_string_and_the_majority_label_wins() -> None:
     assert (found.label, found.score) == ("LOC", 0.75)
 
 
+def test_each_word_of_an_entry_counts_where_it_stands_in_names() -> None:
+    gazetteer = gazetteer_of([], [("محمد علي", "PER"), ("ومحمد البرادعي", "PER"), ("جامعة محمد الخامس", "ORG")])
+    assert gazetteer.name_words["محمد"] == {"B-PER": 2, "I-ORG": 1}
+    assert gazetteer.name_words["علي"] == {"I-PER": 1} and "جامعه" in gazetteer.name_words
+
+
 def test_a_string_mostly_left_unlabelled_or_rejected_is_not_suggested() -> None:
     labelled_once = TrainingDocument("الأمل كبير والأمل باق والأمل هنا وبالأمل", [(0, 5, "MISC")])
     assert recommend_strings(gazetteer_of([labelled_once]), sentences_of("الأمل")) == []

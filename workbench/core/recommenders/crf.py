@@ -8,10 +8,12 @@ in the sentence, how often its stem occurs in the training texts (labelled or no
 rarer than a common word) and in its own document, and the two together (a stem rare in the
 project but repeated in one document is most often a name of that document's story), its vowel
 skeleton and the share of its letters that write vowels (``vowel_skeleton``: a transliterated
-foreign name, the names a model has seen least, writes its vowels), the gazetteer's tag on it;
+foreign name, the names a model has seen least, writes its vowels), the gazetteer's tag on it,
+the tag its stem most often has as a word of the gazetteer's entries and how often it is one
+(``name_word_features``: a first name seen in other names begins a new one);
 the form, stem, proclitics, affixes and
-shape of the two words each side (and the gazetteer's tags next to it), and the stem bigrams
-with each neighbour. The gazetteer features of the training sentences come from the other half
+shape of the two words each side (and the gazetteer's tags and name-word tags next to it), and
+the stem bigrams with each neighbour. The gazetteer features of the training sentences come from the other half
 of the training documents (a two-fold jackknife): a gazetteer built from a sentence's own spans
 would always be right there, and the model would learn to trust it more than it deserves on new
 text.
@@ -144,6 +146,19 @@ def _frequency_features(word: Word, gazetteer: Gazetteer, in_document: Mapping[s
     ]
 
 
+def name_word_features(word: Word, gazetteer: Gazetteer) -> list[str]:
+    """The tag the gazetteer's entries most often give ``word``'s stem as one of their words
+    (``Gazetteer.name_words``), and the share of the stem's occurrences that are in an entry, in
+    five classes (a word of names that is also a common word, عبد or بن, is seldom one)."""
+    tags = gazetteer.name_words.get(word.stem)
+    if not tags:
+        return []
+    tag = tags.most_common(1)[0][0]
+    named = tags.total()
+    share = round(4 * named / max(gazetteer.stems[word.stem], named))
+    return [f"t={tag}", f"ts={share}", f"t|s={tag}|{share}"]
+
+
 def document_stems(sentences: Sequence[Sequence[Word]]) -> Counter[str]:
     """How often each stem occurs in a document (its sentences)."""
     return Counter(word.stem for sentence in sentences for word in sentence)
@@ -155,9 +170,10 @@ def sentence_features(
     """Each word's features (see above); ``in_document`` counts the stems of its document
     (``document_stems``)."""
     gazetteer_tags = match_tags(gazetteer, sentence)
+    name_words = [name_word_features(word, gazetteer) for word in sentence]
     own = [
-        [*_own_features(word), *_frequency_features(word, gazetteer, in_document)]
-        for word in sentence
+        [*_own_features(word), *_frequency_features(word, gazetteer, in_document), *name_words[index]]
+        for index, word in enumerate(sentence)
     ]
     near = {
         offset: [_neighbour_features(word, offset) for word in sentence] for offset in (-2, -1, 1, 2)
@@ -172,6 +188,7 @@ def sentence_features(
                 item += words[position]
                 if abs(offset) == 1:
                     item.append(f"{offset}g={gazetteer_tags[position]}")
+                    item += (f"{offset}{feature}" for feature in name_words[position][:1])
             else:
                 item.append(f"{offset}edge")
         if index > 0:

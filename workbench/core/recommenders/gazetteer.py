@@ -35,12 +35,18 @@ class Gazetteer:
     longest: int = 0
     stems: Counter[str] = field(default_factory=Counter)
     """How often each stem occurs in the documents' texts, labelled or not."""
+    name_words: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """Per stem, how often it is a word of an entry, by IOB2 tag (``B-PER`` for the first word
+    of a PER entry, ``I-PER`` for a later one): a word seen in names (محمد in محمد علي) tells
+    of a new name it is part of (محمد البرادعي), which no entry matches whole."""
 
     def add(self, text: str, label: str, count: int = 1) -> None:
         key = stems_of(text)
         if key and not all(len(stem) < 2 for stem in key):
             self.labels[key][label] += count
             self.longest = max(self.longest, len(key))
+            for position, stem in enumerate(key):
+                self.name_words[stem][f"{'I' if position else 'B'}-{label}"] += count
 
     def reject(self, text: str, label: str) -> None:
         self.rejections[(stems_of(text), label)] += 1
