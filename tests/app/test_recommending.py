@@ -338,3 +338,27 @@ def test_a_suggestion_read_before_a_fill_is_accepted_after_it(project: Project) 
     change = AcceptSuggestions(document, "amal", (read_by_the_window["بيروت"],)).apply(project)
     assert [s.text for s in change.added] == ["بيروت"]
     assert {s.id for s in suggestion_spans(project, document)} == set(read_by_the_window.values())
+
+
+def test_accepting_a_suggestion_whose_span_the_annotator_has_logs_no_acceptance(project: Project) -> None:
+    """The window can still show a suggestion the annotator has just labelled by hand (its build
+    read before): Enter on it adds nothing, and the acceptance rate must not count it."""
+    document = new_document(project)
+    store_suggestions(project, document, [Recommendation(4, 8, "PER", 0.9, "crf")])  # كريم
+    [suggestion] = suggestion_spans(project, document)
+    AddSpans(document, "amal", [(4, 8)], "PER").apply(project)
+    change = AcceptSuggestions(document, "amal", (suggestion.id,)).apply(project)
+    assert change.added == ()
+    assert throughput(project)["actions"]["accept"] == 0
+
+
+def test_a_bulk_accept_and_its_log_are_one_transaction(project: Project) -> None:
+    fill_suggestions(project, annotator="amal")
+    document = new_document(project)
+    statements: list[str] = []
+    project.conn.set_trace_callback(statements.append)
+    change = accept_above(project, document, "amal", 0.0).apply(project)
+    project.conn.set_trace_callback(None)
+    assert len(change.added) > 1
+    assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
+    assert throughput(project)["actions"]["accept"] == len(change.added)

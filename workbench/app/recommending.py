@@ -40,7 +40,7 @@ from workbench.store.recommending import (
     training_documents,
     unfinished_texts,
 )
-from workbench.store.throughput import log_action
+from workbench.store.throughput import log_action, record_action
 
 RECOMMENDERS = ("strings", "crf", "command")
 RETRAIN_AFTER = 5
@@ -229,10 +229,10 @@ class AcceptSuggestions(Command):
                     [(suggestion.start, suggestion.end)], self.label or suggestion.label, text=text,
                 )
             ]
-        if not self._logged:
-            for _ in self._accepted:
-                log_action(project, self.annotator, self.document_id, "accept")
-            self._logged = True
+            if not self._logged:  # one a span was made for: accepting one they had is no work
+                for _ in added:
+                    record_action(conn, self.annotator, self.document_id, "accept")
+        self._logged = True
         self._added = tuple(span.id for span in added)
         return Change(self.document_id, added=tuple(added))
 

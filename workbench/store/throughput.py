@@ -8,6 +8,7 @@ capped at ``IDLE`` seconds, so a lunch break between two spans does not count as
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -29,13 +30,20 @@ IDLE = 300.0
 def log_action(
     project: Project, annotator: str, document_id: str, action: str, at: float | None = None
 ) -> None:
+    with write_transaction(project.conn) as conn:
+        record_action(conn, annotator, document_id, action, at)
+
+
+def record_action(
+    conn: sqlite3.Connection, annotator: str, document_id: str, action: str, at: float | None = None
+) -> None:
+    """``log_action`` in the transaction open on ``conn``: the action logged with the edit."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
-    with write_transaction(project.conn):
-        project.conn.execute(
-            "INSERT INTO actions (annotator, document_id, action, at) VALUES (?, ?, ?, ?)",
-            [annotator, document_id, action, time.time() if at is None else at],
-        )
+    conn.execute(
+        "INSERT INTO actions (annotator, document_id, action, at) VALUES (?, ?, ?, ?)",
+        [annotator, document_id, action, time.time() if at is None else at],
+    )
 
 
 def throughput(project: Project) -> dict[str, Any]:
