@@ -189,14 +189,13 @@ class DocumentSuggestions:
         self.discard([suggestion])
         self.rejected.add(suggestion)
 
-    def take_over(
-        self, built: DocumentSuggestions, labelled_since: Iterable[LabelledRange], labelled: TakenSpans
-    ) -> None:
+    def take_over(self, built: DocumentSuggestions, labelled_since: Iterable[LabelledRange]) -> None:
         """Offer what was ``built`` off the GUI thread from the annotator's spans as they were
         then, with what happened since: the spans ``labelled_since`` settle theirs, the
         rejections stay, and what was on offer here that the build did not find (a label's
-        other places, the stored suggestions) stays unless the annotator's spans (``labelled``)
-        hide it. Only these are looked at, not each of a long document's tens of thousands."""
+        other places, the stored suggestions) stays: each span labelled or changed since it was
+        offered withdrew what it hides (``withdraw``). Only these are looked at, not each of a
+        long document's tens of thousands."""
         before, self._offered = self._offered, built._offered
         self.rejected |= built.rejected
         self.nested = built.nested
@@ -204,8 +203,7 @@ class DocumentSuggestions:
         for span in labelled_since:
             self.withdraw(*span)
         for suggestion in before.members - self.offered - self.rejected:
-            if not labelled.hide(*suggestion):
-                self._offered.add(suggestion)
+            self._offered.add(suggestion)
 
     def at(self, start: int, end: int) -> Suggestion | None:
         """The suggestion on exactly this range, if one is offered (the first label's)."""

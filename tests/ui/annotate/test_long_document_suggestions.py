@@ -9,11 +9,13 @@ time). These tests count the work rather than time it.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, show_window
@@ -22,9 +24,11 @@ from workbench.app.suggestions import document_suggestions
 from workbench.core.model import AnnotatedDocument, make_document
 from workbench.core.normalize import NormalizedText
 from workbench.core.normalize import normalize as core_normalize
+from workbench.core.recommenders import Recommendation
 from workbench.core.schema import builtin_schema
-from workbench.core.suggestions import TakenSpans
+from workbench.core.suggestions import Suggestion, TakenSpans
 from workbench.store.project import Project
+from workbench.store.recommending import store_suggestions
 from workbench.ui.annotate import labelling_controller
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.view_span import ViewSpan
@@ -34,6 +38,21 @@ TIMES = 150
 """Each name's occurrences: under ``MAX_OCCURRENCES``, so that each is offered."""
 LINE = "{} قال في الخبر إن الوفد وصل اليوم"
 WAIT_MS = 30_000
+
+
+def hides_asked_on_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, str]]:
+    """What the GUI thread asks the annotator's spans from now on (the workers' builds ask
+    them about every suggestion, as they should)."""
+    asked: list[tuple[int, int, str]] = []
+    hide = TakenSpans.hide
+
+    def counted(spans: TakenSpans, start: int, end: int, label: str) -> bool:
+        if threading.current_thread() is threading.main_thread():
+            asked.append((start, end, label))
+        return hide(spans, start, end, label)
+
+    monkeypatch.setattr(TakenSpans, "hide", counted)
+    return asked
 
 
 @pytest.fixture
@@ -61,9 +80,7 @@ def test_a_built_offer_arrives_without_asking_the_spans_about_each_suggestion(
 ) -> None:
     offer = document_suggestions(project, project.documents()[0].id, ANNOTATOR)
     assert len(offer.suggestions.offered) == len(NAMES) * TIMES
-    asked: list[object] = []
-    hide = TakenSpans.hide
-    monkeypatch.setattr(TakenSpans, "hide", lambda spans, *given: asked.append(given) or hide(spans, *given))
+    asked = hides_asked_on_the_gui_thread(monkeypatch)
     window.labelling.use_built_suggestions(offer)
     assert window._suggestions[offer.document_id].offered == offer.suggestions.offered
     assert len(asked) < 100
@@ -106,3 +123,23 @@ def test_the_first_label_of_a_document_is_searched_for_off_the_gui_thread(
     with qtbot.waitSignal(window.labelling._occurrences_found, timeout=WAIT_MS):
         window.labelling.apply_label("PER")
     assert threads and threading.main_thread() not in threads
+
+
+def test_a_read_of_the_stored_suggestions_after_an_edit_asks_the_spans_only_about_new_ones(
+    qtbot: QtBot, window: MainWindow, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recommenders' suggestions are read again after every edit (an undone acceptance
+    brings one back); each read asked the annotator's spans about every one of them."""
+    document = project.documents()[0].id
+    places = [(m.start(), m.end()) for m in re.finditer("|".join(NAMES), window.text)]
+    store_suggestions(project, document, [Recommendation(*place, "GPE", 0.9, "crf") for place in places])
+    window.open_document(document)
+    qtbot.waitUntil(lambda: Suggestion(*places[-1], "GPE") in window._suggestions[document].offered, timeout=WAIT_MS)
+    asked = hides_asked_on_the_gui_thread(monkeypatch)
+    start = window.text.index("الوفد")
+    window.text_view.select_range(start, start + len("الوفد"))
+    with qtbot.waitSignal(window.labelling.stored._read, timeout=WAIT_MS):
+        window.labelling.apply_label("ORG")
+    QApplication.processEvents()
+    assert Suggestion(*places[-1], "GPE") in window._suggestions[document].offered
+    assert len(asked) < 100

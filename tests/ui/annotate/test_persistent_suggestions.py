@@ -239,3 +239,21 @@ def test_places_found_after_the_label_was_undone_are_not_offered(
         search.release.set()
     assert offered(window) == set()
     window.close()
+
+
+def test_a_span_moved_over_a_suggestion_takes_it_away_at_once(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """A span whose ends move (or whose label changes) settles the suggestions it now hides, as
+    a new span does, without waiting for the next build."""
+    window = open_window(qtbot, project, tmp_path)
+    wait_for(qtbot, window, EVERYTHING)
+    day = (BEIRUT[0][1] + 1, BEIRUT[0][1] + len(" يوم"))
+    assert window.text[day[0] : day[1]] == "يوم"
+    window.text_view.select_range(*day)
+    window.labelling.apply_label("LOC")
+    assert offered(window) == EVERYTHING
+    span_id = window.span_model.entry_at(0).id
+    window.labelling.move_span(span_id, BEIRUT[0][0], day[1])  # بيروت يوم: over the first بيروت
+    assert offered(window) == EVERYTHING - {Suggestion(*BEIRUT[0], "GPE")}
+    window.close()

@@ -390,10 +390,8 @@ class LabellingController(QObject):
         (``DocumentSuggestions.take_over``)."""
         if offer.document_id != self._window.current_document_id:
             return
-        spans = self._window.span_model
-        self.suggestions[offer.document_id].take_over(
-            offer.suggestions, spans.labelled_since(offer.taken), spans.taken_spans(offer.suggestions.nested)
-        )
+        labelled_since = self._window.span_model.labelled_since(offer.taken)
+        self.suggestions[offer.document_id].take_over(offer.suggestions, labelled_since)
         self.show_suggestions()
 
     def _remember_rejection(self, document_id: str, suggestion: Suggestion) -> None:

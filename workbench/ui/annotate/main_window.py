@@ -400,10 +400,11 @@ class MainWindow(QMainWindow):
             self.span_model.add(entry)
             self.text_view.add_span(view_span(entry, self.schema))
             withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
-        for span in change.updated:
+        for span in change.updated:  # relabelled or moved: it may hide others now
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.update(entry)
             self.text_view.update_span(view_span(entry, self.schema))
+            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
             if self.text_view.selected_span_id == span.id:
                 self.span_list.select(span.id)
                 self.inspector.show_span(span)

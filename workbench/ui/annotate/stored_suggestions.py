@@ -91,20 +91,24 @@ class StoredSuggestions(QObject):
         task.start()
 
     def _loaded(self, read: Read) -> None:
+        """The stored suggestions read: those gone from the file go from the offer, and those not
+        on offer join it unless the annotator's spans hide them. Only these are asked of the
+        spans, not each stored suggestion again at every edit: a long document has thousands."""
         document_id, generation, spans = read
         if generation != self._generation:
             return
         found = {Suggestion(span.start, span.end, span.label): span.id for span in spans}
-        gone = self._ids.get(document_id, {}).keys() - found.keys()
+        known = self._ids.get(document_id, {})
         self._ids[document_id] = found
         suggestions = self._suggestions[document_id]
-        suggestions.discard(gone)
+        suggestions.discard(known.keys() - found.keys())
         suggestions.rejected -= found.keys()  # a rejection undone
         if document_id != self._window.current_document_id:
             return
+        new = found.keys() - suggestions.offered
         labelled = self._window.span_model.taken_spans(suggestions.nested)
-        for label in {suggestion.label for suggestion in found}:
-            suggestions.offer([(s.start, s.end) for s in found if s.label == label], label, labelled)
+        for label in {suggestion.label for suggestion in new}:
+            suggestions.offer([(s.start, s.end) for s in new if s.label == label], label, labelled)
         self._shown()
 
     def holds(self, suggestion: Suggestion) -> bool:
