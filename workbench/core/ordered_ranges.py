@@ -4,7 +4,7 @@ The annotator's window asks, at every edit and every paint, which of a long docu
 (tens of thousands on a million characters) lie near a place; a scan of them all takes longer
 than a frame. The short ranges sit in a sorted list searched by bisection within the longest one's
 length, those longer than ``LONG_SPAN`` apart (``span_index``'s layout, without its ids and
-payloads: building it for 250,000 ranges takes a tenth of the time).
+payloads: built for 250,000 ranges in half a ``SpanIndex``'s time, 0.55 s against 1.2 s).
 """
 
 from __future__ import annotations
