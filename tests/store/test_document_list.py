@@ -13,6 +13,7 @@ from workbench.store.document_list import (
     document_rowid,
     done_count,
     index_rows,
+    names_by_position,
     not_done,
     page_by_position,
     page_by_rowid,
@@ -55,6 +56,15 @@ def test_pages_by_position_are_slices_of_every_row(listed: Project) -> None:
     for first in range(8):
         for count in (1, 2, 3, 7):
             assert page_by_position(listed.conn, ANNOTATOR, first, count) == rows[first : first + count]
+
+
+def test_names_by_position_are_those_of_the_pages(listed: Project) -> None:
+    """What the assignment table reads: the same documents in the same order, ties included."""
+    rows = everything(listed)
+    for first in range(8):
+        for count in (1, 2, 3, 7):
+            wanted = [(row.id, row.name) for row in rows[first : first + count]]
+            assert names_by_position(listed.conn, first, count) == wanted
 
 
 def test_pages_by_rowid_come_in_the_order_asked(listed: Project) -> None:

