@@ -45,6 +45,12 @@ Places = dict[str, list[Range] | None]
 ``MAX_OCCURRENCES``)."""
 
 
+def offered_one_by_one(places: Sequence[Range]) -> bool:
+    """Whether a labelled string's ``places`` are few enough to offer one by one (see
+    ``MAX_OCCURRENCES``)."""
+    return len(places) <= MAX_OCCURRENCES
+
+
 MIN_LETTERS_WITH_PROCLITICS = 3
 """A labelled string shorter than this is offered only as it stands: لي (a name) must not bring
 ولي and فلي."""
@@ -246,7 +252,7 @@ def lexicon_suggestions(
             continue
         if needle not in places:
             ranges = word_occurrences(normalized, phrase)
-            places[needle] = ranges if len(ranges) <= MAX_OCCURRENCES else None
+            places[needle] = ranges if offered_one_by_one(ranges) else None
         found |= {
             Suggestion(start, end, label)
             for start, end in places[needle] or ()

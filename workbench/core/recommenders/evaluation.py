@@ -21,13 +21,13 @@ from workbench.core.normalize import NormalizedText, normalize
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.gazetteer import trusted_texts
 from workbench.core.suggestions import (
-    MAX_OCCURRENCES,
     LabelledRange,
     TakenSpans,
     any_overlap,
     hides,
     lexicon_suggestions,
     occurrences,
+    offered_one_by_one,
 )
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
@@ -201,7 +201,7 @@ class _Replay:
         self.take(span)
         if self.text is not None:
             found = occurrences(self.text, span[0], span[1])
-            if len(found) <= MAX_OCCURRENCES:
+            if offered_one_by_one(found):
                 self.offer({(start, end, span[2]): 0.0 for start, end in found})
 
 

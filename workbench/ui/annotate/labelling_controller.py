@@ -28,7 +28,13 @@ from workbench.app.suggestions import DocumentOffer, reject_in_document
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span
 from workbench.core.normalize import NormalizedText, find_all, normalize
-from workbench.core.suggestions import MAX_OCCURRENCES, DocumentSuggestions, Range, Suggestion, occurrences
+from workbench.core.suggestions import (
+    DocumentSuggestions,
+    Range,
+    Suggestion,
+    occurrences,
+    offered_one_by_one,
+)
 from workbench.ui import i18n
 from workbench.ui.annotate.drawn_suggestions import DrawnSuggestions
 from workbench.ui.annotate.inspector import NO_VALUE
@@ -302,7 +308,7 @@ class LabellingController(QObject):
             start, end, label
         ):
             return
-        if len(found) > MAX_OCCURRENCES:
+        if not offered_one_by_one(found):
             self._window.tell(
                 self.tr("«%1» occurs %2 more times: search for it to label them all at once.")
                 .replace("%1", self._window.text[start:end])
