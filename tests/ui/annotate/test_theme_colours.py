@@ -19,6 +19,7 @@ from tests.ui.menu_clicks import choose_from_menu
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (fixture)
 from workbench.core.schema import Schema
 from workbench.core.schema.colours import label_colours
+from workbench.core.suggestions import Suggestion, TakenSpans
 from workbench.ui.annotate.tag_painting import DrawnTag, paint_tags
 from workbench.ui.lead.adjudication_view import AdjudicationView
 from workbench.ui.theme import Theme, theme_switch
@@ -100,3 +101,18 @@ def test_a_tags_text_is_black_or_white_whichever_reads_on_its_colour(colour: str
     seen = {image.pixelColor(x, y).name() for x in range(60) for y in range(24)}
     assert text in seen
     assert ({"#000000", "#ffffff"} - {text}) & seen == set()
+
+
+def test_the_suggestions_take_the_themes_colours_too(scene: WindowScene) -> None:
+    window, qtbot = scene.window, scene.qtbot
+    start = scene.view.text.index("منظمة")
+    suggestion = Suggestion(start, start + len("منظمة"), "ORG")
+    document = window.current_document_id or ""
+    window.labelling.suggestions[document].offer([suggestion[:2]], "ORG", TakenSpans([]))
+    window.labelling.show_suggestions()
+    drawn = f"suggestion:{suggestion.start}:{suggestion.end}:ORG"
+    actions = window.menu_actions
+    for theme in (Theme.DARK, Theme.LIGHT):
+        choose_from_menu(qtbot, window, actions.menus["view"], actions.menus["theme"], actions.themes[theme])
+        shown = scene.view.suggestion(drawn)
+        assert shown is not None and shown.color == label_colours(window.schema, theme.value)["ORG"]  # type: ignore[arg-type]

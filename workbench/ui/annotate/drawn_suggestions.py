@@ -13,24 +13,33 @@ PREFIX = "suggestion:"
 
 
 class DrawnSuggestions:
-    def __init__(self, shown: Callable[[], DocumentSuggestions | None], colours: dict[str, str]) -> None:
+    """``shown`` gives the suggestions of the shown document, ``colours`` the labels' colours in
+    the theme of the moment (View > Theme recolours them at the next paint)."""
+
+    def __init__(
+        self, shown: Callable[[], DocumentSuggestions | None], colours: Callable[[], dict[str, str]]
+    ) -> None:
         self._shown = shown
         self._colours = colours
 
     def overlapping(self, start: int, end: int) -> list[ViewSpan]:
         suggestions = self._shown()
-        return [] if suggestions is None else [self._drawn(s) for s in suggestions.overlapping(start, end)]
+        if suggestions is None:
+            return []
+        colours = self._colours()
+        return [self._drawn(s, colours) for s in suggestions.overlapping(start, end)]
 
     def get(self, suggestion_id: str) -> ViewSpan | None:
         suggestions = self._shown()
         suggestion = _suggestion_of(suggestion_id)
         if suggestions is None or suggestion is None or suggestion not in suggestions.offered:
             return None
-        return self._drawn(suggestion)
+        return self._drawn(suggestion, self._colours())
 
-    def _drawn(self, suggestion: Suggestion) -> ViewSpan:
+    @staticmethod
+    def _drawn(suggestion: Suggestion, colours: dict[str, str]) -> ViewSpan:
         start, end, label = suggestion
-        colour = self._colours.get(label, HIGHLIGHT_COLORS["suggestion"])
+        colour = colours.get(label, HIGHLIGHT_COLORS["suggestion"])
         return ViewSpan(f"{PREFIX}{start}:{end}:{label}", start, end, colour, label, "suggestion")
 
 

@@ -73,14 +73,14 @@ class LabellingController(QObject):
         """Suggestions change with new spans; shown after the new span is painted."""
         self.suggestions_shown_later.timeout.connect(self.show_suggestions)
         self.stored = StoredSuggestions(window, self.suggestions, push, self.show_suggestions)
-        self._colours = label_colours(window.schema)
         self._occurrences_found.connect(self._offer_suggestions)
 
     def connect_widgets(self) -> None:
         """The label palette, the inspector, the search panel's Label all, and the text view,
         which draws the suggestions."""
         window = self._window
-        window.text_view.set_suggestion_source(DrawnSuggestions(self._shown_suggestions, self._colours))
+        colours = partial(label_colours, window.schema)
+        window.text_view.set_suggestion_source(DrawnSuggestions(self._shown_suggestions, colours))
         window.label_palette.labelChosen.connect(self.apply_label)
         window.inspector.labelChosen.connect(self._relabel_inspected)
         window.inspector.attributeChosen.connect(self._set_attribute)
