@@ -293,11 +293,11 @@ class LabellingController(QObject):
             return
         kept, text = self._window.texts.kept_normalized(document_id), self._window.text
 
-        def find() -> Found:
+        def find(*_: object) -> Found:
             normalized = kept or normalize(text)
             return document_id, start, end, label, occurrences(normalized, start, end), normalized
 
-        task = QuietTask(lambda *_: find())
+        task = QuietTask(find)
         task.succeeded.connect(self._occurrences_found)
         task.start()
 
