@@ -121,3 +121,26 @@ def test_tag_columns_with_another_format_is_a_usage_error(tmp_path: Path, projec
     with pytest.raises(SystemExit) as usage:
         main(["import", str(project), str(tmp_path), "--format", "brat", "--tag-columns", "last"])
     assert usage.value.code == 2
+
+
+def test_a_brat_folder_without_documents_is_named_brat_not_conll(
+    tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A brat export of an empty project holds brat's configuration and the file names' list
+    (names.tsv), no .ann file: it is brat, and the import says there is no .ann file, not that a
+    .tsv is not CoNLL."""
+    empty = tmp_path / "empty.tawsim"
+    assert run(capsys, "new", empty, "--schema", "generic")[0] == 0
+    exported = tmp_path / "exported"
+    assert run(capsys, "export", "--format", "brat", empty, exported)[0] == 0
+    assert detect_format([exported]) == "brat"
+    code, _, err = run(capsys, "import", project, exported)
+    assert code == 1
+    assert f"{exported}: the folder holds no .ann file" in err
+
+
+def test_texts_beside_a_brat_configuration_without_ann_files_stay_plain_text(tmp_path: Path) -> None:
+    folder = tmp_path / "collection"
+    write(folder / "annotation.conf", "[entities]\nPER\n")
+    write(folder / "article.txt", "هاجم مسلحون قرية قرب الموصل.")
+    assert detect_format([folder]) == "txt"

@@ -1,7 +1,10 @@
 """Which importer reads the files given to ``--format auto``: by their names, and by their content
 where the name does not settle it.
 
-- ``.ann`` is brat, and so is a folder holding ``.ann`` files (beside their ``.txt``).
+- ``.ann`` is brat, and so is a folder holding ``.ann`` files (beside their ``.txt``), or
+  brat's ``annotation.conf`` at its top and no ``.txt`` (a brat export of a project without
+  documents holds that and ``names.tsv``: the brat importer then says there is no ``.ann``
+  file; with ``.txt`` files and no ``.ann``, those are read as they would be alone).
 - ``.conll``, ``.iob``, ``.iob2``, ``.bio`` and ``.bioes`` are CoNLL.
 - ``.txt`` is CoNLL when its lines are token and tag columns (``looks_like_conll``; corpora name
   their splits ``train.txt``, ``valid.txt``, ``test.txt``), else plain text.
@@ -32,6 +35,7 @@ from workbench.formats.conll_columns import looks_like_conll
 CONLL_SUFFIXES = frozenset({".conll", ".iob", ".iob2", ".bio", ".bioes"})
 SNIFFED_SUFFIXES = frozenset({".txt", ".tsv", ".jsonl", ".json"})
 KNOWN_SUFFIXES = CONLL_SUFFIXES | SNIFFED_SUFFIXES | {".ann"}
+BRAT_CONFIG = "annotation.conf"
 DOCCANO_KEYS = frozenset({"label", "labels", "entities", "relations", "Comments"})
 
 
@@ -61,7 +65,8 @@ def _folder_format(folder: Path) -> str:
     files = sorted(
         p for p in folder.rglob("*") if p.suffix.lower() in KNOWN_SUFFIXES and p.is_file()
     )
-    if any(path.suffix.lower() == ".ann" for path in files):
+    suffixes = {path.suffix.lower() for path in files}
+    if ".ann" in suffixes or ((folder / BRAT_CONFIG).is_file() and ".txt" not in suffixes):
         return "brat"
     if not files:
         known = ", ".join(sorted(KNOWN_SUFFIXES))
