@@ -41,6 +41,15 @@ def test_a_new_project_is_a_wal_file_with_the_current_format(project_path: Path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
 
 
+def test_a_project_closed_twice_is_closed_once(project_path: Path) -> None:
+    """The program closes a window's project after the window; a second close (its opener's
+    ``with``) does nothing, and the file is whole (its WAL folded in) after the first."""
+    project = Project.open(project_path)
+    project.close()
+    project.close()
+    assert project.closed and not project_path.with_name(project_path.name + "-wal").exists()
+
+
 def test_create_refuses_to_overwrite(project_path: Path) -> None:
     with pytest.raises(ProjectError, match="exists already"):
         Project.create(project_path, builtin_schema("generic"))

@@ -89,6 +89,7 @@ class Project:
         self.conn = conn
         """Every read and every SQL statement goes through this connection."""
         self.readonly = readonly
+        self.closed = False
         self._schema: Schema | None = None
 
     @cached_property
@@ -115,9 +116,14 @@ class Project:
         return cls(path, open_connection(path, readonly=readonly), readonly=readonly)
 
     def close(self) -> None:
+        """Fold the WAL in (``checkpoint_without_waiting``) and close; closing again does
+        nothing (a window's project is closed after the window, and by its opener's ``with``)."""
+        if self.closed:
+            return
         if not self.readonly:
             checkpoint_without_waiting(self.conn)
         self.conn.close()
+        self.closed = True
 
     def __enter__(self) -> Project:
         return self
