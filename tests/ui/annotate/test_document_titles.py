@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.ui.annotate.test_main_window import commit_text
 from tests.ui.annotate.test_text_view import TEXT
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401
 from workbench.store.titles import shown_title
 from workbench.ui.annotate.document_model import DocumentTableModel
+from workbench.ui.annotate.search_panel import TYPING_PAUSE_MS
 from workbench.ui.i18n import Language
 
 SCREENSHOTS = Path("/tmp/fm")
@@ -57,3 +59,23 @@ def test_the_list_shows_first_lines_and_a_title_typed_with_f2_undoes(scene: Wind
     assert scene.project.document_title(document_id) is None
     assert shown_titles(scene)[0] == shown_title(None, TEXT)
     assert window.windowTitle().startswith(shown_title(None, TEXT))
+
+
+def test_a_search_typed_just_before_the_window_closes_does_not_run_on_the_closed_project(
+    scene: WindowScene,
+) -> None:
+    """Typing starts a search after a pause (``TYPING_PAUSE_MS``); Return on the same words steps
+    to the next match and leaves that pause running. A window closed within it, its project
+    closed after it (as the program does), used to search the closed project when the pause
+    ended: an error in the event loop."""
+    panel = scene.window.search_panel
+    scene.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    commit_text(panel.field, "الرئيس")
+    scene.qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    panel.field.selectAll()
+    commit_text(panel.field, "الرئيس")  # typed again over itself: the same words, the pause running
+    scene.qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    scene.window.closed.connect(scene.project.close)
+    scene.window.close()
+    scene.qtbot.wait(TYPING_PAUSE_MS + 200)  # pytest-qt fails the test on an error in the loop
+    assert not scene.window.isVisible()

@@ -57,7 +57,7 @@ class SearchController(QObject):
         self.panel.currentMatchChanged.connect(self._go_to_match)
         self.panel.matchesChanged.connect(self.show_matches)
         self._window.docks["search"].visibilityChanged.connect(lambda _visible: self.show_matches())
-        self._window.closed.connect(self._stop)
+        self._window.closed.connect(self._window_closed)
 
     def show_search(self) -> None:
         dock = self._window.docks["search"]
@@ -82,6 +82,12 @@ class SearchController(QObject):
             documents = []
         more = find_in_documents(window.texts.searched(documents), query, self.panel.add_matches)
         self.panel.end_search(more)
+
+    def _window_closed(self) -> None:
+        """Nothing more is searched: the project closes after the window, and a search the
+        typing pause still held would read it closed."""
+        self.panel.cancel_typing()
+        self._stop()
 
     def _stop(self) -> None:
         """Leave the running search, if any: it is asked to stop, and what it still hands on

@@ -181,6 +181,10 @@ class SearchPanel(QWidget):
         self.field.setFocus()
         self.field.selectAll()
 
+    def cancel_typing(self) -> None:
+        """Forget the search the typing pause would start (its window is closing)."""
+        self._typing.stop()
+
     def run_search(self) -> None:
         """Search for the field's text now; the results have no current match yet."""
         self._typing.stop()
