@@ -32,8 +32,8 @@ def each_document(project: Project, query: str) -> list[Match]:
     """Every match, one document after the other (what the window searched before batches)."""
     return [
         match
-        for document in project.documents()
-        for match in matches_in(document.id, document.name, normalize(project.document(document.id).text), query)
+        for document in project.annotator_progress("nobody")
+        for match in matches_in(document.id, document.title, normalize(project.document(document.id).text), query)
     ]
 
 
@@ -48,7 +48,7 @@ def test_the_batches_hold_every_match_in_project_and_text_order(
     assert len(expected) == 12  # two in each of six documents
     assert [match for batch in batches for match in batch] == expected
     assert len(batches) == 3 and all(batches)  # a batch of each three documents that match
-    assert [(m.document_name, m.start) for m in expected[:2]] == [("d1", 4), ("d1", TEXTS[1].rindex("الرئيس"))]
+    assert [(m.document_title, m.start) for m in expected[:2]] == [(TEXTS[1], 4), (TEXTS[1], TEXTS[1].rindex("الرئيس"))]
 
 
 def test_a_search_stops_past_the_limit_and_says_there_were_more(project: Project) -> None:
@@ -65,3 +65,13 @@ def test_a_cancelled_search_stops_and_hands_on_nothing_more(project: Project) ->
     with pytest.raises(Cancelled):
         search_project(project, "الرئيس", found.extend, cancelled=lambda: True)
     assert found == []
+
+
+def test_a_match_names_its_document_by_the_title_the_list_shows(project: Project) -> None:
+    """A renamed document is found under its new title, the others under their first line, as
+    the document list shows them; not by the file stem of the import (d1, d2...)."""
+    renamed = project.documents()[1].id
+    project.set_document_title(renamed, "بيان الرئاسة")
+    found: list[Match] = []
+    search_project(project, "الرئيس", found.extend)
+    assert {m.document_title for m in found} == {"بيان الرئاسة", TEXTS[2], TEXTS[4], TEXTS[5], TEXTS[7], TEXTS[8]}

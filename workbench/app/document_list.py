@@ -257,6 +257,11 @@ def document_names(project: Project) -> list[tuple[str, str]]:
     return stored.document_names(project.conn)
 
 
+def document_titles(project: Project) -> list[tuple[str, str]]:
+    """Every document's id and title (as the list shows it) in project order."""
+    return stored.document_titles(project.conn)
+
+
 def not_done(project: Project, annotator: str) -> list[str]:
     """The documents the annotator has not marked done, in project order."""
     return stored.not_done(project.conn, annotator)

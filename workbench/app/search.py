@@ -35,7 +35,8 @@ Found = Callable[[list["Match"]], None]
 @dataclass(frozen=True, slots=True)
 class Match:
     document_id: str
-    document_name: str
+    document_title: str
+    """As the document list shows it (``store.titles.shown_title``)."""
     start: int
     end: int
     context: str
@@ -72,8 +73,8 @@ class DocumentTexts:
         self._keep(self._views, document_id, view)
 
     def searched(self, documents: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, NormalizedText]]:
-        """The documents (id, name) as ``find_in_documents`` takes them, from the kept views."""
-        return ((document_id, name, self.normalized(document_id)) for document_id, name in documents)
+        """The documents (id, title) as ``find_in_documents`` takes them, from the kept views."""
+        return ((document_id, title, self.normalized(document_id)) for document_id, title in documents)
 
     def _keep(self, kept: OrderedDict[str, T], document_id: str, value: T) -> None:
         kept[document_id] = value
@@ -90,16 +91,16 @@ def find_in_documents(
     *,
     limit: int = MATCH_LIMIT,
 ) -> bool:
-    """Hand every match of ``query`` in the documents (id, name, normalized text) to ``found``,
+    """Hand every match of ``query`` in the documents (id, title, normalized text) to ``found``,
     in their order and text order, every ``BATCH_DOCUMENTS`` documents and at the end; stop with
     ``Cancelled`` when asked. True when there were more than ``limit`` matches (the first
     ``limit`` are handed on)."""
     batch: list[Match] = []
     handed = 0
-    for number, (document_id, name, view) in enumerate(documents, start=1):
+    for number, (document_id, title, view) in enumerate(documents, start=1):
         if cancelled():
             raise Cancelled()
-        batch.extend(matches_in(document_id, name, view, query))
+        batch.extend(matches_in(document_id, title, view, query))
         if handed + len(batch) > limit:
             found(batch[: limit - handed])
             return True
@@ -112,11 +113,11 @@ def find_in_documents(
     return False
 
 
-def matches_in(document_id: str, name: str, view: NormalizedText, query: str) -> list[Match]:
+def matches_in(document_id: str, title: str, view: NormalizedText, query: str) -> list[Match]:
     """The matches of ``query`` in one document, in text order."""
     text = view.source
     return [
-        Match(document_id, name, start, end, context(text, start, end))
+        Match(document_id, title, start, end, context(text, start, end))
         for start, end in find_all(text, query, view)
     ]
 
@@ -132,7 +133,7 @@ def search_project(
     """``find_in_documents`` over every document of the project, in project order, reading
     their texts as it goes (for a worker thread: nothing is kept)."""
     documents = (
-        (document_id, name, normalize(text)) for document_id, name, text in stored.document_texts(project.conn)
+        (document_id, title, normalize(text)) for document_id, title, text in stored.document_texts(project.conn)
     )
     return find_in_documents(documents, query, found, cancelled, limit=limit)
 

@@ -21,7 +21,7 @@ from workbench.store.reading import (
     DocumentProgress,
     progress_rows,
 )
-from workbench.store.titles import shown_title
+from workbench.store.titles import OPENING_LENGTH, TITLE_COLUMNS, shown_title
 
 
 class IndexRow(NamedTuple):
@@ -108,9 +108,17 @@ def document_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return [(i, name) for i, name in conn.execute(f"SELECT d.id, d.name FROM documents d {PROJECT_ORDER}")]
 
 
+def document_titles(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every document's id and title (``titles.shown_title``, as the list shows it), in project
+    order, reading no more of a text than its opening."""
+    rows = conn.execute(f"SELECT d.id, {TITLE_COLUMNS} FROM documents d {PROJECT_ORDER}")
+    return [(i, shown_title(title, opening)) for i, title, opening in rows]
+
+
 def document_texts(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
-    """Every document's id, name and text, in project order, read as they are asked for."""
-    return conn.execute(f"SELECT d.id, d.name, d.text FROM documents d {PROJECT_ORDER}")
+    """Every document's id, title and text, in project order, read as they are asked for."""
+    rows = conn.execute(f"SELECT d.id, json_extract(d.metadata, '$.title'), d.text FROM documents d {PROJECT_ORDER}")
+    return ((i, shown_title(title, text[:OPENING_LENGTH]), text) for i, title, text in rows)
 
 
 def not_done(conn: sqlite3.Connection, annotator: str) -> list[str]:

@@ -14,7 +14,7 @@ from tests.ui.annotate.test_text_view import TEXT
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401
 from workbench.store.titles import shown_title
 from workbench.ui.annotate.document_model import DocumentTableModel
-from workbench.ui.annotate.search_panel import TYPING_PAUSE_MS
+from workbench.ui.annotate.search_panel import TYPING_PAUSE_MS, MatchTableModel
 from workbench.ui.i18n import Language
 
 SCREENSHOTS = Path("/tmp/fm")
@@ -28,24 +28,30 @@ def shown_titles(scene: WindowScene) -> list[str]:
     return [str(name).strip("\u2068\u2069") for name in names]
 
 
-def test_the_list_shows_first_lines_and_a_title_typed_with_f2_undoes(scene: WindowScene) -> None:
-    window = scene.window
-    assert shown_titles(scene)[0] == shown_title(None, TEXT)
-    assert shown_title(None, TEXT) in window.windowTitle()
-    table = window.document_list.table
+def rename_with_f2(scene: WindowScene, title: str) -> str:
+    """Rename the open document (the first of the list) with F2, typed as an input method
+    types it; returns its id once the title is stored."""
+    table = scene.window.document_list.table
     table.setFocus()
     scene.qtbot.keyClick(table.viewport(), Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == shown_title(None, TEXT)
     editor.selectAll()
     event = QInputMethodEvent()
-    event.setCommitString(NEW_TITLE)
+    event.setCommitString(title)
     QApplication.sendEvent(editor, event)
     scene.qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits in the next turn
-
-    document_id = window.current_document_id
+    document_id = scene.window.current_document_id
     assert document_id is not None
-    scene.qtbot.waitUntil(lambda: scene.project.document_title(document_id) == NEW_TITLE)
+    scene.qtbot.waitUntil(lambda: scene.project.document_title(document_id) == title)
+    return document_id
+
+
+def test_the_list_shows_first_lines_and_a_title_typed_with_f2_undoes(scene: WindowScene) -> None:
+    window = scene.window
+    assert shown_titles(scene)[0] == shown_title(None, TEXT)
+    assert shown_title(None, TEXT) in window.windowTitle()
+    document_id = rename_with_f2(scene, NEW_TITLE)
     assert shown_titles(scene)[0] == NEW_TITLE
     assert window.windowTitle().startswith(NEW_TITLE)
     assert scene.project.documents()[0].name == "mixed"  # the stem stays
@@ -59,6 +65,27 @@ def test_the_list_shows_first_lines_and_a_title_typed_with_f2_undoes(scene: Wind
     assert scene.project.document_title(document_id) is None
     assert shown_titles(scene)[0] == shown_title(None, TEXT)
     assert window.windowTitle().startswith(shown_title(None, TEXT))
+
+
+def test_the_search_names_the_documents_by_their_titles_not_their_file_stems(scene: WindowScene) -> None:
+    """Searched in this document and in all of them (a small project: on the window's thread),
+    a match names its document as the list does: by its new title, or its first line."""
+    rename_with_f2(scene, NEW_TITLE)
+    panel = scene.window.search_panel
+    scene.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    for scope in (0, 1):  # this document, all documents
+        panel.scope.setCurrentIndex(scope)
+        panel.field.clear()
+        commit_text(panel.field, "الرئيس")
+        scene.qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+        model = panel.model
+        shown = [
+            str(model.index(row, MatchTableModel.DOCUMENT).data()).strip("\u2068\u2069")
+            for row in range(model.rowCount())
+        ]
+        titles = [shown_titles(scene)[scene.window.documents.row_of(m.document_id)] for m in panel.matches()]
+        assert shown[0] == NEW_TITLE
+        assert shown == titles and len(set(shown)) == (1 if scope == 0 else 3)
 
 
 def test_a_search_typed_just_before_the_window_closes_does_not_run_on_the_closed_project(

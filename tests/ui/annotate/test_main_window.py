@@ -298,8 +298,8 @@ def test_search_without_harakat_finds_the_text_with_them_across_the_project(
     panel.scope.setCurrentIndex(1)  # all documents
     commit_text(panel.field, "الرئيس")
     scene.qtbot.keyClick(panel.field, Key.Key_Return)
-    assert [(m.document_name, m.context.count("الرئيس") + m.context.count("الرَّئِيسُ")) for m in panel.matches()] == [
-        ("mixed", 1), ("harakat", 1), ("third", 1)
+    assert [(m.document_id, m.context.count("الرئيس") + m.context.count("الرَّئِيسُ")) for m in panel.matches()] == [
+        (scene.document_id("mixed"), 1), (scene.document_id("harakat"), 1), (scene.document_id("third"), 1)
     ]
     assert window.current_document_id == scene.document_id("mixed")
     assert scene.view.current_selection(exact=True) == word_range(TEXT, "الرئيس")

@@ -94,11 +94,11 @@ def search_all(qtbot: QtBot, window: MainWindow, query: str) -> None:
 
 
 def expected(window: MainWindow, query: str) -> list[tuple[str, str]]:
-    """(document name, matched text) of every match, in project and text order."""
+    """(document id, matched text) of every match, in project and text order."""
     found = []
     for document in window.project.documents():
         document_text = window.project.document(document.id).text
-        found += [(document.name, document_text[s:e]) for s, e in normalize.find_all(document_text, query)]
+        found += [(document.id, document_text[s:e]) for s, e in normalize.find_all(document_text, query)]
     return found
 
 
@@ -108,7 +108,7 @@ def at(window: MainWindow) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def shown(window: MainWindow) -> list[tuple[str, str]]:
-    return [(m.document_name, window.texts.text(m.document_id)[m.start : m.end]) for m in window.search_panel.matches()]
+    return [(m.document_id, window.texts.text(m.document_id)[m.start : m.end]) for m in window.search_panel.matches()]
 
 
 def test_the_search_runs_off_the_gui_thread_and_the_window_keeps_responding(
@@ -143,7 +143,8 @@ def test_enter_f3_and_shift_enter_step_through_the_matches_of_a_background_searc
     QTest.keyClick(panel.field, Key.Key_Return, SHIFT)
     opened.append(at(window))
     assert opened == [(m.document_id, (m.start, m.end)) for m in (matches[0], matches[2], matches[1])]
-    assert matches[2].document_name == "doc-03" and panel.count.text() == "2 of 28"
+    assert window.documents.document(matches[2].document_id).name == "doc-03"
+    assert panel.count.text() == "2 of 28"
 
 
 def test_shift_enter_before_the_matches_came_goes_to_the_last_one(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from workbench.app.document_list import document_names
+from workbench.app.document_list import document_titles
 from workbench.app.project import Project
 from workbench.app.search import Match, find_in_documents, search_project
 from workbench.core.schema import EntityType
@@ -75,9 +75,9 @@ class SearchController(QObject):
             self._search_in_background(query)
             return
         if whole_project:
-            documents = document_names(window.project)
+            documents = document_titles(window.project)
         elif document_id is not None:
-            documents = [(document_id, window.documents.document(document_id).name)]
+            documents = [(document_id, window.documents.document(document_id).title)]
         else:
             documents = []
         more = find_in_documents(window.texts.searched(documents), query, self.panel.add_matches)

@@ -84,7 +84,7 @@ class MatchTableModel(QAbstractTableModel):
             return None
         match = self._matches[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return isolated(match.document_name) if index.column() == self.DOCUMENT else match.context
+            return isolated(match.document_title) if index.column() == self.DOCUMENT else match.context
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.CONTEXT:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         return None
