@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
-from typing import Any, NoReturn
+from collections.abc import Callable, Iterable
+from typing import Any, NoReturn, TypeVar
 
 from workbench.core.schema.model import _listing
 
@@ -15,6 +15,7 @@ _MAX_DEPTH = 32
 _ID_RULE = "must be ASCII letters, digits, '_', '.' or '-', starting with a letter or digit"
 
 _PathSteps = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 class _Invalid(Exception):
@@ -78,6 +79,17 @@ def _list(value: Any, path: _PathSteps) -> list[Any]:
     if not isinstance(value, list):
         _fail(path, f"expected a list, got {_shown(value)}")
     return value
+
+
+def _each(
+    value: Any, path: _PathSteps, read: Callable[[Any, _PathSteps], T], empty: str | None = None
+) -> tuple[T, ...]:
+    """The list ``value`` at ``path``, each item read by ``read`` at its own place; an empty list
+    fails with the ``empty`` message, when one is given."""
+    items = _list(value, path)
+    if empty is not None and not items:
+        _fail(path, empty)
+    return tuple(read(item, (*path, index)) for index, item in enumerate(items))
 
 
 def _check_keys(

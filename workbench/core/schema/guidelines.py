@@ -25,8 +25,8 @@ from typing import Any
 
 from workbench.core.schema.checks import (
     _check_keys,
+    _each,
     _fail,
-    _list,
     _mapping,
     _PathSteps,
     _suggestion,
@@ -151,10 +151,7 @@ def _guide(spec: Any, path: _PathSteps) -> Guide:
     if "definition" in raw:
         definition = _in_languages(raw["definition"], (*path, "definition"))
     examples_path = (*path, "examples")
-    examples = tuple(
-        _example(item, (*examples_path, index))
-        for index, item in enumerate(_list(raw.get("examples", []), examples_path))
-    )
+    examples = _each(raw.get("examples", []), examples_path, _example)
     return Guide(definition, examples)
 
 

@@ -15,8 +15,8 @@ from workbench.core.schema.checks import (
     _ID,
     _ID_RULE,
     _check_unique,
+    _each,
     _fail,
-    _list,
     _PathSteps,
     _shown,
     _suggestion,
@@ -61,10 +61,10 @@ def applies_to_ids(raw: dict[str, Any], path: _PathSteps) -> tuple[str, ...]:
     if "applies_to" not in raw:
         return ()
     list_path = (*path, "applies_to")
-    items = _list(raw["applies_to"], list_path)
-    if not items:
-        _fail(list_path, "applies_to names at least one label; leave it out for every label")
-    ids = tuple(_label_id(item, (*list_path, index)) for index, item in enumerate(items))
+    ids = _each(
+        raw["applies_to"], list_path, _label_id,
+        empty="applies_to names at least one label; leave it out for every label",
+    )
     _check_unique(ids, list_path, None, "label")
     return ids
 

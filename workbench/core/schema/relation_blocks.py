@@ -16,11 +16,13 @@ not be one an entity label, an event type or another value already has.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from workbench.core.schema.checks import (
     _check_keys,
     _check_unique,
+    _each,
     _fail,
     _flag,
     _identifier,
@@ -58,10 +60,7 @@ def with_relation_blocks(schema: Schema, document: Any) -> Schema:
 
 
 def _relation_types(value: Any, path: _PathSteps, schema: Schema) -> tuple[RelationType, ...]:
-    items = _list(value, path)
-    relations = tuple(
-        _relation_type(item, (*path, index), schema) for index, item in enumerate(items)
-    )
+    relations = _each(value, path, partial(_relation_type, schema=schema))
     _check_unique((relation.id for relation in relations), path, "id", "relation type id")
     return relations
 
@@ -106,8 +105,7 @@ def _end_labels(raw: dict[str, Any], key: str, path: _PathSteps, schema: Schema)
 
 
 def _document_fields(value: Any, path: _PathSteps, schema: Schema) -> tuple[DocumentField, ...]:
-    items = _list(value, path)
-    fields = tuple(_document_field(item, (*path, index)) for index, item in enumerate(items))
+    fields = _each(value, path, _document_field)
     _check_unique((field.id for field in fields), path, "id", "document-label field id")
     _check_value_hotkeys(fields, path, schema)
     return fields
@@ -117,12 +115,9 @@ def _document_field(item: Any, path: _PathSteps) -> DocumentField:
     raw = _mapping(item, path, "a document-label field {id, en, ar, values, ...}")
     _check_keys(raw, path, _FIELD_KEYS, _FIELD_OPTIONAL)
     values_path = (*path, "values")
-    values = tuple(
-        _field_value(value, (*values_path, index))
-        for index, value in enumerate(_list(raw["values"], values_path))
+    values = _each(
+        raw["values"], values_path, _field_value, empty="a document-label field needs at least one value"
     )
-    if not values:
-        _fail(values_path, "a document-label field needs at least one value")
     _check_unique((value.id for value in values), values_path, "id", "value id")
     return DocumentField(
         id=_identifier(raw, "id", path),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any, TypeVar
 
 from workbench.core.schema.checks import (
@@ -12,10 +13,10 @@ from workbench.core.schema.checks import (
     _ID_RULE,
     _check_keys,
     _check_unique,
+    _each,
     _fail,
     _flag,
     _identifier,
-    _list,
     _mapping,
     _optional_text,
     _PathSteps,
@@ -147,11 +148,9 @@ def _entity_types(
     raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...]
 ) -> tuple[EntityType, ...]:
     list_path = (*path, "entity_types")
-    items = _list(raw["entity_types"], list_path)
-    if not items:
-        _fail(list_path, "the schema needs at least one entity label")
-    entities = tuple(
-        _entity_type(item, (*list_path, index), shared) for index, item in enumerate(items)
+    entities = _each(
+        raw["entity_types"], list_path, partial(_entity_type, shared=shared),
+        empty="the schema needs at least one entity label",
     )
     _check_unique((entity.id for entity in entities), list_path, "id", "entity label id")
     return entities
@@ -181,10 +180,7 @@ def _event_types(
     raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...], entity_ids: set[str]
 ) -> tuple[EventType, ...]:
     list_path = (*path, "event_types")
-    items = _list(raw.get("event_types", []), list_path)
-    events = tuple(
-        _event_type(item, (*list_path, index), shared) for index, item in enumerate(items)
-    )
+    events = _each(raw.get("event_types", []), list_path, partial(_event_type, shared=shared))
     _check_unique((event.id for event in events), list_path, "id", "event type id")
     for index, event in enumerate(events):
         if event.id in entity_ids:
@@ -215,8 +211,7 @@ def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> E
 
 def _roles(raw: dict[str, Any], path: _PathSteps) -> tuple[Role, ...]:
     list_path = (*path, "roles")
-    items = _list(raw.get("roles", []), list_path)
-    roles = tuple(_role(item, (*list_path, index)) for index, item in enumerate(items))
+    roles = _each(raw.get("roles", []), list_path, _role)
     _check_unique((role.id for role in roles), list_path, "id", "role id")
     return roles
 
@@ -225,12 +220,10 @@ def _role(item: Any, path: _PathSteps) -> Role:
     raw = _mapping(item, path, "a role {id, en, ar, fillers, ...}")
     _check_keys(raw, path, _ROLE_KEYS, _ROLE_OPTIONAL)
     fillers_path = (*path, "fillers")
-    fillers = tuple(
-        _filler_text(value, (*fillers_path, index))
-        for index, value in enumerate(_list(raw["fillers"], fillers_path))
+    fillers = _each(
+        raw["fillers"], fillers_path, _filler_text,
+        empty="a role needs at least one filler (an entity label or EVENT:<type>)",
     )
-    if not fillers:
-        _fail(fillers_path, "a role needs at least one filler (an entity label or EVENT:<type>)")
     _check_unique(fillers, fillers_path, None, "filler")
     return Role(
         id=_identifier(raw, "id", path),
@@ -319,11 +312,9 @@ def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
 
 
 def _values(value: Any, path: _PathSteps) -> tuple[str, ...]:
-    values = tuple(
-        _value_key(item, (*path, index)) for index, item in enumerate(_list(value, path))
+    values = _each(
+        value, path, _value_key, empty="the list of values is empty; an attribute needs at least one value"
     )
-    if not values:
-        _fail(path, "the list of values is empty; an attribute needs at least one value")
     _check_unique(values, path, None, "value")
     return values
 
