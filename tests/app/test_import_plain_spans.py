@@ -63,11 +63,18 @@ VARIED = [
     line(17, [{"start": 4, "end": 8, "label": "PER", "text": "محمد"}], text=TEXT + " ١٧"),
     {"text": TEXT + " ١٨", "spans": [span("محمد", "PER", "s22")], "events": [], "relations": [],
      "document_labels": {}},
+    line(19, [span("محمد", "PER"), span("الموصل", "GPE", "s23"), span("قرية", "LOC", annotator="badr")],
+         text=TEXT + " ١٩"),
+    line(20, [{k: v for k, v in span("محمد", "PER", "s24").items() if k != "annotator"},
+              span("الموصل", "GPE", "s25", annotator="badr"),
+              {"start": 35, "end": 41, "label": "GPE", "text": "الموصل", "attributes": {}}],
+         text=TEXT + " ٢٠"),
+    line(21, [span("محمد", "PER"), span("قرية", "LOC", colour="red")], text=TEXT + " ٢١"),
 ]  # fmt: skip
-"""Lines of every kind: plain spans (with empty attributes, ids left empty, several annotators,
-statuses, a lone CR, a repeated range, a text and ids met before, a trigger, a mapped label,
-empty lists of the rest) and lines that are not (attributes, a note, events, relations and
-document labels, CRLF, a span without an id or an annotator)."""
+"""Lines of every kind: plain spans (with empty attributes, ids left empty or left out,
+annotators left out, several annotators, statuses, a lone CR, a repeated range, a text and ids
+met before, a trigger, a mapped label, empty lists of the rest) and lines that are not
+(attributes, a note, events, relations and document labels, CRLF, a key no span has)."""
 
 
 def write_lines(path: Path, records: list[dict[str, Any]]) -> Path:
@@ -132,7 +139,7 @@ def test_plain_lines_make_the_project_that_reading_span_by_span_makes(
     span_by_span(monkeypatch)
     assert plain == imported(tmp_path / "spans", source, conflict_news)
     summary, rows = plain
-    assert (summary.documents_added, summary.documents_matched) == (17, 1)
+    assert (summary.documents_added, summary.documents_matched) == (20, 1)
     assert summary.duplicate_spans == 2  # the repeated range of line 11, s1 again on line 12
     assert sum(row[0] == "spans" for row in rows) == summary.spans
 
@@ -145,7 +152,7 @@ def test_plain_lines_are_read_as_plain_spans(tmp_path: Path, conflict_news: Sche
     options = ImportOptions(schema=conflict_news, label_map={"PERSON": "PER"})
     read = list(jsonl.read_plain([source], options))
     plain = [number for number, d in enumerate(read, start=1) if isinstance(d, PlainSpansDocument)]
-    assert plain == [1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 16, 18]
+    assert plain == [1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]  # not 21
     assert [d.annotated() if isinstance(d, PlainSpansDocument) else d for d in read][:1] == list(
         jsonl.read([source], options)
     )[:1]
@@ -163,6 +170,7 @@ REFUSED = [
     line(1, [span("محمد", "PER", "s1", end=8.0)]),
     line(1, [{**span("محمد", "PER", "s1"), "label": 7}]),
     line(1, [span("محمد", "PER", 5)]),
+    line(1, [span("محمد", "PER"), {**span("قرية", "LOC"), "id": None}]),
     line(1, [span("محمد", "PER", "s1", annotator=None)]),
     line(1, [span("قرية", "PLACE", "s2"), span("محمد", "PER", "s1", start="4")]),
     line(1, [span("محمد", "PER", "s1"), ["not", "a", "span"]]),

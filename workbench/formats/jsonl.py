@@ -244,6 +244,11 @@ def _spans(
 _PLAIN_SPAN_KEYS = ("id", "start", "end", "label", "text", "annotator")
 """A plain span record's keys: its values in ``PlainSpans`` order, then its annotator."""
 _PLAIN_SPAN = itemgetter(*_PLAIN_SPAN_KEYS)
+_LEFT_OUT = ("id", "annotator")
+"""The keys a plain span record may leave out, as a span record may: a new id is made for it,
+the import's annotator is its annotator."""
+_HELD = tuple(key for key in _PLAIN_SPAN_KEYS if key not in _LEFT_OUT)
+_HELD_SPAN = itemgetter(*_HELD)
 _OTHER_ANNOTATIONS = ("events", "relations", "document_labels")
 _NONE_OF_THEM: tuple[list[Any], list[Any], dict[str, Any]] = ([], [], {})
 """What a line holds beside its spans when its spans are all its annotations: each left out, or
@@ -258,22 +263,19 @@ def _plain_spans(
     labels: dict[str, str],
 ) -> dict[str, PlainColumns] | None:
     """The columns of the line's spans by annotator, when the line holds spans and nothing else
-    and every span record has exactly the keys of ``_PLAIN_SPAN_KEYS`` (and perhaps empty
-    "attributes"), each of the right type; else None, and ``_spans`` reads the line span by span
-    (and names what is wrong). What ``_spans`` would make of such a line, with each step taken
-    over a whole column rather than a call and a ``Span`` for each span."""
+    and every span record holds the keys of ``_PLAIN_SPAN_KEYS`` (or all but those of
+    ``_LEFT_OUT``), perhaps empty "attributes", and no other, each of the right type; else
+    None, and ``_spans`` reads the line span by span (and names what is wrong). What ``_spans``
+    would make of such a line, with each step taken over a whole column rather than a call and
+    a ``Span`` for each span."""
     if tuple(map(record.get, _OTHER_ANNOTATIONS, _NONE_OF_THEM)) != _NONE_OF_THEM:
         return None
-    try:
-        rows = list(map(_PLAIN_SPAN, span_records))
-    except (KeyError, TypeError):  # a key left out, or a record that is not an object
-        return None
-    if not rows:
+    if not span_records:
         return {}
-    extra_keys = sum(map(len, span_records)) - len(_PLAIN_SPAN_KEYS) * len(rows)
-    if extra_keys and (extra_keys != len(rows) or not _empty_attributes(span_records)):
+    columns = _span_columns(span_records)
+    if columns is None:
         return None
-    ids, starts, ends, raw_labels, texts, annotators = zip(*rows, strict=True)
+    ids, starts, ends, raw_labels, texts, annotators = columns
     if set(map(type, starts + ends)) != {int} or not _all_strings(ids + raw_labels + texts + annotators):
         return None  # exact types, as _span_values checks them: a bool is no offset
     for label in dict.fromkeys(raw_labels):
@@ -291,6 +293,38 @@ def _plain_spans(
     return {annotator: tuple(zip(*rows, strict=True)) for annotator, rows in by_annotator.items()}
 
 
+def _span_columns(span_records: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
+    """The values of the span records' ``_PLAIN_SPAN_KEYS`` as columns, "" for an id or an
+    annotator left out, when every record holds those keys (or all but those of ``_LEFT_OUT``),
+    perhaps empty "attributes", and no other; else None."""
+    try:
+        rows = list(map(_PLAIN_SPAN, span_records))
+    except KeyError:
+        return _columns_left_out(span_records)
+    except TypeError:  # a record that is not an object
+        return None
+    extra_keys = sum(map(len, span_records)) - len(_PLAIN_SPAN_KEYS) * len(rows)
+    if extra_keys and not _empty_attributes(span_records, extra_keys):
+        return None
+    return tuple(zip(*rows, strict=True))
+
+
+def _columns_left_out(span_records: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
+    """``_span_columns`` of records some of which leave out keys of ``_LEFT_OUT``: found only
+    when one does, so that the records holding every key cost nothing more."""
+    try:
+        rows = list(map(_HELD_SPAN, span_records))
+    except (KeyError, TypeError):
+        return None
+    given = sum(sum(map(dict.__contains__, span_records, repeat(key))) for key in _LEFT_OUT)
+    extra_keys = sum(map(len, span_records)) - len(_HELD) * len(rows) - given
+    if extra_keys and not _empty_attributes(span_records, extra_keys):
+        return None
+    starts, ends, labels, texts = zip(*rows, strict=True)
+    ids, annotators = (tuple(map(dict.get, span_records, repeat(key), repeat(""))) for key in _LEFT_OUT)
+    return ids, starts, ends, labels, texts, annotators
+
+
 def _all_strings(values: tuple[Any, ...]) -> bool:
     """Whether every value is a string (``str.join`` checks them faster than a loop would)."""
     try:
@@ -300,10 +334,12 @@ def _all_strings(values: tuple[Any, ...]) -> bool:
     return True
 
 
-def _empty_attributes(span_records: list[dict[str, Any]]) -> bool:
-    """Whether every span record holds "attributes", each an empty object."""
-    attributes = list(map(dict.get, span_records, repeat("attributes")))
-    return set(map(type, attributes)) == {dict} and not any(attributes)
+def _empty_attributes(span_records: list[dict[str, Any]], extra_keys: int) -> bool:
+    """Whether the ``extra_keys`` keys the span records hold beyond those of a plain span are
+    their "attributes", each an empty object."""
+    held = list(map(dict.get, span_records, repeat("attributes"), repeat(None)))
+    attributes = [value for value in held if value is not None]
+    return len(attributes) == extra_keys and set(map(type, attributes)) == {dict} and not any(attributes)
 
 
 _NO_SPANS: PlainColumns = ((), (), (), (), ())
