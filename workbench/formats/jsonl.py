@@ -61,13 +61,12 @@ from workbench.core.model import (
 from workbench.core.nested_data import NestedDataError, fast_json_object, parse_json, size_problem
 from workbench.core.text_io import RawLine, line_text, raw_lines
 from workbench.formats.base import ImportOptions
-from workbench.formats.importing import entity_label, event_type, input_files
+from workbench.formats.importing import DEFAULT_ANNOTATOR, entity_label, event_type, input_files
 from workbench.formats.jsonl_export import write as write  # the format's writer, registered here
 from workbench.formats.report import FormatReport, Issue
 
 PLAIN_SPANS = True
 """``write`` writes the records of plain spans from their columns (``formats``)."""
-DEFAULT_ANNOTATOR = "imported"
 
 
 class _Line:
