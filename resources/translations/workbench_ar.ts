@@ -1641,6 +1641,10 @@
 {paths}</translation>
     </message>
     <message>
+        <source>{count} of the sets taken had been changed in this project too since their package was written; the package's replaced them: {names}</source>
+        <translation>{count} من المجموعات المأخوذة كانت قد تغيّرت في هذا المشروع أيضًا منذ كُتبت حزمتها، فحلّت محلها مجموعات الحزمة: {names}</translation>
+    </message>
+    <message>
         <source>Merging packages</source>
         <translation>جارٍ دمج الحزم</translation>
     </message>

@@ -173,7 +173,7 @@ def test_a_set_for_a_document_the_package_lacks_is_refused(lead: Project, amal: 
     edit(amal, """PRAGMA foreign_keys = OFF;
         CREATE TABLE loose_sets (id TEXT PRIMARY KEY, document_id TEXT NOT NULL, annotator TEXT NOT NULL,
             status TEXT NOT NULL, revision INTEGER NOT NULL, updated TEXT NOT NULL,
-            guidelines_version INTEGER);
+            guidelines_version INTEGER, synced_revision INTEGER);
         INSERT INTO loose_sets SELECT * FROM annotation_sets;
         DROP TABLE annotation_sets;
         ALTER TABLE loose_sets RENAME TO annotation_sets;

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.app.packages import choose_documents
+from tests.conftest import run_cli
+from workbench.app.packages import choose_documents, first_names
 from workbench.core.errors import ProjectError, WorkbenchError
 from workbench.core.model import AnnotatedDocument, Status, make_document
 from workbench.core.schema import builtin_schema
@@ -86,6 +87,59 @@ def test_an_older_package_does_not_overwrite_newer_work(lead: Project, tmp_path:
     assert summary.replaced == 0
     kept = lead.annotation_set(doc, "amal")
     assert kept is not None and len(kept.spans) == 1
+
+
+def test_a_set_changed_on_both_sides_takes_the_annotators_work_and_names_the_document(
+    lead: Project, tmp_path: Path
+) -> None:
+    """The lead changes amal's set after writing her package (two edits), amal changes it in
+    the package (one): by revisions alone the package's looked older, and her work was left out
+    as "unchanged". Both sides changed since the package was written: her set is taken, and the
+    summary names the document whose change in the project it replaced."""
+    out = package_for(lead, "amal", tmp_path)
+    changed, untouched_by_her = lead.documents()[0].id, lead.documents()[1].id
+    lead.add_span(changed, "amal", 0, 3, "PER")
+    lead.add_span(changed, "amal", 9, 18, "ORG")
+    lead.add_span(untouched_by_her, "amal", 0, 6, "ORG")
+    with Project.open(out) as package:
+        package.add_span(changed, "amal", 4, 8, "PER")
+    summary = merge_packages(lead, [out])
+    assert (summary.replaced, summary.unchanged) == (1, 2)
+    merged = lead.annotation_set(changed, "amal")
+    assert merged is not None and [s.text for s in merged.spans] == ["محمد"]
+    kept = lead.annotation_set(untouched_by_her, "amal")
+    assert kept is not None and [s.text for s in kept.spans] == ["اعتقلت"]
+    assert summary.changed_on_both_sides == ["d0"]
+    assert merge_packages(lead, [out]).changed_on_both_sides == []  # merged: in step again
+
+
+def test_the_merge_command_names_the_documents_changed_on_both_sides(
+    lead: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    for document in lead.documents():
+        lead.add_span(document.id, "amal", 0, 3, "PER")
+        lead.add_span(document.id, "amal", 0, 3, "ORG")
+    with Project.open(out) as package:
+        for document in package.documents():
+            package.add_span(document.id, "amal", 0, 3, "LOC")
+    lead.close()
+    code, printed, _ = run_cli(capsys, "merge", lead.path, out)
+    assert code == 0
+    assert printed.splitlines()[-1] == (
+        "3 of the sets taken had been changed in this project too since their package was "
+        "written; the package's replaced them: d0, d1, d2"
+    )
+    assert first_names([f"d{n}" for n in range(12)]) == "d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, …"
+
+
+def test_a_set_only_the_annotator_changed_is_not_reported(lead: Project, tmp_path: Path) -> None:
+    out = package_for(lead, "amal", tmp_path)
+    first = package_for(lead, "badr", tmp_path)  # another annotator's package moves nothing of amal's
+    with Project.open(out) as package:
+        package.add_span(package.documents()[0].id, "amal", 4, 8, "PER")
+    summary = merge_packages(lead, [out, first])
+    assert (summary.replaced, summary.changed_on_both_sides) == (1, [])
 
 
 def test_a_package_of_another_project_is_refused_whole(lead: Project, tmp_path: Path) -> None:

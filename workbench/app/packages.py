@@ -36,11 +36,21 @@ __all__ = [
     "assignment_statuses",
     "checked_merge",
     "choose_documents",
+    "first_names",
     "merge_packages",
     "package_annotator",
     "validate_package",
     "write_package",
 ]
+
+
+NAMES_SHOWN = 10
+"""How many documents a merge's summary names of those changed on both sides."""
+
+
+def first_names(names: Sequence[str], most: int = NAMES_SHOWN) -> str:
+    """Up to ``most`` of ``names``, comma-separated, and "…" after them when there are more."""
+    return ", ".join([*names[:most], "…"] if len(names) > most else names)
 
 
 def choose_documents(

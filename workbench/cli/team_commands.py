@@ -38,7 +38,7 @@ def run_package(args: argparse.Namespace) -> None:
 
 
 def run_merge(args: argparse.Namespace) -> None:
-    from workbench.app.packages import merge_packages
+    from workbench.app.packages import first_names, merge_packages
 
     with Project.open(args.project) as project:
         summary = merge_packages(project, args.packages, progress=progress_bar("merging"))
@@ -46,6 +46,12 @@ def run_merge(args: argparse.Namespace) -> None:
         f"merged {len(summary.packages)} packages: {summary.replaced} annotation sets taken, "
         f"{summary.unchanged} already up to date"
     )
+    both = summary.changed_on_both_sides
+    if both:
+        print(
+            f"{len(both)} of the sets taken had been changed in this project too since their package "
+            f"was written; the package's replaced them: {first_names(both)}"
+        )
 
 
 def run_agreement(args: argparse.Namespace) -> None:

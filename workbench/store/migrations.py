@@ -170,6 +170,14 @@ def m007_spans_by_label(db: Database) -> None:
     db.execute("CREATE INDEX spans_label ON spans (label)")
 
 
+def m008_synced_revisions(db: Database) -> None:
+    """Each set's revision as it was when a package last carried it to its annotator or brought
+    it back (``store.packages``); NULL for a set never in a package. A merge then tells a set
+    the annotator changed from one the project changed meanwhile: by revisions alone, a package
+    whose set had fewer edits than the project's looked older, and its work was left out."""
+    db.execute("ALTER TABLE annotation_sets ADD COLUMN synced_revision INTEGER")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_rejected_suggestions,
@@ -178,6 +186,7 @@ MIGRATIONS: list[Migration] = [
     m005_recommenders,
     m006_token_offsets,
     m007_spans_by_label,
+    m008_synced_revisions,
 ]
 
 

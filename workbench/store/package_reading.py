@@ -286,15 +286,32 @@ class PackageFile:
         return sets
 
     def newer_sets(self, sets: Sequence[PackageSet]) -> list[PackageSet]:
-        """The sets whose revision is newer than the lead's set of the same annotator (or which
-        the lead does not have)."""
-        lead_revisions = dict(
-            self.lead.conn.execute(
-                "SELECT document_id, revision FROM annotation_sets WHERE annotator = ?",
+        """The sets the annotator changed since the lead's set of theirs was last carried to
+        them or brought back (its ``synced_revision``), or which the lead does not have; for a
+        set never carried (a lead's project from before synced revisions), those newer than the
+        lead's."""
+        lead = self._lead_revisions()
+        return [s for s in sets if s.revision > _synced(lead.get(s.document_id, _NO_SET))]
+
+    def changed_in_project(self, newer: Sequence[PackageSet]) -> list[str]:
+        """The names of the documents whose set the lead changed too since it was carried: of
+        ``newer``, those whose lead's revision is past its synced one."""
+        lead = self._lead_revisions()
+        changed = {s.document_id for s in newer if _changed_since_synced(lead.get(s.document_id, _NO_SET))}
+        if not changed:
+            return []
+        names = self.lead.conn.execute("SELECT id, name FROM documents ORDER BY ord")
+        return [name for document_id, name in names if document_id in changed]
+
+    def _lead_revisions(self) -> dict[str, tuple[int, int | None]]:
+        """The revision and the synced revision of each of the lead's sets of the annotator."""
+        return {
+            document_id: (revision, synced)
+            for document_id, revision, synced in self.lead.conn.execute(
+                "SELECT document_id, revision, synced_revision FROM annotation_sets WHERE annotator = ?",
                 [self.annotator],
             )
-        )
-        return [s for s in sets if s.revision > lead_revisions.get(s.document_id, -1)]
+        }
 
     def mergeable(self, sets: Sequence[PackageSet]) -> Iterator[list[MergeableSet]]:
         """The annotations of ``sets``, read by column name and checked as an import checks
@@ -343,6 +360,22 @@ class PackageFile:
             (row[1], row[2].upper(), bool(row[3] or row[5]))
             for row in self.lead.conn.execute(f"PRAGMA table_info({_quoted(table)})")
         ]
+
+
+_NO_SET: tuple[int, int | None] = (-1, None)
+"""The revisions of a set the lead does not have (``PackageFile._lead_revisions``)."""
+
+
+def _synced(revisions: tuple[int, int | None]) -> int:
+    """The revision a package's set must pass to hold a change of its annotator's: the lead's
+    synced one, or the lead's own for a set never carried."""
+    revision, synced = revisions
+    return revision if synced is None else synced
+
+
+def _changed_since_synced(revisions: tuple[int, int | None]) -> bool:
+    revision, synced = revisions
+    return synced is not None and revision > synced
 
 
 def _package_set(row: tuple[str, str, str, str, int, str, int | None]) -> PackageSet:

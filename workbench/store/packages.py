@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectError, WorkbenchError
-from workbench.core.model import GOLD, SUGGESTIONS, Status
+from workbench.core.model import GOLD, SUGGESTIONS, AnnotatedDocument, Status
 from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
@@ -83,6 +83,7 @@ def assignment_statuses(
 
 def write_package(project: Project, annotator: str, out: Path) -> int:
     """Write ``annotator``'s documents and sets to a new project file; returns the document count."""
+    project.require_writable()  # it keeps the revisions the package carries (_mark_synced)
     document_ids = assigned_documents(project, annotator)
     if not document_ids:
         raise WorkbenchError(f"nothing is assigned to {annotator!r} in {project.path}")
@@ -99,14 +100,34 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
                 meta.insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
                 meta.insert({"key": PACKAGE_SEAL_KEY, "value": seal})
                 copy_guidelines(project.conn, package.conn)
+            carried: list[tuple[int, str]] = []
             package.add_documents(
-                project.annotated_document(document_id, annotator) for document_id in document_ids
+                _carried(project.annotated_document(document_id, annotator), carried)
+                for document_id in document_ids
             )
             copy_models(project, package)
         partial.rename(out)
     finally:
         partial.unlink(missing_ok=True)
+    _mark_synced(project, annotator, carried)
     return len(document_ids)
+
+
+def _carried(annotated: AnnotatedDocument, carried: list[tuple[int, str]]) -> AnnotatedDocument:
+    """``annotated``, its set's revision kept in ``carried`` with its document's id."""
+    carried.extend((annotation_set.revision, annotated.document.id) for annotation_set in annotated.sets)
+    return annotated
+
+
+def _mark_synced(project: Project, annotator: str, carried: Sequence[tuple[int, str]]) -> None:
+    """Remember the revision of each set a package carried (``synced_revision``): a change of the
+    project's set after it is the project's own, which a merge reports when the package's set
+    changed too."""
+    with write_transaction(project.conn):
+        project.conn.executemany(
+            "UPDATE annotation_sets SET synced_revision = ? WHERE document_id = ? AND annotator = ?",
+            [(revision, document_id, annotator) for revision, document_id in carried],
+        )
 
 
 def _package_secret(project: Project) -> str:
@@ -131,10 +152,13 @@ def package_annotator(project: Project) -> str | None:
 @dataclass
 class MergeSummary:
     replaced: int = 0
-    """Sets taken from the packages because they were newer."""
+    """Sets taken from the packages because their annotator changed them."""
     unchanged: int = 0
-    """Sets the project already had at the same or a newer revision."""
+    """Sets the project already had as the package holds them, or newer."""
     packages: list[str] = field(default_factory=list)
+    changed_on_both_sides: list[str] = field(default_factory=list)
+    """The names of the documents whose set the project had changed too since its package was
+    written: the package's set replaced the project's."""
 
 
 def merge_packages(
@@ -153,6 +177,7 @@ def merge_packages(
             with refusals(path), PackageFile.open(path, project) as package:
                 sets = package.sets()
                 newer = package.newer_sets(sets)
+                summary.changed_on_both_sides += package.changed_in_project(newer)
                 for chunk in package.mergeable(newer):
                     _replace_sets(project, chunk)
             summary.replaced += len(newer)
@@ -184,7 +209,10 @@ def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
     )
     insert_rows(
         conn, "annotation_sets",
-        [merged.row._asdict() | {"status": merged.row.status.value} for merged in chunk],
+        [
+            merged.row._asdict() | {"status": merged.row.status.value, "synced_revision": merged.row.revision}
+            for merged in chunk
+        ],
     )
     for name, pending in (
         ("spans", [rows.span_row(s, m.row.id) for m in chunk for s in m.annotations.spans]),

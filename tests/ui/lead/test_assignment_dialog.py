@@ -29,6 +29,8 @@ from workbench.app.packages import (
 from workbench.app.project import Project
 from workbench.core.model import Status
 from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
+from workbench.ui import i18n
+from workbench.ui.i18n import Language
 from workbench.ui.lead import assignment_dialog
 from workbench.ui.lead.assignment_dialog import (
     AssignmentDialog,
@@ -182,6 +184,23 @@ def test_a_merge_brings_the_package_in_and_shows_the_summary(
     [box] = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
     assert box.text() == merge_summary_text(summary) and str(amal_package) in box.text()
     box.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "ending"),
+    [(Language.ENGLISH, "the package's replaced them: d0, d1"), (Language.ARABIC, "مجموعات الحزمة: d0, d1")],
+)
+def test_the_summary_names_the_documents_changed_on_both_sides(
+    qtbot: QtBot, language: Language, ending: str
+) -> None:
+    summary = MergeSummary(2, 0, ["amal.tawsim"], ["d0", "d1"])
+    i18n.set_language(language)
+    try:
+        text = merge_summary_text(summary)
+    finally:
+        i18n.set_language(Language.ENGLISH)
+    assert text.endswith(ending) and text.count("\n\n") == 1
+    assert "\n\n" not in merge_summary_text(MergeSummary(2, 0, ["amal.tawsim"]))
 
 
 def test_a_package_of_another_project_is_refused_with_the_message(

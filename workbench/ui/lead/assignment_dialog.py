@@ -54,6 +54,7 @@ from workbench.app.packages import (
     assignment_statuses,
     checked_merge,
     choose_documents,
+    first_names,
     write_package,
 )
 from workbench.app.project import Project
@@ -372,7 +373,7 @@ def merge_use_case(
 
 def merge_summary_text(summary: MergeSummary) -> str:
     translate = QCoreApplication.translate
-    return translate(
+    text = translate(
         "Merge",
         "Merged {packages} packages: {replaced} annotation sets taken from them (newer), "
         "{unchanged} unchanged.\n{paths}",
@@ -382,6 +383,14 @@ def merge_summary_text(summary: MergeSummary) -> str:
         unchanged=summary.unchanged,
         paths="\n".join(summary.packages),
     )
+    both = summary.changed_on_both_sides
+    if not both:
+        return text
+    return text + "\n\n" + translate(
+        "Merge",
+        "{count} of the sets taken had been changed in this project too since their package was "
+        "written; the package's replaced them: {names}",
+    ).format(count=len(both), names=first_names(both))
 
 
 def merge_packages_in_background(
