@@ -81,3 +81,25 @@ def test_a_contents_sized_table_measures_as_qt_does(qtbot: QtBot) -> None:
     sized.setModel(QStringListModel(["another list, wider than the first"]))
     plain.setModel(sized.model())
     assert sized.sizeHintForColumn(0) == plain.sizeHintForColumn(0)
+
+
+def test_a_table_shown_at_its_top_is_not_measured_again(qtbot: QtBot) -> None:
+    """With a precision of N rows, Qt measures the first N rows whenever the first row is at the
+    top, hidden or shown, short or tall: the adjudication window's document list measured them
+    before it showed and again once shown (a third of its sizing as it opened). Scrolled down,
+    the rows measured follow the rows shown."""
+    model = CountedReads([f"document {'x' * (n % 40)} {n}" for n in range(2000)])
+    table = set_up_table(ContentsSizedTable(), model)
+    qtbot.addWidget(table)
+    table.horizontalHeader().setResizeContentsPrecision(64)
+    width = table.sizeHintForColumn(0)
+    table.resize(400, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    model.reads = 0
+    assert table.sizeHintForColumn(0) == width
+    table.resize(400, 900)
+    assert table.sizeHintForColumn(0) == width and model.reads == 0
+    table.verticalScrollBar().setValue(500)
+    table.sizeHintForColumn(0)
+    assert model.reads > 0

@@ -33,7 +33,10 @@ class ContentsSizedTable(QTableView):
     Qt measures a column again each time its header lays out, on every resize: five times, two
     milliseconds each, as the adjudication window opened, all on the same rows. The measure is
     Qt's own (``sizeHintForColumn``), kept by the rows it starts from (the first shown, and the
-    last when the table is on screen) and the header's precision. A change of the model's rows,
+    last when the table is on screen) and the header's precision: with a precision of N rows and
+    the first row at the top, Qt measures the first N, whatever is shown, so the last shown does
+    not count then (the adjudication window's list was measured before it showed and again once
+    shown, on the same 64 rows). A change of the model's rows,
     of the font, style or palette measures again; so would any other setting that changes a
     cell's size (the grid, word wrap), were it changed once the table is measured: none is."""
 
@@ -54,8 +57,10 @@ class ContentsSizedTable(QTableView):
 
     def sizeHintForColumn(self, column: int) -> int:
         header = self.verticalHeader()
-        last = header.visualIndexAt(self.viewport().height()) if self.isVisible() else -1
-        key = (column, header.visualIndexAt(0), last, self.horizontalHeader().resizeContentsPrecision())
+        first, precision = header.visualIndexAt(0), self.horizontalHeader().resizeContentsPrecision()
+        from_the_top = first <= 0 and precision > 0  # the first rows, however many are shown
+        last = header.visualIndexAt(self.viewport().height()) if self.isVisible() and not from_the_top else -1
+        key = (column, first, last, precision)
         width = self._widths.get(key)
         if width is None:
             width = self._widths[key] = super().sizeHintForColumn(column)
