@@ -83,6 +83,7 @@ STEPS = (
     "adjudication window: open to first paint",
     "adjudication window: document list's index (read in the background) shown",
     "adjudication window: choose the last document",
+    "adjudication window: opened again (Qt's enums and styles made) to first paint",
     "agreement dashboard: open to first paint (report in the background)",
     "agreement dashboard: report (or its failure) shown",
 )
@@ -155,6 +156,9 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     gold_text = adjudication.gold_view.viewport()  # type: ignore[attr-defined]
     measure(lambda: (select_row(documents, documents.model().rowCount() - 1), painted_dialog(gold_text)))
     adjudication.close()
+    QApplication.processEvents()
+    measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
+    dialogs[-1].close()
     measure(lambda: dialogs.append(painted_dialog(open_agreement_dashboard(None, project, GOLD))))
     dashboard = dialogs[-1]
 
