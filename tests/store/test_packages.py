@@ -133,6 +133,24 @@ def test_the_merge_command_names_the_documents_changed_on_both_sides(
     assert first_names([f"d{n}" for n in range(12)]) == "d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, …"
 
 
+def test_a_package_written_before_synced_revisions_still_merges(lead: Project, tmp_path: Path) -> None:
+    """A package of format 7 (no ``synced_revision``), as annotators hold them when their lead
+    updates the program, is read through a copy brought forward in memory and merged."""
+    out = package_for(lead, "amal", tmp_path)
+    with Project.open(out) as package:
+        package.add_span(package.documents()[0].id, "amal", 4, 8, "PER")
+    conn = sqlite3.connect(out)
+    conn.execute("ALTER TABLE annotation_sets DROP COLUMN synced_revision")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    summary = merge_packages(lead, [out])
+    assert (summary.replaced, summary.changed_on_both_sides) == (1, [])
+    merged = lead.annotation_set(lead.documents()[0].id, "amal")
+    assert merged is not None and [s.text for s in merged.spans] == ["محمد"]
+    assert sqlite3.connect(out).execute("PRAGMA user_version").fetchone()[0] == 7  # left as it was
+
+
 def test_a_set_only_the_annotator_changed_is_not_reported(lead: Project, tmp_path: Path) -> None:
     out = package_for(lead, "amal", tmp_path)
     first = package_for(lead, "badr", tmp_path)  # another annotator's package moves nothing of amal's
