@@ -8,8 +8,9 @@ tokens (target < 10 s); the time to suggest on a 3,000-character document (targe
 a replay of the corpus by an annotator who accepts the right suggestions, rejects the wrong ones
 and labels the rest, the CRF retrained as the program retrains it (``recommending.retrain_due``;
 actions per gold span with assistance / without, target <= 0.7). The suggestions replayed are
-those the window shows (``evaluation.on_opening``). Times are processor time of this process. Run with
-``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
+those the window shows (``evaluation.on_opening``), and once a span is labelled its other
+occurrences and, for the labels of ``gazetteer.part_labels``, its last word. Times are processor
+time of this process. Run with ``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from workbench.core.recommenders.evaluation import (
     on_opening,
     replay_actions,
 )
-from workbench.core.recommenders.gazetteer import gazetteer_of, trusted_texts
+from workbench.core.recommenders.gazetteer import gazetteer_of, part_labels, trusted_texts
 from workbench.core.recommenders.trained import (
     LEARNING,
     crf_recommender,
@@ -71,7 +72,7 @@ def anercorp_documents() -> tuple[TrainingDocument, ...]:
 
 def test_f1_of_each_recommender_on_held_out_documents() -> None:
     training, testing = held_out(anercorp_documents())
-    offered, nested = trusted_texts(training), any_overlap(d.spans for d in training)
+    offered, nested, parts = trusted_texts(training), any_overlap(d.spans for d in training), part_labels(training)
     print(f"\nANERcorp: {len(training)} training documents, {len(testing)} held out")
     for name in LEARNING:
         began = time.process_time()
@@ -81,7 +82,8 @@ def test_f1_of_each_recommender_on_held_out_documents() -> None:
         actions = Actions(0, 0, 0)
         for document, shown in zip(testing, found, strict=True):
             window = on_opening(shown, document.text, offered, nested)
-            actions = added(actions, replay_actions(document.spans, window, document.text, nested=nested))
+            replayed = replay_actions(document.spans, window, document.text, nested=nested, parts=parts)
+            actions = added(actions, replayed)
         print(
             f"  {name:<12} P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
             f"actions with/without {actions.ratio:.3f}  ({time.process_time() - began:.1f} s CPU)"
@@ -131,10 +133,12 @@ def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
             if model is None
             else crf_recommender(model, gazetteer, with_strings=True)
         )
-        nested = any_overlap(d.spans for d in done)
+        nested, parts = any_overlap(d.spans for d in done), part_labels(done)
         shown = on_opening(recommend(document.text), document.text, trusted_texts(done), nested)
-        one_by_one = added(one_by_one, replay_actions(document.spans, shown, document.text, nested=nested))
-        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested))
+        one_by_one = added(
+            one_by_one, replay_actions(document.spans, shown, document.text, nested=nested, parts=parts)
+        )
+        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested, parts))
     print(
         f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "
         f"retrained after each document below {RETRAIN_EACH_BELOW}, then every {RETRAIN_AFTER}, "

@@ -24,7 +24,7 @@ from workbench.core.recommenders.crf import (
     vowel_skeleton,
 )
 from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
-from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, trusted_texts
+from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, part_labels, trusted_texts
 from workbench.core.recommenders.trained import crf_recommender, elsewhere_in_document, strings_recommender
 from workbench.core.recommenders.words import sentences_of
 
@@ -216,6 +216,39 @@ def test_a_hand_labelled_name_is_offered_at_its_other_occurrences_in_the_replay(
     # the window offers them: بغداد also with its proclitic (وبغداد)
     assert replay_actions(gold, [], text).assisted == 7
     assert replay_actions(gold, []).assisted == 10
+
+
+def test_an_accepted_suggestion_is_offered_at_its_other_occurrences_in_the_replay() -> None:
+    text = "زار سعيد بغداد ثم غادر سعيد إلى وبغداد"
+    gold = [(4, 8, "PER"), (9, 14, "LOC"), (23, 27, "PER"), (32, 38, "LOC")]
+    shown = [Recommendation(9, 14, "ORG", 0.6, "crf")]
+    # سعيد by hand (2) and at its other place (1); بغداد relabelled with the LOC key (1), then
+    # offered as LOC at وبغداد (1), as the window offers it once accepted
+    assert replay_actions(gold, shown, text).assisted == 2 + 1 + 1 + 1
+
+
+def test_a_persons_last_name_is_offered_after_the_full_name_in_the_replay() -> None:
+    text = "قال باراك أوباما إن أوباما سيزور بغداد وقال أوباما"
+    gold = [(4, 16, "PER"), (20, 26, "PER"), (33, 38, "LOC"), (44, 50, "PER")]
+    # باراك أوباما by hand (2), أوباما alone accepted twice (1 + 1), بغداد by hand (2)
+    assert replay_actions(gold, [], text, parts={"PER"}).assisted == 2 + 1 + 1 + 2
+    # without: the first أوباما alone by hand too, which offers the second
+    assert replay_actions(gold, [], text, parts={"ORG"}).assisted == 2 + 2 + 1 + 2
+
+
+def test_the_labels_named_by_their_last_word_are_those_the_documents_show() -> None:
+    people = TrainingDocument(
+        "قال باراك أوباما إن أوباما سيزور بغداد",
+        [(4, 16, "PER"), (20, 26, "PER"), (33, 38, "LOC")],
+    )
+    unions = TrainingDocument(
+        "اتحاد الكرة قال إن الكرة لن تلعب في اتحاد الكرة",
+        [(0, 11, "ORG"), (36, 47, "ORG")],
+    )
+    assert part_labels([people]) == {"PER"}
+    # الكرة alone is no ORG; the one inside the name said again counts neither way
+    assert part_labels([people, unions]) == {"PER"}
+    assert part_labels([]) == frozenset()
 
 
 def test_the_replay_offers_what_the_window_offers_as_a_document_opens() -> None:

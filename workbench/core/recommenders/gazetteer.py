@@ -15,8 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from workbench.core.normalize import normalize
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.words import Word, sentences_of, stems_of
+from workbench.core.suggestions import name_part_places
 
 NAME = "strings"
 MIN_SCORE = 0.3
@@ -132,6 +134,25 @@ def trusted_texts(
     gazetteer = gazetteer_of(documents, rejected=rejected)
     labelled = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
     return {(text, label) for text, label in labelled if gazetteer.share(text, label) >= MIN_SCORE}
+
+
+def part_labels(documents: Iterable[TrainingDocument]) -> frozenset[str]:
+    """The labels whose names' last words, where they stand alone elsewhere in the name's
+    document (``core.suggestions.name_part_places``), are names of that label more often than
+    not in ``documents``: those the window offers there once a name is labelled (a person's last
+    name, and seldom an organization's last word). A place inside another span of the document
+    is left out: the name said again, whose span hides the offer."""
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for document in documents:
+        normalized, spans = normalize(document.text), set(document.spans)
+        for start, end, label in spans:
+            for place in name_part_places(normalized, start, end):
+                if (*place, label) in spans:
+                    right[label] += 1
+                elif not any(s <= place[0] and place[1] <= e for s, e, _ in spans):
+                    wrong[label] += 1
+    return frozenset(label for label in right if right[label] > wrong[label])
 
 
 def recommend_strings(
