@@ -122,22 +122,23 @@ def test_training_time_on_20000_tokens_and_suggestion_time_on_3000_characters() 
 def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
     documents, _ = held_out(anercorp_documents(), share=0.0)
     one_by_one, bulk, model, trained_on = Actions(0, 0, 0), Actions(0, 0, 0), None, 0
+    rejected: list[tuple[str, str]] = []
     began = time.process_time()
     for index, document in enumerate(documents):
         done = documents[:index]
         if done and retrain_due(index, trained_on):
             model, trained_on = train_crf(done), index
-        gazetteer = gazetteer_of(done)
+        gazetteer = gazetteer_of(done, rejected=rejected)
         recommend = (
             strings_recommender(gazetteer)
             if model is None
             else crf_recommender(model, gazetteer, with_strings=True)
         )
         nested, parts = any_overlap(d.spans for d in done), part_labels(done)
-        shown = on_opening(recommend(document.text), document.text, trusted_texts(done), nested)
-        one_by_one = added(
-            one_by_one, replay_actions(document.spans, shown, document.text, nested=nested, parts=parts)
-        )
+        shown = on_opening(recommend(document.text), document.text, trusted_texts(done, rejected), nested)
+        replayed = replay_actions(document.spans, shown, document.text, nested=nested, parts=parts)
+        one_by_one = added(one_by_one, replayed)
+        rejected += [(document.text[start:end], label) for start, end, label in replayed.rejected]
         bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested, parts))
     print(
         f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "

@@ -274,6 +274,28 @@ def test_a_name_the_crf_finds_once_is_suggested_wherever_it_occurs_in_the_docume
     ]
 
 
+def test_the_crf_does_not_suggest_what_the_project_rejected_more_often_than_it_labelled_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """الموسم rejected twice as PER, never labelled so: gone, والموسم too; سعيد, rejected once
+    but labelled PER twice, stays."""
+    labelled = TrainingDocument("قال سعيد إن سعيد وصل", [(4, 8, "PER"), (12, 16, "PER")])
+    gazetteer = gazetteer_of([labelled], rejected=[("الموسم", "PER"), ("الموسم", "PER"), ("سعيد", "PER")])
+    assert gazetteer.turned_down("والموسم", "PER") and not gazetteer.turned_down("الموسم", "LOC")
+    assert not gazetteer.turned_down("سعيد", "PER")
+    text = "قال سعيد إن الموسم بدأ"
+    found = [Recommendation(4, 8, "PER", 0.7, "crf"), Recommendation(12, 18, "PER", 0.9, "crf")]
+    monkeypatch.setattr(CrfTagger, "recommend", lambda *_: found)
+    suggested = crf_recommender(train_crf(training_set()), gazetteer)(text)
+    assert [text[r.start : r.end] for r in suggested] == ["سعيد"]
+
+
+def test_a_replay_tells_the_suggestions_rejected() -> None:
+    gold = [(0, 5, "PER")]
+    shown = [Recommendation(0, 5, "PER", 0.9, "crf"), Recommendation(10, 15, "LOC", 0.6, "crf")]
+    assert replay_actions(gold, shown).rejected == {(10, 15, "LOC")}
+
+
 def test_strings_over_the_crf_need_most_of_their_places_labelled(monkeypatch: pytest.MonkeyPatch) -> None:
     """A string labelled in half its places: the strings recommender suggests it, strings + CRF
     (where the CRF, which read it, found nothing) does not; one labelled everywhere, both do."""

@@ -70,6 +70,9 @@ class Actions:
     assisted: int
     unassisted: int
     gold_spans: int
+    rejected: frozenset[LabelledRange] = frozenset()
+    """The suggestions rejected, in one document's replay (a sum of several leaves them out):
+    the project keeps them, and its recommenders count them (``gazetteer_of``)."""
 
     @property
     def ratio(self) -> float:
@@ -129,7 +132,7 @@ def replay_actions(
     if bulk_above is not None:
         replay.accept_in_bulk(bulk_above)
     replay.finish()
-    return Actions(replay.actions, CREATE * len(set(gold)), len(set(gold)))
+    return Actions(replay.actions, CREATE * len(set(gold)), len(set(gold)), frozenset(replay.rejected))
 
 
 @dataclass

@@ -53,6 +53,14 @@ class Gazetteer:
     def reject(self, text: str, label: str) -> None:
         self.rejections[(stems_of(text), label)] += 1
 
+    def turned_down(self, text: str, label: str) -> bool:
+        """Whether suggestions of ``text`` (or a string like it) as ``label`` were rejected more
+        often than it was labelled so: a common word the CRF keeps taking for a name (الموسم as
+        PER)."""
+        key = stems_of(text)
+        labelled = self.labels[key][label] if key in self.labels else 0
+        return self.rejections[(key, label)] > labelled
+
     def label_counts(self, text: str) -> dict[str, int]:
         """How often each label was given to ``text`` (or a string like it)."""
         return dict(self.labels.get(stems_of(text), {}))

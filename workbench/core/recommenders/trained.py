@@ -36,7 +36,11 @@ def crf_recommender(model: CrfModel, gazetteer: Gazetteer, with_strings: bool = 
 
     def recommend(text: str) -> list[Recommendation]:
         sentences = sentences_of(text)
-        found = tagger.recommend(sentences, gazetteer)
+        found = [
+            r
+            for r in tagger.recommend(sentences, gazetteer)
+            if not gazetteer.turned_down(text[r.start : r.end], r.label)
+        ]
         found = merged(found, elsewhere_in_document(found, text, sentences))
         if with_strings:
             found = merged(found, recommend_strings(gazetteer, sentences, min_score=STRINGS_OVER_CRF))
