@@ -226,3 +226,10 @@ def test_the_last_word_is_offered_with_the_occurrences_only_when_asked() -> None
     normalized = normalize(OBAMA)
     assert places_elsewhere(normalized, start, end, False) == occurrences(normalized, start, end)
     assert len(places_elsewhere(normalized, start, end, True)) == 1 + 2
+
+
+def test_a_last_word_too_common_to_offer_leaves_the_names_own_places(monkeypatch: MonkeyPatch) -> None:
+    monkeypatch.setattr(core_suggestions, "MAX_OCCURRENCES", 2)
+    start, end = _range(OBAMA, "باراك أوباما")
+    normalized = normalize(OBAMA)
+    assert places_elsewhere(normalized, start, end, True) == occurrences(normalized, start, end)

@@ -82,9 +82,13 @@ def word_occurrences(normalized: NormalizedText, phrase: str) -> list[Range]:
 def places_elsewhere(normalized: NormalizedText, start: int, end: int, last_word: bool) -> list[Range]:
     """What is offered once the span at ``[start, end)`` is labelled: its other ``occurrences``
     and, with ``last_word`` (its label's names are named by their last word:
-    ``gazetteer.part_labels``), the ``name_part_places``."""
+    ``gazetteer.part_labels``), the ``name_part_places`` while they all stay few enough to offer
+    one by one (a common last word, علي of محمد علي, must not take the name's own places away)."""
     found = occurrences(normalized, start, end)
-    return [*found, *name_part_places(normalized, start, end)] if last_word else found
+    if not last_word or not offered_one_by_one(found):
+        return found
+    with_part = [*found, *name_part_places(normalized, start, end)]
+    return with_part if offered_one_by_one(with_part) else found
 
 
 def name_part_places(normalized: NormalizedText, start: int, end: int) -> list[Range]:
