@@ -13,10 +13,13 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import (
+    CONTEXT_WORDS,
+    EDGE,
     MIN_SCORE,
     CrfModel,
     CrfTagger,
     Marginals,
+    contexts_of,
     document_stems,
     sentence_features,
     shape,
@@ -57,6 +60,25 @@ def test_the_crf_learns_contexts_and_its_model_is_bytes_that_reopen() -> None:
     found = tagger.recommend(sentences_of(text), Gazetteer())
     assert ("بيروت", "LOC") in {(text[r.start : r.end], r.label) for r in found}
     assert all(0 < r.score <= 1 and r.recommender == "crf" for r in found)
+
+
+def test_the_company_of_a_word_is_the_stems_most_often_each_side_of_it_in_every_text() -> None:
+    """Labelled or not, normalized and proclitics stripped as everywhere (إن is ان, وقال قال);
+    the most frequent first, the sentence's ends marked, no more than ``CONTEXT_WORDS`` each side."""
+    texts = ["قال سعيد إنه بخير .", "وقال سعيد إن الوفد وصل", "قال سعيد إن"]
+    contexts = contexts_of(texts)
+    assert contexts["سعيد"] == ["cb=قال", "ca=ان", "ca=انه"]
+    assert contexts["قال"] == [f"cb={EDGE}", "ca=سعيد"]
+    many = contexts_of([" ".join(f"{word} سعيد" for word in PLACES + PEOPLE)])
+    assert len([f for f in many["سعيد"] if f.startswith("cb=")]) == CONTEXT_WORDS
+
+
+def test_a_words_company_is_among_its_features() -> None:
+    sentences = sentences_of("قال كريم إن")
+    contexts = contexts_of(["رحب الرئيس كريم بالوفد"])
+    features = sentence_features(sentences[0], Gazetteer(), document_stems(sentences), contexts)
+    assert {"cb=رئيس", "ca=وفد"} <= set(features[1])
+    assert not {"cb=رئيس", "ca=وفد"} & set(sentence_features(sentences[0], Gazetteer(), document_stems(sentences))[1])
 
 
 def test_shape_folds_runs_of_one_kind() -> None:
