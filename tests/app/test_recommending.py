@@ -7,6 +7,7 @@ import contextlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -182,6 +183,28 @@ def test_the_crf_model_is_stored_retrained_when_enough_documents_are_done_and_pa
         write_package(reopened, "amal", tmp_path / "amal.tawsim")
     with Project.open(tmp_path / "amal.tawsim", readonly=True) as package:
         assert load_model(package, "crf")[1] == 13  # type: ignore[index]
+
+
+def test_the_crf_learns_and_suggests_with_the_company_words_keep_in_every_text_of_the_project(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ثم stands only in the unlabelled document, before والموصل: the model is trained, and
+    suggests, knowing it."""
+    seen: list[Any] = []
+    trained, recommend = recommending.train_crf, CrfTagger.recommend
+
+    def train(documents: Any, contexts: Any) -> Any:
+        seen.append(contexts)
+        return trained(documents, contexts)
+
+    def tag(tagger: CrfTagger, sentences: Any, gazetteer: Any, contexts: Any) -> Any:
+        seen.append(contexts)
+        return recommend(tagger, sentences, gazetteer, contexts)
+
+    monkeypatch.setattr(recommending, "train_crf", train)
+    monkeypatch.setattr(CrfTagger, "recommend", tag)
+    fill_suggestions(project, annotator="amal")
+    assert len(seen) == 2 and all(contexts["ثم"] == ["cb=امس", "ca=موصل"] for contexts in seen)
 
 
 def test_the_crf_is_trained_again_after_each_document_while_few_are_done() -> None:

@@ -8,8 +8,11 @@ tokens (target < 10 s); the time to suggest on a 3,000-character document (targe
 a replay of the corpus by an annotator who accepts the right suggestions, rejects the wrong ones
 and labels the rest, the CRF retrained as the program retrains it (``recommending.retrain_due``;
 actions per gold span with assistance / without, target <= 0.7). The suggestions replayed are
-those the window shows (``evaluation.on_opening``). Times are processor time of this process. Run with
-``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
+those the window shows (``evaluation.on_opening``), and once a span is labelled its other
+occurrences and, for the labels of ``gazetteer.part_labels``, its last word. The CRF reads the
+company of words in the whole corpus, as the program reads the project's texts
+(``crf.contexts_of``). Times are processor
+time of this process. Run with ``uv run pytest -m benchmark -s tests/benchmarks/test_recommenders_bench.py``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import pytest
 from tests.conftest import SHARED_DIR
 from workbench.app.recommending import RETRAIN_AFTER, RETRAIN_EACH_BELOW, retrain_due
 from workbench.core.recommenders import TrainingDocument
-from workbench.core.recommenders.crf import train_crf
+from workbench.core.recommenders.crf import contexts_of, train_crf
 from workbench.core.recommenders.evaluation import (
     Actions,
     added,
@@ -32,7 +35,7 @@ from workbench.core.recommenders.evaluation import (
     on_opening,
     replay_actions,
 )
-from workbench.core.recommenders.gazetteer import gazetteer_of, trusted_texts
+from workbench.core.recommenders.gazetteer import gazetteer_of, part_labels, trusted_texts
 from workbench.core.recommenders.trained import (
     LEARNING,
     crf_recommender,
@@ -69,19 +72,27 @@ def anercorp_documents() -> tuple[TrainingDocument, ...]:
     return tuple(documents)
 
 
+@lru_cache(maxsize=1)
+def project_contexts() -> dict[str, list[str]]:
+    """The company of each word in every document's text, as the program reads a project's
+    (``recommending.project_contexts``): the held-out documents are in the project too."""
+    return contexts_of(d.text for d in anercorp_documents())
+
+
 def test_f1_of_each_recommender_on_held_out_documents() -> None:
     training, testing = held_out(anercorp_documents())
-    offered, nested = trusted_texts(training), any_overlap(d.spans for d in training)
+    offered, nested, parts = trusted_texts(training), any_overlap(d.spans for d in training), part_labels(training)
     print(f"\nANERcorp: {len(training)} training documents, {len(testing)} held out")
     for name in LEARNING:
         began = time.process_time()
-        recommend = trained(name, training)
+        recommend = trained(name, training, contexts=project_contexts())
         found = [recommend(d.text) for d in testing]
         scores = exact_scores([d.spans for d in testing], [[r.key for r in f] for f in found])
         actions = Actions(0, 0, 0)
         for document, shown in zip(testing, found, strict=True):
             window = on_opening(shown, document.text, offered, nested)
-            actions = added(actions, replay_actions(document.spans, window, document.text, nested=nested))
+            replayed = replay_actions(document.spans, window, document.text, nested=nested, parts=parts)
+            actions = added(actions, replayed)
         print(
             f"  {name:<12} P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
             f"actions with/without {actions.ratio:.3f}  ({time.process_time() - began:.1f} s CPU)"
@@ -97,14 +108,17 @@ def test_training_time_on_20000_tokens_and_suggestion_time_on_3000_characters() 
         chosen.append(document)
         tokens += len(document.text.split())
     gazetteer_of(chosen[:1])  # camel-tools' character map loaded once, not timed
+    began = time.process_time()
+    contexts = contexts_of(d.text for d in documents)
+    print(f"\nthe company of each word in the whole corpus: {time.process_time() - began:.2f} s CPU")
     for _ in range(3):
         began = time.process_time()
-        model = train_crf(chosen)
+        model = train_crf(chosen, contexts)
         print(
             f"\nCRF trained on {tokens} tokens ({len(chosen)} documents): "
             f"{time.process_time() - began:.2f} s CPU (target < 10 s)"
         )
-    recommend = crf_recommender(model, gazetteer_of(chosen), with_strings=True)
+    recommend = crf_recommender(model, gazetteer_of(chosen), with_strings=True, contexts=contexts)
     text = "\n".join(d.text for d in documents[len(chosen) :])[:3000]
     times = []
     for _ in range(20):
@@ -120,21 +134,24 @@ def test_training_time_on_20000_tokens_and_suggestion_time_on_3000_characters() 
 def test_replay_of_the_corpus_with_the_model_in_the_loop() -> None:
     documents, _ = held_out(anercorp_documents(), share=0.0)
     one_by_one, bulk, model, trained_on = Actions(0, 0, 0), Actions(0, 0, 0), None, 0
+    rejected: list[tuple[str, str]] = []
     began = time.process_time()
     for index, document in enumerate(documents):
         done = documents[:index]
         if done and retrain_due(index, trained_on):
-            model, trained_on = train_crf(done), index
-        gazetteer = gazetteer_of(done)
+            model, trained_on = train_crf(done, project_contexts()), index
+        gazetteer = gazetteer_of(done, rejected=rejected)
         recommend = (
             strings_recommender(gazetteer)
             if model is None
-            else crf_recommender(model, gazetteer, with_strings=True)
+            else crf_recommender(model, gazetteer, with_strings=True, contexts=project_contexts())
         )
-        nested = any_overlap(d.spans for d in done)
-        shown = on_opening(recommend(document.text), document.text, trusted_texts(done), nested)
-        one_by_one = added(one_by_one, replay_actions(document.spans, shown, document.text, nested=nested))
-        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested))
+        nested, parts = any_overlap(d.spans for d in done), part_labels(done)
+        shown = on_opening(recommend(document.text), document.text, trusted_texts(done, rejected), nested)
+        replayed = replay_actions(document.spans, shown, document.text, nested=nested, parts=parts)
+        one_by_one = added(one_by_one, replayed)
+        rejected += [(document.text[start:end], label) for start, end, label in replayed.rejected]
+        bulk = added(bulk, replay_actions(document.spans, shown, document.text, BULK_ABOVE, nested, parts))
     print(
         f"\nreplay of {len(documents)} documents ({one_by_one.gold_spans} gold spans), CRF "
         f"retrained after each document below {RETRAIN_EACH_BELOW}, then every {RETRAIN_AFTER}, "

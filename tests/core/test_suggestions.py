@@ -16,7 +16,9 @@ from workbench.core.suggestions import (
     any_overlap,
     hides,
     lexicon_suggestions,
+    name_part_places,
     occurrences,
+    places_elsewhere,
     word_occurrences,
 )
 
@@ -190,11 +192,44 @@ def test_a_built_offer_takes_over_with_what_the_annotator_did_meanwhile() -> Non
     """Built from the spans as they were, it leaves out what was labelled and rejected since, and
     keeps what was on offer that the build did not find."""
     first, second, third = Suggestion(*FIRST, "GPE"), Suggestion(*SECOND, "GPE"), Suggestion(30, 35, "PER")
-    built = DocumentSuggestions([first, second, Suggestion(40, 45, "ORG")], nested=False)
+    built = DocumentSuggestions([first, second, Suggestion(40, 45, "ORG")], nested=False, parts=frozenset({"PER"}))
     shown = DocumentSuggestions([third, Suggestion(50, 55, "LOC")])
     shown.reject(Suggestion(40, 45, "ORG"))
     shown.take_over(built, [(*SECOND, "LOC")])
     assert shown.offered == {first, third, Suggestion(50, 55, "LOC")}
     assert shown.rejected == {Suggestion(40, 45, "ORG")}
-    assert not shown.nested
+    assert not shown.nested and shown.parts == {"PER"}
     assert shown.following(None, 0, 1) == first
+
+
+OBAMA = "قال باراك أوباما إن وأوباما سيزور باراك أوباما ثم الأوباماوي"
+
+
+def test_a_names_last_word_is_offered_where_it_stands_alone() -> None:
+    """أوباما after باراك أوباما, with its proclitics (وأوباما); not inside a longer word, not
+    inside the name itself; the one in the name said again is offered too (its span hides it)."""
+    start, end = _range(OBAMA, "باراك أوباما")
+    found = name_part_places(normalize(OBAMA), start, end)
+    assert [OBAMA[s:e] for s, e in found] == ["وأوباما", "أوباما"]
+    assert found[1][0] > OBAMA.index("سيزور")
+
+
+def test_a_single_word_a_cut_word_or_a_short_last_word_offers_no_part() -> None:
+    text = "البابا بنديكت ال 16 قال ال"
+    assert name_part_places(normalize(text), 0, len("البابا بنديكت ال")) == []  # ال: too short
+    assert name_part_places(normalize(OBAMA), *_range(OBAMA, "أوباما")) == []  # one word
+    assert name_part_places(normalize(OBAMA), 5, 16) == []  # cuts باراك
+
+
+def test_the_last_word_is_offered_with_the_occurrences_only_when_asked() -> None:
+    start, end = _range(OBAMA, "باراك أوباما")
+    normalized = normalize(OBAMA)
+    assert places_elsewhere(normalized, start, end, False) == occurrences(normalized, start, end)
+    assert len(places_elsewhere(normalized, start, end, True)) == 1 + 2
+
+
+def test_a_last_word_too_common_to_offer_leaves_the_names_own_places(monkeypatch: MonkeyPatch) -> None:
+    monkeypatch.setattr(core_suggestions, "MAX_OCCURRENCES", 2)
+    start, end = _range(OBAMA, "باراك أوباما")
+    normalized = normalize(OBAMA)
+    assert places_elsewhere(normalized, start, end, True) == occurrences(normalized, start, end)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from workbench.app.recommending import command_recommender
+from workbench.app.recommending import command_recommender, project_contexts
 from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders.evaluation import (
     CurvePoint,
@@ -37,8 +37,11 @@ def evaluate_project(
             f"{MIN_DOCUMENTS} (gold, or sets marked done)"
         )
     training, testing = held_out(documents, seed=seed)
+    contexts = project_contexts(project)  # every text, the held-out ones too, as the CRF reads them
     curves = {
-        name: learning_curve(partial(trained, name), training, testing, training_sizes(len(training)))
+        name: learning_curve(
+            partial(trained, name, contexts=contexts), training, testing, training_sizes(len(training))
+        )
         for name in names
         if name in LEARNING
     }

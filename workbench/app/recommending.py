@@ -17,7 +17,7 @@ from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.core.recommenders import Recommendation, best_per_range, without_rejected
 from workbench.core.recommenders.command import run_command
-from workbench.core.recommenders.crf import CrfModel, train_crf
+from workbench.core.recommenders.crf import NO_CONTEXTS, Contexts, CrfModel, contexts_of, train_crf
 from workbench.core.recommenders.gazetteer import gazetteer_of
 from workbench.core.recommenders.trained import (
     Recommend,
@@ -33,6 +33,7 @@ from workbench.store.recommending import (
     documents_to_suggest,
     forget_rejection,
     load_model,
+    project_texts,
     rejected_strings,
     save_model,
     store_suggestions,
@@ -70,17 +71,26 @@ def needs_training(project: Project) -> bool:
     return stored is None or retrain_due(len(documents), stored[1])
 
 
-def crf_model(project: Project, *, retrain: bool | None = None) -> CrfModel | None:
+def crf_model(
+    project: Project, *, retrain: bool | None = None, contexts: Contexts | None = None
+) -> CrfModel | None:
     """The project's CRF: the stored one, trained again first when ``needs_training`` (or
-    ``retrain``) says so; None when there is nothing to learn from yet."""
+    ``retrain``) says so, with the ``contexts`` of the project's texts (``project_contexts``,
+    read when not given); None when there is nothing to learn from yet."""
     if retrain if retrain is not None else needs_training(project):
         documents = training_documents(project)
         if any(document.spans for document in documents):
-            model = train_crf(documents)
+            model = train_crf(documents, project_contexts(project) if contexts is None else contexts)
             save_model(project, "crf", model.data, model.documents)
             return model
     stored = load_model(project, "crf")
     return None if stored is None else CrfModel(*stored)
+
+
+def project_contexts(project: Project) -> Contexts:
+    """The company each word keeps in the project's texts, labelled or not (``crf.contexts_of``):
+    the CRF is trained and suggests with them."""
+    return contexts_of(project_texts(project))
 
 
 # -- filling suggestions ------------------------------------------------------------------------
@@ -107,9 +117,12 @@ def recommenders_for(
         training_documents(project), unfinished_texts(project), rejected_strings(project)
     )
     chosen: dict[str, Recommend] = {}
-    model = crf_model(project) if "crf" in names else None
+    model, contexts = None, NO_CONTEXTS
+    if "crf" in names:
+        contexts = project_contexts(project)
+        model = crf_model(project, contexts=contexts)
     if model is not None:
-        chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names)
+        chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names, contexts=contexts)
     elif "strings" in names:
         chosen["strings"] = strings_recommender(gazetteer)
     if "command" in names:

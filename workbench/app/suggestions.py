@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.normalize import NormalizedText, normalize
-from workbench.core.recommenders.gazetteer import trusted_texts
+from workbench.core.recommenders.gazetteer import part_labels, trusted_texts
 from workbench.core.suggestions import (
     DocumentSuggestions,
     LabelledRange,
@@ -49,14 +49,13 @@ def document_suggestions(project: Project, document_id: str, annotator: str) -> 
     document = project.document(document_id)
     taken = frozenset((e.start, e.end, e.label) for e in project.span_entries(document_id, annotator))
     rejected = project.rejected_suggestions(document_id, annotator)
-    nested = _learnt(project).nested
+    learnt = _learnt(project)
     searched = _searched(document.sha256, document.text)
     found = lexicon_suggestions(
-        searched.normalized, offered_texts(project), taken, rejected, nested, searched.places
+        searched.normalized, offered_texts(project), taken, rejected, learnt.nested, searched.places
     )
-    return DocumentOffer(
-        document_id, DocumentSuggestions(found, (Suggestion(*r) for r in rejected), nested), taken
-    )
+    offer = DocumentSuggestions(found, (Suggestion(*r) for r in rejected), learnt.nested, learnt.parts)
+    return DocumentOffer(document_id, offer, taken)
 
 
 def offered_texts(project: Project) -> set[tuple[str, str]]:
@@ -98,20 +97,23 @@ class _Learnt:
     version: tuple[object, ...]
     texts: frozenset[tuple[str, str]]
     nested: bool
+    parts: frozenset[str]
 
 
 _LEARNT: dict[Path, _Learnt] = {}
-"""Per project file, ``trusted_texts`` of its training documents, whether their names nest, and
-the ``training_version`` they were computed at: the offer is built again after every edit, the
-training documents seldom change meanwhile, and weighing them reads them all."""
+"""Per project file, ``trusted_texts`` of its training documents, whether their names nest, the
+labels whose last words are offered (``part_labels``), and the ``training_version`` they were
+computed at: the offer is built again after every edit, the training documents seldom change
+meanwhile, and weighing them reads them all."""
 
 
 def _learnt(project: Project) -> _Learnt:
     version = training_version(project)
     cached = _LEARNT.get(project.path)
     if cached is None or cached.version != version:
-        texts = trusted_texts(training_documents(project), rejected_strings(project))
-        cached = _Learnt(version, frozenset(texts), training_spans_overlap(project))
+        documents = training_documents(project)
+        texts = trusted_texts(documents, rejected_strings(project))
+        cached = _Learnt(version, frozenset(texts), training_spans_overlap(project), part_labels(documents))
         _LEARNT[project.path] = cached
     return cached
 

@@ -32,7 +32,8 @@ from typing import NamedTuple
 
 from workbench.core.normalize import NormalizedText, find_all, normalize_query
 from workbench.core.ordered_ranges import OrderedRanges
-from workbench.core.snapping import is_proclitic_stack
+from workbench.core.snapping import is_filler_token, is_proclitic_stack
+from workbench.core.tokens import tokenize
 
 Range = tuple[int, int]
 LabelledRange = tuple[int, int, str]
@@ -76,6 +77,34 @@ def word_occurrences(normalized: NormalizedText, phrase: str) -> list[Range]:
     proclitics = len(normalize_query(phrase)) >= MIN_LETTERS_WITH_PROCLITICS
     words = (_as_word(text, start, end, proclitics) for start, end in find_all(text, phrase, normalized))
     return [word for word in words if word is not None]
+
+
+def places_elsewhere(normalized: NormalizedText, start: int, end: int, last_word: bool) -> list[Range]:
+    """What is offered once the span at ``[start, end)`` is labelled: its other ``occurrences``
+    and, with ``last_word`` (its label's names are named by their last word:
+    ``gazetteer.part_labels``), the ``name_part_places`` while they all stay few enough to offer
+    one by one (a common last word, علي of محمد علي, must not take the name's own places away)."""
+    found = occurrences(normalized, start, end)
+    if not last_word or not offered_one_by_one(found):
+        return found
+    with_part = [*found, *name_part_places(normalized, start, end)]
+    return with_part if offered_one_by_one(with_part) else found
+
+
+def name_part_places(normalized: NormalizedText, start: int, end: int) -> list[Range]:
+    """The places elsewhere in the document of the last word of the name of two words or more
+    at ``[start, end)``, standing as a word of its own (``word_occurrences``): news names a
+    person in full once, then by the last name (باراك أوباما, then أوباما). Not for a span that
+    cuts a word, nor for a last word of fewer than ``MIN_LETTERS_WITH_PROCLITICS`` letters (ال
+    of البابا بنديكت ال 16 is no name); places inside the name itself are left out, those in
+    its other occurrences are not (a span there hides them: ``hides``)."""
+    text = normalized.source
+    if not is_whole_words(text, start, end):
+        return []
+    words = [token for token in tokenize(text[start:end]) if not is_filler_token(token)]
+    if len(words) < 2 or len(normalize_query(words[-1].text)) < MIN_LETTERS_WITH_PROCLITICS:
+        return []
+    return [place for place in word_occurrences(normalized, words[-1].text) if not start <= place[0] < end]
 
 
 def _as_word(text: str, start: int, end: int, proclitics: bool) -> Range | None:
@@ -160,12 +189,19 @@ class DocumentSuggestions:
     document as it opens (``lexicon_suggestions``), then changed on it, edit by edit."""
 
     def __init__(
-        self, offered: Iterable[Suggestion] = (), rejected: Iterable[Suggestion] = (), nested: bool = True
+        self,
+        offered: Iterable[Suggestion] = (),
+        rejected: Iterable[Suggestion] = (),
+        nested: bool = True,
+        parts: frozenset[str] = frozenset(),
     ) -> None:
         self._offered: OrderedRanges[Suggestion] = OrderedRanges(offered)
         self.rejected = set(rejected)
         self.nested = nested
         """Whether the project's names nest (``hides``); known once the document's offer is built."""
+        self.parts = parts
+        """The labels whose names' last words are offered once a name is labelled
+        (``places_elsewhere``); known once the document's offer is built."""
 
     @property
     def offered(self) -> AbstractSet[Suggestion]:
@@ -204,7 +240,7 @@ class DocumentSuggestions:
         long document's tens of thousands."""
         before, self._offered = self._offered, built._offered
         self.rejected |= built.rejected
-        self.nested = built.nested
+        self.nested, self.parts = built.nested, built.parts
         self.discard(self.rejected)
         for span in labelled_since:
             self.withdraw(*span)

@@ -150,6 +150,12 @@ def learnt_texts(project: Project) -> set[tuple[str, str]]:
     }
 
 
+def project_texts(project: Project) -> list[str]:
+    """Every document's text, in document order, labelled or not: what the CRF learns the
+    company of words from (``crf.contexts_of``)."""
+    return [row[0] for row in project.conn.execute("SELECT text FROM documents ORDER BY ord")]
+
+
 def unfinished_texts(project: Project) -> set[tuple[str, str]]:
     """(text, label) labelled only outside ``training_documents`` (the annotators' work not
     done yet): strings the project has no evidence on beyond being labelled so once."""

@@ -13,10 +13,13 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import (
+    CONTEXT_WORDS,
+    EDGE,
     MIN_SCORE,
     CrfModel,
     CrfTagger,
     Marginals,
+    contexts_of,
     document_stems,
     sentence_features,
     shape,
@@ -24,7 +27,7 @@ from workbench.core.recommenders.crf import (
     vowel_skeleton,
 )
 from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
-from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, trusted_texts
+from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, part_labels, trusted_texts
 from workbench.core.recommenders.trained import crf_recommender, elsewhere_in_document, strings_recommender
 from workbench.core.recommenders.words import sentences_of
 
@@ -57,6 +60,25 @@ def test_the_crf_learns_contexts_and_its_model_is_bytes_that_reopen() -> None:
     found = tagger.recommend(sentences_of(text), Gazetteer())
     assert ("بيروت", "LOC") in {(text[r.start : r.end], r.label) for r in found}
     assert all(0 < r.score <= 1 and r.recommender == "crf" for r in found)
+
+
+def test_the_company_of_a_word_is_the_stems_most_often_each_side_of_it_in_every_text() -> None:
+    """Labelled or not, normalized and proclitics stripped as everywhere (إن is ان, وقال قال);
+    the most frequent first, the sentence's ends marked, no more than ``CONTEXT_WORDS`` each side."""
+    texts = ["قال سعيد إنه بخير .", "وقال سعيد إن الوفد وصل", "قال سعيد إن"]
+    contexts = contexts_of(texts)
+    assert contexts["سعيد"] == ["cb=قال", "ca=ان", "ca=انه"]
+    assert contexts["قال"] == [f"cb={EDGE}", "ca=سعيد"]
+    many = contexts_of([" ".join(f"{word} سعيد" for word in PLACES + PEOPLE)])
+    assert len([f for f in many["سعيد"] if f.startswith("cb=")]) == CONTEXT_WORDS
+
+
+def test_a_words_company_is_among_its_features() -> None:
+    sentences = sentences_of("قال كريم إن")
+    contexts = contexts_of(["رحب الرئيس كريم بالوفد"])
+    features = sentence_features(sentences[0], Gazetteer(), document_stems(sentences), contexts)
+    assert {"cb=رئيس", "ca=وفد"} <= set(features[1])
+    assert not {"cb=رئيس", "ca=وفد"} & set(sentence_features(sentences[0], Gazetteer(), document_stems(sentences))[1])
 
 
 def test_shape_folds_runs_of_one_kind() -> None:
@@ -218,6 +240,39 @@ def test_a_hand_labelled_name_is_offered_at_its_other_occurrences_in_the_replay(
     assert replay_actions(gold, []).assisted == 10
 
 
+def test_an_accepted_suggestion_is_offered_at_its_other_occurrences_in_the_replay() -> None:
+    text = "زار سعيد بغداد ثم غادر سعيد إلى وبغداد"
+    gold = [(4, 8, "PER"), (9, 14, "LOC"), (23, 27, "PER"), (32, 38, "LOC")]
+    shown = [Recommendation(9, 14, "ORG", 0.6, "crf")]
+    # سعيد by hand (2) and at its other place (1); بغداد relabelled with the LOC key (1), then
+    # offered as LOC at وبغداد (1), as the window offers it once accepted
+    assert replay_actions(gold, shown, text).assisted == 2 + 1 + 1 + 1
+
+
+def test_a_persons_last_name_is_offered_after_the_full_name_in_the_replay() -> None:
+    text = "قال باراك أوباما إن أوباما سيزور بغداد وقال أوباما"
+    gold = [(4, 16, "PER"), (20, 26, "PER"), (33, 38, "LOC"), (44, 50, "PER")]
+    # باراك أوباما by hand (2), أوباما alone accepted twice (1 + 1), بغداد by hand (2)
+    assert replay_actions(gold, [], text, parts={"PER"}).assisted == 2 + 1 + 1 + 2
+    # without: the first أوباما alone by hand too, which offers the second
+    assert replay_actions(gold, [], text, parts={"ORG"}).assisted == 2 + 2 + 1 + 2
+
+
+def test_the_labels_named_by_their_last_word_are_those_the_documents_show() -> None:
+    people = TrainingDocument(
+        "قال باراك أوباما إن أوباما سيزور بغداد",
+        [(4, 16, "PER"), (20, 26, "PER"), (33, 38, "LOC")],
+    )
+    unions = TrainingDocument(
+        "اتحاد الكرة قال إن الكرة لن تلعب في اتحاد الكرة",
+        [(0, 11, "ORG"), (36, 47, "ORG")],
+    )
+    assert part_labels([people]) == {"PER"}
+    # الكرة alone is no ORG; the one inside the name said again counts neither way
+    assert part_labels([people, unions]) == {"PER"}
+    assert part_labels([]) == frozenset()
+
+
 def test_the_replay_offers_what_the_window_offers_as_a_document_opens() -> None:
     labelled = "زار سعيد بغداد ثم في حلب ثم في دمشق ثم في عمان ثم في حمص"
     done = [TrainingDocument(labelled, [(4, 8, "PER"), (18, 20, "ORG")])]
@@ -239,6 +294,28 @@ def test_a_name_the_crf_finds_once_is_suggested_wherever_it_occurs_in_the_docume
     assert [(text[r.start : r.end], r.label, r.score, r.recommender) for r in elsewhere] == [
         ("سعيد", "PER", 0.7, "crf"), ("وسعيد", "PER", 0.7, "crf"), ("بيروت", "LOC", 0.9, "crf"),
     ]
+
+
+def test_the_crf_does_not_suggest_what_the_project_rejected_more_often_than_it_labelled_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """الموسم rejected twice as PER, never labelled so: gone, والموسم too; سعيد, rejected once
+    but labelled PER twice, stays."""
+    labelled = TrainingDocument("قال سعيد إن سعيد وصل", [(4, 8, "PER"), (12, 16, "PER")])
+    gazetteer = gazetteer_of([labelled], rejected=[("الموسم", "PER"), ("الموسم", "PER"), ("سعيد", "PER")])
+    assert gazetteer.turned_down("والموسم", "PER") and not gazetteer.turned_down("الموسم", "LOC")
+    assert not gazetteer.turned_down("سعيد", "PER")
+    text = "قال سعيد إن الموسم بدأ"
+    found = [Recommendation(4, 8, "PER", 0.7, "crf"), Recommendation(12, 18, "PER", 0.9, "crf")]
+    monkeypatch.setattr(CrfTagger, "recommend", lambda *_: found)
+    suggested = crf_recommender(train_crf(training_set()), gazetteer)(text)
+    assert [text[r.start : r.end] for r in suggested] == ["سعيد"]
+
+
+def test_a_replay_tells_the_suggestions_rejected() -> None:
+    gold = [(0, 5, "PER")]
+    shown = [Recommendation(0, 5, "PER", 0.9, "crf"), Recommendation(10, 15, "LOC", 0.6, "crf")]
+    assert replay_actions(gold, shown).rejected == {(10, 15, "LOC")}
 
 
 def test_strings_over_the_crf_need_most_of_their_places_labelled(monkeypatch: pytest.MonkeyPatch) -> None:

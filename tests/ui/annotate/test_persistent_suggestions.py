@@ -31,7 +31,7 @@ from tests.ui.window_scene import (
 )
 from workbench.core.model import GOLD, AnnotatedDocument, make_document
 from workbench.core.normalize import NormalizedText
-from workbench.core.suggestions import Suggestion, occurrences
+from workbench.core.suggestions import Suggestion, places_elsewhere
 from workbench.store.project import Project
 from workbench.ui.annotate import labelling_controller
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
@@ -183,18 +183,47 @@ def test_labelling_a_word_offers_its_other_places_with_their_proclitics(
     window.close()
 
 
+OBAMA = "قال باراك أوباما إن أوباما سيزور"
+BUSH = "وصل جورج بوش ثم قال بوش إن الوفد وصل"
+FULL_NAME = (BUSH.index("جورج"), BUSH.index("جورج") + len("جورج بوش"))
+LAST_NAME = {Suggestion(BUSH.rindex("بوش"), BUSH.rindex("بوش") + len("بوش"), "PER")}
+
+
+def with_people(project: Project) -> str:
+    """Gold names a person by the last name after the full name ("obama"); "bush" is to
+    label. The id of "bush"."""
+    project.add_documents([AnnotatedDocument(make_document(n, t)) for n, t in (("obama", OBAMA), ("bush", BUSH))])
+    for start, end in ((4, 16), (20, 26)):
+        project.add_span(document_id(project, "obama"), GOLD, start, end, "PER")
+    return document_id(project, "bush")
+
+
+def test_labelling_a_persons_full_name_offers_the_last_name_where_it_stands_alone(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    """As gold shows people named so (``gazetteer.part_labels``): بوش after جورج بوش."""
+    bush = with_people(project)
+    window = open_window(qtbot, project, tmp_path)
+    with qtbot.waitSignal(window.suggestion_builder.built, timeout=WAIT_MS):  # with what gold shows
+        window.open_document(bush)
+    window.text_view.select_range(*FULL_NAME)
+    qtbot.keyClick(window.text_view, "1")  # PER
+    wait_for(qtbot, window, LAST_NAME)
+    window.close()
+
+
 class RecordedSearch:
-    """``occurrences`` as the labelling controller calls it, recording the thread it runs on and
-    held back until ``release`` is set."""
+    """``places_elsewhere`` as the labelling controller calls it, recording the thread it runs
+    on and held back until ``release`` is set."""
 
     def __init__(self) -> None:
         self.threads: list[threading.Thread] = []
         self.release = threading.Event()
 
-    def __call__(self, normalized: NormalizedText, start: int, end: int) -> list[tuple[int, int]]:
+    def __call__(self, normalized: NormalizedText, start: int, end: int, last_word: bool) -> list[tuple[int, int]]:
         self.threads.append(threading.current_thread())
         self.release.wait(WAIT_MS / 1000)
-        return occurrences(normalized, start, end)
+        return places_elsewhere(normalized, start, end, last_word)
 
 
 THREE_MOSULS = "هاجموا الموصل ثم عادوا إلى الموصل ومنها إلى الموصل"
@@ -219,7 +248,7 @@ def test_the_other_places_of_a_label_are_found_off_the_gui_thread(
     """A common word of a long document has thousands of places (في, 6,841 in a million
     characters: 58 ms, over a frame): they are searched on a worker thread."""
     search = RecordedSearch()
-    monkeypatch.setattr(labelling_controller, "occurrences", search)
+    monkeypatch.setattr(labelling_controller, "places_elsewhere", search)
     window = label_the_first_mosul(qtbot, project, tmp_path, THREE_MOSULS)
     search.release.set()
     places = [m.start() for m in re.finditer("الموصل", THREE_MOSULS)][1:]
@@ -232,7 +261,7 @@ def test_places_found_after_the_label_was_undone_are_not_offered(
     qtbot: QtBot, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     search = RecordedSearch()
-    monkeypatch.setattr(labelling_controller, "occurrences", search)
+    monkeypatch.setattr(labelling_controller, "places_elsewhere", search)
     window = label_the_first_mosul(qtbot, project, tmp_path, THREE_MOSULS)
     qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(window.labelling._occurrences_found, timeout=WAIT_MS):

@@ -24,7 +24,17 @@ from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog, QProgressDialog, QPu
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import run_cli
-from tests.ui.annotate.test_persistent_suggestions import BEIRUT, PRESIDENT, WAIT_MS, document_id, offered, wait_for
+from tests.ui.annotate.test_persistent_suggestions import (
+    BEIRUT,
+    FULL_NAME,
+    LAST_NAME,
+    PRESIDENT,
+    WAIT_MS,
+    document_id,
+    offered,
+    wait_for,
+    with_people,
+)
 from tests.ui.lead_scene import save_screenshot
 from tests.ui.menu_clicks import choose_from_menu
 from tests.ui.window_scene import ANNOTATOR, Confirmations, ini_settings, new_project, show_window
@@ -153,6 +163,21 @@ def test_a_labels_key_accepts_the_suggestion_with_that_label(
     assert actions(project)["accept"] == 1 and actions(project)["create"] == 0
     undo(qtbot, window)
     assert spans(project) == [] and stored(project) == STORED
+
+
+def test_accepting_a_suggestion_offers_what_labelling_it_would(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    """A person's full name accepted offers the last name where it stands alone, as labelling it
+    by hand does (the build after each change offers only the whole texts labelled)."""
+    bush = with_people(project)
+    store_suggestions(project, bush, [Recommendation(*FULL_NAME, "PER", 0.7, "crf")])
+    with qtbot.waitSignal(window.suggestion_builder.built, timeout=WAIT_MS):
+        window.open_document(bush)
+    wait_for(qtbot, window, {Suggestion(*FULL_NAME, "PER")})
+    press(qtbot, window, Qt.Key.Key_F4)
+    press(qtbot, window, Qt.Key.Key_Return)
+    wait_for(qtbot, window, LAST_NAME)
 
 
 def test_clicking_a_suggestions_tag_selects_it_for_a_labels_key(

@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from workbench.core.normalize import NormalizedText, normalize
 from workbench.core.recommenders import Recommendation, TrainingDocument
-from workbench.core.recommenders.gazetteer import trusted_texts
+from workbench.core.recommenders.gazetteer import part_labels, trusted_texts
 from workbench.core.suggestions import (
     LabelledRange,
     TakenSpans,
     any_overlap,
     hides,
     lexicon_suggestions,
-    occurrences,
     offered_one_by_one,
+    places_elsewhere,
 )
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
@@ -69,6 +70,9 @@ class Actions:
     assisted: int
     unassisted: int
     gold_spans: int
+    rejected: frozenset[LabelledRange] = frozenset()
+    """The suggestions rejected, in one document's replay (a sum of several leaves them out):
+    the project keeps them, and its recommenders count them (``gazetteer_of``)."""
 
     @property
     def ratio(self) -> float:
@@ -103,6 +107,7 @@ def replay_actions(
     text: str | None = None,
     bulk_above: float | None = None,
     nested: bool = True,
+    parts: AbstractSet[str] = frozenset(),
 ) -> Actions:
     """The actions of an annotator who goes through the ``shown`` suggestions in text order (as
     the suggestion keys do) and labels the rest of ``gold`` by hand. A right suggestion is
@@ -118,13 +123,16 @@ def replay_actions(
     each). With the document's ``text``, each span labelled by hand is also offered at its other
     occurrences in the document, found as the window finds them (``core.suggestions.occurrences``:
     whole words with the proclitics in front of them, diacritics and letter forms folded); they
-    are decided like any suggestion."""
-    replay = _Replay(set(gold), None if text is None else normalize(text), nested)
+    are decided like any suggestion; so is, for a name of two words or more whose label is one of
+    ``parts`` (``gazetteer.part_labels``), its last word where it stands alone
+    (``core.suggestions.name_part_places``). Both are offered too when a suggestion is accepted
+    one by one, as the window offers them, not after a bulk accept."""
+    replay = _Replay(set(gold), None if text is None else normalize(text), nested, parts)
     replay.offer({r.key: r.score for r in shown})
     if bulk_above is not None:
         replay.accept_in_bulk(bulk_above)
     replay.finish()
-    return Actions(replay.actions, CREATE * len(set(gold)), len(set(gold)))
+    return Actions(replay.actions, CREATE * len(set(gold)), len(set(gold)), frozenset(replay.rejected))
 
 
 @dataclass
@@ -133,6 +141,7 @@ class _Replay:
     """The gold spans the annotator has not got yet."""
     text: NormalizedText | None
     nested: bool
+    parts: AbstractSet[str]
     offered: dict[LabelledRange, float] = field(default_factory=dict)
     """The suggestions on offer and their scores."""
     rejected: set[LabelledRange] = field(default_factory=set)
@@ -185,6 +194,7 @@ class _Replay:
         if wanted is not None:
             self.actions += ACCEPT
             self.take(wanted)
+            self.offer_elsewhere(wanted)
             return
         rival = min((w for w in self.wanted if hides(w, key, self.nested)), default=None)
         if rival is None:
@@ -193,16 +203,24 @@ class _Replay:
         elif any(other[:2] == rival[:2] for other in self.offered):
             self.actions += ACCEPT
             self.take(rival)
+            self.offer_elsewhere(rival)
         else:
             self.by_hand(rival)
 
     def by_hand(self, span: LabelledRange) -> None:
         self.actions += CREATE
         self.take(span)
-        if self.text is not None:
-            found = occurrences(self.text, span[0], span[1])
-            if offered_one_by_one(found):
-                self.offer({(start, end, span[2]): 0.0 for start, end in found})
+        self.offer_elsewhere(span)
+
+    def offer_elsewhere(self, span: LabelledRange) -> None:
+        """What the window offers once ``span`` is labelled: its other occurrences and, for a
+        label of ``parts``, its last word's places."""
+        if self.text is None:
+            return
+        start, end, label = span
+        found = places_elsewhere(self.text, start, end, label in self.parts)
+        if offered_one_by_one(found):
+            self.offer({(place_start, place_end, label): 0.0 for place_start, place_end in found})
 
 
 def added(first: Actions, second: Actions) -> Actions:
@@ -250,13 +268,14 @@ def learning_curve(
         recommend = train(training[:size])
         found = [recommend(document.text) for document in testing]
         offered = trusted_texts(training[:size])
-        nested = any_overlap(d.spans for d in training[:size])
+        nested, parts = any_overlap(d.spans for d in training[:size]), part_labels(training[:size])
         shown = [on_opening(f, d.text, offered, nested) for f, d in zip(found, testing, strict=True)]
         scores = exact_scores(
             [document.spans for document in testing], [[r.key for r in f] for f in found]
         )
         actions = Actions(0, 0, 0)
         for document, window in zip(testing, shown, strict=True):
-            actions = added(actions, replay_actions(document.spans, window, document.text, nested=nested))
+            replayed = replay_actions(document.spans, window, document.text, nested=nested, parts=parts)
+            actions = added(actions, replayed)
         points.append(CurvePoint(size, scores, actions))
     return points

@@ -15,8 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from workbench.core.normalize import normalize
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.words import Word, sentences_of, stems_of
+from workbench.core.suggestions import name_part_places
 
 NAME = "strings"
 MIN_SCORE = 0.3
@@ -50,6 +52,14 @@ class Gazetteer:
 
     def reject(self, text: str, label: str) -> None:
         self.rejections[(stems_of(text), label)] += 1
+
+    def turned_down(self, text: str, label: str) -> bool:
+        """Whether suggestions of ``text`` (or a string like it) as ``label`` were rejected more
+        often than it was labelled so: a common word the CRF keeps taking for a name (الموسم as
+        PER)."""
+        key = stems_of(text)
+        labelled = self.labels[key][label] if key in self.labels else 0
+        return self.rejections[(key, label)] > labelled
 
     def label_counts(self, text: str) -> dict[str, int]:
         """How often each label was given to ``text`` (or a string like it)."""
@@ -132,6 +142,25 @@ def trusted_texts(
     gazetteer = gazetteer_of(documents, rejected=rejected)
     labelled = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
     return {(text, label) for text, label in labelled if gazetteer.share(text, label) >= MIN_SCORE}
+
+
+def part_labels(documents: Iterable[TrainingDocument]) -> frozenset[str]:
+    """The labels whose names' last words, where they stand alone elsewhere in the name's
+    document (``core.suggestions.name_part_places``), are names of that label more often than
+    not in ``documents``: those the window offers there once a name is labelled (a person's last
+    name, and seldom an organization's last word). A place inside another span of the document
+    is left out: the name said again, whose span hides the offer."""
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for document in documents:
+        normalized, spans = normalize(document.text), set(document.spans)
+        for start, end, label in spans:
+            for place in name_part_places(normalized, start, end):
+                if (*place, label) in spans:
+                    right[label] += 1
+                elif not any(s <= place[0] and place[1] <= e for s, e, _ in spans):
+                    wrong[label] += 1
+    return frozenset(label for label in right if right[label] > wrong[label])
 
 
 def recommend_strings(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from workbench.core.recommenders import Recommendation, TrainingDocument, merged
-from workbench.core.recommenders.crf import NAME, CrfModel, CrfTagger, train_crf
+from workbench.core.recommenders.crf import NAME, NO_CONTEXTS, Contexts, CrfModel, CrfTagger, train_crf
 from workbench.core.recommenders.gazetteer import (
     Gazetteer,
     Key,
@@ -31,12 +31,20 @@ def strings_recommender(gazetteer: Gazetteer) -> Recommend:
     return lambda text: recommend_strings(gazetteer, sentences_of(text))
 
 
-def crf_recommender(model: CrfModel, gazetteer: Gazetteer, with_strings: bool = False) -> Recommend:
+def crf_recommender(
+    model: CrfModel, gazetteer: Gazetteer, with_strings: bool = False, contexts: Contexts = NO_CONTEXTS
+) -> Recommend:
+    """The CRF's suggestions (``contexts`` as it was trained with: ``crf.contexts_of`` the
+    project's texts), and with the strings' where it found nothing."""
     tagger = CrfTagger(model)
 
     def recommend(text: str) -> list[Recommendation]:
         sentences = sentences_of(text)
-        found = tagger.recommend(sentences, gazetteer)
+        found = [
+            r
+            for r in tagger.recommend(sentences, gazetteer, contexts)
+            if not gazetteer.turned_down(text[r.start : r.end], r.label)
+        ]
         found = merged(found, elsewhere_in_document(found, text, sentences))
         if with_strings:
             found = merged(found, recommend_strings(gazetteer, sentences, min_score=STRINGS_OVER_CRF))
@@ -69,10 +77,13 @@ def trained(
     documents: Sequence[TrainingDocument],
     strings: Iterable[tuple[str, str]] = (),
     rejected: Iterable[tuple[str, str]] = (),
+    contexts: Contexts = NO_CONTEXTS,
 ) -> Recommend:
     """Recommender ``name`` of ``LEARNING`` trained on ``documents`` (and, for the gazetteer,
-    more labelled ``strings`` and the ``rejected`` suggestions)."""
+    more labelled ``strings`` and the ``rejected`` suggestions; for the CRF, the ``contexts`` of
+    the project's texts)."""
     gazetteer = gazetteer_of(documents, strings, rejected)
     if name == "strings":
         return strings_recommender(gazetteer)
-    return crf_recommender(train_crf(documents), gazetteer, with_strings=name == "strings+crf")
+    model = train_crf(documents, contexts)
+    return crf_recommender(model, gazetteer, with_strings=name == "strings+crf", contexts=contexts)

@@ -5,7 +5,9 @@ selected span; the inspector relabels, sets attributes and notes; the search's m
 labelled all at once after a preview; a span is deleted after a question when an event or a role
 goes with it. Each edit is pushed through the window (``MainWindow._push``), which shows its change.
 
-Labelling a word offers its other occurrences in the document as suggestions (and the
+Labelling a word, or accepting a suggestion, offers its other occurrences in the document as
+suggestions, and for a name of a label named by its last word (``gazetteer.part_labels``: a
+person's last name) that word where it stands alone (``core.suggestions.places_elsewhere``; and the
 suggestion builder adds those of every labelled span in the project, ``stored_suggestions`` the
 recommenders' stored ones): Enter or a label's key accepts one (logged "accept"), Backspace or
 Escape rejects it (remembered in the project file, logged "reject"); the suggestion keys of
@@ -32,8 +34,8 @@ from workbench.core.suggestions import (
     DocumentSuggestions,
     Range,
     Suggestion,
-    occurrences,
     offered_one_by_one,
+    places_elsewhere,
 )
 from workbench.ui import i18n
 from workbench.ui.annotate.drawn_suggestions import DrawnSuggestions
@@ -50,8 +52,8 @@ if TYPE_CHECKING:
 Push = Callable[[type[S], Command, Describe], S | None]
 """Apply a command and put its step on the window's undo stack; None when it was refused."""
 Found = tuple[str, int, int, str, list[Range], NormalizedText]
-"""(document id, start, end, label) of a span just labelled, the other places of its text, and
-the document's normalized view they were found in."""
+"""(document id, start, end, label) of a span just labelled, the places offered with its label
+(``places_elsewhere``), and the document's normalized view they were found in."""
 
 
 class LabellingController(QObject):
@@ -292,10 +294,11 @@ class LabellingController(QObject):
         if document_id is None:
             return
         kept, text = self._window.texts.kept_normalized(document_id), self._window.text
+        last_word = label in self.suggestions[document_id].parts
 
         def find(*_: object) -> Found:
             normalized = kept or normalize(text)
-            return document_id, start, end, label, occurrences(normalized, start, end), normalized
+            return document_id, start, end, label, places_elsewhere(normalized, start, end, last_word), normalized
 
         task = QuietTask(find)
         task.succeeded.connect(self._occurrences_found)
@@ -365,6 +368,7 @@ class LabellingController(QObject):
         if span_id is not None:
             self._collapse_text_selection()
             self._after_suggestion(suggestion, span_id)
+            self._offer_suggestions_later(suggestion.start, suggestion.end, label or suggestion.label)
 
     def reject_suggestion(self) -> None:
         suggestion = self._current_suggestion
