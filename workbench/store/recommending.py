@@ -4,7 +4,7 @@ by recommender name), which packages carry to the annotators."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import groupby
 from operator import itemgetter
@@ -150,10 +150,16 @@ def learnt_texts(project: Project) -> set[tuple[str, str]]:
     }
 
 
-def project_texts(project: Project) -> list[str]:
-    """Every document's text, in document order, labelled or not: what the CRF learns the
-    company of words from (``crf.contexts_of``)."""
-    return [row[0] for row in project.conn.execute("SELECT text FROM documents ORDER BY ord")]
+def project_texts(project: Project, most_characters: int) -> Iterator[str]:
+    """The documents' texts in document order, labelled or not, read one at a time until
+    ``most_characters`` are read (the last cut there): what the CRF learns the company of words
+    from (``crf.contexts_of``)."""
+    left = most_characters
+    for (text,) in project.conn.execute("SELECT text FROM documents ORDER BY ord"):
+        if left <= 0:
+            return
+        yield text[:left]
+        left -= len(text)
 
 
 def unfinished_texts(project: Project) -> set[tuple[str, str]]:
