@@ -167,6 +167,24 @@ def test_what_many_files_hold_is_put_on_the_disk_in_the_background_as_they_are_w
     assert len(list((tmp_path / "export" / "train").iterdir())) == FEW_FILES + 1
 
 
+def test_a_failed_export_stops_its_background_syncs_and_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that cannot be written (here: one already there) fails the export; the thread is
+    ended and the folder being built removed, as when the export is cancelled."""
+    monkeypatch.setattr(base, "WRITEBACK_BYTES", 10)
+    synced = threading.Event()
+    monkeypatch.setattr(os, "sync", synced.set, raising=False)
+    out = tmp_path / "export"
+    failing = pytest.raises(OutputError, match=r"cannot write .*export")
+    with failing, export_folder(out) as partial, new_files(partial / "train") as files:
+        files.write("خبر.txt", "x" * 10)
+        assert synced.wait(timeout=10)
+        files.write("خبر.txt", "again")
+    assert "export writeback" not in [thread.name for thread in threading.enumerate()]
+    assert names(tmp_path) == []
+
+
 def test_without_sync_no_thread_puts_files_on_the_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
