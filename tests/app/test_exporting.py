@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -76,3 +77,20 @@ def test_the_exporters_that_write_plain_spans_as_columns_are_given_them(
     export_project(project, tmp_path / "out", format_name=format_name)
     plain = format_name in ("jsonl", "brat")
     assert given == [PlainSpansDocument if plain else AnnotatedDocument] * 3
+
+
+def test_the_cyclic_collector_is_paused_while_writing_and_back_on_after(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An export reads every span as a row, and each few hundred rows started a collection: 295
+    of them, 0.11 s of a brat export of 10,000 documents that makes no cycles (issue 16)."""
+    enabled: list[bool] = []
+
+    def write(documents: Iterable[ImportedDocument], *_: object, **__: object) -> None:
+        enabled.extend(gc.isenabled() for _ in documents)
+
+    monkeypatch.setattr(importlib.import_module(EXPORTERS["brat"]), "write", write)
+    assert gc.isenabled()
+    export_project(project, tmp_path / "out", format_name="brat")
+    assert enabled == [False] * 3
+    assert gc.isenabled()

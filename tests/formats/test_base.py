@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from workbench.core.errors import WorkbenchError
+from workbench.formats import base
 from workbench.formats.base import (
     EXPORT_MARK,
     FEW_FILES,
@@ -136,6 +138,65 @@ def test_a_folder_of_many_files_is_put_on_the_disk_by_one_sync(
             files.write(f"{number}.txt", "نص")
     assert (calls.syncs, calls.synced) == (1, [])
     assert len(list((tmp_path / "export" / "train").iterdir())) == FEW_FILES
+
+
+def test_what_many_files_hold_is_put_on_the_disk_in_the_background_as_they_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each ``WRITEBACK_BYTES`` written, a ``sync`` on a thread of its own, which the export
+    does not wait for until its files are closed; the export's own ``sync`` comes last."""
+    monkeypatch.setattr(base, "WRITEBACK_BYTES", 100)
+    syncs: list[str] = []
+    writing = threading.Event()
+
+    def sync() -> None:
+        syncs.append(threading.current_thread().name)
+        writing.set()
+
+    monkeypatch.setattr(os, "sync", sync, raising=False)
+    with export_folder(tmp_path / "export") as partial:
+        with new_files(partial / "train") as files:
+            files.write("first.txt", "x" * 100)
+            assert writing.wait(timeout=10)  # while the export goes on
+            for number in range(FEW_FILES):
+                files.write(f"{number}.txt", "x" * 50)
+        assert "export writeback" not in [thread.name for thread in threading.enumerate()]
+        background = len(syncs)
+    assert 1 <= background <= 1 + FEW_FILES // 2
+    assert syncs == ["export writeback"] * background + ["MainThread"]
+    assert len(list((tmp_path / "export" / "train").iterdir())) == FEW_FILES + 1
+
+
+def test_a_failed_export_stops_its_background_syncs_and_keeps_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that cannot be written (here: one already there) fails the export; the thread is
+    ended and the folder being built removed, as when the export is cancelled."""
+    monkeypatch.setattr(base, "WRITEBACK_BYTES", 10)
+    synced = threading.Event()
+    monkeypatch.setattr(os, "sync", synced.set, raising=False)
+    out = tmp_path / "export"
+    failing = pytest.raises(OutputError, match=r"cannot write .*export")
+    with failing, export_folder(out) as partial, new_files(partial / "train") as files:
+        files.write("خبر.txt", "x" * 10)
+        assert synced.wait(timeout=10)
+        files.write("خبر.txt", "again")
+    assert "export writeback" not in [thread.name for thread in threading.enumerate()]
+    assert names(tmp_path) == []
+
+
+def test_without_sync_no_thread_puts_files_on_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no ``sync``: the files are written all the same, and no thread is started."""
+    monkeypatch.setattr(base, "WRITEBACK_BYTES", 1)
+    monkeypatch.delattr(os, "sync", raising=False)
+    started = threading.active_count()
+    with new_files(tmp_path / "train") as files:
+        for number in range(3):
+            files.write(f"{number}.txt", "نص")
+        assert threading.active_count() == started
+    assert names(tmp_path / "train") == ["0.txt", "1.txt", "2.txt"]
 
 
 def test_a_users_folder_or_a_file_is_never_replaced(tmp_path: Path) -> None:

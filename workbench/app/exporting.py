@@ -9,6 +9,7 @@ from pathlib import Path
 from workbench.app.output_paths import check_output_path
 from workbench.app.progress import counted
 from workbench.core.errors import WorkbenchError
+from workbench.core.gc_pause import collection_paused
 from workbench.core.model import GOLD, SUGGESTIONS
 from workbench.core.progress import Progress, no_progress
 from workbench.formats import exporter, exporter_takes_plain_spans
@@ -44,7 +45,9 @@ def export_project(
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
     holding exactly this export, or, when the export fails, what it held before. Token offsets
     come from the project's token cache, and those cut now are kept there when the project is
-    writable (``store.token_cache``).
+    writable (``store.token_cache``). The cyclic garbage collector is paused meanwhile: an export
+    makes no cycles, and it read every span as a row, each few hundred of which started a
+    collection (0.11 s of a brat export of 10,000 documents).
     """
     check_output_path(out, project.path)
     check_source(project, source)
@@ -54,7 +57,7 @@ def export_project(
     total = project.document_count()
     read = project.iter_plain if exporter_takes_plain_spans(format_name) else project.iter_annotated
     documents = counted(read(source), progress, total, cancelled)
-    with token_cache(project.conn, writable=not project.readonly) as cache:
+    with token_cache(project.conn, writable=not project.readonly) as cache, collection_paused():
         options = replace(options or ExportOptions(schema=project.schema), text_tokens=cache.tokens)
         write(documents, out, options, report=report)
     return total - (report.counts[Issue.UNANNOTATED_DOCUMENT] - left_out_before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -205,9 +206,10 @@ def _flush_to_disk(folder: Path) -> None:
     of a few files (Hugging Face, CoNLL with a split: four) is synced file by file, then folder by
     folder, which waits for this export's data alone; ``sync(2)`` would wait for every program's
     unwritten data too. A folder of more (brat: two files a document) is put there by one
-    ``sync``: one fsync per file of a brat export of 3,000 documents took 30 s instead of 2.
-    Windows has no ``sync``, nor a folder to sync: there a power cut may still empty files of a
-    brat folder just swapped in, or leave out a name of a folder of a few files."""
+    ``sync``: one fsync per file of a brat export of 3,000 documents took 30 s instead of 2; most
+    of it is on the disk by then (``Writeback``). Windows has no ``sync``, nor a folder to sync:
+    there a power cut may still empty files of a brat folder just swapped in, or leave out a name
+    of a folder of a few files."""
     found = _contents(folder, FEW_FILES)
     if found is None:
         if hasattr(os, "sync"):
@@ -320,25 +322,75 @@ class NewFiles:
     """New files written by name into one folder of a folder export (``write_new_file``), the
     many files of a brat export: the folder is opened once and each file created relative to it
     (``dir_fd``, where the system has it; Windows has not), so that no path object is made and
-    no path walked per file."""
+    no path walked per file. What they write is put on the disk as it goes (``Writeback``)."""
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._descriptor = os.open(folder, os.O_RDONLY) if os.open in os.supports_dir_fd else None
         self._prefix = "" if self._descriptor is not None else f"{folder}{os.sep}"
+        self._writeback = Writeback()
 
     def write(self, name: str, text: str) -> None:
         """Write ``text`` (UTF-8) to the new file ``name`` in the folder."""
+        data = text.encode("utf-8")
         try:
-            _create(self._prefix + name, text.encode("utf-8"), self._descriptor)
+            _create(self._prefix + name, data, self._descriptor)
         except OSError as error:
             raise OutputError(self.folder / name, error.strerror or str(error)) from error
+        self._writeback.written(len(data))
 
     def close(self) -> None:
+        self._writeback.close()
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
+
+
+WRITEBACK_BYTES = 8 << 20
+"""How many bytes a folder export writes between two ``sync``s in the background (``Writeback``)."""
+
+
+class Writeback:
+    """Has what a folder export of many files wrote put on the disk while it goes on writing:
+    each ``WRITEBACK_BYTES`` written, a thread of its own calls ``sync``, which waits for the disk
+    in the kernel without holding the interpreter. The ``sync`` that ends the export
+    (``_flush_to_disk``), the one that makes it safe, then has only the last files left to wait
+    for: 0.02 s instead of 0.3-0.5 s for a brat export of 10,000 documents (119 MB on the disk).
+    The thread starts at the first ``sync`` asked for; a system without ``sync`` (Windows) has
+    none. ``close`` waits for a ``sync`` under way."""
+
+    def __init__(self) -> None:
+        self._unsynced = 0
+        self._wanted = threading.Event()
+        self._closing = False
+        self._thread: threading.Thread | None = None
+
+    def written(self, size: int) -> None:
+        """Count ``size`` more bytes written; a ``sync`` in the background once there are enough."""
+        self._unsynced += size
+        if self._unsynced < WRITEBACK_BYTES or not hasattr(os, "sync"):
+            return
+        self._unsynced = 0
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="export writeback", daemon=True)
+            self._thread.start()
+        self._wanted.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            if self._closing:
+                return
+            os.sync()
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._closing = True
+            self._wanted.set()
+            self._thread.join()
+            self._thread = None
 
 
 @contextmanager

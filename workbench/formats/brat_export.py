@@ -30,7 +30,8 @@ swapped in (``export_folder``): it holds this export's files and no earlier one'
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def _write_pair(
 ) -> None:
     folder.write(f"{stem}.txt", annotated.document.text)
     lines = _ann_lines(annotated, annotations, report) if annotations else []
-    folder.write(f"{stem}.ann", "".join(f"{line}\n" for line in lines))
+    folder.write(f"{stem}.ann", "\n".join(lines) + "\n" if lines else "")
 
 
 def _ann_lines(
@@ -114,13 +115,12 @@ def _ann_lines(
     columns, made into no ``Span``), which have nothing else to write."""
     text, place = annotated.document.text, f"document {annotated.document.name!r}"
     if isinstance(annotations, PlainSpans):
-        columns = annotations.starts, annotations.ends, annotations.labels, annotations.ids, annotations.texts
-        return _t_lines(sorted(zip(*columns, strict=True), key=_text_order), text, place)
+        return _t_lines(_plain_columns(annotations), text, place)
     spans = sorted(annotations.spans, key=lambda span: (span.start, -span.end))
     ids = {span.id: f"T{number}" for number, span in enumerate(spans, start=1)}
     ids |= {event.id: f"E{number}" for number, event in enumerate(annotations.events, start=1)}
     relations = {f"R{number}": r for number, r in enumerate(annotations.relations, start=1)}
-    lines = _t_lines([(s.start, s.end, s.label, s.id, s.text) for s in spans], text, place)
+    lines = _t_lines(_columns([(s.start, s.end, s.label, s.id, s.text) for s in spans]), text, place)
     lines += [_e_line(ids, event, place) for event in annotations.events]
     lines += [_r_line(ids, brat_id, relation, place) for brat_id, relation in relations.items()]
     owners = [(ids[span.id], span.attributes) for span in spans if span.attributes]
@@ -136,6 +136,24 @@ def _ann_lines(
 
 TSpan = tuple[int, int, str, str, str]
 """What a ``T`` line writes of a span: its start, end, label, id and text."""
+TColumns = tuple[Sequence[int], Sequence[int], Sequence[str], Sequence[str], Sequence[str]]
+"""What the ``T`` lines write of spans in text order, a column each (``TSpan``'s fields)."""
+
+
+def _plain_columns(spans: PlainSpans) -> TColumns:
+    """The columns of plain spans in text order: as they come where each span starts after the
+    one before (as a project hands them over: then nothing is sorted), sorted otherwise."""
+    columns = spans.starts, spans.ends, spans.labels, spans.ids, spans.texts
+    if all(map(operator.lt, spans.starts, spans.starts[1:])):
+        return columns
+    return _columns(sorted(zip(*columns, strict=True), key=_text_order))
+
+
+def _columns(spans: Sequence[TSpan]) -> TColumns:
+    if not spans:
+        return (), (), (), (), ()
+    starts, ends, labels, ids, texts = zip(*spans, strict=True)
+    return starts, ends, labels, ids, texts
 
 
 def _text_order(span: TSpan) -> tuple[int, int]:
@@ -143,16 +161,19 @@ def _text_order(span: TSpan) -> tuple[int, int]:
     return span[0], -span[1]
 
 
-def _t_lines(spans: list[TSpan], text: str, place: str) -> list[str]:
+def _t_lines(spans: TColumns, text: str, place: str) -> list[str]:
     """The ``T`` lines of the spans, numbered from 1 in their order. Their stored texts are the
     text at their offsets (``check_offsets`` has made sure of it before). Where no span crosses a
     line break (most documents: one search over all their texts tells), each is one piece."""
-    if LINE_BREAK.search("".join(span[4] for span in spans)) is None:
+    starts, ends, labels, _, texts = spans
+    if LINE_BREAK.search("".join(texts)) is None:
+        numbers = range(1, len(starts) + 1)
         return [
             f"T{number}\t{brat_name(label)} {start} {end}\t{covered}"
-            for number, (start, end, label, _, covered) in enumerate(spans, start=1)
+            for number, start, end, label, covered in zip(numbers, starts, ends, labels, texts, strict=True)
         ]
-    return [_t_line(f"T{number}", span, text, place) for number, span in enumerate(spans, start=1)]
+    rows = zip(*spans, strict=True)
+    return [_t_line(f"T{number}", span, text, place) for number, span in enumerate(rows, start=1)]
 
 
 def _t_line(brat_id: str, span: TSpan, text: str, place: str) -> str:

@@ -292,7 +292,8 @@ def _sets_by_document(
     return sets
 
 
-_SPAN_COLUMNS = 'set_id, rowid, id, start, "end", label, text, attributes, note'
+_SPAN_COLUMNS = """set_id, rowid, id, start, "end", label, text, nullif(attributes, '{}'), nullif(note, '')"""
+"""A span's row; its attributes and note NULL where it has none, which makes no string of them."""
 
 
 def event_layer(
@@ -344,9 +345,9 @@ def _span_rows_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> Itera
 
 
 def _spans(set_rows: list[Any]) -> list[Span]:
-    empty, from_json = rows.EMPTY_JSON, rows.from_json_object
+    from_json = rows.from_json_object
     return [
-        Span(span_id, start, end, label, text, {} if attributes == empty else from_json(attributes), note)
+        Span(span_id, start, end, label, text, from_json(attributes) if attributes else {}, note or "")
         for _, _, span_id, start, end, label, text, attributes, note in set_rows
     ]
 
@@ -360,7 +361,7 @@ def _plain_columns(set_rows: list[Any]) -> PlainColumns | None:
     if not set_rows:
         return _NO_COLUMNS
     _, _, ids, starts, ends, labels, texts, attributes, notes = zip(*set_rows, strict=True)
-    if set(attributes) != {rows.EMPTY_JSON} or any(notes):
+    if any(attributes) or any(notes):
         return None
     return ids, starts, ends, labels, texts
 
