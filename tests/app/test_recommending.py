@@ -204,7 +204,7 @@ def test_the_crf_learns_and_suggests_with_the_company_words_keep_in_every_text_o
     monkeypatch.setattr(recommending, "train_crf", train)
     monkeypatch.setattr(CrfTagger, "recommend", tag)
     fill_suggestions(project, annotator="amal")
-    assert len(seen) == 2 and all(contexts["ثم"] == ["cb=امس", "ca=موصل"] for contexts in seen)
+    assert len(seen) == 2 and all(contexts["ثم"] == ("cb=امس", "ca=موصل") for contexts in seen)
 
 
 def test_the_company_of_words_is_learnt_from_the_first_texts_of_a_large_project(
