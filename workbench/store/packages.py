@@ -2,8 +2,11 @@
 
 A package is an ordinary project file holding the schema, the documents assigned to one annotator
 and that annotator's annotation sets, under the lead project's id. Merging a package replaces each
-of the lead's sets with the package's version when the package's revision is newer, so merging the
-same package twice changes nothing. A package is someone else's file: it is read as untrusted
+of the lead's sets with the package's version when the annotator changed it since it was carried
+(the lead's ``synced_revision``, kept as a package is written and as a merge brings a set back),
+so merging the same package twice changes nothing; a set the lead's project changed meanwhile too
+is taken all the same and its document named (``MergeSummary.changed_on_both_sides``). A package
+is someone else's file: it is read as untrusted
 input (``workbench.store.package_reading``), and brings back only its own annotator's sets. The
 packages of one merge go in one transaction: all of them, or nothing of any.
 """
