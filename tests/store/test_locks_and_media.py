@@ -172,3 +172,20 @@ def test_a_write_lock_makes_import_wait_once(
     [line] = err.splitlines()
     assert str(lead_path) in line and f"waited {SHORT_WAIT_MS // 1000} s" in line
     assert SHORT_WAIT_MS / 1000 <= waited < 2 * SHORT_WAIT_MS / 1000
+
+
+@pytest.mark.usefixtures("short_wait")
+def test_a_package_is_not_written_while_another_program_holds_the_project(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path
+) -> None:
+    """Writing a package keeps the revisions it carries in the lead's project; when another
+    program holds the project's write lock past the wait, the command fails in one line and no
+    package is left behind (one was written first, then the command failed)."""
+    assert run(capsys, "package", lead_path, "--annotator", "badr", "-o", tmp_path / "badr.tawsim")[0] == 0
+    out = tmp_path / "amal.tawsim"
+    with held_by_another_program(lead_path, "BEGIN IMMEDIATE"):
+        code, _, err = run(capsys, "package", lead_path, "--annotator", "amal", "-o", out)
+    assert code == 1
+    [line] = err.splitlines()
+    assert str(lead_path) in line and "locked by another program" in line
+    assert not out.exists() and list(tmp_path.glob(".amal.tawsim*")) == []

@@ -109,10 +109,10 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
                 for document_id in document_ids
             )
             copy_models(project, package)
+        _mark_synced(project, annotator, carried)  # refused (the project locked): no package
         partial.rename(out)
     finally:
         partial.unlink(missing_ok=True)
-    _mark_synced(project, annotator, carried)
     return len(document_ids)
 
 
