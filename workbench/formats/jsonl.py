@@ -22,7 +22,8 @@ allow, or that the brat importer would refuse after an export, is refused naming
 line.
 
 An import into a project reads a line whose annotations are spans and nothing else (each span
-record with its id, offsets, label, text and annotator, and no attributes or note) a column at a
+record with its offsets, label and text, perhaps its id and annotator, and no attributes or
+note) a column at a
 time (``read_plain``): a corpus holds twenty times as many spans as documents. Such a line is
 read, checked, refused and stored as it would be span by span. ``write`` is in ``jsonl_export``.
 

@@ -21,7 +21,7 @@ from workbench.store.reading import (
     DocumentProgress,
     progress_rows,
 )
-from workbench.store.titles import OPENING_LENGTH, TITLE_COLUMNS, shown_title
+from workbench.store.titles import TITLE_COLUMNS, shown_title
 
 
 class IndexRow(NamedTuple):
@@ -35,15 +35,18 @@ class IndexRow(NamedTuple):
     name: str
 
 
+_ROWIDS_AT_POSITIONS = f"SELECT d.rowid FROM documents d {PROJECT_ORDER} LIMIT ? OFFSET ?"
+"""The rowids of ``count`` documents from position ``first`` (bound in that order), found down
+the order index alone."""
+
+
 def page_by_position(
     conn: sqlite3.Connection, annotator: str, first: int, count: int
 ) -> list[DocumentProgress]:
     """The rows at positions ``first`` to ``first + count`` (fewer at the end). The rowids are
     found down the order index first: an ``OFFSET`` over the whole rows would make each of the
     rows skipped (their span counts, their openings) on the way."""
-    rowids = conn.execute(
-        f"SELECT d.rowid FROM documents d {PROJECT_ORDER} LIMIT ? OFFSET ?", [count, first]
-    )
+    rowids = conn.execute(_ROWIDS_AT_POSITIONS, [count, first])
     return page_by_rowid(conn, annotator, [rowid for (rowid,) in rowids])
 
 
@@ -52,8 +55,7 @@ def names_by_position(conn: sqlite3.Connection, first: int, count: int) -> list[
     what the assignment table's rows show (0.1 ms a page of 64, where ``page_by_position``,
     which counts each one's spans and reads its opening, takes 1.2-1.5)."""
     rows = conn.execute(
-        f"SELECT d.id, d.name FROM documents d WHERE d.rowid IN "
-        f"(SELECT d.rowid FROM documents d {PROJECT_ORDER} LIMIT ? OFFSET ?) {PROJECT_ORDER}",
+        f"SELECT d.id, d.name FROM documents d WHERE d.rowid IN ({_ROWIDS_AT_POSITIONS}) {PROJECT_ORDER}",
         [count, first],
     )
     return [(document_id, name) for document_id, name in rows]
@@ -117,8 +119,8 @@ def document_titles(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def document_texts(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
     """Every document's id, title and text, in project order, read as they are asked for."""
-    rows = conn.execute(f"SELECT d.id, json_extract(d.metadata, '$.title'), d.text FROM documents d {PROJECT_ORDER}")
-    return ((i, shown_title(title, text[:OPENING_LENGTH]), text) for i, title, text in rows)
+    rows = conn.execute(f"SELECT d.id, {TITLE_COLUMNS}, d.text FROM documents d {PROJECT_ORDER}")
+    return ((i, shown_title(title, opening), text) for i, title, opening, text in rows)
 
 
 def not_done(conn: sqlite3.Connection, annotator: str) -> list[str]:
