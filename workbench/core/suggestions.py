@@ -91,20 +91,28 @@ def places_elsewhere(normalized: NormalizedText, start: int, end: int, last_word
     return with_part if offered_one_by_one(with_part) else found
 
 
-def name_part_places(normalized: NormalizedText, start: int, end: int) -> list[Range]:
+def name_part_places(
+    normalized: NormalizedText, start: int, end: int, known: dict[str, list[Range]] | None = None
+) -> list[Range]:
     """The places elsewhere in the document of the last word of the name of two words or more
     at ``[start, end)``, standing as a word of its own (``word_occurrences``): news names a
     person in full once, then by the last name (باراك أوباما, then أوباما). Not for a span that
     cuts a word, nor for a last word of fewer than ``MIN_LETTERS_WITH_PROCLITICS`` letters (ال
     of البابا بنديكت ال 16 is no name); places inside the name itself are left out, those in
-    its other occurrences are not (a span there hides them: ``hides``)."""
+    its other occurrences are not (a span there hides them: ``hides``). ``known`` keeps the
+    places of each last word found in this document, for the next call: a long document's
+    names share their last words, each searched for in the whole text."""
     text = normalized.source
     if not is_whole_words(text, start, end):
         return []
     words = [token for token in tokenize(text[start:end]) if not is_filler_token(token)]
-    if len(words) < 2 or len(normalize_query(words[-1].text)) < MIN_LETTERS_WITH_PROCLITICS:
+    last_word = normalize_query(words[-1].text) if len(words) >= 2 else ""
+    if len(last_word) < MIN_LETTERS_WITH_PROCLITICS:
         return []
-    return [place for place in word_occurrences(normalized, words[-1].text) if not start <= place[0] < end]
+    known = {} if known is None else known
+    if last_word not in known:
+        known[last_word] = word_occurrences(normalized, words[-1].text)
+    return [place for place in known[last_word] if not start <= place[0] < end]
 
 
 def _as_word(text: str, start: int, end: int, proclitics: bool) -> Range | None:

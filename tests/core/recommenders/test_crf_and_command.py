@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT
+from workbench.core import suggestions as suggestions_module
+from workbench.core.normalize import NormalizedText
 from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.command import run_command
@@ -27,6 +29,7 @@ from workbench.core.recommenders.crf import (
     vowel_skeleton,
 )
 from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
+from workbench.core.recommenders import gazetteer as gazetteer_module
 from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, part_labels, trusted_texts
 from workbench.core.recommenders.trained import crf_recommender, elsewhere_in_document, strings_recommender
 from workbench.core.recommenders.words import sentences_of
@@ -271,6 +274,44 @@ def test_the_labels_named_by_their_last_word_are_those_the_documents_show() -> N
     # الكرة alone is no ORG; the one inside the name said again counts neither way
     assert part_labels([people, unions]) == {"PER"}
     assert part_labels([]) == frozenset()
+
+
+def test_the_last_words_of_a_long_documents_names_are_each_searched_for_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long gold document has thousands of names, which share their last words: weighing
+    them searched the whole text for each name, and asked each place whether it lay inside one
+    of every span, so that the window's suggestions for a document of a million characters
+    and 10,000 spans never came (its worker ran for hours)."""
+    sentence = "قال الرئيس باراك أوباما إن أوباما سيزور بغداد . "
+    text = sentence * 40
+    spans = [
+        (len(sentence) * n + start, len(sentence) * n + end, label)
+        for n in range(40)
+        for start, end, label in ((11, 23, "PER"), (27, 33, "PER"), (40, 45, "LOC"))
+    ]
+    searched: list[str] = []
+    searching = suggestions_module.word_occurrences
+
+    def counted(normalized: NormalizedText, phrase: str) -> list[tuple[int, int]]:
+        searched.append(phrase)
+        return searching(normalized, phrase)
+
+    monkeypatch.setattr(suggestions_module, "word_occurrences", counted)
+    assert part_labels([TrainingDocument(text, spans)]) == {"PER"}
+    assert searched == ["أوباما"]
+
+
+def test_only_the_first_names_with_places_are_weighed(monkeypatch: pytest.MonkeyPatch) -> None:
+    people = TrainingDocument(
+        "قال باراك أوباما إن أوباما سيزور بغداد", [(4, 16, "PER"), (20, 26, "PER"), (33, 38, "LOC")]
+    )
+    unions = TrainingDocument(
+        "اتحاد الكرة قال إن الكرة لن تلعب ثم الكرة", [(0, 11, "ORG")]
+    )
+    assert part_labels([people, unions]) == {"PER"}
+    monkeypatch.setattr(gazetteer_module, "PART_NAMES_WEIGHED", 1)
+    assert part_labels([unions, people]) == frozenset()  # the ORG alone, wrong twice
 
 
 def test_the_replay_offers_what_the_window_offers_as_a_document_opens() -> None:
