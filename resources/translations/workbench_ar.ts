@@ -1336,6 +1336,10 @@
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
+        <source>accept it and every suggestion of the same name and label in the document</source>
+        <translation>قبوله مع كل اقتراح للاسم نفسه بالوسم نفسه في الوثيقة</translation>
+    </message>
+    <message>
         <source>reject the suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
@@ -1445,6 +1449,28 @@
 </context>
 <context>
     <name>LabellingController</name>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>قبول %n اقتراح</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحًا</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n suggestion(s).</source>
+        <translation>
+            <numerusform>لم يُقبل أي اقتراح.</numerusform>
+            <numerusform>قُبل اقتراح واحد.</numerusform>
+            <numerusform>قُبل اقتراحان.</numerusform>
+            <numerusform>قُبلت %n اقتراحات.</numerusform>
+            <numerusform>قُبل %n اقتراحًا.</numerusform>
+            <numerusform>قُبل %n اقتراح.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select some text to label, or click a span to relabel it.</source>
         <translation>حدِّد نصًا لوسمه، أو انقر مقطعًا لتغيير وسمه.</translation>
@@ -2124,6 +2150,10 @@
     <message>
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept it everywhere in the document</source>
+        <translation>قبوله في كل مواضعه في الوثيقة</translation>
     </message>
     <message>
         <source>Reject suggestion</source>

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 import re
+import statistics
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -162,6 +163,36 @@ def test_add_a_span_with_a_hotkey(qtbot: QtBot, window: MainWindow) -> None:
     print(f"\n{adding.report('hotkey -> stored -> repainted')}")
     print(suggesting.report("then, deferred: the new span's other places found (worker) and shown"))
     assert p95(adding.cpu) < 16
+
+
+def test_accept_a_suggestion_everywhere_in_the_document(qtbot: QtBot, window: MainWindow) -> None:
+    """Shift+Enter on a suggestion in the middle of the large document: the key (which starts
+    the search for the other suggestions of its name and label on a worker thread), then, when
+    they arrive, all of them accepted, stored and painted; undone again, unmeasured."""
+    view = open_large_with_suggestions(qtbot, window).text_view
+    suggestions = window.labelling.suggestions[window.current_document_id or ""]
+    pressing, accepting = Timings(time.thread_time), Timings(time.thread_time)  # the GUI thread's
+    accepted = []
+    for repeat in range(REPEATS):
+        position = len(view.text) * (repeat + 1) // (REPEATS + 2)
+        view.select_range(position, position)
+        qtbot.keyClick(view, Qt.Key.Key_F4)
+        QApplication.processEvents()
+        count = window.span_model.rowCount()
+        pressing.measure(partial(qtbot.keyClick, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier))
+        accepting.measure(partial(spans_added_and_painted, qtbot, window, count))
+        accepted.append(window.span_model.rowCount() - count)
+        window.undo_stack.undo()
+        QApplication.processEvents()
+    print(f"\n{len(suggestions.offered):,} suggestions on offer; accepted at once: {statistics.quantiles(accepted)}")
+    print(pressing.report("Shift+Enter (the search for the name's places starts)"))
+    print(accepting.report("then, deferred: its places accepted, stored and repainted"))
+    assert min(accepted) >= 1
+
+
+def spans_added_and_painted(qtbot: QtBot, window: MainWindow, before: int) -> None:
+    qtbot.waitUntil(lambda: window.span_model.rowCount() > before, timeout=10_000)
+    window.text_view.viewport().repaint()
 
 
 def longer_than(grown: list[object], length: int) -> Callable[[], bool]:

@@ -3,6 +3,8 @@ would otherwise have Enter, Enter give it both)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest import MonkeyPatch
@@ -19,6 +21,7 @@ from workbench.core.suggestions import (
     name_part_places,
     occurrences,
     places_elsewhere,
+    same_name,
     word_occurrences,
 )
 
@@ -233,3 +236,14 @@ def test_a_last_word_too_common_to_offer_leaves_the_names_own_places(monkeypatch
     start, end = _range(OBAMA, "باراك أوباما")
     normalized = normalize(OBAMA)
     assert places_elsewhere(normalized, start, end, True) == occurrences(normalized, start, end)
+
+
+def test_the_same_name_is_its_text_with_any_proclitics_folded_as_search_folds_it() -> None:
+    text = "زار الموصل ثم والموصل وبالموصل والمَوصل ثم الموصلي وإلى بغداد ببغداد وبغداد"
+    words = {match.group(): match.span() for match in re.finditer(r"\S+", text)}
+    offered = [Suggestion(*span, "LOC") for span in words.values()] + [Suggestion(*words["والموصل"], "ORG")]
+    mosul = Suggestion(*words["الموصل"], "LOC")
+    assert [text[s.start : s.end] for s in same_name(text, mosul, offered)] == ["والموصل", "وبالموصل", "والمَوصل"]
+    baghdad = Suggestion(*words["بغداد"], "LOC")
+    assert [text[s.start : s.end] for s in same_name(text, baghdad, offered)] == ["ببغداد", "وبغداد"]
+    assert same_name(text, Suggestion(*words["زار"], "LOC"), offered) == []

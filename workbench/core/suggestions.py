@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from workbench.core.normalize import NormalizedText, find_all, normalize_query
 from workbench.core.ordered_ranges import OrderedRanges
+from workbench.core.proclitics import without_proclitics
 from workbench.core.snapping import is_filler_token, is_proclitic_stack
 from workbench.core.tokens import tokenize
 
@@ -155,6 +156,54 @@ def hides(span: LabelledRange, suggestion: LabelledRange, nested: bool = True) -
     inside = start <= other_start and other_end <= end
     around = other_start <= start and end <= other_end
     return not (inside or around)
+
+
+def same_name(text: str, chosen: Suggestion, offered: Iterable[Suggestion]) -> list[Suggestion]:
+    """The ``offered`` suggestions other than ``chosen`` of its label on the same name, in text
+    order: what accepting it everywhere in the document accepts with it. The same name is the
+    same text with diacritics and letter forms folded, with or without proclitics
+    (``proclitics.without_proclitics``: الموصل, والموصل, بالموصل), as its other places are
+    offered. Each text is folded once, and only when its last letter is the name's: a long
+    document offers tens of thousands of suggestions, of a few thousand texts."""
+    name = _NameForms(text[chosen.start : chosen.end])
+    length = chosen.end - chosen.start
+    return sorted(
+        suggestion
+        for suggestion in offered
+        if suggestion.label == chosen.label
+        and suggestion != chosen
+        and abs(suggestion.end - suggestion.start - length) <= MAX_PROCLITICS
+        and name.is_form(text[suggestion.start : suggestion.end])
+    )
+
+
+class _NameForms:
+    """Whether texts are forms of one name (see ``same_name``), each text decided once."""
+
+    def __init__(self, name: str) -> None:
+        self._readings = without_proclitics(normalize_query(name))
+        self._folds: dict[str, str] = {}
+        self._last_letter = self._last_kept(name)
+        self._decided: dict[str, bool] = {}
+
+    def is_form(self, text: str) -> bool:
+        decided = self._decided.get(text)
+        if decided is None:
+            decided = self._decided[text] = self._last_kept(text) == self._last_letter and bool(
+                self._readings & without_proclitics(normalize_query(text))
+            )
+        return decided
+
+    def _last_kept(self, text: str) -> str:
+        """The last character of ``text`` that folding keeps (marks and tatweel fold to
+        nothing), folded."""
+        for char in reversed(text):
+            folded = self._folds.get(char)
+            if folded is None:
+                folded = self._folds[char] = normalize_query(char)[-1:]
+            if folded:
+                return folded
+        return ""
 
 
 class TakenSpans:

@@ -10,9 +10,10 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from workbench.core import suggestions as suggestions_module
-from workbench.core.normalize import NormalizedText
 from workbench.core.errors import WorkbenchError
+from workbench.core.normalize import NormalizedText
 from workbench.core.recommenders import Recommendation, TrainingDocument
+from workbench.core.recommenders import gazetteer as gazetteer_module
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import (
     CONTEXT_WORDS,
@@ -29,7 +30,6 @@ from workbench.core.recommenders.crf import (
     vowel_skeleton,
 )
 from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
-from workbench.core.recommenders import gazetteer as gazetteer_module
 from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, part_labels, trusted_texts
 from workbench.core.recommenders.trained import crf_recommender, elsewhere_in_document, strings_recommender
 from workbench.core.recommenders.words import sentences_of
@@ -237,9 +237,10 @@ def test_a_bulk_accept_is_one_action_and_each_wrong_span_in_it_one_more() -> Non
 def test_a_hand_labelled_name_is_offered_at_its_other_occurrences_in_the_replay() -> None:
     text = "زار سعيد بغداد ثم غادر سعيد إلى وبغداد ثم بغداد"
     gold = [(4, 8, "PER"), (9, 14, "LOC"), (23, 27, "PER"), (32, 38, "LOC"), (42, 47, "LOC")]
-    # سعيد and بغداد labelled by hand (2 + 2), their other occurrences accepted (1 + 1 + 1), as
-    # the window offers them: بغداد also with its proclitic (وبغداد)
-    assert replay_actions(gold, [], text).assisted == 7
+    # سعيد and بغداد labelled by hand (2 + 2), their other occurrences accepted (1, and 1 for
+    # both of بغداد's, Shift+Enter), as the window offers them: بغداد also with its proclitic
+    # (وبغداد)
+    assert replay_actions(gold, [], text).assisted == 2 + 2 + 1 + 1
     assert replay_actions(gold, []).assisted == 10
 
 
@@ -252,11 +253,22 @@ def test_an_accepted_suggestion_is_offered_at_its_other_occurrences_in_the_repla
     assert replay_actions(gold, shown, text).assisted == 2 + 1 + 1 + 1
 
 
+def test_a_name_is_accepted_everywhere_in_one_action_only_where_each_of_its_places_is_right() -> None:
+    text = "زار سعيد بغداد ثم غادر سعيد إلى وبغداد ثم سعيد"
+    found = [Recommendation(start, start + 4, "PER", 0.8, "crf") for start in (4, 23, 42)]
+    # سعيد suggested three times, right each time: one Shift+Enter; بغداد by hand (2), which
+    # offers وبغداد (1)
+    gold = [(4, 8, "PER"), (9, 14, "LOC"), (23, 27, "PER"), (32, 38, "LOC"), (42, 46, "PER")]
+    assert replay_actions(gold, found, text).assisted == 1 + 2 + 1
+    # the last سعيد is no name here: each place on its own, the wrong one rejected
+    assert replay_actions(gold[:-1], found, text).assisted == 1 + 1 + 1 + 2 + 1
+
+
 def test_a_persons_last_name_is_offered_after_the_full_name_in_the_replay() -> None:
     text = "قال باراك أوباما إن أوباما سيزور بغداد وقال أوباما"
     gold = [(4, 16, "PER"), (20, 26, "PER"), (33, 38, "LOC"), (44, 50, "PER")]
-    # باراك أوباما by hand (2), أوباما alone accepted twice (1 + 1), بغداد by hand (2)
-    assert replay_actions(gold, [], text, parts={"PER"}).assisted == 2 + 1 + 1 + 2
+    # باراك أوباما by hand (2), أوباما alone accepted in both places at once (1), بغداد by hand (2)
+    assert replay_actions(gold, [], text, parts={"PER"}).assisted == 2 + 1 + 2
     # without: the first أوباما alone by hand too, which offers the second
     assert replay_actions(gold, [], text, parts={"ORG"}).assisted == 2 + 2 + 1 + 2
 

@@ -272,6 +272,49 @@ def test_in_document_suggestions_are_logged_as_accepted_and_rejected(
     assert {k: actions(project)[k] for k in ("create", "accept", "reject")} == {"create": 1, "accept": 1, "reject": 1}
 
 
+def test_shift_enter_accepts_the_name_everywhere_in_the_document_as_one_undo_step(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    wait_for(qtbot, window, STORED)
+    press(qtbot, window, Qt.Key.Key_F4)
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: spans(project) == [(*BEIRUT[n], "GPE") for n in range(3)], timeout=WAIT_MS)
+    assert actions(project)["accept"] == 3 and actions(project)["create"] == 0
+    assert window.labelling.current_suggestion == Suggestion(*PRESIDENT, "TITLE")  # on to the next
+    wait_for(qtbot, window, {Suggestion(*PRESIDENT, "TITLE")})
+    assert window.undo_stack.count() == 1
+    undo(qtbot, window)
+    assert spans(project) == [] and on_offer(project) == STORED
+    wait_for(qtbot, window, STORED)
+
+
+def test_shift_enter_takes_the_documents_own_suggestions_and_the_stored_ones_together(
+    qtbot: QtBot, window: MainWindow, project: Project
+) -> None:
+    """بيروت labelled by hand offers its other two places; the recommenders suggested the last
+    one too. Shift+Enter on the second takes both, in one undo step."""
+    wait_for(qtbot, window, STORED)
+    third = document_id(project, "third")
+    store_suggestions(project, third, [Recommendation(*BEIRUT[2], "GPE", 0.6, "strings")])
+    window.open_document(document_id(project, "mixed"))
+    window.open_document(third)
+    wait_for(qtbot, window, {Suggestion(*BEIRUT[2], "GPE")})
+    window.text_view.select_range(*BEIRUT[0])
+    press(qtbot, window, entity(window, "GPE").hotkey or "")
+    wait_for(qtbot, window, {Suggestion(*BEIRUT[n], "GPE") for n in (1, 2)})
+    assert not window.labelling.stored.holds(Suggestion(*BEIRUT[1], "GPE"))
+    assert window.labelling.stored.holds(Suggestion(*BEIRUT[2], "GPE"))
+    press(qtbot, window, Qt.Key.Key_F4)
+    assert window.labelling.current_suggestion == Suggestion(*BEIRUT[1], "GPE")
+    press(qtbot, window, Qt.Key.Key_Enter, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: spans(project) == [(*BEIRUT[n], "GPE") for n in range(3)], timeout=WAIT_MS)
+    assert {k: actions(project)[k] for k in ("create", "accept")} == {"create": 1, "accept": 2}
+    wait_for(qtbot, window, set())
+    undo(qtbot, window)
+    assert spans(project) == [(*BEIRUT[0], "GPE")]
+    wait_for(qtbot, window, {Suggestion(*BEIRUT[n], "GPE") for n in (1, 2)})
+
+
 def test_accept_above_a_threshold_is_one_undo_step(
     qtbot: QtBot, window: MainWindow, project: Project
 ) -> None:

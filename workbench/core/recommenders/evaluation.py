@@ -7,7 +7,9 @@ token-aligned spans the same figure as seqeval's default mode (tests check it ag
 Actions, as docs/recommenders.md counts them: labelling a span by hand is two (select it, press
 the label's key); accepting a suggestion is one (Enter, or the label's key, which also relabels a
 suggestion whose range is right but whose label is not); rejecting one is one (Backspace);
-accepting all suggestions above a score is one, and each of them that was wrong costs one more
+accepting a right one with every other suggestion of its name and label in the document is one
+(Shift+Enter, ``core.suggestions.same_name``), which the annotator does when each of them is
+right, and only then; accepting all suggestions above a score is one, and each of them that was wrong costs one more
 (relabel or delete it). The suggestions are what the window offers (``on_opening``).
 """
 
@@ -23,12 +25,14 @@ from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.gazetteer import part_labels, trusted_texts
 from workbench.core.suggestions import (
     LabelledRange,
+    Suggestion,
     TakenSpans,
     any_overlap,
     hides,
     lexicon_suggestions,
     offered_one_by_one,
     places_elsewhere,
+    same_name,
 )
 
 CREATE, ACCEPT, REJECT = 2, 1, 1
@@ -126,7 +130,9 @@ def replay_actions(
     are decided like any suggestion; so is, for a name of two words or more whose label is one of
     ``parts`` (``gazetteer.part_labels``), its last word where it stands alone
     (``core.suggestions.name_part_places``). Both are offered too when a suggestion is accepted
-    one by one, as the window offers them, not after a bulk accept."""
+    one by one, as the window offers them, not after a bulk accept. A right suggestion whose
+    name's other suggestions (of its label) are all right too is accepted with them in one
+    action."""
     replay = _Replay(set(gold), None if text is None else normalize(text), nested, parts)
     replay.offer({r.key: r.score for r in shown})
     if bulk_above is not None:
@@ -193,8 +199,9 @@ class _Replay:
         wanted = self.on_range(key)
         if wanted is not None:
             self.actions += ACCEPT
-            self.take(wanted)
-            self.offer_elsewhere(wanted)
+            for span in [wanted, *(self.right_places_of(wanted) if wanted == key else ())]:
+                self.take(span)
+                self.offer_elsewhere(span)
             return
         rival = min((w for w in self.wanted if hides(w, key, self.nested)), default=None)
         if rival is None:
@@ -206,6 +213,19 @@ class _Replay:
             self.offer_elsewhere(rival)
         else:
             self.by_hand(rival)
+
+    def right_places_of(self, span: LabelledRange) -> list[LabelledRange]:
+        """The other suggestions of ``span``'s name and label, when they are all right: accepting
+        it everywhere in the document (Shift+Enter) takes them in the same action. None when one
+        of them is wrong: the annotator accepts only right suggestions."""
+        if self.text is None:
+            return []
+        places = same_name(self.text.source, Suggestion(*span), [Suggestion(*key) for key in self.offered])
+        if not all(place in self.wanted for place in places):
+            return []
+        for place in places:
+            del self.offered[place]
+        return list(places)
 
     def by_hand(self, span: LabelledRange) -> None:
         self.actions += CREATE

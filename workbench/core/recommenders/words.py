@@ -1,10 +1,8 @@
 """Words as the recommenders see them: each token of the text with its normalized form, its
 proclitics and its stem (the normalized word without them), grouped in sentences.
 
-Proclitics follow the word-snapping rule (``workbench.core.snapping``): و ف, then ب ك ل, then the
-article ال (or the ل of لل). A stem keeps at least ``MIN_STEM`` letters, so a short word is not
-taken apart (ولد stays ولد). Stripping is the same for a gazetteer entry and for the text, so
-والموصل, بالموصل and الموصل all meet on موصل.
+Proclitics are split as ``workbench.core.proclitics`` splits them. Stripping is the same for a
+gazetteer entry and for the text, so والموصل, بالموصل and الموصل all meet on موصل.
 """
 
 from __future__ import annotations
@@ -14,25 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.normalize import normalize_query
+from workbench.core.proclitics import split_proclitics
 from workbench.core.snapping import is_filler_token
 from workbench.core.tokens import Token, sentence_spans, tokenize
-
-MIN_STEM = 3
-
-
-def _proclitic_stacks() -> tuple[str, ...]:
-    """Every stack of proclitics on a normalized word, longest first: (و|ف)? (ب|ك|ل)? (ال)?,
-    where ل + ال is written لل."""
-    stacks = {
-        (conjunction + preposition + article).replace("\u0644\u0627\u0644", "\u0644\u0644")
-        for conjunction in ("", "\u0648", "\u0641")
-        for preposition in ("", "\u0628", "\u0643", "\u0644")
-        for article in ("", "\u0627\u0644")
-    }
-    return tuple(sorted(stacks - {""}, key=len, reverse=True))
-
-
-_PROCLITIC_STACKS = _proclitic_stacks()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +25,6 @@ class Word:
     normalized: str
     proclitics: str
     stem: str
-
-
-def split_proclitics(normalized: str) -> tuple[str, str]:
-    """(proclitics, stem) of a normalized word: the longest stack that leaves a stem of
-    ``MIN_STEM`` letters or more."""
-    for stack in _PROCLITIC_STACKS:
-        if normalized.startswith(stack) and len(normalized) - len(stack) >= MIN_STEM:
-            return stack, normalized[len(stack) :]
-    return "", normalized
 
 
 def word_of(token: Token) -> Word:

@@ -39,6 +39,7 @@ class WindowActions(QObject):
         self.next_suggestion = self._action("F4")
         self.previous_suggestion = self._action("Shift+F4")
         self.accept_suggestion = self._view_action(text_view, "Return", "Enter")
+        self.accept_everywhere = self._view_action(text_view, "Shift+Return", "Shift+Enter")
         self.reject_suggestion = self._view_action(text_view, "Escape", "Backspace")
         self.accept_above = self._action()
         self.fill_suggestions = self._action()
@@ -111,7 +112,10 @@ class WindowActions(QObject):
         edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
         edit.addActions(
-            [self.next_suggestion, self.previous_suggestion, self.accept_suggestion, self.reject_suggestion]
+            [
+                self.next_suggestion, self.previous_suggestion, self.accept_suggestion,
+                self.accept_everywhere, self.reject_suggestion,
+            ]
         )
         edit.addAction(self.accept_above)
         menus["label"].addActions(list(self.label.values()))
@@ -169,6 +173,7 @@ class WindowActions(QObject):
             self.next_suggestion: self.tr("Next suggestion"),
             self.previous_suggestion: self.tr("Previous suggestion"),
             self.accept_suggestion: self.tr("Accept suggestion"),
+            self.accept_everywhere: self.tr("Accept it everywhere in the document"),
             self.reject_suggestion: self.tr("Reject suggestion"),
             self.accept_above: self.tr("Accept suggestions above…"),
             self.fill_suggestions: self.tr("Fill suggestions"),

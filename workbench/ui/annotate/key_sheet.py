@@ -101,6 +101,10 @@ class KeySheet(QDialog):
             ("F3 / Shift+F3", self.tr("next / previous match")),
             ("F4 / Shift+F4", self.tr("next / previous suggestion")),
             ("Return, Enter", self.tr("accept the suggestion")),
+            (
+                "Shift+Return, Shift+Enter",
+                self.tr("accept it and every suggestion of the same name and label in the document"),
+            ),
             ("Esc, Backspace", self.tr("reject the suggestion")),
             (self.tr("a label's key"), self.tr("on a suggestion: accept it with that label")),
             ("Ctrl++, Ctrl+= / Ctrl+- / Ctrl+0", self.tr("larger / smaller / default text size")),

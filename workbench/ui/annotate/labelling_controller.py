@@ -17,7 +17,8 @@ Escape rejects it (remembered in the project file, logged "reject"); the suggest
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from workbench.core.suggestions import (
     Suggestion,
     offered_one_by_one,
     places_elsewhere,
+    same_name,
 )
 from workbench.ui import i18n
 from workbench.ui.annotate.drawn_suggestions import DrawnSuggestions
@@ -52,6 +54,8 @@ if TYPE_CHECKING:
 Push = Callable[[type[S], Command, Describe], S | None]
 """Apply a command and put its step on the window's undo stack; None when it was refused."""
 Found = tuple[str, int, int, str, list[Range], NormalizedText]
+NamePlaces = tuple[str, Suggestion, list[Suggestion]]
+"""(document id, a suggestion, the other suggestions of its name and label on offer)."""
 """(document id, start, end, label) of a span just labelled, the places offered with its label
 (``places_elsewhere``), and the document's normalized view they were found in."""
 
@@ -64,6 +68,8 @@ class LabellingController(QObject):
     _occurrences_found = Signal(object)
     """A ``Found`` from the worker: a signal of this object, so that nothing arrives once the
     window is gone."""
+    _name_places_found = Signal(object)
+    """``NamePlaces`` from the worker, likewise."""
 
     def __init__(self, window: MainWindow, push: Push) -> None:
         super().__init__(window)
@@ -76,6 +82,7 @@ class LabellingController(QObject):
         self.suggestions_shown_later.timeout.connect(self.show_suggestions)
         self.stored = StoredSuggestions(window, self.suggestions, push, self.show_suggestions)
         self._occurrences_found.connect(self._offer_suggestions)
+        self._name_places_found.connect(self._accept_name_places)
 
     def connect_widgets(self) -> None:
         """The label palette, the inspector, the search panel's Label all, and the text view,
@@ -370,6 +377,66 @@ class LabellingController(QObject):
             self._after_suggestion(suggestion, span_id)
             self._offer_suggestions_later(suggestion.start, suggestion.end, label or suggestion.label)
 
+    def accept_everywhere(self) -> None:
+        """Shift+Enter on the current suggestion: it and every other one of its name and label
+        in the document (``core.suggestions.same_name``), the recommenders' and the
+        document's own, in one undo step. The others are found on a worker thread: a long
+        document offers tens of thousands of suggestions (15,000 on a million characters: 12 ms
+        to go through)."""
+        suggestion = self._current_suggestion
+        document_id = self._window.current_document_id
+        if suggestion is None or document_id is None:
+            return
+        offered, text = list(self.suggestions[document_id].offered), self._window.text
+
+        def find(*_: object) -> NamePlaces:
+            return document_id, suggestion, same_name(text, suggestion, offered)
+
+        task = QuietTask(find)
+        task.succeeded.connect(self._name_places_found)
+        task.start()
+
+    def _accept_name_places(self, found: NamePlaces) -> None:
+        """Accept the suggestion and its name's other places found, those still on offer."""
+        document_id, suggestion, places = found
+        if document_id != self._window.current_document_id:
+            return
+        offered = self.suggestions[document_id].offered
+        if suggestion not in offered:
+            return  # accepted or rejected meanwhile
+        chosen = [suggestion, *(place for place in places if place in offered)]
+        stored = [place for place in chosen if self.stored.holds(place)]
+        own = [(place.start, place.end) for place in chosen if not self.stored.holds(place)]
+        with self._one_undo_step(self.tr("Accept %n suggestion(s)", "", len(chosen)), bool(stored and own)):
+            span_ids = [
+                *(self.stored.accept_all(stored) if stored else ()),
+                *self._accepted_own(own, suggestion.label),
+            ]
+        if not span_ids:
+            return
+        if self._current_suggestion == suggestion:
+            self._collapse_text_selection()
+            self._after_suggestion(suggestion, span_ids[0])
+        self._offer_suggestions_later(suggestion.start, suggestion.end, suggestion.label)
+        self._window.tell(self.tr("Accepted %n suggestion(s).", "", len(span_ids)))
+
+    def _accepted_own(self, ranges: list[tuple[int, int]], label: str) -> tuple[str, ...]:
+        """The spans made of the document's own suggestions on ``ranges`` (none: nothing)."""
+        step = self._add_spans(ranges, label, "accept") if ranges else None
+        return step.command.span_ids if step is not None else ()
+
+    @contextmanager
+    def _one_undo_step(self, text: str, several: bool) -> Iterator[None]:
+        """The commands pushed inside, when ``several``, undone and redone together as ``text``."""
+        stack = self._window.undo_stack
+        if several:
+            stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            if several:
+                stack.endMacro()
+
     def reject_suggestion(self) -> None:
         suggestion = self._current_suggestion
         if suggestion is None or self._window.current_document_id is None:
@@ -414,4 +481,5 @@ class LabellingController(QObject):
     def enable_suggestion_keys(self) -> None:
         active = self._current_suggestion is not None
         self._window.menu_actions.accept_suggestion.setEnabled(active)
+        self._window.menu_actions.accept_everywhere.setEnabled(active)
         self._window.menu_actions.reject_suggestion.setEnabled(active)

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
             actions.next_suggestion: partial(self.labelling.go_to_suggestion, 1),
             actions.previous_suggestion: partial(self.labelling.go_to_suggestion, -1),
             actions.accept_suggestion: self.labelling.accept_suggestion,
+            actions.accept_everywhere: self.labelling.accept_everywhere,
             actions.reject_suggestion: self.labelling.reject_suggestion,
             actions.next_document: partial(self.go_to_neighbour, 1),
             actions.previous_document: partial(self.go_to_neighbour, -1),

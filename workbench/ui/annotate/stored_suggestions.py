@@ -120,24 +120,41 @@ class StoredSuggestions(QObject):
         """Accept the stored ``suggestion`` (with ``label`` when a label's key gave another):
         the new span's id, or None when the store refused or the annotator had that span."""
         window = self._window
-        document_id = window.current_document_id
-        assert document_id is not None and self.holds(suggestion)
         relabel = label if label not in (None, suggestion.label) else None
-        command = AcceptSuggestions(
-            document_id, window.annotator, (self._ids[document_id][suggestion],), relabel
-        )
+        command = AcceptSuggestions(self._document_id(), window.annotator, self._stored_ids([suggestion]), relabel)
         shown = window.label_name(relabel or suggestion.label)
+        added = self._accepted(command, lambda: self.tr("Accept suggestion: %1").replace("%1", shown))
+        return added[0] if added else None
+
+    def accept_all(self, suggestions: list[Suggestion]) -> tuple[str, ...]:
+        """Accept the stored ``suggestions`` with their labels, as one undo step: the new spans'
+        ids (none when the store refused, or the annotator had them all)."""
+        command = AcceptSuggestions(self._document_id(), self._window.annotator, self._stored_ids(suggestions))
+        return self._accepted(command, self._describe_accepting(len(suggestions)))
+
+    def _accepted(self, command: AcceptSuggestions, describe: Callable[[], str]) -> tuple[str, ...]:
+        """Push ``command``: the spans it made (none when the store refused it)."""
         self._generation += 1
-        step = self._push(
-            AcceptSuggestionsStep, command, lambda: self.tr("Accept suggestion: %1").replace("%1", shown)
-        )
-        return step.command.span_ids[0] if step is not None and step.command.span_ids else None
+        step = self._push(AcceptSuggestionsStep, command, describe)
+        return step.command.span_ids if step is not None else ()
+
+    def _describe_accepting(self, count: int) -> Callable[[], str]:
+        return lambda: self.tr("Accept %n suggestion(s)", "", count)
+
+    def _document_id(self) -> str:
+        document_id = self._window.current_document_id
+        assert document_id is not None
+        return document_id
+
+    def _stored_ids(self, suggestions: list[Suggestion]) -> tuple[str, ...]:
+        """The span ids of ``suggestions``, each a stored one on the shown document."""
+        ids = self._ids[self._document_id()]
+        assert all(suggestion in ids for suggestion in suggestions)
+        return tuple(ids[suggestion] for suggestion in suggestions)
 
     def reject(self, suggestion: Suggestion) -> None:
-        window = self._window
-        document_id = window.current_document_id
-        assert document_id is not None and self.holds(suggestion)
-        command = RejectSuggestion(document_id, window.annotator, self._ids[document_id][suggestion])
+        [stored_id] = self._stored_ids([suggestion])
+        command = RejectSuggestion(self._document_id(), self._window.annotator, stored_id)
         self._generation += 1
         self._push(RejectSuggestionStep, command, lambda: self.tr("Reject suggestion"))
 
@@ -153,9 +170,5 @@ class StoredSuggestions(QObject):
         if not count:
             window.tell(self.tr("No suggestion here is scored %1 or more.").replace("%1", f"{threshold:g}"))
             return
-        self._generation += 1
-        step = self._push(
-            AcceptSuggestionsStep, command, lambda: self.tr("Accept %n suggestion(s)", "", count)
-        )
-        if step is not None:
+        if self._accepted(command, self._describe_accepting(count)):
             window.tell(self.tr("Accepted %n suggestion(s).", "", count))
