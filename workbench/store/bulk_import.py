@@ -337,5 +337,4 @@ def insert_values(
 ) -> None:
     """Insert rows given as tuples in ``columns`` order: for the tables with the most rows,
     sqlite3 binds a tuple's values a fifth faster than it looks up a dict's by name."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', pending)
+    conn.executemany(rows.insert_statement(table, columns), pending)

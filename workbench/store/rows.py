@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from workbench.core.model import Argument, Document, Event, Span
@@ -52,6 +53,12 @@ def document_from_values(
 
 
 SPAN_COLUMNS = ("id", "set_id", "start", "end", "label", "text", "attributes", "note")
+
+
+def insert_statement(table: str, columns: Sequence[str]) -> str:
+    """An INSERT of one row given as values in ``columns`` order."""
+    names = ", ".join(f'"{column}"' for column in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
 
 
 def span_values(span: Span, set_id: str, span_id: str | None = None) -> tuple[Any, ...]:
