@@ -16,9 +16,10 @@ import pytest
 
 from tests.conftest import run_cli as run
 from workbench.app.progress import Cancelled
-from workbench.core.errors import SchemaError
+from workbench.core.errors import ProjectLocked, SchemaError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, ImportedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
+from workbench.store import connection
 from workbench.store.project import Project
 
 SCHEMA = builtin_schema("generic")
@@ -155,3 +156,43 @@ def test_a_reading_command_first_undoes_a_stopped_change(
         assert opened.meta("created") == created
         assert opened.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
+
+
+READER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN")
+conn.execute("SELECT count(*) FROM documents").fetchone()
+print("reading", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_an_import_held_up_at_its_commit_by_a_reader_is_called_locked_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader that came in after the import left WAL and keeps reading past the busy timeout
+    keeps the import from writing its commit (in WAL it could not): the import is taken back
+    and refused as locked, as when another program holds the write lock."""
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
+    path = tmp_path / "p.tawsim"
+    Project.create(path, SCHEMA).close()
+    reader: list[subprocess.Popen[str]] = []
+
+    def read_meanwhile() -> Iterator[ImportedDocument]:
+        yield document(1)
+        reader.append(subprocess.Popen(
+            [sys.executable, "-c", READER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        ))  # fmt: skip
+        assert reader[0].stdout is not None and reader[0].stdout.readline() == "reading\n"
+        yield document(2)
+
+    with Project.open(path) as project:
+        try:
+            with pytest.raises(ProjectLocked, match="locked by another program"):
+                project.add_documents(read_meanwhile())
+        finally:
+            reader[0].communicate("", timeout=30)
+        assert project.document_count() == 0
+        assert project.add_documents([document(3)]).documents_added == 1
+        assert modes(project.conn) == ("wal", 1)

@@ -156,7 +156,9 @@ def without_waiting(conn: sqlite3.Connection) -> Iterator[None]:
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One ``BEGIN IMMEDIATE`` transaction: everything inside is committed together, or nothing.
-    A project another program holds is refused after one wait of ``BUSY_TIMEOUT_MS``."""
+    A project another program holds is refused after one wait of ``BUSY_TIMEOUT_MS``: at the
+    start, or at the commit, which in rollback-journal mode (``bulk_writing``) waits for the
+    readers to finish."""
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
@@ -169,7 +171,13 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if not is_locked(error):
+            raise
+        conn.execute("ROLLBACK")
+        raise locked_error(database_path(conn)) from error
 
 
 @contextmanager
@@ -196,7 +204,10 @@ def bulk_writing(conn: sqlite3.Connection) -> Iterator[None]:
     otherwise (an open window, a second command): the import then runs in WAL as before.
     While it runs in rollback mode, another program reads the project as it was, until the
     import's page cache spills into the file; from then to the commit a reader waits, at most
-    ``BUSY_TIMEOUT_MS`` before it is told the project is locked.
+    ``BUSY_TIMEOUT_MS`` before it is told the project is locked. The other way round, writing
+    into the file waits for the readers already reading: a spill that cannot leaves the pages
+    in memory, and a commit held up past the busy timeout takes the import back and refuses it
+    as locked (``write_transaction``), as when another program holds the write lock.
 
     Going back to WAL needs the file to itself for a moment. If it cannot be had (a reader
     that came in after the commit holds the file past the busy timeout, a full disk), the
