@@ -19,8 +19,12 @@ import pytest
 
 from tests.conftest import run_cli as run
 from tests.store.package_files import annotated_package, lead_project
+from tests.store.test_bulk_writing import killed_mid_change
+from workbench.core.errors import ProjectError
 from workbench.core.model import Status
+from workbench.core.schema import builtin_schema
 from workbench.store import connection
+from workbench.store.project import Project
 
 ReadOnlyCopy = Callable[..., Path]
 
@@ -157,6 +161,21 @@ def test_a_project_held_in_exclusive_locking_mode_is_called_locked(
 
 
 @pytest.mark.usefixtures("short_wait")
+def test_a_project_held_by_an_import_in_rollback_mode_is_called_locked(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path
+) -> None:
+    """An import alone on the project writes in rollback-journal mode (``connection.bulk_writing``):
+    putting the project back in WAL, as every connection that writes does first, waits for it."""
+    text = tmp_path / "more.txt"
+    text.write_text("نص آخر.", encoding="utf-8")
+    with held_by_another_program(lead_path, "PRAGMA journal_mode = DELETE", "BEGIN IMMEDIATE"):
+        code, _, err = run(capsys, "import", lead_path, text)
+    assert code == 1
+    [line] = err.splitlines()
+    assert str(lead_path) in line and "locked by another program" in line
+
+
+@pytest.mark.usefixtures("short_wait")
 def test_a_write_lock_makes_import_wait_once(
     capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path
 ) -> None:
@@ -189,3 +208,19 @@ def test_a_package_is_not_written_while_another_program_holds_the_project(
     [line] = err.splitlines()
     assert str(lead_path) in line and "locked by another program" in line
     assert not out.exists() and list(tmp_path.glob(".amal.tawsim*")) == []
+
+
+def test_a_stopped_change_on_read_only_media_is_refused_not_read_half_done(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, read_only_copy: ReadOnlyCopy
+) -> None:
+    """An immutable reader would take the project's half-written pages as they are."""
+    path = tmp_path / "p.tawsim"
+    Project.create(path, builtin_schema("generic")).close()
+    killed_mid_change(path)
+    folder = read_only_copy(path, path.with_name("p.tawsim-journal"))
+    code, _, err = run(capsys, "stats", folder / path.name)
+    assert code == 1
+    [line] = err.splitlines()
+    assert "stopped half-way" in line and "p.tawsim-journal" in line
+    with pytest.raises(ProjectError, match="stopped half-way"):
+        Project.open(folder / path.name, readonly=True)

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.errors import ProjectError, one_line
-from workbench.store.connection import is_locked, locked_error, table_api, write_transaction
+from workbench.store.connection import (
+    is_locked,
+    left_half_written,
+    locked_error,
+    table_api,
+    undo_stopped_change,
+    write_transaction,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -199,12 +206,23 @@ def file_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _identity(conn: sqlite3.Connection) -> tuple[int, int, bool]:
+    """The file's application id and format version, and whether it holds any table."""
+    application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    version = file_version(conn)
+    return application_id, version, conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
 def check_readable(conn: sqlite3.Connection, path: Path) -> int:
     """The file's format version, after refusing a file that is not ours or is too new."""
     try:
-        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        version = file_version(conn)
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        try:
+            application_id, version, has_tables = _identity(conn)
+        except sqlite3.Error as error:
+            if not left_half_written(error):
+                raise
+            undo_stopped_change(path)
+            application_id, version, has_tables = _identity(conn)
     except (sqlite3.Error, UnicodeDecodeError) as error:
         # "file is not a database", a damaged schema (whose message may not even be UTF-8), or
         # a file another program holds

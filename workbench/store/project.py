@@ -43,7 +43,12 @@ from workbench.store import (
 )
 from workbench.store.bulk_import import DocumentImporter, ImportSummary
 from workbench.store.comments import Comment
-from workbench.store.connection import checkpoint_without_waiting, table_api, write_transaction
+from workbench.store.connection import (
+    bulk_writing,
+    checkpoint_without_waiting,
+    table_api,
+    write_transaction,
+)
 from workbench.store.editing import Dependents, Removal
 from workbench.store.project_file import create_project_file, open_connection
 from workbench.store.reading import (
@@ -257,7 +262,8 @@ class Project:
         annotations are added to the existing document for their annotators.
         """
         summary = summary or ImportSummary()
-        with self.writing() as conn:
+        self.require_writable()
+        with bulk_writing(self.conn), write_transaction(self.conn) as conn:
             DocumentImporter(conn, self.schema, summary).run(documents)
         return summary
 
