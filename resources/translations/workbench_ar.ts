@@ -1568,8 +1568,8 @@
         <translation>لا اقتراحات في هذه الوثيقة.</translation>
     </message>
     <message>
-        <source>Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.</source>
-        <translation>اقتراح: %1. ‏Enter يقبله، وBackspace أو Escape يرفضه.</translation>
+        <source>Suggestion: %1. Enter accepts it, Shift+Enter everywhere in the document; Backspace or Escape rejects it.</source>
+        <translation>اقتراح: %1. ‏Enter يقبله، وShift+Enter يقبله في كل مواضعه في الوثيقة، وBackspace أو Escape يرفضه.</translation>
     </message>
 </context>
 <context>

@@ -358,7 +358,10 @@ class LabellingController(QObject):
         self._window.text_view.select_range(suggestion.start, suggestion.end)
         self._window.text_view.setFocus()
         self._window.tell(
-            self.tr("Suggestion: %1. Enter accepts it; Backspace or Escape rejects it.")
+            self.tr(
+                "Suggestion: %1. Enter accepts it, Shift+Enter everywhere in the document; "
+                "Backspace or Escape rejects it."
+            )
             .replace("%1", self._window.label_name(suggestion.label))
         )
 
