@@ -36,3 +36,21 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int,
     code = main([str(a) for a in argv])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+@pytest.fixture
+def searched_phrases(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The phrases ``core.suggestions.word_occurrences`` is asked for meanwhile, in order: each
+    is a search of a whole document's text."""
+    from workbench.core import suggestions
+    from workbench.core.normalize import NormalizedText
+
+    searched: list[str] = []
+    search = suggestions.word_occurrences
+
+    def counted(normalized: NormalizedText, phrase: str) -> list[tuple[int, int]]:
+        searched.append(phrase)
+        return search(normalized, phrase)
+
+    monkeypatch.setattr(suggestions, "word_occurrences", counted)
+    return searched

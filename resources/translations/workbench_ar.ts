@@ -1449,28 +1449,6 @@
 </context>
 <context>
     <name>LabellingController</name>
-    <message numerus="yes">
-        <source>Accept %n suggestion(s)</source>
-        <translation>
-            <numerusform>قبول %n اقتراح</numerusform>
-            <numerusform>قبول اقتراح واحد</numerusform>
-            <numerusform>قبول اقتراحين</numerusform>
-            <numerusform>قبول %n اقتراحات</numerusform>
-            <numerusform>قبول %n اقتراحًا</numerusform>
-            <numerusform>قبول %n اقتراح</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted %n suggestion(s).</source>
-        <translation>
-            <numerusform>لم يُقبل أي اقتراح.</numerusform>
-            <numerusform>قُبل اقتراح واحد.</numerusform>
-            <numerusform>قُبل اقتراحان.</numerusform>
-            <numerusform>قُبلت %n اقتراحات.</numerusform>
-            <numerusform>قُبل %n اقتراحًا.</numerusform>
-            <numerusform>قُبل %n اقتراح.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select some text to label, or click a span to relabel it.</source>
         <translation>حدِّد نصًا لوسمه، أو انقر مقطعًا لتغيير وسمه.</translation>

@@ -84,20 +84,6 @@
 <context>
     <name>LabellingController</name>
     <message numerus="yes">
-        <source>Accept %n suggestion(s)</source>
-        <translation>
-            <numerusform>Accept %n suggestion</numerusform>
-            <numerusform>Accept %n suggestions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted %n suggestion(s).</source>
-        <translation>
-            <numerusform>Accepted %n suggestion.</numerusform>
-            <numerusform>Accepted %n suggestions.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Labelled %n match(es).</source>
         <translation>
             <numerusform>Labelled %n match.</numerusform>

@@ -410,7 +410,7 @@ class LabellingController(QObject):
         chosen = [suggestion, *(place for place in places if place in offered)]
         stored = [place for place in chosen if self.stored.holds(place)]
         own = [(place.start, place.end) for place in chosen if not self.stored.holds(place)]
-        with self._one_undo_step(self.tr("Accept %n suggestion(s)", "", len(chosen)), bool(stored and own)):
+        with self._one_undo_step(self.stored.accepting(len(chosen)), bool(stored and own)):
             span_ids = [
                 *(self.stored.accept_all(stored) if stored else ()),
                 *self._accepted_own(own, suggestion.label),
@@ -421,7 +421,7 @@ class LabellingController(QObject):
             self._collapse_text_selection()
             self._after_suggestion(suggestion, span_ids[0])
         self._offer_suggestions_later(suggestion.start, suggestion.end, suggestion.label)
-        self._window.tell(self.tr("Accepted %n suggestion(s).", "", len(span_ids)))
+        self._window.tell(self.stored.accepted(len(span_ids)))
 
     def _accepted_own(self, ranges: list[tuple[int, int]], label: str) -> tuple[str, ...]:
         """The spans made of the document's own suggestions on ``ranges`` (none: nothing)."""

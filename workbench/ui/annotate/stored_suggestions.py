@@ -139,7 +139,15 @@ class StoredSuggestions(QObject):
         return step.command.span_ids if step is not None else ()
 
     def _describe_accepting(self, count: int) -> Callable[[], str]:
-        return lambda: self.tr("Accept %n suggestion(s)", "", count)
+        return lambda: self.accepting(count)
+
+    def accepting(self, count: int) -> str:
+        """The undo step's text for ``count`` suggestions accepted at once."""
+        return self.tr("Accept %n suggestion(s)", "", count)
+
+    def accepted(self, count: int) -> str:
+        """The status line's, once they are."""
+        return self.tr("Accepted %n suggestion(s).", "", count)
 
     def _document_id(self) -> str:
         document_id = self._window.current_document_id
@@ -171,4 +179,4 @@ class StoredSuggestions(QObject):
             window.tell(self.tr("No suggestion here is scored %1 or more.").replace("%1", f"{threshold:g}"))
             return
         if self._accepted(command, self._describe_accepting(count)):
-            window.tell(self.tr("Accepted %n suggestion(s).", "", count))
+            window.tell(self.accepted(count))
