@@ -9,8 +9,9 @@ the label's key); accepting a suggestion is one (Enter, or the label's key, whic
 suggestion whose range is right but whose label is not); rejecting one is one (Backspace);
 accepting a right one with every other suggestion of its name and label in the document is one
 (Shift+Enter, ``core.suggestions.same_name``), which the annotator does when each of them is
-right, and only then; accepting all suggestions above a score is one, and each of them that was wrong costs one more
-(relabel or delete it). The suggestions are what the window offers (``on_opening``).
+right, and only then; accepting all suggestions above a score is one, and each of them that was
+wrong costs one more (relabel or delete it). The suggestions are what the window offers
+(``on_opening``).
 """
 
 from __future__ import annotations
@@ -216,8 +217,8 @@ class _Replay:
 
     def right_places_of(self, span: LabelledRange) -> list[LabelledRange]:
         """The other suggestions of ``span``'s name and label, when they are all right: accepting
-        it everywhere in the document (Shift+Enter) takes them in the same action. None when one
-        of them is wrong: the annotator accepts only right suggestions."""
+        it everywhere in the document (Shift+Enter) takes them in the same action. Nothing when
+        one of them is wrong: the annotator accepts only right suggestions."""
         if self.text is None:
             return []
         places = same_name(self.text.source, Suggestion(*span), [Suggestion(*key) for key in self.offered])

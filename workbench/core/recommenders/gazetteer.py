@@ -157,15 +157,18 @@ def part_labels(documents: Iterable[TrainingDocument]) -> frozenset[str]:
     not in ``documents``: those the window offers there once a name is labelled (a person's last
     name, and seldom an organization's last word). A place inside another span of the document
     is left out: the name said again, whose span hides the offer. The first
-    ``PART_NAMES_WEIGHED`` names of two words or more are weighed: a project's gold is weighed
-    again after its edits, and a long document's names bring thousands of places each."""
+    ``PART_NAMES_WEIGHED`` names whose last words stand alone elsewhere are weighed: a
+    project's gold is weighed again after its edits, and a long document's names bring
+    thousands of places each."""
     right: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     weighed = 0
     for document in documents:
         normalized, spans = normalize(document.text), set(document.spans)
-        inside_a_span, known = _inside_any(sorted(spans)), dict[str, list[tuple[int, int]]]()
-        for start, end, label in sorted(spans):
+        in_order = sorted(spans)
+        inside_a_span = _inside_any(in_order)
+        known: dict[str, list[tuple[int, int]]] = {}
+        for start, end, label in in_order:
             places = name_part_places(normalized, start, end, known)
             weighed += bool(places)
             for place in places:

@@ -54,10 +54,10 @@ if TYPE_CHECKING:
 Push = Callable[[type[S], Command, Describe], S | None]
 """Apply a command and put its step on the window's undo stack; None when it was refused."""
 Found = tuple[str, int, int, str, list[Range], NormalizedText]
-NamePlaces = tuple[str, Suggestion, list[Suggestion]]
-"""(document id, a suggestion, the other suggestions of its name and label on offer)."""
 """(document id, start, end, label) of a span just labelled, the places offered with its label
 (``places_elsewhere``), and the document's normalized view they were found in."""
+NamePlaces = tuple[str, Suggestion, list[Suggestion]]
+"""(document id, a suggestion, the other suggestions of its name and label on offer)."""
 
 
 class LabellingController(QObject):
