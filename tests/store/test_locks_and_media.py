@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import run_cli as run
 from tests.store.package_files import annotated_package, lead_project
 from tests.store.test_bulk_writing import killed_mid_change
-from workbench.core.errors import ProjectError
+from workbench.core.errors import ProjectError, ProjectLocked
 from workbench.core.model import Status
 from workbench.core.schema import builtin_schema
 from workbench.store import connection
@@ -224,3 +224,20 @@ def test_a_stopped_change_on_read_only_media_is_refused_not_read_half_done(
     assert "stopped half-way" in line and "p.tawsim-journal" in line
     with pytest.raises(ProjectError, match="stopped half-way"):
         Project.open(folder / path.name, readonly=True)
+
+
+@pytest.mark.usefixtures("short_wait")
+def test_a_project_opened_without_waiting_is_refused_at_once_while_another_program_changes_it(
+    lead_path: Path,
+) -> None:
+    """The window opens projects on its own thread (``ProjectWindows.open``): a command-line
+    import holding the project in rollback mode must not freeze it for the busy timeout."""
+    with held_by_another_program(lead_path, "PRAGMA journal_mode = DELETE", "BEGIN EXCLUSIVE"):
+        with pytest.raises(ProjectLocked, match="another program is changing the project") as refused:
+            Project.open(lead_path, wait=False)
+        assert str(lead_path) in str(refused.value)
+        with pytest.raises(ProjectLocked, match="locked by another program"):
+            Project.open(lead_path)  # a command waits its time (here the short one) first
+    with Project.open(lead_path, wait=False) as project:  # then it opens, and waits as any other
+        timeout = project.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        assert timeout == connection.BUSY_TIMEOUT_MS

@@ -8,6 +8,7 @@ that event from within the event loop, after start-up, as macOS does.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.store.test_locks_and_media import held_by_another_program
 from tests.ui.window_scene import ini_settings, new_project, nth_index
 from workbench.app import demo as demo_module
+from workbench.store import connection
 from workbench.store.project import Project
 from workbench.ui import project_windows
 from workbench.ui.annotate.main_window import MainWindow
@@ -216,3 +219,21 @@ def test_a_demo_the_annotator_has_edited_stays_open_beside_the_project_asked_for
     assert window.undo_stack.count() == 1
     finder_opens(paths[0])
     assert shown_projects(QApplication.instance()) == sorted([demo.resolve(), paths[0].resolve()])
+
+
+def test_a_project_another_program_is_changing_is_refused_at_once_without_freezing_the_window(
+    windows: ProjectWindows, paths: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command-line import alone on its project holds it in rollback mode
+    (``connection.bulk_writing``); opening it here waited the command line's 30 s on this
+    thread, the program frozen, before saying it was locked."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    with held_by_another_program(paths[0], "PRAGMA journal_mode = DELETE", "BEGIN EXCLUSIVE"):
+        began = time.monotonic()
+        assert windows.open(paths[0]) is None
+        waited = time.monotonic() - began
+    [message] = shown
+    assert str(paths[0].resolve()) in message and "another program is changing the project" in message
+    assert waited < connection.BUSY_TIMEOUT_MS / 1000 / 3
+    assert windows.open(paths[0]) is not None  # once it has finished

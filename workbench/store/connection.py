@@ -44,8 +44,9 @@ BUSY_TIMEOUT_MS = 30_000
 """How long a command waits for another program that holds the project (the README says so)."""
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection with the project's pragmas; read-only connections never change the file."""
+def connect(path: Path, *, readonly: bool = False, wait: bool = True) -> sqlite3.Connection:
+    """A connection with the project's pragmas; read-only connections never change the file.
+    Without ``wait``, a lock another program holds is refused at once (until ``wait_as_usual``)."""
     if readonly:
         mode = "immutable=1" if on_read_only_media(path) and not _has_wal(path) else "mode=ro"
         conn = sqlite3.connect(
@@ -54,7 +55,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         )
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if wait else 0}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
         try:
@@ -65,6 +66,11 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
                 raise locked_error(path) from error
             raise
     return conn
+
+
+def wait_as_usual(conn: sqlite3.Connection) -> None:
+    """From now on, a lock another program holds is waited for up to ``BUSY_TIMEOUT_MS``."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _write_ahead(conn: sqlite3.Connection) -> None:
@@ -121,7 +127,12 @@ def is_locked(error: sqlite3.Error) -> bool:
     return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
-def locked_error(path: Path | str) -> ProjectLocked:
+def locked_error(path: Path | str, *, waited: bool = True) -> ProjectLocked:
+    if not waited:
+        return ProjectLocked(
+            f"{path}: another program is changing the project (an import, say); "
+            "try again when that program has finished with it"
+        )
     return ProjectLocked(
         f"{path}: the project is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
         "try again when that program has finished with it"

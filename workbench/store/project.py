@@ -115,10 +115,11 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path, *, readonly: bool = False) -> Project:
-        """Open an existing project file; read-only for files from other people (packages)."""
+    def open(cls, path: Path, *, readonly: bool = False, wait: bool = True) -> Project:
+        """Open an existing project file; read-only for files from other people (packages).
+        Without ``wait``, one another program is changing is refused at once."""
         path = Path(path)
-        return cls(path, open_connection(path, readonly=readonly), readonly=readonly)
+        return cls(path, open_connection(path, readonly=readonly, wait=wait), readonly=readonly)
 
     def close(self) -> None:
         """Fold the WAL in (``checkpoint_without_waiting``) and close; closing again does

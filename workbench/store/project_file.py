@@ -7,11 +7,18 @@ import sqlite3
 from pathlib import Path
 
 from workbench import __version__
-from workbench.core.errors import ProjectError
+from workbench.core.errors import ProjectError, ProjectLocked
 from workbench.core.model import new_id
 from workbench.core.schema import Schema
 from workbench.store.clock import now
-from workbench.store.connection import connect, on_read_only_media, table, write_transaction
+from workbench.store.connection import (
+    connect,
+    locked_error,
+    on_read_only_media,
+    table,
+    wait_as_usual,
+    write_transaction,
+)
 from workbench.store.migrations import check_readable, format_version, migrate, migrated_copy
 
 _SIDE_FILES = ("-journal", "-wal", "-shm")
@@ -40,12 +47,26 @@ def create_project_file(path: Path, schema: Schema) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def open_connection(path: Path, *, readonly: bool) -> sqlite3.Connection:
+def open_connection(path: Path, *, readonly: bool, wait: bool = True) -> sqlite3.Connection:
     """A connection to the project file at ``path``, migrated to this version; read-only, an older
-    file is read through a migrated copy in memory and never written."""
+    file is read through a migrated copy in memory and never written. Without ``wait``, a
+    project another program is changing is refused at once rather than after
+    ``BUSY_TIMEOUT_MS`` (the window opens projects on its own thread); the connection then
+    waits as any other (``wait_as_usual``)."""
+    try:
+        conn = _opened(path, readonly=readonly, wait=wait)
+    except ProjectLocked as error:
+        if wait:
+            raise
+        raise locked_error(path, waited=False) from error
+    wait_as_usual(conn)
+    return conn
+
+
+def _opened(path: Path, *, readonly: bool, wait: bool) -> sqlite3.Connection:
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file")
-    probe = connect(path, readonly=True)
+    probe = connect(path, readonly=True, wait=wait)
     try:
         version = check_readable(probe, path)
         if version == 0:
@@ -57,7 +78,7 @@ def open_connection(path: Path, *, readonly: bool) -> sqlite3.Connection:
             f"{path}: the project is on read-only media or in a folder you cannot write to; "
             "copy it to a writable folder to change it"
         )
-    conn = connect(path, readonly=readonly)
+    conn = connect(path, readonly=readonly, wait=wait)
     if not readonly:
         migrate(conn, path)
     elif version < format_version():

@@ -83,7 +83,7 @@ class ProjectWindows(QObject):
         if path in self.windows:
             return self._bring_to_front(self.windows[path])
         try:
-            project = Project.open(path)
+            project = Project.open(path, wait=False)  # the GUI thread: no 30 s freeze on a lock
         except WorkbenchError as error:
             QMessageBox.critical(None, APP_NAME, str(error))
             return None
