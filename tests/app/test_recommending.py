@@ -399,3 +399,26 @@ def test_a_bulk_accept_and_its_log_are_one_transaction(project: Project) -> None
     assert len(change.added) > 1
     assert [s for s in statements if s.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
     assert throughput(project)["actions"]["accept"] == len(change.added)
+
+
+def test_the_texts_company_is_read_once_and_only_for_a_model(
+    tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading it takes about a second per million characters: a project with nothing to
+    learn from yet fills with the strings alone, and one due for training reads it once for
+    the training and the suggestions both."""
+    read: list[str] = []
+    reading = recommending.project_contexts
+
+    def counted(opened: Project) -> dict[str, tuple[str, ...]]:
+        read.append(opened.path.name)
+        return reading(opened)
+
+    monkeypatch.setattr(recommending, "project_contexts", counted)
+    with Project.create(tmp_path / "empty.tawsim", builtin_schema("generic")) as empty:
+        empty.add_documents([AnnotatedDocument(make_document("new", NEW_TEXT))])
+        assert set(recommending.recommenders_for(empty, ["strings", "crf"])) == {"strings"}
+    assert read == []
+    assert recommending.needs_training(project)
+    assert set(recommending.recommenders_for(project, ["strings", "crf"])) == {"crf"}
+    assert read == ["p.tawsim"]

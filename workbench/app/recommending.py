@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache, partial
 
 from workbench.app.changes import Change, Command
 from workbench.app.suggestions import names_nest
@@ -17,7 +18,7 @@ from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.core.recommenders import Recommendation, best_per_range, without_rejected
 from workbench.core.recommenders.command import run_command
-from workbench.core.recommenders.crf import NO_CONTEXTS, Contexts, CrfModel, contexts_of, train_crf
+from workbench.core.recommenders.crf import Contexts, CrfModel, contexts_of, train_crf
 from workbench.core.recommenders.gazetteer import gazetteer_of
 from workbench.core.recommenders.trained import (
     Recommend,
@@ -72,15 +73,16 @@ def needs_training(project: Project) -> bool:
 
 
 def crf_model(
-    project: Project, *, retrain: bool | None = None, contexts: Contexts | None = None
+    project: Project, *, retrain: bool | None = None, contexts: Callable[[], Contexts] | None = None
 ) -> CrfModel | None:
     """The project's CRF: the stored one, trained again first when ``needs_training`` (or
     ``retrain``) says so, with the ``contexts`` of the project's texts (``project_contexts``,
-    read when not given); None when there is nothing to learn from yet."""
+    read only then, through ``contexts`` when given); None when there is nothing to learn from
+    yet."""
     if retrain if retrain is not None else needs_training(project):
         documents = training_documents(project)
         if any(document.spans for document in documents):
-            model = train_crf(documents, project_contexts(project) if contexts is None else contexts)
+            model = train_crf(documents, contexts() if contexts is not None else project_contexts(project))
             save_model(project, "crf", model.data, model.documents)
             return model
     stored = load_model(project, "crf")
@@ -125,12 +127,10 @@ def recommenders_for(
         training_documents(project), unfinished_texts(project), rejected_strings(project)
     )
     chosen: dict[str, Recommend] = {}
-    model, contexts = None, NO_CONTEXTS
-    if "crf" in names:
-        contexts = project_contexts(project)
-        model = crf_model(project, contexts=contexts)
+    contexts = cache(partial(project_contexts, project))  # read once, and only for a model
+    model = crf_model(project, contexts=contexts) if "crf" in names else None
     if model is not None:
-        chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names, contexts=contexts)
+        chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names, contexts=contexts())
     elif "strings" in names:
         chosen["strings"] = strings_recommender(gazetteer)
     if "command" in names:
