@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
-from workbench.formats.tokenized import tokenized
+from workbench.formats.tokenized import TokenizedDocument, TokenRange, tokenized
 
 TEXT = "قال محمد. وصل أحمد إلى بيروت."
 OWN = "قال محمد\nوصل أحمد"
@@ -45,6 +47,33 @@ def test_sentences_are_joined_where_a_range_crosses_a_break() -> None:
     assert document.segments([(1, 5)]) == [(0, 8)]
     assert document.by_segment([(0, 3), (3, 8)], [(4, "b"), (0, "a"), (7, "c")]) == [["a"], ["b", "c"]]
     assert document.segment_text((3, 8)) == (TEXT.index("وصل"), "وصل أحمد إلى بيروت.")
+
+
+@st.composite
+def sentences_and_ranges(draw: st.DrawFn) -> tuple[TokenizedDocument, list[TokenRange]]:
+    """A document of up to 40 tokens, its sentences' first tokens and ranges of its tokens."""
+    count = draw(st.integers(1, 40))
+    firsts = sorted({0, *draw(st.lists(st.integers(0, count - 1), max_size=10))})
+    token_range = st.tuples(st.integers(0, count - 1), st.integers(1, count)).filter(lambda r: r[0] < r[1])
+    document = TokenizedDocument(
+        make_document("d", "x" * count), firsts, [*range(count)], [*range(1, count + 1)], ["x"] * count
+    )
+    return document, draw(st.lists(token_range, max_size=8))
+
+
+@given(sentences_and_ranges())
+def test_segments_start_at_each_sentence_no_range_crosses(
+    found: tuple[TokenizedDocument, list[TokenRange]],
+) -> None:
+    """Segments and their grouping, against their definition: a segment starts at each
+    sentence's first token that no range holds after its own first token."""
+    document, ranges = found
+    count = len(document.token_starts)
+    starts = [first for first in document.sentence_starts if not any(a < first < b for a, b in ranges)]
+    segments = document.segments(ranges)
+    assert segments == list(zip(starts, [*starts[1:], count], strict=True))
+    grouped = document.by_segment(segments, [(token, token) for token in range(count)])
+    assert grouped == [list(range(start, end)) for start, end in segments]
 
 
 def test_a_documents_own_tokens_and_its_lines_as_sentences() -> None:

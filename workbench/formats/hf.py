@@ -73,11 +73,12 @@ def write(
     index = {name: str(number) for number, name in enumerate(names)}
 
     def render(annotated: ImportedDocument) -> Iterator[str]:
-        for row in _document_rows(annotated, options, index, report):
-            yield row.text
+        for line, _ in _document_rows(annotated, options, index, report):
+            yield line
 
     def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
-        return _document_rows(annotated, options, index, report)
+        for line, spans in _document_rows(annotated, options, index, report):
+            yield Sentence(line, frozenset(map(_LABEL, spans)) if spans else _NO_LABELS)
 
     with export_folder(out) as folder:
         if options.split is not None and options.split_by == "sentence":
@@ -104,8 +105,8 @@ def _document_rows(
     options: ExportOptions,
     index: dict[str, str],
     report: FormatReport,
-) -> Iterator[Sentence]:
-    """Each row of the document's export units: its JSON line and the labels of its spans."""
+) -> Iterator[Row]:
+    """Each row of the document's export units."""
     units = export_units(annotated, report)
     if not units:
         return
@@ -121,7 +122,7 @@ def _unit_rows(
     options: ExportOptions,
     index: dict[str, str],
     report: FormatReport,
-) -> Iterator[Sentence]:
+) -> Iterator[Row]:
     """The rows of one unit, written as ``json.dumps(row, ensure_ascii=False)`` would write
     them (module docstring), from strings encoded once: encoding a dict and its lists for each
     sentence was a third of an export of ten thousand documents."""
@@ -136,6 +137,7 @@ def _unit_rows(
     relations = _relations_by_segment(tagged, segments, placed)
     token_texts = tagged.tokenized.token_texts
     document = unit.document
+    row_id = encode_string(unit.id)[:-1]  # the id's JSON string, open for "-{number}"
     common = (
         f'"document_id": {encode_string(document.id)}, "document": {encode_string(document.name)}, '
         f'"annotator": {encode_string(unit.annotations.annotator)}'
@@ -147,15 +149,18 @@ def _unit_rows(
         text_json = encode_string(text)
         row_spans = by_segment[number]
         line = (
-            f'{{"id": {encode_string(f"{unit.id}-{number}")}, {common}, "sentence": {number}, '
+            f'{{"id": {row_id}-{number}", {common}, "sentence": {number}, '
             f'"text": {text_json}, "char_offset": {offset}, '
             f'"tokens": [{_tokens_json(token_texts[start:end], text, text_json)}], '
             f'"ner_tags": [{", ".join(tag_json[start:end])}], '
-            f'"spans": [{", ".join(_span_json(span, offset) for span in row_spans)}], '
+            f'"spans": [{_spans_json(row_spans, offset)}], '
             f'"relations": [{_relations_json(relations[number], row_spans)}]{labels}\n'
         )
-        yield Sentence(line, frozenset(map(_LABEL, row_spans)) if row_spans else _NO_LABELS)
+        yield line, row_spans
 
+
+Row = tuple[str, list[Span]]
+"""A row's JSON line and its spans."""
 
 _LABEL = attrgetter("label")
 _NO_LABELS: frozenset[str] = frozenset()
@@ -242,11 +247,12 @@ def _tag_numbers(unit: ExportUnit, tags: list[str], index: dict[str, str]) -> li
         ) from None
 
 
-def _span_json(span: Span, offset: int) -> str:
-    """A span with its offsets into the row's text."""
-    return (
+def _spans_json(spans: list[Span], offset: int) -> str:
+    """The items of a row's list of spans, with their offsets into the row's text."""
+    return ", ".join(
         f'{{"start": {span.start - offset}, "end": {span.end - offset}, '
         f'"label": {encode_string(span.label)}, "text": {encode_string(span.text)}}}'
+        for span in spans
     )
 
 

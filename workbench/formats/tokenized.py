@@ -20,7 +20,6 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
@@ -71,30 +70,29 @@ class TokenizedDocument:
         return first, past_last
 
     def segments(self, together: Iterable[TokenRange]) -> list[TokenRange]:
-        """The sentences as token ranges, joined so that no range of ``together`` is cut."""
+        """The sentences as token ranges, joined so that no range of ``together`` is cut: a
+        sentence whose first token is inside a range (after the range's first token) starts no
+        segment. Each range finds those sentences by bisection (a document has a few dozen
+        ranges and hundreds of tokens, so no count over every token)."""
         count = len(self.token_starts)
         if count == 0:
             return []
-        crossing = [0] * (count + 1)
+        firsts = self.sentence_starts
+        joined = [False] * len(firsts)
         for start, end in together:
-            if end - start > 1:
-                crossing[start + 1] += 1
-                crossing[end] -= 1
-        covered = list(accumulate(crossing))
-        starts = [start for start in self.sentence_starts if start == 0 or covered[start] == 0]
+            for sentence in range(bisect.bisect_right(firsts, start), bisect.bisect_left(firsts, end)):
+                joined[sentence] = True
+        starts = [first for first, inside in zip(firsts, joined, strict=True) if not inside]
         return list(zip(starts, [*starts[1:], count], strict=True))
 
-    def by_segment(
-        self, segments: Sequence[TokenRange], items: Iterable[tuple[int, Item]]
-    ) -> list[list[Item]]:
+    def by_segment(self, segments: Sequence[TokenRange], items: Iterable[tuple[int, Item]]) -> list[list[Item]]:
         """``items`` given with the index of their first token, grouped by the segment holding
-        that token, keeping their order."""
-        segment_of = [0] * len(self.token_starts)
-        for number, (start, end) in enumerate(segments):
-            segment_of[start:end] = [number] * (end - start)
+        that token (``segments`` as ``segments`` returns them: in order, one after another
+        from token 0), keeping their order."""
+        firsts = [start for start, _ in segments]
         groups: list[list[Item]] = [[] for _ in segments]
         for token, item in items:
-            groups[segment_of[token]].append(item)
+            groups[bisect.bisect_right(firsts, token) - 1].append(item)
         return groups
 
     def segment_text(self, segment: TokenRange) -> tuple[int, str]:
