@@ -15,6 +15,7 @@ from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.suggestions import any_overlap
 from workbench.store.clock import now
 from workbench.store.connection import write_transaction
+from workbench.store.reading import PROJECT_ORDER
 
 if TYPE_CHECKING:
     from workbench.store.project import Project
@@ -155,7 +156,7 @@ def project_texts(project: Project, most_characters: int) -> Iterator[str]:
     ``most_characters`` are read (the last cut there): what the CRF learns the company of words
     from (``crf.contexts_of``)."""
     left = most_characters
-    for (text,) in project.conn.execute("SELECT text FROM documents ORDER BY ord"):
+    for (text,) in project.conn.execute(f"SELECT d.text FROM documents d {PROJECT_ORDER}"):
         if left <= 0:
             return
         yield text[:left]
