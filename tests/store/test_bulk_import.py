@@ -121,3 +121,45 @@ def test_the_page_cache_grows_with_the_spans_up_to_its_bound_and_is_put_back(
     assert set_to[0] == -bulk_import.IMPORT_CACHE_KIB and set_to[-1] == before
     assert set_to[1:-1] == [-34 * 1024, -36 * 1024, -38 * 1024, -40 * 1024, -(40 * 1024 + 512)]
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+def span_table_rows(count: int) -> list[tuple[object, ...]]:
+    return [(f"s{n}", f"set{n % 3}", n, n + 1, "PER", "x", "{}", "") for n in range(count)]
+
+
+def stored_spans(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
+    columns = ", ".join(f'"{column}"' for column in bulk_import.rows.SPAN_COLUMNS)
+    return list(conn.execute(f"SELECT {columns} FROM spans ORDER BY rowid"))
+
+
+def test_rows_are_inserted_many_to_a_statement_in_their_order(conn: sqlite3.Connection) -> None:
+    """Issue 16: a statement binds many rows (one step of SQLite for them all, not one each);
+    what is left after whole statements goes in one more; the rows keep their order."""
+    conn.execute("PRAGMA foreign_keys = OFF")
+    statements: list[str] = []
+    conn.set_trace_callback(lambda sql: statements.append(sql) if sql.startswith("INSERT") else None)
+    pending = span_table_rows(2 * bulk_import.ROWS_PER_INSERT + 7)
+    bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
+    conn.set_trace_callback(None)
+    per = bulk_import.ROWS_PER_INSERT
+    assert [sql.count("('s") for sql in statements] == [per, per, 7]  # traced with their values
+    assert stored_spans(conn) == pending
+
+
+def test_a_statement_takes_no_more_values_than_sqlite_allows(conn: sqlite3.Connection) -> None:
+    """A build of SQLite that takes fewer values in a statement (999 before 3.32) gets
+    statements of fewer rows, not an error."""
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)  # two spans of 8 values
+    pending = span_table_rows(25)
+    bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
+    assert stored_spans(conn) == pending
+
+
+def test_a_statement_that_fails_inserts_none_of_its_rows(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = OFF")
+    pending = span_table_rows(5)
+    pending[3] = ("s0", *pending[3][1:])  # an id repeated
+    with pytest.raises(sqlite3.IntegrityError):
+        bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
+    assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0

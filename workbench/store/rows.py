@@ -55,10 +55,11 @@ def document_from_values(
 SPAN_COLUMNS = ("id", "set_id", "start", "end", "label", "text", "attributes", "note")
 
 
-def insert_statement(table: str, columns: Sequence[str]) -> str:
-    """An INSERT of one row given as values in ``columns`` order."""
+def insert_statement(table: str, columns: Sequence[str], rows: int = 1) -> str:
+    """An INSERT of ``rows`` rows given as values in ``columns`` order, one row after another."""
     names = ", ".join(f'"{column}"' for column in columns)
-    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    row = f'({", ".join("?" * len(columns))})'
+    return f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * rows)}'
 
 
 def span_values(span: Span, set_id: str, span_id: str | None = None) -> tuple[Any, ...]:
