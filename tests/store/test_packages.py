@@ -113,6 +113,33 @@ def test_a_set_changed_on_both_sides_takes_the_annotators_work_and_names_the_doc
     assert merge_packages(lead, [out]).changed_on_both_sides == []  # merged: in step again
 
 
+def test_a_package_that_cannot_be_put_in_place_counts_as_not_carried(
+    lead: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead edits amal's set after her first package; a second package is written but cannot
+    be moved to its name (a full disk, a file appearing there). Amal still holds the first, and
+    edits it. Her merge names the document whose edits of the lead hers replace: had the second
+    package's revisions been kept, the project's set would have looked carried to her, and her
+    older work would have replaced the lead's without a word."""
+    first = package_for(lead, "amal", tmp_path)
+    doc = lead.documents()[0].id
+    lead.add_span(doc, "amal", 0, 3, "PER")
+    refused = OSError("No space left on device")
+
+    def failing_rename(path: Path, target: Path) -> Path:
+        raise refused
+
+    monkeypatch.setattr(Path, "rename", failing_rename)
+    with pytest.raises(OSError) as raised:
+        write_package(lead, "amal", tmp_path / "amal-2.tawsim")
+    monkeypatch.undo()
+    assert raised.value is refused
+    assert not (tmp_path / "amal-2.tawsim").exists() and not list(tmp_path.glob(".amal-2*"))
+    with Project.open(first) as package:
+        package.add_span(doc, "amal", 4, 8, "PER")
+    assert merge_packages(lead, [first]).changed_on_both_sides == ["d0"]
+
+
 def test_the_merge_command_names_the_documents_changed_on_both_sides(
     lead: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -109,8 +109,9 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
                 for document_id in document_ids
             )
             copy_models(project, package)
-        _mark_synced(project, annotator, carried)  # refused (the project locked): no package
-        partial.rename(out)
+        with write_transaction(project.conn):  # refused (the project locked): no package
+            _mark_synced(project, annotator, carried)
+            partial.rename(out)  # failed: the revisions are not kept either
     finally:
         partial.unlink(missing_ok=True)
     return len(document_ids)
@@ -125,12 +126,13 @@ def _carried(annotated: AnnotatedDocument, carried: list[tuple[int, str]]) -> An
 def _mark_synced(project: Project, annotator: str, carried: Sequence[tuple[int, str]]) -> None:
     """Remember the revision of each set a package carried (``synced_revision``): a change of the
     project's set after it is the project's own, which a merge reports when the package's set
-    changed too."""
-    with write_transaction(project.conn):
-        project.conn.executemany(
-            "UPDATE annotation_sets SET synced_revision = ? WHERE document_id = ? AND annotator = ?",
-            [(revision, document_id, annotator) for revision, document_id in carried],
-        )
+    changed too. In the transaction that puts the package in its place, so that the project
+    never counts as carried what no package holds: a merge of an older package would then take
+    the project's changes made since it for the annotator's and replace them."""
+    project.conn.executemany(
+        "UPDATE annotation_sets SET synced_revision = ? WHERE document_id = ? AND annotator = ?",
+        [(revision, document_id, annotator) for revision, document_id in carried],
+    )
 
 
 def _package_secret(project: Project) -> str:
