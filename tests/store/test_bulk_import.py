@@ -163,3 +163,19 @@ def test_a_statement_that_fails_inserts_none_of_its_rows(conn: sqlite3.Connectio
     with pytest.raises(sqlite3.IntegrityError):
         bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
     assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("batch", [1, 500])
+def test_a_set_met_twice_in_one_import_gets_the_same_revision_however_it_is_batched(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    """A text twice in one import, with spans of one annotator each time: the second adds to the
+    set the first made, whether the first was written by then (a batch of one document) or not
+    (its set's row still held back, where raising its revision changed no row)."""
+    monkeypatch.setattr(bulk_import, "BATCH", batch)
+    first = attack("amal")
+    extra = Span("q", 12, 16, "GPE", TEXT[12:16])
+    again = AnnotatedDocument(first.document, (AnnotationSet("amal", (extra,), revision=1),))
+    run_import(conn, first, again)
+    assert conn.execute("SELECT revision FROM annotation_sets").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 3

@@ -131,11 +131,11 @@ class DocumentImporter:
             taken: dict[SpanKey, str] = {}
             linked: set[RelationKey] = set()
         else:
+            taken = self._stored_spans(set_id)  # first: a set of this import is then written
             self.conn.execute(
                 "UPDATE annotation_sets SET revision = revision + 1, updated = ? WHERE id = ?",
                 [now(), set_id],
             )
-            taken = self._stored_spans(set_id)
             linked = self._stored_relations(set_id) if annotation_set.relations else set()
         span_ids = self._add_annotations(annotation_set, set_id, taken)
         self._add_relations(annotation_set, set_id, linked, span_ids)
