@@ -173,7 +173,7 @@ def test_a_set_for_a_document_the_package_lacks_is_refused(lead: Project, amal: 
     edit(amal, """PRAGMA foreign_keys = OFF;
         CREATE TABLE loose_sets (id TEXT PRIMARY KEY, document_id TEXT NOT NULL, annotator TEXT NOT NULL,
             status TEXT NOT NULL, revision INTEGER NOT NULL, updated TEXT NOT NULL,
-            guidelines_version INTEGER, synced_revision INTEGER);
+            guidelines_version INTEGER, synced_revision INTEGER, synced_package TEXT);
         INSERT INTO loose_sets SELECT * FROM annotation_sets;
         DROP TABLE annotation_sets;
         ALTER TABLE loose_sets RENAME TO annotation_sets;
@@ -199,6 +199,13 @@ def test_a_revision_stored_as_text_is_refused_and_blocks_nothing(
 def test_a_negative_revision_is_refused(lead: Project, amal: Path) -> None:
     edit(amal, "UPDATE annotation_sets SET revision = -1")
     refused(lead, [amal], "revision -1")
+
+
+def test_a_carried_revision_past_the_sets_own_is_refused(lead: Project, amal: Path) -> None:
+    """A set is carried at its revision and only grows from there: a copy saying otherwise was
+    edited by hand, and would steer which work a merge takes."""
+    edit(amal, "UPDATE annotation_sets SET synced_revision = revision + 1")
+    refused(lead, [amal], "carried at the revision")
 
 
 @pytest.mark.parametrize(

@@ -160,22 +160,98 @@ def test_the_merge_command_names_the_documents_changed_on_both_sides(
     assert first_names([f"d{n}" for n in range(12)]) == "d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, …"
 
 
-def test_a_package_written_before_synced_revisions_still_merges(lead: Project, tmp_path: Path) -> None:
-    """A package of format 7 (no ``synced_revision``), as annotators hold them when their lead
-    updates the program, is read through a copy brought forward in memory and merged."""
+@pytest.mark.parametrize(
+    ("version", "dropped"),
+    [(7, ("synced_package", "synced_revision")), (8, ("synced_package",))],
+)
+def test_a_package_of_an_older_format_still_merges(
+    lead: Project, tmp_path: Path, version: int, dropped: tuple[str, ...]
+) -> None:
+    """A package of format 7 (no ``synced_revision``) or 8 (no package id, no carried
+    revisions), as annotators hold them when their lead updates the program, is read through a
+    copy brought forward in memory and merged."""
     out = package_for(lead, "amal", tmp_path)
     with Project.open(out) as package:
         package.add_span(package.documents()[0].id, "amal", 4, 8, "PER")
     conn = sqlite3.connect(out)
-    conn.execute("ALTER TABLE annotation_sets DROP COLUMN synced_revision")
-    conn.execute("PRAGMA user_version = 7")
+    conn.execute("DELETE FROM meta WHERE key = 'package_id'")
+    conn.execute("UPDATE annotation_sets SET synced_revision = NULL")
+    for column in dropped:
+        conn.execute(f"ALTER TABLE annotation_sets DROP COLUMN {column}")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
     summary = merge_packages(lead, [out])
     assert (summary.replaced, summary.changed_on_both_sides) == (1, [])
     merged = lead.annotation_set(lead.documents()[0].id, "amal")
     assert merged is not None and [s.text for s in merged.spans] == ["محمد"]
-    assert sqlite3.connect(out).execute("PRAGMA user_version").fetchone()[0] == 7  # left as it was
+    assert sqlite3.connect(out).execute("PRAGMA user_version").fetchone()[0] == version  # left as it was
+
+
+def two_packages_of_amal(lead: Project, tmp_path: Path) -> tuple[Path, Path]:
+    """Amal's package, then a second one written for her before the first came back (the lead
+    sends her work again, say after assigning her more)."""
+    first = package_for(lead, "amal", tmp_path)
+    second = tmp_path / "amal-again.tawsim"
+    write_package(lead, "amal", second)
+    return first, second
+
+
+def add_spans(package_path: Path, *ranges: tuple[int, int, str]) -> None:
+    with Project.open(package_path) as package:
+        for start, end, label in ranges:
+            package.add_span(package.documents()[0].id, "amal", start, end, label)
+
+
+def amal_spans(lead: Project) -> list[str]:
+    merged = lead.annotation_set(lead.documents()[0].id, "amal")
+    assert merged is not None
+    return sorted(s.text for s in merged.spans)
+
+
+def test_two_packages_both_worked_on_the_second_with_fewer_edits_is_taken_and_named(
+    lead: Project, tmp_path: Path
+) -> None:
+    """Amal works on the same document in both packages: two edits in the first, one in the
+    second. Once the first was merged, the second's set looked older than the project's (by
+    the lead's synced revision) and was left out without a word. It is her later work on that
+    document too: it is taken, and the document named, so the lead can tell."""
+    first, second = two_packages_of_amal(lead, tmp_path)
+    add_spans(first, (0, 3, "PER"), (9, 18, "ORG"))
+    add_spans(second, (4, 8, "PER"))
+    assert merge_packages(lead, [first]).changed_on_both_sides == []
+    summary = merge_packages(lead, [second])
+    assert (summary.replaced, summary.changed_on_both_sides) == (1, ["d0"])
+    assert amal_spans(lead) == ["محمد"]
+    again = merge_packages(lead, [second])  # merged: nothing more to take or to name
+    assert (again.replaced, again.changed_on_both_sides) == (0, [])
+
+
+def test_two_packages_both_worked_on_the_second_replacing_the_first_is_named(
+    lead: Project, tmp_path: Path
+) -> None:
+    """The other way round: the second package's set has more edits, and replaced the first's
+    merged work without naming the document (the project's set had not changed since the merge
+    that brought it)."""
+    first, second = two_packages_of_amal(lead, tmp_path)
+    add_spans(first, (4, 8, "PER"))
+    add_spans(second, (0, 3, "PER"), (9, 18, "ORG"))
+    merge_packages(lead, [first])
+    summary = merge_packages(lead, [second])
+    assert (summary.replaced, summary.changed_on_both_sides) == (1, ["d0"])
+
+
+def test_work_in_an_earlier_package_comes_back_unnamed_when_the_later_one_was_left_alone(
+    lead: Project, tmp_path: Path
+) -> None:
+    """A second package written with nothing changed in between, and left alone: the first's
+    work is taken without naming anything, and the second brings nothing."""
+    first, second = two_packages_of_amal(lead, tmp_path)
+    add_spans(first, (4, 8, "PER"))
+    assert (merge_packages(lead, [first]).replaced, merge_packages(lead, [first]).replaced) == (1, 0)
+    summary = merge_packages(lead, [second])
+    assert (summary.replaced, summary.changed_on_both_sides) == (0, [])
+    assert amal_spans(lead) == ["محمد"]
 
 
 def test_a_set_only_the_annotator_changed_is_not_reported(lead: Project, tmp_path: Path) -> None:

@@ -185,6 +185,14 @@ def m008_synced_revisions(db: Database) -> None:
     db.execute("ALTER TABLE annotation_sets ADD COLUMN synced_revision INTEGER")
 
 
+def m009_synced_packages(db: Database) -> None:
+    """With each set's synced revision, the id of the package it was carried in or brought back
+    from (``store.package_lineage``): two packages of one annotator, each worked on, are then
+    told apart, where by revisions alone the work of one was left out or replaced the other's
+    without a word. NULL: no package since this version."""
+    db.execute("ALTER TABLE annotation_sets ADD COLUMN synced_package TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_rejected_suggestions,
@@ -194,6 +202,7 @@ MIGRATIONS: list[Migration] = [
     m006_token_offsets,
     m007_spans_by_label,
     m008_synced_revisions,
+    m009_synced_packages,
 ]
 
 

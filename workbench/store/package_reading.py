@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +33,13 @@ from workbench.core.model import GOLD, AnnotationSet, Document, Status
 from workbench.store.bulk_import import check_annotation_set
 from workbench.store.guidelines import package_guidelines_problem
 from workbench.store.migrations import file_version, format_version
+from workbench.store.package_lineage import (
+    NO_SET,
+    LeadSet,
+    PackageCopy,
+    changed_by_annotator,
+    changed_in_project,
+)
 from workbench.store.project import Project
 from workbench.store.reading import (
     CHUNK,
@@ -45,6 +53,8 @@ PACKAGE_ANNOTATOR_KEY = "package_annotator"
 PACKAGE_SEAL_KEY = "package_seal"
 """The package's meta key holding ``package_seal`` of its annotator."""
 PACKAGE_SECRET_KEY = "package_secret"
+PACKAGE_ID_KEY = "package_id"
+"""The package's meta key holding its own id, made as it is written (``package_lineage``)."""
 """The lead project's meta key holding the key its packages are sealed with (never in a package)."""
 
 READ_TABLES = (
@@ -76,6 +86,9 @@ class PackageSet(NamedTuple):
     revision: int
     updated: str
     guidelines_version: int | None
+    synced_revision: int | None
+    """The revision the set was carried at when the package was written (None in a package
+    written before packages kept it)."""
 
 
 @dataclass(frozen=True)
@@ -268,8 +281,8 @@ class PackageFile:
         sets: list[PackageSet] = []
         seen: set[str] = set()
         for row in self.conn.execute(
-            "SELECT id, document_id, annotator, status, revision, updated, guidelines_version "
-            "FROM annotation_sets"
+            "SELECT id, document_id, annotator, status, revision, updated, guidelines_version, "
+            "synced_revision FROM annotation_sets"
         ):
             package_set = _package_set(row)
             if package_set.document_id not in documents:
@@ -286,29 +299,39 @@ class PackageFile:
         return sets
 
     def newer_sets(self, sets: Sequence[PackageSet]) -> list[PackageSet]:
-        """The sets the annotator changed since the lead's set of theirs was last carried to
-        them or brought back (its ``synced_revision``), or which the lead does not have; for a
-        set never carried (a lead's project from before synced revisions), those newer than the
-        lead's."""
-        lead = self._lead_revisions()
-        return [s for s in sets if s.revision > _synced(lead.get(s.document_id, _NO_SET))]
+        """The sets holding changes of the annotator that the lead's project does not have
+        (``package_lineage.changed_by_annotator``), and those the lead does not have."""
+        lead = self._lead_sets()
+        return [s for s in sets if changed_by_annotator(self._copy(s), lead.get(s.document_id, NO_SET))]
 
     def changed_in_project(self, newer: Sequence[PackageSet]) -> list[str]:
-        """The names of the documents whose set the lead changed too since it was carried: of
-        ``newer``, those whose lead's revision is past its synced one."""
-        lead = self._lead_revisions()
-        changed = {s.document_id for s in newer if _changed_since_synced(lead.get(s.document_id, _NO_SET))}
+        """The names of the documents whose set, of ``newer``, the lead's project changed too
+        (``package_lineage.changed_in_project``)."""
+        lead = self._lead_sets()
+        changed = {
+            s.document_id for s in newer
+            if changed_in_project(self._copy(s), lead.get(s.document_id, NO_SET))
+        }
         if not changed:
             return []
         names = self.lead.conn.execute("SELECT id, name FROM documents ORDER BY ord")
         return [name for document_id, name in names if document_id in changed]
 
-    def _lead_revisions(self) -> dict[str, tuple[int, int | None]]:
-        """The revision and the synced revision of each of the lead's sets of the annotator."""
+    @cached_property
+    def package_id(self) -> str | None:
+        """The package's id; None for a package written before packages had one."""
+        return self.package.meta(PACKAGE_ID_KEY)
+
+    def _copy(self, package_set: PackageSet) -> PackageCopy:
+        return PackageCopy(package_set.revision, package_set.synced_revision, self.package_id)
+
+    def _lead_sets(self) -> dict[str, LeadSet]:
+        """What the lead's project knows of each of its sets of the annotator, by document."""
         return {
-            document_id: (revision, synced)
-            for document_id, revision, synced in self.lead.conn.execute(
-                "SELECT document_id, revision, synced_revision FROM annotation_sets WHERE annotator = ?",
+            row[0]: LeadSet(*row[1:])
+            for row in self.lead.conn.execute(
+                "SELECT document_id, revision, synced_revision, synced_package FROM annotation_sets "
+                "WHERE annotator = ?",
                 [self.annotator],
             )
         }
@@ -362,30 +385,19 @@ class PackageFile:
         ]
 
 
-_NO_SET: tuple[int, int | None] = (-1, None)
-"""The revisions of a set the lead does not have (``PackageFile._lead_revisions``)."""
-
-
-def _synced(revisions: tuple[int, int | None]) -> int:
-    """The revision a package's set must pass to hold a change of its annotator's: the lead's
-    synced one, or the lead's own for a set never carried."""
-    revision, synced = revisions
-    return revision if synced is None else synced
-
-
-def _changed_since_synced(revisions: tuple[int, int | None]) -> bool:
-    revision, synced = revisions
-    return synced is not None and revision > synced
-
-
-def _package_set(row: tuple[str, str, str, str, int, str, int | None]) -> PackageSet:
-    set_id, document_id, annotator, status, revision, updated, guidelines_version = row
+def _package_set(row: tuple[str, str, str, str, int, str, int | None, int | None]) -> PackageSet:
+    set_id, document_id, annotator, status, revision, updated, guidelines_version, carried = row
     if revision < 0:
         raise PackageProblem(f"its annotation set {set_id} has the revision {revision}")
+    if carried is not None and not 0 <= carried <= revision:
+        raise PackageProblem(
+            f"its annotation set {set_id} was carried at the revision {carried}, "
+            f"which its revision {revision} does not follow"
+        )
     if status not in {member.value for member in Status}:
         raise PackageProblem(f"its annotation set {set_id} has the status {status!r}")
     return PackageSet(
-        set_id, document_id, annotator, Status(status), revision, updated, guidelines_version
+        set_id, document_id, annotator, Status(status), revision, updated, guidelines_version, carried
     )
 
 

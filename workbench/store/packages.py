@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectError, WorkbenchError
-from workbench.core.model import GOLD, SUGGESTIONS, AnnotatedDocument, Status
+from workbench.core.model import GOLD, SUGGESTIONS, AnnotatedDocument, Status, new_id
 from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
 from workbench.store.bulk_import import insert_rows
@@ -28,6 +28,7 @@ from workbench.store.connection import table, write_transaction
 from workbench.store.guidelines import copy_guidelines
 from workbench.store.package_reading import (
     PACKAGE_ANNOTATOR_KEY,
+    PACKAGE_ID_KEY,
     PACKAGE_SEAL_KEY,
     PACKAGE_SECRET_KEY,
     MergeableSet,
@@ -93,6 +94,7 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
     if out.exists():
         raise ProjectError(f"{out}: a file of that name exists already; choose another name")
     seal = package_seal(_package_secret(project), annotator)
+    package_id = new_id()
     partial = out.with_name(f".{out.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -102,15 +104,18 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
                 meta.upsert({"key": "project_id", "value": project.project_id}, pk="key")
                 meta.insert({"key": PACKAGE_ANNOTATOR_KEY, "value": annotator})
                 meta.insert({"key": PACKAGE_SEAL_KEY, "value": seal})
+                meta.insert({"key": PACKAGE_ID_KEY, "value": package_id})
                 copy_guidelines(project.conn, package.conn)
             carried: list[tuple[int, str]] = []
             package.add_documents(
                 _carried(project.annotated_document(document_id, annotator), carried)
                 for document_id in document_ids
             )
+            with write_transaction(package.conn):  # each copy keeps the revision it was carried at
+                package.conn.execute("UPDATE annotation_sets SET synced_revision = revision")
             copy_models(project, package)
         with write_transaction(project.conn):  # refused (the project locked): no package
-            _mark_synced(project, annotator, carried)
+            _mark_synced(project, annotator, carried, package_id)
             partial.rename(out)  # failed: the revisions are not kept either
     finally:
         partial.unlink(missing_ok=True)
@@ -123,15 +128,19 @@ def _carried(annotated: AnnotatedDocument, carried: list[tuple[int, str]]) -> An
     return annotated
 
 
-def _mark_synced(project: Project, annotator: str, carried: Sequence[tuple[int, str]]) -> None:
-    """Remember the revision of each set a package carried (``synced_revision``): a change of the
-    project's set after it is the project's own, which a merge reports when the package's set
-    changed too. In the transaction that puts the package in its place, so that the project
-    never counts as carried what no package holds: a merge of an older package would then take
-    the project's changes made since it for the annotator's and replace them."""
+def _mark_synced(
+    project: Project, annotator: str, carried: Sequence[tuple[int, str]], package_id: str
+) -> None:
+    """Remember the revision of each set a package carried and the package (``synced_revision``,
+    ``synced_package``): a change of the project's set after it is the project's own, which a
+    merge reports when the package's set changed too (``package_lineage``). In the transaction
+    that puts the package in its place, so that the project never counts as carried what no
+    package holds: a merge of an older package would then take the project's changes made since
+    it for the annotator's and replace them."""
     project.conn.executemany(
-        "UPDATE annotation_sets SET synced_revision = ? WHERE document_id = ? AND annotator = ?",
-        [(revision, document_id, annotator) for revision, document_id in carried],
+        "UPDATE annotation_sets SET synced_revision = ?, synced_package = ? "
+        "WHERE document_id = ? AND annotator = ?",
+        [(revision, package_id, document_id, annotator) for revision, document_id in carried],
     )
 
 
@@ -184,7 +193,7 @@ def merge_packages(
                 newer = package.newer_sets(sets)
                 summary.changed_on_both_sides += package.changed_in_project(newer)
                 for chunk in package.mergeable(newer):
-                    _replace_sets(project, chunk)
+                    _replace_sets(project, chunk, package.package_id)
             summary.replaced += len(newer)
             summary.unchanged += len(sets) - len(newer)
             summary.packages.append(str(path))
@@ -199,10 +208,10 @@ def validate_package(project: Project, path: Path) -> None:
             pass
 
 
-def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
+def _replace_sets(project: Project, chunk: Sequence[MergeableSet], package_id: str | None) -> None:
     """Put the package's sets in place of the project's sets of the same annotator and
     documents, with their spans, events, arguments, relations and document labels (inside the
-    merge's transaction)."""
+    merge's transaction), synced with the package (``package_lineage``)."""
     conn = project.conn
     conn.executemany(
         "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
@@ -215,7 +224,9 @@ def _replace_sets(project: Project, chunk: Sequence[MergeableSet]) -> None:
     insert_rows(
         conn, "annotation_sets",
         [
-            merged.row._asdict() | {"status": merged.row.status.value, "synced_revision": merged.row.revision}
+            merged.row._asdict()
+            | {"status": merged.row.status.value, "synced_revision": merged.row.revision,
+               "synced_package": package_id}
             for merged in chunk
         ],
     )
