@@ -48,26 +48,25 @@ class PackageCopy:
 
 def changed_by_annotator(copy: PackageCopy, lead: LeadSet) -> bool:
     """Whether the package's set holds changes the lead's project does not have yet."""
-    if _from_another_package(copy, lead):
-        assert copy.carried_revision is not None
-        return copy.revision > copy.carried_revision
+    carried = _carried_with_another_package(copy, lead)
+    if carried is not None:
+        return copy.revision > carried
     return copy.revision > (lead.revision if lead.synced_revision is None else lead.synced_revision)
 
 
 def changed_in_project(copy: PackageCopy, lead: LeadSet) -> bool:
     """Whether the lead's set, which a set the annotator changed replaces, holds changes the
     package was not written from."""
-    if _from_another_package(copy, lead):
-        return lead.revision != copy.carried_revision
+    carried = _carried_with_another_package(copy, lead)
+    if carried is not None:
+        return lead.revision != carried
     return lead.synced_revision is not None and lead.revision > lead.synced_revision
 
 
-def _from_another_package(copy: PackageCopy, lead: LeadSet) -> bool:
-    """Whether the lead's set was last carried or brought back with another package than this
-    one, which says where it was carried from (a lead without the set has no package)."""
-    return (
-        lead is not NO_SET
-        and copy.package_id is not None
-        and copy.carried_revision is not None
-        and lead.synced_package != copy.package_id
-    )
+def _carried_with_another_package(copy: PackageCopy, lead: LeadSet) -> int | None:
+    """The revision the package's copy was carried at, when the lead's set was last carried or
+    brought back with another package than this one; None when with this one, or when the
+    package does not say (a lead without the set has no package)."""
+    if lead is NO_SET or copy.package_id is None or lead.synced_package == copy.package_id:
+        return None
+    return copy.carried_revision
