@@ -53,9 +53,9 @@ PACKAGE_ANNOTATOR_KEY = "package_annotator"
 PACKAGE_SEAL_KEY = "package_seal"
 """The package's meta key holding ``package_seal`` of its annotator."""
 PACKAGE_SECRET_KEY = "package_secret"
+"""The lead project's meta key holding the key its packages are sealed with (never in a package)."""
 PACKAGE_ID_KEY = "package_id"
 """The package's meta key holding its own id, made as it is written (``package_lineage``)."""
-"""The lead project's meta key holding the key its packages are sealed with (never in a package)."""
 
 READ_TABLES = (
     "meta", "documents", "annotation_sets", "spans", "events", "arguments", "relations",
