@@ -175,6 +175,7 @@ def test_a_package_of_an_older_format_still_merges(
         package.add_span(package.documents()[0].id, "amal", 4, 8, "PER")
     conn = sqlite3.connect(out)
     conn.execute("DELETE FROM meta WHERE key = 'package_id'")
+    conn.execute("DROP TABLE merged_packages")
     conn.execute("UPDATE annotation_sets SET synced_revision = NULL")
     for column in dropped:
         conn.execute(f"ALTER TABLE annotation_sets DROP COLUMN {column}")
@@ -239,6 +240,25 @@ def test_two_packages_both_worked_on_the_second_replacing_the_first_is_named(
     merge_packages(lead, [first])
     summary = merge_packages(lead, [second])
     assert (summary.replaced, summary.changed_on_both_sides) == (1, ["d0"])
+
+
+def test_both_packages_merged_again_bring_nothing_they_brought_before(
+    lead: Project, tmp_path: Path
+) -> None:
+    """A lead who merges every package in a folder each day merges both again: the second
+    round takes nothing and names nothing (the project stays at what the last merge brought),
+    where it took the first package's set back. New work in either is taken again."""
+    first, second = two_packages_of_amal(lead, tmp_path)
+    add_spans(first, (4, 8, "PER"))
+    add_spans(second, (0, 3, "PER"), (9, 18, "ORG"))
+    merge_packages(lead, [first, second])
+    after_second = amal_spans(lead)
+    again = merge_packages(lead, [first, second])
+    assert (again.replaced, again.changed_on_both_sides) == (0, [])
+    assert amal_spans(lead) == after_second
+    add_spans(first, (19, 23, "LOC"))
+    grown = merge_packages(lead, [first])
+    assert (grown.replaced, grown.changed_on_both_sides) == (1, ["d0"])
 
 
 def test_work_in_an_earlier_package_comes_back_unnamed_when_the_later_one_was_left_alone(

@@ -185,12 +185,19 @@ def m008_synced_revisions(db: Database) -> None:
     db.execute("ALTER TABLE annotation_sets ADD COLUMN synced_revision INTEGER")
 
 
-def m009_synced_packages(db: Database) -> None:
+def m009_package_lineage(db: Database) -> None:
     """With each set's synced revision, the id of the package it was carried in or brought back
-    from (``store.package_lineage``): two packages of one annotator, each worked on, are then
-    told apart, where by revisions alone the work of one was left out or replaced the other's
-    without a word. NULL: no package since this version."""
+    from, and the states of packages a merge has taken (``store.package_lineage``): two packages
+    of one annotator, each worked on, are then told apart, where by revisions alone the work of
+    one was left out or replaced the other's without a word, and a package merged again brings
+    nothing it brought before. ``synced_package`` NULL: no package since this version."""
     db.execute("ALTER TABLE annotation_sets ADD COLUMN synced_package TEXT")
+    db.execute(
+        """CREATE TABLE merged_packages (
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL, package_id TEXT NOT NULL, revision INTEGER NOT NULL,
+            PRIMARY KEY (annotator, package_id, document_id, revision))"""
+    )
 
 
 MIGRATIONS: list[Migration] = [
@@ -202,7 +209,7 @@ MIGRATIONS: list[Migration] = [
     m006_token_offsets,
     m007_spans_by_label,
     m008_synced_revisions,
-    m009_synced_packages,
+    m009_package_lineage,
 ]
 
 

@@ -4,7 +4,11 @@ project changed too: the merge's two questions, from revisions and the package t
 A set's revision grows with each change of it, in the project and in a package alike. When a
 package is written, the lead's set and the package's copy keep the revision it was carried at
 (``synced_revision``), and the lead's set the package's id (``synced_package``, the package's
-``PACKAGE_ID_KEY``); a merge that takes a package's set keeps the same for the set it brings.
+``PACKAGE_ID_KEY``); a merge that takes a package's set keeps the same for the set it brings,
+and remembers that it took that package's set at that revision (``merged_packages``).
+
+- A package's set at a revision a merge took before brings nothing: merging a package again
+  changes nothing, even after another package of the annotator was merged in between.
 
 - A package whose set the lead last carried or brought back (the same package id): the
   annotator changed the set when the package's revision is past the lead's synced one, and the
@@ -30,6 +34,8 @@ class LeadSet:
     revision: int
     synced_revision: int | None
     synced_package: str | None
+    taken_from_package: frozenset[int] = frozenset()
+    """The revisions at which a merge took this package's set of the document."""
 
 
 NO_SET = LeadSet(-1, None, None)
@@ -48,6 +54,8 @@ class PackageCopy:
 
 def changed_by_annotator(copy: PackageCopy, lead: LeadSet) -> bool:
     """Whether the package's set holds changes the lead's project does not have yet."""
+    if copy.revision in lead.taken_from_package:
+        return False
     carried = _carried_with_another_package(copy, lead)
     if carried is not None:
         return copy.revision > carried

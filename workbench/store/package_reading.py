@@ -327,14 +327,25 @@ class PackageFile:
 
     def _lead_sets(self) -> dict[str, LeadSet]:
         """What the lead's project knows of each of its sets of the annotator, by document."""
+        taken = self._taken_before()
         return {
-            row[0]: LeadSet(*row[1:])
-            for row in self.lead.conn.execute(
+            document_id: LeadSet(revision, synced, synced_package, taken.get(document_id, frozenset()))
+            for document_id, revision, synced, synced_package in self.lead.conn.execute(
                 "SELECT document_id, revision, synced_revision, synced_package FROM annotation_sets "
                 "WHERE annotator = ?",
                 [self.annotator],
             )
         }
+
+    def _taken_before(self) -> dict[str, frozenset[int]]:
+        """The revisions at which a merge took this package's sets, by document."""
+        taken: dict[str, set[int]] = {}
+        for document_id, revision in self.lead.conn.execute(
+            "SELECT document_id, revision FROM merged_packages WHERE annotator = ? AND package_id = ?",
+            [self.annotator, self.package_id],
+        ):
+            taken.setdefault(document_id, set()).add(revision)
+        return {document_id: frozenset(revisions) for document_id, revisions in taken.items()}
 
     def mergeable(self, sets: Sequence[PackageSet]) -> Iterator[list[MergeableSet]]:
         """The annotations of ``sets``, read by column name and checked as an import checks

@@ -230,6 +230,12 @@ def _replace_sets(project: Project, chunk: Sequence[MergeableSet], package_id: s
             for merged in chunk
         ],
     )
+    if package_id is not None:
+        conn.executemany(
+            "INSERT OR IGNORE INTO merged_packages (document_id, annotator, package_id, revision) "
+            "VALUES (?, ?, ?, ?)",
+            [(m.row.document_id, m.row.annotator, package_id, m.row.revision) for m in chunk],
+        )
     for name, pending in (
         ("spans", [rows.span_row(s, m.row.id) for m in chunk for s in m.annotations.spans]),
         ("events", [rows.event_row(e, m.row.id) for m in chunk for e in m.annotations.events]),
