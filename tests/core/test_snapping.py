@@ -294,6 +294,8 @@ def test_cluster_start_and_end_bracket_the_position(text: str, position: int) ->
         ("وللداعش", "وللداعش"),
         ("الدَّاعِش", "الدَّاعِش"),
         ("الداعشي", None),
+        ("بلداعش", None),  # ب then ل is no stack of proclitics (core.proclitics has them all)
+        ("كلداعش", None),
         ("الداعشية", None),
         ("داعشية", None),
     ],

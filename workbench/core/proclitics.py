@@ -1,6 +1,7 @@
-"""Proclitics on a normalized word, by the word-snapping rule (``workbench.core.snapping``): و ف,
-then ب ك ل, then the article ال (or the ل of لل). A stem keeps at least ``MIN_STEM`` letters, so a
-short word is not taken apart (ولد stays ولد)."""
+"""Proclitics on a word: و ف, then ب ك ل, then the article ال (or the ل of لل). The one
+definition of them: snapping asks which letters before a search match are proclitics
+(``core.snapping.word_match``), the recommenders fold them off names (``core.suggestions``). A
+stem keeps at least ``MIN_STEM`` letters, so a short word is not taken apart (ولد stays ولد)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ def _proclitic_stacks() -> tuple[str, ...]:
 
 
 _PROCLITIC_STACKS = _proclitic_stacks()
+_STACK_SET = frozenset(_PROCLITIC_STACKS)
+
+
+def is_proclitic_stack(letters: str) -> bool:
+    """Whether ``letters`` (a word's first letters, marks aside) are proclitics only, or none."""
+    return not letters or letters in _STACK_SET
 
 
 def split_proclitics(normalized: str) -> tuple[str, str]:

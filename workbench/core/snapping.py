@@ -12,9 +12,9 @@ diacritics, an emoji its modifiers and ZWJ sequence, a flag both regional indica
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from workbench.core import proclitics
 from workbench.core.tokens import Token, tokenize, tokens_in
 
 TATWEEL = "\u0640"
@@ -229,13 +229,6 @@ def _odd_regional_indicator_run(text: str, position: int) -> bool:
     return count % 2 == 1
 
 
-_PROCLITIC_STACK = re.compile(
-    "[\u0648\u0641]?[\u0628\u0643\u0644]?(?:\u0627\u0644|\u0644)?"
-)  # (و|ف)? (ب|ك|ل)? (ال|ل)?
-"""Proclitics in front of a word, marks aside: و ف, then ب ك ل, then the article (ال, or the ل
-left of it after لِ)."""
-
-
 def word_match(text: str, start: int, end: int) -> Range | None:
     """The span a match ``[start, end)`` of a search makes when labelled as a word: the match
     with the proclitics in front of it (بداعش for داعش), as snapping takes a word; None when
@@ -248,8 +241,9 @@ def word_match(text: str, start: int, end: int) -> Range | None:
 
 
 def is_proclitic_stack(prefix: str) -> bool:
-    """Whether ``prefix`` (of a word's letters, marks aside) is proclitics only (or nothing)."""
-    return _PROCLITIC_STACK.fullmatch("".join(c for c in prefix if not _is_mark(c))) is not None
+    """Whether ``prefix`` (of a word's letters, marks aside) is proclitics only (or nothing),
+    as ``core.proclitics`` has them."""
+    return proclitics.is_proclitic_stack("".join(c for c in prefix if not _is_mark(c)))
 
 
 def _end_with_marks(text: str, end: int) -> int:
