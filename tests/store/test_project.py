@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO_ROOT
 from workbench.core.errors import ProjectError, SchemaError, WorkbenchError
 from workbench.core.model import (
     GOLD,
@@ -310,3 +314,48 @@ def test_a_format_1_file_gains_the_rejected_suggestions_table_after_a_backup(
     tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master")}
     assert "rejected_suggestions" not in tables
     backup.close()
+
+
+def test_a_backup_killed_half_way_is_not_taken_for_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first opening of an older project backs it up before bringing it forward; killed
+    while writing the backup (a large project takes seconds), it left a half-written file under
+    the backup's name, which the next opening took for the backup and migrated without one."""
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        with Project.create(path, builtin_schema("generic")):
+            pass
+    conn = sqlite3.connect(path)
+    conn.executemany(  # about 100 MB, so that the backup takes a while
+        "INSERT INTO documents (id, name, text, sha256, ord) VALUES (?, ?, ?, ?, ?)",
+        [(f"d{n}", f"d{n}", f"{n} " + "نص عربي طويل " * 4000, f"{n:064x}", n) for n in range(1000)],
+    )
+    conn.commit()
+    conn.close()
+    backup = migrations.backup_path(path, migrations.format_version() - 1)
+    opening = subprocess.Popen(
+        [sys.executable, "-c", f"from workbench.store.project import Project; Project.open({str(path)!r})"],
+        cwd=REPO_ROOT,
+    )
+    deadline = time.monotonic() + 60
+    while not any(f.stat().st_size > 1_000_000 for f in tmp_path.glob("*backup*")):
+        assert opening.poll() is None and time.monotonic() < deadline, "the backup was never begun"
+        time.sleep(0.001)
+    opening.kill()
+    opening.wait()
+    assert not backup.exists() or whole_backup(backup)
+    with Project.open(path):
+        pass
+    assert whole_backup(backup)
+    assert [f.name for f in tmp_path.iterdir() if "partial" in f.name] == []
+
+
+def whole_backup(backup: Path) -> bool:
+    copy = sqlite3.connect(backup)
+    try:
+        count = copy.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return bool(count == 1000 and copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        copy.close()

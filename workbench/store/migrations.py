@@ -12,6 +12,7 @@ this small runner is written here.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -268,8 +269,23 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     if version > 0:
         backup = backup_path(path, version)
         if not backup.exists():
-            conn.execute("VACUUM INTO ?", [str(backup)])
+            _write_backup(conn, backup)
     run_migrations(conn, version)
+
+
+def _write_backup(conn: sqlite3.Connection, backup: Path) -> None:
+    """``VACUUM INTO`` a hidden name beside ``backup``, on the disk, then renamed to it: a run
+    killed half-way (a large project takes seconds) left a half-written file under the backup's
+    name, which the next opening took for the backup, and migrated without one."""
+    partial = backup.with_name(f".{backup.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        conn.execute("VACUUM INTO ?", [str(partial)])
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
+        partial.replace(backup)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def migrated_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
