@@ -1712,6 +1712,13 @@
     </message>
 </context>
 <context>
+    <name>ProjectWindows</name>
+    <message>
+        <source>Updating {name} for this version; its backup: {backup}</source>
+        <translation>يُحدَّث {name} لهذا الإصدار؛ نسخته الاحتياطية: {backup}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectMenu</name>
     <message numerus="yes">
         <source>Exported %n document(s) to %1</source>

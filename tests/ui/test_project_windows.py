@@ -8,6 +8,7 @@ that event from within the event loop, after start-up, as macOS does.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,17 +17,18 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from tests.store.test_locks_and_media import held_by_another_program
 from tests.ui.window_scene import ini_settings, new_project, nth_index
 from workbench.app import demo as demo_module
-from workbench.store import connection
+from workbench.store import connection, migrations
 from workbench.store.project import Project
 from workbench.ui import project_windows
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.app import ANNOTATOR_ENV, run_gui
+from workbench.ui.i18n import isolated
 from workbench.ui.project_windows import ProjectWindows
 from workbench.ui.welcome_page import WelcomePage
 
@@ -103,6 +105,37 @@ def test_without_an_annotator_nothing_opens_and_the_file_is_closed(
         assert nameless.windows == {} and closed == [paths[0].resolve()]
     finally:
         qapp.removeEventFilter(nameless)
+
+
+def test_a_project_of_an_earlier_version_is_backed_up_off_the_gui_thread_behind_a_dialog(
+    windows: ProjectWindows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a project of an earlier version writes its backup before bringing it forward,
+    which takes seconds for a large project: that froze the window. It is done on a worker
+    thread, behind a dialog naming the backup, and the window opens on the updated file."""
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        new_project(path).close()
+    backup = migrations.backup_path(path, migrations.format_version() - 1)
+    written_on: list[threading.Thread] = []
+    dialogs: list[str] = []
+    write_backup = migrations._write_backup
+
+    def watched(conn: sqlite3.Connection, target: Path) -> None:
+        written_on.append(threading.current_thread())
+        dialogs.extend(
+            widget.labelText() for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QProgressDialog) and widget.isVisible()
+        )  # fmt: skip
+        write_backup(conn, target)
+
+    monkeypatch.setattr(migrations, "_write_backup", watched)
+    window = windows.open(path)
+    assert window is not None and window.isVisible()
+    assert written_on and written_on[0] is not threading.main_thread()
+    assert dialogs == [f"Updating {isolated('old.tawsim')} for this version; its backup: {isolated(backup.name)}"]
+    assert backup.exists() and migrations.file_version(window.project.conn) == migrations.format_version()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from __future__ import annotations
 from workbench.store.comments import Comment
 from workbench.store.connection import on_read_only_media
 from workbench.store.inspection import project_problems, project_stats
+from workbench.store.migrations import backup_before_update
 from workbench.store.project import PROJECT_SUFFIX, DocumentSummary, Project
 from workbench.store.reading import DocumentProgress, SpanEntry
 
@@ -22,6 +23,7 @@ __all__ = [
     "DocumentSummary",
     "Project",
     "SpanEntry",
+    "backup_before_update",
     "on_read_only_media",
     "project_problems",
     "project_stats",

@@ -261,6 +261,25 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.stem}.format{version}-backup{path.suffix}")
 
 
+def backup_before_update(path: Path) -> Path | None:
+    """The backup that opening the project at ``path`` writes before bringing it to this
+    version (``migrate``), which takes seconds for a large project; None when it writes none:
+    the file is of this version, holds a backup already, is read-only, or is not a project
+    that can be read (the opening says why). The file is only read."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            application_id, version, _ = _identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if application_id != APPLICATION_ID or not 0 < version < format_version():
+        return None
+    backup = backup_path(path, version)
+    return None if backup.exists() or not os.access(path, os.W_OK) else backup
+
+
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Bring the file to the current format, after a backup when it already held a project."""
     version = check_readable(conn, path)

@@ -152,7 +152,7 @@ class _ProgressDialog(QProgressDialog):
     the work to stop (``canceled`` is emitted), and the task hides the dialog once it has.
     """
 
-    def __init__(self, title: str, cancellable: bool, parent: QWidget) -> None:
+    def __init__(self, title: str, cancellable: bool, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.canceled.disconnect(self.cancel)
         self.setWindowTitle(title)
@@ -185,7 +185,7 @@ class BackgroundTask(QObject):
     finished = Signal()
 
     def __init__(
-        self, parent: QWidget, title: str, work: Work[Any], *, cancellable: bool = True
+        self, parent: QWidget | None, title: str, work: Work[Any], *, cancellable: bool = True
     ) -> None:
         super().__init__(parent)
         self._parent = parent
@@ -305,10 +305,11 @@ atexit.register(QuietTask.stop_all)
 
 
 def run_in_background(
-    parent: QWidget, title: str, work: Work[Any], *, cancellable: bool = True
+    parent: QWidget | None, title: str, work: Work[Any], *, cancellable: bool = True
 ) -> BackgroundTask:
     """Start ``work`` on a worker thread behind a modal progress dialog; connect to the returned
-    task's signals right away (its outcome arrives through the event loop, never before)."""
+    task's signals right away (its outcome arrives through the event loop, never before). With
+    no ``parent`` (no window open yet), the dialog and an error's message box stand alone."""
     task = BackgroundTask(parent, title, work, cancellable=cancellable)
     task.start()
     return task

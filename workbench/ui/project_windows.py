@@ -17,14 +17,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from workbench.app.project import Project
+from workbench.app.project import Project, backup_before_update
 from workbench.core.errors import WorkbenchError
+from workbench.core.progress import Progress
 from workbench.paths import APP_NAME
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.background import CancelCheck, run_in_background, writable
+from workbench.ui.i18n import isolated
 from workbench.ui.settings import WorkbenchSettings
 
 NameFor = Callable[[Project], str | None]
@@ -82,6 +85,8 @@ class ProjectWindows(QObject):
         path = path.resolve()
         if path in self.windows:
             return self._bring_to_front(self.windows[path])
+        if not self._brought_up_to_date(path):
+            return None
         try:
             project = Project.open(path, wait=False)  # the GUI thread: no 30 s freeze on a lock
         except WorkbenchError as error:
@@ -99,6 +104,27 @@ class ProjectWindows(QObject):
         window.show()
         self.opened.emit(window)
         return window
+
+    def _brought_up_to_date(self, path: Path) -> bool:
+        """A project file of an earlier version brought to this one, its backup written first,
+        on a worker thread behind a dialog naming the backup: the backup of a large project
+        takes seconds, which froze the window opening it. Opening waits in an event loop of its
+        own meanwhile, so the window keeps painting. False when that failed (a message box says
+        why); True at once for a file that needs no backup (the opening does the rest)."""
+        backup = backup_before_update(path)
+        if backup is None:
+            return True
+        title = self.tr("Updating {name} for this version; its backup: {backup}").format(
+            name=isolated(path.name), backup=isolated(backup.name)
+        )
+        task = run_in_background(None, title, writable(path, _opened), cancellable=False)
+        updated: list[object] = []
+        task.succeeded.connect(updated.append)
+        waiting = QEventLoop()
+        task.finished.connect(waiting.quit)
+        waiting.exec()
+        task.deleteLater()
+        return bool(updated)
 
     def close_all(self) -> None:
         """Close the windows still open (when the application quits without closing them)."""
@@ -125,3 +151,7 @@ class ProjectWindows(QObject):
         window.raise_()
         window.activateWindow()
         return window
+
+
+def _opened(project: Project, progress: Progress, cancelled: CancelCheck) -> None:
+    """Nothing more than opening the project (which brings it to this version)."""
