@@ -359,3 +359,25 @@ def whole_backup(backup: Path) -> bool:
         return False
     finally:
         copy.close()
+
+
+def test_the_backup_an_opening_would_write_is_told_from_the_header_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the window asks before it opens a project: which backup the opening writes, if any
+    (only an earlier version's project file without one yet); nothing is written beside it."""
+    old, current, missing = tmp_path / "old.tawsim", tmp_path / "current.tawsim", tmp_path / "none.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        Project.create(old, builtin_schema("generic")).close()
+    Project.create(current, builtin_schema("generic")).close()
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    backup = migrations.backup_path(old, migrations.format_version() - 1)
+    assert migrations.backup_before_update(old) == backup
+    assert migrations.backup_before_update(current) is None
+    assert migrations.backup_before_update(missing) is None
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+    (tmp_path / "text.tawsim").write_text("not SQLite", encoding="utf-8")
+    assert migrations.backup_before_update(tmp_path / "text.tawsim") is None
+    backup.write_bytes(b"")
+    assert migrations.backup_before_update(old) is None

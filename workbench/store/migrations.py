@@ -265,19 +265,28 @@ def backup_before_update(path: Path) -> Path | None:
     """The backup that opening the project at ``path`` writes before bringing it to this
     version (``migrate``), which takes seconds for a large project; None when it writes none:
     the file is of this version, holds a backup already, is read-only, or is not a project
-    that can be read (the opening says why). The file is only read."""
+    that can be read (the opening says why). Read from the file's header alone: an SQLite
+    connection, even a read-only one, leaves ``-wal`` and ``-shm`` files beside a project. (A
+    header the write-ahead log has changed since may be behind: the opening then finds no
+    backup to write.)"""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            application_id, version, _ = _identity(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
+        with path.open("rb") as file:
+            header = file.read(SQLITE_HEADER_BYTES)
+    except OSError:
         return None
-    if application_id != APPLICATION_ID or not 0 < version < format_version():
+    if len(header) < SQLITE_HEADER_BYTES or not header.startswith(SQLITE_MAGIC):
+        return None
+    version = int.from_bytes(header[60:64], "big")  # PRAGMA user_version
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID or not 0 < version < format_version():
         return None
     backup = backup_path(path, version)
     return None if backup.exists() or not os.access(path, os.W_OK) else backup
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_HEADER_BYTES = 100
+"""An SQLite file's header: its magic string, and at bytes 60 and 68 the user version and the
+application id (https://www.sqlite.org/fileformat.html)."""
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:
