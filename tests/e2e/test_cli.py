@@ -227,3 +227,28 @@ def test_export_split_needs_three_percentages(
         main(["export", str(project), str(tmp_path / "o"), "--format", "conll", "--split", "80/30/10"])
     assert exit_info.value.code == 2
     assert "add up to 100" in capsys.readouterr().err
+
+
+def test_a_command_that_updates_an_earlier_projects_format_says_where_its_backup_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command opening a project of an earlier version to write brings it forward after a
+    backup; it says so, once, naming the backup. One that only reads writes nothing and says
+    nothing."""
+    from workbench.core.schema import builtin_schema
+    from workbench.store import migrations
+    from workbench.store.project import Project
+
+    project = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        Project.create(project, builtin_schema("generic")).close()
+    backup = migrations.backup_path(project, migrations.format_version() - 1)
+    code, _, err = run(capsys, "stats", project)
+    assert (code, err, backup.exists()) == (0, "", False)
+    (tmp_path / "a.txt").write_text("نص قصير", encoding="utf-8")
+    code, out, err = run(capsys, "import", project, tmp_path / "a.txt")
+    assert code == 0 and out.startswith("imported 1 new documents")
+    assert err == f"workbench: {project} now has this version's file format; the file as it was is kept as {backup}\n"
+    code, _, err = run(capsys, "import", project, tmp_path / "a.txt")
+    assert (code, err) == (0, "")

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from workbench.cli.parser import build_parser
-from workbench.cli.terminal import fail, printable_output
+from workbench.cli.terminal import fail, printable_output, update_noted
 from workbench.cli.window_commands import run_demo, run_self_test, run_startup_probe
 from workbench.core.errors import WorkbenchError
 
@@ -39,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return run_demo()
         run: Callable[[argparse.Namespace], None] = args.run
-        run(args)
+        with update_noted(getattr(args, "project", None)):
+            run(args)
     except WorkbenchError as error:
         return fail(str(error))
     except (OSError, sqlite3.Error) as error:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from workbench.core.progress import Progress
 
@@ -43,3 +45,23 @@ def printable_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+@contextmanager
+def update_noted(project: Path | None) -> Iterator[None]:
+    """Say on stderr when the command, opening ``project`` to write, brought it to this version's
+    file format: the file as it was is kept beside it, and the user should know where. A command
+    that only reads a project of an earlier version reads a copy brought forward in memory, and
+    writes nothing."""
+    from workbench.app.project import backup_before_update
+
+    backup = None if project is None else backup_before_update(Path(project))
+    try:
+        yield
+    finally:
+        if backup is not None and backup.exists():
+            print(
+                f"workbench: {project} now has this version's file format; "
+                f"the file as it was is kept as {backup}",
+                file=sys.stderr,
+            )
