@@ -138,6 +138,37 @@ def test_a_project_of_an_earlier_version_is_backed_up_off_the_gui_thread_behind_
     assert backup.exists() and migrations.file_version(window.project.conn) == migrations.format_version()
 
 
+def test_an_update_that_fails_opens_nothing_and_says_why_until_the_message_is_closed(
+    windows: ProjectWindows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The message must outlive the opening: a start on that one project exits right after."""
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        new_project(path).close()
+
+    def full_disk(conn: sqlite3.Connection, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(migrations, "_write_backup", full_disk)
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            timer.start(20)
+            return
+        shown.extend(box.text() for box in boxes)
+        for box in boxes:
+            box.done(0)
+
+    timer = single_shot(20, read_and_close)
+    assert windows.open(path) is None
+    assert windows.windows == {}
+    assert len(shown) == 1 and "No space left on device" in shown[0]
+    assert migrations.file_version(sqlite3.connect(path)) == migrations.format_version() - 1
+
+
 @pytest.fixture
 def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The demo project, in the test's folder."""

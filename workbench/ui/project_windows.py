@@ -109,8 +109,9 @@ class ProjectWindows(QObject):
         """A project file of an earlier version brought to this one, its backup written first,
         on a worker thread behind a dialog naming the backup: the backup of a large project
         takes seconds, which froze the window opening it. Opening waits in an event loop of its
-        own meanwhile, so the window keeps painting. False when that failed (a message box says
-        why); True at once for a file that needs no backup (the opening does the rest)."""
+        own meanwhile, so the window keeps painting. False when that failed, once the message
+        saying why is closed; True at once for a file that needs no backup (the opening does the
+        rest)."""
         backup = backup_before_update(path)
         if backup is None:
             return True
@@ -123,6 +124,8 @@ class ProjectWindows(QObject):
         waiting = QEventLoop()
         task.finished.connect(waiting.quit)
         waiting.exec()
+        if task.error_box is not None:
+            task.error_box.exec()  # modal, as the opening's own refusals: it may be the last window
         task.deleteLater()
         return bool(updated)
 
