@@ -67,12 +67,32 @@ class ContentsSizedTable(QTableView):
         return width
 
     def changeEvent(self, event: QEvent) -> None:
-        """A font, style or language changed: the widths are measured again."""
-        self._widths.clear()
+        """A font, style, palette or language changed: the widths are measured again. Other
+        changes (of parent, of enabled state, of window title) leave the cells' sizes as they
+        were: the adjudication window's document list was measured again once placed in its
+        splitter, on the same rows (2-3 ms as the window opened). A new parent with another font
+        sends a font change of its own."""
+        if event.type() in _SIZE_CHANGES:
+            self._widths.clear()
         super().changeEvent(event)
 
     def _forget_widths(self, *_: object) -> None:
         self._widths.clear()
+
+
+_SIZE_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.ApplicationFontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.PaletteChange,
+        QEvent.Type.ApplicationPaletteChange,
+        QEvent.Type.LanguageChange,
+        QEvent.Type.LocaleChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
+"""The changes of a widget that may change the size of its cells' contents."""
 
 
 def _row_signals(model: QAbstractItemModel) -> tuple[SignalInstance, ...]:
