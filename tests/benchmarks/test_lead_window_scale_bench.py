@@ -179,24 +179,30 @@ def until_true(done: Callable[[], bool], widget: QWidget) -> None:
     """Handle events until ``done`` (work on a worker thread has come back), then paint ``widget``.
     The document list's index comes back as its own event, apart from the lead's clicks: it is
     waited for as a step of its own, not counted in the click after it."""
-    from PySide6.QtWidgets import QApplication
-
-    while not done():
-        time.sleep(0.01)
-        QApplication.processEvents()
-    painted_dialog(widget)
+    painted_when(done, widget)
 
 
 def painted_dialog(widget: QWidget) -> QWidget:
-    """``widget`` once painted: by the paint Qt does as it handles the events pending, as in the
-    program's event loop; when that paints nothing of ``widget``, by a paint forced. (Forced after
-    Qt's own paint, as this once was, it counted a second paint the program never does: 2-8 ms of
-    the adjudication window's steps.)"""
+    """``widget`` once painted (``painted_when`` the events pending are handled)."""
+    return painted_when(lambda: True, widget)
+
+
+def painted_when(done: Callable[[], bool], widget: QWidget) -> QWidget:
+    """``widget`` once painted, after events are handled until ``done``: by the paint Qt does as
+    it handles them, as in the program's event loop (in the round that made ``done`` true, or the
+    round after); when that paints nothing of ``widget``, by a paint forced. (Forced after Qt's
+    own paint, as this once was, it counted a second paint the program never does: 2-8 ms of the
+    adjudication window's steps; and 4-5 ms of its first document, which Qt painted in the round
+    that brought it.)"""
     from PySide6.QtWidgets import QApplication
 
     paint = paint_seen()
     paint.seen = False  # type: ignore[attr-defined]
     widget.installEventFilter(paint)
+    while not done():
+        paint.seen = False  # type: ignore[attr-defined]
+        time.sleep(0.01)
+        QApplication.processEvents()
     QApplication.processEvents()
     widget.removeEventFilter(paint)
     if not paint.seen:  # type: ignore[attr-defined]
