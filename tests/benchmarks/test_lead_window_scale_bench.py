@@ -81,9 +81,11 @@ STEPS = (
     "assignment dialog: sample assigned, table reloaded and painted",
     "export dialog: open to first paint",
     "adjudication window: open to first paint",
+    "adjudication window: first document (read in the background) shown",
     "adjudication window: document list's index (read in the background) shown",
     "adjudication window: choose the last document",
     "adjudication window: opened again (Qt's enums and styles made) to first paint",
+    "adjudication window: opened again: first document shown",
     "agreement dashboard: open to first paint (report in the background)",
     "agreement dashboard: report (or its failure) shown",
 )
@@ -151,14 +153,17 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     dialogs[-1].close()
     measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
     adjudication = dialogs[-1]
+    gold_text = adjudication.gold_view.viewport()  # type: ignore[attr-defined]
+    measure(lambda: until_true(lambda: adjudication.document_id is not None, gold_text))  # type: ignore[attr-defined]
     documents = adjudication.document_table  # type: ignore[attr-defined]
     measure(lambda: until_true(lambda: documents.model().is_indexed, documents.viewport()))
-    gold_text = adjudication.gold_view.viewport()  # type: ignore[attr-defined]
     measure(lambda: (select_row(documents, documents.model().rowCount() - 1), painted_dialog(gold_text)))
     adjudication.close()
     QApplication.processEvents()
     measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
-    dialogs[-1].close()
+    again = dialogs[-1]
+    measure(lambda: until_true(lambda: again.document_id is not None, again.gold_view.viewport()))  # type: ignore[attr-defined]
+    again.close()
     measure(lambda: dialogs.append(painted_dialog(open_agreement_dashboard(None, project, GOLD))))
     dashboard = dialogs[-1]
 

@@ -5,7 +5,7 @@ notes, comments). ``AdjudicationView`` (``adjudication_view``) gives them their 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -64,6 +64,32 @@ class Pane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+
+
+class VersionCombo(QComboBox):
+    """The annotators whose version may be accepted, as wide as the first document's names from
+    then on (the toolbar does not move from one document to the next), as a combo box shown
+    with its items is. The window shows before its first document comes, and Qt measures a
+    combo box once, as it first shows: empty here, wider than most names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._measured = False
+
+    def set_names(self, names: list[str]) -> None:
+        self.clear()
+        self.addItems(names)
+        if not self._measured:
+            self._measured = True
+            policy = QComboBox.SizeAdjustPolicy
+            # a change of policy measures the items there now; with this one, that width stays
+            self.setSizeAdjustPolicy(policy.AdjustToContents)
+            self.setSizeAdjustPolicy(policy.AdjustToContentsOnFirstShow)
+
+    def minimumSizeHint(self) -> QSize:
+        """The size hint: Qt measures both alike for this policy, but keeps the minimum it
+        measured first (on the empty box) through the change of policy."""
+        return self.sizeHint()
 
 
 def comment_item(comment: Comment) -> QListWidgetItem:
@@ -163,7 +189,7 @@ class AdjudicationLayout(QWidget):
         self.merged_button.setChecked(True)
         self.accept_all_button = QPushButton(self.tr("Accept what all annotators agree on"))
         self.accept_majority_button = QPushButton(self.tr("Accept the majority"))
-        self.version_combo = QComboBox()
+        self.version_combo = VersionCombo()
         self.accept_version_button = QPushButton(self.tr("Accept this annotator's version"))
         self.replace_version_button = QPushButton(self.tr("Replace gold with this version"))
         self.mark_done_button = QPushButton(self.tr("Mark adjudicated"))

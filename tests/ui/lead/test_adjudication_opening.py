@@ -1,0 +1,123 @@
+"""The adjudication window paints before the document it opens on, which is read on a worker
+thread and shown when it comes; a document chosen meanwhile, or the window closed, drops it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
+    LeadProject,
+    document_shown,
+    lead_project,
+    lead_project_file,
+    wait_on_worker,
+)
+from workbench.app import adjudication
+from workbench.app.adjudication import Comparison
+from workbench.app.project import Project
+from workbench.ui.background import QuietTask
+from workbench.ui.lead.adjudication_view import AdjudicationView
+
+
+@pytest.fixture
+def held_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Reads of a comparison on a worker thread wait until the event is set (set at the end)."""
+    release = threading.Event()
+    load = Comparison.load.__func__  # type: ignore[attr-defined]
+
+    def held(cls: type[Comparison], project: Project, *rest: object) -> Comparison:
+        if threading.current_thread() is not threading.main_thread():
+            wait_on_worker(release.is_set)
+        return load(cls, project, *rest)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(adjudication.Comparison, "load", classmethod(held))
+    yield release
+    release.set()
+
+
+def all_reads_ended(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not QuietTask.any_running())
+    qtbot.wait(10)  # what they sent has been handled
+
+
+def test_the_window_shows_before_its_first_document_which_follows(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    assert window.comparison is None and window.merged_view.toPlainText() == ""
+    assert window.documents.rowCount() == len(lead_project.document_ids)  # the list is there
+    window.show()
+    document_shown(qtbot, window)
+    first = lead_project.document_ids[0]
+    assert window.document_id == first
+    assert window.gold_view.toPlainText() == lead_project.text(0)
+    assert window.candidates.rowCount() > 0
+    assert window.document_table.selectionModel().selectedRows()[0].row() == 0
+
+
+def test_the_document_asked_for_opens_with_its_annotators_side_by_side(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    wanted = lead_project.document_ids[2]
+    window = AdjudicationView(lead_project.project, "lead", None, wanted, ["amal", "badr"])
+    qtbot.addWidget(window)
+    window.show()
+    document_shown(qtbot, window)
+    assert window.document_id == wanted and window.mode == "side_by_side"
+    assert [name for name, box in window.shown_boxes.items() if box.isChecked()] == ["amal", "badr"]
+    assert window.document_table.selectionModel().selectedRows()[0].row() == 2
+
+
+def test_a_document_chosen_while_the_first_is_read_stays(
+    qtbot: QtBot, lead_project: LeadProject, held_read: threading.Event
+) -> None:
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    window.show()
+    chosen = lead_project.document_ids[3]
+    window.show_document(chosen)
+    assert window.document_id == chosen
+    held_read.set()
+    all_reads_ended(qtbot)
+    assert window.document_id == chosen
+    assert window.gold_view.toPlainText() == lead_project.text(3)
+    assert window.document_table.selectionModel().selectedRows()[0].row() == 3
+
+
+def test_a_window_closed_before_its_document_comes_reads_nothing_more(
+    qtbot: QtBot, lead_project: LeadProject, held_read: threading.Event
+) -> None:
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    lead_project.project.close()  # as a window's project is closed after it
+    held_read.set()
+    all_reads_ended(qtbot)
+    assert window.document_id is None and window.gold_view.toPlainText() == ""
+
+
+def test_the_versions_list_is_as_wide_as_the_first_documents_names(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    """As when the first document was read before the window showed; measured empty, as the
+    window now shows first, it was 15 pixels wider and moved the toolbar's buttons."""
+    window = AdjudicationView(lead_project.project, "lead")
+    window.resize(1500, 900)
+    qtbot.addWidget(window)
+    window.show()
+    document_shown(qtbot, window)
+    names = window.comparison.annotators if window.comparison else []
+    reference = QComboBox()
+    qtbot.addWidget(reference)
+    reference.addItems(names)
+    qtbot.waitUntil(lambda: window.version_combo.width() == reference.sizeHint().width())
+    window.show_document(lead_project.document_ids[4])  # fewer names: the width stays
+    qtbot.wait(10)
+    assert window.version_combo.width() == reference.sizeHint().width()
