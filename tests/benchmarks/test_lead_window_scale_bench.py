@@ -79,6 +79,7 @@ STEPS = (
     "assignment dialog: tick a cell (assign one document)",
     f"assignment dialog: assign a sample of {SAMPLE} (drawn in the background)",
     "assignment dialog: sample assigned, table reloaded and painted",
+    "assignment dialog: opened again (Qt's enums and styles made) to first paint",
     "export dialog: open to first paint",
     "adjudication window: open to first paint",
     "adjudication window: first document (read in the background) shown",
@@ -149,6 +150,8 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
                      painted_dialog(assignments)))
     measure(lambda: until_ended(sampling[0], assignments))
     assignments.close()
+    measure(lambda: dialogs.append(painted_dialog(open_assignment_dialog(parent, project))))
+    dialogs[-1].close()
     measure(lambda: dialogs.append(painted_dialog(open_export_dialog(parent, project))))
     dialogs[-1].close()
     measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
