@@ -61,6 +61,19 @@ def test_the_window_shows_before_its_first_document_which_follows(
     assert window.document_table.selectionModel().selectedRows()[0].row() == 0
 
 
+def test_the_document_is_read_once_the_window_has_painted(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    """Read as the window was made, on a second core, it often came before the first paint and
+    was laid out in it: a first paint two documents' texts long."""
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    qtbot.wait(50)
+    assert window.comparison is None and not QuietTask.any_running()
+    window.show()
+    document_shown(qtbot, window)
+
+
 def test_the_document_asked_for_opens_with_its_annotators_side_by_side(
     qtbot: QtBot, lead_project: LeadProject
 ) -> None:

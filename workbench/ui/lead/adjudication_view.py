@@ -20,10 +20,12 @@ is an app ``GoldEdit`` (a Qt-free command, written by ``gold_edits``) on the win
 Span notes and the document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 
-The document the window opens on is read on a worker thread and shown when it comes: the window
-paints first, with its list, and the texts follow (the window and a document together took more
-than a frame of the GUI thread). A document chosen meanwhile, or the window closed, drops it. A
-document chosen later (a click in the list, ``show_document``) is read at once.
+The document the window opens on is read on a worker thread, asked for by the window's first
+paint, and shown when it comes: the window paints first, with its list, and the texts follow (the
+window and a document together took more than a frame of the GUI thread; read as the window was
+made, on a second core, it often came before the first paint, and was laid out in it). A document
+chosen meanwhile, or the window closed, drops it. A document chosen later (a click in the list,
+``show_document``) is read at once.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from contextlib import suppress
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from workbench.app.adjudication import Comparison
@@ -96,6 +98,8 @@ class AdjudicationView(AdjudicationLayout):
         self._comparison: Comparison | None = None
         self._readings = 0
         """Documents asked for: one read in the background is shown if it is the last asked for."""
+        self._first: tuple[str, tuple[str, ...]] | None = None
+        """The document to open on and the annotators to compare, until the first paint asks."""
         self._mode = MERGED
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.undo_stack = QUndoStack(self)
@@ -108,7 +112,13 @@ class AdjudicationView(AdjudicationLayout):
         self._refresh_actions()
         first = document_id or self.documents.first_document()
         if first is not None:
-            self._read_in_background(first, tuple(annotators))
+            self._first = (first, tuple(annotators))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The first paint asks for the document to open on (module docstring)."""
+        super().paintEvent(event)
+        if self._first is not None:
+            self._read_in_background(*self._first)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A closed window reads nothing more of its project, which may be closed next (its
@@ -201,6 +211,7 @@ class AdjudicationView(AdjudicationLayout):
 
     def _read_in_background(self, document_id: str, annotators: tuple[str, ...]) -> None:
         """Read the document's comparison on a worker thread; ``_arrived`` shows it."""
+        self._first = None
         self._readings += 1
         symmetric = self.project.schema.symmetric_relation_types
 
@@ -227,7 +238,8 @@ class AdjudicationView(AdjudicationLayout):
                 self._open(document_id)
 
     def _open(self, document_id: str) -> None:
-        self._readings += 1  # a document still being read is not wanted any more
+        self._first = None  # a document still to be read, or being read, is not wanted any more
+        self._readings += 1
         self._show(Comparison.load(self.project, document_id))
 
     def _show(self, comparison: Comparison) -> None:
