@@ -63,12 +63,13 @@ def test_the_lead_windows_on_a_large_project(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"\nthe lead's windows on {figures['documents']:,} documents (processor time of the GUI thread)")
-    for step, milliseconds in figures["steps"]:
-        over = "  (over 16 ms)" if milliseconds > LIMIT_MS else ""
-        print(f"{step:66}: {milliseconds:8.1f} ms{over}")
+    print(f"{'':66}  {'step':>8}    {'longest stretch'}")
+    for step, milliseconds, longest in figures["steps"]:
+        over = "  (over 16 ms)" if longest > LIMIT_MS else ""
+        print(f"{step:66}: {milliseconds:8.1f} ms {longest:8.1f} ms{over}")
     print(f"peak memory: {figures['peak_mb']:.0f} MB")
     print(f"paints forced (Qt painted nothing of the widget waited for): {figures['forced_paints']}")
-    assert [step for step, _ in figures["steps"]] == list(STEPS)
+    assert [step for step, _, _ in figures["steps"]] == list(STEPS)
 
 
 # -- the windows' process ---------------------------------------------------------------------
@@ -99,10 +100,25 @@ def _peak_mb() -> float:
     return int(found.group(1)) / 1024
 
 
-def _cpu_ms(action: Callable[[], object]) -> float:
+def _cpu_ms(action: Callable[[], object]) -> tuple[float, float]:
+    """The GUI thread's processor time of ``action``, and of its longest stretch of work: a step
+    that waits for work on a worker thread handles events in rounds, apart (``painted_when``), as
+    the program's event loop does; the 16 ms are the budget of one stretch, the step's time is
+    their sum."""
     started = time.thread_time()
+    _STRETCH.update(started=started, longest=0.0)
     action()
-    return (time.thread_time() - started) * 1000
+    _stretch_ends()
+    return (time.thread_time() - started) * 1000, _STRETCH["longest"] * 1000
+
+
+_STRETCH = {"started": 0.0, "longest": 0.0}
+
+
+def _stretch_ends() -> None:
+    now = time.thread_time()
+    _STRETCH["longest"] = max(_STRETCH["longest"], now - _STRETCH["started"])
+    _STRETCH["started"] = now
 
 
 def measure_lead_windows(project_path: Path) -> dict[str, object]:
@@ -128,11 +144,11 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     parent.show()
     QApplication.processEvents()
     warming.join()
-    steps: list[tuple[str, float]] = []
+    steps: list[tuple[str, float, float]] = []
     names = iter(STEPS)
 
     def measure(action: Callable[[], object]) -> None:
-        steps.append((next(names), _cpu_ms(action)))
+        steps.append((next(names), *_cpu_ms(action)))
 
     dialogs: list[QWidget] = []
     measure(lambda: dialogs.append(painted_dialog(open_assignment_dialog(parent, project))))
@@ -209,7 +225,9 @@ def painted_when(done: Callable[[], bool], widget: QWidget) -> QWidget:
     widget.installEventFilter(paint)
     while not done():
         paint.seen = False  # type: ignore[attr-defined]
+        _stretch_ends()
         time.sleep(0.01)
+        _STRETCH["started"] = time.thread_time()
         QApplication.processEvents()
     QApplication.processEvents()
     widget.removeEventFilter(paint)
