@@ -120,3 +120,28 @@ def test_a_table_placed_in_a_window_keeps_its_widths_until_its_font_changes(qtbo
     font.setPointSize(font.pointSize() * 2)
     table.setFont(font)
     assert table.sizeHintForColumn(0) > width and model.reads > 0
+
+
+class CountedHeaders(QStringListModel):
+    """A list whose row headers count how often they are read."""
+
+    row_headers = 0
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            self.row_headers += 1
+        return super().headerData(section, orientation, role)
+
+
+def test_a_set_up_table_reads_no_row_headers(qtbot: QtBot) -> None:
+    """Its row numbers are hidden before the model comes: Qt sized them to the first and last
+    hundred rows' headers as the model was set (800 calls into Python as the adjudication window
+    opened)."""
+    model = CountedHeaders([f"document {n}" for n in range(2000)])
+    table = set_up_table(ContentsSizedTable(), model)
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    assert model.row_headers == 0
