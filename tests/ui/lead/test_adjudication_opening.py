@@ -1,5 +1,6 @@
 """The adjudication window paints before the document it opens on, which is read on a worker
-thread and shown when it comes; a document chosen meanwhile, or the window closed, drops it."""
+thread and shown when it comes; a document chosen meanwhile, or the window closed, drops it. Its
+candidates' column titles, each translated alone."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +22,10 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app import adjudication
 from workbench.app.adjudication import Comparison
 from workbench.app.project import Project
+from workbench.core.schema import builtin_schema
 from workbench.ui.background import QuietTask
+from workbench.ui.i18n import Language, set_language
+from workbench.ui.lead.adjudication_candidates import CandidateModel
 from workbench.ui.lead.adjudication_view import AdjudicationView
 
 
@@ -134,3 +139,16 @@ def test_the_versions_list_is_as_wide_as_the_first_documents_names(
     window.show_document(lead_project.document_ids[4])  # fewer names: the width stays
     qtbot.wait(10)
     assert window.version_combo.width() == reference.sizeHint().width()
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.ARABIC], ids=["en", "ar"])
+def test_the_candidates_columns_are_titled_in_the_interface_language(language: Language) -> None:
+    set_language(language)
+    try:
+        model = CandidateModel(builtin_schema("conflict-news"))
+        titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        english = ["Text", "Label", "Who has it", "Agreement", "In gold", "Notes"]
+        assert titles == [QCoreApplication.translate("CandidateModel", t) for t in english]
+        assert (titles == english) == (language is Language.ENGLISH)
+    finally:
+        set_language(Language.ENGLISH)
