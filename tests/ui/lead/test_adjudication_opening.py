@@ -1,6 +1,6 @@
-"""The adjudication window paints before the document it opens on, which is read on a worker
-thread and shown when it comes; a document chosen meanwhile, or the window closed, drops it. Its
-candidates' column titles, each translated alone."""
+"""The adjudication window paints before its document list's rows and the document it opens on,
+which is read on a worker thread and shown when it comes; a document chosen meanwhile, or the
+window closed, drops it. Its candidates' column titles, each translated alone."""
 
 from __future__ import annotations
 
@@ -50,15 +50,22 @@ def all_reads_ended(qtbot: QtBot) -> None:
     qtbot.wait(10)  # what they sent has been handled
 
 
-def test_the_window_shows_before_its_first_document_which_follows(
+def in_flight(qtbot: QtBot, window: AdjudicationView) -> None:
+    """``window`` shown, painted, its list filled and its document being read (held)."""
+    window.show()
+    qtbot.waitUntil(QuietTask.any_running)
+
+
+def test_the_window_shows_before_its_list_and_first_document_which_follow(
     qtbot: QtBot, lead_project: LeadProject
 ) -> None:
     window = AdjudicationView(lead_project.project, "lead")
     qtbot.addWidget(window)
     assert window.comparison is None and window.merged_view.toPlainText() == ""
-    assert window.documents.rowCount() == len(lead_project.document_ids)  # the list is there
+    assert window.document_table.model().rowCount() == 0
     window.show()
     document_shown(qtbot, window)
+    assert window.document_table.model().rowCount() == len(lead_project.document_ids)
     first = lead_project.document_ids[0]
     assert window.document_id == first
     assert window.gold_view.toPlainText() == lead_project.text(0)
@@ -97,7 +104,7 @@ def test_a_document_chosen_while_the_first_is_read_stays(
 ) -> None:
     window = AdjudicationView(lead_project.project, "lead")
     qtbot.addWidget(window)
-    window.show()
+    in_flight(qtbot, window)
     chosen = lead_project.document_ids[3]
     window.show_document(chosen)
     assert window.document_id == chosen
@@ -113,12 +120,39 @@ def test_a_window_closed_before_its_document_comes_reads_nothing_more(
 ) -> None:
     window = AdjudicationView(lead_project.project, "lead")
     qtbot.addWidget(window)
-    window.show()
+    in_flight(qtbot, window)
     window.close()
     lead_project.project.close()  # as a window's project is closed after it
     held_read.set()
     all_reads_ended(qtbot)
     assert window.document_id is None and window.gold_view.toPlainText() == ""
+
+
+def test_a_document_chosen_before_the_window_fills_in_stays(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    window.show()
+    chosen = lead_project.document_ids[3]
+    window.show_document(chosen)  # before the first paint: the list fills in at once
+    assert window.document_table.selectionModel().selectedRows()[0].row() == 3
+    qtbot.wait(50)
+    assert window.document_id == chosen and not QuietTask.any_running()
+
+
+def test_a_window_closed_before_it_fills_in_reads_nothing_more(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    window.show()
+    window.repaint()  # painted: the window fills in at the next round of events
+    window.close()
+    lead_project.project.close()
+    qtbot.wait(50)
+    assert window.document_table.model().rowCount() == 0 and window.comparison is None
+    assert not QuietTask.any_running()
 
 
 def test_the_versions_list_is_as_wide_as_the_first_documents_names(

@@ -6,7 +6,7 @@ notes, comments). ``AdjudicationView`` (``adjudication_view``) gives them their 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -117,9 +117,10 @@ class AdjudicationLayout(QWidget):
         self._build(schema)
 
     def _build(self, schema: Schema) -> None:
-        # Its columns are sized to a page of rows, not to the first thousand (Qt's default, 16
-        # pages read and measured as the window opens on a large project).
-        self.document_table = self._table(self.documents, rows_measured=PAGE)
+        # Its rows come once the window has painted (``fill_list``); its columns are sized to a
+        # page of them, not to the first thousand (Qt's default, 16 pages read and measured as
+        # the window opened on a large project).
+        self.document_table = self._table(QStandardItemModel(self), rows_measured=PAGE)
         self.candidate_table = self._table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
@@ -153,6 +154,15 @@ class AdjudicationLayout(QWidget):
         layout.addLayout(self._toolbar())
         layout.addWidget(main, 1)
         layout.addWidget(self.message_label)
+
+    def fill_list(self) -> bool:
+        """Give the document list its rows, if it has none yet; whether it had none. The window
+        paints first without them: reading and measuring a page of them was a third of the
+        window's first paint."""
+        if self.document_table.model() is self.documents:
+            return False
+        self.document_table.setModel(self.documents)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         """Give the lists their widths once the window has its own (a splitter shares out

@@ -20,12 +20,12 @@ is an app ``GoldEdit`` (a Qt-free command, written by ``gold_edits``) on the win
 Span notes and the document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 
-The document the window opens on is read on a worker thread, asked for by the window's first
-paint, and shown when it comes: the window paints first, with its list, and the texts follow (the
-window and a document together took more than a frame of the GUI thread; read as the window was
-made, on a second core, it often came before the first paint, and was laid out in it). A document
-chosen meanwhile, or the window closed, drops it. A document chosen later (a click in the list,
-``show_document``) is read at once.
+The window paints first, then fills in, a round of events apart: once it has painted, the
+document list gets its rows, and the document the window opens on is read on a worker thread and
+shown when it comes (the window, its list and a document together took two frames of the GUI
+thread; a document read as the window was made, on a second core, often came before the first
+paint, and was laid out in it). A document chosen meanwhile, or the window closed, drops it. A
+document chosen later (a click in the list, ``show_document``) is read at once.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -98,8 +98,10 @@ class AdjudicationView(AdjudicationLayout):
         self._comparison: Comparison | None = None
         self._readings = 0
         """Documents asked for: one read in the background is shown if it is the last asked for."""
-        self._first: tuple[str, tuple[str, ...]] | None = None
-        """The document to open on and the annotators to compare, until the first paint asks."""
+        self._opening: tuple[str | None, tuple[str, ...]] | None = (document_id, tuple(annotators))
+        """The document to open on (None: the first) and the annotators to compare, until the
+        window has painted and asks for it."""
+        self._painted = False
         self._mode = MERGED
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.undo_stack = QUndoStack(self)
@@ -110,21 +112,36 @@ class AdjudicationView(AdjudicationLayout):
         theme_switch().changed.connect(self._recolour)
         self._add_undo_keys()
         self._refresh_actions()
-        first = document_id or self.documents.first_document()
-        if first is not None:
-            self._first = (first, tuple(annotators))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The first paint asks for the document to open on (module docstring)."""
+        """After the first paint, a round of events later, the window fills in (module docstring)."""
         super().paintEvent(event)
-        if self._first is not None:
-            self._read_in_background(*self._first)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._fill_in)
+
+    def _fill_in(self) -> None:
+        """The list's rows, then the document to open on, read in the background."""
+        if self._opening is None:  # closed, or a document was opened meanwhile
+            return
+        document_id, annotators = self._opening
+        self._fill_list()
+        first = document_id or self.documents.first_document()
+        if first is None:
+            self._opening = None
+        else:
+            self._read_in_background(first, annotators)
+
+    def _fill_list(self) -> None:
+        if self.fill_list():
+            self.document_table.selectionModel().selectionChanged.connect(self._document_selected)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A closed window reads nothing more of its project, which may be closed next (its
         document list still painted after that, on a closed database, and a theme switched in
         another window still redrew it); a document still being read is dropped when it comes."""
         theme_switch().changed.disconnect(self._recolour)
+        self._opening = None
         self._readings += 1
         self.documents.release()
         super().closeEvent(event)
@@ -134,7 +151,6 @@ class AdjudicationView(AdjudicationLayout):
     def _connect(self) -> None:
         self.merged_button.clicked.connect(lambda: self.set_mode(MERGED))
         self.side_by_side_button.clicked.connect(lambda: self.set_mode(SIDE_BY_SIDE))
-        self.document_table.selectionModel().selectionChanged.connect(self._document_selected)
         self.candidate_table.selectionModel().selectionChanged.connect(self._candidate_selected)
         self.candidate_table.doubleClicked.connect(
             lambda index: self.gold_edits.accept_candidate(index.row())
@@ -199,6 +215,7 @@ class AdjudicationView(AdjudicationLayout):
     def show_document(self, document_id: str, annotators: Sequence[str] = ()) -> None:
         """Open a document. With ``annotators``, only they are shown side by side (a comparison
         of a pair, say); the candidates still count every annotator who finished it."""
+        self._fill_list()
         select_row(self.document_table, self.documents.row_of(document_id))  # opens it, if need be
         self._compare(annotators)
 
@@ -211,7 +228,7 @@ class AdjudicationView(AdjudicationLayout):
 
     def _read_in_background(self, document_id: str, annotators: tuple[str, ...]) -> None:
         """Read the document's comparison on a worker thread; ``_arrived`` shows it."""
-        self._first = None
+        self._opening = None
         self._readings += 1
         symmetric = self.project.schema.symmetric_relation_types
 
@@ -238,7 +255,7 @@ class AdjudicationView(AdjudicationLayout):
                 self._open(document_id)
 
     def _open(self, document_id: str) -> None:
-        self._first = None  # a document still to be read, or being read, is not wanted any more
+        self._opening = None  # a document still to be read, or being read, is not wanted any more
         self._readings += 1
         self._show(Comparison.load(self.project, document_id))
 
