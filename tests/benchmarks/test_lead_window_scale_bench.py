@@ -3,16 +3,22 @@ on the GUI thread over 16 ms): the assignment dialog, the export dialog, the adj
 and the agreement dashboard, each opened on the project and driven through its main interaction.
 
 The project is the scale benchmark's corpus (``test_scale_bench.write_corpus``: documents of 3,000
-characters with 20 gold spans each) imported by ``workbench import``. The windows run in a
-process of their own (``python -m tests.benchmarks.test_lead_window_scale_bench PROJECT``) that
-prints one line of JSON: the GUI thread's processor time (``time.thread_time``: work on a worker
-thread is not counted, nor other programs on a shared machine) of each step, from the call that
-opens a window to its first paint, and of each interaction to its repaint; then the peak resident
-memory (VmHWM). As in the program, the start-up warm-up (``workbench.ui.app.start_warm_up``:
-sqlite-utils, through which the first write goes, and camel-tools) runs on its own thread; the
-steps begin once it is done, as a lead's first click comes after it (without it, the first tick
-of a cell spent 40-60 ms importing sqlite-utils). The steps write to the project (an annotator
-``bench`` is given documents), so a project built before is changed by a run.
+characters with 20 gold spans each) imported by ``workbench import``. The windows run in a process
+of their own (``python -m tests.benchmarks.test_lead_window_scale_bench PROJECT``) that prints one
+line of JSON: the GUI thread's processor time (``time.thread_time``: work on a worker thread is not
+counted, nor other programs on a shared machine) of each step, from the call that opens a window to
+its first paint, and of each interaction to its repaint, with the longest stretch of it without a
+pause (a step that waits for a worker handles events in rounds, as the program's event loop does:
+the adjudication window fills in its list and its first document after its first paint, the document
+read on a worker); then the peak resident memory (VmHWM). The assignment dialog and the adjudication
+window are each opened twice: the first open in a process also makes Qt's Python enums, styles and
+glyph caches (and, for the adjudication window, reads the project's schema, 6 ms, which the
+program's main window has read before). As in the program, the start-up warm-up
+(``workbench.ui.app.start_warm_up``: sqlite-utils, through which the first write goes, and
+camel-tools) runs on its own thread; the steps begin once it is done, as a lead's first click comes
+after it (without it, the first tick of a cell spent 40-60 ms importing sqlite-utils). The steps
+write to the project (an annotator ``bench`` is given documents), so a project built before is
+changed by a run.
 
 The size is ``WORKBENCH_LEAD_SCALE`` (default 2,000 documents, a quick run); 100,000 builds a
 project of about 2 GB in a minute or two. ``WORKBENCH_LEAD_PROJECT`` names a project built before
