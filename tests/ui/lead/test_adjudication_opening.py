@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import REPO_ROOT
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
     document_shown,
@@ -22,6 +24,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app import adjudication
 from workbench.app.adjudication import Comparison
 from workbench.app.project import Project
+from workbench.core.model import GOLD, AnnotatedDocument, make_document
 from workbench.core.schema import builtin_schema
 from workbench.ui.background import QuietTask
 from workbench.ui.i18n import Language, set_language
@@ -186,3 +189,24 @@ def test_the_candidates_columns_are_titled_in_the_interface_language(language: L
         assert (titles == english) == (language is Language.ENGLISH)
     finally:
         set_language(Language.ENGLISH)
+
+
+def test_a_texts_scroll_bar_comes_with_it(
+    qtbot: QtBot, tmp_path: Path, held_read: threading.Event
+) -> None:
+    """Qt shows a scroll bar a round of events after the text that needs it: the first document
+    was laid out and painted at the width without it, then again, narrower, the round after.
+    (Annotators' panes coming in made the splitter lay it out at once: gold alone here.)"""
+    article = sorted((REPO_ROOT / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    with Project.create(tmp_path / "gold.tawsim", builtin_schema("conflict-news")) as project:
+        document = make_document("article", article)
+        project.add_documents([AnnotatedDocument(document)])
+        window = AdjudicationView(project, GOLD)
+        window.resize(1500, 900)
+        qtbot.addWidget(window)
+        in_flight(qtbot, window)
+        scroll_bar = window.gold_view.verticalScrollBar()
+        assert not scroll_bar.isVisible()  # no text yet
+        window.show_document(document.id)
+        assert scroll_bar.isVisible() and window.merged_view.verticalScrollBar().isVisible()
+        window.close()

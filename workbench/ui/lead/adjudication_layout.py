@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -64,6 +65,14 @@ class Pane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+
+
+def lay_out_scroll_bars(view: QAbstractScrollArea) -> None:
+    """Show or hide ``view``'s scroll bars now, as its new text asks, not a round of events later
+    (Qt queues it, and setting a policy lays them out at once): a text laid out and painted
+    before its scroll bar came was laid out and painted again, narrower, the round after (4-6
+    ms as the adjudication window showed its first document)."""
+    view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy())
 
 
 class VersionCombo(QComboBox):

@@ -59,7 +59,13 @@ from workbench.ui.events.event_overlay import EventOverlay
 from workbench.ui.i18n import current_language
 from workbench.ui.label_style import view_spans
 from workbench.ui.lead.adjudication_candidates import CandidateModel, Row, is_span_or_event, shown_key
-from workbench.ui.lead.adjudication_layout import AdjudicationLayout, comment_item, paint_swatches, select_row
+from workbench.ui.lead.adjudication_layout import (
+    AdjudicationLayout,
+    comment_item,
+    lay_out_scroll_bars,
+    paint_swatches,
+    select_row,
+)
 from workbench.ui.lead.adjudication_spans import (
     RELATION_ARCS,
     candidate_id,
@@ -265,6 +271,7 @@ class AdjudicationView(AdjudicationLayout):
         text = comparison.document.text
         for view in (self.merged_view, self.gold_view):
             view.set_document(text)
+            lay_out_scroll_bars(view)
         self._rebuild_annotator_panes(text)
         self.version_combo.set_names(comparison.annotators)
         self._show_annotations()
