@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from workbench.app.demo import ensure_demo_project
 from workbench.core.model import Status
 from workbench.store.project import Project
+from workbench.ui.lead.adjudication_view import AdjudicationView
 
 ANNOTATORS = ("amal", "badr", "carim")
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
@@ -140,6 +142,12 @@ def save_screenshot(widget: QWidget, name: str) -> Path:
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         assert image.save(str(SCREENSHOT_DIR / f"{name}.png"))
     return path
+
+
+def document_shown(qtbot: QtBot, window: AdjudicationView) -> AdjudicationView:
+    """``window`` once the document it opened on (read on a worker thread) is shown."""
+    qtbot.waitUntil(lambda: window.document_id is not None)
+    return window
 
 
 def wait_on_worker(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -103,3 +103,45 @@ def test_a_table_shown_at_its_top_is_not_measured_again(qtbot: QtBot) -> None:
     table.verticalScrollBar().setValue(500)
     table.sizeHintForColumn(0)
     assert model.reads > 0
+
+
+def test_a_table_placed_in_a_window_keeps_its_widths_until_its_font_changes(qtbot: QtBot) -> None:
+    """A change of parent changes no cell's size: the adjudication window's document list was
+    measured again once placed in its splitter. A font change measures again."""
+    model = CountedReads(["a", "some longer text"])
+    table = set_up_table(ContentsSizedTable(), model)
+    width = table.sizeHintForColumn(0)
+    window = QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(table)
+    model.reads = 0
+    assert table.sizeHintForColumn(0) == width and model.reads == 0
+    font = table.font()
+    font.setPointSize(font.pointSize() * 2)
+    table.setFont(font)
+    assert table.sizeHintForColumn(0) > width and model.reads > 0
+
+
+class CountedHeaders(QStringListModel):
+    """A list whose row headers count how often they are read."""
+
+    row_headers = 0
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            self.row_headers += 1
+        return super().headerData(section, orientation, role)
+
+
+def test_a_set_up_table_reads_no_row_headers(qtbot: QtBot) -> None:
+    """Its row numbers are hidden before the model comes: Qt sized them to the first and last
+    hundred rows' headers as the model was set (800 calls into Python as the adjudication window
+    opened)."""
+    model = CountedHeaders([f"document {n}" for n in range(2000)])
+    table = set_up_table(ContentsSizedTable(), model)
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    assert model.row_headers == 0

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import point_inside_char
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
+    document_shown,
     lead_project,
     lead_project_file,
     phrase_range,
@@ -52,7 +53,7 @@ def build_view(qtbot: QtBot, lead_project: LeadProject) -> AdjudicationView:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    return window
+    return document_shown(qtbot, window)
 
 
 def click(button: QAbstractButton) -> None:

@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_document_list import annotated
+from tests.ui.lead_scene import document_shown
 from workbench.app.project import Project
 from workbench.core.model import GOLD
 from workbench.core.schema import builtin_schema
@@ -39,6 +40,7 @@ def test_opening_reads_the_pages_it_shows_not_a_thousand_rows(
         window.resize(1200, 800)
         with qtbot.waitExposed(window):
             window.show()
+        document_shown(qtbot, window)
         rows = window.document_table.model().rowCount()
         window.close()  # its project is closed next: the window reads nothing more of it
         window.close()  # a second close is harmless

