@@ -18,6 +18,8 @@ from workbench.formats.report import FormatReport
 from workbench.store.bulk_import import ImportSummary
 from workbench.store.project import Project
 
+__all__ = ["ImportSummary", "import_paths"]
+
 
 def import_paths(
     project: Project,

@@ -53,10 +53,14 @@ class Language(StrEnum):
 
 
 class Named(Protocol):
-    """A schema item with names in both languages (entity label, event type, role)."""
+    """A schema item with names in both languages (entity label, event type, role). Read-only,
+    as the schema's frozen dataclasses have them."""
 
-    en: str
-    ar: str
+    @property
+    def en(self) -> str: ...
+
+    @property
+    def ar(self) -> str: ...
 
 
 def translations_dir() -> Path:

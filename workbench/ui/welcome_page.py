@@ -101,7 +101,7 @@ class WelcomePage(QWidget):
 
     def _new_project(self) -> None:
         dialog = NewProjectDialog(self)
-        dialog.finished.connect(lambda _result: dialog.created and self._choose(dialog.created))
+        dialog.finished.connect(lambda _result: self._choose(dialog.created) if dialog.created else None)
         dialog.open()
 
     def _choose(self, path: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
 
 Dock = Qt.DockWidgetArea
 Direction = Qt.LayoutDirection
@@ -123,7 +123,7 @@ class DockLayout:
             rest = (total - wanted) // len(others)
             heights = [rest] * len(others) + [wanted]
             self._window.resizeDocks([*others, dock], heights, Qt.Orientation.Vertical)
-            self._window.layout().activate()  # the new heights now, in this frame
+            _activate_layout(self._window)  # the new heights now, in this frame
 
     def restore(self, state: QByteArray, direction: Qt.LayoutDirection) -> bool:
         """Put back a layout saved (``QMainWindow.saveState``) with the docks placed for
@@ -144,7 +144,7 @@ class DockLayout:
             return
         window = self._window
         if not window.isVisible():
-            window.layout().activate()  # the sizes restored, before the window is first shown
+            _activate_layout(window)  # the sizes restored, before the window is first shown
         groups = self._tab_groups(_MIRRORED)
         shown = {dock: not dock.isHidden() for group in groups for dock in group.docks}
         fronts = [group.in_front for group in groups]
@@ -188,3 +188,10 @@ def _content_height(dock: QDockWidget) -> int:
     inner = content.widget() if isinstance(content, QScrollArea) else None
     hint = inner.sizeHint().height() if inner is not None else content.sizeHint().height()
     return hint + dock.height() - content.height()
+
+
+def _activate_layout(window: QWidget) -> None:
+    """Lay the window out now (a main window always has its layout)."""
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()

@@ -91,7 +91,7 @@ class FileMenu(QObject):
 
     def create_project(self) -> None:
         dialog = NewProjectDialog(self._window)
-        dialog.finished.connect(lambda _result: dialog.created and self._request(dialog.created))
+        dialog.finished.connect(lambda _result: self._request(dialog.created) if dialog.created else None)
         dialog.open()
 
     def choose_project(self) -> None:

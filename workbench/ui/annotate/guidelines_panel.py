@@ -36,7 +36,7 @@ class GuidelinesPanel(QWidget):
         self._current = -1
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.find)
+        self.search.textChanged.connect(self.find_text)
         self.search.returnPressed.connect(self.next_match)
         self.version = QLabel()
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,11 +65,11 @@ class GuidelinesPanel(QWidget):
         sheet = definitions_markdown(self._project.schema, language)
         self.markdown = f"{document}\n\n---\n\n{sheet}" if sheet else document
         self.browser.setMarkdown(self.markdown)
-        self.find(self.search.text())
+        self.find_text(self.search.text())
 
     # -- search -----------------------------------------------------------------------------------
 
-    def find(self, query: str) -> None:
+    def find_text(self, query: str) -> None:
         """Highlight every place ``query`` shows (ignoring case) and go to the first."""
         needle = query.strip()
         lines = search_guidelines(self.markdown, needle)
@@ -112,10 +112,10 @@ class GuidelinesPanel(QWidget):
         selections = []
         for number, cursor in enumerate(self._found):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc] (PySide's attribute)
+            selection.cursor = cursor
             colour = CURRENT_MATCH_COLOUR if number == self._current else HIGHLIGHT_COLORS["match"]
-            selection.format.setBackground(QColor(colour))  # type: ignore[attr-defined]
-            selection.format.setForeground(QColor("#000000"))  # type: ignore[attr-defined]
+            selection.format.setBackground(QColor(colour))
+            selection.format.setForeground(QColor("#000000"))
             selections.append(selection)
         self.browser.setExtraSelections(selections)
         if self._current >= 0:

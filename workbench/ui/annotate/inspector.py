@@ -106,7 +106,9 @@ class SpanInspector(QWidget):
         combo = self.label_combo
         trigger_entry = combo.count() - 1
         trigger = label is not None and self._schema.has_event(label)
-        combo.setItemText(trigger_entry, display_name(self._schema.event(label)) if trigger else "")
+        combo.setItemText(
+            trigger_entry, display_name(self._schema.event(label)) if label is not None and trigger else ""
+        )
         combo.setItemData(trigger_entry, label if trigger else None)
         view = combo.view()
         if isinstance(view, QListView):

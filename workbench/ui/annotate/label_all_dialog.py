@@ -102,7 +102,7 @@ class LabelAllDialog(QDialog):
     def ticked(self) -> list[Range]:
         items = (self.list.item(row) for row in range(self.list.count()))
         return [
-            tuple(item.data(RANGE_ROLE))  # type: ignore[misc]
+            tuple(item.data(RANGE_ROLE))
             for item in items
             if item.checkState() == Qt.CheckState.Checked
         ]

@@ -173,23 +173,26 @@ def _plan_arcs(
         slot = here.index((end.arc, end.source)) if (end.arc, end.source) in here else 0
         return left + (right - left) * (slot + 1) / (len(here) + 1)
 
-    parts = []
+    parts: list[ArcPartRequest] = []
     for end in ends:
         line = layout.lineForTextPosition(end.first)
         if not line.isValid():
             continue
         x = anchor_x(end, line.lineNumber())
-        other_line = None if end.other is None else layout.lineForTextPosition(end.other[0])
-        if other_line is not None and other_line.isValid() and other_line.lineNumber() == line.lineNumber():
+        other_range = end.other
+        other_line = None if other_range is None else layout.lineForTextPosition(other_range[0])
+        if other_range is not None and other_line is not None and other_line.isValid() and (
+            other_line.lineNumber() == line.lineNumber()
+        ):
             if not end.source:
                 continue  # the source's part covers both ends
-            other = ArcEndRequest(end.arc, *end.other, end.other_span, False, None, False)
+            other = ArcEndRequest(end.arc, *other_range, end.other_span, False, None, False)
             parts.append((line.lineNumber(), end.arc, x, anchor_x(other, line.lineNumber()), None))
             continue
         # every paragraph is laid out right to left: later text is to the left, then below
-        edge = line.x() if end.other_later else line.x() + line.width()
+        line_edge = line.x() if end.other_later else line.x() + line.width()
         source_x, target_x = (x, None) if end.source else (None, x)
-        parts.append((line.lineNumber(), end.arc, source_x, target_x, edge))
+        parts.append((line.lineNumber(), end.arc, source_x, target_x, line_edge))
     label_width = metrics.averageCharWidth() * 6
     for number, arc, source_x, target_x, edge in sorted(parts, key=lambda p: _part_width(p)):
         xs = [x for x in (source_x, target_x, edge) if x is not None]
@@ -200,7 +203,12 @@ def _plan_arcs(
         plan.arc_rows[number] = max(plan.arc_rows[number], row + 1)
 
 
-def _part_width(part: tuple[int, int, float | None, float | None, float | None]) -> float:
+ArcPartRequest = tuple[int, int, float | None, float | None, float | None]
+"""An arc's part on a line before its row is chosen: line, arc, source x, target x, and the
+line's edge it runs to when its other end is on another line."""
+
+
+def _part_width(part: ArcPartRequest) -> float:
     xs = [x for x in part[2:] if x is not None]
     return max(xs) - min(xs)
 

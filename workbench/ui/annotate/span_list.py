@@ -107,7 +107,7 @@ class SpanTableModel(QAbstractTableModel):
     def is_labelled(self, start: int, end: int, label: str) -> bool:
         return (start, end, label) in self._labelled
 
-    def labelled_since(self, taken: AbstractSet[LabelledRange]) -> set[LabelledRange]:
+    def labelled_since(self, taken: AbstractSet[LabelledRange]) -> AbstractSet[LabelledRange]:
         """The spans here that ``taken``, an earlier reading of them, does not hold."""
         return self._labelled.members - taken
 

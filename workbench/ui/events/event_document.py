@@ -7,6 +7,7 @@ panel and the overlay never query the project file while painting.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench.app.project import Project
@@ -33,6 +34,8 @@ class EventDocument:
     ) -> EventDocument:
         """The annotator's events on the document with the spans they use, read from the
         project file, or taken from ``annotations`` when the caller has the whole set."""
+        events: Sequence[Event]
+        spans: Sequence[Span]
         if annotations is None:
             events, spans = project.event_layer(document_id, annotator)
         else:

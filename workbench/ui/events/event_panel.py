@@ -131,16 +131,16 @@ class EventPanel(QWidget):
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QVBoxLayout(self)
+        self._layout = QVBoxLayout(self)
         for widget in (self.title, self.trigger, self.message, self._scroll):
-            layout.addWidget(widget)
+            self._layout.addWidget(widget)
         self._make_role_shortcuts(shortcut_host or self)
         self.set_language(language)
 
     def sizeHint(self) -> QSize:
         """As tall as the heading with every role and attribute: the scroll area that holds
         them asks for less, and the window gives the panel the height it asks for."""
-        layout = self.layout()
+        layout = self._layout
         margins = layout.contentsMargins()
         heading = [w for w in (self.title, self.trigger, self.message) if not w.isHidden()]
         content = self._scroll.widget()

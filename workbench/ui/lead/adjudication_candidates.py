@@ -9,7 +9,7 @@ agree and whether gold has it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -26,8 +26,9 @@ from workbench.core.adjudication import (
 from workbench.core.adjudication_labels import DocumentLabelCandidate, answer_key
 from workbench.core.adjudication_relations import RelationCandidate
 from workbench.core.schema import Schema
+from workbench.ui.events.event_text import Language as RoleLanguage
 from workbench.ui.events.event_text import role_name
-from workbench.ui.i18n import current_language
+from workbench.ui.i18n import Language, current_language
 from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
 from workbench.ui.text_direction import is_right_to_left
 
@@ -67,7 +68,7 @@ def shown_key(candidate: Row) -> SpanKey | None:
     return candidate.key
 
 
-def is_span_or_event(candidate: Row) -> bool:
+def is_span_or_event(candidate: Row) -> TypeGuard[SpanCandidate | EventCandidate]:
     """Whether the row is drawn in the merged view (a span or an event's trigger)."""
     return isinstance(candidate, SpanCandidate | EventCandidate)
 
@@ -177,7 +178,7 @@ class CandidateModel(QAbstractTableModel):
             return self.tr("Event: {type}").format(type=candidate.key[2])
         if isinstance(candidate, ArgumentCandidate):
             _, _, label, role = candidate.key
-            language = current_language().value
+            language: RoleLanguage = "ar" if current_language() is Language.ARABIC else "en"
             return f"{ARGUMENT_INDENT}{role_name(self._schema, candidate.event[2], role, language)} ({label})"
         return candidate.key[2]
 

@@ -5,7 +5,7 @@ notes, comments). ``AdjudicationView`` (``adjudication_view``) gives them their 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -191,7 +191,7 @@ class AdjudicationLayout(QWidget):
         return widget
 
     @staticmethod
-    def _table(model: QAbstractTableModel, rows_measured: int = -1) -> QTableView:
+    def _table(model: QAbstractItemModel, rows_measured: int = -1) -> QTableView:
         """A table whose columns fit their contents, measured on ``rows_measured`` rows (set
         before the resize mode, which measures at once; -1: Qt's default, a thousand)."""
         table = set_up_table(ContentsSizedTable(), model)
@@ -310,7 +310,8 @@ class AdjudicationLayout(QWidget):
 
     def _balance_panes(self) -> None:
         """Share the width equally among the panes shown (a pane shown again has none)."""
-        shown = [not self.panes.widget(i).isHidden() for i in range(self.panes.count())]
+        panes = [self.panes.widget(i) for i in range(self.panes.count())]
+        shown = [pane is not None and not pane.isHidden() for pane in panes]
         width = max(self.panes.width(), 1)
         share = width // max(sum(shown), 1)
         self.panes.setSizes([share if visible else 0 for visible in shown])

@@ -11,6 +11,7 @@ from workbench.core.adjudication import (
     ArgumentCandidate,
     Candidate,
     EventCandidate,
+    SpanCandidate,
     SpanKey,
 )
 from workbench.core.model import AnnotationSet
@@ -30,7 +31,7 @@ def candidate_id(key: SpanKey) -> str:
     return f"{start}:{end}:{label}"
 
 
-def candidate_span(candidate: Candidate, schema: Schema) -> ViewSpan:
+def candidate_span(candidate: SpanCandidate | EventCandidate, schema: Schema) -> ViewSpan:
     """A candidate in the merged view: solid when all have it, lighter for a majority, a dashed
     outline when fewer; its title names who has it."""
     start, end, label = candidate.key

@@ -314,7 +314,7 @@ class AdjudicationView(AdjudicationLayout):
             [
                 candidate_span(c, self.project.schema)
                 for c in comparison.candidates
-                if not isinstance(c, ArgumentCandidate)
+                if is_span_or_event(c)
             ]
         )
         self.gold_view.set_spans(view_spans(comparison.gold_spans(), self.project.schema))

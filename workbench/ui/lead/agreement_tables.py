@@ -65,7 +65,7 @@ class AgreementTables(QObject):
             "argument_identification_attached": self.tr("Arguments on the same trigger (Arg-I+)"),
             "argument_classification_attached": self.tr("Arguments on the same trigger, with roles (Arg-C+)"),
         }
-        rows = [
+        rows: list[tuple[str, KeyPath]] = [
             (f"{title}, {mode_name}", ("events", mode, measure))
             for mode, mode_name in (("exact", exact), ("overlap", overlap))
             for measure, title in names.items()

@@ -15,7 +15,7 @@ refused (``app.output_paths``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
@@ -367,7 +367,7 @@ class ExportDialog(QDialog):
         self._refresh()
 
 
-def _choice_combo(choices: list[tuple[str, object]]) -> QComboBox:
+def _choice_combo(choices: Sequence[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     for title, data in choices:
         combo.addItem(title, data)
