@@ -23,15 +23,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
-from workbench.core.boundaries import Edge, moved_edge, next_word, word_from
+from workbench.core.boundaries import Edge, Unit, moved_edge, next_word, word_from
 from workbench.core.snapping import exact_selection, snap_to_words
 
 if TYPE_CHECKING:
-    from workbench.ui.annotate.text_view import AnnotatedTextView
+    from PySide6.QtCore import SignalInstance
 
-    _Base = AnnotatedTextView
-else:
-    _Base = QPlainTextEdit
+    from workbench.ui.annotate.view_geometry import SpanGeometry, ViewGeometry
+    from workbench.ui.annotate.view_span import ViewSpan
 
 Range = tuple[int, int]
 EDGE_GRIP_OUTSIDE, EDGE_GRIP_INSIDE = 5.0, 2.0
@@ -83,8 +82,32 @@ class EdgeDrag:
     range: Range
 
 
-class GestureMixin(_Base):
-    """See the module docstring. The view provides the spans, geometry and signals."""
+class GestureMixin(QPlainTextEdit):
+    """See the module docstring. The view (``AnnotatedTextView``) provides the spans, geometry
+    and signals declared here."""
+
+    if TYPE_CHECKING:
+        selectionSnapped: SignalInstance
+        spanClicked: SignalInstance
+        spanHovered: SignalInstance
+        spanRangeRequested: SignalInstance
+        _geometry: ViewGeometry
+        _hovered_span_id: str
+
+        @property
+        def text(self) -> str: ...
+        @property
+        def selected_span_id(self) -> str | None: ...
+        def span_geometry(self) -> SpanGeometry: ...
+        def span(self, span_id: str) -> ViewSpan | None: ...
+        def spans_at(self, position: int) -> list[ViewSpan]: ...
+        def suggestion(self, suggestion_id: str) -> ViewSpan | None: ...
+        def set_selected_span(self, span_id: str | None) -> None: ...
+        def code_point_at(self, point: QPointF) -> int | None: ...
+        def to_code_point(self, qt_position: int) -> int: ...
+        def current_selection(self, exact: bool | None = None) -> Range | None: ...
+        def select_range(self, start: int, end: int) -> None: ...
+        def _handle_zoom_key(self, event: QKeyEvent) -> bool: ...
 
     def _init_gestures(self) -> None:
         self._gesture: Gesture | None = None
@@ -275,7 +298,7 @@ class GestureMixin(_Base):
         if not modifiers & Mod.ShiftModifier:
             return False
         edge: Edge = "start" if modifiers & Mod.ControlModifier else "end"
-        unit = "character" if modifiers & Mod.AltModifier else "word"
+        unit: Unit = "character" if modifiers & Mod.AltModifier else "word"
         span = self.span(self.selected_span_id or "")
         if span is not None and not self.textCursor().hasSelection():
             moved = moved_edge(self.text, (span.start, span.end), edge, step, unit)
