@@ -34,6 +34,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
+from workbench.core.suggestions import Suggestion
 from workbench.ui import i18n
 from workbench.ui.annotate.actions import WindowActions
 from workbench.ui.annotate.assist_controller import AssistController
@@ -97,7 +98,6 @@ class MainWindow(QMainWindow):
         self.labelling = LabellingController(self, self._push)
         self._suggestions = self.labelling.suggestions
         """The labelling controller's, which a change withdraws from (``_show_change``)."""
-        self._suggestions_shown_later = self.labelling.suggestions_shown_later
         self._panels_painted_later = PanelsPaintedLater(
             self, lambda: (self.span_list, self.inspector, self.document_list, self.statusBar())
         )
@@ -395,22 +395,22 @@ class MainWindow(QMainWindow):
             if self.inspector.span is not None and self.inspector.span.id == span_id:
                 self.select_span(None, scroll=False)
         suggestions = self._suggestions[change.document_id]
-        withdrawn = False
+        withdrawn: list[Suggestion] = []
         for span in change.added:
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.add(entry)
             self.text_view.add_span(view_span(entry, self.schema))
-            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
+            withdrawn += suggestions.withdraw(span.start, span.end, span.label)
         for span in change.updated:  # relabelled or moved: it may hide others now
             entry = SpanEntry(span.id, span.start, span.end, span.label)
             self.span_model.update(entry)
             self.text_view.update_span(view_span(entry, self.schema))
-            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
+            withdrawn += suggestions.withdraw(span.start, span.end, span.label)
             if self.text_view.selected_span_id == span.id:
                 self.span_list.select(span.id)
                 self.inspector.show_span(span)
         if withdrawn:
-            self._suggestions_shown_later.start()
+            self.labelling.show_suggestions([(hidden.start, hidden.end) for hidden in withdrawn])
 
     def report_error(self, message: str) -> None:
         self.tell(message)

@@ -33,7 +33,7 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -160,19 +160,20 @@ class AnnotatedTextView(GestureMixin):
     def add_span(self, span: ViewSpan) -> None:
         self._check_range(span.start, span.end)
         self._spans.add(_indexed(span))
-        self._decorations_changed()
+        self._decorations_changed([(span.start, span.end)])
 
     def update_span(self, span: ViewSpan) -> None:
         """Replace the span with the same id (range, colour, label or kind)."""
         self._check_range(span.start, span.end)
-        self._spans.update(_indexed(span))
-        self._decorations_changed()
+        before = self._spans.remove(span.id)
+        self._spans.add(_indexed(span))
+        self._decorations_changed([(before.start, before.end), (span.start, span.end)])
 
     def remove_span(self, span_id: str) -> None:
-        self._spans.remove(span_id)
+        before = self._spans.remove(span_id)
         if self._selected_span_id == span_id:
             self._selected_span_id = None
-        self._decorations_changed()
+        self._decorations_changed([(before.start, before.end)])
 
     def span(self, span_id: str) -> ViewSpan | None:
         found = self._spans.get(span_id)
@@ -201,8 +202,9 @@ class AnnotatedTextView(GestureMixin):
         self._suggested = source
         self._decorations_changed()
 
-    def suggestions_changed(self) -> None:
-        self._decorations_changed()
+    def suggestions_changed(self, ranges: Iterable[Range] | None = None) -> None:
+        """The suggestions on these ranges came or went (None: any may have)."""
+        self._decorations_changed(ranges)
 
     def suggestion(self, suggestion_id: str) -> ViewSpan | None:
         return self._suggested.get(suggestion_id)
@@ -214,7 +216,7 @@ class AnnotatedTextView(GestureMixin):
         self._selected_span_id = span_id
         if span_id is not None:
             self._token_cursor = False
-        self._decorations_changed()
+        self.viewport().update()  # the tags and arcs stay where they are
 
     @property
     def selected_span_id(self) -> str | None:
@@ -430,7 +432,11 @@ class AnnotatedTextView(GestureMixin):
         return [f for f in found if start <= f.start < past]
 
     def set_arcs(self, owner: str, arcs: Sequence[ArcSpec]) -> None:
-        """Draw ``arcs`` (replacing those ``owner`` set before) above the lines."""
+        """Draw ``arcs`` (replacing those ``owner`` set before) above the lines. The same arcs
+        again (as the selection moves and nothing with arcs is selected) change nothing: the
+        blocks on screen are not planned again."""
+        if list(arcs) == self._arcs.get(owner, []):
+            return
         self._arcs[owner] = list(arcs)
         self._arc_list = [spec for specs in self._arcs.values() for spec in specs]
         ends = [(spec.source[0], number, True) for number, spec in enumerate(self._arc_list)]
@@ -463,8 +469,13 @@ class AnnotatedTextView(GestureMixin):
             self._decorations_changed()
         super().changeEvent(event)
 
-    def _decorations_changed(self) -> None:
-        self._geometry.forget_plans()
+    def _decorations_changed(self, ranges: Iterable[Range] | None = None) -> None:
+        """Spans, suggestions, tags or arcs changed: those on ``ranges`` (code points), or any
+        (None). They are placed again at the next paint, in the blocks where they start."""
+        if ranges is None:
+            self._geometry.forget_plans()
+        else:
+            self._geometry.forget_plans_at(self.to_qt(start) for start, _ in ranges)
         self.viewport().update()
 
 
