@@ -40,7 +40,7 @@ from workbench.ui.annotate.actions import WindowActions
 from workbench.ui.annotate.assist_controller import AssistController
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
-from workbench.ui.annotate.document_model import DocumentTableModel, load_row
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row, row_after
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.inspector import SpanInspector
@@ -379,12 +379,14 @@ class MainWindow(QMainWindow):
         assert change.document_id == self._document_id, "a command opens its document first"
         self._show_change(change)
         self.suggestion_builder.build_later(change.document_id)
-        self.refresh_document_row(change.document_id)
+        self.refresh_document_row(change.document_id, change)
         self.changeApplied.emit(change)
 
-    def refresh_document_row(self, document_id: str) -> None:
-        """Read the document's row (status, span count, title) again, and the status bar."""
-        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
+    def refresh_document_row(self, document_id: str, change: Change | None = None) -> None:
+        """Read the document's row (status, span count, title) again, or count it after a
+        ``change`` of spans (``row_after``), and show the status bar."""
+        counted = row_after(self.documents.document(document_id), change) if change else None
+        self.documents.replace_row(counted or load_row(self.project, self.annotator, document_id))
         self._show_status()
 
     def _show_change(self, change: Change) -> None:
