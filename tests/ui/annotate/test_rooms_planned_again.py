@@ -1,10 +1,12 @@
 """An edit places again only the tags and arcs of the blocks it touches (``ViewGeometry``'s
 plans): planning every block on screen again at each edit took most of a frame on a long
-document. What is drawn after the edits is what a view drawing the same spans afresh draws."""
+document. What is drawn after the edits is what a view drawing the same spans afresh draws.
+A repaint with nothing changed (the caret's, or the frame an edit painted already) draws the
+spans' pieces and the tags of the last paint."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRectF
@@ -14,8 +16,9 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.conftest import view  # noqa: F401 (a fixture)
 from workbench.ui.annotate.arc_painting import ArcSpec
 from workbench.ui.annotate.room_above_lines import BlockPlan
+from workbench.ui.annotate.span_painting import Piece
 from workbench.ui.annotate.text_view import AnnotatedTextView
-from workbench.ui.annotate.view_geometry import ViewGeometry
+from workbench.ui.annotate.view_geometry import ViewGeometry, VisibleBlock
 from workbench.ui.annotate.view_span import ViewSpan
 
 LINE = "قال الرئيس جو بايدن إن الضربة استهدفت زعيم داعش."
@@ -142,3 +145,49 @@ def test_the_same_arcs_again_plan_nothing_again(shown: AnnotatedTextView, planne
     shown.set_arcs("relations", [])
     drawn(shown)
     assert planned == []
+
+
+@pytest.fixture
+def placed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item for each time the spans' pieces are placed for a paint, from now on."""
+    times: list[int] = []
+    place = AnnotatedTextView._visible_pieces
+
+    def counted(view: AnnotatedTextView, blocks: list[VisibleBlock]) -> list[Piece]:
+        times.append(len(blocks))
+        return place(view, blocks)
+
+    monkeypatch.setattr(AnnotatedTextView, "_visible_pieces", counted)
+    return times
+
+
+def test_a_repaint_with_nothing_changed_places_nothing_again(shown: AnnotatedTextView, placed: list[int]) -> None:
+    shown.viewport().repaint()
+    shown.viewport().repaint()
+    assert placed == []  # the fixture's paint placed them
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda view: view.set_selected_span("said2"),
+        lambda view: view.set_highlights("match", [word(1, "داعش")]),
+        lambda view: view.add_span(ViewSpan("biden", *word(2, "جو بايدن"), RED, "PER")),
+        lambda view: view.suggestions_changed([word(3, "داعش")]),
+        lambda view: view.set_tags_shown(False),
+        lambda view: view.set_document(view.text * 10, view.all_spans()),
+        lambda view: view.scroll_to(len(view.text) - 1),
+        lambda view: view.resize(view.width() - 100, view.height()),
+    ],
+    ids=["selection", "highlights", "span", "suggestions", "tags", "document", "scroll", "width"],
+)
+def test_a_repaint_after_a_change_places_the_pieces_again(
+    shown: AnnotatedTextView, placed: list[int], change: Callable[[AnnotatedTextView], object]
+) -> None:
+    shown.set_document("\n".join([LINE] * 60), shown.all_spans())  # taller than the view
+    shown.viewport().repaint()
+    placed.clear()
+    change(shown)
+    QApplication.processEvents()
+    shown.viewport().repaint()
+    assert len(placed) == 1

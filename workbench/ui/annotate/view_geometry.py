@@ -56,10 +56,13 @@ class ViewGeometry:
         self._rects_cache: dict[tuple[int, int, int], list[LineRect]] = {}
         self._plans: dict[int, BlockPlan] = {}
         self._layout_key: tuple[int, str] = (0, "")
+        self.version = 0
+        """Counts the times plans or rectangles were forgotten: what was placed may move."""
 
     def forget_plans(self) -> None:
         """Spans, tags or arcs changed: place them again at the next paint."""
         self._plans.clear()
+        self.version += 1
 
     def forget_plans_at(self, positions: Iterable[int]) -> None:
         """Tags or arc ends starting at these UTF-16 positions came or went: place them again
@@ -69,10 +72,12 @@ class ViewGeometry:
         document = self.view.document()
         for position in positions:
             self._plans.pop(document.findBlock(position).blockNumber(), None)
+        self.version += 1
 
     def forget_all(self) -> None:
         self._plans.clear()
         self._rects_cache.clear()
+        self.version += 1
 
     # -- blocks ---------------------------------------------------------------------------------
 
