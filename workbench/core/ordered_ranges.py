@@ -61,10 +61,12 @@ class OrderedRanges(Generic[R]):
 
     def near(self, start: int, end: int) -> Iterator[R]:
         """The ranges that may overlap ``[start, end)``: every one that does, and some that only
-        come near it (not in text order)."""
+        come near it (not in text order). A slice of the list, not ``islice``, which steps
+        through every range before the first: 12,000 of them in the middle of a long
+        document's suggestions, 60 µs at each edit and at each paint."""
         first = bisect_left(self._short, (start - self._longest,))
         past = bisect_left(self._short, (end,))
-        return itertools.chain(itertools.islice(self._short, first, past), self._long)
+        return itertools.chain(self._short[first:past], self._long)
 
     def overlapping(self, start: int, end: int) -> list[R]:
         """The ranges overlapping ``[start, end)``, in text order."""

@@ -276,13 +276,13 @@ class DocumentSuggestions:
         for suggestion in gone:
             self._offered.discard(suggestion)
 
-    def withdraw(self, start: int, end: int, label: str) -> bool:
+    def withdraw(self, start: int, end: int, label: str) -> list[Suggestion]:
         """A span was labelled (a suggestion accepted, or labelled another way): the suggestions
-        it hides go. True when there was one."""
+        it hides go. Returns them (the places to show again)."""
         span = (start, end, label)
         hidden = [s for s in self._offered.near(start, end) if hides(span, s, self.nested)]
         self.discard(hidden)
-        return bool(hidden)
+        return hidden
 
     def reject(self, suggestion: Suggestion) -> None:
         self.discard([suggestion])

@@ -17,13 +17,13 @@ Escape rejects it (remembered in the project file, logged "reject"); the suggest
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from workbench.app import changes
 from workbench.app.changes import Command, relabelled
@@ -62,8 +62,8 @@ NamePlaces = tuple[str, Suggestion, list[Suggestion]]
 
 class LabellingController(QObject):
     """Labels, relabels, attributes, notes, deletions and suggestions for ``window``; edits go
-    through ``push``. ``suggestions`` (per document) and ``suggestions_shown_later`` are shared
-    with the window, whose changes withdraw the suggestions they label."""
+    through ``push``. ``suggestions`` (per document) are shared with the window, whose changes
+    withdraw the suggestions they label."""
 
     _occurrences_found = Signal(object)
     """A ``Found`` from the worker: a signal of this object, so that nothing arrives once the
@@ -77,9 +77,6 @@ class LabellingController(QObject):
         self._push = push
         self.suggestions: defaultdict[str, DocumentSuggestions] = defaultdict(DocumentSuggestions)
         self._current_suggestion: Suggestion | None = None
-        self.suggestions_shown_later = QTimer(self, singleShot=True, interval=0)
-        """Suggestions change with new spans; shown after the new span is painted."""
-        self.suggestions_shown_later.timeout.connect(self.show_suggestions)
         self.stored = StoredSuggestions(window, self.suggestions, push, self.show_suggestions)
         self._occurrences_found.connect(self._offer_suggestions)
         self._name_places_found.connect(self._accept_name_places)
@@ -327,10 +324,11 @@ class LabellingController(QObject):
             return
         suggestions = self.suggestions[document_id]
         suggestions.offer(found, label, self._window.span_model.taken_spans(suggestions.nested))
-        self.show_suggestions()
+        self.show_suggestions(found)
 
-    def show_suggestions(self) -> None:
-        self._window.text_view.suggestions_changed()
+    def show_suggestions(self, places: Iterable[Range] | None = None) -> None:
+        """Show the suggestions again: those on ``places`` changed, or any (None)."""
+        self._window.text_view.suggestions_changed(places)
 
     def _shown_suggestions(self) -> DocumentSuggestions | None:
         document_id = self._window.current_document_id
@@ -449,7 +447,7 @@ class LabellingController(QObject):
         else:
             self._remember_rejection(self._window.current_document_id, suggestion)
         self.suggestions[self._window.current_document_id].reject(suggestion)
-        self.show_suggestions()
+        self.show_suggestions([(suggestion.start, suggestion.end)])
         self._collapse_text_selection()
         self._after_suggestion(suggestion, None)
 

@@ -7,8 +7,9 @@ on the leading side, the spans and the inspector on the trailing side, search at
 Every edit is a Qt-free command (``app/changes.py``) applied as one store transaction, which
 commits at once: there is no save. The undo stack wraps each (``commands.py``): it names its
 document and opens it before its undo or redo, so undo and redo work across the documents of a
-session; span commands report each change back through ``apply_change``. Keys: see
-``actions.py`` and the README's table.
+session; span commands report each change back through ``apply_change``, and
+``change_display`` shows it. Keys: see ``actions.py`` (what each does: ``action_table``) and the
+README's table.
 
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
@@ -19,7 +20,6 @@ of the theme (``guide_controller``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -28,24 +28,25 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from workbench.app import changes
 from workbench.app.changes import Change, Command
-from workbench.app.project import Project, SpanEntry
+from workbench.app.project import Project
 from workbench.app.search import DocumentTexts
 from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
 from workbench.core.model import Span, Status
 from workbench.core.schema import Schema
 from workbench.ui import i18n
+from workbench.ui.annotate.action_table import connect_actions
 from workbench.ui.annotate.actions import WindowActions
 from workbench.ui.annotate.assist_controller import AssistController
+from workbench.ui.annotate.change_display import ChangeDisplay
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
-from workbench.ui.annotate.document_model import DocumentTableModel, load_row
+from workbench.ui.annotate.document_model import DocumentTableModel, load_row, row_after
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.inspector import SpanInspector
 from workbench.ui.annotate.label_palette import LabelPalette
 from workbench.ui.annotate.labelling_controller import LabellingController
-from workbench.ui.annotate.panels_painted_later import PanelsPaintedLater
 from workbench.ui.annotate.project_menu import ProjectMenu
 from workbench.ui.annotate.relation_controller import install_relations
 from workbench.ui.annotate.search_controller import SearchController
@@ -57,7 +58,7 @@ from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.commands import Describe, RenameDocument, S, SetStatus, push_command, retranslate_stack
 from workbench.ui.confirm import Confirm, ask_yes_no
 from workbench.ui.i18n import Language
-from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_span, view_spans
+from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_spans
 from workbench.ui.settings import WorkbenchSettings
 
 DEFAULT_SIDE_WIDTHS = (300, 340)
@@ -96,11 +97,8 @@ class MainWindow(QMainWindow):
         self._document_id: str | None = None
         self.labelling = LabellingController(self, self._push)
         self._suggestions = self.labelling.suggestions
-        """The labelling controller's, which a change withdraws from (``_show_change``)."""
-        self._suggestions_shown_later = self.labelling.suggestions_shown_later
-        self._panels_painted_later = PanelsPaintedLater(
-            self, lambda: (self.span_list, self.inspector, self.document_list, self.statusBar())
-        )
+        """The labelling controller's, which a change withdraws from (``ChangeDisplay``)."""
+        self._change_display = ChangeDisplay(self, self._suggestions)
         self.suggestion_builder = SuggestionBuilder(project, annotator, self)
         self.suggestion_builder.built.connect(self.labelling.use_built_suggestions)
         self.preferences = ViewPreferences(self)
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
         self.relations = install_relations(self, self._push)
         self._build_status_bar()
         self._connect_views()
-        self._connect_actions()
+        connect_actions(self)
         self.assist = AssistController(self)
         self._restore_settings()
 
@@ -185,50 +183,6 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.menu_actions.redo.setEnabled)
         stack.undoTextChanged.connect(self._show_undo_texts)
         stack.redoTextChanged.connect(self._show_undo_texts)
-
-    def _connect_actions(self) -> None:
-        actions = self.menu_actions
-        connections: dict[object, Callable[[], object]] = {
-            actions.quit: self.close,
-            actions.undo: self.undo_stack.undo,
-            actions.redo: self.undo_stack.redo,
-            actions.delete_span: self.labelling.delete_selected_span,
-            actions.mark_done: self.toggle_done,
-            actions.find: self.show_search,
-            actions.find_next: self.search_panel.next_match,
-            actions.find_previous: self.search_panel.previous_match,
-            actions.next_suggestion: partial(self.labelling.go_to_suggestion, 1),
-            actions.previous_suggestion: partial(self.labelling.go_to_suggestion, -1),
-            actions.accept_suggestion: self.labelling.accept_suggestion,
-            actions.accept_everywhere: self.labelling.accept_everywhere,
-            actions.reject_suggestion: self.labelling.reject_suggestion,
-            actions.next_document: partial(self.go_to_neighbour, 1),
-            actions.previous_document: partial(self.go_to_neighbour, -1),
-            actions.choose_font: self.preferences.choose_font,
-            actions.zoom_in: partial(self.preferences.zoom, 1),
-            actions.zoom_out: partial(self.preferences.zoom, -1),
-            actions.reset_zoom: self.preferences.reset_zoom,
-            actions.reset_layout: self.preferences.reset_layout,
-            actions.label_tags: lambda: self.preferences.set_label_tags(actions.label_tags.isChecked()),
-            actions.all_arcs: lambda: self.preferences.set_all_arcs(actions.all_arcs.isChecked()),
-            actions.keys: self.preferences.show_keys,
-            actions.export: self.project_menu.export,
-            actions.merge_packages: self.project_menu.merge_packages,
-            actions.assignments: self.project_menu.manage_assignments,
-            actions.agreement: self.project_menu.open_agreement,
-            actions.adjudicate: self.project_menu.open_adjudication,
-        }
-        for label, action in actions.label.items():
-            connections[action] = partial(self.labelling.apply_label, label)
-        for language, action in actions.languages.items():
-            connections[action] = partial(self.set_language, language)
-        for theme, action in actions.themes.items():
-            connections[action] = partial(self.preferences.set_theme, theme)
-        for action, slot in connections.items():
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-        actions.undo.setEnabled(False)
-        actions.redo.setEnabled(False)
-        self.labelling.enable_suggestion_keys()
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -377,40 +331,17 @@ class MainWindow(QMainWindow):
     def apply_change(self, change: Change) -> None:
         """Show a change made, undone or redone in the shown document (its command opened it)."""
         assert change.document_id == self._document_id, "a command opens its document first"
-        self._show_change(change)
+        self._change_display.show(change)
         self.suggestion_builder.build_later(change.document_id)
-        self.refresh_document_row(change.document_id)
+        self.refresh_document_row(change.document_id, change)
         self.changeApplied.emit(change)
 
-    def refresh_document_row(self, document_id: str) -> None:
-        """Read the document's row (status, span count, title) again, and the status bar."""
-        self.documents.replace_row(load_row(self.project, self.annotator, document_id))
+    def refresh_document_row(self, document_id: str, change: Change | None = None) -> None:
+        """Read the document's row (status, span count, title) again, or count it after a
+        ``change`` of spans (``row_after``), and show the status bar."""
+        counted = row_after(self.documents.document(document_id), change) if change else None
+        self.documents.replace_row(counted or load_row(self.project, self.annotator, document_id))
         self._show_status()
-
-    def _show_change(self, change: Change) -> None:
-        self._panels_painted_later.after_the_text()
-        for span_id in change.removed:
-            self.span_model.remove(span_id)
-            self.text_view.remove_span(span_id)
-            if self.inspector.span is not None and self.inspector.span.id == span_id:
-                self.select_span(None, scroll=False)
-        suggestions = self._suggestions[change.document_id]
-        withdrawn = False
-        for span in change.added:
-            entry = SpanEntry(span.id, span.start, span.end, span.label)
-            self.span_model.add(entry)
-            self.text_view.add_span(view_span(entry, self.schema))
-            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
-        for span in change.updated:  # relabelled or moved: it may hide others now
-            entry = SpanEntry(span.id, span.start, span.end, span.label)
-            self.span_model.update(entry)
-            self.text_view.update_span(view_span(entry, self.schema))
-            withdrawn |= suggestions.withdraw(span.start, span.end, span.label)
-            if self.text_view.selected_span_id == span.id:
-                self.span_list.select(span.id)
-                self.inspector.show_span(span)
-        if withdrawn:
-            self._suggestions_shown_later.start()
 
     def report_error(self, message: str) -> None:
         self.tell(message)

@@ -81,9 +81,7 @@ def paint_decorations(painter: QPainter, pieces: list[Piece]) -> None:
 def _paint_underlines(painter: QPainter, piece: Piece) -> None:
     """One underline per span, raised by its stack level so nested spans stay visible."""
     width = SELECTED_UNDERLINE_WIDTH if piece.selected else UNDERLINE_WIDTH
-    pen = QPen(_color(piece.color, 255), width)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
+    painter.setPen(_pen(piece.color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
     raised = min(piece.level, MAX_VISIBLE_LEVELS - 1) * (UNDERLINE_WIDTH + UNDERLINE_GAP)
     for rect in piece.rects:
         y = rect.bottom() - width / 2 - raised
@@ -93,13 +91,26 @@ def _paint_underlines(painter: QPainter, piece: Piece) -> None:
 def _paint_outline(
     painter: QPainter, piece: Piece, style: Qt.PenStyle, width: float, darker: bool = False
 ) -> None:
-    color = _color(piece.color, 255)
-    pen = QPen(color.darker(150) if darker else color, width, style)
-    painter.setPen(pen)
+    painter.setPen(_pen(piece.color, width, style, darker=darker))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     inset = width / 2
     for rect in piece.rects:
         painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
+
+
+@lru_cache(maxsize=256)
+def _pen(
+    hex_color: str,
+    width: float,
+    style: Qt.PenStyle,
+    cap: Qt.PenCapStyle = Qt.PenCapStyle.SquareCap,
+    darker: bool = False,
+) -> QPen:
+    """A pen made once for every piece drawn with it (a screen draws dozens at every paint)."""
+    color = _color(hex_color, 255)
+    pen = QPen(color.darker(150) if darker else color, width, style)
+    pen.setCapStyle(cap)
+    return pen
 
 
 @lru_cache(maxsize=256)

@@ -6,6 +6,7 @@ heavier. Where they go is ``room_above_lines``'s business."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -29,10 +30,18 @@ class DrawnTag:
 def paint_tags(painter: QPainter, tags: list[DrawnTag], font: QFont) -> None:
     painter.setFont(font)
     for tag in tags:
-        color = QColor(tag.color)
-        painter.setBrush(color)
-        width = SELECTED_TAG_BORDER_WIDTH if tag.selected else TAG_BORDER_WIDTH
-        painter.setPen(QPen(color.darker(150) if tag.selected else color, width))
+        fill, border, text = _tag_colours(tag.color, tag.selected)
+        painter.setBrush(fill)
+        painter.setPen(border)
         painter.drawRoundedRect(tag.rect, 2.0, 2.0)
-        painter.setPen(QColor(text_colour_on(tag.color)))
+        painter.setPen(text)
         painter.drawText(tag.rect, Qt.AlignmentFlag.AlignCenter, tag.text)
+
+
+@lru_cache(maxsize=256)
+def _tag_colours(colour: str, selected: bool) -> tuple[QColor, QPen, QColor]:
+    """A tag's fill, border and text in ``colour``, made once: a screen paints dozens of tags
+    in a few colours, at every paint."""
+    fill = QColor(colour)
+    width = SELECTED_TAG_BORDER_WIDTH if selected else TAG_BORDER_WIDTH
+    return fill, QPen(fill.darker(150) if selected else fill, width), QColor(text_colour_on(colour))

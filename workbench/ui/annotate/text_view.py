@@ -33,7 +33,7 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -57,7 +57,7 @@ from workbench.ui import fonts
 from workbench.ui.annotate.arc_painting import ArcSpec, paint_arcs
 from workbench.ui.annotate.room_above_lines import tag_font
 from workbench.ui.annotate.span_painting import Piece, paint_backgrounds, paint_decorations
-from workbench.ui.annotate.tag_painting import paint_tags
+from workbench.ui.annotate.tag_painting import DrawnTag, paint_tags
 from workbench.ui.annotate.view_geometry import SpanGeometry, ViewGeometry, VisibleBlock
 from workbench.ui.annotate.view_gestures import ClickCycle, GestureMixin
 from workbench.ui.annotate.view_span import (
@@ -104,6 +104,11 @@ class AnnotatedTextView(GestureMixin):
         self._arc_ends: list[tuple[int, int, bool]] = []
         """(code point, arc number, source?) of every arc's ends, in text order."""
         self._geometry = ViewGeometry(self)
+        self._drawn_version = 0
+        """Counts the changes to what is drawn over the text (spans, suggestions, highlights,
+        the selected span, tags, arcs)."""
+        self._drawn: tuple[object, list[Piece], list[DrawnTag]] | None = None
+        """What the last paint drew (``_drawn_now``), with what it was drawn from."""
         self._init_gestures()
         self._configure_widget()
 
@@ -160,19 +165,20 @@ class AnnotatedTextView(GestureMixin):
     def add_span(self, span: ViewSpan) -> None:
         self._check_range(span.start, span.end)
         self._spans.add(_indexed(span))
-        self._decorations_changed()
+        self._decorations_changed([(span.start, span.end)])
 
     def update_span(self, span: ViewSpan) -> None:
         """Replace the span with the same id (range, colour, label or kind)."""
         self._check_range(span.start, span.end)
-        self._spans.update(_indexed(span))
-        self._decorations_changed()
+        before = self._spans.remove(span.id)
+        self._spans.add(_indexed(span))
+        self._decorations_changed([(before.start, before.end), (span.start, span.end)])
 
     def remove_span(self, span_id: str) -> None:
-        self._spans.remove(span_id)
+        before = self._spans.remove(span_id)
         if self._selected_span_id == span_id:
             self._selected_span_id = None
-        self._decorations_changed()
+        self._decorations_changed([(before.start, before.end)])
 
     def span(self, span_id: str) -> ViewSpan | None:
         found = self._spans.get(span_id)
@@ -193,6 +199,7 @@ class AnnotatedTextView(GestureMixin):
             IndexedSpan(f"{kind}:{number}", start, end, None)
             for number, (start, end) in enumerate(ranges)
         )
+        self._drawn_version += 1
         self.viewport().update()
 
     def set_suggestion_source(self, source: SuggestionSource) -> None:
@@ -201,8 +208,9 @@ class AnnotatedTextView(GestureMixin):
         self._suggested = source
         self._decorations_changed()
 
-    def suggestions_changed(self) -> None:
-        self._decorations_changed()
+    def suggestions_changed(self, ranges: Iterable[Range] | None = None) -> None:
+        """The suggestions on these ranges came or went (None: any may have)."""
+        self._decorations_changed(ranges)
 
     def suggestion(self, suggestion_id: str) -> ViewSpan | None:
         return self._suggested.get(suggestion_id)
@@ -214,7 +222,8 @@ class AnnotatedTextView(GestureMixin):
         self._selected_span_id = span_id
         if span_id is not None:
             self._token_cursor = False
-        self._decorations_changed()
+        self._drawn_version += 1
+        self.viewport().update()  # the tags and arcs stay where they are
 
     @property
     def selected_span_id(self) -> str | None:
@@ -356,7 +365,7 @@ class AnnotatedTextView(GestureMixin):
     def paintEvent(self, event: QPaintEvent) -> None:
         self._geometry.give_room_on_screen()  # before Qt lays out and paints the text
         blocks = list(self._geometry.visible_blocks(QRectF(self.viewport().rect())))
-        pieces = self._visible_pieces(blocks)
+        pieces, tags = self._drawn_now(blocks)
         painter = QPainter(self.viewport())
         paint_backgrounds(painter, pieces)
         painter.end()
@@ -371,8 +380,22 @@ class AnnotatedTextView(GestureMixin):
             painter.restore()
         small = tag_font(self.font())
         paint_arcs(painter, self._geometry.arcs(blocks), small)
-        paint_tags(painter, self._geometry.tags(blocks), small)
+        paint_tags(painter, tags, small)
         painter.end()
+
+    def _drawn_now(self, blocks: list[VisibleBlock]) -> tuple[list[Piece], list[DrawnTag]]:
+        """The spans' pieces and the tags on screen: those of the last paint when nothing they
+        are drawn from changed since (a repaint of the caret, or of the frame an edit painted
+        already: about a millisecond of a screen's spans and suggestions placed again)."""
+        key = (
+            self._drawn_version,
+            self._geometry.version,
+            [(visible.block.blockNumber(), visible.origin.x(), visible.origin.y()) for visible in blocks],
+            self.edge_drag_range,
+        )
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, self._visible_pieces(blocks), self._geometry.tags(blocks))
+        return self._drawn[1], self._drawn[2]
 
     def _visible_pieces(self, blocks: list[VisibleBlock]) -> list[Piece]:
         """What to draw in ``blocks``: highlights, then spans (a dragged span where it would go)."""
@@ -430,7 +453,11 @@ class AnnotatedTextView(GestureMixin):
         return [f for f in found if start <= f.start < past]
 
     def set_arcs(self, owner: str, arcs: Sequence[ArcSpec]) -> None:
-        """Draw ``arcs`` (replacing those ``owner`` set before) above the lines."""
+        """Draw ``arcs`` (replacing those ``owner`` set before) above the lines. The same arcs
+        again (as the selection moves and nothing with arcs is selected) change nothing: the
+        blocks on screen are not planned again."""
+        if list(arcs) == self._arcs.get(owner, []):
+            return
         self._arcs[owner] = list(arcs)
         self._arc_list = [spec for specs in self._arcs.values() for spec in specs]
         ends = [(spec.source[0], number, True) for number, spec in enumerate(self._arc_list)]
@@ -463,8 +490,14 @@ class AnnotatedTextView(GestureMixin):
             self._decorations_changed()
         super().changeEvent(event)
 
-    def _decorations_changed(self) -> None:
-        self._geometry.forget_plans()
+    def _decorations_changed(self, ranges: Iterable[Range] | None = None) -> None:
+        """Spans, suggestions, tags or arcs changed: those on ``ranges`` (code points), or any
+        (None). They are placed again at the next paint, in the blocks where they start."""
+        if ranges is None:
+            self._geometry.forget_plans()
+        else:
+            self._geometry.forget_plans_at(self.to_qt(start) for start, _ in ranges)
+        self._drawn_version += 1
         self.viewport().update()
 
 
