@@ -17,11 +17,11 @@ Escape rejects it (remembered in the project file, logged "reject"); the suggest
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -51,8 +51,10 @@ from workbench.ui.label_style import label_colours
 if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
 
-Push = Callable[[type[S], Command, Describe], S | None]
-"""Apply a command and put its step on the window's undo stack; None when it was refused."""
+class Push(Protocol):
+    """Apply a command and put its step on the window's undo stack; None when it was refused."""
+
+    def __call__(self, step: type[S], command: Command, describe: Describe, /) -> S | None: ...
 Found = tuple[str, int, int, str, list[Range], NormalizedText]
 """(document id, start, end, label) of a span just labelled, the places offered with its label
 (``places_elsewhere``), and the document's normalized view they were found in."""
