@@ -9,7 +9,6 @@ and remembers that it took that package's set at that revision (``merged_package
 
 - A package's set at a revision a merge took before brings nothing: merging a package again
   changes nothing, even after another package of the annotator was merged in between.
-
 - A package whose set the lead last carried or brought back (the same package id): the
   annotator changed the set when the package's revision is past the lead's synced one, and the
   project changed it too when its own revision is past that.
