@@ -316,22 +316,27 @@ def test_a_format_1_file_gains_the_rejected_suggestions_table_after_a_backup(
     backup.close()
 
 
-def test_a_backup_killed_half_way_is_not_taken_for_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first opening of an older project backs it up before bringing it forward; killed
-    while writing the backup (a large project takes seconds), it left a half-written file under
-    the backup's name, which the next opening took for the backup and migrated without one."""
-    path = tmp_path / "old.tawsim"
+def large_older_project(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project of the format before this one, of about 100 MB (1,000 documents)."""
     with monkeypatch.context() as old_program:
         old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
         with Project.create(path, builtin_schema("generic")):
             pass
     conn = sqlite3.connect(path)
-    conn.executemany(  # about 100 MB, so that the backup takes a while
+    conn.executemany(
         "INSERT INTO documents (id, name, text, sha256, ord) VALUES (?, ?, ?, ?, ?)",
         [(f"d{n}", f"d{n}", f"{n} " + "نص عربي طويل " * 4000, f"{n:064x}", n) for n in range(1000)],
     )
     conn.commit()
     conn.close()
+    return path
+
+
+def test_a_backup_killed_half_way_is_not_taken_for_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first opening of an older project backs it up before bringing it forward; killed
+    while writing the backup (a large project takes seconds), it left a half-written file under
+    the backup's name, which the next opening took for the backup and migrated without one."""
+    path = large_older_project(tmp_path / "old.tawsim", monkeypatch)
     backup = migrations.backup_path(path, migrations.format_version() - 1)
     opening = subprocess.Popen(
         [sys.executable, "-c", f"from workbench.store.project import Project; Project.open({str(path)!r})"],
@@ -381,3 +386,22 @@ def test_the_backup_an_opening_would_write_is_told_from_the_header_alone(
     assert migrations.backup_before_update(tmp_path / "text.tawsim") is None
     backup.write_bytes(b"")
     assert migrations.backup_before_update(old) is None
+
+
+def test_reading_an_older_project_does_not_hold_it_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command that only reads a project of an earlier version (``stats``) reads a copy brought
+    forward, never the file itself. The copy was in memory: a 100 MB project cost 150 MB of
+    memory, a project of 100,000 documents (about 1 GB) more than a gigabyte. It is a temporary
+    file now, beyond SQLite's page cache."""
+    path = large_older_project(tmp_path / "old.tawsim", monkeypatch)
+    measure = (
+        "import resource, subprocess, sys; "
+        f"subprocess.run([sys.executable, '-m', 'workbench', 'stats', {str(path)!r}], check=True, "
+        "stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    peak_kb = int(subprocess.run(
+        [sys.executable, "-c", measure], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    ).stdout)
+    assert peak_kb < 60_000, f"stats of a 100 MB older project peaked at {peak_kb // 1024} MB"
+    assert migrations.file_version(sqlite3.connect(path)) == migrations.format_version() - 1
