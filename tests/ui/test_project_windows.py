@@ -138,6 +138,32 @@ def test_a_project_of_an_earlier_version_is_backed_up_off_the_gui_thread_behind_
     assert backup.exists() and migrations.file_version(window.project.conn) == migrations.format_version()
 
 
+def test_a_project_asked_for_again_while_it_is_updated_is_updated_and_opened_once(
+    windows: ProjectWindows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The opening waits in an event loop of its own, where a FileOpen event for the same file
+    may arrive (macOS): a second update of the file meanwhile would write its backup twice at
+    once."""
+    path = tmp_path / "old.tawsim"
+    with monkeypatch.context() as old_program:
+        old_program.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:-1])
+        new_project(path).close()
+    backups: list[Path] = []
+    write_backup = migrations._write_backup
+
+    def counted(conn: sqlite3.Connection, target: Path) -> None:
+        backups.append(target)
+        write_backup(conn, target)
+
+    monkeypatch.setattr(migrations, "_write_backup", counted)
+    again: list[MainWindow | None] = []
+    timer = single_shot(0, lambda: again.append(windows.open(path)))
+    window = windows.open(path)
+    assert timer is not None and again == [None]
+    assert window is not None and list(windows.windows) == [path.resolve()]
+    assert len(backups) == 1
+
+
 def test_an_update_that_fails_opens_nothing_and_says_why_until_the_message_is_closed(
     windows: ProjectWindows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -54,6 +54,8 @@ class ProjectWindows(QObject):
         """The demo project's window while a project asked for may still replace it."""
         self.asked = False
         """Whether a FileOpen event has asked for a project."""
+        self.updating: set[Path] = set()
+        """The project files being brought to this version (``_brought_up_to_date``)."""
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -112,6 +114,8 @@ class ProjectWindows(QObject):
         own meanwhile, so the window keeps painting. False when that failed, once the message
         saying why is closed; True at once for a file that needs no backup (the opening does the
         rest)."""
+        if path in self.updating:  # asked again meanwhile (a FileOpen event): the first opens it
+            return False
         backup = backup_before_update(path)
         if backup is None:
             return True
@@ -123,7 +127,11 @@ class ProjectWindows(QObject):
         task.succeeded.connect(updated.append)
         waiting = QEventLoop()
         task.finished.connect(waiting.quit)
-        waiting.exec()
+        self.updating.add(path)
+        try:
+            waiting.exec()
+        finally:
+            self.updating.discard(path)
         if task.error_box is not None:
             task.error_box.exec()  # modal, as the opening's own refusals: it may be the last window
         task.deleteLater()
