@@ -23,6 +23,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app.adjudication import adjudication_progress, finished_sets
 from workbench.core.adjudication import Agreement, SpanKey, span_candidates
 from workbench.core.model import GOLD, Status
+from workbench.ui.i18n import isolated
 from workbench.ui.label_style import label_colour, lighter
 from workbench.ui.lead.adjudication_view import (
     MERGED,
@@ -256,6 +257,20 @@ def test_another_document_replaces_the_panes(
         "carim",
     ]
     assert view.mode == MERGED
+
+
+def test_the_document_list_shows_titles_with_file_names_as_tooltips(
+    view: AdjudicationView, lead_project: LeadProject
+) -> None:
+    """As the annotator's list (it is its model, on gold): the title, the file stem beside."""
+    model = view.documents
+    assert view.document_table.model() is model
+    rows = lead_project.project.annotator_progress(GOLD)
+    for number, row in enumerate(rows):
+        index = model.index(number, model.NAME)
+        assert row.title and row.title != row.name
+        assert model.data(index) == isolated(row.title)
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole) == isolated(row.name)
 
 
 def splitter_panes(view: AdjudicationView) -> list[QWidget | None]:
