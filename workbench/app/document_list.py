@@ -235,6 +235,11 @@ def titles_by_position(project: Project, first: int, count: int) -> list[TitledD
     return stored.titles_by_position(project.conn, first, count)
 
 
+def titles_of(project: Project, document_ids: Sequence[str]) -> dict[str, str]:
+    """The titles (as the lists show them) of these documents, by id."""
+    return stored.titles_of(project.conn, document_ids)
+
+
 def page_by_rowid(project: Project, annotator: str, rowids: Sequence[int]) -> list[DocumentProgress]:
     """The rows of these documents, in the order given."""
     return stored.page_by_rowid(project.conn, annotator, rowids)

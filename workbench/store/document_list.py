@@ -72,6 +72,21 @@ def titles_by_position(conn: sqlite3.Connection, first: int, count: int) -> list
     return [TitledDocument(i, name, shown_title(title, opening)) for i, name, title, opening in rows]
 
 
+def titles_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> dict[str, str]:
+    """The title of each of these documents (``titles.shown_title``) by id, read in batches
+    (a query binds a limited number of values)."""
+    titles: dict[str, str] = {}
+    for first in range(0, len(document_ids), _BATCH):
+        batch = document_ids[first : first + _BATCH]
+        marks = ",".join("?" * len(batch))
+        rows = conn.execute(f"SELECT d.id, {TITLE_COLUMNS} FROM documents d WHERE d.id IN ({marks})", batch)
+        titles.update((i, shown_title(title, opening)) for i, title, opening in rows)
+    return titles
+
+
+_BATCH = 500
+
+
 def page_by_rowid(
     conn: sqlite3.Connection, annotator: str, rowids: Sequence[int]
 ) -> list[DocumentProgress]:
