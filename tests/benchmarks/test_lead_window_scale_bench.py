@@ -7,7 +7,8 @@ characters with 20 gold spans each) imported by ``workbench import``. The window
 of their own (``python -m tests.benchmarks.test_lead_window_scale_bench PROJECT``) that prints one
 line of JSON: the GUI thread's processor time (``time.thread_time``: work on a worker thread is not
 counted, nor other programs on a shared machine) of each step, from the call that opens a window to
-its first paint, and of each interaction to its repaint, with the longest stretch of it without a
+its first paint, and of each interaction to its repaint (in the adjudication window, documents
+with three annotators' finished sets among them: ``give_annotators_work``), with the longest stretch of it without a
 pause (a step that waits for a worker handles events in rounds, as the program's event loop does:
 the adjudication window fills in its list and its first document after its first paint, the document
 read on a worker); then the peak resident memory (VmHWM). The assignment dialog and the adjudication
@@ -49,6 +50,8 @@ SIZE = int(os.environ.get("WORKBENCH_LEAD_SCALE", "2000"))
 GIVEN_PROJECT = os.environ.get("WORKBENCH_LEAD_PROJECT")
 ANNOTATOR = "bench"
 SAMPLE = 1000
+ANNOTATORS = ("amal", "badr", "carim")
+"""Annotators whose finished sets the adjudication window compares (``give_annotators_work``)."""
 """Documents the assignment dialog samples for ``ANNOTATOR``."""
 LIMIT_MS = 16
 
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
+    from workbench.app.project import Project
     from workbench.ui.background import BackgroundTask
 
 
@@ -92,6 +96,8 @@ STEPS = (
     "adjudication window: first document (read in the background) shown",
     "adjudication window: document list's index (read in the background) shown",
     "adjudication window: choose the last document",
+    "adjudication window: choose the 2nd document (3 annotators' sets)",
+    "adjudication window: choose the 3rd document (the same annotators)",
     "adjudication window: opened again (Qt's enums and styles made) to first paint",
     "adjudication window: opened again: first document shown",
     "agreement dashboard: open to first paint (report in the background)",
@@ -145,6 +151,7 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     warming = start_warm_up()
     project = Project.open(project_path)
     project.ensure_annotator(ANNOTATOR)
+    give_annotators_work(project)
     parent = QWidget()
     parent.resize(1200, 800)
     parent.show()
@@ -183,6 +190,8 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     documents = adjudication.document_table  # type: ignore[attr-defined]
     measure(lambda: until_true(lambda: documents.model().is_indexed, documents.viewport()))
     measure(lambda: (select_row(documents, documents.model().rowCount() - 1), painted_dialog(gold_text)))
+    for row in (1, 2):
+        measure(lambda row=row: (select_row(documents, row), painted_dialog(gold_text)))
     adjudication.close()
     QApplication.processEvents()
     measure(lambda: dialogs.append(painted_dialog(open_adjudication(None, project, GOLD))))
@@ -197,6 +206,24 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     size = project.document_count()
     project.close()
     return {"documents": size, "steps": steps, "peak_mb": _peak_mb(), "forced_paints": FORCED}
+
+
+def give_annotators_work(project: Project) -> None:
+    """Finished sets of ``ANNOTATORS`` on the second and third documents (rows 1 and 2 of the
+    adjudication window's list): gold's spans, the second annotator leaving out the last 3, the third
+    the last 6, so the window compares them side by side; a set there from a run before is kept."""
+    from workbench.core.model import GOLD, Status
+
+    rows = project.conn.execute("SELECT id FROM documents ORDER BY ord, rowid LIMIT 2 OFFSET 1")
+    for (document_id,) in rows.fetchall():
+        gold = project.annotation_set(document_id, GOLD)
+        spans = gold.spans if gold else ()
+        for number, annotator in enumerate(ANNOTATORS):
+            if project.annotation_set(document_id, annotator) is not None:
+                continue
+            for span in spans[: len(spans) - 3 * number]:
+                project.add_span(document_id, annotator, span.start, span.end, span.label)
+            project.set_status(document_id, annotator, Status.DONE)
 
 
 def until_ended(task: BackgroundTask, widget: QWidget) -> None:

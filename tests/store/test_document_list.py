@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, Status, make_document
+from workbench.store import document_list
 from workbench.store.document_list import (
     IndexRow,
     document_names,
@@ -13,10 +14,11 @@ from workbench.store.document_list import (
     document_rowid,
     done_count,
     index_rows,
-    names_by_position,
     not_done,
     page_by_position,
     page_by_rowid,
+    titles_by_position,
+    titles_of,
 )
 from workbench.store.project import Project
 from workbench.store.reading import DocumentProgress
@@ -58,13 +60,25 @@ def test_pages_by_position_are_slices_of_every_row(listed: Project) -> None:
             assert page_by_position(listed.conn, ANNOTATOR, first, count) == rows[first : first + count]
 
 
-def test_names_by_position_are_those_of_the_pages(listed: Project) -> None:
-    """What the assignment table reads: the same documents in the same order, ties included."""
+def test_titles_by_position_are_those_of_the_pages(listed: Project) -> None:
+    """What the assignment table reads: the same documents in the same order, ties included,
+    with their names and the titles the annotator's list shows (one from the metadata)."""
+    listed.set_document_title("d5", "عنوان مختار")
     rows = everything(listed)
+    assert rows[1].title == "عنوان مختار" and rows[0].title == "نص رقم 0"
     for first in range(8):
         for count in (1, 2, 3, 7):
-            wanted = [(row.id, row.name) for row in rows[first : first + count]]
-            assert names_by_position(listed.conn, first, count) == wanted
+            wanted = [(row.id, row.name, row.title) for row in rows[first : first + count]]
+            assert titles_by_position(listed.conn, first, count) == wanted
+
+
+def test_titles_of_documents_by_id_in_batches(listed: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the agreement dashboard names its documents by, read a few ids at a time."""
+    monkeypatch.setattr(document_list, "_BATCH", 2)
+    listed.set_document_title("d3", "عنوان مختار")
+    rows = everything(listed)
+    assert titles_of(listed.conn, [r.id for r in rows] + ["nothing"]) == {r.id: r.title for r in rows}
+    assert titles_of(listed.conn, ["d3"]) == {"d3": "عنوان مختار"}
 
 
 def test_pages_by_rowid_come_in_the_order_asked(listed: Project) -> None:

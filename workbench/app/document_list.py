@@ -31,6 +31,7 @@ from workbench.core.model import Status
 from workbench.core.normalize import normalize_query
 from workbench.store import document_list as stored
 from workbench.store.document_list import IndexRow
+from workbench.store.document_list import TitledDocument as TitledDocument  # the lead's tables name documents by it
 
 if TYPE_CHECKING:
     import numpy as np
@@ -229,9 +230,14 @@ def page_by_position(project: Project, annotator: str, first: int, count: int) -
     return stored.page_by_position(project.conn, annotator, first, count)
 
 
-def names_by_position(project: Project, first: int, count: int) -> list[tuple[str, str]]:
-    """(id, name) of the documents in project order from position ``first``."""
-    return stored.names_by_position(project.conn, first, count)
+def titles_by_position(project: Project, first: int, count: int) -> list[TitledDocument]:
+    """The documents in project order from position ``first``, with their names and titles."""
+    return stored.titles_by_position(project.conn, first, count)
+
+
+def titles_of(project: Project, document_ids: Sequence[str]) -> dict[str, str]:
+    """The titles (as the lists show them) of these documents, by id."""
+    return stored.titles_of(project.conn, document_ids)
 
 
 def page_by_rowid(project: Project, annotator: str, rowids: Sequence[int]) -> list[DocumentProgress]:

@@ -23,6 +23,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app.adjudication import adjudication_progress, finished_sets
 from workbench.core.adjudication import Agreement, SpanKey, span_candidates
 from workbench.core.model import GOLD, Status
+from workbench.ui.i18n import isolated
 from workbench.ui.label_style import label_colour, lighter
 from workbench.ui.lead.adjudication_view import (
     MERGED,
@@ -256,6 +257,72 @@ def test_another_document_replaces_the_panes(
         "carim",
     ]
     assert view.mode == MERGED
+
+
+def test_the_document_list_shows_titles_with_file_names_as_tooltips(
+    view: AdjudicationView, lead_project: LeadProject
+) -> None:
+    """As the annotator's list (it is its model, on gold): the title, the file stem beside."""
+    model = view.documents
+    assert view.document_table.model() is model
+    rows = lead_project.project.annotator_progress(GOLD)
+    for number, row in enumerate(rows):
+        index = model.index(number, model.NAME)
+        assert row.title and row.title != row.name
+        assert model.data(index) == isolated(row.title)
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole) == isolated(row.name)
+
+
+def splitter_panes(view: AdjudicationView) -> list[QWidget | None]:
+    return [view.panes.widget(i) for i in range(view.panes.count())]
+
+
+def shown_row_boxes(view: AdjudicationView) -> list[QWidget | None]:
+    """The boxes in the row of who is shown, in its order (after its title, before its stretch)."""
+    items = [view.shown_row.itemAt(i) for i in range(1, view.shown_row.count() - 1)]
+    return [item.widget() if item else None for item in items]
+
+
+def test_another_document_by_the_same_annotators_keeps_their_panes(
+    view: AdjudicationView, lead_project: LeadProject
+) -> None:
+    view.set_mode(SIDE_BY_SIDE)
+    view.shown_boxes["badr"].setChecked(False)
+    panes, boxes = dict(view.annotator_panes), dict(view.shown_boxes)
+    view.show_document(lead_project.document_ids[1])
+    assert view.document_id == lead_project.document_ids[1]
+    assert all(view.annotator_panes[a] is panes[a] and view.shown_boxes[a] is boxes[a] for a in panes)
+    assert list(view.annotator_panes) == list(panes)
+    assert splitter_panes(view) == [view.merged_pane, *panes.values(), view.gold_pane]
+    assert shown_row_boxes(view) == list(boxes.values())
+    text = lead_project.text(1)
+    agreed = {phrase_range(text, p) for p in ("تنظيم الدولة الإسلامية", "العراق", "سوريا", "ليبيا")}
+    for pane in panes.values():
+        assert pane.view.text == text
+        assert {(s.start, s.end) for s in pane.view.all_spans()} == agreed
+    assert [a for a, pane in panes.items() if pane.isVisible()] == ["amal", "carim"]  # badr still hidden
+
+
+def test_the_panes_follow_another_set_of_annotators(
+    view: AdjudicationView, lead_project: LeadProject
+) -> None:
+    amal, carim = view.annotator_panes["amal"], view.annotator_panes["carim"]
+    view.show_document(lead_project.document_ids[4])  # amal and carim finished it
+    assert view.annotator_panes == {"amal": amal, "carim": carim}
+    view.show_document(lead_project.document_ids[3])  # amal and badr (carim has not finished)
+    assert list(view.annotator_panes) == ["amal", "badr"] and view.annotator_panes["amal"] is amal
+    badr = view.annotator_panes["badr"]
+    assert splitter_panes(view) == [view.merged_pane, amal, badr, view.gold_pane]
+    assert shown_row_boxes(view) == [view.shown_boxes["amal"], view.shown_boxes["badr"]]
+    assert view.shown_boxes["badr"].isChecked()
+    text = lead_project.text(3)
+    assert badr.view.text == text
+    [span] = badr.view.all_spans()
+    assert (span.start, span.end) == phrase_range(text, "التحالف الدولي")
+    badr.view.spanClicked.emit(span.id)  # the new pane is wired: its span selects its candidate
+    assert view.current_candidate() == view.candidates.candidates[
+        view.candidates.row_of(key(lead_project, "التحالف الدولي", "ORG", 3))
+    ]
 
 
 def test_screenshots(qtbot: QtBot, view: AdjudicationView, lead_project: LeadProject) -> None:

@@ -22,6 +22,7 @@ from workbench.app.agreement import project_agreement
 from workbench.app.agreement_html import documents_by_disagreement, format_score, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.ui.background import BackgroundTask
+from workbench.ui.i18n import isolated
 from workbench.ui.lead.adjudication_view import SIDE_BY_SIDE
 from workbench.ui.lead.agreement_cells import value_at
 from workbench.ui.lead.agreement_dashboard import AgreementDashboard, open_agreement_dashboard
@@ -96,8 +97,12 @@ def test_documents_are_sorted_by_disagreement(
     ids = lead_project.document_ids
     assert expected[0] == ids[2] and expected[-1] == ids[1]
     model = dashboard.document_model
-    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-    assert names == [row["name"] for row in documents_by_disagreement(report)]
+    titles = {row.id: row.title for row in lead_project.project.annotator_progress("amal")}
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert shown == [isolated(titles[i]) for i in expected]  # as the annotator's list names them
+    tooltips = [model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert tooltips == [isolated(row["name"]) for row in documents_by_disagreement(report)]
+    assert all(titles[i] != row["name"] for i, row in zip(expected, documents_by_disagreement(report), strict=True))
     disagreements = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert disagreements[0] == "1.000" and disagreements[-1] == "0.000"
 

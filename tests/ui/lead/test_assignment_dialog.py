@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from workbench.app.project import Project
 from workbench.core.model import Status
 from workbench.core.schema import DEFAULT_SCHEMA, builtin_schema
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
+from workbench.ui.i18n import Language, isolated
 from workbench.ui.lead import assignment_dialog
 from workbench.ui.lead.assignment_dialog import (
     AssignmentDialog,
@@ -78,6 +79,19 @@ def test_the_table_shows_who_has_which_document_and_their_status(dialog: Assignm
         == Qt.CheckState.Unchecked
     )
     assert not model.flags(cell(dialog, 0, "amal")) & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_the_rows_show_the_documents_titles_with_their_file_names_as_tooltips(
+    dialog: AssignmentDialog, lead_project: LeadProject
+) -> None:
+    """As the annotator's list names them: the title, the file stem (``000_e8827d64…``) beside."""
+    rows = lead_project.project.annotator_progress("amal")
+    assert [row.id for row in rows] == lead_project.document_ids
+    header = partial(dialog.model.headerData, orientation=Qt.Orientation.Vertical)
+    for number, row in enumerate(rows):
+        assert row.title and row.title != row.name
+        assert header(number) == isolated(row.title)
+        assert header(number, role=Qt.ItemDataRole.ToolTipRole) == isolated(row.name)
 
 
 def test_ticking_a_cell_assigns_the_document(

@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.annotate.test_document_list import annotated
+from tests.ui.annotate.test_document_list import CITIES, annotated
 from tests.ui.window_scene import ANNOTATOR
 from workbench.app.packages import assigned_documents, choose_documents
 from workbench.app.project import Project
 from workbench.core.schema import builtin_schema
 from workbench.ui.annotate.document_model import PAGE
+from workbench.ui.i18n import isolated
 from workbench.ui.lead.assignment_dialog import AssignmentDialog
 
 DOCUMENTS = 3 * PAGE + 5
@@ -52,7 +53,9 @@ def test_opening_reads_no_document_list_of_the_whole_project(
     dialog = show(qtbot, project)
     model = dialog.model
     assert model.rowCount() == DOCUMENTS
-    assert model.headerData(DOCUMENTS - 1, Qt.Orientation.Vertical) == f"doc-{DOCUMENTS - 1:04d}"
+    last = DOCUMENTS - 1
+    assert model.headerData(last, Qt.Orientation.Vertical) == isolated(f"خبر {last} من {CITIES[last % len(CITIES)]}")
+    assert model.headerData(last, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) == isolated(f"doc-{last:04d}")
     amal = model.annotators.index(ANNOTATOR)
     assert model.data(model.index(DOCUMENTS - 1, amal), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.data(model.index(7 * 20, amal), Qt.ItemDataRole.DisplayRole) == "done"

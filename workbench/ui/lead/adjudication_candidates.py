@@ -45,6 +45,18 @@ AGREEMENT_COLOURS = {
 }
 """Background of the agreement cell in the candidates table."""
 ARGUMENT_INDENT = "    "
+_ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+"""The roles ``CandidateModel.data`` answers, as the plain numbers a view asks with: the others
+(of the nine a view asks for each cell it measures or paints) are answered None at once."""
 
 
 def identity(candidate: Row) -> CandidateId:
@@ -80,19 +92,20 @@ class CandidateModel(QAbstractTableModel):
         super().__init__()
         self._schema = schema
         self._comparison: Comparison | None = None
+        self._rows: tuple[Row, ...] = ()
 
     def set_comparison(self, comparison: Comparison) -> None:
         self.beginResetModel()
         self._comparison = comparison
+        self._rows = (*comparison.candidates, *comparison.relations, *comparison.document_labels)
         self.endResetModel()
 
     @property
     def candidates(self) -> tuple[Row, ...]:
-        """The rows: spans, events and arguments, then relations, then document-label answers."""
-        comparison = self._comparison
-        if comparison is None:
-            return ()
-        return (*comparison.candidates, *comparison.relations, *comparison.document_labels)
+        """The rows: spans, events and arguments, then relations, then document-label answers
+        (made once per comparison: the table asks for them on each of its cells' roles, a
+        thousand times as a document's candidates are measured)."""
+        return self._rows
 
     def row_of(self, key: SpanKey | Row) -> int:
         """The row of a candidate, or of the span or event candidate with this key."""
@@ -110,7 +123,7 @@ class CandidateModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._comparison is None:
+        if role not in _ANSWERED_ROLES or not index.isValid() or self._comparison is None:
             return None
         candidate = self.candidates[index.row()]
         column = index.column()

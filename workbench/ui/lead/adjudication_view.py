@@ -272,7 +272,7 @@ class AdjudicationView(AdjudicationLayout):
         for view in (self.merged_view, self.gold_view):
             view.set_document(text)
             lay_out_scroll_bars(view)
-        self._rebuild_annotator_panes(text)
+        self._show_annotator_texts(text)
         self.version_combo.set_names(comparison.annotators)
         self._show_annotations()
         self._show_comments()
@@ -290,17 +290,22 @@ class AdjudicationView(AdjudicationLayout):
         names = ", ".join(field_name(self.project.schema, f) for f in fields)
         return self.tr("The document labels differ on: {fields}.").format(fields=names)
 
-    def _rebuild_annotator_panes(self, text: str) -> None:
-        self._clear_annotator_panes()
+    def _show_annotator_texts(self, text: str) -> None:
+        """The annotators' panes (``_set_annotator_panes``: kept when the annotators are those
+        shown already) on ``text``."""
         assert self._comparison is not None
-        for annotator in self._comparison.annotators:
-            pane, box = self._add_annotator_pane(annotator, text)
-            self._scrolling.follow(pane.view)
-            pane.view.spanClicked.connect(
-                lambda span_id, name=annotator: self._annotator_span_clicked(name, span_id)
-            )
-            box.toggled.connect(lambda _: self._shown_changed())
+        for annotator in self._set_annotator_panes(self._comparison.annotators):
+            self._connect_annotator_pane(annotator)
+        for pane in self.annotator_panes.values():
+            pane.view.set_document(text)
+            lay_out_scroll_bars(pane.view)
         self.set_mode(self._mode)
+
+    def _connect_annotator_pane(self, annotator: str) -> None:
+        view = self.annotator_view(annotator)
+        self._scrolling.follow(view)
+        view.spanClicked.connect(lambda span_id: self._annotator_span_clicked(annotator, span_id))
+        self.shown_boxes[annotator].toggled.connect(lambda _: self._shown_changed())
 
     def _shown_changed(self) -> None:
         self.set_mode(self._mode)

@@ -14,7 +14,7 @@ cell, on the first document in the list (the most disagreeing) that both finishe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from workbench.app.agreement_html import (
     compared_documents,
     documents_by_disagreement,
 )
+from workbench.app.document_list import titles_of
 from workbench.app.output_paths import write_output_text
 from workbench.app.project import Project
 from workbench.core.progress import Progress
@@ -175,19 +176,27 @@ class AgreementDashboard(QWidget):
     def refresh(self) -> BackgroundTask:
         """Compute the report in the background; it is shown when it arrives."""
 
-        def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> Report:
-            return project_agreement(project, progress=progress, cancelled=cancelled)
+        def use_case(
+            project: Project, progress: Progress, cancelled: CancelCheck
+        ) -> tuple[Report, dict[str, str]]:
+            report = project_agreement(project, progress=progress, cancelled=cancelled)
+            return report, titles_of(project, [row["document_id"] for row in report["per_document"]])
 
         self.status_label.setText(self.tr("Computing agreement…"))
         self.task = run_in_background(
             self, self.tr("Computing agreement"), read_only(self._project.path, use_case)
         )
-        self.task.succeeded.connect(self.set_report)
+        self.task.succeeded.connect(self._report_arrived)
         self.task.failed.connect(self.status_label.setText)
         self.task.cancelled.connect(lambda: self.status_label.setText(self.tr("Cancelled.")))
         return self.task
 
-    def set_report(self, report: Report) -> None:
+    def _report_arrived(self, shown: tuple[Report, dict[str, str]]) -> None:
+        self.set_report(*shown)
+
+    def set_report(self, report: Report, titles: Mapping[str, str]) -> None:
+        """Show ``report``; its documents by their ``titles`` (by id; the report names them by
+        their file names, which the saved report keeps)."""
         self.report = report
         self._document_rows = documents_by_disagreement(report)
         self._show_heatmap()
@@ -195,7 +204,7 @@ class AgreementDashboard(QWidget):
         self.label_model.set_table(self.tables.labels(report))
         self.relation_model.set_table(self.tables.relation_types(report))
         self.document_label_model.set_table(self.tables.document_labels(report))
-        self.document_model.set_table(self.tables.documents(report, self._document_rows))
+        self.document_model.set_table(self.tables.documents(report, self._document_rows, titles))
         self.save_button.setEnabled(True)
         self.status_label.setText(self.summary(report))
 

@@ -6,6 +6,7 @@ colour, tooltip); an undefined value reads "n/a" with the report's reason as its
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -14,6 +15,7 @@ from workbench.app.agreement_html import format_score, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.core.schema import Schema
+from workbench.ui.i18n import isolated
 from workbench.ui.lead.agreement_cells import Cell, CellTable, KeyPath, Report, score_cell, value_at
 from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
 from workbench.ui.text_direction import is_right_to_left
@@ -250,8 +252,12 @@ class AgreementTables(QObject):
 
     # -- documents ------------------------------------------------------------------------------
 
-    def documents(self, report: Report, shown: list[dict[str, Any]]) -> CellTable:
-        """The ``shown`` per-document rows (in their order) of the report."""
+    def documents(
+        self, report: Report, shown: list[dict[str, Any]], titles: Mapping[str, str]
+    ) -> CellTable:
+        """The ``shown`` per-document rows (in their order) of the report, each document by its
+        title (``titles``, by id; else its file name), with its file name as the tooltip, as the
+        annotator's list names it."""
         positions = {r["document_id"]: i for i, r in enumerate(report["per_document"])}
         rows = []
         for row in shown:
@@ -259,7 +265,7 @@ class AgreementTables(QObject):
             index = positions[row["document_id"]]
             rows.append(
                 [
-                    Cell(row["name"], alignment=self._text_alignment(row["name"])),
+                    self._document_cell(titles.get(row["document_id"], row["name"]), row["name"]),
                     Cell(
                         format_score(disagreement),
                         heat_colour(None if disagreement is None else 1 - disagreement),
@@ -278,6 +284,9 @@ class AgreementTables(QObject):
             self.tr("Finished by"),
         ]
         return CellTable(columns, rows)
+
+    def _document_cell(self, title: str, name: str) -> Cell:
+        return Cell(isolated(title), tooltip=isolated(name), alignment=self._text_alignment(title))
 
     @staticmethod
     def _text_alignment(text: str) -> Qt.AlignmentFlag:

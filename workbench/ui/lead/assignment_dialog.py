@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app import document_list
+from workbench.app.document_list import TitledDocument
 from workbench.app.packages import (
     MergeSummary,
     assign,
@@ -69,16 +70,17 @@ from workbench.ui.background import (
     run_in_background,
     writable,
 )
+from workbench.ui.i18n import isolated
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class _Page:
-    """``PAGE`` rows of the assignment table: each document's id and name, in project order,
-    and the status of each of their assignments by (document id, annotator)."""
+    """``PAGE`` rows of the assignment table: each document's id, name and title, in project
+    order, and the status of each of their assignments by (document id, annotator)."""
 
-    documents: list[tuple[str, str]]
+    documents: list[TitledDocument]
     statuses: dict[tuple[str, str], Status]
 
 
@@ -113,19 +115,18 @@ class AssignmentModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        documents = document_list.names_by_position(self._project, number * PAGE, PAGE)
-        page = _Page(documents, assignment_statuses(self._project, [document_id for document_id, _ in documents]))
+        documents = document_list.titles_by_position(self._project, number * PAGE, PAGE)
+        page = _Page(documents, assignment_statuses(self._project, [document.id for document in documents]))
         self._pages[number] = page
         if len(self._pages) > KEPT_PAGES:
             self._pages.popitem(last=False)
         return page
 
-    def _document(self, row: int) -> tuple[str, str]:
-        """The document's id and name."""
+    def _document(self, row: int) -> TitledDocument:
         return self._page(row // PAGE).documents[row % PAGE]
 
     def document_id(self, row: int) -> str:
-        return self._document(row)[0]
+        return self._document(row).id
 
     def is_assigned(self, document_id: str, annotator: str) -> bool:
         return (document_id, annotator) in assignment_statuses(self._project, [document_id])
@@ -139,7 +140,7 @@ class AssignmentModel(QAbstractTableModel):
     def _status(self, index: Index) -> Status | None:
         """The status of the annotator's work on the document; None when it is not assigned."""
         page = self._page(index.row() // PAGE)
-        document_id = page.documents[index.row() % PAGE][0]
+        document_id = page.documents[index.row() % PAGE].id
         return page.statuses.get((document_id, self.annotators[index.column()]))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -173,11 +174,15 @@ class AssignmentModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        """An annotator's name above a column; a document's title before its row, as the
+        annotator's list shows it, with its name (the file stem) as the tooltip."""
         if orientation == Qt.Orientation.Horizontal:
-            return self.annotators[section]
-        return self._document(section)[1]
+            return self.annotators[section] if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return isolated(self._document(section).title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return isolated(self._document(section).name)
+        return None
 
 
 class AssignmentDialog(QDialog):
