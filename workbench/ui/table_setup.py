@@ -6,7 +6,7 @@ measures them once (``ContentsSizedTable``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, SignalInstance
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -27,6 +27,22 @@ def set_up_table(
     table.setSelectionMode(Selection.SingleSelection if selectable else Selection.NoSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
+    return table
+
+
+def fitted_table(
+    model: QAbstractItemModel, *, rows_measured: int = -1, selectable: bool = True
+) -> ContentsSizedTable:
+    """A ``ContentsSizedTable`` (``set_up_table``) whose columns fit their contents, the last
+    stretched, measured on ``rows_measured`` rows (set before the resize mode, which measures at
+    once; -1: Qt's default, a thousand rows, each cell asked for its size)."""
+    table = ContentsSizedTable()
+    set_up_table(table, model, selectable=selectable)
+    header = table.horizontalHeader()
+    if rows_measured >= 0:
+        header.setResizeContentsPrecision(rows_measured)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
     return table
 
 

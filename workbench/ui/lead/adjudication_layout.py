@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -35,7 +35,7 @@ from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.label_style import label_colour
 from workbench.ui.lead.adjudication_candidates import CandidateModel
-from workbench.ui.table_setup import ContentsSizedTable, set_up_table
+from workbench.ui.table_setup import fitted_table
 from workbench.ui.text_direction import is_right_to_left
 
 DOCUMENT_LIST_WIDTH, SIDE_PANEL_WIDTH = 290, 320
@@ -131,8 +131,8 @@ class AdjudicationLayout(QWidget):
         # Its rows come once the window has painted (``fill_list``); its columns are sized to a
         # page of them, not to the first thousand (Qt's default, 16 pages read and measured as
         # the window opened on a large project).
-        self.document_table = self._table(QStandardItemModel(self), rows_measured=PAGE)
-        self.candidate_table = self._table(self.candidates)
+        self.document_table = fitted_table(QStandardItemModel(self), rows_measured=PAGE)
+        self.candidate_table = fitted_table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
         )
@@ -191,17 +191,6 @@ class AdjudicationLayout(QWidget):
         widget.setLayout(layout)
         layout.setContentsMargins(0, 0, 0, 0)
         return widget
-
-    @staticmethod
-    def _table(model: QAbstractItemModel, rows_measured: int = -1) -> QTableView:
-        """A table whose columns fit their contents, measured on ``rows_measured`` rows (set
-        before the resize mode, which measures at once; -1: Qt's default, a thousand)."""
-        table = set_up_table(ContentsSizedTable(), model)
-        if rows_measured >= 0:
-            table.horizontalHeader().setResizeContentsPrecision(rows_measured)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _toolbar(self) -> QHBoxLayout:
         self._mode_group = QButtonGroup(self)

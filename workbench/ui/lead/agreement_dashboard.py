@@ -46,11 +46,12 @@ from workbench.app.document_list import titles_of
 from workbench.app.output_paths import write_output_text
 from workbench.app.project import Project
 from workbench.core.progress import Progress
+from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
 from workbench.ui.lead.agreement_cells import CellTableModel, Report
 from workbench.ui.lead.agreement_tables import AgreementTables
-from workbench.ui.table_setup import set_up_table
+from workbench.ui.table_setup import fitted_table
 
 HEATMAP_CELL = (96, 48)
 """Width and height of a heatmap cell."""
@@ -156,10 +157,10 @@ class AgreementDashboard(QWidget):
 
     @staticmethod
     def _table(model: CellTableModel) -> QTableView:
-        view = set_up_table(QTableView(), model, selectable=False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+        """Columns fitted to a page of rows: measured on every row (Qt's thousand), the tables
+        of a project of a thousand annotated documents asked their cells 148,000 times as the
+        report arrived, half a second on the GUI thread."""
+        return fitted_table(model, rows_measured=PAGE, selectable=False)
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:
