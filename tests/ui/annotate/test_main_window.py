@@ -4,8 +4,8 @@ hotkeys as key events, menus' shortcuts, the panels; every result checked in the
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRect, Qt
+from PySide6.QtGui import QInputMethodEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from tests.ui.annotate.test_text_view import TEXT, background_point, rendered, tint_at, word_range
@@ -512,3 +512,31 @@ def test_the_view_keeps_right_to_left_in_an_english_interface(scene: WindowScene
     assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     first_word = word_range(TEXT, "أعلنت")[0]
     assert background_point(view, first_word).x() > view.viewport().width() / 2  # read from the right
+
+
+class PaintedRects(QObject):
+    """The rectangles of the paint events ``widget`` gets."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(event, QPaintEvent):
+            self.rects.append(event.rect())
+        return False
+
+
+def test_a_new_span_repaints_its_document_row_alone_in_the_document_list(scene: WindowScene) -> None:
+    """The document list was repainted whole after every span change (table, header, dock), as a
+    panel whose painting waits for the text view's frame; its span count's row is enough."""
+    table = scene.window.document_list.table
+    QApplication.processEvents()
+    rows, header = PaintedRects(table.viewport()), PaintedRects(table.horizontalHeader().viewport())
+    scene.label_word("OPEC", Key.Key_2)
+    scene.qtbot.wait(50)  # the panels painted after the text view too
+    row = table.visualRect(table.model().index(table.currentIndex().row(), 0))
+    assert rows.rects
+    assert all(rect.height() < 2 * row.height() for rect in rows.rects)  # its grid lines too
+    assert header.rects == []

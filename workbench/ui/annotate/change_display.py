@@ -1,7 +1,9 @@
 """Showing a change to the shown document's spans (made, undone or redone) in the annotator's
 window: the span list, the text view and the inspector follow it, and the suggestions its spans
 settle are withdrawn. The text view is painted first, the panels in the next turn of the event
-loop (``PanelsPaintedLater``)."""
+loop (``PanelsPaintedLater``), but the document list: a change alters one of its rows (the span
+count), which Qt repaints alone, where a panel painted later is repainted whole (its table, header
+and dock: 1.2 ms of a Shift+Enter acceptance)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ class ChangeDisplay:
         self._window = window
         self._suggestions = suggestions
         self._panels_painted_later = PanelsPaintedLater(
-            window, lambda: (window.span_list, window.inspector, window.document_list, window.statusBar())
+            window, lambda: (window.span_list, window.inspector, window.statusBar())
         )
 
     def show(self, change: Change) -> None:

@@ -1,9 +1,10 @@
 """Giving the next frame to the text view after a change.
 
-The panels a change touches (the span list, whose rows move, the inspector, the document list,
-the status bar) are painted in the turn of the event loop after the text view, so that a new span
+The panels a change touches (the span list, whose rows move, the inspector, the status bar) are
+painted in the turn of the event loop after the text view, so that a new span
 shows within one frame even beside 10,000 others. Their models and contents change at once; only
-their painting waits.
+their painting waits. A panel painted later is painted whole: Qt forgets what changed in it
+while its updates are off.
 """
 
 from __future__ import annotations
