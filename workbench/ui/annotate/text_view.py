@@ -13,7 +13,8 @@ ExtraSelections and per-span QTextCursors force layout and cost seconds at 10,00
   (``room_above_lines``), never over the letters.
 - Where things are (blocks on screen, range rectangles, tags, arcs, hit-testing) is
   ``view_geometry``'s business; what the mouse and the keys do (selecting, clicking spans and
-  tags, dragging a span's ends, moving them by key, the token cursor) ``view_gestures``'.
+  tags, dragging a span's ends, moving them by key, the token cursor) ``view_gestures``'; the
+  font and zoom ``view_zoom``'s.
 - Offsets: the API speaks code points (Python string indices), Qt speaks UTF-16 code units.
   ``to_qt`` and ``to_code_point`` are the one place where they are converted.
 - The text is kept as given and never read back from the widget (Qt rewrites U+2028/U+2029 and
@@ -37,15 +38,11 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QFont,
     QHelpEvent,
-    QKeyEvent,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QTextCursor,
     QTextOption,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -309,43 +306,6 @@ class AnnotatedTextView(GestureMixin):
         covered = self._text[span.start : span.end]
         return f"{span.label}\n{covered}\n{to_buckwalter(covered)}"
 
-    # -- font and zoom --------------------------------------------------------------------------
-
-    def set_font_family(self, family: str) -> None:
-        """Use ``family`` for Arabic, keeping the Latin fallback and the size."""
-        self.setFont(fonts.annotation_font(self.font_size(), arabic_family=family))
-
-    def set_font_size(self, point_size: int) -> None:
-        font = QFont(self.font())
-        font.setPointSize(fonts.clamp_point_size(point_size))
-        self.setFont(font)
-
-    def font_size(self) -> int:
-        return self.font().pointSize()
-
-    def zoom(self, delta: int) -> None:
-        """Grow (positive) or shrink (negative) the text by ``delta`` points."""
-        self.set_font_size(self.font_size() + delta)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        """Ctrl+wheel zooms through ``zoom``, so the size stays within the font's bounds."""
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y()
-            if steps:
-                self.zoom(1 if steps > 0 else -1)
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def _handle_zoom_key(self, event: QKeyEvent) -> bool:
-        if event.matches(QKeySequence.StandardKey.ZoomIn) or _is_ctrl_equals(event):
-            self.zoom(1)
-            return True
-        if event.matches(QKeySequence.StandardKey.ZoomOut):
-            self.zoom(-1)
-            return True
-        return False
-
     # -- painting -------------------------------------------------------------------------------
 
     def add_overlay(self, paint: OverlayPainter) -> None:
@@ -510,9 +470,3 @@ def _short_label(label: str) -> str:
 def _indexed(span: ViewSpan) -> IndexedSpan[ViewSpan]:
     return IndexedSpan(span.id, span.start, span.end, span)
 
-
-def _is_ctrl_equals(event: QKeyEvent) -> bool:
-    """Ctrl+= zooms in too: on most layouts + needs Shift, and people press Ctrl+= instead."""
-    return event.key() == Qt.Key.Key_Equal and bool(
-        event.modifiers() & Qt.KeyboardModifier.ControlModifier
-    )

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QPlainTextEdit
 
 from workbench.core.boundaries import Edge, Unit, moved_edge, next_word, word_from
 from workbench.core.snapping import exact_selection, snap_to_words
+from workbench.ui.annotate.view_zoom import ZoomMixin
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -82,7 +82,7 @@ class EdgeDrag:
     range: Range
 
 
-class GestureMixin(QPlainTextEdit):
+class GestureMixin(ZoomMixin):
     """See the module docstring. The view (``AnnotatedTextView``) provides the spans, geometry
     and signals declared here."""
 
@@ -107,7 +107,6 @@ class GestureMixin(QPlainTextEdit):
         def to_code_point(self, qt_position: int) -> int: ...
         def current_selection(self, exact: bool | None = None) -> Range | None: ...
         def select_range(self, start: int, end: int) -> None: ...
-        def _handle_zoom_key(self, event: QKeyEvent) -> bool: ...
 
     def _init_gestures(self) -> None:
         self._gesture: Gesture | None = None
