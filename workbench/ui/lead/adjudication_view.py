@@ -147,8 +147,7 @@ class AdjudicationView(AdjudicationLayout):
         document list still painted after that, on a closed database, and a theme switched in
         another window still redrew it); a document still being read is dropped when it comes."""
         theme_switch().changed.disconnect(self._recolour)
-        self._opening = None
-        self._readings += 1
+        self._drop_pending_read()
         self.documents.release()
         super().closeEvent(event)
 
@@ -234,8 +233,7 @@ class AdjudicationView(AdjudicationLayout):
 
     def _read_in_background(self, document_id: str, annotators: tuple[str, ...]) -> None:
         """Read the document's comparison on a worker thread; ``_arrived`` shows it."""
-        self._opening = None
-        self._readings += 1
+        self._drop_pending_read()
         symmetric = self.project.schema.symmetric_relation_types
 
         def use_case(project: Project, _progress: object, _cancelled: CancelCheck) -> Comparison:
@@ -261,9 +259,14 @@ class AdjudicationView(AdjudicationLayout):
                 self._open(document_id)
 
     def _open(self, document_id: str) -> None:
-        self._opening = None  # a document still to be read, or being read, is not wanted any more
-        self._readings += 1
+        self._drop_pending_read()
         self._show(Comparison.load(self.project, document_id))
+
+    def _drop_pending_read(self) -> None:
+        """A document still to be read (``_fill_in``), or being read (``_arrived``), is not
+        wanted any more."""
+        self._opening = None
+        self._readings += 1
 
     def _show(self, comparison: Comparison) -> None:
         self.candidate_table.clearSelection()
