@@ -301,13 +301,13 @@ class PackageFile:
     def newer_sets(self, sets: Sequence[PackageSet]) -> list[PackageSet]:
         """The sets holding changes of the annotator that the lead's project does not have
         (``package_lineage.changed_by_annotator``), and those the lead does not have."""
-        lead = self._lead_sets()
+        lead = self._lead_sets
         return [s for s in sets if changed_by_annotator(self._copy(s), lead.get(s.document_id, NO_SET))]
 
     def changed_in_project(self, newer: Sequence[PackageSet]) -> list[str]:
         """The names of the documents whose set, of ``newer``, the lead's project changed too
         (``package_lineage.changed_in_project``)."""
-        lead = self._lead_sets()
+        lead = self._lead_sets
         changed = {
             s.document_id for s in newer
             if changed_in_project(self._copy(s), lead.get(s.document_id, NO_SET))
@@ -325,8 +325,10 @@ class PackageFile:
     def _copy(self, package_set: PackageSet) -> PackageCopy:
         return PackageCopy(package_set.revision, package_set.synced_revision, self.package_id)
 
+    @cached_property
     def _lead_sets(self) -> dict[str, LeadSet]:
-        """What the lead's project knows of each of its sets of the annotator, by document."""
+        """What the lead's project knows of each of its sets of the annotator, by document: read
+        once for ``newer_sets`` and ``changed_in_project``, before the merge replaces any."""
         taken = self._taken_before()
         return {
             document_id: LeadSet(revision, synced, synced_package, taken.get(document_id, frozenset()))
