@@ -19,13 +19,13 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     save_screenshot,
 )
 from workbench.app.agreement import project_agreement
-from workbench.app.agreement_html import documents_by_disagreement, format_score, heat_colour
+from workbench.app.agreement_html import documents_by_disagreement, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask
 from workbench.ui.i18n import isolated
 from workbench.ui.lead.adjudication_view import SIDE_BY_SIDE
-from workbench.ui.lead.agreement_cells import value_at
+from workbench.ui.lead.agreement_cells import score_text, value_at
 from workbench.ui.lead.agreement_dashboard import AgreementDashboard, open_agreement_dashboard
 
 WAIT_MS = 30_000
@@ -79,12 +79,12 @@ def test_every_pair_measure_shows_the_reports_values(
                     assert shown == "—"
                     continue
                 value = value_at(report, (*path, pair_key(a, b)))
-                assert shown == format_score(value)
+                assert shown == score_text(value)
                 background = model.data(index, Qt.ItemDataRole.BackgroundRole)
                 assert background == QColor(heat_colour(value))
     dashboard.measure_combo.setCurrentIndex(0)
     exact = report["span_f1"]["exact_labeled"]["pairs"]
-    assert model.data(model.index(0, 1)) == format_score(exact["amal|badr"]) == "0.714"
+    assert model.data(model.index(0, 1)) == score_text(exact["amal|badr"]) == isolated("0.714")
 
 
 def test_an_undefined_value_reads_n_a_with_the_reason(
@@ -94,7 +94,7 @@ def test_an_undefined_value_reads_n_a_with_the_reason(
     assert report["token"]["fleiss_kappa"] is None
     model = dashboard.headline_model
     [row] = [r for r in range(model.rowCount()) if "Fleiss" in model.data(model.index(r, 0))]
-    assert model.data(model.index(row, 1)) == "n/a"
+    assert model.data(model.index(row, 1)) == isolated("n/a")
     reason = undefined_reason(report, "token", "fleiss_kappa")
     assert reason and model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole) == reason
 
@@ -115,7 +115,7 @@ def test_documents_are_sorted_by_disagreement(
     assert tooltips == [isolated(row["name"]) for row in documents_by_disagreement(report)]
     assert all(titles[i] != row["name"] for i, row in zip(expected, documents_by_disagreement(report), strict=True))
     disagreements = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
-    assert disagreements[0] == "1.000" and disagreements[-1] == "0.000"
+    assert disagreements[0] == isolated("1.000") and disagreements[-1] == isolated("0.000")
 
 
 def click_cell(qtbot: QtBot, view: QTableView, row: int, column: int) -> None:

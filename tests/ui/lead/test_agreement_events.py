@@ -12,13 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.lead_scene import save_screenshot
 from workbench.app.agreement import project_agreement
-from workbench.app.agreement_html import format_score
 from workbench.core.agreement import pair_key
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Argument, Event, Span, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
-from workbench.ui.i18n import Language, set_language
-from workbench.ui.lead.agreement_cells import value_at
+from workbench.ui.i18n import Language, isolated, set_language
+from workbench.ui.lead.agreement_cells import score_text, value_at
 from workbench.ui.lead.agreement_dashboard import AgreementDashboard
 
 TEXT = "قال محمد إن مسلحين هاجموا قرية قرب الموصل أمس."
@@ -86,17 +85,17 @@ def test_event_agreement_is_shown(qtbot: QtBot, project: Project) -> None:
     rows = {model.cell(r, 0).text: r for r in range(model.rowCount())}
     typed = rows["Event triggers, typed (Tri-C), exact"]
     typed_mean = report["events"]["exact"]["trigger_classification"]["mean"]
-    assert model.cell(typed, 1).text == format_score(typed_mean) == "1.000"
+    assert model.cell(typed, 1).text == score_text(typed_mean) == isolated("1.000")
     with_roles = rows["Event arguments, with roles (Arg-C), exact"]
-    assert model.cell(with_roles, 1).text == format_score(report["events"]["exact"]["argument_classification"]["mean"])
-    assert model.cell(with_roles, 1).text == "0.667"
+    assert model.cell(with_roles, 1).text == score_text(report["events"]["exact"]["argument_classification"]["mean"])
+    assert model.cell(with_roles, 1).text == isolated("0.667")
     assert "Role agreement on aligned events" in rows
     dashboard.measure_combo.setFocus()
     QTest.keyClick(dashboard.measure_combo, Qt.Key.Key_End)  # the last measure: role agreement
     assert dashboard.measure_combo.currentData() == ("events", "role_agreement", "pairs")
     cell = dashboard.heatmap_model.cell(0, 1)
     value = value_at(report, ("events", "role_agreement", "pairs", pair_key("amal", "badr")))
-    assert cell.text == format_score(value) == "0.667"
+    assert cell.text == score_text(value) == isolated("0.667")
     assert "1 matched" in cell.tooltip
 
 

@@ -19,11 +19,11 @@ from tests.ui.lead.relation_scene import (  # noqa: F401 (fixtures)
 )
 from tests.ui.lead_scene import LeadProject, save_screenshot
 from workbench.app.agreement import project_agreement
-from workbench.app.agreement_html import format_score, heat_colour
+from workbench.app.agreement_html import heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.ui import i18n
-from workbench.ui.i18n import Language
-from workbench.ui.lead.agreement_cells import CellTableModel, Report
+from workbench.ui.i18n import Language, isolated
+from workbench.ui.lead.agreement_cells import CellTableModel, Report, score_text
 from workbench.ui.lead.agreement_dashboard import AgreementDashboard
 
 WAIT_MS = 30_000
@@ -83,7 +83,7 @@ def test_the_heatmap_offers_relation_f1_exact_and_overlapping(
                 if a == b:
                     continue
                 value = report["relations"][mode]["pairs"][pair_key(a, b)]
-                assert cell(model, row, column) == format_score(value)
+                assert cell(model, row, column) == score_text(value)
                 assert cell(model, row, column, Qt.ItemDataRole.BackgroundRole) == QColor(heat_colour(value))
     # carim's shorter end matches only when overlapping ends count
     pairs = report["relations"]
@@ -101,8 +101,8 @@ def test_the_overall_table_has_the_relation_f1(dashboard: AgreementDashboard, re
     ):
         row = titles.index(title)
         block = report["relations"][mode]
-        assert cell(model, row, 1) == format_score(block["mean"])
-        assert cell(model, row, 2) == format_score(block["sd"])
+        assert cell(model, row, 1) == score_text(block["mean"])
+        assert cell(model, row, 2) == score_text(block["sd"])
 
 
 def test_relations_by_type(qtbot: QtBot, dashboard: AgreementDashboard, report: Report) -> None:
@@ -114,10 +114,10 @@ def test_relations_by_type(qtbot: QtBot, dashboard: AgreementDashboard, report: 
     for row, name in enumerate(sorted(per_type)):
         assert cell(model, row, 0, Qt.ItemDataRole.ToolTipRole) == name
         assert cell(model, row, 1) == ("symmetric" if name == "affiliated-with" else "directed")
-        assert cell(model, row, 2) == format_score(per_type[name]["exact"]["mean"])
-        assert cell(model, row, 3) == format_score(per_type[name]["overlap"]["mean"])
+        assert cell(model, row, 2) == score_text(per_type[name]["exact"]["mean"])
+        assert cell(model, row, 3) == score_text(per_type[name]["overlap"]["mean"])
     member = texts(model, 0).index("Member of")
-    assert cell(model, member, 2) == "0.333" and cell(model, member, 3) == "1.000"
+    assert cell(model, member, 2) == isolated("0.333") and cell(model, member, 3) == isolated("1.000")
 
 
 def test_document_labels_per_field_with_each_values_alpha(
@@ -132,13 +132,13 @@ def test_document_labels_per_field_with_each_values_alpha(
             [
                 name,
                 block["kind"].replace("_", " "),
-                format_score(block["krippendorff_alpha"]),
-                format_score(block["cohen_kappa_mean"]),
-                format_score(block["observed_agreement_mean"]),
+                score_text(block["krippendorff_alpha"]),
+                score_text(block["cohen_kappa_mean"]),
+                score_text(block["observed_agreement_mean"]),
             ]
         )
         expected_rows += [
-            [value, "", format_score(values["krippendorff_alpha"]), "", ""]
+            [value, "", score_text(values["krippendorff_alpha"]), "", ""]
             for value, values in sorted(block["per_value"].items())
         ]
     shown = [
@@ -158,7 +158,7 @@ def test_an_undefined_document_label_value_reads_n_a_with_the_reason(
     row = texts(model, 0).index("    Terrorism")
     path = ("document_labels", "fields", "topic", "per_value", "terrorism", "krippendorff_alpha")
     reason = undefined_reason(report, *path)
-    assert reason and cell(model, row, 2) == "n/a"
+    assert reason and cell(model, row, 2) == isolated("n/a")
     assert cell(model, row, 2, Qt.ItemDataRole.ToolTipRole) == reason
     assert cell(model, row, 2, Qt.ItemDataRole.BackgroundRole) == QColor(heat_colour(None))
 

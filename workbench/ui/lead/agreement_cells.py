@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from workbench.app.agreement_html import format_score, heat_colour
 from workbench.core.agreement import undefined_reason
+from workbench.ui.i18n import isolated
 
 Index = QModelIndex | QPersistentModelIndex
 Report = dict[str, Any]
@@ -88,10 +89,16 @@ def value_at(report: Report, path: KeyPath) -> Any:
     return value
 
 
+def score_text(value: float | None) -> str:
+    """``format_score`` kept left to right in a mirrored table, where a kappa of -0.250 would
+    read 0.250- (the minus sign has no direction of its own and takes the table's)."""
+    return isolated(format_score(value))
+
+
 def score_cell(report: Report, path: KeyPath, tooltip: str = "", *, heat: bool = True) -> Cell:
     """The score at ``path``, coloured by its value unless ``heat`` is false; an undefined one
     says why in its tooltip."""
     value = value_at(report, path)
     reason = undefined_reason(report, *path) if value is None else None
     tip = "\n".join(part for part in (tooltip, reason) if part)
-    return Cell(format_score(value), heat_colour(value) if heat else None, tip)
+    return Cell(score_text(value), heat_colour(value) if heat else None, tip)

@@ -11,12 +11,20 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from workbench.app.agreement_html import format_score, heat_colour
+from workbench.app.agreement_html import heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.core.agreement.values import pair_members
 from workbench.core.schema import Schema
 from workbench.ui.i18n import isolated
-from workbench.ui.lead.agreement_cells import Cell, CellTable, KeyPath, Report, score_cell, value_at
+from workbench.ui.lead.agreement_cells import (
+    Cell,
+    CellTable,
+    KeyPath,
+    Report,
+    score_cell,
+    score_text,
+    value_at,
+)
 from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
 from workbench.ui.text_direction import is_right_to_left
 
@@ -235,7 +243,7 @@ class AgreementTables(QObject):
             value_at(report, path)
         except KeyError:
             return Cell(
-                format_score(None), heat_colour(None), self.tr("not measured for this label")
+                score_text(None), heat_colour(None), self.tr("not measured for this label")
             )
         return score_cell(report, path)
 
@@ -267,11 +275,11 @@ class AgreementTables(QObject):
                 [
                     self._document_cell(titles.get(row["document_id"], row["name"]), row["name"]),
                     Cell(
-                        format_score(disagreement),
+                        score_text(disagreement),
                         heat_colour(None if disagreement is None else 1 - disagreement),
                         undefined_reason(report, "per_document", index, "disagreement") or "",
                     ),
-                    Cell(f"{row['unmatched']} / {row['annotations']}"),
+                    Cell(isolated(f"{row['unmatched']} / {row['annotations']}")),
                     score_cell(report, ("per_document", index, "alpha_u")),
                     Cell(", ".join(row["finished"]), alignment=LEFT),
                 ]
