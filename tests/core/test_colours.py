@@ -63,7 +63,7 @@ SHARMA_PAIRS = [
 def test_ciede2000_gives_the_published_differences_in_either_order(
     pair: tuple[float, ...],
 ) -> None:
-    first, second, expected = pair[:3], pair[3:6], pair[6]
+    first, second, expected = (pair[0], pair[1], pair[2]), (pair[3], pair[4], pair[5]), pair[6]
     assert ciede2000(first, second) == pytest.approx(expected, abs=5e-5)
     assert ciede2000(second, first) == pytest.approx(expected, abs=5e-5)
 
@@ -92,8 +92,8 @@ def test_a_palettes_distinct_colours_are_20_apart_and_stand_out_on_its_page(
 
 def test_entity_and_event_palettes_never_share_a_colour() -> None:
     for theme in BACKGROUNDS:
-        entity = set(PALETTES[theme, "entity"].colours)  # type: ignore[index]
-        assert not entity & set(PALETTES[theme, "event"].colours)  # type: ignore[index]
+        entity = set(PALETTES[theme, "entity"].colours)
+        assert not entity & set(PALETTES[theme, "event"].colours)
 
 
 def groups(name: str, theme: str) -> dict[str, list[str]]:
@@ -129,7 +129,7 @@ def test_aces_33_event_types_take_every_distinct_colour_then_the_farthest(theme:
 def test_date_and_time_are_no_longer_the_same_cyan() -> None:
     """The issue's report: with 17 labels, Date and Time were nearly the same colour (12.4)."""
     for theme in ("light", "dark"):
-        colours = label_colours(builtin_schema("conflict-news"), theme)  # type: ignore[arg-type]
+        colours = label_colours(builtin_schema("conflict-news"), theme)
         assert colour_difference(colours["DATE"], colours["TIME"]) >= MIN_DIFFERENCE
 
 

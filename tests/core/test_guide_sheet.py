@@ -9,6 +9,7 @@ import pytest
 from workbench.core.schema import BUILTIN_SCHEMAS, builtin_schema
 from workbench.core.schema.guide_sheet import definitions_markdown
 from workbench.core.schema.label_attributes import every_attribute
+from workbench.core.schema.model import EntityType, EventType
 
 
 def test_the_english_sheet_defines_labels_roles_and_attributes_with_examples() -> None:
@@ -36,7 +37,8 @@ def test_the_arabic_sheet_is_in_arabic_and_examples_have_no_gloss() -> None:
 def test_every_label_event_type_and_attribute_of_a_built_in_schema_is_listed(name: str) -> None:
     schema = builtin_schema(name)
     sheet = definitions_markdown(schema, "en")
-    for label in [*schema.entity_types, *schema.event_types]:
+    labels: list[EntityType | EventType] = [*schema.entity_types, *schema.event_types]
+    for label in labels:
         assert f"### {label.en} ({label.id})" in sheet
     for attribute in every_attribute(schema):
         assert f"({attribute.name})\n" in sheet

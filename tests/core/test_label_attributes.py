@@ -124,7 +124,9 @@ def test_an_import_keeps_an_attribute_its_label_lacks_and_warns_in_one_line(
             "'conflict-news'; kept as it was"
         ]
         [document] = project.documents()
-        [stored] = project.annotation_set(document.id, "amal").spans
+        annotation_set = project.annotation_set(document.id, "amal")
+        assert annotation_set is not None
+        [stored] = annotation_set.spans
         assert stored.attributes == {"mention_level": "NAM"}
 
 

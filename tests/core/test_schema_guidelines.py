@@ -11,6 +11,7 @@ from workbench.core.errors import SchemaError
 from workbench.core.schema import BUILTIN_SCHEMAS, Schema, builtin_schema, load_schema
 from workbench.core.schema.guidelines import attribute_tooltip, label_tooltip, role_tooltip
 from workbench.core.schema.label_attributes import every_attribute
+from workbench.core.schema.model import EntityType, EventType
 
 SCHEMA = """\
 schema:
@@ -116,7 +117,8 @@ def test_every_builtin_label_role_and_attribute_has_a_definition_in_both_languag
 ) -> None:
     schema = builtin_schema(name)
     guides = schema.guidelines
-    for label in (*schema.entity_types, *schema.event_types):
+    labels: list[EntityType | EventType] = [*schema.entity_types, *schema.event_types]
+    for label in labels:
         assert set(guides.labels[label.id].definition) == {"en", "ar"}, label.id
     for event in schema.event_types:
         for role in event.roles:

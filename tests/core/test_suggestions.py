@@ -4,6 +4,7 @@ would otherwise have Enter, Enter give it both)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -184,7 +185,12 @@ def test_labelling_asks_only_the_suggestions_near_the_span(monkeypatch: MonkeyPa
     suggestions.offer([(10 * n, 10 * n + 5) for n in range(5000)], "PER", TakenSpans([]))
     asked: list[object] = []
     hides = core_suggestions.hides
-    monkeypatch.setattr(core_suggestions, "hides", lambda *given: asked.append(given) or hides(*given))
+
+    def recorded(*given: Any) -> bool:
+        asked.append(given)
+        return hides(*given)
+
+    monkeypatch.setattr(core_suggestions, "hides", recorded)
     assert suggestions.withdraw(20_000, 20_005, "PER")
     assert Suggestion(20_000, 20_005, "PER") not in suggestions.offered
     assert len(suggestions.offered) == 4999

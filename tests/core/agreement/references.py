@@ -62,7 +62,9 @@ DkproUnit = tuple[int, int, int, str]
 """(offset, length, rater index, category), as ``UnitizingAnnotationStudy.addUnit`` takes it."""
 
 
-def _find_next_unit(units: list[DkproUnit], cursor: list[int], rater: int, category: str):
+def _find_next_unit(
+    units: list[DkproUnit], cursor: list[int], rater: int, category: str | None
+) -> DkproUnit | None:
     while cursor[0] < len(units):
         unit = units[cursor[0]]
         cursor[0] += 1
@@ -73,7 +75,14 @@ def _find_next_unit(units: list[DkproUnit], cursor: list[int], rater: int, categ
     return None
 
 
-def _measure_distance(offset1, length1, category1, offset2, length2, category2) -> int:
+def _measure_distance(
+    offset1: int,
+    length1: int,
+    category1: str | None,
+    offset2: int,
+    length2: int,
+    category2: str | None,
+) -> int:
     begin_diff = offset1 - offset2
     length_diff = length1 - length2
     if category1 is not None and category2 is not None and -length1 < begin_diff < length2:

@@ -37,11 +37,15 @@ def synthetic_tokens(rng: random.Random) -> tuple[tuple[int, int], ...]:
     return tuple(tokens)
 
 
+GoldEvent = tuple[tuple[int, int], str, list[tuple[int, str]]]
+"""A trigger's range, its event type, and its arguments as (span number, role)."""
+
+
 def gold_spans(
     rng: random.Random, tokens: tuple[tuple[int, int], ...]
 ) -> list[tuple[int, int, str]]:
     """30 token-aligned spans of 1-3 tokens, a few of them nested in a longer one."""
-    spans = set()
+    spans: set[tuple[int, int, str]] = set()
     while len(spans) < SPANS:
         first = rng.randrange(len(tokens) - 3)
         last = first + rng.randint(0, 2)
@@ -53,7 +57,7 @@ def annotator_spans(
     rng: random.Random, gold: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """The gold spans with the noise of a real annotator: moved boundaries, other labels, misses."""
-    spans = set()
+    spans: set[tuple[int, int, str]] = set()
     for start, end, label in gold:
         roll = rng.random()
         if roll < 0.70:
@@ -69,7 +73,7 @@ def annotator_spans(
 
 
 def annotation_set(
-    rng: random.Random, annotator: str, spans: list[tuple[int, int, str]], events_gold: list
+    rng: random.Random, annotator: str, spans: list[tuple[int, int, str]], events_gold: list[GoldEvent]
 ) -> AnnotationSet:
     model_spans = [Span(f"{annotator}-s{i}", s, e, x, "") for i, (s, e, x) in enumerate(spans)]
     events = []
@@ -93,7 +97,7 @@ def synthetic_corpus(seed: int = 20240601) -> list[DocumentAnnotations]:
     for d in range(DOCUMENTS):
         tokens = synthetic_tokens(rng)
         gold = gold_spans(rng, tokens)
-        events_gold = []
+        events_gold: list[GoldEvent] = []
         for _ in range(EVENTS):
             t = rng.choice(tokens)
             arguments = [(rng.randrange(SPANS), rng.choice(ROLES)) for _ in range(2)]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,11 +16,13 @@ from .references import brute_force_matching, share_a_character
 from .strategies import Corpus, RawEvent, corpora
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TextEETuple = tuple[Any, ...]
+"""Offsets, and the types and roles a TextEE tuple holds."""
 
 
-def textee_tuples(events: tuple[RawEvent, ...]) -> dict[str, set[tuple]]:
+def textee_tuples(events: tuple[RawEvent, ...]) -> dict[str, set[TextEETuple]]:
     """The six tuple sets, written out as TextEE's scorer defines them."""
-    sets: dict[str, set[tuple]] = {
+    sets: dict[str, set[TextEETuple]] = {
         name: set()
         for name in (
             "trigger_identification",
@@ -41,10 +45,10 @@ def textee_tuples(events: tuple[RawEvent, ...]) -> dict[str, set[tuple]]:
     return sets
 
 
-def overlap_edge(name: str):
+def overlap_edge(name: str) -> Callable[[TextEETuple, TextEETuple], bool]:
     """Which tuple fields must be equal and which ranges must overlap, for the overlap variant."""
 
-    def split(t: tuple) -> tuple[tuple, list[tuple[int, int]]]:
+    def split(t: TextEETuple) -> tuple[TextEETuple, list[TextEETuple]]:
         if name == "trigger_identification":
             return (), [t[0:2]]
         if name == "trigger_classification":
@@ -53,7 +57,7 @@ def overlap_edge(name: str):
             return (t[0], *t[3:]), [t[1:3]]
         return (t[2], *t[5:]), [t[0:2], t[3:5]]
 
-    def edge(x: tuple, y: tuple) -> bool:
+    def edge(x: TextEETuple, y: TextEETuple) -> bool:
         (kx, rx), (ky, ry) = split(x), split(y)
         return kx == ky and all(share_a_character(a, b) for a, b in zip(rx, ry, strict=True))
 

@@ -25,7 +25,7 @@ intervals = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(intervals, intervals)
-def test_interval_matching_equals_brute_force(a: list, b: list) -> None:
+def test_interval_matching_equals_brute_force(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> None:
     assert interval_matching_size(a, b) == brute_force_matching(a, b, share_a_character)
 
 
@@ -51,11 +51,11 @@ def brute_force_alignment(weights: list[list[float | None]]) -> tuple[int, float
     best = (0, 0.0)
     if rows <= cols:
         for perm in permutations(range(cols), rows):
-            chosen = [weights[i][j] for i, j in enumerate(perm) if weights[i][j] is not None]
+            chosen = [w for i, j in enumerate(perm) if (w := weights[i][j]) is not None]
             best = max(best, (len(chosen), sum(chosen)))
     else:
         for perm in permutations(range(rows), cols):
-            chosen = [weights[i][j] for j, i in enumerate(perm) if weights[i][j] is not None]
+            chosen = [w for j, i in enumerate(perm) if (w := weights[i][j]) is not None]
             best = max(best, (len(chosen), sum(chosen)))
     return best
 
@@ -72,7 +72,7 @@ def test_best_alignment_is_maximum_then_heaviest(rows: int, cols: int, data: st.
     assert all(weights[i][j] is not None for i, j in pairs)
     size, total = brute_force_alignment(weights)
     assert len(pairs) == size
-    assert abs(sum(weights[i][j] for i, j in pairs) - total) < 1e-9
+    assert abs(sum(w for i, j in pairs if (w := weights[i][j]) is not None) - total) < 1e-9
 
 
 def test_alignment_prefers_the_closer_span() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import combinations
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -70,7 +71,7 @@ def reference_counts(
     return {"exact": (exact, n_a, n_b), "overlap": (overlap, n_a, n_b)}
 
 
-def assert_block(block: dict, key: str, tp: int, n_a: int, n_b: int, shared: bool) -> None:
+def assert_block(block: dict[str, Any], key: str, tp: int, n_a: int, n_b: int, shared: bool) -> None:
     assert block["counts"][key] == {"tp": tp, "a": n_a, "b": n_b}
     if shared and n_a + n_b:
         assert block["pairs"][key] == pytest.approx(2 * tp / (n_a + n_b), abs=1e-12)
@@ -145,7 +146,7 @@ HAND = [
 ]
 
 
-def hand_report(symmetric: frozenset[str]) -> dict:
+def hand_report(symmetric: frozenset[str]) -> dict[str, Any]:
     document = DocumentAnnotations.from_sets("d", len(TEXT), (), HAND)
     return agreement_report([document], ["A", "B"], symmetric_relations=symmetric)
 
@@ -203,7 +204,7 @@ def test_no_relations_is_undefined_with_a_reason() -> None:
     document = DocumentAnnotations.from_sets("d", len(TEXT), (), [a, b, unfinished])
     report = agreement_report([document], ["A", "B", "C"])
     assert report["relations"]["exact"]["pairs"]["A|B"] is None
-    assert "neither annotator" in undefined_reason(report, "relations", "exact", "pairs", "A|B")
+    assert "neither annotator" in str(undefined_reason(report, "relations", "exact", "pairs", "A|B"))
     assert undefined_reason(report, "relations", "overlap", "pairs", "A|C") == (
         "no document that both annotators finished"
     )

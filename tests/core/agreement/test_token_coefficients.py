@@ -93,7 +93,8 @@ def sklearn_cohen(x: list[str | None], y: list[str | None], *, labelled_only: bo
 def statsmodels_fleiss_of(columns: list[list[str | None]]) -> float | None:
     if not columns or any(v is None for column in columns for v in column) or len(columns[0]) < 2:
         return None
-    codes = {v: i for i, v in enumerate(sorted({v for column in columns for v in column}))}
+    values = sorted({v for column in columns for v in column if v is not None})
+    codes: dict[str | None, int] = {v: i for i, v in enumerate(values)}
     data = np.array([[codes[v] for v in column] for column in columns])  # units x raters
     table, _ = aggregate_raters(data, n_cat=len(codes))
     return undefined_or_nan(lambda: statsmodels_fleiss(table, method="fleiss"))
@@ -155,7 +156,7 @@ def test_per_label_binary_alpha_equals_krippendorff(corpus: Corpus) -> None:
         columns = []
         for document in corpus.documents:
             for start, end in document.tokens:
-                column = []
+                column: list[str | None] = []
                 for annotator in corpus.annotators:
                     if not corpus.finished(document, annotator):
                         column.append(None)
@@ -338,8 +339,10 @@ def test_token_values_over_documents_laid_end_to_end(
         token_ends += [e + offset for _, e in tokens]
         expected += [token_value(spans, token) for token in tokens]
         offset += length
+    span_starts, span_ends, span_labels, token_start_array, token_end_array = (
+        np.array(x, dtype=np.int64) for x in (starts, ends, labels, token_starts, token_ends)
+    )
     result = token_values(
-        *(np.array(x, dtype=np.int64) for x in (starts, ends, labels, token_starts, token_ends)),
-        codebook,
+        span_starts, span_ends, span_labels, token_start_array, token_end_array, codebook
     )
     assert [codebook.values[c] for c in result.codes] == expected

@@ -4,6 +4,7 @@ gives every coefficient of the study with each column repeated: the figures are 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import numpy as np
 from hypothesis import given
@@ -21,7 +22,7 @@ columns = st.lists(
 
 
 @given(columns)
-def test_weights_count_a_column_as_often_as_it_is_repeated(drawn: list) -> None:
+def test_weights_count_a_column_as_often_as_it_is_repeated(drawn: list[Any]) -> None:
     values = np.array([column for column, _ in drawn], dtype=np.int64).T
     weights = np.array([weight for _, weight in drawn], dtype=np.int64)
     repeated = np.repeat(values, weights, axis=1)

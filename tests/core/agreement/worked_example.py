@@ -16,7 +16,8 @@ TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")
 
 def load_example(shared_dir: Path) -> dict[str, Any]:
     path = shared_dir / "agreement" / "worked_example.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    example: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return example
 
 
 def example_tokens(text: str) -> tuple[tuple[int, int], ...]:

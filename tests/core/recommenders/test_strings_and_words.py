@@ -7,6 +7,7 @@ import random
 import pytest
 from seqeval.metrics import f1_score
 
+from workbench.core.proclitics import split_proclitics
 from workbench.core.recommenders import (
     Recommendation,
     TrainingDocument,
@@ -15,12 +16,7 @@ from workbench.core.recommenders import (
 )
 from workbench.core.recommenders.evaluation import exact_scores
 from workbench.core.recommenders.gazetteer import gazetteer_of, recommend_strings
-from workbench.core.recommenders.words import (
-    sentences_of,
-    split_proclitics,
-    tag_chunks,
-    word_tags,
-)
+from workbench.core.recommenders.words import sentences_of, tag_chunks, word_tags
 from workbench.core.suggestions import TakenSpans
 
 
