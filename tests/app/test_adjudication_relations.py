@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -23,7 +24,7 @@ from workbench.app.adjudication import (
     undo_gold,
 )
 from workbench.cli import main
-from workbench.core.adjudication import Added, Agreement, relation_key
+from workbench.core.adjudication import Added, Agreement, RelationKey, relation_key
 from workbench.core.model import (
     GOLD,
     AnnotatedDocument,
@@ -39,11 +40,12 @@ from workbench.core.schema.relations import RelationType
 from workbench.store.project import Project
 
 TEXT = "انضم أحمد إلى حماس في غزة والتقى سارة"
+SpanKey = tuple[int, int, str]
 AHMAD, HAMAS, SARA = (5, 9, "PER"), (14, 18, "ORG"), (33, 37, "PER")
 
 
 def annotator_set(
-    name: str, relations: list[tuple[str, tuple, tuple]], labels: dict[str, DocumentLabelValue]
+    name: str, relations: list[tuple[str, SpanKey, SpanKey]], labels: dict[str, DocumentLabelValue]
 ) -> AnnotationSet:
     spans = {
         key: Span(f"{name}{key[0]}", *key, TEXT[key[0] : key[1]]) for key in (AHMAD, HAMAS, SARA)
@@ -104,14 +106,19 @@ def project() -> MemoryProject:
     )
 
 
-def gold_relations(project: MemoryProject) -> set[tuple]:
+def as_project(memory: MemoryProject) -> Project:
+    """The double where adjudication takes a ``Project`` (it makes only ``MemoryProject``'s calls)."""
+    return cast(Project, memory)
+
+
+def gold_relations(project: MemoryProject) -> set[RelationKey | None]:
     gold = project.sets.get(GOLD)
     spans = {s.id: s for s in gold.spans} if gold else {}
     return {relation_key(r, spans) for r in gold.relations} if gold else set()
 
 
 def test_the_comparison_lists_relations_and_document_label_answers(project: MemoryProject) -> None:
-    comparison = Comparison.load(project, "d", symmetric={"near"})
+    comparison = Comparison.load(as_project(project), "d", symmetric={"near"})
     relations = {c.key: c.agreement for c in comparison.relations}
     assert relations == {
         ("member-of", AHMAD, HAMAS): Agreement.ALL,
@@ -126,38 +133,38 @@ def test_the_comparison_lists_relations_and_document_label_answers(project: Memo
 
 
 def test_accepting_a_relation_writes_it_and_its_ends_to_gold(project: MemoryProject) -> None:
-    comparison = Comparison.load(project, "d", symmetric={"near"})
+    comparison = Comparison.load(as_project(project), "d", symmetric={"near"})
     near = next(c for c in comparison.relations if c.type == "near")
-    edit = accept_relation(project, "d", near, comparison.finished)
+    edit = accept_relation(as_project(project), "d", near, comparison.finished)
     assert edit is not None and edit.added == Added(spans=2, relations=1)
     assert gold_relations(project) == {("near", AHMAD, SARA)}
     [relation] = project.sets[GOLD].relations
     assert relation.attributes == {"confidence": "high"}  # as its holder made it
-    assert accept_relation(project, "d", near, comparison.finished) is None
-    undo_gold(project, edit)
+    assert accept_relation(as_project(project), "d", near, comparison.finished) is None
+    undo_gold(as_project(project), edit)
     assert GOLD not in project.sets
-    redo_gold(project, edit)
+    redo_gold(as_project(project), edit)
     assert gold_relations(project) == {("near", AHMAD, SARA)}
 
 
 def test_accepting_an_answer_makes_it_golds(project: MemoryProject) -> None:
-    comparison = Comparison.load(project, "d")
+    comparison = Comparison.load(as_project(project), "d")
     [no, yes] = [c for c in comparison.document_labels if c.field == "relevance"]
-    first = accept_document_label(project, "d", yes)
-    second = accept_document_label(project, "d", no)
+    first = accept_document_label(as_project(project), "d", yes)
+    second = accept_document_label(as_project(project), "d", no)
     assert first is not None and second is not None
     assert second.added == Added(document_labels=1)
     assert project.sets[GOLD].document_labels == {"relevance": "no"}
-    undo_gold(project, second)
+    undo_gold(as_project(project), second)
     assert project.sets[GOLD].document_labels == {"relevance": "yes"}
-    assert Comparison.load(project, "d").document_labels[1].in_gold
+    assert Comparison.load(as_project(project), "d").document_labels[1].in_gold
 
 
 def test_an_annotators_version_and_the_agreed_part_carry_both(project: MemoryProject) -> None:
-    edit = accept_agreed(project, "d", Agreement.ALL)  # "near" symmetric, as the schema says
+    edit = accept_agreed(as_project(project), "d", Agreement.ALL)  # "near" symmetric, as the schema says
     assert edit is not None and edit.added == Added(spans=3, relations=2)
     assert project.sets[GOLD].document_labels == {}  # relevance is disagreed on
-    version = accept_version(project, "d", "amal", replace_gold=True)
+    version = accept_version(as_project(project), "d", "amal", replace_gold=True)
     assert version is not None
     assert gold_relations(project) == {("member-of", AHMAD, HAMAS), ("near", AHMAD, SARA)}
     assert project.sets[GOLD].document_labels == {"relevance": "yes", "topic": ("war",)}

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,7 +135,7 @@ def linked(
 
 
 @pytest.fixture
-def linked_report() -> dict:
+def linked_report() -> dict[str, Any]:
     """A report over one document whose relations and document labels the measures read from
     the AnnotatedDocument (whatever the store keeps of them)."""
     document = make_document("linked", TEXT)
@@ -147,7 +148,7 @@ def linked_report() -> dict:
     return agreement_report(inputs, ["amal", "badr"], symmetric_relations={"near"})
 
 
-def test_relations_and_document_labels_reach_the_report(linked_report: dict) -> None:
+def test_relations_and_document_labels_reach_the_report(linked_report: dict[str, Any]) -> None:
     assert linked_report["relations"]["exact"]["pairs"]["amal|badr"] == 1.0
     assert linked_report["relations"]["symmetric_types"] == ["near"]
     fields = linked_report["document_labels"]["fields"]
@@ -170,7 +171,7 @@ def test_project_agreement_takes_the_symmetric_types_from_the_schema(tmp_path: P
     assert report["relations"]["symmetric_types"] == ["affiliated-with"]
 
 
-def test_the_html_report_shows_relations_and_document_labels(linked_report: dict) -> None:
+def test_the_html_report_shows_relations_and_document_labels(linked_report: dict[str, Any]) -> None:
     page = agreement_html(linked_report, "Agreement")
     assert "<h2>Relations by type</h2>" in page and "<h2>Document labels</h2>" in page
     assert "relation F1, exact" in page
@@ -186,7 +187,7 @@ def test_the_html_report_says_when_there_are_none(project: Project) -> None:
     assert "No relations." in page and "No document labels." in page
 
 
-def test_the_summary_lists_relation_f1_and_each_field(linked_report: dict) -> None:
+def test_the_summary_lists_relation_f1_and_each_field(linked_report: dict[str, Any]) -> None:
     text = agreement_text(linked_report, as_json=False, as_csv=False)
     assert "relation F1 exact" in text and "relation F1 overlap" in text
     assert "document label relevance: alpha" in text and "document label topic: alpha" in text

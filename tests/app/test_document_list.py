@@ -47,7 +47,7 @@ def shown_before(
         return kept
     column, descending = sort
 
-    def key(position: int) -> object:
+    def key(position: int) -> bytes | int:
         row = rows[position]
         return (row.title.encode("utf-16-be"), STATUS_ORDER.index(row.status), row.spans)[column]
 

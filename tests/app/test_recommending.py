@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from workbench.core.model import (
     new_id,
 )
 from workbench.core.recommenders import Recommendation
-from workbench.core.recommenders.crf import CrfTagger, contexts_of
+from workbench.core.recommenders.crf import CrfTagger, contexts_of, train_crf
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
 from workbench.store.inspection import project_stats
@@ -53,7 +54,7 @@ def gold_document(text: str, spans: list[tuple[int, int, str]], name: str) -> An
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(tmp_path: Path) -> Iterator[Project]:
     project = Project.create(tmp_path / "p.tawsim", builtin_schema("generic"))
     project.add_documents(
         gold_document(d.text, list(d.spans), f"gold{i}") for i, d in enumerate(training_set())
@@ -191,7 +192,7 @@ def test_the_crf_learns_and_suggests_with_the_company_words_keep_in_every_text_o
     """ثم stands only in the unlabelled document, before والموصل: the model is trained, and
     suggests, knowing it."""
     seen: list[Any] = []
-    trained, recommend = recommending.train_crf, CrfTagger.recommend
+    trained, recommend = train_crf, CrfTagger.recommend
 
     def train(documents: Any, contexts: Any) -> Any:
         seen.append(contexts)
@@ -410,7 +411,7 @@ def test_the_texts_company_is_read_once_and_only_for_a_model(
     read: list[str] = []
     reading = recommending.project_contexts
 
-    def counted(opened: Project) -> dict[str, tuple[str, ...]]:
+    def counted(opened: Project) -> Mapping[str, Sequence[str]]:
         read.append(opened.path.name)
         return reading(opened)
 

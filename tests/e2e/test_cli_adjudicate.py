@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.app.test_adjudication import attack_project, gold_events
-from tests.e2e.test_cli import run
+from tests.conftest import run_cli as run
 from workbench.store.project import Project
 
 

@@ -127,7 +127,7 @@ def kill_at(point: str, out: Path, renames: int) -> Callable[[], None]:
                 die()
 
         os.replace = replace  # type: ignore[assignment]
-        project_commands.progress_bar = lambda what: progress  # the export's bar
+        project_commands.progress_bar = lambda what: progress  # type: ignore[attr-defined]  # the export's bar
 
     return prepare
 

@@ -9,11 +9,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import REPO_ROOT
-from tests.e2e.test_cli import project, run  # noqa: F401 (project is a fixture)
+from tests.conftest import run_cli as run
+from tests.e2e.test_cli import project  # noqa: F401 (a fixture)
 from workbench.cli import main
 
 TEXT = "هاجم مسلحون القرية أمس"
@@ -33,7 +35,7 @@ def refused(capsys: pytest.CaptureFixture[str], project: Path, *argv: str | Path
 
 def jsonl_record(**fields: object) -> str:
     start = TEXT.index("مسلحون")
-    record = {"name": "d", "text": TEXT, "spans": [
+    record: dict[str, Any] = {"name": "d", "text": TEXT, "spans": [
         {"id": "t1", "start": 0, "end": 4, "label": "Conflict.Attack", "text": "هاجم"},
         {"id": "p1", "start": start, "end": start + 6, "label": "PER", "text": "مسلحون"},
     ], "events": [{"id": "e1", "type": "Conflict.Attack", "trigger": "t1",

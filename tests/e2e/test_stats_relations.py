@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli import project, run  # noqa: F401 (project is a fixture)
+from tests.conftest import run_cli as run
+from tests.e2e.test_cli import project  # noqa: F401 (a fixture)
 from tests.formats.test_jsonl_relations import record, write_jsonl
 from workbench.store.project import Project
 

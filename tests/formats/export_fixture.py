@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import REPO_ROOT
 from workbench.app.exporting import export_project
@@ -18,7 +19,7 @@ from workbench.formats.base import ExportOptions
 from workbench.store.project import Project
 
 GOLDEN = Path(__file__).parent / "data" / "export_golden"
-EXPORTS = (
+EXPORTS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("jsonl", "all", {}),
     ("jsonl", "gold", {}),
     ("conll", "gold", {}),
@@ -104,7 +105,7 @@ def export_all(project_path: Path, folder: Path) -> dict[str, bytes]:
     """Every export of ``EXPORTS`` written under ``folder``: each file's bytes by its path."""
     with Project.open(project_path, readonly=True) as project:
         for number, (name, source, settings) in enumerate(EXPORTS):
-            options = ExportOptions(schema=project.schema, **settings)  # type: ignore[arg-type]
+            options = ExportOptions(schema=project.schema, **settings)
             export_project(project, folder / f"{number}-{name}-{source}", format_name=name,
                            source=source, options=options)
     return {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.model import AnnotatedDocument, AnnotationSet, ImportedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.formats.base import EXPORT_MARK, ExportOptions, StaleSpanError
 from workbench.formats.exporting import export_units, write_text_export
@@ -23,7 +23,7 @@ def document(number: int, *annotators: str) -> AnnotatedDocument:
     )
 
 
-def render(annotated: AnnotatedDocument) -> list[str]:
+def render(annotated: ImportedDocument) -> list[str]:
     return [f"{annotated.document.name}\n"]
 
 

@@ -149,11 +149,13 @@ def test_seqeval_reads_the_same_entities_from_the_export_as_from_the_source(
 
     def entities(path: Path) -> list[tuple[str, int, int]]:
         rows = [r for sentence in conll_rows(path) for r in sentence if r[0] != "-DOCSTART-"]
-        return get_entities([mapped.get(r[-1], r[-1]) for r in rows])
+        found: list[tuple[str, int, int]] = get_entities([mapped.get(r[-1], r[-1]) for r in rows])
+        return found
 
     def outermost(path: Path) -> list[tuple[str, int, int]]:
         rows = [r for sentence in conll_rows(path) for r in sentence if r[0] != "-DOCSTART-"]
-        return get_entities([mapped.get(r[1], r[1]) for r in rows])
+        found: list[tuple[str, int, int]] = get_entities([mapped.get(r[1], r[1]) for r in rows])
+        return found
 
     written = outermost(row["export"])
     assert written == (

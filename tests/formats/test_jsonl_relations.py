@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_cli import project, run  # noqa: F401 (project is a fixture)
+from tests.conftest import run_cli as run
+from tests.e2e.test_cli import project  # noqa: F401 (a fixture)
 from workbench.app.exporting import export_project
 from workbench.app.importing import import_paths
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Relation, Span, make_document

@@ -4,6 +4,7 @@ and into every export (Wojood's ``كيلو B-UNIT B-QUANTITY``)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ LONGER_FIRST = "نصف B-QUANTITY\nكيلو I-QUANTITY B-UNIT\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(tmp_path: Path) -> Iterator[Project]:
     with Project.create(tmp_path / "p.tawsim", builtin_schema("wojood")) as project:
         yield project
 

@@ -204,7 +204,7 @@ def run_in_child(argv: list[str]) -> tuple[int, str, str]:
 
 def table(results: Sequence[Result]) -> str:
     """area, tried, accepted, refused cleanly, failed: one row per area and a total."""
-    rows = [("area", "tried", "accepted", "refused cleanly", "failed")]
+    rows: list[tuple[str, ...]] = [("area", "tried", "accepted", "refused cleanly", "failed")]
     areas = list(dict.fromkeys(result.area for result in results))
     for area in [*areas, "total"]:
         outcomes = [r.outcome for r in results if area in (r.area, "total")]

@@ -205,7 +205,8 @@ def _change_somewhere(
 def _holders(document: Any) -> list[tuple[Any, Any]]:
     """(container, key) of the values inside ``document``; each container once (YAML aliases
     share them), at most 20,000."""
-    found, pending, seen = [], [document], set()
+    found: list[tuple[Any, Any]] = []
+    pending, seen = [document], set()
     while pending and len(found) < 20_000:
         value = pending.pop()
         if id(value) in seen:

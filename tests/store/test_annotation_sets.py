@@ -37,10 +37,11 @@ def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def set_row(conn: sqlite3.Connection, annotator: str) -> tuple[str, int]:
-    return conn.execute(
+    row: tuple[str, int] = conn.execute(
         "SELECT status, revision FROM annotation_sets WHERE document_id = 'd' AND annotator = ?",
         [annotator],
     ).fetchone()
+    return row
 
 
 def test_a_set_is_found_or_made_with_its_annotator(conn: sqlite3.Connection) -> None:

@@ -20,7 +20,7 @@ from workbench.core.model import (
     make_document,
 )
 from workbench.core.schema import builtin_schema
-from workbench.store import bulk_import
+from workbench.store import bulk_import, rows
 from workbench.store.bulk_import import DocumentImporter, ImportSummary, page_cache
 from workbench.store.connection import write_transaction
 from workbench.store.project import Project
@@ -128,7 +128,7 @@ def span_table_rows(count: int) -> list[tuple[object, ...]]:
 
 
 def stored_spans(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
-    columns = ", ".join(f'"{column}"' for column in bulk_import.rows.SPAN_COLUMNS)
+    columns = ", ".join(f'"{column}"' for column in rows.SPAN_COLUMNS)
     return list(conn.execute(f"SELECT {columns} FROM spans ORDER BY rowid"))
 
 
@@ -139,7 +139,7 @@ def test_rows_are_inserted_many_to_a_statement_in_their_order(conn: sqlite3.Conn
     statements: list[str] = []
     conn.set_trace_callback(lambda sql: statements.append(sql) if sql.startswith("INSERT") else None)
     pending = span_table_rows(2 * bulk_import.ROWS_PER_INSERT + 7)
-    bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
+    bulk_import.insert_values(conn, "spans", rows.SPAN_COLUMNS, pending)
     conn.set_trace_callback(None)
     per = bulk_import.ROWS_PER_INSERT
     assert [sql.count("('s") for sql in statements] == [per, per, 7]  # traced with their values
@@ -152,7 +152,7 @@ def test_a_statement_takes_no_more_values_than_sqlite_allows(conn: sqlite3.Conne
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 20)  # two spans of 8 values
     pending = span_table_rows(25)
-    bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
+    bulk_import.insert_values(conn, "spans", rows.SPAN_COLUMNS, pending)
     assert stored_spans(conn) == pending
 
 
@@ -161,7 +161,7 @@ def test_a_statement_that_fails_inserts_none_of_its_rows(conn: sqlite3.Connectio
     pending = span_table_rows(5)
     pending[3] = ("s0", *pending[3][1:])  # an id repeated
     with pytest.raises(sqlite3.IntegrityError):
-        bulk_import.insert_values(conn, "spans", bulk_import.rows.SPAN_COLUMNS, pending)
+        bulk_import.insert_values(conn, "spans", rows.SPAN_COLUMNS, pending)
     assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
 
 

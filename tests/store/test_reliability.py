@@ -114,7 +114,7 @@ def test_a_command_during_an_import_finds_the_project_whole_or_locked(
     process = workbench_process("import", project, source)
     wait_for_uncommitted_writes(project, process, 1024 * 1024)
     capsys.readouterr()
-    argv = ["stats", "--json", project] if command == "stats" else ["import", project, text]
+    argv: list[str | Path] = ["stats", "--json", project] if command == "stats" else ["import", project, text]
     code, out, err = run_cli(capsys, *argv)
     assert process.wait() == 0
     if code:
