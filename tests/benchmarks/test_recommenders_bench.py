@@ -74,7 +74,7 @@ def anercorp_documents() -> tuple[TrainingDocument, ...]:
 
 
 @lru_cache(maxsize=1)
-def project_contexts() -> dict[str, list[str]]:
+def project_contexts() -> dict[str, tuple[str, ...]]:
     """The company of each word in every document's text, as the program reads a project's
     (``recommending.project_contexts``): the held-out documents are in the project too."""
     return contexts_of(d.text for d in anercorp_documents())
