@@ -14,11 +14,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.bidi_layout import reads_left_to_right
 from tests.ui.conftest import point_inside_char
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (a fixture)
 from workbench.core.model import Span
 from workbench.ui.annotate.key_sheet import KeySheet
-from workbench.ui.i18n import Language
+from workbench.ui.i18n import Language, isolated
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -42,7 +43,10 @@ def test_edge_keys_move_the_selected_spans_ends_by_words_and_characters_with_und
     assert only_span(scene).text == "جو بايدن"
     scene.press(Key.Key_Right, CTRL | SHIFT)  # the start one word earlier
     assert only_span(scene).text == "الرئيس جو بايدن"
-    assert scene.window.inspector.ends.text() == "{} – {}".format(*words(scene, "الرئيس جو بايدن"))
+    start, end = words(scene, "الرئيس جو بايدن")
+    ends = scene.window.inspector.ends.text()
+    assert ends == isolated(f"{start} – {end}")
+    assert reads_left_to_right(ends, str(start), str(end))  # in an Arabic inspector too
     scene.press(Key.Key_Right, ALT | SHIFT)  # the end one character earlier
     assert only_span(scene).text == "الرئيس جو بايد"
     scene.press(Key.Key_Left, CTRL | ALT | SHIFT)  # the start one character later

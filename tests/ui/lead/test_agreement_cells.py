@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.bidi_layout import reads_left_to_right
 from workbench.core.schema import builtin_schema
 from workbench.ui.lead.agreement_cells import score_cell
 from workbench.ui.lead.agreement_tables import AgreementTables
 
 
-def left_edge_in_right_to_left(text: str, position: int) -> float:
-    """Where the character at ``position`` of ``text`` is drawn, laid out on one line of a
-    right-to-left table cell."""
-    layout = QTextLayout(text, QFont())
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    layout.createLine().setLineWidth(1000)
-    layout.endLayout()
-    [run] = layout.glyphRuns(position, 1)
-    return run.boundingRect().left()
-
-
 def test_a_negative_score_has_its_minus_sign_on_the_left(qapp: QApplication) -> None:
     text = score_cell({"kappa": -0.25, "undefined": {}}, ("kappa",)).text
-    minus, digit = text.index("-"), text.index("0")
-    assert left_edge_in_right_to_left(text, minus) < left_edge_in_right_to_left(text, digit)
+    assert reads_left_to_right(text, "-", "0")
 
 
 def test_unmatched_over_annotations_reads_left_to_right(qapp: QApplication) -> None:
@@ -41,5 +25,4 @@ def test_unmatched_over_annotations_reads_left_to_right(qapp: QApplication) -> N
     }
     tables = AgreementTables(builtin_schema("conflict-news"))
     text = tables.documents(report, report["per_document"], {}).rows[0][2].text
-    three, ten = text.index("3"), text.index("10")
-    assert left_edge_in_right_to_left(text, three) < left_edge_in_right_to_left(text, ten)
+    assert reads_left_to_right(text, "3", "10")

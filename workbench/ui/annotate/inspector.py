@@ -17,7 +17,7 @@ from workbench.core.model import Span
 from workbench.core.schema import Attribute, Schema
 from workbench.core.schema.guidelines import attribute_tooltip, label_tooltip
 from workbench.core.schema.label_attributes import attributes_for
-from workbench.ui.i18n import current_language, display_name, value_name
+from workbench.ui.i18n import current_language, display_name, isolated, value_name
 
 NO_VALUE = ""
 """The data of the empty entry of an attribute that has no default."""
@@ -79,7 +79,7 @@ class SpanInspector(QWidget):
             self._build_attribute_rows(())
             return
         self.covered.setText(span.text)
-        self.ends.setText(f"{span.start} – {span.end}")
+        self.ends.setText(isolated(f"{span.start} – {span.end}"))  # 5 – 9, not 9 – 5, in Arabic
         self.note.setText(span.note)
         self._show_label(span.label)
         trigger = self._schema.has_event(span.label)  # its event's attributes are the event panel's
