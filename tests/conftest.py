@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from workbench.core.schema import Schema, builtin_schema
+
+T = TypeVar("T")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,6 +30,12 @@ def shared_dir() -> Path:
 def conflict_news() -> Schema:
     """The default schema, shared by the tests that need a realistic inventory."""
     return builtin_schema("conflict-news")
+
+
+def present(value: T | None) -> T:
+    """``value``, which the test expects to be there (Qt returns None for a child not found)."""
+    assert value is not None
+    return value
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:

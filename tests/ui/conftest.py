@@ -83,6 +83,13 @@ def char_geometry(view: AnnotatedTextView, cp: int) -> tuple[QRectF, bool]:
     return rect, runs[0].isRightToLeft()
 
 
+def application() -> QApplication:
+    """The running QApplication (``QApplication.instance()`` is typed as its base class)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
 def point_inside_char(
     view: AnnotatedTextView, cp: int, toward: Literal["centre", "start", "end"] = "centre"
 ) -> QPoint:

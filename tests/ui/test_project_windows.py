@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgress
 from pytestqt.qtbot import QtBot
 
 from tests.store.test_locks_and_media import held_by_another_program
+from tests.ui.conftest import application
 from tests.ui.window_scene import ini_settings, new_project, nth_index
 from workbench.app import demo as demo_module
 from workbench.store import connection, migrations
@@ -209,7 +210,7 @@ def finder_opens(path: Path) -> None:
 
     Sent rather than posted: PySide6 leaves a posted event to Python's garbage collector, which
     may delete it before the loop delivers it."""
-    QCoreApplication.sendEvent(QApplication.instance(), QFileOpenEvent(QUrl.fromLocalFile(str(path))))
+    QCoreApplication.sendEvent(application(), QFileOpenEvent(QUrl.fromLocalFile(str(path))))
 
 
 def shown_projects(app: QApplication) -> list[Path]:
@@ -277,7 +278,12 @@ def test_a_bare_first_start_shows_the_welcome_page_and_opens_what_it_chooses(
     demo in a window with the name typed there, and the page closes."""
     monkeypatch.delenv(ANNOTATOR_ENV, raising=False)
     asked: list[object] = []
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: asked.append(args) or ("", False))
+
+    def declined(*args: object) -> tuple[str, bool]:
+        asked.append(args)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", declined)
     seen: list[bool] = []
 
     def welcome() -> None:
@@ -308,7 +314,7 @@ def test_a_demo_the_annotator_has_edited_stays_open_beside_the_project_asked_for
     qtbot.keyClick(window.text_view, Qt.Key.Key_4)
     assert window.undo_stack.count() == 1
     finder_opens(paths[0])
-    assert shown_projects(QApplication.instance()) == sorted([demo.resolve(), paths[0].resolve()])
+    assert shown_projects(application()) == sorted([demo.resolve(), paths[0].resolve()])
 
 
 def test_a_project_another_program_is_changing_is_refused_at_once_without_freezing_the_window(

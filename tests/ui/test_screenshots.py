@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, present
 from tests.ui.window_scene import ANNOTATOR, ini_settings, show_window
 from workbench.app.guidelines import set_guidelines
 from workbench.core.model import AnnotatedDocument, Status, make_document
@@ -81,7 +81,7 @@ def annotated_window(qtbot: QtBot, project: Project, tmp_path: Path) -> MainWind
     view = window.text_view
     view.select_range(*_first(view.text, SUGGESTED[0]))
     window.labelling.apply_label(SUGGESTED[1])
-    qtbot.waitUntil(lambda: bool(window._suggestions[window.current_document_id].offered))
+    qtbot.waitUntil(lambda: bool(window._suggestions[present(window.current_document_id)].offered))
     person = next(
         row for row in range(window.span_model.rowCount())
         if window.span_model.covered_text(window.span_model.entry_at(row)) == "الرئيس الأمريكي جو بايدن"

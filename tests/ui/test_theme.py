@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.menu_clicks import choose_from_menu
@@ -61,14 +61,14 @@ def test_dark_and_light_from_the_view_menu_are_remembered(scene: WindowScene, tm
 
     choose_theme(scene, Theme.LIGHT)
     assert not is_dark() and scene.settings.theme() is Theme.LIGHT
-    QApplication.instance().styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert not is_dark()  # chosen, not the system's
 
 
 def test_as_the_system_follows_the_systems_scheme_when_it_changes(scene: WindowScene) -> None:
     choose_theme(scene, Theme.SYSTEM)
     assert scene.settings.theme() is Theme.SYSTEM
-    hints = QApplication.instance().styleHints()
+    hints = QGuiApplication.styleHints()
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert is_dark()
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)

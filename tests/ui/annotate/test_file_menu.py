@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, present
 from tests.ui.menu_clicks import open_menu
 from tests.ui.window_scene import ANNOTATOR, ini_settings, new_project, show_window
 from workbench.store.project import Project
@@ -161,7 +161,7 @@ def test_import_files_runs_in_the_background_and_shows_the_warnings(
     with qtbot.waitSignal(task.finished, timeout=20000):
         pass
     assert window.documents.rowCount() == before + 1
-    box = window.file_menu.warnings_box
+    box = present(window.file_menu.warnings_box)
     assert "illegal I- (or E-) tags" in box.informativeText()
     assert "1 new document" in box.text()
     box.grab().save(str(SCREENSHOTS / "import-warnings-en.png"))

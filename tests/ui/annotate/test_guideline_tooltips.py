@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import present
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (fixture)
 from workbench.ui.i18n import Language
 from workbench.ui.theme import Theme, theme_switch
@@ -48,6 +49,16 @@ def palette_row_point(scene: WindowScene, label: str) -> QPoint:
     model = palette.label_model
     row = next(row for row in range(model.rowCount()) if model.label_at(row).id == label)
     return palette.visualRect(model.index(row, model.NAME)).center()
+
+
+def row_titles(form: QFormLayout) -> list[str]:
+    """The titles of a form's rows, top to bottom."""
+    titles = []
+    for row in range(form.rowCount()):
+        title = present(form.itemAt(row, QFormLayout.ItemRole.LabelRole)).widget()
+        assert isinstance(title, QLabel)
+        titles.append(title.text())
+    return titles
 
 
 @pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
@@ -145,5 +156,4 @@ def test_relabelling_a_span_changes_the_attributes_offered(scene: WindowScene) -
     qtbot.keyClick(combo, Key.Key_Up)  # TITLE -> VEH
     qtbot.waitUntil(lambda: scene.stored_spans()[0].label == "VEH")
     qtbot.waitUntil(lambda: inspector.attribute_combo("mention_level").isVisibleTo(inspector))
-    assert [inspector.form.itemAt(row, inspector.form.ItemRole.LabelRole).widget().text()
-            for row in range(inspector.form.rowCount())] == ["Text", "Start – end", "Label", "Mention level", "Note"]
+    assert row_titles(inspector.form) == ["Text", "Start – end", "Label", "Mention level", "Note"]

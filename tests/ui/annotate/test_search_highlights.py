@@ -37,7 +37,8 @@ def on_white(color: str, alpha: int) -> QColor:
     """``color`` painted with ``alpha`` over the view's white page."""
     opaque = QColor(color)
     mix = alpha / 255
-    return QColor(*(round(channel * mix + 255 * (1 - mix)) for channel in opaque.getRgb()[:3]))
+    channels = (opaque.red(), opaque.green(), opaque.blue())
+    return QColor(*(round(channel * mix + 255 * (1 - mix)) for channel in channels))
 
 
 def lab(color: QColor) -> tuple[float, float, float]:
@@ -46,7 +47,7 @@ def lab(color: QColor) -> tuple[float, float, float]:
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (linear(c) for c in color.getRgbF()[:3])
+    r, g, b = (linear(c) for c in (color.redF(), color.greenF(), color.blueF()))
     x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
     y = 0.2126 * r + 0.7152 * g + 0.0722 * b
     z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883

@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import run_cli
+from tests.conftest import present, run_cli
 from tests.ui.annotate.test_persistent_suggestions import (
     BEIRUT,
     FULL_NAME,
@@ -392,7 +392,7 @@ def test_cancel_in_fill_suggestions_stops_after_the_document_in_hand(
     choose_from_menu(qtbot, window, window.menu_actions.menus["project"], window.menu_actions.fill_suggestions)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
     [dialog] = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
-    QTest.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(present(dialog.findChild(QPushButton)), Qt.MouseButton.LeftButton)
     release.set()
     qtbot.waitUntil(lambda: "Filled" in window.statusBar().currentMessage(), timeout=WAIT_MS)
     assert window.statusBar().currentMessage().endswith("documents looked at: 1.")

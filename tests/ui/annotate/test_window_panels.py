@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import present
 from tests.ui.annotate.test_text_view import click
 from tests.ui.conftest import point_inside_char
 from tests.ui.window_scene import ANNOTATOR, ini_settings, new_project
@@ -131,7 +132,7 @@ def test_every_role_of_the_new_event_shows_beside_the_whole_text(qtbot: QtBot, w
     panel = window.events.panel
     roles = [panel.role_button(role.id) for role in window.schema.event("Conflict.Attack").roles]
     assert len(roles) == 5
-    viewport = panel.findChild(QScrollArea).viewport()
+    viewport = present(panel.findChild(QScrollArea)).viewport()
     qtbot.waitUntil(lambda: all(within(button, viewport) for button in roles))
     assert text_geometry(window) == place
     assert all(button.width() >= button.sizeHint().width() for button in roles)

@@ -186,7 +186,12 @@ def test_deleting_a_filler_asks_then_removes_the_argument_and_undo_restores(scen
     event_id = build_attack(scene)
     before = snapshot(scene)
     asked: list[str] = []
-    scene.controller.confirm = lambda text: asked.append(text) or True
+
+    def confirmed(text: str) -> bool:
+        asked.append(text)
+        return True
+
+    scene.controller.confirm = confirmed
     target = scene.entities["جهادي أجنبي"].id
     assert scene.controller.delete_spans([target])
     assert "Target" in asked[0] and TRIGGER in asked[0]

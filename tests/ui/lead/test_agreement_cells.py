@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.bidi_layout import reads_left_to_right
@@ -16,7 +18,7 @@ def test_a_negative_score_has_its_minus_sign_on_the_left(qapp: QApplication) -> 
 
 
 def test_unmatched_over_annotations_reads_left_to_right(qapp: QApplication) -> None:
-    report = {
+    report: dict[str, Any] = {
         "undefined": {},
         "per_document": [
             {"document_id": "d1", "name": "d1.txt", "disagreement": 0.5, "unmatched": 3,
