@@ -155,7 +155,8 @@ def test_the_merge_command_names_the_documents_changed_on_both_sides(
     assert code == 0
     assert printed.splitlines()[-1] == (
         "3 of the sets taken had been changed in this project too since their package was "
-        "written; the package's replaced them: d0, d1, d2"
+        "written; the package's replaced them: d0, d1, d2. The project's versions are kept: "
+        f"`workbench replaced {lead.path}` lists them and puts one back"
     )
     assert first_names([f"d{n}" for n in range(12)]) == "d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, …"
 
@@ -176,6 +177,7 @@ def test_a_package_of_an_older_format_still_merges(
     conn = sqlite3.connect(out)
     conn.execute("DELETE FROM meta WHERE key = 'package_id'")
     conn.execute("DROP TABLE merged_packages")
+    conn.execute("DROP TABLE replaced_sets")  # format 10
     conn.execute("UPDATE annotation_sets SET synced_revision = NULL")
     for column in dropped:
         conn.execute(f"ALTER TABLE annotation_sets DROP COLUMN {column}")

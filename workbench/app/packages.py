@@ -28,9 +28,11 @@ from workbench.store.packages import (
     validate_package,
 )
 from workbench.store.project import Project
+from workbench.store.replaced_sets import ReplacedSet, replaced_sets, restore_replaced
 
 __all__ = [
     "MergeSummary",
+    "ReplacedSet",
     "assign",
     "assigned_documents",
     "assignment_statuses",
@@ -39,6 +41,8 @@ __all__ = [
     "first_names",
     "merge_packages",
     "package_annotator",
+    "replaced_versions",
+    "restore_version",
     "validate_package",
     "write_package",
 ]
@@ -51,6 +55,17 @@ NAMES_SHOWN = 10
 def first_names(names: Sequence[str], most: int = NAMES_SHOWN) -> str:
     """Up to ``most`` of ``names``, comma-separated, and "…" after them when there are more."""
     return ", ".join([*names[:most], "…"] if len(names) > most else names)
+
+
+def replaced_versions(project: Project) -> list[ReplacedSet]:
+    """The versions of sets merges replaced although the project had changed them too."""
+    return replaced_sets(project.conn)
+
+
+def restore_version(project: Project, replaced_id: str) -> ReplacedSet:
+    """Put a replaced version back in place of its set, keeping the one it replaces."""
+    with project.writing() as conn:
+        return restore_replaced(conn, replaced_id)
 
 
 def choose_documents(

@@ -8,7 +8,15 @@ from typing import Literal
 
 from workbench import __version__
 from workbench.cli.project_commands import run_check, run_export, run_guidelines, run_import, run_new, run_stats
-from workbench.cli.team_commands import run_adjudicate, run_agreement, run_assign, run_merge, run_package, run_recommend
+from workbench.cli.team_commands import (
+    run_adjudicate,
+    run_agreement,
+    run_assign,
+    run_merge,
+    run_package,
+    run_recommend,
+    run_replaced,
+)
 from workbench.cli.window_commands import run_open
 from workbench.core.model import GOLD
 from workbench.core.schema import BUILTIN_SCHEMAS, DEFAULT_SCHEMA
@@ -115,6 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     merger.add_argument("project", type=Path, metavar="PROJECT.tawsim")
     merger.add_argument("packages", type=Path, nargs="+", metavar="FILE.tawsim")
     merger.set_defaults(run=run_merge)
+
+    replaced = commands.add_parser(
+        "replaced",
+        help="list the project's versions of sets a merge replaced (changed on both sides), or put one back",
+    )
+    replaced.add_argument("project", type=Path, metavar="PROJECT.tawsim")
+    replaced.add_argument(
+        "--restore", metavar="ID", help="put this version back (the set it replaces is kept in turn)"
+    )
+    replaced.set_defaults(run=run_replaced)
 
     agreement = commands.add_parser("agreement", help="inter-annotator agreement")
     agreement.add_argument("project", type=Path, metavar="PROJECT.tawsim")

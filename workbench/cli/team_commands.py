@@ -50,8 +50,31 @@ def run_merge(args: argparse.Namespace) -> None:
     if both:
         print(
             f"{len(both)} of the sets taken had been changed in this project too since their package "
-            f"was written; the package's replaced them: {first_names(both)}"
+            f"was written; the package's replaced them: {first_names(both)}. The project's versions "
+            f"are kept: `workbench replaced {args.project}` lists them and puts one back"
         )
+
+
+def run_replaced(args: argparse.Namespace) -> None:
+    from workbench.app.packages import replaced_versions, restore_version
+
+    if args.restore is None:
+        with Project.open(args.project, readonly=True) as project:
+            versions = replaced_versions(project)
+        for version in versions:
+            print(
+                f"{version.id}  {version.replaced}  {version.document_name}  {version.annotator}  "
+                f"{version.status}, {version.spans} spans, replaced by {version.replaced_by}"
+            )
+        if not versions:
+            print("no replaced versions")
+        return
+    with Project.open(args.project) as project:
+        restored = restore_version(project, args.restore)
+    print(
+        f"put back {restored.annotator}'s version of {restored.document_name} "
+        f"({restored.spans} spans); the set it replaced is kept in its turn"
+    )
 
 
 def run_agreement(args: argparse.Namespace) -> None:

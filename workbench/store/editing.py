@@ -202,15 +202,21 @@ def restore(conn: sqlite3.Connection, removal: Removal) -> None:
     insert_relations(conn, set_id, removal.relations)
 
 
+def clear_set(conn: sqlite3.Connection, set_id: str) -> None:
+    """Delete everything a set holds (its events and arguments, spans and the relations between
+    them, document labels), keeping the set itself."""
+    conn.execute("DELETE FROM events WHERE set_id = ?", [set_id])
+    conn.execute("DELETE FROM spans WHERE set_id = ?", [set_id])
+    conn.execute("DELETE FROM document_labels WHERE set_id = ?", [set_id])
+
+
 def replace_set(
     conn: sqlite3.Connection, document_id: str, annotator: str, annotations: AnnotationSet | None
 ) -> None:
     """Make the annotator's set on the document hold exactly ``annotations`` (ids, status),
     or nothing at all when None: how gold edits are written, undone and redone."""
     set_id = touch_set(conn, document_id, annotator)
-    conn.execute("DELETE FROM events WHERE set_id = ?", [set_id])
-    conn.execute("DELETE FROM spans WHERE set_id = ?", [set_id])
-    conn.execute("DELETE FROM document_labels WHERE set_id = ?", [set_id])
+    clear_set(conn, set_id)
     if annotations is None:
         conn.execute("DELETE FROM annotation_sets WHERE id = ?", [set_id])
         return

@@ -201,6 +201,18 @@ def m009_package_lineage(db: Database) -> None:
     )
 
 
+def m010_replaced_sets(db: Database) -> None:
+    """The versions of sets a merge replaced although the project had changed them too, kept row
+    for row to be put back (``store.replaced_sets``): before, the project's version was gone."""
+    db.execute(
+        """CREATE TABLE replaced_sets (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL, status TEXT NOT NULL, revision INTEGER NOT NULL,
+            replaced TEXT NOT NULL, replaced_by TEXT NOT NULL, rows TEXT NOT NULL)"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_rejected_suggestions,
@@ -211,6 +223,7 @@ MIGRATIONS: list[Migration] = [
     m007_spans_by_label,
     m008_synced_revisions,
     m009_package_lineage,
+    m010_replaced_sets,
 ]
 
 

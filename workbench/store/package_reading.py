@@ -305,17 +305,13 @@ class PackageFile:
         return [s for s in sets if changed_by_annotator(self._copy(s), lead.get(s.document_id, NO_SET))]
 
     def changed_in_project(self, newer: Sequence[PackageSet]) -> list[str]:
-        """The names of the documents whose set, of ``newer``, the lead's project changed too
+        """The ids of the documents whose set, of ``newer``, the lead's project changed too
         (``package_lineage.changed_in_project``)."""
         lead = self._lead_sets
-        changed = {
+        return [
             s.document_id for s in newer
             if changed_in_project(self._copy(s), lead.get(s.document_id, NO_SET))
-        }
-        if not changed:
-            return []
-        names = self.lead.conn.execute("SELECT id, name FROM documents ORDER BY ord")
-        return [name for document_id, name in names if document_id in changed]
+        ]
 
     @cached_property
     def package_id(self) -> str | None:

@@ -5,7 +5,8 @@ and that annotator's annotation sets, under the lead project's id. Merging a pac
 of the lead's sets with the package's version when the annotator changed it since it was carried
 (the lead's ``synced_revision``, kept as a package is written and as a merge brings a set back),
 so merging the same package twice changes nothing; a set the lead's project changed meanwhile too
-is taken all the same and its document named (``MergeSummary.changed_on_both_sides``). A package
+is taken all the same, its document named (``MergeSummary.changed_on_both_sides``) and the
+project's version kept (``workbench.store.replaced_sets``). A package
 is someone else's file: it is read as untrusted
 input (``workbench.store.package_reading``), and brings back only its own annotator's sets. The
 packages of one merge go in one transaction: all of them, or nothing of any.
@@ -39,6 +40,7 @@ from workbench.store.package_reading import (
 from workbench.store.project import Project
 from workbench.store.recommending import copy_models
 from workbench.store.relations import document_label_rows, relation_row
+from workbench.store.replaced_sets import keep_replaced_sets
 
 
 def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int:
@@ -172,7 +174,7 @@ class MergeSummary:
     packages: list[str] = field(default_factory=list)
     changed_on_both_sides: list[str] = field(default_factory=list)
     """The names of the documents whose set the project had changed too since its package was
-    written: the package's set replaced the project's."""
+    written: the package's set replaced the project's, which is kept (``store.replaced_sets``)."""
 
 
 def merge_packages(
@@ -191,7 +193,9 @@ def merge_packages(
             with refusals(path), PackageFile.open(path, project) as package:
                 sets = package.sets()
                 newer = package.newer_sets(sets)
-                summary.changed_on_both_sides += package.changed_in_project(newer)
+                both = package.changed_in_project(newer)
+                keep_replaced_sets(project.conn, both, package.annotator, path.name)
+                summary.changed_on_both_sides += _names(project, both)
                 for chunk in package.mergeable(newer):
                     _replace_sets(project, chunk, package.package_id)
             summary.replaced += len(newer)
@@ -199,6 +203,15 @@ def merge_packages(
             summary.packages.append(str(path))
             progress(done, len(paths))
     return summary
+
+
+def _names(project: Project, document_ids: Sequence[str]) -> list[str]:
+    """The names of these documents, in the project's order."""
+    wanted = set(document_ids)
+    if not wanted:
+        return []
+    names = project.conn.execute("SELECT id, name FROM documents ORDER BY ord")
+    return [name for document_id, name in names if document_id in wanted]
 
 
 def validate_package(project: Project, path: Path) -> None:
