@@ -2093,6 +2093,10 @@
         <translation>دمج الحزم…</translation>
     </message>
     <message>
+        <source>Replaced versions…</source>
+        <translation>النسخ المستبدَلة…</translation>
+    </message>
+    <message>
         <source>Assignments and packages…</source>
         <translation>التوزيع والحزم…</translation>
     </message>
@@ -2237,6 +2241,57 @@
     <message>
         <source>Your name (it is stored with every annotation):</source>
         <translation>اسمك (يُحفظ مع كل توسيم):</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacedVersionsDialog</name>
+    <message>
+        <source>Replaced versions</source>
+        <translation>النسخ المستبدَلة</translation>
+    </message>
+    <message>
+        <source>When a merge takes an annotator&apos;s set that this project had changed too, the project&apos;s version is kept here. Putting one back keeps the set it replaces.</source>
+        <translation>حين يأخذ الدمج مجموعةَ مُوسِّم كان هذا المشروع قد غيّرها أيضًا، تُحفظ هنا نسخة المشروع. وإعادة إحداها تحفظ المجموعة التي تحلّ محلّها.</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>أعِدها</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>استُبدلت في</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>استبدلتها</translation>
+    </message>
+    <message>
+        <source>Reading replaced versions</source>
+        <translation>قراءة النسخ المستبدَلة</translation>
+    </message>
+    <message>
+        <source>Putting a version back</source>
+        <translation>إعادة نسخة</translation>
+    </message>
+    <message>
+        <source>putting back</source>
+        <translation>إعادة نسخة</translation>
     </message>
 </context>
 </TS>

@@ -28,9 +28,10 @@ from workbench.store.packages import (
     validate_package,
 )
 from workbench.store.project import Project
-from workbench.store.replaced_sets import ReplacedSet, replaced_sets, restore_replaced
+from workbench.store.replaced_sets import RESTORE, ReplacedSet, replaced_sets, restore_replaced
 
 __all__ = [
+    "RESTORE",
     "MergeSummary",
     "ReplacedSet",
     "assign",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import new_id
+from workbench.core.model import Status, new_id
 from workbench.store.annotation_sets import touch_set
 from workbench.store.bulk_import import insert_rows
 from workbench.store.clock import now
@@ -45,7 +45,7 @@ class ReplacedSet:
     document_id: str
     document_name: str
     annotator: str
-    status: str
+    status: Status
     revision: int
     replaced: str
     """When it was replaced (UTC, ISO 8601)."""
@@ -78,8 +78,8 @@ def keep_replaced_sets(
 def replaced_sets(conn: sqlite3.Connection) -> list[ReplacedSet]:
     """Every kept version, oldest first."""
     return [
-        ReplacedSet(*row)
-        for row in conn.execute(
+        ReplacedSet(kept_id, document_id, name, annotator, Status(status), revision, when, by, spans)
+        for kept_id, document_id, name, annotator, status, revision, when, by, spans in conn.execute(
             "SELECT r.id, r.document_id, d.name, r.annotator, r.status, r.revision, r.replaced, "
             "r.replaced_by, json_array_length(r.rows, '$.spans') FROM replaced_sets r "
             "JOIN documents d ON d.id = r.document_id ORDER BY r.replaced, r.rowid"
@@ -103,7 +103,7 @@ def restore_replaced(conn: sqlite3.Connection, replaced_id: str) -> ReplacedSet:
     for table, pending in set_rows.items():
         if pending:
             insert_rows(conn, table, [_in_set(table, row, set_id) for row in pending])
-    conn.execute("UPDATE annotation_sets SET status = ? WHERE id = ?", [kept.status, set_id])
+    conn.execute("UPDATE annotation_sets SET status = ? WHERE id = ?", [kept.status.value, set_id])
     conn.execute("DELETE FROM replaced_sets WHERE id = ?", [replaced_id])
     return kept
 

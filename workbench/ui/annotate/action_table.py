@@ -56,6 +56,7 @@ def action_slots(window: MainWindow) -> dict[QAction, Slot]:
         actions.keys: preferences.show_keys,
         actions.export: project_menu.export,
         actions.merge_packages: project_menu.merge_packages,
+        actions.replaced_versions: project_menu.replaced_versions,
         actions.assignments: project_menu.manage_assignments,
         actions.agreement: project_menu.open_agreement,
         actions.adjudicate: project_menu.open_adjudication,

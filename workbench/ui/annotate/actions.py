@@ -63,6 +63,7 @@ class WindowActions(QObject):
         self.themes = self._choice_actions(Theme)
         self.export = self._action("Ctrl+E")
         self.merge_packages = self._action()
+        self.replaced_versions = self._action()
         self.assignments = self._action()
         self.agreement = self._action()
         self.adjudicate = self._action()
@@ -99,7 +100,7 @@ class WindowActions(QObject):
         bar = self._window.menuBar()
         names = ("file", "edit", "label", "go", "project", "view", "help")
         menus = {name: bar.addMenu("") for name in names}
-        menus["file"].addActions([self.export, self.merge_packages])
+        menus["file"].addActions([self.export, self.merge_packages, self.replaced_versions])
         menus["file"].addSeparator()
         menus["file"].addAction(self.quit)
         menus["project"].addActions([self.export, self.assignments, self.agreement, self.adjudicate])
@@ -162,6 +163,7 @@ class WindowActions(QObject):
             self.quit: self.tr("Quit"),
             self.export: self.tr("Export…"),
             self.merge_packages: self.tr("Merge packages…"),
+            self.replaced_versions: self.tr("Replaced versions…"),
             self.assignments: self.tr("Assignments and packages…"),
             self.agreement: self.tr("Agreement…"),
             self.adjudicate: self.tr("Adjudicate…"),

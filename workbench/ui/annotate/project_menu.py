@@ -1,6 +1,6 @@
-"""The Project menu of the annotator's window: export, merging packages, assignments, and the
-lead's agreement dashboard and adjudication window. After a merge or a change of assignments
-the window reads its documents again."""
+"""The Project menu of the annotator's window: export, merging packages and the versions merges
+replaced, assignments, and the lead's agreement dashboard and adjudication window. After a merge,
+a version put back or a change of assignments the window reads its documents again."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from workbench.ui.lead.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.lead.export_dialog import open_export_dialog
+from workbench.ui.lead.replaced_dialog import open_replaced_versions
 
 if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
@@ -29,6 +30,10 @@ class ProjectMenu(QObject):
         task = open_merge_packages(self._window, self._window.project)
         if task is not None:
             task.succeeded.connect(lambda _summary: self._window.reload())
+
+    def replaced_versions(self) -> None:
+        window = self._window
+        open_replaced_versions(window, window.project).restored.connect(window.reload)
 
     def manage_assignments(self) -> None:
         window = self._window
