@@ -6,10 +6,9 @@ of the lead's sets with the package's version when the annotator changed it sinc
 (the lead's ``synced_revision``, kept as a package is written and as a merge brings a set back),
 so merging the same package twice changes nothing; a set the lead's project changed meanwhile too
 is taken all the same, its document named (``MergeSummary.changed_on_both_sides``) and the
-project's version kept (``workbench.store.replaced_sets``). A package
-is someone else's file: it is read as untrusted
-input (``workbench.store.package_reading``), and brings back only its own annotator's sets. The
-packages of one merge go in one transaction: all of them, or nothing of any.
+project's version kept (``workbench.store.replaced_sets``). A package is someone else's file: it
+is read as untrusted input (``workbench.store.package_reading``), and brings back only its own
+annotator's sets. The packages of one merge go in one transaction: all of them, or nothing of any.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,23 +77,17 @@ def keep_replaced_sets(
 
 def replaced_sets(conn: sqlite3.Connection) -> list[ReplacedSet]:
     """Every kept version, oldest first."""
-    return [
-        ReplacedSet(kept_id, document_id, name, annotator, Status(status), revision, when, by, spans)
-        for kept_id, document_id, name, annotator, status, revision, when, by, spans in conn.execute(
-            "SELECT r.id, r.document_id, d.name, r.annotator, r.status, r.revision, r.replaced, "
-            "r.replaced_by, json_array_length(r.rows, '$.spans') FROM replaced_sets r "
-            "JOIN documents d ON d.id = r.document_id ORDER BY r.replaced, r.rowid"
-        )
-    ]
+    return _kept_versions(conn, "ORDER BY r.replaced, r.rowid")
 
 
 def restore_replaced(conn: sqlite3.Connection, replaced_id: str) -> ReplacedSet:
     """Put a kept version back in place of the annotator's set on its document (its spans,
     events, relations and document labels, ids and status as they were), keeping the set it
     replaces in turn. Runs inside the caller's write transaction."""
-    kept = next((r for r in replaced_sets(conn) if r.id == replaced_id), None)
-    if kept is None:
+    found = _kept_versions(conn, "WHERE r.id = ?", [replaced_id])
+    if not found:
         raise WorkbenchError(f"no replaced version {replaced_id!r} in the project")
+    [kept] = found
     set_rows = json.loads(
         conn.execute("SELECT rows FROM replaced_sets WHERE id = ?", [replaced_id]).fetchone()[0]
     )
@@ -106,6 +100,18 @@ def restore_replaced(conn: sqlite3.Connection, replaced_id: str) -> ReplacedSet:
     conn.execute("UPDATE annotation_sets SET status = ? WHERE id = ?", [kept.status.value, set_id])
     conn.execute("DELETE FROM replaced_sets WHERE id = ?", [replaced_id])
     return kept
+
+
+def _kept_versions(conn: sqlite3.Connection, condition: str, parameters: Sequence[str] = ()) -> list[ReplacedSet]:
+    return [
+        ReplacedSet(kept_id, document_id, name, annotator, Status(status), revision, when, by, spans)
+        for kept_id, document_id, name, annotator, status, revision, when, by, spans in conn.execute(
+            "SELECT r.id, r.document_id, d.name, r.annotator, r.status, r.revision, r.replaced, "
+            "r.replaced_by, json_array_length(r.rows, '$.spans') FROM replaced_sets r "
+            f"JOIN documents d ON d.id = r.document_id {condition}",
+            list(parameters),
+        )
+    ]
 
 
 def _set_rows(conn: sqlite3.Connection, set_id: str) -> dict[str, list[dict[str, Any]]]:
