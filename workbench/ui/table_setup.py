@@ -65,14 +65,18 @@ class ContentsSizedTable(QTableView):
         self._widths: dict[tuple[int, int, int, int], int] = {}
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
+        """Connected before Qt's own slots, the widths are forgotten before the header measures
+        the new rows (connected after, a reset of the model was measured by the header, then
+        forgotten and measured again: the agreement dashboard's documents, 5 columns of 64 rows,
+        twice as its report arrived)."""
         previous = self.model()
         if previous is not None:
             for signal in _row_signals(previous):
                 signal.disconnect(self._forget_widths)
-        super().setModel(model)
         if model is not None:
             for signal in _row_signals(model):
                 signal.connect(self._forget_widths)
+        super().setModel(model)
         self._widths.clear()
 
     def sizeHintForColumn(self, column: int) -> int:
