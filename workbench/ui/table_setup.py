@@ -96,7 +96,7 @@ class ContentsSizedTable(QTableView):
         were: the adjudication window's document list was measured again once placed in its
         splitter, on the same rows (2-3 ms as the window opened). A new parent with another font
         sends a font change of its own."""
-        if event.type() in _SIZE_CHANGES:
+        if event.type() in SIZE_CHANGES:
             self._widths.clear()
         super().changeEvent(event)
 
@@ -104,7 +104,7 @@ class ContentsSizedTable(QTableView):
         self._widths.clear()
 
 
-_SIZE_CHANGES = frozenset(
+SIZE_CHANGES = frozenset(
     {
         QEvent.Type.FontChange,
         QEvent.Type.ApplicationFontChange,
