@@ -25,6 +25,7 @@ from workbench.core.agreement import pair_key
 from workbench.ui import i18n
 from workbench.ui.i18n import Language
 from workbench.ui.lead import agreement_cells, agreement_dashboard
+from workbench.ui.lead.agreement_cells import CellItemModel, CellTable, CellTableModel
 from workbench.ui.lead.agreement_dashboard import AgreementDashboard
 from workbench.ui.lead.agreement_tables import AgreementTables
 
@@ -117,3 +118,34 @@ def test_tables_made_on_the_worker_speak_the_interface_language(
         assert shown == QCoreApplication.translate("AgreementTables", "Document") != "Document"
     finally:
         i18n.set_language(Language.ENGLISH)
+
+
+def test_the_reports_tables_are_qt_items_that_answer_as_the_cells_do(qtbot: QtBot, lead_project: LeadProject) -> None:
+    """The views measure and paint a report's tables without calling into Python (they asked a
+    Python model 4,400 times as the report arrived): Qt's own items, made on the worker thread
+    and handed to the GUI thread, that answer every role as ``CellTableModel`` answers it."""
+    window = computed(qtbot, shown_dashboard(qtbot, lead_project.project))
+    roles = [
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    ]
+    models = [window.headline_model, window.label_model, window.document_label_model, window.document_model]
+    application = QCoreApplication.instance()
+    assert application is not None
+    for model in models:
+        assert isinstance(model, CellItemModel) and "data" not in vars(type(model))
+        assert model.thread() is application.thread()
+        columns = range(model.columnCount())
+        answers = CellTableModel()
+        answers.set_table(
+            CellTable(
+                [model.headerData(c, Qt.Orientation.Horizontal) for c in columns],
+                [[model.cell(r, c) for c in columns] for r in range(model.rowCount())],
+            )
+        )
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index, expected = model.index(row, column), answers.index(row, column)
+                assert [model.data(index, role) for role in roles] == [answers.data(expected, role) for role in roles]
+                assert model.flags(index) == answers.flags(expected)
+    assert window.document_model.rowCount() == len(lead_project.document_ids)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -46,7 +46,7 @@ from workbench.core.progress import Progress
 from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
-from workbench.ui.lead.agreement_cells import CellTable, CellTableModel, Report
+from workbench.ui.lead.agreement_cells import CellItemModel, CellTable, CellTableModel, Report
 from workbench.ui.lead.agreement_tables import AgreementTables, ReportTables
 from workbench.ui.table_setup import fitted_table
 
@@ -72,11 +72,11 @@ class AgreementDashboard(QWidget):
         self._heatmaps: list[CellTable] = []
         self.setWindowTitle(self.tr("Agreement — {name}").format(name=project.path.name))
         self.heatmap_model = CellTableModel()
-        self.headline_model = CellTableModel()
-        self.label_model = CellTableModel()
-        self.relation_model = CellTableModel()
-        self.document_label_model = CellTableModel()
-        self.document_model = CellTableModel()
+        self.headline_model = CellItemModel()
+        self.label_model = CellItemModel()
+        self.relation_model = CellItemModel()
+        self.document_label_model = CellItemModel()
+        self.document_model = CellItemModel()
         self._build()
         self.comparisonRequested.connect(self.open_comparison)
 
@@ -153,7 +153,7 @@ class AgreementDashboard(QWidget):
         return view
 
     @staticmethod
-    def _table(model: CellTableModel) -> QTableView:
+    def _table(model: QAbstractItemModel) -> QTableView:
         """Columns fitted to a page of rows: measured on every row (Qt's thousand), the tables
         of a project of a thousand annotated documents asked their cells 148,000 times as the
         report arrived, half a second on the GUI thread."""
@@ -195,13 +195,19 @@ class AgreementDashboard(QWidget):
         self._document_rows = tables.document_rows
         self._heatmaps = tables.heatmaps
         self._show_heatmap()
-        self.headline_model.set_table(tables.headline)
-        self.label_model.set_table(tables.labels)
-        self.relation_model.set_table(tables.relation_types)
-        self.document_label_model.set_table(tables.document_labels)
-        self.document_model.set_table(tables.documents)
+        self.headline_model = self._shown(self.headline_table, tables.headline)
+        self.label_model = self._shown(self.label_table, tables.labels)
+        self.relation_model = self._shown(self.relation_table, tables.relation_types)
+        self.document_label_model = self._shown(self.document_label_table, tables.document_labels)
+        self.document_model = self._shown(self.document_table, tables.documents)
         self.save_button.setEnabled(True)
         self.status_label.setText(self.summary(tables.report))
+
+    @staticmethod
+    def _shown(view: QTableView, model: CellItemModel) -> CellItemModel:
+        """``model`` in ``view``, in place of the one before (freed once no longer held)."""
+        view.setModel(model)
+        return model
 
     def summary(self, report: Report) -> str:
         """Who and what the report compares, counted as the report counts: a document is

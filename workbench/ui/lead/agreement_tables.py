@@ -26,6 +26,7 @@ from workbench.core.schema import Schema
 from workbench.ui.i18n import isolated
 from workbench.ui.lead.agreement_cells import (
     Cell,
+    CellItemModel,
     CellTable,
     KeyPath,
     Report,
@@ -42,18 +43,20 @@ SUB_ROW_INDENT = "    "
 
 @dataclass(frozen=True)
 class ReportTables:
-    """A report with every table the dashboard shows of it, made off the GUI thread."""
+    """A report with every table the dashboard shows of it, made off the GUI thread: the tables
+    as models on the GUI thread (``CellItemModel``), the heatmaps as tables for the one model the
+    heatmap keeps."""
 
     report: Report
     document_rows: list[dict[str, Any]]
     """The report's per-document rows, most disagreement first (``documents_by_disagreement``)."""
     heatmaps: list[CellTable]
     """The pair heatmap of each of ``AgreementTables.pair_measures``, in their order."""
-    headline: CellTable
-    labels: CellTable
-    relation_types: CellTable
-    document_labels: CellTable
-    documents: CellTable
+    headline: CellItemModel
+    labels: CellItemModel
+    relation_types: CellItemModel
+    document_labels: CellItemModel
+    documents: CellItemModel
 
 
 class AgreementTables:
@@ -71,15 +74,19 @@ class AgreementTables:
     def of_report(self, report: Report, titles: Mapping[str, str]) -> ReportTables:
         """Every table of ``report``; its documents by their ``titles`` (by id)."""
         rows = documents_by_disagreement(report)
+        headline, labels, relation_types, document_labels, documents = (
+            CellItemModel(table).on_gui_thread()
+            for table in (
+                self.headline(report),
+                self.labels(report),
+                self.relation_types(report),
+                self.document_labels(report),
+                self.documents(report, rows, titles),
+            )
+        )
+        heatmaps = [self.heatmap(report, path) for _, path in self.pair_measures()]
         return ReportTables(
-            report,
-            rows,
-            [self.heatmap(report, path) for _, path in self.pair_measures()],
-            self.headline(report),
-            self.labels(report),
-            self.relation_types(report),
-            self.document_labels(report),
-            self.documents(report, rows, titles),
+            report, rows, heatmaps, headline, labels, relation_types, document_labels, documents
         )
 
     # -- measures -------------------------------------------------------------------------------
