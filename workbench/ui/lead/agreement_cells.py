@@ -67,11 +67,11 @@ class CellTable:
 
 
 class CellTableModel(QAbstractTableModel):
-    """A read-only table of ready-made cells (text, background, tooltip).
+    """A read-only table of ready-made cells (text, background, tooltip), whose table may
+    change (the heatmap's, with the measure chosen).
 
-    A view asks each cell for eight roles as it measures a column, and the dashboard's tables
-    measure a page of rows each as a report arrives (2,500 questions for its documents alone):
-    ``data`` answers with what each cell made beforehand, the roles it has no answer for first."""
+    A view asks each cell for eight roles as it measures and paints it: ``data`` answers with
+    what each cell made beforehand, the roles it has no answer for first."""
 
     def __init__(self) -> None:
         super().__init__()
