@@ -182,3 +182,39 @@ def test_a_fitted_table_measures_its_columns_on_the_rows_asked_for(qtbot: QtBot)
     assert max(model.read) < max(16, shown)
     assert table.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
     assert table.horizontalHeader().stretchLastSection()
+
+
+
+class CountedMeasures(RowsRead):
+    """``RowsRead`` that counts how often a view measures a cell (asks its size hint), and whose
+    rows and columns come with a reset of the model, as an agreement report's tables do."""
+
+    measures = 0
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt)
+        return super().columnCount(parent) if self.rows else 0
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.SizeHintRole:
+            self.measures += 1
+        return super().data(index, role)
+
+    def reset_to(self, rows: int) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+
+def test_a_fitted_table_measures_new_rows_once(qtbot: QtBot) -> None:
+    """Rows that come with a reset of the model are measured once: the header measured them as
+    the model was reset, then the widths were forgotten and measured again (the agreement
+    dashboard's documents, twice as its report arrived)."""
+    model = CountedMeasures(0)
+    table = fitted_table(model, rows_measured=16, selectable=False)
+    qtbot.addWidget(table)
+    table.resize(300, 200)
+    table.show()
+    qtbot.waitExposed(table)
+    model.reset_to(1000)
+    qtbot.wait(50)  # the delayed layout and the first paint
+    assert model.measures == 2 * 16  # each column once (the header sizes its new sections), on 16 rows

@@ -65,14 +65,18 @@ class ContentsSizedTable(QTableView):
         self._widths: dict[tuple[int, int, int, int], int] = {}
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
+        """Connected before Qt's own slots, the widths are forgotten before the header measures
+        the new rows (connected after, a reset of the model was measured by the header, then
+        forgotten and measured again: the agreement dashboard's documents, 5 columns of 64 rows,
+        twice as its report arrived)."""
         previous = self.model()
         if previous is not None:
             for signal in _row_signals(previous):
                 signal.disconnect(self._forget_widths)
-        super().setModel(model)
         if model is not None:
             for signal in _row_signals(model):
                 signal.connect(self._forget_widths)
+        super().setModel(model)
         self._widths.clear()
 
     def sizeHintForColumn(self, column: int) -> int:
@@ -92,7 +96,7 @@ class ContentsSizedTable(QTableView):
         were: the adjudication window's document list was measured again once placed in its
         splitter, on the same rows (2-3 ms as the window opened). A new parent with another font
         sends a font change of its own."""
-        if event.type() in _SIZE_CHANGES:
+        if event.type() in SIZE_CHANGES:
             self._widths.clear()
         super().changeEvent(event)
 
@@ -100,7 +104,7 @@ class ContentsSizedTable(QTableView):
         self._widths.clear()
 
 
-_SIZE_CHANGES = frozenset(
+SIZE_CHANGES = frozenset(
     {
         QEvent.Type.FontChange,
         QEvent.Type.ApplicationFontChange,

@@ -3,7 +3,8 @@
 It shows the report of ``project_agreement`` (computed in the background): the annotator-pair
 heatmap of a chosen measure (span, token, event or relation), the headline values, tabs per
 label, per relation type and per document-label field, and the documents sorted by disagreement
-(``documents_by_disagreement``); the tables are made in ``agreement_tables``. Cells are coloured
+(``documents_by_disagreement``); the tables are made in ``agreement_tables``, on the worker thread
+that computes the report, so that the GUI thread only gives them to their models. Cells are coloured
 as in the HTML report (``heat_colour``: red for 0, green for 1, grey where the value is
 undefined); an undefined value reads "n/a" and its tooltip gives the reason the report records.
 
@@ -14,11 +15,11 @@ cell, on the first document in the list (the most disagreeing) that both finishe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -37,11 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.app.agreement import project_agreement
-from workbench.app.agreement_html import (
-    agreement_html,
-    compared_documents,
-    documents_by_disagreement,
-)
+from workbench.app.agreement_html import agreement_html, compared_documents
 from workbench.app.document_list import titles_of
 from workbench.app.output_paths import write_output_text
 from workbench.app.project import Project
@@ -49,8 +46,8 @@ from workbench.core.progress import Progress
 from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
-from workbench.ui.lead.agreement_cells import CellTableModel, Report
-from workbench.ui.lead.agreement_tables import AgreementTables
+from workbench.ui.lead.agreement_cells import CellItemModel, CellTable, CellTableModel, Report
+from workbench.ui.lead.agreement_tables import AgreementTables, ReportTables
 from workbench.ui.table_setup import fitted_table
 
 HEATMAP_CELL = (96, 48)
@@ -72,14 +69,14 @@ class AgreementDashboard(QWidget):
         self.comparison: AdjudicationView | None = None
         self._pair: tuple[str, str] | None = None
         self._document_rows: list[dict[str, Any]] = []
+        self._heatmaps: list[CellTable] = []
         self.setWindowTitle(self.tr("Agreement — {name}").format(name=project.path.name))
         self.heatmap_model = CellTableModel()
-        self.headline_model = CellTableModel()
-        self.label_model = CellTableModel()
-        self.relation_model = CellTableModel()
-        self.document_label_model = CellTableModel()
-        self.tables = AgreementTables(project.schema, self)
-        self.document_model = CellTableModel()
+        self.headline_model = CellItemModel()
+        self.label_model = CellItemModel()
+        self.relation_model = CellItemModel()
+        self.document_label_model = CellItemModel()
+        self.document_model = CellItemModel()
         self._build()
         self.comparisonRequested.connect(self.open_comparison)
 
@@ -87,7 +84,7 @@ class AgreementDashboard(QWidget):
 
     def _build(self) -> None:
         self.measure_combo = QComboBox()
-        for title, path in self.tables.pair_measures():
+        for title, path in AgreementTables(self._project.schema).pair_measures():
             self.measure_combo.addItem(title, path)
         self.measure_combo.currentIndexChanged.connect(self._show_heatmap)
         self.refresh_button = QPushButton(self.tr("Recompute"))
@@ -156,7 +153,7 @@ class AgreementDashboard(QWidget):
         return view
 
     @staticmethod
-    def _table(model: CellTableModel) -> QTableView:
+    def _table(model: QAbstractItemModel) -> QTableView:
         """Columns fitted to a page of rows: measured on every row (Qt's thousand), the tables
         of a project of a thousand annotated documents asked their cells 148,000 times as the
         report arrived, half a second on the GUI thread."""
@@ -177,37 +174,40 @@ class AgreementDashboard(QWidget):
     def refresh(self) -> BackgroundTask:
         """Compute the report in the background; it is shown when it arrives."""
 
-        def use_case(
-            project: Project, progress: Progress, cancelled: CancelCheck
-        ) -> tuple[Report, dict[str, str]]:
+        def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> ReportTables:
             report = project_agreement(project, progress=progress, cancelled=cancelled)
-            return report, titles_of(project, [row["document_id"] for row in report["per_document"]])
+            titles = titles_of(project, [row["document_id"] for row in report["per_document"]])
+            return AgreementTables(project.schema).of_report(report, titles)
 
         self.status_label.setText(self.tr("Computing agreement…"))
         self.task = run_in_background(
             self, self.tr("Computing agreement"), read_only(self._project.path, use_case)
         )
-        self.task.succeeded.connect(self._report_arrived)
+        self.task.succeeded.connect(self.show_tables)
         self.task.failed.connect(self.status_label.setText)
         self.task.cancelled.connect(lambda: self.status_label.setText(self.tr("Cancelled.")))
         return self.task
 
-    def _report_arrived(self, shown: tuple[Report, dict[str, str]]) -> None:
-        self.set_report(*shown)
-
-    def set_report(self, report: Report, titles: Mapping[str, str]) -> None:
-        """Show ``report``; its documents by their ``titles`` (by id; the report names them by
-        their file names, which the saved report keeps)."""
-        self.report = report
-        self._document_rows = documents_by_disagreement(report)
+    def show_tables(self, tables: ReportTables) -> None:
+        """Show a report in its ``tables``, made in the background (its documents by their titles;
+        the report names them by their file names, which the saved report keeps)."""
+        self.report = tables.report
+        self._document_rows = tables.document_rows
+        self._heatmaps = tables.heatmaps
         self._show_heatmap()
-        self.headline_model.set_table(self.tables.headline(report))
-        self.label_model.set_table(self.tables.labels(report))
-        self.relation_model.set_table(self.tables.relation_types(report))
-        self.document_label_model.set_table(self.tables.document_labels(report))
-        self.document_model.set_table(self.tables.documents(report, self._document_rows, titles))
+        self.headline_model = self._shown(self.headline_table, tables.headline)
+        self.label_model = self._shown(self.label_table, tables.labels)
+        self.relation_model = self._shown(self.relation_table, tables.relation_types)
+        self.document_label_model = self._shown(self.document_label_table, tables.document_labels)
+        self.document_model = self._shown(self.document_table, tables.documents)
         self.save_button.setEnabled(True)
-        self.status_label.setText(self.summary(report))
+        self.status_label.setText(self.summary(tables.report))
+
+    @staticmethod
+    def _shown(view: QTableView, model: CellItemModel) -> CellItemModel:
+        """``model`` in ``view``, in place of the one before (freed once no longer held)."""
+        view.setModel(model)
+        return model
 
     def summary(self, report: Report) -> str:
         """Who and what the report compares, counted as the report counts: a document is
@@ -233,10 +233,8 @@ class AgreementDashboard(QWidget):
         return list(self._document_rows)
 
     def _show_heatmap(self) -> None:
-        if self.report is not None:
-            self.heatmap_model.set_table(
-                self.tables.heatmap(self.report, self.measure_combo.currentData())
-            )
+        if self._heatmaps:
+            self.heatmap_model.set_table(self._heatmaps[self.measure_combo.currentIndex()])
 
     # -- comparing ------------------------------------------------------------------------------
 

@@ -71,8 +71,16 @@ from workbench.ui.background import (
     writable,
 )
 from workbench.ui.i18n import isolated
+from workbench.ui.lead.row_titles import RowTitles
 
 Index = QModelIndex | QPersistentModelIndex
+
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_CELL_ROLES = frozenset({_DISPLAY, _CHECK_STATE})
+_TITLE_ROLES = frozenset({_DISPLAY, _TOOLTIP})
+"""The roles ``AssignmentModel`` answers for a cell and for a row's title, as the plain numbers
+a view asks with: it asks each for eight or nine roles as it paints and measures them."""
 
 
 @dataclass(frozen=True)
@@ -143,15 +151,13 @@ class AssignmentModel(QAbstractTableModel):
         document_id = page.documents[index.row() % PAGE].id
         return page.statuses.get((document_id, self.annotators[index.column()]))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role not in _CELL_ROLES or not index.isValid():
             return None
         status = self._status(index)
-        if role == Qt.ItemDataRole.CheckStateRole:
+        if role == _CHECK_STATE:
             return Qt.CheckState.Unchecked if status is None else Qt.CheckState.Checked
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if status is None else status_text(status)
-        return None
+        return "" if status is None else status_text(status)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled
@@ -176,13 +182,12 @@ class AssignmentModel(QAbstractTableModel):
     ) -> Any:
         """An annotator's name above a column; a document's title before its row, as the
         annotator's list shows it, with its name (the file stem) as the tooltip."""
+        if role not in _TITLE_ROLES:
+            return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.annotators[section] if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return isolated(self._document(section).title)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return isolated(self._document(section).name)
-        return None
+            return self.annotators[section] if role == _DISPLAY else None
+        document = self._document(section)
+        return isolated(document.title if role == _DISPLAY else document.name)
 
 
 class AssignmentDialog(QDialog):
@@ -213,6 +218,7 @@ class AssignmentDialog(QDialog):
 
     def _table(self) -> QTableView:
         table = QTableView()
+        table.setVerticalHeader(RowTitles(table))
         table.setModel(self.model)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
