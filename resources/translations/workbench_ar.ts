@@ -1649,6 +1649,10 @@
         <translation>{count} من المجموعات المأخوذة كانت قد تغيّرت في هذا المشروع أيضًا منذ كُتبت حزمتها، فحلّت محلها مجموعات الحزمة: {names}</translation>
     </message>
     <message>
+        <source>The project's versions are kept: File &gt; Replaced versions…</source>
+        <translation>نسخ المشروع محفوظة: ملف &gt; النسخ المستبدَلة…</translation>
+    </message>
+    <message>
         <source>Merging packages</source>
         <translation>جارٍ دمج الحزم</translation>
     </message>

@@ -202,9 +202,15 @@ def test_a_merge_brings_the_package_in_and_shows_the_summary(
 
 @pytest.mark.parametrize(
     ("language", "ending"),
-    [(Language.ENGLISH, "the package's replaced them: d0, d1"), (Language.ARABIC, "مجموعات الحزمة: d0, d1")],
+    [
+        (
+            Language.ENGLISH,
+            "the package's replaced them: d0, d1\nThe project's versions are kept: File > Replaced versions…",
+        ),
+        (Language.ARABIC, "مجموعات الحزمة: d0, d1\nنسخ المشروع محفوظة: ملف > النسخ المستبدَلة…"),
+    ],
 )
-def test_the_summary_names_the_documents_changed_on_both_sides(
+def test_the_summary_names_the_documents_changed_on_both_sides_and_where_their_versions_are(
     qtbot: QtBot, language: Language, ending: str
 ) -> None:
     summary = MergeSummary(2, 0, ["amal.tawsim"], ["d0", "d1"])

@@ -397,11 +397,13 @@ def merge_summary_text(summary: MergeSummary) -> str:
     both = summary.changed_on_both_sides
     if not both:
         return text
-    return text + "\n\n" + translate(
+    replaced = translate(
         "Merge",
         "{count} of the sets taken had been changed in this project too since their package was "
         "written; the package's replaced them: {names}",
     ).format(count=len(both), names=first_names(both))
+    kept = translate("Merge", "The project's versions are kept: File > Replaced versions…")
+    return f"{text}\n\n{replaced}\n{kept}"
 
 
 def merge_packages_in_background(
