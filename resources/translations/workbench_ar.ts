@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>n/a</source>
+        <translation>غير معرَّف</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationLayout</name>
     <message>
         <source>Merged: solid = all agree, light = majority, dashed = some</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.bidi_layout import reads_left_to_right
 from workbench.core.schema import builtin_schema
+from workbench.ui.i18n import Language, set_language
 from workbench.ui.lead.agreement_cells import score_cell
 from workbench.ui.lead.agreement_tables import AgreementTables
 
@@ -28,3 +29,14 @@ def test_unmatched_over_annotations_reads_left_to_right(qapp: QApplication) -> N
     tables = AgreementTables(builtin_schema("conflict-news"))
     text = tables.documents(report, report["per_document"], {}).rows[0][2].text
     assert reads_left_to_right(text, "3", "10")
+
+
+def test_an_undefined_score_reads_in_the_interfaces_language(qapp: QApplication) -> None:
+    undefined = {"kappa": None, "undefined": {"/kappa": "no variation"}}
+    assert score_cell(undefined, ("kappa",)).text == "n/a"
+    set_language(Language.ARABIC)
+    try:
+        cell = score_cell(undefined, ("kappa",))
+    finally:
+        set_language(Language.ENGLISH)
+    assert (cell.text, cell.tooltip) == ("غير معرَّف", "no variation")

@@ -94,7 +94,7 @@ def test_an_undefined_value_reads_n_a_with_the_reason(
     assert report["token"]["fleiss_kappa"] is None
     model = dashboard.headline_model
     [row] = [r for r in range(model.rowCount()) if "Fleiss" in model.data(model.index(r, 0))]
-    assert model.data(model.index(row, 1)) == isolated("n/a")
+    assert model.data(model.index(row, 1)) == "n/a"
     reason = undefined_reason(report, "token", "fleiss_kappa")
     assert reason and model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole) == reason
 

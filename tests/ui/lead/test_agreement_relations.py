@@ -158,7 +158,7 @@ def test_an_undefined_document_label_value_reads_n_a_with_the_reason(
     row = texts(model, 0).index("    Terrorism")
     path = ("document_labels", "fields", "topic", "per_value", "terrorism", "krippendorff_alpha")
     reason = undefined_reason(report, *path)
-    assert reason and cell(model, row, 2) == isolated("n/a")
+    assert reason and cell(model, row, 2) == "n/a"
     assert cell(model, row, 2, Qt.ItemDataRole.ToolTipRole) == reason
     assert cell(model, row, 2, Qt.ItemDataRole.BackgroundRole) == QColor(heat_colour(None))
 

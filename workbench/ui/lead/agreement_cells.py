@@ -175,7 +175,10 @@ def value_at(report: Report, path: KeyPath) -> Any:
 
 def score_text(value: float | None) -> str:
     """``format_score`` kept left to right in a mirrored table, where a kappa of -0.250 would
-    read 0.250- (the minus sign has no direction of its own and takes the table's)."""
+    read 0.250- (the minus sign has no direction of its own and takes the table's); an undefined
+    value in the interface's language."""
+    if value is None:
+        return QCoreApplication.translate("Agreement", "n/a")
     return isolated(format_score(value))
 
 
