@@ -23,6 +23,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import present
 from workbench.app.demo import ensure_demo_project
 from workbench.core.model import Status
 from workbench.store.project import Project
@@ -110,7 +111,7 @@ def build(path: Path) -> Path:
                 if (number, who) not in UNFINISHED:
                     project.set_status(ids[number], who, Status.DONE)
         author, number, phrase, note = NOTE
-        [span] = [s for s in project.annotation_set(ids[number], author).spans if s.text == phrase]
+        [span] = [s for s in present(project.annotation_set(ids[number], author)).spans if s.text == phrase]
         project.update_span(span.id, note=note)
         author, number, comment = COMMENT
         project.add_comment(ids[number], author, comment)

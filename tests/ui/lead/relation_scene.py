@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import present
 from tests.ui.lead_scene import ANNOTATORS, LeadProject, build
 from workbench.core.model import DocumentLabelValue, Relation, Status
 from workbench.store.project import Project
@@ -56,7 +57,7 @@ ANSWERS: dict[tuple[int, str], dict[str, DocumentLabelValue]] = {
 
 def span_id(project: Project, document_id: str, who: str, phrase: tuple[str, str]) -> str:
     text, label = phrase
-    spans = project.annotation_set(document_id, who).spans
+    spans = present(project.annotation_set(document_id, who)).spans
     return next(s.id for s in spans if s.text == text and s.label == label)
 
 
@@ -66,8 +67,8 @@ def add_relations_and_labels(path: Path) -> Path:
         for link in LINKS:
             document_id = ids[link.number]
             for who in link.who:
-                ends = (span_id(project, document_id, who, end) for end in (link.source, link.target))
-                project.add_relation(document_id, who, Relation("", link.type, *ends))
+                source, target = (span_id(project, document_id, who, end) for end in (link.source, link.target))
+                project.add_relation(document_id, who, Relation("", link.type, source, target))
         for (number, who), answers in ANSWERS.items():
             for field, value in answers.items():
                 project.set_document_label(ids[number], who, field, value)

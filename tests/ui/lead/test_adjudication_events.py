@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import present
 from tests.ui.conftest import point_inside_char
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
@@ -43,7 +44,7 @@ def build_view(qtbot: QtBot, lead_project: LeadProject) -> AdjudicationView:
     text = lead_project.text(0)
     for who in ("amal", "badr", "carim"):
         event = project.create_event(document_id, who, *phrase_range(text, TRIGGER), ATTACK)
-        spans = {(s.start, s.end, s.label): s.id for s in project.annotation_set(document_id, who).spans}
+        spans = {(s.start, s.end, s.label): s.id for s in present(project.annotation_set(document_id, who)).spans}
         place = spans[(*phrase_range(text, PLACE), "GPE")]
         project.add_argument(event.id, "Place", span_id=place)
         if who != "carim":
@@ -72,7 +73,7 @@ def gold_events(lead_project: LeadProject) -> list[tuple[str, str, list[tuple[st
         return []
     spans = {s.id: s for s in gold.spans}
     return [
-        (e.type, spans[e.trigger_span_id].text, sorted((a.role, spans[a.span_id].text) for a in e.arguments))
+        (e.type, spans[e.trigger_span_id].text, sorted((a.role, spans[present(a.span_id)].text) for a in e.arguments))
         for e in gold.events
     ]
 

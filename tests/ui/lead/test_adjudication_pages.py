@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_document_list import annotated
 from tests.ui.lead_scene import document_shown
+from workbench.app import document_list
 from workbench.app.project import Project
 from workbench.core.model import GOLD
 from workbench.core.schema import builtin_schema
-from workbench.ui.annotate import document_model
 from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.lead.adjudication_view import AdjudicationView
 
@@ -26,13 +26,13 @@ def test_opening_reads_the_pages_it_shows_not_a_thousand_rows(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first_rows: list[int] = []
-    read = document_model.document_list.page_by_position
+    read = document_list.page_by_position
 
     def counted(project: Project, annotator: str, first: int, *rest: Any) -> Any:
         first_rows.append(first)
         return read(project, annotator, first, *rest)
 
-    monkeypatch.setattr(document_model.document_list, "page_by_position", counted)
+    monkeypatch.setattr(document_list, "page_by_position", counted)
     with Project.create(tmp_path / "many.tawsim", builtin_schema("conflict-news")) as project:
         project.add_documents(annotated(number) for number in range(DOCUMENTS))
         window = AdjudicationView(project, GOLD)

@@ -18,7 +18,7 @@ from tests.ui.lead_scene import LeadProject, document_shown, phrase_range, save_
 from workbench.core.adjudication import Agreement
 from workbench.core.adjudication_labels import DocumentLabelCandidate
 from workbench.core.adjudication_relations import RelationCandidate
-from workbench.core.model import GOLD, AnnotationSet
+from workbench.core.model import GOLD, AnnotationSet, DocumentLabelValue
 from workbench.ui import i18n
 from workbench.ui.i18n import Language
 from workbench.ui.lead.adjudication_spans import RELATION_ARCS
@@ -47,7 +47,7 @@ def relation_row(view: AdjudicationView, type_id: str, who: tuple[str, ...]) -> 
     )
 
 
-def answer_row(view: AdjudicationView, field: str, value: str) -> int:
+def answer_row(view: AdjudicationView, field: str, value: DocumentLabelValue) -> int:
     return next(
         row
         for row, c in enumerate(view.candidates.candidates)

@@ -21,17 +21,19 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     save_screenshot,
 )
 from workbench.app.adjudication import adjudication_progress, finished_sets
-from workbench.core.adjudication import Agreement, SpanKey, span_candidates
+from workbench.core.adjudication import Agreement, Candidate, SpanCandidate, SpanKey, span_candidates
+from workbench.core.adjudication_labels import DocumentLabelCandidate
+from workbench.core.adjudication_relations import RelationCandidate
 from workbench.core.model import GOLD, Status
 from workbench.ui.i18n import isolated
 from workbench.ui.label_style import label_colour, lighter
-from workbench.ui.lead.adjudication_view import (
-    MERGED,
-    SIDE_BY_SIDE,
-    AdjudicationView,
-    candidate_id,
-    open_adjudication,
-)
+from workbench.ui.lead.adjudication_spans import candidate_id
+from workbench.ui.lead.adjudication_view import MERGED, SIDE_BY_SIDE, AdjudicationView, open_adjudication
+
+
+def keyed(view: AdjudicationView) -> list[Candidate | RelationCandidate]:
+    """The candidates that have a key: all but the answers of document labels."""
+    return [c for c in view.candidates.candidates if not isinstance(c, DocumentLabelCandidate)]
 
 
 @pytest.fixture
@@ -64,7 +66,7 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def test_the_candidates_show_who_agrees(view: AdjudicationView, lead_project: LeadProject) -> None:
     assert view.document_id == lead_project.document_ids[0]
-    shown = {c.key: (c.annotators, c.agreement) for c in view.candidates.candidates}
+    shown = {c.key: (c.annotators, c.agreement) for c in keyed(view)}
     assert shown[key(lead_project, "جو بايدن", "PER")] == (("amal", "badr", "carim"), Agreement.ALL)
     assert shown[key(lead_project, "عبد الله قرداش", "PER")] == (
         ("amal", "badr"),
@@ -97,11 +99,11 @@ def test_the_merged_view_colours_spans_by_agreement(
 def test_accepting_what_all_agree_on_and_then_the_majority_fills_gold(
     view: AdjudicationView, lead_project: LeadProject
 ) -> None:
-    everyone = {c.key for c in view.candidates.candidates if c.agreement is Agreement.ALL}
-    majority = {c.key for c in view.candidates.candidates if c.agreement is Agreement.MAJORITY}
+    everyone = {c.key for c in keyed(view) if c.agreement is Agreement.ALL}
+    majority = {c.key for c in keyed(view) if c.agreement is Agreement.MAJORITY}
     view.accept_all_button.click()
     assert gold_keys(lead_project) == everyone
-    assert all(c.in_gold == (c.key in everyone) for c in view.candidates.candidates)
+    assert all(c.in_gold == (c.key in everyone) for c in keyed(view))
     biden = key(lead_project, "جو بايدن", "PER")
     assert [s.label for s in view.gold_view.spans_at(biden[0])] == ["PER"]
     view.accept_majority_button.click()
@@ -145,7 +147,8 @@ def test_accepting_one_candidate(view: AdjudicationView, lead_project: LeadProje
     assert view.accept_candidate_button.isEnabled()
     view.accept_candidate_button.click()
     assert gold_keys(lead_project) == {wanted}
-    assert view.current_candidate() is not None and view.current_candidate().in_gold
+    candidate = view.current_candidate()
+    assert candidate is not None and candidate.in_gold
 
 
 def click_gold_span(qtbot: QtBot, view: AdjudicationView, start: int) -> None:
@@ -356,5 +359,5 @@ def test_a_click_on_an_annotators_span_selects_its_candidate(
             amal.viewport(), Qt.MouseButton.LeftButton, pos=point_inside_char(amal, start + 1)
         )
     candidate = view.current_candidate()
-    assert candidate is not None and candidate.key == key(lead_project, "جهادي أجنبي", "PER")
+    assert isinstance(candidate, SpanCandidate) and candidate.key == key(lead_project, "جهادي أجنبي", "PER")
     assert NOTE[3] in view.notes_view.toPlainText()

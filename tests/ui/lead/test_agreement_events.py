@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import present
 from tests.ui.lead_scene import save_screenshot
 from workbench.app.agreement import project_agreement
 from workbench.core.agreement import pair_key
@@ -32,7 +33,7 @@ def attack(who: str, with_place: bool) -> AnnotationSet:
     trigger, attacker, place = (
         span("t", "هاجموا", "Conflict.Attack"), span("a", "مسلحين", "PER"), span("p", "الموصل", "GPE")
     )
-    arguments = (Argument("Attacker", span_id=attacker.id),)
+    arguments: tuple[Argument, ...] = (Argument("Attacker", span_id=attacker.id),)
     if with_place:
         arguments += (Argument("Place", span_id=place.id),)
     event = Event(f"{who}-e", "Conflict.Attack", trigger.id, arguments)
@@ -79,7 +80,7 @@ def test_event_agreement_is_shown(qtbot: QtBot, project: Project) -> None:
     dashboard = computed(qtbot, project)
     report = project_agreement(project)
     QTest.mouseClick(dashboard.refresh_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(dashboard.task.succeeded, timeout=WAIT_MS):
+    with qtbot.waitSignal(present(dashboard.task).succeeded, timeout=WAIT_MS):
         pass
     model = dashboard.headline_model
     rows = {model.cell(r, 0).text: r for r in range(model.rowCount())}

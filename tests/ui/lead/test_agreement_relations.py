@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
@@ -23,7 +23,7 @@ from workbench.app.agreement_html import heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
 from workbench.ui import i18n
 from workbench.ui.i18n import Language, isolated
-from workbench.ui.lead.agreement_cells import CellTableModel, Report, score_text
+from workbench.ui.lead.agreement_cells import Report, score_text
 from workbench.ui.lead.agreement_dashboard import AgreementDashboard
 
 WAIT_MS = 30_000
@@ -46,11 +46,13 @@ def report(relation_project: LeadProject) -> Report:
     return project_agreement(relation_project.project)
 
 
-def texts(model: CellTableModel, column: int) -> list[str]:
+def texts(model: QAbstractItemModel, column: int) -> list[str]:
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
-def cell(model: CellTableModel, row: int, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+def cell(
+    model: QAbstractItemModel, row: int, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
+) -> object:
     return model.data(model.index(row, column), role)
 
 

@@ -71,6 +71,7 @@ def test_the_row_headers_are_as_wide_as_the_first_pages_widest_title(qtbot: QtBo
 def test_the_row_headers_are_measured_again_when_the_rows_change(qtbot: QtBot, project: Project) -> None:
     dialog = shown(qtbot, project)
     header = dialog.table.verticalHeader()
+    assert isinstance(header, RowTitles)
     width = header.sizeHint().width()
     project.set_document_title("d1", "عنوان أطول بكثير من عناوين الأخبار الأخرى في هذه الصفحة")
     dialog.add_annotator("dina")  # reloads the table

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_document_list import CITIES, annotated
@@ -69,7 +70,7 @@ def test_a_click_on_a_cell_of_the_last_page_assigns_its_document(qtbot: QtBot, p
     table.scrollTo(index)
     rect = table.visualRect(index)
     box = table.style().subElementRect(
-        table.style().SubElement.SE_ItemViewItemCheckIndicator, _option_for(table, rect), table
+        table.style().SubElement.SE_ItemViewItemCheckIndicator, _option_for(rect), table
     )
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
     assert assigned_documents(project, "badr") == [f"d{DOCUMENTS - 1}"]
@@ -77,12 +78,9 @@ def test_a_click_on_a_cell_of_the_last_page_assigns_its_document(qtbot: QtBot, p
     assert model.data(model.index(DOCUMENTS - 2, model.annotators.index("badr")), Qt.ItemDataRole.DisplayRole) == ""
 
 
-def _option_for(table: object, rect: object) -> object:
-    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
-
-    assert isinstance(table, QTableView)
+def _option_for(rect: QRect) -> QStyleOptionViewItem:
     option = QStyleOptionViewItem()
-    option.rect = rect  # type: ignore[assignment]
+    option.rect = rect
     option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
     return option
 

@@ -18,6 +18,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     lead_project_file,
     wait_on_worker,
 )
+from workbench.app.exporting import export_project
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import EXPORT_MARK
@@ -129,7 +130,7 @@ def test_a_cancelled_export_leaves_no_output(
     format_name: str,
     name: str,
 ) -> None:
-    real_export = export_dialog.export_project
+    real_export = export_project
 
     def export_until_cancelled(
         *args: Any, progress: Any, cancelled: CancelCheck, **kwargs: Any

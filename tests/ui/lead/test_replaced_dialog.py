@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import present
 from tests.store.test_replaced_sets import lead, merged_on_both_sides, same_work  # noqa: F401 (lead: a fixture)
 from tests.ui.lead_scene import save_screenshot
 from tests.ui.menu_clicks import choose_from_menu
@@ -32,7 +33,7 @@ def shown_dialog(qtbot: QtBot, project: Project) -> ReplacedVersionsDialog:
 
 
 def row_texts(dialog: ReplacedVersionsDialog, row: int) -> list[str]:
-    return [dialog.table.item(row, column).text() for column in range(dialog.table.columnCount())]
+    return [present(dialog.table.item(row, column)).text() for column in range(dialog.table.columnCount())]
 
 
 def test_a_kept_version_is_listed_and_put_back(qtbot: QtBot, lead: Project, tmp_path: Path) -> None:
