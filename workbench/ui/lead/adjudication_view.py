@@ -255,8 +255,9 @@ class AdjudicationView(AdjudicationLayout):
             pane.view.set_spans(view_spans(comparison.set_of(annotator).spans, self.project.schema))
         self._mark_disagreement()
         selected = self.current_candidate()
+        # Its header fits the columns to their rows as it lays out; the text column stretches
+        # (resizeColumnsToContents measured it too, every text of the document, 2-3 ms, for nothing).
         self.candidates.set_comparison(comparison)
-        self.candidate_table.resizeColumnsToContents()
         if selected is not None:
             with suppress(StopIteration):  # that candidate is no more (its gold span undone, say)
                 self.select_candidate(self.candidates.row_of(selected))
