@@ -3,14 +3,28 @@ the GUI thread: work that changes nothing on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from tests.ui.lead.test_adjudication_view import view  # noqa: F401 (fixture)
 from tests.ui.lead_scene import LeadProject, lead_project, lead_project_file  # noqa: F401 (fixtures)
 from workbench.ui.lead.adjudication_candidates import CandidateModel
+from workbench.ui.lead.adjudication_layout import Pane
 from workbench.ui.lead.adjudication_view import AdjudicationView
+
+
+class ShownPanes(QObject):
+    """Records the panes shown while installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, Pane):
+            self.shown.append(watched.title.text())
+        return False
 
 
 class MeasuredCells(QStyledItemDelegate):
@@ -39,3 +53,24 @@ def test_the_candidates_text_column_is_never_measured(
     qtbot.wait(10)
     assert text.measured == 0
 
+
+def test_an_annotators_pane_made_in_the_merged_view_is_not_shown(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    """Placed shown in the splitter, it was laid out (27 resizes of the views as three panes
+    came, 3 ms) and then hidden."""
+    window = AdjudicationView(lead_project.project, "lead", None, lead_project.document_ids[4])
+    window.resize(1500, 900)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.document_id is not None)
+    assert list(window.annotator_panes) == ["amal", "carim"]
+    shown = ShownPanes()
+    QApplication.instance().installEventFilter(shown)
+    try:
+        window.show_document(lead_project.document_ids[0])  # badr's pane is made
+    finally:
+        QApplication.instance().removeEventFilter(shown)
+    assert list(window.annotator_panes) == ["amal", "badr", "carim"] and shown.shown == []
+    window.set_mode("side_by_side")
+    assert window.annotator_panes["badr"].isVisible()

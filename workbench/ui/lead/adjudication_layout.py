@@ -317,7 +317,8 @@ class AdjudicationLayout(QWidget):
             self._remove_annotator_pane(gone)
         made = [a for a in annotators if a not in self.annotator_panes]
         for annotator in made:
-            self.annotator_panes[annotator] = Pane(annotator)
+            pane = self.annotator_panes[annotator] = Pane(annotator)
+            pane.hide()  # until shown side by side (else shown and laid out as placed, then hidden)
             box = self.shown_boxes[annotator] = QCheckBox(annotator)
             box.setChecked(True)
         self.annotator_panes = {a: self.annotator_panes[a] for a in annotators}
