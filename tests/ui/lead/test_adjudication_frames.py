@@ -3,8 +3,9 @@ the GUI thread: work that changes nothing on screen."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.ui.lead.test_adjudication_view import view  # noqa: F401 (fixture)
@@ -74,3 +75,22 @@ def test_an_annotators_pane_made_in_the_merged_view_is_not_shown(
     assert list(window.annotator_panes) == ["amal", "badr", "carim"] and shown.shown == []
     window.set_mode("side_by_side")
     assert window.annotator_panes["badr"].isVisible()
+
+
+@pytest.mark.parametrize("document", range(5))
+def test_the_candidates_columns_are_as_wide_as_qt_measures_them_from_fewer_cells(
+    qtbot: QtBot, view: AdjudicationView, lead_project: LeadProject, document: int
+) -> None:
+    """Each column is measured on one cell of each of its texts (and fonts), not on every cell:
+    a few labels, names and agreements repeat down it."""
+    who = MeasuredCells()
+    view.candidate_table.setItemDelegateForColumn(CandidateModel.WHO, who)
+    view.show_document(lead_project.document_ids[document])
+    table = view.candidate_table
+    for column in (CandidateModel.LABEL, CandidateModel.WHO, CandidateModel.AGREEMENT, CandidateModel.IN_GOLD):
+        who.measured = 0
+        assert table.measure_column(column) == QTableView.sizeHintForColumn(table, column)
+    who.measured = 0
+    table.measure_column(CandidateModel.WHO)
+    names = {", ".join(c.annotators) for c in view.candidates.candidates}
+    assert who.measured == len(names)  # the full agreement of document 1: 1 of 4 rows

@@ -34,7 +34,7 @@ from workbench.core.schema import Schema
 from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.label_style import label_colour
-from workbench.ui.lead.adjudication_candidates import CandidateModel
+from workbench.ui.lead.adjudication_candidates import CandidateModel, CandidateTable
 from workbench.ui.table_setup import fitted_table
 from workbench.ui.text_direction import is_right_to_left
 
@@ -132,7 +132,7 @@ class AdjudicationLayout(QWidget):
         # page of them, not to the first thousand (Qt's default, 16 pages read and measured as
         # the window opened on a large project).
         self.document_table = fitted_table(QStandardItemModel(self), rows_measured=PAGE)
-        self.candidate_table = fitted_table(self.candidates)
+        self.candidate_table = fitted_table(self.candidates, kind=CandidateTable)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
         )
