@@ -210,3 +210,22 @@ def test_a_texts_scroll_bar_comes_with_it(
         window.show_document(document.id)
         assert scroll_bar.isVisible() and window.merged_view.verticalScrollBar().isVisible()
         window.close()
+
+
+def test_the_lists_scroll_bar_comes_with_its_rows(qtbot: QtBot, tmp_path: Path) -> None:
+    """Shown a round of events later (Qt queues it), it made the list paint its rows twice, the
+    second time narrower (2-3 ms of the first document's round)."""
+    with Project.create(tmp_path / "many.tawsim", builtin_schema("conflict-news")) as project:
+        project.add_documents(AnnotatedDocument(make_document(f"d{n}", f"نص رقم {n}")) for n in range(200))
+        window = AdjudicationView(project, GOLD)
+        window.resize(1500, 900)
+        qtbot.addWidget(window)
+        try:
+            window.show()
+            scroll_bar = window.document_table.verticalScrollBar()
+            assert not scroll_bar.isVisible()  # no rows yet
+            assert window.fill_list()
+            assert scroll_bar.isVisible()
+        finally:
+            window.close()  # before its project is
+
