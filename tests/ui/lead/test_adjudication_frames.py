@@ -12,7 +12,7 @@ from tests.ui.lead.test_adjudication_view import view  # noqa: F401 (fixture)
 from tests.ui.lead_scene import LeadProject, lead_project, lead_project_file  # noqa: F401 (fixtures)
 from workbench.ui.lead.adjudication_candidates import CandidateModel
 from workbench.ui.lead.adjudication_layout import Pane
-from workbench.ui.lead.adjudication_view import AdjudicationView
+from workbench.ui.lead.adjudication_view import MERGED, AdjudicationView
 
 
 class ShownPanes(QObject):
@@ -94,3 +94,20 @@ def test_the_candidates_columns_are_as_wide_as_qt_measures_them_from_fewer_cells
     table.measure_column(CandidateModel.WHO)
     names = {", ".join(c.annotators) for c in view.candidates.candidates}
     assert who.measured == len(names)  # the full agreement of document 1: 1 of 4 rows
+
+
+def test_the_merged_pane_shown_with_the_window_is_not_shown_again(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    """``setVisible(True)`` on a widget shown with its window shows it again (its view too): 1-2 ms
+    of the first document's round."""
+    window = AdjudicationView(lead_project.project, "lead")
+    qtbot.addWidget(window)
+    window.show()
+    shown = ShownPanes()
+    QApplication.instance().installEventFilter(shown)
+    try:
+        window.set_mode(MERGED)
+    finally:
+        QApplication.instance().removeEventFilter(shown)
+    assert shown.shown == [] and window.merged_pane.isVisible()

@@ -77,6 +77,14 @@ def lay_out_scroll_bars(view: QAbstractScrollArea) -> None:
     view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy())
 
 
+def show_pane(pane: QWidget, shown: bool) -> None:
+    """Show or hide ``pane`` if it is not so already. (A widget shown with its window, not by a
+    call of its own, is shown again by ``setVisible(True)``: the merged pane and its view were,
+    1-2 ms of the window's first document.)"""
+    if pane.isHidden() == shown:
+        pane.setVisible(shown)
+
+
 class VersionCombo(QComboBox):
     """The annotators whose version may be accepted, as wide as the first document's names from
     then on (the toolbar does not move from one document to the next), as a combo box shown

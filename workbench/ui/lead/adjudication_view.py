@@ -59,6 +59,7 @@ from workbench.ui.lead.adjudication_layout import (
     lay_out_scroll_bars,
     paint_swatches,
     select_row,
+    show_pane,
 )
 from workbench.ui.lead.adjudication_opening import DocumentOpening
 from workbench.ui.lead.adjudication_spans import (
@@ -159,9 +160,9 @@ class AdjudicationView(AdjudicationLayout):
         self._mode = mode
         self.merged_button.setChecked(mode == MERGED)
         self.side_by_side_button.setChecked(mode == SIDE_BY_SIDE)
-        self.merged_pane.setVisible(mode == MERGED)
+        show_pane(self.merged_pane, mode == MERGED)
         for annotator, pane in self.annotator_panes.items():
-            pane.setVisible(mode == SIDE_BY_SIDE and self.shown_boxes[annotator].isChecked())
+            show_pane(pane, mode == SIDE_BY_SIDE and self.shown_boxes[annotator].isChecked())
         for box in self.shown_boxes.values():
             box.setEnabled(mode == SIDE_BY_SIDE)
         self._balance_panes()
