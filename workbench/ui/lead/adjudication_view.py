@@ -36,10 +36,7 @@ from PySide6.QtWidgets import QWidget
 from workbench.app.adjudication import Comparison
 from workbench.app.project import Project
 from workbench.core.adjudication import (
-    Agreement,
-    ArgumentCandidate,
     Candidate,
-    all_candidates,
     empty_gold,
     span_key,
 )
@@ -65,8 +62,9 @@ from workbench.ui.lead.adjudication_opening import DocumentOpening
 from workbench.ui.lead.adjudication_spans import (
     RELATION_ARCS,
     candidate_id,
-    candidate_span,
+    disagreements,
     gold_event_id,
+    merged_spans,
     relation_arcs,
 )
 from workbench.ui.lead.gold_edits import GoldEdits
@@ -238,13 +236,7 @@ class AdjudicationView(AdjudicationLayout):
         """Spans of every view and the candidates, from the current comparison."""
         comparison = self._comparison
         assert comparison is not None
-        self.merged_view.set_spans(
-            [
-                candidate_span(c, self.project.schema)
-                for c in comparison.candidates
-                if is_span_or_event(c)
-            ]
-        )
+        self.merged_view.set_spans(merged_spans(comparison, self.project.schema))
         self.gold_view.set_spans(view_spans(comparison.gold_spans(), self.project.schema))
         self.gold_view.set_arcs(RELATION_ARCS, relation_arcs(comparison.gold, self.project.schema))
         self.gold_events.set_document(
@@ -278,17 +270,11 @@ class AdjudicationView(AdjudicationLayout):
         comparison = self._comparison
         if comparison is None:
             return
-        shown = [comparison.set_of(a) for a, box in self.shown_boxes.items() if box.isChecked()]
-        agreed = {
-            c.key
-            for c in all_candidates(shown)
-            if c.agreement is Agreement.ALL and not isinstance(c, ArgumentCandidate)
-        }
+        shown = [a for a, box in self.shown_boxes.items() if box.isChecked()]
+        found = disagreements(comparison, shown, list(self.annotator_panes))
         for annotator, pane in self.annotator_panes.items():
-            spans = comparison.set_of(annotator).spans
-            ranges = [(s.start, s.end) for s in spans if span_key(s) not in agreed]
-            self.disagreements[annotator] = ranges
-            pane.view.set_highlights("suggestion", ranges)
+            self.disagreements[annotator] = found[annotator]
+            pane.view.set_highlights("suggestion", found[annotator])
 
     def _show_comments(self) -> None:
         self.comment_list.clear()
