@@ -40,8 +40,8 @@ class DocumentOpening(QObject):
         self._readings = 0
         """Documents asked for: one read in the background is shown if it is the last asked for."""
         self._opening: tuple[str | None, tuple[str, ...]] | None = (document_id, tuple(annotators))
-        """The document to open on (None: the first) and the annotators to compare, until the
-        window has painted and asks for it."""
+        """The document to open on (None: the first, chosen as the list gets its rows) and the
+        annotators to compare, until it is read (once the window and then its list have painted)."""
         self._painted = False
 
     def painted(self) -> None:
@@ -117,7 +117,7 @@ class DocumentOpening(QObject):
         self._window.show_comparison(Comparison.load(self._window.project, document_id))
 
     def drop_pending(self) -> None:
-        """A document still to be read (``_fill_in``), or being read (``_arrived``), is not
-        wanted any more."""
+        """A document still to be read (``_fill_in``, ``eventFilter``), or being read
+        (``_arrived``), is not wanted any more."""
         self._opening = None
         self._readings += 1
