@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QTableView
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -210,74 +210,3 @@ def test_a_texts_scroll_bar_comes_with_it(
         window.show_document(document.id)
         assert scroll_bar.isVisible() and window.merged_view.verticalScrollBar().isVisible()
         window.close()
-
-
-class ListPainted(QObject):
-    """On the application (its filters see an event before the widget's own): whether the
-    ``table``'s rows have been sent a paint (its viewport, once it has rows)."""
-
-    def __init__(self, table: QTableView) -> None:
-        super().__init__()
-        self.table = table
-        self.seen = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        rows = watched is self.table.viewport() and self.table.model().rowCount() > 0
-        self.seen = self.seen or (rows and event.type() == QEvent.Type.Paint)
-        return False
-
-
-def test_the_document_is_read_once_the_list_has_painted_its_rows(
-    qtbot: QtBot, lead_project: LeadProject, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Read as the list got its rows, the document often came in the round of events that
-    painted them, 3-10 ms more of it."""
-    window = AdjudicationView(lead_project.project, "lead")
-    qtbot.addWidget(window)
-    painted = ListPainted(window.document_table)
-    painted_at_read: list[bool] = []
-    start = QuietTask.start
-
-    def recorded(task: QuietTask) -> None:
-        painted_at_read.append(painted.seen)
-        start(task)
-
-    monkeypatch.setattr(QuietTask, "start", recorded)
-    QApplication.instance().installEventFilter(painted)
-    try:
-        window.show()
-        document_shown(qtbot, window)
-    finally:
-        QApplication.instance().removeEventFilter(painted)
-    assert painted_at_read[-1]  # (the list's own index is read as it gets its model)
-    assert window.document_id == lead_project.document_ids[0]
-
-
-def test_the_lists_scroll_bar_comes_with_its_rows(qtbot: QtBot, tmp_path: Path) -> None:
-    """Shown a round of events later (Qt queues it), it made the list paint its rows twice, the
-    second time narrower (2-3 ms of the first document's round)."""
-    with Project.create(tmp_path / "many.tawsim", builtin_schema("conflict-news")) as project:
-        project.add_documents(AnnotatedDocument(make_document(f"d{n}", f"نص رقم {n}")) for n in range(200))
-        window = AdjudicationView(project, GOLD)
-        window.resize(1500, 900)
-        qtbot.addWidget(window)
-        try:
-            window.show()
-            scroll_bar = window.document_table.verticalScrollBar()
-            assert not scroll_bar.isVisible()  # no rows yet
-            assert window.fill_list()
-            assert scroll_bar.isVisible()
-        finally:
-            window.close()  # before its project is
-
-
-def test_a_window_whose_list_is_not_on_screen_still_reads_its_document(
-    qtbot: QtBot, lead_project: LeadProject
-) -> None:
-    """The list never paints then: the document is read as the list gets its rows."""
-    window = AdjudicationView(lead_project.project, "lead")
-    qtbot.addWidget(window)
-    window.document_table.hide()
-    window.show()
-    document_shown(qtbot, window)
-    assert window.document_id == lead_project.document_ids[0]

@@ -181,7 +181,6 @@ class AdjudicationLayout(QWidget):
         if self.document_table.model() is self.documents:
             return False
         self.document_table.setModel(self.documents)
-        lay_out_scroll_bars(self.document_table)  # painted once, at the width its rows leave
         return True
 
     def showEvent(self, event: QShowEvent) -> None:

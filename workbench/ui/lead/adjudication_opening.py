@@ -1,13 +1,11 @@
 """Which document the adjudication window shows, and when it is read.
 
 The window paints first, then fills in, a round of events apart: once it has painted, the
-document list gets its rows, and once the list has painted them, the document the window opens on
-is read on a worker thread and shown when it comes (the window, its list and a document together
-took two frames of the GUI thread; a document read as the window was made, on a second core,
-often came before the first paint, and was laid out in it; read as the list got its rows, it
-often came in the round that painted them, 3-10 ms more of it). A document chosen meanwhile, or
-the window closed, drops it. A document chosen later (a click in the list,
-``AdjudicationView.show_document``) is read at once.
+document list gets its rows, and the document the window opens on is read on a worker thread and
+shown when it comes (the window, its list and a document together took two frames of the GUI
+thread; a document read as the window was made, on a second core, often came before the first
+paint, and was laid out in it). A document chosen meanwhile, or the window closed, drops it. A
+document chosen later (a click in the list, ``AdjudicationView.show_document``) is read at once.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QTimer
+from PySide6.QtCore import QItemSelection, QObject, QTimer
 
 from workbench.app.adjudication import Comparison
 from workbench.app.project import Project
@@ -40,8 +38,8 @@ class DocumentOpening(QObject):
         self._readings = 0
         """Documents asked for: one read in the background is shown if it is the last asked for."""
         self._opening: tuple[str | None, tuple[str, ...]] | None = (document_id, tuple(annotators))
-        """The document to open on (None: the first, chosen as the list gets its rows) and the
-        annotators to compare, until it is read (once the window and then its list have painted)."""
+        """The document to open on (None: the first) and the annotators to compare, until the
+        window has painted and asks for it."""
         self._painted = False
 
     def painted(self) -> None:
@@ -51,8 +49,7 @@ class DocumentOpening(QObject):
             QTimer.singleShot(0, self, self._fill_in)
 
     def _fill_in(self) -> None:
-        """The list's rows, then the document to open on, read in the background once the
-        list has painted (``eventFilter``; at once when the list is not on screen)."""
+        """The list's rows, then the document to open on, read in the background."""
         if self._opening is None:  # closed, or a document was opened meanwhile
             return
         document_id, annotators = self._opening
@@ -60,23 +57,8 @@ class DocumentOpening(QObject):
         first = document_id or self._window.documents.first_document()
         if first is None:
             self._opening = None
-            return
-        self._opening = (first, annotators)
-        rows = self._window.document_table.viewport()
-        if rows.visibleRegion().isEmpty():
-            self._read_in_background(first, annotators)
         else:
-            rows.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The list paints its rows: the document to open on (if still wanted) is read."""
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            if self._opening is not None:
-                document_id, annotators = self._opening
-                if document_id is not None:
-                    self._read_in_background(document_id, annotators)
-        return False
+            self._read_in_background(first, annotators)
 
     def fill_list(self) -> None:
         """The document list's rows, if it has none yet; choosing one opens its document."""
@@ -117,7 +99,7 @@ class DocumentOpening(QObject):
         self._window.show_comparison(Comparison.load(self._window.project, document_id))
 
     def drop_pending(self) -> None:
-        """A document still to be read (``_fill_in``, ``eventFilter``), or being read
-        (``_arrived``), is not wanted any more."""
+        """A document still to be read (``_fill_in``), or being read (``_arrived``), is not
+        wanted any more."""
         self._opening = None
         self._readings += 1
