@@ -31,12 +31,17 @@ def set_up_table(
 
 
 def fitted_table(
-    model: QAbstractItemModel, *, rows_measured: int = -1, selectable: bool = True
+    model: QAbstractItemModel,
+    *,
+    rows_measured: int = -1,
+    selectable: bool = True,
+    kind: type[ContentsSizedTable] | None = None,
 ) -> ContentsSizedTable:
-    """A ``ContentsSizedTable`` (``set_up_table``) whose columns fit their contents, the last
-    stretched, measured on ``rows_measured`` rows (set before the resize mode, which measures at
-    once; -1: Qt's default, a thousand rows, each cell asked for its size)."""
-    table = ContentsSizedTable()
+    """A ``ContentsSizedTable`` (``set_up_table``; of ``kind``, a subclass, when given) whose
+    columns fit their contents, the last stretched, measured on ``rows_measured`` rows (set before
+    the resize mode, which measures at once; -1: Qt's default, a thousand rows, each cell asked
+    for its size)."""
+    table = (kind or ContentsSizedTable)()
     set_up_table(table, model, selectable=selectable)
     header = table.horizontalHeader()
     if rows_measured >= 0:
@@ -87,8 +92,13 @@ class ContentsSizedTable(QTableView):
         key = (column, first, last, precision)
         width = self._widths.get(key)
         if width is None:
-            width = self._widths[key] = super().sizeHintForColumn(column)
+            width = self._widths[key] = self.measure_column(column)
         return width
+
+    def measure_column(self, column: int) -> int:
+        """The column's width as its contents ask: Qt's own measure (a subclass may measure
+        fewer cells)."""
+        return super().sizeHintForColumn(column)
 
     def changeEvent(self, event: QEvent) -> None:
         """A font, style, palette or language changed: the widths are measured again. Other

@@ -34,7 +34,7 @@ from workbench.core.schema import Schema
 from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.label_style import label_colour
-from workbench.ui.lead.adjudication_candidates import CandidateModel
+from workbench.ui.lead.adjudication_candidates import CandidateModel, CandidateTable
 from workbench.ui.table_setup import fitted_table
 from workbench.ui.text_direction import is_right_to_left
 
@@ -75,6 +75,14 @@ def lay_out_scroll_bars(view: QAbstractScrollArea) -> None:
     before its scroll bar came was laid out and painted again, narrower, the round after (4-6
     ms as the adjudication window showed its first document)."""
     view.setVerticalScrollBarPolicy(view.verticalScrollBarPolicy())
+
+
+def show_pane(pane: QWidget, shown: bool) -> None:
+    """Show or hide ``pane`` if it is not so already. (A widget shown with its window, not by a
+    call of its own, is shown again by ``setVisible(True)``: the merged pane and its view were,
+    1-2 ms of the window's first document.)"""
+    if pane.isHidden() == shown:
+        pane.setVisible(shown)
 
 
 class VersionCombo(QComboBox):
@@ -132,7 +140,7 @@ class AdjudicationLayout(QWidget):
         # page of them, not to the first thousand (Qt's default, 16 pages read and measured as
         # the window opened on a large project).
         self.document_table = fitted_table(QStandardItemModel(self), rows_measured=PAGE)
-        self.candidate_table = fitted_table(self.candidates)
+        self.candidate_table = fitted_table(self.candidates, kind=CandidateTable)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
         )
@@ -317,7 +325,8 @@ class AdjudicationLayout(QWidget):
             self._remove_annotator_pane(gone)
         made = [a for a in annotators if a not in self.annotator_panes]
         for annotator in made:
-            self.annotator_panes[annotator] = Pane(annotator)
+            pane = self.annotator_panes[annotator] = Pane(annotator)
+            pane.hide()  # until shown side by side (else shown and laid out as placed, then hidden)
             box = self.shown_boxes[annotator] = QCheckBox(annotator)
             box.setChecked(True)
         self.annotator_panes = {a: self.annotator_panes[a] for a in annotators}

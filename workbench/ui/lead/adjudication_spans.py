@@ -1,11 +1,14 @@
 """What the adjudication window's views draw: in the merged view candidates, not spans (their ids
 there and how each is drawn, by how many annotators have it); in the gold view gold's relations
-as arcs."""
+as arcs; in each annotator's view, framed, the spans that not every annotator shown has."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QColor
 
+from workbench.app.adjudication import Comparison
 from workbench.core.adjudication import (
     Agreement,
     ArgumentCandidate,
@@ -13,6 +16,8 @@ from workbench.core.adjudication import (
     EventCandidate,
     SpanCandidate,
     SpanKey,
+    all_candidates,
+    span_key,
 )
 from workbench.core.model import AnnotationSet
 from workbench.core.schema import Schema
@@ -20,6 +25,7 @@ from workbench.ui.annotate.arc_painting import ArcSpec
 from workbench.ui.annotate.view_span import ViewSpan
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.label_style import label_colour, label_style, lighter
+from workbench.ui.lead.adjudication_candidates import is_span_or_event
 from workbench.ui.relation_names import relation_type_name
 
 RELATION_ARCS = "gold-relations"
@@ -42,6 +48,28 @@ def candidate_span(candidate: SpanCandidate | EventCandidate, schema: Schema) ->
         kind = "suggestion"
     title = f"{label} — {', '.join(candidate.annotators)}"
     return ViewSpan(candidate_id(candidate.key), start, end, colour, title, kind)
+
+
+def merged_spans(comparison: Comparison, schema: Schema) -> list[ViewSpan]:
+    """The merged view's spans: every span and trigger candidate (``candidate_span``)."""
+    return [candidate_span(c, schema) for c in comparison.candidates if is_span_or_event(c)]
+
+
+def disagreements(
+    comparison: Comparison, shown: Sequence[str], annotators: Sequence[str]
+) -> dict[str, list[tuple[int, int]]]:
+    """Per annotator of ``annotators``, the ranges of their spans that not every annotator
+    ``shown`` has."""
+    sets = [comparison.set_of(annotator) for annotator in shown]
+    agreed = {
+        c.key
+        for c in all_candidates(sets)
+        if c.agreement is Agreement.ALL and not isinstance(c, ArgumentCandidate)
+    }
+    return {
+        annotator: [(s.start, s.end) for s in comparison.set_of(annotator).spans if span_key(s) not in agreed]
+        for annotator in annotators
+    }
 
 
 def gold_event_id(document: EventDocument, candidate: Candidate) -> str | None:

@@ -20,31 +20,23 @@ is an app ``GoldEdit`` (a Qt-free command, written by ``gold_edits``) on the win
 Span notes and the document's comments are in the side panel, and the document list shows each document's gold
 status; "Mark adjudicated" sets it to done.
 
-The window paints first, then fills in, a round of events apart: once it has painted, the
-document list gets its rows, and the document the window opens on is read on a worker thread and
-shown when it comes (the window, its list and a document together took two frames of the GUI
-thread; a document read as the window was made, on a second core, often came before the first
-paint, and was laid out in it). A document chosen meanwhile, or the window closed, drops it. A
-document chosen later (a click in the list, ``show_document``) is read at once.
+The window paints first, then fills in its document list and the document it opens on
+(``adjudication_opening``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
-from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from workbench.app.adjudication import Comparison
 from workbench.app.project import Project
 from workbench.core.adjudication import (
-    Agreement,
-    ArgumentCandidate,
     Candidate,
-    all_candidates,
     empty_gold,
     span_key,
 )
@@ -53,7 +45,6 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row
 from workbench.ui.annotate.text_view import AnnotatedTextView
-from workbench.ui.background import CancelCheck, QuietTask, read_only
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
 from workbench.ui.i18n import current_language
@@ -65,12 +56,15 @@ from workbench.ui.lead.adjudication_layout import (
     lay_out_scroll_bars,
     paint_swatches,
     select_row,
+    show_pane,
 )
+from workbench.ui.lead.adjudication_opening import DocumentOpening
 from workbench.ui.lead.adjudication_spans import (
     RELATION_ARCS,
     candidate_id,
-    candidate_span,
+    disagreements,
     gold_event_id,
+    merged_spans,
     relation_arcs,
 )
 from workbench.ui.lead.gold_edits import GoldEdits
@@ -102,12 +96,7 @@ class AdjudicationView(AdjudicationLayout):
         self.project = project
         self._author = author
         self._comparison: Comparison | None = None
-        self._readings = 0
-        """Documents asked for: one read in the background is shown if it is the last asked for."""
-        self._opening: tuple[str | None, tuple[str, ...]] | None = (document_id, tuple(annotators))
-        """The document to open on (None: the first) and the annotators to compare, until the
-        window has painted and asks for it."""
-        self._painted = False
+        self._opening = DocumentOpening(self, document_id, annotators)
         self._mode = MERGED
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.undo_stack = QUndoStack(self)
@@ -122,32 +111,14 @@ class AdjudicationView(AdjudicationLayout):
     def paintEvent(self, event: QPaintEvent) -> None:
         """After the first paint, a round of events later, the window fills in (module docstring)."""
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self, self._fill_in)
-
-    def _fill_in(self) -> None:
-        """The list's rows, then the document to open on, read in the background."""
-        if self._opening is None:  # closed, or a document was opened meanwhile
-            return
-        document_id, annotators = self._opening
-        self._fill_list()
-        first = document_id or self.documents.first_document()
-        if first is None:
-            self._opening = None
-        else:
-            self._read_in_background(first, annotators)
-
-    def _fill_list(self) -> None:
-        if self.fill_list():
-            self.document_table.selectionModel().selectionChanged.connect(self._document_selected)
+        self._opening.painted()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A closed window reads nothing more of its project, which may be closed next (its
         document list still painted after that, on a closed database, and a theme switched in
         another window still redrew it); a document still being read is dropped when it comes."""
         theme_switch().changed.disconnect(self._recolour)
-        self._drop_pending_read()
+        self._opening.drop_pending()
         self.documents.release()
         super().closeEvent(event)
 
@@ -157,24 +128,7 @@ class AdjudicationView(AdjudicationLayout):
         self.merged_button.clicked.connect(lambda: self.set_mode(MERGED))
         self.side_by_side_button.clicked.connect(lambda: self.set_mode(SIDE_BY_SIDE))
         self.candidate_table.selectionModel().selectionChanged.connect(self._candidate_selected)
-        self.candidate_table.doubleClicked.connect(
-            lambda index: self.gold_edits.accept_candidate(index.row())
-        )
-        self.accept_candidate_button.clicked.connect(self.gold_edits.accept_current_candidate)
-        self.accept_all_button.clicked.connect(lambda: self.gold_edits.accept_agreed(Agreement.ALL))
-        self.accept_majority_button.clicked.connect(lambda: self.gold_edits.accept_agreed(Agreement.MAJORITY))
-        self.accept_version_button.clicked.connect(
-            lambda: self.gold_edits.accept_version(self.version_combo.currentText())
-        )
-        self.replace_version_button.clicked.connect(
-            lambda: self.gold_edits.accept_version(self.version_combo.currentText(), replace_gold=True)
-        )
-        self.mark_done_button.clicked.connect(self.gold_edits.mark_adjudicated)
-        self.add_gold_button.clicked.connect(lambda: self.gold_edits.add_gold_span(self.chosen_label()))
-        self.relabel_gold_button.clicked.connect(
-            lambda: self.gold_edits.relabel_gold_span(self.chosen_label())
-        )
-        self.delete_gold_button.clicked.connect(self.gold_edits.delete_gold_span)
+        self.gold_edits.connect_buttons()
         self.add_comment_button.clicked.connect(lambda: self.add_comment(self.comment_edit.text()))
         self.comment_edit.returnPressed.connect(lambda: self.add_comment(self.comment_edit.text()))
         self.gold_view.spanClicked.connect(self._gold_span_clicked)
@@ -204,9 +158,9 @@ class AdjudicationView(AdjudicationLayout):
         self._mode = mode
         self.merged_button.setChecked(mode == MERGED)
         self.side_by_side_button.setChecked(mode == SIDE_BY_SIDE)
-        self.merged_pane.setVisible(mode == MERGED)
+        show_pane(self.merged_pane, mode == MERGED)
         for annotator, pane in self.annotator_panes.items():
-            pane.setVisible(mode == SIDE_BY_SIDE and self.shown_boxes[annotator].isChecked())
+            show_pane(pane, mode == SIDE_BY_SIDE and self.shown_boxes[annotator].isChecked())
         for box in self.shown_boxes.values():
             box.setEnabled(mode == SIDE_BY_SIDE)
         self._balance_panes()
@@ -220,55 +174,19 @@ class AdjudicationView(AdjudicationLayout):
     def show_document(self, document_id: str, annotators: Sequence[str] = ()) -> None:
         """Open a document. With ``annotators``, only they are shown side by side (a comparison
         of a pair, say); the candidates still count every annotator who finished it."""
-        self._fill_list()
+        self._opening.fill_list()
         select_row(self.document_table, self.documents.row_of(document_id))  # opens it, if need be
-        self._compare(annotators)
+        self.compare(annotators)
 
-    def _compare(self, annotators: Sequence[str]) -> None:
+    def compare(self, annotators: Sequence[str]) -> None:
         """Only ``annotators`` side by side; none given: the view as it is."""
         if annotators:
             for annotator, box in self.shown_boxes.items():
                 box.setChecked(annotator in annotators)
             self.set_mode(SIDE_BY_SIDE)
 
-    def _read_in_background(self, document_id: str, annotators: tuple[str, ...]) -> None:
-        """Read the document's comparison on a worker thread; ``_arrived`` shows it."""
-        self._drop_pending_read()
-        symmetric = self.project.schema.symmetric_relation_types
-
-        def use_case(project: Project, _progress: object, _cancelled: CancelCheck) -> Comparison:
-            return Comparison.load(project, document_id, symmetric)
-
-        task = QuietTask(read_only(self.project.path, use_case))
-        # Not a lambda holding the task (see DocumentTableModel._start_index).
-        task.succeeded.connect(partial(self._arrived, self._readings, annotators))
-        task.start()
-
-    def _arrived(self, reading: int, annotators: tuple[str, ...], comparison: Comparison) -> None:
-        if reading != self._readings:  # another document was opened meanwhile, or the window closed
-            return
-        self._show(comparison)
-        select_row(self.document_table, self.documents.row_of(comparison.document.id))  # open already
-        self._compare(annotators)
-
-    def _document_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            document_id = self.documents.row_at(indexes[0].row()).id
-            if document_id != self.document_id:
-                self._open(document_id)
-
-    def _open(self, document_id: str) -> None:
-        self._drop_pending_read()
-        self._show(Comparison.load(self.project, document_id))
-
-    def _drop_pending_read(self) -> None:
-        """A document still to be read (``_fill_in``), or being read (``_arrived``), is not
-        wanted any more."""
-        self._opening = None
-        self._readings += 1
-
-    def _show(self, comparison: Comparison) -> None:
+    def show_comparison(self, comparison: Comparison) -> None:
+        """Show a document's comparison (read by ``DocumentOpening``)."""
         self.candidate_table.clearSelection()
         self._comparison = comparison
         text = comparison.document.text
@@ -318,13 +236,7 @@ class AdjudicationView(AdjudicationLayout):
         """Spans of every view and the candidates, from the current comparison."""
         comparison = self._comparison
         assert comparison is not None
-        self.merged_view.set_spans(
-            [
-                candidate_span(c, self.project.schema)
-                for c in comparison.candidates
-                if is_span_or_event(c)
-            ]
-        )
+        self.merged_view.set_spans(merged_spans(comparison, self.project.schema))
         self.gold_view.set_spans(view_spans(comparison.gold_spans(), self.project.schema))
         self.gold_view.set_arcs(RELATION_ARCS, relation_arcs(comparison.gold, self.project.schema))
         self.gold_events.set_document(
@@ -336,8 +248,9 @@ class AdjudicationView(AdjudicationLayout):
             pane.view.set_spans(view_spans(comparison.set_of(annotator).spans, self.project.schema))
         self._mark_disagreement()
         selected = self.current_candidate()
+        # Its header fits the columns to their rows as it lays out; the text column stretches
+        # (resizeColumnsToContents measured it too, every text of the document, 2-3 ms, for nothing).
         self.candidates.set_comparison(comparison)
-        self.candidate_table.resizeColumnsToContents()
         if selected is not None:
             with suppress(StopIteration):  # that candidate is no more (its gold span undone, say)
                 self.select_candidate(self.candidates.row_of(selected))
@@ -357,17 +270,11 @@ class AdjudicationView(AdjudicationLayout):
         comparison = self._comparison
         if comparison is None:
             return
-        shown = [comparison.set_of(a) for a, box in self.shown_boxes.items() if box.isChecked()]
-        agreed = {
-            c.key
-            for c in all_candidates(shown)
-            if c.agreement is Agreement.ALL and not isinstance(c, ArgumentCandidate)
-        }
+        shown = [a for a, box in self.shown_boxes.items() if box.isChecked()]
+        found = disagreements(comparison, shown, list(self.annotator_panes))
         for annotator, pane in self.annotator_panes.items():
-            spans = comparison.set_of(annotator).spans
-            ranges = [(s.start, s.end) for s in spans if span_key(s) not in agreed]
-            self.disagreements[annotator] = ranges
-            pane.view.set_highlights("suggestion", ranges)
+            self.disagreements[annotator] = found[annotator]
+            pane.view.set_highlights("suggestion", found[annotator])
 
     def _show_comments(self) -> None:
         self.comment_list.clear()

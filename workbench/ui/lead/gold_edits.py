@@ -32,6 +32,25 @@ class GoldEdits(QObject):
         self._view = view
         self._project = view.project
 
+    def connect_buttons(self) -> None:
+        """The window's accept and gold-edit buttons (and a double-click on a candidate) make
+        their edits."""
+        view = self._view
+        view.candidate_table.doubleClicked.connect(lambda index: self.accept_candidate(index.row()))
+        view.accept_candidate_button.clicked.connect(self.accept_current_candidate)
+        view.accept_all_button.clicked.connect(lambda: self.accept_agreed(Agreement.ALL))
+        view.accept_majority_button.clicked.connect(lambda: self.accept_agreed(Agreement.MAJORITY))
+        view.accept_version_button.clicked.connect(
+            lambda: self.accept_version(view.version_combo.currentText())
+        )
+        view.replace_version_button.clicked.connect(
+            lambda: self.accept_version(view.version_combo.currentText(), replace_gold=True)
+        )
+        view.mark_done_button.clicked.connect(self.mark_adjudicated)
+        view.add_gold_button.clicked.connect(lambda: self.add_gold_span(view.chosen_label()))
+        view.relabel_gold_button.clicked.connect(lambda: self.relabel_gold_span(view.chosen_label()))
+        view.delete_gold_button.clicked.connect(self.delete_gold_span)
+
     def _write(self, make: Callable[[str], GoldEdit | None], describe: Callable[[], str]) -> GoldEdit | None:
         """Make one gold edit on the open document and put it on the undo stack; a refusal is
         shown in the message line. The edit, or None when there was nothing to change."""
