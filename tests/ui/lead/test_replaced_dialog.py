@@ -33,13 +33,13 @@ def shown_dialog(qtbot: QtBot, project: Project) -> ReplacedVersionsDialog:
 
 
 def row_texts(dialog: ReplacedVersionsDialog, row: int) -> list[str]:
-    return [present(dialog.table.item(row, column)).text() for column in range(dialog.table.columnCount())]
+    return [present(dialog.model.item(row, column)).text() for column in range(dialog.model.columnCount())]
 
 
 def test_a_kept_version_is_listed_and_put_back(qtbot: QtBot, lead: Project, tmp_path: Path) -> None:
     document_id, leads, hers = merged_on_both_sides(lead, tmp_path)
     dialog = shown_dialog(qtbot, lead)
-    assert dialog.table.rowCount() == 1
+    assert dialog.model.rowCount() == 1
     texts = row_texts(dialog, 0)
     assert texts[:4] == [isolated("d0"), isolated("amal"), "done", "3"]
     assert texts[5] == isolated("amal.tawsim")
@@ -50,7 +50,7 @@ def test_a_kept_version_is_listed_and_put_back(qtbot: QtBot, lead: Project, tmp_
         task = dialog.put_back()
     assert task is not None
     assert same_work(lead.annotation_set(document_id, "amal"), leads)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and row_texts(dialog, 0)[5] == "putting back")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and row_texts(dialog, 0)[5] == "putting back")
     assert row_texts(dialog, 0)[3] == "1"  # amal's version, put aside in its turn
     with qtbot.waitSignal(dialog.restored, timeout=WAIT_MS):
         dialog.table.selectRow(0)
@@ -67,6 +67,9 @@ def test_the_dialog_in_both_languages(
     try:
         dialog = shown_dialog(qtbot, lead)
         assert dialog.isRightToLeft() == (language is Language.ARABIC)
+        metrics = dialog.table.fontMetrics()
+        for column, text in enumerate(row_texts(dialog, 0)[1:], start=1):  # none cut short
+            assert dialog.table.columnWidth(column) > metrics.horizontalAdvance(text), text
         save_screenshot(dialog, f"replaced-versions-{language.value}")
     finally:
         i18n.set_language(Language.ENGLISH)
@@ -80,7 +83,7 @@ def test_the_file_menu_opens_it_and_a_restore_reloads_the_window(
     monkeypatch.setattr(window, "reload", lambda: reloads.append(True))
     choose_from_menu(scene.qtbot, window, window.menu_actions.menus["file"], window.menu_actions.replaced_versions)
     [dialog] = [d for d in window.findChildren(ReplacedVersionsDialog) if d.isVisible()]
-    scene.qtbot.waitUntil(lambda: dialog.versions == [] and dialog.table.rowCount() == 0)
+    scene.qtbot.waitUntil(lambda: dialog.versions == [] and dialog.model.rowCount() == 0)
     dialog.restored.emit()
     assert reloads == [True]
     dialog.close()

@@ -8,15 +8,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from workbench.core.progress import Progress
 from workbench.ui.annotate.document_model import status_text
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background, writable
 from workbench.ui.i18n import isolated
+from workbench.ui.table_setup import set_up_table
 
 
 class ReplacedVersionsDialog(QDialog):
@@ -39,6 +39,7 @@ class ReplacedVersionsDialog(QDialog):
         super().__init__(parent)
         self._project = project
         self.versions: list[ReplacedSet] = []
+        self.model = QStandardItemModel(0, 6, self)
         self.setWindowTitle(self.tr("Replaced versions"))
         self.explanation = QLabel(
             self.tr(
@@ -58,21 +59,15 @@ class ReplacedVersionsDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 6)
-        table.setHorizontalHeaderLabels(
+    def _make_table(self) -> QTableView:
+        self.model.setHorizontalHeaderLabels(
             [self.tr("Document"), self.tr("Annotator"), self.tr("Status"), self.tr("Spans"),
              self.tr("Replaced"), self.tr("Replaced by")]
         )
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table = set_up_table(QTableView(), self.model)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return table
 
     def refresh(self) -> BackgroundTask:
@@ -107,10 +102,11 @@ class ReplacedVersionsDialog(QDialog):
 
     def _show(self, versions: list[ReplacedSet]) -> None:
         self.versions = versions
-        self.table.setRowCount(len(versions))
-        for row, version in enumerate(versions):
-            for column, text in enumerate(self._texts(version)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.model.setRowCount(0)
+        for version in versions:
+            self.model.appendRow([QStandardItem(text) for text in self._texts(version)])
+        for column in range(1, self.model.columnCount()):  # the document's stretches
+            self.table.resizeColumnToContents(column)
         self._selection_changed()
 
     def _texts(self, version: ReplacedSet) -> list[str]:
