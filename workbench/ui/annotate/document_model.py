@@ -174,13 +174,18 @@ class DocumentTableModel(QAbstractTableModel):
             self._use_index(index)
 
     def _use_index(self, index: DocumentIndex) -> None:
+        """Filter and sort with ``index`` from now on. With neither, the rows shown stay as they
+        are, and the views are not told otherwise: told of a layout change, the adjudication
+        window's list measured its columns again and repainted every row (5 ms) as its first
+        document was shown."""
         self._indexing = None
         self._index = index
-        self._count = len(index)
+        counted, self._count = self._count, len(index)
         for document_id in self._changed:
             self._update_index(load_row(self._project, self._annotator, document_id))
         self._changed.clear()
-        self._show()
+        if self._count != counted or not self._shows_everything():
+            self._show()
         self.indexed.emit()
 
     def _page(self, number: int) -> list[DocumentRow]:
@@ -221,8 +226,7 @@ class DocumentTableModel(QAbstractTableModel):
     def _show(self) -> None:
         """The rows the filter and the sort give, the selected rows kept where they are shown."""
         if self._index is None:
-            everything = not self._typed.strip() and self._sort is None and self._statuses == frozenset(Status)
-            if everything or self._indexing is not None:
+            if self._shows_everything() or self._indexing is not None:
                 return  # shown already, or when the index comes
             self._use_index(build_document_index(self._project, self._annotator))
             return
@@ -237,6 +241,10 @@ class DocumentTableModel(QAbstractTableModel):
         after = [self.index(self._row_of_position(p), i.column()) for p, i in zip(positions, before, strict=True)]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+
+    def _shows_everything(self) -> bool:
+        """No filter and no sort: every document, in the project's order."""
+        return not self._typed.strip() and self._sort is None and self._statuses == frozenset(Status)
 
     def _position(self, row: int) -> int:
         return row if self._shown is None else int(self._shown[row])
