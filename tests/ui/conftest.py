@@ -83,6 +83,11 @@ def char_geometry(view: AnnotatedTextView, cp: int) -> tuple[QRectF, bool]:
     return rect, runs[0].isRightToLeft()
 
 
+def selected_id(view: AnnotatedTextView) -> str | None:
+    """The selected span's id, read anew (mypy would keep it as last compared)."""
+    return view.selected_span_id
+
+
 def application() -> QApplication:
     """The running QApplication (``QApplication.instance()`` is typed as its base class)."""
     app = QApplication.instance()

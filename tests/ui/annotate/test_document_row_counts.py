@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.window_scene import ANNOTATOR, WindowScene, scene  # noqa: F401
+from workbench.app import document_list
 from workbench.app.changes import Change
 from workbench.app.project import DocumentProgress, Project
 from workbench.core.model import Span, Status
@@ -23,7 +24,7 @@ SPAN = Span("s", 0, 3, "PER", "قال")
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The documents whose rows the window reads from the project file from now on."""
     documents: list[str] = []
-    load_row = main_window.load_row
+    load_row = document_model.load_row
 
     def counted(project: Project, annotator: str, document_id: str) -> DocumentProgress:
         documents.append(document_id)
@@ -113,7 +114,7 @@ def test_a_row_on_a_kept_page_is_replaced_where_it_shows_without_asking_its_plac
     def no_place(*_arguments: object) -> int:
         raise AssertionError("the place was asked for")
 
-    monkeypatch.setattr(document_model.document_list, "document_position", no_place)
+    monkeypatch.setattr(document_list, "document_position", no_place)
     model.replace_row(model.document(document_id)._replace(spans=42))
     assert changed == [shown.index(document_id)]
     if not sorted_by_spans:  # sorted, the rows are read again in their new order

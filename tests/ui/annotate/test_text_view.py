@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
-from tests.ui.conftest import char_geometry, point_inside_char
+from tests.ui.conftest import char_geometry, point_inside_char, selected_id
 from workbench.core.snapping import is_cluster_boundary
 from workbench.ui import fonts
 from workbench.ui.annotate.text_view import AnnotatedTextView
@@ -377,11 +377,6 @@ def test_add_update_remove_and_select_spans(view: AnnotatedTextView) -> None:
         view.add_span(ViewSpan("bad", 0, len(TEXT) + 1, "#000000", "X"))
     with pytest.raises(KeyError):
         view.set_selected_span("missing")
-
-
-def selected_id(view: AnnotatedTextView) -> str | None:
-    """The selected span's id, read anew (mypy would keep it as last compared)."""
-    return view.selected_span_id
 
 
 def test_set_spans_replaces_all_and_keeps_a_still_present_selection(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import application
 from tests.ui.lead.test_adjudication_view import view  # noqa: F401 (fixture)
 from tests.ui.lead_scene import LeadProject, lead_project, lead_project_file  # noqa: F401 (fixtures)
 from workbench.ui.lead.adjudication_candidates import CandidateModel
@@ -67,11 +68,11 @@ def test_an_annotators_pane_made_in_the_merged_view_is_not_shown(
     qtbot.waitUntil(lambda: window.document_id is not None)
     assert list(window.annotator_panes) == ["amal", "carim"]
     shown = ShownPanes()
-    QApplication.instance().installEventFilter(shown)
+    application().installEventFilter(shown)
     try:
         window.show_document(lead_project.document_ids[0])  # badr's pane is made
     finally:
-        QApplication.instance().removeEventFilter(shown)
+        application().removeEventFilter(shown)
     assert list(window.annotator_panes) == ["amal", "badr", "carim"] and shown.shown == []
     window.set_mode("side_by_side")
     assert window.annotator_panes["badr"].isVisible()
@@ -105,9 +106,9 @@ def test_the_merged_pane_shown_with_the_window_is_not_shown_again(
     qtbot.addWidget(window)
     window.show()
     shown = ShownPanes()
-    QApplication.instance().installEventFilter(shown)
+    application().installEventFilter(shown)
     try:
         window.set_mode(MERGED)
     finally:
-        QApplication.instance().removeEventFilter(shown)
+        application().removeEventFilter(shown)
     assert shown.shown == [] and window.merged_pane.isVisible()
