@@ -51,6 +51,7 @@ from workbench.ui.label_style import label_colours
 if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
 
+
 class Push(Protocol):
     """Apply a command and put its step on the window's undo stack; None when it was refused."""
 
@@ -400,9 +401,11 @@ class LabellingController(QObject):
         task.start()
 
     def _accept_name_places(self, found: NamePlaces) -> None:
-        """Accept the suggestion and its name's other places found, those still on offer."""
+        """Accept the suggestion and its name's other places found, those still on offer; in
+        the document they were found in while it is shown, and in an open window (a closed
+        one, whose project may be closed with it, makes no more edits)."""
         document_id, suggestion, places = found
-        if document_id != self._window.current_document_id:
+        if self._window.is_closed or document_id != self._window.current_document_id:
             return
         offered = self.suggestions[document_id].offered
         if suggestion not in offered:
