@@ -58,8 +58,6 @@ UseCase = Callable[[Project, Progress, CancelCheck], T]
 PROGRESS_INTERVAL_S = 0.05
 """At most this often is progress sent to the GUI thread (the last step always is)."""
 
-COLLECTION_DELAY_MS = 20
-"""After a quiet task's result is shown: more than a frame, so its paint comes first."""
 USER_ERRORS = (WorkbenchError, OSError, sqlite3.Error)
 """Errors whose message is for the user: bad input, a refused operation, a full disk."""
 
@@ -128,11 +126,12 @@ class _Worker(QThread):
         resume_collection()
 
     def joined_collecting_later(self) -> None:
-        """``joined``, with collection resumed ``COLLECTION_DELAY_MS`` later: the first allocation
-        after it collects the young objects the work made (a document read on the worker: 5-9
-        ms), which then share a stretch neither with showing the result nor with its paint."""
+        """``joined``, with collection resumed two turns of the event loop later: the first
+        allocation after it collects the young objects the work made (a document read on the
+        worker: 5-9 ms), which then share a stretch neither with showing the result (this turn)
+        nor with the paint it asks for (the next)."""
         self.wait()
-        QTimer.singleShot(COLLECTION_DELAY_MS, resume_collection)
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, resume_collection))
 
     def run(self) -> None:
         try:
