@@ -6,6 +6,13 @@ Targets (the window adds SQLite, the span list and the inspector to the bare vie
 - adding a span (hotkey -> stored in the project file -> the view repainted): p95 under 16 ms;
 - scrolling the view by a page and repainting: p95 under 16 ms.
 
+Opening from the list and accepting a name everywhere wait for a worker thread: they are measured
+in rounds of the event loop (``timing.handled_in_rounds``), each round one stretch of the GUI
+thread between two returns to the loop, as the program's loop runs them, with Qt's own paints in
+them (a paint forced after Qt's, as these benches once did, counted a paint the program never
+does). They print the GUI thread's processor time in all and of the longest stretch: the 16 ms
+budget is one stretch's.
+
 Each figure is printed as wall-clock time and as CPU time of the process (``time.process_time``):
 other test runs load this machine, and CPU time is what they do not inflate. The checks use it.
 Adding a span counts the GUI thread's CPU time alone (``time.thread_time``): the window's
@@ -33,7 +40,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.test_text_view_bench import large_document
-from tests.benchmarks.timing import Timings, p50, p95
+from tests.benchmarks.timing import Timings, handled_in_rounds, p50, p95, stretches_report
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
@@ -100,9 +107,17 @@ def document_row(window: MainWindow, name: str) -> int:
 
 
 def open_large(window: MainWindow) -> MainWindow:
+    """The large document chosen in the list, once read (on a worker thread) and shown."""
     window.document_list.table.selectRow(document_row(window, "large"))
+    while window.current_document_id != large_id(window):
+        QApplication.processEvents()
+        time.sleep(0.001)
     assert window.span_model.rowCount() == SPANS
     return window
+
+
+def large_id(window: MainWindow) -> str:
+    return window.documents.row_at(document_row(window, "large")).id
 
 
 def open_large_with_suggestions(qtbot: QtBot, window: MainWindow) -> MainWindow:
@@ -117,18 +132,20 @@ def open_large_with_suggestions(qtbot: QtBot, window: MainWindow) -> MainWindow:
 
 
 def test_open_a_large_document_from_the_list(window: MainWindow) -> None:
-    timings = Timings()
+    """The click (a row chosen in the list), then the rounds of the event loop until the document
+    is shown and painted: its read arrives from a worker thread, and the panels are painted."""
+    clicks, rounds = Timings(time.thread_time), []
+    large = large_id(window)
     for _ in range(OPENINGS):
         window.document_list.table.selectRow(document_row(window, "small"))
-        QApplication.processEvents()
-
-        def select_and_paint() -> None:
-            open_large(window)
-            window.repaint()  # the view, the span list, the document list: painted now
-
-        timings.measure(select_and_paint)
-    print(f"\n{timings.report(f'open 1,000,000 chars with {SPANS:,} spans from the list + paint')}")
-    assert p50(timings.cpu) < 300
+        handled_in_rounds(lambda: window.current_document_id != large, window.text_view.viewport())
+        clicks.measure(partial(window.document_list.table.selectRow, document_row(window, "large")))
+        rounds.append(handled_in_rounds(lambda: window.current_document_id == large, window.text_view.viewport()))
+        assert window.span_model.rowCount() == SPANS
+    print(f"\n{clicks.report('open 1,000,000 chars with 10,000 spans: the click in the list')}")
+    print(stretches_report("then: read (worker), shown and painted", rounds))
+    print("  rounds of each: " + "; ".join(", ".join(f"{stretch:.1f}" for stretch in each) for each in rounds))
+    assert p50([sum(each) for each in rounds]) < 300
 
 
 def test_add_a_span_with_a_hotkey(qtbot: QtBot, window: MainWindow) -> None:
@@ -171,7 +188,7 @@ def test_accept_a_suggestion_everywhere_in_the_document(qtbot: QtBot, window: Ma
     they arrive, all of them accepted, stored and painted; undone again, unmeasured."""
     view = open_large_with_suggestions(qtbot, window).text_view
     suggestions = window.labelling.suggestions[window.current_document_id or ""]
-    pressing, accepting = Timings(time.thread_time), Timings(time.thread_time)  # the GUI thread's
+    pressing, accepting = Timings(time.thread_time), []  # the GUI thread's
     accepted = []
     for repeat in range(REPEATS):
         position = len(view.text) * (repeat + 1) // (REPEATS + 2)
@@ -180,19 +197,18 @@ def test_accept_a_suggestion_everywhere_in_the_document(qtbot: QtBot, window: Ma
         QApplication.processEvents()
         count = window.span_model.rowCount()
         pressing.measure(partial(qtbot.keyClick, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier))
-        accepting.measure(partial(spans_added_and_painted, qtbot, window, count))
+        accepting.append(handled_in_rounds(partial(rows_more_than, window, count), view.viewport()))
         accepted.append(window.span_model.rowCount() - count)
         window.undo_stack.undo()
         QApplication.processEvents()
     print(f"\n{len(suggestions.offered):,} suggestions on offer; accepted at once: {statistics.quantiles(accepted)}")
     print(pressing.report("Shift+Enter (the search for the name's places starts)"))
-    print(accepting.report("then, deferred: its places accepted, stored and repainted"))
+    print(stretches_report("then, deferred: its places accepted, stored and repainted", accepting))
     assert min(accepted) >= 1
 
 
-def spans_added_and_painted(qtbot: QtBot, window: MainWindow, before: int) -> None:
-    qtbot.waitUntil(lambda: window.span_model.rowCount() > before, timeout=10_000)
-    window.text_view.viewport().repaint()
+def rows_more_than(window: MainWindow, count: int) -> bool:
+    return window.span_model.rowCount() > count
 
 
 def longer_than(grown: list[object], length: int) -> Callable[[], bool]:

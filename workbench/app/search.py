@@ -58,6 +58,14 @@ class DocumentTexts:
         self._keep(self._texts, document_id, text)
         return text
 
+    def kept_text(self, document_id: str) -> str | None:
+        """The document's text when it is kept (a worker thread reading it may start from it)."""
+        return self._texts.get(document_id)
+
+    def keep_text(self, document_id: str, text: str) -> None:
+        """Keep a text read elsewhere (on a worker thread's connection)."""
+        self._keep(self._texts, document_id, text)
+
     def normalized(self, document_id: str) -> NormalizedText:
         view = self._views.get(document_id) or normalize(self.text(document_id))
         self.keep_normalized(document_id, view)

@@ -11,7 +11,7 @@ event type (the schema loader refuses it), so the order of the two lookups does 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from PySide6.QtGui import QColor
@@ -106,14 +106,23 @@ def view_span(span: LabelledRange, schema: Schema) -> ViewSpan:
     return _drawn(span, label_style(schema, span.label))
 
 
-def view_spans(spans: Iterable[LabelledRange], schema: Schema) -> list[ViewSpan]:
-    """``view_span`` of many spans (or span entries), looking each label's style up once."""
+def view_spans(
+    spans: Iterable[LabelledRange], schema: Schema, colours: Mapping[str, str] | None = None
+) -> list[ViewSpan]:
+    """``view_span`` of many spans (or span entries), looking each label's style up once; in
+    ``colours`` (``label_colours`` of the theme, taken on the GUI thread) when given, so that
+    a worker thread may run it (the theme is asked of the application's palette)."""
     styles: dict[str, tuple[str, SpanKind]] = {}
     shown = []
     for span in spans:
         style = styles.get(span.label)
         if style is None:
-            style = styles[span.label] = label_style(schema, span.label)
+            colour = (
+                label_colour(schema, span.label)
+                if colours is None
+                else colours.get(span.label, UNKNOWN_LABEL_COLOUR)
+            )
+            style = styles[span.label] = (colour, label_kind(schema, span.label))
         shown.append(_drawn(span, style))
     return shown
 

@@ -61,6 +61,10 @@ class ListScene:
     def wait_for_the_index(self) -> None:
         self.qtbot.waitUntil(lambda: self.panel.model.is_indexed, timeout=20_000)
 
+    def wait_for_document(self, document_id: str) -> None:
+        """The document chosen in the list is shown once read (on a worker thread)."""
+        self.qtbot.waitUntil(lambda: self.window.current_document_id == document_id)
+
     def type_filter(self, text: str) -> None:
         field = self.panel.name_filter
         field.setFocus()
@@ -141,7 +145,7 @@ def test_the_list_shows_every_document_in_project_order(list_scene: ListScene) -
     table = list_scene.panel.table
     table.setFocus()
     QTest.keyClick(table, Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    assert list_scene.window.current_document_id == f"d{DOCUMENTS - 1}"
+    list_scene.wait_for_document(f"d{DOCUMENTS - 1}")
     assert "Done: 143 of 1000" in list_scene.window.progress_label.text()
 
 
@@ -176,9 +180,9 @@ def test_a_row_clicked_after_filtering_opens_its_document(list_scene: ListScene)
     list_scene.wait_for_the_index()
     list_scene.type_filter("doc-09")
     list_scene.click_row(7)
-    assert list_scene.window.current_document_id == "d907"
+    list_scene.wait_for_document("d907")
     QTest.keyClick(list_scene.panel.table, Key.Key_Down)
-    assert list_scene.window.current_document_id == "d908"
+    list_scene.wait_for_document("d908")
 
 
 def test_a_filter_typed_before_the_index_comes_applies_when_it_does(
@@ -228,7 +232,7 @@ def test_a_document_marked_done_leaves_the_not_done_list(list_scene: ListScene) 
     not_done = [name for number, name in enumerate(names_in_project_order()) if number % 7]
     assert list_scene.shown_names() == not_done
     list_scene.click_row(0)
-    assert list_scene.window.current_document_id == "d1"
+    list_scene.wait_for_document("d1")
     QTest.keyClick(list_scene.window.text_view, Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert list_scene.shown_names() == not_done[1:]
     assert "Done: 144 of 1000" in list_scene.window.progress_label.text()

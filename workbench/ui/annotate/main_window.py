@@ -11,6 +11,9 @@ session; span commands report each change back through ``apply_change``, and
 ``change_display`` shows it. Keys: see ``actions.py`` (what each does: ``action_table``) and the
 README's table.
 
+A document chosen in the list is read and made ready on a worker thread and shown when it arrives
+(``document_reading``); an undo step, Alt+arrows, a reload and the start open one at once.
+
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
 statistics (``assist_controller``), search (``search_controller``), font, language and layout
@@ -42,6 +45,7 @@ from workbench.ui.annotate.change_display import ChangeDisplay
 from workbench.ui.annotate.dock_layout import DockLayout
 from workbench.ui.annotate.document_list import DocumentListPanel
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row, row_after
+from workbench.ui.annotate.document_reading import DocumentReader, ReadDocument, Reading, read_document
 from workbench.ui.annotate.file_menu import FileMenu
 from workbench.ui.annotate.guide_controller import GuideController
 from workbench.ui.annotate.inspector import SpanInspector
@@ -58,7 +62,7 @@ from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.commands import Describe, RenameDocument, S, SetStatus, push_command, retranslate_stack
 from workbench.ui.confirm import Confirm, ask_yes_no
 from workbench.ui.i18n import Language
-from workbench.ui.label_style import label_colour, label_display_name, tag_name, view_spans
+from workbench.ui.label_style import label_colour, label_colours, label_display_name, tag_name
 from workbench.ui.settings import WorkbenchSettings
 
 DEFAULT_SIDE_WIDTHS = (300, 340)
@@ -70,6 +74,9 @@ Dock = Qt.DockWidgetArea
 class MainWindow(QMainWindow):
     documentOpened = Signal(str)
     """A document is shown (its id), with this annotator's spans."""
+    annotationsRead = Signal(object)
+    """The annotator's ``AnnotationSet`` on the document being shown, as read with it (just
+    before ``documentOpened``): the events and relations show it."""
     changeApplied = Signal(object)
     """A ``Change`` was made, undone or redone, and shown."""
     closed = Signal()
@@ -92,6 +99,8 @@ class MainWindow(QMainWindow):
         self.confirm = confirm
         self.schema: Schema = project.schema
         self.texts = DocumentTexts(project)
+        self.reader = DocumentReader(project.path, self)
+        self.reader.read.connect(self._show_read_document)
         self.undo_stack = QUndoStack(self)
         self._project_id = project.project_id
         self._document_id: str | None = None
@@ -173,7 +182,7 @@ class MainWindow(QMainWindow):
         view.selectionSnapped.connect(self._on_text_selected)
         view.spanClicked.connect(lambda span_id: self.select_span(span_id, scroll=False))
         view.cursorPositionChanged.connect(self._on_cursor_moved)
-        self.document_list.documentChosen.connect(self.open_document)
+        self.document_list.documentChosen.connect(self.choose_document)
         self.documents.renameRequested.connect(self.rename_document)
         self.span_list.spanChosen.connect(self._on_span_chosen_in_list)
         self.search.connect_panel()
@@ -228,20 +237,46 @@ class MainWindow(QMainWindow):
     def current_document_id(self) -> str | None:
         return self._document_id
 
+    @property
+    def is_closed(self) -> bool:
+        """The window was closed: a worker's result arriving now changes nothing."""
+        return self._is_closed
+
     def open_document(self, document_id: str) -> None:
-        """Show the document with this annotator's spans (read from the project file)."""
+        """Show the document with this annotator's spans, read from the project file now (an undo
+        step of another document needs it shown before its change); a document being read for
+        the list is not wanted any more."""
         if document_id == self._document_id:
             return
+        self.reader.drop_pending()
         with collection_paused():
-            self._show_document(document_id)
+            self.show_read(read_document(self.project, document_id, self._reading(), self.texts.kept_text(document_id)))
 
-    def _show_document(self, document_id: str) -> None:
-        text = self.texts.text(document_id)
-        entries = self.project.span_entries(document_id, self.annotator)
+    def choose_document(self, document_id: str) -> None:
+        """The document list's choice: shown when it has been read on a worker thread (a long
+        document takes longer than a frame), unless another is chosen meanwhile; a choice of the
+        document shown drops a read of another."""
+        if document_id == self._document_id:
+            self.reader.drop_pending()
+        elif document_id != self.reader.pending:
+            self.reader.read_later(document_id, self._reading(), self.texts.kept_text(document_id))
+
+    def _reading(self) -> Reading:
+        return Reading(self.annotator, self.schema, label_colours(self.schema))
+
+    def _show_read_document(self, read: ReadDocument) -> None:
+        if not self.is_closed:
+            with collection_paused():
+                self.show_read(read)
+
+    def show_read(self, read: ReadDocument) -> None:
+        """Show a document read by ``read_document``."""
+        document_id = read.document_id
+        self.texts.keep_text(document_id, read.text)
         self._document_id = document_id
         self.labelling.clear_current_suggestion()
-        self.span_model.set_spans(text, entries)
-        self.text_view.set_document(text, view_spans(entries, self.schema))
+        self.span_model.show_rows(read.rows)
+        self.text_view.show_prepared(read.drawn)
         self.inspector.show_span(None)
         self.document_list.select(document_id)
         self._show_status()
@@ -251,6 +286,7 @@ class MainWindow(QMainWindow):
         self.search.show_matches()
         if self.settings is not None:
             self.settings.set_last_document(self._project_id, document_id)
+        self.annotationsRead.emit(read.annotations)
         self.documentOpened.emit(document_id)
 
     def reload(self) -> None:

@@ -102,7 +102,7 @@ class RelationController(QObject):
 
     def connect_window(self) -> None:
         window = self._window
-        window.documentOpened.connect(lambda _document_id: self.reload())
+        window.annotationsRead.connect(self.show_set)
         window.changeApplied.connect(self._on_change)
         for selection_signal in (
             self._view.spanClicked, self._view.selectionSnapped, self._view.cursorPositionChanged,
@@ -127,6 +127,10 @@ class RelationController(QObject):
         stored = None
         if document_id is not None:
             stored = self._window.project.annotation_set(document_id, self._window.annotator)
+        self.show_set(stored)
+
+    def show_set(self, stored: AnnotationSet | None) -> None:
+        """Show the relations and labels of the shown document's set as read (None: none)."""
         self._annotations = stored or AnnotationSet(self._window.annotator)
         self._spans = {span.id: span for span in self._annotations.spans}
         if self._chosen not in {relation.id for relation in self.relations}:

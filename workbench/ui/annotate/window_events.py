@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 from workbench.app.changes import Change
 from workbench.app.project import SpanEntry
 from workbench.core.errors import WorkbenchError
+from workbench.core.model import AnnotationSet
 from workbench.ui import i18n
 from workbench.ui.events.event_controller import EventController
 
@@ -38,12 +39,19 @@ def install_events(window: MainWindow) -> EventController:
         ("event", scrollable(events.panel), Dock.RightDockWidgetArea, "inspector"),
     ):
         window.add_panel(name, widget, area, behind=behind)
-    window.documentOpened.connect(events.open_document)
+    window.annotationsRead.connect(lambda annotations: _open_events(window, events, annotations))
     events.currentEventChanged.connect(lambda event_id: _bring_event_panel_forward(window, event_id))
     window.changeApplied.connect(lambda change: _sync_events(window, events, change))
     events.spansChanged.connect(lambda span_ids: _show_spans_changed_by_events(window, span_ids))
     events.statusMessage.connect(window.tell)
     return events
+
+
+def _open_events(window: MainWindow, events: EventController, annotations: AnnotationSet) -> None:
+    """The events of the document being shown, from its set as the window read it."""
+    document_id = window.current_document_id
+    assert document_id is not None
+    events.open_document(document_id, annotations)
 
 
 def _bring_event_panel_forward(window: MainWindow, event_id: str) -> None:
