@@ -7,13 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.annotate.test_persistent_suggestions import WAIT_MS, document_id
+from tests.ui.annotate.test_persistent_suggestions import WAIT_MS, document_id, wait_for
 from tests.ui.annotate.test_stored_suggestions import (  # noqa: F401 (fixtures)
     STORED,
     press,
     project,
     spans,
-    wait_for,
     window,
 )
 from tests.ui.window_scene import ANNOTATOR

@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_main_window import commit_text
 from tests.ui.window_scene import ANNOTATOR, show_window
-from workbench.app.document_list import DocumentIndex
+from workbench.app import document_list
+from workbench.app.document_list import DocumentIndex, build_document_index
 from workbench.app.project import Project
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, Status, make_document
 from workbench.core.schema import builtin_schema
@@ -111,10 +112,10 @@ def test_opening_reads_a_page_of_rows_and_the_index_off_the_gui_thread(
         index_threads.append(threading.current_thread() is threading.main_thread())
         return build(*args)
 
-    lists = document_model.document_list
+    lists = document_list
     for name in ("page_by_position", "page_by_rowid"):
         monkeypatch.setattr(lists, name, counted(getattr(lists, name)))
-    build = document_model.build_document_index
+    build = build_document_index
     monkeypatch.setattr(document_model, "build_document_index", index_off_the_gui_thread)
     whole_lists: list[str | None] = []
     progress = Project.annotator_progress
@@ -189,7 +190,7 @@ def test_a_filter_typed_before_the_index_comes_applies_when_it_does(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     go_on = threading.Event()
-    build = document_model.build_document_index
+    build = build_document_index
 
     def slow_build(*args: Any) -> DocumentIndex:
         assert go_on.wait(20)

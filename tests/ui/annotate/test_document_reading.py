@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.window_scene import ANNOTATOR, WindowScene, scene  # noqa: F401 (the fixture)
-from workbench.core.model import Span
+from workbench.core.model import AnnotationSet, Span
 from workbench.ui.annotate.document_reading import DocumentReader, Reading
 from workbench.ui.label_style import label_colours
 
@@ -94,9 +94,9 @@ def test_a_read_carries_the_set_to_the_relations_and_events(scene: WindowScene) 
     read_again: list[object] = []
     original = window.project.annotation_set
 
-    def counted(*arguments: object) -> object:
-        read_again.append(arguments)
-        return original(*arguments)  # type: ignore[arg-type]
+    def counted(document_id: str, annotator: str) -> AnnotationSet | None:
+        read_again.append((document_id, annotator))
+        return original(document_id, annotator)
 
     window.project.annotation_set = counted  # type: ignore[method-assign]
     choose_in_list(scene, "third")
