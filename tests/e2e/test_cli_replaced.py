@@ -8,20 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.store.test_replaced_sets import lead, leads_own_work, same_work, word  # noqa: F401 (lead: a fixture)
-from workbench.store.packages import write_package
+from tests.store.test_replaced_sets import changed_on_both_sides, lead, same_work  # noqa: F401 (lead: a fixture)
 from workbench.store.project import Project
 
 
 def test_merge_points_to_the_kept_versions_and_replaced_puts_one_back(
     lead: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "amal.tawsim"
-    write_package(lead, "amal", out)
-    document_id = lead.documents()[0].id
-    leads = leads_own_work(lead, document_id)
-    with Project.open(out) as package:
-        package.add_span(document_id, "amal", *word("أمس"), "DATE")
+    out, document_id, leads, _ = changed_on_both_sides(lead, tmp_path)
     lead.close()
     code, merged, _ = run_cli(capsys, "merge", lead.path, out)
     assert code == 0 and f"The project's versions are kept: `workbench replaced {lead.path}`" in merged

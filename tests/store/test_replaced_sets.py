@@ -57,8 +57,9 @@ def same_work(a: AnnotationSet | None, b: AnnotationSet | None) -> bool:
     )
 
 
-def merged_on_both_sides(lead: Project, tmp_path: Path) -> tuple[str, AnnotationSet, AnnotationSet]:
-    """The document, the lead's version of amal's set on it and amal's, merged over the lead's."""
+def changed_on_both_sides(lead: Project, tmp_path: Path) -> tuple[Path, str, AnnotationSet, AnnotationSet]:
+    """Amal's package, and the document whose set both the lead (``leads_own_work``) and amal
+    (a date) changed since it was written, with each one's version of it."""
     out = tmp_path / "amal.tawsim"
     write_package(lead, "amal", out)
     document_id = lead.documents()[0].id
@@ -67,6 +68,12 @@ def merged_on_both_sides(lead: Project, tmp_path: Path) -> tuple[str, Annotation
         package.add_span(document_id, "amal", *word("أمس"), "DATE")
         hers = package.annotation_set(document_id, "amal")
     assert hers is not None
+    return out, document_id, leads, hers
+
+
+def merged_on_both_sides(lead: Project, tmp_path: Path) -> tuple[str, AnnotationSet, AnnotationSet]:
+    """The document, the lead's version of amal's set on it and amal's, merged over the lead's."""
+    out, document_id, leads, hers = changed_on_both_sides(lead, tmp_path)
     assert merge_packages(lead, [out]).changed_on_both_sides == ["d0"]
     assert same_work(lead.annotation_set(document_id, "amal"), hers)
     return document_id, leads, hers
@@ -107,12 +114,7 @@ def test_the_restored_set_counts_as_changed_in_the_project(lead: Project, tmp_pa
 
 
 def test_a_merge_refused_half_way_keeps_nothing(lead: Project, tmp_path: Path) -> None:
-    out = tmp_path / "amal.tawsim"
-    write_package(lead, "amal", out)
-    document_id = lead.documents()[0].id
-    leads_own_work(lead, document_id)
-    with Project.open(out) as package:
-        package.add_span(document_id, "amal", *word("أمس"), "DATE")
+    out, _, _, _ = changed_on_both_sides(lead, tmp_path)
     broken = tmp_path / "broken.tawsim"
     broken.write_bytes(b"not a project")
     with pytest.raises(WorkbenchError):

@@ -4,40 +4,18 @@ last hundred, which Qt reads and measures (five pages, 5-8 ms of the first paint
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.annotate.test_document_list import annotated
+from tests.ui.lead.test_assignment_pages import DOCUMENTS, project, show  # noqa: F401 (project: a fixture)
 from workbench.app import document_list
 from workbench.app.project import Project
-from workbench.core.schema import builtin_schema
 from workbench.ui.annotate.document_model import PAGE
-from workbench.ui.lead.assignment_dialog import AssignmentDialog, AssignmentModel
+from workbench.ui.lead.assignment_dialog import AssignmentModel
 from workbench.ui.lead.row_titles import RowTitles
-
-DOCUMENTS = 3 * PAGE + 5
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Iterator[Project]:
-    with Project.create(tmp_path / "opening.tawsim", builtin_schema("conflict-news")) as project:
-        project.add_documents(annotated(number) for number in range(DOCUMENTS))
-        project.ensure_annotator("badr")
-        yield project
-
-
-def shown(qtbot: QtBot, project: Project) -> AssignmentDialog:
-    dialog = AssignmentDialog(project)
-    qtbot.addWidget(dialog)
-    dialog.resize(720, 560)
-    with qtbot.waitExposed(dialog):
-        dialog.show()
-    return dialog
 
 
 def test_opening_reads_the_titles_of_the_first_page_alone(
@@ -51,7 +29,7 @@ def test_opening_reads_the_titles_of_the_first_page_alone(
         return read(project, first, count)
 
     monkeypatch.setattr(document_list, "titles_by_position", recorded)
-    dialog = shown(qtbot, project)
+    dialog = show(qtbot, project)
     qtbot.wait(20)  # the first paint
     assert firsts and set(firsts) == {0}
     assert dialog.model.rowCount() == DOCUMENTS
@@ -62,14 +40,14 @@ def widest_of_the_first_page(header: RowTitles) -> int:
 
 
 def test_the_row_headers_are_as_wide_as_the_first_pages_widest_title(qtbot: QtBot, project: Project) -> None:
-    dialog = shown(qtbot, project)
+    dialog = show(qtbot, project)
     header = dialog.table.verticalHeader()
     assert isinstance(header, RowTitles)
     assert header.width() == header.sizeHint().width() == widest_of_the_first_page(header)
 
 
 def test_the_row_headers_are_measured_again_when_the_rows_change(qtbot: QtBot, project: Project) -> None:
-    dialog = shown(qtbot, project)
+    dialog = show(qtbot, project)
     header = dialog.table.verticalHeader()
     assert isinstance(header, RowTitles)
     width = header.sizeHint().width()
