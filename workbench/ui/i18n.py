@@ -24,6 +24,7 @@ is older than the ``.ts``.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar, Protocol
@@ -142,3 +143,9 @@ def isolated(text: str) -> str:
     """``text`` in its own direction inside a mirrored interface: a file name such as
     ``000_e8827d64`` would otherwise read ``e8827d64_000`` in an Arabic list."""
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def local_time(utc: str) -> str:
+    """A time the project stores (UTC, ISO 8601) as the user's clock reads it, to the minute,
+    kept left to right: ``2026-12-05T15:31:20+00:00`` reads ``2026-12-05 18:31`` in Riyadh."""
+    return isolated(datetime.fromisoformat(utc).astimezone().strftime("%Y-%m-%d %H:%M"))

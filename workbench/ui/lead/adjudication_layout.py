@@ -33,6 +33,7 @@ from workbench.app.project import Comment
 from workbench.core.schema import Schema
 from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.i18n import local_time
 from workbench.ui.label_style import label_colour
 from workbench.ui.lead.adjudication_candidates import CandidateModel, CandidateTable
 from workbench.ui.table_setup import fitted_table
@@ -112,7 +113,7 @@ class VersionCombo(QComboBox):
 
 
 def comment_item(comment: Comment) -> QListWidgetItem:
-    item = QListWidgetItem(f"{comment.author} · {comment.created[:16]}\n{comment.text}")
+    item = QListWidgetItem(f"{comment.author} · {local_time(comment.created)}\n{comment.text}")
     if is_right_to_left(comment.text):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     item.setToolTip(comment.text)

@@ -5,8 +5,6 @@ thread."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -25,7 +23,7 @@ from workbench.app.project import Project
 from workbench.core.progress import Progress
 from workbench.ui.annotate.document_model import status_text
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background, writable
-from workbench.ui.i18n import isolated
+from workbench.ui.i18n import isolated, local_time
 from workbench.ui.table_setup import set_up_table
 
 
@@ -113,16 +111,11 @@ class ReplacedVersionsDialog(QDialog):
         by = self.tr("putting back") if version.replaced_by == RESTORE else isolated(version.replaced_by)
         return [
             isolated(version.document_name), isolated(version.annotator), status_text(version.status),
-            str(version.spans), isolated(_local_time(version.replaced)), by,
+            str(version.spans), local_time(version.replaced), by,
         ]
 
     def _selection_changed(self) -> None:
         self.put_back_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-
-
-def _local_time(utc: str) -> str:
-    """A stored UTC time as the user's clock reads it, to the minute."""
-    return datetime.fromisoformat(utc).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def open_replaced_versions(parent: QWidget, project: Project) -> ReplacedVersionsDialog:
