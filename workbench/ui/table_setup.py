@@ -5,6 +5,8 @@ measures them once (``ContentsSizedTable``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, SignalInstance
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -74,13 +76,7 @@ class ContentsSizedTable(QTableView):
         the new rows (connected after, a reset of the model was measured by the header, then
         forgotten and measured again: the agreement dashboard's documents, 5 columns of 64 rows,
         twice as its report arrived)."""
-        previous = self.model()
-        if previous is not None:
-            for signal in _row_signals(previous):
-                signal.disconnect(self._forget_widths)
-        if model is not None:
-            for signal in _row_signals(model):
-                signal.connect(self._forget_widths)
+        follow_model(self.model(), model, _row_signals, self._forget_widths)
         super().setModel(model)
         self._widths.clear()
 
@@ -127,6 +123,23 @@ SIZE_CHANGES = frozenset(
     }
 )
 """The changes of a widget that may change the size of its cells' contents."""
+
+
+def follow_model(
+    previous: QAbstractItemModel | None,
+    model: QAbstractItemModel | None,
+    signals: Callable[[QAbstractItemModel], tuple[SignalInstance, ...]],
+    slot: Callable[..., None],
+) -> None:
+    """Move ``slot`` from ``previous``'s ``signals`` to ``model``'s: a view's measure forgotten
+    when its model's rows change. Called before the view's own ``setModel``, so that the slot
+    runs before Qt's, which measure the new rows."""
+    if previous is not None:
+        for signal in signals(previous):
+            signal.disconnect(slot)
+    if model is not None:
+        for signal in signals(model):
+            signal.connect(slot)
 
 
 def _row_signals(model: QAbstractItemModel) -> tuple[SignalInstance, ...]:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt, SignalInstance
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from workbench.ui.annotate.document_model import PAGE
-from workbench.ui.table_setup import SIZE_CHANGES
+from workbench.ui.table_setup import SIZE_CHANGES, follow_model
 
 
 class RowTitles(QHeaderView):
@@ -28,13 +28,7 @@ class RowTitles(QHeaderView):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         """The size is forgotten before Qt's own slots see a change of the rows (see
         ``table_setup.ContentsSizedTable.setModel``)."""
-        previous = self.model()
-        if previous is not None:
-            for signal in _title_signals(previous):
-                signal.disconnect(self._forget_size)
-        if model is not None:
-            for signal in _title_signals(model):
-                signal.connect(self._forget_size)
+        follow_model(self.model(), model, _title_signals, self._forget_size)
         super().setModel(model)
         self._hint = None
 
