@@ -158,8 +158,7 @@ class AnnotatedTextView(GestureMixin):
 
     def set_spans(self, spans: Sequence[ViewSpan]) -> None:
         """Replace every span."""
-        for span in spans:
-            self._check_range(span.start, span.end)
+        _check_ranges(self._text, spans)
         self._spans.replace_all(_indexed(span) for span in spans)
         if self._selected_span_id not in self._spans:
             self._selected_span_id = None
@@ -487,10 +486,13 @@ class PreparedText:
 
 def prepare_text(text: str, spans: Sequence[ViewSpan]) -> PreparedText:
     """What ``show_prepared`` shows; no Qt here (a worker thread may run it)."""
-    for span in spans:
-        _check_range(text, span.start, span.end)
+    _check_ranges(text, spans)
     return PreparedText(text, Utf16Map(text), SpanIndex(_indexed(span) for span in spans))
 
+
+def _check_ranges(text: str, spans: Iterable[ViewSpan]) -> None:
+    for span in spans:
+        _check_range(text, span.start, span.end)
 
 
 def _check_range(text: str, start: int, end: int) -> None:
