@@ -45,6 +45,15 @@ def workbench_process(*args: str | Path) -> subprocess.Popen[bytes]:
     )
 
 
+def size_of(path: Path) -> int:
+    """The file's size, 0 when it is not there: the ``-wal`` file comes and goes as the import
+    switches journal modes, between any check for it and its ``stat``."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def wait_for_uncommitted_writes(project: Path, process: subprocess.Popen[bytes], size: int) -> None:
     """Wait until the import spills ``size`` bytes of pages, i.e. it is inside its transaction:
     into the project itself in rollback-journal mode (``connection.bulk_writing``), into the
@@ -53,7 +62,7 @@ def wait_for_uncommitted_writes(project: Path, process: subprocess.Popen[bytes],
     before = project.stat().st_size
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
-        if any(path.exists() and path.stat().st_size > before + size for path in written):
+        if any(size_of(path) > before + size for path in written):
             return
         time.sleep(0.005)
     raise AssertionError("the import never reached the middle of its transaction")
