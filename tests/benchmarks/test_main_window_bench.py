@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -131,18 +132,31 @@ def open_large_with_suggestions(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return window
 
 
-def test_open_a_large_document_from_the_list(window: MainWindow) -> None:
-    """The click (a row chosen in the list), then the rounds of the event loop until the document
-    is shown and painted: its read arrives from a worker thread, and the panels are painted."""
+def choose_in_list(window: MainWindow) -> None:
+    window.document_list.table.selectRow(document_row(window, "large"))
+
+
+def press_alt_right(window: MainWindow) -> None:
+    """Alt+Right: the next document in an English window (the large one follows the small)."""
+    QTest.keyClick(window.text_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+
+
+@pytest.mark.parametrize(
+    ("opening", "how"), [(choose_in_list, "the click in the list"), (press_alt_right, "Alt+Right")]
+)
+def test_open_a_large_document(window: MainWindow, opening: Callable[[MainWindow], None], how: str) -> None:
+    """The click (a row chosen in the list) or the key, then the rounds of the event loop until
+    the document is shown and painted: its read arrives from a worker thread, and the panels are
+    painted."""
     clicks, rounds = Timings(time.thread_time), []
     large = large_id(window)
     for _ in range(OPENINGS):
         window.document_list.table.selectRow(document_row(window, "small"))
         handled_in_rounds(lambda: window.current_document_id != large, window.text_view.viewport())
-        clicks.measure(partial(window.document_list.table.selectRow, document_row(window, "large")))
+        clicks.measure(partial(opening, window))
         rounds.append(handled_in_rounds(lambda: window.current_document_id == large, window.text_view.viewport()))
         assert window.span_model.rowCount() == SPANS
-    print(f"\n{clicks.report('open 1,000,000 chars with 10,000 spans: the click in the list')}")
+    print(f"\n{clicks.report(f'open 1,000,000 chars with 10,000 spans: {how}')}")
     print(stretches_report("then: read (worker), shown and painted", rounds))
     print("  rounds of each: " + "; ".join(", ".join(f"{stretch:.1f}" for stretch in each) for each in rounds))
     assert p50([sum(each) for each in rounds]) < 300

@@ -65,6 +65,12 @@ class WindowScene:
     def open(self, name: str) -> None:
         self.window.open_document(self.document_id(name))
 
+    def wait_until_shown(self, name: str) -> None:
+        """Until the window shows the document: one chosen in the list or with Alt+arrows is read
+        on a worker thread first."""
+        document_id = self.document_id(name)
+        self.qtbot.waitUntil(lambda: self.window.current_document_id == document_id)
+
     def stored_spans(self, name: str | None = None) -> list[Span]:
         """The annotator's spans in the project file, in text order."""
         document_id = self.document_id(name) if name else self.window.current_document_id

@@ -1,10 +1,10 @@
-"""A document chosen in the list is read on a worker thread and shown when its read arrives
-(``document_reading``): the click returns at once, the latest choice wins, and a closed window
-takes nothing."""
+"""A document chosen in the list or with Alt+arrows is read on a worker thread and shown when its
+read arrives (``document_reading``): the click or key returns at once, the latest choice wins, and
+a closed window takes nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.window_scene import ANNOTATOR, WindowScene, scene  # noqa: F401 (the fixture)
@@ -62,14 +62,49 @@ def test_choosing_the_shown_document_again_drops_the_read_of_another(scene: Wind
 
 
 def test_a_document_opened_at_once_overtakes_a_read_for_the_list(scene: WindowScene) -> None:
-    """An undo step of another document (or Alt+arrow) opens its document at once; the list's
-    read that was still running is not shown over it."""
+    """An undo step of another document opens its document at once; the list's read that was
+    still running is not shown over it."""
     shown = opened(scene)
     choose_in_list(scene, "harakat")
     scene.open("third")
     scene.qtbot.wait(150)
     assert shown == [scene.document_id("third")]
     assert scene.window.current_document_id == scene.document_id("third")
+
+
+def alt_right(scene: WindowScene) -> None:
+    """The next document, in an English window."""
+    scene.press(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+
+
+def test_alt_arrow_returns_before_the_next_document_is_read(scene: WindowScene) -> None:
+    window = scene.window
+    alt_right(scene)
+    assert window.current_document_id == scene.document_id("mixed")  # not read on the key
+    assert window.reader.pending == scene.document_id("harakat")
+    scene.wait_until_shown("harakat")
+    assert window.text_view.text == scene.project.document(scene.document_id("harakat")).text
+
+
+def test_alt_arrows_pressed_faster_than_documents_are_read_step_one_document_each(scene: WindowScene) -> None:
+    """The second press goes on from the document the first asked for, not from the one still
+    shown; only the last is shown."""
+    shown = opened(scene)
+    alt_right(scene)
+    alt_right(scene)  # before the first read can arrive: it comes through the event loop
+    scene.wait_until_shown("third")
+    scene.qtbot.wait(100)
+    assert shown == [scene.document_id("third")]
+
+
+def test_alt_arrow_back_to_the_shown_document_drops_the_read(scene: WindowScene) -> None:
+    shown = opened(scene)
+    alt_right(scene)
+    scene.press(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    scene.qtbot.wait(150)
+    assert shown == []
+    assert scene.window.reader.pending is None
+    assert scene.window.current_document_id == scene.document_id("mixed")
 
 
 def test_a_window_closed_before_the_read_arrives_shows_nothing(scene: WindowScene) -> None:

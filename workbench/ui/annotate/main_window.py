@@ -12,7 +12,8 @@ session; span commands report each change back through ``apply_change``, and
 README's table.
 
 A document chosen in the list is read and made ready on a worker thread and shown when it arrives
-(``document_reading``); an undo step, Alt+arrows, a reload and the start open one at once.
+(``document_reading``), and so is one Alt+arrows goes to; an undo step, a reload and the start
+open one at once.
 
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
@@ -300,12 +301,14 @@ class MainWindow(QMainWindow):
         self._show_status()
 
     def go_to_neighbour(self, step: int) -> None:
-        """The next (``step`` 1) or previous (-1) document in the list as shown."""
-        neighbour = self.document_list.neighbour(self._document_id, step)
+        """The next (``step`` 1) or previous (-1) document in the list as shown, read off the GUI
+        thread as a choice in the list is; from the one being read, if a press before asked
+        for it, so that keys pressed faster than documents are read still step one each."""
+        neighbour = self.document_list.neighbour(self.reader.pending or self._document_id, step)
         if neighbour is None:
             self.tell(self.tr("No more documents that way."))
         else:
-            self.open_document(neighbour)
+            self.choose_document(neighbour)
 
     def toggle_done(self) -> None:
         """Mark the document done, or, when it is done, take it up again."""
