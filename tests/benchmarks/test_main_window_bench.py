@@ -132,8 +132,8 @@ def open_large_with_suggestions(qtbot: QtBot, window: MainWindow) -> MainWindow:
     return window
 
 
-def choose_in_list(window: MainWindow) -> None:
-    window.document_list.table.selectRow(document_row(window, "large"))
+def choose_in_list(window: MainWindow, name: str = "large") -> None:
+    window.document_list.table.selectRow(document_row(window, name))
 
 
 def press_alt_right(window: MainWindow) -> None:
@@ -141,25 +141,50 @@ def press_alt_right(window: MainWindow) -> None:
     QTest.keyClick(window.text_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
 
 
-@pytest.mark.parametrize(
-    ("opening", "how"), [(choose_in_list, "the click in the list"), (press_alt_right, "Alt+Right")]
-)
-def test_open_a_large_document(window: MainWindow, opening: Callable[[MainWindow], None], how: str) -> None:
-    """The click (a row chosen in the list) or the key, then the rounds of the event loop until
-    the document is shown and painted: its read arrives from a worker thread, and the panels are
-    painted."""
+def measure_openings(
+    window: MainWindow, back: Callable[[], None], opening: Callable[[], None], how: str
+) -> None:
+    """``back`` to the small document, then ``opening`` of the large one measured: the action,
+    then the rounds of the event loop until the document is shown and painted (its read arrives
+    from a worker thread, and the panels are painted)."""
     clicks, rounds = Timings(time.thread_time), []
     large = large_id(window)
     for _ in range(OPENINGS):
-        window.document_list.table.selectRow(document_row(window, "small"))
+        back()
         handled_in_rounds(lambda: window.current_document_id != large, window.text_view.viewport())
-        clicks.measure(partial(opening, window))
+        clicks.measure(opening)
         rounds.append(handled_in_rounds(lambda: window.current_document_id == large, window.text_view.viewport()))
         assert window.span_model.rowCount() == SPANS
     print(f"\n{clicks.report(f'open 1,000,000 chars with 10,000 spans: {how}')}")
     print(stretches_report("then: read (worker), shown and painted", rounds))
     print("  rounds of each: " + "; ".join(", ".join(f"{stretch:.1f}" for stretch in each) for each in rounds))
     assert p50([sum(each) for each in rounds]) < 300
+
+
+@pytest.mark.parametrize(
+    ("opening", "how"), [(choose_in_list, "the click in the list"), (press_alt_right, "Alt+Right")]
+)
+def test_open_a_large_document(window: MainWindow, opening: Callable[[MainWindow], None], how: str) -> None:
+    measure_openings(window, partial(choose_in_list, window, "small"), partial(opening, window), how)
+
+
+def test_go_to_a_search_match_in_a_large_document(qtbot: QtBot, window: MainWindow) -> None:
+    """A match of a search of every document chosen in the search panel's results: one in the
+    small document, then (measured) one in the large."""
+    panel = window.search_panel
+    window.docks["search"].show()
+    panel.scope.setCurrentIndex(1)  # all documents
+    panel.field.setText("فبراير")  # once in the small document, 28 times in the large
+    panel.run_search()
+    qtbot.waitUntil(lambda: not panel.searching, timeout=60_000)
+    large = large_id(window)
+    rows = [row for row, match in enumerate(panel.matches()) if match.document_id == large]
+    assert rows and rows[0] > 0
+
+    def choose_match(row: int) -> None:
+        panel.results.setCurrentIndex(panel.model.index(row, 1))
+
+    measure_openings(window, partial(choose_match, 0), partial(choose_match, rows[0]), "a search match chosen")
 
 
 def test_add_a_span_with_a_hotkey(qtbot: QtBot, window: MainWindow) -> None:

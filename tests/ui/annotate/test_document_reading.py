@@ -7,7 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.window_scene import ANNOTATOR, WindowScene, scene  # noqa: F401 (the fixture)
+from tests.ui.annotate.test_main_window import commit_text
+from tests.ui.annotate.test_text_view import word_range
+from tests.ui.window_scene import ANNOTATOR, WITH_HARAKAT, WindowScene, scene  # noqa: F401 (the fixture)
 from workbench.core.model import AnnotationSet, Span
 from workbench.ui.annotate.document_reading import DocumentReader, Reading
 from workbench.ui.label_style import label_colours
@@ -105,6 +107,38 @@ def test_alt_arrow_back_to_the_shown_document_drops_the_read(scene: WindowScene)
     assert shown == []
     assert scene.window.reader.pending is None
     assert scene.window.current_document_id == scene.document_id("mixed")
+
+
+def search_all_documents(scene: WindowScene, query: str) -> None:
+    """``query`` searched in every document with Enter, which goes to the first match (in the
+    shown document, "mixed")."""
+    panel = scene.window.search_panel
+    scene.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel.scope.setCurrentIndex(1)
+    commit_text(panel.field, query)
+    scene.qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+
+
+def test_a_match_in_another_document_is_selected_once_its_document_is_read(scene: WindowScene) -> None:
+    window = scene.window
+    search_all_documents(scene, "الرئيس")
+    scene.qtbot.keyClick(window.search_panel.field, Qt.Key.Key_F3)  # the match in "harakat"
+    assert window.current_document_id == scene.document_id("mixed")  # not read on the key
+    assert window.reader.pending == scene.document_id("harakat")
+    scene.wait_until_shown("harakat")
+    assert scene.view.current_selection(exact=True) == word_range(WITH_HARAKAT, "الرَّئِيسُ")
+
+
+def test_a_document_chosen_while_a_matchs_document_is_read_is_left_unselected(scene: WindowScene) -> None:
+    """The match is not selected in a document chosen after it: the last choice wins."""
+    window = scene.window
+    search_all_documents(scene, "الرئيس")
+    scene.qtbot.keyClick(window.search_panel.field, Qt.Key.Key_F3)  # the match in "harakat"
+    choose_in_list(scene, "third")
+    scene.wait_until_shown("third")
+    scene.qtbot.wait(100)
+    assert window.current_document_id == scene.document_id("third")
+    assert scene.view.current_selection(exact=True) is None
 
 
 def test_a_window_closed_before_the_read_arrives_shows_nothing(scene: WindowScene) -> None:

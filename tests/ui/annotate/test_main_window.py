@@ -307,13 +307,13 @@ def test_search_without_harakat_finds_the_text_with_them_across_the_project(
     assert scene.view.current_selection(exact=True) == word_range(TEXT, "الرئيس")
 
     scene.qtbot.keyClick(panel.field, Key.Key_F3)
-    assert window.current_document_id == scene.document_id("harakat")
+    scene.wait_until_shown("harakat")
     assert scene.view.current_selection(exact=True) == word_range(WITH_HARAKAT, "الرَّئِيسُ")
 
     click_cell(scene, panel.results, panel.model.index(2, 1))
-    assert window.current_document_id == scene.document_id("third")
+    scene.wait_until_shown("third")
     scene.qtbot.keyClick(panel.field, Key.Key_Return, SHIFT)
-    assert window.current_document_id == scene.document_id("harakat")
+    scene.wait_until_shown("harakat")
 
 
 def test_matches_are_highlighted_in_the_view(scene: WindowScene) -> None:

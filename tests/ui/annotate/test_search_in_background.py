@@ -107,6 +107,11 @@ def at(window: MainWindow) -> tuple[str | None, tuple[int, int] | None]:
     return window.current_document_id, window.text_view.current_selection(exact=True)
 
 
+def place(match: search.Match) -> tuple[str | None, tuple[int, int] | None]:
+    """Where ``at`` is once the match has been gone to."""
+    return match.document_id, (match.start, match.end)
+
+
 def shown(window: MainWindow) -> list[tuple[str, str]]:
     return [(m.document_id, window.texts.text(m.document_id)[m.start : m.end]) for m in window.search_panel.matches()]
 
@@ -136,13 +141,12 @@ def test_enter_f3_and_shift_enter_step_through_the_matches_of_a_background_searc
     search_all(qtbot, window, QUERY)
     qtbot.waitUntil(lambda: not panel.searching, timeout=WAIT_MS)
     matches = panel.matches()
-    opened = [at(window)]
+    assert at(window) == place(matches[0])
     QTest.keyClick(panel.field, Key.Key_F3)
-    QTest.keyClick(panel.field, Key.Key_F3)
-    opened.append(at(window))
+    QTest.keyClick(panel.field, Key.Key_F3)  # before the first one's document is read
+    qtbot.waitUntil(lambda: at(window) == place(matches[2]), timeout=WAIT_MS)
     QTest.keyClick(panel.field, Key.Key_Return, SHIFT)
-    opened.append(at(window))
-    assert opened == [(m.document_id, (m.start, m.end)) for m in (matches[0], matches[2], matches[1])]
+    qtbot.waitUntil(lambda: at(window) == place(matches[1]), timeout=WAIT_MS)
     assert window.documents.document(matches[2].document_id).name == "doc-03"
     assert panel.count.text() == "2 of 28"
 
@@ -155,7 +159,7 @@ def test_shift_enter_before_the_matches_came_goes_to_the_last_one(
     gate.opened.set()
     qtbot.waitUntil(lambda: not window.search_panel.searching, timeout=WAIT_MS)
     last = window.search_panel.matches()[-1]
-    assert at(window) == (last.document_id, (last.start, last.end))
+    qtbot.waitUntil(lambda: at(window) == place(last), timeout=WAIT_MS)
 
 
 def test_the_matches_of_an_older_search_never_replace_the_newer_ones(

@@ -1,6 +1,7 @@
 """Search in the annotator's window: the search panel finds in the window's documents, its
 matches are highlighted in the shown document while the panel is open, and choosing one opens
-its document and selects it. (Labelling the matches is the labelling controller's.)
+its document (read off the GUI thread, as the document list's choice) and selects it.
+(Labelling the matches is the labelling controller's.)
 
 The shown document, and a project of a few short documents, are searched at once from the
 window's kept texts (a few milliseconds). A larger project is searched on a worker thread with a
@@ -52,9 +53,12 @@ class SearchController(QObject):
         self._searches = 0
         """Counts the searches: only the newest one's matches are shown."""
         self._task: QuietTask | None = None
+        self._wanted: Match | None = None
+        """The match gone to, selected when its document is shown."""
 
     def connect_panel(self) -> None:
         self.panel.currentMatchChanged.connect(self._go_to_match)
+        self._window.documentOpened.connect(self._select_wanted)
         self.panel.matchesChanged.connect(self.show_matches)
         self._window.docks["search"].visibilityChanged.connect(lambda _visible: self.show_matches())
         self._window.closed.connect(self._window_closed)
@@ -122,8 +126,22 @@ class SearchController(QObject):
             self.panel.end_search(more)
 
     def _go_to_match(self, match: Match) -> None:
+        """Select the match: at once in the shown document; in another once it has been read off
+        the GUI thread, as a choice in the document list is (F3 held through the matches of long
+        documents would otherwise stop the window for each)."""
         window = self._window
-        window.open_document(match.document_id)
+        self._wanted = match
+        window.choose_document(match.document_id)
+        if match.document_id == window.current_document_id:
+            self._select_wanted(match.document_id)
+
+    def _select_wanted(self, document_id: str) -> None:
+        """The match gone to, if its document is the one just shown; another document shown
+        first (chosen in the list meanwhile) leaves it."""
+        match, self._wanted = self._wanted, None
+        if match is None or match.document_id != document_id:
+            return
+        window = self._window
         window.select_span(None, scroll=False)
         window.text_view.scroll_to(match.start)
         window.text_view.select_range(match.start, match.end)
