@@ -11,10 +11,6 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _pauses = 0
 _enable_after = False
-_middle_survivors = 0
-"""Objects ``collect_young`` has moved into the middle generation since it last collected it."""
-MIDDLE_SURVIVORS = 25_000
-"""About 2 ms of walking for the middle generation's collection."""
 
 
 def pause_collection() -> None:
@@ -37,31 +33,6 @@ def resume_collection() -> None:
         _pauses -= 1
         if _pauses == 0 and _enable_after:
             gc.enable()
-
-
-def collect_young() -> None:
-    """While collection is paused, the young generations collected in the calling thread as the
-    collector would collect them, their thresholds passed. A long pause (a worker's suggestion
-    build of a million-character document runs for seconds) otherwise leaves all it kept to one
-    collection after it, which stopped the GUI thread for 49-61 ms.
-
-    The youngest generation is collected once it holds more than its threshold; the middle one
-    once ``MIDDLE_SURVIVORS`` objects have come into it, not at every call: what it passes on
-    is walked again by every full collection, and a short-lived object promoted at once would
-    bring the next full collection nearer."""
-    global _middle_survivors
-    with _lock:
-        if _pauses == 0 or not _enable_after:
-            return
-    young_threshold = gc.get_threshold()[0]
-    young = gc.get_count()[0]
-    if not young_threshold or young <= young_threshold:
-        return
-    if _middle_survivors + young > MIDDLE_SURVIVORS:
-        gc.collect(1)
-        _middle_survivors = 0
-    else:
-        _middle_survivors += young - gc.collect(0)
 
 
 @contextmanager

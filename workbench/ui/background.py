@@ -44,7 +44,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from workbench.app.progress import Cancelled
 from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
-from workbench.core.gc_pause import collect_young, pause_collection, resume_collection
+from workbench.core.gc_pause import pause_collection, resume_collection
 from workbench.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -55,9 +55,6 @@ Work = Callable[[Progress, CancelCheck], T]
 """What runs on the worker thread: it reports ``progress(done, total)``, polls ``cancelled()``."""
 UseCase = Callable[[Project, Progress, CancelCheck], T]
 
-YOUNG_COLLECTION_INTERVAL_MS = 10
-"""How often the GUI thread collects the young generations while a worker runs (``_Worker``):
-what a worker keeps in 20 ms takes a millisecond or two to walk."""
 PROGRESS_INTERVAL_S = 0.05
 """At most this often is progress sent to the GUI thread (the last step always is)."""
 
@@ -105,10 +102,7 @@ class _Worker(QThread):
     thread). A collection runs on whichever thread allocates past a threshold, and a worker that
     collects a cycle holding a closed window's Qt objects deletes them off the GUI thread: the
     test suite crashed so, a worker reading the document index while the GUI thread sized a
-    table. Meanwhile the GUI thread collects the young generations itself, every
-    ``YOUNG_COLLECTION_INTERVAL_MS`` (``gc_pause.collect_young``), so that what the work keeps
-    is walked a little at a time rather than all at once after it; the older generations are
-    collected as usual once no worker runs."""
+    table. What accumulates meanwhile is collected as usual once no worker runs."""
 
     progressed = Signal(int, int)
     ended = Signal(object)
@@ -118,21 +112,17 @@ class _Worker(QThread):
         self._work = work
         self._stop = threading.Event()
         self._last_report = 0.0
-        self._young_collection = QTimer(self)
-        self._young_collection.setInterval(YOUNG_COLLECTION_INTERVAL_MS)
-        self._young_collection.timeout.connect(collect_young)
 
     def request_stop(self) -> None:
         self._stop.set()
 
     def start(self) -> None:  # type: ignore[override]  # (QThread.start's priority is never given)
         pause_collection()
-        self._young_collection.start()
         super().start()
 
     def joined(self) -> None:
         """Wait for the thread's very end (its outcome has arrived) and resume collection."""
-        self._ended()
+        self.wait()
         resume_collection()
 
     def joined_collecting_later(self) -> None:
@@ -140,12 +130,8 @@ class _Worker(QThread):
         allocation after it collects the young objects the work made (a document read on the
         worker: 5-9 ms), which then share a stretch neither with showing the result (this turn)
         nor with the paint it asks for (the next)."""
-        self._ended()
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, resume_collection))
-
-    def _ended(self) -> None:
         self.wait()
-        self._young_collection.stop()
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, resume_collection))
 
     def run(self) -> None:
         try:
