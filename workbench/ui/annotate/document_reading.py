@@ -27,8 +27,8 @@ from PySide6.QtCore import QObject, Signal
 from workbench.app.project import Project
 from workbench.core.model import AnnotationSet
 from workbench.core.schema import Schema
+from workbench.ui.annotate.prepared_text import PreparedText, prepare_text
 from workbench.ui.annotate.span_list import SpanRows
-from workbench.ui.annotate.text_view import PreparedText, prepare_text
 from workbench.ui.background import QuietTask, read_only
 from workbench.ui.label_style import view_spans
 

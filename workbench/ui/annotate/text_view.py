@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -53,6 +52,7 @@ from workbench.core.transliteration import to_buckwalter
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts
 from workbench.ui.annotate.arc_painting import ArcSpec, paint_arcs
+from workbench.ui.annotate.prepared_text import PreparedText, check_range, check_ranges, index_entry, prepare_text
 from workbench.ui.annotate.room_above_lines import tag_font
 from workbench.ui.annotate.span_painting import Piece, paint_backgrounds, paint_decorations
 from workbench.ui.annotate.tag_painting import DrawnTag, paint_tags
@@ -158,22 +158,22 @@ class AnnotatedTextView(GestureMixin):
 
     def set_spans(self, spans: Sequence[ViewSpan]) -> None:
         """Replace every span."""
-        _check_ranges(self._text, spans)
-        self._spans.replace_all(_indexed(span) for span in spans)
+        check_ranges(self._text, spans)
+        self._spans.replace_all(index_entry(span) for span in spans)
         if self._selected_span_id not in self._spans:
             self._selected_span_id = None
         self._decorations_changed()
 
     def add_span(self, span: ViewSpan) -> None:
         self._check_range(span.start, span.end)
-        self._spans.add(_indexed(span))
+        self._spans.add(index_entry(span))
         self._decorations_changed([(span.start, span.end)])
 
     def update_span(self, span: ViewSpan) -> None:
         """Replace the span with the same id (range, colour, label or kind)."""
         self._check_range(span.start, span.end)
         before = self._spans.remove(span.id)
-        self._spans.add(_indexed(span))
+        self._spans.add(index_entry(span))
         self._decorations_changed([(before.start, before.end), (span.start, span.end)])
 
     def remove_span(self, span_id: str) -> None:
@@ -240,7 +240,7 @@ class AnnotatedTextView(GestureMixin):
         self.centerCursor()
 
     def _check_range(self, start: int, end: int) -> None:
-        _check_range(self._text, start, end)
+        check_range(self._text, start, end)
 
     # -- offsets: the one place where code points and UTF-16 positions meet ---------------------
 
@@ -469,32 +469,3 @@ def _short_label(label: str) -> str:
     """A tag's text until ``set_tag_namer`` gives one: the label, an event type without its
     family (Attack for Conflict.Attack)."""
     return label.rsplit(".", 1)[-1]
-
-
-def _indexed(span: ViewSpan) -> IndexedSpan[ViewSpan]:
-    return IndexedSpan(span.id, span.start, span.end, span)
-
-
-@dataclass(frozen=True)
-class PreparedText:
-    """A document's text with its UTF-16 map and the index of its spans, as the view shows them."""
-
-    text: str
-    offsets: Utf16Map
-    spans: SpanIndex[ViewSpan]
-
-
-def prepare_text(text: str, spans: Sequence[ViewSpan]) -> PreparedText:
-    """What ``show_prepared`` shows; no Qt here (a worker thread may run it)."""
-    _check_ranges(text, spans)
-    return PreparedText(text, Utf16Map(text), SpanIndex(_indexed(span) for span in spans))
-
-
-def _check_ranges(text: str, spans: Iterable[ViewSpan]) -> None:
-    for span in spans:
-        _check_range(text, span.start, span.end)
-
-
-def _check_range(text: str, start: int, end: int) -> None:
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"range [{start}, {end}) is outside the text (0..{len(text)})")
