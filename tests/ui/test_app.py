@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QInputDialog, QStyledItemDelegate, QTableView
 
 from tests.ui.window_scene import ini_settings
-from workbench.ui.app import ANNOTATOR_ENV, resolve_annotator
+from workbench.ui.app import ANNOTATOR_ENV, application, resolve_annotator
 from workbench.ui.settings import WorkbenchSettings
 
 
@@ -80,3 +81,31 @@ def test_settings_made_without_a_store_stay_in_the_tests_folder(tmp_path: Path, 
     settings.sync()
     assert Path(settings.store.fileName()).is_relative_to(tmp_path)
     assert QSettings().value("annotator") == "somebody"
+
+
+def shown_in_a_table(number: int) -> str:
+    """How a new table writes an integer cell."""
+    model = QStandardItemModel(1, 1)
+    model.setData(model.index(0, 0), number)
+    table = QTableView()
+    table.setModel(model)
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, QStyledItemDelegate)
+    return delegate.displayText(model.index(0, 0).data(), table.locale())
+
+
+@pytest.mark.parametrize(("system", "written_by_qt"), [("ar_EG", "١٬١٧٦"), ("en_US", "1,176")])
+def test_tables_write_numbers_as_the_program_does_whatever_the_system_locale(
+    qapp: QApplication, system: str, written_by_qt: str
+) -> None:
+    """A span's start in the span list reads as in the inspector, the exports and the command
+    line: 1176."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(system))  # the system's, which Qt's default is
+    try:
+        assert shown_in_a_table(1176) == written_by_qt
+        assert application() is qapp
+        assert shown_in_a_table(1176) == "1176"
+        assert shown_in_a_table(2_000_000) == "2000000"
+    finally:
+        QLocale.setDefault(before)

@@ -29,6 +29,7 @@ ANNOTATOR_ENV = "WORKBENCH_ANNOTATOR"
 
 
 def application() -> QApplication:
+    i18n.use_plain_numbers()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app

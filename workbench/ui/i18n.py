@@ -68,6 +68,15 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def use_plain_numbers() -> None:
+    """Numbers in Qt's item views and spin boxes written as the rest of the program writes
+    them: ASCII digits with no group separator, whatever the system's locale. Qt writes an
+    integer cell in the locale's digits and groups: a span starting at 1176 read ١٬١٧٦ in the
+    span list on an Egyptian Arabic system and 1,176 on an American one, beside 1176 in the
+    inspector, the exports and the command line (and the digits of the news text itself)."""
+    QLocale.setDefault(QLocale.c())
+
+
 def system_language() -> Language:
     """Arabic on a system whose locale is Arabic, English elsewhere."""
     if QLocale.system().language() == QLocale.Language.Arabic:
