@@ -11,9 +11,9 @@ session; span commands report each change back through ``apply_change``, and
 ``change_display`` shows it. Keys: see ``actions.py`` (what each does: ``action_table``) and the
 README's table.
 
-A document chosen in the list is read and made ready on a worker thread and shown when it arrives
-(``document_reading``), and so is one Alt+arrows goes to; an undo step, a reload and the start
-open one at once.
+A document chosen in the list, with Alt+arrows or by a search match is read and made ready on a
+worker thread and shown when it arrives (``document_reading``); an undo step, a reload and the
+start open one at once.
 
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
