@@ -66,8 +66,8 @@ class WindowScene:
         self.window.open_document(self.document_id(name))
 
     def wait_until_shown(self, name: str) -> None:
-        """Until the window shows the document: one chosen in the list or with Alt+arrows is read
-        on a worker thread first."""
+        """Until the window shows the document: one chosen in the list, with Alt+arrows or by a
+        search match is read on a worker thread first."""
         document_id = self.document_id(name)
         self.qtbot.waitUntil(lambda: self.window.current_document_id == document_id)
 

@@ -1,6 +1,6 @@
-"""A document chosen in the list or with Alt+arrows is read on a worker thread and shown when its
-read arrives (``document_reading``): the click or key returns at once, the latest choice wins, and
-a closed window takes nothing."""
+"""A document chosen in the list, with Alt+arrows or by a search match is read on a worker thread
+and shown when its read arrives (``document_reading``): the click or key returns at once, the
+latest choice wins, and a closed window takes nothing."""
 
 from __future__ import annotations
 
