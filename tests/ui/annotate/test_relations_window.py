@@ -103,6 +103,20 @@ def test_ctrl_click_offers_the_allowed_types_first_and_a_number_key_makes_the_re
     assert panel.model.rowCount() == 1
 
 
+def test_ctrl_click_on_a_spans_tag_relates_that_span(scene: WindowScene) -> None:
+    """A plain click on a tag selects its span; a Ctrl+click there relates it, as on its text."""
+    person, group = person_and_group(scene)
+    [tag] = [tag for tag in scene.view.span_geometry().tags() if tag.key == group.id]
+    delay = QApplication.doubleClickInterval() + 50
+    QTest.mouseClick(scene.view.viewport(), Qt.MouseButton.LeftButton, CTRL, tag.rect.center().toPoint(), delay)
+    menu = controller(scene).type_menu
+    assert menu is not None
+    scene.qtbot.waitUntil(menu.isVisible)
+    QTest.keyClick(menu, Key.Key_1)
+    [relation] = stored_relations(scene)
+    assert (relation.type, relation.from_span_id, relation.to_span_id) == ("member-of", person.id, group.id)
+
+
 def test_a_type_the_labels_break_is_made_by_a_click_and_gets_a_warning(scene: WindowScene) -> None:
     _person, group = person_and_group(scene)
     menu = ctrl_click_on(scene, group.start + 1)

@@ -1,7 +1,7 @@
 """Relations and document labels in the annotator's window (issue 14, point 2).
 
-- A relation is made from the selected span to another one: Ctrl+click the other span (a plain
-  click would select it instead), and a small menu of the schema's relation types opens there.
+- A relation is made from the selected span to another one: Ctrl+click the other span or its
+  tag (a plain click would select it instead), and a small menu of the schema's relation types opens there.
   The types whose ends may have these two spans' labels come first; the others follow, marked,
   and still make a relation, which gets a warning (``relation_warning``). Each type has a number
   key in the menu (1, 2, ...), or is clicked.
@@ -254,8 +254,12 @@ class RelationController(QObject):
         return True
 
     def _span_under(self, point: QPointF) -> str | None:
+        """The innermost span under a point of the text, or the span whose tag is there (a
+        plain click on a tag selects its span, so a Ctrl+click there relates it)."""
         position = self._view.code_point_at(point)
-        spans = self._view.spans_at(position) if position is not None else []
+        if position is None:
+            return self._view.span_of_tag_at(point)
+        spans = self._view.spans_at(position)
         return spans[0].id if spans else None
 
     def offer_types(self, source: str, target: str, at: QPoint) -> QMenu:

@@ -226,6 +226,11 @@ class GestureMixin(ZoomMixin):
         if first is not None and last is not None:
             self.select_range(min(first, last), max(first, last) + 1)
 
+    def span_of_tag_at(self, point: QPointF) -> str | None:
+        """The span whose tag is drawn at a viewport point (a suggestion's tag is no span's)."""
+        tagged = self._geometry.tag_at(point)
+        return None if tagged is None or self.suggestion(tagged) is not None else tagged
+
     def _click_on_spans(self, point: QPointF) -> None:
         """Select the innermost span under the click (or the span of the tag clicked); clicking
         the same character again selects the next span out, and so on round. A click off every
