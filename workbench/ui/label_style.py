@@ -79,9 +79,12 @@ def label_kind(schema: Schema, label: str) -> SpanKind:
     return "trigger" if schema.has_event(label) else "entity"
 
 
-def label_style(schema: Schema, label: str) -> tuple[str, SpanKind]:
-    """A label's colour and kind in the view."""
-    return label_colour(schema, label), label_kind(schema, label)
+def label_style(
+    schema: Schema, label: str, colours: Mapping[str, str] | None = None
+) -> tuple[str, SpanKind]:
+    """A label's colour (in ``colours`` when given, else in the theme of now) and kind in the view."""
+    colour = label_colour(schema, label) if colours is None else colours.get(label, UNKNOWN_LABEL_COLOUR)
+    return colour, label_kind(schema, label)
 
 
 def label_display_name(schema: Schema, label: str) -> str:
@@ -117,12 +120,7 @@ def view_spans(
     for span in spans:
         style = styles.get(span.label)
         if style is None:
-            colour = (
-                label_colour(schema, span.label)
-                if colours is None
-                else colours.get(span.label, UNKNOWN_LABEL_COLOUR)
-            )
-            style = styles[span.label] = (colour, label_kind(schema, span.label))
+            style = styles[span.label] = label_style(schema, span.label, colours)
         shown.append(_drawn(span, style))
     return shown
 
