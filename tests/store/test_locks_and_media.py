@@ -1,7 +1,8 @@
 """Projects on read-only media and projects another program holds (issue 10, point 5).
 
 Commands that only read work on read-only media; a project another program holds gets one line
-saying so after one wait of the busy timeout, never two.
+saying so after one wait of the busy timeout, never two. A project another program keeps from
+being read (an import in rollback-journal mode) is said to be waited for when the wait begins.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -121,17 +123,21 @@ sys.stdin.read()
 
 
 @contextmanager
-def held_by_another_program(path: Path, *statements: str) -> Iterator[None]:
-    """Another process runs ``statements`` on the project and keeps it until the block ends."""
+def held_by_another_program(path: Path, *statements: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process runs ``statements`` on the project and keeps it until the block ends, or
+    until its standard input is closed."""
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(path), *statements],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
-        yield
+        yield holder
     finally:
-        holder.communicate("", timeout=30)
+        assert holder.stdin is not None
+        if not holder.stdin.closed:
+            holder.stdin.close()
+        holder.wait(timeout=30)
 
 
 @pytest.fixture
@@ -155,7 +161,8 @@ def test_a_project_held_in_exclusive_locking_mode_is_called_locked(
     with held_by_another_program(lead_path, *EXCLUSIVE):
         code, _, err = run(capsys, argv[0], lead_path, *argv[1:])
     assert code == 1
-    [line] = err.splitlines()
+    [notice, line] = err.splitlines()
+    assert notice == waiting_notice(lead_path, SHORT_WAIT_MS)
     assert str(lead_path) in line and "locked by another program" in line
     assert "not a Tawsim project" not in line
 
@@ -171,8 +178,45 @@ def test_a_project_held_by_an_import_in_rollback_mode_is_called_locked(
     with held_by_another_program(lead_path, "PRAGMA journal_mode = DELETE", "BEGIN IMMEDIATE"):
         code, _, err = run(capsys, "import", lead_path, text)
     assert code == 1
-    [line] = err.splitlines()
+    [notice, line] = err.splitlines()
+    assert notice == waiting_notice(lead_path, SHORT_WAIT_MS)
     assert str(lead_path) in line and "locked by another program" in line
+
+
+def waiting_notice(path: Path, wait_ms: int) -> str:
+    return (
+        f"workbench: {path}: another program is changing the project (an import, say); "
+        f"waiting up to {wait_ms // 1000} s for it to finish"
+    )
+
+
+@pytest.mark.parametrize("command", ["stats", "import"])
+def test_a_command_says_it_waits_for_an_import_and_goes_on_when_the_import_ends(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path, command: str
+) -> None:
+    """An import in rollback-journal mode keeps the project from being read until it commits:
+    the command said nothing for up to 30 s, which looked like a hang. It says it waits, then
+    does its work once the import lets go."""
+    text = tmp_path / "more.txt"
+    text.write_text("نص آخر.", encoding="utf-8")
+    argv: list[str | Path] = ["stats", lead_path] if command == "stats" else ["import", lead_path, text]
+    with held_by_another_program(lead_path, "PRAGMA journal_mode = DELETE", "BEGIN EXCLUSIVE") as holder:
+        assert holder.stdin is not None
+        threading.Timer(0.5, holder.stdin.close).start()  # the import commits half a second on
+        start = time.monotonic()
+        code, out, err = run(capsys, *argv)
+        waited = time.monotonic() - start
+    assert (code, err.splitlines()) == (0, [waiting_notice(lead_path, connection.BUSY_TIMEOUT_MS)])
+    assert 0.4 < waited < connection.BUSY_TIMEOUT_MS / 1000
+    assert ("documents" in out) if command == "stats" else ("imported 1 new documents" in out)
+
+
+def test_a_command_says_nothing_of_waiting_when_it_need_not(
+    capsys: pytest.CaptureFixture[str], lead_path: Path
+) -> None:
+    code, out, err = run(capsys, "stats", lead_path)
+    assert (code, err) == (0, "")
+    assert "documents" in out
 
 
 @pytest.mark.usefixtures("short_wait")

@@ -7,7 +7,7 @@ import json
 import sys
 
 from workbench.app.project import Project, on_read_only_media, project_problems, project_stats
-from workbench.cli.terminal import progress_bar, warn
+from workbench.cli.terminal import open_project, progress_bar, warn
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -28,7 +28,7 @@ def run_import(args: argparse.Namespace) -> None:
     from workbench.formats.report import FormatReport
 
     report = FormatReport()
-    with Project.open(args.project) as project:
+    with open_project(args.project) as project:
         summary = import_paths(
             project, args.paths, format_name=args.format, annotator=args.annotator,
             label_map=args.label_map, tag_columns=args.tag_columns, report=report, progress=progress_bar("importing"),
@@ -49,7 +49,7 @@ def run_export(args: argparse.Namespace) -> None:
 
     report = FormatReport()
     # writable where it can be, so that the tokens this export cuts are kept (store.token_cache)
-    with Project.open(args.project, readonly=on_read_only_media(args.project)) as project:
+    with open_project(args.project, readonly=on_read_only_media(args.project)) as project:
         options = ExportOptions(
             schema=project.schema, tag_scheme=args.scheme, nested=args.nested,
             split_clitics=args.split_clitics, split=args.split, split_by=args.split_by, seed=args.seed,
@@ -63,7 +63,7 @@ def run_export(args: argparse.Namespace) -> None:
 
 
 def run_stats(args: argparse.Namespace) -> None:
-    with Project.open(args.project, readonly=True) as project:
+    with open_project(args.project, readonly=True) as project:
         stats = project_stats(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -76,7 +76,7 @@ def run_stats(args: argparse.Namespace) -> None:
 
 
 def run_check(args: argparse.Namespace) -> None:
-    with Project.open(args.project, readonly=True) as project:
+    with open_project(args.project, readonly=True) as project:
         problems = project_problems(project)
     if problems:
         for problem in problems[1:]:
@@ -90,7 +90,7 @@ def run_check(args: argparse.Namespace) -> None:
 def run_guidelines(args: argparse.Namespace) -> None:
     from workbench.app import guidelines
 
-    with Project.open(args.project, readonly=args.file is None) as project:
+    with open_project(args.project, readonly=args.file is None) as project:
         if args.file is not None:
             version = guidelines.set_guidelines(project, args.file)
             print(f"{args.project}: guidelines version {version.version} (sha256 {version.sha256[:12]})")

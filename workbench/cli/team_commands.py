@@ -8,8 +8,7 @@ import json
 import sys
 from typing import Any
 
-from workbench.app.project import Project
-from workbench.cli.terminal import progress_bar
+from workbench.cli.terminal import open_project, progress_bar
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -21,7 +20,7 @@ def run_assign(args: argparse.Namespace) -> None:
 
     if args.documents and (args.all or args.sample is not None):
         raise WorkbenchError("name documents, or give --all or --sample, not both")
-    with Project.open(args.project) as project:
+    with open_project(args.project) as project:
         documents = choose_documents(
             project, args.documents, every=args.all, sample=args.sample, seed=args.seed
         )
@@ -32,7 +31,7 @@ def run_assign(args: argparse.Namespace) -> None:
 def run_package(args: argparse.Namespace) -> None:
     from workbench.app.packages import write_package
 
-    with Project.open(args.project) as project:  # its first package makes its sealing key
+    with open_project(args.project) as project:  # its first package makes its sealing key
         count = write_package(project, args.annotator, args.output)
     print(f"wrote {count} documents for {args.annotator} to {args.output}")
 
@@ -40,7 +39,7 @@ def run_package(args: argparse.Namespace) -> None:
 def run_merge(args: argparse.Namespace) -> None:
     from workbench.app.packages import first_names, merge_packages
 
-    with Project.open(args.project) as project:
+    with open_project(args.project) as project:
         summary = merge_packages(project, args.packages, progress=progress_bar("merging"))
     print(
         f"merged {len(summary.packages)} packages: {summary.replaced} annotation sets taken, "
@@ -59,7 +58,7 @@ def run_replaced(args: argparse.Namespace) -> None:
     from workbench.app.packages import replaced_versions, restore_version
 
     if args.restore is None:
-        with Project.open(args.project, readonly=True) as project:
+        with open_project(args.project, readonly=True) as project:
             versions = replaced_versions(project)
         for version in versions:
             print(
@@ -69,7 +68,7 @@ def run_replaced(args: argparse.Namespace) -> None:
         if not versions:
             print("no replaced versions")
         return
-    with Project.open(args.project) as project:
+    with open_project(args.project) as project:
         restored = restore_version(project, args.restore)
     print(
         f"put back {restored.annotator}'s version of {restored.document_name} "
@@ -85,7 +84,7 @@ def run_agreement(args: argparse.Namespace) -> None:
     outputs = [path for path in (args.html, args.output) if path is not None]
     for path in outputs:
         check_output_path(path, args.project)
-    with Project.open(args.project, readonly=True) as project:
+    with open_project(args.project, readonly=True) as project:
         report = project_agreement(
             project, args.annotators, args.documents, progress=progress_bar("measuring")
         )
@@ -137,7 +136,7 @@ def run_adjudicate(args: argparse.Namespace) -> None:
         print("workbench adjudicate: error: --majority goes with --agreed, --replace with --accept",
               file=sys.stderr)
         raise SystemExit(2)
-    with Project.open(args.project) as project:
+    with open_project(args.project) as project:
         documents = choose_documents(project, args.documents, every=not args.documents)
         names = {d.id: d.name for d in project.documents()}
         changed = adjudicate(
@@ -166,13 +165,13 @@ def run_recommend(args: argparse.Namespace) -> None:
         )
 
         learning = [*names, *(["strings+crf"] if {"strings", "crf"} <= set(names) else [])]
-        with Project.open(args.project, readonly=True) as project:
+        with open_project(args.project, readonly=True) as project:
             report = evaluate_project(project, learning, args.program)
         print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else evaluation_text(report))
         return
     from workbench.app.recommending import fill_suggestions
 
-    with Project.open(args.project) as project:
+    with open_project(args.project) as project:
         filled = fill_suggestions(
             project, annotator=args.annotator, names=names, command=args.program,
             progress=progress_bar("suggesting"),

@@ -7,8 +7,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.progress import Progress
+
+if TYPE_CHECKING:
+    from workbench.app.project import Project
 
 EXIT_ERROR = 1
 
@@ -45,6 +49,22 @@ def printable_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+
+
+def open_project(path: Path, *, readonly: bool = False) -> Project:
+    """The project a command names, open; a wait for another program that is changing it is
+    said on stderr before it begins."""
+    from workbench.app.project import Project
+
+    def say_waiting(seconds: int) -> None:
+        print(
+            f"workbench: {path}: another program is changing the project (an import, say); "
+            f"waiting up to {seconds} s for it to finish",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return Project.open_telling_waits(Path(path), say_waiting, readonly=readonly)
 
 
 @contextmanager

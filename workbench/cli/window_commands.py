@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from workbench.app.project import Project
+from workbench.cli.terminal import open_project
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -15,7 +15,7 @@ from workbench.core.errors import WorkbenchError
 
 def run_open(args: argparse.Namespace) -> None:
     # Checked before Qt starts: a dialog where no one can see it would wait forever.
-    with Project.open(args.project, readonly=True):
+    with open_project(args.project, readonly=True):
         pass
     require_display()
     from workbench.ui.app import run_gui  # Qt is loaded only for the GUI

@@ -10,14 +10,14 @@ the file or none of it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.core.errors import ProjectError, WorkbenchError
+from workbench.core.errors import ProjectError, ProjectLocked, WorkbenchError
 from workbench.core.model import (
     SUGGESTIONS,
     AnnotatedDocument,
@@ -35,6 +35,7 @@ from workbench.core.schema import Schema
 from workbench.store import (
     annotation_sets,
     comments,
+    connection,
     editing,
     relation_editing,
     span_ranges,
@@ -120,6 +121,19 @@ class Project:
         Without ``wait``, one another program is changing is refused at once."""
         path = Path(path)
         return cls(path, open_connection(path, readonly=readonly, wait=wait), readonly=readonly)
+
+    @classmethod
+    def open_telling_waits(
+        cls, path: Path, waiting: Callable[[int], None], *, readonly: bool = False
+    ) -> Project:
+        """``open``, first without waiting: when another program is changing the project (an
+        import holds it in rollback-journal mode), ``waiting`` is told how many seconds the
+        opening will wait for it, before it waits, so that the wait does not look like a hang."""
+        try:
+            return cls.open(path, readonly=readonly, wait=False)
+        except ProjectLocked:
+            waiting(connection.BUSY_TIMEOUT_MS // 1000)
+            return cls.open(path, readonly=readonly)
 
     def close(self) -> None:
         """Fold the WAL in (``checkpoint_without_waiting``) and close; closing again does
