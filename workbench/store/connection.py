@@ -46,10 +46,10 @@ PAGE_SIZE = 16 * 1024
 """The size of a new project's pages; a file keeps the size it was made with. SQLite's default,
 4 KiB, holds less than one of the 3,000-character articles a team imports (6 KB of UTF-8), whose
 rest then goes to overflow pages, and makes the indexes deeper. Importing 100,000
-such documents with 20 spans each took 16.4-16.7 s with 16 KiB pages against 17.7-19.1 s with
+such documents with 20 spans each took 16.4-17.3 s with 16 KiB pages against 17.7-19.1 s with
 4 KiB (8 KiB: 17.5 s); 10,000 took 1.70-1.72 s against 1.88-1.94 s elapsed
-(tests/benchmarks/test_import_scale_bench.py). An empty project is then 0.9 MB rather than
-0.3 MB."""
+(tests/benchmarks/test_import_scale_bench.py). The README gives the sizes: 5% larger on
+articles of varied length, 0.9 MB rather than 0.3 MB empty."""
 
 
 def connect(path: Path, *, readonly: bool = False, wait: bool = True) -> sqlite3.Connection:
