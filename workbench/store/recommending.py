@@ -101,25 +101,31 @@ def copy_models(source: Project, target: Project) -> None:
         )
 
 
-def training_documents(project: Project) -> list[TrainingDocument]:
+def training_documents(project: Project, most_characters: int | None = None) -> list[TrainingDocument]:
     """What the recommenders learn from: gold where the project has any, else every done set
-    of the annotators, in document order."""
+    of the annotators, in document order; with ``most_characters``, the first of them until
+    that many characters of text are read (the document that reaches it whole). Read one
+    document at a time, so that a bound also bounds what is read."""
     where, params = _training_sets(project)
-    set_ids: dict[str, list[str]] = {}
-    for document_id, set_id in project.conn.execute(
+    rows = project.conn.execute(
         "SELECT a.document_id, a.id FROM annotation_sets a JOIN documents d ON d.id = a.document_id "
-        f"WHERE {where} ORDER BY d.ord",
+        f"WHERE {where} {PROJECT_ORDER}",
         params,
-    ):
-        set_ids.setdefault(document_id, []).append(set_id)
-    documents = []
-    for document_id, ids in set_ids.items():
-        marks = ",".join("?" * len(ids))
+    )
+    documents: list[TrainingDocument] = []
+    characters = 0
+    for document_id, sets in groupby(rows, key=itemgetter(0)):
+        if most_characters is not None and characters >= most_characters:
+            break
+        ids = [set_id for _, set_id in sets]
         spans = project.conn.execute(
-            f'SELECT DISTINCT start, "end", label FROM spans WHERE set_id IN ({marks})', ids
+            f'SELECT DISTINCT start, "end", label FROM spans WHERE set_id IN ({",".join("?" * len(ids))})',
+            ids,
         ).fetchall()
         entity = [(s, e, label) for s, e, label in spans if project.schema.has_entity(label)]
-        documents.append(TrainingDocument(project.document(document_id).text, entity))
+        text = project.document(document_id).text
+        documents.append(TrainingDocument(text, entity))
+        characters += len(text)
     return documents
 
 

@@ -147,8 +147,12 @@ def trusted_texts(
     or more of the places they occur there (``rejected`` suggestions counted against them):
     those worth offering wherever they occur, as the window does when a document opens."""
     gazetteer = gazetteer_of(documents, rejected=rejected)
-    labelled = {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
-    return {(text, label) for text, label in labelled if gazetteer.share(text, label) >= MIN_SCORE}
+    return {(text, label) for text, label in labelled_texts(documents) if gazetteer.share(text, label) >= MIN_SCORE}
+
+
+def labelled_texts(documents: Iterable[TrainingDocument]) -> set[tuple[str, str]]:
+    """Every (covered text, label) of the spans of ``documents``."""
+    return {(d.text[start:end], label) for d in documents for start, end, label in d.spans}
 
 
 def part_labels(documents: Iterable[TrainingDocument]) -> frozenset[str]:
