@@ -271,3 +271,9 @@ def document_titles(project: Project) -> list[tuple[str, str]]:
 def not_done(project: Project, annotator: str) -> list[str]:
     """The documents the annotator has not marked done, in project order."""
     return stored.not_done(project.conn, annotator)
+
+
+def next_not_done(project: Project, annotator: str, document_id: str, count: int) -> list[str]:
+    """Up to ``count`` documents the annotator has not marked done: the next ones after
+    ``document_id`` in project order, then from the first."""
+    return stored.next_not_done(project.conn, annotator, document_id, count)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog
 
 from workbench.app.changes import Change
-from workbench.app.document_list import not_done
+from workbench.app.document_list import next_not_done, not_done
 from workbench.app.project import Project
 from workbench.app.recommending import Filled, fill_suggestions
 from workbench.core.model import Status
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from workbench.ui.annotate.main_window import MainWindow
 
 DEFAULT_THRESHOLD = 0.9
+QUIET_FILL_DOCUMENTS = 20
+"""How many documents a document marked done has the recommenders fill in the background: the
+next ones the annotator has not done, after it in project order. Every document not done, as
+Project > Fill suggestions fills them (behind a dialog with Cancel), was hours of a worker's time
+on a project of 100,000 documents."""
 
 
 class AssistController(QObject):
@@ -55,7 +60,7 @@ class AssistController(QObject):
     def _changed(self, change: Change) -> None:
         self.stored.load_later(change.document_id)
         if change.status is Status.DONE:
-            self.fill_quietly()
+            self.fill_quietly(change.document_id)
 
     # -- accepting in bulk ----------------------------------------------------------------------
 
@@ -77,11 +82,12 @@ class AssistController(QObject):
 
     # -- filling suggestions --------------------------------------------------------------------
 
-    def fill_quietly(self) -> None:
-        """After a document is done: fill suggestions for the others in the background."""
+    def fill_quietly(self, done: str) -> None:
+        """After document ``done`` is done: fill suggestions for the next ones
+        (``QUIET_FILL_DOCUMENTS``) in the background."""
         if self._filling is not None:
             return
-        task = QuietTask(self._fill())
+        task = QuietTask(self._fill(after=done))
         task.succeeded.connect(self._filled_in)
         task.finished.connect(self._forget_fill)
         self._filling = task
@@ -99,15 +105,20 @@ class AssistController(QObject):
         self._filling = task
         return task
 
-    def _fill(self) -> Work[Filled]:
+    def _fill(self, after: str | None = None) -> Work[Filled]:
         """Suggestions for the documents this annotator has not done, as the window lists
-        them (every document, not only those assigned), on the worker thread."""
+        them (every document, not only those assigned), on the worker thread; ``after`` a
+        document, the next ``QUIET_FILL_DOCUMENTS`` of them."""
         annotator = self._window.annotator
 
         def use_case(project: Project, progress: Progress, cancelled: CancelCheck) -> Filled:
+            documents = (
+                not_done(project, annotator) if after is None
+                else next_not_done(project, annotator, after, QUIET_FILL_DOCUMENTS)
+            )  # fmt: skip
             return fill_suggestions(
                 project, annotator=annotator, progress=progress, cancelled=cancelled,
-                document_ids=not_done(project, annotator),
+                document_ids=documents,
             )
 
         return writable(self._window.project.path, use_case)
