@@ -30,12 +30,13 @@ from workbench.core.model import (
     SUGGESTIONS,
     AnnotatedDocument,
     AnnotationSet,
+    Document,
     Span,
     Status,
     make_document,
     new_id,
 )
-from workbench.core.recommenders import Recommendation
+from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.recommenders.crf import CrfTagger, contexts_of, train_crf
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
@@ -220,6 +221,42 @@ def test_the_company_of_words_is_learnt_from_the_first_texts_of_a_large_project(
     whole = contexts_of(texts[:1])
     assert recommending.project_contexts(project) == contexts_of(read) != contexts_of(texts)
     assert set(whole) <= set(recommending.project_contexts(project))
+
+
+def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_project(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every training document was read at each fill, and the CRF trained on all of them (a
+    project of 10,000 imported as gold: minutes, every text in memory): they learn from the
+    first ``TRAINING_CHARACTERS``. A string labelled only beyond is still found, as a string
+    alone; whether to train again is counted, not read."""
+    project.add_documents([gold_document("وصل زياد إلى صيدا أمس", [(4, 8, "PER"), (13, 17, "LOC")], "g13")])
+    first = [d.text for d in training_set()[:2]]
+    monkeypatch.setattr(recommending, "TRAINING_CHARACTERS", len(first[0]) + len(first[1]))
+    read: list[str] = []
+    document = Project.document
+
+    def reading(self: Project, document_id: str) -> Document:
+        read.append(document_id)
+        return document(self, document_id)
+
+    monkeypatch.setattr(Project, "document", reading)
+    assert recommending.needs_training(project) and read == []
+    trained: list[list[str]] = []
+
+    def train(documents: Sequence[TrainingDocument], contexts: Any) -> Any:
+        trained.append([d.text for d in documents])
+        return train_crf(documents, contexts)
+
+    monkeypatch.setattr(recommending, "train_crf", train)
+    recommend = recommending.recommenders_for(project, ["strings", "crf"])["crf"]  # with the strings
+    assert trained == [first] and load_model(project, "crf")[1] == 13  # type: ignore[index]
+    assert len(read) == 2 * 2  # the gazetteer's and the CRF's samples
+    visit = "زار زياد صيدا وبيروت"
+    found = {(visit[r.start : r.end], r.label) for r in recommend(visit)}
+    assert {("زياد", "PER"), ("صيدا", "LOC")} <= found
+    read.clear()
+    assert not recommending.needs_training(project) and read == []
 
 
 def test_the_crf_is_trained_again_after_each_document_while_few_are_done() -> None:

@@ -83,7 +83,8 @@ def save_model(project: Project, name: str, model: bytes, documents: int) -> Non
 
 
 def load_model(project: Project, name: str) -> tuple[bytes, int] | None:
-    """(model, documents it was trained on), or None when none was trained."""
+    """(model, the project's training documents when it was trained), or None when none was
+    trained."""
     row = project.conn.execute(
         "SELECT model, documents FROM recommender_models WHERE name = ?", [name]
     ).fetchone()
@@ -142,21 +143,6 @@ def training_spans_overlap(project: Project) -> bool:
     return any_overlap([span for _, span in spans] for _, spans in groupby(entity, key=itemgetter(0)))
 
 
-def learnt_texts(project: Project) -> set[tuple[str, str]]:
-    """Every (covered text, label) of an entity span of ``training_documents``: what the
-    strings recommender weighs against the places the text occurs unlabelled."""
-    where, params = _training_sets(project)
-    return {
-        (text, label)
-        for text, label in project.conn.execute(
-            "SELECT DISTINCT s.text, s.label FROM spans s JOIN annotation_sets a ON a.id = s.set_id "
-            f"WHERE {where}",
-            params,
-        )
-        if project.schema.has_entity(label)
-    }
-
-
 def project_texts(project: Project, most_characters: int) -> Iterator[str]:
     """The documents' texts in document order, labelled or not, read one at a time until
     ``most_characters`` are read (the last cut there): what the CRF learns the company of words
@@ -169,10 +155,25 @@ def project_texts(project: Project, most_characters: int) -> Iterator[str]:
         left -= len(text)
 
 
-def unfinished_texts(project: Project) -> set[tuple[str, str]]:
-    """(text, label) labelled only outside ``training_documents`` (the annotators' work not
-    done yet): strings the project has no evidence on beyond being labelled so once."""
-    return project.labelled_texts() - learnt_texts(project)
+def training_document_count(project: Project) -> int:
+    """How many documents ``training_documents`` would give without a bound."""
+    where, params = _training_sets(project)
+    row = project.conn.execute(
+        f"SELECT count(DISTINCT a.document_id) FROM annotation_sets a WHERE {where}", params
+    ).fetchone()
+    return int(row[0])
+
+
+def has_training_spans(project: Project) -> bool:
+    """Whether any training set holds an entity span: something to learn from."""
+    where, params = _training_sets(project)
+    labels = [entity.id for entity in project.schema.entity_types]
+    row = project.conn.execute(
+        "SELECT 1 FROM spans s JOIN annotation_sets a ON a.id = s.set_id "
+        f"WHERE {where} AND s.label IN ({','.join('?' * len(labels))}) LIMIT 1",
+        [*params, *labels],
+    ).fetchone()
+    return row is not None
 
 
 def training_version(project: Project) -> tuple[object, ...]:
