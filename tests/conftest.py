@@ -63,3 +63,21 @@ def searched_phrases(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(suggestions, "word_occurrences", counted)
     return searched
+
+
+@pytest.fixture
+def documents_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the documents ``Project.document`` reads meanwhile, in order: each is a read
+    of a whole text."""
+    from workbench.core.model import Document
+    from workbench.store.project import Project
+
+    read: list[str] = []
+    document = Project.document
+
+    def counted(project: Project, document_id: str) -> Document:
+        read.append(document_id)
+        return document(project, document_id)
+
+    monkeypatch.setattr(Project, "document", counted)
+    return read

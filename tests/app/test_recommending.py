@@ -30,7 +30,6 @@ from workbench.core.model import (
     SUGGESTIONS,
     AnnotatedDocument,
     AnnotationSet,
-    Document,
     Span,
     Status,
     make_document,
@@ -224,7 +223,7 @@ def test_the_company_of_words_is_learnt_from_the_first_texts_of_a_large_project(
 
 
 def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_project(
-    project: Project, monkeypatch: pytest.MonkeyPatch
+    project: Project, monkeypatch: pytest.MonkeyPatch, documents_read: list[str]
 ) -> None:
     """Every training document was read at each fill, and the CRF trained on all of them (a
     project of 10,000 imported as gold: minutes, every text in memory): they learn from the
@@ -233,15 +232,7 @@ def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_pro
     project.add_documents([gold_document("وصل زياد إلى صيدا أمس", [(4, 8, "PER"), (13, 17, "LOC")], "g13")])
     first = [d.text for d in training_set()[:2]]
     monkeypatch.setattr(recommending, "TRAINING_CHARACTERS", len(first[0]) + len(first[1]))
-    read: list[str] = []
-    document = Project.document
-
-    def reading(self: Project, document_id: str) -> Document:
-        read.append(document_id)
-        return document(self, document_id)
-
-    monkeypatch.setattr(Project, "document", reading)
-    assert recommending.needs_training(project) and read == []
+    assert recommending.needs_training(project) and documents_read == []
     trained: list[list[str]] = []
 
     def train(documents: Sequence[TrainingDocument], contexts: Any) -> Any:
@@ -251,12 +242,12 @@ def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_pro
     monkeypatch.setattr(recommending, "train_crf", train)
     recommend = recommending.recommenders_for(project, ["strings", "crf"])["crf"]  # with the strings
     assert trained == [first] and load_model(project, "crf")[1] == 13  # type: ignore[index]
-    assert len(read) == 2 * 2  # the gazetteer's and the CRF's samples
+    assert len(documents_read) == 2 * 2  # the gazetteer's and the CRF's samples
     visit = "زار زياد صيدا وبيروت"
     found = {(visit[r.start : r.end], r.label) for r in recommend(visit)}
     assert {("زياد", "PER"), ("صيدا", "LOC")} <= found
-    read.clear()
-    assert not recommending.needs_training(project) and read == []
+    documents_read.clear()
+    assert not recommending.needs_training(project) and documents_read == []
 
 
 def test_the_crf_is_trained_again_after_each_document_while_few_are_done() -> None:

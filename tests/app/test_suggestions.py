@@ -11,7 +11,7 @@ import pytest
 from workbench.app import suggestions as app_suggestions
 from workbench.app.recommending import recommenders_for
 from workbench.app.suggestions import document_suggestions
-from workbench.core.model import AnnotatedDocument, Document, make_document
+from workbench.core.model import AnnotatedDocument, make_document
 from workbench.core.schema import builtin_schema
 from workbench.core.suggestions import Suggestion
 from workbench.store.project import Project
@@ -126,7 +126,7 @@ def test_the_places_of_the_labelled_texts_are_searched_once_per_document(
 
 
 def test_the_offer_weighs_the_first_training_documents_and_offers_what_is_labelled_beyond(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, documents_read: list[str]
 ) -> None:
     """The offer weighs its texts in the training documents up to ``WEIGHED_CHARACTERS``, from
     the first: a project of 100,000 imported as gold was read whole as the window opened (5
@@ -136,14 +136,6 @@ def test_the_offer_weighs_the_first_training_documents_and_offers_what_is_labell
     beyond = "قصفت الطائرات مدينة حمص"
     opened = "وصل الوفد في الصباح إلى حمص"
     monkeypatch.setattr(app_suggestions, "WEIGHED_CHARACTERS", len(seldom))
-    read: list[str] = []
-    document = Project.document
-
-    def reading(self: Project, document_id: str) -> Document:
-        read.append(document_id)
-        return document(self, document_id)
-
-    monkeypatch.setattr(Project, "document", reading)
     with Project.create(tmp_path / "g.tawsim", builtin_schema("generic")) as project:
         project.add_documents(
             AnnotatedDocument(make_document(name, text, doc_id=name))
@@ -151,9 +143,9 @@ def test_the_offer_weighs_the_first_training_documents_and_offers_what_is_labell
         )
         project.add_span("seldom", "gold", seldom.index("في"), seldom.index("في") + 2, "ORG")
         project.add_span("beyond", "gold", beyond.index("حمص"), beyond.index("حمص") + 3, "LOC")
-        read.clear()
+        documents_read.clear()
         offered = app_suggestions.offered_texts(project)
-        assert read == ["seldom"]  # the first training document reaches the bound
+        assert documents_read == ["seldom"]  # the first training document reaches the bound
         assert offered == {("حمص", "LOC")}
         homs, at_in = opened.index("حمص"), opened.index("في")
         assert document_suggestions(project, "opened", "amal").suggestions.offered == {
@@ -161,8 +153,8 @@ def test_the_offer_weighs_the_first_training_documents_and_offers_what_is_labell
         }
         monkeypatch.setattr(app_suggestions, "WEIGHED_CHARACTERS", len(seldom) + 1)
         project.add_span("beyond", "gold", 0, len("قصفت"), "ORG")  # the training changed
-        read.clear()
+        documents_read.clear()
         assert app_suggestions.offered_texts(project) == {("حمص", "LOC"), ("قصفت", "ORG")}
-        assert read == ["seldom", "beyond"]  # one character more takes the next document
+        assert documents_read == ["seldom", "beyond"]  # one character more takes the next document
         offer = document_suggestions(project, "opened", "amal").suggestions
         assert Suggestion(at_in, at_in + 2, "ORG") not in offer.offered
