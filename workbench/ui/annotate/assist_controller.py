@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 DEFAULT_THRESHOLD = 0.9
 QUIET_FILL_DOCUMENTS = 20
 """How many documents a document marked done has the recommenders fill in the background: the
-next ones the annotator has not done, after it in project order. Every document not done, as
-Project > Fill suggestions fills them (behind a dialog with Cancel), was hours of a worker's time
-on a project of 100,000 documents."""
+next ones the annotator has not done, after it in project order. Filling takes about 60 ms a
+document of 3,000 characters: every document not done, as Project > Fill suggestions fills them
+(behind a dialog with Cancel), was over an hour and a half of a worker's time on a project of
+100,000."""
 
 
 class AssistController(QObject):
