@@ -36,7 +36,8 @@ from workbench.core.model import (
     new_id,
 )
 from workbench.core.recommenders import Recommendation, TrainingDocument
-from workbench.core.recommenders.crf import CrfTagger, contexts_of, train_crf
+from workbench.core.recommenders.crf import CrfTagger, contexts_of
+from workbench.core.recommenders.crf_process import train_crf_apart
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
 from workbench.store.inspection import project_stats
@@ -192,7 +193,7 @@ def test_the_crf_learns_and_suggests_with_the_company_words_keep_in_every_text_o
     """ثم stands only in the unlabelled document, before والموصل: the model is trained, and
     suggests, knowing it."""
     seen: list[Any] = []
-    trained, recommend = train_crf, CrfTagger.recommend
+    trained, recommend = train_crf_apart, CrfTagger.recommend
 
     def train(documents: Any, contexts: Any) -> Any:
         seen.append(contexts)
@@ -202,7 +203,7 @@ def test_the_crf_learns_and_suggests_with_the_company_words_keep_in_every_text_o
         seen.append(contexts)
         return recommend(tagger, sentences, gazetteer, contexts)
 
-    monkeypatch.setattr(recommending, "train_crf", train)
+    monkeypatch.setattr(recommending, "train_crf_apart", train)
     monkeypatch.setattr(CrfTagger, "recommend", tag)
     fill_suggestions(project, annotator="amal")
     assert len(seen) == 2 and all(contexts["ثم"] == ("cb=امس", "ca=موصل") for contexts in seen)
@@ -237,9 +238,9 @@ def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_pro
 
     def train(documents: Sequence[TrainingDocument], contexts: Any) -> Any:
         trained.append([d.text for d in documents])
-        return train_crf(documents, contexts)
+        return train_crf_apart(documents, contexts)
 
-    monkeypatch.setattr(recommending, "train_crf", train)
+    monkeypatch.setattr(recommending, "train_crf_apart", train)
     recommend = recommending.recommenders_for(project, ["strings", "crf"])["crf"]  # with the strings
     assert trained == [first] and load_model(project, "crf")[1] == 13  # type: ignore[index]
     assert len(documents_read) == 2 * 2  # the gazetteer's and the CRF's samples

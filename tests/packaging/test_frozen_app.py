@@ -201,9 +201,10 @@ def test_the_command_line_round_trip(
     frozen_app: FrozenApp, app_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """What a lead does in a terminal, with the console program: a new project (its name in
-    Arabic), the seed articles imported, exported as JSONL and counted. The output is read from a
-    pipe, where Python would write the ANSI code page on Windows if the program did not ask for
-    UTF-8."""
+    Arabic), the seed articles imported, exported as JSONL and counted, then gold imported and
+    suggestions filled (the CRF trains in a child process: the frozen program must start it as
+    a training process, not as a second program). The output is read from a pipe, where Python
+    would write the ANSI code page on Windows if the program did not ask for UTF-8."""
     project, exported = tmp_path / "مشروع.tawsim", tmp_path / "gold.jsonl"
     seeds = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 
@@ -224,7 +225,36 @@ def test_the_command_line_round_trip(
     stats = json.loads(workbench("stats", str(project), "--json"))
     assert stats["project"] == str(project)
     assert (stats["documents"], stats["spans"], stats["annotators"]) == (len(seeds), 0, [])
-    show(capsys, f"command line: new, import, export --format jsonl, stats --json ({len(seeds)} documents): ok")
+    gold = tmp_path / "names.jsonl"
+    write_gold(gold)
+    workbench("import", str(project), str(gold))
+    filled = workbench("recommend", str(project), "--recommender", "crf")  # trained in a child process
+    assert re.fullmatch(r"[1-9]\d* suggestions on \d+ documents \(crf [1-9]\d*\)\n", filled), filled
+    show(
+        capsys,
+        f"command line: new, import, export --format jsonl, stats --json ({len(seeds)} documents), "
+        f"recommend (the CRF trained in its own process): {filled.strip()}",
+    )
+
+
+GOLD = (
+    ("وصل كريم إلى بيروت أمس", ("كريم", "بيروت")),
+    ("قال سعيد إن دمشق هادئة", ("سعيد", "دمشق")),
+    ("غادر كريم دمشق إلى بيروت", ()),
+)
+
+
+def write_gold(path: Path) -> None:
+    """Gold names (a person, then a place) in two short articles, none in a third."""
+    with path.open("w", encoding="utf-8") as stream:
+        for number, (text, names) in enumerate(GOLD):
+            spans = [
+                {"start": text.index(name), "end": text.index(name) + len(name), "label": label,
+                 "text": name, "annotator": "gold"}
+                for name, label in zip(names, ("PER", "GPE"), strict=False)
+            ]  # fmt: skip
+            record = {"name": f"gold-{number}", "text": text, "spans": spans}
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def test_the_one_folder_build_fits_its_budget(

@@ -18,7 +18,8 @@ from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.core.recommenders import Recommendation, best_per_range, without_rejected
 from workbench.core.recommenders.command import run_command
-from workbench.core.recommenders.crf import Contexts, CrfModel, contexts_of, train_crf
+from workbench.core.recommenders.crf import Contexts, CrfModel, contexts_of
+from workbench.core.recommenders.crf_process import train_crf_apart
 from workbench.core.recommenders.gazetteer import gazetteer_of, labelled_texts
 from workbench.core.recommenders.trained import (
     Recommend,
@@ -93,7 +94,7 @@ def crf_model(
     if retrain if retrain is not None else needs_training(project):
         documents = training_documents(project, TRAINING_CHARACTERS)
         if any(document.spans for document in documents):
-            model = train_crf(documents, contexts() if contexts is not None else project_contexts(project))
+            model = train_crf_apart(documents, contexts() if contexts is not None else project_contexts(project))
             save_model(project, "crf", model.data, training_document_count(project))
             return model
     stored = load_model(project, "crf")
