@@ -7,7 +7,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+import pytest
+
 from tests.core.recommenders.test_crf_and_command import training_set
+from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders.crf import contexts_of, train_crf
 from workbench.core.recommenders.crf_process import train_crf_apart
 
@@ -24,3 +27,15 @@ def test_the_training_runs_in_a_child_process_kept_for_the_next() -> None:
     assert child.pid != os.getpid()
     train_crf_apart(training_set()[:4], {})
     assert [c.pid for c in multiprocessing.active_children()] == [child.pid]
+
+
+def test_a_training_process_that_died_is_refused_and_the_next_training_starts_another() -> None:
+    train_crf_apart(training_set(), {})
+    [child] = multiprocessing.active_children()
+    child.kill()  # as the system does when memory runs out
+    child.join(10)
+    with pytest.raises(WorkbenchError, match="training process stopped"):
+        train_crf_apart(training_set(), {})
+    assert train_crf_apart(training_set(), {}) == train_crf(training_set())
+    [another] = multiprocessing.active_children()
+    assert another.pid != child.pid

@@ -15,7 +15,9 @@ import multiprocessing
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import TrainingDocument
 from workbench.core.recommenders.crf import Contexts, CrfModel, train_crf
 
@@ -24,8 +26,19 @@ _POOL_LOCK = threading.Lock()
 
 
 def train_crf_apart(documents: Sequence[TrainingDocument], contexts: Contexts) -> CrfModel:
-    """``train_crf(documents, contexts)`` in the training process; waits for its model."""
-    return _training_process().submit(train_crf, list(documents), dict(contexts)).result()
+    """``train_crf(documents, contexts)`` in the training process; waits for its model. A
+    training process that died (killed, out of memory) is refused in one line, and the next
+    training starts a new one."""
+    pool = _training_process()
+    try:
+        return pool.submit(train_crf, list(documents), dict(contexts)).result()
+    except BrokenProcessPool as error:
+        with _POOL_LOCK:
+            if _POOL and _POOL[0] is pool:
+                _POOL.clear()
+        raise WorkbenchError(
+            "the CRF's training process stopped before it finished; the next training starts another"
+        ) from error
 
 
 def _training_process() -> ProcessPoolExecutor:
