@@ -243,7 +243,7 @@ def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_pro
     monkeypatch.setattr(recommending, "train_crf_apart", train)
     recommend = recommending.recommenders_for(project, ["strings", "crf"])["crf"]  # with the strings
     assert trained == [first] and load_model(project, "crf")[1] == 13  # type: ignore[index]
-    assert len(documents_read) == 2 * 2  # the gazetteer's and the CRF's samples
+    assert len(documents_read) == 2  # one sample, for the gazetteer and the CRF
     visit = "زار زياد صيدا وبيروت"
     found = {(visit[r.start : r.end], r.label) for r in recommend(visit)}
     assert {("زياد", "PER"), ("صيدا", "LOC")} <= found

@@ -16,7 +16,7 @@ from workbench.app.suggestions import names_nest
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
-from workbench.core.recommenders import Recommendation, best_per_range, without_rejected
+from workbench.core.recommenders import Recommendation, TrainingDocument, best_per_range, without_rejected
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import Contexts, CrfModel, contexts_of
 from workbench.core.recommenders.crf_process import train_crf_apart
@@ -85,14 +85,19 @@ def needs_training(project: Project) -> bool:
 
 
 def crf_model(
-    project: Project, *, retrain: bool | None = None, contexts: Callable[[], Contexts] | None = None
+    project: Project,
+    *,
+    retrain: bool | None = None,
+    contexts: Callable[[], Contexts] | None = None,
+    documents: Sequence[TrainingDocument] | None = None,
 ) -> CrfModel | None:
     """The project's CRF: the stored one, trained again first when ``needs_training`` (or
-    ``retrain``) says so, with the ``contexts`` of the project's texts (``project_contexts``,
-    read only then, through ``contexts`` when given); None when there is nothing to learn from
-    yet."""
+    ``retrain``) says so, on ``documents`` (the training sample, read now unless the caller has
+    read it) with the ``contexts`` of the project's texts (``project_contexts``, read only then,
+    through ``contexts`` when given); None when there is nothing to learn from yet."""
     if retrain if retrain is not None else needs_training(project):
-        documents = training_documents(project, TRAINING_CHARACTERS)
+        if documents is None:
+            documents = training_documents(project, TRAINING_CHARACTERS)
         if any(document.spans for document in documents):
             model = train_crf_apart(documents, contexts() if contexts is not None else project_contexts(project))
             save_model(project, "crf", model.data, training_document_count(project))
@@ -140,7 +145,7 @@ def recommenders_for(
     gazetteer = gazetteer_of(documents, beyond, rejected_strings(project))
     chosen: dict[str, Recommend] = {}
     contexts = cache(partial(project_contexts, project))  # read once, and only for a model
-    model = crf_model(project, contexts=contexts) if "crf" in names else None
+    model = crf_model(project, contexts=contexts, documents=documents) if "crf" in names else None
     if model is not None:
         chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names, contexts=contexts())
     elif "strings" in names:
