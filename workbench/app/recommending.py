@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 
 from workbench.app.changes import Change, Command
-from workbench.app.suggestions import names_nest
+from workbench.app.suggestions import labelled_beyond, names_nest
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import SUGGESTIONS, Span
 from workbench.core.progress import Progress, no_progress
@@ -141,7 +141,7 @@ def recommenders_for(
     if unknown:
         raise WorkbenchError(f"no recommender {unknown[0]!r} (there are {', '.join(RECOMMENDERS)})")
     documents = training_documents(project, TRAINING_CHARACTERS)
-    beyond = project.labelled_texts() - labelled_texts(documents)  # learnt as strings alone
+    beyond = labelled_beyond(project, labelled_texts(documents))  # learnt as strings alone
     gazetteer = gazetteer_of(documents, beyond, rejected_strings(project))
     chosen: dict[str, Recommend] = {}
     contexts = cache(partial(project_contexts, project))  # read once, and only for a model

@@ -12,6 +12,7 @@ then spent more actions with suggestions than without (1.03 times as many).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,14 @@ def offered_texts(project: Project) -> set[tuple[str, str]]:
     """The (text, label) pairs offered at their occurrences (see above): those the weighed
     training documents trust, and those labelled only elsewhere."""
     learnt = _learnt(project)
-    return set(learnt.texts) | (project.labelled_texts() - learnt.weighed)
+    return set(learnt.texts) | labelled_beyond(project, learnt.weighed)
+
+
+def labelled_beyond(project: Project, weighed: AbstractSet[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (text, label) pairs labelled in the project but not among ``weighed``, those of the
+    training documents weighed: unfinished work, and training documents past the sample. The
+    project has no evidence on them beyond their being labelled so."""
+    return project.labelled_texts() - weighed
 
 
 def names_nest(project: Project) -> bool:
