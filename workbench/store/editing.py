@@ -174,7 +174,7 @@ def delete_spans(conn: sqlite3.Connection, span_ids: Sequence[str]) -> Removal:
     document_id, annotator = owners[0][1], owners[0][2]
     if any((d, a) != (document_id, annotator) for _, d, a in owners):
         raise WorkbenchError("spans deleted together must belong to one annotation set")
-    marks = ",".join("?" * len(span_ids))
+    marks = rows.marks(span_ids)
     events = events_where(conn, f"e.trigger_span_id IN ({marks})", span_ids)
     triggered = f"SELECT id FROM events WHERE trigger_span_id IN ({marks})"
     arguments = tuple(
@@ -362,7 +362,7 @@ def events_where(conn: sqlite3.Connection, condition: str, params: Sequence[Any]
     events = list(query_dicts(conn, f"SELECT e.* FROM events e WHERE {condition}", params))
     if not events:
         return []
-    marks = ",".join("?" * len(events))
+    marks = rows.marks(events)
     arguments: dict[str, list[dict[str, Any]]] = {}
     for row in query_dicts(
         conn, f"SELECT * FROM arguments WHERE event_id IN ({marks})", [e["id"] for e in events]

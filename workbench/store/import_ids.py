@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.model import Document, new_id
+from workbench.store import rows
 
 SpanRow = tuple[Any, ...]
 """A span's values in ``rows.SPAN_COLUMNS`` order: id first, set id second."""
@@ -213,7 +214,7 @@ def stored_ids(conn: sqlite3.Connection, ids: Sequence[str], table: str) -> set[
         r[0]
         for start in range(0, len(ids), 500)
         for r in conn.execute(
-            f"SELECT id FROM {table} WHERE id IN ({','.join('?' * len(ids[start : start + 500]))})",
+            f"SELECT id FROM {table} WHERE id IN ({rows.marks(ids[start : start + 500])})",
             list(ids[start : start + 500]),
         )
     }
@@ -226,7 +227,7 @@ def _first_ids_by_text(conn: sqlite3.Connection, texts: Sequence[str]) -> dict[s
     for start in range(0, len(texts), 500):
         part = list(texts[start : start + 500])
         for sha256, document_id in conn.execute(
-            f"SELECT sha256, id FROM documents WHERE sha256 IN ({','.join('?' * len(part))}) "
+            f"SELECT sha256, id FROM documents WHERE sha256 IN ({rows.marks(part)}) "
             "ORDER BY rowid",
             part,
         ):

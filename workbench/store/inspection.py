@@ -8,6 +8,7 @@ from typing import Any
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import SUGGESTIONS, text_sha256
+from workbench.store import rows
 from workbench.store.guidelines import guidelines_problems, guidelines_stats
 from workbench.store.project import Project
 from workbench.store.throughput import throughput
@@ -138,7 +139,7 @@ def _span_problems(project: Project) -> list[str]:
         for document_id, *span in conn.execute(
             'SELECT a.document_id, s.id, a.annotator, s.start, s."end", s.text '
             "FROM spans s JOIN annotation_sets a ON s.set_id = a.id "
-            f"WHERE a.document_id IN ({','.join('?' * len(documents))}) ORDER BY s.rowid",
+            f"WHERE a.document_id IN ({rows.marks(documents)}) ORDER BY s.rowid",
             [document_id for _, document_id, _, _ in documents],
         ):
             spans_by_document[document_id].append(tuple(span))
@@ -154,7 +155,7 @@ def _span_problems(project: Project) -> list[str]:
 
 
 def _event_problems(project: Project) -> list[str]:
-    rows = project.conn.execute(
+    misplaced = project.conn.execute(
         """SELECT e.id, 'trigger' FROM events e JOIN spans s ON e.trigger_span_id = s.id
            WHERE s.set_id != e.set_id
            UNION ALL
@@ -163,14 +164,14 @@ def _event_problems(project: Project) -> list[str]:
            WHERE coalesce(s.set_id, f.set_id) != e.set_id"""
     )
     return [
-        f"event {event_id}: its {what} belongs to another annotation set" for event_id, what in rows
+        f"event {event_id}: its {what} belongs to another annotation set" for event_id, what in misplaced
     ]
 
 
 def _relation_problems(project: Project) -> list[str]:
-    rows = project.conn.execute(
+    misplaced = project.conn.execute(
         """SELECT r.id FROM relations r JOIN spans f ON r.from_span_id = f.id
            JOIN spans t ON r.to_span_id = t.id
            WHERE f.set_id != r.set_id OR t.set_id != r.set_id"""
     )
-    return [f"relation {relation_id}: an end belongs to another annotation set" for (relation_id,) in rows]
+    return [f"relation {relation_id}: an end belongs to another annotation set" for (relation_id,) in misplaced]

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from workbench.core.errors import ProjectError, WorkbenchError, one_line
 from workbench.core.model import GOLD, AnnotationSet, Document, Status
+from workbench.store import rows
 from workbench.store.bulk_import import check_annotation_set
 from workbench.store.guidelines import package_guidelines_problem
 from workbench.store.migrations import file_version, format_version
@@ -377,11 +378,10 @@ class PackageFile:
             yield mergeable
 
     def _lead_documents(self, document_ids: Sequence[str]) -> dict[str, Document]:
-        marks = ",".join("?" * len(document_ids))
         return {
             document_id: Document(document_id, name, text, sha256)
             for document_id, name, text, sha256 in self.lead.conn.execute(
-                f"SELECT id, name, text, sha256 FROM documents WHERE id IN ({marks})",
+                f"SELECT id, name, text, sha256 FROM documents WHERE id IN ({rows.marks(document_ids)})",
                 list(document_ids),
             )
         }

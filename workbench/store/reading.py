@@ -162,7 +162,7 @@ def load_annotated(
 
     Rows are read as tuples in named column order, not as dicts: an export of ten thousand
     documents reads them all, and building a dict per row was a tenth of its time."""
-    marks = _marks(document_ids)
+    marks = rows.marks(document_ids)
     documents = {
         row[0]: rows.document_from_values(*row)
         for row in conn.execute(
@@ -239,7 +239,7 @@ def documents_annotated_by(conn: sqlite3.Connection, annotators: Sequence[str]) 
         i
         for (i,) in conn.execute(
             "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM annotation_sets a "
-            f"WHERE a.document_id = d.id AND a.annotator IN ({_marks(annotators)})) {PROJECT_ORDER}",
+            f"WHERE a.document_id = d.id AND a.annotator IN ({rows.marks(annotators)})) {PROJECT_ORDER}",
             list(annotators),
         )
     ]
@@ -249,10 +249,10 @@ def sets_query(document_ids: Sequence[str], source: Source) -> tuple[str, list[s
     """The query of the sets of ``source`` on the documents, and its parameters. With several
     names the sets are found by document (``+annotator`` keeps SQLite off the index by name,
     which would visit every set of those annotators for each chunk of documents)."""
-    query = f"SELECT {_SET_COLUMNS} FROM annotation_sets WHERE document_id IN ({_marks(document_ids)})"
+    query = f"SELECT {_SET_COLUMNS} FROM annotation_sets WHERE document_id IN ({rows.marks(document_ids)})"
     params = list(document_ids)
     if isinstance(source, tuple):
-        query += f" AND +annotator IN ({_marks(source)})"
+        query += f" AND +annotator IN ({rows.marks(source)})"
         params.extend(source)
     elif source != "all":
         query += " AND annotator = ?"
@@ -337,7 +337,7 @@ def _span_rows_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> Itera
     if not set_ids:
         return
     query = (
-        f"SELECT {_SPAN_COLUMNS} FROM spans WHERE set_id IN ({_marks(set_ids)}) "
+        f"SELECT {_SPAN_COLUMNS} FROM spans WHERE set_id IN ({rows.marks(set_ids)}) "
         'ORDER BY set_id, start, "end", label'
     )
     for set_id, rows_of_set in groupby(conn.execute(query, list(set_ids)), _SET_ID):
@@ -387,7 +387,7 @@ def events_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[str,
     events: dict[str, list[Event]] = defaultdict(list)
     if not set_ids:
         return events
-    marks = _marks(set_ids)
+    marks = rows.marks(set_ids)
     arguments: dict[str, list[Argument]] = defaultdict(list)
     argument_query = (
         "SELECT a.event_id, a.role, a.span_id, a.filler_event_id FROM arguments a "
@@ -415,7 +415,7 @@ def relations_by_set(conn: sqlite3.Connection, set_ids: Sequence[str]) -> dict[s
     if set_ids:
         query = (
             "SELECT set_id, id, type, from_span_id, to_span_id, attributes FROM relations "
-            f"WHERE set_id IN ({_marks(set_ids)}) ORDER BY rowid"
+            f"WHERE set_id IN ({rows.marks(set_ids)}) ORDER BY rowid"
         )
         for set_id, relation_id, kind, source, target, attributes in conn.execute(query, list(set_ids)):
             relation = Relation(relation_id, kind, source, target, rows.from_json_object(attributes))
@@ -430,12 +430,8 @@ def document_labels_by_set(
     if set_ids:
         query = (
             "SELECT set_id, field, value FROM document_labels "
-            f"WHERE set_id IN ({_marks(set_ids)}) ORDER BY rowid"
+            f"WHERE set_id IN ({rows.marks(set_ids)}) ORDER BY rowid"
         )
         for set_id, field, value in conn.execute(query, list(set_ids)):
             labels[set_id][field] = label_value(value)
     return labels
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ",".join("?" * len(values))

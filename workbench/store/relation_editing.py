@@ -113,8 +113,7 @@ def relation_owner(conn: sqlite3.Connection, relation_id: str) -> tuple[Relation
 
 def span_relations(conn: sqlite3.Connection, span_ids: Sequence[str]) -> tuple[Relation, ...]:
     """The relations either end of which is one of the spans (what deleting them takes)."""
-    marks = ",".join("?" * len(span_ids))
-    condition = f"from_span_id IN ({marks}) OR to_span_id IN ({marks})"
+    condition = f"from_span_id IN ({rows.marks(span_ids)}) OR to_span_id IN ({rows.marks(span_ids)})"
     return tuple(relation_rows.relations_where(conn, condition, [*span_ids, *span_ids]))
 
 

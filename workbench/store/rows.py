@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from typing import Any
 
 from workbench.core.model import Argument, Document, Event, Span
@@ -55,10 +55,15 @@ def document_from_values(
 SPAN_COLUMNS = ("id", "set_id", "start", "end", "label", "text", "attributes", "note")
 
 
+def marks(values: Sized) -> str:
+    """One ``?`` for each of ``values``: what ``IN (...)`` and ``VALUES (...)`` bind them to."""
+    return ",".join("?" * len(values))
+
+
 def insert_statement(table: str, columns: Sequence[str], rows: int = 1) -> str:
     """An INSERT of ``rows`` rows given as values in ``columns`` order, one row after another."""
     names = ", ".join(f'"{column}"' for column in columns)
-    row = f'({", ".join("?" * len(columns))})'
+    row = f"({marks(columns)})"
     return f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * rows)}'
 
 
