@@ -1,8 +1,9 @@
 """Agreement over a project: the annotators' sets turned into the measures' input, and the report.
 
 Tokens are the document's own token layer (kept from a tokenized import) or camel-tools tokens,
-read from the project's token cache (``store.token_cache``). The documents are read one at a time
-and each is reduced to what the measures read before the next is loaded (``agreement_report``).
+read from the project's token cache (``store.token_cache``), those it lacks cut a batch ahead in
+a second process (``store.tokens_ahead``). The documents are read a batch at a time, and each is
+reduced to what the measures read before the next is taken (``agreement_report``).
 The cyclic garbage collector is paused meanwhile: the report keeps millions of small objects (the
 documents' spans) to its end and makes no cycles, and the collector walked them again and again
 (12% of the time at 10,000 documents x 3 annotators).
@@ -23,6 +24,7 @@ from workbench.core.progress import Progress, no_progress
 from workbench.core.tokens import TextTokens, text_tokens
 from workbench.store.project import Project
 from workbench.store.token_cache import token_cache
+from workbench.store.tokens_ahead import cut_ahead
 
 TOKENIZER = "camel-tools simple_word_tokenize, or the document's own tokens where it has them"
 
@@ -51,9 +53,13 @@ def project_agreement(
     document_ids = choose_documents(project, documents) if documents else project.documents_annotated_by(chosen)
     names: dict[str, str] = {}
     annotated = counted(project.iter_annotated(tuple(chosen), document_ids), progress, len(document_ids), cancelled)
-    with token_cache(project.conn, writable=not project.readonly) as cache, collection_paused():
+    with (
+        token_cache(project.conn, writable=not project.readonly) as cache,
+        collection_paused(),
+        cut_ahead(annotated, cache) as in_order,
+    ):
         report = agreement_report(
-            (measures_input(a, chosen, names, cache.tokens) for a in annotated),
+            (measures_input(a, chosen, names, cache.tokens) for a in in_order),
             chosen,
             tokenizer=TOKENIZER,
             symmetric_relations=(

@@ -6,7 +6,9 @@ annotations are spans and nothing else as ``PlainSpansDocument`` (``core.model``
 ``EXPORTERS`` has ``write(documents, out, options, progress)`` (see ``base``), which takes documents
 of either kind, and ``PLAIN_SPANS = True`` when it writes plain spans from their columns (a
 project's export then reads them so, ``exporter_takes_plain_spans``); the token-based exporters tag
-``Span``s, which they would only make again. Modules are imported only when their format is used.
+``Span``s, which they would only make again, and have ``READS_TOKENS = True``: they ask
+``ExportOptions.text_tokens`` for each document's tokens (``exporter_reads_tokens``). Modules are
+imported only when their format is used.
 """
 
 from __future__ import annotations
@@ -54,6 +56,11 @@ def exporter(name: str) -> Exporter:
 def exporter_takes_plain_spans(name: str) -> bool:
     """Whether the exporter ``name`` writes plain spans as they are (``PLAIN_SPANS``)."""
     return bool(getattr(_module(name, EXPORTERS, "export"), "PLAIN_SPANS", False))
+
+
+def exporter_reads_tokens(name: str) -> bool:
+    """Whether the exporter ``name`` asks for each document's tokens (``READS_TOKENS``)."""
+    return bool(getattr(_module(name, EXPORTERS, "export"), "READS_TOKENS", False))
 
 
 def _module(name: str, registry: dict[str, str], verb: str) -> ModuleType:

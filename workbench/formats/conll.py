@@ -62,6 +62,7 @@ SUFFIXES = frozenset({".conll", ".tsv", ".txt", ".iob", ".iob2", ".bio", ".bioes
 """The files a folder given to the importer contributes."""
 
 SUFFIX = ".conll"
+READS_TOKENS = True
 DOCSTART_LINES = f"{DOCSTART} O\n\n"
 DOCSTART_KEY = "conll_docstart"
 """Document metadata: the document came from a file divided by ``-DOCSTART-`` lines."""

@@ -56,6 +56,7 @@ from workbench.formats.token_layers import TaggedUnit, placed_relations, tag_uni
 from workbench.formats.tokenized import TokenRange, tokenized
 
 SUFFIX = ".jsonl"
+READS_TOKENS = True
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 

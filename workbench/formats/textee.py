@@ -48,6 +48,7 @@ from workbench.formats.token_layers import (
 )
 from workbench.formats.tokenized import TokenizedDocument, TokenRange, tokenized
 
+READS_TOKENS = True
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 

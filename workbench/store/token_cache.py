@@ -5,10 +5,11 @@ stale; only another tokenizer (another camel-tools release or Unicode data) coul
 differently, so each row names the tokenizer that cut it and a row of another one is cut again.
 
 The cache is filled lazily, by the first export that needs a text's tokens, not by the import:
-the import's cost stays that of its rows. While another program holds the project's write lock,
-the export goes on without filling it. A project opened read-only, or a file of an older
-format that has no table yet, is read from where it can be and tokenized for the rest, without
-writing.
+the import's cost stays that of its rows. A long export has the texts cut in a second process
+ahead of need (``store.tokens_ahead``), which hands the cache their rows (``hold``). While
+another program holds the project's write lock, the export goes on without filling it. A
+project opened read-only, or a file of an older format that has no table yet, is read from
+where it can be and tokenized for the rest, without writing.
 
 Offsets are stored packed: the differences between consecutive boundaries (start, end, start,
 end, ...; the sentence breaks likewise) in the narrowest unsigned integers that hold them (one
@@ -22,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from itertools import accumulate
@@ -32,6 +33,7 @@ from workbench.core.errors import ProjectLocked
 from workbench.core.model import Document
 from workbench.core.tokens import TextTokens, installed_versions, text_tokens
 from workbench.store.connection import without_waiting, write_transaction
+from workbench.store.rows import marks
 
 BATCH = 500
 """Texts tokenized before their offsets are written, each batch in its own short transaction,
@@ -87,33 +89,73 @@ def _boundaries(tokens: TextTokens) -> list[int]:
     return boundaries
 
 
+Packed = tuple[bytes, bytes]
+"""A text's token boundaries and sentence breaks as a row stores them (``pack``)."""
+
+
+def packed(tokens: TextTokens) -> Packed:
+    return pack(_boundaries(tokens)), pack(tokens.sentence_breaks)
+
+
+def cut_packed(texts: Iterable[str]) -> list[Packed]:
+    """Each text's tokens cut and packed as a row of the cache holds them."""
+    return [packed(text_tokens(text)) for text in texts]
+
+
 class TokenCache:
-    """The ``TextTokens`` of documents, from the project's cache or cut now and written back in
-    batches (``BATCH``) when ``writable``."""
+    """The ``TextTokens`` of documents: from the rows cut ahead that it holds, from the
+    project's cache, or cut now; those the project did not keep are written back in batches
+    (``BATCH``) when ``writable``."""
 
     def __init__(self, conn: sqlite3.Connection, *, writable: bool) -> None:
         self.conn = conn
         self.has_table = _has_table(conn)
         self.writable = writable and self.has_table
         self.pending: list[tuple[str, str, bytes, bytes]] = []
+        self.held: dict[str, Packed] = {}
 
     def tokens(self, document: Document) -> TextTokens:
         """The tokens and sentence breaks of ``document``'s text (``core.tokens.text_tokens``)."""
-        if self.has_table:
-            row = self.conn.execute(
-                "SELECT offsets, sentences FROM token_offsets WHERE sha256 = ? AND tokenizer = ?",
-                [document.sha256, tokenizer_name()],
-            ).fetchone()
-            if row is not None and (cached := _fitting(row[0], row[1], len(document.text))) is not None:
-                return cached
+        held = self.held.get(document.sha256)
+        if held is not None and (cut := _fitting(*held, len(document.text))) is not None:
+            self._keep(document.sha256, held)
+            return cut
+        stored = self._stored(document.sha256)
+        if stored is not None and (cached := _fitting(*stored, len(document.text))) is not None:
+            return cached
         found = text_tokens(document.text)
+        self._keep(document.sha256, packed(found))
+        return found
+
+    def hold(self, rows: dict[str, Packed]) -> None:
+        """Rows cut ahead (``store.tokens_ahead``), by the sha256 of their texts, for the
+        documents asked for next; they replace those held before."""
+        self.held = rows
+
+    def lacking(self, sha256s: Collection[str]) -> set[str]:
+        """Those of the texts (by sha256) whose tokens the project does not keep."""
+        if not self.has_table or not sha256s:
+            return set(sha256s)
+        stored = self.conn.execute(
+            f"SELECT sha256 FROM token_offsets WHERE tokenizer = ? AND sha256 IN ({marks(sha256s)})",
+            [tokenizer_name(), *sha256s],
+        )
+        return set(sha256s).difference(sha256 for (sha256,) in stored)
+
+    def _stored(self, sha256: str) -> Packed | None:
+        if not self.has_table:
+            return None
+        row = self.conn.execute(
+            "SELECT offsets, sentences FROM token_offsets WHERE sha256 = ? AND tokenizer = ?",
+            [sha256, tokenizer_name()],
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def _keep(self, sha256: str, row: Packed) -> None:
         if self.writable:
-            self.pending.append(
-                (document.sha256, tokenizer_name(), pack(_boundaries(found)), pack(found.sentence_breaks))
-            )
+            self.pending.append((sha256, tokenizer_name(), *row))
             if len(self.pending) >= BATCH:
                 self.flush()
-        return found
 
     def flush(self) -> None:
         """Write the tokens cut since the last flush, in one short transaction. The cache saves
