@@ -230,11 +230,27 @@ def test_the_command_line_round_trip(
     workbench("import", str(project), str(gold))
     filled = workbench("recommend", str(project), "--recommender", "crf")  # trained in a child process
     assert re.fullmatch(r"[1-9]\d* suggestions on \d+ documents \(crf [1-9]\d*\)\n", filled), filled
+    many, conll = tmp_path / "many.jsonl", tmp_path / "gold.conll"
+    write_gold(many, copies=COPIES)
+    workbench("import", str(project), str(many))
+    export_run = run_program(frozen_app.console, "export", str(project), str(conll), "--format", "conll", env=app_env)
+    unannotated = len(seeds) + 1 + COPIES  # the third article of each copy holds no name
+    assert (export_run.returncode, export_run.stderr) == (  # and no word of a second program
+        0, f"warning: {unannotated} documents without an annotation set, left out\n"
+    )
+    lines = conll.read_text(encoding="utf-8").splitlines()
+    assert (lines.count("كريم B-PER"), lines.count("سعيد B-PER")) == (1 + COPIES, 1 + COPIES)
     show(
         capsys,
         f"command line: new, import, export --format jsonl, stats --json ({len(seeds)} documents), "
-        f"recommend (the CRF trained in its own process): {filled.strip()}",
+        f"recommend (the CRF trained in its own process): {filled.strip()}; "
+        f"{export_run.stdout.strip()} (tokens cut ahead in a second process)",
     )
+
+
+COPIES = 200
+"""Copies of the gold articles exported as CoNLL: 603 documents, whose tokens after the first
+batch (``store.tokens_ahead.BATCH``) are cut in a child process."""
 
 
 GOLD = (
@@ -244,17 +260,20 @@ GOLD = (
 )
 
 
-def write_gold(path: Path) -> None:
-    """Gold names (a person, then a place) in two short articles, none in a third."""
+def write_gold(path: Path, copies: int = 0) -> None:
+    """Gold names (a person, then a place) in two short articles, none in a third; with
+    ``copies``, that many copies of them instead, each ending in its number."""
     with path.open("w", encoding="utf-8") as stream:
-        for number, (text, names) in enumerate(GOLD):
-            spans = [
-                {"start": text.index(name), "end": text.index(name) + len(name), "label": label,
-                 "text": name, "annotator": "gold"}
-                for name, label in zip(names, ("PER", "GPE"), strict=False)
-            ]  # fmt: skip
-            record = {"name": f"gold-{number}", "text": text, "spans": spans}
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for copy in range(copies or 1):
+            for number, (article, names) in enumerate(GOLD):
+                text = f"{article} {copy}" if copies else article
+                spans = [
+                    {"start": text.index(name), "end": text.index(name) + len(name), "label": label,
+                     "text": name, "annotator": "gold"}
+                    for name, label in zip(names, ("PER", "GPE"), strict=False)
+                ]  # fmt: skip
+                record = {"name": f"gold-{copy}-{number}", "text": text, "spans": spans}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def test_the_one_folder_build_fits_its_budget(
