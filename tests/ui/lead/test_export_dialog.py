@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.store.test_token_cache import CountedTokenizer
+from tests.store.test_tokens_ahead import StartedCutter, tokenizer  # noqa: F401 (fixture)
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
     lead_project,
@@ -22,6 +25,7 @@ from workbench.app.exporting import export_project
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import EXPORT_MARK
+from workbench.store import tokens_ahead
 from workbench.ui.background import CancelCheck
 from workbench.ui.lead import export_dialog
 from workbench.ui.lead.export_dialog import ExportDialog, open_export_dialog
@@ -121,7 +125,25 @@ def test_a_form_that_cannot_be_exported_says_why(dialog: ExportDialog, tmp_path:
     assert "100" in dialog.hint_label.text() and not dialog.export_button.isEnabled()
 
 
-@pytest.mark.parametrize(("format_name", "name"), [("jsonl", "out.jsonl"), ("brat", "brat-out")])
+def test_a_conll_export_has_the_tokens_after_its_first_batch_cut_in_a_second_process(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    monkeypatch.setattr(tokens_ahead, "BATCH", 2)
+    monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
+    StartedCutter.started.clear()
+    choose(dialog, "conll", "amal")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.set_output(tmp_path / "amal.conll")
+        assert dialog.start_export() is not None
+    [cutter] = StartedCutter.started
+    assert (cutter.sent, cutter.received, len(tokenizer.texts)) == (2, 2, 2)  # 5 documents
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize(
+    ("format_name", "name"), [("jsonl", "out.jsonl"), ("brat", "brat-out"), ("conll", "out.conll")]
+)
 def test_a_cancelled_export_leaves_no_output(
     qtbot: QtBot,
     dialog: ExportDialog,
@@ -142,6 +164,7 @@ def test_a_cancelled_export_leaves_no_output(
         return real_export(*args, progress=report_then_wait, cancelled=cancelled, **kwargs)
 
     monkeypatch.setattr(export_dialog, "export_project", export_until_cancelled)
+    monkeypatch.setattr(tokens_ahead, "BATCH", 2)  # CoNLL's tokens cut in a second process
     choose(dialog, format_name, "all")
     dialog.set_output(tmp_path / name)
     task = dialog.start_export()
@@ -151,6 +174,7 @@ def test_a_cancelled_export_leaves_no_output(
         task.dialog.cancel_button.click()
     assert written_beside_the_project(tmp_path) == []
     assert "cancelled" in dialog.hint_label.text() and dialog.isVisible()
+    assert not multiprocessing.active_children()
 
 
 def test_the_chooser_asks_for_a_file_or_a_folder_by_format(
