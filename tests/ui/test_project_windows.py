@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog
@@ -26,8 +26,10 @@ from tests.ui.window_scene import ini_settings, new_project, nth_index
 from workbench.app import demo as demo_module
 from workbench.store import connection, migrations
 from workbench.store.project import Project
+from workbench.ui import app as ui_app
 from workbench.ui import project_windows
 from workbench.ui.annotate.main_window import MainWindow
+from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.app import ANNOTATOR_ENV, run_gui
 from workbench.ui.i18n import isolated
 from workbench.ui.project_windows import ProjectWindows
@@ -269,6 +271,37 @@ def test_a_bare_start_with_nothing_asked_for_opens_the_demo(
     code, shown = bare_start(qapp, demo, lambda: None, at_ms=0)
     assert code == 0
     assert shown == [demo.resolve()]
+
+
+class TextPainted(QObject):
+    """Whether a window's annotation view has painted (an application-wide event filter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and isinstance(watched.parent(), AnnotatedTextView):
+            self.seen = True
+        return False
+
+
+def test_a_bare_start_warms_up_once_the_window_has_painted(
+    qapp: QApplication, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm-up's imports hold the GIL for over a second; started before the first paint,
+    they held it back about 0.8 s (``ui.first_paint``)."""
+    monkeypatch.setattr(project_windows, "FILE_OPEN_WAIT_MS", 0)
+    monkeypatch.setenv(ANNOTATOR_ENV, "amal")
+    painted = TextPainted()
+    warmed: list[bool] = []
+    monkeypatch.setattr(ui_app, "start_warm_up", lambda: warmed.append(painted.seen))
+    qapp.installEventFilter(painted)
+    try:
+        code, shown = bare_start(qapp, demo, lambda: None, at_ms=0)
+    finally:
+        qapp.removeEventFilter(painted)
+    assert (code, shown, warmed) == (0, [demo.resolve()], [True])
 
 
 def test_a_bare_first_start_shows_the_welcome_page_and_opens_what_it_chooses(

@@ -18,10 +18,12 @@ from workbench.app.warm_up import warm_up
 from workbench.paths import APP_NAME, resources_dir
 from workbench.ui import i18n
 from workbench.ui.crash_log import offer_report, start_crash_log
+from workbench.ui.first_paint import after_first_paint
 from workbench.ui.settings import WorkbenchSettings
 from workbench.ui.theme import theme_switch
 
 if TYPE_CHECKING:
+    from workbench.ui.annotate.main_window import MainWindow
     from workbench.ui.project_windows import ProjectWindows
     from workbench.ui.welcome_page import WelcomePage
 
@@ -86,6 +88,7 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         return resolve_annotator(annotator, settings, package_annotator(project))
 
     windows = ProjectWindows(app, settings, name_for)
+    windows.opened.connect(warm_up_after_painting, Qt.ConnectionType.SingleShotConnection)
     if crash_report is not None:
         windows.opened.connect(
             lambda window: offer_report(window, crash_report), Qt.ConnectionType.SingleShotConnection
@@ -96,12 +99,17 @@ def run_gui(project_path: Path, annotator: str | None) -> int:
         windows.open_demo_unless_asked(project_path)
     elif windows.open(project_path) is None:
         return 1
-    start_warm_up()
     try:
         return app.exec()
     finally:
         windows.close_all()
         app.removeEventFilter(windows)
+
+
+def warm_up_after_painting(window: MainWindow) -> None:
+    """``start_warm_up`` once the first window has painted its text (``ui.first_paint``): its
+    imports, 1.4 s of the GIL, held the window's first paint back meanwhile."""
+    after_first_paint(window.text_view.viewport(), start_warm_up)
 
 
 def start_warm_up() -> threading.Thread:

@@ -3,8 +3,8 @@ count), filtered by status and title and sorted by a column, without holding the
 
 A project may hold 100,000 documents. The model starts from their count and reads the rows a
 view paints a page at a time (``app/document_list.py``). Filtering and sorting work on the list's
-``DocumentIndex``, read on a worker thread as the window opens on a large project
-(``BACKGROUND_FROM`` documents on), and when first needed for a small one. Until it is there the
+``DocumentIndex``, read on a worker thread once the window has first painted, on a large project
+(``BACKGROUND_FROM`` documents on; ``ui.first_paint``), and when first needed for a small one. Until it is there the
 list shows every document in project order, and a filter or sort asked for meanwhile applies when
 it comes. Rows are kept a page at a time, and the pages least recently read are dropped.
 
@@ -93,7 +93,9 @@ class DocumentTableModel(QAbstractTableModel):
     indexed = Signal()
     """The list's index is there: filtering and sorting apply now."""
 
-    def __init__(self, project: Project, annotator: str) -> None:
+    def __init__(self, project: Project, annotator: str, *, index_now: bool = True) -> None:
+        """``index_now`` False: a large project's index is read when ``start_index`` asks (a
+        window asks after its first paint, ``ui.first_paint``)."""
         super().__init__()
         self._project = project
         self._annotator = annotator
@@ -114,13 +116,19 @@ class DocumentTableModel(QAbstractTableModel):
         self._readings = 0
         """Indexes asked for: only the last one asked for is used."""
         self._forget_rows()
-        self._start_index()
+        if index_now:
+            self._start_index()
 
     # -- reading ----------------------------------------------------------------------------
 
     @property
     def is_indexed(self) -> bool:
         return self._index is not None
+
+    def start_index(self) -> None:
+        """Read the index (``_start_index``) unless it is there or being read."""
+        if self._index is None and self._indexing is None:
+            self._start_index()
 
     def reload(self) -> None:
         """Every row afresh: documents may have come in (an import, a merge)."""
@@ -226,10 +234,9 @@ class DocumentTableModel(QAbstractTableModel):
     def _show(self) -> None:
         """The rows the filter and the sort give, the selected rows kept where they are shown."""
         if self._index is None:
-            if self._shows_everything() or self._indexing is not None:
-                return  # shown already, or when the index comes
-            self._use_index(build_document_index(self._project, self._annotator))
-            return
+            if not self._shows_everything():
+                self._index_for_the_filter()
+            return  # shown already, or when the index comes
         shown: NDArray[np.int64] | None = self._index.shown(self._typed, self._statuses, self._sort)
         if self._sort is None and shown is not None and len(shown) == len(self._index):
             shown = None
@@ -241,6 +248,15 @@ class DocumentTableModel(QAbstractTableModel):
         after = [self.index(self._row_of_position(p), i.column()) for p, i in zip(positions, before, strict=True)]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+
+    def _index_for_the_filter(self) -> None:
+        """A small project's index read now; a large one's on a worker thread, unless it is
+        being read already (its window asks after its first paint): the filter and the sort
+        apply when it comes."""
+        if self._count >= BACKGROUND_FROM:
+            self.start_index()
+        else:
+            self._use_index(build_document_index(self._project, self._annotator))
 
     def _shows_everything(self) -> bool:
         """No filter and no sort: every document, in the project's order."""

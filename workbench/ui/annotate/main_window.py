@@ -62,6 +62,7 @@ from workbench.ui.annotate.view_preferences import ViewPreferences
 from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.commands import Describe, RenameDocument, S, SetStatus, push_command, retranslate_stack
 from workbench.ui.confirm import Confirm, ask_yes_no
+from workbench.ui.first_paint import after_first_paint
 from workbench.ui.i18n import Language
 from workbench.ui.label_style import label_colour, label_colours, label_display_name, tag_name
 from workbench.ui.settings import WorkbenchSettings
@@ -131,9 +132,10 @@ class MainWindow(QMainWindow):
         labels = self.schema.entity_types
         self.text_view = AnnotatedTextView()
         self.text_view.set_tag_namer(partial(tag_name, self.schema))
-        self.documents = DocumentTableModel(self.project, self.annotator)
+        self.documents = DocumentTableModel(self.project, self.annotator, index_now=False)
         self._is_closed = False
         self.document_list = DocumentListPanel(self.documents)
+        after_first_paint(self.text_view.viewport(), self.documents.start_index)
         self.closed.connect(self.documents.release)
         self.label_palette = LabelPalette(self.schema)
         self.span_model = SpanTableModel(partial(label_colour, self.schema), self.label_name)

@@ -47,6 +47,7 @@ from workbench.ui.annotate.document_model import DocumentTableModel, load_row
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
+from workbench.ui.first_paint import after_first_paint
 from workbench.ui.i18n import current_language
 from workbench.ui.label_style import view_spans
 from workbench.ui.lead.adjudication_candidates import CandidateModel, Row, is_span_or_event, shown_key
@@ -91,12 +92,13 @@ class AdjudicationView(AdjudicationLayout):
     ) -> None:
         """The window on ``document_id`` (the first document when None), read in the background,
         comparing ``annotators`` side by side when given (module docstring)."""
-        documents = DocumentTableModel(project, GOLD)
+        documents = DocumentTableModel(project, GOLD, index_now=False)
         super().__init__(project.schema, documents, CandidateModel(project.schema), parent)
         self.project = project
         self._author = author
         self._comparison: Comparison | None = None
         self._opening = DocumentOpening(self, document_id, annotators)
+        after_first_paint(self, documents.start_index)
         self._mode = MERGED
         self.setWindowTitle(self.tr("Adjudication — {name}").format(name=project.path.name))
         self.undo_stack = QUndoStack(self)
