@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from workbench.app import document_list
 from workbench.app.document_list import NAME, SPANS, STATUS, STATUS_ORDER, DocumentIndex, index_documents
-from workbench.app.progress import Cancelled
 from workbench.app.project import DocumentProgress
+from workbench.core.errors import Cancelled
 from workbench.core.model import Status
 from workbench.core.normalize import normalize_query
 from workbench.store.document_list import IndexRow

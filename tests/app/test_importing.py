@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.app.importing import import_paths
-from workbench.app.progress import Cancelled
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 

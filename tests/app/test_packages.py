@@ -10,9 +10,8 @@ import pytest
 from tests.store.package_files import annotated_package, lead_project
 from workbench.app.output_paths import OutputPathError
 from workbench.app.packages import checked_merge, choose_documents, write_package
-from workbench.app.progress import Cancelled
 from workbench.app.project import Project
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError
 
 
 @pytest.fixture

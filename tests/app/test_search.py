@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from workbench.app import search
-from workbench.app.progress import Cancelled
 from workbench.app.search import Match, matches_in, search_project
+from workbench.core.errors import Cancelled
 from workbench.core.model import AnnotatedDocument, make_document
 from workbench.core.normalize import normalize
 from workbench.core.schema import builtin_schema

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli as run
-from workbench.app.progress import Cancelled
-from workbench.core.errors import ProjectLocked, SchemaError
+from workbench.core.errors import Cancelled, ProjectLocked, SchemaError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, ImportedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store import connection

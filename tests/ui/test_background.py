@@ -16,8 +16,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     lead_project_file,
     wait_on_worker,
 )
-from workbench.app.progress import Cancelled
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.progress import Progress
 from workbench.store.project import Project
 from workbench.ui.background import BackgroundTask, CancelCheck, QuietTask, read_only, run_in_background

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.app.progress import Cancelled
 from workbench.app.project import DocumentProgress, Project
+from workbench.core.errors import Cancelled
 from workbench.core.model import Status
 from workbench.core.normalize import normalize_query
 from workbench.store import document_list as stored

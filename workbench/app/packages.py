@@ -14,8 +14,7 @@ from pathlib import Path
 
 from workbench.app.document_list import document_names
 from workbench.app.output_paths import check_output_path
-from workbench.app.progress import Cancelled
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.progress import Progress, no_progress
 from workbench.store import packages
 from workbench.store.packages import (

@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled
 from workbench.core.progress import Progress, no_progress
 
 T = TypeVar("T")
-
-
-class Cancelled(WorkbenchError):
-    """The user cancelled the operation; nothing of it was kept."""
-
-    def __init__(self) -> None:
-        super().__init__("cancelled; nothing was changed")
 
 
 def counted(

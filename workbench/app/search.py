@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from workbench.app.progress import Cancelled
 from workbench.app.project import Project
+from workbench.core.errors import Cancelled
 from workbench.core.normalize import NormalizedText, find_all, normalize
 from workbench.store import document_list as stored
 

@@ -14,6 +14,14 @@ class WorkbenchError(Exception):
     """An error whose message is meant for the user."""
 
 
+class Cancelled(WorkbenchError):
+    """The user cancelled the operation, or closed the window that wanted it; nothing of it
+    was kept."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was changed")
+
+
 class InputError(WorkbenchError):
     """A file that cannot be read as what it claims to be."""
 

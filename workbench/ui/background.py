@@ -41,9 +41,8 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from workbench.app.progress import Cancelled
 from workbench.app.project import Project
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.gc_pause import pause_collection, resume_collection
 from workbench.core.progress import Progress
 
