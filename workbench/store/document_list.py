@@ -21,6 +21,7 @@ from workbench.store.reading import (
     DocumentProgress,
     progress_rows,
 )
+from workbench.store.rows import marks
 from workbench.store.titles import TITLE_COLUMNS, shown_title
 
 
@@ -78,8 +79,7 @@ def titles_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> dict[str
     titles: dict[str, str] = {}
     for first in range(0, len(document_ids), _BATCH):
         batch = document_ids[first : first + _BATCH]
-        marks = ",".join("?" * len(batch))
-        rows = conn.execute(f"SELECT d.id, {TITLE_COLUMNS} FROM documents d WHERE d.id IN ({marks})", batch)
+        rows = conn.execute(f"SELECT d.id, {TITLE_COLUMNS} FROM documents d WHERE d.id IN ({marks(batch)})", batch)
         titles.update((i, shown_title(title, opening)) for i, title, opening in rows)
     return titles
 
@@ -91,8 +91,7 @@ def page_by_rowid(
     conn: sqlite3.Connection, annotator: str, rowids: Sequence[int]
 ) -> list[DocumentProgress]:
     """The rows of these documents, in the order given (a rowid no document has is left out)."""
-    marks = ",".join("?" * len(rowids))
-    query = f"SELECT d.rowid, {PROGRESS_COLUMNS} {PROGRESS_FROM} WHERE d.rowid IN ({marks})"
+    query = f"SELECT d.rowid, {PROGRESS_COLUMNS} {PROGRESS_FROM} WHERE d.rowid IN ({marks(rowids)})"
     found = {row[0]: row[1:] for row in conn.execute(query, [annotator, *rowids])}
     return progress_rows(found[rowid] for rowid in rowids if rowid in found)
 

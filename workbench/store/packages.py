@@ -77,13 +77,12 @@ def assignment_statuses(
 ) -> dict[tuple[str, str], Status]:
     """The status of each assignment of these documents, by (document id, annotator): what a
     page of the assignment table shows (gold and the suggestions are no assignments)."""
-    marks = ",".join("?" * len(document_ids))
-    rows = project.conn.execute(
+    assignments = project.conn.execute(
         f"SELECT document_id, annotator, coalesce(status, 'new') FROM annotation_sets "
-        f"WHERE document_id IN ({marks}) AND annotator NOT IN (?, ?)",
+        f"WHERE document_id IN ({rows.marks(document_ids)}) AND annotator NOT IN (?, ?)",
         [*document_ids, GOLD, SUGGESTIONS],
     )
-    return {(document_id, annotator): Status(status) for document_id, annotator, status in rows}
+    return {(document_id, annotator): Status(status) for document_id, annotator, status in assignments}
 
 
 def write_package(project: Project, annotator: str, out: Path) -> int:
