@@ -3,18 +3,23 @@ the annotator has labelled there already or rejected."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workbench.app import suggestions as app_suggestions
 from workbench.app.recommending import recommenders_for
 from workbench.app.suggestions import document_suggestions
+from workbench.core.errors import Cancelled
 from workbench.core.model import AnnotatedDocument, make_document
 from workbench.core.schema import builtin_schema
 from workbench.core.suggestions import Suggestion
 from workbench.store.project import Project
+from workbench.store.recommending import training_documents
 
 LABELLED = "هاجم مسلحون مدينة الموصل"
 OPENED = "وصل مسلحون إلى الموصل ثم غادر مسلحون الموصل"
@@ -158,3 +163,64 @@ def test_the_offer_weighs_the_first_training_documents_and_offers_what_is_labell
         assert documents_read == ["seldom", "beyond"]  # one character more takes the next document
         offer = document_suggestions(project, "opened", "amal").suggestions
         assert Suggestion(at_in, at_in + 2, "ORG") not in offer.offered
+
+
+def gold_project(path: Path) -> Project:
+    """Two gold documents (the training documents) and one to open."""
+    project = Project.create(path, builtin_schema("conflict-news"))
+    project.add_documents(
+        AnnotatedDocument(make_document(name, text, doc_id=name))
+        for name, text in (("first", LABELLED), ("second", LABELLED + " أمس"), ("opened", OPENED))
+    )
+    for name in ("first", "second"):
+        start = LABELLED.index("الموصل")
+        project.add_span(name, "gold", start, start + len("الموصل"), "GPE")
+    return project
+
+
+def test_an_offer_whose_window_closed_stops_while_the_training_documents_are_weighed(
+    tmp_path: Path, documents_read: list[str]
+) -> None:
+    """A window closing (or the program exiting) asks its workers to stop: weighing the training
+    documents of 100,000 took the process 13 s to end after the window had gone."""
+
+    def closed_after_the_first_training_document() -> bool:
+        return "first" in documents_read
+
+    with gold_project(tmp_path / "p.tawsim") as project:
+        with pytest.raises(Cancelled):
+            document_suggestions(project, "opened", "amal", closed_after_the_first_training_document)
+        assert documents_read == ["opened", "first"]
+        documents_read.clear()
+        offer = document_suggestions(project, "opened", "amal")  # weighed afresh, not half
+        assert documents_read == ["opened", "first", "second"]
+        assert offer.suggestions.offered == {Suggestion(*at("الموصل"), "GPE"), Suggestion(*at("الموصل", 1), "GPE")}
+
+
+def test_two_workers_wanting_the_offer_at_once_weigh_the_training_documents_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    weighings: list[str] = []
+    both_asked = threading.Barrier(2)
+
+    def slow_weighing(*args: Any) -> Any:
+        weighings.append(threading.current_thread().name)
+        time.sleep(0.3)  # the other worker asks meanwhile
+        return training_documents(*args)
+
+    monkeypatch.setattr(app_suggestions, "training_documents", slow_weighing)
+    gold_project(tmp_path / "p.tawsim").close()
+    offers: list[int] = []
+
+    def offer() -> None:
+        with Project.open(tmp_path / "p.tawsim", readonly=True) as project:
+            both_asked.wait(5)
+            offers.append(len(document_suggestions(project, "opened", "amal").suggestions.offered))
+
+    workers = [threading.Thread(target=offer, name=f"worker {n}") for n in (1, 2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(10)
+    assert offers == [2, 2]
+    assert len(weighings) == 1

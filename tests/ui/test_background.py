@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QThread
@@ -167,3 +169,26 @@ def test_a_quiet_tasks_young_objects_are_collected_after_its_result_is_shown(qtb
     assert on_arrival == [False] and not gc.isenabled()
     QApplication.processEvents()
     assert gc.isenabled()
+
+
+def test_stopping_the_quiet_tasks_asks_them_all_before_waiting_for_any(qtbot: QtBot) -> None:
+    """As the program exits: a task may wait for another (two offers weigh the training documents
+    once, ``app.suggestions``); asked and waited for in turn, the first would wait for one not yet
+    asked to stop. Here each, once asked, waits for the other to have been asked."""
+    asked = {"a": threading.Event(), "b": threading.Event()}
+    saw_the_other: dict[str, bool] = {}
+
+    def work(name: str, other: str) -> Callable[[Progress, CancelCheck], None]:
+        def until_both_asked(progress: Progress, cancelled: CancelCheck) -> None:
+            while not cancelled():
+                time.sleep(0.005)
+            asked[name].set()
+            saw_the_other[name] = asked[other].wait(5)
+
+        return until_both_asked
+
+    tasks = [QuietTask(work("a", "b")), QuietTask(work("b", "a"))]
+    for task in tasks:
+        task.start()
+    QuietTask.stop_all()
+    assert saw_the_other == {"a": True, "b": True}

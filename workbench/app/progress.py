@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from workbench.core.errors import Cancelled
-from workbench.core.progress import Progress, no_progress
+from workbench.core.progress import CancelCheck, Progress, never, no_progress, stopping
 
 T = TypeVar("T")
 
@@ -15,11 +14,9 @@ def counted(
     items: Iterable[T],
     progress: Progress = no_progress,
     total: int = 0,
-    cancelled: Callable[[], bool] = lambda: False,
+    cancelled: CancelCheck = never,
 ) -> Iterator[T]:
     """Yield the items, reporting each to ``progress`` and stopping with ``Cancelled`` on request."""
-    for done, item in enumerate(items, start=1):
-        if cancelled():
-            raise Cancelled()
+    for done, item in enumerate(stopping(items, cancelled), start=1):
         yield item
         progress(done, total)

@@ -15,7 +15,7 @@ from workbench.app.changes import Change, Command
 from workbench.app.suggestions import labelled_beyond, names_nest
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import SUGGESTIONS, Span
-from workbench.core.progress import Progress, no_progress
+from workbench.core.progress import CancelCheck, Progress, never, no_progress
 from workbench.core.recommenders import Recommendation, TrainingDocument, best_per_range, without_rejected
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import Contexts, CrfModel, contexts_of
@@ -211,13 +211,16 @@ def document_suggestions(
     return best_per_range(without_rejected(found, rejected, taken))
 
 
-def suggestions_on(project: Project, document_id: str, annotator: str) -> list[Span]:
+def suggestions_on(
+    project: Project, document_id: str, annotator: str, cancelled: CancelCheck = never
+) -> list[Span]:
     """The stored suggestions the window shows ``annotator`` on a document (dashed, with their
     label): those they have not rejected and that their spans do not hide
-    (``core.suggestions.hides``)."""
+    (``core.suggestions.hides``). ``Cancelled`` when ``cancelled()`` while the training
+    documents are weighed (``names_nest``)."""
     rejected = project.rejected_suggestions(document_id, annotator)
     own = project.span_entries(document_id, annotator)
-    taken = TakenSpans(((e.start, e.end, e.label) for e in own), names_nest(project))
+    taken = TakenSpans(((e.start, e.end, e.label) for e in own), names_nest(project, cancelled))
     return [
         span
         for span in suggestion_spans(project, document_id)

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Lock
 
 from workbench.core.normalize import NormalizedText, normalize
+from workbench.core.progress import CancelCheck, never
 from workbench.core.recommenders.gazetteer import labelled_texts, part_labels, trusted_texts
 from workbench.core.suggestions import (
     DocumentSuggestions,
@@ -45,11 +47,15 @@ class DocumentOffer:
     """The annotator's spans it was built from (``DocumentSuggestions.take_over``)."""
 
 
-def document_suggestions(project: Project, document_id: str, annotator: str) -> DocumentOffer:
+def document_suggestions(
+    project: Project, document_id: str, annotator: str, cancelled: CancelCheck = never
+) -> DocumentOffer:
+    """The offer; ``Cancelled`` when ``cancelled()`` while the training documents are weighed
+    (the window that asked closed)."""
     document = project.document(document_id)
     taken = frozenset((e.start, e.end, e.label) for e in project.span_entries(document_id, annotator))
     rejected = project.rejected_suggestions(document_id, annotator)
-    learnt = _learnt(project)
+    learnt = _learnt(project, cancelled)
     searched = _searched(document.sha256, document.text)
     found = lexicon_suggestions(
         searched.normalized, offered_texts(project), taken, rejected, learnt.nested, searched.places
@@ -72,10 +78,10 @@ def labelled_beyond(project: Project, weighed: AbstractSet[tuple[str, str]]) -> 
     return project.labelled_texts() - weighed
 
 
-def names_nest(project: Project) -> bool:
+def names_nest(project: Project, cancelled: CancelCheck = never) -> bool:
     """Whether two entity spans of one training set overlap: then a suggestion of another
     label inside a span may be a nested name, and stays (``core.suggestions.hides``)."""
-    return _learnt(project).nested
+    return _learnt(project, cancelled).nested
 
 
 @dataclass(frozen=True)
@@ -127,18 +133,24 @@ a project of 100,000 imported as gold read them all when the window opened: 5 mi
 worker's time and 440 MB, and the window could not close meanwhile."""
 
 
-def _learnt(project: Project) -> _Learnt:
-    version = training_version(project)
-    cached = _LEARNT.get(project.path)
-    if cached is None or cached.version != version:
-        documents = training_documents(project, WEIGHED_CHARACTERS)
-        texts = trusted_texts(documents, rejected_strings(project))
-        cached = _Learnt(
-            version, frozenset(texts), frozenset(labelled_texts(documents)),
-            training_spans_overlap(project), part_labels(documents),
-        )  # fmt: skip
-        _LEARNT[project.path] = cached
-    return cached
+_WEIGHING = Lock()
+"""Held while the training documents are weighed: two workers that want the offer at once
+(as the window opens) weigh them once, the second waiting for the first's."""
+
+
+def _learnt(project: Project, cancelled: CancelCheck = never) -> _Learnt:
+    with _WEIGHING:
+        version = training_version(project)
+        cached = _LEARNT.get(project.path)
+        if cached is None or cached.version != version:
+            documents = training_documents(project, WEIGHED_CHARACTERS, cancelled)
+            texts = trusted_texts(documents, rejected_strings(project))
+            cached = _Learnt(
+                version, frozenset(texts), frozenset(labelled_texts(documents)),
+                training_spans_overlap(project, cancelled), part_labels(documents),
+            )  # fmt: skip
+            _LEARNT[project.path] = cached
+        return cached
 
 
 def reject_in_document(

@@ -11,11 +11,13 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from workbench.core.model import GOLD, SUGGESTIONS, AnnotationSet, Span, Status
+from workbench.core.progress import CancelCheck, never, stopping
 from workbench.core.recommenders import Recommendation, TrainingDocument
 from workbench.core.suggestions import any_overlap
 from workbench.store.clock import now
 from workbench.store.connection import write_transaction
 from workbench.store.reading import PROJECT_ORDER
+from workbench.store.rows import marks
 
 if TYPE_CHECKING:
     from workbench.store.project import Project
@@ -102,11 +104,14 @@ def copy_models(source: Project, target: Project) -> None:
         )
 
 
-def training_documents(project: Project, most_characters: int | None = None) -> list[TrainingDocument]:
+def training_documents(
+    project: Project, most_characters: int | None = None, cancelled: CancelCheck = never
+) -> list[TrainingDocument]:
     """What the recommenders learn from: gold where the project has any, else every done set
     of the annotators, in document order; with ``most_characters``, the first of them until
     that many characters of text are read (the document that reaches it whole). Read one
-    document at a time, so that a bound also bounds what is read."""
+    document at a time, so that a bound also bounds what is read; ``Cancelled`` between two
+    when ``cancelled()``."""
     where, params = _training_sets(project)
     rows = project.conn.execute(
         "SELECT a.document_id, a.id FROM annotation_sets a JOIN documents d ON d.id = a.document_id "
@@ -115,12 +120,12 @@ def training_documents(project: Project, most_characters: int | None = None) -> 
     )
     documents: list[TrainingDocument] = []
     characters = 0
-    for document_id, sets in groupby(rows, key=itemgetter(0)):
+    for document_id, sets in stopping(groupby(rows, key=itemgetter(0)), cancelled):
         if most_characters is not None and characters >= most_characters:
             break
         ids = [set_id for _, set_id in sets]
         spans = project.conn.execute(
-            f'SELECT DISTINCT start, "end", label FROM spans WHERE set_id IN ({",".join("?" * len(ids))})',
+            f'SELECT DISTINCT start, "end", label FROM spans WHERE set_id IN ({marks(ids)})',
             ids,
         ).fetchall()
         entity = [(s, e, label) for s, e, label in spans if project.schema.has_entity(label)]
@@ -130,9 +135,9 @@ def training_documents(project: Project, most_characters: int | None = None) -> 
     return documents
 
 
-def training_spans_overlap(project: Project) -> bool:
+def training_spans_overlap(project: Project, cancelled: CancelCheck = never) -> bool:
     """Whether two entity spans of one training set overlap (``core.suggestions.any_overlap``):
-    the project nests its names."""
+    the project nests its names. ``Cancelled`` between two sets when ``cancelled()``."""
     where, params = _training_sets(project)
     rows = project.conn.execute(
         f'SELECT s.set_id, s.start, s."end", s.label FROM spans s '
@@ -140,7 +145,8 @@ def training_spans_overlap(project: Project) -> bool:
         params,
     )
     entity = ((set_id, (start, end, label)) for set_id, start, end, label in rows if project.schema.has_entity(label))
-    return any_overlap([span for _, span in spans] for _, spans in groupby(entity, key=itemgetter(0)))
+    sets = groupby(entity, key=itemgetter(0))
+    return any_overlap([span for _, span in spans] for _, spans in stopping(sets, cancelled))
 
 
 def project_texts(project: Project, most_characters: int) -> Iterator[str]:
@@ -170,7 +176,7 @@ def has_training_spans(project: Project) -> bool:
     labels = [entity.id for entity in project.schema.entity_types]
     row = project.conn.execute(
         "SELECT 1 FROM spans s JOIN annotation_sets a ON a.id = s.set_id "
-        f"WHERE {where} AND s.label IN ({','.join('?' * len(labels))}) LIMIT 1",
+        f"WHERE {where} AND s.label IN ({marks(labels)}) LIMIT 1",
         [*params, *labels],
     ).fetchone()
     return row is not None

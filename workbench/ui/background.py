@@ -291,8 +291,10 @@ class QuietTask(QObject):
     def stop_all(cls) -> None:
         """Stop the tasks still running and wait for them, as the program exits: a thread that
         still runs when Python's objects go takes the process down with it."""
-        for task in list(cls._running):
+        running = list(cls._running)
+        for task in running:  # all asked first: one may wait for another (app.suggestions)
             task.cancel()
+        for task in running:
             task._worker.wait()
 
     def _end(self, outcome: _Outcome) -> None:

@@ -22,7 +22,7 @@ from workbench.app.recommending import AcceptSuggestions, RejectSuggestion, acce
 from workbench.core.model import Span
 from workbench.core.suggestions import DocumentSuggestions, Suggestion
 from workbench.ui.annotate.suggestion_builder import REBUILD_DELAY_MS
-from workbench.ui.background import QuietTask, read_only
+from workbench.ui.background import CancelCheck, QuietTask, read_only
 from workbench.ui.commands import CommandStep
 
 if TYPE_CHECKING:
@@ -83,8 +83,8 @@ class StoredSuggestions(QObject):
         self._generation += 1
         generation = self._generation
 
-        def use_case(project: Project, *_: object) -> Read:
-            return document_id, generation, suggestions_on(project, document_id, annotator)
+        def use_case(project: Project, _progress: object, cancelled: CancelCheck) -> Read:
+            return document_id, generation, suggestions_on(project, document_id, annotator, cancelled)
 
         task = QuietTask(read_only(self._window.project.path, use_case))
         task.succeeded.connect(self._read)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.app.project import Project
 from workbench.app.suggestions import DocumentOffer, document_suggestions
-from workbench.ui.background import QuietTask, read_only
+from workbench.ui.background import CancelCheck, QuietTask, read_only
 
 REBUILD_DELAY_MS = 300
 """After the opening or the last change, so that a run of keystrokes rebuilds once."""
@@ -31,8 +31,8 @@ class SuggestionBuilder(QObject):
     def _build(self, document_id: str) -> QuietTask:
         annotator = self._annotator
 
-        def use_case(project: Project, *_: object) -> DocumentOffer:
-            return document_suggestions(project, document_id, annotator)
+        def use_case(project: Project, _progress: object, cancelled: CancelCheck) -> DocumentOffer:
+            return document_suggestions(project, document_id, annotator, cancelled)
 
         task = QuietTask(read_only(self._path, use_case))
         task.succeeded.connect(self.built)
