@@ -195,9 +195,9 @@ def test_the_crf_learns_and_suggests_with_the_company_words_keep_in_every_text_o
     seen: list[Any] = []
     trained, recommend = train_crf_apart, CrfTagger.recommend
 
-    def train(documents: Any, contexts: Any) -> Any:
+    def train(documents: Any, contexts: Any, cancelled: Any) -> Any:
         seen.append(contexts)
-        return trained(documents, contexts)
+        return trained(documents, contexts, cancelled)
 
     def tag(tagger: CrfTagger, sentences: Any, gazetteer: Any, contexts: Any) -> Any:
         seen.append(contexts)
@@ -236,9 +236,9 @@ def test_the_recommenders_learn_from_the_first_training_documents_of_a_large_pro
     assert recommending.needs_training(project) and documents_read == []
     trained: list[list[str]] = []
 
-    def train(documents: Sequence[TrainingDocument], contexts: Any) -> Any:
+    def train(documents: Sequence[TrainingDocument], contexts: Any, cancelled: Any) -> Any:
         trained.append([d.text for d in documents])
-        return train_crf_apart(documents, contexts)
+        return train_crf_apart(documents, contexts, cancelled)
 
     monkeypatch.setattr(recommending, "train_crf_apart", train)
     recommend = recommending.recommenders_for(project, ["strings", "crf"])["crf"]  # with the strings

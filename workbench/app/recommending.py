@@ -90,16 +90,20 @@ def crf_model(
     retrain: bool | None = None,
     contexts: Callable[[], Contexts] | None = None,
     documents: Sequence[TrainingDocument] | None = None,
+    cancelled: CancelCheck = never,
 ) -> CrfModel | None:
     """The project's CRF: the stored one, trained again first when ``needs_training`` (or
     ``retrain``) says so, on ``documents`` (the training sample, read now unless the caller has
     read it) with the ``contexts`` of the project's texts (``project_contexts``, read only then,
-    through ``contexts`` when given); None when there is nothing to learn from yet."""
+    through ``contexts`` when given); None when there is nothing to learn from yet. A training
+    stops with ``Cancelled`` once ``cancelled()``."""
     if retrain if retrain is not None else needs_training(project):
         if documents is None:
             documents = training_documents(project, TRAINING_CHARACTERS)
         if any(document.spans for document in documents):
-            model = train_crf_apart(documents, contexts() if contexts is not None else project_contexts(project))
+            model = train_crf_apart(
+                documents, contexts() if contexts is not None else project_contexts(project), cancelled
+            )
             save_model(project, "crf", model.data, training_document_count(project))
             return model
     stored = load_model(project, "crf")
@@ -131,7 +135,7 @@ class Filled:
 
 
 def recommenders_for(
-    project: Project, names: Sequence[str], command: str | None = None
+    project: Project, names: Sequence[str], command: str | None = None, cancelled: CancelCheck = never
 ) -> dict[str, Recommend]:
     """The named recommenders, ready to run on texts (the CRF trained first if it is due).
     Strings and the CRF together are one recommender, as evaluated (``trained.LEARNING``'s
@@ -145,7 +149,7 @@ def recommenders_for(
     gazetteer = gazetteer_of(documents, beyond, rejected_strings(project))
     chosen: dict[str, Recommend] = {}
     contexts = cache(partial(project_contexts, project))  # read once, and only for a model
-    model = crf_model(project, contexts=contexts, documents=documents) if "crf" in names else None
+    model = crf_model(project, contexts=contexts, documents=documents, cancelled=cancelled) if "crf" in names else None
     if model is not None:
         chosen["crf"] = crf_recommender(model, gazetteer, with_strings="strings" in names, contexts=contexts())
     elif "strings" in names:
@@ -173,14 +177,15 @@ def fill_suggestions(
     names: Sequence[str] = ("strings", "crf"),
     command: str | None = None,
     progress: Progress = no_progress,
-    cancelled: Callable[[], bool] = lambda: False,
+    cancelled: CancelCheck = never,
     document_ids: Sequence[str] | None = None,
 ) -> Filled:
     """Suggestions for every document ``annotator`` (or anyone, when None) has not done: those
     assigned to them, or ``document_ids`` (the window's, which lists every document). Cancelled,
     it stops between documents: each document's suggestions are stored whole or not at all, and
-    ``Filled.documents`` counts those looked at."""
-    recommenders = recommenders_for(project, names, command)
+    ``Filled.documents`` counts those looked at; cancelled while the CRF trains, it stops with
+    ``Cancelled`` and stores nothing."""
+    recommenders = recommenders_for(project, names, command, cancelled)
     if document_ids is None:
         document_ids = documents_to_suggest(project, annotator)
     counts = dict.fromkeys((n for n in names if n in recommenders or n == "strings"), 0)
