@@ -21,7 +21,7 @@ index's separators (titles never hold them: see ``titles.shown_title``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from workbench.app.project import DocumentProgress, Project
 from workbench.core.errors import Cancelled
 from workbench.core.model import Status
 from workbench.core.normalize import normalize_query
+from workbench.core.progress import CancelCheck as CancelCheck  # the document list's name for it too
 from workbench.store import document_list as stored
 from workbench.store.document_list import IndexRow
 from workbench.store.document_list import TitledDocument as TitledDocument  # the lead's tables name documents by it
@@ -47,8 +48,6 @@ RANK_GAP = 1 << 20
 """Distance between neighbouring titles' ranks: room for renamed titles in between."""
 CHECK_EVERY = 1000
 """Documents indexed between two looks at ``cancelled``."""
-CancelCheck = Callable[[], bool]
-
 
 def filter_text(typed: str) -> str:
     """A typed filter as the index compares it: folded, its separators made spaces."""

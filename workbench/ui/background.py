@@ -44,12 +44,12 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from workbench.app.project import Project
 from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.gc_pause import pause_collection, resume_collection
+from workbench.core.progress import CancelCheck as CancelCheck  # the window's name for it too
 from workbench.core.progress import Progress
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-CancelCheck = Callable[[], bool]
 Work = Callable[[Progress, CancelCheck], T]
 """What runs on the worker thread: it reports ``progress(done, total)``, polls ``cancelled()``."""
 UseCase = Callable[[Project, Progress, CancelCheck], T]
