@@ -49,6 +49,7 @@ RANK_GAP = 1 << 20
 CHECK_EVERY = 1000
 """Documents indexed between two looks at ``cancelled``."""
 
+
 def filter_text(typed: str) -> str:
     """A typed filter as the index compares it: folded, its separators made spaces."""
     return normalize_query(typed.strip()).translate(_AS_SPACES)
