@@ -175,6 +175,22 @@ def test_an_export_goes_on_when_the_cutting_process_dies(
     assert cached_rows(ahead) == cached_rows(alone)
 
 
+def test_a_read_only_project_has_its_texts_cut_ahead_and_keeps_nothing(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    ahead, alone = project_paths
+    expected = export(alone, tmp_path / "alone")
+    tokenizer.texts.clear()
+    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
+    monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
+    with Project.open(ahead, readonly=True) as project:
+        export_project(project, tmp_path / "ahead.conll", format_name="conll")
+    assert (tmp_path / "ahead.conll").read_text(encoding="utf-8") == expected
+    assert tokenizer.texts == [text(0), text(1), text(2)]
+    assert cached_rows(ahead) == {}
+
+
 @pytest.mark.parametrize(
     ("format_name", "options"),
     [("jsonl", {}), ("brat", {}), ("conll", {"split": (80, 10, 10)})],
@@ -235,3 +251,47 @@ def running(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return "State:\tZ" not in status
+
+
+def test_long_documents_are_read_ahead_a_few_at_a_time(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch of 250 documents of a million characters each would hold gigabytes."""
+    ahead, alone = project_paths
+    expected = export(alone, tmp_path / "alone")
+    monkeypatch.setattr(tokens_ahead, "BATCH_CHARACTERS", len(text(13)) + 1)  # two texts reach it
+    monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
+    StartedCutter.started.clear()
+    assert export(ahead, tmp_path / "ahead") == expected
+    [cutter] = StartedCutter.started
+    assert cutter.sent == 6  # 14 documents two at a time; the first two cut here, doc05 in a pair
+
+
+class SilentCutter(tokens_ahead._Cutter):
+    """A process that never answers (still starting, as far as the export can tell); what each
+    was sent is kept as it closes."""
+
+    sent_at_close: ClassVar[list[int]] = []
+
+    def rows_of(self, number: int) -> list[token_cache.Packed] | None:
+        return None
+
+    def close(self) -> None:
+        SilentCutter.sent_at_close.append(self.sent)
+        super().close()
+
+
+def test_batches_are_not_sent_faster_than_the_process_answers(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    """Sent while it starts, the texts waited in the pipe: 37 MB for long documents."""
+    ahead, alone = project_paths
+    expected = export(alone, tmp_path / "alone")
+    tokenizer.texts.clear()
+    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
+    monkeypatch.setattr(tokens_ahead, "_Cutter", SilentCutter)
+    SilentCutter.sent_at_close.clear()
+    assert export(ahead, tmp_path / "ahead") == expected
+    assert len(tokenizer.texts) == DOCUMENTS - 1  # every text cut here
+    assert SilentCutter.sent_at_close == [tokens_ahead.IN_FLIGHT]  # of the four batches after the first

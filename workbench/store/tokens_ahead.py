@@ -10,13 +10,13 @@ cuts and packs them while the export writes the batch before; the cache takes th
 takes stored ones (``TokenCache.hold``) and keeps them in the project as it keeps those it cuts.
 Only texts go there and rows come back, in the order they went.
 
-The first batch is cut by the export itself while the process starts (about half a second), and
-so is any batch whose rows are not back when it is reached before the process has sent back
-anything. An export of one batch or less starts no process; one whose texts the project keeps
-tokens of sends nothing. A process that dies leaves the rest to be cut by the export. The
-process is ended with the export, however the export ends, and ends itself if the export's
-process is gone. The frozen program lets it start (``multiprocessing.freeze_support`` in
-``workbench/__main__.py``).
+The first batch (``BATCH`` documents, fewer when they are long) is cut by the export itself
+while the process starts (about half a second), and so is any batch whose rows are not back when
+it is reached before the process has sent back anything. An export of one batch or less starts
+no process; one whose texts the project keeps tokens of sends nothing. A process that dies leaves
+the rest to be cut by the export. The process is ended with the export, however the export ends,
+and ends itself if the export's process is gone. The frozen program lets it start
+(``multiprocessing.freeze_support`` in ``workbench/__main__.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import multiprocessing
 import queue
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import islice
 from multiprocessing.queues import Queue
 from typing import NamedTuple, TypeVar
 
@@ -34,6 +33,14 @@ from workbench.store.token_cache import Packed, TokenCache, cut_packed
 
 BATCH = 250
 """Documents read ahead, and so the texts sent at once: a tenth of a second of cutting."""
+BATCH_CHARACTERS = 1_000_000
+"""Fewer documents when they are long: a batch ends once its texts hold this many characters,
+so that what is read ahead stays a few megabytes whatever the documents' length."""
+IN_FLIGHT = 2
+"""Batches sent whose rows have not been taken back: the one being cut and the next. Until the
+process answers, the batches reached are cut by the export and not sent (sent, they waited in
+the pipe: 37 MB of texts as an export of 500,000-character documents ran ahead of a process
+still starting)."""
 POLL_SECONDS = 0.1
 """How often a wait for rows looks whether the cutting process is still there."""
 Annotated = TypeVar("Annotated", bound=ImportedDocument)
@@ -89,7 +96,7 @@ class _Ahead:
             return None
         if self.cutter is None:
             self.cutter = _Cutter()
-        if not self.cutter.alive():
+        if not self.cutter.alive() or self.cutter.sent - self.cutter.received >= IN_FLIGHT:
             return None
         sha256s = [sha256 for sha256 in wanted if sha256 in lacking]
         return _Sent(sha256s, self.cutter.send([wanted[sha256] for sha256 in sha256s]))
@@ -103,8 +110,16 @@ class _Ahead:
 
 
 def _batches(documents: Iterable[Annotated]) -> Iterator[list[Annotated]]:
-    pending = iter(documents)
-    while batch := list(islice(pending, BATCH)):
+    """The documents in batches of ``BATCH``, or fewer holding ``BATCH_CHARACTERS``."""
+    batch: list[Annotated] = []
+    characters = 0
+    for annotated in documents:
+        batch.append(annotated)
+        characters += len(annotated.document.text)
+        if len(batch) >= BATCH or characters >= BATCH_CHARACTERS:
+            yield batch
+            batch, characters = [], 0
+    if batch:
         yield batch
 
 
