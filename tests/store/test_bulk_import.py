@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,3 +180,23 @@ def test_a_set_met_twice_in_one_import_gets_the_same_revision_however_it_is_batc
     run_import(conn, first, again)
     assert conn.execute("SELECT revision FROM annotation_sets").fetchone()[0] == 2
     assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 3
+
+
+def test_long_documents_are_written_a_few_at_a_time(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch of 500 documents of half a million characters each held 250 million characters."""
+    inserted: list[int] = []
+    insert = bulk_import.insert_rows
+
+    def counted(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:
+        if table == "documents":
+            inserted.append(len(pending))
+        insert(conn, table, pending)
+
+    monkeypatch.setattr(bulk_import, "insert_rows", counted)
+    monkeypatch.setattr(bulk_import, "BATCH_CHARACTERS", 2 * len(TEXT))
+    texts = [f"{TEXT} {number}" for number in range(5)]  # each longer than TEXT: two fill a batch
+    summary = run_import(conn, *(AnnotatedDocument(make_document(f"d{n}", t)) for n, t in enumerate(texts)))
+    assert summary.documents_added == 5
+    assert inserted == [2, 2, 1]
