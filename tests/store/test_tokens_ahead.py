@@ -110,6 +110,21 @@ def export(path: Path, out: Path, format_name: str = "conll", **options: object)
     )
 
 
+def compared_and_cut_with(
+    cutter: type[tokens_ahead._Cutter], project_paths: tuple[Path, Path], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer,
+) -> tuple[Path, str]:
+    """The project to export with ``cutter`` as the cutting process, three documents a batch,
+    and the other project's CoNLL export on one process to compare with (the texts it cut
+    forgotten)."""
+    ahead, alone = project_paths
+    expected = export(alone, tmp_path / "alone")
+    tokenizer.texts.clear()
+    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
+    monkeypatch.setattr(tokens_ahead, "_Cutter", cutter)
+    return ahead, expected
+
+
 @pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
 def test_an_export_has_the_texts_after_its_first_batch_cut_in_a_second_process(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -161,29 +176,21 @@ def test_an_export_goes_on_when_the_cutting_process_dies(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     tokenizer: CountedTokenizer,
 ) -> None:
-    ahead, alone = project_paths
-    expected = export(alone, tmp_path / "alone")
-    tokenizer.texts.clear()
-    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
-    monkeypatch.setattr(tokens_ahead, "_Cutter", DyingCutter)
+    ahead, expected = compared_and_cut_with(DyingCutter, project_paths, tmp_path, monkeypatch, tokenizer)
 
     assert export(ahead, tmp_path / "ahead") == expected
     # the first batch; the second came back; the third was sent as the process died and never
     # came back, and nothing more was sent: this process cut the rest (doc05 has no gold set)
     cut_here = [text(n) for n in (0, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13)]
     assert tokenizer.texts == cut_here
-    assert cached_rows(ahead) == cached_rows(alone)
+    assert cached_rows(ahead) == cached_rows(project_paths[1])
 
 
 def test_a_read_only_project_has_its_texts_cut_ahead_and_keeps_nothing(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     tokenizer: CountedTokenizer,
 ) -> None:
-    ahead, alone = project_paths
-    expected = export(alone, tmp_path / "alone")
-    tokenizer.texts.clear()
-    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
-    monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
+    ahead, expected = compared_and_cut_with(StartedCutter, project_paths, tmp_path, monkeypatch, tokenizer)
     with Project.open(ahead, readonly=True) as project:
         export_project(project, tmp_path / "ahead.conll", format_name="conll")
     assert (tmp_path / "ahead.conll").read_text(encoding="utf-8") == expected
@@ -286,11 +293,7 @@ def test_batches_are_not_sent_faster_than_the_process_answers(
     tokenizer: CountedTokenizer,
 ) -> None:
     """Sent while it starts, the texts waited in the pipe: 37 MB for long documents."""
-    ahead, alone = project_paths
-    expected = export(alone, tmp_path / "alone")
-    tokenizer.texts.clear()
-    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
-    monkeypatch.setattr(tokens_ahead, "_Cutter", SilentCutter)
+    ahead, expected = compared_and_cut_with(SilentCutter, project_paths, tmp_path, monkeypatch, tokenizer)
     SilentCutter.sent_at_close.clear()
     assert export(ahead, tmp_path / "ahead") == expected
     assert len(tokenizer.texts) == DOCUMENTS - 1  # every text cut here
