@@ -148,6 +148,13 @@ def document_texts(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
     return ((i, shown_title(title, opening), text) for i, title, opening, text in rows)
 
 
+_NOT_DONE = (
+    "SELECT d.id FROM documents d LEFT JOIN annotation_sets a "
+    "ON a.document_id = d.id AND a.annotator = ? WHERE coalesce(a.status, 'new') != ?"
+)
+"""The documents an annotator has not marked done (parameters: the annotator, ``done``)."""
+
+
 def next_not_done(conn: sqlite3.Connection, annotator: str, document_id: str, count: int) -> list[str]:
     """Up to ``count`` of ``not_done``: those after ``document_id`` in project order, then those
     from the first document on."""
@@ -156,9 +163,7 @@ def next_not_done(conn: sqlite3.Connection, annotator: str, document_id: str, co
         found += [
             i
             for (i,) in conn.execute(
-                f"SELECT d.id FROM documents d LEFT JOIN annotation_sets a "
-                f"ON a.document_id = d.id AND a.annotator = ? WHERE coalesce(a.status, 'new') != ? "
-                f"AND (d.ord, d.rowid) {side} (SELECT ord, rowid FROM documents WHERE id = ?) "
+                f"{_NOT_DONE} AND (d.ord, d.rowid) {side} (SELECT ord, rowid FROM documents WHERE id = ?) "
                 f"{PROJECT_ORDER} LIMIT ?",
                 [annotator, Status.DONE.value, document_id, count - len(found)],
             )
@@ -168,12 +173,4 @@ def next_not_done(conn: sqlite3.Connection, annotator: str, document_id: str, co
 
 def not_done(conn: sqlite3.Connection, annotator: str) -> list[str]:
     """The ids of the documents the annotator has not marked done, in project order."""
-    return [
-        i
-        for (i,) in conn.execute(
-            f"SELECT d.id FROM documents d LEFT JOIN annotation_sets a "
-            f"ON a.document_id = d.id AND a.annotator = ? "
-            f"WHERE coalesce(a.status, 'new') != ? {PROJECT_ORDER}",
-            [annotator, Status.DONE.value],
-        )
-    ]
+    return [i for (i,) in conn.execute(f"{_NOT_DONE} {PROJECT_ORDER}", [annotator, Status.DONE.value])]
