@@ -49,9 +49,9 @@ def export_project(
     come from the project's token cache, and those cut now are kept there when the project is
     writable (``store.token_cache``); an export that writes the documents in project order has
     the next ones' cut in a second process meanwhile (``store.tokens_ahead``; a split reorders
-    them). The cyclic garbage collector is paused meanwhile: an export
-    makes no cycles, and it read every span as a row, each few hundred of which started a
-    collection (0.11 s of a brat export of 10,000 documents).
+    them). The cyclic garbage collector is paused meanwhile: an export makes no cycles, and it
+    read every span as a row, each few hundred of which started a collection (0.11 s of a brat
+    export of 10,000 documents).
     """
     check_output_path(out, project.path)
     check_source(project, source)

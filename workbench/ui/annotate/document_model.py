@@ -3,10 +3,11 @@ count), filtered by status and title and sorted by a column, without holding the
 
 A project may hold 100,000 documents. The model starts from their count and reads the rows a
 view paints a page at a time (``app/document_list.py``). Filtering and sorting work on the list's
-``DocumentIndex``, read on a worker thread once the window has first painted, on a large project
-(``BACKGROUND_FROM`` documents on; ``ui.first_paint``), and when first needed for a small one. Until it is there the
-list shows every document in project order, and a filter or sort asked for meanwhile applies when
-it comes. Rows are kept a page at a time, and the pages least recently read are dropped.
+``DocumentIndex``, read on a worker thread once the window has first painted, on a large
+project (``BACKGROUND_FROM`` documents on; ``ui.first_paint``), and when first needed for a small
+one. Until it is there the list shows every document in project order, and a filter or sort
+asked for meanwhile applies when it comes. Rows are kept a page at a time, and the pages least
+recently read are dropped.
 
 A title is edited in place (F2, or a double click): the model only asks for the rename
 (``renameRequested``); the window makes it an undoable command and reads the row again."""
