@@ -1,5 +1,5 @@
-"""Tokens cut ahead in a second process while an export or the agreement writes the documents
-before (``store.tokens_ahead``)."""
+"""Tokens cut ahead in a second process while the agreement (or any reader of the documents in
+order) works on those before (``store.tokens_ahead``)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import pytest
 
 from tests.store.test_token_cache import CountedTokenizer, cached_rows
 from workbench.app.agreement import project_agreement
-from workbench.app.exporting import export_project
 from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
 from workbench.core.schema import builtin_schema
-from workbench.formats.base import ExportOptions
+from workbench.core.tokens import TextTokens
 from workbench.store import token_cache, tokens_ahead
 from workbench.store.project import Project
+from workbench.store.tokens_ahead import cut_ahead
 
 BATCH = 3
 DOCUMENTS = 14
@@ -65,7 +65,7 @@ def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
 
 
 class StartedCutter(tokens_ahead._Cutter):
-    """The cutting process, waited for before the first rows are asked for, as a long export
+    """The cutting process, waited for before the first rows are asked for, as a long run
     finds it: started, the texts it was sent back. Each process started is kept, to look at."""
 
     started: ClassVar[list[StartedCutter]] = []
@@ -74,13 +74,13 @@ class StartedCutter(tokens_ahead._Cutter):
         super().__init__()
         StartedCutter.started.append(self)
 
-    def rows_of(self, number: int) -> list[token_cache.Packed] | None:
+    def answer(self, number: int) -> list[token_cache.Packed] | None:
         self.wait_for_first_rows()
-        return super().rows_of(number)
+        return super().answer(number)
 
     def wait_for_first_rows(self) -> None:
         deadline = time.monotonic() + 60
-        while not self.received and self.rows.empty() and time.monotonic() < deadline:
+        while not self.received and self.answers.empty() and time.monotonic() < deadline:
             time.sleep(0.01)
 
 
@@ -88,12 +88,12 @@ class DyingCutter(StartedCutter):
     """A cutting process that dies once it has sent back its first rows, before it is sent
     the next texts."""
 
-    def send(self, texts: list[str]) -> int:
+    def send(self, batch: list[str]) -> int:
         if self.sent:
             self.wait_for_first_rows()
             self.process.kill()
             self.process.join()
-        return super().send(texts)
+        return super().send(batch)
 
 
 class NoCutter:
@@ -101,56 +101,48 @@ class NoCutter:
         raise AssertionError("a cutting process was started")
 
 
-def export(path: Path, out: Path, format_name: str = "conll", **options: object) -> str:
-    with Project.open(path) as project:
-        export_options = ExportOptions(schema=project.schema, **options)  # type: ignore[arg-type]
-        export_project(project, out, format_name=format_name, options=export_options)
-    return out.read_text(encoding="utf-8") if out.is_file() else "\n".join(
-        file.read_text(encoding="utf-8") for file in sorted(out.iterdir())
-    )
+def tokens_of_every_document(path: Path, *, readonly: bool = False) -> list[TextTokens]:
+    """The tokens of each document with a gold set, asked for in order with the texts cut
+    ahead, as the agreement asks for them; those cut kept in the project unless ``readonly``."""
+    with Project.open(path, readonly=readonly) as project, token_cache.token_cache(
+        project.conn, writable=not readonly
+    ) as cache, cut_ahead(project.iter_annotated(GOLD), cache) as in_order:
+        return [cache.tokens(annotated.document) for annotated in in_order if annotated.sets]
 
 
 def compared_and_cut_with(
-    cutter: type[tokens_ahead._Cutter], project_paths: tuple[Path, Path], tmp_path: Path,
+    cutter: type[tokens_ahead._Cutter], project_paths: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer,
-) -> tuple[Path, str]:
-    """The project to export with ``cutter`` as the cutting process, three documents a batch,
-    and the other project's CoNLL export on one process to compare with (the texts it cut
+) -> tuple[Path, list[TextTokens]]:
+    """The project to read with ``cutter`` as the cutting process, three documents a batch,
+    and the other project's tokens cut on one process to compare with (the texts it cut
     forgotten)."""
     ahead, alone = project_paths
-    expected = export(alone, tmp_path / "alone")
+    monkeypatch.setattr(tokens_ahead, "BATCH", DOCUMENTS)  # one batch: no process
+    monkeypatch.setattr(tokens_ahead, "_Cutter", NoCutter)
+    expected = tokens_of_every_document(alone)
     tokenizer.texts.clear()
     monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
     monkeypatch.setattr(tokens_ahead, "_Cutter", cutter)
     return ahead, expected
 
 
-@pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
-def test_an_export_has_the_texts_after_its_first_batch_cut_in_a_second_process(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    tokenizer: CountedTokenizer, format_name: str,
+def test_the_texts_after_the_first_batch_are_cut_in_a_second_process(
+    project_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer
 ) -> None:
-    ahead, alone = project_paths
-    monkeypatch.setattr(tokens_ahead, "BATCH", DOCUMENTS)  # one batch: no process
-    monkeypatch.setattr(tokens_ahead, "_Cutter", NoCutter)
-    expected = export(alone, tmp_path / "alone", format_name)
-    assert len(tokenizer.texts) == DOCUMENTS - 1
-    tokenizer.texts.clear()
-    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
-    monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
+    ahead, expected = compared_and_cut_with(StartedCutter, project_paths, monkeypatch, tokenizer)
     StartedCutter.started.clear()
 
-    assert export(ahead, tmp_path / "ahead", format_name) == expected
+    assert tokens_of_every_document(ahead) == expected
     assert tokenizer.texts == [text(0), text(1), text(2)]  # the first batch; the rest came back
-    assert cached_rows(ahead) == cached_rows(alone)
+    assert cached_rows(ahead) == cached_rows(project_paths[1])
     [cutter] = StartedCutter.started
     assert cutter.sent == cutter.received == 4  # batches 2 to 5 (the last holds two documents)
     assert not cutter.process.is_alive()
 
 
-def test_texts_whose_tokens_are_kept_are_not_sent_and_a_second_export_starts_no_process(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    tokenizer: CountedTokenizer,
+def test_texts_whose_tokens_are_kept_are_not_sent_and_a_second_reading_starts_no_process(
+    project_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer
 ) -> None:
     ahead, _ = project_paths
     monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
@@ -163,22 +155,21 @@ def test_texts_whose_tokens_are_kept_are_not_sent_and_a_second_export_starts_no_
     tokenizer.texts.clear()
     monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
     StartedCutter.started.clear()
-    export(ahead, tmp_path / "once")
+    tokens_of_every_document(ahead)
     [cutter] = StartedCutter.started
     assert cutter.sent == 2  # the second batch and the fifth
     assert tokenizer.texts == [text(0), text(1), text(2)]
     monkeypatch.setattr(tokens_ahead, "_Cutter", NoCutter)
-    export(ahead, tmp_path / "again")
+    tokens_of_every_document(ahead)
     assert tokenizer.texts == [text(0), text(1), text(2)]
 
 
-def test_an_export_goes_on_when_the_cutting_process_dies(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    tokenizer: CountedTokenizer,
+def test_the_reading_goes_on_when_the_cutting_process_dies(
+    project_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer
 ) -> None:
-    ahead, expected = compared_and_cut_with(DyingCutter, project_paths, tmp_path, monkeypatch, tokenizer)
+    ahead, expected = compared_and_cut_with(DyingCutter, project_paths, monkeypatch, tokenizer)
 
-    assert export(ahead, tmp_path / "ahead") == expected
+    assert tokens_of_every_document(ahead) == expected
     # the first batch; the second came back; the third was sent as the process died and never
     # came back, and nothing more was sent: this process cut the rest (doc05 has no gold set)
     cut_here = [text(n) for n in (0, 1, 2, 6, 7, 8, 9, 10, 11, 12, 13)]
@@ -187,28 +178,12 @@ def test_an_export_goes_on_when_the_cutting_process_dies(
 
 
 def test_a_read_only_project_has_its_texts_cut_ahead_and_keeps_nothing(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    tokenizer: CountedTokenizer,
+    project_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer
 ) -> None:
-    ahead, expected = compared_and_cut_with(StartedCutter, project_paths, tmp_path, monkeypatch, tokenizer)
-    with Project.open(ahead, readonly=True) as project:
-        export_project(project, tmp_path / "ahead.conll", format_name="conll")
-    assert (tmp_path / "ahead.conll").read_text(encoding="utf-8") == expected
+    ahead, expected = compared_and_cut_with(StartedCutter, project_paths, monkeypatch, tokenizer)
+    assert tokens_of_every_document(ahead, readonly=True) == expected
     assert tokenizer.texts == [text(0), text(1), text(2)]
     assert cached_rows(ahead) == {}
-
-
-@pytest.mark.parametrize(
-    ("format_name", "options"),
-    [("jsonl", {}), ("brat", {}), ("conll", {"split": (80, 10, 10)})],
-)
-def test_exports_that_ask_for_no_tokens_or_reorder_the_documents_start_no_process(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    format_name: str, options: dict[str, object],
-) -> None:
-    monkeypatch.setattr(tokens_ahead, "BATCH", BATCH)
-    monkeypatch.setattr(tokens_ahead, "_Cutter", NoCutter)
-    export(project_paths[0], tmp_path / "out", format_name, **options)
 
 
 def test_the_agreement_has_the_texts_cut_ahead(
@@ -231,7 +206,7 @@ from workbench.store.tokens_ahead import _Cutter
 if __name__ == "__main__":
     cutter = _Cutter()
     cutter.send(["نص قصير"])
-    while cutter.rows_of(0) is None:
+    while cutter.answer(0) is None:
         pass
     print(cutter.process.pid, flush=True)
     os._exit(0)  # gone without ending it, as when killed
@@ -261,27 +236,28 @@ def running(pid: int) -> bool:
 
 
 def test_long_documents_are_read_ahead_a_few_at_a_time(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    project_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer
 ) -> None:
     """A batch of 250 documents of a million characters each would hold gigabytes."""
-    ahead, alone = project_paths
-    expected = export(alone, tmp_path / "alone")
+    ahead, expected = compared_and_cut_with(StartedCutter, project_paths, monkeypatch, tokenizer)
     monkeypatch.setattr(tokens_ahead, "BATCH_CHARACTERS", len(text(13)) + 1)  # two texts reach it
-    monkeypatch.setattr(tokens_ahead, "_Cutter", StartedCutter)
     StartedCutter.started.clear()
-    assert export(ahead, tmp_path / "ahead") == expected
+    assert tokens_of_every_document(ahead) == expected
     [cutter] = StartedCutter.started
     assert cutter.sent == 6  # 14 documents two at a time; the first two cut here, doc05 in a pair
 
 
 class SilentCutter(tokens_ahead._Cutter):
-    """A process that never answers (still starting, as far as the export can tell); what each
+    """A process that never answers (still starting, as far as the reader can tell); what each
     was sent is kept as it closes."""
 
     sent_at_close: ClassVar[list[int]] = []
 
-    def rows_of(self, number: int) -> list[token_cache.Packed] | None:
+    def answer(self, number: int) -> list[token_cache.Packed] | None:
         return None
+
+    def in_flight(self) -> int:
+        return self.sent  # nothing comes back
 
     def close(self) -> None:
         SilentCutter.sent_at_close.append(self.sent)
@@ -289,12 +265,11 @@ class SilentCutter(tokens_ahead._Cutter):
 
 
 def test_batches_are_not_sent_faster_than_the_process_answers(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    tokenizer: CountedTokenizer,
+    project_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tokenizer: CountedTokenizer
 ) -> None:
     """Sent while it starts, the texts waited in the pipe: 37 MB for long documents."""
-    ahead, expected = compared_and_cut_with(SilentCutter, project_paths, tmp_path, monkeypatch, tokenizer)
+    ahead, expected = compared_and_cut_with(SilentCutter, project_paths, monkeypatch, tokenizer)
     SilentCutter.sent_at_close.clear()
-    assert export(ahead, tmp_path / "ahead") == expected
+    assert tokens_of_every_document(ahead) == expected
     assert len(tokenizer.texts) == DOCUMENTS - 1  # every text cut here
     assert SilentCutter.sent_at_close == [tokens_ahead.IN_FLIGHT]  # of the four batches after the first

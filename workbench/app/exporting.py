@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 
 from workbench.app.output_paths import check_output_path
 from workbench.app.progress import counted
+from workbench.app.render_ahead import render_ahead
 from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
-from workbench.core.model import GOLD, SUGGESTIONS
+from workbench.core.model import GOLD, SUGGESTIONS, ImportedDocument
 from workbench.core.progress import Progress, no_progress
 from workbench.formats import exporter, exporter_reads_tokens, exporter_takes_plain_spans
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
-from workbench.store.token_cache import token_cache
-from workbench.store.tokens_ahead import cut_ahead
+from workbench.store.token_cache import TokenCache, token_cache
 
 
 def check_source(project: Project, source: str) -> None:
@@ -47,11 +47,11 @@ def export_project(
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
     holding exactly this export, or, when the export fails, what it held before. Token offsets
     come from the project's token cache, and those cut now are kept there when the project is
-    writable (``store.token_cache``); an export that writes the documents in project order has
-    the next ones' cut in a second process meanwhile (``store.tokens_ahead``; a split reorders
-    them). The cyclic garbage collector is paused meanwhile: an export makes no cycles, and it
-    read every span as a row, each few hundred of which started a collection (0.11 s of a brat
-    export of 10,000 documents).
+    writable (``store.token_cache``); a token-based export that writes the documents in project
+    order has batches of them rendered by a second process (``app.render_ahead``). The cyclic
+    garbage collector is paused meanwhile: an export makes no cycles, and it read every span as
+    a row, each few hundred of which started a collection (0.11 s of a brat export of 10,000
+    documents).
     """
     check_output_path(out, project.path)
     check_source(project, source)
@@ -59,12 +59,31 @@ def export_project(
     report = FormatReport() if report is None else report
     left_out_before = report.counts[Issue.UNANNOTATED_DOCUMENT]
     total = project.document_count()
-    read = project.iter_plain if exporter_takes_plain_spans(format_name) else project.iter_annotated
     options = options or ExportOptions(schema=project.schema)
-    cuts_ahead = exporter_reads_tokens(format_name) and options.split is None
-    with token_cache(project.conn, writable=not project.readonly) as cache, collection_paused():
-        ahead = cut_ahead(read(source), cache) if cuts_ahead else nullcontext(read(source))
-        with ahead as documents:
-            options = replace(options, text_tokens=cache.tokens)
-            write(counted(documents, progress, total, cancelled), out, options, report=report)
+    with (
+        token_cache(project.conn, writable=not project.readonly) as cache,
+        collection_paused(),
+        _documents(project, source, format_name, options, cache, report) as (documents, ahead),
+    ):
+        options = replace(options, text_tokens=cache.tokens, rendered_ahead=ahead)
+        write(counted(documents, progress, total, cancelled), out, options, report=report)
     return total - (report.counts[Issue.UNANNOTATED_DOCUMENT] - left_out_before)
+
+
+def _documents(
+    project: Project,
+    source: str,
+    format_name: str,
+    options: ExportOptions,
+    cache: TokenCache,
+    report: FormatReport,
+) -> AbstractContextManager[
+    tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str | None] | None]
+]:
+    """The documents to export, in order, and what gives those rendered ahead: a token-based
+    export that writes them in project order has batches of them rendered by a second process
+    (``app.render_ahead``; a split reorders them)."""
+    if exporter_reads_tokens(format_name) and options.split is None:
+        return render_ahead(project, source, format_name, options, cache, report)
+    read = project.iter_plain if exporter_takes_plain_spans(format_name) else project.iter_annotated
+    return nullcontext((read(source), None))

@@ -7,8 +7,9 @@ annotations are spans and nothing else as ``PlainSpansDocument`` (``core.model``
 of either kind, and ``PLAIN_SPANS = True`` when it writes plain spans from their columns (a
 project's export then reads them so, ``exporter_takes_plain_spans``); the token-based exporters tag
 ``Span``s, which they would only make again, and have ``READS_TOKENS = True``: they ask
-``ExportOptions.text_tokens`` for each document's tokens (``exporter_reads_tokens``). Modules are
-imported only when their format is used.
+``ExportOptions.text_tokens`` for each document's tokens (``exporter_reads_tokens``), and have a
+``renderer`` too: what they render each document with, which a second process rendering part of
+a project's export takes (``renderer``). Modules are imported only when their format is used.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from workbench.core.errors import WorkbenchError
 
 if TYPE_CHECKING:  # the registry itself stays light: the command line reads it at start-up
     from workbench.formats.base import Exporter, Importer, ProjectImporter
+    from workbench.formats.exporting import RendererFactory
 
 IMPORTERS: dict[str, str] = {
     "txt": "workbench.formats.txt",
@@ -61,6 +63,11 @@ def exporter_takes_plain_spans(name: str) -> bool:
 def exporter_reads_tokens(name: str) -> bool:
     """Whether the exporter ``name`` asks for each document's tokens (``READS_TOKENS``)."""
     return bool(getattr(_module(name, EXPORTERS, "export"), "READS_TOKENS", False))
+
+
+def renderer(name: str) -> RendererFactory:
+    """The ``renderer`` of the token-based exporter ``name`` (``exporter_reads_tokens``)."""
+    return cast("RendererFactory", _module(name, EXPORTERS, "export").renderer)
 
 
 def _module(name: str, registry: dict[str, str], verb: str) -> ModuleType:

@@ -45,6 +45,9 @@ class ExportOptions:
     text_tokens: Callable[[Document], TextTokens] | None = None
     """Where the token-based exports get a text's tokens and sentence breaks (a project's token
     cache); None: ``core.tokens.text_tokens`` of the text."""
+    rendered_ahead: Callable[[ImportedDocument], str | None] | None = None
+    """A document's text in the export file when another process has rendered it already
+    (``app.render_ahead``), else None, and the exporter renders it."""
 
 
 class Importer(Protocol):

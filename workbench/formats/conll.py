@@ -40,7 +40,7 @@ from workbench.core.text_io import read_text_file
 from workbench.core.tokens import Token
 from workbench.formats.base import ExportOptions, ImportOptions, export_folder
 from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_columns
-from workbench.formats.exporting import export_units, write_text_export
+from workbench.formats.exporting import Renderer, export_units, write_text_export
 from workbench.formats.importing import annotator_name, entity_label, input_files
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.sentence_splits import Sentence, write_sentence_splits
@@ -279,18 +279,25 @@ def write(
         for unit in _unit_sentences(annotated, options, report):
             yield from unit
 
-    def render(annotated: ImportedDocument) -> Iterator[str]:
-        marker = DOCSTART_LINES if annotated.document.metadata.get(DOCSTART_KEY) else ""
-        for unit in _unit_sentences(annotated, options, report):
-            yield marker + "".join(sentence.text for sentence in unit)
-
     if options.split is not None and options.split_by == "sentence":
         with export_folder(out) as folder:
             write_sentence_splits(
                 documents, folder, options, progress, suffix=SUFFIX, sentences=sentences
             )
     else:
+        render = renderer(options, report)
         write_text_export(documents, out, options, progress, suffix=SUFFIX, render=render)
+
+
+def renderer(options: ExportOptions, report: FormatReport) -> Renderer:
+    """The text of a document in the export file."""
+
+    def render(annotated: ImportedDocument) -> Iterator[str]:
+        marker = DOCSTART_LINES if annotated.document.metadata.get(DOCSTART_KEY) else ""
+        for unit in _unit_sentences(annotated, options, report):
+            yield marker + "".join(sentence.text for sentence in unit)
+
+    return render
 
 
 def _unit_sentences(

@@ -41,6 +41,9 @@ from workbench.formats.splits import split_documents
 
 Renderer = Callable[[ImportedDocument], Iterable[str]]
 """The text of one document in an export file."""
+RendererFactory = Callable[[ExportOptions, FormatReport], Renderer]
+"""A token-based exporter's ``renderer``: what it renders each document with, counting what it
+widened or left out in the report (``formats.renderer``)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def write_text_export(
         raise WorkbenchError(f"{out} is a folder: give the file to write, or export with a split")
     [(_, group)], total = export_groups(documents, options)
     with atomic_text_output(out) as stream:
-        _write_documents(stream, group, progress, 0, total, render)
+        _write_documents(stream, group, progress, 0, total, _document_text(render, options))
 
 
 def write_split_files(
@@ -116,11 +119,31 @@ def write_split_files(
     """Write the split files (``train`` alone without a split) into ``folder``, a folder being
     built by ``export_folder``; the names of the splits written."""
     groups, total = export_groups(documents, options)
+    text = _document_text(render, options)
     done = 0
     for split, group in groups:
         with atomic_text_output(folder / f"{split or 'train'}{suffix}", in_built_folder=True) as stream:
-            done = _write_documents(stream, group, progress, done, total, render)
+            done = _write_documents(stream, group, progress, done, total, text)
     return [split or "train" for split, _ in groups]
+
+
+def _document_text(render: Renderer, options: ExportOptions) -> Callable[[ImportedDocument], str]:
+    """A document's whole text in the file, checked (``check_offsets``) and rendered now, or
+    as another process checked and rendered it ahead (``ExportOptions.rendered_ahead``)."""
+
+    def rendered_here(annotated: ImportedDocument) -> str:
+        check_offsets(annotated)
+        return "".join(render(annotated))
+
+    ahead = options.rendered_ahead
+    if ahead is None:
+        return rendered_here
+
+    def text(annotated: ImportedDocument) -> str:
+        rendered = ahead(annotated)
+        return rendered_here(annotated) if rendered is None else rendered
+
+    return text
 
 
 def _write_documents(
@@ -129,12 +152,11 @@ def _write_documents(
     progress: Progress,
     done: int,
     total: int,
-    render: Renderer,
+    text: Callable[[ImportedDocument], str],
 ) -> int:
-    """Check and write each document, counting on from ``done``; the count reached."""
+    """Write each document's ``text``, counting on from ``done``; the count reached."""
     for annotated in documents:
-        check_offsets(annotated)
-        stream.write("".join(render(annotated)))  # one write a document, not one a line
+        stream.write(text(annotated))  # one write a document, not one a line
         done += 1
         progress(done, total)
     return done

@@ -45,6 +45,7 @@ from workbench.core.schema import Schema
 from workbench.formats.base import ExportOptions, export_folder
 from workbench.formats.exporting import (
     ExportUnit,
+    Renderer,
     export_units,
     write_split_files,
     write_text_file,
@@ -71,11 +72,8 @@ def write(
     report = report if report is not None else FormatReport()
     _check_label_columns(options.schema)
     names = label_names(options)
-    index = {name: str(number) for number, name in enumerate(names)}
-
-    def render(annotated: ImportedDocument) -> Iterator[str]:
-        for line, _ in _document_rows(annotated, options, index, report):
-            yield line
+    index = _label_numbers(names)
+    render = renderer(options, report)
 
     def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
         for line, spans in _document_rows(annotated, options, index, report):
@@ -94,6 +92,22 @@ def write(
         write_text_file(folder / "labels.json", labels, in_built_folder=True)
         card = dataset_card(options.schema, names, splits)
         write_text_file(folder / "README.md", card, in_built_folder=True)
+
+
+def renderer(options: ExportOptions, report: FormatReport) -> Renderer:
+    """The rows of a document in the split file."""
+    index = _label_numbers(label_names(options))
+
+    def render(annotated: ImportedDocument) -> Iterator[str]:
+        for line, _ in _document_rows(annotated, options, index, report):
+            yield line
+
+    return render
+
+
+def _label_numbers(names: list[str]) -> dict[str, str]:
+    """Each tag's number in ``names``, as the rows write it."""
+    return {name: str(number) for number, name in enumerate(names)}
 
 
 def label_names(options: ExportOptions) -> list[str]:

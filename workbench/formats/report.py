@@ -47,6 +47,11 @@ class FormatReport:
         if len(self.messages) < MAX_MESSAGES:
             self.messages.append(message)
 
+    def merge(self, other: FormatReport) -> None:
+        """Count what ``other`` counted after what this one holds, as if it had been added here."""
+        self.counts.update(other.counts)
+        self.messages.extend(other.messages[: max(0, MAX_MESSAGES - len(self.messages))])
+
     @property
     def repaired_tags(self) -> int:
         return self.counts[Issue.REPAIRED_TAG]

@@ -38,7 +38,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import Event, ImportedDocument, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import ExportOptions
-from workbench.formats.exporting import ExportUnit, export_units, write_text_export
+from workbench.formats.exporting import ExportUnit, Renderer, export_units, write_text_export
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.token_layers import (
     entity_spans,
@@ -61,6 +61,12 @@ def write(
     report: FormatReport | None = None,
 ) -> None:
     report = report if report is not None else FormatReport()
+    render = renderer(options, report)
+    write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
+
+
+def renderer(options: ExportOptions, report: FormatReport) -> Renderer:
+    """The windows of a document, a line each."""
 
     def render(annotated: ImportedDocument) -> Iterator[str]:
         units = export_units(annotated, report)
@@ -71,7 +77,7 @@ def write(
             for window in _Windows(unit, tokens, options, report).lines():
                 yield _JSON.encode(window) + "\n"
 
-    write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
+    return render
 
 
 class _Windows:

@@ -5,8 +5,10 @@ stale; only another tokenizer (another camel-tools release or Unicode data) coul
 differently, so each row names the tokenizer that cut it and a row of another one is cut again.
 
 The cache is filled lazily, by the first export that needs a text's tokens, not by the import:
-the import's cost stays that of its rows. A long export has the texts cut in a second process
-ahead of need (``store.tokens_ahead``), which hands the cache their rows (``hold``). While
+the import's cost stays that of its rows. The agreement has the texts cut in a second process
+ahead of need (``store.tokens_ahead``), which hands the cache their rows (``hold``); an export
+has part of its documents rendered in a second process, which hands back the rows it cut
+(``keep``). While
 another program holds the project's write lock, the export goes on without filling it. A
 project opened read-only, or a file of an older format that has no table yet, is read from
 where it can be and tokenized for the rest, without writing.
@@ -105,14 +107,18 @@ def cut_packed(texts: Iterable[str]) -> list[Packed]:
 class TokenCache:
     """The ``TextTokens`` of documents: from the rows cut ahead that it holds, from the
     project's cache, or cut now; those the project did not keep are written back in batches
-    (``BATCH``) when ``writable``."""
+    (``BATCH``) when ``writable``. With ``handing_back``, those cut are collected instead, for
+    the caller to take (``take_cut``): a second process rendering part of an export hands them
+    to the export's process, which keeps them (``keep``)."""
 
-    def __init__(self, conn: sqlite3.Connection, *, writable: bool) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, writable: bool, handing_back: bool = False) -> None:
         self.conn = conn
         self.has_table = _has_table(conn)
-        self.writable = writable and self.has_table
+        self.writable = writable and self.has_table and not handing_back
+        self.handing_back = handing_back
         self.pending: list[tuple[str, str, bytes, bytes]] = []
         self.held: dict[str, Packed] = {}
+        self.cut: dict[str, Packed] = {}
 
     def tokens(self, document: Document) -> TextTokens:
         """The tokens and sentence breaks of ``document``'s text (``core.tokens.text_tokens``)."""
@@ -151,8 +157,20 @@ class TokenCache:
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
+    def keep(self, rows: dict[str, Packed]) -> None:
+        """Keep rows cut elsewhere for the project, as those cut here are kept."""
+        for sha256, row in rows.items():
+            self._keep(sha256, row)
+
+    def take_cut(self) -> dict[str, Packed]:
+        """The rows cut since the last take, by the sha256 of their texts (``handing_back``)."""
+        cut, self.cut = self.cut, {}
+        return cut
+
     def _keep(self, sha256: str, row: Packed) -> None:
-        if self.writable:
+        if self.handing_back:
+            self.cut[sha256] = row
+        elif self.writable:
             self.pending.append((sha256, tokenizer_name(), *row))
             if len(self.pending) >= BATCH:
                 self.flush()

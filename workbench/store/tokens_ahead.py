@@ -1,33 +1,29 @@
-"""Cutting the tokens an export will ask for next in a second process, while it writes those before.
+"""Cutting the tokens the agreement will ask for next in a second process, while it works on those before.
 
-An export in a token-based format (CoNLL, Hugging Face, events) and an agreement report ask the
-token cache (``store.token_cache``) for each document's tokens in turn, and a text the project
-keeps no tokens of is cut then, on the export's own process: about 0.26 ms of processor time for
-3,000 characters, a third of the first CoNLL export of 10,000 such documents. ``cut_ahead``
-reads the documents one batch (``BATCH``) ahead of the export and sends the texts of the next
-batch that the cache lacks to a process of its own (``spawn``, as on Windows and macOS), which
-cuts and packs them while the export writes the batch before; the cache takes their rows as it
+The agreement report asks the token cache (``store.token_cache``) for each document's tokens in
+turn, and a text the project keeps no tokens of is cut then, on its own process: about 0.26 ms
+of processor time for 3,000 characters. ``cut_ahead`` reads the documents one batch (``BATCH``)
+ahead and sends the texts of the next batch that the cache lacks to a process of its own
+(``core.ahead_process``), which cuts and packs them meanwhile; the cache takes their rows as it
 takes stored ones (``TokenCache.hold``) and keeps them in the project as it keeps those it cuts.
-Only texts go there and rows come back, in the order they went.
+Only texts go there and rows come back, in the order they went. (A token-based export does more
+there: it has whole batches rendered, ``app.render_ahead``.)
 
-The first batch (``BATCH`` documents, fewer when they are long) is cut by the export itself
-while the process starts (about half a second), and so is any batch whose rows are not back when
-it is reached before the process has sent back anything. An export of one batch or less starts
-no process; one whose texts the project keeps tokens of sends nothing. A process that dies leaves
-the rest to be cut by the export. The process is ended with the export, however the export ends,
-and ends itself if the export's process is gone. The frozen program lets it start
-(``multiprocessing.freeze_support`` in ``workbench/__main__.py``).
+The first batch (``BATCH`` documents, fewer when they are long) is cut here while the process
+starts (about half a second), and so is any batch whose rows are not back when it is reached
+before the process has sent back anything. A reading of one batch or less starts no process;
+one whose texts the project keeps tokens of sends nothing. A process that dies leaves the rest
+to be cut here. The process is ended with the reading, however it ends, and ends itself if the
+reading's process is gone.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import queue
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from multiprocessing.queues import Queue
 from typing import NamedTuple, TypeVar
 
+from workbench.core.ahead_process import AheadProcess
 from workbench.core.model import ImportedDocument
 from workbench.store.token_cache import Packed, TokenCache, cut_packed
 
@@ -41,8 +37,6 @@ IN_FLIGHT = 2
 process answers, the batches reached are cut by the export and not sent (sent, they waited in
 the pipe: 37 MB of texts as an export of 500,000-character documents ran ahead of a process
 still starting)."""
-POLL_SECONDS = 0.1
-"""How often a wait for rows looks whether the cutting process is still there."""
 Annotated = TypeVar("Annotated", bound=ImportedDocument)
 
 
@@ -50,7 +44,7 @@ Annotated = TypeVar("Annotated", bound=ImportedDocument)
 def cut_ahead(documents: Iterable[Annotated], cache: TokenCache) -> Iterator[Iterator[Annotated]]:
     """The documents, in their order, with the tokens of each batch cut ahead (module
     docstring) and held in ``cache`` before the batch is handed on. The consumer must be done
-    with a document before it asks for the next (as exports and the agreement are)."""
+    with a document before it asks for the next (as the agreement is)."""
     ahead = _Ahead(cache)
     try:
         yield ahead.documents(documents)
@@ -71,7 +65,7 @@ class _Ahead:
         self.cutter: _Cutter | None = None
 
     def documents(self, documents: Iterable[Annotated]) -> Iterator[Annotated]:
-        batches = _batches(documents)
+        batches = read_in_batches(documents, BATCH, BATCH_CHARACTERS)
         current: list[Annotated] = next(batches, [])
         current_sent: _Sent | None = None  # the first batch is the export's own to cut
         for following in batches:
@@ -85,7 +79,11 @@ class _Ahead:
             self.cutter.close()
 
     def _send(self, batch: Sequence[ImportedDocument]) -> _Sent | None:
-        """Send the texts of ``batch`` that will be asked for and that the cache lacks."""
+        """Send the texts of ``batch`` that will be asked for and that the cache lacks, unless
+        the process is gone or has ``IN_FLIGHT`` batches to answer."""
+        cutter = self.cutter
+        if cutter is not None and (not cutter.alive() or cutter.in_flight() >= IN_FLIGHT):
+            return None
         wanted = {
             annotated.document.sha256: annotated.document.text
             for annotated in batch
@@ -94,88 +92,37 @@ class _Ahead:
         lacking = self.cache.lacking(wanted.keys())
         if not lacking:
             return None
-        if self.cutter is None:
-            self.cutter = _Cutter()
-        if not self.cutter.alive() or self.cutter.sent - self.cutter.received >= IN_FLIGHT:
-            return None
+        if cutter is None:
+            cutter = self.cutter = _Cutter()
         sha256s = [sha256 for sha256 in wanted if sha256 in lacking]
-        return _Sent(sha256s, self.cutter.send([wanted[sha256] for sha256 in sha256s]))
+        return _Sent(sha256s, cutter.send([wanted[sha256] for sha256 in sha256s]))
 
     def _with_rows_held(self, batch: list[Annotated], sent: _Sent | None) -> list[Annotated]:
         held: dict[str, Packed] = {}
-        if sent is not None and self.cutter is not None and (rows := self.cutter.rows_of(sent.number)):
+        if sent is not None and self.cutter is not None and (rows := self.cutter.answer(sent.number)):
             held = dict(zip(sent.sha256s, rows, strict=True))
         self.cache.hold(held)
         return batch
 
 
-def _batches(documents: Iterable[Annotated]) -> Iterator[list[Annotated]]:
-    """The documents in batches of ``BATCH``, or fewer holding ``BATCH_CHARACTERS``."""
+def read_in_batches(
+    documents: Iterable[Annotated], size: int, most_characters: int
+) -> Iterator[list[Annotated]]:
+    """The documents in batches of ``size``, or fewer once their texts hold ``most_characters``."""
     batch: list[Annotated] = []
     characters = 0
     for annotated in documents:
         batch.append(annotated)
         characters += len(annotated.document.text)
-        if len(batch) >= BATCH or characters >= BATCH_CHARACTERS:
+        if len(batch) >= size or characters >= most_characters:
             yield batch
             batch, characters = [], 0
     if batch:
         yield batch
 
 
-class _Cutter:
-    """The cutting process and its two queues."""
+class _Cutter(AheadProcess[list[str], list[Packed]]):
+    """The cutting process: the rows of each list of texts it is sent."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.texts: Queue[list[str]] = context.Queue()
-        self.rows: Queue[list[Packed]] = context.Queue()
-        self.process = context.Process(
-            target=cut_texts, args=(self.texts, self.rows), name="workbench tokens ahead", daemon=True
-        )
-        self.process.start()
-        self.sent = 0
-        self.received = 0
-
-    def alive(self) -> bool:
-        return self.process.is_alive()
-
-    def send(self, texts: list[str]) -> int:
-        """Send texts to be cut; the number their rows will come back as."""
-        self.texts.put(texts)
-        self.sent += 1
-        return self.sent - 1
-
-    def rows_of(self, number: int) -> list[Packed] | None:
-        """The rows of the texts sent as ``number`` (those of any before it are let go);
-        None when the process has sent nothing back yet and they are not back now, or when it
-        has died before sending them."""
-        rows: list[Packed] | None = None
-        while self.received <= number:
-            try:
-                rows = self.rows.get(timeout=POLL_SECONDS) if self.received else self.rows.get_nowait()
-            except queue.Empty:
-                if not self.received or not self.alive():
-                    return None
-                continue
-            self.received += 1
-        return rows
-
-    def close(self) -> None:
-        self.process.kill()
-        self.process.join()
-        self.texts.cancel_join_thread()  # texts it was not there to take are let go
-        for channel in (self.texts, self.rows):
-            channel.close()
-
-
-def cut_texts(texts: Queue[list[str]], rows: Queue[list[Packed]]) -> None:
-    """The cutting process: the rows of each list of texts it is sent, in order, for as long
-    as the process that sends them is there."""
-    sender = multiprocessing.parent_process()
-    while sender is None or sender.is_alive():
-        try:
-            batch = texts.get(timeout=1)
-        except queue.Empty:
-            continue
-        rows.put(cut_packed(batch))
+        super().__init__(cut_packed, "workbench tokens ahead")

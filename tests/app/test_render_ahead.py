@@ -1,0 +1,255 @@
+"""Every other batch of a token-based export rendered in a second process (``app.render_ahead``)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import time
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from tests.store.test_token_cache import CountedTokenizer, cached_rows
+from workbench.app import render_ahead
+from workbench.app.exporting import export_project
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.schema import builtin_schema
+from workbench.formats.base import ExportOptions
+from workbench.formats.report import FormatReport, Issue
+from workbench.store import token_cache, tokens_ahead
+from workbench.store.project import Project
+
+BATCH = 3
+DOCUMENTS = 14
+WITHOUT_SET = 8
+"""A document with no gold set, in a batch the process may render: the report counts it."""
+
+
+def text(number: int) -> str:
+    return f"قال محمد {number} إن تنظيم داعش هاجم الموصل. وأضاف: «العملية مستمرة» 😀 في بغداد {number}."
+
+
+def documents() -> list[AnnotatedDocument]:
+    """Documents whose spans the token-based exports widen (``ال`` inside ``قال``), so that
+    the report counts something in every batch."""
+    return [
+        AnnotatedDocument(
+            make_document(f"doc{number:02d}", text(number)),
+            ()
+            if number == WITHOUT_SET
+            else tuple(
+                AnnotationSet(
+                    annotator,
+                    (
+                        Span(f"{annotator}{number}", 1, 3, "PER", "ال"),
+                        Span(f"m{annotator}{number}", 4, 8, "PER", "محمد"),
+                    ),
+                )
+                for annotator in (GOLD, "amal")
+            ),
+        )
+        for number in range(DOCUMENTS)
+    ]
+
+
+@pytest.fixture
+def project_paths(tmp_path: Path) -> tuple[Path, Path]:
+    """Two projects of the same documents: one to export with a second process, one without."""
+    paths = tmp_path / "ahead.tawsim", tmp_path / "alone.tawsim"
+    same = documents()
+    for path in paths:
+        with Project.create(path, builtin_schema("generic")) as project:
+            project.add_documents(same)
+    return paths
+
+
+@pytest.fixture
+def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
+    """What this process cuts itself (the rendering process is another program)."""
+    counted = CountedTokenizer()
+    monkeypatch.setattr(token_cache, "text_tokens", counted)
+    return counted
+
+
+class StartedRenderer(render_ahead._Renderer):
+    """The rendering process, waited for before its first answer is asked for, as a long
+    export finds it: started. Each process started is kept, to look at."""
+
+    started: ClassVar[list[StartedRenderer]] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        StartedRenderer.started.append(self)
+
+    def answer(self, number: int) -> render_ahead.Rendered | None:
+        deadline = time.monotonic() + 60
+        while not self.received and self.answers.empty() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return super().answer(number)
+
+
+class DyingRenderer(StartedRenderer):
+    """A process that dies once it has answered, before it is sent the next batch."""
+
+    def send(self, batch: render_ahead.RenderWork) -> int:
+        if self.sent:
+            while not self.received and self.answers.empty():
+                time.sleep(0.01)
+            self.process.kill()
+            self.process.join()
+        return super().send(batch)
+
+
+class NoProcess:
+    def __init__(self) -> None:
+        raise AssertionError("a second process was started")
+
+
+def export(
+    path: Path,
+    out: Path,
+    format_name: str = "conll",
+    *,
+    readonly: bool = False,
+    split: tuple[int, int, int] | None = None,
+) -> tuple[str, FormatReport]:
+    """The export's files (their texts joined in name order) and its report."""
+    report = FormatReport()
+    with Project.open(path, readonly=readonly) as project:
+        export_options = ExportOptions(schema=project.schema, split=split)
+        export_project(project, out, format_name=format_name, options=export_options, report=report)
+    written = out.read_text(encoding="utf-8") if out.is_file() else "\n".join(
+        file.read_text(encoding="utf-8") for file in sorted(out.iterdir())
+    )
+    return written, report
+
+
+def exported_alone(
+    path: Path, out: Path, monkeypatch: pytest.MonkeyPatch, format_name: str = "conll"
+) -> tuple[str, FormatReport]:
+    """The export on this process alone (one batch), then ``BATCH`` documents a batch."""
+    monkeypatch.setattr(render_ahead, "BATCH", DOCUMENTS)
+    monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
+    alone = export(path, out, format_name)
+    monkeypatch.setattr(render_ahead, "BATCH", BATCH)
+    return alone
+
+
+@pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
+def test_batches_rendered_in_a_second_process_make_the_export_of_one_process(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer, format_name: str,
+) -> None:
+    ahead, alone = project_paths
+    expected, expected_report = exported_alone(alone, tmp_path / "alone", monkeypatch, format_name)
+    tokenizer.texts.clear()
+    monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
+    monkeypatch.setattr(tokens_ahead, "_Cutter", NoProcess)
+    StartedRenderer.started.clear()
+
+    written, report = export(ahead, tmp_path / "ahead", format_name)
+
+    assert written == expected
+    assert report == expected_report
+    assert report.counts[Issue.EXPANDED_SPAN] == DOCUMENTS - 1
+    assert report.counts[Issue.UNANNOTATED_DOCUMENT] == 1
+    assert cached_rows(ahead) == cached_rows(alone)  # the texts cut there are kept too
+    [renderer] = StartedRenderer.started
+    assert renderer.received >= 1
+    assert tokenizer.texts[:BATCH] == [text(0), text(1), text(2)]  # the first batch is its own
+    assert len(tokenizer.texts) < DOCUMENTS - 1  # the rest: those it rendered itself
+    assert not renderer.process.is_alive()
+
+
+def test_an_export_goes_on_when_the_rendering_process_dies(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch)
+    tokenizer.texts.clear()
+    monkeypatch.setattr(render_ahead, "_Renderer", DyingRenderer)
+
+    assert export(ahead, tmp_path / "ahead") == expected
+    assert cached_rows(ahead) == cached_rows(alone)
+    assert not multiprocessing.active_children()
+
+
+def test_a_batch_the_process_read_otherwise_is_rendered_by_the_export(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    """The project changed between the export's read and the process's (told by the ids and
+    the sets' revisions): the process's texts are not those of the documents being written."""
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch)
+    tokenizer.texts.clear()
+    monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
+    StartedRenderer.started.clear()
+    read_here = render_ahead.fingerprint
+    monkeypatch.setattr(  # this process only: the other reads the real one
+        render_ahead, "fingerprint", lambda batch: [(*entry, "changed") for entry in read_here(batch)]
+    )
+
+    assert export(ahead, tmp_path / "ahead") == expected
+    [renderer] = StartedRenderer.started
+    assert renderer.received >= 1
+    assert len(tokenizer.texts) == DOCUMENTS - 1  # every text cut here: none of its texts taken
+
+
+def test_a_document_the_process_cannot_export_fails_the_export_as_on_one_process(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A span whose text no longer matches its document, in the second batch: the first the
+    process is sent."""
+    ahead, alone = project_paths
+    for path in project_paths:
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE spans SET text = 'xyz' WHERE id = 'gold4'")
+        conn.close()
+    monkeypatch.setattr(render_ahead, "BATCH", DOCUMENTS)
+    monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
+    with pytest.raises(WorkbenchError) as alone_error:
+        export(alone, tmp_path / "alone.conll")
+    monkeypatch.setattr(render_ahead, "BATCH", BATCH)
+    monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
+    StartedRenderer.started.clear()
+
+    with pytest.raises(WorkbenchError) as ahead_error:
+        export(ahead, tmp_path / "ahead.conll")
+
+    assert str(ahead_error.value) == str(alone_error.value)
+    assert "doc04" in str(ahead_error.value)
+    assert StartedRenderer.started[0].received >= 1
+    assert not (tmp_path / "ahead.conll").exists()
+    assert not multiprocessing.active_children()
+
+
+def test_a_read_only_project_is_rendered_ahead_and_keeps_nothing(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch)
+    monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
+    StartedRenderer.started.clear()
+    assert export(ahead, tmp_path / "ahead", readonly=True) == expected
+    assert StartedRenderer.started[0].received >= 1
+    assert cached_rows(ahead) == {}
+
+
+@pytest.mark.parametrize(
+    ("format_name", "split"),
+    [("jsonl", None), ("brat", None), ("conll", (80, 10, 10)), ("hf", (80, 10, 10))],
+)
+def test_exports_that_read_no_tokens_or_reorder_the_documents_start_no_process(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    format_name: str, split: tuple[int, int, int] | None,
+) -> None:
+    monkeypatch.setattr(render_ahead, "BATCH", BATCH)
+    monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
+    monkeypatch.setattr(tokens_ahead, "_Cutter", NoProcess)
+    written, _ = export(project_paths[0], tmp_path / "out", format_name, split=split)
+    assert "محمد" in written
