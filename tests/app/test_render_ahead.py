@@ -74,8 +74,8 @@ def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
 
 
 class StartedRenderer(render_ahead._Renderer):
-    """The rendering process, waited for before its first answer is asked for, as a long
-    export finds it: started. Each process started is kept, to look at."""
+    """The rendering process, waited for until it is ready, as a long export finds it once it
+    has started. Each process started is kept, to look at."""
 
     started: ClassVar[list[StartedRenderer]] = []
 
@@ -83,19 +83,21 @@ class StartedRenderer(render_ahead._Renderer):
         super().__init__()
         StartedRenderer.started.append(self)
 
-    def answer(self, number: int) -> render_ahead.Rendered | None:
+    def ready(self) -> bool:
         deadline = time.monotonic() + 60
-        while not self.received and self.answers.empty() and time.monotonic() < deadline:
+        while not super().ready() and time.monotonic() < deadline:
             time.sleep(0.01)
-        return super().answer(number)
+        return super().ready()
 
 
 class DyingRenderer(StartedRenderer):
-    """A process that dies once it has answered, before it is sent the next batch."""
+    """A process that dies once it has rendered a batch, before it is sent the next."""
 
     def send(self, batch: render_ahead.RenderWork) -> int:
-        if self.sent:
-            while not self.received and self.answers.empty():
+        if self.sent > 1:  # the warm-up, then a batch
+            deadline = time.monotonic() + 60
+            while self.received < 2 and time.monotonic() < deadline:
+                self.in_flight()  # takes what has come back
                 time.sleep(0.01)
             self.process.kill()
             self.process.join()

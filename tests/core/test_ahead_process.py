@@ -43,3 +43,18 @@ def test_answers_come_back_in_the_order_sent_and_earlier_ones_are_let_go() -> No
         assert process.back == {}
     finally:
         process.close()
+
+
+def test_a_warm_up_tells_the_process_is_ready_and_its_answer_is_let_go() -> None:
+    process: AheadProcess[float, float] = AheadProcess(slow_echo, "workbench test")
+    try:
+        process.warm_up(0.2)
+        assert not process.ready()
+        deadline = time.monotonic() + 60
+        while not process.ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert process.ready() and process.in_flight() == 0
+        assert process.back == {}
+        assert process.answer(process.send(0.0)) == 0.0
+    finally:
+        process.close()

@@ -14,11 +14,13 @@ tokens it cut. The export writes every document in order: the texts sent back fo
 what it renders itself; it adds what those counted to its report and keeps their tokens in the
 project, so that the file, the report and the kept tokens are those of an export on one process.
 
-A batch sent is rendered by the export after all while the process starts (it has answered
-nothing and the batch is not back), when the process failed on it (the export then meets the
-failure itself, with its message), when its documents are not those the export read (the
-project changed between the two reads: other ids, or a set at another revision), and once the
-process is gone. The process ends with the export, however the export ends.
+The process is started at the export's second batch and sent an empty batch first, whose
+answer tells that it has imported what it needs and opened the project (``warm_up``); until
+then every batch is the export's, none is sent to be rendered twice. A batch sent is rendered by
+the export after all when the process failed on it (the export then meets the failure itself,
+with its message), when its documents are not those the export read (the project changed
+between the two reads: other ids, or a set at another revision), and once the process is gone.
+An export of one batch starts no process. The process ends with the export, however it ends.
 """
 
 from __future__ import annotations
@@ -152,12 +154,16 @@ class _Ahead:
         if self.renderer is not None:
             self.renderer.close()
 
-    def _send(self, batch: list[ImportedDocument]) -> _Sent | None:
+    def _send(self, batch: Batch) -> _Sent | None:
+        """Send the batch to the process when it is ready and can take it; the process is
+        started at the first batch that could go, which is rendered here while it starts."""
         renderer_ = self.renderer
-        if not batch or (renderer_ is not None and (not renderer_.alive() or renderer_.in_flight() >= IN_FLIGHT)):
-            return None
         if renderer_ is None:
             renderer_ = self.renderer = _Renderer()
+            renderer_.warm_up(self.work([]))
+            return None
+        if not (renderer_.alive() and renderer_.ready()) or renderer_.in_flight() >= IN_FLIGHT:
+            return None
         number = renderer_.send(self.work([annotated.document.id for annotated in batch]))
         return _Sent(fingerprint(batch), number)
 

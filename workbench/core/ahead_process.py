@@ -52,6 +52,16 @@ class AheadProcess(Generic[Work, Answer]):
         self._collect()
         return self.sent - self.received
 
+    def warm_up(self, batch: Work) -> None:
+        """Send a batch whose answer only tells that the process is ready (``ready``), so that
+        a sender may keep its batches until then rather than send what it would do itself."""
+        self.given_up = self.send(batch)
+
+    def ready(self) -> bool:
+        """Whether the process has answered anything yet."""
+        self._collect()
+        return self.received > 0
+
     def send(self, batch: Work) -> int:
         """Send a batch; the number its answer will come back as."""
         self.work.put(batch)
