@@ -13,6 +13,7 @@ from workbench.core.model import Argument, Event, Span
 from workbench.core.schema import Schema
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_panel import EventPanel
+from workbench.ui.events.event_text import Language
 from workbench.ui.events.span_drag import SPAN_ID_MIME, span_id_from_mime, span_mime_data
 
 TEXT = "استهداف غارة أمريكية لجهادي أجنبي في إدلب"
@@ -64,6 +65,27 @@ def test_the_panel_shows_type_trigger_roles_fillers_and_flags(panel: EventPanel)
     assert "Geo-political entity: «إدلب»" in shown
     assert any(text.startswith("Fillers: Weapon, Vehicle") for text in shown)  # Instrument
     assert {"Polarity", "Attack method"} <= set(shown)  # the attributes' names
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_role_s_fillers_take_one_line_however_narrow_the_panel(
+    qtbot: QtBot, panel: EventPanel, document: EventDocument, language: Language
+) -> None:
+    """Wrapped, a role's list of fillers took two or three lines, so the roles' height followed
+    the font: with Noto Sans the last role of an attack fell below the panel beside the text.
+    It is one line, ended by an ellipsis where the panel cuts it, whole in its tooltip."""
+    panel.set_language(language)
+    panel.show_event(document.events["attack"], document)
+    panel.resize(260, 900)
+
+    def fillers() -> list[QLabel]:  # the interface's strings are English here; the names not
+        return [label for label in panel.findChildren(QLabel) if label.text().startswith("Fillers:")]
+
+    qtbot.waitUntil(lambda: len(fillers()) == 5 and any(label.text().endswith("…") for label in fillers()))
+    assert all(label.height() < 2 * label.fontMetrics().lineSpacing() for label in fillers())
+    for cut in (label for label in fillers() if label.text().endswith("…")):
+        shown = cut.text().removesuffix("…").removesuffix("\u200d")  # a cut Arabic letter joins on
+        assert cut.toolTip().startswith(shown) and len(cut.toolTip()) > len(shown)
 
 
 def test_arabic_names_in_arabic(panel: EventPanel, document: EventDocument) -> None:

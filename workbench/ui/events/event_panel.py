@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from workbench.core.model import Argument, Event
 from workbench.core.schema import Attribute, EventType, Role, Schema, event_filler
 from workbench.core.schema.guidelines import attribute_tooltip, role_tooltip
+from workbench.ui.elided_label import ElidedLabel
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_text import (
     Language,
@@ -245,10 +246,9 @@ class EventPanel(QWidget):
         button = self._role_button(role, number)
         button.setToolTip(role_tooltip(self._schema, event_type.id, role.id, self._language))
         box.layout_.addWidget(button)
-        allowed = QLabel(self._allowed_fillers(role))
-        allowed.setToolTip(", ".join(role.fillers))
-        for line in (QLabel(self._role_flags(role)), allowed):
-            line.setWordWrap(True)
+        flags = QLabel(self._role_flags(role))
+        flags.setWordWrap(True)
+        for line in (flags, ElidedLabel(self._allowed_fillers(role))):  # one line whatever the font
             line.setStyleSheet("color: gray;")
             box.layout_.addWidget(line)
         self._role_boxes[role.id] = box
