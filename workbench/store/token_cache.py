@@ -8,10 +8,9 @@ The cache is filled lazily, by the first export that needs a text's tokens, not 
 the import's cost stays that of its rows. The agreement has the texts cut in a second process
 ahead of need (``store.tokens_ahead``), which hands the cache their rows (``hold``); an export
 has part of its documents rendered in a second process, which hands back the rows it cut
-(``keep``). While
-another program holds the project's write lock, the export goes on without filling it. A
-project opened read-only, or a file of an older format that has no table yet, is read from
-where it can be and tokenized for the rest, without writing.
+(``keep``). While another program holds the project's write lock, the export goes on without
+filling it. A project opened read-only, or a file of an older format that has no table yet, is
+read from where it can be and tokenized for the rest, without writing.
 
 Offsets are stored packed: the differences between consecutive boundaries (start, end, start,
 end, ...; the sentence breaks likewise) in the narrowest unsigned integers that hold them (one
