@@ -10,15 +10,15 @@ from typing import ClassVar
 
 import pytest
 
-from tests.store.test_token_cache import CountedTokenizer, cached_rows
+from tests.store.test_token_cache import CountedTokenizer, cached_rows, tokenizer  # noqa: F401 (fixture)
+from tests.store.test_tokens_ahead import projects_of
 from workbench.app import render_ahead
 from workbench.app.exporting import export_project
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
-from workbench.core.schema import builtin_schema
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
-from workbench.store import token_cache, tokens_ahead
+from workbench.store import tokens_ahead
 from workbench.store.project import Project
 
 BATCH = 3
@@ -56,21 +56,8 @@ def documents() -> list[AnnotatedDocument]:
 
 @pytest.fixture
 def project_paths(tmp_path: Path) -> tuple[Path, Path]:
-    """Two projects of the same documents: one to export with a second process, one without."""
-    paths = tmp_path / "ahead.tawsim", tmp_path / "alone.tawsim"
-    same = documents()
-    for path in paths:
-        with Project.create(path, builtin_schema("generic")) as project:
-            project.add_documents(same)
-    return paths
-
-
-@pytest.fixture
-def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
-    """What this process cuts itself (the rendering process is another program)."""
-    counted = CountedTokenizer()
-    monkeypatch.setattr(token_cache, "text_tokens", counted)
-    return counted
+    """Two projects of these documents: one to export with a second process, one without."""
+    return projects_of(tmp_path, documents())
 
 
 class StartedRenderer(render_ahead._Renderer):

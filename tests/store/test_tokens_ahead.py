@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pytest
 
-from tests.store.test_token_cache import CountedTokenizer, cached_rows
+from tests.store.test_token_cache import CountedTokenizer, cached_rows, tokenizer  # noqa: F401 (fixture)
 from workbench.app.agreement import project_agreement
 from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
 from workbench.core.schema import builtin_schema
@@ -45,11 +45,9 @@ def documents() -> list[AnnotatedDocument]:
     ]
 
 
-@pytest.fixture
-def project_paths(tmp_path: Path) -> tuple[Path, Path]:
-    """Two projects of the same documents: one to export with a second process, one without."""
-    paths = tmp_path / "ahead.tawsim", tmp_path / "alone.tawsim"
-    same = documents()
+def projects_of(folder: Path, same: list[AnnotatedDocument]) -> tuple[Path, Path]:
+    """Two projects of the same documents: one to read with a second process, one without."""
+    paths = folder / "ahead.tawsim", folder / "alone.tawsim"
     for path in paths:
         with Project.create(path, builtin_schema("generic")) as project:
             project.add_documents(same)
@@ -57,11 +55,8 @@ def project_paths(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
-    """What this process cuts itself (the cutting process is another program)."""
-    counted = CountedTokenizer()
-    monkeypatch.setattr(token_cache, "text_tokens", counted)
-    return counted
+def project_paths(tmp_path: Path) -> tuple[Path, Path]:
+    return projects_of(tmp_path, documents())
 
 
 class StartedCutter(tokens_ahead._Cutter):

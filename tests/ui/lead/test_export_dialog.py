@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.app.test_render_ahead import StartedRenderer, tokenizer  # noqa: F401 (fixture)
-from tests.store.test_token_cache import CountedTokenizer
+from tests.app.test_render_ahead import StartedRenderer
+from tests.store.test_token_cache import CountedTokenizer, tokenizer  # noqa: F401 (fixture)
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
     lead_project,
