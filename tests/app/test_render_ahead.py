@@ -1,4 +1,5 @@
-"""Every other batch of a token-based export rendered in a second process (``app.render_ahead``)."""
+"""Batches of a token-based export rendered in a second process while the export renders others
+(``app.render_ahead``)."""
 
 from __future__ import annotations
 
