@@ -224,3 +224,40 @@ def test_two_workers_wanting_the_offer_at_once_weigh_the_training_documents_once
         worker.join(10)
     assert offers == [2, 2]
     assert len(weighings) == 1
+
+
+def test_one_project_s_weighing_does_not_hold_up_another_project_s_offer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One lock served every project: a second project's offer waited for the first's
+    weighing (a lead with two projects open, or a large one weighing for minutes)."""
+    first_weighing, other_offered = threading.Event(), threading.Event()
+
+    def held_weighing(project: Project, *args: Any) -> Any:
+        if project.path.name == "first.tawsim":
+            first_weighing.set()
+            other_offered.wait(10)
+        return training_documents(project, *args)
+
+    monkeypatch.setattr(app_suggestions, "training_documents", held_weighing)
+    for name in ("first.tawsim", "other.tawsim"):
+        gold_project(tmp_path / name).close()
+    offered: list[str] = []
+
+    def offer(name: str) -> None:
+        with Project.open(tmp_path / name, readonly=True) as project:
+            document_suggestions(project, "opened", "amal")
+        offered.append(name)
+
+    first = threading.Thread(target=offer, args=("first.tawsim",))
+    first.start()
+    assert first_weighing.wait(10)
+    other = threading.Thread(target=offer, args=("other.tawsim",))
+    other.start()
+    other.join(5)
+    offered_while_the_first_weighed = list(offered)
+    other_offered.set()
+    first.join(10)
+    other.join(10)
+    assert offered_while_the_first_weighed == ["other.tawsim"]
+    assert sorted(offered) == ["first.tawsim", "other.tawsim"]

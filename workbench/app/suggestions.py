@@ -133,13 +133,21 @@ a project of 100,000 imported as gold read them all when the window opened: 5 mi
 worker's time and 440 MB, and the window could not close meanwhile."""
 
 
-_WEIGHING = Lock()
-"""Held while the training documents are weighed: two workers that want the offer at once
-(as the window opens) weigh them once, the second waiting for the first's."""
+_WEIGHING: dict[Path, Lock] = {}
+"""A project's lock, held while its training documents are weighed: two workers that want the
+offer at once (as the window opens) weigh them once, the second waiting for the first's; another
+project's offer does not wait."""
+_WEIGHING_LOCKS = Lock()
+"""Held while a project's lock is looked up or made."""
+
+
+def _weighing(project: Project) -> Lock:
+    with _WEIGHING_LOCKS:
+        return _WEIGHING.setdefault(project.path, Lock())
 
 
 def _learnt(project: Project, cancelled: CancelCheck = never) -> _Learnt:
-    with _WEIGHING:
+    with _weighing(project):
         version = training_version(project)
         cached = _LEARNT.get(project.path)
         if cached is None or cached.version != version:
