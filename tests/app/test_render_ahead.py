@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from tests.store.test_token_cache import CountedTokenizer, cached_rows, tokenizer  # noqa: F401 (fixture)
-from tests.store.test_tokens_ahead import projects_of
+from tests.store.test_tokens_ahead import BATCH, DOCUMENTS, projects_of, text
 from workbench.app import render_ahead
 from workbench.app.exporting import export_project
 from workbench.core.errors import WorkbenchError
@@ -22,14 +22,8 @@ from workbench.formats.report import FormatReport, Issue
 from workbench.store import tokens_ahead
 from workbench.store.project import Project
 
-BATCH = 3
-DOCUMENTS = 14
 WITHOUT_SET = 8
 """A document with no gold set, in a batch the process may render: the report counts it."""
-
-
-def text(number: int) -> str:
-    return f"قال محمد {number} إن تنظيم داعش هاجم الموصل. وأضاف: «العملية مستمرة» 😀 في بغداد {number}."
 
 
 def documents() -> list[AnnotatedDocument]:

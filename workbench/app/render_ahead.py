@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -185,17 +185,17 @@ class _Ahead:
         return rendered if rendered is not None and rendered.fingerprint == sent.fingerprint else None
 
 
-_opened: dict[Path, Project] = {}
-"""The project the process reads, opened at its first batch."""
+@cache
+def _read_only(path: Path) -> Project:
+    """The project the process reads, opened at its first batch (the warm-up) and kept."""
+    return Project.open(path, readonly=True)
 
 
 def render_batch(work: RenderWork) -> Rendered | None:
     """The process's work: the batch's documents read and rendered; None when anything fails,
     and the export renders them itself (module docstring)."""
     try:
-        project = _opened.get(work.project) or _opened.setdefault(
-            work.project, Project.open(work.project, readonly=True)
-        )
+        project = _read_only(work.project)
         documents = list(project.iter_annotated(work.source, work.document_ids))
         report = FormatReport()
         cache = TokenCache(project.conn, writable=False, handing_back=True)
