@@ -16,11 +16,11 @@ from tests.conftest import run_cli
 from workbench.app.exporting import export_project
 from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
 from workbench.core.schema import builtin_schema
-from workbench.core.tokens import TextTokens, sentence_breaks, text_tokens, token_offsets
+from workbench.core.tokens import sentence_breaks, text_tokens, token_offsets
 from workbench.store import migrations, token_cache
 from workbench.store.connection import BUSY_TIMEOUT_MS
 from workbench.store.project import Project
-from workbench.store.token_cache import pack, unpack
+from workbench.store.token_cache import cut, pack, unpack
 
 TEXTS = [
     "قال محمد إن تنظيم داعش هاجم الموصل أمس.",
@@ -52,15 +52,15 @@ class CountedTokenizer:
     def __init__(self) -> None:
         self.texts: list[str] = []
 
-    def __call__(self, text: str) -> TextTokens:
+    def __call__(self, text: str) -> token_cache.Cut:
         self.texts.append(text)
-        return text_tokens(text)
+        return cut(text)
 
 
 @pytest.fixture
 def tokenizer(monkeypatch: pytest.MonkeyPatch) -> CountedTokenizer:
     counted = CountedTokenizer()
-    monkeypatch.setattr(token_cache, "text_tokens", counted)
+    monkeypatch.setattr(token_cache, "cut", counted)
     return counted
 
 
@@ -131,6 +131,8 @@ def test_offsets_of_another_tokenizer_are_cut_again(
 def test_packing_keeps_every_offset(text: str) -> None:
     boundaries = token_offsets(text).ravel().tolist()
     assert unpack(pack(boundaries)) == boundaries
+    assert pack(token_offsets(text)) == pack(boundaries)
+    assert cut(text).tokens == text_tokens(text)
     assert unpack(pack(sentence_breaks(text))) == sentence_breaks(text)
 
 
