@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,11 +17,12 @@ from tests.store.test_tokens_ahead import BATCH, DOCUMENTS, projects_of, text
 from workbench.app import render_ahead
 from workbench.app.exporting import export_project
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Document, Span, make_document
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store import tokens_ahead
 from workbench.store.project import Project
+from workbench.store.reading import Revisions, Source
 
 WITHOUT_SET = 8
 """A document with no gold set, in a batch the process may render: the report counts it."""
@@ -86,6 +88,26 @@ class DyingRenderer(StartedRenderer):
         return super().send(batch)
 
 
+class SlowRenderer(StartedRenderer):
+    """A process slower than the export: nothing it was sent is back until the export waits for
+    it. ``cut_before_waiting``: how many texts the export had cut when it first waited."""
+
+    cut_here: ClassVar[list[str]] = []
+    cut_before_waiting: ClassVar[int | None] = None
+
+    def answered(self, number: int) -> bool:
+        return False
+
+    def in_flight(self) -> int:
+        super().in_flight()
+        return self.sent - min(self.received, 1)  # the warm-up's answer alone has come back
+
+    def answer(self, number: int) -> render_ahead.Rendered | None:
+        if SlowRenderer.cut_before_waiting is None:
+            SlowRenderer.cut_before_waiting = len(SlowRenderer.cut_here)
+        return super().answer(number)
+
+
 class NoProcess:
     def __init__(self) -> None:
         raise AssertionError("a second process was started")
@@ -132,6 +154,14 @@ def test_batches_rendered_in_a_second_process_make_the_export_of_one_process(
     monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
     monkeypatch.setattr(tokens_ahead, "_Cutter", NoProcess)
     StartedRenderer.started.clear()
+    read_with_sets: list[str] = []
+    with_sets = Project.with_sets
+
+    def recorded(project: Project, batch: list[Document], source: Source = "all") -> list[AnnotatedDocument]:
+        read_with_sets.extend(document.text for document in batch)
+        return with_sets(project, batch, source)
+
+    monkeypatch.setattr(Project, "with_sets", recorded)
 
     written, report = export(ahead, tmp_path / "ahead", format_name)
 
@@ -144,6 +174,8 @@ def test_batches_rendered_in_a_second_process_make_the_export_of_one_process(
     assert renderer.received >= 1
     assert tokenizer.texts[:BATCH] == [text(0), text(1), text(2)]  # the first batch is its own
     assert len(tokenizer.texts) < DOCUMENTS - 1  # the rest: those it rendered itself
+    assert set(tokenizer.texts) <= set(read_with_sets)  # whose sets alone it read
+    assert len(read_with_sets) < DOCUMENTS
     assert not renderer.process.is_alive()
 
 
@@ -161,6 +193,25 @@ def test_an_export_goes_on_when_the_rendering_process_dies(
     assert not multiprocessing.active_children()
 
 
+def test_the_export_renders_its_next_batches_while_the_process_renders_the_one_to_write(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer,
+) -> None:
+    """Batches 0 and 1 are the export's (the process starting), 2 and 3 are sent; the export
+    renders batch 4 before it waits for batch 2, not after."""
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch)
+    tokenizer.texts.clear()
+    monkeypatch.setattr(render_ahead, "_Renderer", SlowRenderer)
+    monkeypatch.setattr(SlowRenderer, "cut_here", tokenizer.texts)
+    monkeypatch.setattr(SlowRenderer, "cut_before_waiting", None)
+
+    assert export(ahead, tmp_path / "ahead") == expected
+    assert SlowRenderer.cut_before_waiting is not None
+    assert tokenizer.texts[: SlowRenderer.cut_before_waiting] == [text(n) for n in (0, 1, 2, 3, 4, 5, 12, 13)]
+    assert cached_rows(ahead) == cached_rows(alone)
+
+
 def test_a_batch_the_process_read_otherwise_is_rendered_by_the_export(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     tokenizer: CountedTokenizer,
@@ -172,10 +223,15 @@ def test_a_batch_the_process_read_otherwise_is_rendered_by_the_export(
     tokenizer.texts.clear()
     monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
     StartedRenderer.started.clear()
-    read_here = render_ahead.fingerprint
-    monkeypatch.setattr(  # this process only: the other reads the real one
-        render_ahead, "fingerprint", lambda batch: [(*entry, "changed") for entry in read_here(batch)]
-    )
+    read_here = Project.set_revisions
+
+    def revised(project: Project, document_ids: Sequence[str], source: Source = "all") -> Revisions:
+        return {
+            document_id: tuple((annotator, revision + 1) for annotator, revision in sets)
+            for document_id, sets in read_here(project, document_ids, source).items()
+        }
+
+    monkeypatch.setattr(Project, "set_revisions", revised)  # this process only: not the other
 
     assert export(ahead, tmp_path / "ahead") == expected
     [renderer] = StartedRenderer.started
@@ -186,12 +242,12 @@ def test_a_batch_the_process_read_otherwise_is_rendered_by_the_export(
 def test_a_document_the_process_cannot_export_fails_the_export_as_on_one_process(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A span whose text no longer matches its document, in the second batch: the first the
-    process is sent."""
+    """A span whose text no longer matches its document, in the third batch: the first the
+    process is sent (the second is rendered here while it starts)."""
     ahead, alone = project_paths
     for path in project_paths:
         with sqlite3.connect(path) as conn:
-            conn.execute("UPDATE spans SET text = 'xyz' WHERE id = 'gold4'")
+            conn.execute("UPDATE spans SET text = 'xyz' WHERE id = 'gold7'")
         conn.close()
     monkeypatch.setattr(render_ahead, "BATCH", DOCUMENTS)
     monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
@@ -205,7 +261,7 @@ def test_a_document_the_process_cannot_export_fails_the_export_as_on_one_process
         export(ahead, tmp_path / "ahead.conll")
 
     assert str(ahead_error.value) == str(alone_error.value)
-    assert "doc04" in str(ahead_error.value)
+    assert "doc07" in str(ahead_error.value)
     assert StartedRenderer.started[0].received >= 1
     assert not (tmp_path / "ahead.conll").exists()
     assert not multiprocessing.active_children()

@@ -3,23 +3,28 @@
 A CoNLL, Hugging Face or events export of a project spends most of its time in Python for each
 token: its string, its tag, its line (the CoNLL export of 10,000 documents of 3,000 characters
 whose tokens the project keeps: 5.4 s, all on one core of two). ``render_ahead`` reads the
-documents in batches (``BATCH``), a few batches ahead (``AHEAD``), and sends each batch it reads
-to a process of its own (``core.ahead_process``) while that process has fewer than ``IN_FLIGHT``
-batches to render; the export renders the others itself, so that how much each process renders
-follows how fast each goes (the export also reads and writes every document). The process is
-sent the ids of a batch's documents: it reads them from the project (a read-only connection of
-its own), checks and renders them with the exporter's ``renderer`` (their tokens from the
-project's cache, or cut there) and sends back their texts, what the report counted, and the
-tokens it cut. The export writes every document in order: the texts sent back for a batch, or
-what it renders itself; it adds what those counted to its report and keeps their tokens in the
-project, so that the file, the report and the kept tokens are those of an export on one process.
+documents in batches (``BATCH``) and sends each batch it reads to a process of its own
+(``core.ahead_process``) while that process has fewer than ``IN_FLIGHT`` batches to render; it
+renders the others itself as it reads them, so that how much each process renders follows how
+fast each goes. The process is sent the ids of a batch's documents: it reads them with their
+sets from the project (a read-only connection of its own), checks and renders them with the
+exporter's ``renderer`` (their tokens from the project's cache, or cut there) and sends back
+their texts, what the report counted, and the tokens it cut. The export reads the sets of the
+batches it renders itself, and of the others only the revisions.
+
+Batches are handed on to be written in order, each once rendered; while the next is still being
+rendered in the process, the export reads up to ``AHEAD`` more and renders those that are its
+own, rather than wait. As each batch is handed on, the export adds what rendering it counted to
+its report and keeps the tokens cut in the project, so that the file, the report and the kept
+tokens are those of an export on one process.
 
 The process is started at the export's second batch and sent an empty batch first, whose
 answer tells that it has imported what it needs and opened the project (``warm_up``); until
 then every batch is the export's, none is sent to be rendered twice. A batch sent is rendered by
 the export after all when the process failed on it (the export then meets the failure itself,
 with its message), when its documents are not those the export read (the project changed
-between the two reads: other ids, or a set at another revision), and once the process is gone.
+between the two reads: other ids, or a set at another revision), and once the process is gone;
+the export then reads the batch's sets.
 An export of one batch starts no process. The process ends with the export, however it ends.
 """
 
@@ -29,12 +34,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from workbench.core.ahead_process import AheadProcess
-from workbench.core.model import ImportedDocument
+from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
 from workbench.formats import renderer
 from workbench.formats.base import ExportOptions, check_offsets
 from workbench.formats.report import FormatReport
@@ -49,11 +54,10 @@ BATCH_CHARACTERS = 1_000_000
 """Fewer documents when they are long, so that a batch read ahead stays a few megabytes."""
 IN_FLIGHT = 2
 """Batches sent whose texts have not come back: the one being rendered there, and the next. A
-batch read while the process has these is rendered by the export: how much each process
-renders follows how fast each goes (the export also reads and writes every document)."""
+batch read while the process has these is rendered by the export."""
 AHEAD = 4
-"""Batches read ahead of the one being written."""
-Batch = list[ImportedDocument]
+"""Batches read, beyond the next to be written, while that one is still being rendered there."""
+Batch = list[Document]
 Fingerprint = list[tuple[str, tuple[tuple[str, int], ...]]]
 """Each document's id with the annotator and revision of each of its sets: what tells that the
 process read the documents the export read."""
@@ -83,8 +87,19 @@ class Rendered:
 
 
 class _Sent(NamedTuple):
+    """A batch sent to the process: its documents, what the export read of their sets, and the
+    number it was sent as."""
+
+    batch: Batch
     fingerprint: Fingerprint
     number: int
+
+
+class _Rendering(NamedTuple):
+    """A batch's documents as the export hands them on, and their rendering."""
+
+    documents: list[AnnotatedDocument]
+    rendered: Rendered
 
 
 def fingerprint(documents: Sequence[ImportedDocument]) -> Fingerprint:
@@ -104,18 +119,11 @@ def render_ahead(
     report: FormatReport,
 ) -> Iterator[tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str | None]]]:
     """The project's documents of ``source``, in order, and what ``ExportOptions.rendered_ahead``
-    asks for each: its text when the process rendered it (module docstring). The consumer must
-    be done with a document before it asks for the next, as an export is."""
-    work = partial(
-        RenderWork,
-        project.path,
-        source,
-        format_name,
-        replace(options, text_tokens=None, rendered_ahead=None),
-    )
-    ahead = _Ahead(work, cache, report)
+    asks for each: its text, rendered ahead by either process (module docstring). The consumer
+    must be done with a document before it asks for the next, as an export is."""
+    ahead = _Ahead(project, source, format_name, replace(options, text_tokens=None, rendered_ahead=None))
     try:
-        yield ahead.documents(project.iter_annotated(source)), ahead.rendered
+        yield ahead.documents(project.iter_documents(), cache, report), ahead.rendered
     finally:
         ahead.close()
 
@@ -126,28 +134,36 @@ class _Renderer(AheadProcess[RenderWork, Rendered | None]):
 
 
 class _Ahead:
-    def __init__(
-        self, work: Callable[[list[str]], RenderWork], cache: TokenCache, report: FormatReport
-    ) -> None:
-        self.work = work
-        self.cache = cache
-        self.report = report
+    def __init__(self, project: Project, source: Source, format_name: str, options: ExportOptions) -> None:
+        self.project = project
+        self.source = source
+        self.format_name = format_name
+        self.options = options
         self.renderer: _Renderer | None = None
         self.texts: dict[int, str] = {}
-        """The texts sent back for the batch being written, by the ``id`` of its documents."""
+        """The texts of the batch being handed on, by the ``id`` of its documents."""
 
-    def documents(self, documents: Iterable[ImportedDocument]) -> Iterator[ImportedDocument]:
-        """The documents, read up to ``AHEAD`` batches ahead; each batch read is sent to the
-        process when it has fewer than ``IN_FLIGHT`` to render, and rendered here otherwise."""
-        pending: deque[tuple[Batch, _Sent | None]] = deque()
-        for batch in read_in_batches(documents, BATCH, BATCH_CHARACTERS):
-            pending.append((batch, self._send(batch) if pending else None))
-            if len(pending) > AHEAD:
-                yield from self._written(*pending.popleft())
+    def documents(
+        self, documents: Iterable[Document], cache: TokenCache, report: FormatReport
+    ) -> Iterator[ImportedDocument]:
+        """The documents, read in batches; each batch read is sent to the process when it has
+        fewer than ``IN_FLIGHT`` to render, and rendered here at once otherwise. Batches are
+        handed on in order, each once rendered; while the next to go is still being rendered
+        there, up to ``AHEAD`` more are read, and rendered here, meanwhile. A batch's sets are
+        read here only when it is rendered here: of a batch sent, only their revisions, to tell
+        that the process read the same."""
+        pending: deque[_Rendering | _Sent] = deque()
+        for number, batch in enumerate(read_in_batches(documents, BATCH, BATCH_CHARACTERS)):
+            sent = self._send(batch) if number else None
+            pending.append(self._rendered_here(batch, cache) if sent is None else sent)
+            while pending and (len(pending) > AHEAD or self._done(pending[0])):
+                yield from self._handed_on(pending.popleft(), cache, report)
         while pending:
-            yield from self._written(*pending.popleft())
+            yield from self._handed_on(pending.popleft(), cache, report)
 
     def rendered(self, annotated: ImportedDocument) -> str | None:
+        """The text ``annotated`` was rendered to; the documents of a batch the process rendered
+        are handed on without their sets, and nothing but this reads them."""
         return self.texts.get(id(annotated))
 
     def close(self) -> None:
@@ -160,29 +176,46 @@ class _Ahead:
         renderer_ = self.renderer
         if renderer_ is None:
             renderer_ = self.renderer = _Renderer()
-            renderer_.warm_up(self.work([]))
+            renderer_.warm_up(self._work([]))
             return None
         if not (renderer_.alive() and renderer_.ready()) or renderer_.in_flight() >= IN_FLIGHT:
             return None
-        number = renderer_.send(self.work([annotated.document.id for annotated in batch]))
-        return _Sent(fingerprint(batch), number)
+        document_ids = [document.id for document in batch]
+        number = renderer_.send(self._work(document_ids))
+        revisions = self.project.set_revisions(document_ids, self.source)
+        read_here = [(document_id, revisions.get(document_id, ())) for document_id in document_ids]
+        return _Sent(batch, read_here, number)
 
-    def _written(self, batch: Batch, sent: _Sent | None) -> Iterator[ImportedDocument]:
-        """The batch handed on, with the texts the process rendered of it, if it did."""
-        rendered = self._answer(sent)
-        if rendered is not None:
-            self.report.merge(rendered.report)
-            self.cache.keep(rendered.cut)
-            self.texts = {id(annotated): text for annotated, text in zip(batch, rendered.texts, strict=True)}
-        yield from batch
+    def _work(self, document_ids: list[str]) -> RenderWork:
+        return RenderWork(self.project.path, self.source, self.format_name, self.options, document_ids)
+
+    def _done(self, item: _Rendering | _Sent) -> bool:
+        return isinstance(item, _Rendering) or self.renderer is None or self.renderer.answered(item.number)
+
+    def _handed_on(
+        self, item: _Rendering | _Sent, cache: TokenCache, report: FormatReport
+    ) -> Iterator[ImportedDocument]:
+        """The batch's documents, their texts given by ``rendered`` meanwhile; what rendering
+        them counted is added to the report and the tokens the process cut are kept."""
+        rendering = item if isinstance(item, _Rendering) else self._rendered_there(item, cache)
+        report.merge(rendering.rendered.report)
+        cache.keep(rendering.rendered.cut)
+        documents, texts = rendering.documents, rendering.rendered.texts
+        self.texts = {id(annotated): text for annotated, text in zip(documents, texts, strict=True)}
+        yield from documents
         self.texts = {}
 
-    def _answer(self, sent: _Sent | None) -> Rendered | None:
-        """The process's rendering of a batch sent, when it rendered the documents read here."""
-        if sent is None or self.renderer is None:
-            return None
-        rendered = self.renderer.answer(sent.number)
-        return rendered if rendered is not None and rendered.fingerprint == sent.fingerprint else None
+    def _rendered_there(self, sent: _Sent, cache: TokenCache) -> _Rendering:
+        """The process's rendering of a batch sent, when it rendered the documents read here;
+        else the batch rendered here."""
+        rendered = None if self.renderer is None else self.renderer.answer(sent.number)
+        if rendered is None or rendered.fingerprint != sent.fingerprint:
+            return self._rendered_here(sent.batch, cache)
+        return _Rendering([AnnotatedDocument(document, ()) for document in sent.batch], rendered)
+
+    def _rendered_here(self, batch: Batch, cache: TokenCache) -> _Rendering:
+        documents = self.project.with_sets(batch, self.source)
+        return _Rendering(documents, rendered_batch(documents, self.format_name, self.options, cache))
 
 
 @cache
@@ -197,13 +230,22 @@ def render_batch(work: RenderWork) -> Rendered | None:
     try:
         project = _read_only(work.project)
         documents = list(project.iter_annotated(work.source, work.document_ids))
-        report = FormatReport()
         cache = TokenCache(project.conn, writable=False, handing_back=True)
-        render = renderer(work.format_name)(replace(work.options, text_tokens=cache.tokens), report)
-        texts = []
-        for annotated in documents:
-            check_offsets(annotated)
-            texts.append("".join(render(annotated)))
-        return Rendered(fingerprint(documents), texts, report, cache.take_cut())
+        return rendered_batch(documents, work.format_name, work.options, cache)
     except Exception:  # noqa: BLE001 - the export renders the batch, and meets it itself
         return None
+
+
+def rendered_batch(
+    documents: Sequence[ImportedDocument], format_name: str, options: ExportOptions, cache: TokenCache
+) -> Rendered:
+    """The documents checked (``check_offsets``) and rendered as the export writes them, with
+    what the report counted of them and the tokens ``cache`` hands back; an error of a document
+    is raised as the export on one process raises it."""
+    report = FormatReport()
+    render = renderer(format_name)(replace(options, text_tokens=cache.tokens), report)
+    texts = []
+    for annotated in documents:
+        check_offsets(annotated)
+        texts.append("".join(render(annotated)))
+    return Rendered(fingerprint(documents), texts, report, cache.take_cut())

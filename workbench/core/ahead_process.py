@@ -62,6 +62,12 @@ class AheadProcess(Generic[Work, Answer]):
         self._collect()
         return self.received > 0
 
+    def answered(self, number: int) -> bool:
+        """Whether ``answer`` would give the answer to batch ``number`` without waiting: it has
+        come back, or the process has died."""
+        self._collect()
+        return number < self.received or not self.alive()
+
     def send(self, batch: Work) -> int:
         """Send a batch; the number its answer will come back as."""
         self.work.put(batch)

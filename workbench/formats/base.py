@@ -46,8 +46,9 @@ class ExportOptions:
     """Where the token-based exports get a text's tokens and sentence breaks (a project's token
     cache); None: ``core.tokens.text_tokens`` of the text."""
     rendered_ahead: Callable[[ImportedDocument], str | None] | None = None
-    """A document's text in the export file when another process has rendered it already
-    (``app.render_ahead``), else None, and the exporter renders it."""
+    """A document's text in the export file when it was rendered already, ahead of the
+    writing (``app.render_ahead``: in batches, some in another process), else None, and the
+    exporter renders it."""
 
 
 class Importer(Protocol):

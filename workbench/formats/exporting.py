@@ -129,7 +129,7 @@ def write_split_files(
 
 def _document_text(render: Renderer, options: ExportOptions) -> Callable[[ImportedDocument], str]:
     """A document's whole text in the file, checked (``check_offsets``) and rendered now, or
-    as another process checked and rendered it ahead (``ExportOptions.rendered_ahead``)."""
+    as it was checked and rendered ahead (``ExportOptions.rendered_ahead``)."""
 
     def rendered_here(annotated: ImportedDocument) -> str:
         check_offsets(annotated)

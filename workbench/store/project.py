@@ -54,18 +54,22 @@ from workbench.store.editing import Dependents, Removal
 from workbench.store.project_file import create_project_file, open_connection
 from workbench.store.reading import (
     DocumentProgress,
+    Revisions,
     Source,
     SpanEntry,
     annotator_progress,
     documents_annotated_by,
     event_layer,
     iter_all_annotated,
+    iter_all_documents,
     iter_all_plain,
     iter_annotated,
     load_annotated,
     read_document,
+    set_revisions,
     span_entries,
     span_owner,
+    with_sets,
 )
 from workbench.store.suggestions import Rejected
 
@@ -222,6 +226,19 @@ class Project:
         if document_ids is None:
             return iter_all_annotated(self.conn, source)
         return iter_annotated(self.conn, list(document_ids), source)
+
+    def iter_documents(self) -> Iterator[Document]:
+        """All documents in order, without their sets (``with_sets`` reads them)."""
+        return iter_all_documents(self.conn)
+
+    def with_sets(self, documents: list[Document], source: Source = "all") -> list[AnnotatedDocument]:
+        """``documents`` (from ``iter_documents``) with the sets of ``source``."""
+        return with_sets(self.conn, documents, source)
+
+    def set_revisions(self, document_ids: Sequence[str], source: Source = "all") -> Revisions:
+        """By document, the annotator and revision of each of its sets of ``source``, in the
+        order ``with_sets`` gives them (``reading.set_revisions``)."""
+        return set_revisions(self.conn, document_ids, source)
 
     def iter_plain(self, source: Source = "all") -> Iterator[ImportedDocument]:
         """All documents in order with the sets of ``source``, those whose sets hold spans and

@@ -170,13 +170,26 @@ def load_annotated(
         )
     }
     found = [documents[document_id] for document_id in document_ids if document_id in documents]
-    return _with_sets(conn, found, source)
+    return with_sets(conn, found, source)
 
 
-def _with_sets(
-    conn: sqlite3.Connection, documents: list[Document], source: Source
-) -> list[AnnotatedDocument]:
+def with_sets(conn: sqlite3.Connection, documents: list[Document], source: Source) -> list[AnnotatedDocument]:
+    """The documents, read already, with the sets of ``source``."""
     return list(map(as_annotated, _with_any_sets(conn, documents, source, plain=False)))
+
+
+Revisions = dict[str, tuple[tuple[str, int], ...]]
+"""By document, the annotator and revision of each of its sets."""
+
+
+def set_revisions(conn: sqlite3.Connection, document_ids: Sequence[str], source: Source) -> Revisions:
+    """The annotator and revision of each set of ``source`` on the documents that have one, by
+    document, in the order ``with_sets`` gives the sets: what tells whether two reads of the
+    documents found the same sets, without reading them."""
+    revisions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for _, document_id, annotator, _, revision in conn.execute(*sets_query(document_ids, source)):
+        revisions[document_id].append((annotator, revision))
+    return {document_id: tuple(sets) for document_id, sets in revisions.items()}
 
 
 def _with_any_sets(
@@ -207,7 +220,13 @@ def iter_all_annotated(conn: sqlite3.Connection, source: Source = "all") -> Iter
     """Every document in order with the sets of ``source``, read ``CHUNK`` documents at a time
     (``_document_pages``)."""
     for page in _document_pages(conn):
-        yield from _with_sets(conn, page, source)
+        yield from with_sets(conn, page, source)
+
+
+def iter_all_documents(conn: sqlite3.Connection) -> Iterator[Document]:
+    """Every document in order, without its sets (``_document_pages``)."""
+    for page in _document_pages(conn):
+        yield from page
 
 
 def iter_all_plain(conn: sqlite3.Connection, source: Source = "all") -> Iterator[ImportedDocument]:

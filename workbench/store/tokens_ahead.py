@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from typing import NamedTuple, TypeVar
 
 from workbench.core.ahead_process import AheadProcess
-from workbench.core.model import ImportedDocument
+from workbench.core.model import Document, ImportedDocument
 from workbench.store.token_cache import Packed, TokenCache, cut_packed
 
 BATCH = 250
@@ -105,15 +105,16 @@ class _Ahead:
         return batch
 
 
-def read_in_batches(
-    documents: Iterable[Annotated], size: int, most_characters: int
-) -> Iterator[list[Annotated]]:
+Item = TypeVar("Item", bound=ImportedDocument | Document)
+
+
+def read_in_batches(documents: Iterable[Item], size: int, most_characters: int) -> Iterator[list[Item]]:
     """The documents in batches of ``size``, or fewer once their texts hold ``most_characters``."""
-    batch: list[Annotated] = []
+    batch: list[Item] = []
     characters = 0
-    for annotated in documents:
-        batch.append(annotated)
-        characters += len(annotated.document.text)
+    for item in documents:
+        batch.append(item)
+        characters += len((item if isinstance(item, Document) else item.document).text)
         if len(batch) >= size or characters >= most_characters:
             yield batch
             batch, characters = [], 0
