@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="which recommender (repeatable; default: strings and crf)")
     recommender.add_argument(
         "--command", dest="program", metavar="CMD",
-        help="the program of --recommender command (docs/recommenders.md)",
+        help="the program of --recommender command (workbench/core/recommenders/README.md)",
     )
     recommender.add_argument("--evaluate", action="store_true", help="print a learning curve per recommender")
     recommender.add_argument("--json", action="store_true", help="with --evaluate: print JSON")

@@ -156,8 +156,8 @@ def example(*argv: str) -> str:
     return " ".join([sys.executable, *argv])
 
 
-def test_the_example_command_of_the_docs_follows_the_protocol() -> None:
-    script = REPO_ROOT / "docs" / "recommender_example.py"
+def test_the_example_command_follows_the_protocol() -> None:
+    script = REPO_ROOT / "workbench" / "core" / "recommenders" / "example_command.py"
     found = run_command(example(str(script)), [("d1", "دخلوا الموصل وبغداد")], ["LOC", "ORG"])
     assert [(r.start, r.end, r.label, r.score) for r in found["d1"]] == [
         (13, 19, "LOC", 0.9),

@@ -1,5 +1,5 @@
 """The command recommender: any program that reads documents as JSONL on stdin and writes spans
-as JSONL on stdout (the protocol is in docs/recommenders.md).
+as JSONL on stdout (the protocol is in this package's README.md).
 
 Input, one line per document: ``{"id": ..., "text": ..., "labels": [...]}``.
 Output, one line per span: ``{"id": ..., "start": S, "end": E, "label": L, "score": X}``, offsets

@@ -4,7 +4,7 @@ growing training sizes (a learning curve), and the actions an annotator would ha
 F1 is the micro average over the held-out documents of exact (start, end, label) matches: on
 token-aligned spans the same figure as seqeval's default mode (tests check it against seqeval).
 
-Actions, as docs/recommenders.md counts them: labelling a span by hand is two (select it, press
+Actions, as this package's README.md counts them: labelling a span by hand is two (select it, press
 the label's key); accepting a suggestion is one (Enter, or the label's key, which also relabels a
 suggestion whose range is right but whose label is not); rejecting one is one (Backspace);
 accepting a right one with every other suggestion of its name and label in the document is one

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """An example program for ``workbench recommend --recommender command --command CMD``.
 
-It reads documents as JSONL on stdin and writes spans as JSONL on stdout (docs/recommenders.md).
+It reads documents as JSONL on stdin and writes spans as JSONL on stdout (README.md beside it).
 This one labels every whole-word occurrence of a few names from a small list; replace
 ``recommend`` with a call to camel-tools' NER, a Hugging Face pipeline or a local LLM.
 
     workbench recommend project.tawsim --recommender command \\
-        --command "python3 docs/recommender_example.py"
+        --command "python3 workbench/core/recommenders/example_command.py"
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ NAMES = {"بغداد": "LOC", "الموصل": "LOC", "الأمم المتحدة"
 
 
 def recommend(text: str, labels: list[str]) -> list[tuple[int, int, str, float]]:
-    found = []
+    found: list[tuple[int, int, str, float]] = []
     for name, label in NAMES.items():
         if label not in labels:
             continue
