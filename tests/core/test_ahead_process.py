@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
+import pytest
+
+from tests.conftest import REPO_ROOT
 from workbench.core.ahead_process import AheadProcess
 
 
@@ -11,6 +17,53 @@ def slow_echo(seconds: float) -> float:
     """The process's work: wait, then answer with what it was sent."""
     time.sleep(seconds)
     return seconds
+
+
+def large_answer(size: int) -> str:
+    return "x" * size
+
+
+KILLED_SENDER = """
+import os, signal, time
+from tests.core.test_ahead_process import large_answer
+from workbench.core.ahead_process import AheadProcess
+
+process = AheadProcess(large_answer, "workbench test")
+for _ in range(4):
+    process.send(1_000_000)  # answers far larger than a pipe holds, never read
+print(process.process.pid, flush=True)
+time.sleep(2)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether the process is there and has not exited (a zombie has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="reads /proc")
+def test_the_process_ends_when_its_sender_is_killed_with_answers_unread() -> None:
+    """Before: the process left its loop, then waited at its exit for the answers nobody read
+    to go through the pipe: for ever, holding the project file open."""
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_SENDER], cwd=REPO_ROOT, stdout=subprocess.PIPE, encoding="utf-8"
+    ) as sender:
+        assert sender.stdout is not None
+        pid = int(sender.stdout.readline())  # not read to its end: the process holds it too
+        sender.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    try:
+        assert not _running(pid)
+    finally:
+        if _running(pid):
+            subprocess.run(["kill", "-9", str(pid)], check=False)
 
 
 def test_an_answer_come_after_the_sender_did_the_batch_itself_is_let_go_and_batches_go_on() -> None:

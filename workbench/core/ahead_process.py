@@ -118,7 +118,10 @@ class AheadProcess(Generic[Work, Answer]):
 
 def serve(handle: Callable[[Work], Answer], work: Queue[Work], answers: Queue[Answer]) -> None:
     """The process: the answer to each batch it is sent, in order, for as long as the process
-    that sends them is there."""
+    that sends them is there. Once it is gone, the answers it will never read are let go: the
+    queue's thread would otherwise wait at this process's exit for them to go through a pipe
+    that nobody empties (this process holds its reading end too), for ever, with the project
+    file open."""
     sender = multiprocessing.parent_process()
     while sender is None or sender.is_alive():
         try:
@@ -126,3 +129,4 @@ def serve(handle: Callable[[Work], Answer], work: Queue[Work], answers: Queue[An
         except queue.Empty:
             continue
         answers.put(handle(batch))
+    answers.cancel_join_thread()
