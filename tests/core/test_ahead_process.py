@@ -37,7 +37,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
     """Whether the process is there and has not exited (a zombie has)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
@@ -46,7 +46,10 @@ def _running(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="reads /proc")
+READS_PROC = pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="reads /proc")
+
+
+@READS_PROC
 def test_the_process_ends_when_its_sender_is_killed_with_answers_unread() -> None:
     """Before: the process left its loop, then waited at its exit for the answers nobody read
     to go through the pipe: for ever, holding the project file open."""
@@ -57,12 +60,12 @@ def test_the_process_ends_when_its_sender_is_killed_with_answers_unread() -> Non
         pid = int(sender.stdout.readline())  # not read to its end: the process holds it too
         sender.wait(timeout=60)
     deadline = time.monotonic() + 20
-    while _running(pid) and time.monotonic() < deadline:
+    while running(pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     try:
-        assert not _running(pid)
+        assert not running(pid)
     finally:
-        if _running(pid):
+        if running(pid):
             subprocess.run(["kill", "-9", str(pid)], check=False)
 
 

@@ -4,10 +4,10 @@ What an export or the agreement hands it (texts to cut, documents to render) goe
 queue and the answers come back through another, in the order sent. The process is spawned (as
 on Windows and macOS; the frozen program lets it start with ``multiprocessing.freeze_support``),
 is killed when the sender closes it however the sender's work ends, and ends itself when the
-sender's process is gone. Until it has answered once it is taken to be starting: a batch whose
-answer is not back then is the sender's own to do (``answer`` gives None), so that a process
-still importing never holds the sender up; once it answers, the sender waits for each answer,
-as long as the process lives.
+sender's process is gone (``core.child_process``). Until it has answered once it is taken to
+be starting: a batch whose answer is not back then is the sender's own to do (``answer`` gives
+None), so that a process still importing never holds the sender up; once it answers, the sender
+waits for each answer, as long as the process lives.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import queue
 from collections.abc import Callable
 from multiprocessing.queues import Queue
 from typing import Generic, TypeVar
+
+from workbench.core.child_process import end_with_parent
 
 POLL_SECONDS = 0.1
 """How often a wait for an answer looks whether the process is still there."""
@@ -117,16 +119,8 @@ class AheadProcess(Generic[Work, Answer]):
 
 
 def serve(handle: Callable[[Work], Answer], work: Queue[Work], answers: Queue[Answer]) -> None:
-    """The process: the answer to each batch it is sent, in order, for as long as the process
-    that sends them is there. Once it is gone, the answers it will never read are let go: the
-    queue's thread would otherwise wait at this process's exit for them to go through a pipe
-    that nobody empties (this process holds its reading end too), for ever, with the project
-    file open."""
-    sender = multiprocessing.parent_process()
-    while sender is None or sender.is_alive():
-        try:
-            batch = work.get(timeout=1)
-        except queue.Empty:
-            continue
-        answers.put(handle(batch))
-    answers.cancel_join_thread()
+    """The process: the answer to each batch it is sent, in order, until the sender closes it,
+    or is gone (``end_with_parent``)."""
+    end_with_parent()
+    while True:
+        answers.put(handle(work.get()))

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Sequence
 
 import pytest
 
+from tests.conftest import REPO_ROOT
 from tests.core.recommenders.test_crf_and_command import training_set
+from tests.core.test_ahead_process import READS_PROC, running
 from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.recommenders import TrainingDocument, crf_process
 from workbench.core.recommenders.crf import Contexts, CrfModel, contexts_of, train_crf
@@ -54,6 +58,44 @@ def test_a_training_asked_to_stop_ends_its_process_at_once(monkeypatch: pytest.M
         train_crf_apart(training_set(), {}, stop_after_a_few_looks)
     assert multiprocessing.active_children() == []
     assert asked[-1] - asked[0] < 50  # not the training's minute
+
+
+KILLED_SENDER = """
+import os, signal, threading, time
+from pathlib import Path
+from tests.core.recommenders.test_crf_and_command import training_set
+from tests.core.recommenders.test_crf_process import endless_training
+from workbench.core.recommenders import crf_process
+
+def killed_while_training():
+    time.sleep(2)
+    print(Path(f"/proc/self/task/{os.getpid()}/children").read_text(encoding="utf-8"), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+crf_process.train_crf = endless_training
+threading.Thread(target=killed_while_training).start()
+crf_process.train_crf_apart(training_set(), {})
+"""
+
+
+@READS_PROC
+def test_a_training_whose_window_is_killed_ends_at_once() -> None:
+    """Before: it trained on for nobody (up to 18 s on 100,000 documents; here a minute)."""
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_SENDER], cwd=REPO_ROOT, stdout=subprocess.PIPE, encoding="utf-8"
+    ) as sender:
+        assert sender.stdout is not None
+        children = [int(pid) for pid in sender.stdout.readline().split()]
+        sender.wait(timeout=60)
+    assert children
+    deadline = time.monotonic() + 20
+    while any(map(running, children)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    try:
+        assert not any(map(running, children))
+    finally:
+        for pid in filter(running, children):
+            os.kill(pid, 9)
 
 
 def test_a_bug_in_the_training_process_is_raised_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

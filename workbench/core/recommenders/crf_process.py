@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 
+from workbench.core.child_process import end_with_parent
 from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.progress import CancelCheck, never
 from workbench.core.recommenders import TrainingDocument
@@ -65,7 +66,9 @@ def train_crf_apart(
 def _train_and_send(
     training: Training, documents: list[TrainingDocument], contexts: Contexts, sending: Connection
 ) -> None:
-    """The training process: the model, or the traceback of what went wrong, sent back."""
+    """The training process: the model, or the traceback of what went wrong, sent back; it
+    ends at once when the process that asked for it is gone (``end_with_parent``)."""
+    end_with_parent()
     try:
         sending.send(("model", training(documents, contexts)))
     except Exception:  # noqa: BLE001 (a bug: sent to the caller, which raises it)
