@@ -87,6 +87,30 @@ def test_a_second_export_reads_the_cached_offsets_and_never_tokenizes(
     assert [path.read_bytes() for path in first] == [path.read_bytes() for path in second]
 
 
+def test_rows_read_ahead_for_a_batch_take_one_query_not_one_a_document(
+    project_path: Path, tmp_path: Path, tokenizer: CountedTokenizer
+) -> None:
+    """A query for each document let the window's thread wait up to 100 ms for the interpreter
+    while an export on a worker rendered a batch (``TokenCache.read_ahead``)."""
+    with Project.open(project_path) as project:
+        export_project(project, tmp_path / "first.conll", format_name="conll")  # keeps the rows
+        without_row = make_document("d", TEXTS[1]).sha256  # as a text new to the cache
+        project.conn.execute("DELETE FROM token_offsets WHERE sha256 = ?", [without_row])
+        documents = list(project.iter_documents())
+        tokenizer.texts.clear()
+        cache = token_cache.TokenCache(project.conn, writable=False)
+        cache.read_ahead({document.sha256 for document in documents})
+        queries: list[str] = []
+        project.conn.set_trace_callback(queries.append)
+        try:
+            found = [cache.tokens(document) for document in documents]
+        finally:
+            project.conn.set_trace_callback(None)
+    assert queries == []
+    assert found == [text_tokens(document.text) for document in documents]
+    assert tokenizer.texts == [TEXTS[1]]  # the text without a row alone is cut
+
+
 def test_the_cached_offsets_are_those_of_the_tokenizer(project_path: Path, tmp_path: Path) -> None:
     with Project.open(project_path) as project:
         export_project(project, tmp_path / "out.conll", format_name="conll")

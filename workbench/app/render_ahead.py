@@ -241,9 +241,11 @@ def rendered_batch(
 ) -> Rendered:
     """The documents checked (``check_offsets``) and rendered as the export writes them, with
     what the report counted of them and the tokens ``cache`` hands back; an error of a document
-    is raised as the export on one process raises it."""
+    is raised as the export on one process raises it. The project's rows of their tokens are
+    read in one query (``TokenCache.read_ahead``)."""
     report = FormatReport()
     render = renderer(format_name)(replace(options, text_tokens=cache.tokens), report)
+    cache.read_ahead({annotated.document.sha256 for annotated in documents})
     texts = []
     for annotated in documents:
         check_offsets(annotated)

@@ -129,6 +129,9 @@ class TokenCache:
         self.pending: list[tuple[str, str, bytes, bytes]] = []
         self.held: dict[str, Packed] = {}
         self.cut: dict[str, Packed] = {}
+        self.read: dict[str, Packed | None] = {}
+        """The project's rows of the texts asked for next (``read_ahead``); None for a text it
+        does not keep."""
 
     def tokens(self, document: Document) -> TextTokens:
         """The tokens and sentence breaks of ``document``'s text (``core.tokens.text_tokens``)."""
@@ -158,7 +161,26 @@ class TokenCache:
         )
         return set(sha256s).difference(sha256 for (sha256,) in stored)
 
+    def read_ahead(self, sha256s: Collection[str]) -> None:
+        """Read the project's rows of these texts, those of the documents asked for next, in
+        one query; they replace those read ahead before. A query for each document lets go of
+        the interpreter for a moment each time, too briefly for a waiting thread to take it, and
+        wakes that thread to wait anew: the window's thread went without the interpreter for up
+        to 100 ms while an export on a worker rendered a batch
+        (tests/benchmarks/test_export_gil_bench.py)."""
+        self.read = dict.fromkeys(sha256s)
+        if not self.has_table or not sha256s:
+            return
+        stored = self.conn.execute(
+            "SELECT sha256, offsets, sentences FROM token_offsets "
+            f"WHERE tokenizer = ? AND sha256 IN ({marks(sha256s)})",
+            [tokenizer_name(), *sha256s],
+        )
+        self.read.update((sha256, (offsets, sentences)) for sha256, offsets, sentences in stored)
+
     def _stored(self, sha256: str) -> Packed | None:
+        if sha256 in self.read:
+            return self.read[sha256]
         if not self.has_table:
             return None
         row = self.conn.execute(
