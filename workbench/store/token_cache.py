@@ -165,8 +165,8 @@ class TokenCache:
         """Read the project's rows of these texts, those of the documents asked for next, in
         one query; they replace those read ahead before. A query for each document lets go of
         the interpreter for a moment each time, too briefly for a waiting thread to take it, and
-        wakes that thread to wait anew: the window's thread went without the interpreter for up
-        to 100 ms while an export on a worker rendered a batch
+        wakes that thread to wait anew: beside an export or the agreement on a worker, a thread
+        went without the interpreter for up to 60-100 ms, dozens of times
         (tests/benchmarks/test_export_gil_bench.py)."""
         self.read = dict.fromkeys(sha256s)
         if not self.has_table or not sha256s:

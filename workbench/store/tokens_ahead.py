@@ -98,10 +98,13 @@ class _Ahead:
         return _Sent(sha256s, cutter.send([wanted[sha256] for sha256 in sha256s]))
 
     def _with_rows_held(self, batch: list[Annotated], sent: _Sent | None) -> list[Annotated]:
+        """The batch, its texts' rows held: those cut ahead, and those the project keeps, read
+        in one query (``TokenCache.read_ahead``)."""
         held: dict[str, Packed] = {}
         if sent is not None and self.cutter is not None and (rows := self.cutter.answer(sent.number)):
             held = dict(zip(sent.sha256s, rows, strict=True))
         self.cache.hold(held)
+        self.cache.read_ahead({annotated.document.sha256 for annotated in batch} - held.keys())
         return batch
 
 
