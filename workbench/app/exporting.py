@@ -78,7 +78,7 @@ def _documents(
     cache: TokenCache,
     report: FormatReport,
 ) -> AbstractContextManager[
-    tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str | None] | None]
+    tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str] | None]
 ]:
     """The documents to export, in order, and what gives those rendered ahead: a token-based
     export that writes them in project order has batches of them rendered by a second process

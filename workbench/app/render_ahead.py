@@ -117,7 +117,7 @@ def render_ahead(
     options: ExportOptions,
     cache: TokenCache,
     report: FormatReport,
-) -> Iterator[tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str | None]]]:
+) -> Iterator[tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str]]]:
     """The project's documents of ``source``, in order, and what ``ExportOptions.rendered_ahead``
     asks for each: its text, rendered ahead by either process (module docstring). The consumer
     must be done with a document before it asks for the next, as an export is."""
@@ -161,10 +161,10 @@ class _Ahead:
         while pending:
             yield from self._handed_on(pending.popleft(), cache, report)
 
-    def rendered(self, annotated: ImportedDocument) -> str | None:
+    def rendered(self, annotated: ImportedDocument) -> str:
         """The text ``annotated`` was rendered to; the documents of a batch the process rendered
         are handed on without their sets, and nothing but this reads them."""
-        return self.texts.get(id(annotated))
+        return self.texts[id(annotated)]
 
     def close(self) -> None:
         if self.renderer is not None:

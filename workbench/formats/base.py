@@ -45,10 +45,10 @@ class ExportOptions:
     text_tokens: Callable[[Document], TextTokens] | None = None
     """Where the token-based exports get a text's tokens and sentence breaks (a project's token
     cache); None: ``core.tokens.text_tokens`` of the text."""
-    rendered_ahead: Callable[[ImportedDocument], str | None] | None = None
-    """A document's text in the export file when it was rendered already, ahead of the
-    writing (``app.render_ahead``: in batches, some in another process), else None, and the
-    exporter renders it."""
+    rendered_ahead: Callable[[ImportedDocument], str] | None = None
+    """Each document's text in the export file, rendered already, ahead of the writing
+    (``app.render_ahead``: in batches, some in another process); None: the exporter renders
+    each document as it writes it."""
 
 
 class Importer(Protocol):

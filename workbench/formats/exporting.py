@@ -130,20 +130,14 @@ def write_split_files(
 def _document_text(render: Renderer, options: ExportOptions) -> Callable[[ImportedDocument], str]:
     """A document's whole text in the file, checked (``check_offsets``) and rendered now, or
     as it was checked and rendered ahead (``ExportOptions.rendered_ahead``)."""
+    if options.rendered_ahead is not None:
+        return options.rendered_ahead
 
     def rendered_here(annotated: ImportedDocument) -> str:
         check_offsets(annotated)
         return "".join(render(annotated))
 
-    ahead = options.rendered_ahead
-    if ahead is None:
-        return rendered_here
-
-    def text(annotated: ImportedDocument) -> str:
-        rendered = ahead(annotated)
-        return rendered_here(annotated) if rendered is None else rendered
-
-    return text
+    return rendered_here
 
 
 def _write_documents(
