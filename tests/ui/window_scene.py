@@ -66,10 +66,12 @@ class WindowScene:
         self.window.open_document(self.document_id(name))
 
     def wait_until_shown(self, name: str) -> None:
-        """Until the window shows the document: one chosen in the list, with Alt+arrows or by a
-        search match is read on a worker thread first."""
+        """Until the window shows the document and reads none: one chosen in the list, with
+        Alt+arrows, by a search match or by an undo step of another document, or shown again
+        after a reload, is read on a worker thread first."""
         document_id = self.document_id(name)
-        self.qtbot.waitUntil(lambda: self.window.current_document_id == document_id)
+        window = self.window
+        self.qtbot.waitUntil(lambda: window.current_document_id == document_id and window.reader.pending is None)
 
     def stored_spans(self, name: str | None = None) -> list[Span]:
         """The annotator's spans in the project file, in text order."""

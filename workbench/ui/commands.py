@@ -4,11 +4,13 @@ The edit itself lives in ``workbench/app/changes.py``: a command names its docum
 undo needs, and its ``apply`` and ``revert`` each make one store transaction and return the
 ``Change`` made. ``push_command`` applies a command first, so that a refusal (a duplicate span, a
 read-only file) raises before anything is pushed; pushing it then only reports that first
-change. Undo and redo show the command's document (``show``) before they change or draw
-anything, which is how undo works across the documents of a session, then hand the ``Change`` to
-a ``ChangeListener`` (the window, the event controller, the adjudication view). A store refusal
-during undo or redo (the project changed behind the stack's back, the file went read-only) is
-reported and the step dropped from the stack. The caller gives each step a ``Describe``: it
+change. Undo and redo work across the documents of a session: a step of the document shown
+hands its ``Change`` to a ``ChangeListener`` (the window, the event controller, the adjudication
+view), which shows it; a step of another document has that document shown as stored after the
+change (``StepDocuments.show_changed``), which the annotator's window reads off the GUI thread (a
+long document took 90 ms to read). A store refusal during undo or redo (the project changed
+behind the stack's back, the file went read-only) is reported and the step dropped from the
+stack. The caller gives each step a ``Describe``: it
 makes the text of the Undo and Redo menu entries in the interface language, now and again after
 a language switch (``retranslate_stack``).
 
@@ -35,16 +37,26 @@ S = TypeVar("S", bound="CommandStep[Any]")
 
 class ChangeListener(Protocol):
     def apply_change(self, change: Change) -> None:
-        """Show a change made, undone or redone in the shown document (the step showed it)."""
+        """Show a change made, undone or redone in the shown document."""
 
     def report_refusal(self, message: str, command: Command) -> None:
-        """Tell the user the store refused an undo or redo of ``command``."""
+        """Tell the user the store refused an undo or redo of ``command``; when its document is
+        shown, show what it concerns as stored."""
+
+
+class StepDocuments(Protocol):
+    """Which document a window shows, for the steps of its undo stack (module docstring)."""
+
+    def shows(self, document_id: str) -> bool:
+        """``document_id`` is shown, and no other is on its way to be."""
+
+    def show_changed(self, document_id: str, change: Change | None) -> None:
+        """Show ``document_id`` with its annotations as stored now: a step changed it (``change``,
+        None when the store refused) while it was not shown."""
 
 
 Describe = Callable[[], str]
 """Makes a command's text (what Undo and Redo name) in the current interface language."""
-ShowDocument = Callable[[str], None]
-"""Shows a document (its id) in the window, with its annotations as stored; nothing when shown."""
 
 
 class DescribedCommand(QUndoCommand):
@@ -75,7 +87,7 @@ class CommandStep(DescribedCommand, Generic[C]):
         project: Project,
         command: C,
         first: Change,
-        show: ShowDocument,
+        documents: StepDocuments,
         listener: ChangeListener,
         describe: Describe,
     ) -> None:
@@ -83,7 +95,7 @@ class CommandStep(DescribedCommand, Generic[C]):
         self.command = command
         self._project = project
         self._first: Change | None = first
-        self._show = show
+        self._documents = documents
         self._listener = listener
 
     @property
@@ -92,22 +104,28 @@ class CommandStep(DescribedCommand, Generic[C]):
 
     def redo(self) -> None:
         first, self._first = self._first, None
-        self._run(self.command.apply if first is None else lambda _project: first)
+        if first is None:
+            self._run(self.command.apply)
+        else:  # made in the shown document just before the push
+            self._listener.apply_change(first)
 
     def undo(self) -> None:
         self._run(self.command.revert)
 
     def _run(self, operation: Callable[[Project], Change]) -> None:
-        """Show the document, then change it; Qt calls undo and redo, where an exception would
-        only be printed, so a refusal is reported instead."""
-        self._show(self.document_id)
+        """Change the document, then show the change (module docstring); Qt calls undo and
+        redo, where an exception would only be printed, so a refusal is reported instead."""
+        shown = self._documents.shows(self.document_id)
         try:
-            change = operation(self._project)
+            change: Change | None = operation(self._project)
         except (WorkbenchError, sqlite3.Error) as error:
             self.setObsolete(True)
+            change = None
             self._listener.report_refusal(str(error), self.command)
-            return
-        self._listener.apply_change(change)
+        if not shown:
+            self._documents.show_changed(self.document_id, change)
+        elif change is not None:
+            self._listener.apply_change(change)
 
 
 def push_command(
@@ -115,13 +133,13 @@ def push_command(
     step: type[S],
     project: Project,
     command: Command,
-    show: ShowDocument,
+    documents: StepDocuments,
     listener: ChangeListener,
     describe: Describe,
 ) -> S:
     """Apply ``command`` and push it on ``stack`` as a ``step``; a refusal raises
     ``WorkbenchError`` and nothing is pushed."""
-    pushed = step(project, command, command.apply(project), show, listener, describe)
+    pushed = step(project, command, command.apply(project), documents, listener, describe)
     stack.push(pushed)
     return pushed
 

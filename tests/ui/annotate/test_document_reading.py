@@ -1,6 +1,7 @@
-"""A document chosen in the list, with Alt+arrows or by a search match is read on a worker thread
-and shown when its read arrives (``document_reading``): the click or key returns at once, the
-latest choice wins, and a closed window takes nothing."""
+"""A document chosen in the list, with Alt+arrows or by a search match, and the shown document
+after a reload, is read on a worker thread and shown when its read arrives
+(``document_reading``): the click or key returns at once, the latest choice wins, and a closed
+window takes nothing. (An undo step of another document: ``test_undo_across_documents``.)"""
 
 from __future__ import annotations
 
@@ -64,14 +65,29 @@ def test_choosing_the_shown_document_again_drops_the_read_of_another(scene: Wind
 
 
 def test_a_document_opened_at_once_overtakes_a_read_for_the_list(scene: WindowScene) -> None:
-    """An undo step of another document opens its document at once; the list's read that was
-    still running is not shown over it."""
+    """A document opened at once (``open_document``, the window's first) is not covered by a
+    list's read that was still running."""
     shown = opened(scene)
     choose_in_list(scene, "harakat")
     scene.open("third")
     scene.qtbot.wait(150)
     assert shown == [scene.document_id("third")]
     assert scene.window.current_document_id == scene.document_id("third")
+
+
+def test_a_reload_reads_the_shown_document_again_off_the_gui_thread(scene: WindowScene) -> None:
+    """Others' work came in (a merge, say) on the shown document: the reload shows it once read."""
+    window = scene.window
+    mixed = scene.document_id("mixed")
+    scene.project.add_spans(mixed, ANNOTATOR, [(0, 5)], "GPE")
+    shown = opened(scene)
+    window.reload()
+    assert window.text_view.all_spans() == []  # not read on the GUI thread
+    assert window.reader.pending == mixed
+    scene.wait_until_shown("mixed")
+    assert shown == [mixed]
+    assert [(s.start, s.end, s.label) for s in window.text_view.all_spans()] == [(0, 5, "GPE")]
+    assert window.documents.document(mixed).spans == 1
 
 
 def alt_right(scene: WindowScene) -> None:

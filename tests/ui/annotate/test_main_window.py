@@ -161,19 +161,19 @@ def test_undo_and_redo_switch_to_the_document_of_the_change(scene: WindowScene) 
     second = scene.label_word("بيروت", Key.Key_3)
     scene.open("harakat")
     scene.press(Key.Key_Z, CTRL)
-    assert scene.window.current_document_id == scene.document_id("third")
+    scene.wait_until_shown("third")
     assert scene.stored_spans("third") == []
     scene.press(Key.Key_Z, CTRL)
-    assert scene.window.current_document_id == scene.document_id("mixed")
+    scene.wait_until_shown("mixed")
     assert scene.stored_spans("mixed") == []
     assert scene.window.span_model.rowCount() == 0
     scene.open("harakat")
     scene.press(Key.Key_Y, CTRL)
-    assert scene.window.current_document_id == scene.document_id("mixed")
+    scene.wait_until_shown("mixed")
     assert scene.stored_spans("mixed") == [first]
     assert scene.view.span(first.id) is not None
     scene.press(Key.Key_Z, CTRL | SHIFT)
-    assert scene.window.current_document_id == scene.document_id("third")
+    scene.wait_until_shown("third")
     assert scene.stored_spans("third") == [second]
 
 

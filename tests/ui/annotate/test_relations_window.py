@@ -223,7 +223,7 @@ def test_document_labels_by_hotkey_and_click_with_undo(scene: WindowScene) -> No
         {"relevance": "not_relevant", "topic": None, "country": None},
     ):
         scene.press(Key.Key_Z, CTRL)  # undo goes back to the document it changed
-        assert scene.window.current_document_id == scene.document_id("mixed")
+        scene.wait_until_shown("mixed")
         assert {field: stored_labels(scene).get(field) for field in expected} == expected
         assert {field: panel.value(field) for field in expected} == expected
     assert stored_labels(scene, "third") == {}

@@ -36,16 +36,22 @@ class ChangeDisplay:
         self._panels_painted_later.after_the_text()
         for span_id in change.removed:
             self._remove(span_id)
-        suggestions = self._suggestions[change.document_id]
-        withdrawn: list[Suggestion] = []
         for span in change.added:
             self._add(span)
-            withdrawn += suggestions.withdraw(span.start, span.end, span.label)
         for span in change.updated:  # relabelled or moved: it may hide others now
             self._update(span)
-            withdrawn += suggestions.withdraw(span.start, span.end, span.label)
-        if withdrawn:
+        if withdrawn := self.withdraw_settled(change):
             self._window.labelling.show_suggestions([(hidden.start, hidden.end) for hidden in withdrawn])
+
+    def withdraw_settled(self, change: Change) -> list[Suggestion]:
+        """Withdraw the suggestions of the change's document that its added and updated spans
+        settle (drawn or not); the ones withdrawn."""
+        suggestions = self._suggestions[change.document_id]
+        return [
+            withdrawn
+            for span in (*change.added, *change.updated)
+            for withdrawn in suggestions.withdraw(span.start, span.end, span.label)
+        ]
 
     def _remove(self, span_id: str) -> None:
         window = self._window

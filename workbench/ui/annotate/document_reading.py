@@ -8,12 +8,11 @@ what is left for the GUI thread is handing the results to the widgets (``MainWin
 Qt's own ``setPlainText`` (4 ms), the models reset, and the paint that follows in the next turn.
 
 ``DocumentReader`` runs ``read_document`` on a worker thread, with a connection of its own, for
-a choice in the document list, Alt+arrows or a search match in another document: the window
-shows the document when its read arrives. Only the latest request counts: a read that a later
-choice (or a document opened at once, by an undo step) overtook is dropped when it arrives, and
-nothing arrives once the window is gone. The window opens a document at once (``read_document``
-on the GUI thread) where what follows needs it shown: an undo step of another document, the
-first document at start, a reload.
+a choice in the document list, Alt+arrows, a search match or an undo step in another document,
+and the shown document after a reload: the window shows the document when its read arrives.
+Only the latest request counts: a read that a later request (or the document opened at once)
+overtook is dropped when it arrives, and nothing arrives once the window is gone. The window
+opens only its first document at once (``read_document`` on the GUI thread), before it shows.
 """
 
 from __future__ import annotations

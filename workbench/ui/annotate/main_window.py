@@ -11,9 +11,9 @@ session; span commands report each change back through ``apply_change``, and
 ``change_display`` shows it. Keys: see ``actions.py`` (what each does: ``action_table``) and the
 README's table.
 
-A document chosen in the list, with Alt+arrows or by a search match is read and made ready on a
-worker thread and shown when it arrives (``document_reading``); an undo step, a reload and the
-start open one at once.
+A document chosen in the list, with Alt+arrows, by a search match, by an undo step of another
+document or again after a reload is read and made ready on a worker thread and shown when it
+arrives (``document_reading``); the first one is read at once, before the window shows.
 
 The window builds itself, opens documents and wires the undo stack; its controllers hold the
 rest: labelling and suggestions (``labelling_controller``), the recommenders' suggestions and
@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
     """The annotator's ``AnnotationSet`` on the document being shown, as read with it (just
     before ``documentOpened``): the events and relations show it."""
     changeApplied = Signal(object)
-    """A ``Change`` was made, undone or redone, and shown."""
+    """A ``Change`` was made, undone or redone: in the shown document, and shown; or by an undo
+    step in another, which is being read to be shown."""
     closed = Signal()
     """The window was closed: whoever opened its project may close it."""
     projectRequested = Signal(object)
@@ -246,9 +247,9 @@ class MainWindow(QMainWindow):
         return self._is_closed
 
     def open_document(self, document_id: str) -> None:
-        """Show the document with this annotator's spans, read from the project file now (an undo
-        step of another document needs it shown before its change); a document being read for
-        the list is not wanted any more."""
+        """Show the document with this annotator's spans, read from the project file now (the
+        first, before the window shows); a document being read for the list is not wanted any
+        more."""
         if document_id == self._document_id:
             return
         self.reader.drop_pending()
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         if document_id == self._document_id:
             self.reader.drop_pending()
         elif document_id != self.reader.pending:
-            self.reader.read_later(document_id, self._reading(), self.texts.kept_text(document_id))
+            self._read_again(document_id)
 
     def _reading(self) -> Reading:
         return Reading(self.annotator, self.schema, label_colours(self.schema))
@@ -293,14 +294,18 @@ class MainWindow(QMainWindow):
         self.documentOpened.emit(document_id)
 
     def reload(self) -> None:
-        """Read the document list and the shown document again: others' work came in (a merge
-        or an import) or the assignments changed."""
+        """Read the document list, and the shown document again off the GUI thread: others' work
+        came in (a merge or an import) or the assignments changed."""
         self.documents.reload()
-        shown, self._document_id = self._document_id, None
-        shown = shown or self._first_document()
+        shown = self._document_id or self._first_document()
         if shown is not None:
-            self.open_document(shown)
+            self._read_again(shown)
         self._show_status()
+
+    def _read_again(self, document_id: str) -> None:
+        """Read the document as stored now and show it when read, even if it is shown or being
+        read (the read under way may have begun before the change)."""
+        self.reader.read_later(document_id, self._reading(), self.texts.kept_text(document_id))
 
     def go_to_neighbour(self, step: int) -> None:
         """The next (``step`` 1) or previous (-1) document in the list as shown, read off the GUI
@@ -362,20 +367,32 @@ class MainWindow(QMainWindow):
         """Apply the command and put it on the undo stack; a refusal is shown, nothing pushed."""
         with collection_paused():  # a collection over a large heap would cost the frame
             try:
-                return push_command(
-                    self.undo_stack, step, self.project, command, self.open_document, self, describe
-                )
+                return push_command(self.undo_stack, step, self.project, command, self, self, describe)
             except WorkbenchError as error:
                 self.report_error(str(error))
                 return None
 
     def apply_change(self, change: Change) -> None:
-        """Show a change made, undone or redone in the shown document (its command opened it)."""
-        assert change.document_id == self._document_id, "a command opens its document first"
+        """Show a change made, undone or redone in the shown document."""
+        assert change.document_id == self._document_id, "a step of another document has it read"
         self._change_display.show(change)
         self.suggestion_builder.build_later(change.document_id)
         self.refresh_document_row(change.document_id, change)
         self.changeApplied.emit(change)
+
+    def shows(self, document_id: str) -> bool:
+        """``document_id`` is shown, and no other is being read to be (``StepDocuments``)."""
+        return document_id == self._document_id and self.reader.pending is None
+
+    def show_changed(self, document_id: str, change: Change | None) -> None:
+        """An undo step changed a document while it was not shown (or while another was being
+        read): its row and suggestions follow the change now, and the document is shown as
+        stored when it has been read off the GUI thread (``StepDocuments``)."""
+        if change is not None:
+            self._change_display.withdraw_settled(change)
+            self.refresh_document_row(document_id, change)
+            self.changeApplied.emit(change)
+        self._read_again(document_id)
 
     def refresh_document_row(self, document_id: str, change: Change | None = None) -> None:
         """Read the document's row (status, span count, title) again, or count it after a

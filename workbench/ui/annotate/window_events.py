@@ -28,7 +28,7 @@ def install_events(window: MainWindow) -> EventController:
     events = EventController(
         window.project, window.annotator, window.text_view, window.undo_stack,
         language=i18n.current_language().value, shortcut_host=window,
-        show_document=window.open_document,
+        documents=window,
     )
     events.confirm = lambda question: window.confirm(
         window, QCoreApplication.translate("MainWindow", "Delete span"), question

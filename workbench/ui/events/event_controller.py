@@ -31,7 +31,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX
 from workbench.ui.annotate.text_view import AnnotatedTextView
-from workbench.ui.commands import Describe, S, push_command
+from workbench.ui.commands import Describe, S, StepDocuments, push_command
 from workbench.ui.confirm import ask_yes_no
 from workbench.ui.events.event_commands import (
     ArgumentCommand,
@@ -56,9 +56,9 @@ class EventController(QObject):
     """See the module docstring. The widgets it makes are ``palette``, ``panel`` and
     ``event_list``, for the window to place; ``shortcut_host`` (the main window) owns the event
     type and role hotkeys, so that they work wherever the focus is in that window.
-    ``show_document`` shows a document (text, spans, events) before an undo or redo changes
-    it: the window's ``open_document``; by default only this controller's events are reloaded,
-    enough where the view only ever shows one document."""
+    ``documents`` tells the undo steps which document is shown and shows another after a step
+    changed it (``StepDocuments``): the window; by default this controller, which loads only its
+    events again, enough where the view only ever shows one document."""
 
     statusMessage = Signal(str)
     """Something the user should read: a refusal, or what to do next."""
@@ -79,11 +79,11 @@ class EventController(QObject):
         *,
         language: Language = "en",
         shortcut_host: QWidget | None = None,
-        show_document: Callable[[str], None] | None = None,
+        documents: StepDocuments | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._show_document = show_document or self.open_document
+        self._documents: StepDocuments = documents or self
         self._project = project
         self.annotator = annotator
         self.view = view
@@ -134,10 +134,13 @@ class EventController(QObject):
         self.overlay.set_document(self.document)
         self.select_event(None)
 
-    def show_document(self, document_id: str) -> None:
-        """Make ``document_id`` the shown document, unless it is (for the undo commands)."""
-        if document_id != self.document.document_id:
-            self._show_document(document_id)
+    def shows(self, document_id: str) -> bool:
+        """``StepDocuments``, where this controller's view shows one document only."""
+        return document_id == self.document.document_id
+
+    def show_changed(self, document_id: str, change: Change | None) -> None:
+        """``StepDocuments``, where this controller's view shows one document only."""
+        self.open_document(document_id)
 
     def set_language(self, language: Language) -> None:
         self._language = language
@@ -355,19 +358,19 @@ class EventController(QObject):
 
     def _push(self, step: type[S], command: Command, describe: Describe) -> S:
         """Apply ``command`` and put it on the undo stack; a refusal raises, nothing is pushed."""
-        return push_command(
-            self.undo_stack, step, self._project, command, self.show_document, self, describe
-        )
+        return push_command(self.undo_stack, step, self._project, command, self._documents, self, describe)
 
     def apply_change(self, change: Change) -> None:
         """A step made, undone or redone a change in the shown document: show it as stored."""
         self.refresh(span_ids=change.span_ids, event_ids=change.events)
 
     def report_refusal(self, message: str, command: Command) -> None:
-        """The store refused an undo or redo: say why, and show what it concerns as stored."""
+        """The store refused an undo or redo: say why, and show what it concerns as stored if
+        its document is shown (another is shown as stored when read)."""
         self.report(message)
-        span_ids, event_ids = command.touched()
-        self.refresh(span_ids=span_ids, event_ids=event_ids)
+        if command.document_id == self.document.document_id:
+            span_ids, event_ids = command.touched()
+            self.refresh(span_ids=span_ids, event_ids=event_ids)
 
     # -- keeping the widgets in step --------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Writing gold from the adjudication window: accepting what annotators agree on, a version or a
 candidate, and the lead's own gold edits. Each is an app ``GoldEdit`` (a Qt-free command) on the
-window's undo stack; this object is the stack's listener and hands the written change back to the
-view to show."""
+window's undo stack; this object is the stack's listener, which hands the written change back to
+the view to show, and opens the document of an undo step (``StepDocuments``)."""
 
 from __future__ import annotations
 
@@ -66,14 +66,24 @@ class GoldEdits(QObject):
             self._view.say(self.tr("Nothing new: gold holds all of it already."))
             return None
         first = edit.change()
-        step = CommandStep(self._project, edit, first, self._view.show_document, self, describe)
+        step = CommandStep(self._project, edit, first, self, self, describe)
         self._view.undo_stack.push(step)
         return edit
 
     def apply_change(self, change: Change) -> None:
-        """Show gold as written (after an edit, an undo or a redo) on its document, which the
-        undo step has shown."""
+        """Show gold as written (after an edit, an undo or a redo) on the open document."""
         self._view.show_gold_written(change.document_id)
+
+    def shows(self, document_id: str) -> bool:
+        """``StepDocuments``: the undo step's document is the open one."""
+        return document_id == self._view.document_id
+
+    def show_changed(self, document_id: str, change: Change | None) -> None:
+        """``StepDocuments``: open the undo step's document (read at once), then show its gold
+        as written."""
+        self._view.show_document(document_id)
+        if change is not None:
+            self.apply_change(change)
 
     def report_refusal(self, message: str, command: Command) -> None:
         self._view.say(message)
