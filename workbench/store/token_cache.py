@@ -167,7 +167,7 @@ class TokenCache:
         the interpreter for a moment each time, too briefly for a waiting thread to take it, and
         wakes that thread to wait anew: beside an export or the agreement on a worker, a thread
         went without the interpreter for up to 60-100 ms, dozens of times
-        (tests/benchmarks/test_export_gil_bench.py)."""
+        (tests/benchmarks/test_interpreter_waits_bench.py)."""
         self.read = dict.fromkeys(sha256s)
         if not self.has_table or not sha256s:
             return

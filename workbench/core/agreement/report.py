@@ -132,7 +132,20 @@ def agreement_report(
     tree: dict[str, Any]
     tree, undefined = _to_json(report)
     tree["undefined"] = undefined
+    _free_in_slices(prepared)
     return tree
+
+
+_FREED_AT_ONCE = 100
+
+
+def _free_in_slices(prepared: list[_Prepared]) -> None:
+    """Free the documents' reductions ``_FREED_AT_ONCE`` at a time. Freed at once, as the
+    function returned, 10,000 documents of three annotators were one step of the interpreter
+    that held it 86 ms: the thread of a window that runs the agreement on a worker waited
+    that long (``tests/benchmarks/test_interpreter_waits_bench.py``)."""
+    while prepared:
+        del prepared[-_FREED_AT_ONCE:]
 
 
 def undefined_reason(report: Mapping[str, Any], *path: str | int) -> str | None:
