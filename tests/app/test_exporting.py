@@ -1,9 +1,12 @@
-"""export_project counts the documents it wrote, not the documents the project holds."""
+"""export_project counts the documents it wrote, not the documents the project holds, and
+decides a split by document before it reads the documents."""
 
 from __future__ import annotations
 
 import gc
 import importlib
+import sys
+import tracemalloc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,13 +17,15 @@ from workbench.core.model import (
     GOLD,
     AnnotatedDocument,
     AnnotationSet,
+    Event,
     ImportedDocument,
     PlainSpansDocument,
     Span,
     make_document,
 )
 from workbench.core.schema import builtin_schema
-from workbench.formats import EXPORTERS
+from workbench.formats import EXPORTERS, exporter, exporter_takes_plain_spans
+from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store.project import Project
 
@@ -94,3 +99,73 @@ def test_the_cyclic_collector_is_paused_while_writing_and_back_on_after(
     export_project(project, tmp_path / "out", format_name="brat")
     assert enabled == [False] * 3
     assert gc.isenabled()
+
+
+# -- a split by document --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def labelled_project(tmp_path: Path) -> Project:
+    """24 documents: PER in most of gold's, FAC in three, an attack's trigger in four, no gold
+    on every fifth; amal's sets hold WEA, which only the export of everyone's work counts."""
+    project = Project.create(tmp_path / "split.tawsim", builtin_schema("conflict-news"))
+    documents = []
+    for number in range(24):
+        text = f"{TEXT} {number}"
+        sets = [AnnotationSet("amal", (Span(f"w{number}", 0, 3, "WEA", text[:3]),))] if number % 3 == 0 else []
+        if number % 5:
+            spans = [Span(f"p{number}", 4, 8, "PER", text[4:8])]
+            events = []
+            if number % 7 == 1:
+                spans.append(Span(f"f{number}", 28, 34, "FAC", text[28:34]))
+            if number % 6 == 2:
+                spans.append(Span(f"t{number}", 23, 27, "Conflict.Attack", text[23:27]))
+                events.append(Event(f"e{number}", "Conflict.Attack", f"t{number}"))
+            sets.append(AnnotationSet(GOLD, tuple(spans), tuple(events)))
+        documents.append(AnnotatedDocument(make_document(f"d{number:02}", text), tuple(sets)))
+    project.add_documents(documents)
+    return project
+
+
+def written_files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("source", [GOLD, "all"])
+@pytest.mark.parametrize("format_name", sorted(EXPORTERS))
+def test_a_split_decided_from_the_labels_writes_what_the_split_of_the_documents_in_memory_writes(
+    labelled_project: Project, tmp_path: Path, format_name: str, source: str
+) -> None:
+    """The project's export decides the split before it reads the documents; the exporter given
+    all of them in memory splits them itself. Both write the same files."""
+    options = ExportOptions(schema=labelled_project.schema, split=(60, 20, 20), seed=3)
+    export_project(labelled_project, tmp_path / "decided", format_name=format_name, source=source, options=options)
+    read = labelled_project.iter_plain if exporter_takes_plain_spans(format_name) else labelled_project.iter_annotated
+    exporter(format_name)(list(read(source)), tmp_path / "in-memory", options)
+    decided = written_files(tmp_path / "decided")
+    assert decided == written_files(tmp_path / "in-memory")
+    assert len(decided) >= 3
+
+
+@pytest.mark.parametrize("format_name", ["jsonl", "brat"])
+def test_a_split_export_reads_the_documents_a_few_at_a_time(tmp_path: Path, format_name: str) -> None:
+    """1,000 documents of 5,000 characters (10 MB as Python strings): the split export's peak
+    of traced memory stays well under them (4.4 MB), where splitting the documents read held them all."""
+    project = Project.create(tmp_path / "many.tawsim", builtin_schema("generic"))
+    text = (TEXT + " ") * 125
+    project.add_documents(
+        AnnotatedDocument(
+            make_document(f"d{number}", f"{number} {text}"),
+            (AnnotationSet(GOLD, (Span(f"s{number}", 4, 8, "PER", f"{number} {text}"[4:8]),)),),
+        )
+        for number in range(1_000)
+    )
+    texts_size = sum(sys.getsizeof(document.text) for document in project.iter_documents())
+    options = ExportOptions(schema=project.schema, split=(80, 10, 10))
+    tracemalloc.start()
+    try:
+        export_project(project, tmp_path / "out", format_name=format_name, options=options)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < texts_size * 0.6

@@ -8,7 +8,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import pytest
 
@@ -120,11 +120,12 @@ def export(
     *,
     readonly: bool = False,
     split: tuple[int, int, int] | None = None,
+    split_by: Literal["document", "sentence"] = "document",
 ) -> tuple[str, FormatReport]:
     """The export's files (their texts joined in name order) and its report."""
     report = FormatReport()
     with Project.open(path, readonly=readonly) as project:
-        export_options = ExportOptions(schema=project.schema, split=split)
+        export_options = ExportOptions(schema=project.schema, split=split, split_by=split_by)
         export_project(project, out, format_name=format_name, options=export_options, report=report)
     written = out.read_text(encoding="utf-8") if out.is_file() else "\n".join(
         file.read_text(encoding="utf-8") for file in sorted(out.iterdir())
@@ -133,12 +134,16 @@ def export(
 
 
 def exported_alone(
-    path: Path, out: Path, monkeypatch: pytest.MonkeyPatch, format_name: str = "conll"
+    path: Path,
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    format_name: str = "conll",
+    split: tuple[int, int, int] | None = None,
 ) -> tuple[str, FormatReport]:
     """The export on this process alone (one batch), then ``BATCH`` documents a batch."""
     monkeypatch.setattr(render_ahead, "BATCH", DOCUMENTS)
     monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
-    alone = export(path, out, format_name)
+    alone = export(path, out, format_name, split=split)
     monkeypatch.setattr(render_ahead, "BATCH", BATCH)
     return alone
 
@@ -284,12 +289,27 @@ def test_a_read_only_project_is_rendered_ahead_and_keeps_nothing(
     ("format_name", "split"),
     [("jsonl", None), ("brat", None), ("conll", (80, 10, 10)), ("hf", (80, 10, 10))],
 )
-def test_exports_that_read_no_tokens_or_reorder_the_documents_start_no_process(
+def test_exports_that_read_no_tokens_or_split_by_sentence_start_no_process(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     format_name: str, split: tuple[int, int, int] | None,
 ) -> None:
+    """A split by sentence takes each document's sentences, not its whole text."""
     monkeypatch.setattr(render_ahead, "BATCH", BATCH)
     monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
     monkeypatch.setattr(tokens_ahead, "_Cutter", NoProcess)
-    written, _ = export(project_paths[0], tmp_path / "out", format_name, split=split)
+    written, _ = export(project_paths[0], tmp_path / "out", format_name, split=split, split_by="sentence")
     assert "محمد" in written
+
+
+@pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
+def test_a_split_by_document_is_rendered_in_a_second_process_too(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    """The split is decided before the documents are read, so they come in the order they are
+    written: batches of them go to the process as in an export without a split."""
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch, format_name, split=(60, 20, 20))
+    monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
+    StartedRenderer.started.clear()
+    assert export(ahead, tmp_path / "ahead", format_name, split=(60, 20, 20)) == expected
+    assert StartedRenderer.started[0].received >= 1

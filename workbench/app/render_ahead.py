@@ -117,13 +117,15 @@ def render_ahead(
     options: ExportOptions,
     cache: TokenCache,
     report: FormatReport,
+    document_ids: Sequence[str] | None = None,
 ) -> Iterator[tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str]]]:
-    """The project's documents of ``source``, in order, and what ``ExportOptions.rendered_ahead``
-    asks for each: its text, rendered ahead by either process (module docstring). The consumer
-    must be done with a document before it asks for the next, as an export is."""
+    """The project's documents with their sets of ``source`` (all in order, unless given), and
+    what ``ExportOptions.rendered_ahead`` asks for each: its text, rendered ahead by either
+    process (module docstring). The consumer must be done with a document before it asks for
+    the next, as an export is."""
     ahead = _Ahead(project, source, format_name, replace(options, text_tokens=None, rendered_ahead=None))
     try:
-        yield ahead.documents(project.iter_documents(), cache, report), ahead.rendered
+        yield ahead.documents(project.iter_documents(document_ids), cache, report), ahead.rendered
     finally:
         ahead.close()
 

@@ -42,6 +42,10 @@ class ExportOptions:
     """Train/validation/test percentages, by document (or by sentence, see ``split_by``)."""
     split_by: Literal["document", "sentence"] = "document"
     seed: int = 0
+    split_sizes: tuple[tuple[str, int], ...] | None = None
+    """With a split by document decided before the documents were read (``app.exporting``):
+    how many go to each split, by name, the documents coming split after split; None: the
+    exporter splits them itself, all in memory."""
     text_tokens: Callable[[Document], TextTokens] | None = None
     """Where the token-based exports get a text's tokens and sentence breaks (a project's token
     cache); None: ``core.tokens.text_tokens`` of the text."""

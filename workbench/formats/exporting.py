@@ -10,7 +10,10 @@ the sets in annotator order. A document without any set is left out and counted 
 Files. With ``--split``, ``OUT`` is a folder holding ``train``, ``validation`` and ``test`` files;
 a 0% split gets no file, because an empty split makes ``datasets.load_dataset`` fail, and a split
 that too few documents would leave empty is refused (``splits``). Without a split, the whole export
-goes to the one file ``OUT``, or, for formats that are a folder anyway, to ``OUT/train``.
+goes to the one file ``OUT``, or, for formats that are a folder anyway, to ``OUT/train``. A
+project's export decides the split from the labels before it reads the documents, and gives them
+split after split (``ExportOptions.split_sizes``), so that they are not all held at once; other
+documents are split here, in memory.
 
 Every document is checked with ``check_offsets`` before anything of it is written. ``OUT`` holds
 exactly what the export wrote, whole or not at all: a file export is written under a hidden name
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
@@ -78,11 +82,16 @@ def export_groups(
     if options.split is None:
         total = len(documents) if isinstance(documents, Sized) else 0
         return [(None, documents)], total
-    splits = split_documents(documents, options.split, options.seed)
+    sizes = options.split_sizes
+    if sizes is None:  # not split before: split here, in memory
+        splits = split_documents(documents, options.split, options.seed)
+        sizes = tuple((name, len(group)) for name, group in splits.items())
+        documents = [annotated for group in splits.values() for annotated in group]
+    remaining = iter(documents)
     groups: list[tuple[str | None, Iterable[ImportedDocument]]] = [
-        (name, group) for name, group in splits.items() if group
+        (name, islice(remaining, size)) for name, size in sizes if size
     ]
-    return groups, sum(len(group) for group in splits.values())
+    return groups, sum(size for _, size in sizes)
 
 
 def write_text_export(

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import ImportedDocument, PlainSpans
@@ -29,17 +30,34 @@ from workbench.core.model import ImportedDocument, PlainSpans
 SPLIT_NAMES = ("train", "validation", "test")
 
 
+T = TypeVar("T")
+Labelled = tuple[str, Collection[str]]
+"""A document's id and the labels of its spans."""
+
+
 def split_documents(
     documents: Iterable[ImportedDocument], percentages: tuple[int, int, int], seed: int
 ) -> dict[str, list[ImportedDocument]]:
     """The documents by split name, each split in canonical (id) order."""
-    ordered = sorted(documents, key=lambda annotated: annotated.document.id)
+    return split_in_id_order(documents, _labelled, percentages, seed)
+
+
+def split_in_id_order(
+    items: Iterable[T], labelled: Callable[[T], Labelled], percentages: tuple[int, int, int], seed: int
+) -> dict[str, list[T]]:
+    """The items (documents, or their ids with their labels) by split name, each split in
+    canonical (id) order: the assignment of the module docstring."""
+    ordered = sorted(((labelled(item), item) for item in items), key=lambda pair: pair[0][0])
     refuse_empty_splits(len(ordered), percentages, "document")
-    assignment = assign_splits([document_labels(d) for d in ordered], percentages, seed)
-    splits: dict[str, list[ImportedDocument]] = {name: [] for name in SPLIT_NAMES}
-    for annotated, split in zip(ordered, assignment, strict=True):
-        splits[SPLIT_NAMES[split]].append(annotated)
+    assignment = assign_splits([labels for (_, labels), _ in ordered], percentages, seed)
+    splits: dict[str, list[T]] = {name: [] for name in SPLIT_NAMES}
+    for (_, item), split in zip(ordered, assignment, strict=True):
+        splits[SPLIT_NAMES[split]].append(item)
     return splits
+
+
+def _labelled(annotated: ImportedDocument) -> Labelled:
+    return annotated.document.id, document_labels(annotated)
 
 
 def document_labels(annotated: ImportedDocument) -> set[str]:

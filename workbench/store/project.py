@@ -64,10 +64,13 @@ from workbench.store.reading import (
     iter_all_documents,
     iter_all_plain,
     iter_annotated,
+    iter_documents,
+    iter_plain,
     load_annotated,
     read_document,
     set_revisions,
     span_entries,
+    span_labels_by_document,
     span_owner,
     with_sets,
 )
@@ -227,9 +230,12 @@ class Project:
             return iter_all_annotated(self.conn, source)
         return iter_annotated(self.conn, list(document_ids), source)
 
-    def iter_documents(self) -> Iterator[Document]:
-        """All documents in order, without their sets (``with_sets`` reads them)."""
-        return iter_all_documents(self.conn)
+    def iter_documents(self, document_ids: Sequence[str] | None = None) -> Iterator[Document]:
+        """Documents (all, in order, unless given) without their sets (``with_sets`` reads
+        them), loaded many at a time."""
+        if document_ids is None:
+            return iter_all_documents(self.conn)
+        return iter_documents(self.conn, document_ids)
 
     def with_sets(self, documents: list[Document], source: Source = "all") -> list[AnnotatedDocument]:
         """``documents`` (from ``iter_documents``) with the sets of ``source``."""
@@ -240,10 +246,20 @@ class Project:
         order ``with_sets`` gives them (``reading.set_revisions``)."""
         return set_revisions(self.conn, document_ids, source)
 
-    def iter_plain(self, source: Source = "all") -> Iterator[ImportedDocument]:
-        """All documents in order with the sets of ``source``, those whose sets hold spans and
-        nothing else as ``PlainSpansDocument``: what an export reads (``reading.iter_all_plain``)."""
-        return iter_all_plain(self.conn, source)
+    def iter_plain(
+        self, source: Source = "all", document_ids: Sequence[str] | None = None
+    ) -> Iterator[ImportedDocument]:
+        """Documents (all, in order, unless given) with the sets of ``source``, those whose sets
+        hold spans and nothing else as ``PlainSpansDocument``: what an export reads
+        (``reading.iter_all_plain``)."""
+        if document_ids is None:
+            return iter_all_plain(self.conn, source)
+        return iter_plain(self.conn, document_ids, source)
+
+    def span_labels_by_document(self, source: Source) -> dict[str, set[str]]:
+        """Every document's id with the labels of the spans in its sets of ``source``: what a
+        split by document is decided on (``reading.span_labels_by_document``)."""
+        return span_labels_by_document(self.conn, source)
 
     def documents_annotated_by(self, annotators: Sequence[str]) -> list[str]:
         """The documents (ids, in order) on which any of ``annotators`` has a set."""

@@ -162,15 +162,19 @@ def load_annotated(
 
     Rows are read as tuples in named column order, not as dicts: an export of ten thousand
     documents reads them all, and building a dict per row was a tenth of its time."""
-    marks = rows.marks(document_ids)
+    return with_sets(conn, _documents_by_id(conn, document_ids), source)
+
+
+def _documents_by_id(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[Document]:
+    """The documents, in the given order, without their sets; ids of no document left out."""
     documents = {
         row[0]: rows.document_from_values(*row)
         for row in conn.execute(
-            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id IN ({marks})", list(document_ids)
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id IN ({rows.marks(document_ids)})",
+            list(document_ids),
         )
     }
-    found = [documents[document_id] for document_id in document_ids if document_id in documents]
-    return with_sets(conn, found, source)
+    return [documents[document_id] for document_id in document_ids if document_id in documents]
 
 
 def with_sets(conn: sqlite3.Connection, documents: list[Document], source: Source) -> list[AnnotatedDocument]:
@@ -229,12 +233,25 @@ def iter_all_documents(conn: sqlite3.Connection) -> Iterator[Document]:
         yield from page
 
 
+def iter_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Iterator[Document]:
+    """The documents, in the given order, without their sets, ``CHUNK`` at a time."""
+    for start in range(0, len(document_ids), CHUNK):
+        yield from _documents_by_id(conn, document_ids[start : start + CHUNK])
+
+
 def iter_all_plain(conn: sqlite3.Connection, source: Source = "all") -> Iterator[ImportedDocument]:
     """``iter_all_annotated``, with each document whose sets hold spans and nothing else (no
     attribute or note on a span, no events, relations or document labels) as a
     ``PlainSpansDocument``: its spans' columns taken from the rows as they come, not made into a
     ``Span`` each, which was a fifth of an export of ten thousand documents."""
     for page in _document_pages(conn):
+        yield from _with_any_sets(conn, page, source, plain=True)
+
+
+def iter_plain(conn: sqlite3.Connection, document_ids: Sequence[str], source: Source) -> Iterator[ImportedDocument]:
+    """``iter_all_plain`` of the documents given, in the given order."""
+    for start in range(0, len(document_ids), CHUNK):
+        page = _documents_by_id(conn, document_ids[start : start + CHUNK])
         yield from _with_any_sets(conn, page, source, plain=True)
 
 
@@ -268,18 +285,39 @@ def sets_query(document_ids: Sequence[str], source: Source) -> tuple[str, list[s
     """The query of the sets of ``source`` on the documents, and its parameters. With several
     names the sets are found by document (``+annotator`` keeps SQLite off the index by name,
     which would visit every set of those annotators for each chunk of documents)."""
-    query = f"SELECT {_SET_COLUMNS} FROM annotation_sets WHERE document_id IN ({rows.marks(document_ids)})"
-    params = list(document_ids)
+    chosen, params = _annotator_condition(source, "annotator")
+    query = (
+        f"SELECT {_SET_COLUMNS} FROM annotation_sets WHERE document_id IN ({rows.marks(document_ids)}) "
+        f"AND {chosen} ORDER BY annotator"
+    )
+    return query, [*document_ids, *params]
+
+
+def _annotator_condition(source: Source, column: str) -> tuple[str, list[str]]:
+    """The condition on a set's annotator ``column`` that chooses the sets of ``source``, and its
+    parameters (``+`` keeps SQLite off the index by annotator: ``sets_query``)."""
     if isinstance(source, tuple):
-        query += f" AND +annotator IN ({rows.marks(source)})"
-        params.extend(source)
-    elif source != "all":
-        query += " AND annotator = ?"
-        params.append(source)
-    else:  # everyone's work, which the recommenders' suggestions are not
-        query += " AND annotator != ?"
-        params.append(SUGGESTIONS)
-    return query + " ORDER BY annotator", params
+        return f"+{column} IN ({rows.marks(source)})", list(source)
+    if source != "all":
+        return f"{column} = ?", [source]
+    return f"{column} != ?", [SUGGESTIONS]  # everyone's work, which the recommenders' suggestions are not
+
+
+def span_labels_by_document(conn: sqlite3.Connection, source: Source) -> dict[str, set[str]]:
+    """Every document's id with the labels of the spans (event triggers included) in its sets of
+    ``source``: what a split by document is decided on, without reading the documents."""
+    chosen, params = _annotator_condition(source, "a.annotator")
+    labels: dict[str, set[str]] = {}
+    for document_id, label in conn.execute(
+        "SELECT DISTINCT d.id, s.label FROM documents d "
+        f"LEFT JOIN annotation_sets a ON a.document_id = d.id AND {chosen} "
+        "LEFT JOIN spans s ON s.set_id = a.id",
+        params,
+    ):
+        held = labels.setdefault(document_id, set())
+        if label is not None:
+            held.add(label)
+    return labels
 
 
 def _sets_by_document(
