@@ -30,7 +30,7 @@ Both ``datasets.load_dataset("json", data_files={"train": ".../train.jsonl", ...
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring as encode_string
 from operator import attrgetter
 from pathlib import Path
@@ -72,11 +72,10 @@ def write(
     report = report if report is not None else FormatReport()
     _check_label_columns(options.schema)
     names = label_names(options)
-    index = _label_numbers(names)
-    render = renderer(options, report)
+    rows = _rows(options, report, names)
 
     def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
-        for line, spans in _document_rows(annotated, options, index, report):
+        for line, spans in rows(annotated):
             yield Sentence(line, frozenset(map(_LABEL, spans)) if spans else _NO_LABELS)
 
     with export_folder(out) as folder:
@@ -86,7 +85,7 @@ def write(
             )
         else:
             splits = write_split_files(
-                documents, folder, options, progress, suffix=SUFFIX, render=render
+                documents, folder, options, progress, suffix=SUFFIX, render=_lines(rows)
             )
         labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
         write_text_file(folder / "labels.json", labels, in_built_folder=True)
@@ -96,18 +95,25 @@ def write(
 
 def renderer(options: ExportOptions, report: FormatReport) -> Renderer:
     """The rows of a document in the split file."""
-    index = _label_numbers(label_names(options))
+    return _lines(_rows(options, report, label_names(options)))
+
+
+def _rows(
+    options: ExportOptions, report: FormatReport, names: list[str]
+) -> Callable[[ImportedDocument], Iterator[Row]]:
+    """Each row of a document (``_document_rows``), its tags numbered by their place in ``names``."""
+    index = {name: str(number) for number, name in enumerate(names)}
+    return lambda annotated: _document_rows(annotated, options, index, report)
+
+
+def _lines(rows: Callable[[ImportedDocument], Iterator[Row]]) -> Renderer:
+    """A document's lines: the rows without the spans they hold."""
 
     def render(annotated: ImportedDocument) -> Iterator[str]:
-        for line, _ in _document_rows(annotated, options, index, report):
+        for line, _ in rows(annotated):
             yield line
 
     return render
-
-
-def _label_numbers(names: list[str]) -> dict[str, str]:
-    """Each tag's number in ``names``, as the rows write it."""
-    return {name: str(number) for number, name in enumerate(names)}
 
 
 def label_names(options: ExportOptions) -> list[str]:
