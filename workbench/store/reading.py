@@ -216,8 +216,8 @@ def _document_with(document: Document, sets: Sequence[AnnotationSet | PlainSpans
 def iter_annotated(
     conn: sqlite3.Connection, document_ids: Sequence[str], source: Source = "all"
 ) -> Iterator[AnnotatedDocument]:
-    for start in range(0, len(document_ids), CHUNK):
-        yield from load_annotated(conn, document_ids[start : start + CHUNK], source)
+    for page in _pages_by_id(conn, document_ids):
+        yield from with_sets(conn, page, source)
 
 
 def iter_all_annotated(conn: sqlite3.Connection, source: Source = "all") -> Iterator[AnnotatedDocument]:
@@ -234,9 +234,15 @@ def iter_all_documents(conn: sqlite3.Connection) -> Iterator[Document]:
 
 
 def iter_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Iterator[Document]:
-    """The documents, in the given order, without their sets, ``CHUNK`` at a time."""
+    """The documents, in the given order, without their sets (``_pages_by_id``)."""
+    for page in _pages_by_id(conn, document_ids):
+        yield from page
+
+
+def _pages_by_id(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Iterator[list[Document]]:
+    """The documents, in the given order, ``CHUNK`` at a time."""
     for start in range(0, len(document_ids), CHUNK):
-        yield from _documents_by_id(conn, document_ids[start : start + CHUNK])
+        yield _documents_by_id(conn, document_ids[start : start + CHUNK])
 
 
 def iter_all_plain(conn: sqlite3.Connection, source: Source = "all") -> Iterator[ImportedDocument]:
@@ -250,8 +256,7 @@ def iter_all_plain(conn: sqlite3.Connection, source: Source = "all") -> Iterator
 
 def iter_plain(conn: sqlite3.Connection, document_ids: Sequence[str], source: Source) -> Iterator[ImportedDocument]:
     """``iter_all_plain`` of the documents given, in the given order."""
-    for start in range(0, len(document_ids), CHUNK):
-        page = _documents_by_id(conn, document_ids[start : start + CHUNK])
+    for page in _pages_by_id(conn, document_ids):
         yield from _with_any_sets(conn, page, source, plain=True)
 
 
