@@ -42,6 +42,12 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a command waits for another program that holds the project (the README says so)."""
+WINDOW_WAIT_MS = 250
+"""How long the window's own connection waits for another program's write lock before the edit
+is refused (``wait_briefly``): a `workbench import` into the project the window has open holds
+the lock for its whole transaction, and a label waited ``BUSY_TIMEOUT_MS`` for it on the GUI
+thread, the window frozen. Long enough for this program's own background writes, each a short
+transaction (a token cache batch: a few milliseconds)."""
 PAGE_SIZE = 16 * 1024
 """The size of a new project's pages; a file keeps the size it was made with. SQLite's default,
 4 KiB, holds less than one of the 3,000-character articles a team imports (6 KB of UTF-8), whose
@@ -80,6 +86,12 @@ def connect(path: Path, *, readonly: bool = False, wait: bool = True) -> sqlite3
 def wait_as_usual(conn: sqlite3.Connection) -> None:
     """From now on, a lock another program holds is waited for up to ``BUSY_TIMEOUT_MS``."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def wait_briefly(conn: sqlite3.Connection) -> None:
+    """From now on, a lock another program holds is waited for up to ``WINDOW_WAIT_MS`` only:
+    the connection of a window's thread."""
+    conn.execute(f"PRAGMA busy_timeout = {WINDOW_WAIT_MS}")
 
 
 def _write_ahead(conn: sqlite3.Connection) -> None:
@@ -183,7 +195,7 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         if is_locked(error):
-            raise locked_error(database_path(conn)) from error
+            raise _refused(conn) from error
         raise
     try:
         yield conn
@@ -197,7 +209,14 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if not is_locked(error):
             raise
         conn.execute("ROLLBACK")
-        raise locked_error(database_path(conn)) from error
+        raise _refused(conn) from error
+
+
+def _refused(conn: sqlite3.Connection) -> ProjectLocked:
+    """A write that met another program's lock: said as waited for, when the connection waits
+    as usual (``BUSY_TIMEOUT_MS``); else (``wait_briefly``) as refused at once."""
+    waits = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    return locked_error(database_path(conn), waited=waits >= BUSY_TIMEOUT_MS)
 
 
 @contextmanager

@@ -142,6 +142,11 @@ class Project:
             waiting(connection.BUSY_TIMEOUT_MS // 1000)
             return cls.open(path, readonly=readonly)
 
+    def wait_briefly(self) -> None:
+        """Writes wait for another program's lock a moment only, then are refused: the project
+        of a window, whose thread must not freeze (``connection.WINDOW_WAIT_MS``)."""
+        connection.wait_briefly(self.conn)
+
     def close(self) -> None:
         """Fold the WAL in (``checkpoint_without_waiting``) and close; closing again does
         nothing (a window's project is closed after the window, and by its opener's ``with``)."""

@@ -94,6 +94,7 @@ class ProjectWindows(QObject):
         except WorkbenchError as error:
             QMessageBox.critical(None, APP_NAME, str(error))
             return None
+        project.wait_briefly()  # nor on an edit
         name = self.name_for(project)
         if name is None:
             project.close()
