@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.store.test_locks_and_media import held_by_another_program
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
     lead_project,
@@ -102,6 +103,21 @@ def test_ticking_a_cell_assigns_the_document(
     assert dialog.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert lead_project.document_ids[4] in assigned_documents(lead_project.project, "badr")
     assert dialog.model.data(index, Qt.ItemDataRole.DisplayRole) == "new"
+
+
+def test_a_tick_while_another_program_writes_the_project_is_refused_in_the_status_line(
+    dialog: AssignmentDialog, lead_project: LeadProject
+) -> None:
+    """The window's project waits a moment only for another program's lock (``wait_briefly``);
+    the refusal is said in the dialog, not raised out of the model into Qt."""
+    project = lead_project.project
+    project.wait_briefly()
+    index = cell(dialog, 4, "badr")
+    with held_by_another_program(project.path, "BEGIN IMMEDIATE"):
+        assert not dialog.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "another program is changing the project" in dialog.status_label.text()
+    assert lead_project.document_ids[4] not in assigned_documents(project, "badr")
+    assert dialog.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
 
 
 def test_a_new_annotator_gets_a_reproducible_sample(

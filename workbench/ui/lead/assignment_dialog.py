@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,6 +104,9 @@ class AssignmentModel(QAbstractTableModel):
     view paints a page at a time (their ids and names, and their assignments' statuses), keeping
     the pages last read."""
 
+    refused = Signal(str)
+    """A tick the project refused (another program is changing it): why."""
+
     def __init__(self, project: Project) -> None:
         super().__init__()
         self._project = project
@@ -172,7 +176,11 @@ class AssignmentModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.CheckStateRole or not checked:
             return False
         annotator = self.annotators[index.column()]
-        assign(self._project, annotator, [self.document_id(index.row())])
+        try:
+            assign(self._project, annotator, [self.document_id(index.row())])
+        except WorkbenchError as error:
+            self.refused.emit(str(error))
+            return False
         self._pages.pop(index.row() // PAGE, None)
         self.dataChanged.emit(index, index)
         return True
@@ -199,6 +207,7 @@ class AssignmentDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.setWindowTitle(self.tr("Assignments and packages"))
         self.model = AssignmentModel(project)
+        self.model.refused.connect(self._say)
         self.table = self._table()
         self.new_annotator_edit = QLineEdit()
         self.new_annotator_edit.setPlaceholderText(self.tr("New annotator's name"))
