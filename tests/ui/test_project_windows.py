@@ -389,8 +389,7 @@ def test_an_edit_while_another_program_writes_the_project_is_refused_without_fre
     window = windows.open(paths[0])
     assert window is not None
     window.activateWindow()
-    qtbot.waitActive(window)
-    qtbot.wait(300)  # a key pressed at once after the window shows was not taken; a user's comes later
+    qtbot.waitUntil(window.isActiveWindow)  # the keys go to the active window
     start = nth_index(window.text_view.text, "إدلب", 0)
     window.text_view.select_range(start, start + len("إدلب"))
     with held_by_another_program(paths[0], "BEGIN IMMEDIATE"):
