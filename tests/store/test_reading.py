@@ -30,8 +30,8 @@ from workbench.store.reading import (
     SpanEntry,
     document_text,
     event_layer,
-    iter_all_annotated,
-    iter_all_plain,
+    iter_annotated,
+    iter_plain,
     load_annotated,
     read_document,
     sets_query,
@@ -95,7 +95,7 @@ def test_every_document_is_read_a_page_at_a_time_even_with_equal_orders(
     with project.writing() as conn:
         conn.execute("UPDATE documents SET ord = 1 WHERE id IN ('d3', 'd4')")
     monkeypatch.setattr(reading, "CHUNK", 2)
-    names = [annotated.document.id for annotated in iter_all_annotated(project.conn)]
+    names = [annotated.document.id for annotated in iter_annotated(project.conn)]
     assert names == ["d0", "d3", "d4", "d1", "d2"]  # by order, then in the order stored
 
 
@@ -128,13 +128,13 @@ def test_spans_come_by_start_the_longer_first_then_in_the_order_stored(project: 
     )
     other = (Span("g", 5, 11, "ORG", TEXT[5:11]), Span("f", 0, 4, "PER", TEXT[0:4]))
     project.add_documents([document(0, AnnotationSet("amal", stored)), document(1, AnnotationSet("amal", other))])
-    [first, second] = iter_all_annotated(project.conn)
+    [first, second] = iter_annotated(project.conn)
     assert [span.id for span in first.sets[0].spans] == ["b", "a", "c", "d", "e"]
     assert [span.id for span in second.sets[0].spans] == ["f", "g"]
 
 
 def test_a_document_whose_sets_hold_spans_alone_is_read_as_plain_spans(project: Project) -> None:
-    """What an export reads: the same documents and sets as ``iter_all_annotated``, with a
+    """What an export reads: the same documents and sets as ``iter_annotated``, with a
     document as plain spans where every set holds spans and nothing else."""
     a, b = Span("a", 5, 11, "ORG", TEXT[5:11]), Span("b", 0, 4, "PER", TEXT[0:4])
     event = Event("e", "Conflict.Attack", "t", (Argument("Attacker", "b"),))
@@ -150,14 +150,14 @@ def test_a_document_whose_sets_hold_spans_alone_is_read_as_plain_spans(project: 
     documents = [document(0, *plain), document(1), document(2, plain[0], not_plain[0])]
     documents += [document(n, s) for n, s in enumerate(not_plain, start=3)]
     project.add_documents(documents)
-    read = list(iter_all_plain(project.conn))
+    read = list(iter_plain(project.conn))
     assert [isinstance(d, PlainSpansDocument) for d in read] == [True, True] + [False] * 6
-    assert list(map(as_annotated, read)) == list(iter_all_annotated(project.conn))
+    assert list(map(as_annotated, read)) == list(iter_annotated(project.conn))
     assert read[0].sets == (
         PlainSpans("amal", Status.IN_PROGRESS, ("b", "a"), (0, 5), (4, 11), ("PER", "ORG"), (TEXT[0:4], TEXT[5:11])),
         PlainSpans("badr", Status.DONE, (), (), (), (), ()),
     )
-    badr = list(iter_all_plain(project.conn, "badr"))
+    badr = list(iter_plain(project.conn, "badr"))
     assert [(len(d.sets), isinstance(d, PlainSpansDocument)) for d in badr][:4] == [
         (1, True), (0, True), (1, False), (1, False)
     ]

@@ -69,7 +69,7 @@ class ProjectImporter(Protocol):
 
 class Exporter(Protocol):
     """Writes the documents (with ``PlainSpansDocument``s where the sets hold spans alone, as
-    ``store.reading.iter_all_plain`` gives them) to ``out``."""
+    ``store.reading.iter_plain`` gives them) to ``out``."""
 
     def __call__(
         self,

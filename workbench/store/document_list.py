@@ -1,7 +1,7 @@
 """What the window's document list reads, a page at a time: a project may hold 100,000 documents
 (300 million characters), and the list must open without reading them all.
 
-Positions are places in the project's order (``ord``, then ``rowid``, as ``iter_all_annotated``
+Positions are places in the project's order (``ord``, then ``rowid``, as ``iter_annotated``
 walks it). A page is read by position (``LIMIT``/``OFFSET`` down the order index) or by rowid (the
 rows a filtered or sorted list shows); each row is the ``DocumentProgress`` the list shows.
 ``index_rows`` streams what the list's index keeps of every document, for a background thread.

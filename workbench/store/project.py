@@ -60,9 +60,6 @@ from workbench.store.reading import (
     annotator_progress,
     documents_annotated_by,
     event_layer,
-    iter_all_annotated,
-    iter_all_documents,
-    iter_all_plain,
     iter_annotated,
     iter_documents,
     iter_plain,
@@ -231,15 +228,11 @@ class Project:
     ) -> Iterator[AnnotatedDocument]:
         """Documents (all, in order, unless given) with the sets of ``source`` ("all", one
         annotator's name or a tuple of names), loaded many at a time."""
-        if document_ids is None:
-            return iter_all_annotated(self.conn, source)
-        return iter_annotated(self.conn, list(document_ids), source)
+        return iter_annotated(self.conn, source, document_ids)
 
     def iter_documents(self, document_ids: Sequence[str] | None = None) -> Iterator[Document]:
         """Documents (all, in order, unless given) without their sets (``with_sets`` reads
         them), loaded many at a time."""
-        if document_ids is None:
-            return iter_all_documents(self.conn)
         return iter_documents(self.conn, document_ids)
 
     def with_sets(self, documents: list[Document], source: Source = "all") -> list[AnnotatedDocument]:
@@ -256,10 +249,8 @@ class Project:
     ) -> Iterator[ImportedDocument]:
         """Documents (all, in order, unless given) with the sets of ``source``, those whose sets
         hold spans and nothing else as ``PlainSpansDocument``: what an export reads
-        (``reading.iter_all_plain``)."""
-        if document_ids is None:
-            return iter_all_plain(self.conn, source)
-        return iter_plain(self.conn, document_ids, source)
+        (``reading.iter_plain``)."""
+        return iter_plain(self.conn, source, document_ids)
 
     def span_labels_by_document(self, source: Source) -> dict[str, set[str]]:
         """Every document's id with the labels of the spans in its sets of ``source``: what a

@@ -214,50 +214,38 @@ def _document_with(document: Document, sets: Sequence[AnnotationSet | PlainSpans
 
 
 def iter_annotated(
-    conn: sqlite3.Connection, document_ids: Sequence[str], source: Source = "all"
+    conn: sqlite3.Connection, source: Source = "all", document_ids: Sequence[str] | None = None
 ) -> Iterator[AnnotatedDocument]:
-    for page in _pages_by_id(conn, document_ids):
+    """The documents (``_pages``) with the sets of ``source``."""
+    for page in _pages(conn, document_ids):
         yield from with_sets(conn, page, source)
 
 
-def iter_all_annotated(conn: sqlite3.Connection, source: Source = "all") -> Iterator[AnnotatedDocument]:
-    """Every document in order with the sets of ``source``, read ``CHUNK`` documents at a time
-    (``_document_pages``)."""
-    for page in _document_pages(conn):
-        yield from with_sets(conn, page, source)
-
-
-def iter_all_documents(conn: sqlite3.Connection) -> Iterator[Document]:
-    """Every document in order, without its sets (``_document_pages``)."""
-    for page in _document_pages(conn):
+def iter_documents(conn: sqlite3.Connection, document_ids: Sequence[str] | None = None) -> Iterator[Document]:
+    """The documents (``_pages``), without their sets."""
+    for page in _pages(conn, document_ids):
         yield from page
 
 
-def iter_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Iterator[Document]:
-    """The documents, in the given order, without their sets (``_pages_by_id``)."""
-    for page in _pages_by_id(conn, document_ids):
-        yield from page
-
-
-def _pages_by_id(conn: sqlite3.Connection, document_ids: Sequence[str]) -> Iterator[list[Document]]:
-    """The documents, in the given order, ``CHUNK`` at a time."""
-    for start in range(0, len(document_ids), CHUNK):
-        yield _documents_by_id(conn, document_ids[start : start + CHUNK])
-
-
-def iter_all_plain(conn: sqlite3.Connection, source: Source = "all") -> Iterator[ImportedDocument]:
-    """``iter_all_annotated``, with each document whose sets hold spans and nothing else (no
+def iter_plain(
+    conn: sqlite3.Connection, source: Source = "all", document_ids: Sequence[str] | None = None
+) -> Iterator[ImportedDocument]:
+    """``iter_annotated``, with each document whose sets hold spans and nothing else (no
     attribute or note on a span, no events, relations or document labels) as a
     ``PlainSpansDocument``: its spans' columns taken from the rows as they come, not made into a
     ``Span`` each, which was a fifth of an export of ten thousand documents."""
-    for page in _document_pages(conn):
+    for page in _pages(conn, document_ids):
         yield from _with_any_sets(conn, page, source, plain=True)
 
 
-def iter_plain(conn: sqlite3.Connection, document_ids: Sequence[str], source: Source) -> Iterator[ImportedDocument]:
-    """``iter_all_plain`` of the documents given, in the given order."""
-    for page in _pages_by_id(conn, document_ids):
-        yield from _with_any_sets(conn, page, source, plain=True)
+def _pages(conn: sqlite3.Connection, document_ids: Sequence[str] | None) -> Iterator[list[Document]]:
+    """The documents ``CHUNK`` at a time: every one in project order (``_document_pages``), or
+    those given, in the given order."""
+    if document_ids is None:
+        yield from _document_pages(conn)
+        return
+    for start in range(0, len(document_ids), CHUNK):
+        yield _documents_by_id(conn, document_ids[start : start + CHUNK])
 
 
 def _document_pages(conn: sqlite3.Connection) -> Iterator[list[Document]]:
@@ -275,7 +263,7 @@ def _document_pages(conn: sqlite3.Connection) -> Iterator[list[Document]]:
 
 def documents_annotated_by(conn: sqlite3.Connection, annotators: Sequence[str]) -> list[str]:
     """The ids of the documents on which any of ``annotators`` has a set, in project order (as
-    ``iter_all_annotated`` reads them), found through the index on (document, annotator)."""
+    ``iter_annotated`` reads them), found through the index on (document, annotator)."""
     return [
         i
         for (i,) in conn.execute(
