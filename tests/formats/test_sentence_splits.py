@@ -3,7 +3,10 @@ the sentences of the CoNLL and hf exports, stratified and seeded."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -13,8 +16,8 @@ from tests.formats.builders import conll_rows
 from workbench.cli import main
 from workbench.core.errors import WorkbenchError
 from workbench.core.schema import Schema
-from workbench.formats import conll, hf
-from workbench.formats.base import EXPORT_MARK, ExportOptions, ImportOptions
+from workbench.formats import conll, hf, sentence_splits
+from workbench.formats.base import EXPORT_MARK, ExportOptions, ImportOptions, OutputError
 
 LABELS = ["PERS", "GPE", "ORG"]
 
@@ -143,3 +146,44 @@ def test_cli_split_by_sentence_needs_a_split_and_a_token_format(
     assert main([*by_document, "--split-by", "sentence"]) == 0
     written = sorted(p.name for p in (tmp_path / "o").iterdir())
     assert written == [EXPORT_MARK, "test.conll", "train.conll", "validation.conll"]
+
+
+class FullDisk(io.StringIO):
+    """A temporary file on a disk that fills once ``room`` characters are written."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, text: str) -> int:
+        if self.tell() + len(text) > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(text)
+
+
+@pytest.mark.parametrize("module", [conll, hf])
+def test_a_disk_that_fills_while_the_sentences_are_spilled_is_said_and_nothing_is_kept(
+    tmp_path: Path, wojood: Schema, monkeypatch: pytest.MonkeyPatch, module: object
+) -> None:
+    """The sentences' texts wait in a temporary file in the folder being built until all are
+    assigned; a full disk there names that folder, and leaves neither the export nor the file."""
+    document = one_document(tmp_path, wojood)
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda *args, **kwargs: FullDisk(200))
+    out = tmp_path / "out"
+    options = ExportOptions(schema=wojood, split=(80, 10, 10), split_by="sentence")
+    with pytest.raises(OutputError) as refused:
+        module.write(document, out, options)  # type: ignore[attr-defined]
+    assert refused.value.path == out
+    assert str(refused.value) == f"cannot write {out}: No space left on device; nothing of it was kept"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["c.conll"]
+
+
+def test_the_sentences_spilled_are_read_back_whole(tmp_path: Path) -> None:
+    """Texts with line breaks of every kind, Arabic, emoji and marks come back exactly, in
+    order, and the temporary file leaves nothing in the folder."""
+    texts = ["قال\r\nمحمد\n", "", "😀 ‏x‎\r", "\u2028سطر\u0085", "ـــ"]
+    with sentence_splits._Spill(tmp_path) as spill:
+        for text in texts:
+            spill.add(text)
+        assert list(spill.texts()) == texts
+    assert list(tmp_path.iterdir()) == []

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import hashlib
+import random
 from collections import Counter
 
 import pytest
@@ -32,6 +34,15 @@ def test_the_same_seed_gives_the_same_splits_and_another_seed_others() -> None:
     assert first == assign_splits(corpus, (80, 10, 10), seed=3)
     assert first != assign_splits(corpus, (80, 10, 10), seed=4)
     assert Counter(first) == {0: 80, 1: 10, 2: 10}
+
+
+def test_the_assignment_is_the_one_earlier_versions_made() -> None:
+    """A team that exports again with the same seed gets the same splits: the digests of the
+    assignments that the version of 2026-12-05 made (before the indices were held as arrays)."""
+    rng = random.Random(11)
+    corpus = [set(rng.sample("ABCDEFGH", rng.randint(0, 3))) for _ in range(2000)]
+    digests = [hashlib.sha256(bytes(assign_splits(corpus, (70, 20, 10), seed))).hexdigest()[:16] for seed in range(3)]
+    assert digests == ["3e01ee32d329f742", "8baba7b9778dd78a", "c28fa5da7a9d7ec4"]
 
 
 def test_rare_labels_reach_every_split_and_frequent_ones_spread_in_proportion() -> None:

@@ -20,8 +20,9 @@ assignment:
 from __future__ import annotations
 
 import random
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from workbench.core.errors import WorkbenchError
@@ -73,8 +74,9 @@ def document_labels(annotated: ImportedDocument) -> set[str]:
 
 def assign_splits(
     label_sets: Sequence[Collection[str]], percentages: tuple[int, int, int], seed: int
-) -> list[int]:
-    """For each document (given by its labels), the index of its split in ``SPLIT_NAMES``."""
+) -> bytearray:
+    """For each document (given by its labels), the index of its split in ``SPLIT_NAMES``, a
+    byte each: a split by sentence assigns millions of sentences."""
     check_percentages(percentages)
     room = split_sizes(len(label_sets), percentages)
     frequency = Counter(label for labels in label_sets for label in set(labels))
@@ -83,11 +85,8 @@ def assign_splits(
         for label, count in frequency.items()
     }
     held: dict[str, list[int]] = {label: [0, 0, 0] for label in frequency}
-    order = list(range(len(label_sets)))
-    random.Random(seed).shuffle(order)
-    order.sort(key=lambda index: _rarity(label_sets[index], frequency))
-    assignment = [0] * len(label_sets)
-    for index in order:
+    assignment = bytearray(len(label_sets))
+    for index in _rarest_first(label_sets, frequency, seed):
         rarest = _rarest(label_sets[index], frequency)
         split = _best_split(rarest, room, share, held)
         assignment[index] = split
@@ -95,6 +94,21 @@ def assign_splits(
         for label in label_sets[index]:
             held[label][split] += 1
     return assignment
+
+
+def _rarest_first(label_sets: Sequence[Collection[str]], frequency: Counter[str], seed: int) -> Iterator[int]:
+    """The indices of ``label_sets`` shuffled with ``random.Random(seed)``, then in order of
+    rarity, those of equal rarity in their shuffled order: a stable sort, made by putting each
+    index in the bucket of its rarity (there are few), so that the indices are held as arrays of
+    four bytes rather than as a list of ints and their sort keys."""
+    order = array("I", range(len(label_sets)))
+    random.Random(seed).shuffle(order)
+    by_rarity: defaultdict[float, array[int]] = defaultdict(lambda: array("I"))
+    for index in order:
+        by_rarity[_rarity(label_sets[index], frequency)].append(index)
+    del order
+    for rarity in sorted(by_rarity):
+        yield from by_rarity.pop(rarity)
 
 
 def check_percentages(percentages: tuple[int, int, int]) -> None:
