@@ -44,6 +44,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.test_text_view_bench import large_document
 from tests.benchmarks.timing import Timings, handled_in_rounds, p50, p95, stretches_report
+from tests.ui.window_waits import activate
 from workbench.app.warm_up import warm_up
 from workbench.core.model import AnnotatedDocument, AnnotationSet, Span, make_document, new_id
 from workbench.core.schema import builtin_schema
@@ -108,8 +109,7 @@ def window(qtbot: QtBot, project_file: Path) -> Iterator[MainWindow]:
         qtbot.addWidget(shown)
         with qtbot.waitExposed(shown):
             shown.show()
-        shown.activateWindow()
-        qtbot.waitActive(shown)
+        activate(qtbot, shown)
         yield shown
         shown.close()
 

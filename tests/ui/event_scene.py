@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import REPO_ROOT
 from tests.ui.annotate.test_text_view import click, drag
 from tests.ui.conftest import point_inside_char
+from tests.ui.window_waits import activate
 from workbench.core.model import AnnotatedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
@@ -110,8 +111,7 @@ def _build(
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     view.set_document(text, view_spans(entities.values(), project.schema))
     controller.open_document(document_id)
     return Scene(project, document_id, text, window, view, controller, stack, entities, qtbot)

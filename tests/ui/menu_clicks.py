@@ -12,12 +12,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
+from tests.ui.window_waits import activate
+
 
 def open_menu(qtbot: QtBot, window: QMainWindow, *menus: QMenu) -> QMenu:
     """Click the first menu's title in the menu bar, then go into each submenu; the last menu,
     shown."""
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     bar = window.menuBar()
     first, *submenus = menus
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(first.menuAction()).center())

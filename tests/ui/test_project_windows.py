@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from tests.store.test_locks_and_media import held_by_another_program
 from tests.ui.conftest import application
 from tests.ui.window_scene import ini_settings, new_project, nth_index
+from tests.ui.window_waits import activate
 from workbench.app import demo as demo_module
 from workbench.store import connection, migrations
 from workbench.store.project import Project
@@ -351,8 +352,7 @@ def test_a_demo_the_annotator_has_edited_stays_open_beside_the_project_asked_for
     windows.open_demo_unless_asked(demo)
     qtbot.waitUntil(lambda: demo.resolve() in windows.windows)
     window = windows.windows[demo.resolve()]
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     start = nth_index(window.text_view.text, "إدلب", 0)
     window.text_view.select_range(start, start + len("إدلب"))
     qtbot.keyClick(window.text_view, Qt.Key.Key_4)
@@ -388,8 +388,7 @@ def test_an_edit_while_another_program_writes_the_project_is_refused_without_fre
     and the same key works once the other program has finished."""
     window = windows.open(paths[0])
     assert window is not None
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # the keys go to the active window
+    activate(qtbot, window)  # the keys go to the active window
     start = nth_index(window.text_view.text, "إدلب", 0)
     window.text_view.select_range(start, start + len("إدلب"))
     with held_by_another_program(paths[0], "BEGIN IMMEDIATE"):

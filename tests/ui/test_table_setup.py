@@ -94,8 +94,8 @@ def test_a_table_shown_at_its_top_is_not_measured_again(qtbot: QtBot) -> None:
     table.horizontalHeader().setResizeContentsPrecision(64)
     width = table.sizeHintForColumn(0)
     table.resize(400, 300)
-    table.show()
-    qtbot.waitExposed(table)
+    with qtbot.waitExposed(table):
+        table.show()
     model.reads = 0
     assert table.sizeHintForColumn(0) == width
     table.resize(400, 900)
@@ -142,8 +142,8 @@ def test_a_set_up_table_reads_no_row_headers(qtbot: QtBot) -> None:
     model = CountedHeaders([f"document {n}" for n in range(2000)])
     table = set_up_table(ContentsSizedTable(), model)
     qtbot.addWidget(table)
-    table.show()
-    qtbot.waitExposed(table)
+    with qtbot.waitExposed(table):
+        table.show()
     assert model.row_headers == 0
 
 
@@ -213,8 +213,8 @@ def test_a_fitted_table_measures_new_rows_once(qtbot: QtBot) -> None:
     table = fitted_table(model, rows_measured=16, selectable=False)
     qtbot.addWidget(table)
     table.resize(300, 200)
-    table.show()
-    qtbot.waitExposed(table)
+    with qtbot.waitExposed(table):
+        table.show()
     model.reset_to(1000)
     qtbot.wait(50)  # the delayed layout and the first paint
     assert model.measures == 2 * 16  # each column once (the header sizes its new sections), on 16 rows

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_text_view import TEXT, click, double_click, drag
 from tests.ui.conftest import point_inside_char
+from tests.ui.window_waits import activate
 from workbench.core.model import AnnotatedDocument, Span, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
@@ -128,8 +129,7 @@ def show_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
     window.resize(*WINDOW_SIZE)
     with qtbot.waitExposed(window):
         window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     return window
 
 

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import REPO_ROOT, present
 from tests.ui.menu_clicks import open_menu
 from tests.ui.window_scene import ANNOTATOR, ini_settings, new_project, show_window
+from tests.ui.window_waits import wait_exposed
 from workbench.store.project import Project
 from workbench.ui import i18n
 from workbench.ui.annotate.file_menu import IMPORT_PATTERNS
@@ -68,7 +69,7 @@ def new_project_dialog(qtbot: QtBot, window: MainWindow) -> NewProjectDialog:
     qtbot.waitUntil(lambda: window.findChild(NewProjectDialog) is not None)
     dialog = window.findChild(NewProjectDialog)
     assert isinstance(dialog, NewProjectDialog)
-    qtbot.waitExposed(dialog)
+    wait_exposed(qtbot, dialog)
     return dialog
 
 

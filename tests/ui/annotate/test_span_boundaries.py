@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.bidi_layout import reads_left_to_right
 from tests.ui.conftest import point_inside_char
 from tests.ui.window_scene import WindowScene, scene  # noqa: F401 (a fixture)
+from tests.ui.window_waits import wait_exposed
 from workbench.core.model import Span
 from workbench.ui.annotate.key_sheet import KeySheet
 from workbench.ui.i18n import Language, isolated
@@ -149,7 +150,7 @@ def test_screenshot_of_the_key_sheet_in_both_languages(scene: WindowScene, tmp_p
     for language, name in ((Language.ENGLISH, "keys-en.png"), (Language.ARABIC, "keys-ar.png")):
         scene.window.set_language(language)
         sheet = scene.window.preferences.show_keys()
-        scene.qtbot.waitExposed(sheet)
+        wait_exposed(scene.qtbot, sheet)
         assert sheet.layoutDirection() == language.direction
         assert sheet.windowTitle() == ("Keys" if language is Language.ENGLISH else "المفاتيح")
         meanings[language] = [sheet.model.item(row, 1).text() for row in range(sheet.model.rowCount())]

@@ -17,6 +17,7 @@ from tests.conftest import present
 from tests.ui.annotate.test_text_view import click
 from tests.ui.conftest import point_inside_char
 from tests.ui.window_scene import ANNOTATOR, ini_settings, new_project
+from tests.ui.window_waits import activate
 from workbench.core.model import Span
 from workbench.store.project import Project
 from workbench.ui import i18n
@@ -40,8 +41,7 @@ def window(request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path) -> Iter
         qtbot.addWidget(shown)
         with qtbot.waitExposed(shown):
             shown.show()
-        shown.activateWindow()
-        qtbot.waitActive(shown)
+        activate(qtbot, shown)
         assert (shown.width(), shown.height()) == DEFAULT_SIZE
         yield shown
         shown.close()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.window_waits import activate
 from workbench.core.schema import Schema
 from workbench.ui.events.event_palette import EventPalette
 
@@ -76,8 +77,7 @@ def test_a_hotkey_chooses_its_type_anywhere_in_its_window(qtbot: QtBot, conflict
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     with qtbot.waitSignal(palette.eventTypeChosen) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ShiftModifier)
     assert blocker.args == ["Conflict.Abduct"]

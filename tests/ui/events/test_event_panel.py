@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.formats.builders import span_of
+from tests.ui.window_waits import activate
 from workbench.core.model import Argument, Event, Span
 from workbench.core.schema import Schema
 from workbench.ui.events.event_document import EventDocument
@@ -102,8 +103,7 @@ def test_a_role_button_and_its_hotkey_request_an_argument(qtbot: QtBot, panel: E
     with qtbot.waitSignal(panel.argumentRequested) as blocker:
         qtbot.mouseClick(panel.role_button("Target"), Qt.MouseButton.LeftButton)
     assert blocker.args == ["attack", "Target"]
-    panel.activateWindow()
-    qtbot.waitActive(panel)
+    activate(qtbot, panel)
     with qtbot.waitSignal(panel.argumentRequested) as blocker:
         qtbot.keyClick(panel, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     assert blocker.args == ["attack", "Place"]

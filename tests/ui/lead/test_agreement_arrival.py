@@ -83,8 +83,8 @@ def test_a_dashboard_closed_before_its_report_arrives_takes_it_in(
     assert not window.isVisible()
     assert window.report == project_agreement(lead_project.project)
     assert window.document_model.rowCount() == len(lead_project.document_ids)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
 
 
 def test_a_cells_colour_is_made_with_the_cell_not_as_the_view_asks(
