@@ -232,9 +232,34 @@ def test_a_write_lock_makes_import_wait_once(
         code, _, err = run(capsys, "import", lead_path, text)
         waited = time.monotonic() - start
     assert code == 1
-    [line] = err.splitlines()
+    [notice, line] = err.splitlines()
+    assert notice == waiting_notice(lead_path, SHORT_WAIT_MS)
     assert str(lead_path) in line and f"waited {SHORT_WAIT_MS // 1000} s" in line
     assert SHORT_WAIT_MS / 1000 <= waited < 2 * SHORT_WAIT_MS / 1000
+
+
+@pytest.mark.parametrize("command", ["import", "assign"])
+def test_a_command_says_it_waits_for_another_programs_write_and_goes_on_when_it_ends(
+    capsys: pytest.CaptureFixture[str], lead_path: Path, tmp_path: Path, command: str
+) -> None:
+    """In WAL mode another program's write (an import beside an open window runs so) does not
+    keep a command from opening the project, but its first write waited for it without a word,
+    up to 30 s, then failed as locked. It says so before it waits, and goes on once the other
+    program has finished."""
+    text = tmp_path / "more.txt"
+    text.write_text("نص آخر.", encoding="utf-8")
+    argv: list[str | Path] = (
+        ["import", lead_path, text] if command == "import" else ["assign", lead_path, "--annotator", "dalia", "--all"]
+    )
+    with held_by_another_program(lead_path, "BEGIN IMMEDIATE") as holder:
+        assert holder.stdin is not None
+        threading.Timer(0.5, holder.stdin.close).start()
+        code, _, err = run(capsys, *argv)
+    assert (code, err.splitlines()) == (0, [waiting_notice(lead_path, connection.BUSY_TIMEOUT_MS)])
+    with Project.open(lead_path, readonly=True) as project:
+        assert ("نص آخر." in (d.text for d in project.iter_documents())) if command == "import" else (
+            "dalia" in project.annotators()
+        )
 
 
 @pytest.mark.usefixtures("short_wait")
@@ -249,7 +274,8 @@ def test_a_package_is_not_written_while_another_program_holds_the_project(
     with held_by_another_program(lead_path, "BEGIN IMMEDIATE"):
         code, _, err = run(capsys, "package", lead_path, "--annotator", "amal", "-o", out)
     assert code == 1
-    [line] = err.splitlines()
+    [notice, line] = err.splitlines()
+    assert notice == waiting_notice(lead_path, SHORT_WAIT_MS)
     assert str(lead_path) in line and "locked by another program" in line
     assert not out.exists() and list(tmp_path.glob(".amal.tawsim*")) == []
 

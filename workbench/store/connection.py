@@ -25,7 +25,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib import import_module
 from pathlib import Path
@@ -58,6 +58,21 @@ such documents with 20 spans each took 16.4-17.3 s with 16 KiB pages against 17.
 articles of varied length, 0.9 MB rather than 0.3 MB empty."""
 
 
+class ProjectConnection(sqlite3.Connection):
+    """A connection to a project file, which a command may ask to say its waits: ``waiting``,
+    when set (``tell_waits``), is told how many seconds at most a write is about to wait for
+    another program's lock, before it waits (``write_transaction``). A command that met a
+    `workbench import` running in another terminal waited 30 s without a word, then failed."""
+
+    waiting: Callable[[int], None] | None = None
+
+
+def tell_waits(conn: sqlite3.Connection, waiting: Callable[[int], None]) -> None:
+    """From now on, a write about to wait for another program's lock tells ``waiting`` first."""
+    if isinstance(conn, ProjectConnection):
+        conn.waiting = waiting
+
+
 def connect(path: Path, *, readonly: bool = False, wait: bool = True) -> sqlite3.Connection:
     """A connection with the project's pragmas; read-only connections never change the file.
     Without ``wait``, a lock another program holds is refused at once (until ``wait_as_usual``)."""
@@ -65,10 +80,12 @@ def connect(path: Path, *, readonly: bool = False, wait: bool = True) -> sqlite3
         mode = "immutable=1" if on_read_only_media(path) and not _has_wal(path) else "mode=ro"
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None,
-            check_same_thread=False,
+            check_same_thread=False, factory=ProjectConnection,
         )
     else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, factory=ProjectConnection
+        )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS if wait else 0}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
@@ -174,13 +191,14 @@ def checkpoint_without_waiting(conn: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def without_waiting(conn: sqlite3.Connection) -> Iterator[None]:
+def without_waiting(conn: sqlite3.Connection) -> Iterator[int]:
     """Inside, a lock another connection holds is refused at once rather than after the
-    connection's busy timeout (``BUSY_TIMEOUT_MS``), which is set back after."""
+    connection's busy timeout (``BUSY_TIMEOUT_MS``; given, in milliseconds), which is set back
+    after."""
     waits = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
     conn.execute("PRAGMA busy_timeout = 0")
     try:
-        yield
+        yield waits
     finally:
         conn.execute(f"PRAGMA busy_timeout = {waits}")
 
@@ -189,10 +207,10 @@ def without_waiting(conn: sqlite3.Connection) -> Iterator[None]:
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One ``BEGIN IMMEDIATE`` transaction: everything inside is committed together, or nothing.
     A project another program holds is refused after one wait of ``BUSY_TIMEOUT_MS``: at the
-    start, or at the commit, which in rollback-journal mode (``bulk_writing``) waits for the
-    readers to finish."""
+    start (said first, where asked: ``tell_waits``), or at the commit, which in rollback-journal
+    mode (``bulk_writing``) waits for the readers to finish."""
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        _begin(conn)
     except sqlite3.OperationalError as error:
         if is_locked(error):
             raise _refused(conn) from error
@@ -210,6 +228,22 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             raise
         conn.execute("ROLLBACK")
         raise _refused(conn) from error
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``; a connection that says its waits (``tell_waits``) tries without
+    waiting first, and says the wait before it waits."""
+    waiting = getattr(conn, "waiting", None)
+    if waiting is not None:
+        with without_waiting(conn) as waits:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not (is_locked(error) and waits):
+                    raise
+        waiting(waits // 1000)
+    conn.execute("BEGIN IMMEDIATE")
 
 
 def _refused(conn: sqlite3.Connection) -> ProjectLocked:

@@ -132,12 +132,15 @@ class Project:
     ) -> Project:
         """``open``, first without waiting: when another program is changing the project (an
         import holds it in rollback-journal mode), ``waiting`` is told how many seconds the
-        opening will wait for it, before it waits, so that the wait does not look like a hang."""
+        opening will wait for it, before it waits, so that the wait does not look like a hang;
+        so is a write that will wait later (``connection.tell_waits``)."""
         try:
-            return cls.open(path, readonly=readonly, wait=False)
+            project = cls.open(path, readonly=readonly, wait=False)
         except ProjectLocked:
             waiting(connection.BUSY_TIMEOUT_MS // 1000)
-            return cls.open(path, readonly=readonly)
+            project = cls.open(path, readonly=readonly)
+        connection.tell_waits(project.conn, waiting)
+        return project
 
     def wait_briefly(self) -> None:
         """Writes wait for another program's lock a moment only, then are refused: the project
