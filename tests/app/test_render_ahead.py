@@ -1,5 +1,5 @@
-"""Batches of a token-based export rendered in a second process while the export renders others
-(``app.render_ahead``)."""
+"""Batches of a token-based export (or of its documents' sentences) rendered in a second process
+while the export renders others (``app.render_ahead``)."""
 
 from __future__ import annotations
 
@@ -139,11 +139,12 @@ def exported_alone(
     monkeypatch: pytest.MonkeyPatch,
     format_name: str = "conll",
     split: tuple[int, int, int] | None = None,
+    split_by: Literal["document", "sentence"] = "document",
 ) -> tuple[str, FormatReport]:
     """The export on this process alone (one batch), then ``BATCH`` documents a batch."""
     monkeypatch.setattr(render_ahead, "BATCH", DOCUMENTS)
     monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
-    alone = export(path, out, format_name, split=split)
+    alone = export(path, out, format_name, split=split, split_by=split_by)
     monkeypatch.setattr(render_ahead, "BATCH", BATCH)
     return alone
 
@@ -285,31 +286,32 @@ def test_a_read_only_project_is_rendered_ahead_and_keeps_nothing(
     assert cached_rows(ahead) == {}
 
 
-@pytest.mark.parametrize(
-    ("format_name", "split"),
-    [("jsonl", None), ("brat", None), ("conll", (80, 10, 10)), ("hf", (80, 10, 10))],
-)
-def test_exports_that_read_no_tokens_or_split_by_sentence_start_no_process(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    format_name: str, split: tuple[int, int, int] | None,
+@pytest.mark.parametrize("format_name", ["jsonl", "brat"])
+def test_exports_that_read_no_tokens_start_no_process(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
 ) -> None:
-    """A split by sentence takes each document's sentences, not its whole text."""
     monkeypatch.setattr(render_ahead, "BATCH", BATCH)
     monkeypatch.setattr(render_ahead, "_Renderer", NoProcess)
     monkeypatch.setattr(tokens_ahead, "_Cutter", NoProcess)
-    written, _ = export(project_paths[0], tmp_path / "out", format_name, split=split, split_by="sentence")
+    written, _ = export(project_paths[0], tmp_path / "out", format_name)
     assert "محمد" in written
 
 
-@pytest.mark.parametrize("format_name", ["conll", "hf", "events"])
-def test_a_split_by_document_is_rendered_in_a_second_process_too(
-    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+@pytest.mark.parametrize(
+    ("format_name", "split_by"),
+    [("conll", "document"), ("hf", "document"), ("events", "document"), ("conll", "sentence"), ("hf", "sentence")],
+)
+def test_a_split_export_is_rendered_in_a_second_process_too(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    format_name: str, split_by: Literal["document", "sentence"],
 ) -> None:
-    """The split is decided before the documents are read, so they come in the order they are
-    written: batches of them go to the process as in an export without a split."""
+    """A split by document is decided before the documents are read, so they come in the order
+    they are written: batches of them go to the process as in an export without a split. A
+    split by sentence has the process render batches of documents' sentences."""
     ahead, alone = project_paths
-    expected = exported_alone(alone, tmp_path / "alone", monkeypatch, format_name, split=(60, 20, 20))
+    split = (60, 20, 20)
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch, format_name, split=split, split_by=split_by)
     monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
     StartedRenderer.started.clear()
-    assert export(ahead, tmp_path / "ahead", format_name, split=(60, 20, 20)) == expected
+    assert export(ahead, tmp_path / "ahead", format_name, split=split, split_by=split_by) == expected
     assert StartedRenderer.started[0].received >= 1

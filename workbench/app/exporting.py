@@ -14,7 +14,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
 from workbench.core.model import GOLD, SUGGESTIONS, ImportedDocument
 from workbench.core.progress import Progress, no_progress
-from workbench.formats import exporter, exporter_reads_tokens, exporter_takes_plain_spans
+from workbench.formats import exporter, exporter_reads_tokens, exporter_splits_sentences, exporter_takes_plain_spans
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.splits import split_in_id_order
@@ -48,8 +48,8 @@ def export_project(
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
     holding exactly this export, or, when the export fails, what it held before. Token offsets
     come from the project's token cache, and those cut now are kept there when the project is
-    writable (``store.token_cache``); a token-based export that writes the documents whole (not
-    split by sentence) has batches of them rendered by a second process (``app.render_ahead``).
+    writable (``store.token_cache``); a token-based export has batches of the documents (or
+    split by sentence, their sentences) rendered by a second process (``app.render_ahead``).
     A split by document is decided before the documents are read (``_split_first``). The cyclic
     garbage collector is paused meanwhile: an export makes no cycles, and it read every span as
     a row, each few hundred of which started a collection (0.11 s of a brat export of 10,000
@@ -65,9 +65,9 @@ def export_project(
     with (
         token_cache(project.conn, writable=not project.readonly) as cache,
         collection_paused(),
-        _documents(project, source, format_name, options, cache, report, order) as (documents, ahead),
+        _documents(project, source, format_name, options, cache, report, order) as (documents, options),
     ):
-        options = replace(options, text_tokens=cache.tokens, rendered_ahead=ahead)
+        options = replace(options, text_tokens=cache.tokens)
         write(counted(documents, progress, total, cancelled), out, options, report=report)
     return total - (report.counts[Issue.UNANNOTATED_DOCUMENT] - left_out_before)
 
@@ -80,17 +80,14 @@ def _documents(
     cache: TokenCache,
     report: FormatReport,
     order: Sequence[str] | None,
-) -> AbstractContextManager[
-    tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str] | None]
-]:
+) -> AbstractContextManager[tuple[Iterator[ImportedDocument], ExportOptions]]:
     """The documents to export (all in project order, unless ``order`` gives their ids), and
-    what gives those rendered ahead: a token-based export that writes them whole has batches of
-    them rendered by a second process (``app.render_ahead``; a split by sentence takes the
-    documents' sentences instead)."""
-    if exporter_reads_tokens(format_name) and not _split_by_sentence(options):
+    the options to export them with: a token-based export has batches of them rendered by a
+    second process, whose options give them rendered (``app.render_ahead``)."""
+    if exporter_reads_tokens(format_name) and (not options.by_sentence or exporter_splits_sentences(format_name)):
         return render_ahead(project, source, format_name, options, cache, report, order)
     read = project.iter_plain if exporter_takes_plain_spans(format_name) else project.iter_annotated
-    return nullcontext((read(source, order), None))
+    return nullcontext((read(source, order), options))
 
 
 def _split_first(project: Project, source: str, options: ExportOptions) -> tuple[list[str] | None, ExportOptions]:
@@ -100,14 +97,10 @@ def _split_first(project: Project, source: str, options: ExportOptions) -> tuple
     read, so that the export reads them in that order a few at a time; split from the documents
     themselves, 10,000 documents of 3,000 characters were all held at once (a peak of 199 MB).
     Else None (project order) and the options as they are."""
-    if options.split is None or _split_by_sentence(options):
+    if options.split is None or options.by_sentence:
         return None, options
     splits = split_in_id_order(
         project.span_labels_by_document(source).items(), lambda labelled: labelled, options.split, options.seed
     )
     order = [document_id for group in splits.values() for document_id, _ in group]
     return order, replace(options, split_sizes=tuple((name, len(group)) for name, group in splits.items()))
-
-
-def _split_by_sentence(options: ExportOptions) -> bool:
-    return options.split is not None and options.split_by == "sentence"

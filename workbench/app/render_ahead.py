@@ -9,7 +9,8 @@ renders the others itself as it reads them, so that how much each process render
 fast each goes. The process is sent the ids of a batch's documents: it reads them with their
 sets from the project (a read-only connection of its own), checks and renders them with the
 exporter's ``renderer`` (their tokens from the project's cache, or cut there) and sends back
-their texts, what the report counted, and the tokens it cut. The export reads the sets of the
+their texts, what the report counted, and the tokens it cut. An export split by sentence has
+each document's sentences rendered so, with the exporter's ``sentence_renderer``. The export reads the sets of the
 batches it renders itself, and of the others only the revisions.
 
 Batches are handed on to be written in order, each once rendered; while the next is still being
@@ -40,9 +41,10 @@ from typing import NamedTuple
 
 from workbench.core.ahead_process import AheadProcess
 from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
-from workbench.formats import renderer
+from workbench.formats import renderer, sentence_renderer
 from workbench.formats.base import ExportOptions, check_offsets
 from workbench.formats.report import FormatReport
+from workbench.formats.sentence_splits import Sentence
 from workbench.store.project import Project
 from workbench.store.reading import Source
 from workbench.store.token_cache import Packed, TokenCache
@@ -58,6 +60,8 @@ batch read while the process has these is rendered by the export."""
 AHEAD = 4
 """Batches read, beyond the next to be written, while that one is still being rendered there."""
 Batch = list[Document]
+Rendition = str | list[Sentence]
+"""A document rendered: its text in the export file, or, split by sentence, its sentences."""
 Fingerprint = list[tuple[str, tuple[tuple[str, int], ...]]]
 """Each document's id with the annotator and revision of each of its sets: what tells that the
 process read the documents the export read."""
@@ -71,7 +75,7 @@ class RenderWork:
     source: Source
     format_name: str
     options: ExportOptions
-    """Without the export's own ``text_tokens`` and ``rendered_ahead``."""
+    """Without the export's own ``text_tokens`` and renditions ahead."""
     document_ids: list[str]
 
 
@@ -80,7 +84,7 @@ class Rendered:
     """A batch rendered by the process."""
 
     fingerprint: Fingerprint
-    texts: list[str]
+    texts: list[Rendition]
     report: FormatReport
     cut: dict[str, Packed]
     """The tokens the process cut, by the sha256 of their texts, for the export to keep."""
@@ -118,14 +122,19 @@ def render_ahead(
     cache: TokenCache,
     report: FormatReport,
     document_ids: Sequence[str] | None = None,
-) -> Iterator[tuple[Iterator[ImportedDocument], Callable[[ImportedDocument], str]]]:
+) -> Iterator[tuple[Iterator[ImportedDocument], ExportOptions]]:
     """The project's documents with their sets of ``source`` (all in order, unless given), and
-    what ``ExportOptions.rendered_ahead`` asks for each: its text, rendered ahead by either
-    process (module docstring). The consumer must be done with a document before it asks for
-    the next, as an export is."""
-    ahead = _Ahead(project, source, format_name, replace(options, text_tokens=None, rendered_ahead=None))
+    the options that give each rendered ahead by either process (module docstring): its text
+    (``ExportOptions.rendered_ahead``), or split by sentence its sentences (``sentences_ahead``).
+    The consumer must be done with a document before it asks for the next, as an export is."""
+    sent = replace(options, text_tokens=None, rendered_ahead=None, sentences_ahead=None)  # what pickles
+    ahead = _Ahead(project, source, format_name, sent)
+    if options.by_sentence:
+        options = replace(options, sentences_ahead=ahead.sentences)
+    else:
+        options = replace(options, rendered_ahead=ahead.rendered)
     try:
-        yield ahead.documents(project.iter_documents(document_ids), cache, report), ahead.rendered
+        yield ahead.documents(project.iter_documents(document_ids), cache, report), options
     finally:
         ahead.close()
 
@@ -142,7 +151,7 @@ class _Ahead:
         self.format_name = format_name
         self.options = options
         self.renderer: _Renderer | None = None
-        self.texts: dict[int, str] = {}
+        self.texts: dict[int, Rendition] = {}
         """The texts of the batch being handed on, by the ``id`` of its documents."""
 
     def documents(
@@ -166,7 +175,15 @@ class _Ahead:
     def rendered(self, annotated: ImportedDocument) -> str:
         """The text ``annotated`` was rendered to; the documents of a batch the process rendered
         are handed on without their sets, and nothing but this reads them."""
-        return self.texts[id(annotated)]
+        text = self.texts[id(annotated)]
+        assert isinstance(text, str)
+        return text
+
+    def sentences(self, annotated: ImportedDocument) -> list[Sentence]:
+        """The sentences ``annotated`` was rendered to (as ``rendered``)."""
+        sentences = self.texts[id(annotated)]
+        assert isinstance(sentences, list)
+        return sentences
 
     def close(self) -> None:
         if self.renderer is not None:
@@ -246,10 +263,22 @@ def rendered_batch(
     is raised as the export on one process raises it. The project's rows of their tokens are
     read in one query (``TokenCache.read_ahead``)."""
     report = FormatReport()
-    render = renderer(format_name)(replace(options, text_tokens=cache.tokens), report)
+    render = _rendition(format_name, replace(options, text_tokens=cache.tokens), report)
     cache.read_ahead({annotated.document.sha256 for annotated in documents})
     texts = []
     for annotated in documents:
         check_offsets(annotated)
-        texts.append("".join(render(annotated)))
+        texts.append(render(annotated))
     return Rendered(fingerprint(documents), texts, report, cache.take_cut())
+
+
+def _rendition(
+    format_name: str, options: ExportOptions, report: FormatReport
+) -> Callable[[ImportedDocument], Rendition]:
+    """What renders a document as the export writes it: its text, or split by sentence its
+    sentences."""
+    if options.by_sentence:
+        sentences = sentence_renderer(format_name)(options, report)
+        return lambda annotated: list(sentences(annotated))
+    render = renderer(format_name)(options, report)
+    return lambda annotated: "".join(render(annotated))

@@ -9,7 +9,9 @@ project's export then reads them so, ``exporter_takes_plain_spans``); the token-
 ``Span``s, which they would only make again, and have ``READS_TOKENS = True``: they ask
 ``ExportOptions.text_tokens`` for each document's tokens (``exporter_reads_tokens``), and have a
 ``renderer`` too: what they render each document with, which a second process rendering part of
-a project's export takes (``renderer``). Modules are imported only when their format is used.
+a project's export takes (``renderer``); those that split by sentence have a
+``sentence_renderer``, which gives a document's sentences so (``exporter_splits_sentences``).
+Modules are imported only when their format is used.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from workbench.core.errors import WorkbenchError
 if TYPE_CHECKING:  # the registry itself stays light: the command line reads it at start-up
     from workbench.formats.base import Exporter, Importer, ProjectImporter
     from workbench.formats.exporting import RendererFactory
+    from workbench.formats.sentence_splits import SentenceRendererFactory
 
 IMPORTERS: dict[str, str] = {
     "txt": "workbench.formats.txt",
@@ -68,6 +71,16 @@ def exporter_reads_tokens(name: str) -> bool:
 def renderer(name: str) -> RendererFactory:
     """The ``renderer`` of the token-based exporter ``name`` (``exporter_reads_tokens``)."""
     return cast("RendererFactory", _module(name, EXPORTERS, "export").renderer)
+
+
+def exporter_splits_sentences(name: str) -> bool:
+    """Whether the exporter ``name`` splits by sentence (has a ``sentence_renderer``)."""
+    return hasattr(_module(name, EXPORTERS, "export"), "sentence_renderer")
+
+
+def sentence_renderer(name: str) -> SentenceRendererFactory:
+    """The ``sentence_renderer`` of the exporter ``name`` (``exporter_splits_sentences``)."""
+    return cast("SentenceRendererFactory", _module(name, EXPORTERS, "export").sentence_renderer)
 
 
 def _module(name: str, registry: dict[str, str], verb: str) -> ModuleType:

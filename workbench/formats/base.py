@@ -19,6 +19,7 @@ from workbench.formats.report import FormatReport
 
 if TYPE_CHECKING:
     from workbench.core.tokens import TextTokens
+    from workbench.formats.sentence_splits import Sentence
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,14 @@ class ExportOptions:
     """Each document's text in the export file, rendered already, ahead of the writing
     (``app.render_ahead``: in batches, some in another process); None: the exporter renders
     each document as it writes it."""
+    sentences_ahead: Callable[[ImportedDocument], Sequence[Sentence]] | None = None
+    """With a split by sentence, each document's sentences rendered already, as
+    ``rendered_ahead``."""
+
+    @property
+    def by_sentence(self) -> bool:
+        """Whether the export is split by sentence (``sentence_splits``)."""
+        return self.split is not None and self.split_by == "sentence"
 
 
 class Importer(Protocol):

@@ -43,7 +43,7 @@ from workbench.formats.conll_columns import DOCSTART, ConllLine, is_tag, tag_col
 from workbench.formats.exporting import Renderer, export_units, write_text_export
 from workbench.formats.importing import annotator_name, entity_label, input_files
 from workbench.formats.report import FormatReport, Issue
-from workbench.formats.sentence_splits import Sentence, write_sentence_splits
+from workbench.formats.sentence_splits import Sentence, SentenceRenderer, write_sentence_splits
 from workbench.formats.tagging import (
     OUTSIDE,
     OUTSIDE_TAG,
@@ -274,19 +274,23 @@ def write(
     report: FormatReport | None = None,
 ) -> None:
     report = report if report is not None else FormatReport()
+    if options.by_sentence:
+        with export_folder(out) as folder:
+            sentences = sentence_renderer(options, report)
+            write_sentence_splits(documents, folder, options, progress, suffix=SUFFIX, sentences=sentences)
+    else:
+        render = renderer(options, report)
+        write_text_export(documents, out, options, progress, suffix=SUFFIX, render=render)
+
+
+def sentence_renderer(options: ExportOptions, report: FormatReport) -> SentenceRenderer:
+    """The sentences of a document, as a split by sentence writes them."""
 
     def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
         for unit in _unit_sentences(annotated, options, report):
             yield from unit
 
-    if options.split is not None and options.split_by == "sentence":
-        with export_folder(out) as folder:
-            write_sentence_splits(
-                documents, folder, options, progress, suffix=SUFFIX, sentences=sentences
-            )
-    else:
-        render = renderer(options, report)
-        write_text_export(documents, out, options, progress, suffix=SUFFIX, render=render)
+    return sentences
 
 
 def renderer(options: ExportOptions, report: FormatReport) -> Renderer:

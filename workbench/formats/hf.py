@@ -51,7 +51,7 @@ from workbench.formats.exporting import (
     write_text_file,
 )
 from workbench.formats.report import FormatReport
-from workbench.formats.sentence_splits import Sentence, write_sentence_splits
+from workbench.formats.sentence_splits import Sentence, SentenceRenderer, write_sentence_splits
 from workbench.formats.tagging import tag_names
 from workbench.formats.token_layers import TaggedUnit, placed_relations, tag_unit, unit_place
 from workbench.formats.tokenized import TokenRange, tokenized
@@ -72,21 +72,13 @@ def write(
     report = report if report is not None else FormatReport()
     _check_label_columns(options.schema)
     names = label_names(options)
-    rows = _rows(options, report, names)
-
-    def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
-        for line, spans in rows(annotated):
-            yield Sentence(line, frozenset(map(_LABEL, spans)) if spans else _NO_LABELS)
-
     with export_folder(out) as folder:
-        if options.split is not None and options.split_by == "sentence":
-            splits = write_sentence_splits(
-                documents, folder, options, progress, suffix=SUFFIX, sentences=sentences
-            )
+        if options.by_sentence:
+            sentences = sentence_renderer(options, report)
+            splits = write_sentence_splits(documents, folder, options, progress, suffix=SUFFIX, sentences=sentences)
         else:
-            splits = write_split_files(
-                documents, folder, options, progress, suffix=SUFFIX, render=_lines(rows)
-            )
+            render = renderer(options, report)
+            splits = write_split_files(documents, folder, options, progress, suffix=SUFFIX, render=render)
         labels = json.dumps(names, ensure_ascii=False, indent=1) + "\n"
         write_text_file(folder / "labels.json", labels, in_built_folder=True)
         card = dataset_card(options.schema, names, splits)
@@ -96,6 +88,17 @@ def write(
 def renderer(options: ExportOptions, report: FormatReport) -> Renderer:
     """The rows of a document in the split file."""
     return _lines(_rows(options, report, label_names(options)))
+
+
+def sentence_renderer(options: ExportOptions, report: FormatReport) -> SentenceRenderer:
+    """The rows of a document, each a sentence, as a split by sentence writes them."""
+    rows = _rows(options, report, label_names(options))
+
+    def sentences(annotated: ImportedDocument) -> Iterator[Sentence]:
+        for line, spans in rows(annotated):
+            yield Sentence(line, frozenset(map(_LABEL, spans)) if spans else _NO_LABELS)
+
+    return sentences
 
 
 def _rows(

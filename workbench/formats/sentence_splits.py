@@ -22,6 +22,7 @@ from typing import NamedTuple
 from workbench.core.model import ImportedDocument
 from workbench.core.progress import Progress
 from workbench.formats.base import ExportOptions, atomic_text_output, check_offsets
+from workbench.formats.report import FormatReport
 from workbench.formats.splits import SPLIT_NAMES, assign_splits, refuse_empty_splits
 
 
@@ -32,6 +33,13 @@ class Sentence(NamedTuple):
     labels: frozenset[str]
 
 
+SentenceRenderer = Callable[[ImportedDocument], Iterable[Sentence]]
+"""The sentences of one document."""
+SentenceRendererFactory = Callable[[ExportOptions, FormatReport], SentenceRenderer]
+"""An exporter's ``sentence_renderer``: what it renders each document's sentences with, counting
+what it widened or left out in the report (``formats.sentence_renderer``)."""
+
+
 def write_sentence_splits(
     documents: Iterable[ImportedDocument],
     folder: Path,
@@ -39,11 +47,12 @@ def write_sentence_splits(
     progress: Progress,
     *,
     suffix: str,
-    sentences: Callable[[ImportedDocument], Iterable[Sentence]],
+    sentences: SentenceRenderer,
 ) -> list[str]:
     """Write ``train``, ``validation`` and ``test`` files of whole sentences into ``folder``, a
     folder being built by ``export_folder``; the names of the splits written. ``options.split``
-    must be set.
+    must be set. Each document is checked (``check_offsets``) and its ``sentences`` rendered
+    now, or they were so ahead (``ExportOptions.sentences_ahead``).
 
     The sentences cannot be assigned before all are known, so their texts are spilled in order
     to a temporary file in ``folder`` as the documents are rendered (``_Spill``), and only their
@@ -53,16 +62,24 @@ def write_sentence_splits(
     assert options.split is not None, "a split by sentence needs the percentages"
     label_sets: list[frozenset[str]] = []
     shared: dict[frozenset[str], frozenset[str]] = {}  # one object for each set of labels
+    document_sentences = options.sentences_ahead or _checked(sentences)
     with _Spill(folder) as spill:
         for done, annotated in enumerate(documents, start=1):
-            check_offsets(annotated)
-            for text, labels in sentences(annotated):
+            for text, labels in document_sentences(annotated):
                 spill.add(text)
                 label_sets.append(shared.setdefault(labels, labels))
             progress(done, 0)
         refuse_empty_splits(len(label_sets), options.split, "sentence")
         assignment = assign_splits(label_sets, options.split, options.seed)
         return _write_assigned(spill.texts(), assignment, folder, suffix)
+
+
+def _checked(sentences: SentenceRenderer) -> SentenceRenderer:
+    def checked(annotated: ImportedDocument) -> Iterable[Sentence]:
+        check_offsets(annotated)
+        return sentences(annotated)
+
+    return checked
 
 
 def _write_assigned(texts: Iterator[str], assignment: bytearray, folder: Path, suffix: str) -> list[str]:
