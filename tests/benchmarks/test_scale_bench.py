@@ -9,7 +9,8 @@ than processor time), the time per document, the peak memory (the process's maxi
 resident set) and the ratio to the plain sqlite3 floor of the same size, measured in the same run:
 a process that reads the same file with ``json.loads`` and inserts the same rows with
 ``executemany`` into the same tables. Each export runs twice: the first cuts the texts' tokens and
-keeps them in the project (``store.token_cache``), the second reads them back. Then three
+keeps them in the project (``store.token_cache``), the second reads them back; then two are
+split 80/10/10 (``SPLIT_EXPORTS``). Then three
 annotators' sets on the first ``AGREEMENT_DOCUMENTS`` documents (all of them up to 10,000, the
 issue's scale for agreement) are imported from a second file and their agreement measured.
 
@@ -45,6 +46,10 @@ LENGTH = 3_000
 SPANS = 20
 LABELS = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP")
 EXPORTS = ("jsonl", "conll", "hf", "brat", "events")
+SPLIT_EXPORTS = (("jsonl", "document"), ("hf", "sentence"))
+"""Exports split 80/10/10 (after the others, so with the texts' tokens kept): by document, which
+is decided before the documents are read, and by sentence, whose texts wait on the disk until
+all sentences are assigned."""
 SIZES = tuple(int(n) for n in os.environ.get("WORKBENCH_SCALE", "1000,10000").split(","))
 
 
@@ -183,6 +188,10 @@ def scale_rows(folder: Path, documents: int) -> list[tuple[str, Run]]:
             out = folder / f"out-{name}-{run}"
             export = [*workbench, "export", "--format", name, str(project), str(out)]
             steps.append((f"export {name} ({run})", run_process(export)))
+    for name, split_by in SPLIT_EXPORTS:
+        out = folder / f"out-{name}-by-{split_by}"
+        export = [*workbench, "export", "--format", name, str(project), str(out), "--split", "80/10/10"]
+        steps.append((f"export {name} by {split_by}", run_process([*export, "--split-by", split_by])))
     annotators = folder / "annotators.jsonl"
     write_corpus(annotators, min(documents, AGREEMENT_DOCUMENTS), ANNOTATORS)
     steps.append((
@@ -221,6 +230,7 @@ def test_scale_table(size: int, tmp_path: Path) -> None:
     annotated = min(size, AGREEMENT_DOCUMENTS) * SPANS * len(ANNOTATORS)
     assert (stats["documents"], stats["spans"]) == (size, size * SPANS + annotated)
     outputs = [tmp_path / f"out-{name}-{run}" for name in EXPORTS for run in ("first", "again")]
+    outputs += [tmp_path / f"out-{name}-by-{split_by}" for name, split_by in SPLIT_EXPORTS]
     assert all(map(has_output, outputs))
 
 
