@@ -218,6 +218,32 @@ def test_the_export_renders_its_next_batches_while_the_process_renders_the_one_t
     assert cached_rows(ahead) == cached_rows(alone)
 
 
+@pytest.mark.parametrize(
+    ("held_characters", "rendered_before_waiting"),
+    [(render_ahead.HELD_CHARACTERS, (0, 1, 2, 3, 9, 10, 11, 12, 13)), (1, (0, 1, 2, 3, 9))],
+)
+def test_the_export_reads_ahead_only_while_what_it_holds_rendered_is_small(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tokenizer: CountedTokenizer, held_characters: int, rendered_before_waiting: tuple[int, ...],
+) -> None:
+    """Batches of two: 0 and 1 are the export's, 2 and 3 are sent. While the process renders
+    batch 2, the export renders 4, 5 and 6 itself; when what it holds rendered reaches
+    ``HELD_CHARACTERS`` (here at batch 4), it waits for batch 2 instead of reading on: four
+    annotators' rows held so were 140 MB. (Document 8 has no set, and no tokens to cut.)"""
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch)
+    tokenizer.texts.clear()
+    monkeypatch.setattr(render_ahead, "BATCH", 2)
+    monkeypatch.setattr(render_ahead, "HELD_CHARACTERS", held_characters)
+    monkeypatch.setattr(render_ahead, "_Renderer", SlowRenderer)
+    monkeypatch.setattr(SlowRenderer, "cut_here", tokenizer.texts)
+    monkeypatch.setattr(SlowRenderer, "cut_before_waiting", None)
+
+    assert export(ahead, tmp_path / "ahead") == expected
+    assert SlowRenderer.cut_before_waiting is not None
+    assert tokenizer.texts[: SlowRenderer.cut_before_waiting] == [text(n) for n in rendered_before_waiting]
+
+
 def test_a_batch_the_process_read_otherwise_is_rendered_by_the_export(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     tokenizer: CountedTokenizer,

@@ -10,14 +10,15 @@ fast each goes. The process is sent the ids of a batch's documents: it reads the
 sets from the project (a read-only connection of its own), checks and renders them with the
 exporter's ``renderer`` (their tokens from the project's cache, or cut there) and sends back
 their texts, what the report counted, and the tokens it cut. An export split by sentence has
-each document's sentences rendered so, with the exporter's ``sentence_renderer``. The export reads the sets of the
-batches it renders itself, and of the others only the revisions.
+each document's sentences rendered so, with the exporter's ``sentence_renderer``. The export
+reads the sets of the batches it renders itself, and of the others only the revisions.
 
 Batches are handed on to be written in order, each once rendered; while the next is still being
 rendered in the process, the export reads up to ``AHEAD`` more and renders those that are its
-own, rather than wait. As each batch is handed on, the export adds what rendering it counted to
-its report and keeps the tokens cut in the project, so that the file, the report and the kept
-tokens are those of an export on one process.
+own, rather than wait, unless those it holds rendered reach ``HELD_CHARACTERS``. As each batch
+is handed on, the export adds what rendering it counted to its report and keeps the tokens cut
+in the project, so that the file, the report and the kept tokens are those of an export on one
+process.
 
 The process is started at the export's second batch and sent an empty batch first, whose
 answer tells that it has imported what it needs and opened the project (``warm_up``); until
@@ -59,6 +60,11 @@ IN_FLIGHT = 2
 batch read while the process has these is rendered by the export."""
 AHEAD = 4
 """Batches read, beyond the next to be written, while that one is still being rendered there."""
+HELD_CHARACTERS = 16_000_000
+"""The characters of the batches rendered here that the export may hold, waiting for the next
+to be written, before it waits for that one rather than read more: Hugging Face rows of four
+annotators' sets are 25 characters a character of text, and five batches so held took 140 MB
+(gold alone: about 3 million characters a batch)."""
 Batch = list[Document]
 Rendition = str | list[Sentence]
 """A document rendered: its text in the export file, or, split by sentence, its sentences."""
@@ -104,6 +110,14 @@ class _Rendering(NamedTuple):
 
     documents: list[AnnotatedDocument]
     rendered: Rendered
+
+
+def _characters(item: _Rendering | _Sent) -> int:
+    """The characters of a batch's rendering held here (none for a batch sent)."""
+    if isinstance(item, _Sent):
+        return 0
+    texts = item.rendered.texts
+    return sum(len(text) if isinstance(text, str) else sum(len(s.text) for s in text) for text in texts)
 
 
 def fingerprint(documents: Sequence[ImportedDocument]) -> Fingerprint:
@@ -160,15 +174,21 @@ class _Ahead:
         """The documents, read in batches; each batch read is sent to the process when it has
         fewer than ``IN_FLIGHT`` to render, and rendered here at once otherwise. Batches are
         handed on in order, each once rendered; while the next to go is still being rendered
-        there, up to ``AHEAD`` more are read, and rendered here, meanwhile. A batch's sets are
-        read here only when it is rendered here: of a batch sent, only their revisions, to tell
-        that the process read the same."""
+        there, up to ``AHEAD`` more are read, and rendered here, meanwhile, as long as those
+        rendered here and held come to fewer than ``HELD_CHARACTERS``. A batch's sets are read
+        here only when it is rendered here: of a batch sent, only their revisions, to tell that
+        the process read the same."""
         pending: deque[_Rendering | _Sent] = deque()
+        held = 0
         for number, batch in enumerate(read_in_batches(documents, BATCH, BATCH_CHARACTERS)):
             sent = self._send(batch) if number else None
-            pending.append(self._rendered_here(batch, cache) if sent is None else sent)
-            while pending and (len(pending) > AHEAD or self._done(pending[0])):
-                yield from self._handed_on(pending.popleft(), cache, report)
+            item = self._rendered_here(batch, cache) if sent is None else sent
+            pending.append(item)
+            held += _characters(item)
+            while pending and (len(pending) > AHEAD or held >= HELD_CHARACTERS or self._done(pending[0])):
+                item = pending.popleft()
+                held -= _characters(item)
+                yield from self._handed_on(item, cache, report)
         while pending:
             yield from self._handed_on(pending.popleft(), cache, report)
 
