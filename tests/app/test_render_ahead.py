@@ -244,6 +244,36 @@ def test_the_export_reads_ahead_only_while_what_it_holds_rendered_is_small(
     assert tokenizer.texts[: SlowRenderer.cut_before_waiting] == [text(n) for n in rendered_before_waiting]
 
 
+class CountingRenderer(StartedRenderer):
+    """The process, each batch sent to it kept, to look at."""
+
+    sent_batches: ClassVar[list[list[str]]] = []
+
+    def send(self, batch: render_ahead.RenderWork) -> int:
+        CountingRenderer.sent_batches.append(batch.document_ids)
+        return super().send(batch)
+
+
+@pytest.mark.parametrize(("rendered_batch", "sent_size"), [(render_ahead.RENDERED_BATCH, 3), (1, 1)])
+def test_batches_hold_fewer_documents_when_they_render_to_more(
+    project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    rendered_batch: int, sent_size: int,
+) -> None:
+    """The batches after the first hold as many characters of text as render to
+    ``RENDERED_BATCH`` by what the batches before rendered to: everyone's rows in hf are 21
+    characters a character of text, and batches of 250 such documents took the export to 181
+    MB. Here a batch that may render to one character holds one document."""
+    ahead, alone = project_paths
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch, "hf")
+    monkeypatch.setattr(render_ahead, "RENDERED_BATCH", rendered_batch)
+    monkeypatch.setattr(render_ahead, "_Renderer", CountingRenderer)
+    monkeypatch.setattr(CountingRenderer, "sent_batches", [])
+
+    assert export(ahead, tmp_path / "ahead", "hf") == expected
+    [_, *sent] = CountingRenderer.sent_batches  # the warm-up first
+    assert sent and max(map(len, sent)) == sent_size
+
+
 def test_a_batch_the_process_read_otherwise_is_rendered_by_the_export(
     project_paths: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     tokenizer: CountedTokenizer,

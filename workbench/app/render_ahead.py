@@ -55,6 +55,11 @@ BATCH = 250
 """Documents in a batch: about a sixth of a second of rendering for 3,000-character texts."""
 BATCH_CHARACTERS = 1_000_000
 """Fewer documents when they are long, so that a batch read ahead stays a few megabytes."""
+RENDERED_BATCH = 4_000_000
+"""Fewer documents still when they render to more than this many characters a batch, as the
+batches rendered so far tell: Hugging Face rows are 5 characters a character of text for gold
+(250 documents of 3,000 characters: 3.9 million), 21 for four annotators' sets, and 250 of those
+documents a batch took an export of everyone's work to 181 MB."""
 IN_FLIGHT = 2
 """Batches sent whose texts have not come back: the one being rendered there, and the next. A
 batch read while the process has these is rendered by the export."""
@@ -167,6 +172,10 @@ class _Ahead:
         self.renderer: _Renderer | None = None
         self.texts: dict[int, Rendition] = {}
         """The texts of the batch being handed on, by the ``id`` of its documents."""
+        self.characters_read = 0
+        self.characters_rendered = 0
+        """Of the batches handed on: the characters of their documents' texts, and of what
+        they rendered to."""
 
     def documents(
         self, documents: Iterable[Document], cache: TokenCache, report: FormatReport
@@ -180,7 +189,7 @@ class _Ahead:
         the process read the same."""
         pending: deque[_Rendering | _Sent] = deque()
         held = 0
-        for number, batch in enumerate(read_in_batches(documents, BATCH, BATCH_CHARACTERS)):
+        for number, batch in enumerate(read_in_batches(documents, BATCH, self._batch_characters)):
             sent = self._send(batch) if number else None
             item = self._rendered_here(batch, cache) if sent is None else sent
             pending.append(item)
@@ -225,6 +234,13 @@ class _Ahead:
         read_here = [(document_id, revisions.get(document_id, ())) for document_id in document_ids]
         return _Sent(batch, read_here, number)
 
+    def _batch_characters(self) -> int:
+        """How many characters of text the next batch may hold: ``BATCH_CHARACTERS``, or fewer
+        where the batches handed on rendered to more than ``RENDERED_BATCH`` for as many."""
+        if not self.characters_rendered:
+            return BATCH_CHARACTERS
+        return max(1, min(BATCH_CHARACTERS, RENDERED_BATCH * self.characters_read // self.characters_rendered))
+
     def _work(self, document_ids: list[str]) -> RenderWork:
         return RenderWork(self.project.path, self.source, self.format_name, self.options, document_ids)
 
@@ -237,6 +253,8 @@ class _Ahead:
         """The batch's documents, their texts given by ``rendered`` meanwhile; what rendering
         them counted is added to the report and the tokens the process cut are kept."""
         rendering = item if isinstance(item, _Rendering) else self._rendered_there(item, cache)
+        self.characters_read += sum(len(annotated.document.text) for annotated in rendering.documents)
+        self.characters_rendered += _characters(rendering)
         report.merge(rendering.rendered.report)
         cache.keep(rendering.rendered.cut)
         documents, texts = rendering.documents, rendering.rendered.texts

@@ -19,7 +19,7 @@ reading's process is gone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple, TypeVar
 
@@ -111,14 +111,18 @@ class _Ahead:
 Item = TypeVar("Item", bound=ImportedDocument | Document)
 
 
-def read_in_batches(documents: Iterable[Item], size: int, most_characters: int) -> Iterator[list[Item]]:
-    """The documents in batches of ``size``, or fewer once their texts hold ``most_characters``."""
+def read_in_batches(
+    documents: Iterable[Item], size: int, most_characters: int | Callable[[], int]
+) -> Iterator[list[Item]]:
+    """The documents in batches of ``size``, or fewer once their texts hold ``most_characters``
+    (or as many as it says as each batch is made)."""
+    limit = most_characters if callable(most_characters) else lambda: most_characters
     batch: list[Item] = []
     characters = 0
     for item in documents:
         batch.append(item)
         characters += len((item if isinstance(item, Document) else item.document).text)
-        if len(batch) >= size or characters >= most_characters:
+        if len(batch) >= size or characters >= limit():
             yield batch
             batch, characters = [], 0
     if batch:
