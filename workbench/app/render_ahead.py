@@ -57,9 +57,9 @@ BATCH_CHARACTERS = 1_000_000
 """Fewer documents when they are long, so that a batch read ahead stays a few megabytes."""
 RENDERED_BATCH = 4_000_000
 """Fewer documents still when they render to more than this many characters a batch, as the
-batches rendered so far tell: Hugging Face rows are 5 characters a character of text for gold
+batches handed on so far tell: Hugging Face rows are 5 characters a character of text for gold
 (250 documents of 3,000 characters: 3.9 million), 21 for four annotators' sets, and 250 of those
-documents a batch took an export of everyone's work to 181 MB."""
+documents a batch took an export of everyone's work, 10,000 documents, to 181 MB (89 MB so)."""
 IN_FLIGHT = 2
 """Batches sent whose texts have not come back: the one being rendered there, and the next. A
 batch read while the process has these is rendered by the export."""
@@ -67,9 +67,10 @@ AHEAD = 4
 """Batches read, beyond the next to be written, while that one is still being rendered there."""
 HELD_CHARACTERS = 16_000_000
 """The characters of the batches rendered here that the export may hold, waiting for the next
-to be written, before it waits for that one rather than read more: Hugging Face rows of four
-annotators' sets are 25 characters a character of text, and five batches so held took 140 MB
-(gold alone: about 3 million characters a batch)."""
+to be written, before it waits for that one rather than read more: batches of four annotators'
+Hugging Face rows, held so, took an export of everyone's work to 221 MB rather than 181 MB
+(before ``RENDERED_BATCH``; it still bounds what is held where later documents render to more
+than those before)."""
 Batch = list[Document]
 Rendition = str | list[Sentence]
 """A document rendered: its text in the export file, or, split by sentence, its sentences."""
