@@ -149,6 +149,23 @@ def test_a_split_decided_from_the_labels_writes_what_the_split_of_the_documents_
     assert len(decided) >= 3
 
 
+@pytest.mark.parametrize("source", [GOLD, "all"])
+@pytest.mark.parametrize("format_name", ["conll", "hf"])
+def test_a_split_by_sentence_of_the_project_writes_what_the_exporter_writes_of_the_documents_in_memory(
+    labelled_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str, source: str
+) -> None:
+    """The project's export has the documents' sentences rendered in batches of five (by a
+    second process, once it has started) and spills their texts until all are assigned; the
+    exporter given the documents in memory renders them itself. Both write the same files."""
+    monkeypatch.setattr(render_ahead, "BATCH", 5)
+    options = ExportOptions(schema=labelled_project.schema, split=(60, 20, 20), split_by="sentence", seed=3)
+    export_project(labelled_project, tmp_path / "project", format_name=format_name, source=source, options=options)
+    exporter(format_name)(list(labelled_project.iter_annotated(source)), tmp_path / "in-memory", options)
+    written = written_files(tmp_path / "project")
+    assert written == written_files(tmp_path / "in-memory")
+    assert sum(name.startswith(("train", "validation", "test")) for name in written) == 3
+
+
 def many_documents(path: Path, count: int) -> Project:
     """A project of ``count`` documents of 5,000 characters: 25 sentences of 200 characters,
     each with one gold span."""
