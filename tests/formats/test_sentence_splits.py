@@ -166,7 +166,8 @@ def test_a_disk_that_fills_while_the_sentences_are_spilled_is_said_and_nothing_i
     tmp_path: Path, wojood: Schema, monkeypatch: pytest.MonkeyPatch, module: object
 ) -> None:
     """The sentences' texts wait in a temporary file in the folder being built until all are
-    assigned; a full disk there names that folder, and leaves neither the export nor the file."""
+    assigned; a disk that fills there is said naming the export, and leaves neither the export
+    nor the file."""
     document = one_document(tmp_path, wojood)
     monkeypatch.setattr(tempfile, "TemporaryFile", lambda *args, **kwargs: FullDisk(200))
     out = tmp_path / "out"
