@@ -228,8 +228,9 @@ def test_the_export_reads_ahead_only_while_what_it_holds_rendered_is_small(
 ) -> None:
     """Batches of two: 0 and 1 are the export's, 2 and 3 are sent. While the process renders
     batch 2, the export renders 4, 5 and 6 itself; when what it holds rendered reaches
-    ``HELD_CHARACTERS`` (here at batch 4), it waits for batch 2 instead of reading on: four
-    annotators' rows held so were 140 MB. (Document 8 has no set, and no tokens to cut.)"""
+    ``HELD_CHARACTERS`` (here at batch 4), it waits for batch 2 instead of reading on: held so,
+    four annotators' hf rows took an export of 10,000 documents to 221 MB rather than 181 MB.
+    (Document 8 has no set, and no tokens to cut.)"""
     ahead, alone = project_paths
     expected = exported_alone(alone, tmp_path / "alone", monkeypatch)
     tokenizer.texts.clear()
@@ -261,8 +262,9 @@ def test_batches_hold_fewer_documents_when_they_render_to_more(
 ) -> None:
     """The batches after the first hold as many characters of text as render to
     ``RENDERED_BATCH`` by what the batches before rendered to: everyone's rows in hf are 21
-    characters a character of text, and batches of 250 such documents took the export to 181
-    MB. Here a batch that may render to one character holds one document."""
+    characters a character of text, and batches of 250 such documents took the export of 10,000
+    to 181 MB rather than 89 MB. Here a batch that may render to one character holds one
+    document."""
     ahead, alone = project_paths
     expected = exported_alone(alone, tmp_path / "alone", monkeypatch, "hf")
     monkeypatch.setattr(render_ahead, "RENDERED_BATCH", rendered_batch)
