@@ -928,6 +928,18 @@
         <translation>تدريب، تحقق، اختبار</translation>
     </message>
     <message>
+        <source>Split by</source>
+        <translation>التقسيم حسب</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Sentences (a corpus of few documents)</source>
+        <translation>الجمل (لمدوَّنة من وثائق قليلة)</translation>
+    </message>
+    <message>
         <source>Seed</source>
         <translation>البذرة</translation>
     </message>

@@ -105,6 +105,32 @@ def test_the_options_reach_the_exporter_and_a_split_makes_a_folder(
     assert "S-GPE" in written and "E-PER" in written
 
 
+def test_a_split_by_sentence_is_offered_where_the_format_splits_so(
+    qtbot: QtBot, dialog: ExportDialog, lead_project: LeadProject, tmp_path: Path
+) -> None:
+    """CoNLL and hf split the sentences of a corpus of few documents, as ``--split-by
+    sentence`` does; the form offered only the split by document."""
+    choose(dialog, "hf", "amal")
+    assert not dialog.split_by_combo.isEnabled()  # no split asked for
+    dialog.split_check.setChecked(True)
+    assert dialog.split_by_combo.isEnabled()
+    choose(dialog, "jsonl", "amal")
+    assert not dialog.split_by_combo.isEnabled() and dialog.request().options.split_by == "document"
+    choose(dialog, "hf", "amal")
+    dialog.split_by_combo.setCurrentIndex(dialog.split_by_combo.findData("sentence"))
+    for spin, value in zip(dialog.split_spins, (60, 20, 20), strict=True):
+        spin.setValue(value)
+    out = tmp_path / "amal-hf"
+    dialog.set_output(out)
+    options = dialog.request().options
+    assert (options.split, options.split_by) == ((60, 20, 20), "sentence")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.start_export()
+    export_project(lead_project.project, tmp_path / "command", format_name="hf", source="amal", options=options)
+    for name in ("train.jsonl", "validation.jsonl", "test.jsonl"):
+        assert (out / name).read_bytes() == (tmp_path / "command" / name).read_bytes()
+
+
 def test_options_a_format_does_not_read_are_disabled(dialog: ExportDialog) -> None:
     choose(dialog, "jsonl", GOLD)
     assert not dialog.tag_scheme_combo.isEnabled() and not dialog.nested_combo.isEnabled()

@@ -48,7 +48,7 @@ from workbench.formats.report import FormatReport, Issue
 from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
 from workbench.ui.format_issues import issue_lines
 
-TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT = "tag_scheme", "nested", "split_clitics", "split"
+TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT, SPLIT_BY = "tag_scheme", "nested", "split_clitics", "split", "split_by"
 """The ``ExportOptions`` a format may take (besides the schema)."""
 
 
@@ -67,9 +67,9 @@ class FormatTraits:
 
 FORMAT_TRAITS: dict[str, FormatTraits] = {
     "jsonl": FormatTraits(".jsonl", False, frozenset({SPLIT})),
-    "conll": FormatTraits(".conll", False, frozenset({TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT})),
+    "conll": FormatTraits(".conll", False, frozenset({TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT, SPLIT_BY})),
     "brat": FormatTraits("", True, frozenset({SPLIT})),
-    "hf": FormatTraits("", True, frozenset({TAG_SCHEME, SPLIT_CLITICS, SPLIT})),
+    "hf": FormatTraits("", True, frozenset({TAG_SCHEME, SPLIT_CLITICS, SPLIT, SPLIT_BY})),
     "events": FormatTraits(".jsonl", False, frozenset({SPLIT_CLITICS, SPLIT})),
 }
 UNKNOWN_FORMAT = FormatTraits("", False, frozenset())
@@ -146,6 +146,12 @@ class ExportDialog(QDialog):
         self.clitics_check = QCheckBox(self.tr("Split proclitics off as tokens"))
         self.split_check = QCheckBox(self.tr("Split into train / validation / test"))
         self.split_spins = [_spin(0, 100, value) for value in (80, 10, 10)]
+        self.split_by_combo = _choice_combo(
+            [
+                (self.tr("Documents"), "document"),
+                (self.tr("Sentences (a corpus of few documents)"), "sentence"),
+            ]
+        )
         self.seed_spin = _spin(0, 2**31 - 1, 0)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
@@ -201,6 +207,7 @@ class ExportDialog(QDialog):
             spin.setSuffix(" %")
             split_row.addWidget(spin)
         option_form.addRow(self.tr("Train, validation, test"), split_row)
+        option_form.addRow(self.tr("Split by"), self.split_by_combo)
         option_form.addRow(self.tr("Seed"), self.seed_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -255,6 +262,7 @@ class ExportDialog(QDialog):
         splitting = self.split_check.isChecked() and SPLIT in traits.options
         for widget in (*self.split_spins, self.seed_spin):
             widget.setEnabled(splitting)
+        self.split_by_combo.setEnabled(splitting and SPLIT_BY in traits.options)
         if not self._path_chosen:
             self.path_edit.setText(str(self._suggested_path()))
         problem = self._problem()
@@ -311,6 +319,9 @@ class ExportDialog(QDialog):
             split=self._split()
             if self.split_check.isChecked() and SPLIT in traits.options
             else None,
+            split_by=cast(Literal["document", "sentence"], self.split_by_combo.currentData())
+            if self.split_by_combo.isEnabled()
+            else "document",
             seed=self.seed_spin.value(),
         )
         out = Path(self.path_edit.text().strip())
