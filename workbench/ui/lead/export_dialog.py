@@ -311,16 +311,15 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         """The export the form describes."""
         traits = self._traits()
+        splitting = self.split_check.isChecked() and SPLIT in traits.options
         options = ExportOptions(
             schema=self._project.schema,
             tag_scheme=cast(Literal["iob2", "bioes"], self.tag_scheme_combo.currentData()),
             nested=cast(Literal["columns", "outermost"], self.nested_combo.currentData()),
             split_clitics=self.clitics_check.isChecked() and SPLIT_CLITICS in traits.options,
-            split=self._split()
-            if self.split_check.isChecked() and SPLIT in traits.options
-            else None,
+            split=self._split() if splitting else None,
             split_by=cast(Literal["document", "sentence"], self.split_by_combo.currentData())
-            if self.split_by_combo.isEnabled()
+            if splitting and SPLIT_BY in traits.options
             else "document",
             seed=self.seed_spin.value(),
         )
