@@ -240,9 +240,12 @@ class ExportDialog(QDialog):
     def _traits(self) -> FormatTraits:
         return format_traits(self.format_name)
 
+    def _splitting(self) -> bool:
+        """Whether the form asks for a split, of a format that splits."""
+        return self.split_check.isChecked() and SPLIT in self._traits().options
+
     def _writes_folder(self) -> bool:
-        traits = self._traits()
-        return traits.writes_folder(self.split_check.isChecked() and SPLIT in traits.options)
+        return self._traits().writes_folder(self._splitting())
 
     def _path_edited(self) -> None:
         self._path_chosen = True
@@ -259,7 +262,7 @@ class ExportDialog(QDialog):
         self.nested_combo.setEnabled(NESTED in traits.options)
         self.clitics_check.setEnabled(SPLIT_CLITICS in traits.options)
         self.split_check.setEnabled(SPLIT in traits.options)
-        splitting = self.split_check.isChecked() and SPLIT in traits.options
+        splitting = self._splitting()
         for widget in (*self.split_spins, self.seed_spin):
             widget.setEnabled(splitting)
         self.split_by_combo.setEnabled(splitting and SPLIT_BY in traits.options)
@@ -293,11 +296,7 @@ class ExportDialog(QDialog):
             return self.tr("This format writes a folder, and {path} is a file.").format(path=out)
         if not self._writes_folder() and out.is_dir():
             return self.tr("This format writes one file, and {path} is a folder.").format(path=out)
-        if (
-            self.split_check.isEnabled()
-            and self.split_check.isChecked()
-            and sum(self._split()) != 100
-        ):
+        if self._splitting() and sum(self._split()) != 100:
             return self.tr("The three percentages must add up to 100.")
         return ""
 
@@ -311,7 +310,7 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         """The export the form describes."""
         traits = self._traits()
-        splitting = self.split_check.isChecked() and SPLIT in traits.options
+        splitting = self._splitting()
         options = ExportOptions(
             schema=self._project.schema,
             tag_scheme=cast(Literal["iob2", "bioes"], self.tag_scheme_combo.currentData()),
