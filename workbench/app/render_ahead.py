@@ -97,6 +97,8 @@ class Rendered:
 
     fingerprint: Fingerprint
     texts: list[Rendition]
+    characters: int
+    """Of the texts (or the sentences' texts) in all."""
     report: FormatReport
     cut: dict[str, Packed]
     """The tokens the process cut, by the sha256 of their texts, for the export to keep."""
@@ -118,12 +120,9 @@ class _Rendering(NamedTuple):
     rendered: Rendered
 
 
-def _characters(item: _Rendering | _Sent) -> int:
+def _held(item: _Rendering | _Sent) -> int:
     """The characters of a batch's rendering held here (none for a batch sent)."""
-    if isinstance(item, _Sent):
-        return 0
-    texts = item.rendered.texts
-    return sum(len(text) if isinstance(text, str) else sum(len(s.text) for s in text) for text in texts)
+    return item.rendered.characters if isinstance(item, _Rendering) else 0
 
 
 def fingerprint(documents: Sequence[ImportedDocument]) -> Fingerprint:
@@ -194,10 +193,10 @@ class _Ahead:
             sent = self._send(batch) if number else None
             item = self._rendered_here(batch, cache) if sent is None else sent
             pending.append(item)
-            held += _characters(item)
+            held += _held(item)
             while pending and (len(pending) > AHEAD or held >= HELD_CHARACTERS or self._done(pending[0])):
                 item = pending.popleft()
-                held -= _characters(item)
+                held -= _held(item)
                 yield from self._handed_on(item, cache, report)
         while pending:
             yield from self._handed_on(pending.popleft(), cache, report)
@@ -255,7 +254,7 @@ class _Ahead:
         them counted is added to the report and the tokens the process cut are kept."""
         rendering = item if isinstance(item, _Rendering) else self._rendered_there(item, cache)
         self.characters_read += sum(len(annotated.document.text) for annotated in rendering.documents)
-        self.characters_rendered += _characters(rendering)
+        self.characters_rendered += rendering.rendered.characters
         report.merge(rendering.rendered.report)
         cache.keep(rendering.rendered.cut)
         documents, texts = rendering.documents, rendering.rendered.texts
@@ -308,7 +307,8 @@ def rendered_batch(
     for annotated in documents:
         check_offsets(annotated)
         texts.append(render(annotated))
-    return Rendered(fingerprint(documents), texts, report, cache.take_cut())
+    characters = sum(len(text) if isinstance(text, str) else sum(len(s.text) for s in text) for text in texts)
+    return Rendered(fingerprint(documents), texts, characters, report, cache.take_cut())
 
 
 def _rendition(
