@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import run_cli
 from workbench.app.exporting import export_project
-from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
+from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, Status, make_document
 from workbench.core.schema import builtin_schema
 from workbench.core.tokens import sentence_breaks, text_tokens, token_offsets
 from workbench.store import migrations, token_cache
@@ -135,6 +135,20 @@ def test_the_export_command_fills_the_cache(
     project_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, errors = run_cli(capsys, "export", "--format", "hf", project_path, tmp_path / "hf")
+    assert code == 0, errors
+    assert len(cached_rows(project_path)) == len(set(TEXTS))
+
+
+def test_the_agreement_command_fills_the_cache(
+    project_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The agreement opened its project read-only, so every agreement cut every text again."""
+    with Project.open(project_path) as project:
+        for document in project.documents():
+            for annotator in ("amal", "badr"):
+                project.add_span(document.id, annotator, 0, 3, "PER")
+                project.set_status(document.id, annotator, Status.DONE)
+    code, _, errors = run_cli(capsys, "agreement", project_path, "--json")
     assert code == 0, errors
     assert len(cached_rows(project_path)) == len(set(TEXTS))
 

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from workbench.app.project import Project, on_read_only_media, project_problems, project_stats
-from workbench.cli.terminal import open_project, progress_bar, warn
+from workbench.app.project import Project, project_problems, project_stats
+from workbench.cli.terminal import open_project, open_project_keeping_tokens, progress_bar, warn
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -48,8 +48,7 @@ def run_export(args: argparse.Namespace) -> None:
     from workbench.formats.report import FormatReport
 
     report = FormatReport()
-    # writable where it can be, so that the tokens this export cuts are kept (store.token_cache)
-    with open_project(args.project, readonly=on_read_only_media(args.project)) as project:
+    with open_project_keeping_tokens(args.project) as project:
         options = ExportOptions(
             schema=project.schema, tag_scheme=args.scheme, nested=args.nested,
             split_clitics=args.split_clitics, split=args.split, split_by=args.split_by, seed=args.seed,

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from workbench.cli.terminal import open_project, progress_bar
+from workbench.cli.terminal import open_project, open_project_keeping_tokens, progress_bar
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -84,7 +84,7 @@ def run_agreement(args: argparse.Namespace) -> None:
     outputs = [path for path in (args.html, args.output) if path is not None]
     for path in outputs:
         check_output_path(path, args.project)
-    with open_project(args.project, readonly=True) as project:
+    with open_project_keeping_tokens(args.project) as project:
         report = project_agreement(
             project, args.annotators, args.documents, progress=progress_bar("measuring")
         )

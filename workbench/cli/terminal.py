@@ -67,6 +67,15 @@ def open_project(path: Path, *, readonly: bool = False) -> Project:
     return Project.open_telling_waits(Path(path), say_waiting, readonly=readonly)
 
 
+def open_project_keeping_tokens(path: Path) -> Project:
+    """The project a command that only reads names (an export, the agreement), open to write
+    where it can be, so that the tokens it cuts are kept for every later one
+    (``store.token_cache``); read-only on read-only media."""
+    from workbench.app.project import on_read_only_media
+
+    return open_project(path, readonly=on_read_only_media(Path(path)))
+
+
 @contextmanager
 def update_noted(project: Path | None) -> Iterator[None]:
     """Say on stderr when the command, opening ``project`` to write, brought it to this version's

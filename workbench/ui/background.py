@@ -15,8 +15,9 @@ if it had been raised there, and reported through ``failed`` too.
 
 SQLite and threads. A project's connection is opened with ``check_same_thread=False``, but one
 connection must never be used by two threads at once. So the work never touches the caller's
-``Project``: ``read_only(path, use_case)`` and ``writable(path, use_case)`` open a second
-connection to the same file inside the worker thread and close it there. SQLite's WAL mode lets
+``Project``: ``read_only(path, use_case)`` and ``writable(path, use_case)`` (and
+``keeping_tokens``, which chooses between them) open a second connection to the same file inside
+the worker thread and close it there. SQLite's WAL mode lets
 the GUI's connection read meanwhile, and a write is one ``BEGIN IMMEDIATE`` transaction, so the
 GUI's connection sees all of it or nothing. The progress dialog is application-modal and stays up
 until the work has stopped (Cancel only asks the work to stop), so the user cannot start an edit,
@@ -79,6 +80,13 @@ def writable(path: Path, use_case: UseCase[T]) -> Work[T]:
             return use_case(project, progress, cancelled)
 
     return work
+
+
+def keeping_tokens(project: Project, use_case: UseCase[T]) -> Work[T]:
+    """``use_case`` (an export, the agreement) on a connection of the worker thread's own that
+    keeps the tokens it cuts (``store.token_cache``), unless the window's ``project`` is
+    read-only: read-only, every export and agreement would cut the texts again."""
+    return read_only(project.path, use_case) if project.readonly else writable(project.path, use_case)
 
 
 class _Ending(Enum):

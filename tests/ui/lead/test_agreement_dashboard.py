@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.store.test_token_cache import cached_rows
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
     document_shown,
@@ -21,6 +22,7 @@ from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
 from workbench.app.agreement import project_agreement
 from workbench.app.agreement_html import documents_by_disagreement, heat_colour
 from workbench.core.agreement import pair_key, undefined_reason
+from workbench.store.project import Project
 from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask
 from workbench.ui.i18n import isolated
@@ -50,6 +52,28 @@ def test_the_report_is_computed_in_the_background_and_shown(
     assert dashboard.report == project_agreement(lead_project.project)
     assert dashboard.annotators == ["amal", "badr", "carim"]
     assert dashboard.save_button.isEnabled()
+
+
+def test_the_tokens_cut_for_the_report_are_kept_in_the_project(
+    dashboard: AgreementDashboard, lead_project: LeadProject
+) -> None:
+    """The report was computed on a read-only connection: every report cut every text again."""
+    texts = {lead_project.project.document(d).sha256 for d in lead_project.document_ids}
+    assert set(cached_rows(lead_project.project.path)) == texts
+
+
+def test_a_read_only_project_has_its_report_without_a_write(
+    qtbot: QtBot, lead_project: LeadProject
+) -> None:
+    path = lead_project.project.path
+    lead_project.project.close()
+    with Project.open(path, readonly=True) as project:
+        window = AgreementDashboard(project, "lead")
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.refresh().succeeded, timeout=WAIT_MS):
+            pass
+        assert window.report == project_agreement(project)
+    assert cached_rows(path) == {}
 
 
 def test_every_table_is_measured_on_a_page_of_rows_not_on_all(dashboard: AgreementDashboard) -> None:

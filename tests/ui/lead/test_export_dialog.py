@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.app.test_render_ahead import StartedRenderer
-from tests.store.test_token_cache import CountedTokenizer, tokenizer  # noqa: F401 (fixture)
+from tests.store.test_token_cache import CountedTokenizer, cached_rows, tokenizer  # noqa: F401 (fixture)
 from tests.ui.lead_scene import (  # noqa: F401 (fixtures)
     LeadProject,
     lead_project,
@@ -73,6 +73,19 @@ def test_an_export_runs_with_progress_and_writes_the_file(
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 5 and {s["annotator"] for r in records for s in r["spans"]} == {"amal"}
     assert written_beside_the_project(tmp_path) == ["amal.jsonl"]
+
+
+def test_the_tokens_an_export_cuts_are_kept_in_the_project(
+    qtbot: QtBot, dialog: ExportDialog, lead_project: LeadProject, tmp_path: Path
+) -> None:
+    """The export ran on a read-only connection: every export from the window cut every text
+    again (the command line's kept them)."""
+    choose(dialog, "conll", "all")
+    dialog.set_output(tmp_path / "all.conll")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.start_export()
+    texts = {lead_project.project.document(d).sha256 for d in lead_project.document_ids}
+    assert set(cached_rows(lead_project.project.path)) == texts
 
 
 def test_the_options_reach_the_exporter_and_a_split_makes_a_folder(

@@ -44,7 +44,7 @@ from workbench.app.output_paths import write_output_text
 from workbench.app.project import Project
 from workbench.core.progress import Progress
 from workbench.ui.annotate.document_model import PAGE
-from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.background import BackgroundTask, CancelCheck, keeping_tokens, run_in_background
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
 from workbench.ui.lead.agreement_cells import CellItemModel, CellTable, CellTableModel, Report
 from workbench.ui.lead.agreement_tables import AgreementTables, ReportTables
@@ -181,7 +181,7 @@ class AgreementDashboard(QWidget):
 
         self.status_label.setText(self.tr("Computing agreement…"))
         self.task = run_in_background(
-            self, self.tr("Computing agreement"), read_only(self._project.path, use_case)
+            self, self.tr("Computing agreement"), keeping_tokens(self._project, use_case)
         )
         self.task.succeeded.connect(self.show_tables)
         self.task.failed.connect(self.status_label.setText)

@@ -45,7 +45,7 @@ from workbench.core.progress import Progress
 from workbench.formats import EXPORTERS
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
-from workbench.ui.background import BackgroundTask, CancelCheck, read_only, run_in_background
+from workbench.ui.background import BackgroundTask, CancelCheck, keeping_tokens, run_in_background
 from workbench.ui.format_issues import issue_lines
 
 TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT, SPLIT_BY = "tag_scheme", "nested", "split_clitics", "split", "split_by"
@@ -351,7 +351,7 @@ class ExportDialog(QDialog):
             return export_with_report(project, request, progress, cancelled)
 
         self.task = run_in_background(
-            self, self.tr("Exporting"), read_only(self._project.path, use_case)
+            self, self.tr("Exporting"), keeping_tokens(self._project, use_case)
         )
         self.task.succeeded.connect(lambda outcome: self._exported(request.out, outcome))
         self.task.cancelled.connect(self._cancelled)
