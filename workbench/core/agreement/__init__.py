@@ -9,6 +9,7 @@ lists the decisions taken where that text leaves a choice. Modules, one concept 
 - :mod:`.token_units` and :mod:`.coding`: token values, Cohen's and Fleiss' kappa,
   Krippendorff's alpha (nominal, missing values allowed);
 - :mod:`.alpha_u`: Krippendorff's alpha_U on characters (DKPro / INCEpTION semantics);
+  :mod:`.alpha_u_studies` works out each document's in a second process as the report goes on;
 - :mod:`.events`: trigger and argument F1 (TextEE/ACE), role agreement on aligned events;
 - :mod:`.relations`: relation F1, exact and overlapping ends, symmetric types either way;
 - :mod:`.document_labels`: per field Cohen's kappa, Krippendorff's alpha, observed agreement;

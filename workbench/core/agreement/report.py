@@ -71,6 +71,7 @@ from typing import Any
 
 import numpy as np
 
+from .alpha_u_studies import AlphaUStudies
 from .document_labels import document_label_section
 from .documents import (
     DocumentAnnotations,
@@ -112,23 +113,29 @@ def agreement_report(
     check_annotator_names(annotators)
     symmetric = frozenset(symmetric_relations)
     tokens = TokenCounter(annotators, Codebook())
-    prepared = [_prepare(document, annotators, symmetric, tokens) for document in documents]
     pairs = annotator_pairs(annotators)
-    report: dict[str, Any] = {
-        "annotators": annotators,
-        "documents": len(prepared),
-        "finished_documents": {a: sum(1 for d in prepared if a in d.finished) for a in annotators},
-        "conventions": CONVENTIONS,
-        "span_f1": _span_section(prepared, pairs, annotators),
-        "token": _token_section(tokens.study(), pairs, annotators, tokenizer),
-    }
-    report["alpha_u"], document_alpha_u = _alpha_u_section(prepared, pairs)
+    with AlphaUStudies(pairs) as alpha_u:
+        prepared = [
+            _prepare(document, annotators, symmetric, tokens, alpha_u) for document in documents
+        ]
+        report: dict[str, Any] = {
+            "annotators": annotators,
+            "documents": len(prepared),
+            "finished_documents": {
+                a: sum(1 for d in prepared if a in d.finished) for a in annotators
+            },
+            "conventions": CONVENTIONS,
+            "span_f1": _span_section(prepared, pairs, annotators),
+            "token": _token_section(tokens.study(), pairs, annotators, tokenizer),
+        }
+        studies = alpha_u.studies()
+    report["alpha_u"] = _alpha_u_section(studies, pairs)
     report["events"] = _event_section(prepared, pairs, annotators)
     report["relations"] = _relation_section(prepared, pairs, annotators, symmetric)
     report["document_labels"] = document_label_section(
         [d.document_labels for d in prepared], pairs, annotators
     )
-    report["per_document"] = _per_document_section(prepared, document_alpha_u)
+    report["per_document"] = _per_document_section(prepared, [s.overall for s in studies])
     tree: dict[str, Any]
     tree, undefined = _to_json(report)
     tree["undefined"] = undefined
@@ -159,14 +166,16 @@ def _prepare(
     annotators: Sequence[str],
     symmetric: frozenset[str],
     tokens: TokenCounter,
+    alpha_u: AlphaUStudies,
 ) -> _Prepared:
     """The document reduced to its finished annotators' layers; its tokens are counted into
-    ``tokens`` on the way."""
+    ``tokens`` on the way, and its entities handed on to ``alpha_u``."""
     finished = document.finished_among(annotators)
     sets = document.sets
     length = document.text_length
     entities = {a: entity_spans(sets[a], length) for a in finished}
     tokens.add(document.tokens, length, entities)
+    alpha_u.add(length, entities)
     return _Prepared(
         document_id=document.document_id,
         text_length=length,

@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.core.model import DocumentLabelValue
 
-from .alpha_u import Continuum
+from .alpha_u_studies import DocumentStudies
 from .disagreement import document_disagreement
 from .documents import EntitySpan, EventMention
 from .events import EVENT_MEASURES, MATCH_MODES, EventCounts, event_tuples
@@ -162,28 +162,19 @@ def _per_annotator(values: Mapping[str, Score], annotators: Sequence[str]) -> di
 
 
 def _alpha_u_section(
-    documents: Sequence[_Prepared], pairs: list[tuple[str, str]]
-) -> tuple[dict[str, Any], list[Score]]:
-    """The corpus section, and each document's overall value (for the per-document rows)."""
-    by_document: list[Score] = []
+    studies: Sequence[DocumentStudies], pairs: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """The corpus section of the documents' studies (``alpha_u_studies``); an undefined value
+    (fewer than two finished annotators, no spans) is left out of each mean."""
     overall: list[Score] = []
     per_label: dict[str, list[Score]] = {}
     per_pair: dict[str, list[Score]] = {pair_key(a, b): [] for a, b in pairs}
-    for document in documents:
-        if len(document.finished) < 2:
-            by_document.append(Undefined("fewer than two annotators finished the document"))
-            continue
-        continuum = Continuum(
-            {a: document.entities[a] for a in document.finished}, document.text_length
-        )
-        study = continuum.alpha_u()
+    for study in studies:
         overall.append(study.overall)
-        by_document.append(study.overall)
         for label, value in study.per_category.items():
             per_label.setdefault(label, []).append(value)
-        for a, b in pairs:
-            if a in document.entities and b in document.entities:
-                per_pair[pair_key(a, b)].append(continuum.alpha_u([a, b]).overall)
+        for key, value in study.pairs.items():
+            per_pair[key].append(value)
     section = {
         "measure": "Krippendorff's alpha_U (1995) on characters, DKPro Statistics / INCEpTION "
         "semantics: one continuum per document (its text), units = entity spans, "
@@ -205,7 +196,7 @@ def _alpha_u_section(
         },
         "documents": sum(1 for v in overall if not isinstance(v, Undefined)),
     }
-    return section, by_document
+    return section
 
 
 # --- events -------------------------------------------------------------------------------------
