@@ -80,7 +80,7 @@ class NoProcess:
 @pytest.fixture
 def report_here(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The corpus's report worked out in this process alone."""
-    monkeypatch.setattr(alpha_u_studies, "BATCH", DOCUMENTS)
+    monkeypatch.setattr(alpha_u_studies, "BATCH", DOCUMENTS + 1)  # never full
     monkeypatch.setattr(alpha_u_studies, "AheadProcess", NoProcess)
     report = agreement_report(corpus(), ANNOTATORS)
     StartedProcess.started.clear()
@@ -112,17 +112,17 @@ def test_batches_a_dead_process_did_not_answer_are_worked_out_here(
     assert process.received == 1
 
 
-def test_a_report_of_one_batch_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_report_smaller_than_a_batch_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(alpha_u_studies, "BATCH", BATCH)
     monkeypatch.setattr(alpha_u_studies, "AheadProcess", NoProcess)
-    report = agreement_report(corpus(BATCH), ANNOTATORS)
-    assert len(report["per_document"]) == BATCH
+    report = agreement_report(corpus(BATCH - 1), ANNOTATORS)
+    assert len(report["per_document"]) == BATCH - 1
 
 
 def test_the_process_ends_when_the_report_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     documents = corpus()
     broken = AnnotationSet("amal", (Span("s", 50, 70, "PER", ""),), (), Status.DONE)  # past the text
-    documents[-1] = DocumentAnnotations("bad", 60, (), {"amal": broken}, frozenset({"amal"}))
+    documents[-1] = DocumentAnnotations.from_sets("bad", 60, (), [broken])
     monkeypatch.setattr(alpha_u_studies, "BATCH", BATCH)
     monkeypatch.setattr(alpha_u_studies, "AheadProcess", StartedProcess)
     StartedProcess.started.clear()

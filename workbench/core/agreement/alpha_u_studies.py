@@ -7,9 +7,10 @@ second process (``core.ahead_process``) works out the studies of each batch (``B
 documents) while the report reads and prepares the documents that follow; the report takes them
 back, in order, for its alpha_U section (``studies``).
 
-The first batch is worked out here, so a report of one batch or less starts no process; so is
-the last, partial one, and any batch whose studies are not back when they are asked for while
-the process has answered nothing yet (it is still starting), or once it has died.
+The first batch is worked out here (the process starts once it is full, to take those that
+follow), so a report smaller than a batch starts no process; so is the last, partial one, and
+any batch whose studies are not back when they are asked for while the process has answered
+nothing yet (it is still starting), or once it has died.
 """
 
 from __future__ import annotations
@@ -122,10 +123,9 @@ class AlphaUStudies:
         return self.process.answer(batch.number)
 
     def _hand_on(self, documents: list[tuple[int, Entities]]) -> None:
-        if not self.handed_on:
+        if self.process is None:  # the first batch: the process starts for those that follow
+            self.process = AheadProcess(batch_studies, "workbench alpha_U")
             self.handed_on.append(_HandedOn(documents, None))
             return
-        if self.process is None:
-            self.process = AheadProcess(batch_studies, "workbench alpha_U")
         number = self.process.send((self.pairs, documents)) if self.process.alive() else None
         self.handed_on.append(_HandedOn(documents, number))
