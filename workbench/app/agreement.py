@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
+import numpy as np
+
 from workbench.app.packages import choose_documents
 from workbench.app.progress import counted
 from workbench.core.agreement import DocumentAnnotations, agreement_report
+from workbench.core.agreement.documents import TokenRanges
 from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
 from workbench.core.model import GOLD, AnnotatedDocument, Document
@@ -82,10 +85,10 @@ def measures_input(
     now)."""
     document = annotated.document
     names[document.id] = document.name
-    tokens = document.tokens
+    tokens: TokenRanges | None = document.tokens
     if not tokens:
         cut = text_tokens(document.text) if tokens_of is None else tokens_of(document)
-        tokens = tuple(zip(cut.starts, cut.ends, strict=True))
+        tokens = np.array((cut.starts, cut.ends), dtype=np.int64).T
     sets = [s for s in annotated.sets if s.annotator in annotators]
     return DocumentAnnotations.from_sets(document.id, len(document.text), tokens, sets)
 

@@ -8,6 +8,7 @@ from the definition (references.token_value) and hands the values to the publish
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Callable
 from itertools import combinations
@@ -309,9 +310,27 @@ def test_equally_long_spans_with_different_labels_give_a_composite() -> None:
     assert values_of([(0, 3, "PER"), (0, 3, "LOC"), (0, 8, "ORG")], tokens) == ["ORG", "ORG"]
 
 
-def test_tokens_must_be_in_order() -> None:
-    with pytest.raises(ValueError, match="not after the previous token"):
-        DocumentAnnotations("d", 10, ((4, 6), (0, 3)), {}, frozenset())
+@pytest.mark.parametrize(
+    ("tokens", "named"),
+    [
+        (((4, 6), (0, 3)), "[0, 3)"),  # before the previous one
+        (((0, 3), (2, 5)), "[2, 5)"),  # overlapping the previous one
+        (((0, 3), (5, 5), (6, 8)), "[5, 5)"),  # empty
+        (((0, 3), (6, 4)), "[6, 4)"),  # reversed
+        (((-1, 3),), "[-1, 3)"),  # before the text
+        (((0, 3), (8, 11)), "[8, 11)"),  # past its end
+    ],
+)
+def test_tokens_must_be_in_order_inside_the_text_and_not_empty(
+    tokens: tuple[tuple[int, int], ...], named: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(f"token {named} is empty, outside the text")):
+        DocumentAnnotations.from_sets("d", 10, tokens, [])
+
+
+def test_tokens_that_touch_and_fill_the_text_are_taken() -> None:
+    document = DocumentAnnotations.from_sets("d", 10, ((0, 3), (3, 4), (6, 10)), [])
+    assert document.tokens.tolist() == [[0, 3], [3, 4], [6, 10]]
 
 
 @SETTINGS

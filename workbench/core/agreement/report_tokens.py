@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
 
 from .coding import cohen_kappa, fleiss_kappa, krippendorff_alpha, labelled_units
-from .documents import EntitySpan
+from .documents import EntitySpan, TokenBounds
 from .report_sections import _mean_sd_over_pairs
 from .token_units import MISSING, Codebook, IntArray, token_values
 from .values import Score, pair_key
@@ -104,7 +103,7 @@ class _TokenStudy:
 
 @dataclass(frozen=True, slots=True)
 class _PendingDocument:
-    tokens: Sequence[tuple[int, int]]
+    tokens: TokenBounds
     text_length: int
     pattern: Column
     entities: list[Sequence[EntitySpan]]  # of the finished annotators, in the study's order
@@ -134,7 +133,7 @@ class TokenCounter:
 
     def add(
         self,
-        tokens: Sequence[tuple[int, int]],
+        tokens: TokenBounds,
         text_length: int,
         entities: Mapping[str, Sequence[EntitySpan]],
     ) -> None:
@@ -195,11 +194,7 @@ class _LaidOut:
 
     def __init__(self, batch: Sequence[_PendingDocument], codebook: Codebook) -> None:
         token_counts = np.array([len(d.tokens) for d in batch], dtype=np.int64)
-        bounds = np.fromiter(
-            chain.from_iterable(chain.from_iterable(d.tokens for d in batch)),
-            dtype=np.int64,
-            count=2 * int(token_counts.sum()),
-        ).reshape(-1, 2)
+        bounds = np.concatenate([d.tokens for d in batch])
         first_column = np.cumsum(token_counts) - token_counts
         self.document_of_column = np.repeat(np.arange(len(batch)), token_counts)
         document_of_copy = np.repeat(np.arange(len(batch)), [len(d.entities) for d in batch])
