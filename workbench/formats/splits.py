@@ -119,8 +119,36 @@ def check_percentages(percentages: tuple[int, int, int]) -> None:
         )
 
 
+class EmptySplit(WorkbenchError):
+    """A split that would leave a split whose percentage is not 0 without a single ``unit``
+    (``document`` or ``sentence``; ``count`` of them, 0 when there is nothing to split): said
+    in the command line's words, which the window words its own way from these fields."""
+
+    def __init__(
+        self, count: int, percentages: tuple[int, int, int], unit: str, empty: list[str]
+    ) -> None:
+        self.count, self.unit, self.empty = count, unit, empty
+        split = f"--split {'/'.join(map(str, percentages))}"
+        if not count:
+            message = (
+                f"{split}: there is no {unit} to split, since no document has annotations of "
+                "the source exported (gold unless --source names another)"
+            )
+        else:
+            advice = (
+                "; split the sentences instead with --split-by sentence (conll and hf exports)"
+                if unit == "document"
+                else ""
+            )
+            message = (
+                f"{split} cannot give every split a {unit}: {count} {unit}(s) leave "
+                f"{' and '.join(empty)} empty{advice}"
+            )
+        super().__init__(message)
+
+
 def refuse_empty_splits(count: int, percentages: tuple[int, int, int], unit: str) -> None:
-    """``WorkbenchError`` when a split with a percentage above 0 would get no ``unit``."""
+    """``EmptySplit`` when a split with a percentage above 0 would get no ``unit``."""
     check_percentages(percentages)
     sizes = split_sizes(count, percentages)
     empty = [
@@ -128,22 +156,8 @@ def refuse_empty_splits(count: int, percentages: tuple[int, int, int], unit: str
         for name, percent, size in zip(SPLIT_NAMES, percentages, sizes, strict=True)
         if percent and not size
     ]
-    if not empty:
-        return
-    if not count:
-        raise WorkbenchError(
-            f"--split {'/'.join(map(str, percentages))}: there is no {unit} to split, since no "
-            "document has annotations of the source exported (gold unless --source names another)"
-        )
-    advice = (
-        "; split the sentences instead with --split-by sentence (conll and hf exports)"
-        if unit == "document"
-        else ""
-    )
-    raise WorkbenchError(
-        f"--split {'/'.join(map(str, percentages))} cannot give every split a {unit}: "
-        f"{count} {unit}(s) leave {' and '.join(empty)} empty{advice}"
-    )
+    if empty:
+        raise EmptySplit(count, percentages, unit, empty)
 
 
 def split_sizes(count: int, percentages: tuple[int, int, int]) -> list[int]:

@@ -26,9 +26,11 @@ from workbench.app.exporting import export_project
 from workbench.core.model import GOLD
 from workbench.formats import EXPORTERS
 from workbench.formats.base import EXPORT_MARK
+from workbench.formats.splits import EmptySplit
+from workbench.ui import i18n
 from workbench.ui.background import CancelCheck
 from workbench.ui.lead import export_dialog
-from workbench.ui.lead.export_dialog import ExportDialog, open_export_dialog
+from workbench.ui.lead.export_dialog import ExportDialog, empty_split_words, open_export_dialog
 
 WAIT_MS = 20_000
 
@@ -240,6 +242,55 @@ def test_the_chooser_asks_for_a_file_or_a_folder_by_format(
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
         dialog.export_button.click()
     assert exported == [(str(tmp_path / "chosen.jsonl"), 5)] and not dialog.isVisible()
+
+
+def test_a_split_refused_for_too_few_documents_is_said_in_the_forms_words(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    """The refusal was the command line's: "--split 98/1/1 cannot give every split a
+    document ...; split the sentences instead with --split-by sentence"."""
+    choose(dialog, "conll", "badr")
+    dialog.split_check.setChecked(True)
+    for spin, value in zip(dialog.split_spins, (98, 1, 1), strict=True):
+        spin.setValue(value)
+    dialog.set_output(tmp_path / "split")
+    task = dialog.start_export()
+    assert task is not None
+    with qtbot.waitSignal(task.failed, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == [
+        "Too few documents to give every part of the split one; left empty: validation, test. "
+        "Split by sentences, or change the percentages."
+    ]
+    assert not (tmp_path / "split").exists()
+    assert task.error_box is not None
+    task.error_box.close()
+
+
+def test_every_split_refused_for_too_few_is_said_in_the_forms_words_in_both_languages() -> None:
+    documents = EmptySplit(3, (80, 10, 10), "document", ["validation", "test"])
+    sentences = EmptySplit(2, (60, 20, 20), "sentence", ["test"])
+    nothing = EmptySplit(0, (80, 10, 10), "document", ["train", "validation", "test"])
+    assert empty_split_words(sentences) == (
+        "Too few sentences to give every part of the split one; left empty: test. "
+        "Change the percentages."
+    )
+    assert empty_split_words(nothing) == (
+        "There is nothing to split: no document has annotations of the chosen source."
+    )
+    i18n.set_language(i18n.Language.ARABIC)
+    try:
+        assert empty_split_words(documents) == (
+            "الوثائق أقل من أن يصيب كلَّ جزء من التقسيم واحدةٌ منها؛ يبقى فارغًا: التحقق، "
+            "الاختبار. قسِّم حسب الجمل، أو غيِّر النسب."
+        )
+        assert empty_split_words(sentences) == (
+            "الجمل أقل من أن يصيب كلَّ جزء من التقسيم واحدةٌ منها؛ يبقى فارغًا: الاختبار. غيِّر النسب."
+        )
+        assert empty_split_words(nothing) == "لا شيء للتقسيم: ليس في أي وثيقة توسيمات من المصدر المختار."
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
+    assert "--split-by sentence" in str(documents)  # the command line's words stay its own
 
 
 def test_an_export_onto_the_project_is_refused_and_the_project_kept(
