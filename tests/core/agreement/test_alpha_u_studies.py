@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import sys
 import time
 from typing import Any, ClassVar
 
@@ -117,6 +118,21 @@ def test_a_report_smaller_than_a_batch_starts_no_process(monkeypatch: pytest.Mon
     monkeypatch.setattr(alpha_u_studies, "AheadProcess", NoProcess)
     report = agreement_report(corpus(BATCH - 1), ANNOTATORS)
     assert len(report["per_document"]) == BATCH - 1
+
+
+def test_the_studies_given_hold_no_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held to the report's end, every document's entities were freed at once as the report
+    returned: one step of the interpreter of 20-28 ms at 3,000 documents, which a window's
+    thread waited for (the report frees its own a slice at a time)."""
+    monkeypatch.setattr(alpha_u_studies, "BATCH", BATCH)
+    monkeypatch.setattr(alpha_u_studies, "AheadProcess", StartedProcess)
+    entities = [{"amal": ((0, 3, "PER"),), "badr": ((1, 3, "PER"),)} for _ in range(DOCUMENTS)]
+    held_before = [sys.getrefcount(each) for each in entities]
+    with alpha_u_studies.AlphaUStudies([("amal", "badr")]) as studies:
+        for index in range(DOCUMENTS):
+            studies.add(10, entities[index])
+        assert len(studies.studies()) == DOCUMENTS
+        assert [sys.getrefcount(each) for each in entities] == held_before
 
 
 def test_the_process_ends_when_the_report_fails(monkeypatch: pytest.MonkeyPatch) -> None:
