@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from .values import Score, Undefined
+from .values import FEWER_THAN_TWO_FINISHED, Score, Undefined
 
 ZERO_OVER_ZERO = (
     "D_O = D_E = 0 (every unit is one character long and no gap is left): 0/0; "
@@ -136,7 +136,7 @@ class Continuum:
         index = sorted(self.raters.index(r) for r in chosen)
         m, length = len(index), self.length
         if m < 2:
-            return AlphaU(Undefined("fewer than two annotators finished the document"), {})
+            return AlphaU(Undefined(FEWER_THAN_TWO_FINISHED), {})
         pairs = list(combinations(index, 2))
         per_category: dict[str, Score] = {}
         observed_total = 0

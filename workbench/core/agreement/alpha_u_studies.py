@@ -22,14 +22,13 @@ from types import TracebackType
 from workbench.core.ahead_process import AheadProcess
 
 from .alpha_u import Continuum, UnitSpec
-from .values import Score, Undefined, pair_key
+from .values import FEWER_THAN_TWO_FINISHED, Score, Undefined, pair_key
 
 BATCH = 100
 """Documents handed on at once. A batch is pickled (and its studies unpickled) in one call that
 holds the interpreter: 1.5 ms for 100 documents of 3 annotators with 20 spans each, 9 ms for
 500, with which a window's thread waited up to 27 ms while the dashboard computed
 (``tests/benchmarks/test_interpreter_waits_bench.py``)."""
-FEWER_THAN_TWO = "fewer than two annotators finished the document"
 
 Entities = Mapping[str, Sequence[UnitSpec]]
 """The entity spans of each annotator who finished a document, in the study's order."""
@@ -51,7 +50,7 @@ def document_studies(
     text_length: int, entities: Mapping[str, Iterable[UnitSpec]], pairs: Iterable[tuple[str, str]]
 ) -> DocumentStudies:
     if len(entities) < 2:
-        return DocumentStudies(Undefined(FEWER_THAN_TWO), {}, {})
+        return DocumentStudies(Undefined(FEWER_THAN_TWO_FINISHED), {}, {})
     continuum = Continuum(entities, text_length)
     study = continuum.alpha_u()
     return DocumentStudies(

@@ -29,7 +29,7 @@ from workbench.core.model import DocumentLabelValue
 
 from .documents import EntitySpan, EventMention
 from .relations import RelationMention
-from .values import Score, Undefined
+from .values import FEWER_THAN_TWO_FINISHED, Score, Undefined
 
 AnnotationKey = tuple[object, ...]
 
@@ -69,7 +69,7 @@ def document_disagreement(
     annotators = list(entities)
     if len(annotators) < 2:
         return DocumentDisagreement(
-            Undefined("fewer than two annotators finished the document"), 0, 0
+            Undefined(FEWER_THAN_TWO_FINISHED), 0, 0
         )
     relations = relations or {}
     document_labels = document_labels or {}

@@ -14,6 +14,8 @@ from fractions import Fraction
 from itertools import combinations
 
 PAIR_SEPARATOR = "|"
+FEWER_THAN_TWO_FINISHED = "fewer than two annotators finished the document"
+"""Why a measure of one document's annotators is undefined when fewer than two finished it."""
 
 
 @dataclass(frozen=True, slots=True)
