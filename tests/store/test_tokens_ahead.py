@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from tests.core.ahead_process_doubles import DyingAfterFirstAnswer, WaitedFor
 from tests.store.test_token_cache import CountedTokenizer, cached_rows, tokenizer  # noqa: F401 (fixture)
 from workbench.app.agreement import project_agreement
 from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Span, make_document
@@ -59,7 +60,7 @@ def project_paths(tmp_path: Path) -> tuple[Path, Path]:
     return projects_of(tmp_path, documents())
 
 
-class StartedCutter(tokens_ahead._Cutter):
+class StartedCutter(WaitedFor[list[str], list[token_cache.Packed]], tokens_ahead._Cutter):
     """The cutting process, waited for before the first rows are asked for, as a long run
     finds it: started, the texts it was sent back. Each process started is kept, to look at."""
 
@@ -69,26 +70,10 @@ class StartedCutter(tokens_ahead._Cutter):
         super().__init__()
         StartedCutter.started.append(self)
 
-    def answer(self, number: int) -> list[token_cache.Packed] | None:
-        self.wait_for_first_rows()
-        return super().answer(number)
 
-    def wait_for_first_rows(self) -> None:
-        deadline = time.monotonic() + 60
-        while not self.received and self.answers.empty() and time.monotonic() < deadline:
-            time.sleep(0.01)
-
-
-class DyingCutter(StartedCutter):
+class DyingCutter(DyingAfterFirstAnswer[list[str], list[token_cache.Packed]], StartedCutter):
     """A cutting process that dies once it has sent back its first rows, before it is sent
     the next texts."""
-
-    def send(self, batch: list[str]) -> int:
-        if self.sent:
-            self.wait_for_first_rows()
-            self.process.kill()
-            self.process.join()
-        return super().send(batch)
 
 
 class NoCutter:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import random
 import sys
-import time
 from typing import Any, ClassVar
 
 import pytest
 
+from tests.core.ahead_process_doubles import DyingAfterFirstAnswer, WaitedFor
 from workbench.core.agreement import DocumentAnnotations, agreement_report, alpha_u_studies
 from workbench.core.agreement.alpha_u_studies import Batch, DocumentStudies
-from workbench.core.ahead_process import AheadProcess
 from workbench.core.model import AnnotationSet, Span, Status
 
 ANNOTATORS = ("amal", "badr", "dana")
@@ -42,7 +41,7 @@ def corpus(documents: int = DOCUMENTS) -> list[DocumentAnnotations]:
     return found
 
 
-class StartedProcess(AheadProcess[Batch, list[DocumentStudies]]):
+class StartedProcess(WaitedFor[Batch, list[DocumentStudies]]):
     """The process, waited for before its first answer is asked for, as a long report finds it;
     each one started is kept, to look at."""
 
@@ -52,25 +51,9 @@ class StartedProcess(AheadProcess[Batch, list[DocumentStudies]]):
         super().__init__(*args)
         StartedProcess.started.append(self)
 
-    def answer(self, number: int) -> list[DocumentStudies] | None:
-        self.wait_for_first_answer()
-        return super().answer(number)
 
-    def wait_for_first_answer(self) -> None:
-        deadline = time.monotonic() + 60
-        while not self.received and self.answers.empty() and time.monotonic() < deadline:
-            time.sleep(0.01)
-
-
-class DyingProcess(StartedProcess):
+class DyingProcess(DyingAfterFirstAnswer[Batch, list[DocumentStudies]], StartedProcess):
     """A process that dies once it has answered its first batch, before it is sent the next."""
-
-    def send(self, batch: Batch) -> int:
-        if self.sent:
-            self.wait_for_first_answer()
-            self.process.kill()
-            self.process.join()
-        return super().send(batch)
 
 
 class NoProcess:
