@@ -371,9 +371,14 @@ class AdjudicationView(AdjudicationLayout):
     def show_gold_written(self, document_id: str) -> None:
         """Show gold as written on ``document_id`` (the open document) and tell who listens. What
         the message line said of the previous state goes: an undo makes it untrue."""
-        self.say("")
         self._comparison = Comparison.load(self.project, document_id)
         self._show_annotations()
+        self.tell_gold_written(document_id)
+
+    def tell_gold_written(self, document_id: str) -> None:
+        """What follows gold written on ``document_id``, shown as written already (opened after
+        the change): its row, the actions, who listens; the message line is cleared."""
+        self.say("")
         self.documents.replace_row(load_row(self.project, GOLD, document_id))
         self._refresh_actions()
         self.goldChanged.emit(document_id)

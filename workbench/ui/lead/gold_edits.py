@@ -79,10 +79,14 @@ class GoldEdits(QObject):
         return document_id == self._view.document_id
 
     def show_changed(self, document_id: str, change: Change | None) -> None:
-        """``StepDocuments``: open the undo step's document (read at once), then show its gold
-        as written."""
+        """``StepDocuments``: open the undo step's document (read at once, as the step left
+        it), then tell its gold written; read again only where it did not open at once."""
         self._view.show_document(document_id)
-        if change is not None:
+        if change is None:
+            return
+        if self._view.document_id == document_id:
+            self._view.tell_gold_written(document_id)
+        else:
             self.apply_change(change)
 
     def report_refusal(self, message: str, command: Command) -> None:
