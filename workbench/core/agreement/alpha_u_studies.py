@@ -109,23 +109,27 @@ class AlphaUStudies:
             self.handed_on.append(_HandedOn(self.filling, None))
             self.filling = []
         here = {
-            index: batch_studies((self.pairs, batch.documents))
+            index: self._worked_out_here(batch)
             for index, batch in enumerate(self.handed_on)
             if batch.number is None
         }  # first, while the process finishes its own
         found: list[DocumentStudies] = []
         for index, batch in enumerate(self.handed_on):
-            answer = here[index] if index in here else self._answer(batch)
-            found.extend(batch_studies((self.pairs, batch.documents)) if answer is None else answer)
+            answer = here[index] if batch.number is None else self._answer(batch.number)
+            found.extend(self._worked_out_here(batch) if answer is None else answer)
         # The documents' entities are the report's to free, a slice at a time; held here to the
         # report's end, they were all freed at once, the window's thread waiting 20-28 ms.
         self.handed_on = []
         return found
 
-    def _answer(self, batch: _HandedOn) -> list[DocumentStudies] | None:
-        if batch.number is None or self.process is None:
-            return None
-        return self.process.answer(batch.number)
+    def _worked_out_here(self, batch: _HandedOn) -> list[DocumentStudies]:
+        return batch_studies((self.pairs, batch.documents))
+
+    def _answer(self, number: int) -> list[DocumentStudies] | None:
+        """The process's answer to the batch sent as ``number``; None when it has none
+        (``AheadProcess.answer``)."""
+        assert self.process is not None, "a batch was sent, so the process was started"
+        return self.process.answer(number)
 
     def _hand_on(self, documents: list[tuple[int, Entities]]) -> None:
         if self.process is None:  # the first batch: the process starts for those that follow
