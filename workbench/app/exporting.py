@@ -14,7 +14,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.gc_pause import collection_paused
 from workbench.core.model import GOLD, SUGGESTIONS, ImportedDocument
 from workbench.core.progress import Progress, no_progress
-from workbench.formats import exporter, exporter_reads_tokens, exporter_splits_sentences, exporter_takes_plain_spans
+from workbench.formats import exporter, exporter_renders, exporter_splits_sentences, exporter_takes_plain_spans
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.splits import split_in_id_order
@@ -48,8 +48,9 @@ def export_project(
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
     holding exactly this export, or, when the export fails, what it held before. Token offsets
     come from the project's token cache, and those cut now are kept there when the project is
-    writable (``store.token_cache``); a token-based export has batches of the documents (or
-    split by sentence, their sentences) rendered by a second process (``app.render_ahead``).
+    writable (``store.token_cache``); an export to one file of the documents' texts (JSONL,
+    CoNLL, Hugging Face, events) has batches of the documents (or split by sentence, their
+    sentences) rendered by a second process (``app.render_ahead``).
     A split by document is decided before the documents are read (``_split_first``). The cyclic
     garbage collector is paused meanwhile: an export makes no cycles, and it read every span as
     a row, each few hundred of which started a collection (0.11 s of a brat export of 10,000
@@ -82,9 +83,9 @@ def _documents(
     order: Sequence[str] | None,
 ) -> AbstractContextManager[tuple[Iterator[ImportedDocument], ExportOptions]]:
     """The documents to export (all in project order, unless ``order`` gives their ids), and
-    the options to export them with: a token-based export has batches of them rendered by a
-    second process, whose options give them rendered (``app.render_ahead``)."""
-    if exporter_reads_tokens(format_name) and (not options.by_sentence or exporter_splits_sentences(format_name)):
+    the options to export them with: an exporter with a renderer has batches of them rendered
+    by a second process, whose options give them rendered (``app.render_ahead``)."""
+    if exporter_renders(format_name) and (not options.by_sentence or exporter_splits_sentences(format_name)):
         return render_ahead(project, source, format_name, options, cache, report, order)
     read = project.iter_plain if exporter_takes_plain_spans(format_name) else project.iter_annotated
     return nullcontext((read(source, order), options))

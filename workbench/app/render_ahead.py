@@ -1,14 +1,16 @@
-"""Rendering batches of a token-based export in a second process while the export renders others.
+"""Rendering batches of an export in a second process while the export renders others.
 
 A CoNLL, Hugging Face or events export of a project spends most of its time in Python for each
 token: its string, its tag, its line (the CoNLL export of 10,000 documents of 3,000 characters
-whose tokens the project keeps: 5.4 s, all on one core of two). ``render_ahead`` reads the
+whose tokens the project keeps: 5.4 s, all on one core of two); a JSONL export, in reading each
+document's spans and writing their records (1.6 s, on one core). ``render_ahead`` reads the
 documents in batches (``BATCH``) and sends each batch it reads to a process of its own
 (``core.ahead_process``) while that process has fewer than ``IN_FLIGHT`` batches to render; it
 renders the others itself as it reads them, so that how much each process renders follows how
 fast each goes. The process is sent the ids of a batch's documents: it reads them with their
-sets from the project (a read-only connection of its own), checks and renders them with the
-exporter's ``renderer`` (their tokens from the project's cache, or cut there) and sends back
+sets from the project (a read-only connection of its own; plain spans as columns, for an
+exporter that takes them), checks and renders them with the exporter's ``renderer`` (their
+tokens from the project's cache, or cut there) and sends back
 their texts, what the report counted, and the tokens it cut. An export split by sentence has
 each document's sentences rendered so, with the exporter's ``sentence_renderer``. The export
 reads the sets of the batches it renders itself, and of the others only the revisions.
@@ -42,7 +44,7 @@ from typing import NamedTuple
 
 from workbench.core.ahead_process import AheadProcess
 from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
-from workbench.formats import renderer, sentence_renderer
+from workbench.formats import exporter_reads_tokens, exporter_takes_plain_spans, renderer, sentence_renderer
 from workbench.formats.base import ExportOptions, check_offsets
 from workbench.formats.report import FormatReport
 from workbench.formats.sentence_splits import Sentence
@@ -116,7 +118,7 @@ class _Sent(NamedTuple):
 class _Rendering(NamedTuple):
     """A batch's documents as the export hands them on, and their rendering."""
 
-    documents: list[AnnotatedDocument]
+    documents: Sequence[ImportedDocument]
     rendered: Rendered
 
 
@@ -271,7 +273,7 @@ class _Ahead:
         return _Rendering([AnnotatedDocument(document, ()) for document in sent.batch], rendered)
 
     def _rendered_here(self, batch: Batch, cache: TokenCache) -> _Rendering:
-        documents = self.project.with_sets(batch, self.source)
+        documents = self.project.with_sets(batch, self.source, plain=exporter_takes_plain_spans(self.format_name))
         return _Rendering(documents, rendered_batch(documents, self.format_name, self.options, cache))
 
 
@@ -286,7 +288,8 @@ def render_batch(work: RenderWork) -> Rendered | None:
     and the export renders them itself (module docstring)."""
     try:
         project = _read_only(work.project)
-        documents = list(project.iter_annotated(work.source, work.document_ids))
+        read = project.iter_plain if exporter_takes_plain_spans(work.format_name) else project.iter_annotated
+        documents = list(read(work.source, work.document_ids))
         cache = TokenCache(project.conn, writable=False, handing_back=True)
         return rendered_batch(documents, work.format_name, work.options, cache)
     except Exception:  # noqa: BLE001 - the export renders the batch, and meets it itself
@@ -298,11 +301,12 @@ def rendered_batch(
 ) -> Rendered:
     """The documents checked (``check_offsets``) and rendered as the export writes them, with
     what the report counted of them and the tokens ``cache`` hands back; an error of a document
-    is raised as the export on one process raises it. The project's rows of their tokens are
-    read in one query (``TokenCache.read_ahead``)."""
+    is raised as the export on one process raises it. The project's rows of their tokens, for
+    an exporter that reads them, are read in one query (``TokenCache.read_ahead``)."""
     report = FormatReport()
     render = _rendition(format_name, replace(options, text_tokens=cache.tokens), report)
-    cache.read_ahead({annotated.document.sha256 for annotated in documents})
+    if exporter_reads_tokens(format_name):
+        cache.read_ahead({annotated.document.sha256 for annotated in documents})
     texts = []
     for annotated in documents:
         check_offsets(annotated)

@@ -7,10 +7,11 @@ annotations are spans and nothing else as ``PlainSpansDocument`` (``core.model``
 of either kind, and ``PLAIN_SPANS = True`` when it writes plain spans from their columns (a
 project's export then reads them so, ``exporter_takes_plain_spans``); the token-based exporters tag
 ``Span``s, which they would only make again, and have ``READS_TOKENS = True``: they ask
-``ExportOptions.text_tokens`` for each document's tokens (``exporter_reads_tokens``), and have a
-``renderer`` too: what they render each document with, which a second process rendering part of
-a project's export takes (``renderer``); those that split by sentence have a
-``sentence_renderer``, which gives a document's sentences so (``exporter_splits_sentences``).
+``ExportOptions.text_tokens`` for each document's tokens (``exporter_reads_tokens``). An exporter
+that writes one file of its documents' texts one after the other has a ``renderer``: what it
+renders each document with, which a second process rendering part of a project's export takes
+(``exporter_renders``, ``renderer``); those that split by sentence have a ``sentence_renderer``,
+which gives a document's sentences so (``exporter_splits_sentences``).
 Modules are imported only when their format is used.
 """
 
@@ -68,8 +69,14 @@ def exporter_reads_tokens(name: str) -> bool:
     return bool(getattr(_module(name, EXPORTERS, "export"), "READS_TOKENS", False))
 
 
+def exporter_renders(name: str) -> bool:
+    """Whether the exporter ``name`` renders each document to its text in the file (has a
+    ``renderer``)."""
+    return hasattr(_module(name, EXPORTERS, "export"), "renderer")
+
+
 def renderer(name: str) -> RendererFactory:
-    """The ``renderer`` of the token-based exporter ``name`` (``exporter_reads_tokens``)."""
+    """The ``renderer`` of the exporter ``name`` (``exporter_renders``)."""
     return cast("RendererFactory", _module(name, EXPORTERS, "export").renderer)
 
 

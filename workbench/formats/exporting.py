@@ -46,8 +46,8 @@ from workbench.formats.splits import split_documents
 Renderer = Callable[[ImportedDocument], Iterable[str]]
 """The text of one document in an export file."""
 RendererFactory = Callable[[ExportOptions, FormatReport], Renderer]
-"""A token-based exporter's ``renderer``: what it renders each document with, counting what it
-widened or left out in the report (``formats.renderer``)."""
+"""An exporter's ``renderer``: what it renders each document with, counting what it widened or
+left out in the report (``formats.renderer``)."""
 
 
 @dataclass(frozen=True)

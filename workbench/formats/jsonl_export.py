@@ -14,7 +14,7 @@ from typing import Any
 from workbench.core.model import AnnotationSet, Argument, ImportedDocument, PlainSpans, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import ExportOptions
-from workbench.formats.exporting import write_text_export
+from workbench.formats.exporting import Renderer, write_text_export
 from workbench.formats.report import FormatReport
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -29,10 +29,18 @@ def write(
     *,
     report: FormatReport | None = None,
 ) -> None:
-    def render(annotated: ImportedDocument) -> Iterator[str]:
-        yield document_line(annotated)
-
+    render = renderer(options, report if report is not None else FormatReport())
     write_text_export(documents, out, options, progress, suffix=".jsonl", render=render)
+
+
+def renderer(options: ExportOptions, report: FormatReport) -> Renderer:
+    """A document's line, the same whatever the options; a project's export has batches of
+    the lines rendered by a second process (``formats.renderer``)."""
+    return _rendered
+
+
+def _rendered(annotated: ImportedDocument) -> Iterator[str]:
+    yield document_line(annotated)
 
 
 def document_line(annotated: ImportedDocument) -> str:

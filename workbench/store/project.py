@@ -69,6 +69,7 @@ from workbench.store.reading import (
     span_entries,
     span_labels_by_document,
     span_owner,
+    with_plain_sets,
     with_sets,
 )
 from workbench.store.suggestions import Rejected
@@ -238,9 +239,12 @@ class Project:
         them), loaded many at a time."""
         return iter_documents(self.conn, document_ids)
 
-    def with_sets(self, documents: list[Document], source: Source = "all") -> list[AnnotatedDocument]:
-        """``documents`` (from ``iter_documents``) with the sets of ``source``."""
-        return with_sets(self.conn, documents, source)
+    def with_sets(
+        self, documents: list[Document], source: Source = "all", *, plain: bool = False
+    ) -> Sequence[ImportedDocument]:
+        """``documents`` (from ``iter_documents``) with the sets of ``source``; with ``plain``,
+        those whose sets hold spans and nothing else as ``PlainSpansDocument`` (``iter_plain``)."""
+        return with_plain_sets(self.conn, documents, source) if plain else with_sets(self.conn, documents, source)
 
     def set_revisions(self, document_ids: Sequence[str], source: Source = "all") -> Revisions:
         """By document, the annotator and revision of each of its sets of ``source``, in the

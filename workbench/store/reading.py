@@ -182,6 +182,12 @@ def with_sets(conn: sqlite3.Connection, documents: list[Document], source: Sourc
     return list(map(as_annotated, _with_any_sets(conn, documents, source, plain=False)))
 
 
+def with_plain_sets(conn: sqlite3.Connection, documents: list[Document], source: Source) -> list[ImportedDocument]:
+    """``with_sets``, those whose sets hold spans and nothing else as ``PlainSpansDocument``
+    (``iter_plain``)."""
+    return _with_any_sets(conn, documents, source, plain=True)
+
+
 Revisions = dict[str, tuple[tuple[str, int], ...]]
 """By document, the annotator and revision of each of its sets."""
 
@@ -235,7 +241,7 @@ def iter_plain(
     ``PlainSpansDocument``: its spans' columns taken from the rows as they come, not made into a
     ``Span`` each, which was a fifth of an export of ten thousand documents."""
     for page in _pages(conn, document_ids):
-        yield from _with_any_sets(conn, page, source, plain=True)
+        yield from with_plain_sets(conn, page, source)
 
 
 def _pages(conn: sqlite3.Connection, document_ids: Sequence[str] | None) -> Iterator[list[Document]]:
