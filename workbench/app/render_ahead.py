@@ -44,8 +44,15 @@ from typing import NamedTuple
 
 from workbench.core.ahead_process import AheadProcess
 from workbench.core.model import AnnotatedDocument, Document, ImportedDocument
-from workbench.formats import exporter_reads_tokens, exporter_takes_plain_spans, renderer, sentence_renderer
-from workbench.formats.base import ExportOptions, check_offsets
+from workbench.formats import (
+    exporter_reads_tokens,
+    exporter_takes_plain_spans,
+    exporter_writes_files,
+    files_renderer,
+    renderer,
+    sentence_renderer,
+)
+from workbench.formats.base import ExportOptions, SetFiles, checked
 from workbench.formats.report import FormatReport
 from workbench.formats.sentence_splits import Sentence
 from workbench.store.project import Project
@@ -74,8 +81,9 @@ Hugging Face rows, held so, took an export of everyone's work to 221 MB rather t
 (before ``RENDERED_BATCH``; it still bounds what is held where later documents render to more
 than those before)."""
 Batch = list[Document]
-Rendition = str | list[Sentence]
-"""A document rendered: its text in the export file, or, split by sentence, its sentences."""
+Rendition = str | list[Sentence] | SetFiles
+"""A document rendered: its text in the export file, or, split by sentence, its sentences, or
+the texts of its sets' files (brat)."""
 Fingerprint = list[tuple[str, tuple[tuple[str, int], ...]]]
 """Each document's id with the annotator and revision of each of its sets: what tells that the
 process read the documents the export read."""
@@ -100,7 +108,7 @@ class Rendered:
     fingerprint: Fingerprint
     texts: list[Rendition]
     characters: int
-    """Of the texts (or the sentences' texts) in all."""
+    """Of the texts (or the sentences' texts, or the files' texts) in all (``_characters``)."""
     report: FormatReport
     cut: dict[str, Packed]
     """The tokens the process cut, by the sha256 of their texts, for the export to keep."""
@@ -148,10 +156,12 @@ def render_ahead(
     the options that give each rendered ahead by either process (module docstring): its text
     (``ExportOptions.rendered_ahead``), or split by sentence its sentences (``sentences_ahead``).
     The consumer must be done with a document before it asks for the next, as an export is."""
-    sent = replace(options, text_tokens=None, rendered_ahead=None, sentences_ahead=None)  # what pickles
-    ahead = _Ahead(project, source, format_name, sent)
+    sent = replace(options, text_tokens=None, rendered_ahead=None, sentences_ahead=None, files_ahead=None)
+    ahead = _Ahead(project, source, format_name, sent)  # ``sent``: the options that pickle
     if options.by_sentence:
         options = replace(options, sentences_ahead=ahead.sentences)
+    elif exporter_writes_files(format_name):
+        options = replace(options, files_ahead=ahead.files)
     else:
         options = replace(options, rendered_ahead=ahead.rendered)
     try:
@@ -215,6 +225,12 @@ class _Ahead:
         sentences = self.texts[id(annotated)]
         assert isinstance(sentences, list)
         return sentences
+
+    def files(self, annotated: ImportedDocument) -> SetFiles:
+        """The texts of the files ``annotated`` was rendered to (as ``rendered``)."""
+        files = self.texts[id(annotated)]
+        assert isinstance(files, tuple)
+        return files
 
     def close(self) -> None:
         if self.renderer is not None:
@@ -307,21 +323,28 @@ def rendered_batch(
     render = _rendition(format_name, replace(options, text_tokens=cache.tokens), report)
     if exporter_reads_tokens(format_name):
         cache.read_ahead({annotated.document.sha256 for annotated in documents})
-    texts = []
-    for annotated in documents:
-        check_offsets(annotated)
-        texts.append(render(annotated))
-    characters = sum(len(text) if isinstance(text, str) else sum(len(s.text) for s in text) for text in texts)
+    texts = list(map(checked(render), documents))
+    characters = sum(map(_characters, texts))
     return Rendered(fingerprint(documents), texts, characters, report, cache.take_cut())
+
+
+def _characters(rendition: Rendition) -> int:
+    if isinstance(rendition, str):
+        return len(rendition)
+    if isinstance(rendition, tuple):
+        return sum(len(text) for _, text in rendition)
+    return sum(len(sentence.text) for sentence in rendition)
 
 
 def _rendition(
     format_name: str, options: ExportOptions, report: FormatReport
 ) -> Callable[[ImportedDocument], Rendition]:
     """What renders a document as the export writes it: its text, or split by sentence its
-    sentences."""
+    sentences, or its sets' files."""
     if options.by_sentence:
         sentences = sentence_renderer(format_name)(options, report)
         return lambda annotated: list(sentences(annotated))
+    if exporter_writes_files(format_name):
+        return files_renderer(format_name)(options, report)
     render = renderer(format_name)(options, report)
     return lambda annotated: "".join(render(annotated))

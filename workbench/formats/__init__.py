@@ -11,7 +11,9 @@ project's export then reads them so, ``exporter_takes_plain_spans``); the token-
 that writes one file of its documents' texts one after the other has a ``renderer``: what it
 renders each document with, which a second process rendering part of a project's export takes
 (``exporter_renders``, ``renderer``); those that split by sentence have a ``sentence_renderer``,
-which gives a document's sentences so (``exporter_splits_sentences``).
+which gives a document's sentences so (``exporter_splits_sentences``). One that writes files of
+each document's sets (brat) has a ``files_renderer`` instead, which gives the texts of a
+document's files (``exporter_writes_files``, ``files_renderer``).
 Modules are imported only when their format is used.
 """
 
@@ -25,7 +27,7 @@ from workbench.core.errors import WorkbenchError
 
 if TYPE_CHECKING:  # the registry itself stays light: the command line reads it at start-up
     from workbench.formats.base import Exporter, Importer, ProjectImporter
-    from workbench.formats.exporting import RendererFactory
+    from workbench.formats.exporting import FilesRendererFactory, RendererFactory
     from workbench.formats.sentence_splits import SentenceRendererFactory
 
 IMPORTERS: dict[str, str] = {
@@ -70,9 +72,20 @@ def exporter_reads_tokens(name: str) -> bool:
 
 
 def exporter_renders(name: str) -> bool:
-    """Whether the exporter ``name`` renders each document to its text in the file (has a
-    ``renderer``)."""
-    return hasattr(_module(name, EXPORTERS, "export"), "renderer")
+    """Whether the exporter ``name`` renders each document to its text in the file or to its
+    files (has a ``renderer`` or a ``files_renderer``)."""
+    return hasattr(_module(name, EXPORTERS, "export"), "renderer") or exporter_writes_files(name)
+
+
+def exporter_writes_files(name: str) -> bool:
+    """Whether the exporter ``name`` writes files of each document's sets (has a
+    ``files_renderer``)."""
+    return hasattr(_module(name, EXPORTERS, "export"), "files_renderer")
+
+
+def files_renderer(name: str) -> FilesRendererFactory:
+    """The ``files_renderer`` of the exporter ``name`` (``exporter_writes_files``)."""
+    return cast("FilesRendererFactory", _module(name, EXPORTERS, "export").files_renderer)
 
 
 def renderer(name: str) -> RendererFactory:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Literal, Protocol, TextIO, TypeVar
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotatedDocument, Document, ImportedDocument, PlainSpans
@@ -31,6 +31,13 @@ class ImportOptions:
     """Foreign label -> schema label, applied before the labels are checked against the schema."""
     tag_columns: tuple[int, ...] | Literal["last"] | None = None
     """CoNLL: the tag columns (numbered from 1, the token), ``"last"``, or None to find them."""
+
+
+SetFiles = tuple[tuple[str, str], ...]
+"""The texts of a document's files of its own, one for each of its sets in annotator order, with
+the set's annotator: a brat export's ``.ann`` files."""
+FilesRenderer = Callable[[ImportedDocument], SetFiles]
+"""What renders a document's ``SetFiles`` (an exporter's ``files_renderer``)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,9 @@ class ExportOptions:
     sentences_ahead: Callable[[ImportedDocument], Sequence[Sentence]] | None = None
     """With a split by sentence, each document's sentences rendered already, as
     ``rendered_ahead``."""
+    files_ahead: FilesRenderer | None = None
+    """For an exporter that writes files of each document's sets (brat), the texts of a
+    document's files rendered already, as ``rendered_ahead``."""
 
     @property
     def by_sentence(self) -> bool:
@@ -93,6 +103,20 @@ class Exporter(Protocol):
 
 class StaleSpanError(WorkbenchError):
     """A span whose stored covered text no longer matches the document at its offsets."""
+
+
+Rendered = TypeVar("Rendered")
+
+
+def checked(render: Callable[[ImportedDocument], Rendered]) -> Callable[[ImportedDocument], Rendered]:
+    """``render``, each document checked first (``check_offsets``): nothing of a document is
+    rendered, and so written, before it is."""
+
+    def checked_render(annotated: ImportedDocument) -> Rendered:
+        check_offsets(annotated)
+        return render(annotated)
+
+    return checked_render
 
 
 def check_offsets(annotated: ImportedDocument) -> None:

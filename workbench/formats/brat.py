@@ -6,10 +6,10 @@ in ``brat_import``, which describe what each writes and reads; the schema's ``an
 ``brat_annotators``.
 """
 
-from workbench.formats.brat_export import write
+from workbench.formats.brat_export import files_renderer, write
 from workbench.formats.brat_import import read
 
 PLAIN_SPANS = True
 """``write`` writes the T lines of plain spans from their columns (``formats``)."""
 
-__all__ = ["PLAIN_SPANS", "read", "write"]
+__all__ = ["PLAIN_SPANS", "files_renderer", "read", "write"]

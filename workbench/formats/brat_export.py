@@ -36,13 +36,15 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import AnnotationSet, Event, ImportedDocument, PlainSpans, Relation, Span
+from workbench.core.model import AnnotationSet, Document, Event, ImportedDocument, PlainSpans, Relation, Span
 from workbench.core.progress import Progress, no_progress
 from workbench.formats.base import (
     ExportOptions,
+    FilesRenderer,
     NewFiles,
+    SetFiles,
     atomic_text_output,
-    check_offsets,
+    checked,
     export_folder,
     new_files,
 )
@@ -65,15 +67,14 @@ def write(
     report = report if report is not None else FormatReport()
     BratNames(options.schema)  # refuses a schema whose labels brat cannot tell apart
     groups, total = export_groups(documents, options)
+    ann_files = options.files_ahead or checked(files_renderer(options, report))
     done = 0
     with export_folder(out) as built:
         for split, group in groups:
             stems, path = FileStems(), built / split if split else built
             with new_files(path) as folder, atomic_text_output(path / NAMES_FILE, in_built_folder=True) as names:
                 for annotated in group:
-                    check_offsets(annotated)
-                    for stem, annotation_set in _file_stems(annotated, stems):
-                        _write_pair(folder, stem, annotated, annotation_set, report)
+                    _write_files(folder, annotated.document, ann_files(annotated), stems)
                     names.write(stems.names_tsv())  # as it goes: memory does not grow
                     done += 1
                     progress(done, total)
@@ -82,30 +83,40 @@ def write(
         write_text_file(built / "visual.conf", visual_conf(options.schema), in_built_folder=True)
 
 
-def _file_stems(
-    annotated: ImportedDocument, stems: FileStems
-) -> list[tuple[str, AnnotationSet | PlainSpans | None]]:
-    """A file stem for each annotation set (one for a document without sets)."""
-    document, sets = annotated.document, list[AnnotationSet | PlainSpans](annotated.sets)
-    if len(sets) <= 1:
-        stem = stems.stem(document.id, document.name)
-        return [(stem, sets[0] if sets else None)]
-    ordered = sorted(sets, key=lambda s: s.annotator)
-    variants = [annotator_part(s.annotator) for s in ordered]
-    named = zip(stems.variant_stems(document.id, document.name, variants), ordered, strict=True)
-    return [(stem, annotation_set) for stem, annotation_set in named]
+def files_renderer(options: ExportOptions, report: FormatReport) -> FilesRenderer:
+    """A document's ``.ann`` texts, one for each set in annotator order (none for a document
+    without sets): what a project's export has a second process render for batches of its
+    documents (``formats.files_renderer``)."""
+
+    def render(annotated: ImportedDocument) -> SetFiles:
+        sets: Sequence[AnnotationSet | PlainSpans] = annotated.sets
+        ordered = sorted(sets, key=lambda annotation_set: annotation_set.annotator)
+        return tuple((s.annotator, _ann_text(annotated, s, report)) for s in ordered)
+
+    return render
 
 
-def _write_pair(
-    folder: NewFiles,
-    stem: str,
-    annotated: ImportedDocument,
-    annotations: AnnotationSet | PlainSpans | None,
-    report: FormatReport,
-) -> None:
-    folder.write(f"{stem}.txt", annotated.document.text)
-    lines = _ann_lines(annotated, annotations, report) if annotations else []
-    folder.write(f"{stem}.ann", "\n".join(lines) + "\n" if lines else "")
+def _write_files(folder: NewFiles, document: Document, ann_files: SetFiles, stems: FileStems) -> None:
+    """The document's ``.txt`` and ``.ann`` for each of its sets' ``.ann`` texts (an empty
+    ``.ann`` for a document without sets), named by ``_file_stems``."""
+    anns = [ann for _, ann in ann_files] or [""]
+    for stem, ann in zip(_file_stems(document, ann_files, stems), anns, strict=True):
+        folder.write(f"{stem}.txt", document.text)
+        folder.write(f"{stem}.ann", ann)
+
+
+def _file_stems(document: Document, ann_files: SetFiles, stems: FileStems) -> list[str]:
+    """A file stem for each set's files (one for a document without sets): the document's own
+    for one set, one for each annotator's otherwise."""
+    if len(ann_files) <= 1:
+        return [stems.stem(document.id, document.name)]
+    variants = [annotator_part(annotator) for annotator, _ in ann_files]
+    return stems.variant_stems(document.id, document.name, variants)
+
+
+def _ann_text(annotated: ImportedDocument, annotations: AnnotationSet | PlainSpans, report: FormatReport) -> str:
+    lines = _ann_lines(annotated, annotations, report)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _ann_lines(

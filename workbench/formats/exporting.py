@@ -35,8 +35,9 @@ from workbench.core.model import AnnotationSet, Document, ImportedDocument, as_a
 from workbench.core.progress import Progress
 from workbench.formats.base import (
     ExportOptions,
+    FilesRenderer,
     atomic_text_output,
-    check_offsets,
+    checked,
     export_folder,
     write_new_file,
 )
@@ -48,6 +49,8 @@ Renderer = Callable[[ImportedDocument], Iterable[str]]
 RendererFactory = Callable[[ExportOptions, FormatReport], Renderer]
 """An exporter's ``renderer``: what it renders each document with, counting what it widened or
 left out in the report (``formats.renderer``)."""
+FilesRendererFactory = Callable[[ExportOptions, FormatReport], FilesRenderer]
+"""An exporter's ``files_renderer``, as ``RendererFactory`` (``formats.files_renderer``)."""
 
 
 @dataclass(frozen=True)
@@ -141,12 +144,7 @@ def _document_text(render: Renderer, options: ExportOptions) -> Callable[[Import
     as it was checked and rendered ahead (``ExportOptions.rendered_ahead``)."""
     if options.rendered_ahead is not None:
         return options.rendered_ahead
-
-    def rendered_here(annotated: ImportedDocument) -> str:
-        check_offsets(annotated)
-        return "".join(render(annotated))
-
-    return rendered_here
+    return checked(lambda annotated: "".join(render(annotated)))
 
 
 def _write_documents(
