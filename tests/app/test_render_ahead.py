@@ -7,17 +7,31 @@ import multiprocessing
 import sqlite3
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
 import pytest
 
+from tests.formats.builders import span_of
 from tests.store.test_token_cache import CountedTokenizer, cached_rows, tokenizer  # noqa: F401 (fixture)
 from tests.store.test_tokens_ahead import BATCH, DOCUMENTS, projects_of, text
 from workbench.app import render_ahead
 from workbench.app.exporting import export_project
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import GOLD, AnnotatedDocument, AnnotationSet, Document, ImportedDocument, Span, make_document
+from workbench.core.model import (
+    GOLD,
+    AnnotatedDocument,
+    AnnotationSet,
+    Argument,
+    Document,
+    Event,
+    ImportedDocument,
+    Relation,
+    Span,
+    make_document,
+)
+from workbench.core.schema import builtin_schema
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
 from workbench.store import tokens_ahead
@@ -408,6 +422,50 @@ def test_a_brat_export_has_the_ann_files_of_batches_rendered_in_a_second_process
     assert len(read_with_sets) < DOCUMENTS
     assert set(read_with_sets.values()) == {True}
     assert tokenizer.texts == []
+
+
+def story(number: int) -> AnnotatedDocument:
+    """A document whose set holds more than spans every other time (a note, an event with an
+    argument, a relation with an attribute, document labels) and plain spans otherwise."""
+    text = f"قال أحمد إن داعش في الموصل. وزار الوزير بغداد يوم {number}."
+    ahmad = span_of(text, "أحمد", "PER", span_id=f"ahmad{number}")
+    isis = span_of(text, "داعش", "ORG", span_id=f"isis{number}")
+    document = make_document(f"story{number:02d}", text)
+    if number % 2:
+        return AnnotatedDocument(document, (AnnotationSet(GOLD, (ahmad, isis)),))
+    minister = span_of(text, "الوزير", "PER", span_id=f"minister{number}")
+    baghdad = span_of(text, "بغداد", "GPE", span_id=f"baghdad{number}")
+    visit = span_of(text, "وزار", "Movement.Transport", span_id=f"visit{number}")
+    event = Event(f"e{number}", "Movement.Transport", visit.id, (Argument("Destination", span_id=baghdad.id),))
+    annotations = AnnotationSet(
+        GOLD,
+        (replace(ahmad, note="المتحدث\nباسم الوزارة"), isis, minister, visit, baghdad),
+        events=(event,),
+        relations=(Relation(f"r{number}", "member-of", ahmad.id, isis.id, {"membership_status": "former"}),),
+        document_labels={"relevance": "relevant", "topic": ("terrorism", "justice")},
+    )
+    return AnnotatedDocument(document, (annotations,))
+
+
+@pytest.mark.parametrize("format_name", ["jsonl", "brat", "events"])
+def test_sets_with_events_relations_notes_and_labels_are_rendered_there_as_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    """The process reads such sets whole (and plain ones as columns), as the export does."""
+    stories = [story(number) for number in range(DOCUMENTS)]
+    ahead, alone = tmp_path / "ahead.tawsim", tmp_path / "alone.tawsim"
+    for path in (ahead, alone):
+        with Project.create(path, builtin_schema("conflict-news")) as project:
+            project.add_documents(stories)
+    expected = exported_alone(alone, tmp_path / "alone", monkeypatch, format_name)
+    monkeypatch.setattr(render_ahead, "_Renderer", StartedRenderer)
+    StartedRenderer.started.clear()
+
+    written, report = export(ahead, tmp_path / "ahead", format_name)
+
+    assert (written, report) == expected
+    assert "Movement" in written and "member" in written
+    assert StartedRenderer.started[0].received >= 2
 
 
 @pytest.mark.parametrize(
