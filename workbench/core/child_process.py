@@ -32,3 +32,14 @@ def end_with_parent() -> None:
         os._exit(ORPHANED_EXIT)  # no clean-up: the answers and files it would flush are nobody's
 
     threading.Thread(target=wait_for_the_parent, name="end with parent", daemon=True).start()
+
+
+def importing_the_main_script() -> bool:
+    """Whether this is a spawned child still importing its parent's main script: a script that
+    starts an export, the agreement or a training at its top level, not under ``if __name__ ==
+    "__main__":``, runs again there, and would open its project a second time and write what the
+    parent is writing (the same export, under the same hidden name). ``multiprocessing`` marks the
+    process so while it prepares (``_inheriting``, which its own check of a process started then
+    reads); a Python without the mark is taken to be past it."""
+    return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
+

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 from workbench import __version__
+from workbench.core.child_process import importing_the_main_script
 from workbench.core.errors import ProjectError, ProjectLocked
 from workbench.core.model import new_id
 from workbench.core.schema import Schema
@@ -30,6 +32,7 @@ def create_project_file(path: Path, schema: Schema) -> None:
     The file is built under a hidden name in the same folder and renamed once complete, so a
     failure (a full disk, a kill) leaves no file that looks like a project.
     """
+    _refuse_in_a_rerun_script(path)
     if path.exists():
         raise _exists_already(path)
     if not path.parent.is_dir():
@@ -64,6 +67,7 @@ def open_connection(path: Path, *, readonly: bool, wait: bool = True) -> sqlite3
 
 
 def _opened(path: Path, *, readonly: bool, wait: bool) -> sqlite3.Connection:
+    _refuse_in_a_rerun_script(path)
     if not path.is_file():
         raise ProjectError(f"{path}: no such project file")
     probe = connect(path, readonly=True, wait=wait)
@@ -84,6 +88,17 @@ def _opened(path: Path, *, readonly: bool, wait: bool) -> sqlite3.Connection:
     elif version < format_version():
         conn = migrated_copy(conn)
     return conn
+
+
+def _refuse_in_a_rerun_script(path: Path) -> None:
+    """No project is opened or made by a script's top level run again in a second process
+    (``core.child_process.importing_the_main_script``): the script's own process does the work."""
+    if importing_the_main_script():
+        main = getattr(sys.modules.get("__mp_main__"), "__file__", None) or "the main script"
+        raise ProjectError(
+            f"{path}: {main} opens the project at its top level, which a second process of the "
+            'program runs again as it starts; put that work under if __name__ == "__main__":'
+        )
 
 
 def _insert_schema(conn: sqlite3.Connection, schema: Schema) -> None:
