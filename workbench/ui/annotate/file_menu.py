@@ -25,6 +25,7 @@ from workbench.core.progress import Progress
 from workbench.formats.report import FormatReport
 from workbench.ui.background import BackgroundTask, CancelCheck, run_in_background, writable
 from workbench.ui.format_issues import issue_lines
+from workbench.ui.i18n import isolated
 from workbench.ui.project_dialogs import NewProjectDialog, choose_project_to_open
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class FileMenu(QObject):
         settings = self._window.settings
         recent = settings.recent_projects() if settings is not None else []
         for path in recent:
-            action = self.recent_menu.addAction(str(path))
+            action = self.recent_menu.addAction(isolated(str(path)))  # its slashes where they belong in Arabic
             action.triggered.connect(partial(self._request, path))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent projects")).setEnabled(False)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from workbench.ui.i18n import isolated
 from workbench.ui.lead.assignment_dialog import open_assignment_dialog, open_merge_packages
 from workbench.ui.lead.export_dialog import open_export_dialog
 from workbench.ui.lead.replaced_dialog import open_replaced_versions
@@ -54,4 +55,4 @@ class ProjectMenu(QObject):
         open_adjudication(window, window.project, window.annotator, window.current_document_id)
 
     def _exported(self, path: str, documents: int) -> None:
-        self._window.tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", path))
+        self._window.tell(self.tr("Exported %n document(s) to %1", "", documents).replace("%1", isolated(path)))

@@ -45,6 +45,7 @@ from workbench.app.project import Project
 from workbench.core.progress import Progress
 from workbench.ui.annotate.document_model import PAGE
 from workbench.ui.background import BackgroundTask, CancelCheck, keeping_tokens, run_in_background
+from workbench.ui.i18n import isolated
 from workbench.ui.lead.adjudication_view import AdjudicationView, open_adjudication
 from workbench.ui.lead.agreement_cells import CellItemModel, CellTable, CellTableModel, Report
 from workbench.ui.lead.agreement_tables import AgreementTables, ReportTables
@@ -303,7 +304,7 @@ class AgreementDashboard(QWidget):
         self.task = run_in_background(self, saving, work, cancellable=False)
         self.task.succeeded.connect(
             lambda _: self.status_label.setText(
-                self.tr("Saved the report to {path}.").format(path=path)
+                self.tr("Saved the report to {path}.").format(path=isolated(str(path)))
             )
         )
         self.task.failed.connect(self.status_label.setText)

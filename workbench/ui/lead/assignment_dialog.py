@@ -350,7 +350,7 @@ class AssignmentDialog(QDialog):
         task.succeeded.connect(
             lambda count: self._say(
                 self.tr("Wrote {name}'s package ({count} documents) to {path}.").format(
-                    name=annotator, count=count, path=out
+                    name=isolated(annotator), count=count, path=isolated(str(out))
                 )
             )
         )

@@ -49,6 +49,7 @@ from workbench.formats.report import FormatReport, Issue
 from workbench.formats.splits import EmptySplit
 from workbench.ui.background import BackgroundTask, CancelCheck, keeping_tokens, run_in_background
 from workbench.ui.format_issues import issue_lines
+from workbench.ui.i18n import isolated
 
 TAG_SCHEME, NESTED, SPLIT_CLITICS, SPLIT, SPLIT_BY = "tag_scheme", "nested", "split_clitics", "split", "split_by"
 """The ``ExportOptions`` a format may take (besides the schema)."""
@@ -321,11 +322,11 @@ class ExportDialog(QDialog):
             return self.tr("Choose where to write the export.")
         out = Path(text)
         if not out.parent.is_dir():
-            return self.tr("The folder {folder} does not exist.").format(folder=out.parent)
+            return self.tr("The folder {folder} does not exist.").format(folder=isolated(str(out.parent)))
         if self._writes_folder() and out.is_file():
-            return self.tr("This format writes a folder, and {path} is a file.").format(path=out)
+            return self.tr("This format writes a folder, and {path} is a file.").format(path=isolated(str(out)))
         if not self._writes_folder() and out.is_dir():
-            return self.tr("This format writes one file, and {path} is a folder.").format(path=out)
+            return self.tr("This format writes one file, and {path} is a folder.").format(path=isolated(str(out)))
         if self._splitting() and sum(self._split()) != 100:
             return self.tr("The three percentages must add up to 100.")
         return ""
@@ -399,7 +400,7 @@ class ExportDialog(QDialog):
         if not outcome.issues:
             self.accept()
             return
-        done = self.tr("Exported %n document(s) to %1.", "", outcome.documents).replace("%1", str(out))
+        done = self.tr("Exported %n document(s) to %1.", "", outcome.documents).replace("%1", isolated(str(out)))
         warnings = "\n".join("• " + line for line in issue_lines(outcome.issues))
         title = self.tr("Warnings:")
         self._note = f"{done}\n{title}\n{warnings}"
