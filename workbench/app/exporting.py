@@ -48,9 +48,9 @@ def export_project(
     would overwrite the project or a database (``check_output_path``); otherwise it ends up
     holding exactly this export, or, when the export fails, what it held before. Token offsets
     come from the project's token cache, and those cut now are kept there when the project is
-    writable (``store.token_cache``); an export to one file of the documents' texts (JSONL,
-    CoNLL, Hugging Face, events) has batches of the documents (or split by sentence, their
-    sentences) rendered by a second process (``app.render_ahead``).
+    writable (``store.token_cache``); an export has batches of the documents (split by
+    sentence, their sentences; in brat, their ``.ann`` texts) rendered by a second process
+    (``app.render_ahead``).
     A split by document is decided before the documents are read (``_split_first``). The cyclic
     garbage collector is paused meanwhile: an export makes no cycles, and it read every span as
     a row, each few hundred of which started a collection (0.11 s of a brat export of 10,000

@@ -12,7 +12,8 @@ sets from the project (a read-only connection of its own; plain spans as columns
 exporter that takes them), checks and renders them with the exporter's ``renderer`` (their
 tokens from the project's cache, or cut there) and sends back
 their texts, what the report counted, and the tokens it cut. An export split by sentence has
-each document's sentences rendered so, with the exporter's ``sentence_renderer``. The export
+each document's sentences rendered so, with the exporter's ``sentence_renderer``, and a brat
+export the ``.ann`` text of each of a document's sets, with its ``files_renderer``. The export
 reads the sets of the batches it renders itself, and of the others only the revisions.
 
 Batches are handed on to be written in order, each once rendered; while the next is still being
@@ -154,7 +155,8 @@ def render_ahead(
 ) -> Iterator[tuple[Iterator[ImportedDocument], ExportOptions]]:
     """The project's documents with their sets of ``source`` (all in order, unless given), and
     the options that give each rendered ahead by either process (module docstring): its text
-    (``ExportOptions.rendered_ahead``), or split by sentence its sentences (``sentences_ahead``).
+    (``ExportOptions.rendered_ahead``), or split by sentence its sentences (``sentences_ahead``),
+    or its sets' files (``files_ahead``).
     The consumer must be done with a document before it asks for the next, as an export is."""
     sent = replace(options, text_tokens=None, rendered_ahead=None, sentences_ahead=None, files_ahead=None)
     ahead = _Ahead(project, source, format_name, sent)  # ``sent``: the options that pickle

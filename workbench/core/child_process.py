@@ -42,4 +42,3 @@ def importing_the_main_script() -> bool:
     process so while it prepares (``_inheriting``, which its own check of a process started then
     reads); a Python without the mark is taken to be past it."""
     return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
-

@@ -34,8 +34,8 @@ class ImportOptions:
 
 
 SetFiles = tuple[tuple[str, str], ...]
-"""The texts of a document's files of its own, one for each of its sets in annotator order, with
-the set's annotator: a brat export's ``.ann`` files."""
+"""The texts of the files a document gets of its own, one for each of its sets in annotator order,
+with the set's annotator: a brat export's ``.ann`` files."""
 FilesRenderer = Callable[[ImportedDocument], SetFiles]
 """What renders a document's ``SetFiles`` (an exporter's ``files_renderer``)."""
 
@@ -105,14 +105,14 @@ class StaleSpanError(WorkbenchError):
     """A span whose stored covered text no longer matches the document at its offsets."""
 
 
-Rendered = TypeVar("Rendered")
+Rendering = TypeVar("Rendering")
 
 
-def checked(render: Callable[[ImportedDocument], Rendered]) -> Callable[[ImportedDocument], Rendered]:
+def checked(render: Callable[[ImportedDocument], Rendering]) -> Callable[[ImportedDocument], Rendering]:
     """``render``, each document checked first (``check_offsets``): nothing of a document is
     rendered, and so written, before it is."""
 
-    def checked_render(annotated: ImportedDocument) -> Rendered:
+    def checked_render(annotated: ImportedDocument) -> Rendering:
         check_offsets(annotated)
         return render(annotated)
 

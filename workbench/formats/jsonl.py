@@ -63,8 +63,8 @@ from workbench.core.nested_data import NestedDataError, fast_json_object, parse_
 from workbench.core.text_io import RawLine, line_text, raw_lines
 from workbench.formats.base import ImportOptions
 from workbench.formats.importing import DEFAULT_ANNOTATOR, entity_label, event_type, input_files
-from workbench.formats.jsonl_export import renderer as renderer  # the format's writer, registered here
-from workbench.formats.jsonl_export import write as write
+from workbench.formats.jsonl_export import renderer as renderer  # the format's renderer and writer
+from workbench.formats.jsonl_export import write as write  # (``formats``), registered here
 from workbench.formats.report import FormatReport, Issue
 
 PLAIN_SPANS = True
