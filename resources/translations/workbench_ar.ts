@@ -1763,6 +1763,33 @@
     </message>
 </context>
 <context>
+    <name>ProjectErrors</name>
+    <message>
+        <source>{path}: the project is locked by another program; try again when that program has finished with it.</source>
+        <translation>المشروع {path} مقفل لدى برنامج آخر؛ أعد المحاولة حين ينتهي منه ذلك البرنامج.</translation>
+    </message>
+    <message>
+        <source>{path}: another program is changing the project (an import, say); try again when that program has finished with it.</source>
+        <translation>برنامج آخر يغيّر المشروع {path} الآن (استيراد مثلًا)؛ أعد المحاولة حين ينتهي منه ذلك البرنامج.</translation>
+    </message>
+    <message>
+        <source>There is no project file at {path}.</source>
+        <translation>لا يوجد ملف مشروع في {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Tawsim project file.</source>
+        <translation>الملف {path} ليس ملف مشروع توسيم.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Tawsim Workbench. Update the program to open it; the file was left untouched.</source>
+        <translation>كُتب الملف {path} بإصدار أحدث من منصة توسيم. حدِّث البرنامج لتفتحه؛ لم يُمَسّ الملف.</translation>
+    </message>
+    <message>
+        <source>{path} is on read-only media or in a folder you cannot write to; copy it to a writable folder to change it.</source>
+        <translation>المشروع {path} على وسيط للقراءة فقط أو في مجلد لا تملك الكتابة فيه؛ انسخه إلى مجلد تملك الكتابة فيه لتغيّره.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectWindows</name>
     <message>
         <source>Updating {name} for this version; its backup: {backup}</source>

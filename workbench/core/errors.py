@@ -7,6 +7,7 @@ traceback; the GUI shows it in a dialog. Anything else is a bug.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -38,7 +39,34 @@ class ProjectError(WorkbenchError):
 
 
 class ProjectLocked(ProjectError):
-    """A project another program holds, so that it could not be written."""
+    """A project another program holds, so that it could not be written: said in the command
+    line's words, which a window words its own way from ``path`` and whether the refusal
+    ``waited`` for the other program."""
+
+    def __init__(self, message: str, path: Path | str, *, waited: bool) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.waited = waited
+
+
+class Unopenable(StrEnum):
+    """Why a file cannot be opened as a project at all."""
+
+    NO_FILE = "no file"
+    NOT_A_PROJECT = "not a project"
+    NEWER_VERSION = "newer version"
+    READ_ONLY = "read-only"
+    """To be changed, on read-only media or in a folder the user cannot write to."""
+
+
+class UnopenableProject(ProjectError):
+    """A file that cannot be opened as a project, and why (``reason``): said in the command
+    line's words, which a window words its own way from ``path`` and ``reason``."""
+
+    def __init__(self, message: str, path: Path | str, reason: Unopenable) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.reason = reason
 
 
 class SchemaError(WorkbenchError):

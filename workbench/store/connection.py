@@ -169,11 +169,15 @@ def locked_error(path: Path | str, *, waited: bool = True) -> ProjectLocked:
     if not waited:
         return ProjectLocked(
             f"{path}: another program is changing the project (an import, say); "
-            "try again when that program has finished with it"
+            "try again when that program has finished with it",
+            path,
+            waited=False,
         )
     return ProjectLocked(
         f"{path}: the project is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s); "
-        "try again when that program has finished with it"
+        "try again when that program has finished with it",
+        path,
+        waited=True,
     )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import ProjectError, one_line
+from workbench.core.errors import Unopenable, UnopenableProject, one_line
 from workbench.store.connection import (
     is_locked,
     left_half_written,
@@ -258,16 +258,23 @@ def check_readable(conn: sqlite3.Connection, path: Path) -> int:
         # a file another program holds
         if isinstance(error, sqlite3.Error) and is_locked(error):
             raise locked_error(path) from error
-        raise ProjectError(one_line(f"{path}: not a Tawsim project file ({error})")) from error
+        raise not_a_project(path, str(error)) from error
     if application_id != APPLICATION_ID and (has_tables or version):
-        raise ProjectError(f"{path}: not a Tawsim project file (it is another SQLite database)")
+        raise not_a_project(path, "it is another SQLite database")
     if version > format_version():
-        raise ProjectError(
+        raise UnopenableProject(
             f"{path}: written by a newer version of Tawsim Workbench (file format {version}; "
             f"this version reads up to {format_version()}). Update the program to open it; "
-            "the file was left untouched."
+            "the file was left untouched.",
+            path,
+            Unopenable.NEWER_VERSION,
         )
     return version
+
+
+def not_a_project(path: Path, why: str) -> UnopenableProject:
+    """The refusal of a file that is not a project (``why``: what it is instead)."""
+    return UnopenableProject(one_line(f"{path}: not a Tawsim project file ({why})"), path, Unopenable.NOT_A_PROJECT)
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.core.child_process import importing_the_main_script
-from workbench.core.errors import ProjectError, ProjectLocked
+from workbench.core.errors import ProjectError, ProjectLocked, Unopenable, UnopenableProject
 from workbench.core.model import new_id
 from workbench.core.schema import Schema
 from workbench.store.clock import now
@@ -21,7 +21,7 @@ from workbench.store.connection import (
     wait_as_usual,
     write_transaction,
 )
-from workbench.store.migrations import check_readable, format_version, migrate, migrated_copy
+from workbench.store.migrations import check_readable, format_version, migrate, migrated_copy, not_a_project
 
 _SIDE_FILES = ("-journal", "-wal", "-shm")
 
@@ -69,18 +69,20 @@ def open_connection(path: Path, *, readonly: bool, wait: bool = True) -> sqlite3
 def _opened(path: Path, *, readonly: bool, wait: bool) -> sqlite3.Connection:
     _refuse_in_a_rerun_script(path)
     if not path.is_file():
-        raise ProjectError(f"{path}: no such project file")
+        raise UnopenableProject(f"{path}: no such project file", path, Unopenable.NO_FILE)
     probe = connect(path, readonly=True, wait=wait)
     try:
         version = check_readable(probe, path)
         if version == 0:
-            raise ProjectError(f"{path}: not a Tawsim project file (it is empty)")
+            raise not_a_project(path, "it is empty")
     finally:
         probe.close()
     if not readonly and on_read_only_media(path):
-        raise ProjectError(
+        raise UnopenableProject(
             f"{path}: the project is on read-only media or in a folder you cannot write to; "
-            "copy it to a writable folder to change it"
+            "copy it to a writable folder to change it",
+            path,
+            Unopenable.READ_ONLY,
         )
     conn = connect(path, readonly=readonly, wait=wait)
     if not readonly:

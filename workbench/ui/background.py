@@ -47,6 +47,7 @@ from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.gc_pause import pause_collection, resume_collection
 from workbench.core.progress import CancelCheck as CancelCheck  # the window's name for it too
 from workbench.core.progress import Progress
+from workbench.ui.error_words import error_words
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +147,7 @@ class _Worker(QThread):
         except Cancelled:
             outcome = _Outcome(_Ending.CANCELLED)
         except USER_ERRORS as error:
-            outcome = _Outcome(_Ending.FAILED, str(error))
+            outcome = _Outcome(_Ending.FAILED, error_words(error))
         except Exception as error:  # noqa: BLE001 (a bug: handed to the GUI thread's excepthook)
             outcome = _Outcome(_Ending.CRASHED, error)
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workbench.app.project import PROJECT_SUFFIX, Project
 from workbench.core.errors import WorkbenchError
 from workbench.core.schema import BUILTIN_SCHEMAS, DEFAULT_SCHEMA, builtin_schema, load_schema
+from workbench.ui.error_words import error_words
 
 SCHEMA_FILE = "file"
 """The schema combo's data for its last entry: a schema file, chosen when it is picked."""
@@ -116,7 +117,7 @@ class NewProjectDialog(QDialog):
         try:
             Project.create(path, schema).close()
         except WorkbenchError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_words(error))
             return
         self.created = path
         self.accept()

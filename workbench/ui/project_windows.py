@@ -27,6 +27,7 @@ from workbench.core.progress import Progress
 from workbench.paths import APP_NAME
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.background import CancelCheck, run_in_background, writable
+from workbench.ui.error_words import error_words
 from workbench.ui.i18n import isolated
 from workbench.ui.settings import WorkbenchSettings
 
@@ -92,7 +93,7 @@ class ProjectWindows(QObject):
         try:
             project = Project.open(path, wait=False)  # the GUI thread: no 30 s freeze on a lock
         except WorkbenchError as error:
-            QMessageBox.critical(None, APP_NAME, str(error))
+            QMessageBox.critical(None, APP_NAME, error_words(error))
             return None
         project.wait_briefly()  # nor on an edit
         name = self.name_for(project)

@@ -1,0 +1,156 @@
+"""The refusals met opening a project, in the window's language (``ui.error_words``): an Arabic
+window showed the command line's English ("not a Tawsim project file (file is not a database)")."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.store.test_locks_and_media import ReadOnlyCopy, held_by_another_program, read_only_copy  # noqa: F401
+from tests.ui.test_project_windows import windows  # noqa: F401 (fixture)
+from workbench.core.errors import ProjectError, ProjectLocked, Unopenable, UnopenableProject, WorkbenchError
+from workbench.core.schema import builtin_schema
+from workbench.store.migrations import format_version
+from workbench.store.project import Project
+from workbench.ui import i18n
+from workbench.ui.background import run_in_background
+from workbench.ui.error_words import error_words
+from workbench.ui.i18n import Language, isolated
+from workbench.ui.project_windows import ProjectWindows
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    i18n.set_language(Language.ARABIC)
+    yield
+    i18n.set_language(Language.ENGLISH)
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    path = tmp_path / "مشروع.tawsim"
+    Project.create(path, builtin_schema("generic")).close()
+    return path
+
+
+def refusal(path: Path, **opening: bool) -> ProjectError:
+    with pytest.raises(ProjectError) as refused:
+        Project.open(path, **opening).close()
+    return refused.value
+
+
+def newer(path: Path) -> Path:
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {format_version() + 1}")
+    conn.close()
+    return path
+
+
+def not_a_database(path: Path) -> Path:
+    path.write_text("هذا نص وليس قاعدة بيانات", encoding="utf-8")
+    return path
+
+
+def another_database(path: Path) -> Path:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    return path
+
+
+NOT_A_PROJECT = ("الملف {path} ليس ملف مشروع توسيم.", "{path} is not a Tawsim project file.")
+WORDS = {
+    Unopenable.NO_FILE: ("لا يوجد ملف مشروع في {path}.", "There is no project file at {path}."),
+    Unopenable.NOT_A_PROJECT: NOT_A_PROJECT,
+    Unopenable.NEWER_VERSION: (
+        "كُتب الملف {path} بإصدار أحدث من منصة توسيم. حدِّث البرنامج لتفتحه؛ لم يُمَسّ الملف.",
+        "{path} was written by a newer version of Tawsim Workbench. Update the program to open it; "
+        "the file was left untouched.",
+    ),
+}
+"""Each refusal's words in Arabic and in English."""
+HELD = "المشروع {path} مقفل لدى برنامج آخر؛ أعد المحاولة حين ينتهي منه ذلك البرنامج."
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda path: path, Unopenable.NO_FILE),
+        (not_a_database, Unopenable.NOT_A_PROJECT),
+        (another_database, Unopenable.NOT_A_PROJECT),
+        (newer, Unopenable.NEWER_VERSION),
+    ],
+)
+def test_a_file_that_cannot_be_opened_is_said_in_the_windows_language(
+    tmp_path: Path, make: Callable[[Path], Path], reason: Unopenable
+) -> None:
+    arabic_words, english_words = WORDS[reason]
+    path = tmp_path / "ملف.tawsim"
+    if reason is Unopenable.NEWER_VERSION:
+        Project.create(path, builtin_schema("generic")).close()
+    error = refusal(make(path))
+    assert isinstance(error, UnopenableProject) and error.reason is reason and error.path == path
+    assert error_words(error) == english_words.format(path=isolated(str(path)))
+    i18n.set_language(Language.ARABIC)
+    try:
+        assert error_words(error) == arabic_words.format(path=isolated(str(path)))
+    finally:
+        i18n.set_language(Language.ENGLISH)
+    assert str(error).startswith(f"{path}: ")  # the command line's words, as they were
+
+
+def test_a_project_another_program_holds_is_said_in_arabic(arabic: None, project_path: Path) -> None:
+    with held_by_another_program(project_path, "PRAGMA journal_mode = DELETE", "BEGIN EXCLUSIVE"):
+        error = refusal(project_path, wait=False)
+    assert isinstance(error, ProjectLocked) and not error.waited
+    assert error_words(error) == (
+        f"برنامج آخر يغيّر المشروع {isolated(str(project_path))} الآن (استيراد مثلًا)؛ "
+        "أعد المحاولة حين ينتهي منه ذلك البرنامج."
+    )
+    waited = ProjectLocked("held", project_path, waited=True)
+    assert error_words(waited) == HELD.format(path=isolated(str(project_path)))
+
+
+def test_a_project_on_read_only_media_is_said_in_arabic(
+    arabic: None, project_path: Path, read_only_copy: ReadOnlyCopy
+) -> None:
+    copy = read_only_copy(project_path) / project_path.name
+    error = refusal(copy)
+    assert isinstance(error, UnopenableProject) and error.reason is Unopenable.READ_ONLY
+    assert error_words(error).startswith(f"المشروع {isolated(str(copy))} على وسيط للقراءة فقط")
+
+
+def test_other_errors_keep_their_own_message(arabic: None) -> None:
+    assert error_words(WorkbenchError("p.tawsim: no such document")) == "p.tawsim: no such document"
+    assert error_words(OSError(28, "No space left on device")) == "[Errno 28] No space left on device"
+
+
+def test_the_window_opening_a_file_that_is_not_a_project_says_so_in_arabic(
+    arabic: None, windows: ProjectWindows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    broken = not_a_database(tmp_path / "broken.tawsim")
+    assert windows.open(broken) is None
+    assert shown == [NOT_A_PROJECT[0].format(path=isolated(str(broken.resolve())))]
+
+
+def test_a_background_task_says_a_held_project_in_arabic(arabic: None, qtbot: QtBot, project_path: Path) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def work(*_: object) -> None:
+        raise ProjectLocked("held", project_path, waited=False)
+
+    task = run_in_background(parent, "Work", work)
+    with qtbot.waitSignal(task.failed, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == [error_words(ProjectLocked("held", project_path, waited=False))]
+    assert blocker.args[0].startswith("برنامج آخر يغيّر المشروع")

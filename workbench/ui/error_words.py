@@ -1,0 +1,58 @@
+"""Errors in the window's language, where the window words them itself.
+
+The program says its errors in the command line's words, in English, with their details
+(``core.errors``): an Arabic window showed "not a Tawsim project file (file is not a database)"
+as it was. The refusals met opening a project (no file there, not a project, from a newer
+version, on read-only media, held by another program) carry what they are about, and are worded
+here: which file, and what to do. Any other error keeps its own message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from workbench.core.errors import ProjectLocked, Unopenable, UnopenableProject
+from workbench.ui.i18n import isolated
+
+
+def error_words(error: Exception) -> str:
+    """``error`` in the window's words, the file's path kept left to right (``isolated``)."""
+    if isinstance(error, ProjectLocked):
+        words = _locked_words(error.waited)
+    elif isinstance(error, UnopenableProject):
+        words = _unopenable_words(error.reason)
+    else:
+        return str(error)
+    return words.format(path=isolated(str(error.path)))
+
+
+def _locked_words(waited: bool) -> str:
+    if waited:
+        return QCoreApplication.translate(
+            "ProjectErrors",
+            "{path}: the project is locked by another program; "
+            "try again when that program has finished with it.",
+        )
+    return QCoreApplication.translate(
+        "ProjectErrors",
+        "{path}: another program is changing the project (an import, say); "
+        "try again when that program has finished with it.",
+    )
+
+
+def _unopenable_words(reason: Unopenable) -> str:
+    words = {
+        Unopenable.NO_FILE: QCoreApplication.translate("ProjectErrors", "There is no project file at {path}."),
+        Unopenable.NOT_A_PROJECT: QCoreApplication.translate("ProjectErrors", "{path} is not a Tawsim project file."),
+        Unopenable.NEWER_VERSION: QCoreApplication.translate(
+            "ProjectErrors",
+            "{path} was written by a newer version of Tawsim Workbench. "
+            "Update the program to open it; the file was left untouched.",
+        ),
+        Unopenable.READ_ONLY: QCoreApplication.translate(
+            "ProjectErrors",
+            "{path} is on read-only media or in a folder you cannot write to; "
+            "copy it to a writable folder to change it.",
+        ),
+    }
+    return words[reason]
