@@ -1763,7 +1763,23 @@
     </message>
 </context>
 <context>
-    <name>ProjectErrors</name>
+    <name>ErrorWords</name>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing of it was kept.</source>
+        <translation>تعذّرت الكتابة في {path}: {reason}. لم يُحفظ منه شيء.</translation>
+    </message>
+    <message>
+        <source>the disk is full, or the file too large for it</source>
+        <translation>القرص ممتلئ، أو الملف أكبر مما يتّسع له</translation>
+    </message>
+    <message>
+        <source>you may not write there</source>
+        <translation>لا إذن لك بالكتابة هناك</translation>
+    </message>
+    <message>
+        <source>it is on read-only media</source>
+        <translation>إنه على وسيط للقراءة فقط</translation>
+    </message>
     <message>
         <source>{path}: the project is locked by another program; try again when that program has finished with it.</source>
         <translation>المشروع {path} مقفل لدى برنامج آخر؛ أعد المحاولة حين ينتهي منه ذلك البرنامج.</translation>

@@ -1,8 +1,11 @@
-"""The refusals met opening a project, in the window's language (``ui.error_words``): an Arabic
-window showed the command line's English ("not a Tawsim project file (file is not a database)")."""
+"""The refusals met opening a project and an output that could not be written, in the window's
+language (``ui.error_words``): an Arabic window showed the command line's English ("not a Tawsim
+project file (file is not a database)", "cannot write ...: No space left on device")."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +18,7 @@ from tests.store.test_locks_and_media import ReadOnlyCopy, held_by_another_progr
 from tests.ui.test_project_windows import windows  # noqa: F401 (fixture)
 from workbench.core.errors import ProjectError, ProjectLocked, Unopenable, UnopenableProject, WorkbenchError
 from workbench.core.schema import builtin_schema
+from workbench.formats.base import OutputError, atomic_text_output
 from workbench.store.migrations import format_version
 from workbench.store.project import Project
 from workbench.ui import i18n
@@ -154,3 +158,27 @@ def test_a_background_task_says_a_held_project_in_arabic(arabic: None, qtbot: Qt
         pass
     assert blocker.args == [error_words(ProjectLocked("held", project_path, waited=False))]
     assert blocker.args[0].startswith("برنامج آخر يغيّر المشروع")
+
+
+@pytest.mark.parametrize(
+    ("number", "system_words", "reason"),
+    [
+        (errno.ENOSPC, "No space left on device", "القرص ممتلئ، أو الملف أكبر مما يتّسع له"),
+        (errno.EACCES, "Permission denied", "لا إذن لك بالكتابة هناك"),
+        (errno.EROFS, "Read-only file system", "إنه على وسيط للقراءة فقط"),
+        (errno.EIO, "Input/output error", "Input/output error"),
+    ],
+)
+def test_an_output_that_could_not_be_written_is_said_in_arabic(
+    arabic: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, system_words: str, reason: str
+) -> None:
+    def failing(_descriptor: int) -> None:
+        raise OSError(number, system_words)
+
+    monkeypatch.setattr(os, "fsync", failing)
+    out = tmp_path / "تصدير.jsonl"
+    with pytest.raises(OutputError) as failed, atomic_text_output(out) as stream:
+        stream.write("{}\n")
+    assert failed.value.errno == number and not out.exists()
+    assert str(failed.value) == f"cannot write {out}: {system_words}; nothing of it was kept"  # the CLI's
+    assert error_words(failed.value) == f"تعذّرت الكتابة في {isolated(str(out))}: {reason}. لم يُحفظ منه شيء."

@@ -139,11 +139,18 @@ def check_offsets(annotated: ImportedDocument) -> None:
 
 
 class OutputError(WorkbenchError):
-    """An output that could not be written (a full disk, no permission); nothing of it is kept."""
+    """An output that could not be written (a full disk, no permission); nothing of it is kept.
+    ``errno`` is the system's number for the ``reason`` (``None`` when it gave none), which a
+    window words its own way."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path, self.reason = path, reason
+    def __init__(self, path: Path, reason: str, errno: int | None = None) -> None:
+        self.path, self.reason, self.errno = path, reason, errno
         super().__init__(f"cannot write {path}: {reason}; nothing of it was kept")
+
+    @classmethod
+    def of(cls, path: Path, error: OSError) -> OutputError:
+        """``path`` could not be written, for the reason ``error`` gives."""
+        return cls(path, error.strerror or str(error), error.errno)
 
 
 EXPORT_MARK = ".tawsim-export"
@@ -188,7 +195,7 @@ def atomic_text_output(path: Path, *, in_built_folder: bool = False) -> Iterator
             os.fsync(stream.fileno())
         partial.replace(path)
     except OSError as error:
-        raise OutputError(path, error.strerror or str(error)) from error
+        raise OutputError.of(path, error) from error
     finally:
         with suppress(OSError):  # nothing to remove where the folder could not be made
             partial.unlink(missing_ok=True)
@@ -206,7 +213,7 @@ def _straight_output(path: Path) -> Iterator[TextIO]:
         with stream:
             yield stream
     except OSError as error:
-        raise OutputError(path, error.strerror or str(error)) from error
+        raise OutputError.of(path, error) from error
 
 
 @contextmanager
@@ -231,9 +238,9 @@ def export_folder(out: Path) -> Iterator[Path]:
         partial.replace(out)
         shutil.rmtree(old, ignore_errors=True)  # the export is in place; the next run retries
     except OutputError as error:
-        raise OutputError(out, error.reason) from error
+        raise OutputError(out, error.reason, error.errno) from error
     except OSError as error:
-        raise OutputError(out, error.strerror or str(error)) from error
+        raise OutputError.of(out, error) from error
     finally:
         _remove(partial)
 
@@ -356,7 +363,7 @@ def write_new_file(path: Path, text: str) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             _create(path, data)
     except OSError as error:
-        raise OutputError(path, error.strerror or str(error)) from error
+        raise OutputError.of(path, error) from error
 
 
 class NewFiles:
@@ -378,7 +385,7 @@ class NewFiles:
         try:
             _create(self._prefix + name, data, self._descriptor)
         except OSError as error:
-            raise OutputError(self.folder / name, error.strerror or str(error)) from error
+            raise OutputError.of(self.folder / name, error) from error
         self._writeback.written(len(data))
 
     def close(self) -> None:
@@ -440,7 +447,7 @@ def new_files(folder: Path) -> Iterator[NewFiles]:
     try:
         files = NewFiles(folder)
     except OSError as error:
-        raise OutputError(folder, error.strerror or str(error)) from error
+        raise OutputError.of(folder, error) from error
     try:
         yield files
     finally:

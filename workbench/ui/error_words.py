@@ -3,15 +3,19 @@
 The program says its errors in the command line's words, in English, with their details
 (``core.errors``): an Arabic window showed "not a Tawsim project file (file is not a database)"
 as it was. The refusals met opening a project (no file there, not a project, from a newer
-version, on read-only media, held by another program) carry what they are about, and are worded
-here: which file, and what to do. Any other error keeps its own message.
+version, on read-only media, held by another program) and an output that could not be written
+(a full disk, no permission) carry what they are about, and are worded here: which file, and
+what to do. Any other error keeps its own message.
 """
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QCoreApplication
 
 from workbench.core.errors import ProjectLocked, Unopenable, UnopenableProject
+from workbench.formats.base import OutputError
 from workbench.ui.i18n import isolated
 
 
@@ -21,20 +25,39 @@ def error_words(error: Exception) -> str:
         words = _locked_words(error.waited)
     elif isinstance(error, UnopenableProject):
         words = _unopenable_words(error.reason)
+    elif isinstance(error, OutputError):
+        words = QCoreApplication.translate("ErrorWords", "Could not write {path}: {reason}. Nothing of it was kept.")
+        return words.format(path=isolated(str(error.path)), reason=_output_reason(error))
     else:
         return str(error)
     return words.format(path=isolated(str(error.path)))
 
 
+_DISK_FULL = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name))
+"""No room left: on the disk, in the user's quota, or for a file that large."""
+
+
+def _output_reason(error: OutputError) -> str:
+    """Why the output could not be written: the system's own words, but for the reasons a user
+    meets most, said in the window's language."""
+    if error.errno in _DISK_FULL:
+        return QCoreApplication.translate("ErrorWords", "the disk is full, or the file too large for it")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return QCoreApplication.translate("ErrorWords", "you may not write there")
+    if error.errno == errno.EROFS:
+        return QCoreApplication.translate("ErrorWords", "it is on read-only media")
+    return error.reason
+
+
 def _locked_words(waited: bool) -> str:
     if waited:
         return QCoreApplication.translate(
-            "ProjectErrors",
+            "ErrorWords",
             "{path}: the project is locked by another program; "
             "try again when that program has finished with it.",
         )
     return QCoreApplication.translate(
-        "ProjectErrors",
+        "ErrorWords",
         "{path}: another program is changing the project (an import, say); "
         "try again when that program has finished with it.",
     )
@@ -42,15 +65,15 @@ def _locked_words(waited: bool) -> str:
 
 def _unopenable_words(reason: Unopenable) -> str:
     words = {
-        Unopenable.NO_FILE: QCoreApplication.translate("ProjectErrors", "There is no project file at {path}."),
-        Unopenable.NOT_A_PROJECT: QCoreApplication.translate("ProjectErrors", "{path} is not a Tawsim project file."),
+        Unopenable.NO_FILE: QCoreApplication.translate("ErrorWords", "There is no project file at {path}."),
+        Unopenable.NOT_A_PROJECT: QCoreApplication.translate("ErrorWords", "{path} is not a Tawsim project file."),
         Unopenable.NEWER_VERSION: QCoreApplication.translate(
-            "ProjectErrors",
+            "ErrorWords",
             "{path} was written by a newer version of Tawsim Workbench. "
             "Update the program to open it; the file was left untouched.",
         ),
         Unopenable.READ_ONLY: QCoreApplication.translate(
-            "ProjectErrors",
+            "ErrorWords",
             "{path} is on read-only media or in a folder you cannot write to; "
             "copy it to a writable folder to change it.",
         ),
