@@ -22,15 +22,13 @@ from workbench.ui.i18n import isolated
 def error_words(error: Exception) -> str:
     """``error`` in the window's words, the file's path kept left to right (``isolated``)."""
     if isinstance(error, ProjectLocked):
-        words = _locked_words(error.waited)
-    elif isinstance(error, UnopenableProject):
-        words = _unopenable_words(error.reason)
-    elif isinstance(error, OutputError):
+        return _locked_words(error.waited).format(path=isolated(str(error.path)))
+    if isinstance(error, UnopenableProject):
+        return _unopenable_words(error.reason).format(path=isolated(str(error.path)))
+    if isinstance(error, OutputError):
         words = QCoreApplication.translate("ErrorWords", "Could not write {path}: {reason}. Nothing of it was kept.")
         return words.format(path=isolated(str(error.path)), reason=_output_reason(error))
-    else:
-        return str(error)
-    return words.format(path=isolated(str(error.path)))
+    return str(error)
 
 
 _DISK_FULL = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name))
