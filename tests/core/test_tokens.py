@@ -23,6 +23,7 @@ from tests.core.tokens_reference import (
 from workbench.core import token_characters
 from workbench.core import tokens as tokens_module
 from workbench.core.tokens import (
+    SENTENCE_ENDS,
     Token,
     sentence_breaks,
     sentence_spans,
@@ -301,6 +302,26 @@ def test_sentence_breaks_find_the_first_token_of_every_sentence(text: str) -> No
         [0, *(start for start, _ in sentence_spans(text))]
     )
     assert sentence_breaks(text) == sorted(sentence_breaks(text))
+
+
+SENTENCE_PIECES = [*SENTENCE_ENDS, *"\"'”’»)]}", "…", "ا", "a", "7", " ", "\u00a0", "\n", "\r\n", "\u2028", "\x1c"]
+"""Terminators, the closers that may follow them, and what may come after: letters, digits,
+whitespace, line breaks."""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_texts, texts, st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40).map("".join)))
+def test_sentence_breaks_are_the_line_starts_and_the_sentence_ends_of_each_line(text: str) -> None:
+    """The breaks found over the whole text are those of the line by line walk of
+    ``sentence_spans``: the start of the text, the end of each run of line breaks, and each
+    line's sentence ends (full stops, and the closers after terminators, included)."""
+    line_starts = [0, *(run.end() for run in tokens_module._LINE_BREAK_RUN.finditer(text))]
+    sentence_ends = [
+        cut
+        for line in tokens_module._LINE.finditer(text)
+        for cut in tokens_module._sentence_cuts(text, line.start(), line.end())
+    ]
+    assert sentence_breaks(text) == sorted(line_starts + sentence_ends)
 
 
 def test_the_recorded_characters_are_those_camel_tools_cuts() -> None:
