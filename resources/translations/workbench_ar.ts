@@ -1765,6 +1765,26 @@
 <context>
     <name>ErrorWords</name>
     <message>
+        <source>{path} is the project itself; choose another path.</source>
+        <translation>{path} هو المشروع نفسه؛ اختر مسارًا آخر.</translation>
+    </message>
+    <message>
+        <source>{path} is one of the project&apos;s own files; choose another path.</source>
+        <translation>{path} من ملفات المشروع نفسه؛ اختر مسارًا آخر.</translation>
+    </message>
+    <message>
+        <source>{path} is a database (a project or a package); choose another path.</source>
+        <translation>{path} قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds the project; choose another path.</source>
+        <translation>المجلد {path} يحوي المشروع؛ اختر مسارًا آخر.</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds a database (a project or a package); choose another path.</source>
+        <translation>المجلد {path} يحوي قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {reason}. Nothing of it was kept.</source>
         <translation>تعذّرت الكتابة في {path}: {reason}. لم يُحفظ منه شيء.</translation>
     </message>

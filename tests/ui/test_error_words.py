@@ -1,6 +1,7 @@
-"""The refusals met opening a project and an output that could not be written, in the window's
-language (``ui.error_words``): an Arabic window showed the command line's English ("not a Tawsim
-project file (file is not a database)", "cannot write ...: No space left on device")."""
+"""The refusals met opening a project, an output refused and an output that could not be written,
+in the window's language (``ui.error_words``): an Arabic window showed the command line's English
+("not a Tawsim project file (file is not a database)", "refused as an output: it is the project",
+"cannot write ...: No space left on device")."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.store.test_locks_and_media import ReadOnlyCopy, held_by_another_program, read_only_copy  # noqa: F401
 from tests.ui.test_project_windows import windows  # noqa: F401 (fixture)
+from workbench.app.output_paths import OutputPathError, check_output_path
 from workbench.core.errors import ProjectError, ProjectLocked, Unopenable, UnopenableProject, WorkbenchError
 from workbench.core.schema import builtin_schema
-from workbench.formats.base import OutputError, atomic_text_output
+from workbench.formats.base import EXPORT_MARK, OutputError, atomic_text_output
 from workbench.store.migrations import format_version
 from workbench.store.project import Project
 from workbench.ui import i18n
@@ -182,3 +184,27 @@ def test_an_output_that_could_not_be_written_is_said_in_arabic(
     assert failed.value.errno == number and not out.exists()
     assert str(failed.value) == f"cannot write {out}: {system_words}; nothing of it was kept"  # the CLI's
     assert error_words(failed.value) == f"تعذّرت الكتابة في {isolated(str(out))}: {reason}. لم يُحفظ منه شيء."
+
+
+def test_each_output_refused_is_said_in_arabic(arabic: None, project_path: Path, tmp_path: Path) -> None:
+    """Onto the project, one of its side files, another database, a folder holding the project, an
+    earlier export's folder that came to hold a database: each refused before anything is written."""
+    another = tmp_path / "حزمة.tawsim"
+    another.write_bytes(project_path.read_bytes())
+    export = tmp_path / "تصدير"
+    export.mkdir()
+    (export / EXPORT_MARK).write_text("", encoding="utf-8")
+    (export / "نسخة.db").write_bytes(project_path.read_bytes())
+    side = project_path.with_name(project_path.name + "-wal")
+    refusals = {
+        project_path: "{path} هو المشروع نفسه؛ اختر مسارًا آخر.",
+        side: "{path} من ملفات المشروع نفسه؛ اختر مسارًا آخر.",
+        another: "{path} قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.",
+        tmp_path: "المجلد {path} يحوي المشروع؛ اختر مسارًا آخر.",
+        export: "المجلد {path} يحوي قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.",
+    }
+    for out, words in refusals.items():
+        with pytest.raises(OutputPathError) as refused:
+            check_output_path(out, project_path)
+        assert str(refused.value).startswith(f"{out}: refused as an output: ")  # the command line's
+        assert error_words(refused.value) == words.format(path=isolated(str(out)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from enum import StrEnum
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
@@ -30,24 +31,36 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-class OutputPathError(WorkbenchError):
-    """An output path that would overwrite a project or a database."""
+class Refusal(StrEnum):
+    """What an output path refused would have overwritten."""
 
-    def __init__(self, out: Path, why: str) -> None:
+    THE_PROJECT = "the project"
+    A_SIDE_FILE = "a side file of the project"
+    A_DATABASE = "a database"
+    HOLDS_THE_PROJECT = "a folder holding the project"
+    HOLDS_A_DATABASE = "a folder holding a database"
+
+
+class OutputPathError(WorkbenchError):
+    """An output path that would overwrite a project or a database: said in the command line's
+    words (``why``), which a window words its own way from ``out`` and ``refusal``."""
+
+    def __init__(self, out: Path, why: str, refusal: Refusal) -> None:
+        self.out, self.refusal = out, refusal
         super().__init__(f"{out}: refused as an output: {why}; choose another path")
 
 
 def check_output_path(out: Path, project: Path) -> None:
     """Refuse ``out`` as an output of ``project`` (module docstring); nothing is written."""
     if _same_file(out, project):
-        raise OutputPathError(out, f"it is the project {project}")
+        raise OutputPathError(out, f"it is the project {project}", Refusal.THE_PROJECT)
     for suffix in SQLITE_SIDE_FILES:
         side = project.with_name(project.name + suffix)
         if _same_file(out, side):
             why = f"it is the SQLite {suffix[1:]} file of the project {project}"
-            raise OutputPathError(out, why)
+            raise OutputPathError(out, why, Refusal.A_SIDE_FILE)
     if out.is_file() and is_sqlite_file(out):
-        raise OutputPathError(out, "it is a SQLite database (a project or a package)")
+        raise OutputPathError(out, "it is a SQLite database (a project or a package)", Refusal.A_DATABASE)
     if out.is_dir():
         _check_folder(out, project)
 
@@ -68,14 +81,14 @@ def is_sqlite_file(path: Path) -> bool:
 
 def _check_folder(out: Path, project: Path) -> None:
     if _folded(project).startswith(_folded(out).rstrip(os.sep) + os.sep):
-        raise OutputPathError(out, f"the folder holds the project {project}")
+        raise OutputPathError(out, f"the folder holds the project {project}", Refusal.HOLDS_THE_PROJECT)
     if not (out / EXPORT_MARK).is_file():
         return  # an export refuses to replace a folder it did not write (``export_folder``)
     for folder, _, files in os.walk(out):
         for name in files:
             path = Path(folder, name)
             if not path.is_symlink() and is_sqlite_file(path):
-                raise OutputPathError(out, f"the folder holds the SQLite database {path}")
+                raise OutputPathError(out, f"the folder holds the SQLite database {path}", Refusal.HOLDS_A_DATABASE)
 
 
 def _same_file(a: Path, b: Path) -> bool:

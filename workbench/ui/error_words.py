@@ -3,9 +3,10 @@
 The program says its errors in the command line's words, in English, with their details
 (``core.errors``): an Arabic window showed "not a Tawsim project file (file is not a database)"
 as it was. The refusals met opening a project (no file there, not a project, from a newer
-version, on read-only media, held by another program) and an output that could not be written
-(a full disk, no permission) carry what they are about, and are worded here: which file, and
-what to do. Any other error keeps its own message.
+version, on read-only media, held by another program), an output refused (onto the project or a
+database) and an output that could not be written (a full disk, no permission) carry what they
+are about, and are worded here: which file, and what to do. Any other error keeps its own
+message.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import errno
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.app.output_paths import OutputPathError, Refusal
 from workbench.core.errors import ProjectLocked, Unopenable, UnopenableProject
 from workbench.formats.base import OutputError
 from workbench.ui.i18n import isolated
@@ -28,6 +30,8 @@ def error_words(error: Exception) -> str:
     if isinstance(error, OutputError):
         words = QCoreApplication.translate("ErrorWords", "Could not write {path}: {reason}. Nothing of it was kept.")
         return words.format(path=isolated(str(error.path)), reason=_output_reason(error))
+    if isinstance(error, OutputPathError):
+        return _refusal_words(error.refusal).format(path=isolated(str(error.out)))
     return str(error)
 
 
@@ -77,3 +81,24 @@ def _unopenable_words(reason: Unopenable) -> str:
         ),
     }
     return words[reason]
+
+
+def _refusal_words(refusal: Refusal) -> str:
+    words = {
+        Refusal.THE_PROJECT: QCoreApplication.translate(
+            "ErrorWords", "{path} is the project itself; choose another path."
+        ),
+        Refusal.A_SIDE_FILE: QCoreApplication.translate(
+            "ErrorWords", "{path} is one of the project's own files; choose another path."
+        ),
+        Refusal.A_DATABASE: QCoreApplication.translate(
+            "ErrorWords", "{path} is a database (a project or a package); choose another path."
+        ),
+        Refusal.HOLDS_THE_PROJECT: QCoreApplication.translate(
+            "ErrorWords", "The folder {path} holds the project; choose another path."
+        ),
+        Refusal.HOLDS_A_DATABASE: QCoreApplication.translate(
+            "ErrorWords", "The folder {path} holds a database (a project or a package); choose another path."
+        ),
+    }
+    return words[refusal]

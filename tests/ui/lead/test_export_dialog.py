@@ -29,6 +29,7 @@ from workbench.formats.base import EXPORT_MARK
 from workbench.formats.splits import EmptySplit
 from workbench.ui import i18n
 from workbench.ui.background import CancelCheck
+from workbench.ui.i18n import isolated
 from workbench.ui.lead import export_dialog
 from workbench.ui.lead.export_dialog import ExportDialog, empty_split_words, open_export_dialog
 
@@ -305,7 +306,7 @@ def test_an_export_onto_the_project_is_refused_and_the_project_kept(
     with qtbot.waitSignal(dialog.task.failed, timeout=WAIT_MS) as blocker:
         pass
     [message] = blocker.args
-    assert str(project_file) in message and "it is the project" in message
+    assert message == f"{isolated(str(project_file))} is the project itself; choose another path."
     assert project_file.read_bytes().startswith(b"SQLite format 3\x00")
     assert len(lead_project.project.documents()) == documents
     assert dialog.task.error_box is not None
