@@ -1002,34 +1002,6 @@
         <source>Warnings:</source>
         <translation>تنبيهات:</translation>
     </message>
-    <message>
-        <source>There is nothing to split: no document has annotations of the chosen source.</source>
-        <translation>لا شيء للتقسيم: ليس في أي وثيقة توسيمات من المصدر المختار.</translation>
-    </message>
-    <message>
-        <source>Too few documents to give every part of the split one; left empty: {parts}. Split by sentences, or change the percentages.</source>
-        <translation>الوثائق أقل من أن يصيب كلَّ جزء من التقسيم واحدةٌ منها؛ يبقى فارغًا: {parts}. قسِّم حسب الجمل، أو غيِّر النسب.</translation>
-    </message>
-    <message>
-        <source>Too few sentences to give every part of the split one; left empty: {parts}. Change the percentages.</source>
-        <translation>الجمل أقل من أن يصيب كلَّ جزء من التقسيم واحدةٌ منها؛ يبقى فارغًا: {parts}. غيِّر النسب.</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>، </translation>
-    </message>
-    <message>
-        <source>train</source>
-        <translation>التدريب</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>التحقق</translation>
-    </message>
-    <message>
-        <source>test</source>
-        <translation>الاختبار</translation>
-    </message>
 </context>
 <context>
     <name>FileMenu</name>
@@ -1764,6 +1736,34 @@
 </context>
 <context>
     <name>ErrorWords</name>
+    <message>
+        <source>There is nothing to split: no document has annotations of the chosen source.</source>
+        <translation>لا شيء للتقسيم: ليس في أي وثيقة توسيمات من المصدر المختار.</translation>
+    </message>
+    <message>
+        <source>Too few documents to give every part of the split one; left empty: {parts}. Split by sentences, or change the percentages.</source>
+        <translation>الوثائق أقل من أن يصيب كلَّ جزء من التقسيم واحدةٌ منها؛ يبقى فارغًا: {parts}. قسِّم حسب الجمل، أو غيِّر النسب.</translation>
+    </message>
+    <message>
+        <source>Too few sentences to give every part of the split one; left empty: {parts}. Change the percentages.</source>
+        <translation>الجمل أقل من أن يصيب كلَّ جزء من التقسيم واحدةٌ منها؛ يبقى فارغًا: {parts}. غيِّر النسب.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>التدريب</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>الاختبار</translation>
+    </message>
     <message>
         <source>{path} is the project itself; choose another path.</source>
         <translation>{path} هو المشروع نفسه؛ اختر مسارًا آخر.</translation>

@@ -4,9 +4,10 @@ The program says its errors in the command line's words, in English, with their 
 (``core.errors``): an Arabic window showed "not a Tawsim project file (file is not a database)"
 as it was. The refusals met opening a project (no file there, not a project, from a newer
 version, on read-only media, held by another program), an output refused (onto the project or a
-database) and an output that could not be written (a full disk, no permission) carry what they
-are about, and are worded here: which file, and what to do. Any other error keeps its own
-message.
+database), an output that could not be written (a full disk, no permission) and a split refused
+for too few documents or sentences (said with the export form's words rather than the command
+line's options) carry what they are about, and are worded here: which file, and what to do. Any
+other error keeps its own message.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from workbench.app.output_paths import OutputPathError, Refusal
 from workbench.core.errors import ProjectLocked, Unopenable, UnopenableProject
 from workbench.formats.base import OutputError
+from workbench.formats.splits import EmptySplit
 from workbench.ui.i18n import isolated
 
 
@@ -32,7 +34,34 @@ def error_words(error: Exception) -> str:
         return words.format(path=isolated(str(error.path)), reason=_output_reason(error))
     if isinstance(error, OutputPathError):
         return _refusal_words(error.refusal).format(path=isolated(str(error.out)))
+    if isinstance(error, EmptySplit):
+        return empty_split_words(error)
     return str(error)
+
+
+def empty_split_words(refused: EmptySplit) -> str:
+    """A split refused for too few documents or sentences, said with the export form's words (the
+    error says it with the command line's options)."""
+    if not refused.count:
+        return _tr("There is nothing to split: no document has annotations of the chosen source.")
+    parts = _tr(", ").join(_split_part_name(name) for name in refused.empty)
+    if refused.unit == "document":
+        return _tr(
+            "Too few documents to give every part of the split one; left empty: {parts}. "
+            "Split by sentences, or change the percentages."
+        ).format(parts=parts)
+    return _tr(
+        "Too few sentences to give every part of the split one; left empty: {parts}. "
+        "Change the percentages."
+    ).format(parts=parts)
+
+
+def _split_part_name(name: str) -> str:
+    return {"train": _tr("train"), "validation": _tr("validation"), "test": _tr("test")}[name]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorWords", text)
 
 
 _DISK_FULL = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name))

@@ -29,9 +29,10 @@ from workbench.formats.base import EXPORT_MARK
 from workbench.formats.splits import EmptySplit
 from workbench.ui import i18n
 from workbench.ui.background import CancelCheck
+from workbench.ui.error_words import empty_split_words
 from workbench.ui.i18n import isolated
 from workbench.ui.lead import export_dialog
-from workbench.ui.lead.export_dialog import ExportDialog, empty_split_words, open_export_dialog
+from workbench.ui.lead.export_dialog import ExportDialog, open_export_dialog
 
 WAIT_MS = 20_000
 

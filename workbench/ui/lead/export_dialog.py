@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,13 +40,11 @@ from PySide6.QtWidgets import (
 
 from workbench.app.exporting import export_project
 from workbench.app.project import Project
-from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD
 from workbench.core.progress import Progress
 from workbench.formats import EXPORTERS
 from workbench.formats.base import ExportOptions
 from workbench.formats.report import FormatReport, Issue
-from workbench.formats.splits import EmptySplit
 from workbench.ui.background import BackgroundTask, CancelCheck, keeping_tokens, run_in_background
 from workbench.ui.format_issues import issue_lines
 from workbench.ui.i18n import isolated
@@ -106,45 +104,17 @@ def export_with_report(
 ) -> ExportOutcome:
     """``export_project`` as the request asks, with what it reported."""
     report = FormatReport()
-    try:
-        count = export_project(
-            project,
-            request.out,
-            format_name=request.format_name,
-            source=request.source,
-            options=request.options,
-            report=report,
-            progress=progress,
-            cancelled=cancelled,
-        )
-    except EmptySplit as refused:
-        raise WorkbenchError(empty_split_words(refused)) from refused
+    count = export_project(
+        project,
+        request.out,
+        format_name=request.format_name,
+        source=request.source,
+        options=request.options,
+        report=report,
+        progress=progress,
+        cancelled=cancelled,
+    )
     return ExportOutcome(count, report.counts)
-
-
-def empty_split_words(refused: EmptySplit) -> str:
-    """A split refused for too few documents or sentences, said with the form's own words (the
-    error says it with the command line's options)."""
-    if not refused.count:
-        return _tr("There is nothing to split: no document has annotations of the chosen source.")
-    parts = _tr(", ").join(_split_part_name(name) for name in refused.empty)
-    if refused.unit == "document":
-        return _tr(
-            "Too few documents to give every part of the split one; left empty: {parts}. "
-            "Split by sentences, or change the percentages."
-        ).format(parts=parts)
-    return _tr(
-        "Too few sentences to give every part of the split one; left empty: {parts}. "
-        "Change the percentages."
-    ).format(parts=parts)
-
-
-def _split_part_name(name: str) -> str:
-    return {"train": _tr("train"), "validation": _tr("validation"), "test": _tr("test")}[name]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
 
 
 class ExportDialog(QDialog):
