@@ -53,9 +53,9 @@ SIZE = int(os.environ.get("WORKBENCH_LEAD_SCALE", "2000"))
 GIVEN_PROJECT = os.environ.get("WORKBENCH_LEAD_PROJECT")
 ANNOTATOR = "bench"
 SAMPLE = 1000
+"""Documents the assignment dialog samples for ``ANNOTATOR``."""
 ANNOTATORS = ("amal", "badr", "carim")
 """Annotators whose finished sets the adjudication window compares (``give_annotators_work``)."""
-"""Documents the assignment dialog samples for ``ANNOTATOR``."""
 LIMIT_MS = 16
 
 if TYPE_CHECKING:
