@@ -324,6 +324,18 @@ def test_sentence_breaks_are_the_line_starts_and_the_sentence_ends_of_each_line(
     assert sentence_breaks(text) == sorted(line_starts + sentence_ends)
 
 
+def test_characters_beyond_the_basic_plane_never_break_a_sentence() -> None:
+    """Not even those whose last 16 bits are a line break's or a terminator's, nor do they
+    hide the terminator after them (the marks are looked up by code point; a lookup that
+    wrapped would read U+1002E as a full stop, starting a run there that is no run)."""
+    text = "قال\U0001000aالوزير\U0001061f وأضاف\U0001002e! ثم انتهى. و😀\n"
+    first_end, second_end = text.index("!") + 1, text.index(".") + 1
+    assert sentence_breaks(text) == [0, first_end, second_end, len(text)]
+    assert sentence_spans(text) == [
+        (0, first_end), (first_end + 1, second_end), (second_end + 1, len(text) - 1)
+    ]
+
+
 def test_the_recorded_characters_are_those_camel_tools_cuts() -> None:
     """The record that spares every export camel-tools' second-long start is camel-tools'
     answer for the installed release; after an upgrade, rewrite it with

