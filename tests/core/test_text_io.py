@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Place
 from workbench.core.text_io import canonical_text, decode_text, read_text_file, text_lines
 
 SAMPLE = "قالت المصادر إن الرَّقَّةِ 🇮🇶 شهدت الهجـــوم\nISIS ٣ 2022"
@@ -97,65 +97,65 @@ def test_empty_and_bom_only_files_are_refused(data: bytes, problem: str) -> None
 def test_invalid_utf8_names_the_file_and_the_byte() -> None:
     data = "مرحبا".encode() + b" \xff rest"  # 10 bytes of Arabic, a space, a bad byte
     error = refusal(data)
-    assert error.where == "byte 11"
+    assert error.where == Place(byte=11)
     assert str(error).startswith(f"{FILE}, byte 11: not valid UTF-8")
 
 
 def test_invalid_utf8_position_counts_the_bom() -> None:
     error = refusal(b"\xef\xbb\xbfab\xc3(")
-    assert error.where == "byte 5"
+    assert error.where == Place(byte=5)
 
 
 def test_truncated_utf8_sequence_at_the_end_is_refused() -> None:
     error = refusal(b"abc" + "ق".encode()[:1])
-    assert error.where == "byte 3"
+    assert error.where == Place(byte=3)
 
 
 def test_nul_byte_is_refused_with_its_position() -> None:
     error = refusal("نص".encode() + b"\x00more")
-    assert error.where == "byte 4"
+    assert error.where == Place(byte=4)
     assert "NUL" in error.problem
 
 
 def test_nul_in_utf16_is_refused_with_its_byte_position() -> None:
     error = refusal(b"\xff\xfe" + "ab\x00".encode("utf-16-le"))
-    assert error.where == "byte 6"
+    assert error.where == Place(byte=6)
 
 
 def test_other_c0_control_characters_are_refused() -> None:
     error = refusal(b"line one\nline \x07two")
-    assert error.where == "byte 14"
+    assert error.where == Place(byte=14)
     assert "U+0007" in error.problem
 
 
 def test_png_header_is_refused_as_binary() -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
     error = refusal(png)
-    assert error.where == "byte 0"
+    assert error.where == Place(byte=0)
     assert "UTF-8" in error.problem
 
 
 def test_utf16_without_bom_is_refused() -> None:
     error = refusal("abc".encode("utf-16-le"))
-    assert error.where == "byte 1"
+    assert error.where == Place(byte=1)
 
 
 def test_utf16_with_odd_length_is_refused() -> None:
     error = refusal(b"\xff\xfe" + "ab".encode("utf-16-le") + b"c")
-    assert error.where == "byte 6"
+    assert error.where == Place(byte=6)
     assert "UTF-16-LE" in error.problem
 
 
 @pytest.mark.parametrize(
     ("data", "where"),
     [
-        (b"\xff\xfe" + "a".encode("utf-16-le") + b"\x00\xd8" + "b".encode("utf-16-le"), "byte 4"),
-        (b"\xff\xfe" + "a".encode("utf-16-le") + b"\x00\xdc", "byte 4"),
-        (b"\xfe\xff" + "ab".encode("utf-16-be") + b"\xd8\x00", "byte 6"),
+        (b"\xff\xfe" + "a".encode("utf-16-le") + b"\x00\xd8" + "b".encode("utf-16-le"), Place(byte=4)),
+        (b"\xff\xfe" + "a".encode("utf-16-le") + b"\x00\xdc", Place(byte=4)),
+        (b"\xfe\xff" + "ab".encode("utf-16-be") + b"\xd8\x00", Place(byte=6)),
     ],
     ids=["high surrogate then a letter", "lone low surrogate", "high surrogate at the end"],
 )
-def test_utf16_lone_surrogates_are_refused(data: bytes, where: str) -> None:
+def test_utf16_lone_surrogates_are_refused(data: bytes, where: Place) -> None:
     assert refusal(data).where == where
 
 

@@ -7,6 +7,8 @@ traceback; the GUI shows it in a dialog. Anything else is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -23,15 +25,85 @@ class Cancelled(WorkbenchError):
         super().__init__("cancelled; nothing was changed")
 
 
-class InputError(WorkbenchError):
-    """A file that cannot be read as what it claims to be."""
+@dataclass(frozen=True)
+class Place:
+    """Where in a file a problem is: a line (and its column), a byte, or a Label Studio task (by
+    its index, with its id, the line it starts on and a result's id). ``str`` names it in the
+    command line's words ("task 2 (id 7), line 3, result 'r1'"); a window words it its own way."""
 
-    def __init__(self, path: Path | str, problem: str, *, where: str | None = None) -> None:
+    line: int | None = None
+    column: int | None = None
+    byte: int | None = None
+    task: int | None = None
+    task_id: object = None
+    result_id: object = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.task is not None:
+            parts.append(f"task {self.task}" + (f" (id {self.task_id})" if self.task_id is not None else ""))
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if self.byte is not None:
+            parts.append(f"byte {self.byte}")
+        if self.result_id is not None:
+            parts.append(f"result {self.result_id!r}")
+        return ", ".join(parts)
+
+
+class InputError(WorkbenchError):
+    """A file that cannot be read as what it claims to be, and where (``where``) when a place
+    in it is to blame."""
+
+    def __init__(self, path: Path | str, problem: str, *, where: Place | None = None) -> None:
         self.path = Path(path)
         self.problem = problem
         self.where = where
         place = f"{self.path}, {where}" if where else str(self.path)
         super().__init__(f"{place}: {problem}")
+
+
+class Undetected(StrEnum):
+    """What the files given to an import whose format is to be told look like, when that is not
+    a format it reads by itself (``formats.detection``)."""
+
+    UNKNOWN_SUFFIX = "unknown suffix"
+    LOOKS_LIKE_CONLL = "looks like CoNLL"
+    """A name of no known suffix, and lines of a token and its tags."""
+    TSV_NOT_CONLL = "a .tsv file that is not CoNLL"
+    DOCCANO_JSONL = "doccano JSONL"
+    DOCCANO_JSON = "doccano's JSON export"
+    LABEL_STUDIO_MIN = "Label Studio's JSON_MIN export"
+
+
+class UndetectedFormat(InputError):
+    """A file whose format the import does not tell by itself, and what it looks like
+    (``reason``): said in the command line's words (the ``--format`` to give), which a window
+    words its own way."""
+
+    def __init__(self, path: Path | str, problem: str, reason: Undetected) -> None:
+        super().__init__(path, problem)
+        self.reason = reason
+
+
+class MixedFormats(WorkbenchError):
+    """Files of several formats given to one import: one file of each, by the format's name
+    (``found``), said in the command line's words."""
+
+    def __init__(self, message: str, found: Mapping[str, Path]) -> None:
+        super().__init__(message)
+        self.found = dict(found)
+
+
+class UnknownLabel(InputError):
+    """A label or event type of an imported file (``foreign``) that the project's schema does not
+    have, said with the command line's ``--label-map``, which a window words its own way."""
+
+    def __init__(self, path: Path | str, problem: str, *, foreign: str, where: Place | None) -> None:
+        super().__init__(path, problem, where=where)
+        self.foreign = foreign
 
 
 class ProjectError(WorkbenchError):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Place
 
 BOM = "\ufeff"
 
@@ -132,7 +132,7 @@ def line_text(line: RawLine | str, path: Path) -> str:
         text = line.data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            path, _describe_decode_error(error, _UTF8), where=f"byte {line.position + error.start}"
+            path, _describe_decode_error(error, _UTF8), where=Place(byte=line.position + error.start)
         ) from error
     if len(line.data.translate(None, _REFUSED_CONTROL_BYTES)) != len(line.data):
         _refuse_control_characters(text, _UTF8, path, start=line.position)
@@ -164,7 +164,7 @@ def _decode_strict(data: bytes, encoding: _Encoding, path: Path) -> str:
         raise InputError(
             path,
             _describe_decode_error(error, encoding),
-            where=f"byte {bom_length + error.start}",
+            where=Place(byte=bom_length + error.start),
         ) from error
 
 
@@ -196,4 +196,4 @@ def _refuse_control_characters(
         else f"a control character ({code}) that text does not hold: the file is binary "
         "or in another encoding"
     )
-    raise InputError(path, problem, where=f"byte {byte_position}")
+    raise InputError(path, problem, where=Place(byte=byte_position))

@@ -28,7 +28,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError, SchemaError
+from workbench.core.errors import InputError, Place, SchemaError
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -150,7 +150,7 @@ class _Reader:
         return canonical_text(decode_text(data, self.ann)) if data else ""
 
     def _error(self, number: int, problem: str) -> InputError:
-        return InputError(self.ann, problem, where=f"line {number}")
+        return InputError(self.ann, problem, where=Place(line=number))
 
     def _line(self, number: int, line: str) -> None:
         brat_id, _, rest = line.partition("\t")
@@ -233,7 +233,7 @@ class _Reader:
         mapped = self.options.label_map.get(foreign, foreign)
         if self.schema.has_event(self.names.labels.get(mapped, mapped)):
             return self.names.labels.get(mapped, mapped)
-        return entity_label(self.options, foreign, self.ann, f"line {number}", self.names.labels)
+        return entity_label(self.options, foreign, self.ann, Place(line=number), self.names.labels)
 
     # ---- E lines
 
@@ -242,7 +242,7 @@ class _Reader:
         if not fields or any(not colon or not target for _, colon, target in fields):
             raise self._error(number, "expected E<n><TAB>TYPE:T<n> ROLE:ID ...")
         (foreign, _, trigger), *arguments = fields
-        type_id = event_type(self.options, foreign, self.ann, f"line {number}", self.names.labels)
+        type_id = event_type(self.options, foreign, self.ann, Place(line=number), self.names.labels)
         roles = [(self._role(number, type_id, role), target) for role, _, target in arguments]
         return _EventLine(number, type_id, trigger, roles)
 

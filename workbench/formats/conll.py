@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import InputError, WorkbenchError
+from workbench.core.errors import InputError, Place, WorkbenchError
 from workbench.core.model import AnnotatedDocument, AnnotationSet, ImportedDocument, Span, make_document, new_id
 from workbench.core.progress import Progress, no_progress
 from workbench.core.text_io import read_text_file
@@ -172,7 +172,7 @@ def _row(
     labels: dict[str, str],
 ) -> _Row:
     if len(line.columns) <= min(columns):
-        raise InputError(path, _missing_tag(line, columns), where=f"line {line.number}")
+        raise InputError(path, _missing_tag(line, columns), where=Place(line=line.number))
     tags = tuple(
         _tag(path, line.number, line.columns[column], options, labels)
         if column < len(line.columns)
@@ -202,11 +202,11 @@ def _tag(path: Path, number: int, raw: str, options: ImportOptions, labels: dict
     try:
         prefix, foreign = parse_tag(raw)
     except ValueError as error:
-        raise InputError(path, str(error), where=f"line {number}") from None
+        raise InputError(path, str(error), where=Place(line=number)) from None
     if prefix == OUTSIDE:
         return OUTSIDE_TAG
     if foreign not in labels:
-        labels[foreign] = entity_label(options, foreign, path, f"line {number}")
+        labels[foreign] = entity_label(options, foreign, path, Place(line=number))
     return prefix, labels[foreign]
 
 

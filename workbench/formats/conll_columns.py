@@ -92,7 +92,7 @@ def _is_schema_tag(value: str, options: ImportOptions) -> bool:
     try:
         prefix, label = parse_tag(value)
         if prefix != OUTSIDE:
-            entity_label(options, label, Path(), "")
+            entity_label(options, label, Path(), None)
     except (ValueError, InputError):
         return False
     return True

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError, WorkbenchError
+from workbench.core.errors import InputError, MixedFormats, Undetected, UndetectedFormat
 from workbench.core.nested_data import NestedDataError, parse_json
 from workbench.core.text_io import read_text_file, text_lines
 from workbench.formats.conll_columns import looks_like_conll
@@ -40,16 +40,17 @@ DOCCANO_KEYS = frozenset({"label", "labels", "entities", "relations", "Comments"
 
 
 def detect_format(paths: Sequence[Path]) -> str:
-    """The one format of ``paths``; ``WorkbenchError`` naming what they look like otherwise."""
+    """The one format of ``paths``; ``MixedFormats`` naming one file of each otherwise."""
     found: dict[str, Path] = {}
     for path in paths:
         found.setdefault(_format_of(path), path)
     if len(found) == 1:
         return next(iter(found))
     described = ", ".join(f"{path} looks like {name}" for name, path in found.items())
-    raise WorkbenchError(
+    raise MixedFormats(
         f"the files are of several formats ({described}): import them one format at a time, "
-        "or give --format"
+        "or give --format",
+        found,
     )
 
 
@@ -85,20 +86,27 @@ def file_format(path: Path) -> str:
     if suffix == ".tsv":
         if looks_like_conll(path):
             return "conll"
-        raise InputError(
+        raise UndetectedFormat(
             path,
             "a .tsv file whose lines are not a token and tag columns: CoNLL needs TOKEN TAG "
             "[TAG ...] per line; for plain text, rename it .txt or give --format txt",
+            Undetected.TSV_NOT_CONLL,
         )
     if suffix == ".jsonl":
         return _jsonl_format(path)
     if suffix == ".json":
         return _json_format(path)
     if _sniffable(path):
-        raise InputError(path, "it looks like CoNLL (token and tag columns): give --format conll")
+        raise UndetectedFormat(
+            path,
+            "it looks like CoNLL (token and tag columns): give --format conll",
+            Undetected.LOOKS_LIKE_CONLL,
+        )
     known = ", ".join(sorted(KNOWN_SUFFIXES))
-    raise InputError(
-        path, f"cannot tell the format from the suffix (known suffixes: {known}); give --format"
+    raise UndetectedFormat(
+        path,
+        f"cannot tell the format from the suffix (known suffixes: {known}); give --format",
+        Undetected.UNKNOWN_SUFFIX,
     )
 
 
@@ -112,10 +120,11 @@ def _sniffable(path: Path) -> bool:
 def _jsonl_format(path: Path) -> str:
     record = _first_record(path)
     if isinstance(record, dict) and "spans" not in record and _doccano_like(record):
-        raise InputError(
+        raise UndetectedFormat(
             path,
             "looks like doccano JSONL (an integer id or doccano's label, entities, relations or "
             "Comments keys), not the workbench's JSONL: use --format doccano",
+            Undetected.DOCCANO_JSONL,
         )
     return "jsonl"
 
@@ -129,14 +138,16 @@ def _json_format(path: Path) -> str:
     if not isinstance(first, dict) or isinstance(first.get("data"), dict):
         return "labelstudio"
     if not _json_min_like(first) and _doccano_like(first):
-        raise InputError(
+        raise UndetectedFormat(
             path,
             "looks like doccano's JSON export: export JSONL from doccano and use --format doccano",
+            Undetected.DOCCANO_JSON,
         )
-    raise InputError(
+    raise UndetectedFormat(
         path,
         'looks like Label Studio\'s JSON_MIN export (tasks without "data"): export the project '
         "as JSON and use --format labelstudio",
+        Undetected.LABEL_STUDIO_MIN,
     )
 
 

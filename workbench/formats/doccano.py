@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Place
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -72,7 +72,7 @@ class _Line:
     report: FormatReport
 
     def error(self, problem: str) -> InputError:
-        return InputError(self.path, problem, where=f"line {self.number}")
+        return InputError(self.path, problem, where=Place(line=self.number))
 
     def document(self, line: str) -> AnnotatedDocument:
         try:
@@ -170,7 +170,7 @@ class _Line:
                 f"({len(source.raw)} characters) or cuts a character in two"
             )
         stored_start, stored_end, _ = resolved
-        label = entity_label(self.options, foreign, self.path, f"line {self.number}")
+        label = entity_label(self.options, foreign, self.path, Place(line=self.number))
         if (stored_start, stored_end) != (start, end):
             self.report.add(
                 Issue.CONVERTED_OFFSETS,

@@ -11,7 +11,7 @@ import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from workbench.core.errors import InputError, SchemaError
+from workbench.core.errors import InputError, Place, SchemaError, UnknownLabel
 from workbench.core.text_io import read_text_file
 from workbench.formats.base import ImportOptions
 
@@ -40,14 +40,14 @@ def load_label_map(path: Path) -> dict[str, str]:
             raise InputError(
                 path,
                 f"expected two columns, FOREIGN<TAB>SCHEMA_LABEL, found {len(columns)}",
-                where=f"line {number}",
+                where=Place(line=number),
             )
         foreign, label = columns
         if foreign in mapping:
             raise InputError(
                 path,
                 f"the label {foreign!r} is mapped twice (first on line {first_line[foreign]})",
-                where=f"line {number}",
+                where=Place(line=number),
             )
         mapping[foreign] = label
         first_line[foreign] = number
@@ -58,10 +58,10 @@ def entity_label(
     options: ImportOptions,
     foreign: str,
     path: Path,
-    where: str,
+    where: Place | None,
     aliases: Mapping[str, str] | None = None,
 ) -> str:
-    """The schema's entity label for ``foreign``; ``InputError`` when the schema lacks it.
+    """The schema's entity label for ``foreign``; ``UnknownLabel`` when the schema lacks it.
 
     ``aliases`` (applied after the label map) are the format's own spellings of schema labels.
     """
@@ -69,7 +69,7 @@ def entity_label(
     try:
         options.schema.entity(label)
     except SchemaError as error:
-        raise InputError(path, _unknown(foreign, label, error), where=where) from None
+        raise UnknownLabel(path, _unknown(foreign, label, error), foreign=foreign, where=where) from None
     return label
 
 
@@ -77,15 +77,15 @@ def event_type(
     options: ImportOptions,
     foreign: str,
     path: Path,
-    where: str,
+    where: Place | None,
     aliases: Mapping[str, str] | None = None,
 ) -> str:
-    """The schema's event type for ``foreign``; ``InputError`` when the schema lacks it."""
+    """The schema's event type for ``foreign``; ``UnknownLabel`` when the schema lacks it."""
     type_id = _mapped(options, foreign, aliases)
     try:
         options.schema.event(type_id)
     except SchemaError as error:
-        raise InputError(path, _unknown(foreign, type_id, error), where=where) from None
+        raise UnknownLabel(path, _unknown(foreign, type_id, error), foreign=foreign, where=where) from None
     return type_id
 
 

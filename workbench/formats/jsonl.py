@@ -40,7 +40,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Place
 from workbench.core.import_checks import annotation_set_problem
 from workbench.core.model import (
     AnnotatedDocument,
@@ -79,8 +79,7 @@ class _Line:
         self.number = number
 
     def error(self, problem: str, column: int | None = None) -> InputError:
-        where = f"line {self.number}" + (f", column {column}" if column else "")
-        return InputError(self.path, problem, where=where)
+        return InputError(self.path, problem, where=Place(line=self.number, column=column or None))
 
     def field(self, record: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
         if key not in record:
@@ -387,7 +386,7 @@ def _span_label(line: _Line, label: str, options: ImportOptions) -> str:
     mapped = options.label_map.get(label, label)
     if options.schema.has_event(mapped):
         return mapped
-    return entity_label(options, label, line.path, f"line {line.number}")
+    return entity_label(options, label, line.path, Place(line=line.number))
 
 
 def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event]:
@@ -406,7 +405,7 @@ def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event
     annotator = line.optional(record, "annotator", str, None) or options.annotator or DEFAULT_ANNOTATOR
     event = Event(
         id=line.optional(record, "id", str, None) or new_id(),
-        type=event_type(options, line.field(record, "type", str, what), line.path, f"line {line.number}"),
+        type=event_type(options, line.field(record, "type", str, what), line.path, Place(line=line.number)),
         trigger_span_id=line.field(record, "trigger", str, what),
         arguments=tuple(arguments),
         attributes=line.optional(record, "attributes", dict, {}),

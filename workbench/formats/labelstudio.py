@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Place
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -73,15 +73,14 @@ class _Task:
     record: Any
 
     @property
-    def where(self) -> str:
-        identifier = self.record.get("id") if isinstance(self.record, dict) else None
-        where = f"task {self.number}" + (f" (id {identifier})" if identifier is not None else "")
-        return where + (f", line {self.line}" if self.line is not None else "")
+    def where(self) -> Place:
+        return self.place()
 
-    def place(self, result: Any = None) -> str:
+    def place(self, result: Any = None) -> Place:
         """Where the task is, and the result's id when a result is given and has one."""
+        identifier = self.record.get("id") if isinstance(self.record, dict) else None
         result_id = result.get("id") if isinstance(result, dict) else None
-        return self.where + (f", result {result_id!r}" if result_id is not None else "")
+        return Place(line=self.line, task=self.number, task_id=identifier, result_id=result_id)
 
     def error(self, problem: str, result: Any = None) -> InputError:
         return InputError(self.path, problem, where=self.place(result))
@@ -146,7 +145,7 @@ class _JsonReader:
         try:
             value, end = decode_json_value(self.decoder, self.text, self.position)
         except NestedDataError as error:
-            raise InputError(self.path, error.problem, where=f"line {error.line}") from None
+            raise InputError(self.path, error.problem, where=Place(line=error.line)) from None
         self._move(end)
         return value, line
 
@@ -155,7 +154,7 @@ class _JsonReader:
             raise self.error(f"unexpected text {what}")
 
     def error(self, problem: str) -> InputError:
-        return InputError(self.path, problem, where=f"line {self.line}")
+        return InputError(self.path, problem, where=Place(line=self.line))
 
     def _move(self, position: int) -> None:
         self.line += self.text.count("\n", self.position, position)
