@@ -877,7 +877,7 @@
     </message>
     <message>
         <source>brat standoff: a .txt and an .ann per document</source>
-        <translation>صيغة brat: ملف ‎.txt‎ وملف ‎.ann‎ لكل وثيقة</translation>
+        <translation>صيغة brat: ملف ⁦.txt⁩ وملف ‎.ann‎ لكل وثيقة</translation>
     </message>
     <message>
         <source>Hugging Face dataset folder (token classification)</source>
@@ -1030,34 +1030,6 @@
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <source>Every file the workbench reads</source>
-        <translation>كل ملف تقرؤه منصة العمل</translation>
-    </message>
-    <message>
-        <source>Plain text</source>
-        <translation>نص عادي</translation>
-    </message>
-    <message>
-        <source>Workbench JSONL</source>
-        <translation>JSONL منصة العمل</translation>
-    </message>
-    <message>
-        <source>CoNLL (token and tag columns)</source>
-        <translation>CoNLL (عمودا الكلمة والوسم)</translation>
-    </message>
-    <message>
-        <source>brat standoff</source>
-        <translation>brat (ملفات ann)</translation>
-    </message>
-    <message>
-        <source>doccano JSONL</source>
-        <translation>JSONL من doccano</translation>
-    </message>
-    <message>
-        <source>Label Studio JSON</source>
-        <translation>JSON من Label Studio</translation>
-    </message>
-    <message>
         <source>Importing</source>
         <translation>جارٍ الاستيراد</translation>
     </message>
@@ -1094,6 +1066,37 @@
     <message>
         <source>Warnings:</source>
         <translation>تنبيهات:</translation>
+    </message>
+</context>
+<context>
+    <name>FormatTitles</name>
+    <message>
+        <source>Every file the workbench reads</source>
+        <translation>كل ملف تقرؤه منصة العمل</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>نص عادي</translation>
+    </message>
+    <message>
+        <source>Workbench JSONL</source>
+        <translation>JSONL منصة العمل</translation>
+    </message>
+    <message>
+        <source>CoNLL (token and tag columns)</source>
+        <translation>CoNLL (عمودا الكلمة والوسم)</translation>
+    </message>
+    <message>
+        <source>brat standoff</source>
+        <translation>brat (ملفات ann)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>JSONL من doccano</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON</source>
+        <translation>JSON من Label Studio</translation>
     </message>
 </context>
 <context>
@@ -1766,15 +1769,15 @@
     </message>
     <message>
         <source>{path} is the project itself; choose another path.</source>
-        <translation>{path} هو المشروع نفسه؛ اختر مسارًا آخر.</translation>
+        <translation>المسار {path} هو المشروع نفسه؛ اختر مسارًا آخر.</translation>
     </message>
     <message>
         <source>{path} is one of the project&apos;s own files; choose another path.</source>
-        <translation>{path} من ملفات المشروع نفسه؛ اختر مسارًا آخر.</translation>
+        <translation>المسار {path} من ملفات المشروع نفسه؛ اختر مسارًا آخر.</translation>
     </message>
     <message>
         <source>{path} is a database (a project or a package); choose another path.</source>
-        <translation>{path} قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.</translation>
+        <translation>المسار {path} قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.</translation>
     </message>
     <message>
         <source>The folder {path} holds the project; choose another path.</source>
@@ -1823,6 +1826,78 @@
     <message>
         <source>{path} is on read-only media or in a folder you cannot write to; copy it to a writable folder to change it.</source>
         <translation>المشروع {path} على وسيط للقراءة فقط أو في مجلد لا تملك الكتابة فيه؛ انسخه إلى مجلد تملك الكتابة فيه لتغيّره.</translation>
+    </message>
+    <message>
+        <source>The files are of several formats: {found}. Import those of one format at a time.</source>
+        <translation>الملفات من صيغ عدة: {found}. استورد ملفات كل صيغة على حدة.</translation>
+    </message>
+    <message>
+        <source>{path} ({format})</source>
+        <translation>{path} ({format})</translation>
+    </message>
+    <message>
+        <source>{place}: “{label}” is not a label of the project's schema. The window imports the schema's labels only; to read others as the schema's, import the file from the command line with --label-map.</source>
+        <translation>في {place}: «{label}» ليس من وسوم مخطط المشروع. لا تستورد النافذة إلا وسوم المخطط؛ ولقراءة غيرها على أنها من وسومه، استورد الملف من سطر الأوامر مع ⁦--label-map⁩.</translation>
+    </message>
+    <message>
+        <source>{place}: {problem}</source>
+        <translation>تعذّرت قراءة {place}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}, {place}</source>
+        <translation>{path}، {place}</translation>
+    </message>
+    <message>
+        <source>task {task}</source>
+        <translation>المهمة {task}</translation>
+    </message>
+    <message>
+        <source>task {task} (id {id})</source>
+        <translation>المهمة {task} (المعرّف {id})</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>السطر {line}</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>العمود {column}</translation>
+    </message>
+    <message>
+        <source>byte {byte}</source>
+        <translation>البايت {byte}</translation>
+    </message>
+    <message>
+        <source>result {result}</source>
+        <translation>النتيجة {result}</translation>
+    </message>
+    <message>
+        <source>{menu} &gt; {item}</source>
+        <translation>{menu} ← {item}</translation>
+    </message>
+    <message>
+        <source>{path}: the workbench cannot tell its format from its name. Choose its format among the file types of {menu}.</source>
+        <translation>لا تعرف منصة العمل صيغة الملف {path} من اسمه. اختر صيغته من أنواع الملفات في {menu}.</translation>
+    </message>
+    <message>
+        <source>{path} looks like CoNLL: a token and its tags on each line. Choose “{format}” among the file types of {menu}.</source>
+        <translation>يبدو {path} ملف CoNLL: كلمة ووسومها في كل سطر. اختر «{format}» من أنواع الملفات في {menu}.</translation>
+    </message>
+    <message>
+        <source>{path} is a .tsv file whose lines are not a token and its tags, as CoNLL's are. If it is plain text, rename it .txt or choose “{format}” among the file types of {menu}.</source>
+        <translation>الملف {path} من نوع ⁦.tsv⁩ وليست أسطره كلمةً ووسومها كأسطر CoNLL. إن كان نصًا عاديًا فغيّر امتداده إلى ⁦.txt⁩ أو اختر «{format}» من أنواع الملفات في {menu}.</translation>
+    </message>
+    <message>
+        <source>{path} looks like doccano's JSONL, not the workbench's. Choose “{format}” among the file types of {menu}.</source>
+        <translation>يبدو {path} ملف JSONL من doccano لا من منصة العمل. اختر «{format}» من أنواع الملفات في {menu}.</translation>
+    </message>
+    <message>
+        <source>{path} looks like doccano's JSON export. Export JSONL from doccano, then import that file choosing “{format}” among the file types of {menu}.</source>
+        <translation>يبدو {path} تصديرَ JSON من doccano. صدِّر من doccano بصيغة JSONL، ثم استورد ذلك الملف باختيار «{format}» من أنواع الملفات في {menu}.</translation>
+    </message>
+    <message>
+        <source>{path} looks like Label Studio's JSON_MIN export, which leaves out the tasks' texts. Export the project from Label Studio as JSON, and import that file.</source>
+        <translation>يبدو {path} تصديرَ JSON_MIN من Label Studio، وهو يُسقط نصوص المهام. صدِّر المشروع من Label Studio بصيغة JSON، واستورد ذلك الملف.</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,16 @@
 """The refusals met opening a project, an output refused and an output that could not be written,
 in the window's language (``ui.error_words``): an Arabic window showed the command line's English
 ("not a Tawsim project file (file is not a database)", "refused as an output: it is the project",
-"cannot write ...: No space left on device")."""
+"cannot write ...: No space left on device"). An Arabic message begins with an Arabic word: one
+that began with the path, isolated, was laid out left to right in a message box (its first strong
+character, for Qt's label, the path's first letter)."""
 
 from __future__ import annotations
 
 import errno
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,10 +20,23 @@ from pytestqt.qtbot import QtBot
 
 from tests.store.test_locks_and_media import ReadOnlyCopy, held_by_another_program, read_only_copy  # noqa: F401
 from tests.ui.test_project_windows import windows  # noqa: F401 (fixture)
-from workbench.app.output_paths import OutputPathError, check_output_path
-from workbench.core.errors import ProjectError, ProjectLocked, Unopenable, UnopenableProject, WorkbenchError
+from workbench.app.output_paths import OutputPathError, Refusal, check_output_path
+from workbench.core.errors import (
+    InputError,
+    MixedFormats,
+    Place,
+    ProjectError,
+    ProjectLocked,
+    Undetected,
+    UndetectedFormat,
+    UnknownLabel,
+    Unopenable,
+    UnopenableProject,
+    WorkbenchError,
+)
 from workbench.core.schema import builtin_schema
 from workbench.formats.base import EXPORT_MARK, OutputError, atomic_text_output
+from workbench.formats.splits import EmptySplit
 from workbench.store.migrations import format_version
 from workbench.store.project import Project
 from workbench.ui import i18n
@@ -197,9 +213,9 @@ def test_each_output_refused_is_said_in_arabic(arabic: None, project_path: Path,
     (export / "نسخة.db").write_bytes(project_path.read_bytes())
     side = project_path.with_name(project_path.name + "-wal")
     refusals = {
-        project_path: "{path} هو المشروع نفسه؛ اختر مسارًا آخر.",
-        side: "{path} من ملفات المشروع نفسه؛ اختر مسارًا آخر.",
-        another: "{path} قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.",
+        project_path: "المسار {path} هو المشروع نفسه؛ اختر مسارًا آخر.",
+        side: "المسار {path} من ملفات المشروع نفسه؛ اختر مسارًا آخر.",
+        another: "المسار {path} قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.",
         tmp_path: "المجلد {path} يحوي المشروع؛ اختر مسارًا آخر.",
         export: "المجلد {path} يحوي قاعدة بيانات (مشروع أو حزمة)؛ اختر مسارًا آخر.",
     }
@@ -208,3 +224,28 @@ def test_each_output_refused_is_said_in_arabic(arabic: None, project_path: Path,
             check_output_path(out, project_path)
         assert str(refused.value).startswith(f"{out}: refused as an output: ")  # the command line's
         assert error_words(refused.value) == words.format(path=isolated(str(out)))
+
+
+def every_worded_error(path: Path) -> list[Exception]:
+    """One error of each kind ``error_words`` words, about ``path``."""
+    return [
+        ProjectLocked("held", path, waited=True),
+        ProjectLocked("held", path, waited=False),
+        *(UnopenableProject("no", path, reason) for reason in Unopenable),
+        OutputError(path, "No space left on device", errno.ENOSPC),
+        *(OutputPathError(path, "no", refusal) for refusal in Refusal),
+        EmptySplit(0, (80, 10, 10), "document", []),
+        EmptySplit(3, (80, 10, 10), "document", ["test"]),
+        EmptySplit(3, (80, 10, 10), "sentence", ["test"]),
+        *(UndetectedFormat(path, "no", reason) for reason in Undetected),
+        MixedFormats("no", {"conll": path, "txt": path.with_suffix(".txt")}),
+        UnknownLabel(path, "no", foreign="WEAPON", where=Place(line=3)),
+        InputError(path, "not valid JSON", where=Place(line=3, column=4)),
+        InputError(path, "the file is empty"),
+    ]
+
+
+def test_every_arabic_error_message_begins_with_an_arabic_word(arabic: None, tmp_path: Path) -> None:
+    for error in every_worded_error(tmp_path / "news" / "article.jsonl"):
+        words = error_words(error)
+        assert unicodedata.bidirectional(words[0]) in ("R", "AL"), words

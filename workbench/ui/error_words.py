@@ -6,8 +6,14 @@ as it was. The refusals met opening a project (no file there, not a project, fro
 version, on read-only media, held by another program), an output refused (onto the project or a
 database), an output that could not be written (a full disk, no permission) and a split refused
 for too few documents or sentences (said with the export form's words rather than the command
-line's options) carry what they are about, and are worded here: which file, and what to do. Any
-other error keeps its own message.
+line's options) carry what they are about, and are worded here: which file, and what to do.
+
+So are an import's refusals that told the window's user to give the command line's ``--format``
+or ``--label-map``: files whose format the import does not tell by itself (the window's user
+chooses it among the file types of File > Import files…), files of several formats, and a label
+the project's schema does not have (the window imports the schema's labels only). Any other file
+that cannot be read is said with its path and its place (line, byte, task) in the window's
+words, and the problem in the command line's. Any other error keeps its own message.
 """
 
 from __future__ import annotations
@@ -17,9 +23,20 @@ import errno
 from PySide6.QtCore import QCoreApplication
 
 from workbench.app.output_paths import OutputPathError, Refusal
-from workbench.core.errors import ProjectLocked, Unopenable, UnopenableProject
+from workbench.core.errors import (
+    InputError,
+    MixedFormats,
+    Place,
+    ProjectLocked,
+    Undetected,
+    UndetectedFormat,
+    UnknownLabel,
+    Unopenable,
+    UnopenableProject,
+)
 from workbench.formats.base import OutputError
 from workbench.formats.splits import EmptySplit
+from workbench.ui.format_titles import format_title
 from workbench.ui.i18n import isolated
 
 
@@ -36,7 +53,71 @@ def error_words(error: Exception) -> str:
         return _refusal_words(error.refusal).format(path=isolated(str(error.out)))
     if isinstance(error, EmptySplit):
         return empty_split_words(error)
+    if isinstance(error, UndetectedFormat):
+        return _undetected_words(error.reason).format(
+            path=isolated(str(error.path)), format=_suggested_format(error.reason), menu=_import_menu()
+        )
+    if isinstance(error, MixedFormats):
+        found = _tr(", ").join(
+            _tr("{path} ({format})").format(path=isolated(str(path)), format=format_title(name))
+            for name, path in error.found.items()
+        )
+        words = _tr("The files are of several formats: {found}. Import those of one format at a time.")
+        return words.format(found=found)
+    if isinstance(error, UnknownLabel):
+        return _tr(
+            "{place}: “{label}” is not a label of the project's schema. The window imports the "
+            "schema's labels only; to read others as the schema's, import the file from the "
+            "command line with --label-map."
+        ).format(place=_file_place(error), label=error.foreign)
+    if isinstance(error, InputError):
+        return _tr("{place}: {problem}").format(place=_file_place(error), problem=error.problem)
     return str(error)
+
+
+def _file_place(error: InputError) -> str:
+    """The file's path, and the place in it when one is to blame, in the window's words."""
+    path = isolated(str(error.path))
+    if not error.where:
+        return path
+    return _tr("{path}, {place}").format(path=path, place=_place_words(error.where))
+
+
+def _place_words(place: Place) -> str:
+    """A place in a file in the window's words (``Place`` says it in the command line's)."""
+    parts = []
+    if place.task is not None:
+        task = _tr("task {task}").format(task=place.task)
+        if place.task_id is not None:
+            task = _tr("task {task} (id {id})").format(task=place.task, id=place.task_id)
+        parts.append(task)
+    if place.line is not None:
+        parts.append(_tr("line {line}").format(line=place.line))
+    if place.column is not None:
+        parts.append(_tr("column {column}").format(column=place.column))
+    if place.byte is not None:
+        parts.append(_tr("byte {byte}").format(byte=place.byte))
+    if place.result_id is not None:
+        parts.append(_tr("result {result}").format(result=repr(place.result_id)))
+    return _tr(", ").join(parts)
+
+
+def _import_menu() -> str:
+    """Where the window's user chooses an import's format: the menu and its item, as named there."""
+    menu = QCoreApplication.translate("WindowActions", "&File").replace("&", "")
+    item = QCoreApplication.translate("FileMenu", "Import files…")
+    return _tr("{menu} > {item}").format(menu=menu, item=item)
+
+
+def _suggested_format(reason: Undetected) -> str:
+    """The title of the file type to choose for a file that looks so, if there is one to choose."""
+    names = {
+        Undetected.LOOKS_LIKE_CONLL: "conll",
+        Undetected.TSV_NOT_CONLL: "txt",
+        Undetected.DOCCANO_JSONL: "doccano",
+        Undetected.DOCCANO_JSON: "doccano",
+    }
+    return format_title(names[reason]) if reason in names else ""
 
 
 def empty_split_words(refused: EmptySplit) -> str:
@@ -131,3 +212,33 @@ def _refusal_words(refusal: Refusal) -> str:
         ),
     }
     return words[refusal]
+
+
+def _undetected_words(reason: Undetected) -> str:
+    words = {
+        Undetected.UNKNOWN_SUFFIX: _tr(
+            "{path}: the workbench cannot tell its format from its name. Choose its format among "
+            "the file types of {menu}."
+        ),
+        Undetected.LOOKS_LIKE_CONLL: _tr(
+            "{path} looks like CoNLL: a token and its tags on each line. Choose “{format}” among "
+            "the file types of {menu}."
+        ),
+        Undetected.TSV_NOT_CONLL: _tr(
+            "{path} is a .tsv file whose lines are not a token and its tags, as CoNLL's are. If "
+            "it is plain text, rename it .txt or choose “{format}” among the file types of {menu}."
+        ),
+        Undetected.DOCCANO_JSONL: _tr(
+            "{path} looks like doccano's JSONL, not the workbench's. Choose “{format}” among the "
+            "file types of {menu}."
+        ),
+        Undetected.DOCCANO_JSON: _tr(
+            "{path} looks like doccano's JSON export. Export JSONL from doccano, then import that "
+            "file choosing “{format}” among the file types of {menu}."
+        ),
+        Undetected.LABEL_STUDIO_MIN: _tr(
+            "{path} looks like Label Studio's JSON_MIN export, which leaves out the tasks' texts. "
+            "Export the project from Label Studio as JSON, and import that file."
+        ),
+    }
+    return words[reason]

@@ -25,6 +25,7 @@ from workbench.core.progress import Progress
 from workbench.formats.report import FormatReport
 from workbench.ui.background import BackgroundTask, CancelCheck, run_in_background, writable
 from workbench.ui.format_issues import issue_lines
+from workbench.ui.format_titles import format_title
 from workbench.ui.i18n import isolated
 from workbench.ui.project_dialogs import NewProjectDialog, choose_project_to_open
 
@@ -116,25 +117,13 @@ class FileMenu(QObject):
     # -- importing -------------------------------------------------------------------------------
 
     def choose_files_to_import(self) -> None:
-        titles = self._format_titles()
-        filters = [f"{titles[name]} ({patterns})" for name, patterns in IMPORT_PATTERNS.items()]
+        filters = [f"{format_title(name)} ({patterns})" for name, patterns in IMPORT_PATTERNS.items()]
         paths, chosen_filter = QFileDialog.getOpenFileNames(
             self._window, self.tr("Import files"), "", ";;".join(filters)
         )
         if paths:
             chosen = filters.index(chosen_filter) if chosen_filter in filters else 0  # 0: auto
             self.start_import([Path(path) for path in paths], list(IMPORT_PATTERNS)[chosen])
-
-    def _format_titles(self) -> dict[str, str]:
-        return {
-            "auto": self.tr("Every file the workbench reads"),
-            "txt": self.tr("Plain text"),
-            "jsonl": self.tr("Workbench JSONL"),
-            "conll": self.tr("CoNLL (token and tag columns)"),
-            "brat": self.tr("brat standoff"),
-            "doccano": self.tr("doccano JSONL"),
-            "labelstudio": self.tr("Label Studio JSON"),
-        }
 
     def start_import(self, paths: Sequence[Path], format_name: str = "auto") -> BackgroundTask:
         """Import ``paths`` into the window's project in the background; the document list and
