@@ -32,7 +32,7 @@ from workbench.ui import project_windows
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.app import ANNOTATOR_ENV, run_gui
-from workbench.ui.i18n import isolated
+from workbench.ui.i18n import Language, isolated
 from workbench.ui.project_windows import ProjectWindows
 from workbench.ui.welcome_page import WelcomePage
 
@@ -402,3 +402,27 @@ def test_an_edit_while_another_program_writes_the_project_is_refused_without_fre
     window.text_view.select_range(start, start + len("إدلب"))
     qtbot.keyClick(window.text_view, Qt.Key.Key_1)
     assert window.undo_stack.count() == 1 and window.span_model.rowCount() == 1
+
+
+def test_an_edit_refused_while_another_program_writes_is_said_in_the_windows_language(
+    qtbot: QtBot, windows: ProjectWindows, paths: list[Path]
+) -> None:
+    """The refusal of an edit (and of an undo) is worded as the window's other messages are: an
+    Arabic window said it in the command line's English."""
+    window = windows.open(paths[0])
+    assert window is not None
+    window.set_language(Language.ARABIC)
+    activate(qtbot, window)
+    start = nth_index(window.text_view.text, "إدلب", 0)
+    window.text_view.select_range(start, start + len("إدلب"))
+    qtbot.keyClick(window.text_view, Qt.Key.Key_1)
+    assert window.undo_stack.count() == 1
+    expected = f"برنامج آخر يغيّر المشروع {isolated(str(paths[0].resolve()))} الآن (استيراد مثلًا)؛"
+    with held_by_another_program(paths[0], "BEGIN IMMEDIATE"):
+        window.text_view.select_range(start, start + len("إدلب"))
+        qtbot.keyClick(window.text_view, Qt.Key.Key_2)
+        assert window.statusBar().currentMessage().startswith(expected)
+        window.statusBar().clearMessage()
+        window.undo_stack.undo()
+        assert window.statusBar().currentMessage().startswith(expected)
+    assert window.span_model.rowCount() == 1

@@ -104,7 +104,7 @@ class NewProjectDialog(QDialog):
         try:
             schema = builtin_schema(choice) if choice in BUILTIN_SCHEMAS else load_schema(choice)
         except WorkbenchError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_words(error))
             return
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the new project as"), f"project{PROJECT_SUFFIX}", project_filter()

@@ -46,6 +46,7 @@ from workbench.ui.annotate.label_all_dialog import LabelAllDialog, preview_label
 from workbench.ui.annotate.stored_suggestions import StoredSuggestions
 from workbench.ui.background import QuietTask
 from workbench.ui.commands import AddSpans, DeleteSpans, Describe, ResizeSpan, S, UpdateSpan
+from workbench.ui.error_words import error_words
 from workbench.ui.label_style import label_colours
 
 if TYPE_CHECKING:
@@ -489,7 +490,7 @@ class LabellingController(QObject):
         try:
             reject_in_document(self._window.project, document_id, self._window.annotator, suggestion)
         except WorkbenchError as error:
-            self._window.report_error(str(error))
+            self._window.report_error(error_words(error))
 
     def enable_suggestion_keys(self) -> None:
         active = self._current_suggestion is not None

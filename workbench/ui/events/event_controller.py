@@ -33,6 +33,7 @@ from workbench.core.schema import EVENT_PREFIX
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.commands import Describe, S, StepDocuments, push_command
 from workbench.ui.confirm import ask_yes_no
+from workbench.ui.error_words import error_words
 from workbench.ui.events.event_commands import (
     ArgumentCommand,
     CreateEventCommand,
@@ -171,7 +172,7 @@ class EventController(QObject):
         try:
             self._push(CreateEventCommand, command, describe)
         except WorkbenchError as error:
-            self.report(str(error))
+            self.report(error_words(error))
             return
         cursor = self.view.textCursor()
         cursor.clearSelection()
@@ -283,7 +284,7 @@ class EventController(QObject):
                 ArgumentCommand, command, lambda: argument_text(argument, adding=filling)
             )
         except WorkbenchError as error:
-            self.report(str(error))
+            self.report(error_words(error))
             return False
         return True
 
@@ -304,7 +305,7 @@ class EventController(QObject):
         try:
             self._push(EditAttributesCommand, command, _attributes_text)
         except WorkbenchError as error:
-            self.report(str(error))
+            self.report(error_words(error))
             self.panel.show_event(self.document.events.get(event_id), self.document)
 
     # -- deleting spans ---------------------------------------------------------------------------
@@ -322,7 +323,7 @@ class EventController(QObject):
                 DeleteSpansCommand, command, lambda: self.tr("Delete %n span(s)", "", count)
             )
         except WorkbenchError as error:
-            self.report(str(error))
+            self.report(error_words(error))
             return False
         return True
 

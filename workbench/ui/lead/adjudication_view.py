@@ -45,6 +45,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import GOLD, Span, Status
 from workbench.ui.annotate.document_model import DocumentTableModel, load_row
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.error_words import error_words
 from workbench.ui.events.event_document import EventDocument
 from workbench.ui.events.event_overlay import EventOverlay
 from workbench.ui.first_paint import after_first_paint
@@ -411,7 +412,7 @@ class AdjudicationView(AdjudicationLayout):
         try:
             self.project.add_comment(self.document_id, self._author, text.strip())
         except WorkbenchError as error:
-            self.say(str(error))
+            self.say(error_words(error))
             return
         self.comment_edit.clear()
         self._show_comments()

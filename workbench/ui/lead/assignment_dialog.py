@@ -71,6 +71,7 @@ from workbench.ui.background import (
     run_in_background,
     writable,
 )
+from workbench.ui.error_words import error_words
 from workbench.ui.i18n import isolated
 from workbench.ui.lead.row_titles import RowTitles
 
@@ -179,7 +180,7 @@ class AssignmentModel(QAbstractTableModel):
         try:
             assign(self._project, annotator, [self.document_id(index.row())])
         except WorkbenchError as error:
-            self.refused.emit(str(error))
+            self.refused.emit(error_words(error))
             return False
         self._pages.pop(index.row() // PAGE, None)
         self.dataChanged.emit(index, index)
@@ -300,7 +301,7 @@ class AssignmentDialog(QDialog):
         try:
             self._project.ensure_annotator(name)
         except WorkbenchError as error:
-            self._say(str(error))
+            self._say(error_words(error))
             return
         self._reload()
         self.annotator_combo.setCurrentText(name)

@@ -18,6 +18,7 @@ from workbench.core.adjudication_labels import DocumentLabelCandidate
 from workbench.core.adjudication_relations import RelationCandidate
 from workbench.core.errors import WorkbenchError
 from workbench.ui.commands import CommandStep
+from workbench.ui.error_words import error_words
 from workbench.ui.relation_names import field_name
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class GoldEdits(QObject):
         try:
             edit = make(document_id)
         except WorkbenchError as error:
-            self._view.say(str(error))
+            self._view.say(error_words(error))
             return None
         if edit is None:
             self._view.say(self.tr("Nothing new: gold holds all of it already."))
