@@ -94,10 +94,12 @@ def _opened(path: Path, *, readonly: bool, wait: bool) -> sqlite3.Connection:
 
 def _refuse_in_a_rerun_script(path: Path) -> None:
     """No project is opened or made by a script's top level run again in a second process
-    (``core.child_process.importing_the_main_script``): the script's own process does the work."""
+    (``core.child_process.importing_the_main_script``): the script's own process does the work.
+    That process ends there, saying why in one line (``SystemExit``: not a traceback, and not
+    an error the script's own ``except`` could take and run on)."""
     if importing_the_main_script():
         main = getattr(sys.modules.get("__mp_main__"), "__file__", None) or "the main script"
-        raise ProjectError(
+        raise SystemExit(
             f"{path}: {main} opens the project at its top level, which a second process of the "
             'program runs again as it starts; put that work under if __name__ == "__main__":'
         )
