@@ -78,7 +78,7 @@ def error_words(error: Exception) -> str:
 def _file_place(error: InputError) -> str:
     """The file's path, and the place in it when one is to blame, in the window's words."""
     path = isolated(str(error.path))
-    if not error.where:
+    if error.where is None:
         return path
     return _tr("{path}, {place}").format(path=path, place=_place_words(error.where))
 
