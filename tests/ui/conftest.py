@@ -8,6 +8,7 @@ from ``cursorToX``, which is wrong at LTR/RTL run boundaries (notes §1.2). Posi
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts, i18n
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.i18n import Language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
 
@@ -39,6 +41,14 @@ def settings_in_a_temporary_folder(tmp_path: Path) -> None:
     """Whatever a test leaves in QSettings() goes to its own folder, never the user's settings."""
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    """The interface in Arabic for the test, then in English again."""
+    i18n.set_language(Language.ARABIC)
+    yield
+    i18n.set_language(Language.ENGLISH)
 
 
 @pytest.fixture(scope="session")

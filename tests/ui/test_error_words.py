@@ -11,7 +11,7 @@ import errno
 import os
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,13 +46,6 @@ from workbench.ui.i18n import Language, isolated
 from workbench.ui.project_windows import ProjectWindows
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    i18n.set_language(Language.ARABIC)
-    yield
-    i18n.set_language(Language.ENGLISH)
 
 
 @pytest.fixture

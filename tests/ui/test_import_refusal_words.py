@@ -18,7 +18,6 @@ from workbench.core.errors import InputError, MixedFormats, Place, Undetected, U
 from workbench.core.schema import builtin_schema
 from workbench.formats.detection import detect_format
 from workbench.store.project import Project
-from workbench.ui import i18n
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.error_words import error_words
 from workbench.ui.i18n import Language, isolated
@@ -26,13 +25,6 @@ from workbench.ui.i18n import Language, isolated
 CONLL = "زار O\nمحمد B-PER\nبغداد B-LOC\n\nوصل O\n"
 ARABIC_MENU = "ملف ← استيراد ملفات…"
 ENGLISH_MENU = "File > Import files…"
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    i18n.set_language(Language.ARABIC)
-    yield
-    i18n.set_language(Language.ENGLISH)
 
 
 @pytest.fixture

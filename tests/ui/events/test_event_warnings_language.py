@@ -4,23 +4,10 @@ Target ..."."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from tests.ui.event_scene import Scene, scene  # noqa: F401 (a fixture)
 from tests.ui.events.test_event_controller import create_attack, press_role
 from tests.ui.lead_scene import save_screenshot
-from workbench.ui import i18n
 from workbench.ui.events.event_list import WARNINGS
-from workbench.ui.i18n import Language
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    i18n.set_language(Language.ARABIC)
-    yield
-    i18n.set_language(Language.ENGLISH)
 
 
 def warnings_shown(scene: Scene, event_id: str) -> str:
