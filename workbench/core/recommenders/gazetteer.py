@@ -48,12 +48,17 @@ class Gazetteer:
     """Per stem, how often it is a word of an entry, by IOB2 tag (``B-PER`` for the first word
     of a PER entry, ``I-PER`` for a later one): a word seen in names (محمد in محمد علي) tells
     of a new name it is part of (محمد البرادعي), which no entry matches whole."""
+    firsts: set[str] = field(default_factory=set)
+    """The first stems of the entries: no entry begins at a word whose stem is not one of them,
+    and most words of a text are not (looking up every length of entry at every word was most
+    of counting occurrences and of matching)."""
 
     def add(self, text: str, label: str, count: int = 1) -> None:
         key = stems_of(text)
         if key and not all(len(stem) < 2 for stem in key):
             self.labels[key][label] += count
             self.longest = max(self.longest, len(key))
+            self.firsts.add(key[0])
             for position, stem in enumerate(key):
                 self.name_words[stem][f"{'I' if position else 'B'}-{label}"] += count
 
@@ -96,15 +101,21 @@ class Gazetteer:
         found: list[Match] = []
         index = 0
         while index < len(stems):
-            for size in range(min(self.longest, len(stems) - index), 0, -1):
-                best = self.best(tuple(stems[index : index + size]))
-                if best is not None:  # keys hold no filler (stems_of), so none starts one
-                    found.append((index, index + size, *best))
-                    index += size
-                    break
-            else:
+            match = self._longest_at(stems, index) if stems[index] in self.firsts else None
+            if match is None:
                 index += 1
+            else:
+                found.append(match)
+                index = match[1]
         return found
+
+    def _longest_at(self, stems: Sequence[str], index: int) -> Match | None:
+        """The longest entry beginning at word ``index``, if any."""
+        for size in range(min(self.longest, len(stems) - index), 0, -1):
+            best = self.best(tuple(stems[index : index + size]))
+            if best is not None:  # keys hold no filler (stems_of), so none starts one
+                return (index, index + size, *best)
+        return None
 
     def count_occurrences(self, sentences: Iterable[Sequence[Word]]) -> None:
         """Count every place the entries occur in ``sentences`` (overlaps included)."""
@@ -112,6 +123,8 @@ class Gazetteer:
             stems = [word.stem for word in sentence]
             self.stems.update(stems)
             for index in range(len(stems)):
+                if stems[index] not in self.firsts:
+                    continue
                 for size in range(1, min(self.longest, len(stems) - index) + 1):
                     key = tuple(stems[index : index + size])
                     if key in self.labels:
