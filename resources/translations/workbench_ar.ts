@@ -1899,6 +1899,30 @@
         <source>{path} looks like Label Studio's JSON_MIN export, which leaves out the tasks' texts. Export the project from Label Studio as JSON, and import that file.</source>
         <translation>يبدو {path} تصديرَ JSON_MIN من Label Studio، وهو يُسقط نصوص المهام. صدِّر المشروع من Label Studio بصيغة JSON، واستورد ذلك الملف.</translation>
     </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>الملف {path} فارغ.</translation>
+    </message>
+    <message>
+        <source>{path} is UTF-32 text, which the workbench does not read: save it as UTF-8.</source>
+        <translation>الملف {path} نص بترميز UTF-32، ولا تقرؤه منصة العمل: احفظه بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>{path} holds only a byte-order mark and no text.</source>
+        <translation>لا يحوي الملف {path} إلا علامة ترتيب البايتات، ولا نص فيه.</translation>
+    </message>
+    <message>
+        <source>{place}: not UTF-8 text. The file is binary, or text in another encoding (Windows-1256, say): save it as UTF-8.</source>
+        <translation>تعذّرت قراءة {place}: ليس نصًا بترميز UTF-8. الملف ثنائي، أو نص بترميز آخر (Windows-1256 مثلًا): احفظه بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>{place}: not valid UTF-16 text.</source>
+        <translation>تعذّرت قراءة {place}: ليس نصًا سليمًا بترميز UTF-16.</translation>
+    </message>
+    <message>
+        <source>{place}: a control character ({character}) that text does not hold. The file is binary, or text in another encoding: save it as UTF-8.</source>
+        <translation>تعذّرت قراءة {place}: فيه محرف تحكّم ({character}) لا يكون في النصوص. الملف ثنائي، أو نص بترميز آخر: احفظه بترميز UTF-8.</translation>
+    </message>
 </context>
 <context>
     <name>ProjectWindows</name>

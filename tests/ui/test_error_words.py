@@ -27,11 +27,13 @@ from workbench.core.errors import (
     Place,
     ProjectError,
     ProjectLocked,
+    TextFault,
     Undetected,
     UndetectedFormat,
     UnknownLabel,
     Unopenable,
     UnopenableProject,
+    UnreadableText,
     WorkbenchError,
 )
 from workbench.core.schema import builtin_schema
@@ -233,6 +235,7 @@ def every_worded_error(path: Path) -> list[Exception]:
         *(UndetectedFormat(path, "no", reason) for reason in Undetected),
         MixedFormats("no", {"conll": path, "txt": path.with_suffix(".txt")}),
         UnknownLabel(path, "no", foreign="WEAPON", where=Place(line=3)),
+        *(UnreadableText(path, "no", fault, where=Place(byte=4), character="U+0001") for fault in TextFault),
         InputError(path, "not valid JSON", where=Place(line=3, column=4)),
         InputError(path, "the file is empty"),
     ]

@@ -14,7 +14,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.annotate.test_file_menu import drop, window, windows  # noqa: F401 (fixtures)
 from workbench.app.importing import import_paths
-from workbench.core.errors import InputError, MixedFormats, Place, Undetected, UndetectedFormat, UnknownLabel
+from workbench.core.errors import (
+    InputError,
+    MixedFormats,
+    Place,
+    TextFault,
+    Undetected,
+    UndetectedFormat,
+    UnknownLabel,
+    UnreadableText,
+)
 from workbench.core.schema import builtin_schema
 from workbench.formats.detection import detect_format
 from workbench.store.project import Project
@@ -132,15 +141,56 @@ def test_a_label_the_schema_lacks_names_the_file_and_line_and_the_command_line_a
     assert project.document_count() == 0
 
 
+def text_faults(tmp_path: Path) -> dict[TextFault, tuple[Path, str]]:
+    """A file with each fault that makes it no text the workbench reads, and the window's words
+    (``{path}``, ``{place}``) in Arabic."""
+    files = {
+        TextFault.EMPTY: ("فارغ.txt", b""),
+        TextFault.UTF32: ("utf32.txt", b"\xff\xfe\x00\x00" + "نص".encode("utf-32-le")),
+        TextFault.ONLY_A_BOM: ("bom.txt", b"\xef\xbb\xbf"),
+        TextFault.NOT_UTF8: ("ويندوز.txt", "خبر عن بيروت".encode("cp1256")),
+        TextFault.NOT_UTF16: ("utf16.txt", b"\xff\xfe" + "نص".encode("utf-16-le") + b"\x00\xd8"),
+        TextFault.CONTROL: ("ثنائي.txt", "خبر".encode() + b"\x01" + "عن".encode()),
+    }
+    words = {
+        TextFault.EMPTY: "الملف {path} فارغ.",
+        TextFault.UTF32: "الملف {path} نص بترميز UTF-32، ولا تقرؤه منصة العمل: احفظه بترميز UTF-8.",
+        TextFault.ONLY_A_BOM: "لا يحوي الملف {path} إلا علامة ترتيب البايتات، ولا نص فيه.",
+        TextFault.NOT_UTF8: (
+            "تعذّرت قراءة {path}، البايت 0: ليس نصًا بترميز UTF-8. الملف ثنائي، أو نص بترميز آخر "
+            "(Windows-1256 مثلًا): احفظه بترميز UTF-8."
+        ),
+        TextFault.NOT_UTF16: "تعذّرت قراءة {path}، البايت 6: ليس نصًا سليمًا بترميز UTF-16.",
+        TextFault.CONTROL: (
+            "تعذّرت قراءة {path}، البايت 6: فيه محرف تحكّم (U+0001) لا يكون في النصوص. الملف ثنائي، أو "
+            "نص بترميز آخر: احفظه بترميز UTF-8."
+        ),
+    }
+    made = {}
+    for fault, (name, data) in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        made[fault] = (path, words[fault])
+    return made
+
+
+def test_a_file_that_is_not_text_the_workbench_reads_is_said_in_arabic(
+    arabic: None, tmp_path: Path, project: Project
+) -> None:
+    """A text saved in Windows-1256 above all, as an Arabic user's editor may save it."""
+    for fault, (path, words) in text_faults(tmp_path).items():
+        error = refused([path], project)
+        assert isinstance(error, UnreadableText) and error.fault is fault
+        assert error_words(error) == words.format(path=isolated(str(path)))
+    assert project.document_count() == 0
+
+
 def test_any_other_unreadable_file_is_said_with_its_place_in_arabic(
     arabic: None, tmp_path: Path, project: Project
 ) -> None:
-    broken = tmp_path / "خبر.txt"
-    broken.write_bytes("خبر عن ".encode() + b"\xff\xfe" + "بيروت".encode())
     jsonl = write(tmp_path / "أخبار.jsonl", '{"text": "نص", "spans": []}\n{"text": "نص", "spans": [}\n')
     task = write(tmp_path / "ls.json", json.dumps([{"id": 7, "data": {"text": "نص"}, "annotations": 3}]))
     places = {
-        broken: ("البايت 12", Place(byte=12)),
         jsonl: ("السطر 2", Place(line=2)),
         task: ("المهمة 1 (المعرّف 7)", Place(task=1, task_id=7)),
     }

@@ -65,6 +65,31 @@ class InputError(WorkbenchError):
         super().__init__(f"{place}: {problem}")
 
 
+class TextFault(StrEnum):
+    """Why a file is not text the workbench reads (``core.text_io``)."""
+
+    EMPTY = "empty"
+    UTF32 = "UTF-32"
+    ONLY_A_BOM = "a byte-order mark and no text"
+    NOT_UTF8 = "not UTF-8"
+    NOT_UTF16 = "not UTF-16"
+    CONTROL = "a control character"
+    """A NUL or another C0 control that text does not hold."""
+
+
+class UnreadableText(InputError):
+    """A file that is not text the workbench reads, and why (``fault``; for a control character,
+    its code, ``U+0000``, in ``character``): said in the command line's words, which a window
+    words its own way."""
+
+    def __init__(
+        self, path: Path | str, problem: str, fault: TextFault, *, where: Place | None = None, character: str = ""
+    ) -> None:
+        super().__init__(path, problem, where=where)
+        self.fault = fault
+        self.character = character
+
+
 class Undetected(StrEnum):
     """What the files given to an import whose format is to be told look like, when that is not
     a format it reads by itself (``formats.detection``)."""

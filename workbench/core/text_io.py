@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core.errors import InputError, Place
+from workbench.core.errors import InputError, Place, TextFault, UnreadableText
 
 BOM = "\ufeff"
 
@@ -67,12 +67,12 @@ def decode_text(data: bytes, path: Path) -> str:
     ``path`` only names the file in the error raised when the bytes are not acceptable text.
     """
     if not data:
-        raise InputError(path, "the file is empty")
+        raise UnreadableText(path, "the file is empty", TextFault.EMPTY)
     if data.startswith(_UTF32_BOMS):
-        raise InputError(path, "UTF-32 text is not supported: save the file as UTF-8")
+        raise UnreadableText(path, "UTF-32 text is not supported: save the file as UTF-8", TextFault.UTF32)
     encoding = _detect_encoding(data)
     if len(data) == len(encoding.bom):
-        raise InputError(path, "the file holds only a byte-order mark and no text")
+        raise UnreadableText(path, "the file holds only a byte-order mark and no text", TextFault.ONLY_A_BOM)
     text = _decode_strict(data, encoding, path)
     _refuse_control_characters(text, encoding, path)
     return text
@@ -131,9 +131,7 @@ def line_text(line: RawLine | str, path: Path) -> str:
     try:
         text = line.data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(
-            path, _describe_decode_error(error, _UTF8), where=Place(byte=line.position + error.start)
-        ) from error
+        raise _undecodable(path, error, _UTF8, line.position + error.start) from error
     if len(line.data.translate(None, _REFUSED_CONTROL_BYTES)) != len(line.data):
         _refuse_control_characters(text, _UTF8, path, start=line.position)
     return text.removesuffix("\n")
@@ -161,20 +159,19 @@ def _decode_strict(data: bytes, encoding: _Encoding, path: Path) -> str:
     try:
         return data[bom_length:].decode(encoding.codec)
     except UnicodeDecodeError as error:
-        raise InputError(
-            path,
-            _describe_decode_error(error, encoding),
-            where=Place(byte=bom_length + error.start),
-        ) from error
+        raise _undecodable(path, error, encoding, bom_length + error.start) from error
 
 
-def _describe_decode_error(error: UnicodeDecodeError, encoding: _Encoding) -> str:
+def _undecodable(path: Path, error: UnicodeDecodeError, encoding: _Encoding, byte: int) -> UnreadableText:
+    """The refusal of bytes that are not text in ``encoding``, from ``byte`` of the file on."""
     if encoding.codec == "utf-8":
-        return (
+        problem = (
             f"not valid UTF-8 text ({error.reason}); the file is binary or in another encoding: "
             "save it as UTF-8"
         )
-    return f"not valid {encoding.name} text ({error.reason})"
+        return UnreadableText(path, problem, TextFault.NOT_UTF8, where=Place(byte=byte))
+    problem = f"not valid {encoding.name} text ({error.reason})"
+    return UnreadableText(path, problem, TextFault.NOT_UTF16, where=Place(byte=byte))
 
 
 def _refuse_control_characters(
@@ -196,4 +193,4 @@ def _refuse_control_characters(
         else f"a control character ({code}) that text does not hold: the file is binary "
         "or in another encoding"
     )
-    raise InputError(path, problem, where=Place(byte=byte_position))
+    raise UnreadableText(path, problem, TextFault.CONTROL, where=Place(byte=byte_position), character=code)

@@ -28,11 +28,13 @@ from workbench.core.errors import (
     MixedFormats,
     Place,
     ProjectLocked,
+    TextFault,
     Undetected,
     UndetectedFormat,
     UnknownLabel,
     Unopenable,
     UnopenableProject,
+    UnreadableText,
 )
 from workbench.formats.base import OutputError
 from workbench.formats.splits import EmptySplit
@@ -70,6 +72,10 @@ def error_words(error: Exception) -> str:
             "schema's labels only; to read others as the schema's, import the file from the "
             "command line with --label-map."
         ).format(place=_file_place(error), label=error.foreign)
+    if isinstance(error, UnreadableText):
+        return _text_fault_words(error.fault).format(
+            path=isolated(str(error.path)), place=_file_place(error), character=error.character
+        )
     if isinstance(error, InputError):
         return _tr("{place}: {problem}").format(place=_file_place(error), problem=error.problem)
     return str(error)
@@ -242,3 +248,23 @@ def _undetected_words(reason: Undetected) -> str:
         ),
     }
     return words[reason]
+
+
+def _text_fault_words(fault: TextFault) -> str:
+    """Why a file is not text the workbench reads: the faults an Arabic user meets first (a file
+    saved in Windows-1256) in the window's words."""
+    words = {
+        TextFault.EMPTY: _tr("{path} is empty."),
+        TextFault.UTF32: _tr("{path} is UTF-32 text, which the workbench does not read: save it as UTF-8."),
+        TextFault.ONLY_A_BOM: _tr("{path} holds only a byte-order mark and no text."),
+        TextFault.NOT_UTF8: _tr(
+            "{place}: not UTF-8 text. The file is binary, or text in another encoding "
+            "(Windows-1256, say): save it as UTF-8."
+        ),
+        TextFault.NOT_UTF16: _tr("{place}: not valid UTF-16 text."),
+        TextFault.CONTROL: _tr(
+            "{place}: a control character ({character}) that text does not hold. The file is "
+            "binary, or text in another encoding: save it as UTF-8."
+        ),
+    }
+    return words[fault]
