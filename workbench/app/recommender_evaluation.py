@@ -14,13 +14,16 @@ from typing import Any
 
 from workbench.app.recommending import command_recommender, project_contexts
 from workbench.core.errors import WorkbenchError
+from workbench.core.recommenders import TrainingDocument
+from workbench.core.recommenders.crf import Contexts
 from workbench.core.recommenders.evaluation import (
     CurvePoint,
     held_out,
     learning_curve,
     training_sizes,
 )
-from workbench.core.recommenders.trained import LEARNING, trained
+from workbench.core.recommenders.gazetteer import Gazetteer
+from workbench.core.recommenders.trained import LEARNING, Recommend, trained
 from workbench.store.project import Project
 from workbench.store.recommending import training_documents
 
@@ -40,20 +43,27 @@ def evaluate_project(
     contexts = project_contexts(project)  # every text, the held-out ones too, as the CRF reads them
     curves = {
         name: learning_curve(
-            partial(trained, name, contexts=contexts), training, testing, training_sizes(len(training))
+            partial(_trained, name, contexts), training, testing, training_sizes(len(training))
         )
         for name in names
         if name in LEARNING
     }
     if command:
         recommend = command_recommender(project, command)
-        curves["command"] = learning_curve(lambda _: recommend, training, testing, [0])
+        curves["command"] = learning_curve(lambda _documents, _gazetteer: recommend, training, testing, [0])
     return {
         "documents": len(documents),
         "held_out": len(testing),
         "gold_spans": sum(len(set(document.spans)) for document in testing),
         "recommenders": {name: [_point(p) for p in curve] for name, curve in curves.items()},
     }
+
+
+def _trained(
+    name: str, contexts: Contexts, documents: Sequence[TrainingDocument], gazetteer: Gazetteer
+) -> Recommend:
+    """Recommender ``name`` trained on ``documents`` with their gazetteer (``evaluation.Train``)."""
+    return trained(name, documents, contexts=contexts, gazetteer=gazetteer)
 
 
 def _point(point: CurvePoint) -> dict[str, Any]:

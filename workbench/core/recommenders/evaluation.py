@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.normalize import NormalizedText, normalize
 from workbench.core.recommenders import Recommendation, TrainingDocument
-from workbench.core.recommenders.gazetteer import part_labels, trusted_texts
+from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, part_labels, trusted_texts
 from workbench.core.suggestions import (
     LabelledRange,
     Suggestion,
@@ -39,7 +39,9 @@ from workbench.core.suggestions import (
 CREATE, ACCEPT, REJECT = 2, 1, 1
 BULK_FIX = 1
 """Relabelling or deleting one span that a bulk accept took wrongly."""
-Train = Callable[[Sequence[TrainingDocument]], Callable[[str], list[Recommendation]]]
+Train = Callable[[Sequence[TrainingDocument], Gazetteer], Callable[[str], list[Recommendation]]]
+"""A recommender trained on documents, given their gazetteer (``gazetteer_of``), which the curve
+builds once for the recommender and for what the window offers (``trusted_texts``)."""
 
 
 @dataclass(frozen=True)
@@ -286,9 +288,10 @@ def learning_curve(
     """Scores and actions on ``testing`` after training on the first ``size`` of ``training``."""
     points = []
     for size in sizes:
-        recommend = train(training[:size])
+        gazetteer = gazetteer_of(training[:size])
+        recommend = train(training[:size], gazetteer)
         found = [recommend(document.text) for document in testing]
-        offered = trusted_texts(training[:size])
+        offered = trusted_texts(training[:size], gazetteer=gazetteer)
         nested, parts = any_overlap(d.spans for d in training[:size]), part_labels(training[:size])
         shown = [on_opening(f, d.text, offered, nested) for f, d in zip(found, testing, strict=True)]
         scores = exact_scores(

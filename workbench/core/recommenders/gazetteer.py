@@ -154,12 +154,15 @@ def gazetteer_of(
 
 
 def trusted_texts(
-    documents: Sequence[TrainingDocument], rejected: Iterable[tuple[str, str]] = ()
+    documents: Sequence[TrainingDocument],
+    rejected: Iterable[tuple[str, str]] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> set[tuple[str, str]]:
     """The (text, label) pairs labelled in ``documents`` that are labelled so in ``MIN_SCORE``
     or more of the places they occur there (``rejected`` suggestions counted against them):
-    those worth offering wherever they occur, as the window does when a document opens."""
-    gazetteer = gazetteer_of(documents, rejected=rejected)
+    those worth offering wherever they occur, as the window does when a document opens. The
+    ``gazetteer_of`` these documents and rejections, when it is built already."""
+    gazetteer = gazetteer if gazetteer is not None else gazetteer_of(documents, rejected=rejected)
     return {(text, label) for text, label in labelled_texts(documents) if gazetteer.share(text, label) >= MIN_SCORE}
 
 

@@ -78,11 +78,12 @@ def trained(
     strings: Iterable[tuple[str, str]] = (),
     rejected: Iterable[tuple[str, str]] = (),
     contexts: Contexts = NO_CONTEXTS,
+    gazetteer: Gazetteer | None = None,
 ) -> Recommend:
     """Recommender ``name`` of ``LEARNING`` trained on ``documents`` (and, for the gazetteer,
     more labelled ``strings`` and the ``rejected`` suggestions; for the CRF, the ``contexts`` of
-    the project's texts)."""
-    gazetteer = gazetteer_of(documents, strings, rejected)
+    the project's texts). ``gazetteer``: their ``gazetteer_of``, when it is built already."""
+    gazetteer = gazetteer if gazetteer is not None else gazetteer_of(documents, strings, rejected)
     if name == "strings":
         return strings_recommender(gazetteer)
     model = train_crf(documents, contexts)
