@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from tests.core.tokens_reference import (
 from workbench.core import token_characters
 from workbench.core import tokens as tokens_module
 from workbench.core.tokens import (
+    LINE_BREAKS,
     SENTENCE_ENDS,
     Token,
     sentence_breaks,
@@ -304,6 +306,9 @@ def test_sentence_breaks_find_the_first_token_of_every_sentence(text: str) -> No
     assert sentence_breaks(text) == sorted(sentence_breaks(text))
 
 
+LINE_BREAK_RUN = re.compile(f"[{re.escape(LINE_BREAKS)}]+")
+"""A run of line breaks: the next line starts after it."""
+
 SENTENCE_PIECES = [*SENTENCE_ENDS, *"\"'”’»)]}", "…", "ا", "a", "7", " ", "\u00a0", "\n", "\r\n", "\u2028", "\x1c"]
 """Terminators, the closers that may follow them, and what may come after: letters, digits,
 whitespace, line breaks."""
@@ -315,7 +320,7 @@ def test_sentence_breaks_are_the_line_starts_and_the_sentence_ends_of_each_line(
     """The breaks found over the whole text are those of the line by line walk of
     ``sentence_spans``: the start of the text, the end of each run of line breaks, and each
     line's sentence ends (full stops, and the closers after terminators, included)."""
-    line_starts = [0, *(run.end() for run in tokens_module._LINE_BREAK_RUN.finditer(text))]
+    line_starts = [0, *(run.end() for run in LINE_BREAK_RUN.finditer(text))]
     sentence_ends = [
         cut
         for line in tokens_module._LINE.finditer(text)

@@ -48,7 +48,6 @@ def _forms(text: str) -> tuple[str, str, str]:
     return normalized, proclitics, stem
 
 
-
 def sentences_of(text: str) -> list[list[Word]]:
     """The words of each sentence of ``text`` (punctuation kept as words: a CRF reads it)."""
     tokens = tokenize(text)
