@@ -49,19 +49,19 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int,
 
 @pytest.fixture
 def searched_phrases(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The phrases ``core.suggestions.word_occurrences`` is asked for meanwhile, in order: each
-    is a search of a whole document's text."""
+    """The phrases (normalized) whose places ``core.suggestions`` looks for meanwhile, in order:
+    each is a search of a whole document's text."""
     from workbench.core import suggestions
     from workbench.core.normalize import NormalizedText
 
     searched: list[str] = []
-    search = suggestions.word_occurrences
+    search = suggestions._needle_occurrences
 
-    def counted(normalized: NormalizedText, phrase: str) -> list[tuple[int, int]]:
-        searched.append(phrase)
-        return search(normalized, phrase)
+    def counted(normalized: NormalizedText, needle: str) -> list[tuple[int, int]]:
+        searched.append(needle)
+        return search(normalized, needle)
 
-    monkeypatch.setattr(suggestions, "word_occurrences", counted)
+    monkeypatch.setattr(suggestions, "_needle_occurrences", counted)
     return searched
 
 

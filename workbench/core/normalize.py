@@ -232,6 +232,12 @@ def find_all(
     view = normalize(text) if normalized is None else normalized
     if view.source != text:
         raise ValueError("the normalized view was built from another text")
+    return find_needle(view, needle)
+
+
+def find_needle(view: NormalizedText, needle: str) -> list[tuple[int, int]]:
+    """``find_all`` of a query already normalized (``needle``, not empty) in the text of
+    ``view``: for a caller that searches many texts for the same queries."""
     matches: list[tuple[int, int]] = []
     start = view.text.find(needle)
     while start >= 0:
