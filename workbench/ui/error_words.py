@@ -60,24 +60,28 @@ def error_words(error: Exception) -> str:
             path=isolated(str(error.path)), format=_suggested_format(error.reason), menu=_import_menu()
         )
     if isinstance(error, MixedFormats):
-        found = _tr(", ").join(
-            _tr("{path} ({format})").format(path=isolated(str(path)), format=format_title(name))
-            for name, path in error.found.items()
+        each = QCoreApplication.translate("ErrorWords", "{path} ({format})")
+        found = QCoreApplication.translate("ErrorWords", ", ").join(
+            each.format(path=isolated(str(path)), format=format_title(name)) for name, path in error.found.items()
         )
-        words = _tr("The files are of several formats: {found}. Import those of one format at a time.")
+        words = QCoreApplication.translate(
+            "ErrorWords", "The files are of several formats: {found}. Import those of one format at a time."
+        )
         return words.format(found=found)
     if isinstance(error, UnknownLabel):
-        return _tr(
+        return QCoreApplication.translate(
+            "ErrorWords",
             "{place}: “{label}” is not a label of the project's schema. The window imports the "
             "schema's labels only; to read others as the schema's, import the file from the "
-            "command line with --label-map."
+            "command line with --label-map.",
         ).format(place=_file_place(error), label=error.foreign)
     if isinstance(error, UnreadableText):
         return _text_fault_words(error.fault).format(
             path=isolated(str(error.path)), place=_file_place(error), character=error.character
         )
     if isinstance(error, InputError):
-        return _tr("{place}: {problem}").format(place=_file_place(error), problem=error.problem)
+        words = QCoreApplication.translate("ErrorWords", "{place}: {problem}")
+        return words.format(place=_file_place(error), problem=error.problem)
     return str(error)
 
 
@@ -86,33 +90,35 @@ def _file_place(error: InputError) -> str:
     path = isolated(str(error.path))
     if error.where is None:
         return path
-    return _tr("{path}, {place}").format(path=path, place=_place_words(error.where))
+    words = QCoreApplication.translate("ErrorWords", "{path}, {place}")
+    return words.format(path=path, place=_place_words(error.where))
 
 
 def _place_words(place: Place) -> str:
     """A place in a file in the window's words (``Place`` says it in the command line's)."""
     parts = []
     if place.task is not None:
-        task = _tr("task {task}").format(task=place.task)
+        task = QCoreApplication.translate("ErrorWords", "task {task}")
         if place.task_id is not None:
-            task = _tr("task {task} (id {id})").format(task=place.task, id=place.task_id)
-        parts.append(task)
+            task = QCoreApplication.translate("ErrorWords", "task {task} (id {id})")
+        parts.append(task.format(task=place.task, id=place.task_id))
     if place.line is not None:
-        parts.append(_tr("line {line}").format(line=place.line))
+        parts.append(QCoreApplication.translate("ErrorWords", "line {line}").format(line=place.line))
     if place.column is not None:
-        parts.append(_tr("column {column}").format(column=place.column))
+        parts.append(QCoreApplication.translate("ErrorWords", "column {column}").format(column=place.column))
     if place.byte is not None:
-        parts.append(_tr("byte {byte}").format(byte=place.byte))
+        parts.append(QCoreApplication.translate("ErrorWords", "byte {byte}").format(byte=place.byte))
     if place.result_id is not None:
-        parts.append(_tr("result {result}").format(result=repr(place.result_id)))
-    return _tr(", ").join(parts)
+        result = QCoreApplication.translate("ErrorWords", "result {result}")
+        parts.append(result.format(result=repr(place.result_id)))
+    return QCoreApplication.translate("ErrorWords", ", ").join(parts)
 
 
 def _import_menu() -> str:
     """Where the window's user chooses an import's format: the menu and its item, as named there."""
     menu = QCoreApplication.translate("WindowActions", "&File").replace("&", "")
     item = QCoreApplication.translate("FileMenu", "Import files…")
-    return _tr("{menu} > {item}").format(menu=menu, item=item)
+    return QCoreApplication.translate("ErrorWords", "{menu} > {item}").format(menu=menu, item=item)
 
 
 def _suggested_format(reason: Undetected) -> str:
@@ -130,25 +136,30 @@ def empty_split_words(refused: EmptySplit) -> str:
     """A split refused for too few documents or sentences, said with the export form's words (the
     error says it with the command line's options)."""
     if not refused.count:
-        return _tr("There is nothing to split: no document has annotations of the chosen source.")
-    parts = _tr(", ").join(_split_part_name(name) for name in refused.empty)
+        return QCoreApplication.translate(
+            "ErrorWords", "There is nothing to split: no document has annotations of the chosen source."
+        )
+    parts = QCoreApplication.translate("ErrorWords", ", ").join(_split_part_name(name) for name in refused.empty)
     if refused.unit == "document":
-        return _tr(
+        return QCoreApplication.translate(
+            "ErrorWords",
             "Too few documents to give every part of the split one; left empty: {parts}. "
-            "Split by sentences, or change the percentages."
+            "Split by sentences, or change the percentages.",
         ).format(parts=parts)
-    return _tr(
+    return QCoreApplication.translate(
+        "ErrorWords",
         "Too few sentences to give every part of the split one; left empty: {parts}. "
-        "Change the percentages."
+        "Change the percentages.",
     ).format(parts=parts)
 
 
 def _split_part_name(name: str) -> str:
-    return {"train": _tr("train"), "validation": _tr("validation"), "test": _tr("test")}[name]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorWords", text)
+    names = {
+        "train": QCoreApplication.translate("ErrorWords", "train"),
+        "validation": QCoreApplication.translate("ErrorWords", "validation"),
+        "test": QCoreApplication.translate("ErrorWords", "test"),
+    }
+    return names[name]
 
 
 _DISK_FULL = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name))
@@ -222,29 +233,35 @@ def _refusal_words(refusal: Refusal) -> str:
 
 def _undetected_words(reason: Undetected) -> str:
     words = {
-        Undetected.UNKNOWN_SUFFIX: _tr(
+        Undetected.UNKNOWN_SUFFIX: QCoreApplication.translate(
+            "ErrorWords",
             "{path}: the workbench cannot tell its format from its name. Choose its format among "
-            "the file types of {menu}."
+            "the file types of {menu}.",
         ),
-        Undetected.LOOKS_LIKE_CONLL: _tr(
+        Undetected.LOOKS_LIKE_CONLL: QCoreApplication.translate(
+            "ErrorWords",
             "{path} looks like CoNLL: a token and its tags on each line. Choose “{format}” among "
-            "the file types of {menu}."
+            "the file types of {menu}.",
         ),
-        Undetected.TSV_NOT_CONLL: _tr(
+        Undetected.TSV_NOT_CONLL: QCoreApplication.translate(
+            "ErrorWords",
             "{path} is a .tsv file whose lines are not a token and its tags, as CoNLL's are. If "
-            "it is plain text, rename it .txt or choose “{format}” among the file types of {menu}."
+            "it is plain text, rename it .txt or choose “{format}” among the file types of {menu}.",
         ),
-        Undetected.DOCCANO_JSONL: _tr(
+        Undetected.DOCCANO_JSONL: QCoreApplication.translate(
+            "ErrorWords",
             "{path} looks like doccano's JSONL, not the workbench's. Choose “{format}” among the "
-            "file types of {menu}."
+            "file types of {menu}.",
         ),
-        Undetected.DOCCANO_JSON: _tr(
+        Undetected.DOCCANO_JSON: QCoreApplication.translate(
+            "ErrorWords",
             "{path} looks like doccano's JSON export. Export JSONL from doccano, then import that "
-            "file choosing “{format}” among the file types of {menu}."
+            "file choosing “{format}” among the file types of {menu}.",
         ),
-        Undetected.LABEL_STUDIO_MIN: _tr(
+        Undetected.LABEL_STUDIO_MIN: QCoreApplication.translate(
+            "ErrorWords",
             "{path} looks like Label Studio's JSON_MIN export, which leaves out the tasks' texts. "
-            "Export the project from Label Studio as JSON, and import that file."
+            "Export the project from Label Studio as JSON, and import that file.",
         ),
     }
     return words[reason]
@@ -254,17 +271,23 @@ def _text_fault_words(fault: TextFault) -> str:
     """Why a file is not text the workbench reads: the faults an Arabic user meets first (a file
     saved in Windows-1256) in the window's words."""
     words = {
-        TextFault.EMPTY: _tr("{path} is empty."),
-        TextFault.UTF32: _tr("{path} is UTF-32 text, which the workbench does not read: save it as UTF-8."),
-        TextFault.ONLY_A_BOM: _tr("{path} holds only a byte-order mark and no text."),
-        TextFault.NOT_UTF8: _tr(
-            "{place}: not UTF-8 text. The file is binary, or text in another encoding "
-            "(Windows-1256, say): save it as UTF-8."
+        TextFault.EMPTY: QCoreApplication.translate("ErrorWords", "{path} is empty."),
+        TextFault.UTF32: QCoreApplication.translate(
+            "ErrorWords", "{path} is UTF-32 text, which the workbench does not read: save it as UTF-8."
         ),
-        TextFault.NOT_UTF16: _tr("{place}: not valid UTF-16 text."),
-        TextFault.CONTROL: _tr(
+        TextFault.ONLY_A_BOM: QCoreApplication.translate(
+            "ErrorWords", "{path} holds only a byte-order mark and no text."
+        ),
+        TextFault.NOT_UTF8: QCoreApplication.translate(
+            "ErrorWords",
+            "{place}: not UTF-8 text. The file is binary, or text in another encoding "
+            "(Windows-1256, say): save it as UTF-8.",
+        ),
+        TextFault.NOT_UTF16: QCoreApplication.translate("ErrorWords", "{place}: not valid UTF-16 text."),
+        TextFault.CONTROL: QCoreApplication.translate(
+            "ErrorWords",
             "{place}: a control character ({character}) that text does not hold. The file is "
-            "binary, or text in another encoding: save it as UTF-8."
+            "binary, or text in another encoding: save it as UTF-8.",
         ),
     }
     return words[fault]

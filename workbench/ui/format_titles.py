@@ -9,16 +9,13 @@ from PySide6.QtCore import QCoreApplication
 def format_title(name: str) -> str:
     """The title of the import format ``name`` ("auto": every file the workbench reads)."""
     titles = {
-        "auto": _tr("Every file the workbench reads"),
-        "txt": _tr("Plain text"),
-        "jsonl": _tr("Workbench JSONL"),
-        "conll": _tr("CoNLL (token and tag columns)"),
-        "brat": _tr("brat standoff"),
-        "doccano": _tr("doccano JSONL"),
-        "labelstudio": _tr("Label Studio JSON"),
+        "auto": QCoreApplication.translate("FormatTitles", "Every file the workbench reads"),
+        "txt": QCoreApplication.translate("FormatTitles", "Plain text"),
+        "jsonl": QCoreApplication.translate("FormatTitles", "Workbench JSONL"),
+        "conll": QCoreApplication.translate("FormatTitles", "CoNLL (token and tag columns)"),
+        "brat": QCoreApplication.translate("FormatTitles", "brat standoff"),
+        "doccano": QCoreApplication.translate("FormatTitles", "doccano JSONL"),
+        "labelstudio": QCoreApplication.translate("FormatTitles", "Label Studio JSON"),
     }
     return titles[name]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormatTitles", text)
