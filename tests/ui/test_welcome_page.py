@@ -76,3 +76,23 @@ def test_open_a_project_from_the_welcome_page(
         qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert chosen.args == [mine]
     assert settings.annotator() == "salma"
+
+
+def test_enter_after_the_name_opens_the_demo(qtbot: QtBot, page: WelcomePage, settings: WorkbenchSettings) -> None:
+    """Found driving the real window under X: a newcomer types the name and presses Enter, and
+    nothing happened (the demo button is the default one, but a default button answers Enter
+    only in a dialog, and the page is not one)."""
+    page.name_field.setFocus()
+    qtbot.keyClick(page.name_field, Qt.Key.Key_Return)  # no name yet: nothing to open
+    commit_text(page.name_field, "سلمى")
+    with qtbot.waitSignal(page.projectChosen, timeout=2000) as chosen:
+        qtbot.keyClick(page.name_field, Qt.Key.Key_Return)
+    assert chosen.args == [page.demo]
+    assert settings.annotator() == "سلمى"
+
+
+def test_enter_with_a_blank_name_opens_nothing(qtbot: QtBot, page: WelcomePage) -> None:
+    page.name_field.setFocus()
+    with qtbot.assertNotEmitted(page.projectChosen, wait=200):
+        qtbot.keyClicks(page.name_field, "   ")
+        qtbot.keyClick(page.name_field, Qt.Key.Key_Return)

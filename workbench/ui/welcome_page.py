@@ -58,6 +58,7 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self._open_demo)
         self.open_button.clicked.connect(self._open_project)
         self.new_button.clicked.connect(self._new_project)
+        self.name_field.returnPressed.connect(self._enter_pressed)
         self.demo_button.setDefault(True)
         self._enable_choices()
         self.retranslate()
@@ -84,6 +85,12 @@ class WelcomePage(QWidget):
     def _enable_choices(self) -> None:
         for button in (self.demo_button, self.open_button, self.new_button):
             button.setEnabled(bool(self.name()))
+
+    def _enter_pressed(self) -> None:
+        """Enter after the name opens the demo, the default choice: a default button answers
+        Enter only in a dialog, and this page is not one."""
+        if self.demo_button.isEnabled():
+            self.demo_button.animateClick()
 
     def _language_chosen(self, index: int) -> None:
         language = Language(self.language_combo.itemData(index))
