@@ -26,9 +26,9 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 from workbench.formats.base import EXPORT_MARK
 from workbench.formats.exporting import write_text_file
+from workbench.store.connection import SIDE_FILE_SUFFIXES, side_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class Refusal(StrEnum):
@@ -54,9 +54,8 @@ def check_output_path(out: Path, project: Path) -> None:
     """Refuse ``out`` as an output of ``project`` (module docstring); nothing is written."""
     if _same_file(out, project):
         raise OutputPathError(out, f"it is the project {project}", Refusal.THE_PROJECT)
-    for suffix in SQLITE_SIDE_FILES:
-        side = project.with_name(project.name + suffix)
-        if _same_file(out, side):
+    for suffix in SIDE_FILE_SUFFIXES:
+        if _same_file(out, side_file(project, suffix)):
             why = f"it is the SQLite {suffix[1:]} file of the project {project}"
             raise OutputPathError(out, why, Refusal.A_SIDE_FILE)
     if out.is_file() and is_sqlite_file(out):

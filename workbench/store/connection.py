@@ -124,12 +124,22 @@ def on_read_only_media(path: Path) -> bool:
     return not os.access(path.resolve().parent, os.W_OK)
 
 
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+"""What SQLite writes beside a database file, named after it: its write-ahead log and the log's
+index, or its rollback journal (``bulk_writing``)."""
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    """The side file of the database ``path`` with one of ``SIDE_FILE_SUFFIXES``."""
+    return path.with_name(f"{path.name}{suffix}")
+
+
 def _has_wal(path: Path) -> bool:
     """Whether changes wait in the project's ``-wal`` file, or a stopped change in its
     ``-journal`` (``bulk_writing``), both of which an immutable reader would ignore."""
     return any(
         side.is_file() and side.stat().st_size > 0
-        for side in (path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-journal"))
+        for side in (side_file(path, "-wal"), side_file(path, "-journal"))
     )
 
 

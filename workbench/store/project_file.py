@@ -14,16 +14,16 @@ from workbench.core.model import new_id
 from workbench.core.schema import Schema
 from workbench.store.clock import now
 from workbench.store.connection import (
+    SIDE_FILE_SUFFIXES,
     connect,
     locked_error,
     on_read_only_media,
+    side_file,
     table,
     wait_as_usual,
     write_transaction,
 )
 from workbench.store.migrations import check_readable, format_version, migrate, migrated_copy, not_a_project
-
-_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def create_project_file(path: Path, schema: Schema) -> None:
@@ -46,7 +46,7 @@ def create_project_file(path: Path, schema: Schema) -> None:
             raise ProjectError(f"{path}: cannot create the project: {cause or error}") from error
         _move_into_place(partial, path)
     finally:
-        for leftover in (partial, *(Path(f"{partial}{end}") for end in _SIDE_FILES)):
+        for leftover in (partial, *(side_file(partial, suffix) for suffix in SIDE_FILE_SUFFIXES)):
             leftover.unlink(missing_ok=True)
 
 
