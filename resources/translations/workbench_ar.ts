@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>«%1» occurs %2 more times: search for it to label them all at once.</source>
-        <translation>«%1» يتكرر %2 مرة أخرى: ابحث عنه لوسم المواضع كلها دفعة واحدة.</translation>
+        <translation>يتكرر «%1» %2 مرة أخرى: ابحث عنه لوسم المواضع كلها دفعة واحدة.</translation>
     </message>
     <message>
         <source>No suggestions in this document.</source>
@@ -1956,7 +1956,7 @@
     <name>RelationController</name>
     <message>
         <source>%1 does not link %2 to %3; it links %4 to %5</source>
-        <translation>%1 لا تربط %2 بـ%3؛ إنها تربط %4 بـ%5</translation>
+        <translation>العلاقة «%1» لا تربط %2 بـ%3، بل تربط %4 بـ%5</translation>
     </message>
     <message>
         <source>Not for these labels</source>

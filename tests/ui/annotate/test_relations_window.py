@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QMenu, QRadioButton, QTabBar
@@ -21,10 +22,12 @@ from tests.ui.window_scene import ANNOTATOR, WindowScene, ini_settings, scene, s
 from workbench.core.model import Relation, Span
 from workbench.store.project import Project
 from workbench.ui import i18n
+from workbench.ui.annotate import relation_controller
 from workbench.ui.annotate.key_sheet import KeySheet
 from workbench.ui.annotate.main_window import MainWindow
 from workbench.ui.annotate.relation_controller import CHOSEN_ARC_COLOUR, RelationController
 from workbench.ui.i18n import Language
+from workbench.ui.text_direction import is_right_to_left
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -130,6 +133,27 @@ def test_a_type_the_labels_break_is_made_by_a_click_and_gets_a_warning(scene: Wi
     assert not warning.icon().isNull()
     [arc] = scene.view.arc_specs_of("relations")
     assert arc.label.startswith("⚠")
+
+
+def test_an_arabic_warning_reads_right_to_left_when_the_type_has_a_latin_name(
+    scene: WindowScene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warning is shown in a tooltip, a label laid out in the direction of its first
+    letter: "%1 لا تربط ..." with a type named in Latin letters (a schema without Arabic names)
+    was laid out left to right, the type's name last for an Arabic reader."""
+    monkeypatch.setattr(relation_controller, "display_name", lambda kind: kind.id)
+    _person, group = person_and_group(scene)
+    menu = ctrl_click_on(scene, group.start + 1)
+    [located_in] = [action for action in menu.actions() if action.data() == "located-in"]
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(located_in).center())
+    try:
+        scene.window.set_language(Language.ARABIC)
+        [relation] = stored_relations(scene)
+        warning = controller(scene).warning(relation)
+        assert "located-in" in warning
+        assert is_right_to_left(warning), warning
+    finally:
+        i18n.set_language(Language.ENGLISH)
 
 
 def test_arcs_show_for_the_selected_span_or_all_with_view_show_all_arcs(scene: WindowScene) -> None:
