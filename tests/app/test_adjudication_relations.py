@@ -191,4 +191,4 @@ def test_the_command_line_names_relations_and_labels_added(
     )
     assert main(["adjudicate", str(tmp_path / "p.tawsim"), "--agreed"]) == 0
     out = capsys.readouterr().out
-    assert "d: 2 spans, 0 events, 0 arguments, 1 relations, 2 document labels added to gold" in out
+    assert "d: 2 spans, 0 events, 0 arguments, 1 relation, 2 document labels added to gold" in out

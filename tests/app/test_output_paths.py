@@ -153,4 +153,4 @@ def test_agreement_writes_its_report_to_the_output_file(
     assert json.loads(as_json.read_text(encoding="utf-8"))["annotators"] == ["amal", "badr"]
     rows = dict(csv.reader(io.StringIO(as_csv.read_text(encoding="utf-8"))))
     assert float(rows["/span_f1/exact_labeled/pairs/amal|badr"]) == 1.0
-    assert summary.read_text(encoding="utf-8").startswith("amal, badr: 1 documents\n")
+    assert summary.read_text(encoding="utf-8").startswith("amal, badr: 1 document\n")

@@ -300,7 +300,7 @@ def test_the_cli_fills_exports_and_evaluates(
 ) -> None:
     project.close()
     code, out, _ = run_cli(capsys, "recommend", project.path, "--annotator", "amal", "--recommender", "strings")
-    assert code == 0 and "suggestions on 1 documents (strings " in out
+    assert code == 0 and "suggestions on 1 document (strings " in out
     suggestions = tmp_path / "s.jsonl"
     code, out, _ = run_cli(
         capsys, "export", project.path, suggestions, "--format", "jsonl", "--source", "suggestions"

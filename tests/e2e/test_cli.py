@@ -248,7 +248,7 @@ def test_a_command_that_updates_an_earlier_projects_format_says_where_its_backup
     assert (code, err, backup.exists()) == (0, "", False)
     (tmp_path / "a.txt").write_text("نص قصير", encoding="utf-8")
     code, out, err = run(capsys, "import", project, tmp_path / "a.txt")
-    assert code == 0 and out.startswith("imported 1 new documents")
+    assert code == 0 and out.startswith("imported 1 new document,")
     assert err == f"workbench: {project} now has this version's file format; the file as it was is kept as {backup}\n"
     code, _, err = run(capsys, "import", project, tmp_path / "a.txt")
     assert (code, err) == (0, "")

@@ -21,10 +21,10 @@ def attack_file(tmp_path: Path) -> Path:
 def test_agreed_adds_the_event_once(attack_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "adjudicate", attack_file, "--agreed")
     assert code == 0
-    assert "d: 2 spans, 1 events, 1 arguments added to gold" in out
-    assert "gold changed on 1 of 1 documents" in out
+    assert "d: 2 spans, 1 event, 1 argument added to gold" in out
+    assert "gold changed on 1 of 1 document\n" in out
     code, out, _ = run(capsys, "adjudicate", attack_file, "--agreed", "--documents", "d")
-    assert (code, out) == (0, "gold changed on 0 of 1 documents\n")
+    assert (code, out) == (0, "gold changed on 0 of 1 document\n")
     with Project.open(attack_file) as project:
         doc = project.documents()[0].id
         assert gold_events(project, doc) == [("Conflict.Attack", "هاجم", ["Attacker"])]
@@ -33,9 +33,9 @@ def test_agreed_adds_the_event_once(attack_file: Path, capsys: pytest.CaptureFix
 def test_accept_and_replace(attack_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "adjudicate", attack_file, "--accept", "amal")[0] == 0
     code, out, _ = run(capsys, "adjudicate", attack_file, "--accept", "amal")
-    assert (code, out) == (0, "gold changed on 0 of 1 documents\n")
+    assert (code, out) == (0, "gold changed on 0 of 1 document\n")
     code, out, _ = run(capsys, "adjudicate", attack_file, "--accept", "badr", "--replace")
-    assert code == 0 and "gold changed on 1 of 1 documents" in out
+    assert code == 0 and "gold changed on 1 of 1 document\n" in out
     with Project.open(attack_file) as project:
         doc = project.documents()[0].id
         assert gold_events(project, doc) == [("Conflict.Attack", "هاجم", ["Attacker"])]

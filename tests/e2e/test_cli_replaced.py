@@ -27,7 +27,7 @@ def test_merge_points_to_the_kept_versions_and_replaced_puts_one_back(
     with Project.open(lead.path, readonly=True) as project:
         assert same_work(project.annotation_set(document_id, "amal"), leads)
     code, listed, _ = run_cli(capsys, "replaced", lead.path)
-    assert "1 spans, replaced by restore" in listed
+    assert "1 span, replaced by restore" in listed
 
 
 def test_none_are_listed_and_an_unknown_one_is_refused_by_name(

@@ -178,7 +178,7 @@ def test_links_inside_the_folder_are_followed_and_a_named_link_is_read(
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     code, out, err = run(capsys, "import", project, folder)
     assert code == 0, err
-    assert out.startswith("imported 1 new documents (1 already in the project)")
+    assert out.startswith("imported 1 new document (1 already in the project)")
     named = tmp_path / "named.txt"
     named.symlink_to(outside)
     assert run(capsys, "import", project, named)[0] == 0

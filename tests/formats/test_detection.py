@@ -34,7 +34,7 @@ def test_a_conll_file_named_txt_is_imported_as_conll(
 ) -> None:
     code, out, _ = run(capsys, "import", project, write(tmp_path / "valid.txt", CONLL))
     assert code == 0
-    assert "imported 1 new documents, 2 spans" in out
+    assert "imported 1 new document, 2 spans" in out
 
 
 def test_plain_text_named_txt_stays_plain_text(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_a_doccano_file_with_auto_says_use_format_doccano(
     assert err.count("\n") == 1
     assert "looks like doccano JSONL" in err and "use --format doccano" in err
     code, out, _ = run(capsys, "import", project, path, "--format", "doccano")
-    assert code == 0 and "1 spans" in out
+    assert code == 0 and ", 1 span, " in out
 
 
 def test_a_tsv_that_is_not_conll_is_refused_with_the_formats_to_give(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import json
 import sys
 
 from workbench.app.project import Project, project_problems, project_stats
-from workbench.cli.terminal import open_project, open_project_keeping_tokens, progress_bar, warn
+from workbench.cli.terminal import counted, open_project, open_project_keeping_tokens, progress_bar, warn
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -34,10 +34,10 @@ def run_import(args: argparse.Namespace) -> None:
             label_map=args.label_map, tag_columns=args.tag_columns, report=report, progress=progress_bar("importing"),
         )
     print(
-        f"imported {summary.documents_added} new documents"
+        f"imported {counted(summary.documents_added, 'new document')}"
         + (f" ({summary.documents_matched} already in the project)" if summary.documents_matched else "")
-        + f", {summary.spans} spans, {summary.events} events"
-        + (f", {summary.relations} relations" if summary.relations else "")
+        + f", {counted(summary.spans, 'span')}, {counted(summary.events, 'event')}"
+        + (f", {counted(summary.relations, 'relation')}" if summary.relations else "")
     )
     warn([*report.summary(), *summary.messages])
 
@@ -57,7 +57,7 @@ def run_export(args: argparse.Namespace) -> None:
             project, args.out, format_name=args.format, source=args.source, options=options,
             report=report, progress=progress_bar("exporting"),
         )
-    print(f"exported {count} documents ({args.source}) to {args.out}")
+    print(f"exported {counted(count, 'document')} ({args.source}) to {args.out}")
     warn(report.summary())
 
 

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from workbench.cli.terminal import open_project, open_project_keeping_tokens, progress_bar
+from workbench.cli.terminal import counted, open_project, open_project_keeping_tokens, progress_bar
 from workbench.core.errors import WorkbenchError
 
 # The format, import, export and GUI modules are imported by the commands that use them, so
@@ -25,7 +25,7 @@ def run_assign(args: argparse.Namespace) -> None:
             project, args.documents, every=args.all, sample=args.sample, seed=args.seed
         )
         added = assign(project, args.annotator, documents)
-    print(f"assigned {len(documents)} documents to {args.annotator} ({added} new to them)")
+    print(f"assigned {counted(len(documents), 'document')} to {args.annotator} ({added} new to them)")
 
 
 def run_package(args: argparse.Namespace) -> None:
@@ -33,7 +33,7 @@ def run_package(args: argparse.Namespace) -> None:
 
     with open_project(args.project) as project:  # its first package makes its sealing key
         count = write_package(project, args.annotator, args.output)
-    print(f"wrote {count} documents for {args.annotator} to {args.output}")
+    print(f"wrote {counted(count, 'document')} for {args.annotator} to {args.output}")
 
 
 def run_merge(args: argparse.Namespace) -> None:
@@ -63,7 +63,7 @@ def run_replaced(args: argparse.Namespace) -> None:
         for version in versions:
             print(
                 f"{version.id}  {version.replaced}  {version.document_name}  {version.annotator}  "
-                f"{version.status}, {version.spans} spans, replaced by {version.replaced_by}"
+                f"{version.status}, {counted(version.spans, 'span')}, replaced by {version.replaced_by}"
             )
         if not versions:
             print("no replaced versions")
@@ -72,7 +72,7 @@ def run_replaced(args: argparse.Namespace) -> None:
         restored = restore_version(project, args.restore)
     print(
         f"put back {restored.annotator}'s version of {restored.document_name} "
-        f"({restored.spans} spans); the set it replaced is kept in its turn"
+        f"({counted(restored.spans, 'span')}); the set it replaced is kept in its turn"
     )
 
 
@@ -114,7 +114,7 @@ def agreement_text(report: dict[str, Any], as_json: bool, as_csv: bool) -> str:
         writer.writerows((pointer, "" if value is None else value) for pointer, value in report_rows(report))
         return stream.getvalue()
     span, token = report["span_f1"], report["token"]
-    lines = [f"{', '.join(report['annotators'])}: {report['documents']} documents"]
+    lines = [f"{', '.join(report['annotators'])}: {counted(report['documents'], 'document')}"]
     for mode in ("exact_labeled", "exact_unlabeled", "overlap_labeled", "overlap_unlabeled"):
         lines.append(f"  span F1 {mode:<18}{format_score(span[mode]['mean']):>8}")
     lines.append(f"  Krippendorff's alpha (tokens) {format_score(token['krippendorff_alpha']):>8}")
@@ -148,12 +148,12 @@ def run_adjudicate(args: argparse.Namespace) -> None:
         )
     for document_id, added in changed:
         extras = "".join(
-            f", {count} {what}" for what, count in
-            (("relations", added.relations), ("document labels", added.document_labels)) if count
+            f", {counted(count, what)}" for what, count in
+            (("relation", added.relations), ("document label", added.document_labels)) if count
         )
-        print(f"{names[document_id]}: {added.spans} spans, {added.events} events, "
-              f"{added.arguments} arguments{extras} added to gold")
-    print(f"gold changed on {len(changed)} of {len(documents)} documents")
+        print(f"{names[document_id]}: {counted(added.spans, 'span')}, {counted(added.events, 'event')}, "
+              f"{counted(added.arguments, 'argument')}{extras} added to gold")
+    print(f"gold changed on {len(changed)} of {counted(len(documents), 'document')}")
 
 
 def run_recommend(args: argparse.Namespace) -> None:
@@ -177,4 +177,7 @@ def run_recommend(args: argparse.Namespace) -> None:
             progress=progress_bar("suggesting"),
         )
     by = ", ".join(f"{name} {count}" for name, count in filled.by_recommender.items())
-    print(f"{filled.suggestions} suggestions on {filled.documents} documents ({by or 'no recommender ready'})")
+    print(
+        f"{counted(filled.suggestions, 'suggestion')} on {counted(filled.documents, 'document')} "
+        f"({by or 'no recommender ready'})"
+    )

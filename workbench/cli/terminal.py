@@ -30,6 +30,11 @@ def progress_bar(what: str) -> Progress:
     return show
 
 
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun`` in agreement: "1 document", "2 documents", "0 events"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def warn(lines: Sequence[str]) -> None:
     for line in lines:
         print(f"warning: {line}", file=sys.stderr)

@@ -46,7 +46,7 @@ def test_documents_without_gold_are_reported_as_the_command_line_does(
     shown = dialog.hint_label.text()
     assert main(["export", str(lead_project.project.path), str(tmp_path / "cli.conll"), "--format", "conll"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("exported 1 documents")  # the one with gold: 4 are left out
+    assert out.startswith("exported 1 document (")  # the one with gold: 4 are left out
     assert err == "warning: 4 documents without an annotation set, left out\n"
     assert shown.startswith(f"Exported 1 document to {isolated(str(tmp_path / 'gold.conll'))}.")  # kept LTR in Arabic
     assert "4 documents without an annotation set, left out" in shown
