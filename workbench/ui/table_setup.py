@@ -6,9 +6,10 @@ measures them once (``ContentsSizedTable``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, SignalInstance
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyleOptionViewItem, QTableView, QWidget
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -37,13 +38,11 @@ def fitted_table(
     *,
     rows_measured: int = -1,
     selectable: bool = True,
-    kind: type[ContentsSizedTable] | None = None,
 ) -> ContentsSizedTable:
-    """A ``ContentsSizedTable`` (``set_up_table``; of ``kind``, a subclass, when given) whose
-    columns fit their contents, the last stretched, measured on ``rows_measured`` rows (set before
-    the resize mode, which measures at once; -1: Qt's default, a thousand rows, each cell asked
-    for its size)."""
-    table = (kind or ContentsSizedTable)()
+    """A ``ContentsSizedTable`` (``set_up_table``) whose columns fit their contents, the last
+    stretched, measured on ``rows_measured`` rows (set before the resize mode, which measures at
+    once; -1: Qt's default, a thousand rows)."""
+    table = ContentsSizedTable()
     set_up_table(table, model, selectable=selectable)
     header = table.horizontalHeader()
     if rows_measured >= 0:
@@ -92,9 +91,30 @@ class ContentsSizedTable(QTableView):
         return width
 
     def measure_column(self, column: int) -> int:
-        """The column's width as its contents ask: Qt's own measure (a subclass may measure
-        fewer cells)."""
-        return super().sizeHintForColumn(column)
+        """The column's width as its contents ask: Qt's own measure (``sizeHintForColumn``: the
+        widest cell's size hint, a pixel more for the grid), on one cell of each of the column's
+        texts when the model can tell them (``DistinctCells``): a status, a count or a label
+        repeats down a column, and each cell measured costs about a tenth of a millisecond."""
+        model = self.model()
+        if not isinstance(model, DistinctCells):
+            return super().sizeHintForColumn(column)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        widths = [
+            self.itemDelegateForIndex(index).sizeHint(option, index).width()
+            for index in (model.index(row, column) for row in model.distinct_rows(column, self._measured_rows()))
+        ]
+        widest = max(widths, default=0)
+        return widest + 1 if self.showGrid() else widest
+
+    def _measured_rows(self) -> range:
+        """The rows Qt measures a column on: from the first shown, as many as the header's
+        precision (0: all of them), taken from before the first where the rows after run out."""
+        rows = self.model().rowCount()
+        precision = self.horizontalHeader().resizeContentsPrecision()
+        count = rows if precision <= 0 else min(precision, rows)
+        first = min(max(self.verticalHeader().visualIndexAt(0), 0), rows - count)
+        return range(first, first + count)
 
     def changeEvent(self, event: QEvent) -> None:
         """A font, style, palette or language changed: the widths are measured again. Other
@@ -108,6 +128,16 @@ class ContentsSizedTable(QTableView):
 
     def _forget_widths(self, *_: object) -> None:
         self._widths.clear()
+
+
+@runtime_checkable
+class DistinctCells(Protocol):
+    """A model that can tell which of a column's cells look alike: their size is that of the
+    first of them."""
+
+    def distinct_rows(self, column: int, rows: range) -> list[int]:
+        """Of ``rows``, the first of each kind of cell of ``column`` (same text, same font)."""
+        ...
 
 
 SIZE_CHANGES = frozenset(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import application
 from tests.ui.lead.test_adjudication_view import view  # noqa: F401 (fixture)
 from tests.ui.lead_scene import LeadProject, lead_project, lead_project_file  # noqa: F401 (fixtures)
+from workbench.ui.annotate.document_model import DocumentTableModel
 from workbench.ui.lead.adjudication_candidates import CandidateModel
 from workbench.ui.lead.adjudication_layout import Pane
 from workbench.ui.lead.adjudication_view import MERGED, AdjudicationView
@@ -112,3 +113,31 @@ def test_the_merged_pane_shown_with_the_window_is_not_shown_again(
     finally:
         application().removeEventFilter(shown)
     assert shown.shown == [] and window.merged_pane.isVisible()
+
+
+def test_the_document_lists_status_and_count_are_measured_on_one_cell_of_each(
+    qtbot: QtBot, view: AdjudicationView
+) -> None:
+    """A list sized to its contents measured a page of cells a column (5-10 ms a column as the
+    window showed its first document); a status or a count repeats down the list."""
+    table = view.document_table
+    documents = view.documents
+    status = MeasuredCells()
+    table.setItemDelegateForColumn(DocumentTableModel.STATUS, status)
+    for column in (DocumentTableModel.STATUS, DocumentTableModel.SPANS):
+        assert table.measure_column(column) == QTableView.sizeHintForColumn(table, column)
+    status.measured = 0
+    table.measure_column(DocumentTableModel.STATUS)
+    shown = {documents.index(row, DocumentTableModel.STATUS).data() for row in range(documents.rowCount())}
+    assert status.measured == len(shown) < documents.rowCount()
+
+
+def test_the_document_lists_names_leave_the_status_and_count_in_sight(view: AdjudicationView) -> None:
+    """Measured to their length, the names (the articles' first sentences) pushed the status and
+    the span count out of the list, behind a horizontal scroll bar."""
+    table = view.document_table
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(DocumentTableModel.NAME) == QHeaderView.ResizeMode.Stretch
+    assert table.horizontalScrollBar().maximum() == 0
+    for column in (DocumentTableModel.STATUS, DocumentTableModel.SPANS):
+        assert 0 <= header.sectionViewportPosition(column) < table.viewport().width()

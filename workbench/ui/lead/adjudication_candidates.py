@@ -13,7 +13,6 @@ from typing import Any, TypeGuard
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QStyleOptionViewItem
 
 from workbench.app.adjudication import Comparison
 from workbench.core.adjudication import (
@@ -31,7 +30,6 @@ from workbench.ui.events.event_text import Language as RoleLanguage
 from workbench.ui.events.event_text import role_name
 from workbench.ui.i18n import Language, current_language
 from workbench.ui.relation_names import field_name, field_value_name, relation_type_name
-from workbench.ui.table_setup import ContentsSizedTable
 from workbench.ui.text_direction import is_right_to_left
 
 Index = QModelIndex | QPersistentModelIndex
@@ -147,10 +145,13 @@ class CandidateModel(QAbstractTableModel):
             return "\n".join(f"{who}: {note}" for who, note in self._notes(candidate))
         return None
 
-    def distinct_rows(self, column: int) -> list[int]:
-        """The first row of each text of ``column`` in each font (an event's row is bold)."""
+    def distinct_rows(self, column: int, rows: range) -> list[int]:
+        """Of ``rows``, the first of each text of ``column`` in each font (an event's row is bold):
+        labels, names and agreements repeat down a column (every cell read and measured was 4 ms
+        of showing a document with 25 candidates; ``table_setup.DistinctCells``)."""
         first: dict[tuple[str, bool], int] = {}
-        for row, candidate in enumerate(self._rows):
+        for row in rows:
+            candidate = self._rows[row]
             first.setdefault((self._text(candidate, column), isinstance(candidate, EventCandidate)), row)
         return list(first.values())
 
@@ -233,24 +234,3 @@ class CandidateModel(QAbstractTableModel):
             case self.IN_GOLD:
                 return self.tr("In gold")
         return self.tr("Notes")
-
-
-class CandidateTable(ContentsSizedTable):
-    """The candidates table: a column is measured on one cell of each of its texts (labels,
-    names, agreement repeat down a column; every cell read and measured was 4 ms of showing a
-    document with 25 candidates)."""
-
-    def measure_column(self, column: int) -> int:
-        """Qt's measure (``QTableView.sizeHintForColumn``: the widest cell's size hint, a pixel
-        more for the grid) on the column's distinct cells."""
-        model = self.model()
-        if not isinstance(model, CandidateModel):
-            return super().measure_column(column)
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        widths = [
-            self.itemDelegateForIndex(index).sizeHint(option, index).width()
-            for index in (model.index(row, column) for row in model.distinct_rows(column))
-        ]
-        widest = max(widths, default=0)
-        return widest + 1 if self.showGrid() else widest

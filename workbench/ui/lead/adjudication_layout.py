@@ -35,7 +35,7 @@ from workbench.ui.annotate.document_model import PAGE, DocumentTableModel
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.i18n import local_time
 from workbench.ui.label_style import label_colour
-from workbench.ui.lead.adjudication_candidates import CandidateModel, CandidateTable
+from workbench.ui.lead.adjudication_candidates import CandidateModel
 from workbench.ui.table_setup import fitted_table
 from workbench.ui.text_direction import is_right_to_left
 
@@ -141,7 +141,7 @@ class AdjudicationLayout(QWidget):
         # page of them, not to the first thousand (Qt's default, 16 pages read and measured as
         # the window opened on a large project).
         self.document_table = fitted_table(QStandardItemModel(self), rows_measured=PAGE)
-        self.candidate_table = fitted_table(self.candidates, kind=CandidateTable)
+        self.candidate_table = fitted_table(self.candidates)
         self.candidate_table.horizontalHeader().setSectionResizeMode(
             CandidateModel.TEXT, QHeaderView.ResizeMode.Stretch
         )
@@ -182,6 +182,12 @@ class AdjudicationLayout(QWidget):
         if self.document_table.model() is self.documents:
             return False
         self.document_table.setModel(self.documents)
+        # The names take the list's width, shortened where they are longer (as in the annotator's
+        # list), and the status and span count stay in sight beside them: measured to their
+        # length, the names (often the article's first sentence) pushed them out of the list.
+        header = self.document_table.horizontalHeader()  # the model's sections take modes anew
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(DocumentTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         return True
 
     def showEvent(self, event: QShowEvent) -> None:
