@@ -18,8 +18,9 @@ from workbench.core.recommenders import TrainingDocument
 from workbench.core.recommenders.crf import Contexts
 from workbench.core.recommenders.evaluation import (
     CurvePoint,
+    Train,
     held_out,
-    learning_curve,
+    learning_curves,
     training_sizes,
 )
 from workbench.core.recommenders.gazetteer import Gazetteer
@@ -41,16 +42,11 @@ def evaluate_project(
         )
     training, testing = held_out(documents, seed=seed)
     contexts = project_contexts(project)  # every text, the held-out ones too, as the CRF reads them
-    curves = {
-        name: learning_curve(
-            partial(_trained, name, contexts), training, testing, training_sizes(len(training))
-        )
-        for name in names
-        if name in LEARNING
-    }
+    trains: dict[str, Train] = {name: partial(_trained, name, contexts) for name in names if name in LEARNING}
+    curves = learning_curves(trains, training, testing, training_sizes(len(training)))
     if command:
         recommend = command_recommender(project, command)
-        curves["command"] = learning_curve(lambda _documents, _gazetteer: recommend, training, testing, [0])
+        curves |= learning_curves({"command": lambda _documents, _gazetteer: recommend}, training, testing, [0])
     return {
         "documents": len(documents),
         "held_out": len(testing),

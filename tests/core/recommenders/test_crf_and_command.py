@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from tests.conftest import REPO_ROOT
 from workbench.core.errors import WorkbenchError
 from workbench.core.normalize import normalize_query
-from workbench.core.recommenders import Recommendation, TrainingDocument
+from workbench.core.recommenders import Recommendation, TrainingDocument, evaluation
 from workbench.core.recommenders import gazetteer as gazetteer_module
 from workbench.core.recommenders.command import run_command
 from workbench.core.recommenders.crf import (
@@ -28,9 +30,15 @@ from workbench.core.recommenders.crf import (
     train_crf,
     vowel_skeleton,
 )
-from workbench.core.recommenders.evaluation import on_opening, replay_actions, training_sizes
+from workbench.core.recommenders.evaluation import learning_curves, on_opening, replay_actions, training_sizes
 from workbench.core.recommenders.gazetteer import Gazetteer, gazetteer_of, part_labels, trusted_texts
-from workbench.core.recommenders.trained import crf_recommender, elsewhere_in_document, strings_recommender
+from workbench.core.recommenders.trained import (
+    Recommend,
+    crf_recommender,
+    elsewhere_in_document,
+    strings_recommender,
+    trained,
+)
 from workbench.core.recommenders.words import sentences_of
 
 PLACES = ["بغداد", "الموصل", "دمشق", "بيروت", "عمان", "القاهرة"]
@@ -220,6 +228,29 @@ def test_a_name_labelled_over_a_suggestion_with_other_ends_takes_it_away_in_the_
 def test_training_sizes_grow_to_what_is_available() -> None:
     assert training_sizes(74) == [4, 9, 18, 37, 74]
     assert training_sizes(1) == [1]
+
+
+def test_a_points_gazetteer_is_made_once_for_every_recommender_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``recommend --evaluate`` compares three recommenders on the same points: each point's
+    gazetteer (3 s for 1,600 documents) was made again for each of them."""
+    made: list[int] = []
+
+    def counted_gazetteer(documents: Sequence[TrainingDocument]) -> Gazetteer:
+        made.append(len(documents))
+        return gazetteer_of(documents)
+
+    monkeypatch.setattr(evaluation, "gazetteer_of", counted_gazetteer)
+    training, testing = training_set()[:9], training_set()[9:]
+    trains = {name: partial(trained_with, name) for name in ("strings", "crf")}
+    together = learning_curves(trains, training, testing, [3, 9])
+    assert made == [3, 9]
+    for name, train in trains.items():
+        assert learning_curves({name: train}, training, testing, [3, 9]) == {name: together[name]}
+    assert together["strings"] != together["crf"]
+
+
+def trained_with(name: str, documents: Sequence[TrainingDocument], gazetteer: Gazetteer) -> Recommend:
+    return trained(name, documents, gazetteer=gazetteer)
 
 
 def test_a_bulk_accept_is_one_action_and_each_wrong_span_in_it_one_more() -> None:

@@ -17,7 +17,7 @@ wrong costs one more (relabel or delete it). The suggestions are what the window
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -279,27 +279,33 @@ def training_sizes(available: int, steps: int = 5) -> list[int]:
     return sorted(sizes)
 
 
-def learning_curve(
-    train: Train,
+def learning_curves(
+    trains: Mapping[str, Train],
     training: Sequence[TrainingDocument],
     testing: Sequence[TrainingDocument],
     sizes: Sequence[int],
-) -> list[CurvePoint]:
-    """Scores and actions on ``testing`` after training on the first ``size`` of ``training``."""
-    points = []
+) -> dict[str, list[CurvePoint]]:
+    """Each recommender's scores and actions on ``testing`` after training on the first ``size``
+    of ``training``, by its name in ``trains``. Each point's gazetteer and what the window offers
+    from it are made once for every recommender: the gazetteers of the five points of a project
+    of 2,000 documents took 6.4 s, once for each of the three recommenders ``recommend
+    --evaluate`` compares."""
+    curves: dict[str, list[CurvePoint]] = {name: [] for name in trains}
     for size in sizes:
-        gazetteer = gazetteer_of(training[:size])
-        recommend = train(training[:size], gazetteer)
-        found = [recommend(document.text) for document in testing]
-        offered = trusted_texts(training[:size], gazetteer=gazetteer)
-        nested, parts = any_overlap(d.spans for d in training[:size]), part_labels(training[:size])
-        shown = [on_opening(f, d.text, offered, nested) for f, d in zip(found, testing, strict=True)]
-        scores = exact_scores(
-            [document.spans for document in testing], [[r.key for r in f] for f in found]
-        )
-        actions = Actions(0, 0, 0)
-        for document, window in zip(testing, shown, strict=True):
-            replayed = replay_actions(document.spans, window, document.text, nested=nested, parts=parts)
-            actions = added(actions, replayed)
-        points.append(CurvePoint(size, scores, actions))
-    return points
+        documents = training[:size]
+        gazetteer = gazetteer_of(documents)
+        offered = trusted_texts(documents, gazetteer=gazetteer)
+        nested, parts = any_overlap(d.spans for d in documents), part_labels(documents)
+        for name, train in trains.items():
+            recommend = train(documents, gazetteer)
+            found = [recommend(document.text) for document in testing]
+            shown = [on_opening(f, d.text, offered, nested) for f, d in zip(found, testing, strict=True)]
+            scores = exact_scores(
+                [document.spans for document in testing], [[r.key for r in f] for f in found]
+            )
+            actions = Actions(0, 0, 0)
+            for document, window in zip(testing, shown, strict=True):
+                replayed = replay_actions(document.spans, window, document.text, nested=nested, parts=parts)
+                actions = added(actions, replayed)
+            curves[name].append(CurvePoint(size, scores, actions))
+    return curves
