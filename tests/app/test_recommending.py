@@ -14,8 +14,9 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.core.recommenders.test_crf_and_command import training_set
-from workbench.app import recommending
+from workbench.app import recommender_evaluation, recommending
 from workbench.app.changes import AddSpans, SetStatus
+from workbench.app.recommender_evaluation import evaluate_project
 from workbench.app.recommending import (
     AcceptSuggestions,
     RejectSuggestion,
@@ -36,7 +37,7 @@ from workbench.core.model import (
     new_id,
 )
 from workbench.core.recommenders import Recommendation, TrainingDocument
-from workbench.core.recommenders.crf import CrfTagger, contexts_of
+from workbench.core.recommenders.crf import CrfTagger, contexts_of, train_crf
 from workbench.core.recommenders.crf_process import train_crf_apart
 from workbench.core.schema import builtin_schema
 from workbench.store import migrations
@@ -324,6 +325,25 @@ def test_the_cli_fills_exports_and_evaluates(
     assert usage.value.code == 2
     code, out, _ = run_cli(capsys, "stats", project.path, "--json")
     assert "throughput" in json.loads(out)
+
+
+def test_the_evaluation_trains_a_points_crf_once_for_both_recommenders_that_read_it(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"crf" and "strings+crf" read the same model: ``recommend --evaluate`` trained it twice a
+    point (with the gazetteers of its halves)."""
+    trained_on: list[int] = []
+    def counted_training(documents: Sequence[TrainingDocument], contexts: Any) -> Any:
+        trained_on.append(len(documents))
+        return train_crf(documents, contexts)
+
+    monkeypatch.setattr(recommender_evaluation, "train_crf", counted_training)
+    together = evaluate_project(project, ["crf", "strings+crf"])
+    sizes = [point["training_documents"] for point in together["recommenders"]["crf"]]
+    assert trained_on == sizes
+    for name in ("crf", "strings+crf"):
+        alone = evaluate_project(project, [name])
+        assert alone["recommenders"][name] == together["recommenders"][name]
 
 
 def test_the_annotators_own_work_in_progress_is_in_the_gazetteer(project: Project) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from workbench.app.recommending import command_recommender, project_contexts
 from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import TrainingDocument
-from workbench.core.recommenders.crf import Contexts
+from workbench.core.recommenders.crf import Contexts, CrfModel, train_crf
 from workbench.core.recommenders.evaluation import (
     CurvePoint,
     Train,
@@ -24,7 +24,7 @@ from workbench.core.recommenders.evaluation import (
     training_sizes,
 )
 from workbench.core.recommenders.gazetteer import Gazetteer
-from workbench.core.recommenders.trained import LEARNING, Recommend, trained
+from workbench.core.recommenders.trained import LEARNING, READING_A_CRF, Recommend, trained
 from workbench.store.project import Project
 from workbench.store.recommending import training_documents
 
@@ -42,7 +42,8 @@ def evaluate_project(
         )
     training, testing = held_out(documents, seed=seed)
     contexts = project_contexts(project)  # every text, the held-out ones too, as the CRF reads them
-    trains: dict[str, Train] = {name: partial(_trained, name, contexts) for name in names if name in LEARNING}
+    trainer = _Trainer(contexts)
+    trains: dict[str, Train] = {name: partial(trainer.train, name) for name in names if name in LEARNING}
     curves = learning_curves(trains, training, testing, training_sizes(len(training)))
     if command:
         recommend = command_recommender(project, command)
@@ -55,11 +56,23 @@ def evaluate_project(
     }
 
 
-def _trained(
-    name: str, contexts: Contexts, documents: Sequence[TrainingDocument], gazetteer: Gazetteer
-) -> Recommend:
-    """Recommender ``name`` trained on ``documents`` with their gazetteer (``evaluation.Train``)."""
-    return trained(name, documents, contexts=contexts, gazetteer=gazetteer)
+class _Trainer:
+    """Trains the recommenders the curves compare on a point's documents (``evaluation.Train``),
+    the CRF once a point for the two that read one: trained for each, it was the same model."""
+
+    def __init__(self, contexts: Contexts) -> None:
+        self.contexts = contexts
+        self._crf: tuple[Sequence[TrainingDocument], CrfModel] | None = None
+        """The point's documents (the curves' list of them: one a point) and their CRF."""
+
+    def train(self, name: str, documents: Sequence[TrainingDocument], gazetteer: Gazetteer) -> Recommend:
+        model = self._model(documents) if name in READING_A_CRF else None
+        return trained(name, documents, contexts=self.contexts, gazetteer=gazetteer, model=model)
+
+    def _model(self, documents: Sequence[TrainingDocument]) -> CrfModel:
+        if self._crf is None or self._crf[0] is not documents:
+            self._crf = (documents, train_crf(documents, self.contexts))
+        return self._crf[1]
 
 
 def _point(point: CurvePoint) -> dict[str, Any]:

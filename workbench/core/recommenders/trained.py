@@ -19,6 +19,8 @@ from workbench.core.recommenders.words import Word, sentences_of, stems_of
 Recommend = Callable[[str], list[Recommendation]]
 LEARNING = ("strings", "crf", "strings+crf")
 """The recommenders that learn from the project, by name."""
+READING_A_CRF = ("crf", "strings+crf")
+"""Those of ``LEARNING`` that suggest with a CRF trained on the documents."""
 STRINGS_OVER_CRF = 0.7
 """The share a string needs to be suggested where the CRF, which reads the gazetteer's tags
 too, found nothing: such a match is one the model passed over in its context. 4-fold
@@ -79,12 +81,14 @@ def trained(
     rejected: Iterable[tuple[str, str]] = (),
     contexts: Contexts = NO_CONTEXTS,
     gazetteer: Gazetteer | None = None,
+    model: CrfModel | None = None,
 ) -> Recommend:
     """Recommender ``name`` of ``LEARNING`` trained on ``documents`` (and, for the gazetteer,
     more labelled ``strings`` and the ``rejected`` suggestions; for the CRF, the ``contexts`` of
-    the project's texts). ``gazetteer``: their ``gazetteer_of``, when it is built already."""
+    the project's texts). ``gazetteer``: their ``gazetteer_of``, and ``model``: the CRF trained
+    on them (``train_crf``), when they are made already."""
     gazetteer = gazetteer if gazetteer is not None else gazetteer_of(documents, strings, rejected)
-    if name == "strings":
+    if name not in READING_A_CRF:
         return strings_recommender(gazetteer)
-    model = train_crf(documents, contexts)
+    model = model if model is not None else train_crf(documents, contexts)
     return crf_recommender(model, gazetteer, with_strings=name == "strings+crf", contexts=contexts)
