@@ -346,6 +346,21 @@ def test_the_evaluation_trains_a_points_crf_once_for_both_recommenders_that_read
         assert alone["recommenders"][name] == together["recommenders"][name]
 
 
+def test_the_evaluation_reads_as_much_as_the_recommenders_learn_from_and_a_fifth_more(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read whole, a project of 2,000 documents was evaluated in 23 minutes with a peak of 1 GB,
+    training the CRF on 1,600 documents, which the program never does (``TRAINING_CHARACTERS``)."""
+    texts = [d.text for d in training_set()]
+    monkeypatch.setattr(recommender_evaluation, "EVALUATED_CHARACTERS", sum(map(len, texts[:5])))
+    report = evaluate_project(project, ["strings"])
+    assert (report["documents"], report["documents_read"], report["annotated_documents"]) == (5, 5, 12)
+    assert report["characters_read"] == sum(map(len, texts[:5]))
+    assert report["held_out"] == 1 and report["recommenders"]["strings"][-1]["training_documents"] == 4
+    heading = recommender_evaluation.evaluation_text(report).splitlines()[0]
+    assert heading.startswith("the first 5 of 12 annotated documents (")
+
+
 def test_the_annotators_own_work_in_progress_is_in_the_gazetteer(project: Project) -> None:
     other = project.add_documents([AnnotatedDocument(make_document("other", "زار كريم المدينة"))])
     assert other.documents_added == 1

@@ -1,5 +1,6 @@
 """``workbench recommend --evaluate``: how each recommender would do on this project, measured on
-its own training documents (gold, else done sets) with a fifth held out.
+its own training documents (gold, else done sets), as many from the first as the recommenders
+learn from (``EVALUATED_CHARACTERS``), with a fifth held out.
 
 For each recommender, a learning curve: exact labeled span F1 on the held-out documents after
 training on growing shares of the rest, and the actions an annotator would spend per gold span
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from workbench.app.recommending import command_recommender, project_contexts
+from workbench.app.recommending import TRAINING_CHARACTERS, command_recommender, project_contexts
 from workbench.core.errors import WorkbenchError
 from workbench.core.recommenders import TrainingDocument
 from workbench.core.recommenders.crf import Contexts, CrfModel, train_crf
@@ -26,15 +27,22 @@ from workbench.core.recommenders.evaluation import (
 from workbench.core.recommenders.gazetteer import Gazetteer
 from workbench.core.recommenders.trained import LEARNING, READING_A_CRF, Recommend, trained
 from workbench.store.project import Project
-from workbench.store.recommending import training_documents
+from workbench.store.recommending import training_document_count, training_documents
 
 MIN_DOCUMENTS = 2
+EVALUATED_CHARACTERS = TRAINING_CHARACTERS * 5 // 4
+"""The text an evaluation reads, from the first training document: a fifth is held out, and the
+rest is as much as the recommenders learn from in the program (``TRAINING_CHARACTERS``), so
+that the curves end where the program's recommenders are. Read whole, a project of 2,000
+documents of 3,000 characters was evaluated in 23 minutes with a peak of 1 GB (the CRF trained
+on 1,600 of them, which the program never does)."""
 
 
 def evaluate_project(
     project: Project, names: Sequence[str] = LEARNING, command: str | None = None, seed: int = 0
 ) -> dict[str, Any]:
-    documents = [document for document in training_documents(project) if document.spans]
+    read = training_documents(project, EVALUATED_CHARACTERS)
+    documents = [document for document in read if document.spans]
     if len(documents) < MIN_DOCUMENTS:
         raise WorkbenchError(
             f"{project.path}: {len(documents)} annotated documents; evaluating needs at least "
@@ -50,6 +58,9 @@ def evaluate_project(
         curves |= learning_curves({"command": lambda _documents, _gazetteer: recommend}, training, testing, [0])
     return {
         "documents": len(documents),
+        "documents_read": len(read),
+        "characters_read": sum(len(document.text) for document in read),
+        "annotated_documents": training_document_count(project),
         "held_out": len(testing),
         "gold_spans": sum(len(set(document.spans)) for document in testing),
         "recommenders": {name: [_point(p) for p in curve] for name, curve in curves.items()},
@@ -89,10 +100,16 @@ def _point(point: CurvePoint) -> dict[str, Any]:
 
 
 def evaluation_text(report: dict[str, Any]) -> str:
-    heading = (
-        f"{report['documents']} annotated documents, {report['held_out']} held out "
-        f"({report['gold_spans']} gold spans)"
-    )
+    evaluated = f"{report['documents']} annotated documents"
+    if report["documents_read"] < report["annotated_documents"]:
+        evaluated = (
+            f"the first {report['documents_read']:,} of {report['annotated_documents']:,} annotated "
+            f"documents ({report['characters_read']:,} characters: as much as the recommenders learn "
+            "from, and a fifth more)"
+        )
+        if report["documents"] < report["documents_read"]:
+            evaluated += f", {report['documents']:,} of them with spans"
+    heading = f"{evaluated}, {report['held_out']} held out ({report['gold_spans']} gold spans)"
     lines = [heading]
     for name, points in report["recommenders"].items():
         lines.append(f"{name}:")
