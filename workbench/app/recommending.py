@@ -184,10 +184,12 @@ def fill_suggestions(
     assigned to them, or ``document_ids`` (the window's, which lists every document). Cancelled,
     it stops between documents: each document's suggestions are stored whole or not at all, and
     ``Filled.documents`` counts those looked at; cancelled while the CRF trains, it stops with
-    ``Cancelled`` and stores nothing."""
-    recommenders = recommenders_for(project, names, command, cancelled)
+    ``Cancelled`` and stores nothing. With no document to look at, no recommender is made."""
     if document_ids is None:
         document_ids = documents_to_suggest(project, annotator)
+    if not document_ids:  # no model trained for nothing: 23 s on 10,000 documents all done
+        return Filled(0, 0, {})
+    recommenders = recommenders_for(project, names, command, cancelled)
     counts = dict.fromkeys((n for n in names if n in recommenders or n == "strings"), 0)
     total = looked_at = 0
     for document_id in document_ids:

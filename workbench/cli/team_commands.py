@@ -176,6 +176,10 @@ def run_recommend(args: argparse.Namespace) -> None:
             project, annotator=args.annotator, names=names, command=args.program,
             progress=progress_bar("suggesting"),
         )
+    if not filled.documents:
+        left = f"none assigned to {args.annotator} is left to do" if args.annotator else "every document is done"
+        print(f"no document to suggest for: {left}")
+        return
     by = ", ".join(f"{name} {count}" for name, count in filled.by_recommender.items())
     print(
         f"{counted(filled.suggestions, 'suggestion')} on {counted(filled.documents, 'document')} "
