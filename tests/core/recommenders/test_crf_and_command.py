@@ -116,7 +116,7 @@ def test_a_span_is_scored_by_its_range_whatever_its_label() -> None:
     # stopping before 3 (0.1 goes on there)
     tagger = FixedTagger([], [{"O": 1.0}, {"B-PER": 0.5, "B-LOC": 0.4}, {"I-PER": 0.3, "I-LOC": 0.5},
                               {"I-PER": 0.1, "O": 0.9}])
-    marginals = Marginals.of(tagger, 4)
+    marginals = Marginals(tagger, 4)
     assert marginals.range_score(1, 3) == pytest.approx(min(0.9, 0.8, 0.9))
     assert marginals.range_score(1, 2) == pytest.approx(min(0.9, 1 - 0.8))
     assert marginals.range_score(2, 3) == 0.0  # nothing begins at word 2

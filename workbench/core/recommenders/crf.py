@@ -34,6 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -71,6 +72,8 @@ with/without 0.727 -> 0.726, 0.726, 0.721, 0.724, 0.726, 0.727 (noisy: each mode
 otherwise). 6 replays best, but strings + CRF then falls under the CRF alone."""
 EDGE = "|"
 """The neighbour of a sentence's first word before it, and of its last after it."""
+SHAPES_KEPT = 1 << 15
+"""Words whose ``shape`` is kept (a few megabytes)."""
 Contexts = Mapping[str, Sequence[str]]
 """Per stem, its context features (``contexts_of``)."""
 NO_CONTEXTS: Contexts = MappingProxyType({})
@@ -83,9 +86,12 @@ class CrfModel:
     """How many documents it was trained on."""
 
 
+@lru_cache(maxsize=SHAPES_KEPT)
 def shape(text: str) -> str:
     """The kinds of characters in ``text``, each run of one kind written once: ``A`` Arabic
-    letters, ``L`` other letters, ``9`` digits, ``.`` punctuation, ``*`` anything else."""
+    letters, ``L`` other letters, ``9`` digits, ``.`` punctuation, ``*`` anything else. Kept for
+    the words met most (``SHAPES_KEPT``): a word's shape is a feature of it and of its four
+    neighbours, 2.8 of the 20 s of suggesting on 300 documents."""
     kinds: list[str] = []
     for char in text:
         if char.isdigit():
@@ -285,7 +291,7 @@ class CrfTagger:
         in_document = document_stems(sentences)
         for sentence in sentences:
             tags = tagger.tag(sentence_features(sentence, gazetteer, in_document, contexts))
-            marginals = Marginals.of(tagger, len(sentence))
+            marginals = Marginals(tagger, len(sentence))
             for first, past, label in tag_chunks(tags):
                 score = marginals.range_score(first, past)
                 if score > MIN_SCORE:
@@ -295,29 +301,27 @@ class CrfTagger:
         return found
 
 
-@dataclass(frozen=True)
 class Marginals:
     """Per word of the sentence a tagger tagged last, the probability that a name (of any
-    label) begins there, and that one goes on there."""
+    label) begins there, and that one goes on there: read from the tagger at the words a range
+    asks about, before it tags another sentence. Most words are in no name suggested: every
+    word's, for every tag, were 2-3 s of suggesting on 300 documents (20 s)."""
 
-    begins: list[float]
-    goes_on: list[float]
-
-    @classmethod
-    def of(cls, tagger: pycrfsuite.Tagger, length: int) -> Marginals:
+    def __init__(self, tagger: pycrfsuite.Tagger, length: int) -> None:
         tags = [tag for tag in tagger.labels() if tag != "O"]
-        begin, inside = [t for t in tags if t.startswith("B-")], [t for t in tags if t.startswith("I-")]
-        positions = range(length)
-        return cls(
-            [sum(tagger.marginal(tag, i) for tag in begin) for i in positions],
-            [sum(tagger.marginal(tag, i) for tag in inside) for i in positions],
-        )
+        self._begin = [tag for tag in tags if tag.startswith("B-")]
+        self._inside = [tag for tag in tags if tag.startswith("I-")]
+        self._tagger = tagger
+        self._length = length
+
+    def _sum(self, tags: list[str], position: int) -> float:
+        return float(sum(self._tagger.marginal(tag, position) for tag in tags))
 
     def range_score(self, first: int, past: int) -> float:
         """Roughly the probability that words ``[first, past)`` are a name, whatever its label
         (a right range with a wrong label costs the annotator no more than a right one: the
         label's key accepts and relabels it): the least of the marginals that one begins at
         ``first``, goes on to ``past`` and stops there."""
-        inside = min(self.goes_on[first + 1 : past], default=1.0)
-        stops = 1.0 - self.goes_on[past] if past < len(self.goes_on) else 1.0
-        return min(self.begins[first], inside, stops)
+        inside = min((self._sum(self._inside, i) for i in range(first + 1, past)), default=1.0)
+        stops = 1.0 - self._sum(self._inside, past) if past < self._length else 1.0
+        return min(self._sum(self._begin, first), inside, stops)
