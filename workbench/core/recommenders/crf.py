@@ -91,7 +91,7 @@ def shape(text: str) -> str:
     """The kinds of characters in ``text``, each run of one kind written once: ``A`` Arabic
     letters, ``L`` other letters, ``9`` digits, ``.`` punctuation, ``*`` anything else. Kept for
     the words met most (``SHAPES_KEPT``): a word's shape is a feature of it and of its four
-    neighbours, 2.8 of the 20 s of suggesting on 300 documents."""
+    neighbours, and was made five times (``Marginals`` gives what keeping it saved)."""
     kinds: list[str] = []
     for char in text:
         if char.isdigit():
@@ -305,7 +305,8 @@ class Marginals:
     """Per word of the sentence a tagger tagged last, the probability that a name (of any
     label) begins there, and that one goes on there: read from the tagger at the words a range
     asks about, before it tags another sentence. Most words are in no name suggested: every
-    word's, for every tag, were 2-3 s of suggesting on 300 documents (20 s)."""
+    word's were read, for every tag (with ``shape`` kept, suggesting on 300 documents of 3,000
+    characters went from 8.7-9.3 s to 7.2-7.9 s)."""
 
     def __init__(self, tagger: pycrfsuite.Tagger, length: int) -> None:
         tags = [tag for tag in tagger.labels() if tag != "O"]
