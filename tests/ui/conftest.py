@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from workbench.core.utf16 import Utf16Map
 from workbench.ui import fonts, i18n
 from workbench.ui.annotate.text_view import AnnotatedTextView
+from workbench.ui.background import QuietTask
 from workbench.ui.i18n import Language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the QApplication
@@ -41,6 +42,15 @@ def settings_in_a_temporary_folder(tmp_path: Path) -> None:
     """Whatever a test leaves in QSettings() goes to its own folder, never the user's settings."""
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture(autouse=True)
+def no_quiet_work_left(qtbot: QtBot) -> None:
+    """What an earlier test's window left at work on a worker thread (a read, a search, a fill;
+    on two busy cores one can outlast its test) is done before the next test begins: a test
+    that asks whether a quiet task runs (``QuietTask.any_running``) would take it for its own,
+    as one did in a CI dry run."""
+    qtbot.waitUntil(lambda: not QuietTask.any_running(), timeout=20_000)
 
 
 @pytest.fixture

@@ -21,8 +21,7 @@ def test_the_search_for_other_occurrences_starts_after_the_new_span_is_painted(s
     start = nth_index(THIRD, BEIRUT, 0)
     scene.view.select_range(start, start + len(BEIRUT))
     QApplication.processEvents()
-    # What is still at work on a worker (an earlier test's window's, under load) is not the search
-    scene.qtbot.waitUntil(lambda: not QuietTask.any_running())
+    scene.qtbot.waitUntil(lambda: not QuietTask.any_running())  # the opening's reads, if any
     scene.press(Qt.Key.Key_3)  # GPE
     assert window.span_model.is_labelled(start, start + len(BEIRUT), "GPE")
     painted.append(QuietTask.any_running())
