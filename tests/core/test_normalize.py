@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.core import normalize as normalize_module
 from workbench.core.normalize import NormalizedText, find_all, normalize, normalize_query
 
 SENTENCE = (
@@ -180,3 +183,22 @@ def test_to_source_refuses_a_range_outside_the_view(start: int, end: int) -> Non
     view: NormalizedText = normalize("اَبت")
     with pytest.raises(ValueError, match="outside"):
         view.to_source(start, end)
+
+
+def test_camel_tools_arabic_diacritics_are_among_the_marks_removed() -> None:
+    from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+    assert set(AR_DIAC_CHARSET) <= normalize_module._arabic_marks()
+    assert [normalize_query(mark) for mark in sorted(AR_DIAC_CHARSET)] == [""] * len(AR_DIAC_CHARSET)
+
+
+def test_normalizing_builds_no_camel_tools_character_sets() -> None:
+    """Those sets cost the window 35 MB (every Unicode character, a set per category) and a
+    second of the processor; the document list's filter keys are normalized as it opens."""
+    code = (
+        "import sys; from workbench.core.normalize import normalize_query; "
+        "assert normalize_query('مُحَمَّدٌ') == 'محمد'; "
+        "print('camel_tools.utils.charsets' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"

@@ -71,15 +71,15 @@ _LETTER_FOLDS = {
 
 
 def _arabic_marks() -> set[str]:
+    """The nonspacing marks of the Arabic blocks (camel-tools' ``AR_DIAC_CHARSET`` among them, a
+    test checks), and the small waw and yeh."""
     marks = {
         chr(code)
         for first, last in _ARABIC_BLOCKS
         for code in range(first, last + 1)
         if unicodedata.category(chr(code)) == "Mn"
     }
-    from camel_tools.utils.charsets import AR_DIAC_CHARSET  # slow to import: see _mapper
-
-    return marks | set(AR_DIAC_CHARSET) | set(_SMALL_WAW_AND_YEH)
+    return marks | set(_SMALL_WAW_AND_YEH)
 
 
 def _digit_folds() -> dict[str, str]:
@@ -98,8 +98,7 @@ def _space_folds() -> dict[str, str]:
 
 @cache
 def _mapper() -> CharMapper:
-    """Built on first use: camel-tools' character sets take over a second to import, and the
-    program should not wait for them at start-up (see ``workbench.core.tokens.warm_up``)."""
+    """Built on first use, as the first search or filter asks (a few milliseconds)."""
     from camel_tools.utils.charmap import CharMapper
 
     removed = _arabic_marks() | {TATWEEL} | set(_INVISIBLES) | set(_VARIATION_SELECTORS)
