@@ -21,7 +21,7 @@ from tests.core.tokens_reference import (
     documents,
     seed_articles,
 )
-from workbench.core import token_characters
+from workbench.core import emoji_chunks, token_characters
 from workbench.core import tokens as tokens_module
 from workbench.core.tokens import (
     LINE_BREAKS,
@@ -159,6 +159,35 @@ def test_a_chunk_with_an_emoji_sequence_leaves_the_text_around_it_exact() -> Non
         "1\ufe0f\u20e3", "x",
     ]  # fmt: skip
 
+
+
+def test_every_emoji_of_the_table_is_cut_as_camel_tools_cuts_it() -> None:
+    """Each emoji and emoji sequence camel-tools knows, glued to words, doubled, joined to
+    another and broken by a joiner, through the chunks' own loop (``emoji_chunks``)."""
+    for emoji in sorted(EMOJI_ALL_CHARSET):
+        text = f"قال{emoji}x {emoji}{emoji}، {emoji}\u200d{emoji} ({emoji}\ufe0f)"
+        assert emoji_chunks.simple_word_tokenize(text) == simple_word_tokenize(text), text
+
+
+def test_chunks_with_emoji_sequences_are_cut_without_camel_tools_character_sets() -> None:
+    """camel-tools builds sets of every Unicode character as it is imported: 35 MB of the
+    window's memory and a second of the processor, for a rare chunk."""
+    code = (
+        "import sys; from workbench.core.tokens import tokenize; "
+        "print([t.text for t in tokenize('أحب\u2764\ufe0f بلدي 🇮🇶، 👍🏽!')]); "
+        "print('camel_tools.utils.charsets' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.splitlines() == [
+        str(["أحب", "\u2764\ufe0f", "بلدي", "🇮🇶", "،", "👍🏽", "!"]), "False",
+    ]
+
+
+def test_another_camel_tools_release_cuts_those_chunks_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunks' loop is camel-tools 1.6.0's; another release may cut otherwise."""
+    assert tokens_module._chunk_tokenizer() is emoji_chunks.simple_word_tokenize
+    monkeypatch.setattr(tokens_module, "installed_versions", lambda: ("1.7.0", token_characters.UNICODE))
+    assert tokens_module._chunk_tokenizer() is tokens_module._simple_word_tokenize
 
 def test_tokens_camel_tools_would_misplace_are_an_error_not_wrong_offsets(
     monkeypatch: pytest.MonkeyPatch,

@@ -15,9 +15,10 @@ characters alone is then tokenized in a few array operations over its code point
 (``token_offsets``, about 0.02 ms per 3,000 characters): a token starts at a character that is
 not whitespace unless it continues a word, and ends likewise. A text holding an emoji sequence or
 a character beyond the Basic Multilingual Plane takes the slower path: one compiled pattern built
-from the cut characters for its plain chunks, camel-tools itself for the chunks holding a
-character of ``_JOINERS``. The only strings longer than a character that camel-tools cuts are
-emoji sequences (flags, skin tones, ZWJ sequences, keycaps).
+from the cut characters for its plain chunks, camel-tools' own loop for the chunks holding a
+character of ``_JOINERS`` (``emoji_chunks``: without the character sets camel-tools builds as it
+is imported). The only strings longer than a character that camel-tools cuts are emoji
+sequences (flags, skin tones, ZWJ sequences, keycaps).
 
 Invisible characters are kept as they are: an RLM next to punctuation becomes a token of its
 own, and a lone diacritic after a space is a token. Whoever snaps selections to tokens trims
@@ -35,7 +36,7 @@ from itertools import accumulate, pairwise
 from operator import attrgetter, sub
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from workbench.core import token_characters
+from workbench.core import emoji_chunks, token_characters
 
 if TYPE_CHECKING:  # numpy is imported when first needed: the window and the CLI start without it
     from typing import TypeAlias
@@ -102,7 +103,9 @@ class _Patterns(NamedTuple):
     beyond the Basic Multilingual Plane that camel-tools does not cut on its own (a letter of
     another script, say: keeping those out of words keeps the word runs fast)."""
     camel_tools: Callable[[str], list[str]]
-    """camel-tools' ``simple_word_tokenize``, for the chunks that are not plain."""
+    """camel-tools' ``simple_word_tokenize``, for the chunks that are not plain: its loop
+    without its character sets (``emoji_chunks``) for the release that loop is of, camel-tools
+    itself for another."""
 
 
 @cache
@@ -120,8 +123,15 @@ def _patterns() -> _Patterns:
     return _Patterns(
         spaced_token=re.compile(rf"\s*(?:[^\s{basic}{_BEYOND_BMP}]+|[{basic}]|[{beyond}])"),
         not_plain=re.compile(rf"[{_JOINERS_IN_BMP}{_BEYOND_BMP}](?<![{beyond}])"),
-        camel_tools=_simple_word_tokenize,
+        camel_tools=_chunk_tokenizer(),
     )
+
+
+def _chunk_tokenizer() -> Callable[[str], list[str]]:
+    """What cuts the chunks that are not plain (``_Patterns.camel_tools``)."""
+    if installed_versions()[0] == emoji_chunks.CAMEL_TOOLS:
+        return emoji_chunks.simple_word_tokenize
+    return _simple_word_tokenize
 
 
 def _cut_classes() -> tuple[str, str]:
@@ -181,10 +191,9 @@ def _character_class(chars: Iterable[str]) -> str:
 
 
 def warm_up() -> None:
-    """Build the token patterns and load camel-tools' tokenizer now, e.g. from a background
-    thread, rather than at the first tokenization of a chunk with an emoji sequence."""
-    _patterns()
-    _simple_word_tokenize("")
+    """Build the token patterns and load what cuts a chunk with an emoji sequence now, e.g. from
+    a background thread, rather than at the first tokenization of such a chunk."""
+    _patterns().camel_tools("\u2764\ufe0f")
 
 
 def token_offsets(text: str) -> TokenOffsets:

@@ -161,8 +161,8 @@ class DocumentTableModel(QAbstractTableModel):
 
     def _start_index(self) -> None:
         """Read the index on a worker thread for a large project; a small one's is read when a
-        filter or a sort first needs it (it loads numpy and camel-tools' character sets, which
-        the window opens without)."""
+        filter or a sort first needs it (it loads numpy, which the window opens
+        without)."""
         if self._count < BACKGROUND_FROM:
             return
         annotator = self._annotator
