@@ -13,10 +13,11 @@ pause (a step that waits for a worker handles events in rounds, as the program's
 the adjudication window fills in its list and its first document after its first paint, the document
 read on a worker); then the peak resident memory (VmHWM). The assignment dialog and the adjudication
 window are each opened twice: the first open in a process also makes Qt's Python enums, styles and
-glyph caches (and, for the adjudication window, reads the project's schema, 6 ms, which the
-program's main window has read before). As in the program, the start-up warm-up
-(``workbench.ui.app.start_warm_up``: sqlite-utils, through which the first write goes, and
-camel-tools) runs on its own thread; the steps begin once it is done, as a lead's first click comes
+glyph caches. The project's schema is read before the steps, as the lead's main window, from which
+the windows open on its project, has read it (the first adjudication window counted it, 6-9 ms,
+until 2026-12-06). As in the program, the start-up warm-up
+(``workbench.ui.app.start_warm_up``: sqlite-utils, through which the first write goes, and what
+cuts emoji sequences into tokens) runs on its own thread; the steps begin once it is done, as a lead's first click comes
 after it (without it, the first tick of a cell spent 40-60 ms importing sqlite-utils). The
 dialogs' parent stands for the lead's main window, which has drawn Latin and Arabic text before
 any dialog can open: a label of both (with an empty widget, the first dialog also loaded Qt's
@@ -155,6 +156,7 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     project = Project.open(project_path)
     project.ensure_annotator(ANNOTATOR)
     give_annotators_work(project)
+    project.schema  # noqa: B018 (read, as the lead's main window has read it)
     parent = QLabel("Tawsim — توسيم: في الثالث من فبراير من العام 2022")
     parent.resize(1200, 800)  # the lead's main window, which has drawn Latin and Arabic text (and
     parent.show()  # so loaded Qt's fonts, about 5 ms once a process) before any dialog opens
