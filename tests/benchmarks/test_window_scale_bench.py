@@ -11,6 +11,8 @@ with the project open, what the document list's background index took, each filt
 (typed text -> rows filtered -> list repainted), the scroll steps' paint times (three rows, as a
 wheel notch scrolls) and the peak resident memory (VmHWM) at the end; the test adds the process's
 time from start to end, which holds the background work the window waits for when it closes.
+A second test runs ``workbench open`` itself, as a user does (its warm-up included), and prints
+its peak memory once its background work is done.
 
 The size is ``WORKBENCH_WINDOW_SCALE`` (default 2,000 documents, a quick run); 100,000 builds a
 project of about 2 GB in a minute or two. ``WORKBENCH_WINDOW_PROJECT`` names a project built
@@ -89,6 +91,61 @@ def test_the_window_on_a_large_project(tmp_path: Path) -> None:
     assert figures["filters"][0][2] == (1 if figures["documents"] >= 100_000 else 0)
     assert figures["filters"][-1][2] == figures["documents"]
 
+
+
+IDLE_S = 1.0
+"""How long the program must use no processor time to count as done with its background work."""
+SETTLE_LIMIT_S = 60.0
+
+
+@pytest.mark.benchmark
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak memory from /proc")
+def test_the_programs_memory_on_a_large_project(tmp_path: Path) -> None:
+    """The issue's "window memory on the project" (150 MB for 10,000 documents): ``workbench
+    open`` as a user runs it, its warm-up and background work (the document list's index,
+    suggestions) included, its peak resident memory read once it has been idle for ``IDLE_S``."""
+    project = Path(GIVEN_PROJECT) if GIVEN_PROJECT else build_project(tmp_path, SIZE)
+    folders = {name: tmp_path / name for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
+    program = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "open", str(project), "--annotator", ANNOTATOR],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**window_environment(), **{name: str(folder) for name, folder in folders.items()}},
+    )
+    try:
+        settled_s = _until_idle(program.pid)
+        peak_mb = _status_mb(program.pid, "VmHWM")
+    finally:
+        program.kill()
+        program.wait()
+    print(f"\nworkbench open on {SIZE if not GIVEN_PROJECT else project.name} documents: peak {peak_mb:.0f} MB "
+          f"(background work done {settled_s:.1f} s after the start)")
+    assert peak_mb > 0
+
+
+def _until_idle(pid: int) -> float:
+    """Seconds from now until the process has used no processor time for ``IDLE_S``."""
+    started = time.perf_counter()
+    used, still_since = _cpu_ticks(pid), time.perf_counter()
+    while time.perf_counter() - started < SETTLE_LIMIT_S:
+        time.sleep(0.1)
+        now = _cpu_ticks(pid)
+        if now != used:
+            used, still_since = now, time.perf_counter()
+        elif time.perf_counter() - still_since >= IDLE_S:
+            return still_since - started
+    raise AssertionError(f"the program was still busy after {SETTLE_LIMIT_S} s")
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime and stime, the 14th and 15th fields
+
+
+def _status_mb(pid: int, field: str) -> float:
+    status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    found = re.search(rf"{field}:\s*(\d+)", status)
+    assert found is not None
+    return int(found.group(1)) / 1024
 
 # -- the window's process ---------------------------------------------------------------------
 
