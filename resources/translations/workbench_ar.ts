@@ -777,37 +777,6 @@
     </message>
 </context>
 <context>
-    <name>EventProblem</name>
-    <message>
-        <source>the schema has no event type {type}</source>
-        <translation>لا يتضمن المخطط نوع الحدث {type}</translation>
-    </message>
-    <message>
-        <source>its trigger span is missing</source>
-        <translation>مقطع المحفّز مفقود</translation>
-    </message>
-    <message>
-        <source>the required role {role} has no filler</source>
-        <translation>الدور المطلوب «{role}» بلا مُعبِّئ</translation>
-    </message>
-    <message>
-        <source>the role {role} takes one filler but has {count}</source>
-        <translation>الدور «{role}» يقبل مُعبِّئًا واحدًا لكن فيه {count}</translation>
-    </message>
-    <message>
-        <source>the type {type} has no role {role} any more</source>
-        <translation>لم يعد للنوع {type} دور «{role}»</translation>
-    </message>
-    <message>
-        <source>the {role} argument refers to a missing span or event</source>
-        <translation>معامل «{role}» يشير إلى مقطع أو حدث مفقود</translation>
-    </message>
-    <message>
-        <source>the role {role} cannot be filled by {label} (allowed: {allowed})</source>
-        <translation>لا يُعبَّأ الدور «{role}» بـ{label} (المسموح: {allowed})</translation>
-    </message>
-</context>
-<context>
     <name>EventTableModel</name>
     <message>
         <source>Type</source>
@@ -1237,6 +1206,193 @@
     <message>
         <source>Search the guidelines</source>
         <translation>ابحث في الإرشادات</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblem</name>
+    <message>
+        <source>the required role {role} has no filler</source>
+        <translation>الدور المطلوب «{role}» بلا مُعبِّئ</translation>
+    </message>
+    <message>
+        <source>the role {role} takes one filler but has {count}</source>
+        <translation>الدور «{role}» يقبل مُعبِّئًا واحدًا لكن فيه {count}</translation>
+    </message>
+    <message>
+        <source>the type {type} has no role {role} any more</source>
+        <translation>لم يعد للنوع «{type}» دور «{role}»</translation>
+    </message>
+    <message>
+        <source>the {role} argument refers to a missing span or event</source>
+        <translation>المعامل «{role}» يشير إلى مقطع أو حدث مفقود</translation>
+    </message>
+    <message>
+        <source>the role {role} cannot be filled by {label} (allowed: {allowed})</source>
+        <translation>لا يُعبَّأ الدور «{role}» بـ«{label}» (المسموح: {allowed})</translation>
+    </message>
+    <message>
+        <source>the schema has no event type {type!r}</source>
+        <translation>ليس في المخطط نوع الحدث {type!r}</translation>
+    </message>
+    <message>
+        <source>its trigger span is missing</source>
+        <translation>مقطع المحفّز مفقود</translation>
+    </message>
+    <message>
+        <source>the annotator&apos;s name is blank</source>
+        <translation>اسم المُوسِّم فارغ</translation>
+    </message>
+    <message>
+        <source>span {id} [{start}, {end}) says {text!r} but that is not a range of the text (0 to {length})</source>
+        <translation>المقطع {id} ⁦[{start}, {end})⁩ نصه {text!r}، لكن هذا المدى ليس من النص (من 0 إلى {length})</translation>
+    </message>
+    <message>
+        <source>span {id}</source>
+        <translation>المقطع {id}</translation>
+    </message>
+    <message>
+        <source>event {id}: the schema {schema!r} has no event type {type!r}</source>
+        <translation>الحدث {id}: ليس في المخطط {schema!r} نوع الحدث {type!r}</translation>
+    </message>
+    <message>
+        <source>event {id}: its trigger {trigger!r} is not a span of the set</source>
+        <translation>الحدث {id}: محفّزه {trigger!r} ليس مقطعًا من المجموعة</translation>
+    </message>
+    <message>
+        <source>event {id}</source>
+        <translation>الحدث {id}</translation>
+    </message>
+    <message>
+        <source>{what}: the attributes are {size}</source>
+        <translation>في {what}: الخصائص {size}</translation>
+    </message>
+    <message>
+        <source>the span id {id!r} is used twice</source>
+        <translation>معرّف المقطع {id!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>the event id {id!r} is used twice</source>
+        <translation>معرّف الحدث {id!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>span {id} [{start}, {end}) says {text!r} but the text there is {found!r}</source>
+        <translation>المقطع {id} ⁦[{start}, {end})⁩ نصه {text!r}، لكن النص في ذلك الموضع {found!r}</translation>
+    </message>
+    <message>
+        <source>event {id}: the type {type} has no role {role!r}; its roles: {roles}</source>
+        <translation>الحدث {id}: ليس للنوع «{type}» دور {role!r}؛ أدواره: {roles}</translation>
+    </message>
+    <message>
+        <source>event {id}: {problem}</source>
+        <translation>الحدث {id}: {problem}</translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation>في {what}: {problem}</translation>
+    </message>
+    <message>
+        <source>event {id} contains itself: events fill each other&apos;s roles in a cycle</source>
+        <translation>الحدث {id} يحتوي نفسه: أحداث يُعبِّئ بعضها أدوار بعض في حلقة</translation>
+    </message>
+    <message>
+        <source>nested more than {levels} levels deep</source>
+        <translation>متداخلة لأكثر من {levels} مستوى</translation>
+    </message>
+    <message>
+        <source>more than {count:,} values (aliases expanded)</source>
+        <translation>تتجاوز {count:,} قيمة (بعد توسيع الأسماء المستعارة)</translation>
+    </message>
+    <message>
+        <source>a \u escape gives half a surrogate pair (\ud800-\udfff), which is not a character</source>
+        <translation>تسلسل الهروب ⁦\u⁩ يعطي نصف زوج بديل (⁦\ud800-\udfff⁩)، وليس ذلك محرفًا</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({message})</source>
+        <translation>ليس JSON سليمًا ({message})</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply to be read</source>
+        <translation>بنية JSON متداخلة أعمق من أن تُقرأ</translation>
+    </message>
+    <message>
+        <source>a number has too many digits (more than 4,300)</source>
+        <translation>فيه عدد أرقامه أكثر من أن تُقرأ (أكثر من 4,300 رقم)</translation>
+    </message>
+    <message>
+        <source>it links a span to itself</source>
+        <translation>تربط مقطعًا بنفسه</translation>
+    </message>
+    <message>
+        <source>the relation id {id!r} is used twice</source>
+        <translation>معرّف العلاقة {id!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>relation {id}: {problem}</source>
+        <translation>العلاقة {id}: {problem}</translation>
+    </message>
+    <message>
+        <source>its {end!r} end {span!r} is not a span of the set</source>
+        <translation>طرفها {end!r}، وهو {span!r}، ليس مقطعًا من المجموعة</translation>
+    </message>
+    <message>
+        <source>the document label {field!r} takes a list of one or more values</source>
+        <translation>وسم الوثيقة {field!r} يأخذ قائمة من قيمة واحدة أو أكثر</translation>
+    </message>
+    <message>
+        <source>the document label {field!r} takes one value, not a list</source>
+        <translation>وسم الوثيقة {field!r} يأخذ قيمة واحدة لا قائمة</translation>
+    </message>
+    <message>
+        <source>the document label {field!r} cannot be {value!r}; allowed: {allowed}</source>
+        <translation>لا تصلح {value!r} قيمةً لوسم الوثيقة {field!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>the event type {type!r} has no role {role!r}; its roles: {roles}</source>
+        <translation>ليس لنوع الحدث {type!r} دور {role!r}؛ أدواره: {roles}</translation>
+    </message>
+    <message>
+        <source>the role {role!r} of {type!r} cannot be filled by {filler!r}; allowed: {allowed}</source>
+        <translation>لا يُعبَّأ الدور {role!r} من {type!r} بـ{filler!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no entity label {label!r}; its labels: {labels}</source>
+        <translation>ليس في المخطط {schema!r} وسم الكيان {label!r}؛ وسومه: {labels}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no event type {type!r}; its event types: {types}</source>
+        <translation>ليس في المخطط {schema!r} نوع الحدث {type!r}؛ أنواع أحداثه: {types}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no relation type {type!r}; its relation types: {types}</source>
+        <translation>ليس في المخطط {schema!r} نوع العلاقة {type!r}؛ أنواع علاقاته: {types}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no document-label field {field!r}; its fields: {fields}</source>
+        <translation>ليس في المخطط {schema!r} حقل وسوم الوثيقة {field!r}؛ حقوله: {fields}</translation>
+    </message>
+    <message>
+        <source>{owner!r} has no attribute {name!r}; its attributes: {attributes}</source>
+        <translation>ليس لـ{owner!r} خاصية {name!r}؛ خصائصه: {attributes}</translation>
+    </message>
+    <message>
+        <source>the attribute {name!r} of {owner!r} cannot be {value!r}; allowed: {allowed}</source>
+        <translation>لا تصلح {value!r} قيمةً للخاصية {name!r} من {owner!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no entity label or event type {owner!r}, nor a relation type of that name</source>
+        <translation>ليس في المخطط {schema!r} وسم كيان ولا نوع حدث باسم {owner!r}، ولا نوع علاقة بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>تعذّرت قراءة الملف: {reason}</translation>
+    </message>
+    <message>
+        <source>document {name!r}: {problem}</source>
+        <translation>الوثيقة {name!r}: {problem}</translation>
     </message>
 </context>
 <context>
