@@ -46,7 +46,7 @@ _LONG_DIGITS = re.compile(r"[0-9]{4301,}")
 class NestedDataError(ValueError):
     """Data that cannot be read as it should, at a line and column (1-based) of its text."""
 
-    def __init__(self, problem: str, line: int, column: int, *, syntax: str | None = None) -> None:
+    def __init__(self, problem: Problem, line: int, column: int, *, syntax: str | None = None) -> None:
         super().__init__(f"line {line}, column {column}: {problem}")
         self.problem = problem
         self.line = line
