@@ -777,37 +777,6 @@
     </message>
 </context>
 <context>
-    <name>EventProblem</name>
-    <message>
-        <source>the schema has no event type {type}</source>
-        <translation>لا يتضمن المخطط نوع الحدث {type}</translation>
-    </message>
-    <message>
-        <source>its trigger span is missing</source>
-        <translation>مقطع المحفّز مفقود</translation>
-    </message>
-    <message>
-        <source>the required role {role} has no filler</source>
-        <translation>الدور المطلوب «{role}» بلا مُعبِّئ</translation>
-    </message>
-    <message>
-        <source>the role {role} takes one filler but has {count}</source>
-        <translation>الدور «{role}» يقبل مُعبِّئًا واحدًا لكن فيه {count}</translation>
-    </message>
-    <message>
-        <source>the type {type} has no role {role} any more</source>
-        <translation>لم يعد للنوع {type} دور «{role}»</translation>
-    </message>
-    <message>
-        <source>the {role} argument refers to a missing span or event</source>
-        <translation>معامل «{role}» يشير إلى مقطع أو حدث مفقود</translation>
-    </message>
-    <message>
-        <source>the role {role} cannot be filled by {label} (allowed: {allowed})</source>
-        <translation>لا يُعبَّأ الدور «{role}» بـ{label} (المسموح: {allowed})</translation>
-    </message>
-</context>
-<context>
     <name>EventTableModel</name>
     <message>
         <source>Type</source>
@@ -1237,6 +1206,553 @@
     <message>
         <source>Search the guidelines</source>
         <translation>ابحث في الإرشادات</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblem</name>
+    <message>
+        <source>the required role {role} has no filler</source>
+        <translation>الدور المطلوب «{role}» بلا مُعبِّئ</translation>
+    </message>
+    <message>
+        <source>the role {role} takes one filler but has {count}</source>
+        <translation>الدور «{role}» يقبل مُعبِّئًا واحدًا لكن فيه {count}</translation>
+    </message>
+    <message>
+        <source>the type {type} has no role {role} any more</source>
+        <translation>لم يعد للنوع «{type}» دور «{role}»</translation>
+    </message>
+    <message>
+        <source>the {role} argument refers to a missing span or event</source>
+        <translation>المعامل «{role}» يشير إلى مقطع أو حدث مفقود</translation>
+    </message>
+    <message>
+        <source>the role {role} cannot be filled by {label} (allowed: {allowed})</source>
+        <translation>لا يُعبَّأ الدور «{role}» بـ«{label}» (المسموح: {allowed})</translation>
+    </message>
+    <message>
+        <source>the schema has no event type {type!r}</source>
+        <translation>ليس في المخطط نوع الحدث {type!r}</translation>
+    </message>
+    <message>
+        <source>its trigger span is missing</source>
+        <translation>مقطع المحفّز مفقود</translation>
+    </message>
+    <message>
+        <source>the annotator&apos;s name is blank</source>
+        <translation>اسم المُوسِّم فارغ</translation>
+    </message>
+    <message>
+        <source>span {id} [{start}, {end}) says {text!r} but that is not a range of the text (0 to {length})</source>
+        <translation>المقطع {id} ⁦[{start}, {end})⁩ نصه {text!r}، لكن هذا المدى ليس من النص (من 0 إلى {length})</translation>
+    </message>
+    <message>
+        <source>span {id}</source>
+        <translation>المقطع {id}</translation>
+    </message>
+    <message>
+        <source>event {id}: the schema {schema!r} has no event type {type!r}</source>
+        <translation>الحدث {id}: ليس في المخطط {schema!r} نوع الحدث {type!r}</translation>
+    </message>
+    <message>
+        <source>event {id}: its trigger {trigger!r} is not a span of the set</source>
+        <translation>الحدث {id}: محفّزه {trigger!r} ليس مقطعًا من المجموعة</translation>
+    </message>
+    <message>
+        <source>event {id}</source>
+        <translation>الحدث {id}</translation>
+    </message>
+    <message>
+        <source>{what}: the attributes are {size}</source>
+        <translation>في {what}: الخصائص {size}</translation>
+    </message>
+    <message>
+        <source>the span id {id!r} is used twice</source>
+        <translation>معرّف المقطع {id!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>the event id {id!r} is used twice</source>
+        <translation>معرّف الحدث {id!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>span {id} [{start}, {end}) says {text!r} but the text there is {found!r}</source>
+        <translation>المقطع {id} ⁦[{start}, {end})⁩ نصه {text!r}، لكن النص في ذلك الموضع {found!r}</translation>
+    </message>
+    <message>
+        <source>event {id}: the type {type} has no role {role!r}; its roles: {roles}</source>
+        <translation>الحدث {id}: ليس للنوع «{type}» دور {role!r}؛ أدواره: {roles}</translation>
+    </message>
+    <message>
+        <source>event {id}: {problem}</source>
+        <translation>الحدث {id}: {problem}</translation>
+    </message>
+    <message>
+        <source>{what}: {problem}</source>
+        <translation>في {what}: {problem}</translation>
+    </message>
+    <message>
+        <source>event {id} contains itself: events fill each other&apos;s roles in a cycle</source>
+        <translation>الحدث {id} يحتوي نفسه: أحداث يُعبِّئ بعضها أدوار بعض في حلقة</translation>
+    </message>
+    <message>
+        <source>nested more than {levels} levels deep</source>
+        <translation>متداخلة لأكثر من {levels} مستوى</translation>
+    </message>
+    <message>
+        <source>more than {count:,} values (aliases expanded)</source>
+        <translation>تتجاوز {count:,} قيمة (بعد توسيع الأسماء المستعارة)</translation>
+    </message>
+    <message>
+        <source>a \u escape gives half a surrogate pair (\ud800-\udfff), which is not a character</source>
+        <translation>تسلسل الهروب ⁦\u⁩ يعطي نصف زوج بديل (⁦\ud800-\udfff⁩)، وليس ذلك محرفًا</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({message})</source>
+        <translation>ليس JSON سليمًا ({message})</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply to be read</source>
+        <translation>بنية JSON متداخلة أعمق من أن تُقرأ</translation>
+    </message>
+    <message>
+        <source>a number has too many digits (more than 4,300)</source>
+        <translation>فيه عدد أرقامه أكثر من أن تُقرأ (أكثر من 4,300 رقم)</translation>
+    </message>
+    <message>
+        <source>it links a span to itself</source>
+        <translation>تربط مقطعًا بنفسه</translation>
+    </message>
+    <message>
+        <source>the relation id {id!r} is used twice</source>
+        <translation>معرّف العلاقة {id!r} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>relation {id}: {problem}</source>
+        <translation>العلاقة {id}: {problem}</translation>
+    </message>
+    <message>
+        <source>its {end!r} end {span!r} is not a span of the set</source>
+        <translation>طرفها {end!r}، وهو {span!r}، ليس مقطعًا من المجموعة</translation>
+    </message>
+    <message>
+        <source>the document label {field!r} takes a list of one or more values</source>
+        <translation>وسم الوثيقة {field!r} يأخذ قائمة من قيمة واحدة أو أكثر</translation>
+    </message>
+    <message>
+        <source>the document label {field!r} takes one value, not a list</source>
+        <translation>وسم الوثيقة {field!r} يأخذ قيمة واحدة لا قائمة</translation>
+    </message>
+    <message>
+        <source>the document label {field!r} cannot be {value!r}; allowed: {allowed}</source>
+        <translation>لا تصلح {value!r} قيمةً لوسم الوثيقة {field!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>the event type {type!r} has no role {role!r}; its roles: {roles}</source>
+        <translation>ليس لنوع الحدث {type!r} دور {role!r}؛ أدواره: {roles}</translation>
+    </message>
+    <message>
+        <source>the role {role!r} of {type!r} cannot be filled by {filler!r}; allowed: {allowed}</source>
+        <translation>لا يُعبَّأ الدور {role!r} من {type!r} بـ{filler!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no entity label {label!r}; its labels: {labels}</source>
+        <translation>ليس في المخطط {schema!r} وسم الكيان {label!r}؛ وسومه: {labels}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no event type {type!r}; its event types: {types}</source>
+        <translation>ليس في المخطط {schema!r} نوع الحدث {type!r}؛ أنواع أحداثه: {types}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no relation type {type!r}; its relation types: {types}</source>
+        <translation>ليس في المخطط {schema!r} نوع العلاقة {type!r}؛ أنواع علاقاته: {types}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no document-label field {field!r}; its fields: {fields}</source>
+        <translation>ليس في المخطط {schema!r} حقل وسوم الوثيقة {field!r}؛ حقوله: {fields}</translation>
+    </message>
+    <message>
+        <source>{owner!r} has no attribute {name!r}; its attributes: {attributes}</source>
+        <translation>ليس لـ{owner!r} خاصية {name!r}؛ خصائصه: {attributes}</translation>
+    </message>
+    <message>
+        <source>the attribute {name!r} of {owner!r} cannot be {value!r}; allowed: {allowed}</source>
+        <translation>لا تصلح {value!r} قيمةً للخاصية {name!r} من {owner!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>the schema {schema!r} has no entity label or event type {owner!r}, nor a relation type of that name</source>
+        <translation>ليس في المخطط {schema!r} وسم كيان ولا نوع حدث باسم {owner!r}، ولا نوع علاقة بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>تعذّرت قراءة الملف: {reason}</translation>
+    </message>
+    <message>
+        <source>document {name!r}: {problem}</source>
+        <translation>الوثيقة {name!r}: {problem}</translation>
+    </message>
+    <message>
+        <source>the file is over {megabytes} MB</source>
+        <translation>حجم الملف يتجاوز {megabytes} ميغابايت</translation>
+    </message>
+    <message>
+        <source>the file is empty; a guidelines document holds text</source>
+        <translation>الملف فارغ، ووثيقة الإرشادات لا بد أن تحوي نصًا</translation>
+    </message>
+    <message>
+        <source>{files} are the sets of {count} annotators of one document, which --annotator would give one name: import them without it</source>
+        <translation>الملفات ⁦{files}⁩ مجموعات {count} مُوسِّمين لوثيقة واحدة، وسيعطيها الخيار ⁦--annotator⁩ اسمًا واحدًا: استوردها من دونه</translation>
+    </message>
+    <message>
+        <source>expected an id, a tab and an annotation</source>
+        <translation>كان المتوقع معرّفًا ثم علامة جدولة ثم توسيمًا</translation>
+    </message>
+    <message>
+        <source>the id {id} is used twice</source>
+        <translation>المعرّف {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>expected T&lt;n&gt;&lt;TAB&gt;LABEL START END&lt;TAB&gt;TEXT</source>
+        <translation>كان المتوقع ⁦T&lt;n&gt;&lt;TAB&gt;LABEL START END&lt;TAB&gt;TEXT⁩</translation>
+    </message>
+    <message>
+        <source>{offsets!r} are not offsets (START END[;START END])</source>
+        <translation>القيمة {offsets!r} ليست مواضع ⁦(START END[;START END])⁩</translation>
+    </message>
+    <message>
+        <source>the text at {offsets} in {file} is {found!r}, not {shown!r} (the .txt and .ann do not belong together, or the offsets are wrong)</source>
+        <translation>النص عند المواضع ⁦{offsets}⁩ في {file} هو {found!r} لا {shown!r} (ملفا ⁦.txt⁩ و⁦.ann⁩ غير متلازمين، أو المواضع خاطئة)</translation>
+    </message>
+    <message>
+        <source>expected E&lt;n&gt;&lt;TAB&gt;TYPE:T&lt;n&gt; ROLE:ID ...</source>
+        <translation>كان المتوقع ⁦E&lt;n&gt;&lt;TAB&gt;TYPE:T&lt;n&gt; ROLE:ID ...⁩</translation>
+    </message>
+    <message>
+        <source>expected R&lt;n&gt;&lt;TAB&gt;TYPE Arg1:T&lt;n&gt; Arg2:T&lt;n&gt;</source>
+        <translation>كان المتوقع ⁦R&lt;n&gt;&lt;TAB&gt;TYPE Arg1:T&lt;n&gt; Arg2:T&lt;n&gt;⁩</translation>
+    </message>
+    <message>
+        <source>expected A&lt;n&gt;&lt;TAB&gt;NAME ID [VALUE]</source>
+        <translation>كان المتوقع ⁦A&lt;n&gt;&lt;TAB&gt;NAME ID [VALUE]⁩</translation>
+    </message>
+    <message>
+        <source>expected #&lt;n&gt;&lt;TAB&gt;AnnotatorNotes ID&lt;TAB&gt;NOTE</source>
+        <translation>كان المتوقع ⁦#&lt;n&gt;&lt;TAB&gt;AnnotatorNotes ID&lt;TAB&gt;NOTE⁩</translation>
+    </message>
+    <message>
+        <source>the trigger {trigger} is not a T id of this file</source>
+        <translation>المحفّز {trigger} ليس معرّف ⁦T⁩ في هذا الملف</translation>
+    </message>
+    <message>
+        <source>the folder holds no .ann file</source>
+        <translation>لا يحوي المجلد أي ملف ⁦.ann⁩</translation>
+    </message>
+    <message>
+        <source>not found: brat needs a .txt and an .ann of the same name</source>
+        <translation>الملف غير موجود: يحتاج brat إلى ملفَّي ⁦.txt⁩ و⁦.ann⁩ بالاسم نفسه</translation>
+    </message>
+    <message>
+        <source>the offsets {start} {end} lie outside the text of {file} ({length} characters) or are empty</source>
+        <translation>الموضعان {start} و{end} خارج نص {file} ({length} محرفًا) أو يحدّان مدى فارغًا</translation>
+    </message>
+    <message>
+        <source>a discontinuous span (text lies between its pieces): the workbench holds only continuous spans; split it into separate spans in brat</source>
+        <translation>مقطع متقطّع (بين أجزائه نص): لا تحفظ منصة العمل إلا المقاطع المتصلة؛ قسِّمه مقاطع منفصلة في brat</translation>
+    </message>
+    <message>
+        <source>an equivalence of {type!r}, which the schema does not make symmetric</source>
+        <translation>تكافؤ من النوع {type!r}، والمخطط لا يجعل هذا النوع متناظرًا</translation>
+    </message>
+    <message>
+        <source>expected *&lt;TAB&gt;TYPE T&lt;n&gt; T&lt;n&gt; ...</source>
+        <translation>كان المتوقع ⁦*&lt;TAB&gt;TYPE T&lt;n&gt; T&lt;n&gt; ...⁩</translation>
+    </message>
+    <message>
+        <source>{id} is not a T, E or R id of this file</source>
+        <translation>المعرّف {id} ليس معرّف ⁦T⁩ أو ⁦E⁩ أو ⁦R⁩ في هذا الملف</translation>
+    </message>
+    <message>
+        <source>the relation&apos;s end {end} is not a T id of this file</source>
+        <translation>طرف العلاقة {end} ليس معرّف ⁦T⁩ في هذا الملف</translation>
+    </message>
+    <message>
+        <source>a brat document is a .ann file with its .txt beside it</source>
+        <translation>وثيقة brat ملف ⁦.ann⁩ بجانبه ملف ⁦.txt⁩ الخاص به</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>the {role} {id} is not a T or E id of this file</source>
+        <translation>قيمة الدور «{role}»، وهي {id}، ليست معرّف ⁦T⁩ أو ⁦E⁩ في هذا الملف</translation>
+    </message>
+    <message>
+        <source>{id!r} is not a brat id (T, E, A, M, R, N, * or #)</source>
+        <translation>القيمة {id!r} ليست معرّفًا في brat (يبدأ المعرّف بـ⁦T, E, A, M, R, N, *⁩ أو ⁦#⁩)</translation>
+    </message>
+    <message>
+        <source>the line has {count} columns, but the tags are in column {columns} (a truncated line?)</source>
+        <translation>في السطر {count} أعمدة، لكن الوسوم في العمود {columns} (أهو سطر مبتور؟)</translation>
+    </message>
+    <message>
+        <source>the line holds only {tag!r}, a tag without its token (a CoNLL token cannot be empty or whitespace)</source>
+        <translation>لا يحوي السطر إلا {tag!r}، وهو وسم بلا كلمته (لا تكون كلمة CoNLL فارغة ولا مسافات بيضاء)</translation>
+    </message>
+    <message>
+        <source>the token {token!r} has no tag (a truncated line?)</source>
+        <translation>الكلمة {token!r} بلا وسم (أهو سطر مبتور؟)</translation>
+    </message>
+    <message>
+        <source>the file holds no token</source>
+        <translation>لا يحوي الملف أي كلمة</translation>
+    </message>
+    <message>
+        <source>--tag-columns {number}: the tags can be in columns 2 to {width} of this file (column 1 is the token)</source>
+        <translation>الخيار ⁦--tag-columns {number}⁩: لا تكون الوسوم في هذا الملف إلا في الأعمدة من 2 إلى {width} (العمود 1 هو الكلمة)</translation>
+    </message>
+    <message>
+        <source>the folder holds no file the workbench reads ({suffixes})</source>
+        <translation>لا يحوي المجلد أي ملف تقرؤه منصة العمل (⁦{suffixes}⁩)</translation>
+    </message>
+    <message>
+        <source>{problem}, column {column}</source>
+        <translation>عند العمود {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object with a non-empty &quot;text&quot;</source>
+        <translation>لا بد أن يكون كل سطر كائن JSON فيه ⁦&quot;text&quot;⁩ غير فارغ</translation>
+    </message>
+    <message>
+        <source>the line has both {first!r} and {second!r}</source>
+        <translation>في السطر المفتاحان {first!r} و{second!r} معًا</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list of spans</source>
+        <translation>لا بد أن يكون ⁦&quot;{key}&quot;⁩ قائمة مقاطع</translation>
+    </message>
+    <message>
+        <source>&quot;meta&quot; must be an object</source>
+        <translation>لا بد أن يكون ⁦&quot;meta&quot;⁩ كائنًا</translation>
+    </message>
+    <message>
+        <source>{comment!r} is not a comment: expected a text or {{&quot;comment&quot;: ...}}</source>
+        <translation>القيمة {comment!r} ليست تعليقًا: المتوقع نص أو ⁦{{&quot;comment&quot;: ...}}⁩</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a list</source>
+        <translation>لا بد أن يكون ⁦&quot;{key}&quot;⁩ قائمة</translation>
+    </message>
+    <message>
+        <source>{item!r} is not a span: expected [START, END, LABEL] with whole-number offsets</source>
+        <translation>القيمة {item!r} ليست مقطعًا: المتوقع ⁦[START, END, LABEL]⁩ بمواضع أعداد صحيحة</translation>
+    </message>
+    <message>
+        <source>the span [{start}, {end}) {label} is empty, lies outside the text ({length} characters) or cuts a character in two</source>
+        <translation>المقطع ⁦[{start}, {end})⁩ «{label}» فارغ، أو خارج النص ({length} محرفًا)، أو يشطر محرفًا</translation>
+    </message>
+    <message>
+        <source>the relation {id!r}: its {key} {end!r} is not the id of one of the line&apos;s entities</source>
+        <translation>العلاقة {id!r}: قيمة ⁦{key}⁩ فيها، {end!r}، ليست معرّف كيان من كيانات السطر</translation>
+    </message>
+    <message>
+        <source>expected FILE&lt;TAB&gt;DOCUMENT_ID&lt;TAB&gt;DOCUMENT_NAME</source>
+        <translation>كان المتوقع ⁦FILE&lt;TAB&gt;DOCUMENT_ID&lt;TAB&gt;DOCUMENT_NAME⁩</translation>
+    </message>
+    <message>
+        <source>{suffix} or {suffixes}</source>
+        <translation>{suffix} أو {suffixes}</translation>
+    </message>
+    <message>
+        <source>a symbolic link to {target}, outside the folder {folder}: a folder&apos;s import stays inside the folder (name the file itself to import it)</source>
+        <translation>رابط رمزي إلى {target}، خارج المجلد {folder}: لا يخرج استيراد مجلد عن المجلد (سمِّ الملف نفسه لتستورده)</translation>
+    </message>
+    <message>
+        <source>expected two columns, FOREIGN&lt;TAB&gt;SCHEMA_LABEL, found {count}</source>
+        <translation>كان المتوقع عمودين، ⁦FOREIGN&lt;TAB&gt;SCHEMA_LABEL⁩، والموجود {count}</translation>
+    </message>
+    <message>
+        <source>the label {label!r} is mapped twice (first on line {line})</source>
+        <translation>الوسم {label!r} مقابَل مرتين (أول مرة في السطر {line})</translation>
+    </message>
+    <message>
+        <source>the folder holds no {suffixes} file</source>
+        <translation>لا يحوي المجلد أي ملف ⁦{suffixes}⁩</translation>
+    </message>
+    <message>
+        <source>str</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>int</source>
+        <translation>عدد صحيح</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>عدد عشري</translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation>قيمة منطقية</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>قائمة</translation>
+    </message>
+    <message>
+        <source>dict</source>
+        <translation>كائن</translation>
+    </message>
+    <message>
+        <source>NoneType</source>
+        <translation>قيمة فارغة ⁦(null)⁩</translation>
+    </message>
+    <message>
+        <source>relation {id}</source>
+        <translation>العلاقة {id}</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>the record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>a line must hold one JSON object (a document)</source>
+        <translation>لا بد أن يحوي السطر كائن JSON واحدًا (وثيقة)</translation>
+    </message>
+    <message>
+        <source>the document&apos;s text is empty</source>
+        <translation>نص الوثيقة فارغ</translation>
+    </message>
+    <message>
+        <source>&quot;sha256&quot; does not match the text</source>
+        <translation>قيمة ⁦&quot;sha256&quot;⁩ لا تطابق النص</translation>
+    </message>
+    <message>
+        <source>&quot;metadata&quot; is {size}</source>
+        <translation>البيانات الوصفية ⁦&quot;metadata&quot;⁩ {size}</translation>
+    </message>
+    <message>
+        <source>each span must be a JSON object</source>
+        <translation>لا بد أن يكون كل مقطع كائن JSON</translation>
+    </message>
+    <message>
+        <source>each event must be a JSON object</source>
+        <translation>لا بد أن يكون كل حدث كائن JSON</translation>
+    </message>
+    <message>
+        <source>each relation must be a JSON object</source>
+        <translation>لا بد أن تكون كل علاقة كائن JSON</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; of {annotator!r} is {status!r}; use new, in_progress or done</source>
+        <translation>حالة المُوسِّم {annotator!r} في ⁦&quot;status&quot;⁩ هي {status!r}؛ استعمل ⁦new⁩ أو ⁦in_progress⁩ أو ⁦done⁩</translation>
+    </message>
+    <message>
+        <source>{what} has no &quot;{key}&quot;</source>
+        <translation>ليس في {what} مفتاح ⁦&quot;{key}&quot;⁩</translation>
+    </message>
+    <message>
+        <source>{what}: &quot;{key}&quot; has the wrong type ({type})</source>
+        <translation>في {what}: نوع ⁦&quot;{key}&quot;⁩ خاطئ ({type})</translation>
+    </message>
+    <message>
+        <source>{annotator!r}: {problem}</source>
+        <translation>مجموعة المُوسِّم {annotator!r}: {problem}</translation>
+    </message>
+    <message>
+        <source>{what}: each argument needs a &quot;role&quot; and either &quot;span&quot; or &quot;event&quot;</source>
+        <translation>في {what}: يحتاج كل معامل إلى ⁦&quot;role&quot;⁩ وإلى ⁦&quot;span&quot;⁩ أو ⁦&quot;event&quot;⁩</translation>
+    </message>
+    <message>
+        <source>&quot;document_labels&quot; of {annotator!r} must be an object of fields</source>
+        <translation>لا بد أن تكون ⁦&quot;document_labels&quot;⁩ للمُوسِّم {annotator!r} كائنًا من الحقول</translation>
+    </message>
+    <message>
+        <source>&quot;document_labels&quot; of {annotator!r}: {field!r} must be a value or a list of values</source>
+        <translation>في ⁦&quot;document_labels&quot;⁩ للمُوسِّم {annotator!r}: لا بد أن يكون {field!r} قيمةً أو قائمة قيم</translation>
+    </message>
+    <message>
+        <source>unexpected text after the list of tasks</source>
+        <translation>نص غير متوقع بعد قائمة المهام</translation>
+    </message>
+    <message>
+        <source>unexpected text after the task</source>
+        <translation>نص غير متوقع بعد المهمة</translation>
+    </message>
+    <message>
+        <source>the file holds no task</source>
+        <translation>لا يحوي الملف أي مهمة</translation>
+    </message>
+    <message>
+        <source>a task is an object with &quot;data&quot; (export the project as JSON, not JSON_MIN)</source>
+        <translation>المهمة كائن فيه ⁦&quot;data&quot;⁩ (صدِّر المشروع بصيغة JSON لا JSON_MIN)</translation>
+    </message>
+    <message>
+        <source>the task has no text in &quot;data&quot;: {{&quot;text&quot;: ...}}</source>
+        <translation>ليس للمهمة نص في ⁦&quot;data&quot;⁩: ⁦{{&quot;text&quot;: ...}}⁩</translation>
+    </message>
+    <message>
+        <source>each annotation must be an object</source>
+        <translation>لا بد أن يكون كل توسيم كائنًا</translation>
+    </message>
+    <message>
+        <source>a relation result&apos;s &quot;labels&quot; must be a list of texts</source>
+        <translation>لا بد أن تكون ⁦&quot;labels&quot;⁩ في نتيجة العلاقة قائمة نصوص</translation>
+    </message>
+    <message>
+        <source>each result must be an object</source>
+        <translation>لا بد أن تكون كل نتيجة كائنًا</translation>
+    </message>
+    <message>
+        <source>a &quot;labels&quot; result needs a &quot;value&quot;</source>
+        <translation>نتيجة ⁦&quot;labels&quot;⁩ تحتاج إلى ⁦&quot;value&quot;⁩</translation>
+    </message>
+    <message>
+        <source>a &quot;labels&quot; result needs whole-number &quot;start&quot; and &quot;end&quot; and a list of &quot;labels&quot;</source>
+        <translation>نتيجة ⁦&quot;labels&quot;⁩ تحتاج إلى ⁦&quot;start&quot;⁩ و⁦&quot;end&quot;⁩ عددين صحيحين وإلى قائمة ⁦&quot;labels&quot;⁩</translation>
+    </message>
+    <message>
+        <source>expected a list of tasks: a comma or &apos;]&apos; is missing</source>
+        <translation>كان المتوقع قائمة مهام: تنقص فاصلة أو ⁦&apos;]&apos;⁩</translation>
+    </message>
+    <message>
+        <source>the file ends too soon (a truncated file?)</source>
+        <translation>ينتهي الملف قبل أوانه (أهو ملف مبتور؟)</translation>
+    </message>
+    <message>
+        <source>the relation&apos;s &quot;{key}&quot; {id!r} is not the id of a labels result of its annotation</source>
+        <translation>قيمة ⁦&quot;{key}&quot;⁩ في العلاقة، {id!r}، ليست معرّف نتيجة ⁦labels⁩ من توسيمها</translation>
+    </message>
+    <message>
+        <source>the span [{start}, {end}) does not cover {text!r} in the task&apos;s text, counted either in code points or in UTF-16 units</source>
+        <translation>المقطع ⁦[{start}, {end})⁩ لا يغطي {text!r} في نص المهمة، سواء عُدَّت مواضعه بنقاط الترميز أو بوحدات UTF-16</translation>
+    </message>
+    <message>
+        <source>the span [{start}, {end}) is empty or lies outside the task&apos;s text</source>
+        <translation>المقطع ⁦[{start}, {end})⁩ فارغ أو خارج نص المهمة</translation>
+    </message>
+    <message>
+        <source>--annotator gives them one name: import without it to keep each annotator&apos;s set</source>
+        <translation>يعطيهما الخيار ⁦--annotator⁩ اسمًا واحدًا: استورد من دونه لتبقى لكل مُوسِّم مجموعته</translation>
+    </message>
+    <message>
+        <source>keep one of them in Label Studio and export again</source>
+        <translation>أبقِ أحدهما في Label Studio وصدِّر من جديد</translation>
+    </message>
+    <message>
+        <source>two annotations of the task belong to {annotator!r}; {advice}</source>
+        <translation>توسيمان من المهمة للمُوسِّم {annotator!r}؛ {advice}</translation>
+    </message>
+    <message>
+        <source>{tag!r} is not a tag: expected O, or B-, I-, E- or S- and a label</source>
+        <translation>القيمة {tag!r} ليست وسمًا: المتوقع ⁦O⁩، أو ⁦B-⁩ أو ⁦I-⁩ أو ⁦E-⁩ أو ⁦S-⁩ يليها وسم</translation>
     </message>
 </context>
 <context>

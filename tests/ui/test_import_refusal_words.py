@@ -191,15 +191,15 @@ def test_any_other_unreadable_file_is_said_with_its_place_in_arabic(
     jsonl = write(tmp_path / "أخبار.jsonl", '{"text": "نص", "spans": []}\n{"text": "نص", "spans": [}\n')
     task = write(tmp_path / "ls.json", json.dumps([{"id": 7, "data": {"text": "نص"}, "annotations": 3}]))
     places = {
-        jsonl: ("السطر 2", Place(line=2)),
-        task: ("المهمة 1 (المعرّف 7)", Place(task=1, task_id=7)),
+        jsonl: ("السطر 2", Place(line=2), "ليس JSON سليمًا (Expecting value)"),
+        task: ("المهمة 1 (المعرّف 7)", Place(task=1, task_id=7), 'لا بد أن يكون \u2066"annotations"\u2069 قائمة'),
     }
-    for path, (words, place) in places.items():
+    for path, (words, place, problem) in places.items():
         error = refused([path], project)
         assert type(error) is InputError
         assert error.where is not None and str(error.where).startswith(str(place))
         assert error_words(error).startswith(f"تعذّرت قراءة {isolated(str(path))}، {words}")
-        assert error_words(error).endswith(f": {error.problem}")
+        assert error_words(error).endswith(f": {problem}")
 
 
 def test_a_file_dropped_on_an_arabic_window_is_refused_in_arabic(

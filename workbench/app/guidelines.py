@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.app.output_paths import write_output_text
-from workbench.core.errors import InputError, WorkbenchError
+from workbench.core.errors import InputError, Problem, WorkbenchError
 from workbench.core.text_io import read_text_file
 from workbench.store.connection import write_transaction
 from workbench.store.guidelines import GuidelinesVersion, add_guidelines, current_guidelines
@@ -48,10 +48,10 @@ def set_guidelines(project: Project, path: Path) -> GuidelinesVersion:
             "in the lead's project and write the package again"
         )
     if path.is_file() and path.stat().st_size > MAX_GUIDELINES_BYTES:
-        raise InputError(path, f"the file is over {MAX_GUIDELINES_BYTES // 1_000_000} MB")
+        raise InputError(path, Problem("the file is over {megabytes} MB", megabytes=MAX_GUIDELINES_BYTES // 1_000_000))
     text = read_text_file(path)
     if not text.strip():
-        raise InputError(path, "the file is empty; a guidelines document holds text")
+        raise InputError(path, Problem("the file is empty; a guidelines document holds text"))
     with write_transaction(project.conn):
         return add_guidelines(project.conn, text)
 

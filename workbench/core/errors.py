@@ -11,10 +11,40 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, Self
 
 
 class WorkbenchError(Exception):
     """An error whose message is meant for the user."""
+
+
+class Problem(str):
+    """What is wrong, said in the command line's English (the string itself, as the command line
+    and the logs show it), with the ``template`` it was made of and its ``values``, so that a
+    window can say it in its own language. The values are the things of the file (a label, an
+    id, a number, a line's text) or problems of their own, each said the same way; the English
+    words are all in the templates."""
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Self:
+        problem = super().__new__(cls, template.format(**values))
+        problem.template = template
+        problem.values = values
+        return problem
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:
+        """A copy (``copy``, ``pickle``) is made again of the template and the values: the
+        English sentence is not a template."""
+        return (self.template,), self.values
+
+
+def problem_of(error: Exception) -> str:
+    """The message of ``error``, as the ``Problem`` it was made of when it was one (a
+    ``SchemaError`` met by an import becomes the import's problem)."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return message if isinstance(message, Problem) else str(error)
 
 
 class Cancelled(WorkbenchError):

@@ -6,17 +6,17 @@ role no longer allows (the schema changed, or the filler span was relabelled), a
 one filler holding two, an argument whose span or event is gone. They are warnings, shown beside
 the event; they never block an edit.
 
-Each problem is an ``EventProblem``: a string (the English sentence, as the command line and
-the logs show it) that also keeps its template and values, so that the window can say it in
-the interface language with the schema's names for the roles.
+Each problem is an ``EventProblem``, a ``core.errors.Problem``: a string (the English sentence,
+as the command line and the logs show it) that also keeps its template and values, so that the
+window can say it in the interface language with the schema's names for the roles.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
 
+from workbench.core.errors import Problem
 from workbench.core.model import Argument, Event, Span
 from workbench.core.schema import EventType, Schema, event_filler
 
@@ -29,18 +29,9 @@ MISSING_FILLER = "the {role} argument refers to a missing span or event"
 REFUSED_FILLER = "the role {role} cannot be filled by {label} (allowed: {allowed})"
 
 
-class EventProblem(str):
-    """One problem: the English sentence, with the ``template`` and ``values`` it was made of
-    (``values`` always holds the event's ``type``)."""
-
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, template: str, **values: Any) -> EventProblem:
-        problem = super().__new__(cls, template.format(**values))
-        problem.template = template
-        problem.values = values
-        return problem
+class EventProblem(Problem):
+    """One problem of an event: its ``values`` always hold the event's ``type``, which the event
+    panel names with the schema's names (``ui.events.event_text.problem_text``)."""
 
 
 def event_problems(

@@ -25,13 +25,14 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from workbench.core.errors import SchemaError
+from workbench.core.errors import Problem, SchemaError, problem_of
 from workbench.core.event_checks import argument_problem
 from workbench.core.model import AnnotationSet, Event, PlainSpans, Span
 from workbench.core.nested_data import size_problem
 from workbench.core.relation_checks import document_labels_problem, relations_problem
 from workbench.core.schema import Schema
 from workbench.core.schema.label_attributes import misplaced_attributes
+from workbench.core.schema.model import _listing
 
 _REMEMBERED = 64
 """How many sets that passed are remembered: the store reads a few documents from a reader
@@ -83,7 +84,7 @@ def _known_labels(labels: set[str], schema: Schema) -> bool:
 
 def _first_problem(text: str, annotations: AnnotationSet, schema: Schema) -> str | None:
     if not annotations.annotator.strip():
-        return "the annotator's name is blank"
+        return Problem("the annotator's name is blank")
     spans = {span.id: span for span in annotations.spans}
     events = {event.id: event for event in annotations.events}
     return (
@@ -108,11 +109,14 @@ def _repeated_span_id(spans: Sequence[Span], by_id: Mapping[str, Span]) -> str |
     return _repeated_id("span", (span.id for span in spans))
 
 
-def _repeated_id(what: str, ids: Iterable[str]) -> str | None:
+_USED_TWICE = {"span": "the span id {id!r} is used twice", "event": "the event id {id!r} is used twice"}
+
+
+def _repeated_id(what: str, ids: Iterable[str]) -> Problem | None:
     seen: set[str] = set()
     for item_id in ids:
         if item_id in seen:
-            return f"the {what} id {item_id!r} is used twice"
+            return Problem(_USED_TWICE[what], id=item_id)
         seen.add(item_id)
     return None
 
@@ -139,48 +143,65 @@ def _spans_problem(spans: Iterable[Span], text: str, schema: Schema) -> str | No
 
 def _span_problem(span: Span, text: str, schema: Schema) -> str | None:
     if not span.matches(text):
-        found = text[span.start : span.end] if 0 <= span.start < span.end <= len(text) else None
-        where = f"the text there is {found!r}" if found is not None else (
-            f"that is not a range of the text (0 to {len(text)})"
+        where = {"id": span.id, "start": span.start, "end": span.end, "text": span.text}
+        if 0 <= span.start < span.end <= len(text):
+            return Problem(
+                "span {id} [{start}, {end}) says {text!r} but the text there is {found!r}",
+                **where,
+                found=text[span.start : span.end],
+            )
+        return Problem(
+            "span {id} [{start}, {end}) says {text!r} but that is not a range of the text (0 to {length})",
+            **where,
+            length=len(text),
         )
-        return f"span {span.id} [{span.start}, {span.end}) says {span.text!r} but {where}"
-    return _attributes_problem(f"span {span.id}", span.label, span.attributes, schema)
+    return _attributes_problem(Problem("span {id}", id=span.id), span.label, span.attributes, schema)
 
 
 def _event_problem(
     event: Event, spans: Mapping[str, Span], events: Mapping[str, Event], schema: Schema
 ) -> str | None:
     if not schema.has_event(event.type):
-        return f"event {event.id}: the schema {schema.id!r} has no event type {event.type!r}"
+        return Problem(
+            "event {id}: the schema {schema!r} has no event type {type!r}",
+            id=event.id,
+            schema=schema.id,
+            type=event.type,
+        )
     if event.trigger_span_id not in spans:
-        return f"event {event.id}: its trigger {event.trigger_span_id!r} is not a span of the set"
+        return Problem(
+            "event {id}: its trigger {trigger!r} is not a span of the set", id=event.id, trigger=event.trigger_span_id
+        )
     event_type = schema.event(event.type)
     roles = [role.id for role in event_type.roles]
     for argument in event.arguments:
         if argument.role not in roles:
-            return (
-                f"event {event.id}: the type {event.type} has no role {argument.role!r}; "
-                f"its roles: {', '.join(roles) or 'none'}"
+            return Problem(
+                "event {id}: the type {type} has no role {role!r}; its roles: {roles}",
+                id=event.id,
+                type=event.type,
+                role=argument.role,
+                roles=_listing(roles),
             )
         problem = argument_problem(argument, event_type, spans, events)
         if problem:
-            return f"event {event.id}: {problem}"
-    return _attributes_problem(f"event {event.id}", event.type, event.attributes, schema)
+            return Problem("event {id}: {problem}", id=event.id, problem=problem)
+    return _attributes_problem(Problem("event {id}", id=event.id), event.type, event.attributes, schema)
 
 
 def _attributes_problem(
-    what: str, owner: str, attributes: Mapping[str, Any], schema: Schema
-) -> str | None:
+    what: Problem, owner: str, attributes: Mapping[str, Any], schema: Schema
+) -> Problem | None:
     if not attributes and (schema.has_entity(owner) or schema.has_event(owner)):
         return None  # what most spans are: nothing else to check, and two lookups, not a walk
     too_big = size_problem(attributes, max_nodes=None)
     if too_big:
-        return f"{what}: the attributes are {too_big}"
+        return Problem("{what}: the attributes are {size}", what=what, size=too_big)
     misplaced = misplaced_attributes(schema, owner, attributes)
     try:
         schema.check_attributes(owner, {k: v for k, v in attributes.items() if k not in misplaced})
     except SchemaError as error:
-        return f"{what}: {error}"
+        return Problem("{what}: {problem}", what=what, problem=problem_of(error))
     return None
 
 
@@ -212,9 +233,7 @@ def _event_cycle(events: Iterable[Event]) -> str | None:
                 on_path.discard(event_id)
                 path.pop()
             elif filler in on_path:
-                return (
-                    f"event {filler} contains itself: events fill each other's roles in a cycle"
-                )
+                return Problem("event {id} contains itself: events fill each other's roles in a cycle", id=filler)
             else:
                 on_path.add(filler)
                 path.append((filler, iter(fillers[filler])))

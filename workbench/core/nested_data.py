@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from workbench.core.errors import Problem
+
 if TYPE_CHECKING:
     import yaml
 
@@ -44,7 +46,7 @@ _LONG_DIGITS = re.compile(r"[0-9]{4301,}")
 class NestedDataError(ValueError):
     """Data that cannot be read as it should, at a line and column (1-based) of its text."""
 
-    def __init__(self, problem: str, line: int, column: int, *, syntax: str | None = None) -> None:
+    def __init__(self, problem: Problem, line: int, column: int, *, syntax: str | None = None) -> None:
         super().__init__(f"line {line}, column {column}: {problem}")
         self.problem = problem
         self.line = line
@@ -98,15 +100,15 @@ def _checked_json(text: str, position: int, decode: Callable[[], _T]) -> _T:
         return decode()
     except json.JSONDecodeError as error:
         raise NestedDataError(
-            f"not valid JSON ({error.msg})", error.lineno, error.colno, syntax=error.msg
+            Problem("not valid JSON ({message})", message=error.msg), error.lineno, error.colno, syntax=error.msg
         ) from None
     except RecursionError:
         line, column = _line_and_column(text, position)
-        raise NestedDataError("the JSON is nested too deeply to be read", line, column) from None
+        raise NestedDataError(Problem("the JSON is nested too deeply to be read"), line, column) from None
     except ValueError:  # only int(): more digits than Python converts
         long_number = _LONG_DIGITS.search(text, position)
         line, column = _line_and_column(text, long_number.start() if long_number else position)
-        raise NestedDataError("a number has too many digits (more than 4,300)", line, column) from None
+        raise NestedDataError(Problem("a number has too many digits (more than 4,300)"), line, column) from None
 
 
 def _refuse_surrogates(value: Any, text: str, start: int, end: int) -> None:
@@ -117,7 +119,7 @@ def _refuse_surrogates(value: Any, text: str, start: int, end: int) -> None:
         lone = _LONE_SURROGATE_ESCAPE.search(text, start, end)
         line, column = _line_and_column(text, lone.start() if lone else start)
         raise NestedDataError(
-            "a \\u escape gives half a surrogate pair (\\ud800-\\udfff), which is not a character",
+            Problem("a \\u escape gives half a surrogate pair (\\ud800-\\udfff), which is not a character"),
             line,
             column,
         )
@@ -136,7 +138,7 @@ def _strings(value: Any) -> Iterable[str]:
             pending.extend(item)
 
 
-def size_problem(value: Any, max_nodes: int | None = MAX_NODES) -> str | None:
+def size_problem(value: Any, max_nodes: int | None = MAX_NODES) -> Problem | None:
     """What makes ``value`` too big: more than ``MAX_DEPTH`` levels of lists and mappings, or
     more than ``max_nodes`` values (a mapping's keys count); None when it is within bounds."""
     pending, count = [(value, 1)], 0
@@ -233,9 +235,9 @@ class _OpenNode:
         self.levels_below = max(self.levels_below, levels)
 
 
-def _size_problem(values: int, levels: int, max_nodes: int | None = MAX_NODES) -> str | None:
+def _size_problem(values: int, levels: int, max_nodes: int | None = MAX_NODES) -> Problem | None:
     if levels > MAX_DEPTH:
-        return f"nested more than {MAX_DEPTH} levels deep"
+        return Problem("nested more than {levels} levels deep", levels=MAX_DEPTH)
     if max_nodes is not None and values > max_nodes:
-        return f"more than {max_nodes:,} values (aliases expanded)"
+        return Problem("more than {count:,} values (aliases expanded)", count=max_nodes)
     return None

@@ -13,23 +13,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from workbench.core.errors import SchemaError
+from workbench.core.errors import Problem, SchemaError, problem_of
 from workbench.core.model import DocumentLabelValue, Relation, Span
 from workbench.core.schema import Schema
 
 
 def relations_problem(
     relations: Iterable[Relation], spans: Mapping[str, Span], schema: Schema
-) -> str | None:
+) -> Problem | None:
     """The first relation an import must refuse, as a sentence naming it; None when none."""
     seen: set[str] = set()
     for relation in relations:
         if relation.id in seen:
-            return f"the relation id {relation.id!r} is used twice"
+            return Problem("the relation id {id!r} is used twice", id=relation.id)
         seen.add(relation.id)
         problem = _relation_problem(relation, spans, schema)
         if problem:
-            return f"relation {relation.id}: {problem}"
+            return Problem("relation {id}: {problem}", id=relation.id, problem=problem)
     return None
 
 
@@ -38,9 +38,9 @@ def _relation_problem(relation: Relation, spans: Mapping[str, Span], schema: Sch
         return _error(schema.relation_type, relation.type)
     for end, span_id in (("from", relation.from_span_id), ("to", relation.to_span_id)):
         if span_id not in spans:
-            return f"its {end!r} end {span_id!r} is not a span of the set"
+            return Problem("its {end!r} end {span!r} is not a span of the set", end=end, span=span_id)
     if relation.from_span_id == relation.to_span_id:
-        return "it links a span to itself"
+        return Problem("it links a span to itself")
     return _error(schema.check_attributes, relation.type, relation.attributes)
 
 
@@ -72,17 +72,19 @@ def document_label_problem(field_id: str, value: Any, schema: Schema) -> str | N
     try:
         document_field = schema.document_field(field_id)
     except SchemaError as error:
-        return str(error)
+        return problem_of(error)
     if document_field.multiple:
         if not isinstance(value, tuple) or not value or not all(isinstance(v, str) for v in value):
-            return f"the document label {field_id!r} takes a list of one or more values"
+            return Problem("the document label {field!r} takes a list of one or more values", field=field_id)
     elif not isinstance(value, str):
-        return f"the document label {field_id!r} takes one value, not a list"
+        return Problem("the document label {field!r} takes one value, not a list", field=field_id)
     for item in value if document_field.multiple else (value,):
         if item not in document_field.value_ids:
-            return (
-                f"the document label {field_id!r} cannot be {item!r}; "
-                f"allowed: {', '.join(document_field.value_ids)}"
+            return Problem(
+                "the document label {field!r} cannot be {value!r}; allowed: {allowed}",
+                field=field_id,
+                value=item,
+                allowed=", ".join(document_field.value_ids),
             )
     return None
 
@@ -91,5 +93,5 @@ def _error(check: Any, *arguments: Any) -> str | None:
     try:
         check(*arguments)
     except SchemaError as error:
-        return str(error)
+        return problem_of(error)
     return None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core.errors import InputError, Place, TextFault, UnreadableText
+from workbench.core.errors import InputError, Place, Problem, TextFault, UnreadableText
 
 BOM = "\ufeff"
 
@@ -57,7 +57,7 @@ def read_text_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(path, f"cannot read the file: {error.strerror or error}") from error
+        raise InputError(path, Problem("cannot read the file: {reason}", reason=error.strerror or error)) from error
     return canonical_text(decode_text(data, path))
 
 

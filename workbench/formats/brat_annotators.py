@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Problem
 from workbench.core.model import AnnotatedDocument, AnnotationSet, make_document
 from workbench.formats.file_names import document_name, is_safe_character
 
@@ -59,8 +59,12 @@ def joined_document(
     if annotator:
         raise InputError(
             files[0],
-            f"{', '.join(ann.name for ann in files)} are the sets of {len(files)} annotators "
-            "of one document, which --annotator would give one name: import them without it",
+            Problem(
+                "{files} are the sets of {count} annotators of one document, which --annotator would give "
+                "one name: import them without it",
+                files=", ".join(ann.name for ann in files),
+                count=len(files),
+            ),
         )
     name = document_name(files[0], default=files[0].stem.rpartition(SEPARATOR)[0])
     document = make_document(name, text, source=str(files[0].with_suffix(".txt")))

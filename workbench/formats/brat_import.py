@@ -28,7 +28,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError, Place, SchemaError
+from workbench.core.errors import InputError, Place, Problem, SchemaError, problem_of
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -40,13 +40,14 @@ from workbench.core.model import (
     new_id,
 )
 from workbench.core.schema import Schema
+from workbench.core.schema.model import NO_SUCH_ROLE
 from workbench.core.text_io import canonical_text, decode_text
 from workbench.formats.base import ImportOptions
 from workbench.formats.brat_annotators import annotator_of, by_document, joined_document
 from workbench.formats.brat_config import BratNames
 from workbench.formats.brat_notes import stored_note
 from workbench.formats.file_names import document_name
-from workbench.formats.importing import annotator_name, entity_label, event_type, folder_files
+from workbench.formats.importing import NO_SUCH_PATH, annotator_name, entity_label, event_type, folder_files
 from workbench.formats.report import FormatReport, Issue
 from workbench.formats.source_offsets import SourceText
 
@@ -107,14 +108,14 @@ def _ann_files(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             found = [p for p in folder_files(path, {".ann", ".txt"}) if p.suffix.lower() == ".ann"]
             if not found:
-                raise InputError(path, "the folder holds no .ann file")
+                raise InputError(path, Problem("the folder holds no .ann file"))
             files.extend(found)
         elif path.suffix.lower() in (".ann", ".txt") and path.is_file():
             files.append(path.with_suffix(".ann"))
         elif path.exists():
-            raise InputError(path, "a brat document is a .ann file with its .txt beside it")
+            raise InputError(path, Problem("a brat document is a .ann file with its .txt beside it"))
         else:
-            raise InputError(path, "no such file or folder")
+            raise InputError(path, Problem(NO_SUCH_PATH))
     return files
 
 
@@ -131,7 +132,7 @@ class _Reader:
         self.found = _Found()
         for path in (ann, self.txt):
             if not path.is_file():
-                raise InputError(path, "not found: brat needs a .txt and an .ann of the same name")
+                raise InputError(path, Problem("not found: brat needs a .txt and an .ann of the same name"))
         self.source = SourceText(decode_text(self.txt.read_bytes(), self.txt))
 
     def document(self) -> AnnotatedDocument:
@@ -150,17 +151,19 @@ class _Reader:
         return canonical_text(decode_text(data, self.ann)) if data else ""
 
     def _error(self, number: int, problem: str) -> InputError:
+        """The refusal of the line ``number``: ``problem`` is a ``Problem``, or the schema's
+        refusal of an attribute (``problem_of``)."""
         return InputError(self.ann, problem, where=Place(line=number))
 
     def _line(self, number: int, line: str) -> None:
         brat_id, _, rest = line.partition("\t")
         kind = brat_id[:1]
         if not rest:
-            raise self._error(number, "expected an id, a tab and an annotation")
+            raise self._error(number, Problem("expected an id, a tab and an annotation"))
         if brat_id in self.found.spans or brat_id in self.found.events or (
             brat_id in self.found.relations
         ):
-            raise self._error(number, f"the id {brat_id} is used twice")
+            raise self._error(number, Problem("the id {id} is used twice", id=brat_id))
         if kind in ("R", "*") and self._relation(number, brat_id, rest):
             return
         if kind == "T":
@@ -178,7 +181,7 @@ class _Reader:
                 f"{self.ann}, line {number}: {_SKIPPED_KINDS[kind]} (the workbench has none)",
             )
         else:
-            raise self._error(number, f"{brat_id!r} is not a brat id (T, E, A, M, R, N, * or #)")
+            raise self._error(number, Problem("{id!r} is not a brat id (T, E, A, M, R, N, * or #)", id=brat_id))
 
     # ---- T lines
 
@@ -186,7 +189,7 @@ class _Reader:
         annotation, tab, shown = rest.partition("\t")
         label_and_offsets = annotation.split(" ", 1)
         if not tab or len(label_and_offsets) != 2:
-            raise self._error(number, "expected T<n><TAB>LABEL START END<TAB>TEXT")
+            raise self._error(number, Problem("expected T<n><TAB>LABEL START END<TAB>TEXT"))
         foreign, offsets = label_and_offsets
         start, end = self._offsets(number, offsets, shown)
         label = self._label(number, foreign)
@@ -198,21 +201,33 @@ class _Reader:
         for piece in offsets.split(";"):
             bounds = piece.split()
             if len(bounds) != 2 or not all(_OFFSET.fullmatch(bound) for bound in bounds):
-                raise self._error(number, f"{offsets!r} are not offsets (START END[;START END])")
+                problem = Problem("{offsets!r} are not offsets (START END[;START END])", offsets=offsets)
+                raise self._error(number, problem)
             start, end = int(bounds[0]), int(bounds[1])
             if not start < end <= len(self.source.raw):
                 raise self._error(
                     number,
-                    f"the offsets {start} {end} lie outside the text of {self.txt.name} "
-                    f"({len(self.source.raw)} characters) or are empty",
+                    Problem(
+                        "the offsets {start} {end} lie outside the text of {file} ({length} characters) or are empty",
+                        start=start,
+                        end=end,
+                        file=Path(self.txt.name),
+                        length=len(self.source.raw),
+                    ),
                 )
             pieces.append((start, end))
         found = " ".join(self.source.raw[start:end] for start, end in pieces)
         if found != shown:
             raise self._error(
                 number,
-                f"the text at {offsets} in {self.txt.name} is {found!r}, not {shown!r} "
-                "(the .txt and .ann do not belong together, or the offsets are wrong)",
+                Problem(
+                    "the text at {offsets} in {file} is {found!r}, not {shown!r} "
+                    "(the .txt and .ann do not belong together, or the offsets are wrong)",
+                    offsets=offsets,
+                    file=Path(self.txt.name),
+                    found=found,
+                    shown=shown,
+                ),
             )
         if len(pieces) > 1:
             self._check_joinable(number, pieces)
@@ -223,8 +238,10 @@ class _Reader:
             if gap_start > gap_end or self.source.raw[gap_start:gap_end].strip():
                 raise self._error(
                     number,
-                    "a discontinuous span (text lies between its pieces): the workbench holds "
-                    "only continuous spans; split it into separate spans in brat",
+                    Problem(
+                        "a discontinuous span (text lies between its pieces): the workbench holds "
+                        "only continuous spans; split it into separate spans in brat"
+                    ),
                 )
         self.report.add(Issue.JOINED_FRAGMENTS, f"{self.ann}, line {number}")
 
@@ -240,7 +257,7 @@ class _Reader:
     def _event(self, number: int, rest: str) -> _EventLine:
         fields = [part.partition(":") for part in rest.split()]
         if not fields or any(not colon or not target for _, colon, target in fields):
-            raise self._error(number, "expected E<n><TAB>TYPE:T<n> ROLE:ID ...")
+            raise self._error(number, Problem("expected E<n><TAB>TYPE:T<n> ROLE:ID ..."))
         (foreign, _, trigger), *arguments = fields
         type_id = event_type(self.options, foreign, self.ann, Place(line=number), self.names.labels)
         roles = [(self._role(number, type_id, role), target) for role, _, target in arguments]
@@ -254,10 +271,7 @@ class _Reader:
             return role
         if base in roles:
             return base
-        raise self._error(
-            number,
-            f"the event type {type_id!r} has no role {role!r}; its roles: {', '.join(roles)}",
-        )
+        raise self._error(number, Problem(NO_SUCH_ROLE, type=type_id, role=role, roles=", ".join(roles)))
 
     # ---- R and * lines
 
@@ -272,16 +286,16 @@ class _Reader:
             if not self.schema.relation_type(type_id).symmetric:
                 raise self._error(
                     number,
-                    f"an equivalence of {type_id!r}, which the schema does not make symmetric",
+                    Problem("an equivalence of {type!r}, which the schema does not make symmetric", type=type_id),
                 )
             if len(arguments) < 2:
-                raise self._error(number, "expected *<TAB>TYPE T<n> T<n> ...")
+                raise self._error(number, Problem("expected *<TAB>TYPE T<n> T<n> ..."))
             for place, pair in enumerate(pairwise(arguments), start=1):
                 self.found.relations[f"*{number}.{place}"] = _RelationLine(number, type_id, pair)
             return True
         roles = {role: target for role, _, target in (a.partition(":") for a in arguments)}
         if len(arguments) != 2 or set(roles) != {"Arg1", "Arg2"}:
-            raise self._error(number, "expected R<n><TAB>TYPE Arg1:T<n> Arg2:T<n>")
+            raise self._error(number, Problem("expected R<n><TAB>TYPE Arg1:T<n> Arg2:T<n>"))
         self.found.relations[brat_id] = _RelationLine(number, type_id, (roles["Arg1"], roles["Arg2"]))
         return True
 
@@ -290,7 +304,7 @@ class _Reader:
     def _attribute(self, number: int, rest: str) -> None:
         fields = rest.split()
         if len(fields) not in (2, 3):
-            raise self._error(number, "expected A<n><TAB>NAME ID [VALUE]")
+            raise self._error(number, Problem("expected A<n><TAB>NAME ID [VALUE]"))
         name = self.names.attributes.get(fields[0], fields[0])
         value: Any = fields[2] if len(fields) == 3 else True
         self.found.attributes.setdefault(fields[1], []).append((number, name, value))
@@ -299,7 +313,7 @@ class _Reader:
         head, tab, note = rest.partition("\t")
         kind_and_target = head.split()
         if not tab or len(kind_and_target) != 2:
-            raise self._error(number, "expected #<n><TAB>AnnotatorNotes ID<TAB>NOTE")
+            raise self._error(number, Problem("expected #<n><TAB>AnnotatorNotes ID<TAB>NOTE"))
         note_type, target = kind_and_target
         self.found.notes.setdefault(target, []).append((number, stored_note(note_type, note)))
 
@@ -314,7 +328,7 @@ class _Reader:
             if target not in found.spans and target not in found.events and (
                 target not in found.relations
             ):
-                raise self._error(line, f"{target} is not a T, E or R id of this file")
+                raise self._error(line, Problem("{id} is not a T, E or R id of this file", id=target))
         event_ids = {brat_id: new_id() for brat_id in found.events}
         notes = self._span_notes()
         spans = {
@@ -359,7 +373,7 @@ class _Reader:
         line = self.found.relations[brat_id]
         for end in line.ends:
             if end not in spans:
-                raise self._error(line.line, f"the relation's end {end} is not a T id of this file")
+                raise self._error(line.line, Problem("the relation's end {end} is not a T id of this file", end=end))
         return Relation(
             new_id(),
             line.type,
@@ -373,7 +387,9 @@ class _Reader:
     ) -> Event:
         line = self.found.events[brat_id]
         if line.trigger not in spans:
-            raise self._error(line.line, f"the trigger {line.trigger} is not a T id of this file")
+            raise self._error(
+                line.line, Problem("the trigger {trigger} is not a T id of this file", trigger=line.trigger)
+            )
         arguments = []
         for role, target in line.arguments:
             if target in spans:
@@ -381,7 +397,9 @@ class _Reader:
             elif target in event_ids:
                 arguments.append(Argument(role, event_id=event_ids[target]))
             else:
-                raise self._error(line.line, f"the {role} {target} is not a T or E id of this file")
+                raise self._error(
+                    line.line, Problem("the {role} {id} is not a T or E id of this file", role=role, id=target)
+                )
         return Event(
             event_id,
             line.type,
@@ -411,4 +429,4 @@ class _Reader:
         try:
             self.schema.check_attributes(owner, {name: value})
         except SchemaError as error:
-            raise self._error(number, str(error)) from None
+            raise self._error(number, problem_of(error)) from None

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import InputError, Place, WorkbenchError
+from workbench.core.errors import InputError, Place, Problem, WorkbenchError, problem_of
 from workbench.core.model import AnnotatedDocument, AnnotationSet, ImportedDocument, Span, make_document, new_id
 from workbench.core.progress import Progress, no_progress
 from workbench.core.text_io import read_text_file
@@ -94,7 +94,7 @@ def _read_file(
     documents, marked = _documents(read_text_file(path))
     lines = [line for document in documents for sentence in document for line in sentence]
     if not lines:
-        raise InputError(path, "the file holds no token")
+        raise InputError(path, Problem("the file holds no token"))
     columns = tag_columns(path, lines, options, report)
     labels: dict[str, str] = {}
     parsed = [
@@ -182,18 +182,19 @@ def _row(
     return _Row(line.number, line.columns[0], tags)
 
 
-def _missing_tag(line: ConllLine, columns: tuple[int, ...]) -> str:
+def _missing_tag(line: ConllLine, columns: tuple[int, ...]) -> Problem:
     only = line.columns[0]
     if len(line.columns) == 1 and is_tag(only):
-        return (
-            f"the line holds only {only!r}, a tag without its token (a CoNLL token cannot be "
-            "empty or whitespace)"
+        return Problem(
+            "the line holds only {tag!r}, a tag without its token (a CoNLL token cannot be empty or whitespace)",
+            tag=only,
         )
     if len(line.columns) == 1:
-        return f"the token {only!r} has no tag (a truncated line?)"
-    return (
-        f"the line has {len(line.columns)} columns, but the tags are in column "
-        f"{', '.join(str(column + 1) for column in columns)} (a truncated line?)"
+        return Problem("the token {token!r} has no tag (a truncated line?)", token=only)
+    return Problem(
+        "the line has {count} columns, but the tags are in column {columns} (a truncated line?)",
+        count=len(line.columns),
+        columns=", ".join(str(column + 1) for column in columns),
     )
 
 
@@ -202,7 +203,7 @@ def _tag(path: Path, number: int, raw: str, options: ImportOptions, labels: dict
     try:
         prefix, foreign = parse_tag(raw)
     except ValueError as error:
-        raise InputError(path, str(error), where=Place(line=number)) from None
+        raise InputError(path, problem_of(error), where=Place(line=number)) from None
     if prefix == OUTSIDE:
         return OUTSIDE_TAG
     if foreign not in labels:

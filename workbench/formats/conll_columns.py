@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, Problem
 from workbench.core.text_io import decode_text
 from workbench.formats.base import ImportOptions
 from workbench.formats.importing import entity_label
@@ -59,8 +59,11 @@ def _named_column(path: Path, number: int, width: int) -> int:
     if not 2 <= number <= width:
         raise InputError(
             path,
-            f"--tag-columns {number}: the tags can be in columns 2 to {width} of this file "
-            "(column 1 is the token)",
+            Problem(
+                "--tag-columns {number}: the tags can be in columns 2 to {width} of this file (column 1 is the token)",
+                number=number,
+                width=width,
+            ),
         )
     return number - 1
 

@@ -27,10 +27,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError, MixedFormats, Undetected, UndetectedFormat
+from workbench.core.errors import InputError, MixedFormats, Problem, Undetected, UndetectedFormat
 from workbench.core.nested_data import NestedDataError, parse_json
 from workbench.core.text_io import read_text_file, text_lines
 from workbench.formats.conll_columns import looks_like_conll
+from workbench.formats.importing import NO_SUCH_PATH
 
 CONLL_SUFFIXES = frozenset({".conll", ".iob", ".iob2", ".bio", ".bioes"})
 SNIFFED_SUFFIXES = frozenset({".txt", ".tsv", ".jsonl", ".json"})
@@ -58,7 +59,7 @@ def _format_of(path: Path) -> str:
     if path.is_dir():
         return _folder_format(path)
     if not path.is_file():
-        raise InputError(path, "no such file or folder")
+        raise InputError(path, Problem(NO_SUCH_PATH))
     return file_format(path)
 
 
@@ -71,7 +72,7 @@ def _folder_format(folder: Path) -> str:
         return "brat"
     if not files:
         known = ", ".join(sorted(KNOWN_SUFFIXES))
-        raise InputError(folder, f"the folder holds no file the workbench reads ({known})")
+        raise InputError(folder, Problem("the folder holds no file the workbench reads ({suffixes})", suffixes=known))
     return detect_format(files)
 
 

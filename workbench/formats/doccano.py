@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError, Place
+from workbench.core.errors import InputError, Place, Problem
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -48,6 +48,7 @@ COMMENTS_KEY = "doccano_comments"
 """The document metadata key that holds doccano's comments (the workbench's documents hold
 metadata, not comments of their own at import)."""
 _READ_KEYS = frozenset({"id", "text", "relations", "Comments", "meta", *SPAN_KEYS})
+_NO_TEXT = 'each line must be a JSON object with a non-empty "text"'
 
 
 def read(
@@ -71,18 +72,19 @@ class _Line:
     options: ImportOptions
     report: FormatReport
 
-    def error(self, problem: str) -> InputError:
+    def error(self, problem: Problem) -> InputError:
         return InputError(self.path, problem, where=Place(line=self.number))
 
     def document(self, line: str) -> AnnotatedDocument:
         try:
             record = parse_json(line)
         except NestedDataError as error:
-            raise self.error(f"{error.problem}, column {error.column}") from None
+            at = Problem("{problem}, column {column}", problem=error.problem, column=error.column)
+            raise self.error(at) from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise self.error('each line must be a JSON object with a non-empty "text"')
+            raise self.error(Problem(_NO_TEXT))
         if not record["text"]:
-            raise self.error('each line must be a JSON object with a non-empty "text"')
+            raise self.error(Problem(_NO_TEXT))
         source = SourceText(record["text"])
         items = self._span_items(record)
         spans = tuple(self._span(source, item) for item in items)
@@ -102,10 +104,10 @@ class _Line:
     def _span_items(self, record: dict[str, Any]) -> list[Any]:
         keys = [key for key in SPAN_KEYS if key in record]
         if len(keys) > 1:
-            raise self.error(f"the line has both {keys[0]!r} and {keys[1]!r}")
+            raise self.error(Problem("the line has both {first!r} and {second!r}", first=keys[0], second=keys[1]))
         items = record[keys[0]] if keys else []
         if not isinstance(items, list):
-            raise self.error(f'"{keys[0]}" must be a list of spans')
+            raise self.error(Problem('"{key}" must be a list of spans', key=keys[0]))
         return items
 
     def _relations(self, record: dict[str, Any], spans: dict[Any, Span]) -> tuple[Relation, ...]:
@@ -125,8 +127,12 @@ class _Line:
             for key, end in zip(("from_id", "to_id"), ends, strict=True):
                 if isinstance(end, bool) or end not in spans:
                     raise self.error(
-                        f"the relation {item.get('id')!r}: its {key} {end!r} is not the id of "
-                        "one of the line's entities"
+                        Problem(
+                            "the relation {id!r}: its {key} {end!r} is not the id of one of the line's entities",
+                            id=item.get("id"),
+                            key=key,
+                            end=end,
+                        )
                     )
             relations.append(Relation(new_id(), type_id, spans[ends[0]].id, spans[ends[1]].id))
         return tuple(relations)
@@ -136,7 +142,7 @@ class _Line:
         of a ``meta`` object, and the comments as texts under ``COMMENTS_KEY``."""
         meta = record.get("meta", {})
         if not isinstance(meta, dict):
-            raise self.error('"meta" must be an object')
+            raise self.error(Problem('"meta" must be an object'))
         metadata = {key: value for key, value in record.items() if key not in _READ_KEYS} | meta
         comments = [self._comment(comment) for comment in self._list(record, "Comments")]
         return metadata | ({COMMENTS_KEY: comments} if comments else {})
@@ -147,27 +153,33 @@ class _Line:
         text = comment.get("comment") if isinstance(comment, dict) else comment
         if not isinstance(text, str):
             raise self.error(
-                f"{comment!r} is not a comment: expected a text or {{\"comment\": ...}}"
+                Problem('{comment!r} is not a comment: expected a text or {{"comment": ...}}', comment=comment)
             )
         return text
 
     def _list(self, record: dict[str, Any], key: str) -> list[Any]:
         value = record.get(key, [])
         if not isinstance(value, list):
-            raise self.error(f'"{key}" must be a list')
+            raise self.error(Problem('"{key}" must be a list', key=key))
         return value
 
     def _span(self, source: SourceText, item: Any) -> Span:
         start, end, foreign = _span_fields(item)
         if not (_whole(start) and _whole(end) and isinstance(foreign, str)):
             raise self.error(
-                f"{item!r} is not a span: expected [START, END, LABEL] with whole-number offsets"
+                Problem("{item!r} is not a span: expected [START, END, LABEL] with whole-number offsets", item=item)
             )
         resolved = source.resolve(start, end, None, ("utf16",))
         if resolved is None:
             raise self.error(
-                f"the span [{start}, {end}) {foreign} is empty, lies outside the text "
-                f"({len(source.raw)} characters) or cuts a character in two"
+                Problem(
+                    "the span [{start}, {end}) {label} is empty, lies outside the text ({length} characters) "
+                    "or cuts a character in two",
+                    start=start,
+                    end=end,
+                    label=foreign,
+                    length=len(source.raw),
+                )
             )
         stored_start, stored_end, _ = resolved
         label = entity_label(self.options, foreign, self.path, Place(line=self.number))

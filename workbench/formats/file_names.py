@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from workbench.core.errors import InputError, Place, WorkbenchError
+from workbench.core.errors import InputError, Place, Problem, WorkbenchError
 from workbench.core.text_io import canonical_text, decode_text
 
 MAX_FILE_NAME_BYTES = 100
@@ -167,7 +167,7 @@ def _names_in(path: Path, mtime: int, size: int) -> dict[str, str]:
         fields = line.split("\t")
         if len(fields) != len(NAMES_HEADER):
             raise InputError(
-                path, "expected FILE<TAB>DOCUMENT_ID<TAB>DOCUMENT_NAME", where=Place(line=number)
+                path, Problem("expected FILE<TAB>DOCUMENT_ID<TAB>DOCUMENT_NAME"), where=Place(line=number)
             )
         names[_unescape(fields[0])] = _unescape(fields[2])
     return names

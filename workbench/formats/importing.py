@@ -11,12 +11,13 @@ import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from workbench.core.errors import InputError, Place, SchemaError, UnknownLabel
+from workbench.core.errors import InputError, Place, Problem, SchemaError, UnknownLabel
 from workbench.core.text_io import read_text_file
 from workbench.formats.base import ImportOptions
 
 DEFAULT_ANNOTATOR = "imported"
 """The owner of imported annotations when neither the options nor the file name one."""
+NO_SUCH_PATH = "no such file or folder"
 
 
 def annotator_name(options: ImportOptions, from_file: str | None = None) -> str:
@@ -39,14 +40,18 @@ def load_label_map(path: Path) -> dict[str, str]:
         if len(columns) != 2:
             raise InputError(
                 path,
-                f"expected two columns, FOREIGN<TAB>SCHEMA_LABEL, found {len(columns)}",
+                Problem("expected two columns, FOREIGN<TAB>SCHEMA_LABEL, found {count}", count=len(columns)),
                 where=Place(line=number),
             )
         foreign, label = columns
         if foreign in mapping:
             raise InputError(
                 path,
-                f"the label {foreign!r} is mapped twice (first on line {first_line[foreign]})",
+                Problem(
+                    "the label {label!r} is mapped twice (first on line {line})",
+                    label=foreign,
+                    line=first_line[foreign],
+                ),
                 where=Place(line=number),
             )
         mapping[foreign] = label
@@ -107,13 +112,20 @@ def input_files(paths: Sequence[Path], suffixes: Collection[str]) -> list[Path]:
         if path.is_dir():
             found = folder_files(path, suffixes)
             if not found:
-                raise InputError(path, f"the folder holds no {' or '.join(sorted(suffixes))} file")
+                either = _either(sorted(suffixes))
+                raise InputError(path, Problem("the folder holds no {suffixes} file", suffixes=either))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            raise InputError(path, "no such file or folder")
+            raise InputError(path, Problem(NO_SUCH_PATH))
     return files
+
+
+def _either(suffixes: Sequence[str]) -> str:
+    """The suffixes one or another ("a or b or c"), the "or" of each a problem's word."""
+    first, *rest = suffixes
+    return Problem("{suffix} or {suffixes}", suffix=first, suffixes=_either(rest)) if rest else first
 
 
 def folder_files(folder: Path, suffixes: Collection[str]) -> list[Path]:
@@ -142,6 +154,10 @@ def _refuse_link_out(link: Path, folder: Path, root: Path) -> None:
     if not target.is_relative_to(root):
         raise InputError(
             link,
-            f"a symbolic link to {target}, outside the folder {folder}: a folder's import stays "
-            "inside the folder (name the file itself to import it)",
+            Problem(
+                "a symbolic link to {target}, outside the folder {folder}: a folder's import stays "
+                "inside the folder (name the file itself to import it)",
+                target=target,
+                folder=folder,
+            ),
         )

@@ -40,7 +40,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench.core.errors import InputError, Place
+from workbench.core.errors import InputError, Place, Problem
 from workbench.core.import_checks import annotation_set_problem
 from workbench.core.model import (
     AnnotatedDocument,
@@ -69,6 +69,7 @@ from workbench.formats.report import FormatReport, Issue
 
 PLAIN_SPANS = True
 """``write`` writes the records of plain spans from their columns (``formats``)."""
+_SHA256_DIFFERS = '"sha256" does not match the text'
 
 
 class _Line:
@@ -78,19 +79,37 @@ class _Line:
         self.path = path
         self.number = number
 
-    def error(self, problem: str, column: int | None = None) -> InputError:
+    def error(self, problem: Problem, column: int | None = None) -> InputError:
         return InputError(self.path, problem, where=Place(line=self.number, column=column or None))
 
-    def field(self, record: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
+    def field(self, record: dict[str, Any], key: str, kind: type | tuple[type, ...], what: Problem) -> Any:
         if key not in record:
-            raise self.error(f'{what} has no "{key}"')
+            raise self.error(Problem('{what} has no "{key}"', what=what, key=key))
         value = record[key]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.error(f'{what}: "{key}" has the wrong type ({type(value).__name__})')
+            raise self.error(
+                Problem('{what}: "{key}" has the wrong type ({type})', what=what, key=key, type=_json_type(value))
+            )
         return value
 
     def optional(self, record: dict[str, Any], key: str, kind: type, default: Any) -> Any:
-        return self.field(record, key, kind, "the record") if key in record else default
+        return self.field(record, key, kind, Problem("the record")) if key in record else default
+
+
+_JSON_TYPES = {
+    str: Problem("str"),
+    int: Problem("int"),
+    float: Problem("float"),
+    bool: Problem("bool"),
+    list: Problem("list"),
+    dict: Problem("dict"),
+    type(None): Problem("NoneType"),
+}
+"""The types of what ``json`` reads, by the names the command line gives them."""
+
+
+def _json_type(value: Any) -> Problem:
+    return _JSON_TYPES[type(value)]
 
 
 def read(
@@ -133,7 +152,7 @@ def _record(line: _Line, raw: RawLine | str) -> dict[str, Any] | None:
     except NestedDataError as error:
         raise line.error(error.problem, error.column) from None
     if not isinstance(value, dict):
-        raise line.error("a line must hold one JSON object (a document)")
+        raise line.error(Problem("a line must hold one JSON object (a document)"))
     return value
 
 
@@ -145,13 +164,13 @@ def _document(
     labels: dict[str, str],
 ) -> ImportedDocument:
     """One line's document; ``labels`` keeps the schema label of each label already read."""
-    text = line.field(record, "text", str, "the document")
+    text = line.field(record, "text", str, Problem("the document"))
     if not text:
-        raise line.error("the document's text is empty")
+        raise line.error(Problem("the document's text is empty"))
     sha256 = line.optional(record, "sha256", str, None)
     line_ends_kept = "\r" not in text
     if sha256 is not None and not line_ends_kept and sha256 != text_sha256(text):
-        raise line.error('"sha256" does not match the text')
+        raise line.error(Problem(_SHA256_DIFFERS))
     shift = None if line_ends_kept else _crlf_shift(text)
     if shift is not None:
         report.add(Issue.CONVERTED_OFFSETS, f"{line.path}, line {line.number}: CRLF line ends became LF")
@@ -160,7 +179,7 @@ def _document(
     metadata = line.optional(record, "metadata", dict, {})
     too_big = size_problem(metadata, max_nodes=None) if metadata else None
     if too_big:
-        raise line.error(f'"metadata" is {too_big}')
+        raise line.error(Problem('"metadata" is {size}', size=too_big))
     document = make_document(
         line.optional(record, "name", str, None) or f"{line.path.stem}-{line.number}",
         text,
@@ -169,7 +188,7 @@ def _document(
         doc_id=line.optional(record, "id", str, None),
     )
     if sha256 is not None and line_ends_kept and sha256 != document.sha256:
-        raise line.error('"sha256" does not match the text')  # the text hashed once, not twice
+        raise line.error(Problem(_SHA256_DIFFERS))  # the text hashed once, not twice
     span_records = line.optional(record, "spans", list, [])
     plain = None if shift is not None else _plain_spans(line, record, span_records, options, labels)
     if plain is not None:
@@ -192,7 +211,7 @@ def _check_sets(
     for annotation_set in sets:
         problem = annotation_set_problem(text, annotation_set, options.schema)
         if problem:
-            raise line.error(f"{annotation_set.annotator!r}: {problem}")
+            raise line.error(Problem("{annotator!r}: {problem}", annotator=annotation_set.annotator, problem=problem))
 
 
 def _crlf_shift(text: str) -> list[int] | None:
@@ -371,8 +390,8 @@ def _span_values(record: Any) -> tuple[Any, ...] | None:
 def _refuse_span(line: _Line, record: Any) -> NoReturn:
     """Raise the error that names what is wrong in a span record ``_span_values`` refused."""
     if not isinstance(record, dict):
-        raise line.error("each span must be a JSON object")
-    what = f"span {record.get('id', '?')}"
+        raise line.error(Problem("each span must be a JSON object"))
+    what = Problem("span {id}", id=record.get("id", "?"))
     for key, kind, default in _SPAN_FIELDS:
         if default is _REQUIRED:
             line.field(record, key, kind, what)
@@ -391,12 +410,12 @@ def _span_label(line: _Line, label: str, options: ImportOptions) -> str:
 
 def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event]:
     if not isinstance(record, dict):
-        raise line.error("each event must be a JSON object")
-    what = f"event {record.get('id', '?')}"
+        raise line.error(Problem("each event must be a JSON object"))
+    what = Problem("event {id}", id=record.get("id", "?"))
     arguments = []
     for argument in line.optional(record, "arguments", list, []):
         if not isinstance(argument, dict) or ("span" in argument) == ("event" in argument):
-            raise line.error(f'{what}: each argument needs a "role" and either "span" or "event"')
+            raise line.error(Problem('{what}: each argument needs a "role" and either "span" or "event"', what=what))
         role = line.field(argument, "role", str, what)
         if "span" in argument:
             arguments.append(Argument(role, span_id=line.field(argument, "span", str, what)))
@@ -415,8 +434,8 @@ def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event
 
 def _relation(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Relation]:
     if not isinstance(record, dict):
-        raise line.error("each relation must be a JSON object")
-    what = f"relation {record.get('id', '?')}"
+        raise line.error(Problem("each relation must be a JSON object"))
+    what = Problem("relation {id}", id=record.get("id", "?"))
     annotator = line.optional(record, "annotator", str, None) or options.annotator or DEFAULT_ANNOTATOR
     relation = Relation(
         id=line.optional(record, "id", str, None) or new_id(),
@@ -434,14 +453,20 @@ def _document_labels(line: _Line, record: dict[str, Any]) -> dict[str, dict[str,
     labels: dict[str, dict[str, DocumentLabelValue]] = {}
     for annotator, fields in record.items():
         if not isinstance(fields, dict):
-            raise line.error(f'"document_labels" of {annotator!r} must be an object of fields')
+            raise line.error(
+                Problem('"document_labels" of {annotator!r} must be an object of fields', annotator=annotator)
+            )
         labels[annotator] = {}
         for field, value in fields.items():
             if isinstance(value, list) and all(isinstance(item, str) for item in value):
                 value = tuple(value)
             elif not isinstance(value, str):
                 raise line.error(
-                    f'"document_labels" of {annotator!r}: {field!r} must be a value or a list of values'
+                    Problem(
+                        '"document_labels" of {annotator!r}: {field!r} must be a value or a list of values',
+                        annotator=annotator,
+                        field=field,
+                    )
                 )
             labels[annotator][field] = value
     return labels
@@ -481,5 +506,11 @@ def _sets(
 def _status(line: _Line, statuses: dict[str, Any], annotator: str) -> Status:
     status = statuses.get(annotator, _DONE)
     if not isinstance(status, str) or status not in _STATUSES:
-        raise line.error(f'"status" of {annotator!r} is {status!r}; use new, in_progress or done')
+        raise line.error(
+            Problem(
+                '"status" of {annotator!r} is {status!r}; use new, in_progress or done',
+                annotator=annotator,
+                status=status,
+            )
+        )
     return Status(status)

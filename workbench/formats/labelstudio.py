@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import InputError, Place
+from workbench.core.errors import InputError, Place, Problem
 from workbench.core.model import (
     AnnotatedDocument,
     AnnotationSet,
@@ -82,7 +82,7 @@ class _Task:
         result_id = result.get("id") if isinstance(result, dict) else None
         return Place(line=self.line, task=self.number, task_id=identifier, result_id=result_id)
 
-    def error(self, problem: str, result: Any = None) -> InputError:
+    def error(self, problem: Problem, result: Any = None) -> InputError:
         return InputError(self.path, problem, where=self.place(result))
 
 
@@ -101,7 +101,7 @@ def _tasks(path: Path) -> Iterator[_Task]:
     several_lines = "\n" in reader.text.strip()
     if not reader.take("["):
         record, line = reader.value()
-        reader.expect_end("after the task")
+        reader.expect_end(Problem("unexpected text after the task"))
         yield _Task(path, line if several_lines else None, 1, record)
         return
     number = 0
@@ -110,10 +110,10 @@ def _tasks(path: Path) -> Iterator[_Task]:
         record, line = reader.value()
         yield _Task(path, line if several_lines else None, number, record)
         if not reader.take(",") and not reader.at("]"):
-            raise reader.error("expected a list of tasks: a comma or ']' is missing")
-    reader.expect_end("after the list of tasks")
+            raise reader.error(Problem("expected a list of tasks: a comma or ']' is missing"))
+    reader.expect_end(Problem("unexpected text after the list of tasks"))
     if number == 0:
-        raise InputError(path, "the file holds no task")
+        raise InputError(path, Problem("the file holds no task"))
 
 
 class _JsonReader:
@@ -140,7 +140,7 @@ class _JsonReader:
     def value(self) -> tuple[Any, int]:
         """The next JSON value and the line it starts on."""
         if self.position >= len(self.text):
-            raise self.error("the file ends too soon (a truncated file?)")
+            raise self.error(Problem("the file ends too soon (a truncated file?)"))
         line = self.line
         try:
             value, end = decode_json_value(self.decoder, self.text, self.position)
@@ -149,11 +149,12 @@ class _JsonReader:
         self._move(end)
         return value, line
 
-    def expect_end(self, what: str) -> None:
+    def expect_end(self, problem: Problem) -> None:
+        """Refuse with ``problem`` what follows, if anything does."""
         if self.position < len(self.text):
-            raise self.error(f"unexpected text {what}")
+            raise self.error(problem)
 
-    def error(self, problem: str) -> InputError:
+    def error(self, problem: Problem) -> InputError:
         return InputError(self.path, problem, where=Place(line=self.line))
 
     def _move(self, position: int) -> None:
@@ -171,12 +172,10 @@ class _JsonReader:
 def _document(task: _Task, options: ImportOptions, report: FormatReport) -> AnnotatedDocument:
     record = task.record
     if not isinstance(record, dict) or not isinstance(record.get("data"), dict):
-        raise task.error(
-            'a task is an object with "data" (export the project as JSON, not JSON_MIN)'
-        )
+        raise task.error(Problem('a task is an object with "data" (export the project as JSON, not JSON_MIN)'))
     text = record["data"].get("text")
     if not isinstance(text, str) or not text:
-        raise task.error('the task has no text in "data": {"text": ...}')
+        raise task.error(Problem('the task has no text in "data": {{"text": ...}}'))
     source = SourceText(text)
     annotations = _list(task, record, "annotations")
     if record.get("predictions"):
@@ -196,7 +195,7 @@ def _document(task: _Task, options: ImportOptions, report: FormatReport) -> Anno
 def _list(task: _Task, record: dict[str, Any], key: str) -> list[Any]:
     value = record.get(key, [])
     if not isinstance(value, list):
-        raise task.error(f'"{key}" must be a list')
+        raise task.error(Problem('"{key}" must be a list', key=key))
     return value
 
 
@@ -204,7 +203,7 @@ def _annotation_set(
     task: _Task, annotation: Any, source: SourceText, options: ImportOptions, report: FormatReport
 ) -> AnnotationSet | None:
     if not isinstance(annotation, dict):
-        raise task.error("each annotation must be an object")
+        raise task.error(Problem("each annotation must be an object"))
     if annotation.get("was_cancelled"):
         report.add(Issue.CANCELLED_ANNOTATION, f"{task.path}, {task.where}")
         return None
@@ -237,7 +236,7 @@ def _relation_types(
     map); none is skipped and counted."""
     labels = result.get("labels", [])
     if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
-        raise task.error('a relation result\'s "labels" must be a list of texts', result)
+        raise task.error(Problem('a relation result\'s "labels" must be a list of texts'), result)
     types = [options.label_map.get(label) or label for label in labels]
     known = [type_id for type_id in types if options.schema.has_relation_type(type_id)]
     if not known:
@@ -256,8 +255,11 @@ def _ends(task: _Task, result: dict[str, Any], spans: dict[str, Span]) -> tuple[
     for key in ("from_id", "to_id"):
         if result.get(key) not in spans:
             raise task.error(
-                f'the relation\'s "{key}" {result.get(key)!r} is not the id of a labels result '
-                "of its annotation",
+                Problem(
+                    'the relation\'s "{key}" {id!r} is not the id of a labels result of its annotation',
+                    key=key,
+                    id=result.get(key),
+                ),
                 result,
             )
         ends.append(spans[result[key]].id)
@@ -277,7 +279,7 @@ def _spans(
     task: _Task, result: Any, source: SourceText, options: ImportOptions, report: FormatReport
 ) -> list[Span]:
     if not isinstance(result, dict):
-        raise task.error("each result must be an object")
+        raise task.error(Problem("each result must be an object"))
     if result.get("type") != SPAN_RESULT:
         report.add(
             Issue.SKIPPED_ANNOTATION,
@@ -285,13 +287,12 @@ def _spans(
         )
         return []
     if not isinstance(result.get("value"), dict):
-        raise task.error('a "labels" result needs a "value"', result)
+        raise task.error(Problem('a "labels" result needs a "value"'), result)
     value = result["value"]
     start, end, labels = value.get("start"), value.get("end"), value.get("labels")
     if not (_whole(start) and _whole(end) and _labels(labels)):
         raise task.error(
-            'a "labels" result needs whole-number "start" and "end" and a list of "labels"',
-            result,
+            Problem('a "labels" result needs whole-number "start" and "end" and a list of "labels"'), result
         )
     expected = value.get("text") if isinstance(value.get("text"), str) else None
     resolved = source.resolve(
@@ -299,10 +300,15 @@ def _spans(
     )
     if resolved is None:
         raise task.error(
-            f"the span [{start}, {end}) does not cover {expected!r} in the task's text, counted "
-            "either in code points or in UTF-16 units"
+            Problem(
+                "the span [{start}, {end}) does not cover {text!r} in the task's text, counted either in "
+                "code points or in UTF-16 units",
+                start=start,
+                end=end,
+                text=expected,
+            )
             if expected is not None
-            else f"the span [{start}, {end}) is empty or lies outside the task's text",
+            else Problem("the span [{start}, {end}) is empty or lies outside the task's text", start=start, end=end),
             result,
         )
     stored_start, stored_end, unit = resolved
@@ -340,11 +346,15 @@ def _refuse_repeated_annotators(
     for annotation_set in sets:
         if annotation_set.annotator in seen:
             advice = (
-                "--annotator gives them one name: import without it to keep each annotator's set"
+                Problem("--annotator gives them one name: import without it to keep each annotator's set")
                 if options.annotator
-                else "keep one of them in Label Studio and export again"
+                else Problem("keep one of them in Label Studio and export again")
             )
             raise task.error(
-                f"two annotations of the task belong to {annotation_set.annotator!r}; {advice}"
+                Problem(
+                    "two annotations of the task belong to {annotator!r}; {advice}",
+                    annotator=annotation_set.annotator,
+                    advice=advice,
+                )
             )
         seen.add(annotation_set.annotator)

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
+from workbench.core.errors import Problem
+
 TagScheme = Literal["iob2", "bioes"]
 ReadScheme = Literal["iob1", "iob2", "bioes"]
 OUTSIDE = "O"
@@ -52,7 +54,7 @@ def parse_tag(tag: str) -> Tag:
         return OUTSIDE_TAG
     prefix, hyphen, label = tag.partition("-")
     if not hyphen or prefix not in PREFIXES or not label:
-        raise ValueError(f"{tag!r} is not a tag: expected O, or B-, I-, E- or S- and a label")
+        raise ValueError(Problem("{tag!r} is not a tag: expected O, or B-, I-, E- or S- and a label", tag=tag))
     return prefix, label
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice, repeat
 from typing import Any
 
-from workbench.core.errors import SchemaError
+from workbench.core.errors import Problem, SchemaError
 from workbench.core.import_checks import (
     annotation_set_problem,
     misplaced_attribute_warnings,
@@ -332,7 +332,7 @@ def check_annotation_set(
     fillers and attributes of the schema, references inside the set, no cycles of events)."""
     problem = annotation_set_problem(document.text, annotation_set, schema)
     if problem:
-        raise SchemaError(f"document {document.name!r}: {problem}")
+        raise SchemaError(Problem("document {name!r}: {problem}", name=document.name, problem=problem))
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:

@@ -13,7 +13,9 @@ or ``--label-map``: files whose format the import does not tell by itself (the w
 chooses it among the file types of File > Import files…), files of several formats, and a label
 the project's schema does not have (the window imports the schema's labels only). Any other file
 that cannot be read is said with its path and its place (line, byte, task) in the window's
-words, and the problem in the command line's. Any other error keeps its own message.
+words, and the problem too (``ui.problem_words``): "الملف، السطر 3: expected a JSON object"
+was half in English. Any other error keeps its own message, in the window's words when it is a
+``Problem`` (a span the schema refuses, met by the store).
 """
 
 from __future__ import annotations
@@ -35,11 +37,13 @@ from workbench.core.errors import (
     Unopenable,
     UnopenableProject,
     UnreadableText,
+    problem_of,
 )
 from workbench.formats.base import OutputError
 from workbench.formats.splits import EmptySplit
 from workbench.ui.format_titles import format_title
 from workbench.ui.i18n import isolated
+from workbench.ui.problem_words import problem_words
 
 
 def error_words(error: Exception) -> str:
@@ -81,8 +85,8 @@ def error_words(error: Exception) -> str:
         )
     if isinstance(error, InputError):
         words = QCoreApplication.translate("ErrorWords", "{place}: {problem}")
-        return words.format(place=_file_place(error), problem=error.problem)
-    return str(error)
+        return words.format(place=_file_place(error), problem=problem_words(error.problem))
+    return problem_words(problem_of(error))
 
 
 def _file_place(error: InputError) -> str:

@@ -9,13 +9,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from workbench.core.errors import SchemaError
+from workbench.core.errors import Problem, SchemaError
 from workbench.core.schema.dump import _schema_definition
 from workbench.core.schema.guide import Guidelines
 from workbench.core.schema.relations import DocumentField, RelationType
 
 EVENT_PREFIX = "EVENT:"
 """A role filler that starts with this names an event type rather than an entity label."""
+
+
+NO_SUCH_ROLE = "the event type {type!r} has no role {role!r}; its roles: {roles}"
+"""The problem of a role an event type does not have (an importer that reads roles its own way
+says it too)."""
 
 
 def event_filler(type_id: str) -> str:
@@ -98,8 +103,7 @@ class EventType:
             if role.id == role_id:
                 return role
         raise SchemaError(
-            f"the event type {self.id!r} has no role {role_id!r}; "
-            f"its roles: {_listing(role.id for role in self.roles)}"
+            Problem(NO_SUCH_ROLE, type=self.id, role=role_id, roles=_listing(role.id for role in self.roles))
         )
 
 
@@ -147,8 +151,10 @@ class Schema:
             return self._entities[label]
         except KeyError:
             raise SchemaError(
-                f"the schema {self.id!r} has no entity label {label!r}; "
-                f"its labels: {_listing(self._entities)}"
+                Problem(
+                    "the schema {schema!r} has no entity label {label!r}; its labels: {labels}",
+                    schema=self.id, label=label, labels=_listing(self._entities),
+                )
             ) from None
 
     def event(self, type_id: str) -> EventType:
@@ -156,8 +162,10 @@ class Schema:
             return self._events[type_id]
         except KeyError:
             raise SchemaError(
-                f"the schema {self.id!r} has no event type {type_id!r}; "
-                f"its event types: {_listing(self._events)}"
+                Problem(
+                    "the schema {schema!r} has no event type {type!r}; its event types: {types}",
+                    schema=self.id, type=type_id, types=_listing(self._events),
+                )
             ) from None
 
     def relation_type(self, type_id: str) -> RelationType:
@@ -165,8 +173,10 @@ class Schema:
             return self._relations[type_id]
         except KeyError:
             raise SchemaError(
-                f"the schema {self.id!r} has no relation type {type_id!r}; "
-                f"its relation types: {_listing(self._relations)}"
+                Problem(
+                    "the schema {schema!r} has no relation type {type!r}; its relation types: {types}",
+                    schema=self.id, type=type_id, types=_listing(self._relations),
+                )
             ) from None
 
     def document_field(self, field_id: str) -> DocumentField:
@@ -174,8 +184,10 @@ class Schema:
             return self._fields[field_id]
         except KeyError:
             raise SchemaError(
-                f"the schema {self.id!r} has no document-label field {field_id!r}; "
-                f"its fields: {_listing(self._fields)}"
+                Problem(
+                    "the schema {schema!r} has no document-label field {field!r}; its fields: {fields}",
+                    schema=self.id, field=field_id, fields=_listing(self._fields),
+                )
             ) from None
 
     def has_relation_type(self, type_id: str) -> bool:
@@ -215,20 +227,29 @@ class Schema:
             allowed = self.relation_type(owner).attributes
         else:
             raise SchemaError(
-                f"the schema {self.id!r} has no entity label or event type {owner!r}, "
-                "nor a relation type of that name"
+                Problem(
+                    "the schema {schema!r} has no entity label or event type {owner!r}, "
+                    "nor a relation type of that name",
+                    schema=self.id,
+                    owner=owner,
+                )
             )
         by_name = {attribute.name: attribute for attribute in allowed}
         for name, value in attributes.items():
             attribute = by_name.get(name)
             if attribute is None:
                 raise SchemaError(
-                    f"{owner!r} has no attribute {name!r}; its attributes: {_listing(by_name)}"
+                    Problem(
+                        "{owner!r} has no attribute {name!r}; its attributes: {attributes}",
+                        owner=owner, name=name, attributes=_listing(by_name),
+                    )
                 )
             if _attribute_value(value) not in attribute.values:
                 raise SchemaError(
-                    f"the attribute {name!r} of {owner!r} cannot be {value!r}; "
-                    f"allowed: {_listing(attribute.values)}"
+                    Problem(
+                        "the attribute {name!r} of {owner!r} cannot be {value!r}; allowed: {allowed}",
+                        name=name, owner=owner, value=value, allowed=_listing(attribute.values),
+                    )
                 )
 
     def check_filler(self, event_type: str, role: str, filler_label: str) -> None:
@@ -236,8 +257,10 @@ class Schema:
         allowed = self.event(event_type).role(role)
         if not allowed.allows(filler_label):
             raise SchemaError(
-                f"the role {role!r} of {event_type!r} cannot be filled by {filler_label!r}; "
-                f"allowed: {_listing(allowed.fillers)}"
+                Problem(
+                    "the role {role!r} of {type!r} cannot be filled by {filler!r}; allowed: {allowed}",
+                    role=role, type=event_type, filler=filler_label, allowed=_listing(allowed.fillers),
+                )
             )
 
     def to_json(self) -> str:
@@ -262,4 +285,5 @@ def _attribute_value(value: Any) -> Any:
 
 
 def _listing(names: Iterable[str]) -> str:
-    return ", ".join(names) or "none"
+    """The names one after the other, or the problem's word for none."""
+    return ", ".join(names) or Problem("none")

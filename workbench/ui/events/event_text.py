@@ -9,9 +9,9 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from workbench.core import event_checks
 from workbench.core.event_checks import EventProblem
 from workbench.core.schema import EVENT_PREFIX, Attribute, Schema
+from workbench.ui.problem_words import template_words
 
 Language = Literal["ar", "en"]
 
@@ -72,32 +72,10 @@ def layout_direction(language: Language) -> Qt.LayoutDirection:
 
 def problem_text(schema: Schema, problem: EventProblem, language: Language) -> str:
     """An ``event_checks`` problem in the interface language: in English the sentence the
-    command line prints (schema ids); in Arabic with the schema's Arabic names."""
+    command line prints (schema ids); in Arabic (``ui.problem_words``) with the schema's Arabic
+    names."""
     if language == "en":
         return str(problem)
-    templates = {
-        event_checks.UNKNOWN_TYPE: QCoreApplication.translate(
-            "EventProblem", "the schema has no event type {type}"
-        ),
-        event_checks.MISSING_TRIGGER: QCoreApplication.translate(
-            "EventProblem", "its trigger span is missing"
-        ),
-        event_checks.MISSING_REQUIRED: QCoreApplication.translate(
-            "EventProblem", "the required role {role} has no filler"
-        ),
-        event_checks.OVERFILLED: QCoreApplication.translate(
-            "EventProblem", "the role {role} takes one filler but has {count}"
-        ),
-        event_checks.UNKNOWN_ROLE: QCoreApplication.translate(
-            "EventProblem", "the type {type} has no role {role} any more"
-        ),
-        event_checks.MISSING_FILLER: QCoreApplication.translate(
-            "EventProblem", "the {role} argument refers to a missing span or event"
-        ),
-        event_checks.REFUSED_FILLER: QCoreApplication.translate(
-            "EventProblem", "the role {role} cannot be filled by {label} (allowed: {allowed})"
-        ),
-    }
     values = dict(problem.values)
     event_type = values["type"]
     if "role" in values:
@@ -108,4 +86,4 @@ def problem_text(schema: Schema, problem: EventProblem, language: Language) -> s
         allowed = [label_name(schema, label, language) for label in values["allowed"].split(", ")]
         values["allowed"] = "، ".join(allowed)
     values["type"] = label_name(schema, event_type, language)
-    return templates[problem.template].format(**values)
+    return template_words(problem.template, values)
