@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import subprocess
-import sys
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.core.tokens_reference import CHARACTER_SETS, run_fresh
 from workbench.core import normalize as normalize_module
 from workbench.core.normalize import NormalizedText, find_all, normalize, normalize_query
 
@@ -195,10 +194,8 @@ def test_camel_tools_arabic_diacritics_are_among_the_marks_removed() -> None:
 def test_normalizing_builds_no_camel_tools_character_sets() -> None:
     """Those sets cost the window 35 MB (every Unicode character, a set per category) and a
     second of the processor; the document list's filter keys are normalized as it opens."""
-    code = (
-        "import sys; from workbench.core.normalize import normalize_query; "
-        "assert normalize_query('مُحَمَّدٌ') == 'محمد'; "
-        "print('camel_tools.utils.charsets' in sys.modules)"
+    printed, loaded = run_fresh(
+        "from workbench.core.normalize import normalize_query\nprint(normalize_query('مُحَمَّدٌ'))"
     )
-    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert ran.stdout.strip() == "False"
+    assert printed == ["محمد"]
+    assert CHARACTER_SETS not in loaded

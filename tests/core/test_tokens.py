@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -15,10 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.core.tokens_reference import (
+    CHARACTER_SETS,
     CORPUS_FILES,
     camel_tools_tokens,
     corpus_sentences,
     documents,
+    run_fresh,
     seed_articles,
 )
 from workbench.core import emoji_chunks, token_characters
@@ -172,15 +172,12 @@ def test_every_emoji_of_the_table_is_cut_as_camel_tools_cuts_it() -> None:
 def test_chunks_with_emoji_sequences_are_cut_without_camel_tools_character_sets() -> None:
     """camel-tools builds sets of every Unicode character as it is imported: 35 MB of the
     window's memory and a second of the processor, for a rare chunk."""
-    code = (
-        "import sys; from workbench.core.tokens import tokenize; "
-        "print([t.text for t in tokenize('أحب\u2764\ufe0f بلدي 🇮🇶، 👍🏽!')]); "
-        "print('camel_tools.utils.charsets' in sys.modules)"
+    printed, loaded = run_fresh(
+        "from workbench.core.tokens import tokenize\n"
+        "print([t.text for t in tokenize('أحب\u2764\ufe0f بلدي 🇮🇶، 👍🏽!')])"
     )
-    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert ran.stdout.splitlines() == [
-        str(["أحب", "\u2764\ufe0f", "بلدي", "🇮🇶", "،", "👍🏽", "!"]), "False",
-    ]
+    assert printed == [str(["أحب", "\u2764\ufe0f", "بلدي", "🇮🇶", "،", "👍🏽", "!"])]
+    assert CHARACTER_SETS not in loaded
 
 
 def test_another_camel_tools_release_cuts_those_chunks_itself(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,13 +377,11 @@ def test_the_recorded_characters_are_those_camel_tools_cuts() -> None:
 
 
 def test_plain_text_is_tokenized_without_building_camel_tools_character_sets() -> None:
-    code = (
-        "import sys; from workbench.core.tokens import tokenize; "
-        "assert [t.text for t in tokenize('قال: (نعم)')] == ['قال', ':', '(', 'نعم', ')']; "
-        "print(sorted(m for m in sys.modules if m.startswith('camel_tools.')))"
+    printed, loaded = run_fresh(
+        "from workbench.core.tokens import tokenize\nprint([t.text for t in tokenize('قال: (نعم)')])"
     )
-    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert ran.stdout.strip() == "[]"
+    assert printed == [str(["قال", ":", "(", "نعم", ")"])]
+    assert [name for name in loaded if name.startswith("camel_tools.")] == []
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,7 +3,10 @@ offsets, and real Arabic text from the shared corpora and the seed articles."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from itertools import cycle
 from pathlib import Path
@@ -23,6 +26,18 @@ CORPUS_FILES = [
 ]
 _SPACE_BEFORE_CLOSER = re.compile(r" ([،؛؟.,:!)\]}»])")
 _SPACE_AFTER_OPENER = re.compile(r"([(\[{«]) ")
+
+CHARACTER_SETS = "camel_tools.utils.charsets"
+"""camel-tools' module that builds sets of every Unicode character as it is imported (35 MB, up
+to a second), which neither the tokenizer nor the search's folding needs."""
+
+
+def run_fresh(code: str) -> tuple[list[str], set[str]]:
+    """The lines ``code`` prints in a fresh interpreter, and the modules it holds by its end."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    *printed, modules = ran.stdout.splitlines()
+    return printed, set(json.loads(modules))
 
 
 def camel_tools_tokens(text: str) -> list[Token]:
