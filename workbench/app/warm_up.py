@@ -12,7 +12,7 @@ from workbench.store import connection
 def warm_up() -> None:
     """Load, while the annotator starts reading, what the window's thread would otherwise wait
     for: sqlite-utils (0.35 s), through which the first label is written, and what snaps a
-    selection in a chunk with an emoji sequence to words (``core.emoji_chunks``, 30 ms). Both are
+    selection in a chunk with an emoji sequence to words (``core.emoji_chunks``, 40 ms). Both are
     imports (CPU under the GIL), so one thread loads them in turn.
 
     Then the lines of source ``linecache`` holds are dropped: PySide's import hook reads the
