@@ -32,7 +32,7 @@ from workbench.core.nested_data import size_problem
 from workbench.core.relation_checks import document_labels_problem, relations_problem
 from workbench.core.schema import Schema
 from workbench.core.schema.label_attributes import misplaced_attributes
-from workbench.core.schema.model import _listing
+from workbench.core.schema.model import listing
 
 _REMEMBERED = 64
 """How many sets that passed are remembered: the store reads a few documents from a reader
@@ -155,7 +155,7 @@ def _span_problem(span: Span, text: str, schema: Schema) -> str | None:
             **where,
             length=len(text),
         )
-    return _attributes_problem(Problem("span {id}", id=span.id), span.label, span.attributes, schema)
+    return _attributes_problem("span", span.id, span.label, span.attributes, schema)
 
 
 def _event_problem(
@@ -181,27 +181,32 @@ def _event_problem(
                 id=event.id,
                 type=event.type,
                 role=argument.role,
-                roles=_listing(roles),
+                roles=listing(roles),
             )
         problem = argument_problem(argument, event_type, spans, events)
         if problem:
             return Problem("event {id}: {problem}", id=event.id, problem=problem)
-    return _attributes_problem(Problem("event {id}", id=event.id), event.type, event.attributes, schema)
+    return _attributes_problem("event", event.id, event.type, event.attributes, schema)
+
+
+_ITEMS = {"span": "span {id}", "event": "event {id}"}
 
 
 def _attributes_problem(
-    what: Problem, owner: str, attributes: Mapping[str, Any], schema: Schema
+    kind: str, item_id: str, owner: str, attributes: Mapping[str, Any], schema: Schema
 ) -> Problem | None:
+    """What is wrong with the attributes of the span or event (``kind``) ``item_id`` of the label
+    or type ``owner``; its name is made only then (most spans pass: a check of every span)."""
     if not attributes and (schema.has_entity(owner) or schema.has_event(owner)):
         return None  # what most spans are: nothing else to check, and two lookups, not a walk
     too_big = size_problem(attributes, max_nodes=None)
     if too_big:
-        return Problem("{what}: the attributes are {size}", what=what, size=too_big)
+        return Problem("{what}: the attributes are {size}", what=Problem(_ITEMS[kind], id=item_id), size=too_big)
     misplaced = misplaced_attributes(schema, owner, attributes)
     try:
         schema.check_attributes(owner, {k: v for k, v in attributes.items() if k not in misplaced})
     except SchemaError as error:
-        return Problem("{what}: {problem}", what=what, problem=problem_of(error))
+        return Problem("{what}: {problem}", what=Problem(_ITEMS[kind], id=item_id), problem=problem_of(error))
     return None
 
 

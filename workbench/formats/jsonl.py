@@ -70,6 +70,9 @@ from workbench.formats.report import FormatReport, Issue
 PLAIN_SPANS = True
 """``write`` writes the records of plain spans from their columns (``formats``)."""
 _SHA256_DIFFERS = '"sha256" does not match the text'
+_THE_RECORD = Problem("the record")
+_THE_DOCUMENT = Problem("the document")
+"""What a field belongs to, made once: a line reads several of each."""
 
 
 class _Line:
@@ -93,7 +96,7 @@ class _Line:
         return value
 
     def optional(self, record: dict[str, Any], key: str, kind: type, default: Any) -> Any:
-        return self.field(record, key, kind, Problem("the record")) if key in record else default
+        return self.field(record, key, kind, _THE_RECORD) if key in record else default
 
 
 _JSON_TYPES = {
@@ -164,7 +167,7 @@ def _document(
     labels: dict[str, str],
 ) -> ImportedDocument:
     """One line's document; ``labels`` keeps the schema label of each label already read."""
-    text = line.field(record, "text", str, Problem("the document"))
+    text = line.field(record, "text", str, _THE_DOCUMENT)
     if not text:
         raise line.error(Problem("the document's text is empty"))
     sha256 = line.optional(record, "sha256", str, None)

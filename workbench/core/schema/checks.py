@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, NoReturn, TypeVar
 
-from workbench.core.schema.model import _listing
+from workbench.core.schema.model import listing
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _MAX_DEPTH = 32
@@ -102,7 +102,7 @@ def _check_keys(
             _fail(
                 (*path, key),
                 f"unknown key {key!r}{_suggestion(key, allowed)}; allowed: "
-                f"{_listing(sorted(allowed))}",
+                f"{listing(sorted(allowed))}",
             )
     for key in sorted(required):
         if key not in raw:

@@ -103,7 +103,7 @@ class EventType:
             if role.id == role_id:
                 return role
         raise SchemaError(
-            Problem(NO_SUCH_ROLE, type=self.id, role=role_id, roles=_listing(role.id for role in self.roles))
+            Problem(NO_SUCH_ROLE, type=self.id, role=role_id, roles=listing(role.id for role in self.roles))
         )
 
 
@@ -153,7 +153,7 @@ class Schema:
             raise SchemaError(
                 Problem(
                     "the schema {schema!r} has no entity label {label!r}; its labels: {labels}",
-                    schema=self.id, label=label, labels=_listing(self._entities),
+                    schema=self.id, label=label, labels=listing(self._entities),
                 )
             ) from None
 
@@ -164,7 +164,7 @@ class Schema:
             raise SchemaError(
                 Problem(
                     "the schema {schema!r} has no event type {type!r}; its event types: {types}",
-                    schema=self.id, type=type_id, types=_listing(self._events),
+                    schema=self.id, type=type_id, types=listing(self._events),
                 )
             ) from None
 
@@ -175,7 +175,7 @@ class Schema:
             raise SchemaError(
                 Problem(
                     "the schema {schema!r} has no relation type {type!r}; its relation types: {types}",
-                    schema=self.id, type=type_id, types=_listing(self._relations),
+                    schema=self.id, type=type_id, types=listing(self._relations),
                 )
             ) from None
 
@@ -186,7 +186,7 @@ class Schema:
             raise SchemaError(
                 Problem(
                     "the schema {schema!r} has no document-label field {field!r}; its fields: {fields}",
-                    schema=self.id, field=field_id, fields=_listing(self._fields),
+                    schema=self.id, field=field_id, fields=listing(self._fields),
                 )
             ) from None
 
@@ -241,14 +241,14 @@ class Schema:
                 raise SchemaError(
                     Problem(
                         "{owner!r} has no attribute {name!r}; its attributes: {attributes}",
-                        owner=owner, name=name, attributes=_listing(by_name),
+                        owner=owner, name=name, attributes=listing(by_name),
                     )
                 )
             if _attribute_value(value) not in attribute.values:
                 raise SchemaError(
                     Problem(
                         "the attribute {name!r} of {owner!r} cannot be {value!r}; allowed: {allowed}",
-                        name=name, owner=owner, value=value, allowed=_listing(attribute.values),
+                        name=name, owner=owner, value=value, allowed=listing(attribute.values),
                     )
                 )
 
@@ -259,7 +259,7 @@ class Schema:
             raise SchemaError(
                 Problem(
                     "the role {role!r} of {type!r} cannot be filled by {filler!r}; allowed: {allowed}",
-                    role=role, type=event_type, filler=filler_label, allowed=_listing(allowed.fillers),
+                    role=role, type=event_type, filler=filler_label, allowed=listing(allowed.fillers),
                 )
             )
 
@@ -284,6 +284,6 @@ def _attribute_value(value: Any) -> Any:
     return "True" if value is True else value
 
 
-def _listing(names: Iterable[str]) -> str:
+def listing(names: Iterable[str]) -> str:
     """The names one after the other, or the problem's word for none."""
     return ", ".join(names) or Problem("none")

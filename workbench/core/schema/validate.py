@@ -40,7 +40,7 @@ from workbench.core.schema.model import (
     EventType,
     Role,
     Schema,
-    _listing,
+    listing,
 )
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -338,7 +338,7 @@ def _default(raw: dict[str, Any], path: _PathSteps, values: tuple[str, ...]) -> 
         return None
     default = _value_key(raw["default"], (*path, "default"))
     if default not in values:
-        _fail((*path, "default"), f"{default!r} is not one of the values {_listing(values)}")
+        _fail((*path, "default"), f"{default!r} is not one of the values {listing(values)}")
     return default
 
 
@@ -381,7 +381,7 @@ def _check_names_values(names: dict[str, Any], path: _PathSteps, values: tuple[s
         if value not in values:
             _fail(
                 (*path, value),
-                f"{value!r} is not one of the values {_listing(values)}"
+                f"{value!r} is not one of the values {listing(values)}"
                 f"{_suggestion(value, values)}",
             )
 
