@@ -3,13 +3,15 @@ all of one import or nothing of it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
-from workbench.app.importing import import_paths
+from workbench.app.importing import ImportSummary, import_paths
 from workbench.core.errors import Cancelled, WorkbenchError
+from workbench.core.model import ImportedDocument
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
 
@@ -61,3 +63,22 @@ def test_a_cancelled_import_leaves_nothing(project: Project, tmp_path: Path) -> 
     with pytest.raises(Cancelled):
         import_paths(project, paths, format_name="conll", cancelled=cancel_at_the_second)
     assert (len(calls), project.document_count()) == (2, 0)  # the first file was read, then taken back
+
+
+def test_the_cyclic_collector_is_paused_while_adding_and_back_on_after(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import makes rows in bulk and no cycles; the collections it started were 3-5 % of an
+    import of 10,000 documents (issue 16), as in an export."""
+    enabled: list[bool] = []
+    add_documents = project.add_documents
+
+    def adding(documents: Iterable[ImportedDocument]) -> ImportSummary:
+        enabled.append(gc.isenabled())
+        return add_documents(documents)
+
+    monkeypatch.setattr(project, "add_documents", adding)
+    assert gc.isenabled()
+    summary = import_paths(project, [conll_file(tmp_path, "قال O\nفي O\nبيروت B-GPE\n")])
+    assert (summary.documents_added, enabled) == (1, [False])
+    assert gc.isenabled()
