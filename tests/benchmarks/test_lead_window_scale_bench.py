@@ -16,12 +16,15 @@ window are each opened twice: the first open in a process also makes Qt's Python
 glyph caches. The project's schema is read before the steps, as the lead's main window, from which
 the windows open on its project, has read it (the first adjudication window counted it, 6-9 ms,
 until 2026-12-06). As in the program, the start-up warm-up
-(``workbench.ui.app.start_warm_up``: sqlite-utils, through which the first write goes, and what
-cuts emoji sequences into tokens) runs on its own thread; the steps begin once it is done, as a lead's first click comes
-after it (without it, the first tick of a cell spent 40-60 ms importing sqlite-utils). The
-dialogs' parent stands for the lead's main window, which has drawn Latin and Arabic text before
-any dialog can open: a label of both (with an empty widget, the first dialog also loaded Qt's
-fonts, 4-5 ms, and read 18.8-19.9 ms where it reads 14-16 ms now). The steps
+(``workbench.ui.app.start_warm_up``: sqlite-utils, through which the first write goes, and
+what cuts emoji sequences into tokens) runs on its own thread; the steps begin once it is done,
+as a lead's first click comes after it (without it, the first tick of a cell spent 40-60 ms
+importing sqlite-utils). The dialogs' parent stands for the lead's main window, which has drawn
+Latin and Arabic text before any dialog can open: a label of both (with an empty widget, the
+first dialog also loaded Qt's fonts, 4-5 ms, and read 18.8-19.9 ms where it reads 14-16 ms
+now), holding the annotation view the main window shows its document in (without it, the first
+adjudication window, which shows its texts in that view, also made its Python enums: 17-24 ms
+to its first paint, 14 ms with it). The steps
 write to the project (an annotator ``bench`` is given documents), so a project built before is
 changed by a run.
 
@@ -144,6 +147,7 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
 
     from workbench.app.project import Project
     from workbench.core.model import GOLD
+    from workbench.ui.annotate.text_view import AnnotatedTextView
     from workbench.ui.app import application, start_warm_up
     from workbench.ui.lead.adjudication_layout import select_row
     from workbench.ui.lead.adjudication_view import open_adjudication
@@ -159,7 +163,9 @@ def measure_lead_windows(project_path: Path) -> dict[str, object]:
     project.schema  # noqa: B018 (read, as the lead's main window has read it)
     parent = QLabel("Tawsim — توسيم: في الثالث من فبراير من العام 2022")
     parent.resize(1200, 800)  # the lead's main window, which has drawn Latin and Arabic text (and
-    parent.show()  # so loaded Qt's fonts, about 5 ms once a process) before any dialog opens
+    view = AnnotatedTextView(parent)  # so loaded Qt's fonts, about 5 ms once a process) in the
+    view.set_document(parent.text())  # annotation view before any dialog opens
+    parent.show()
     QApplication.processEvents()
     warming.join()
     steps: list[tuple[str, float, float]] = []
