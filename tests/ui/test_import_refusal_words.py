@@ -191,7 +191,7 @@ def test_any_other_unreadable_file_is_said_with_its_place_in_arabic(
     jsonl = write(tmp_path / "أخبار.jsonl", '{"text": "نص", "spans": []}\n{"text": "نص", "spans": [}\n')
     task = write(tmp_path / "ls.json", json.dumps([{"id": 7, "data": {"text": "نص"}, "annotations": 3}]))
     places = {
-        jsonl: ("السطر 2", Place(line=2), "ليس JSON سليمًا (Expecting value)"),
+        jsonl: ("السطر 2", Place(line=2), f"ليس JSON سليمًا ({isolated('Expecting value')})"),
         task: ("المهمة 1 (المعرّف 7)", Place(task=1, task_id=7), 'لا بد أن يكون \u2066"annotations"\u2069 قائمة'),
     }
     for path, (words, place, problem) in places.items():

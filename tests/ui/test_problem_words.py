@@ -138,7 +138,21 @@ def test_a_problem_is_said_in_arabic_with_its_values_as_they_are_in_the_file(ara
         text="محمد",
         found="زار\nم",
     )
-    assert problem_words(span) == "المقطع T1 \u2066[0, 5)\u2069 نصه «محمد»، لكن النص في ذلك الموضع «زار\\nم»"
+    found = isolated("زار\\nم")  # the line break escaped, as the English quotes it
+    assert problem_words(span) == (
+        f"المقطع {isolated('T1')} \u2066[0, 5)\u2069 نصه «{isolated('محمد')}»، لكن النص في ذلك الموضع «{found}»"
+    )
+
+
+
+def test_a_value_keeps_its_own_direction_unless_the_translation_gives_it_one(arabic: None) -> None:
+    """A Latin id in an Arabic sentence read "-01a24cf4-7482-7f5f" where the line wrapped
+    (looked at in the window's error box); a value the translation already keeps left to right
+    ("⁦\"{key}\"⁩") is not isolated twice."""
+    repeated = Problem("the span id {id!r} is used twice", id="01a24cf4-7482-7f5f")
+    assert problem_words(repeated) == f"معرّف المقطع «{isolated('01a24cf4-7482-7f5f')}» مستعمل مرتين"
+    listed = Problem('"{key}" must be a list', key="annotations")
+    assert problem_words(listed) == 'لا بد أن يكون \u2066"annotations"\u2069 قائمة'
 
 
 def test_a_problem_within_a_problem_is_said_in_arabic_too(arabic: None) -> None:
@@ -149,7 +163,9 @@ def test_a_problem_within_a_problem_is_said_in_arabic_too(arabic: None) -> None:
         attributes=Problem("none"),
     )
     problem = Problem("{what}: {problem}", what=Problem("span {id}", id="s1"), problem=attribute)
-    assert problem_words(problem) == "في المقطع s1: ليس لـ«PER» خاصية «x»؛ خصائصه: لا شيء"
+    assert problem_words(problem) == (
+        f"في المقطع {isolated('s1')}: ليس لـ«{isolated('PER')}» خاصية «{isolated('x')}»؛ خصائصه: لا شيء"
+    )
 
 
 def test_a_path_within_a_problem_is_kept_left_to_right(arabic: None) -> None:
@@ -166,10 +182,10 @@ def test_the_english_window_says_the_command_lines_words() -> None:
 def test_an_error_whose_message_is_a_problem_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
     blank = Problem("the annotator's name is blank")
     refused = SchemaError(Problem("document {name!r}: {problem}", name="خبر", problem=blank))
-    assert error_words(refused) == "الوثيقة «خبر»: اسم المُوسِّم فارغ"
+    assert error_words(refused) == f"الوثيقة «{isolated('خبر')}»: اسم المُوسِّم فارغ"
     unreadable = InputError(tmp_path / "a.jsonl", Problem("not valid JSON ({message})", message="Expecting value"))
     path = isolated(str(tmp_path / "a.jsonl"))
-    assert error_words(unreadable) == f"تعذّرت قراءة {path}: ليس JSON سليمًا (Expecting value)"
+    assert error_words(unreadable) == f"تعذّرت قراءة {path}: ليس JSON سليمًا ({isolated('Expecting value')})"
     placed = InputError(tmp_path / "a.jsonl", blank, where=Place(line=3))
     assert error_words(placed).endswith("، السطر 3: اسم المُوسِّم فارغ")
 
@@ -270,8 +286,8 @@ def test_a_span_whose_offsets_do_not_give_its_text_is_refused_in_arabic(
     span = {"id": "s1", "start": 4, "end": 8, "label": "PER", "text": "بغداد", "annotator": "ليلى"}
     path = write(tmp_path / "أخبار.jsonl", json.dumps({"text": "زار محمد بغداد", "spans": [span]}, ensure_ascii=False))
     assert arabic_refusal(path, project, "s1") == (
-        f"تعذّرت قراءة {isolated(str(path))}، السطر 1: مجموعة المُوسِّم «ليلى»: المقطع s1 \u2066[4, 8)\u2069 نصه "
-        "«بغداد»، لكن النص في ذلك الموضع «محمد»"
+        f"تعذّرت قراءة {isolated(str(path))}، السطر 1: مجموعة المُوسِّم «{isolated('ليلى')}»: المقطع "
+        f"{isolated('s1')} \u2066[4, 8)\u2069 نصه «{isolated('بغداد')}»، لكن النص في ذلك الموضع «{isolated('محمد')}»"
     )
 
 
@@ -280,8 +296,8 @@ def test_a_conll_line_with_no_tag_of_the_schemes_is_refused_in_arabic(
 ) -> None:
     path = write(tmp_path / "أخبار.conll", "زار O\nمحمد X-PER\n")
     assert arabic_refusal(path, project).endswith(
-        "السطر 2: القيمة «X-PER» ليست وسمًا: المتوقع \u2066O\u2069، أو \u2066B-\u2069 أو \u2066I-\u2069 أو "
-        "\u2066E-\u2069 أو \u2066S-\u2069 يليها وسم"
+        f"السطر 2: القيمة «{isolated('X-PER')}» ليست وسمًا: المتوقع \u2066O\u2069، أو \u2066B-\u2069 أو "
+        "\u2066I-\u2069 أو \u2066E-\u2069 أو \u2066S-\u2069 يليها وسم"
     )
 
 
@@ -297,7 +313,7 @@ def test_a_brat_line_whose_offsets_give_another_text_is_refused_in_arabic(
     ann = brat_document(tmp_path, "T1\tPER 4 8\tمحمد\nT2\tLOC 0 3\tبغداد\n")
     words = arabic_refusal(ann, project)
     assert words.startswith(f"تعذّرت قراءة {isolated(str(ann))}، السطر 2: النص عند المواضع \u20660 3\u2069 في ")
-    assert isolated("خبر.txt") in words and "هو «زار» لا «بغداد»" in words
+    assert isolated("خبر.txt") in words and f"هو «{isolated('زار')}» لا «{isolated('بغداد')}»" in words
 
 
 def test_a_label_studio_result_without_whole_offsets_is_refused_in_arabic(
@@ -320,4 +336,4 @@ def test_an_attribute_the_schema_lacks_is_refused_in_arabic_with_the_schemas_wor
     error = refused([ann], project)
     assert str(error).endswith("line 2: 'PER' has no attribute 'Negation'; its attributes: none")
     place = f"تعذّرت قراءة {isolated(str(ann))}، السطر 2"
-    assert error_words(error) == f"{place}: ليس لـ«PER» خاصية «Negation»؛ خصائصه: لا شيء"
+    assert error_words(error) == f"{place}: ليس لـ«{isolated('PER')}» خاصية «{isolated('Negation')}»؛ خصائصه: لا شيء"

@@ -148,6 +148,7 @@ def value_name(names_ar: dict[str, str], names_en: dict[str, str], value: str) -
     return names.get(value, value)
 
 
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 

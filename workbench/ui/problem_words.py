@@ -16,6 +16,7 @@ fails for a template that has none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
@@ -23,7 +24,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from workbench.core.errors import Problem
-from workbench.ui.i18n import Language, current_language, isolated
+from workbench.ui.i18n import (
+    LEFT_TO_RIGHT_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    Language,
+    current_language,
+    isolated,
+)
 
 CONTEXT = "ImportProblem"
 
@@ -39,24 +46,54 @@ def problem_words(problem: str) -> str:
 def template_words(template: str, values: Mapping[str, Any]) -> str:
     """A problem's ``template`` in the window's language with its ``values`` put back, for a
     window that names some of them its own way (an event's roles by the schema's names)."""
-    words = {name: _value_words(value) for name, value in values.items()}
-    return QCoreApplication.translate(CONTEXT, template).format(**words)
+    translation = QCoreApplication.translate(CONTEXT, template)
+    kept_left_to_right = _left_to_right_placeholders(translation)
+    words = {name: _value_words(value, name not in kept_left_to_right) for name, value in values.items()}
+    return translation.format(**words)
 
 
-def _value_words(value: Any) -> Any:
+_LEFT_TO_RIGHT_RUN = re.compile(
+    f"{LEFT_TO_RIGHT_ISOLATE}([^{POP_DIRECTIONAL_ISOLATE}]*){POP_DIRECTIONAL_ISOLATE}"
+)
+_PLACEHOLDER_NAME = re.compile(r"\{(\w+)")
+
+
+def _left_to_right_placeholders(translation: str) -> set[str]:
+    """The placeholders a translation puts in a left-to-right isolate of its own ("⁦[{start},
+    {end})⁩"): their values need none of their own."""
+    runs = _LEFT_TO_RIGHT_RUN.findall(translation)
+    return {name for run in runs for name in _PLACEHOLDER_NAME.findall(run)}
+
+
+def _value_words(value: Any, own_direction: bool) -> Any:
     if isinstance(value, Problem):
         return template_words(value.template, value.values)
     if isinstance(value, PurePath):
         return isolated(str(value))
     if isinstance(value, str):
-        return _Quoted(value)
+        return _Quoted(value, own_direction)
     return value
 
 
 class _Quoted(str):
     """A text of the file: as it is where the template has ``{text}``, between «» where the
     English quotes it (``{text!r}``), with the escapes of Python's quotes (a line break reads
-    ``\\n``)."""
+    ``\\n``); either way in its own direction (``isolated``) unless the translation gives it one,
+    so that an id such as ``01a24cf4-7482-7f5f`` keeps its order in an Arabic sentence, wrapped or
+    not."""
+
+    own_direction: bool
+
+    def __new__(cls, text: str, own_direction: bool) -> _Quoted:
+        quoted = super().__new__(cls, text)
+        quoted.own_direction = own_direction
+        return quoted
+
+    def __format__(self, spec: str) -> str:
+        return self._directed(format(str(self), spec))
 
     def __repr__(self) -> str:
-        return f"«{repr(str(self))[1:-1]}»"
+        return f"«{self._directed(repr(str(self))[1:-1])}»"
+
+    def _directed(self, text: str) -> str:
+        return isolated(text) if self.own_direction else text
