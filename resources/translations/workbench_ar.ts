@@ -1071,52 +1071,68 @@
 <context>
     <name>FormatIssue</name>
     <message>
-        <source>illegal I- (or E-) tags read as the start of a span (the IOB2 repair)</source>
-        <translation>وسوم I- (أو E-) غير صالحة قُرئت بدايةً لمقطع (إصلاح IOB2)</translation>
+        <source>{count} illegal I- (or E-) tags read as the start of a span (the IOB2 repair)</source>
+        <translation>وسوم ⁦I-⁩ (أو ⁦E-⁩) غير صالحة قُرئت بدايةً لمقطع (إصلاح ⁦IOB2⁩): {count}</translation>
     </message>
     <message>
-        <source>spans widened to whole tokens</source>
-        <translation>مقاطع وُسِّعت إلى كلمات كاملة</translation>
+        <source>{count} files read as IOB1 (a span starts with I-; B- only between two spans of a label)</source>
+        <translation>ملفات قُرئت بصيغة ⁦IOB1⁩ (يبدأ المقطع بـ⁦I-⁩، ولا يأتي ⁦B-⁩ إلا بين مقطعين من وسم واحد): {count}</translation>
     </message>
     <message>
-        <source>spans covering no token, left out of the tags</source>
-        <translation>مقاطع لا تغطي أي كلمة، تُركت خارج الوسوم</translation>
+        <source>{count} BIOES spans not closed by E- or S-, read as ending at their last tag</source>
+        <translation>مقاطع ⁦BIOES⁩ لم تُغلق بـ⁦E-⁩ أو ⁦S-⁩، قُرئت منتهيةً عند آخر وسم لها: {count}</translation>
     </message>
     <message>
-        <source>events left out because their trigger or a filler covers no token</source>
-        <translation>أحداث تُركت لأن محفّزها أو أحد مُعبِّئيها لا يغطي أي كلمة</translation>
+        <source>{count} CoNLL columns not read as tags (see --tag-columns)</source>
+        <translation>أعمدة ⁦CoNLL⁩ لم تُقرأ وسومًا (انظر ⁦--tag-columns⁩): {count}</translation>
     </message>
     <message>
-        <source>spans identical to another after widening, written once</source>
-        <translation>مقاطع تطابقت مع غيرها بعد التوسيع، كُتبت مرة واحدة</translation>
+        <source>{count} spans widened to whole tokens</source>
+        <translation>مقاطع وُسِّعت إلى كلمات كاملة: {count}</translation>
     </message>
     <message>
-        <source>nested spans left out (only the outermost layer is written)</source>
-        <translation>مقاطع متداخلة تُركت (تُكتب الطبقة الخارجية فقط)</translation>
+        <source>{count} spans covering no token, left out of the tags</source>
+        <translation>مقاطع لا تغطي أي كلمة، تُركت خارج الوسوم: {count}</translation>
     </message>
     <message>
-        <source>documents without an annotation set, left out</source>
-        <translation>وثائق بلا مجموعة توسيم، تُركت</translation>
+        <source>{count} events left out because their trigger or a filler covers no token</source>
+        <translation>أحداث تُركت لأن محفّزها أو أحد مُعبِّئيها لا يغطي أي كلمة: {count}</translation>
     </message>
     <message>
-        <source>annotations of a kind the workbench does not hold, skipped</source>
-        <translation>توسيمات من نوع لا تحفظه منصة العمل، تُخطّيت</translation>
+        <source>{count} relations left out because an end is no entity mention covering a token</source>
+        <translation>علاقات تُركت لأن أحد طرفيها ليس ذكرًا لكيان يغطي كلمة: {count}</translation>
     </message>
     <message>
-        <source>cancelled (skipped) annotations, not imported</source>
-        <translation>توسيمات ملغاة (متخطّاة)، لم تُستورد</translation>
+        <source>{count} spans identical to another after widening, written once</source>
+        <translation>مقاطع تطابقت مع غيرها بعد التوسيع، كُتبت مرة واحدة: {count}</translation>
     </message>
     <message>
-        <source>spans whose offsets were moved to the stored text (UTF-16 units, CRLF)</source>
-        <translation>مقاطع نُقلت مواضعها إلى النص المخزَّن (وحدات UTF-16، CRLF)</translation>
+        <source>{count} nested spans left out (only the outermost layer is written)</source>
+        <translation>مقاطع متداخلة تُركت (تُكتب الطبقة الخارجية فقط): {count}</translation>
     </message>
     <message>
-        <source>spans in pieces read as one (only whitespace between the pieces)</source>
-        <translation>مقاطع مجزّأة قُرئت مقطعًا واحدًا (لا شيء بين الأجزاء سوى مسافات)</translation>
+        <source>{count} documents without an annotation set, left out</source>
+        <translation>وثائق بلا مجموعة توسيم، تُركت: {count}</translation>
     </message>
     <message>
-        <source>notes whose line breaks became spaces</source>
-        <translation>ملاحظات صارت فواصل أسطرها مسافات</translation>
+        <source>{count} annotations of a kind the workbench does not hold, skipped</source>
+        <translation>توسيمات من نوع لا تحفظه منصة العمل، تُخطّيت: {count}</translation>
+    </message>
+    <message>
+        <source>{count} cancelled (skipped) annotations, not imported</source>
+        <translation>توسيمات ملغاة (متخطّاة)، لم تُستورد: {count}</translation>
+    </message>
+    <message>
+        <source>{count} spans whose offsets were moved to the stored text (UTF-16 units, CRLF)</source>
+        <translation>مقاطع نُقلت مواضعها إلى النص المخزَّن (وحدات ⁦UTF-16⁩، ⁦CRLF⁩): {count}</translation>
+    </message>
+    <message>
+        <source>{count} spans in pieces read as one (only whitespace between the pieces)</source>
+        <translation>مقاطع مجزّأة قُرئت مقطعًا واحدًا (لا شيء بين الأجزاء سوى مسافات): {count}</translation>
+    </message>
+    <message>
+        <source>{count} notes whose line breaks became spaces</source>
+        <translation>ملاحظات صارت فواصل أسطرها مسافات: {count}</translation>
     </message>
 </context>
 <context>

@@ -213,7 +213,7 @@ def test_conll_import_with_a_label_map_and_export_with_options(
     label_map.write_text("PERS\tPER\n", encoding="utf-8")
     code, out, err = run(capsys, "import", project, source, "--annotator", "gold", "--label-map", label_map)
     assert code == 0 and "2 spans" in out
-    assert "1 illegal I- (or E-) tags read as the start of a span" in err
+    assert "warning: 1 illegal I- (or E-) tag read as the start of a span" in err
     out_file = tmp_path / "out.conll"
     code, _, _ = run(capsys, "export", project, out_file, "--format", "conll", "--scheme", "bioes")
     assert code == 0

@@ -29,6 +29,9 @@ SCREENSHOTS = Path("/tmp/fm")
 CONLL_WITH_A_BAD_TAG = "زار B-PER\nمحمد I-PER\nبغداد I-GPE\n.\tO\n"
 """I-GPE after I-PER: the IOB2 repair reads it as a start, and the import says so."""
 
+CONLL_IN_IOB1 = "زار O\nمحمد I-PER\nفي O\nبغداد I-GPE\n"
+"""Spans that start with I- and no B-: read as IOB1, which the import says."""
+
 
 @pytest.fixture
 def windows(qapp: QApplication, tmp_path: Path) -> Iterator[ProjectWindows]:
@@ -163,11 +166,24 @@ def test_import_files_runs_in_the_background_and_shows_the_warnings(
         pass
     assert window.documents.rowCount() == before + 1
     box = present(window.file_menu.warnings_box)
-    assert "illegal I- (or E-) tags" in box.informativeText()
+    assert "• 1 illegal I- (or E-) tag read as the start of a span" in box.informativeText()
     assert "1 new document" in box.text()
     box.grab().save(str(SCREENSHOTS / "import-warnings-en.png"))
     box.close()
 
+
+
+def test_an_iob1_file_imported_is_said_to_be_read_as_iob1(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """The window had no words for four kinds of repair (this one among them): once the file was
+    in, its warnings raised KeyError and were never shown."""
+    conll = tmp_path / "news.conll"
+    conll.write_text(CONLL_IN_IOB1, encoding="utf-8")
+    task = window.file_menu.start_import([conll], "conll")
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    box = present(window.file_menu.warnings_box)
+    assert "• 1 file read as IOB1" in box.informativeText()
+    box.close()
 
 def drop(window: MainWindow, paths: list[Path]) -> QDropEvent:
     data = QMimeData()
