@@ -1770,6 +1770,406 @@
         <source>{tag!r} is not a tag: expected O, or B-, I-, E- or S- and a label</source>
         <translation>القيمة {tag!r} ليست وسمًا: المتوقع ⁦O⁩، أو ⁦B-⁩ أو ⁦I-⁩ أو ⁦E-⁩ أو ⁦S-⁩ يليها وسم</translation>
     </message>
+    <message>
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>قائمة</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>تعيين</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>قيمة منطقية (⁦true⁩ أو ⁦false⁩)</translation>
+    </message>
+    <message>
+        <source>entity label</source>
+        <translation>وسم كيان</translation>
+    </message>
+    <message>
+        <source>event type</source>
+        <translation>نوع حدث</translation>
+    </message>
+    <message>
+        <source>nothing (null)</source>
+        <translation>لا شيء (⁦null⁩)</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>قيمة منطقية (⁦true/false⁩)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>{value!r}</source>
+        <translation>القيمة {value!r}</translation>
+    </message>
+    <message>
+        <source>expected {what}, got {value}</source>
+        <translation>المتوقع {what}، والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>an id must be ASCII letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit; got {value}</source>
+        <translation>لا بد أن يتألف المعرّف من حروف ⁦ASCII⁩ اللاتينية والأرقام و⁦&apos;_&apos;⁩ و⁦&apos;.&apos;⁩ و⁦&apos;-&apos;⁩، وأن يبدأ بحرف أو رقم؛ والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>nested too deeply (is a YAML alias referring to itself?)</source>
+        <translation>متداخل أعمق مما ينبغي (أيشير اسم مستعار في ⁦YAML⁩ إلى نفسه؟)</translation>
+    </message>
+    <message>
+        <source>the key {key} must be text (put it in quotes)</source>
+        <translation>مفتاح ليس نصًا: {key} (ضعه بين علامتي تنصيص)</translation>
+    </message>
+    <message>
+        <source>unknown key {key!r}; allowed: {allowed}</source>
+        <translation>مفتاح غير معروف {key!r}؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>unknown key {key!r} (did you mean {close!r}?); allowed: {allowed}</source>
+        <translation>مفتاح غير معروف {key!r} (أتقصد {close!r}؟)؛ المسموح: {allowed}</translation>
+    </message>
+    <message>
+        <source>the required key {key!r} is missing</source>
+        <translation>المفتاح المطلوب {key!r} مفقود</translation>
+    </message>
+    <message>
+        <source>duplicate {what} {value!r} (also at {also})</source>
+        <translation>تكرّر {what} {value!r} (وهو أيضًا في {also})</translation>
+    </message>
+    <message>
+        <source>expected text, a number, true/false, a list or a mapping, got {kind}</source>
+        <translation>المتوقع نص أو عدد أو قيمة منطقية (⁦true/false⁩) أو قائمة أو تعيين، والمعطى {kind}</translation>
+    </message>
+    <message>
+        <source>a mapping {{labels, roles, attributes}}</source>
+        <translation>تعيين ⁦{{labels, roles, attributes}}⁩</translation>
+    </message>
+    <message>
+        <source>a mapping of ids to {{definition, examples}}</source>
+        <translation>تعيين من المعرّفات إلى ⁦{{definition, examples}}⁩</translation>
+    </message>
+    <message>
+        <source>a mapping {{definition: {{en, ar}}, examples: [...]}}</source>
+        <translation>تعيين ⁦{{definition: {{en, ar}}, examples: [...]}}⁩</translation>
+    </message>
+    <message>
+        <source>a mapping {{en: ..., ar: ...}}</source>
+        <translation>تعيين ⁦{{en: ..., ar: ...}}⁩</translation>
+    </message>
+    <message>
+        <source>give the text in en, ar or both</source>
+        <translation>اكتب النص في ⁦en⁩ أو ⁦ar⁩ أو كليهما</translation>
+    </message>
+    <message>
+        <source>an entity label or event type</source>
+        <translation>وسم كيان أو نوع حدث</translation>
+    </message>
+    <message>
+        <source>a role (or &lt;event type&gt;:&lt;role&gt;)</source>
+        <translation>دورًا (أو ⁦&lt;event type&gt;:&lt;role&gt;⁩)</translation>
+    </message>
+    <message>
+        <source>an attribute</source>
+        <translation>خاصيةً</translation>
+    </message>
+    <message>
+        <source>{name!r} is not {what} of this schema</source>
+        <translation>ليس {name!r} {what} في هذا المخطط</translation>
+    </message>
+    <message>
+        <source>{name!r} is not {what} of this schema (did you mean {close!r}?)</source>
+        <translation>ليس {name!r} {what} في هذا المخطط (أتقصد {close!r}؟)</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>applies_to names at least one label; leave it out for every label</source>
+        <translation>لا بد أن يسمي ⁦applies_to⁩ وسمًا واحدًا على الأقل؛ احذفه لتكون الخاصية لكل الوسوم</translation>
+    </message>
+    <message>
+        <source>a label id must be ASCII letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit; got {value}</source>
+        <translation>لا بد أن يتألف معرّف الوسم من حروف ⁦ASCII⁩ اللاتينية والأرقام و⁦&apos;_&apos;⁩ و⁦&apos;.&apos;⁩ و⁦&apos;-&apos;⁩، وأن يبدأ بحرف أو رقم؛ والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>{label!r} is not an {kind} of this schema</source>
+        <translation>ليس {label!r} {kind} في هذا المخطط</translation>
+    </message>
+    <message>
+        <source>{label!r} is not an {kind} of this schema (did you mean {close!r}?)</source>
+        <translation>ليس {label!r} {kind} في هذا المخطط (أتقصد {close!r}؟)</translation>
+    </message>
+    <message>
+        <source>applies_to is for mention_attributes and event_attributes; an attribute under a label&apos;s own attributes belongs to that label only</source>
+        <translation>المفتاح ⁦applies_to⁩ خاص بـ⁦mention_attributes⁩ و⁦event_attributes⁩؛ أما الخاصية المذكورة بين خصائص الوسم نفسه فهي لذلك الوسم وحده</translation>
+    </message>
+    <message>
+        <source>{source}: {problem}</source>
+        <translation>في ملف المخطط {source}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source}, line {line}: {problem}</source>
+        <translation>في ملف المخطط {source}، السطر {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source}, {path}: {problem}</source>
+        <translation>في ملف المخطط {source}، عند {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source}, line {line}, {path}: {problem}</source>
+        <translation>في ملف المخطط {source}، السطر {line}، عند {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source}, line {line}, column {column}: {problem}</source>
+        <translation>في ملف المخطط {source}، السطر {line}، العمود {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>there is no built-in schema {name!r}; the built-in schemas are {names}</source>
+        <translation>لا مخطط مدمجًا باسم {name!r}؛ المخططات المدمجة: {names}</translation>
+    </message>
+    <message>
+        <source>{name!r} is neither a built-in schema nor a schema file; the built-in schemas are {names}</source>
+        <translation>ليس {name!r} مخططًا مدمجًا ولا ملف مخطط؛ المخططات المدمجة: {names}</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>تتعذّر قراءته</translation>
+    </message>
+    <message>
+        <source>invalid YAML: {problem} ({context} at line {line})</source>
+        <translation>ليس ⁦YAML⁩ سليمًا: {problem} ({context} في السطر {line})</translation>
+    </message>
+    <message>
+        <source>invalid YAML: {problem}</source>
+        <translation>ليس ⁦YAML⁩ سليمًا: {problem}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8: the byte 0x{byte:02x} at offset {offset} cannot be decoded; save the file as UTF-8</source>
+        <translation>ليس الملف بترميز ⁦UTF-8⁩: يتعذّر فك البايت ⁦0x{byte:02x}⁩ عند الموضع {offset}؛ احفظ الملف بترميز ⁦UTF-8⁩</translation>
+    </message>
+    <message>
+        <source>the key {key!r} appears twice</source>
+        <translation>المفتاح {key!r} مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>invalid YAML: the character U+{code:04X} is not allowed in a YAML file</source>
+        <translation>ليس ⁦YAML⁩ سليمًا: المحرف ⁦U+{code:04X}⁩ غير مسموح به في ملف ⁦YAML⁩</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the schema file: {reason}</source>
+        <translation>تعذّرت قراءة ملف المخطط {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid JSON: {syntax}</source>
+        <translation>ليس ⁦JSON⁩ سليمًا: {syntax}</translation>
+    </message>
+    <message>
+        <source>the key {key!r} appears twice in one object</source>
+        <translation>المفتاح {key!r} مذكور مرتين في كائن واحد</translation>
+    </message>
+    <message>
+        <source>a document-label field needs at least one value</source>
+        <translation>يحتاج حقل وسوم الوثيقة إلى قيمة واحدة على الأقل</translation>
+    </message>
+    <message>
+        <source>relation type id</source>
+        <translation>معرّف نوع العلاقة</translation>
+    </message>
+    <message>
+        <source>a relation type {{id, en, ar, from, to, ...}}</source>
+        <translation>نوع علاقة ⁦{{id, en, ar, from, to, ...}}⁩</translation>
+    </message>
+    <message>
+        <source>document-label field id</source>
+        <translation>معرّف حقل وسوم الوثيقة</translation>
+    </message>
+    <message>
+        <source>a document-label field {{id, en, ar, values, ...}}</source>
+        <translation>حقل وسوم وثيقة ⁦{{id, en, ar, values, ...}}⁩</translation>
+    </message>
+    <message>
+        <source>value id</source>
+        <translation>معرّف القيمة</translation>
+    </message>
+    <message>
+        <source>a value {{id, en, ar, hotkey?}}</source>
+        <translation>قيمة ⁦{{id, en, ar, hotkey?}}⁩</translation>
+    </message>
+    <message>
+        <source>{id!r} is already an entity label or event type</source>
+        <translation>المعرّف {id!r} معرّف وسم كيان أو نوع حدث من قبل</translation>
+    </message>
+    <message>
+        <source>a relation needs at least one entity label at its {end!r} end</source>
+        <translation>تحتاج العلاقة إلى وسم كيان واحد على الأقل في طرفها {end!r}</translation>
+    </message>
+    <message>
+        <source>{label} is not an entity label of this schema</source>
+        <translation>ليست {label} وسم كيان في هذا المخطط</translation>
+    </message>
+    <message>
+        <source>{label} is not an entity label of this schema (did you mean {close!r}?)</source>
+        <translation>ليست {label} وسم كيان في هذا المخطط (أتقصد {close!r}؟)</translation>
+    </message>
+    <message>
+        <source>the list of values is empty; an attribute needs at least one value</source>
+        <translation>قائمة القيم فارغة، والخاصية تحتاج إلى قيمة واحدة على الأقل</translation>
+    </message>
+    <message>
+        <source>the hotkey {hotkey!r} is already used by {owner!r}</source>
+        <translation>مفتاح الاختصار {hotkey!r} مستعمل من قبل لـ{owner!r}</translation>
+    </message>
+    <message>
+        <source>a mapping with one key, &apos;schema&apos;</source>
+        <translation>تعيين فيه مفتاح واحد هو ⁦&apos;schema&apos;⁩</translation>
+    </message>
+    <message>
+        <source>entity label id</source>
+        <translation>معرّف وسم الكيان</translation>
+    </message>
+    <message>
+        <source>an entity label {{id, en, ar, color, ...}}</source>
+        <translation>وسم كيان ⁦{{id, en, ar, color, ...}}⁩</translation>
+    </message>
+    <message>
+        <source>event type id</source>
+        <translation>معرّف نوع الحدث</translation>
+    </message>
+    <message>
+        <source>an event type {{id, en, ar, roles, ...}}</source>
+        <translation>نوع حدث ⁦{{id, en, ar, roles, ...}}⁩</translation>
+    </message>
+    <message>
+        <source>role id</source>
+        <translation>معرّف الدور</translation>
+    </message>
+    <message>
+        <source>a role {{id, en, ar, fillers, ...}}</source>
+        <translation>دور ⁦{{id, en, ar, fillers, ...}}⁩</translation>
+    </message>
+    <message>
+        <source>filler</source>
+        <translation>المُعبِّئ</translation>
+    </message>
+    <message>
+        <source>a mapping of attribute names to their values</source>
+        <translation>تعيين من أسماء الخصائص إلى قيمها</translation>
+    </message>
+    <message>
+        <source>a list of values, or a mapping {{values, default, ar, labels}}</source>
+        <translation>قائمة قيم، أو تعيين ⁦{{values, default, ar, labels}}⁩</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>a mapping of values to names</source>
+        <translation>تعيين من القيم إلى أسمائها</translation>
+    </message>
+    <message>
+        <source>a mapping of values to {{en, ar}}</source>
+        <translation>تعيين من القيم إلى ⁦{{en, ar}}⁩</translation>
+    </message>
+    <message>
+        <source>a hotkey is one key: a digit, a letter or Shift+&lt;letter&gt;; got {value}</source>
+        <translation>مفتاح الاختصار مفتاح واحد: رقم أو حرف أو ⁦Shift+&lt;letter&gt;⁩؛ والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>a colour is written &quot;#rrggbb&quot; (six hex digits, in quotes); got {value}</source>
+        <translation>يُكتب اللون ⁦&quot;#rrggbb&quot;⁩ (ستة أرقام ست عشرية، بين علامتي تنصيص)؛ والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>the file is empty; it should hold a &apos;schema:&apos; mapping</source>
+        <translation>الملف فارغ، وينبغي أن يحوي التعيين ⁦&apos;schema:&apos;⁩</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 2^31; got {value}</source>
+        <translation>لا بد أن يكون عددًا صحيحًا من 1 إلى ⁦2^31⁩؛ والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>must be rtl or ltr, got {value}</source>
+        <translation>لا بد أن يكون ⁦rtl⁩ أو ⁦ltr⁩، والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>give mention_attributes or entity_attributes (two names for the same key), not both</source>
+        <translation>اكتب ⁦mention_attributes⁩ أو ⁦entity_attributes⁩ (اسمان للمفتاح نفسه)، لا كليهما</translation>
+    </message>
+    <message>
+        <source>the schema needs at least one entity label</source>
+        <translation>يحتاج المخطط إلى وسم كيان واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>a role needs at least one filler (an entity label or EVENT:&lt;type&gt;)</source>
+        <translation>يحتاج الدور إلى مُعبِّئ واحد على الأقل (وسم كيان أو ⁦EVENT:&lt;type&gt;⁩)</translation>
+    </message>
+    <message>
+        <source>a filler is an entity label or EVENT:&lt;event type&gt;, got {value}</source>
+        <translation>المُعبِّئ وسم كيان أو ⁦EVENT:&lt;event type&gt;⁩، والمعطى {value}</translation>
+    </message>
+    <message>
+        <source>the attribute name {name!r} must be ASCII letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>لا بد أن يتألف اسم الخاصية {name!r} من حروف ⁦ASCII⁩ اللاتينية والأرقام و⁦&apos;_&apos;⁩ و⁦&apos;.&apos;⁩ و⁦&apos;-&apos;⁩، وأن يبدأ بحرف أو رقم</translation>
+    </message>
+    <message>
+        <source>YAML reads yes/no/on/off/true/false as true or false: put the value in quotes</source>
+        <translation>يقرأ ⁦YAML⁩ القيم ⁦yes/no/on/off/true/false⁩ قيمًا منطقية: ضع القيمة بين علامتي تنصيص</translation>
+    </message>
+    <message>
+        <source>an attribute value must be text, got {value}; put it in quotes</source>
+        <translation>لا بد أن تكون قيمة الخاصية نصًا، والمعطى {value}؛ ضعها بين علامتي تنصيص</translation>
+    </message>
+    <message>
+        <source>an attribute value is text of any characters that can be printed, not empty and without spaces around it; got {value!r}</source>
+        <translation>قيمة الخاصية نص من أي محارف قابلة للطباعة، غير فارغ وبلا مسافات حوله؛ والمعطى {value!r}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of the values {values}</source>
+        <translation>ليست {value!r} من القيم {values}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of the values {values} (did you mean {close!r}?)</source>
+        <translation>ليست {value!r} من القيم {values} (أتقصد {close!r}؟)</translation>
+    </message>
+    <message>
+        <source>a mapping {{en, ar}}</source>
+        <translation>تعيين ⁦{{en, ar}}⁩</translation>
+    </message>
+    <message>
+        <source>give color or colour (two names for the same key), not both</source>
+        <translation>اكتب ⁦color⁩ أو ⁦colour⁩ (اسمان للمفتاح نفسه)، لا كليهما</translation>
+    </message>
+    <message>
+        <source>{id!r} is already an entity label; a trigger span is labelled with its event type, so the two need different ids</source>
+        <translation>المعرّف {id!r} وسم كيان من قبل؛ ومقطع المحفّز يوسَم بنوع حدثه، فلا بد أن يختلف المعرّفان</translation>
+    </message>
+    <message>
+        <source>{filler!r} names an unknown event type</source>
+        <translation>يسمي {filler!r} نوع حدث غير معروف</translation>
+    </message>
+    <message>
+        <source>{filler!r} names an unknown event type (did you mean {close!r}?)</source>
+        <translation>يسمي {filler!r} نوع حدث غير معروف (أتقصد {close!r}؟)</translation>
+    </message>
+    <message>
+        <source>{filler!r} is not an entity label of this schema; an event filler is written EVENT:&lt;event type&gt;</source>
+        <translation>ليس {filler!r} وسم كيان في هذا المخطط؛ ويُكتب مُعبِّئ الحدث ⁦EVENT:&lt;event type&gt;⁩</translation>
+    </message>
+    <message>
+        <source>{filler!r} is not an entity label of this schema (did you mean {close!r}?); an event filler is written EVENT:&lt;event type&gt;</source>
+        <translation>ليس {filler!r} وسم كيان في هذا المخطط (أتقصد {close!r}؟)؛ ويُكتب مُعبِّئ الحدث ⁦EVENT:&lt;event type&gt;⁩</translation>
+    </message>
+    <message>
+        <source>{name!r} is already an attribute of every {owner}</source>
+        <translation>الخاصية {name!r} هي من قبل خاصية لكل {owner}</translation>
+    </message>
 </context>
 <context>
     <name>KeySheet</name>

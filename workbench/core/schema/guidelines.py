@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from workbench.core.errors import Problem
 from workbench.core.schema.checks import (
+    _NAMES,
     _check_keys,
     _each,
     _fail,
@@ -40,6 +42,15 @@ _LANGUAGES = {"en", "ar"}
 _GUIDE_KEYS = {"definition", "examples"}
 _SECTIONS = {"labels", "roles", "attributes"}
 ROLE_SEPARATOR = ":"
+
+# The messages' words for what a place holds, made once: a project's schema is read again each time
+# the project opens.
+_GUIDELINES = Problem("a mapping {{labels, roles, attributes}}")
+_A_LABEL = Problem("an entity label or event type")
+_A_ROLE = Problem("a role (or <event type>:<role>)")
+_AN_ATTRIBUTE = Problem("an attribute")
+_GUIDES = Problem("a mapping of ids to {{definition, examples}}")
+_A_GUIDE = Problem("a mapping {{definition: {{en, ar}}, examples: [...]}}")
 
 
 # ---- tooltips -----------------------------------------------------------------------------------
@@ -115,7 +126,7 @@ def build_guidelines(
     if "guidelines" not in raw:
         return Guidelines()
     block_path = (*path, "guidelines")
-    block = _mapping(raw["guidelines"], block_path, "a mapping {labels, roles, attributes}")
+    block = _mapping(raw["guidelines"], block_path, _GUIDELINES)
     _check_keys(block, block_path, set(), _SECTIONS)
     every_label: list[EntityType | EventType] = [*entities, *events]
     labels = {label.id for label in every_label}
@@ -124,28 +135,34 @@ def build_guidelines(
     owned = (attribute for label in every_label for attribute in label.attributes)
     names = {attribute.name for attribute in (*shared, *owned)}
     return Guidelines(
-        labels=_section(block, "labels", block_path, labels, "an entity label or event type"),
-        roles=_section(block, "roles", block_path, roles, "a role (or <event type>:<role>)"),
-        attributes=_section(block, "attributes", block_path, names, "an attribute"),
+        labels=_section(block, "labels", block_path, labels, _A_LABEL),
+        roles=_section(block, "roles", block_path, roles, _A_ROLE),
+        attributes=_section(block, "attributes", block_path, names, _AN_ATTRIBUTE),
     )
 
 
 def _section(
-    block: dict[str, Any], key: str, path: _PathSteps, known: set[str], what: str
+    block: dict[str, Any], key: str, path: _PathSteps, known: set[str], what: Problem
 ) -> dict[str, Guide]:
     if key not in block:
         return {}
     section_path = (*path, key)
-    section = _mapping(block[key], section_path, "a mapping of ids to {definition, examples}")
+    section = _mapping(block[key], section_path, _GUIDES)
     for name in section:
         if name not in known:
-            problem = f"{name!r} is not {what} of this schema{_suggestion(name, known)}"
-            _fail((*section_path, name), problem)
+            close = _suggestion(name, known)
+            _fail((*section_path, name), Problem(_UNKNOWN[close is not None], name=name, what=what, close=close))
     return {name: _guide(spec, (*section_path, name)) for name, spec in section.items()}
 
 
+_UNKNOWN = {
+    False: "{name!r} is not {what} of this schema",
+    True: "{name!r} is not {what} of this schema (did you mean {close!r}?)",
+}
+
+
 def _guide(spec: Any, path: _PathSteps) -> Guide:
-    raw = _mapping(spec, path, "a mapping {definition: {en, ar}, examples: [...]}")
+    raw = _mapping(spec, path, _A_GUIDE)
     _check_keys(raw, path, set(), _GUIDE_KEYS)
     definition: dict[str, str] = {}
     if "definition" in raw:
@@ -156,10 +173,10 @@ def _guide(spec: Any, path: _PathSteps) -> Guide:
 
 
 def _in_languages(value: Any, path: _PathSteps) -> dict[str, str]:
-    texts = _mapping(value, path, "a mapping {en: ..., ar: ...}")
+    texts = _mapping(value, path, _NAMES)
     _check_keys(texts, path, set(), _LANGUAGES)
     if not texts:
-        _fail(path, "give the text in en, ar or both")
+        _fail(path, Problem("give the text in en, ar or both"))
     return {language: _text(texts, language, path) for language in sorted(texts)}
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from workbench.core.errors import Problem
 from workbench.core.schema.checks import (
+    _ENTITY_LABEL,
+    _EVENT_TYPE,
     _ID,
-    _ID_RULE,
+    _LABEL,
     _check_unique,
     _each,
     _fail,
@@ -22,6 +25,10 @@ from workbench.core.schema.checks import (
     _suggestion,
 )
 from workbench.core.schema.model import Attribute, EntityType, EventType, Schema
+
+# The messages' words for what a place holds, made once: a project's schema is read again each time
+# the project opens.
+_NO_LABEL = Problem("applies_to names at least one label; leave it out for every label")
 
 
 def attributes_for(schema: Schema, label: str) -> tuple[Attribute, ...]:
@@ -63,16 +70,21 @@ def applies_to_ids(raw: dict[str, Any], path: _PathSteps) -> tuple[str, ...]:
     list_path = (*path, "applies_to")
     ids = _each(
         raw["applies_to"], list_path, _label_id,
-        empty="applies_to names at least one label; leave it out for every label",
+        empty=_NO_LABEL,
     )
-    _check_unique(ids, list_path, None, "label")
+    _check_unique(ids, list_path, None, _LABEL)
     return ids
 
 
 def _label_id(value: Any, path: _PathSteps) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        _fail(path, f"a label id {_ID_RULE}; got {_shown(value)}")
+        _fail(path, Problem(_LABEL_ID_RULE, value=_shown(value)))
     return value
+
+
+_LABEL_ID_RULE = (
+    "a label id must be ASCII letters, digits, '_', '.' or '-', starting with a letter or digit; got {value}"
+)
 
 
 def check_applies_to(
@@ -82,14 +94,19 @@ def check_applies_to(
 ) -> None:
     """Every id in an ``applies_to`` names a label of the kind the attribute is for."""
     ids = {label.id for label in labels}
-    kind = "event type" if labels and isinstance(labels[0], EventType) else "entity label"
+    kind = _EVENT_TYPE if labels and isinstance(labels[0], EventType) else _ENTITY_LABEL
     for attribute in attributes:
         for index, label in enumerate(attribute.applies_to):
             if label not in ids:
-                _fail(
-                    (*path, attribute.name, "applies_to", index),
-                    f"{label!r} is not an {kind} of this schema{_suggestion(label, ids)}",
-                )
+                close = _suggestion(label, ids)
+                problem = Problem(_NOT_A_LABEL[close is not None], label=label, kind=kind, close=close)
+                _fail((*path, attribute.name, "applies_to", index), problem)
+
+
+_NOT_A_LABEL = {
+    False: "{label!r} is not an {kind} of this schema",
+    True: "{label!r} is not an {kind} of this schema (did you mean {close!r}?)",
+}
 
 
 def refuse_own_applies_to(attributes: tuple[Attribute, ...], path: _PathSteps) -> None:
@@ -98,6 +115,8 @@ def refuse_own_applies_to(attributes: tuple[Attribute, ...], path: _PathSteps) -
         if attribute.applies_to:
             _fail(
                 (*path, attribute.name, "applies_to"),
-                "applies_to is for mention_attributes and event_attributes; an attribute under "
-                "a label's own attributes belongs to that label only",
+                Problem(
+                    "applies_to is for mention_attributes and event_attributes; an attribute under "
+                    "a label's own attributes belongs to that label only"
+                ),
             )

@@ -1,5 +1,9 @@
 """Loading a schema: the built-in ones by name, a YAML or JSON file, UTF-8 and size checks, and
-messages that name the file, the line and the place in the document."""
+messages that name the file, the line and the place in the document.
+
+A message is a ``Problem`` of the place (``_PLACES``) with the problem a ``Problem`` of its own,
+so that a window says it in its own language; what PyYAML and ``json`` say of a file's syntax
+stays their English, a value of the problem."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # PyYAML is imported where files are parsed: the command line starts faster
     import yaml
 
-from workbench.core.errors import SchemaError
+from workbench.core.errors import Problem, SchemaError
 from workbench.core.nested_data import (
     NestedDataError,
     parse_json,
@@ -36,7 +40,10 @@ def load_schema(path: Path | str) -> Schema:
 def builtin_schema(name: str) -> Schema:
     """One of ``BUILTIN_SCHEMAS``, from ``resources/schemas/<name>.yaml``."""
     if name not in BUILTIN_SCHEMAS:
-        raise SchemaError(f"there is no built-in schema {name!r}; {_builtin_listing()}")
+        problem = Problem(
+            "there is no built-in schema {name!r}; the built-in schemas are {names}", name=name, names=_BUILTIN_NAMES
+        )
+        raise SchemaError(problem)
     return load_schema(resources_dir() / "schemas" / f"{name}.yaml")
 
 
@@ -46,30 +53,34 @@ def resolve_schema(name_or_path: str) -> Schema:
         return builtin_schema(name_or_path)
     path = Path(name_or_path)
     if not path.is_file():
-        raise SchemaError(
-            f"{name_or_path!r} is neither a built-in schema nor a schema file; {_builtin_listing()}"
+        problem = Problem(
+            "{name!r} is neither a built-in schema nor a schema file; the built-in schemas are {names}",
+            name=name_or_path,
+            names=_BUILTIN_NAMES,
         )
+        raise SchemaError(problem)
     return load_schema(path)
 
 
-def _builtin_listing() -> str:
-    return f"the built-in schemas are {', '.join(BUILTIN_SCHEMAS)}"
+_BUILTIN_NAMES = ", ".join(BUILTIN_SCHEMAS)
 
 
 def _read_utf8(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        problem = error.strerror or str(error)
-        raise SchemaError(f"{path}: cannot read the schema file: {problem}") from None
+        reason = error.strerror or str(error)
+        raise SchemaError(Problem("{path}: cannot read the schema file: {reason}", path=path, reason=reason)) from None
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise SchemaError(
-            f"{path}, line {line}: the file is not UTF-8: the byte 0x{data[error.start]:02x} at "
-            f"offset {error.start} cannot be decoded; save the file as UTF-8"
-        ) from None
+        problem = Problem(
+            "the file is not UTF-8: the byte 0x{byte:02x} at offset {offset} cannot be decoded; save the file as UTF-8",
+            byte=data[error.start],
+            offset=error.start,
+        )
+        raise SchemaError(_message(path, line, (), problem)) from None
 
 
 def _schema_from_text(text: str, source: str, *, is_json: bool) -> Schema:
@@ -85,24 +96,32 @@ def _schema_from_text(text: str, source: str, *, is_json: bool) -> Schema:
         raise SchemaError(_message(source, line, invalid.path, invalid.problem)) from None
 
 
-def _message(source: str, line: int | None, path: _PathSteps, problem: str) -> str:
-    place = [source]
-    if line is not None:
-        place.append(f"line {line}")
-    if path:
-        place.append(_path_text(path))
-    return f"{', '.join(place)}: {problem}"
+def _message(source: str | Path, line: int | None, path: _PathSteps, problem: Problem) -> Problem:
+    """``problem`` at its place: the file, the line when known, the place in the document when
+    not the whole of it."""
+    where = _path_text(path)
+    return Problem(_PLACES[line is not None, bool(path)], source=source, line=line, path=where, problem=problem)
+
+
+_PLACES = {
+    (False, False): "{source}: {problem}",
+    (True, False): "{source}, line {line}: {problem}",
+    (False, True): "{source}, {path}: {problem}",
+    (True, True): "{source}, line {line}, {path}: {problem}",
+}
+"""The templates of a message by whether it names a line and a place in the document."""
+_AT_COLUMN = "{source}, line {line}, column {column}: {problem}"
 
 
 def _parse_json(text: str, source: str) -> Any:
     try:
         document = parse_json(text, object_pairs_hook=_json_object)
     except NestedDataError as error:
-        problem = f"invalid JSON: {error.syntax}" if error.syntax else error.problem
-        raise SchemaError(f"{source}, line {error.line}, column {error.column}: {problem}") from None
+        problem = Problem("invalid JSON: {syntax}", syntax=error.syntax) if error.syntax else error.problem
+        raise SchemaError(_at_column(source, error.line, error.column, problem)) from None
     too_big = size_problem(document)
     if too_big:
-        raise SchemaError(f"{source}: {too_big}")
+        raise SchemaError(_message(source, None, (), too_big))
     return document
 
 
@@ -110,7 +129,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            _fail((), f"the key {key!r} appears twice in one object")
+            _fail((), Problem("the key {key!r} appears twice in one object", key=key))
         result[key] = value
     return result
 
@@ -123,13 +142,13 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
     try:
         too_big = yaml_size_problem(yaml.parse(text, Loader=safe_yaml_loader()))
         if too_big is not None:
-            raise SchemaError(f"{source}, {too_big}")
+            raise SchemaError(_at_column(source, too_big.line, too_big.column, too_big.problem))
         root = loader.get_single_node()
         if root is None:
             return None, None
         duplicate = _duplicate_key(root)
         if duplicate is not None:
-            problem = f"the key {duplicate[-1]!r} appears twice"
+            problem = Problem("the key {key!r} appears twice", key=duplicate[-1])
             raise SchemaError(_message(source, _line_of(root, duplicate), duplicate, problem))
         return loader.construct_document(root), root
     except yaml.MarkedYAMLError as error:
@@ -138,25 +157,37 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
         line = text.count("\n", 0, error.position) + 1
         # libyaml gives the code point, the pure-Python reader the character.
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        raise SchemaError(
-            f"{source}, line {line}: invalid YAML: the character U+{code:04X} "
-            "is not allowed in a YAML file"
-        ) from None
+        problem = Problem("invalid YAML: the character U+{code:04X} is not allowed in a YAML file", code=code)
+        raise SchemaError(_message(source, line, (), problem)) from None
     except yaml.YAMLError as error:
-        problem = " ".join(str(error).split())
-        raise SchemaError(f"{source}: invalid YAML: {problem}") from None
+        problem = Problem("invalid YAML: {problem}", problem=" ".join(str(error).split()))
+        raise SchemaError(_message(source, None, (), problem)) from None
     finally:
         loader.dispose()
 
 
-def _yaml_syntax_message(source: str, error: yaml.MarkedYAMLError) -> str:
+def _at_column(source: str, line: int, column: int, problem: Problem) -> Problem:
+    return Problem(_AT_COLUMN, source=source, line=line, column=column, problem=problem)
+
+
+def _yaml_syntax_message(source: str, error: yaml.MarkedYAMLError) -> Problem:
+    """PyYAML's words for what is wrong (and for what it was reading, when that began on another
+    line) in the schema's message."""
     mark = error.problem_mark or error.context_mark
-    place = f"{source}, line {mark.line + 1}, column {mark.column + 1}" if mark else source
-    problem = error.problem or "cannot be read"
+    what = error.problem or Problem("cannot be read")
     context = error.context_mark
     if error.context and context is not None and mark is not None and context.line != mark.line:
-        problem += f" ({error.context} at line {context.line + 1})"
-    return f"{place}: invalid YAML: {problem}"
+        problem = Problem(
+            "invalid YAML: {problem} ({context} at line {line})",
+            problem=what,
+            context=error.context,
+            line=context.line + 1,
+        )
+    else:
+        problem = Problem("invalid YAML: {problem}", problem=what)
+    if mark is None:
+        return _message(source, None, (), problem)
+    return _at_column(source, mark.line + 1, mark.column + 1, problem)
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"

@@ -19,7 +19,9 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
+from workbench.core.errors import Problem
 from workbench.core.schema.checks import (
+    _LABEL,
     _check_keys,
     _check_unique,
     _each,
@@ -36,7 +38,7 @@ from workbench.core.schema.checks import (
 )
 from workbench.core.schema.model import EntityType, EventType, Schema
 from workbench.core.schema.relations import DocumentField, FieldValue, RelationType
-from workbench.core.schema.validate import _attributes, _hotkey
+from workbench.core.schema.validate import _attributes, _hotkey, hotkey_taken
 
 _RELATION_KEYS = {"id", "en", "ar", "from", "to"}
 _RELATION_OPTIONAL = {"symmetric", "attributes", "note"}
@@ -44,6 +46,16 @@ _FIELD_KEYS = {"id", "en", "ar", "values"}
 _FIELD_OPTIONAL = {"multiple"}
 _VALUE_KEYS = {"id", "en", "ar"}
 _VALUE_OPTIONAL = {"hotkey"}
+
+# The messages' words for what a place holds, made once: a project's schema is read again each time
+# the project opens.
+_RELATION_TYPE_ID = Problem("relation type id")
+_A_RELATION_TYPE = Problem("a relation type {{id, en, ar, from, to, ...}}")
+_FIELD_ID = Problem("document-label field id")
+_A_FIELD = Problem("a document-label field {{id, en, ar, values, ...}}")
+_NO_FIELD_VALUE = Problem("a document-label field needs at least one value")
+_VALUE_ID = Problem("value id")
+_A_FIELD_VALUE = Problem("a value {{id, en, ar, hotkey?}}")
 
 
 def with_relation_blocks(schema: Schema, document: Any) -> Schema:
@@ -61,16 +73,16 @@ def with_relation_blocks(schema: Schema, document: Any) -> Schema:
 
 def _relation_types(value: Any, path: _PathSteps, schema: Schema) -> tuple[RelationType, ...]:
     relations = _each(value, path, partial(_relation_type, schema=schema))
-    _check_unique((relation.id for relation in relations), path, "id", "relation type id")
+    _check_unique((relation.id for relation in relations), path, "id", _RELATION_TYPE_ID)
     return relations
 
 
 def _relation_type(item: Any, path: _PathSteps, schema: Schema) -> RelationType:
-    raw = _mapping(item, path, "a relation type {id, en, ar, from, to, ...}")
+    raw = _mapping(item, path, _A_RELATION_TYPE)
     _check_keys(raw, path, _RELATION_KEYS, _RELATION_OPTIONAL)
     type_id = _identifier(raw, "id", path)
     if schema.has_entity(type_id) or schema.has_event(type_id):
-        _fail((*path, "id"), f"{type_id!r} is already an entity label or event type")
+        _fail((*path, "id"), Problem("{id!r} is already an entity label or event type", id=type_id))
     return RelationType(
         id=type_id,
         en=_text(raw, "en", path),
@@ -88,17 +100,20 @@ def _end_labels(raw: dict[str, Any], key: str, path: _PathSteps, schema: Schema)
     list_path = (*path, key)
     labels = _list(raw[key], list_path)
     if not labels:
-        _fail(list_path, f"a relation needs at least one entity label at its {key!r} end")
+        _fail(list_path, Problem("a relation needs at least one entity label at its {end!r} end", end=key))
     entity_ids = [entity.id for entity in schema.entity_types]
     for index, label in enumerate(labels):
         if not isinstance(label, str) or not schema.has_entity(label):
-            close = _suggestion(label, entity_ids) if isinstance(label, str) else ""
-            _fail(
-                (*list_path, index),
-                f"{_shown(label)} is not an entity label of this schema{close}",
-            )
-    _check_unique(labels, list_path, None, "label")
+            close = _suggestion(label, entity_ids) if isinstance(label, str) else None
+            _fail((*list_path, index), Problem(_NOT_AN_END[close is not None], label=_shown(label), close=close))
+    _check_unique(labels, list_path, None, _LABEL)
     return tuple(labels)
+
+
+_NOT_AN_END = {
+    False: "{label} is not an entity label of this schema",
+    True: "{label} is not an entity label of this schema (did you mean {close!r}?)",
+}
 
 
 # ---- document-label fields ------------------------------------------------------------------
@@ -106,19 +121,17 @@ def _end_labels(raw: dict[str, Any], key: str, path: _PathSteps, schema: Schema)
 
 def _document_fields(value: Any, path: _PathSteps, schema: Schema) -> tuple[DocumentField, ...]:
     fields = _each(value, path, _document_field)
-    _check_unique((field.id for field in fields), path, "id", "document-label field id")
+    _check_unique((field.id for field in fields), path, "id", _FIELD_ID)
     _check_value_hotkeys(fields, path, schema)
     return fields
 
 
 def _document_field(item: Any, path: _PathSteps) -> DocumentField:
-    raw = _mapping(item, path, "a document-label field {id, en, ar, values, ...}")
+    raw = _mapping(item, path, _A_FIELD)
     _check_keys(raw, path, _FIELD_KEYS, _FIELD_OPTIONAL)
     values_path = (*path, "values")
-    values = _each(
-        raw["values"], values_path, _field_value, empty="a document-label field needs at least one value"
-    )
-    _check_unique((value.id for value in values), values_path, "id", "value id")
+    values = _each(raw["values"], values_path, _field_value, empty=_NO_FIELD_VALUE)
+    _check_unique((value.id for value in values), values_path, "id", _VALUE_ID)
     return DocumentField(
         id=_identifier(raw, "id", path),
         en=_text(raw, "en", path),
@@ -129,7 +142,7 @@ def _document_field(item: Any, path: _PathSteps) -> DocumentField:
 
 
 def _field_value(item: Any, path: _PathSteps) -> FieldValue:
-    raw = _mapping(item, path, "a value {id, en, ar, hotkey?}")
+    raw = _mapping(item, path, _A_FIELD_VALUE)
     _check_keys(raw, path, _VALUE_KEYS, _VALUE_OPTIONAL)
     return FieldValue(
         id=_identifier(raw, "id", path),
@@ -149,8 +162,6 @@ def _check_value_hotkeys(
             if value.hotkey is None:
                 continue
             if value.hotkey in owners:
-                _fail(
-                    (*path, field_index, "values", value_index, "hotkey"),
-                    f"the hotkey {value.hotkey!r} is already used by {owners[value.hotkey]!r}",
-                )
+                place = (*path, field_index, "values", value_index, "hotkey")
+                _fail(place, hotkey_taken(value.hotkey, owners[value.hotkey]))
             owners[value.hotkey] = f"{field.id}: {value.id}"

@@ -8,9 +8,12 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
 
+from workbench.core.errors import Problem
 from workbench.core.schema.checks import (
+    _ENTITY_LABEL,
+    _EVENT_TYPE,
     _ID,
-    _ID_RULE,
+    _NAMES,
     _check_keys,
     _check_unique,
     _each,
@@ -64,11 +67,31 @@ _ROLE_OPTIONAL = {"required", "repeatable"} | _METADATA_KEYS
 _ATTRIBUTE_KEYS = {"values"}
 _ATTRIBUTE_OPTIONAL = {"default", "name", "ar", "labels", "applies_to"}
 
+# The messages' words for what a place holds, made once: a project's schema is read again each time
+# the project opens.
+_SCHEMA_MAPPING = Problem("a mapping with one key, 'schema'")
+_NO_ENTITY_LABEL = Problem("the schema needs at least one entity label")
+_ENTITY_LABEL_ID = Problem("entity label id")
+_AN_ENTITY_LABEL = Problem("an entity label {{id, en, ar, color, ...}}")
+_EVENT_TYPE_ID = Problem("event type id")
+_AN_EVENT_TYPE = Problem("an event type {{id, en, ar, roles, ...}}")
+_ROLE_ID = Problem("role id")
+_A_ROLE = Problem("a role {{id, en, ar, fillers, ...}}")
+_NO_FILLER = Problem("a role needs at least one filler (an entity label or EVENT:<type>)")
+_FILLER = Problem("filler")
+_ATTRIBUTES = Problem("a mapping of attribute names to their values")
+_AN_ATTRIBUTE = Problem("a list of values, or a mapping {{values, default, ar, labels}}")
+_NO_VALUE = Problem("the list of values is empty; an attribute needs at least one value")
+_VALUE = Problem("value")
+_VALUE_NAMES = Problem("a mapping of values to names")
+_VALUE_LABELS = Problem("a mapping of values to {{en, ar}}")
+_LABEL_NAMES = Problem("a mapping {{en, ar}}")
+
 
 def _build_schema(document: Any) -> Schema:
     if document is None:
-        _fail((), "the file is empty; it should hold a 'schema:' mapping")
-    top = _mapping(document, (), "a mapping with one key, 'schema'")
+        _fail((), Problem("the file is empty; it should hold a 'schema:' mapping"))
+    top = _mapping(document, (), _SCHEMA_MAPPING)
     _check_keys(top, (), {"schema"}, set())
     path: _PathSteps = ("schema",)
     raw = _mapping(top["schema"], path)
@@ -108,7 +131,7 @@ def _build_schema(document: Any) -> Schema:
 
 def _names(raw: dict[str, Any], path: _PathSteps) -> dict[str, str]:
     name_path = (*path, "name")
-    names = _mapping(raw["name"], name_path, "a mapping {en: ..., ar: ...}")
+    names = _mapping(raw["name"], name_path, _NAMES)
     _check_keys(names, name_path, _NAME_KEYS, set())
     return {key: _text(names, key, name_path) for key in ("en", "ar")}
 
@@ -116,14 +139,14 @@ def _names(raw: dict[str, Any], path: _PathSteps) -> dict[str, str]:
 def _version(raw: dict[str, Any], path: _PathSteps) -> int:
     version = raw["version"]
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < 2**31:
-        _fail((*path, "version"), f"must be a whole number from 1 to 2^31; got {_shown(version)}")
+        _fail((*path, "version"), Problem("must be a whole number from 1 to 2^31; got {value}", value=_shown(version)))
     return version
 
 
 def _text_direction(raw: dict[str, Any], path: _PathSteps) -> str:
     direction = raw.get("text_direction", "rtl")
     if direction not in ("rtl", "ltr"):
-        _fail((*path, "text_direction"), f"must be rtl or ltr, got {_shown(direction)}")
+        _fail((*path, "text_direction"), Problem("must be rtl or ltr, got {value}", value=_shown(direction)))
     return str(direction)
 
 
@@ -131,7 +154,7 @@ def _schema_entity_attributes(raw: dict[str, Any], path: _PathSteps) -> tuple[At
     if "mention_attributes" in raw and "entity_attributes" in raw:
         _fail(
             (*path, "entity_attributes"),
-            "give mention_attributes or entity_attributes (two names for the same key), not both",
+            Problem("give mention_attributes or entity_attributes (two names for the same key), not both"),
         )
     key = _entity_attributes_key(raw)
     return _attributes(raw.get(key, {}), (*path, key))
@@ -150,14 +173,14 @@ def _entity_types(
     list_path = (*path, "entity_types")
     entities = _each(
         raw["entity_types"], list_path, partial(_entity_type, shared=shared),
-        empty="the schema needs at least one entity label",
+        empty=_NO_ENTITY_LABEL,
     )
-    _check_unique((entity.id for entity in entities), list_path, "id", "entity label id")
+    _check_unique((entity.id for entity in entities), list_path, "id", _ENTITY_LABEL_ID)
     return entities
 
 
 def _entity_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> EntityType:
-    raw = _mapping(item, path, "an entity label {id, en, ar, color, ...}")
+    raw = _mapping(item, path, _AN_ENTITY_LABEL)
     _check_keys(raw, path, _ENTITY_KEYS, _ENTITY_OPTIONAL)
     return EntityType(
         id=_identifier(raw, "id", path),
@@ -165,7 +188,7 @@ def _entity_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> 
         ar=_text(raw, "ar", path),
         color=_own_colour(raw, path),
         hotkey=_optional_hotkey(raw, path),
-        attributes=_own_attributes(raw, path, shared, "entity label"),
+        attributes=_own_attributes(raw, path, shared, _ENTITY_LABEL),
         maps=_plain_mapping(raw, "maps", path),
         note=_optional_text(raw, "note", path),
         extension=_flag(raw, "extension", path, default=False),
@@ -181,19 +204,22 @@ def _event_types(
 ) -> tuple[EventType, ...]:
     list_path = (*path, "event_types")
     events = _each(raw.get("event_types", []), list_path, partial(_event_type, shared=shared))
-    _check_unique((event.id for event in events), list_path, "id", "event type id")
+    _check_unique((event.id for event in events), list_path, "id", _EVENT_TYPE_ID)
     for index, event in enumerate(events):
         if event.id in entity_ids:
             _fail(
                 (*list_path, index, "id"),
-                f"{event.id!r} is already an entity label; a trigger span is labelled with its "
-                "event type, so the two need different ids",
+                Problem(
+                    "{id!r} is already an entity label; a trigger span is labelled with its event type, "
+                    "so the two need different ids",
+                    id=event.id,
+                ),
             )
     return events
 
 
 def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> EventType:
-    raw = _mapping(item, path, "an event type {id, en, ar, roles, ...}")
+    raw = _mapping(item, path, _AN_EVENT_TYPE)
     _check_keys(raw, path, _EVENT_KEYS, _EVENT_OPTIONAL)
     return EventType(
         id=_identifier(raw, "id", path),
@@ -202,7 +228,7 @@ def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> E
         color=_own_colour(raw, path),
         hotkey=_optional_hotkey(raw, path),
         roles=_roles(raw, path),
-        attributes=_own_attributes(raw, path, shared, "event type"),
+        attributes=_own_attributes(raw, path, shared, _EVENT_TYPE),
         maps=_plain_mapping(raw, "maps", path),
         note=_optional_text(raw, "note", path),
         extension=_flag(raw, "extension", path, default=False),
@@ -212,19 +238,19 @@ def _event_type(item: Any, path: _PathSteps, shared: tuple[Attribute, ...]) -> E
 def _roles(raw: dict[str, Any], path: _PathSteps) -> tuple[Role, ...]:
     list_path = (*path, "roles")
     roles = _each(raw.get("roles", []), list_path, _role)
-    _check_unique((role.id for role in roles), list_path, "id", "role id")
+    _check_unique((role.id for role in roles), list_path, "id", _ROLE_ID)
     return roles
 
 
 def _role(item: Any, path: _PathSteps) -> Role:
-    raw = _mapping(item, path, "a role {id, en, ar, fillers, ...}")
+    raw = _mapping(item, path, _A_ROLE)
     _check_keys(raw, path, _ROLE_KEYS, _ROLE_OPTIONAL)
     fillers_path = (*path, "fillers")
     fillers = _each(
         raw["fillers"], fillers_path, _filler_text,
-        empty="a role needs at least one filler (an entity label or EVENT:<type>)",
+        empty=_NO_FILLER,
     )
-    _check_unique(fillers, fillers_path, None, "filler")
+    _check_unique(fillers, fillers_path, None, _FILLER)
     return Role(
         id=_identifier(raw, "id", path),
         en=_text(raw, "en", path),
@@ -240,7 +266,7 @@ def _role(item: Any, path: _PathSteps) -> Role:
 
 def _filler_text(value: Any, path: _PathSteps) -> str:
     if not isinstance(value, str) or not value:
-        _fail(path, f"a filler is an entity label or EVENT:<event type>, got {_shown(value)}")
+        _fail(path, Problem("a filler is an entity label or EVENT:<event type>, got {value}", value=_shown(value)))
     return value
 
 
@@ -262,20 +288,29 @@ def _check_filler_known(
     if filler.startswith(EVENT_PREFIX):
         type_id = filler.removeprefix(EVENT_PREFIX)
         if type_id not in event_ids:
-            _fail(path, f"{filler!r} names an unknown event type{_suggestion(type_id, event_ids)}")
+            close = _suggestion(type_id, event_ids)
+            _fail(path, Problem(_UNKNOWN_EVENT_FILLER[close is not None], filler=filler, close=close))
     elif filler not in entity_ids:
-        _fail(
-            path,
-            f"{filler!r} is not an entity label of this schema{_suggestion(filler, entity_ids)}; "
-            "an event filler is written EVENT:<event type>",
-        )
+        close = _suggestion(filler, entity_ids)
+        _fail(path, Problem(_UNKNOWN_ENTITY_FILLER[close is not None], filler=filler, close=close))
+
+
+_UNKNOWN_EVENT_FILLER = {
+    False: "{filler!r} names an unknown event type",
+    True: "{filler!r} names an unknown event type (did you mean {close!r}?)",
+}
+_UNKNOWN_ENTITY_FILLER = {
+    False: "{filler!r} is not an entity label of this schema; an event filler is written EVENT:<event type>",
+    True: "{filler!r} is not an entity label of this schema (did you mean {close!r}?); "
+    "an event filler is written EVENT:<event type>",
+}
 
 
 # ---- attributes -----------------------------------------------------------------------------
 
 
 def _own_attributes(
-    raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...], owner_kind: str
+    raw: dict[str, Any], path: _PathSteps, shared: tuple[Attribute, ...], owner_kind: Problem
 ) -> tuple[Attribute, ...]:
     """A label's own attributes, which may not reuse the name of an attribute every label has."""
     attributes = _attributes(raw.get("attributes", {}), (*path, "attributes"))
@@ -285,22 +320,22 @@ def _own_attributes(
         if attribute.name in shared_names:
             _fail(
                 (*path, "attributes", attribute.name),
-                f"{attribute.name!r} is already an attribute of every {owner_kind}",
+                Problem("{name!r} is already an attribute of every {owner}", name=attribute.name, owner=owner_kind),
             )
     return attributes
 
 
 def _attributes(value: Any, path: _PathSteps) -> tuple[Attribute, ...]:
-    specs = _mapping(value, path, "a mapping of attribute names to their values")
+    specs = _mapping(value, path, _ATTRIBUTES)
     return tuple(_attribute(name, spec, (*path, name)) for name, spec in specs.items())
 
 
 def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
     if not _ID.fullmatch(name):
-        _fail(path, f"the attribute name {name!r} {_ID_RULE}")
+        _fail(path, Problem(_NAME_RULE, name=name))
     if isinstance(spec, list):
         return Attribute(name, _values(spec, path), None, {})
-    raw = _mapping(spec, path, "a list of values, or a mapping {values, default, ar, labels}")
+    raw = _mapping(spec, path, _AN_ATTRIBUTE)
     _check_keys(raw, path, _ATTRIBUTE_KEYS, _ATTRIBUTE_OPTIONAL)
     values = _values(raw["values"], (*path, "values"))
     names_en, names_ar = _value_labels(raw, path, values)
@@ -311,26 +346,31 @@ def _attribute(name: str, spec: Any, path: _PathSteps) -> Attribute:
     return Attribute(name, values, default, names_ar, names_en, own["en"], own["ar"], applies_to)
 
 
+_NAME_RULE = (
+    "the attribute name {name!r} must be ASCII letters, digits, '_', '.' or '-', starting with a letter or digit"
+)
+
+
 def _values(value: Any, path: _PathSteps) -> tuple[str, ...]:
-    values = _each(
-        value, path, _value_key, empty="the list of values is empty; an attribute needs at least one value"
-    )
-    _check_unique(values, path, None, "value")
+    values = _each(value, path, _value_key, empty=_NO_VALUE)
+    _check_unique(values, path, None, _VALUE)
     return values
 
 
 def _value_key(value: Any, path: _PathSteps) -> str:
     if isinstance(value, bool):
-        _fail(path, "YAML reads yes/no/on/off/true/false as true or false: put the value in quotes")
+        _fail(path, Problem("YAML reads yes/no/on/off/true/false as true or false: put the value in quotes"))
     if not isinstance(value, str):
-        _fail(path, f"an attribute value must be text, got {_shown(value)}; put it in quotes")
+        _fail(path, Problem("an attribute value must be text, got {value}; put it in quotes", value=_shown(value)))
     if not value or value != value.strip() or any(not char.isprintable() for char in value):
-        _fail(
-            path,
-            "an attribute value is text of any characters that can be printed, not empty and "
-            f"without spaces around it; got {value!r}",
-        )
+        _fail(path, Problem(_VALUE_RULE, value=value))
     return value
+
+
+_VALUE_RULE = (
+    "an attribute value is text of any characters that can be printed, not empty and without spaces around it; "
+    "got {value!r}"
+)
 
 
 def _default(raw: dict[str, Any], path: _PathSteps, values: tuple[str, ...]) -> str | None:
@@ -338,7 +378,7 @@ def _default(raw: dict[str, Any], path: _PathSteps, values: tuple[str, ...]) -> 
         return None
     default = _value_key(raw["default"], (*path, "default"))
     if default not in values:
-        _fail((*path, "default"), f"{default!r} is not one of the values {listing(values)}")
+        _fail((*path, "default"), Problem(_NOT_A_VALUE[False], value=default, values=listing(values)))
     return default
 
 
@@ -349,7 +389,7 @@ def _value_names(
     if key not in raw:
         return {}
     names_path = (*path, key)
-    names = _mapping(raw[key], names_path, "a mapping of values to names")
+    names = _mapping(raw[key], names_path, _VALUE_NAMES)
     _check_names_values(names, names_path, values)
     return {value: _text(names, value, names_path) for value in names}
 
@@ -361,13 +401,13 @@ def _value_labels(
     if "labels" not in raw:
         return {}, {}
     labels_path = (*path, "labels")
-    labels = _mapping(raw["labels"], labels_path, "a mapping of values to {en, ar}")
+    labels = _mapping(raw["labels"], labels_path, _VALUE_LABELS)
     _check_names_values(labels, labels_path, values)
     names_en: dict[str, str] = {}
     names_ar: dict[str, str] = {}
     for value, spec in labels.items():
         value_path = (*labels_path, value)
-        names = _mapping(spec, value_path, "a mapping {en, ar}")
+        names = _mapping(spec, value_path, _LABEL_NAMES)
         _check_keys(names, value_path, set(), _NAME_KEYS)
         if "en" in names:
             names_en[value] = _text(names, "en", value_path)
@@ -379,11 +419,15 @@ def _value_labels(
 def _check_names_values(names: dict[str, Any], path: _PathSteps, values: tuple[str, ...]) -> None:
     for value in names:
         if value not in values:
-            _fail(
-                (*path, value),
-                f"{value!r} is not one of the values {listing(values)}"
-                f"{_suggestion(value, values)}",
-            )
+            close = _suggestion(value, values)
+            problem = Problem(_NOT_A_VALUE[close is not None], value=value, values=listing(values), close=close)
+            _fail((*path, value), problem)
+
+
+_NOT_A_VALUE = {
+    False: "{value!r} is not one of the values {values}",
+    True: "{value!r} is not one of the values {values} (did you mean {close!r}?)",
+}
 
 
 # ---- hotkeys and colours --------------------------------------------------------------------
@@ -398,10 +442,8 @@ def _hotkey(value: Any, path: _PathSteps) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9:
         value = str(value)
     if not isinstance(value, str) or not _HOTKEY.fullmatch(value):
-        _fail(
-            path,
-            f"a hotkey is one key: a digit, a letter or Shift+<letter>; got {_shown(value)}",
-        )
+        problem = Problem("a hotkey is one key: a digit, a letter or Shift+<letter>; got {value}", value=_shown(value))
+        _fail(path, problem)
     key = value[-1].upper()
     return f"Shift+{key}" if len(value) > 1 else key
 
@@ -419,10 +461,7 @@ def _assign_hotkeys(
         if item.hotkey is None:
             continue
         if item.hotkey in owners:
-            _fail(
-                (*path, key, index, "hotkey"),
-                f"the hotkey {item.hotkey!r} is already used by {owners[item.hotkey]!r}",
-            )
+            _fail((*path, key, index, "hotkey"), hotkey_taken(item.hotkey, owners[item.hotkey]))
         owners[item.hotkey] = item.id
     free_digits = iter(digit for digit in "123456789" if digit not in owners)
     with_defaults = tuple(
@@ -432,12 +471,15 @@ def _assign_hotkeys(
     return with_defaults, events
 
 
+def hotkey_taken(hotkey: str, owner: str) -> Problem:
+    """A hotkey that a label (or a document label's value) already has."""
+    return Problem("the hotkey {hotkey!r} is already used by {owner!r}", hotkey=hotkey, owner=owner)
+
+
 def _color(value: Any, path: _PathSteps) -> str:
     if not isinstance(value, str) or not _COLOR.fullmatch(value):
-        _fail(
-            path,
-            f"a colour is written \"#rrggbb\" (six hex digits, in quotes); got {_shown(value)}",
-        )
+        problem = Problem('a colour is written "#rrggbb" (six hex digits, in quotes); got {value}', value=_shown(value))
+        _fail(path, problem)
     return value.lower()
 
 
@@ -445,7 +487,7 @@ def _own_colour(raw: dict[str, Any], path: _PathSteps) -> str:
     """The label's ``color`` (or ``colour``); "" for a label the palette colours."""
     given = [key for key in ("color", "colour") if key in raw]
     if len(given) > 1:
-        _fail((*path, "colour"), "give color or colour (two names for the same key), not both")
+        _fail((*path, "colour"), Problem("give color or colour (two names for the same key), not both"))
     return _color(raw[given[0]], (*path, given[0])) if given else ""
 
 
