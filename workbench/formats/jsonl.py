@@ -40,7 +40,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench.core.errors import InputError, Place, Problem
+from workbench.core.errors import Place, Problem
 from workbench.core.import_checks import annotation_set_problem
 from workbench.core.model import (
     AnnotatedDocument,
@@ -65,54 +65,14 @@ from workbench.formats.base import ImportOptions
 from workbench.formats.importing import DEFAULT_ANNOTATOR, entity_label, event_type, input_files
 from workbench.formats.jsonl_export import renderer as renderer  # the format's renderer and writer
 from workbench.formats.jsonl_export import write as write  # (``formats``), registered here
+from workbench.formats.jsonl_line import Line
 from workbench.formats.report import FormatReport, Issue
 
 PLAIN_SPANS = True
 """``write`` writes the records of plain spans from their columns (``formats``)."""
-_SHA256_DIFFERS = '"sha256" does not match the text'
-_THE_RECORD = Problem("the record")
+_SHA256_DIFFERS = Problem('"sha256" does not match the text')
 _THE_DOCUMENT = Problem("the document")
-"""What a field belongs to, made once: a line reads several of each."""
-
-
-class _Line:
-    """One line of a JSONL file being read, for errors that name the file and the line."""
-
-    def __init__(self, path: Path, number: int) -> None:
-        self.path = path
-        self.number = number
-
-    def error(self, problem: Problem, column: int | None = None) -> InputError:
-        return InputError(self.path, problem, where=Place(line=self.number, column=column or None))
-
-    def field(self, record: dict[str, Any], key: str, kind: type | tuple[type, ...], what: Problem) -> Any:
-        if key not in record:
-            raise self.error(Problem('{what} has no "{key}"', what=what, key=key))
-        value = record[key]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.error(
-                Problem('{what}: "{key}" has the wrong type ({type})', what=what, key=key, type=_json_type(value))
-            )
-        return value
-
-    def optional(self, record: dict[str, Any], key: str, kind: type, default: Any) -> Any:
-        return self.field(record, key, kind, _THE_RECORD) if key in record else default
-
-
-_JSON_TYPES = {
-    str: Problem("str"),
-    int: Problem("int"),
-    float: Problem("float"),
-    bool: Problem("bool"),
-    list: Problem("list"),
-    dict: Problem("dict"),
-    type(None): Problem("NoneType"),
-}
-"""The types of what ``json`` reads, by the names the command line gives them."""
-
-
-def _json_type(value: Any) -> Problem:
-    return _JSON_TYPES[type(value)]
+"""What the text field belongs to, made once."""
 
 
 def read(
@@ -134,13 +94,13 @@ def read_plain(
         # Lines split at LF only: JSON strings may hold U+2028 and others that splitlines() cuts.
         labels: dict[str, str] = {}
         for number, raw in enumerate(raw_lines(path), start=1):
-            line = _Line(path, number)
+            line = Line(path, number)
             record = _record(line, raw)
             if record is not None:
                 yield _document(line, record, options, report, labels)
 
 
-def _record(line: _Line, raw: RawLine | str) -> dict[str, Any] | None:
+def _record(line: Line, raw: RawLine | str) -> dict[str, Any] | None:
     """The JSON object of a line; None for a blank line. orjson reads a line from its bytes
     where it reads it as ``json`` would (``fast_json_object``); ``json`` reads the others from
     their text, checked, and names what is wrong."""
@@ -160,7 +120,7 @@ def _record(line: _Line, raw: RawLine | str) -> dict[str, Any] | None:
 
 
 def _document(
-    line: _Line,
+    line: Line,
     record: dict[str, Any],
     options: ImportOptions,
     report: FormatReport,
@@ -173,7 +133,7 @@ def _document(
     sha256 = line.optional(record, "sha256", str, None)
     line_ends_kept = "\r" not in text
     if sha256 is not None and not line_ends_kept and sha256 != text_sha256(text):
-        raise line.error(Problem(_SHA256_DIFFERS))
+        raise line.error(_SHA256_DIFFERS)
     shift = None if line_ends_kept else _crlf_shift(text)
     if shift is not None:
         report.add(Issue.CONVERTED_OFFSETS, f"{line.path}, line {line.number}: CRLF line ends became LF")
@@ -191,7 +151,7 @@ def _document(
         doc_id=line.optional(record, "id", str, None),
     )
     if sha256 is not None and line_ends_kept and sha256 != document.sha256:
-        raise line.error(Problem(_SHA256_DIFFERS))  # the text hashed once, not twice
+        raise line.error(_SHA256_DIFFERS)  # the text hashed once, not twice
     span_records = line.optional(record, "spans", list, [])
     plain = None if shift is not None else _plain_spans(line, record, span_records, options, labels)
     if plain is not None:
@@ -209,7 +169,7 @@ def _document(
 
 
 def _check_sets(
-    line: _Line, text: str, sets: Sequence[AnnotationSet | PlainSpans], options: ImportOptions
+    line: Line, text: str, sets: Sequence[AnnotationSet | PlainSpans], options: ImportOptions
 ) -> None:
     for annotation_set in sets:
         problem = annotation_set_problem(text, annotation_set, options.schema)
@@ -236,7 +196,7 @@ _SPAN_KEYS, _SPAN_TYPES, _SPAN_DEFAULTS = (tuple(column) for column in zip(*_SPA
 
 
 def _spans(
-    line: _Line,
+    line: Line,
     records: list[Any],
     shift: list[int] | None,
     options: ImportOptions,
@@ -278,7 +238,7 @@ empty and of its type."""
 
 
 def _plain_spans(
-    line: _Line,
+    line: Line,
     record: dict[str, Any],
     span_records: list[Any],
     options: ImportOptions,
@@ -368,7 +328,7 @@ _NO_SPANS: PlainColumns = ((), (), (), (), ())
 
 
 def _plain_sets(
-    line: _Line, record: dict[str, Any], spans: dict[str, PlainColumns]
+    line: Line, record: dict[str, Any], spans: dict[str, PlainColumns]
 ) -> tuple[PlainSpans, ...]:
     """The line's sets of plain spans, in the order of their annotators' names, with their
     statuses refused as ``_sets`` refuses them."""
@@ -390,7 +350,7 @@ def _span_values(record: Any) -> tuple[Any, ...] | None:
     return values if tuple(map(type, values)) == _SPAN_TYPES else None
 
 
-def _refuse_span(line: _Line, record: Any) -> NoReturn:
+def _refuse_span(line: Line, record: Any) -> NoReturn:
     """Raise the error that names what is wrong in a span record ``_span_values`` refused."""
     if not isinstance(record, dict):
         raise line.error(Problem("each span must be a JSON object"))
@@ -403,7 +363,7 @@ def _refuse_span(line: _Line, record: Any) -> NoReturn:
     raise AssertionError(f"{line.path}, line {line.number}: a span refused without a reason")
 
 
-def _span_label(line: _Line, label: str, options: ImportOptions) -> str:
+def _span_label(line: Line, label: str, options: ImportOptions) -> str:
     """The schema label of a span: an entity label, or an event type for a trigger span."""
     mapped = options.label_map.get(label, label)
     if options.schema.has_event(mapped):
@@ -411,7 +371,7 @@ def _span_label(line: _Line, label: str, options: ImportOptions) -> str:
     return entity_label(options, label, line.path, Place(line=line.number))
 
 
-def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event]:
+def _event(line: Line, record: Any, options: ImportOptions) -> tuple[str, Event]:
     if not isinstance(record, dict):
         raise line.error(Problem("each event must be a JSON object"))
     what = Problem("event {id}", id=record.get("id", "?"))
@@ -435,7 +395,7 @@ def _event(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Event
     return annotator, event
 
 
-def _relation(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Relation]:
+def _relation(line: Line, record: Any, options: ImportOptions) -> tuple[str, Relation]:
     if not isinstance(record, dict):
         raise line.error(Problem("each relation must be a JSON object"))
     what = Problem("relation {id}", id=record.get("id", "?"))
@@ -450,7 +410,7 @@ def _relation(line: _Line, record: Any, options: ImportOptions) -> tuple[str, Re
     return annotator, relation
 
 
-def _document_labels(line: _Line, record: dict[str, Any]) -> dict[str, dict[str, DocumentLabelValue]]:
+def _document_labels(line: Line, record: dict[str, Any]) -> dict[str, dict[str, DocumentLabelValue]]:
     """``{annotator: {field: value or [values]}}``, each list as a tuple (the schema checks the
     fields and values with the rest of the set)."""
     labels: dict[str, dict[str, DocumentLabelValue]] = {}
@@ -480,7 +440,7 @@ _DONE = Status.DONE.value
 
 
 def _sets(
-    line: _Line,
+    line: Line,
     spans: dict[str, list[Span]],
     events: list[tuple[str, Event]],
     statuses: dict[str, Any],
@@ -506,7 +466,7 @@ def _sets(
     return tuple(sets)
 
 
-def _status(line: _Line, statuses: dict[str, Any], annotator: str) -> Status:
+def _status(line: Line, statuses: dict[str, Any], annotator: str) -> Status:
     status = statuses.get(annotator, _DONE)
     if not isinstance(status, str) or status not in _STATUSES:
         raise line.error(
