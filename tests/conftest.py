@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,6 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
+
+
+def printed_by_a_fresh_interpreter(script: str, *args: str, env: dict[str, str] | None = None) -> list[str]:
+    """The lines ``script`` prints run by an interpreter of its own, where nothing is imported
+    yet (what a start, or a first use, loads)."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=REPO_ROOT, env=env,
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=True,
+    )  # fmt: skip
+    return result.stdout.splitlines()
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterable, Iterator
 from itertools import cycle
 from pathlib import Path
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, printed_by_a_fresh_interpreter
 from tests.formats.builders import conll_rows
 from workbench.core.tokens import Token
 
@@ -35,8 +33,7 @@ to a second), which neither the tokenizer nor the search's folding needs."""
 def run_fresh(code: str) -> tuple[list[str], set[str]]:
     """The lines ``code`` prints in a fresh interpreter, and the modules it holds by its end."""
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    *printed, modules = ran.stdout.splitlines()
+    *printed, modules = printed_by_a_fresh_interpreter(script)
     return printed, set(json.loads(modules))
 
 

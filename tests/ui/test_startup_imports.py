@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import printed_by_a_fresh_interpreter
 from workbench.app.demo import ensure_demo_project
 
 SLOW_MODULES = ("camel_tools.utils.charsets", "numpy", "sqlite_utils")
@@ -64,11 +62,7 @@ print(json.dumps({"before": before, "after": len(linecache.cache)}))
 
 def last_line_of(script: str, *args: str, env: dict[str, str] | None = None) -> Any:
     """The last line the script prints, read as JSON, in a fresh interpreter."""
-    result = subprocess.run(
-        [sys.executable, "-c", script, *args], cwd=REPO_ROOT, env=env,
-        capture_output=True, text=True, encoding="utf-8", timeout=120, check=True,
-    )  # fmt: skip
-    return json.loads(result.stdout.splitlines()[-1])
+    return json.loads(printed_by_a_fresh_interpreter(script, *args, env=env)[-1])
 
 
 def test_the_window_opens_without_the_slow_modules(tmp_path: Path) -> None:
