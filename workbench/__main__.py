@@ -1,7 +1,10 @@
-import multiprocessing
+import sys
 
-multiprocessing.freeze_support()  # the frozen program started as a training process runs that alone
+if getattr(sys, "frozen", False):  # the installed program started as a training process runs that alone
+    import multiprocessing
 
-from workbench.cli import main  # noqa: E402
+    multiprocessing.freeze_support()
+
+from workbench.cli import main
 
 raise SystemExit(main())

@@ -21,7 +21,7 @@ from workbench.core.model import make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.inspection import project_stats
 from workbench.store.project import Project
-from workbench.store.rows import document_row
+from workbench.store.rows import document_values
 
 DOCUMENTS = 10_000
 LENGTH = 3_000
@@ -33,7 +33,7 @@ def plain_executemany(path: Path, texts: list[str]) -> float:
     Only the insert is timed: the rows (with their sha256) are made beforehand.
     """
     rows = [
-        tuple(document_row(make_document(f"{n:05d}", text, source=f"{n:05d}.txt"), n).values())
+        document_values(make_document(f"{n:05d}", text, source=f"{n:05d}.txt"), n)
         for n, text in enumerate(texts)
     ]
     start = time.perf_counter()

@@ -4,7 +4,7 @@ to them, a set that exists takes only the spans it lacks, the page cache is put 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -187,14 +187,16 @@ def test_long_documents_are_written_a_few_at_a_time(
 ) -> None:
     """A batch of 500 documents of half a million characters each held 250 million characters."""
     inserted: list[int] = []
-    insert = bulk_import.insert_rows
+    insert = bulk_import.insert_values
 
-    def counted(conn: sqlite3.Connection, table: str, pending: list[dict[str, Any]]) -> None:
+    def counted(
+        conn: sqlite3.Connection, table: str, columns: Sequence[str], pending: list[tuple[Any, ...]]
+    ) -> None:
         if table == "documents":
             inserted.append(len(pending))
-        insert(conn, table, pending)
+        insert(conn, table, columns, pending)
 
-    monkeypatch.setattr(bulk_import, "insert_rows", counted)
+    monkeypatch.setattr(bulk_import, "insert_values", counted)
     monkeypatch.setattr(bulk_import, "BATCH_CHARACTERS", 2 * len(TEXT))
     texts = [f"{TEXT} {number}" for number in range(5)]  # each longer than TEXT: two fill a batch
     summary = run_import(conn, *(AnnotatedDocument(make_document(f"d{n}", t)) for n, t in enumerate(texts)))

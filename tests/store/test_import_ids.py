@@ -16,7 +16,10 @@ from workbench.core.model import (
     AnnotationSet,
     Argument,
     Event,
+    PlainSpans,
+    PlainSpansDocument,
     Span,
+    Status,
     make_document,
 )
 from workbench.core.schema import Schema, builtin_schema
@@ -58,6 +61,39 @@ def test_ids_repeated_in_another_batch_are_renamed_and_references_follow(
         assert event.trigger_span_id in span_ids
         assert {argument.span_id for argument in event.arguments} <= span_ids
     assert "same-s1" in {row[0] for row in project.conn.execute("SELECT id FROM spans")}
+
+
+def plain(number: int, span_ids: tuple[str, str]) -> PlainSpansDocument:
+    """A document whose one set holds two spans and nothing else, with the given span ids."""
+    text = f"قال محمد إن داعش هاجم الموصل {number}"
+    spans = PlainSpans("amal", Status.NEW, span_ids, (4, 12), (8, 16), ("PER", "ORG"), ("محمد", "داعش"))
+    return PlainSpansDocument(make_document(f"plain{number}", text), (spans,))
+
+
+@pytest.mark.parametrize("held_before", [False, True])
+def test_plain_span_ids_repeated_in_another_batch_or_held_by_the_project_are_renamed(
+    project: Project, monkeypatch: pytest.MonkeyPatch, held_before: bool
+) -> None:
+    """Spans read a column at a time (``PlainSpans``) are renamed in their batch's columns as
+    spans read one by one are: each stored once, in its own set, with its range and label.
+    Into a project without spans, a later batch meets the ids at its insert
+    (``write_renaming_on_conflict``); else they are asked of the project first."""
+    first = [plain(0, ("p1", "p2"))]
+    if held_before:
+        project.add_documents(first)
+    monkeypatch.setattr(bulk_import, "BATCH", 2)
+    later = (plain(n, ("p1", "p2") if n % 2 else ("p2", "p1")) for n in range(1, 6))
+    summary = project.add_documents(later if held_before else [*first, *later])
+    assert summary.spans == 10 if held_before else 12
+    stored = project.conn.execute(
+        'SELECT s.id, d.name, s.start, s.label FROM spans s JOIN annotation_sets a ON a.id = s.set_id '
+        "JOIN documents d ON d.id = a.document_id"
+    ).fetchall()
+    assert len({span_id for span_id, *_ in stored}) == len(stored) == 12
+    assert sorted((name, start, label) for _, name, start, label in stored) == sorted(
+        (f"plain{n}", start, label) for n in range(6) for start, label in ((4, "PER"), (12, "ORG"))
+    )
+    assert {"p1", "p2"} <= {span_id for span_id, *_ in stored}
 
 
 def test_a_text_met_again_in_a_later_batch_is_the_same_document(

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import chain, islice, repeat
+from itertools import islice
 from typing import Any
 
 from workbench.core.errors import Problem, SchemaError
@@ -31,6 +31,7 @@ from workbench.store.annotation_sets import annotators
 from workbench.store.clock import now
 from workbench.store.import_ids import ImportIds, write_renaming_on_conflict
 from workbench.store.relations import document_label_rows, relation_row
+from workbench.store.span_columns import SpanColumns
 
 BATCH = 500
 BATCH_CHARACTERS = 4_000_000
@@ -76,9 +77,9 @@ class DocumentImporter:
         self.schema = schema
         self.ids = ImportIds(conn)
         self.next_order = (self.conn.execute("SELECT max(ord) FROM documents").fetchone()[0] or 0) + 1
-        self.document_rows: list[dict[str, Any]] = []
-        self.set_rows: list[dict[str, Any]] = []
-        self.span_rows: list[tuple[Any, ...]] = []
+        self.document_rows: list[tuple[Any, ...]] = []
+        self.set_rows: list[tuple[Any, ...]] = []
+        self.spans = SpanColumns()
         self.event_rows: list[dict[str, Any]] = []
         self.argument_rows: list[dict[str, Any]] = []
         self.relation_rows: list[dict[str, Any]] = []
@@ -86,6 +87,9 @@ class DocumentImporter:
         self.annotators: set[str] = set(annotators(conn))
         self.cache_kib = IMPORT_CACHE_KIB
         self.pending_characters = 0
+        self.batch_time = now()
+        """When the sets of the batch were made (to the second, as ``now`` gives it): asked
+        once for a batch rather than for each of its sets."""
 
     def run(self, documents: Iterable[ImportedDocument]) -> None:
         pending = iter(documents)
@@ -101,7 +105,7 @@ class DocumentImporter:
     def _batch_full(self) -> bool:
         return (
             len(self.document_rows) >= BATCH
-            or len(self.span_rows) >= 20 * BATCH
+            or len(self.spans) >= 20 * BATCH
             or self.pending_characters >= BATCH_CHARACTERS
         )
 
@@ -124,7 +128,7 @@ class DocumentImporter:
         if self.ids.document_id_taken(document.id):
             document = replace(document, id=new_id())
         self.ids.add_document(document.sha256, document.id)
-        self.document_rows.append(rows.document_row(document, self.next_order))
+        self.document_rows.append(rows.document_values(document, self.next_order))
         self.pending_characters += len(document.text)
         self.next_order += 1
         self.summary.documents_added += 1
@@ -163,12 +167,10 @@ class DocumentImporter:
             self._add_set(document_id, document, spans.annotation_set())
             return
         set_id = self._new_set(document_id, spans)
-        self.span_rows.extend(
-            zip(
-                self.ids.fresh_id_column(spans.ids, "spans"), repeat(set_id), spans.starts,
-                spans.ends, spans.labels, spans.texts, repeat(rows.EMPTY_JSON), repeat(""),
-            )
-        )  # what rows.span_values gives for a span without attributes or note
+        self.spans.extend_plain(
+            set_id, self.ids.fresh_id_column(spans.ids, "spans"), spans.starts, spans.ends,
+            spans.labels, spans.texts,
+        )
         self.summary.spans += len(spans.ids)
 
     def _add_annotator(self, annotator: str) -> None:
@@ -183,8 +185,8 @@ class DocumentImporter:
         self.ids.add_set(document_id, annotations.annotator, set_id)
         revision = annotations.revision if isinstance(annotations, AnnotationSet) else 1
         self.set_rows.append(
-            {"id": set_id, "document_id": document_id, "annotator": annotations.annotator,
-             "status": annotations.status.value, "revision": revision, "updated": now()}
+            (set_id, document_id, annotations.annotator, annotations.status.value, revision,
+             self.batch_time)
         )
         return set_id
 
@@ -206,16 +208,15 @@ class DocumentImporter:
         """Add a set's spans and events; a span the set already holds is reused, not repeated.
         Returns the stored id of each span by its id in the set."""
         span_ids = self.ids.fresh_ids([s.id for s in annotation_set.spans], "spans")
-        span_rows = self.span_rows
-        before = len(span_rows)
+        before = len(self.spans)
         for span in annotation_set.spans:
             key = (span.start, span.end, span.label)
             if key in taken:
                 span_ids[span.id] = taken[key]
                 continue
             taken[key] = span_ids[span.id]
-            span_rows.append(rows.span_values(span, set_id, span_ids[span.id]))
-        added = len(span_rows) - before
+            self.spans.append(rows.span_values(span, set_id, span_ids[span.id]))
+        added = len(self.spans) - before
         self.summary.spans += added
         self.summary.duplicate_spans += len(annotation_set.spans) - added
         event_ids = self.ids.fresh_ids([e.id for e in annotation_set.events], "events")
@@ -271,14 +272,14 @@ class DocumentImporter:
         )
 
     def _flush(self) -> None:
-        for table, pending in (
-            ("documents", self.document_rows),
-            ("annotation_sets", self.set_rows),
+        for table, columns, pending in (
+            ("documents", rows.DOCUMENT_ROW_COLUMNS, self.document_rows),
+            ("annotation_sets", rows.SET_COLUMNS, self.set_rows),
         ):
             if pending:
-                insert_rows(self.conn, table, pending)
+                insert_values(self.conn, table, columns, pending)
                 pending.clear()
-        batch = (self.span_rows, self.event_rows, self.argument_rows, self.relation_rows)
+        batch = (self.spans, self.event_rows, self.argument_rows, self.relation_rows)
         if any(batch):
             write_renaming_on_conflict(self.conn, *batch, self._write_annotations)
             for written in batch:
@@ -292,6 +293,7 @@ class DocumentImporter:
             self.label_rows.clear()
         self.ids.batch_written()
         self.pending_characters = 0
+        self.batch_time = now()
         self._grow_page_cache()
 
     def _grow_page_cache(self) -> None:
@@ -302,8 +304,8 @@ class DocumentImporter:
             self.conn.execute(f"PRAGMA cache_size = {-wanted}")
 
     def _write_annotations(self) -> None:
-        if self.span_rows:
-            insert_values(self.conn, "spans", rows.SPAN_COLUMNS, self.span_rows)
+        if self.spans:
+            insert_columns(self.conn, "spans", rows.SPAN_COLUMNS, self.spans.columns)
         for table, pending in (
             ("events", self.event_rows),
             ("arguments", self.argument_rows),
@@ -346,15 +348,27 @@ def insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, An
 def insert_values(
     conn: sqlite3.Connection, table: str, columns: Sequence[str], pending: list[tuple[Any, ...]]
 ) -> None:
-    """Insert rows given as tuples in ``columns`` order, up to ``ROWS_PER_INSERT`` in a
-    statement: sqlite3 binds a statement's values in one go and SQLite inserts its rows in one
-    step, where ``executemany`` goes back and forth between the two for every row (200,000
-    spans: 0.55 s with ``executemany``, 0.31 s like this). A statement inserts all of its rows,
-    in their order, or none."""
-    per_statement = rows_per_insert(conn, len(columns))
-    for first in range(0, len(pending), per_statement):
-        group = pending[first : first + per_statement]
-        conn.execute(rows.insert_statement(table, columns, len(group)), list(chain.from_iterable(group)))
+    """``insert_columns`` of rows given as tuples in ``columns`` order."""
+    if pending:
+        insert_columns(conn, table, columns, tuple(zip(*pending, strict=True)))
+
+
+def insert_columns(
+    conn: sqlite3.Connection, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]]
+) -> None:
+    """Insert rows given as columns (a sequence of values for each of ``names``, all of one
+    length), up to ``ROWS_PER_INSERT`` in a statement: sqlite3 binds a statement's values in
+    one go and SQLite inserts its rows in one step, where ``executemany`` goes back and forth
+    between the two for every row (200,000 spans: 0.55 s with ``executemany``, 0.31 s like
+    this). A statement inserts all of its rows, in their order, or none."""
+    width, count = len(names), len(columns[0])
+    per_statement = rows_per_insert(conn, width)
+    for first in range(0, count, per_statement):
+        last = min(first + per_statement, count)
+        values: list[Any] = [None] * ((last - first) * width)
+        for place, column in enumerate(columns):
+            values[place::width] = column[first:last]
+        conn.execute(rows.insert_statement(table, names, last - first), values)
 
 
 ROWS_PER_INSERT = 1000

@@ -29,9 +29,7 @@ from typing import Any
 
 from workbench.core.model import Document, new_id
 from workbench.store import rows
-
-SpanRow = tuple[Any, ...]
-"""A span's values in ``rows.SPAN_COLUMNS`` order: id first, set id second."""
+from workbench.store.span_columns import SpanColumns
 
 
 class ImportIds:
@@ -142,7 +140,7 @@ class _StoredDocuments:
 
 def write_renaming_on_conflict(
     conn: sqlite3.Connection,
-    spans: list[SpanRow],
+    spans: SpanColumns,
     events: list[dict[str, Any]],
     arguments: list[dict[str, Any]],
     relations: list[dict[str, Any]],
@@ -158,7 +156,7 @@ def write_renaming_on_conflict(
         return
     except sqlite3.IntegrityError:
         pass
-    taken_spans = stored_ids(conn, [row[0] for row in spans], "spans")
+    taken_spans = stored_ids(conn, spans.ids, "spans")
     taken_events = stored_ids(conn, [event["id"] for event in events], "events")
     taken_relations = stored_ids(conn, [relation["id"] for relation in relations], "relations")
     renamed = _rename(spans, events, arguments, taken_spans, taken_events)
@@ -168,7 +166,7 @@ def write_renaming_on_conflict(
 
 
 def _rename(
-    spans: list[SpanRow],
+    spans: SpanColumns,
     events: list[dict[str, Any]],
     arguments: list[dict[str, Any]],
     taken_spans: set[str],
@@ -177,10 +175,10 @@ def _rename(
     """Give rows whose id is taken a new one, in place; references follow within each set.
     The new ids by (set id, old id)."""
     renamed: dict[tuple[str, str], str] = {}  # (set id, old id) -> new id
-    for number, row in enumerate(spans):
-        if row[0] in taken_spans:
-            renamed[(row[1], row[0])] = new = new_id()
-            spans[number] = (new, *row[1:])
+    ids, set_ids = spans.ids, spans.set_ids
+    for number, span_id in enumerate(ids):
+        if span_id in taken_spans:
+            renamed[(set_ids[number], span_id)] = ids[number] = new_id()
     set_of_event: dict[str, str] = {}
     for event in events:
         set_id, old = event["set_id"], event["id"]

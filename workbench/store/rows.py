@@ -22,17 +22,20 @@ def from_json_object(text: str) -> dict[str, Any]:
     return {} if text == EMPTY_JSON else dict(json.loads(text))
 
 
-def document_row(document: Document, order: int) -> dict[str, Any]:
-    return {
-        "id": document.id,
-        "name": document.name,
-        "text": document.text,
-        "sha256": document.sha256,
-        "source": document.source,
-        "metadata": to_json(document.metadata),
-        "tokens": None if document.tokens is None else to_json(document.tokens),
-        "ord": order,
-    }
+DOCUMENT_ROW_COLUMNS = ("id", "name", "text", "sha256", "source", "metadata", "tokens", "ord")
+
+
+def document_values(document: Document, order: int) -> tuple[Any, ...]:
+    """A document's row as values in ``DOCUMENT_ROW_COLUMNS`` order: what bulk imports insert."""
+    tokens = None if document.tokens is None else to_json(document.tokens)
+    return (
+        document.id, document.name, document.text, document.sha256, document.source,
+        to_json(document.metadata), tokens, order,
+    )
+
+
+SET_COLUMNS = ("id", "document_id", "annotator", "status", "revision", "updated")
+"""An annotation set's columns as bulk imports insert them."""
 
 
 def document_from_row(row: dict[str, Any]) -> Document:
