@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from statistics import mean
+from math import fsum
 from typing import TYPE_CHECKING, Any
 
 from workbench.store.connection import write_transaction
@@ -107,7 +107,8 @@ def _per_hour(count: int, hours: float) -> float | None:
 
 
 def _mean(values: list[float]) -> float | None:
-    return round(mean(values), 1) if values else None
+    """The mean to a tenth (without ``statistics``, whose import takes 5 ms of every command's start)."""
+    return round(fsum(values) / len(values), 1) if values else None
 
 
 def _active_seconds(times: list[float]) -> float:
