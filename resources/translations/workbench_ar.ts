@@ -2170,6 +2170,150 @@
         <source>{name!r} is already an attribute of every {owner}</source>
         <translation>الخاصية {name!r} هي من قبل خاصية لكل {owner}</translation>
     </message>
+    <message>
+        <source>{path}: {problem}; nothing was merged</source>
+        <translation>رُفضت الحزمة {path}: {problem}؛ لم يُدمج شيء</translation>
+    </message>
+    <message>
+        <source>its annotations collide with this project&apos;s or with each other ({error})</source>
+        <translation>تتصادم توسيماتها مع توسيمات هذا المشروع أو فيما بينها ({error})</translation>
+    </message>
+    <message>
+        <source>reading it took too long; it is not a package this program wrote</source>
+        <translation>استغرقت قراءتها وقتًا أطول مما ينبغي؛ فليست حزمة كتبها هذا البرنامج</translation>
+    </message>
+    <message>
+        <source>it cannot be read as a package ({error})</source>
+        <translation>تتعذّر قراءتها حزمةً ({error})</translation>
+    </message>
+    <message>
+        <source>it holds the view {name!r}, which a package never holds (only tables)</source>
+        <translation>تحوي العرض {name!r} (⁦view⁩)، ولا تحوي الحزمة مثله أبدًا (بل جداول فقط)</translation>
+    </message>
+    <message>
+        <source>it holds the trigger {name!r}, which a package never holds (only tables)</source>
+        <translation>تحوي المُشغِّل {name!r} (⁦trigger⁩)، ولا تحوي الحزمة مثله أبدًا (بل جداول فقط)</translation>
+    </message>
+    <message>
+        <source>it holds the virtual table {name!r}, which a package never holds (only tables)</source>
+        <translation>تحوي الجدول الظاهري {name!r} (⁦virtual table⁩)، ولا تحوي الحزمة مثله أبدًا (بل جداول عادية فقط)</translation>
+    </message>
+    <message>
+        <source>it has no table {table}</source>
+        <translation>ليس فيها الجدول {table}</translation>
+    </message>
+    <message>
+        <source>its table {table} has a column {column!r} this version does not write</source>
+        <translation>في جدولها {table} العمود {column!r}، ولا يكتبه هذا الإصدار</translation>
+    </message>
+    <message>
+        <source>its table {table} has no column {column!r}</source>
+        <translation>ليس في جدولها {table} العمود {column!r}</translation>
+    </message>
+    <message>
+        <source>the file is damaged (SQLite integrity: {report})</source>
+        <translation>الملف تالف (فحص السلامة في ⁦SQLite⁩: {report})</translation>
+    </message>
+    <message>
+        <source>this package belongs to another project (its project id is {package}, this project&apos;s is {lead})</source>
+        <translation>هذه الحزمة لمشروع آخر (معرّف مشروعها {package}، ومعرّف هذا المشروع {lead})</translation>
+    </message>
+    <message>
+        <source>written by an older version of Tawsim Workbench; open it once with this version (which updates it), then merge it</source>
+        <translation>كُتبت بإصدار أقدم من منصة توسيم؛ افتحها مرة بهذا الإصدار (فيحدّثها)، ثم ادمجها</translation>
+    </message>
+    <message>
+        <source>its table {table} holds a {found} value in the column {column!r}, where this version writes {allowed} only</source>
+        <translation>في جدولها {table} قيمة من النوع {found} في العمود {column!r}، ولا يكتب فيه هذا الإصدار إلا قيمًا من النوع {allowed}</translation>
+    </message>
+    <message>
+        <source>it names no annotator, so it is not a package (`workbench package` writes them)</source>
+        <translation>لا تسمّي مُوسِّمًا، فليست حزمة (تُكتب الحزم بزر «كتابة حزمة لهذا المُوسِّم…» أو بالأمر ⁦workbench package⁩)</translation>
+    </message>
+    <message>
+        <source>it is {annotator!r}&apos;s package but holds annotation sets of {others}; a package brings back its own annotator&apos;s work only</source>
+        <translation>هي حزمة {annotator!r} لكنها تحوي مجموعات توسيم لـ{others}؛ ولا تعيد الحزمة إلا عمل مُوسِّمها</translation>
+    </message>
+    <message>
+        <source>it is {annotator!r}&apos;s package but holds annotation sets of {others} (the gold layer comes only in a package written with --annotator gold); a package brings back its own annotator&apos;s work only</source>
+        <translation>هي حزمة {annotator!r} لكنها تحوي مجموعات توسيم لـ{others} (لا تأتي طبقة المرجع الذهبي إلا في حزمة كُتبت بالخيار ⁦--annotator gold⁩)؛ ولا تعيد الحزمة إلا عمل مُوسِّمها</translation>
+    </message>
+    <message>
+        <source>it was not written by this project for {annotator!r} (its seal does not match: it was edited, or written by another project or an older version); write the package again with `workbench package`</source>
+        <translation>لم يكتبها هذا المشروع للمُوسِّم {annotator!r} (ختمها لا يطابق: فإما عُدِّلت، وإما كتبها مشروع آخر أو إصدار أقدم)؛ اكتب الحزمة من جديد بزر «كتابة حزمة لهذا المُوسِّم…» أو بالأمر ⁦workbench package⁩</translation>
+    </message>
+    <message>
+        <source>document {name!r} ({id}) is not in this project</source>
+        <translation>الوثيقة {name!r} ({id}) ليست في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>document {name!r} ({id}) has another text here</source>
+        <translation>الوثيقة {name!r} ({id}) نصها في هذا المشروع غير نصها في الحزمة</translation>
+    </message>
+    <message>
+        <source>its annotation set {set} is for the document {document}, which the package does not hold</source>
+        <translation>مجموعة التوسيم {set} فيها هي للوثيقة {document}، ولا تحوي الحزمة هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>it holds two annotation sets for the document {document}</source>
+        <translation>تحوي مجموعتَي توسيم للوثيقة {document}</translation>
+    </message>
+    <message>
+        <source>attributes that are not a JSON object ({error})</source>
+        <translation>فيها خصائص ليست كائن ⁦JSON⁩ ({error})</translation>
+    </message>
+    <message>
+        <source>a document label that cannot be read ({error})</source>
+        <translation>فيها وسم وثيقة تتعذّر قراءته ({error})</translation>
+    </message>
+    <message>
+        <source>its annotation set {set} has the revision {revision}</source>
+        <translation>رقم المراجعة لمجموعة التوسيم {set} فيها هو {revision}</translation>
+    </message>
+    <message>
+        <source>its annotation set {set} was carried at the revision {carried}, which its revision {revision} does not follow</source>
+        <translation>حُملت مجموعة التوسيم {set} فيها عند المراجعة {carried}، ومراجعتها {revision} لا تأتي بعدها</translation>
+    </message>
+    <message>
+        <source>its annotation set {set} has the status {status!r}</source>
+        <translation>حالة مجموعة التوسيم {set} فيها هي {status!r}</translation>
+    </message>
+    <message>
+        <source>its guidelines version {version} is not this project&apos;s (this project has another text); guidelines are set in the lead&apos;s project only</source>
+        <translation>نسخة الإرشادات {version} فيها ليست نسخة هذا المشروع (لهذا المشروع نص آخر بهذا الرقم)؛ ولا تُحدَّد الإرشادات إلا في مشروع قائد الفريق</translation>
+    </message>
+    <message>
+        <source>its guidelines version {version} is not this project&apos;s (this project has no such version); guidelines are set in the lead&apos;s project only</source>
+        <translation>نسخة الإرشادات {version} فيها ليست نسخة هذا المشروع (ليس لهذا المشروع نسخة بهذا الرقم)؛ ولا تُحدَّد الإرشادات إلا في مشروع قائد الفريق</translation>
+    </message>
+    <message>
+        <source>its annotation set {set} names the guidelines version {version}, which it lacks</source>
+        <translation>مجموعة التوسيم {set} فيها تسمّي نسخة الإرشادات {version}، وليست هذه النسخة فيها</translation>
+    </message>
+    <message>
+        <source>{name!r} is the adjudicated layer, not an annotator</source>
+        <translation>الاسم {name!r} اسم الطبقة المُحكَّمة (المرجع الذهبي)، لا اسم مُوسِّم</translation>
+    </message>
+    <message>
+        <source>{name!r} is the recommenders&apos; layer, not an annotator</source>
+        <translation>الاسم {name!r} اسم طبقة الاقتراحات الآلية، لا اسم مُوسِّم</translation>
+    </message>
+    <message>
+        <source>nothing is assigned to {annotator!r} in {path}</source>
+        <translation>لم يُكلَّف المُوسِّم {annotator!r} بأي وثيقة في {path}</translation>
+    </message>
+    <message>
+        <source>{path}: a file of that name exists already; choose another name</source>
+        <translation>يوجد من قبل ملف باسم {path}؛ اختر اسمًا آخر</translation>
+    </message>
+    <message>
+        <source>cannot sample {count} of the project&apos;s {total} documents</source>
+        <translation>يتعذّر اختيار عيّنة من {count} وثيقة من وثائق المشروع، وعددها {total}</translation>
+    </message>
+    <message>
+        <source>{path}: no document named or numbered {key!r}</source>
+        <translation>ليس في المشروع {path} وثيقة اسمها أو معرّفها {key!r}</translation>
+    </message>
 </context>
 <context>
     <name>KeySheet</name>

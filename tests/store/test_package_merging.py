@@ -186,6 +186,13 @@ def test_a_document_the_lead_lacks_is_refused(lead: Project, amal: Path) -> None
     refused(lead, [amal], "'d2'.*not in this project")
 
 
+def test_an_id_over_two_lines_is_refused_in_one_line(lead: Project, amal: Path) -> None:
+    """A package edited by hand may give a document an id holding a line break, which the
+    refusal says as the command line does: on one line."""
+    edit(amal, "UPDATE documents SET id = 'else' || char(10) || 'where' WHERE name = 'd2'")
+    refused(lead, [amal], r"'d2' \(else where\) is not in this project")
+
+
 def test_a_revision_stored_as_text_is_refused_and_blocks_nothing(
     lead: Project, amal: Path, tmp_path: Path
 ) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from workbench.app.document_list import document_names
 from workbench.app.output_paths import check_output_path
-from workbench.core.errors import Cancelled, WorkbenchError
+from workbench.core.errors import Cancelled, Problem, WorkbenchError
 from workbench.core.progress import Progress, no_progress
 from workbench.store import packages
 from workbench.store.packages import (
@@ -82,13 +82,19 @@ def choose_documents(
         return [i for i, _ in documents]
     if sample is not None:
         if not 0 < sample <= len(documents):
-            raise WorkbenchError(f"cannot sample {sample} of the project's {len(documents)} documents")
+            raise WorkbenchError(
+                Problem(
+                    "cannot sample {count} of the project's {total} documents", count=sample, total=len(documents)
+                )
+            )
         position = {i: number for number, (i, _) in enumerate(documents)}
         return sorted((i for i, _ in random.Random(seed).sample(documents, sample)), key=position.__getitem__)
     by_key = {i: i for i, _ in documents} | {name: i for i, name in documents}
     unknown = [key for key in names_or_ids if key not in by_key]
     if unknown:
-        raise WorkbenchError(f"{project.path}: no document named or numbered {unknown[0]!r}")
+        raise WorkbenchError(
+            Problem("{path}: no document named or numbered {key!r}", path=project.path, key=unknown[0])
+        )
     if not names_or_ids:
         raise WorkbenchError("name the documents, or give --all or --sample N")
     return [by_key[key] for key in names_or_ids]

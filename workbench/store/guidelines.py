@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from workbench.core.errors import Problem
 from workbench.core.model import text_sha256
 from workbench.store.clock import now
 
@@ -69,25 +70,34 @@ def copy_guidelines(source: sqlite3.Connection, target: sqlite3.Connection) -> N
     )
 
 
+_NOT_THE_LEADS = {
+    True: "its guidelines version {version} is not this project's (this project has another "
+    "text); guidelines are set in the lead's project only",
+    False: "its guidelines version {version} is not this project's (this project has no such "
+    "version); guidelines are set in the lead's project only",
+}
+"""A package's guidelines version the lead's project does not have, by whether it has one of
+that number."""
+
+
 def package_guidelines_problem(
     package: sqlite3.Connection, lead: sqlite3.Connection
-) -> str | None:
+) -> Problem | None:
     """What is wrong with a package's guidelines for the lead's project, in words that do not
     name the package; None when every version is the lead's, and every set names one."""
     lead_versions = guidelines_versions(lead)
     for version, sha256 in guidelines_versions(package).items():
         if lead_versions.get(version) != sha256:
-            whose = "another text" if version in lead_versions else "no such version"
-            return (
-                f"its guidelines version {version} is not this project's (this project has "
-                f"{whose}); guidelines are set in the lead's project only"
-            )
+            return Problem(_NOT_THE_LEADS[version in lead_versions], version=version)
     row = package.execute(
         "SELECT id, guidelines_version FROM annotation_sets WHERE guidelines_version IS NOT NULL "
         "AND guidelines_version NOT IN (SELECT version FROM guidelines) LIMIT 1"
     ).fetchone()
     if row is not None:
-        return f"its annotation set {row[0]} names the guidelines version {row[1]}, which it lacks"
+        return Problem(
+            "its annotation set {set} names the guidelines version {version}, which it lacks",
+            set=row[0], version=row[1],
+        )
     return None
 
 

@@ -12,7 +12,9 @@ annotator is the annotator's to edit, so it must carry the seal the lead made fo
 
 Every problem is raised as a ``PackageProblem`` (one line, without the file's name);
 ``refusals(path)`` turns it, and any SQLite error met on the way, into the one-line refusal that
-names the package.
+names the package. Each is a ``Problem`` of its template, the refusal too, so that a window says
+it in its own language (``ui.problem_words``); what SQLite and Python say of the file stays their
+English, a value of the sentence.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core.errors import ProjectError, WorkbenchError, one_line
+from workbench.core.errors import Problem, ProjectError, WorkbenchError, one_line, problem_of
 from workbench.core.model import GOLD, AnnotationSet, Document, Status
 from workbench.store import rows
 from workbench.store.bulk_import import check_annotation_set
@@ -72,9 +74,32 @@ SECONDS_PER_MB = 0.5
 _SQLITE_TYPES = {"TEXT": "text", "INTEGER": "integer"}
 """The value type ``typeof()`` gives for each declared column type the project uses."""
 
+_CODE = {
+    "view": "it holds the view {name!r}, which a package never holds (only tables)",
+    "trigger": "it holds the trigger {name!r}, which a package never holds (only tables)",
+    "virtual table": "it holds the virtual table {name!r}, which a package never holds (only tables)",
+}
+"""The refusal of a package holding what runs when it is read, by its kind."""
+
+_OTHERS_SETS = {
+    False: "it is {annotator!r}'s package but holds annotation sets of {others}; "
+    "a package brings back its own annotator's work only",
+    True: "it is {annotator!r}'s package but holds annotation sets of {others} (the gold layer "
+    "comes only in a package written with --annotator gold); a package brings back its own "
+    "annotator's work only",
+}
+"""The refusal of a package holding the sets of other annotators, by whether gold is one."""
+
+_FOREIGN_DOCUMENT = {
+    False: "document {name!r} ({id}) is not in this project",
+    True: "document {name!r} ({id}) has another text here",
+}
+"""The refusal of a package's document, by whether the project has a document of its id."""
+
 
 class PackageProblem(WorkbenchError):
-    """What is wrong with a package, in words that do not name it (``refusals`` adds the name)."""
+    """What is wrong with a package, in words that do not name it (``refusals`` adds the name):
+    a ``Problem``."""
 
 
 class PackageSet(NamedTuple):
@@ -107,15 +132,19 @@ def refusals(path: Path) -> Iterator[None]:
     try:
         yield
     except PackageProblem as problem:
-        raise _refusal(path, str(problem)) from problem
+        raise _refusal(path, problem_of(problem)) from problem
     except sqlite3.IntegrityError as error:
-        raise _refusal(
-            path, f"its annotations collide with this project's or with each other ({error})"
-        ) from error
+        collide = Problem(
+            "its annotations collide with this project's or with each other ({error})",
+            error=one_line(str(error)),
+        )
+        raise _refusal(path, collide) from error
     except (sqlite3.Error, UnicodeDecodeError) as error:  # a damaged file's messages may not be UTF-8
         if getattr(error, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
-            raise _refusal(path, "reading it took too long; it is not a package this program wrote") from error
-        raise _refusal(path, f"it cannot be read as a package ({error})") from error
+            too_long = Problem("reading it took too long; it is not a package this program wrote")
+            raise _refusal(path, too_long) from error
+        unreadable = Problem("it cannot be read as a package ({error})", error=one_line(str(error)))
+        raise _refusal(path, unreadable) from error
 
 
 def package_seal(secret: str, annotator: str) -> str:
@@ -125,7 +154,12 @@ def package_seal(secret: str, annotator: str) -> str:
 
 
 def _refusal(path: Path, problem: str) -> ProjectError:
-    return ProjectError(one_line(f"{path}: {problem}; nothing was merged"))
+    """The refusal of the package at ``path`` for ``problem``, on one line: what SQLite says is
+    put on one as it is met, and a refusal that still runs over several (an id of a package
+    edited by hand holding a line break) is said on one in the command line's words only."""
+    refusal = Problem("{path}: {problem}; nothing was merged", path=path, problem=problem)
+    flat = one_line(refusal)
+    return ProjectError(refusal if flat == refusal else flat)
 
 
 class PackageFile:
@@ -165,7 +199,7 @@ class PackageFile:
         self.annotator = self._own_annotator()
         self._check_documents()
         guidelines_problem = package_guidelines_problem(self.conn, self.lead.conn)
-        if guidelines_problem:
+        if guidelines_problem is not None:
             raise PackageProblem(guidelines_problem)
 
     def _check_no_code(self) -> None:
@@ -175,40 +209,45 @@ class PackageFile:
         ).fetchone()
         if row is not None:
             kind = "virtual table" if row[2] else row[0]
-            raise PackageProblem(
-                f"it holds the {kind} {row[1]!r}, which a package never holds (only tables)"
-            )
+            raise PackageProblem(Problem(_CODE[kind], name=row[1]))
 
     def _check_columns(self) -> None:
         for table in READ_TABLES:
             expected = {name for name, _, _ in self._lead_columns(table)}
             found = {row[1] for row in self.conn.execute(f"PRAGMA table_info({_quoted(table)})")}
             if not found:
-                raise PackageProblem(f"it has no table {table}")
+                raise PackageProblem(Problem("it has no table {table}", table=table))
             if found != expected:
                 extra, missing = sorted(found - expected), sorted(expected - found)
-                problem = f"a column {extra[0]!r} this version does not write" if extra else (
-                    f"no column {missing[0]!r}"
+                if extra:
+                    raise PackageProblem(Problem(
+                        "its table {table} has a column {column!r} this version does not write",
+                        table=table, column=extra[0],
+                    ))
+                raise PackageProblem(
+                    Problem("its table {table} has no column {column!r}", table=table, column=missing[0])
                 )
-                raise PackageProblem(f"its table {table} has {problem}")
 
     def _check_integrity(self) -> None:
         report = self.conn.execute("PRAGMA integrity_check(1)").fetchone()[0]
         if report != "ok":
-            raise PackageProblem(f"the file is damaged (SQLite integrity: {report})")
+            raise PackageProblem(
+                Problem("the file is damaged (SQLite integrity: {report})", report=one_line(report))
+            )
 
     def _check_origin(self) -> None:
         project_id = self.package.meta("project_id")
         if project_id != self.lead.project_id:
-            raise PackageProblem(
-                f"this package belongs to another project (its project id is {project_id}, "
-                f"this project's is {self.lead.project_id})"
-            )
+            raise PackageProblem(Problem(
+                "this package belongs to another project (its project id is {package}, "
+                "this project's is {lead})",
+                package=project_id, lead=self.lead.project_id,
+            ))
         if file_version(self.conn) != format_version():
-            raise PackageProblem(
+            raise PackageProblem(Problem(
                 "written by an older version of Tawsim Workbench; open it once with this "
                 "version (which updates it), then merge it"
-            )
+            ))
 
     def _check_types(self, table: str) -> None:
         """Every value of ``table`` has the type its column declares in the lead's project
@@ -229,17 +268,18 @@ class PackageFile:
             return
         for (name, allowed), value_type in zip(columns, found, strict=True):
             if value_type not in allowed:
-                raise PackageProblem(
-                    f"its table {table} holds a {value_type} value in the column {name!r}, "
-                    f"where this version writes {allowed[0]} only"
-                )
+                raise PackageProblem(Problem(
+                    "its table {table} holds a {found} value in the column {column!r}, "
+                    "where this version writes {allowed} only",
+                    table=table, found=value_type, column=name, allowed=allowed[0],
+                ))
 
     def _own_annotator(self) -> str:
         """The annotator the package was written for, after refusing sets of anyone else."""
         annotator = self.package.meta(PACKAGE_ANNOTATOR_KEY)
         if not annotator:
             raise PackageProblem(
-                "it names no annotator, so it is not a package (`workbench package` writes them)"
+                Problem("it names no annotator, so it is not a package (`workbench package` writes them)")
             )
         others = [
             name for (name,) in self.conn.execute(
@@ -248,12 +288,9 @@ class PackageFile:
             )
         ]
         if others:
-            gold = " (the gold layer comes only in a package written with --annotator gold)"
-            raise PackageProblem(
-                f"it is {annotator!r}'s package but holds annotation sets of "
-                f"{', '.join(map(repr, others))}{gold if GOLD in others else ''}; "
-                "a package brings back its own annotator's work only"
-            )
+            raise PackageProblem(Problem(
+                _OTHERS_SETS[GOLD in others], annotator=annotator, others=", ".join(map(repr, others))
+            ))
         self._check_seal(annotator)
         return annotator
 
@@ -261,18 +298,18 @@ class PackageFile:
         secret = self.lead.meta(PACKAGE_SECRET_KEY)
         seal = (self.package.meta(PACKAGE_SEAL_KEY) or "").encode("utf-8", "surrogatepass")
         if secret is None or not hmac.compare_digest(seal, package_seal(secret, annotator).encode()):
-            raise PackageProblem(
-                f"it was not written by this project for {annotator!r} (its seal does not match: "
+            raise PackageProblem(Problem(
+                "it was not written by this project for {annotator!r} (its seal does not match: "
                 "it was edited, or written by another project or an older version); "
-                "write the package again with `workbench package`"
-            )
+                "write the package again with `workbench package`",
+                annotator=annotator,
+            ))
 
     def _check_documents(self) -> None:
         texts = dict(self.lead.conn.execute("SELECT id, sha256 FROM documents"))
         for document_id, name, sha256 in self.conn.execute("SELECT id, name, sha256 FROM documents"):
             if texts.get(document_id) != sha256:
-                problem = "is not in this project" if document_id not in texts else "has another text here"
-                raise PackageProblem(f"document {name!r} ({document_id}) {problem}")
+                raise PackageProblem(Problem(_FOREIGN_DOCUMENT[document_id in texts], name=name, id=document_id))
 
     # -- its annotation sets -----------------------------------------------------------------
 
@@ -287,14 +324,16 @@ class PackageFile:
         ):
             package_set = _package_set(row)
             if package_set.document_id not in documents:
-                raise PackageProblem(
-                    f"its annotation set {package_set.id} is for the document "
-                    f"{package_set.document_id}, which the package does not hold"
-                )
+                raise PackageProblem(Problem(
+                    "its annotation set {set} is for the document {document}, which the package "
+                    "does not hold",
+                    set=package_set.id, document=package_set.document_id,
+                ))
             if package_set.document_id in seen:
-                raise PackageProblem(
-                    f"it holds two annotation sets for the document {package_set.document_id}"
-                )
+                raise PackageProblem(Problem(
+                    "it holds two annotation sets for the document {document}",
+                    document=package_set.document_id,
+                ))
             seen.add(package_set.document_id)
             sets.append(package_set)
         return sets
@@ -356,11 +395,15 @@ class PackageFile:
                 spans, events = spans_by_set(self.conn, ids), events_by_set(self.conn, ids)
                 relations = relations_by_set(self.conn, ids)
             except (ValueError, TypeError, RecursionError) as error:
-                raise PackageProblem(f"attributes that are not a JSON object ({error})") from None
+                raise PackageProblem(
+                    Problem("attributes that are not a JSON object ({error})", error=one_line(str(error)))
+                ) from None
             try:
                 labels = document_labels_by_set(self.conn, ids)
             except (ValueError, TypeError, RecursionError) as error:
-                raise PackageProblem(f"a document label that cannot be read ({error})") from None
+                raise PackageProblem(
+                    Problem("a document label that cannot be read ({error})", error=one_line(str(error)))
+                ) from None
             documents = self._lead_documents([s.document_id for s in chunk])
             mergeable = []
             for row in chunk:
@@ -373,7 +416,7 @@ class PackageFile:
                 try:
                     check_annotation_set(self.lead.schema, documents[row.document_id], annotations)
                 except WorkbenchError as error:
-                    raise PackageProblem(str(error)) from None
+                    raise PackageProblem(problem_of(error)) from None
                 mergeable.append(MergeableSet(row, annotations))
             yield mergeable
 
@@ -397,14 +440,19 @@ class PackageFile:
 def _package_set(row: tuple[str, str, str, str, int, str, int | None, int | None]) -> PackageSet:
     set_id, document_id, annotator, status, revision, updated, guidelines_version, carried = row
     if revision < 0:
-        raise PackageProblem(f"its annotation set {set_id} has the revision {revision}")
-    if carried is not None and not 0 <= carried <= revision:
         raise PackageProblem(
-            f"its annotation set {set_id} was carried at the revision {carried}, "
-            f"which its revision {revision} does not follow"
+            Problem("its annotation set {set} has the revision {revision}", set=set_id, revision=revision)
         )
+    if carried is not None and not 0 <= carried <= revision:
+        raise PackageProblem(Problem(
+            "its annotation set {set} was carried at the revision {carried}, "
+            "which its revision {revision} does not follow",
+            set=set_id, carried=carried, revision=revision,
+        ))
     if status not in {member.value for member in Status}:
-        raise PackageProblem(f"its annotation set {set_id} has the status {status!r}")
+        raise PackageProblem(
+            Problem("its annotation set {set} has the status {status!r}", set=set_id, status=status)
+        )
     return PackageSet(
         set_id, document_id, annotator, Status(status), revision, updated, guidelines_version, carried
     )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.core.errors import ProjectError, WorkbenchError
+from workbench.core.errors import Problem, ProjectError, WorkbenchError
 from workbench.core.model import GOLD, SUGGESTIONS, AnnotatedDocument, Status, new_id
 from workbench.core.progress import Progress, no_progress
 from workbench.store import rows
@@ -45,9 +45,9 @@ from workbench.store.replaced_sets import keep_replaced_sets
 def assign(project: Project, annotator: str, document_ids: Sequence[str]) -> int:
     """Give documents to an annotator (a new, empty set each); returns how many were new to them."""
     if annotator == GOLD:
-        raise WorkbenchError(f"{GOLD!r} is the adjudicated layer, not an annotator")
+        raise WorkbenchError(Problem("{name!r} is the adjudicated layer, not an annotator", name=GOLD))
     if annotator == SUGGESTIONS:
-        raise WorkbenchError(f"{SUGGESTIONS!r} is the recommenders' layer, not an annotator")
+        raise WorkbenchError(Problem("{name!r} is the recommenders' layer, not an annotator", name=SUGGESTIONS))
     project.require_writable()
     with write_transaction(project.conn):
         before = project.conn.execute(
@@ -90,9 +90,11 @@ def write_package(project: Project, annotator: str, out: Path) -> int:
     project.require_writable()  # it keeps the revisions the package carries (_mark_synced)
     document_ids = assigned_documents(project, annotator)
     if not document_ids:
-        raise WorkbenchError(f"nothing is assigned to {annotator!r} in {project.path}")
+        raise WorkbenchError(
+            Problem("nothing is assigned to {annotator!r} in {path}", annotator=annotator, path=project.path)
+        )
     if out.exists():
-        raise ProjectError(f"{out}: a file of that name exists already; choose another name")
+        raise ProjectError(Problem("{path}: a file of that name exists already; choose another name", path=out))
     seal = package_seal(_package_secret(project), annotator)
     package_id = new_id()
     partial = out.with_name(f".{out.name}.partial")
