@@ -1,8 +1,9 @@
 """An edit the store refuses, in the window's language: an annotator of an Arabic window who filled
 a role twice read "the role Place of Conflict.Attack takes one filler only", and a lead whose gold
 edit was refused read the command line's English too. Each refusal of an edit is made as a
-``Problem``, so that the window says it in Arabic (``ui.error_words``); the command line keeps its
-English, word for word."""
+``Problem``, so that the window says it in Arabic (``ui.error_words``), and the event panel names
+the roles, event types and labels by the schema's Arabic names, as it names them in an event's
+warnings; the command line keeps its English, word for word."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.event_scene import Scene, scene  # noqa: F401 (a fixture)
+from tests.ui.events.test_event_controller import build_attack, create_attack, press_role
 from tests.ui.test_problem_words import begins_with_an_arabic_letter, latin_words
 from workbench.app import adjudication, changes
 from workbench.app.packages import restore_version
@@ -19,6 +22,7 @@ from workbench.core.errors import Problem, WorkbenchError, problem_of
 from workbench.core.model import AnnotatedDocument, Argument, Relation, make_document
 from workbench.core.schema import builtin_schema
 from workbench.store.project import Project
+from workbench.ui import i18n
 from workbench.ui.error_words import error_words
 from workbench.ui.i18n import isolated
 
@@ -220,3 +224,63 @@ def test_a_version_not_finished_is_refused_to_the_lead_in_arabic(edits: Edits, a
     """The refusal of an annotator's version, whose set is in progress, to gold."""
     error = refusal(lambda: adjudication.accept_version(edits.project, edits.document_id, "huda"))
     assert error_words(error) == f"لم يُكمل المُوسِّم «{isolated('huda')}» الوثيقة {isolated(edits.document_id)}"
+
+
+# -- in the event panel ------------------------------------------------------------------------------
+
+
+def panel_says(scene: Scene) -> str:
+    message = scene.controller.panel.message
+    assert message.isVisible()
+    return message.text()
+
+
+def test_the_event_panel_refuses_the_same_argument_twice_in_arabic(scene: Scene, arabic: None) -> None:
+    scene.controller.set_language("ar")
+    event_id = create_attack(scene)
+    for _ in range(2):
+        scene.click_span("أمريكية")
+        press_role(scene, 1)  # Attacker, which takes several fillers
+    assert panel_says(scene) == f"المعامل نفسه في الدور «{isolated('المهاجِم')}» موجود من قبل"
+    assert len(scene.project.event(event_id).arguments) == 1
+
+
+def test_the_event_panel_refuses_a_second_filler_in_arabic(scene: Scene, arabic: None) -> None:
+    scene.controller.set_language("ar")
+    event_id = build_attack(scene)
+    scene.click_span("أمريكية")
+    press_role(scene, 4)  # Place already holds Idlib
+    assert panel_says(scene) == (
+        f"لا يقبل الدور «{isolated('المكان')}» من «{isolated('هجوم')}» إلا مُعبِّئًا واحدًا"
+    )
+    assert len(scene.project.event(event_id).arguments) == 3
+
+
+def test_the_event_panel_names_a_refused_filler_by_the_schemas_names(scene: Scene, arabic: None) -> None:
+    scene.controller.set_language("ar")
+    create_attack(scene)
+    scene.click_span("إدلب")
+    press_role(scene, 3)  # Instrument takes weapons and vehicles, not a GPE
+    assert panel_says(scene) == (
+        f"لا يُعبَّأ الدور «{isolated('الأداة / السلاح')}» من «{isolated('هجوم')}» "
+        f"بـ«{isolated('كيان جيوسياسي')}»؛ المسموح: {isolated('سلاح، مركبة')}"
+    )
+
+
+def test_the_panel_says_a_refusal_in_english_then_in_arabic_after_a_switch(scene: Scene) -> None:
+    """The English window says the command line's sentence, schema ids and all."""
+    build_attack(scene)
+    scene.click_span("أمريكية")
+    press_role(scene, 4)
+    assert panel_says(scene) == "the role Place of Conflict.Attack takes one filler only"
+    scene.click_span("أمريكية")
+    press_role(scene, 1)
+    assert panel_says(scene) == "that Attacker argument is there already"
+    i18n.set_language(i18n.Language.ARABIC)
+    try:
+        scene.controller.set_language("ar")
+        scene.click_span("أمريكية")
+        press_role(scene, 4)
+        assert panel_says(scene).startswith(f"لا يقبل الدور «{isolated('المكان')}»")
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
