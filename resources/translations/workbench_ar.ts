@@ -1227,6 +1227,102 @@
 <context>
     <name>ImportProblem</name>
     <message>
+        <source>that {role} argument is there already</source>
+        <translation>المعامل نفسه في الدور «{role}» موجود من قبل</translation>
+    </message>
+    <message>
+        <source>the role {role} of {type} takes one filler only</source>
+        <translation>لا يقبل الدور «{role}» من «{type}» إلا مُعبِّئًا واحدًا</translation>
+    </message>
+    <message>
+        <source>an argument&apos;s span must belong to the event&apos;s annotation set</source>
+        <translation>لا بد أن يكون مقطع المعامل من مجموعة التوسيم التي فيها الحدث</translation>
+    </message>
+    <message>
+        <source>an argument is filled by a span or by another event</source>
+        <translation>لا يُعبَّأ المعامل إلا بمقطع أو بحدث آخر</translation>
+    </message>
+    <message>
+        <source>an argument&apos;s event must belong to the event&apos;s annotation set</source>
+        <translation>لا بد أن يكون حدث المعامل من مجموعة التوسيم التي فيها الحدث</translation>
+    </message>
+    <message>
+        <source>event {id} has no such {role} argument</source>
+        <translation>ليس للحدث {id} هذا المعامل في الدور «{role}»</translation>
+    </message>
+    <message>
+        <source>no event {id} in {path}</source>
+        <translation>ليس في {path} حدث بالمعرّف {id}</translation>
+    </message>
+    <message>
+        <source>no span to delete</source>
+        <translation>لا مقطع لحذفه</translation>
+    </message>
+    <message>
+        <source>spans deleted together must belong to one annotation set</source>
+        <translation>لا بد أن تكون المقاطع المحذوفة معًا من مجموعة توسيم واحدة</translation>
+    </message>
+    <message>
+        <source>{annotator} already has a {label} span on [{start}, {end})</source>
+        <translation>لدى المُوسِّم «{annotator}» من قبل مقطع «{label}» على المدى ⁦[{start}, {end})⁩</translation>
+    </message>
+    <message>
+        <source>the annotator already has a span with the same range and label</source>
+        <translation>لدى المُوسِّم من قبل مقطع بالمدى نفسه والوسم نفسه</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) is outside the document (0 to {length})</source>
+        <translation>المقطع ⁦[{start}, {end})⁩ خارج الوثيقة (من 0 إلى {length})</translation>
+    </message>
+    <message>
+        <source>the label {label!r} is not in the project&apos;s schema {schema!r}</source>
+        <translation>ليس الوسم {label!r} في مخطط المشروع {schema!r}</translation>
+    </message>
+    <message>
+        <source>an annotator&apos;s name cannot be empty</source>
+        <translation>لا يصح أن يكون اسم المُوسِّم فارغًا</translation>
+    </message>
+    <message>
+        <source>{annotator} has no annotations on document {document}</source>
+        <translation>ليس للمُوسِّم «{annotator}» توسيمات في الوثيقة {document}</translation>
+    </message>
+    <message>
+        <source>{path}: no document {id}</source>
+        <translation>ليس في {path} وثيقة بالمعرّف {id}</translation>
+    </message>
+    <message>
+        <source>no span {id} in {path}</source>
+        <translation>ليس في {path} مقطع بالمعرّف {id}</translation>
+    </message>
+    <message>
+        <source>a relation links two different spans</source>
+        <translation>لا بد أن تربط العلاقة بين مقطعين مختلفين</translation>
+    </message>
+    <message>
+        <source>span {id} is not in {annotator}&apos;s set on document {document}</source>
+        <translation>ليس المقطع {id} في مجموعة المُوسِّم «{annotator}» في الوثيقة {document}</translation>
+    </message>
+    <message>
+        <source>no relation {id} in {path}</source>
+        <translation>ليس في {path} علاقة بالمعرّف {id}</translation>
+    </message>
+    <message>
+        <source>no replaced version {id!r} in the project</source>
+        <translation>ليس في المشروع نسخة مستبدَلة بالمعرّف {id!r}</translation>
+    </message>
+    <message>
+        <source>span {id} is in document {owner}, not in {document}</source>
+        <translation>المقطع {id} في الوثيقة {owner} لا في الوثيقة {document}</translation>
+    </message>
+    <message>
+        <source>{annotator} has not finished document {document}</source>
+        <translation>لم يُكمل المُوسِّم «{annotator}» الوثيقة {document}</translation>
+    </message>
+    <message>
+        <source>span {id} is not a gold span of document {document}</source>
+        <translation>ليس المقطع {id} من مقاطع المرجع الذهبي في الوثيقة {document}</translation>
+    </message>
+    <message>
         <source>the required role {role} has no filler</source>
         <translation>الدور المطلوب «{role}» بلا مُعبِّئ</translation>
     </message>

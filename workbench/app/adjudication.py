@@ -47,7 +47,7 @@ from workbench.core.adjudication_relations import (
     holders_relation,
     relation_candidates,
 )
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.model import (
     GOLD,
     AnnotationSet,
@@ -221,7 +221,9 @@ def accept_version(
     symmetric = _symmetric(project, symmetric)
     chosen = next((s for s in finished_sets(project, document_id) if s.annotator == annotator), None)
     if chosen is None:
-        raise WorkbenchError(f"{annotator} has not finished document {document_id}")
+        raise WorkbenchError(
+            Problem("{annotator} has not finished document {document}", annotator=annotator, document=document_id)
+        )
     return accept_annotations(
         project,
         document_id,
@@ -310,7 +312,9 @@ def _require_gold_span(project: Project, document_id: str, span_id: str) -> None
     """A gold edit changes gold's spans on its own document only."""
     _span, owner_document, annotator = project.span_owner(span_id)
     if (owner_document, annotator) != (document_id, GOLD):
-        raise WorkbenchError(f"span {span_id} is not a gold span of document {document_id}")
+        raise WorkbenchError(
+            Problem("span {id} is not a gold span of document {document}", id=span_id, document=document_id)
+        )
 
 
 def mark_adjudicated(project: Project, document_id: str) -> GoldEdit | None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Relation, Span, Status
 from workbench.core.schema import Attribute, Schema
 from workbench.store.editing import Removal
@@ -114,7 +114,11 @@ def require_in_document(project: Project, span_id: str, document_id: str) -> Non
     be shown in the wrong one (issue 12)."""
     owner = project.span_owner(span_id)[1]
     if owner != document_id:
-        raise WorkbenchError(f"span {span_id} is in document {owner}, not in {document_id}")
+        raise WorkbenchError(
+            Problem(
+                "span {id} is in document {owner}, not in {document}", id=span_id, owner=owner, document=document_id
+            )
+        )
 
 
 # -- spans ------------------------------------------------------------------------------------

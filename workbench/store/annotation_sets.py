@@ -9,13 +9,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from workbench.core.errors import SchemaError, WorkbenchError
+from workbench.core.errors import Problem, SchemaError, WorkbenchError
 from workbench.core.model import Event, Span, Status, new_id
 from workbench.core.schema import Schema
 from workbench.store import rows
 from workbench.store.clock import now
 from workbench.store.connection import table
 from workbench.store.guidelines import SEEN_NOW
+
+OUTSIDE_THE_DOCUMENT = "span [{start}, {end}) is outside the document (0 to {length})"
+ALREADY_LABELLED = "{annotator} already has a {label} span on [{start}, {end})"
+"""A span's range and label that another span of the annotator's set has (an edit's refusal)."""
 
 
 def annotators(conn: sqlite3.Connection) -> list[str]:
@@ -24,7 +28,7 @@ def annotators(conn: sqlite3.Connection) -> list[str]:
 
 def ensure_annotator(conn: sqlite3.Connection, name: str) -> None:
     if not name.strip():
-        raise WorkbenchError("an annotator's name cannot be empty")
+        raise WorkbenchError(Problem("an annotator's name cannot be empty"))
     conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now()])
 
 
@@ -37,7 +41,9 @@ def set_id(conn: sqlite3.Connection, document_id: str, annotator: str, *, create
     if row is not None:
         return str(row[0])
     if not create:
-        raise WorkbenchError(f"{annotator} has no annotations on document {document_id}")
+        raise WorkbenchError(
+            Problem("{annotator} has no annotations on document {document}", annotator=annotator, document=document_id)
+        )
     ensure_annotator(conn, annotator)
     new_set_id = new_id()
     table(conn, "annotation_sets").insert(
@@ -70,13 +76,15 @@ def set_status(conn: sqlite3.Connection, document_id: str, annotator: str, statu
 def check_label(schema: Schema, label: str) -> None:
     """A span's label is an entity label, or an event type for a trigger span."""
     if not (schema.has_entity(label) or schema.has_event(label)):
-        raise SchemaError(f"the label {label!r} is not in the project's schema {schema.id!r}")
+        raise SchemaError(
+            Problem("the label {label!r} is not in the project's schema {schema!r}", label=label, schema=schema.id)
+        )
 
 
 def new_span(schema: Schema, text: str, start: int, end: int, label: str) -> Span:
     """A span over ``text[start:end]`` with a new id and the label's default attributes."""
     if not 0 <= start < end <= len(text):
-        raise WorkbenchError(f"span [{start}, {end}) is outside the document (0 to {len(text)})")
+        raise WorkbenchError(Problem(OUTSIDE_THE_DOCUMENT, start=start, end=end, length=len(text)))
     defaults = {} if schema.has_event(label) else schema.default_attributes_for_entity(label)
     return Span(new_id(), start, end, label, text[start:end], defaults)
 
@@ -91,7 +99,7 @@ def insert_span(conn: sqlite3.Connection, span: Span, into_set: str) -> None:
         conn.execute(_INSERT_SPAN, rows.span_values(span, into_set))
     except sqlite3.IntegrityError as error:
         raise WorkbenchError(
-            "the annotator already has a span with the same range and label"
+            Problem("the annotator already has a span with the same range and label")
         ) from error
 
 

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from workbench.core.errors import SchemaError, WorkbenchError
+from workbench.core.errors import Problem, SchemaError, WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Relation, Span, new_id
 from workbench.core.schema import Schema, event_filler
 from workbench.store import rows
 from workbench.store.annotation_sets import (
+    ALREADY_LABELLED,
     check_label,
     insert_annotations,
     insert_span,
@@ -27,6 +28,8 @@ from workbench.store.annotation_sets import (
 from workbench.store.connection import database_path, table
 from workbench.store.reading import document_text, query_dicts, span_owner
 from workbench.store.relation_editing import insert_relations, insert_set_extras, span_relations
+
+NO_EVENT = "no event {id} in {path}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +111,8 @@ def update_span(
              "note": changed.note},
         )
     except sqlite3.IntegrityError as error:
-        raise WorkbenchError(
-            f"{annotator} already has a {changed.label} span on [{span.start}, {span.end})"
-        ) from error
+        already = Problem(ALREADY_LABELLED, annotator=annotator, label=changed.label, start=span.start, end=span.end)
+        raise WorkbenchError(already) from error
     return changed
 
 
@@ -169,11 +171,11 @@ def delete_spans(conn: sqlite3.Connection, span_ids: Sequence[str]) -> Removal:
     """Delete spans of one set; events they trigger, arguments they fill and relations they end
     go with them."""
     if not span_ids:
-        raise WorkbenchError("no span to delete")
+        raise WorkbenchError(Problem("no span to delete"))
     owners = [span_owner(conn, span_id) for span_id in span_ids]
     document_id, annotator = owners[0][1], owners[0][2]
     if any((d, a) != (document_id, annotator) for _, d, a in owners):
-        raise WorkbenchError("spans deleted together must belong to one annotation set")
+        raise WorkbenchError(Problem("spans deleted together must belong to one annotation set"))
     marks = rows.marks(span_ids)
     events = events_where(conn, f"e.trigger_span_id IN ({marks})", span_ids)
     triggered = f"SELECT id FROM events WHERE trigger_span_id IN ({marks})"
@@ -256,7 +258,7 @@ def create_event(
 def event(conn: sqlite3.Connection, event_id: str) -> Event:
     found = events_where(conn, "e.id = ?", [event_id])
     if not found:
-        raise WorkbenchError(f"no event {event_id} in {database_path(conn)}")
+        raise WorkbenchError(Problem(NO_EVENT, id=event_id, path=database_path(conn)))
     return found[0]
 
 
@@ -287,7 +289,7 @@ def remove_argument(conn: sqlite3.Connection, event_id: str, argument: Argument)
     where = "event_id = ? AND role = ? AND span_id IS ? AND filler_event_id IS ?"
     row = conn.execute(f"SELECT ord FROM arguments WHERE {where}", match).fetchone()
     if row is None:
-        raise WorkbenchError(f"event {event_id} has no such {argument.role} argument")
+        raise WorkbenchError(Problem("event {id} has no such {role} argument", id=event_id, role=argument.role))
     touch_set(conn, *_event_owner(conn, event_id))
     conn.execute(f"DELETE FROM arguments WHERE {where}", match)
     return int(row[0])
@@ -310,9 +312,11 @@ def _check_argument(
     role = schema.event(event.type).role(argument.role)
     schema.check_filler(event.type, argument.role, _filler_label(conn, event, argument))
     if argument in event.arguments:
-        raise SchemaError(f"that {argument.role} argument is there already")
+        raise SchemaError(Problem("that {role} argument is there already", role=argument.role))
     if not role.repeatable and any(a.role == argument.role for a in event.arguments):
-        raise SchemaError(f"the role {argument.role} of {event.type} takes one filler only")
+        raise SchemaError(
+            Problem("the role {role} of {type} takes one filler only", role=argument.role, type=event.type)
+        )
 
 
 def _filler_label(conn: sqlite3.Connection, of_event: Event, argument: Argument) -> str:
@@ -321,13 +325,13 @@ def _filler_label(conn: sqlite3.Connection, of_event: Event, argument: Argument)
     if argument.span_id is not None:
         span, document_id, annotator = span_owner(conn, argument.span_id)
         if (document_id, annotator) != owner:
-            raise WorkbenchError("an argument's span must belong to the event's annotation set")
+            raise WorkbenchError(Problem("an argument's span must belong to the event's annotation set"))
         return span.label
     if argument.event_id is None or argument.event_id == of_event.id:
-        raise WorkbenchError("an argument is filled by a span or by another event")
+        raise WorkbenchError(Problem("an argument is filled by a span or by another event"))
     filler = event(conn, argument.event_id)
     if _event_owner(conn, filler.id) != owner:
-        raise WorkbenchError("an argument's event must belong to the event's annotation set")
+        raise WorkbenchError(Problem("an argument's event must belong to the event's annotation set"))
     return event_filler(filler.type)
 
 
@@ -353,7 +357,7 @@ def _event_owner(conn: sqlite3.Connection, event_id: str) -> tuple[str, str]:
         [event_id],
     ).fetchone()
     if row is None:
-        raise WorkbenchError(f"no event {event_id} in {database_path(conn)}")
+        raise WorkbenchError(Problem(NO_EVENT, id=event_id, path=database_path(conn)))
     return row[0], row[1]
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.core.errors import ProjectError, ProjectLocked, WorkbenchError
+from workbench.core.errors import Problem, ProjectError, ProjectLocked, WorkbenchError
 from workbench.core.model import (
     SUGGESTIONS,
     AnnotatedDocument,
@@ -53,6 +53,7 @@ from workbench.store.connection import (
 from workbench.store.editing import Dependents, Removal
 from workbench.store.project_file import create_project_file, open_connection
 from workbench.store.reading import (
+    NO_DOCUMENT,
     DocumentProgress,
     Revisions,
     Source,
@@ -224,7 +225,7 @@ class Project:
         """The document with the sets of ``source``: "all", "gold" or one annotator's name."""
         found = load_annotated(self.conn, [document_id], source)
         if not found:
-            raise WorkbenchError(f"{self.path}: no document {document_id}")
+            raise WorkbenchError(Problem(NO_DOCUMENT, path=self.path, id=document_id))
         return found[0]
 
     def iter_annotated(

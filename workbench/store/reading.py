@@ -13,7 +13,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.model import (
     SUGGESTIONS,
     AnnotatedDocument,
@@ -37,6 +37,7 @@ from workbench.store.relations import label_value
 from workbench.store.titles import TITLE_COLUMNS, shown_title
 
 CHUNK = 200
+NO_DOCUMENT = "{path}: no document {id}"
 
 Source = str | tuple[str, ...]
 """Whose sets are read: "all" (everyone's work, gold included, not the recommenders'
@@ -132,7 +133,7 @@ def document_text(conn: sqlite3.Connection, document_id: str) -> str:
 
 
 def _no_document(conn: sqlite3.Connection, document_id: str) -> WorkbenchError:
-    return WorkbenchError(f"{database_path(conn)}: no document {document_id}")
+    return WorkbenchError(Problem(NO_DOCUMENT, path=database_path(conn), id=document_id))
 
 
 def span_owner(conn: sqlite3.Connection, span_id: str) -> tuple[Span, str, str]:
@@ -147,7 +148,7 @@ def span_owner(conn: sqlite3.Connection, span_id: str) -> tuple[Span, str, str]:
         None,
     )
     if row is None:
-        raise WorkbenchError(f"no span {span_id} in {database_path(conn)}")
+        raise WorkbenchError(Problem("no span {id} in {path}", id=span_id, path=database_path(conn)))
     return rows.span_from_row(row), row["document_id"], row["annotator"]
 
 

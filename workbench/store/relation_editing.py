@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from workbench.core.errors import SchemaError, WorkbenchError
+from workbench.core.errors import Problem, SchemaError, WorkbenchError
 from workbench.core.model import AnnotationSet, DocumentLabelValue, Relation, new_id
 from workbench.core.relation_checks import document_label_problem
 from workbench.core.schema import Schema
@@ -101,7 +101,7 @@ def relation_owner(conn: sqlite3.Connection, relation_id: str) -> tuple[Relation
     """The relation, its document and its annotator."""
     found = relation_rows.relations_where(conn, "id = ?", [relation_id])
     if not found:
-        raise WorkbenchError(f"no relation {relation_id} in {database_path(conn)}")
+        raise WorkbenchError(Problem("no relation {id} in {path}", id=relation_id, path=database_path(conn)))
     [relation] = found
     document_id, annotator = conn.execute(
         "SELECT a.document_id, a.annotator FROM relations r JOIN annotation_sets a "
@@ -132,10 +132,13 @@ def insert_relations(conn: sqlite3.Connection, set_id: str, relations: Sequence[
 
 def _check_ends(conn: sqlite3.Connection, relation: Relation, owner: tuple[str, str]) -> None:
     if relation.from_span_id == relation.to_span_id:
-        raise WorkbenchError("a relation links two different spans")
+        raise WorkbenchError(Problem("a relation links two different spans"))
     for span_id in (relation.from_span_id, relation.to_span_id):
         _, document_id, annotator = span_owner(conn, span_id)
         if (document_id, annotator) != owner:
             raise WorkbenchError(
-                f"span {span_id} is not in {owner[1]}'s set on document {owner[0]}"
+                Problem(
+                    "span {id} is not in {annotator}'s set on document {document}",
+                    id=span_id, annotator=owner[1], document=owner[0],
+                )
             )

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.model import Status, new_id
 from workbench.store.annotation_sets import touch_set
 from workbench.store.bulk_import import insert_rows
@@ -86,7 +86,7 @@ def restore_replaced(conn: sqlite3.Connection, replaced_id: str) -> ReplacedSet:
     replaces in turn. Runs inside the caller's write transaction."""
     found = _kept_versions(conn, "WHERE r.id = ?", [replaced_id])
     if not found:
-        raise WorkbenchError(f"no replaced version {replaced_id!r} in the project")
+        raise WorkbenchError(Problem("no replaced version {id!r} in the project", id=replaced_id))
     [kept] = found
     set_rows = json.loads(
         conn.execute("SELECT rows FROM replaced_sets WHERE id = ?", [replaced_id]).fetchone()[0]

@@ -6,11 +6,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.model import Span
-from workbench.store.annotation_sets import touch_set
+from workbench.store.annotation_sets import ALREADY_LABELLED, OUTSIDE_THE_DOCUMENT, touch_set
 from workbench.store.connection import database_path
-from workbench.store.reading import span_owner
+from workbench.store.reading import NO_DOCUMENT, span_owner
 
 
 def set_span_range(conn: sqlite3.Connection, span_id: str, start: int, end: int) -> Span:
@@ -19,7 +19,7 @@ def set_span_range(conn: sqlite3.Connection, span_id: str, start: int, end: int)
     span, document_id, annotator = span_owner(conn, span_id)
     covered, length = _covered_text(conn, document_id, start, end)
     if not 0 <= start < end <= length:
-        raise WorkbenchError(f"span [{start}, {end}) is outside the document (0 to {length})")
+        raise WorkbenchError(Problem(OUTSIDE_THE_DOCUMENT, start=start, end=end, length=length))
     moved = replace(span, start=start, end=end, text=covered)
     touch_set(conn, document_id, annotator)
     try:
@@ -28,7 +28,8 @@ def set_span_range(conn: sqlite3.Connection, span_id: str, start: int, end: int)
             [start, end, moved.text, span_id],
         )
     except sqlite3.IntegrityError as error:
-        raise WorkbenchError(f"{annotator} already has a {span.label} span on [{start}, {end})") from error
+        already = Problem(ALREADY_LABELLED, annotator=annotator, label=span.label, start=start, end=end)
+        raise WorkbenchError(already) from error
     return moved
 
 
@@ -40,5 +41,5 @@ def _covered_text(conn: sqlite3.Connection, document_id: str, start: int, end: i
         [start + 1, max(0, end - start), document_id],
     ).fetchone()
     if row is None:
-        raise WorkbenchError(f"{database_path(conn)}: no document {document_id}")
+        raise WorkbenchError(Problem(NO_DOCUMENT, path=database_path(conn), id=document_id))
     return row[0], row[1]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 from workbench.app import changes
 from workbench.app.changes import Change, Command
 from workbench.app.project import Project
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Problem, WorkbenchError, problem_of
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX
 from workbench.ui.annotate.text_view import AnnotatedTextView
@@ -46,7 +46,7 @@ from workbench.ui.events.event_list import EventListView, EventTableModel
 from workbench.ui.events.event_overlay import EventOverlay
 from workbench.ui.events.event_palette import EventPalette
 from workbench.ui.events.event_panel import EventPanel
-from workbench.ui.events.event_text import Language, label_name, role_name
+from workbench.ui.events.event_text import Language, label_name, refusal_text, role_name
 from workbench.ui.label_style import view_span
 
 Confirm = Callable[[str], bool]
@@ -172,7 +172,7 @@ class EventController(QObject):
         try:
             self._push(CreateEventCommand, command, describe)
         except WorkbenchError as error:
-            self.report(error_words(error))
+            self._report_refusal(error, type_id)
             return
         cursor = self.view.textCursor()
         cursor.clearSelection()
@@ -284,7 +284,7 @@ class EventController(QObject):
                 ArgumentCommand, command, lambda: argument_text(argument, adding=filling)
             )
         except WorkbenchError as error:
-            self.report(error_words(error))
+            self._report_refusal(error, self._event_type(event_id))
             return False
         return True
 
@@ -305,7 +305,7 @@ class EventController(QObject):
         try:
             self._push(EditAttributesCommand, command, _attributes_text)
         except WorkbenchError as error:
-            self.report(error_words(error))
+            self._report_refusal(error, self._event_type(event_id))
             self.panel.show_event(self.document.events.get(event_id), self.document)
 
     # -- deleting spans ---------------------------------------------------------------------------
@@ -471,6 +471,20 @@ class EventController(QObject):
         the status bar."""
         self.panel.show_refusal(message)
         self.statusMessage.emit(message)
+
+    def _report_refusal(self, error: WorkbenchError, event_type: str | None) -> None:
+        """An edit of an event of ``event_type`` the store refused, in the window's words
+        (``error_words``), the roles, event types and labels it names by the schema's names in
+        the interface language (``refusal_text``), as the event's warnings are."""
+        problem = problem_of(error)
+        if event_type is None or not isinstance(problem, Problem):
+            self.report(error_words(error))
+            return
+        self.report(refusal_text(self._project.schema, problem, event_type, self._language))
+
+    def _event_type(self, event_id: str) -> str | None:
+        event = self.document.events.get(event_id)
+        return None if event is None else event.type
 
 
 def _attributes_text() -> str:

@@ -9,6 +9,7 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from workbench.core.errors import Problem
 from workbench.core.event_checks import EventProblem
 from workbench.core.schema import EVENT_PREFIX, Attribute, Schema
 from workbench.ui.problem_words import template_words
@@ -74,16 +75,24 @@ def problem_text(schema: Schema, problem: EventProblem, language: Language) -> s
     """An ``event_checks`` problem in the interface language: in English the sentence the
     command line prints (schema ids); in Arabic (``ui.problem_words``) with the schema's Arabic
     names."""
+    return refusal_text(schema, problem, problem.values["type"], language)
+
+
+def refusal_text(schema: Schema, problem: Problem, event_type: str, language: Language) -> str:
+    """A problem of an event of ``event_type`` (a warning of ``event_checks``, or the store's
+    refusal of an edit: a role filled twice, a filler the role does not take) in the interface
+    language: in English the command line's sentence; in Arabic (``ui.problem_words``) with the
+    schema's Arabic names for the roles of ``event_type``, the event types and the labels it
+    names (a label, a filler, the owner of an attribute, the fillers allowed)."""
     if language == "en":
         return str(problem)
     values = dict(problem.values)
-    event_type = values["type"]
     if "role" in values:
         values["role"] = role_name(schema, event_type, values["role"], language)
-    if "label" in values:
-        values["label"] = label_name(schema, values["label"], language)
-    if "allowed" in values:
-        allowed = [label_name(schema, label, language) for label in values["allowed"].split(", ")]
-        values["allowed"] = "، ".join(allowed)
-    values["type"] = label_name(schema, event_type, language)
+    for key in ("type", "label", "filler", "owner"):
+        if key in values:
+            values[key] = label_name(schema, values[key], language)
+    allowed = values.get("allowed")
+    if isinstance(allowed, str) and not isinstance(allowed, Problem):  # not the problem's "none"
+        values["allowed"] = "، ".join(label_name(schema, label, language) for label in allowed.split(", "))
     return template_words(problem.template, values)
