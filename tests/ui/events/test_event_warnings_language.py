@@ -33,10 +33,12 @@ def test_and_in_english_as_before(scene: Scene) -> None:
 
 def test_event_undo_steps_are_named_in_arabic(scene: Scene, arabic: None) -> None:
     """Filling a role and changing an event's attributes name their undo steps in Arabic (their
-    texts were hidden from lupdate behind a wrapper, so they had no translation)."""
+    texts were hidden from lupdate behind a wrapper, so they had no translation), the role by the
+    schema's Arabic name (it was its id: "ملء الدور Attacker")."""
+    scene.controller.set_language("ar")
     event_id = create_attack(scene)
     scene.click_span("أمريكية")
     press_role(scene, 1)
     scene.controller.edit_attributes(event_id, {})
     steps = [scene.stack.text(i) for i in range(1, scene.stack.count())]
-    assert steps == ["ملء الدور Attacker", "تغيير خصائص الحدث"]
+    assert steps == ["ملء الدور المهاجِم", "تغيير خصائص الحدث"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from workbench.app import changes
-from workbench.core.model import Argument
 from workbench.ui.commands import CommandStep
 
 
@@ -27,10 +26,11 @@ class EditAttributesCommand(CommandStep[changes.EditEventAttributes]):
     """An event's attributes changed in the panel."""
 
 
-def argument_text(argument: Argument, *, adding: bool) -> str:
-    """What Undo and Redo call filling or emptying the role."""
+def argument_text(role: str, *, adding: bool) -> str:
+    """What Undo and Redo call filling or emptying the role, named ``role`` in the interface
+    language."""
     if adding:
         text = QCoreApplication.translate("EventCommands", "Fill role {role}")
     else:
         text = QCoreApplication.translate("EventCommands", "Empty role {role}")
-    return text.format(role=argument.role)
+    return text.format(role=role)

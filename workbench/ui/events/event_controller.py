@@ -279,10 +279,16 @@ class EventController(QObject):
     def _edit_role(self, event_id: str, argument: Argument, *, filling: bool) -> bool:
         """Fill or empty a role as one undo step; False (and the reason shown) when refused."""
         command = changes.EditRole(self.document.document_id, event_id, argument, filling)
+        event_type = self._event_type(event_id)
+
+        def describe() -> str:
+            if event_type is None:
+                return argument_text(argument.role, adding=filling)
+            role = role_name(self._project.schema, event_type, argument.role, self._language)
+            return argument_text(role, adding=filling)
+
         try:
-            self._push(
-                ArgumentCommand, command, lambda: argument_text(argument, adding=filling)
-            )
+            self._push(ArgumentCommand, command, describe)
         except WorkbenchError as error:
             self._report_refusal(error, self._event_type(event_id))
             return False
