@@ -765,15 +765,15 @@
     </message>
     <message>
         <source>one filler</source>
-        <translation>مالئ واحد</translation>
+        <translation>مُعبِّئ واحد</translation>
     </message>
     <message>
         <source>Fillers: {names}</source>
-        <translation>المالئون: {names}</translation>
+        <translation>المُعبِّئون: {names}</translation>
     </message>
     <message>
         <source>Remove this filler</source>
-        <translation>أزل هذا المالئ</translation>
+        <translation>أزل هذا المُعبِّئ</translation>
     </message>
 </context>
 <context>
