@@ -1487,6 +1487,10 @@
         <translation>ليس في المخطط {schema!r} حقل وسوم الوثيقة {field!r}؛ حقوله: {fields}</translation>
     </message>
     <message>
+        <source>{what}: {owner!r} has no attribute {name!r} in the schema {schema!r}; kept as it was</source>
+        <translation>ليس لـ{owner!r} في {what} خاصية {name!r} في المخطط {schema!r}؛ أُبقيت كما كانت</translation>
+    </message>
+    <message>
         <source>{owner!r} has no attribute {name!r}; its attributes: {attributes}</source>
         <translation>ليس لـ{owner!r} خاصية {name!r}؛ خصائصه: {attributes}</translation>
     </message>

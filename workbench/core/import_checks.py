@@ -210,13 +210,16 @@ def _attributes_problem(
     return None
 
 
-def misplaced_attribute_warnings(annotations: AnnotationSet, schema: Schema) -> list[str]:
+def misplaced_attribute_warnings(annotations: AnnotationSet, schema: Schema) -> list[Problem]:
     """One line for each span or event holding an attribute its label does not have but other
     labels do; the attribute is kept."""
-    owners = [(f"span {s.id}", s.label, s.attributes) for s in annotations.spans if s.attributes]
-    owners += [(f"event {e.id}", e.type, e.attributes) for e in annotations.events if e.attributes]
+    owners = [(Problem("span {id}", id=s.id), s.label, s.attributes) for s in annotations.spans if s.attributes]
+    owners += [(Problem("event {id}", id=e.id), e.type, e.attributes) for e in annotations.events if e.attributes]
     return [
-        f"{what}: {owner!r} has no attribute {name!r} in the schema {schema.id!r}; kept as it was"
+        Problem(
+            "{what}: {owner!r} has no attribute {name!r} in the schema {schema!r}; kept as it was",
+            what=what, owner=owner, name=name, schema=schema.id,
+        )
         for what, owner, attributes in owners
         for name in misplaced_attributes(schema, owner, attributes)
     ]

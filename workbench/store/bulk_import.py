@@ -66,6 +66,7 @@ class ImportSummary:
     duplicate_spans: int = 0
     """Spans skipped because the annotator already had the same range and label (or id)."""
     messages: list[str] = field(default_factory=list)
+    """Warnings of what was kept as it was, each a ``Problem`` (the window says it in its language)."""
 
 
 class DocumentImporter:
@@ -137,7 +138,7 @@ class DocumentImporter:
     def _add_set(self, document_id: str, document: Document, annotation_set: AnnotationSet) -> None:
         check_annotation_set(self.schema, document, annotation_set)
         self.summary.messages.extend(
-            f"document {document.name!r}: {warning}"
+            Problem("document {name!r}: {problem}", name=document.name, problem=warning)
             for warning in misplaced_attribute_warnings(annotation_set, self.schema)
         )
         self._add_annotator(annotation_set.annotator)

@@ -4,6 +4,7 @@ The file dialogs are answered by patching QFileDialog's functions; everything el
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,6 +185,37 @@ def test_an_iob1_file_imported_is_said_to_be_read_as_iob1(qtbot: QtBot, window: 
     box = present(window.file_menu.warnings_box)
     assert "• 1 file read as IOB1" in box.informativeText()
     box.close()
+
+DATE_WITH_MENTION_LEVEL = {
+    "id": "d1", "name": "old", "text": "التقى الوزير أمس",
+    "spans": [{"id": "s1", "start": 13, "end": 16, "label": "DATE", "text": "أمس",
+               "attributes": {"mention_level": "NAM"}, "annotator": "amal"}],
+}  # fmt: skip
+"""A date span holding the mention level that people's and places' labels have, dates not."""
+
+
+def test_an_attribute_kept_where_its_label_has_none_is_said_in_arabic(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The import keeps an attribute its label lacks and warns; an Arabic window said the warning
+    in the command line's English ("document 'old': span s1: 'DATE' has no attribute ...")."""
+    window.set_language(Language.ARABIC)
+    path = tmp_path / "قديم.jsonl"
+    path.write_text(json.dumps(DATE_WITH_MENTION_LEVEL, ensure_ascii=False) + "\n", encoding="utf-8")
+    task = window.file_menu.start_import([path], "jsonl")
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    box = present(window.file_menu.warnings_box)
+    warning = box.informativeText().splitlines()[-1]
+    old, date, s1, level, schema = map(isolated, ("old", "DATE", "s1", "mention_level", "conflict-news"))
+    assert warning == (
+        f"• الوثيقة «{old}»: ليس لـ«{date}» في المقطع {s1} خاصية «{level}» في المخطط «{schema}»؛ "
+        "أُبقيت كما كانت"
+    )
+    SCREENSHOTS.mkdir(exist_ok=True)
+    box.grab().save(str(SCREENSHOTS / "import-warnings-ar.png"))
+    box.close()
+
 
 def drop(window: MainWindow, paths: list[Path]) -> QDropEvent:
     data = QMimeData()

@@ -27,6 +27,7 @@ from workbench.ui.background import BackgroundTask, CancelCheck, run_in_backgrou
 from workbench.ui.format_issues import issue_lines
 from workbench.ui.format_titles import format_title
 from workbench.ui.i18n import isolated
+from workbench.ui.problem_words import problem_words
 from workbench.ui.project_dialogs import NewProjectDialog, choose_project_to_open
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class FileMenu(QObject):
             text += self.tr(" (%n already in the project)", "", summary.documents_matched)
         counts = self.tr(", %1 spans, %2 events.")
         text += counts.replace("%1", str(summary.spans)).replace("%2", str(summary.events))
-        warnings = [*issue_lines(outcome.report.counts), *summary.messages]
+        warnings = [*issue_lines(outcome.report.counts), *map(problem_words, summary.messages)]
         self._window.tell(text)
         if warnings:
             details = "\n".join("• " + line for line in warnings)
