@@ -9,14 +9,15 @@ command line says what it said."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.store.package_files import annotated_package, edit, lead_project
+from tests.store.package_files import edit
+from tests.store.test_package_merging import amal, lead  # noqa: F401 (fixtures)
 from tests.ui.test_problem_words import begins_with_an_arabic_letter, latin_words
 from workbench.app.guidelines import set_guidelines
 from workbench.app.packages import choose_documents
@@ -34,17 +35,6 @@ from workbench.ui.lead.assignment_dialog import AssignmentDialog, merge_packages
 
 WAIT_MS = 20_000
 NOTHING_MERGED = "؛ لم يُدمج شيء"
-
-
-@pytest.fixture
-def lead(tmp_path: Path) -> Iterator[Project]:
-    with lead_project(tmp_path) as project:
-        yield project
-
-
-@pytest.fixture
-def amal(lead: Project, tmp_path: Path) -> Path:
-    return annotated_package(lead, "amal", tmp_path)
 
 
 def merge_refusal(lead: Project, package: Path) -> WorkbenchError:
