@@ -30,7 +30,7 @@ from workbench.app import changes
 from workbench.app.changes import Change, Command
 from workbench.app.project import Project
 from workbench.core.errors import WorkbenchError
-from workbench.ui.error_words import error_words
+from workbench.ui.error_words import refusal_words
 
 C = TypeVar("C", bound=Command)
 S = TypeVar("S", bound="CommandStep[Any]")
@@ -122,7 +122,7 @@ class CommandStep(DescribedCommand, Generic[C]):
         except (WorkbenchError, sqlite3.Error) as error:
             self.setObsolete(True)
             change = None
-            self._listener.report_refusal(error_words(error), self.command)
+            self._listener.report_refusal(refusal_words(error, self._project.schema), self.command)
         if not shown:
             self._documents.show_changed(self.document_id, change)
         elif change is not None:

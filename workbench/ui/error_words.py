@@ -29,6 +29,7 @@ from workbench.core.errors import (
     InputError,
     MixedFormats,
     Place,
+    Problem,
     ProjectLocked,
     TextFault,
     Undetected,
@@ -39,15 +40,45 @@ from workbench.core.errors import (
     UnreadableText,
     problem_of,
 )
+from workbench.core.schema import Schema
 from workbench.formats.base import OutputError
 from workbench.formats.splits import EmptySplit
+from workbench.ui.events import event_text
 from workbench.ui.format_titles import format_title
-from workbench.ui.i18n import isolated
+from workbench.ui.i18n import Language, current_language, isolated
 from workbench.ui.problem_words import problem_words
 
 
 def error_words(error: Exception) -> str:
     """``error`` in the window's words, the file's path kept left to right (``isolated``)."""
+    words = _own_words(error)
+    return problem_words(problem_of(error)) if words is None else words
+
+
+def refusal_words(
+    error: Exception,
+    schema: Schema,
+    event_type: str | None = None,
+    language: event_text.Language | None = None,
+) -> str:
+    """``error_words`` of the store's refusal of an edit, the labels and event types it names
+    said by the schema's names (and the roles, given the ``event_type`` of the event edited) in
+    ``language``, the interface language unless given: an Arabic window said "لدى المُوسِّم
+    «amal» من قبل مقطع «GPE»" where its palette says «كيان جيوسياسي» (``event_text.refusal_text``)."""
+    words = _own_words(error)
+    if words is not None:
+        return words
+    problem = problem_of(error)
+    if not isinstance(problem, Problem):
+        return problem
+    if language is None:
+        language = "ar" if current_language() is Language.ARABIC else "en"
+    return event_text.refusal_text(schema, problem, event_type, language)
+
+
+def _own_words(error: Exception) -> str | None:
+    """The window's own words for the errors it words itself (module docstring); None for any
+    other, which keeps its message."""
     if isinstance(error, ProjectLocked):
         return _locked_words(error.waited).format(path=isolated(str(error.path)))
     if isinstance(error, UnopenableProject):
@@ -86,7 +117,7 @@ def error_words(error: Exception) -> str:
     if isinstance(error, InputError):
         words = QCoreApplication.translate("ErrorWords", "{place}: {problem}")
         return words.format(place=_file_place(error), problem=problem_words(error.problem))
-    return problem_words(problem_of(error))
+    return None
 
 
 def _file_place(error: InputError) -> str:

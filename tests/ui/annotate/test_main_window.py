@@ -16,7 +16,7 @@ from workbench.core.model import Argument, Status
 from workbench.core.utf16 import Utf16Map
 from workbench.ui.annotate.label_all_dialog import LabelAllDialog
 from workbench.ui.annotate.main_window import MainWindow
-from workbench.ui.i18n import Language
+from workbench.ui.i18n import Language, isolated
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -118,6 +118,20 @@ def test_the_same_range_and_label_twice_is_refused_with_a_message(scene: WindowS
     scene.press(Key.Key_3)
     assert len(scene.stored_spans()) == 1
     assert "already" in scene.window.statusBar().currentMessage()
+
+
+def test_a_move_refused_names_the_label_as_the_palette_does(scene: WindowScene) -> None:
+    """A span's ends moved onto a span of the same label are refused by the store; an Arabic
+    window named the label by its id ("لدى المُوسِّم «amal» من قبل مقطع «GPE»"), where its
+    palette names it by its Arabic name."""
+    scene.window.set_language(Language.ARABIC)
+    idlib = scene.label_word("إدلب", Key.Key_3)
+    march = scene.label_word("مارس", Key.Key_3)
+    scene.window.labelling.move_span(march.id, idlib.start, idlib.end)
+    stored = sorted((s.start, s.end) for s in scene.stored_spans())
+    assert stored == sorted([(idlib.start, idlib.end), (march.start, march.end)])
+    message = scene.window.statusBar().currentMessage()
+    assert f"«{isolated('كيان جيوسياسي')}»" in message and "GPE" not in message, message
 
 
 def test_nested_spans_are_selected_in_turn_by_clicking_and_deleted_one_at_a_time(

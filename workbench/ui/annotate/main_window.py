@@ -62,7 +62,7 @@ from workbench.ui.annotate.view_preferences import ViewPreferences
 from workbench.ui.annotate.window_events import install_events, scrollable
 from workbench.ui.commands import Describe, RenameDocument, S, SetStatus, push_command, retranslate_stack
 from workbench.ui.confirm import Confirm, ask_yes_no
-from workbench.ui.error_words import error_words
+from workbench.ui.error_words import refusal_words
 from workbench.ui.first_paint import after_first_paint
 from workbench.ui.i18n import Language
 from workbench.ui.label_style import label_colour, label_colours, label_display_name, tag_name
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             try:
                 return push_command(self.undo_stack, step, self.project, command, self, self, describe)
             except WorkbenchError as error:
-                self.report_error(error_words(error))
+                self.report_error(refusal_words(error, self.project.schema))
                 return None
 
     def apply_change(self, change: Change) -> None:

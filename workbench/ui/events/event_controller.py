@@ -27,13 +27,13 @@ from PySide6.QtWidgets import QWidget
 from workbench.app import changes
 from workbench.app.changes import Change, Command
 from workbench.app.project import Project
-from workbench.core.errors import Problem, WorkbenchError, problem_of
+from workbench.core.errors import WorkbenchError
 from workbench.core.model import AnnotationSet, Argument, Event, Span
 from workbench.core.schema import EVENT_PREFIX
 from workbench.ui.annotate.text_view import AnnotatedTextView
 from workbench.ui.commands import Describe, S, StepDocuments, push_command
 from workbench.ui.confirm import ask_yes_no
-from workbench.ui.error_words import error_words
+from workbench.ui.error_words import error_words, refusal_words
 from workbench.ui.events.event_commands import (
     ArgumentCommand,
     CreateEventCommand,
@@ -46,7 +46,7 @@ from workbench.ui.events.event_list import EventListView, EventTableModel
 from workbench.ui.events.event_overlay import EventOverlay
 from workbench.ui.events.event_palette import EventPalette
 from workbench.ui.events.event_panel import EventPanel
-from workbench.ui.events.event_text import Language, label_name, refusal_text, role_name
+from workbench.ui.events.event_text import Language, label_name, role_name
 from workbench.ui.label_style import view_span
 
 Confirm = Callable[[str], bool]
@@ -479,14 +479,10 @@ class EventController(QObject):
         self.statusMessage.emit(message)
 
     def _report_refusal(self, error: WorkbenchError, event_type: str | None) -> None:
-        """An edit of an event of ``event_type`` the store refused, in the window's words
-        (``error_words``), the roles, event types and labels it names by the schema's names in
-        the interface language (``refusal_text``), as the event's warnings are."""
-        problem = problem_of(error)
-        if event_type is None or not isinstance(problem, Problem):
-            self.report(error_words(error))
-            return
-        self.report(refusal_text(self._project.schema, problem, event_type, self._language))
+        """An edit of an event of ``event_type`` the store refused, in the window's words, the
+        roles, event types and labels it names by the schema's names in the panel's language
+        (``refusal_words``), as the event's warnings are."""
+        self.report(refusal_words(error, self._project.schema, event_type, self._language))
 
     def _event_type(self, event_id: str) -> str | None:
         event = self.document.events.get(event_id)

@@ -78,16 +78,17 @@ def problem_text(schema: Schema, problem: EventProblem, language: Language) -> s
     return refusal_text(schema, problem, problem.values["type"], language)
 
 
-def refusal_text(schema: Schema, problem: Problem, event_type: str, language: Language) -> str:
+def refusal_text(schema: Schema, problem: Problem, event_type: str | None, language: Language) -> str:
     """A problem of an event of ``event_type`` (a warning of ``event_checks``, or the store's
-    refusal of an edit: a role filled twice, a filler the role does not take) in the interface
-    language: in English the command line's sentence; in Arabic (``ui.problem_words``) with the
-    schema's Arabic names for the roles of ``event_type``, the event types and the labels it
-    names (a label, a filler, the owner of an attribute, the fillers allowed)."""
+    refusal of an edit: a role filled twice, a filler the role does not take), or of a span
+    (``event_type`` None), in the interface language: in English the command line's sentence;
+    in Arabic (``ui.problem_words``) with the schema's Arabic names for the roles of
+    ``event_type``, the event types and the labels it names (a label, a filler, the owner of an
+    attribute, the fillers allowed)."""
     if language == "en":
         return str(problem)
     values = dict(problem.values)
-    if "role" in values:
+    if "role" in values and event_type is not None:
         values["role"] = role_name(schema, event_type, values["role"], language)
     for key in ("type", "label", "filler", "owner"):
         if key in values:
