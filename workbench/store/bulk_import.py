@@ -342,8 +342,8 @@ def insert_rows(conn: sqlite3.Connection, table: str, pending: list[dict[str, An
     """Insert rows that all have the same keys. Bulk imports and merges go through here:
     sqlite-utils' ``insert_all`` inspects every value to decide whether to encode it as JSON,
     which costs more than the insert itself for hundreds of thousands of spans."""
-    columns = tuple(pending[0])
-    insert_values(conn, table, columns, [tuple(row[c] for c in columns) for row in pending])
+    names = tuple(pending[0])
+    insert_columns(conn, table, names, [[row[name] for row in pending] for name in names])
 
 
 def insert_values(
