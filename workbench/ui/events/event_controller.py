@@ -282,15 +282,15 @@ class EventController(QObject):
         event_type = self._event_type(event_id)
 
         def describe() -> str:
-            if event_type is None:
-                return argument_text(argument.role, adding=filling)
-            role = role_name(self._project.schema, event_type, argument.role, self._language)
+            role = argument.role
+            if event_type is not None:
+                role = role_name(self._project.schema, event_type, role, self._language)
             return argument_text(role, adding=filling)
 
         try:
             self._push(ArgumentCommand, command, describe)
         except WorkbenchError as error:
-            self._report_refusal(error, self._event_type(event_id))
+            self._report_refusal(error, event_type)
             return False
         return True
 
